@@ -1,0 +1,182 @@
+"""The shared language pass: tokens, sentences, morphology, syntax and NER, computed once.
+
+Every extractor reads an :class:`Analysis`; none of them runs a model of its own. The pass
+works region by region (headline, dateline, paragraphs from the layout), so no token,
+sentence or NER span ever crosses a paragraph.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from razdel import sentenize, tokenize
+
+from svodka.analysis.models import Models, load_models
+
+__all__ = ["Analysis", "Token", "Sentence", "NerSpan", "analyze", "load_models"]
+
+# slovnet's NER reads whole texts; very long paragraphs are fed in sentence-aligned chunks
+# so memory stays flat on a 10 MB article.
+_NER_CHUNK_CHARS = 3000
+# A "sentence" longer than this (tables, lists with no periods) is cut for the taggers.
+_MAX_SENT_TOKENS = 200
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sent: int
+    pos: str = "X"
+    feats: dict[str, str] = field(default_factory=dict)
+    head: int = -1        # index of the syntactic head in Analysis.tokens, -1 for the root
+    rel: str = ""
+    lemma_: str | None = None
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    first: int            # index of its first token
+    stop: int             # index after its last token
+    region: int
+
+
+@dataclass(slots=True)
+class NerSpan:
+    start: int
+    end: int
+    type: str             # PER | ORG | LOC, as slovnet tags them
+    text: str
+
+
+@dataclass(slots=True)
+class Analysis:
+    text: str
+    regions: list[tuple[int, int]]
+    tokens: list[Token]
+    sentences: list[Sentence]
+    ner: list[NerSpan]
+    models: Models
+    _token_starts: list[int] = field(default_factory=list, repr=False)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._token_starts = [t.start for t in self.tokens]
+        self._sent_starts = [s.start for s in self.sentences]
+
+    def lemma(self, index: int) -> str:
+        """Lowercase lemma of a token, from pymorphy through natasha's MorphVocab (cached)."""
+        token = self.tokens[index]
+        if token.lemma_ is None:
+            if token.pos in ("PUNCT", "NUM", "SYM", "X") or not token.text[:1].isalpha():
+                token.lemma_ = token.text.lower()
+            else:
+                token.lemma_ = self.models.morph_vocab.lemmatize(
+                    token.text, token.pos, token.feats).lower().replace("ё", "е")
+        return token.lemma_
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens lying inside ``[start, end)``."""
+        first = bisect_left(self._token_starts, start)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].end <= end:
+            last += 1
+        return range(first, last)
+
+    def token_at(self, offset: int) -> int | None:
+        index = bisect_right(self._token_starts, offset) - 1
+        if index >= 0 and self.tokens[index].start <= offset < self.tokens[index].end:
+            return index
+        return None
+
+    def sentence_of(self, offset: int) -> int | None:
+        index = bisect_right(self._sent_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return index
+        return None
+
+    def sentence_tokens(self, index: int) -> range:
+        sentence = self.sentences[index]
+        return range(sentence.first, sentence.stop)
+
+    def children(self, index: int) -> list[int]:
+        sentence = self.sentences[self.tokens[index].sent]
+        return [i for i in range(sentence.first, sentence.stop) if self.tokens[i].head == index]
+
+
+def _segment(text: str, regions: Sequence[tuple[int, int]]):
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for region_index, (r_start, r_end) in enumerate(regions):
+        region_text = text[r_start:r_end]
+        for sent in sentenize(region_text):
+            s_start = r_start + sent.start
+            words = list(tokenize(sent.text))
+            for piece in range(0, max(len(words), 1), _MAX_SENT_TOKENS):
+                chunk = words[piece:piece + _MAX_SENT_TOKENS]
+                if not chunk:
+                    continue
+                first = len(tokens)
+                for word in chunk:
+                    tokens.append(Token(s_start + word.start, s_start + word.stop, word.text,
+                                        len(sentences)))
+                sentences.append(Sentence(tokens[first].start, tokens[-1].end, first,
+                                          len(tokens), region_index))
+    return tokens, sentences
+
+
+def _tag(models: Models, tokens: list[Token], sentences: list[Sentence], syntax: bool) -> None:
+    chunk = [[t.text for t in tokens[s.first:s.stop]] for s in sentences]
+    for sentence, markup in zip(sentences, models.morph_tagger.map(chunk)):
+        for token, tagged in zip(tokens[sentence.first:sentence.stop], markup.tokens):
+            token.pos, token.feats = tagged.pos, tagged.feats
+    if not syntax:
+        return
+    for sentence, markup in zip(sentences, models.syntax_parser.map(chunk)):
+        for token, parsed in zip(tokens[sentence.first:sentence.stop], markup.tokens):
+            head = int(parsed.head_id)
+            token.head = sentence.first + head - 1 if head > 0 else -1
+            token.rel = parsed.rel
+
+
+def _ner_chunks(text: str, sentences: list[Sentence]):
+    """Sentence-aligned chunks of one region each, at most ``_NER_CHUNK_CHARS`` long."""
+    chunk_start = None
+    previous = None
+    for sentence in sentences:
+        if chunk_start is not None and (
+                sentence.region != previous.region
+                or sentence.end - chunk_start.start > _NER_CHUNK_CHARS):
+            yield chunk_start.start, previous.end
+            chunk_start = None
+        if chunk_start is None:
+            chunk_start = sentence
+        previous = sentence
+    if chunk_start is not None:
+        yield chunk_start.start, previous.end
+
+
+def _recognize(models: Models, text: str, sentences: list[Sentence]) -> list[NerSpan]:
+    chunks = list(_ner_chunks(text, sentences))
+    spans: list[NerSpan] = []
+    for (c_start, _), markup in zip(chunks, models.ner_tagger.map([text[s:e] for s, e in chunks])):
+        for span in markup.spans:
+            start, end = c_start + span.start, c_start + span.stop
+            spans.append(NerSpan(start, end, span.type, text[start:end]))
+    return spans
+
+
+def analyze(text: str, regions: Sequence[tuple[int, int]] | None = None,
+            models: Models | None = None, syntax: bool = True) -> Analysis:
+    """Run the language pass over ``regions`` of ``text`` (the whole text by default)."""
+    models = models or load_models()
+    regions = list(regions) if regions is not None else [(0, len(text))]
+    tokens, sentences = _segment(text, regions)
+    if tokens:
+        _tag(models, tokens, sentences, syntax)
+    ner = _recognize(models, text, sentences) if sentences else []
+    return Analysis(text, regions, tokens, sentences, ner, models)

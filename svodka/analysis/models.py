@@ -1,0 +1,41 @@
+"""natasha's models, loaded once per process and shared by every extraction.
+
+The weights ship inside the navec/slovnet PyPI packages, so nothing is downloaded.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(slots=True)
+class Models:
+    segmenter: object
+    morph_vocab: object
+    morph_tagger: object
+    syntax_parser: object
+    ner_tagger: object
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Models:
+    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                         NewsSyntaxParser, Segmenter)
+
+    embedding = NewsEmbedding()
+    return Models(
+        segmenter=Segmenter(),
+        morph_vocab=MorphVocab(),
+        morph_tagger=NewsMorphTagger(embedding),
+        syntax_parser=NewsSyntaxParser(embedding),
+        ner_tagger=NewsNERTagger(embedding),
+    )
+
+
+def load_models() -> Models:
+    with _lock:
+        return _load()

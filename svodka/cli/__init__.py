@@ -1,0 +1,28 @@
+"""The command line: a thin shell that parses arguments, calls the library and prints.
+
+Each command group lives in its own module and registers itself on :data:`app`.
+"""
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="svodka",
+    help="Russian news in, structured and verifiable facts out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+
+@app.callback()
+def _root() -> None:
+    """Russian news in, structured and verifiable facts out."""
+
+
+from svodka.cli import extract as _extract  # noqa: E402,F401  (registers commands)
+
+
+def main() -> None:
+    app()

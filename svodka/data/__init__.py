@@ -1,0 +1,37 @@
+"""Readable data files (cue words, abbreviations, aliases, units) and their loaders.
+
+Files are plain text: ``#`` starts a comment, ``.txt`` is one item a line, ``.tsv`` is
+tab-separated columns. Loaders are cached: each file is parsed once per process.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def load_list(name: str) -> tuple[str, ...]:
+    """A ``.txt`` file as a tuple of stripped lines."""
+    return tuple(line.strip() for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """A ``.tsv`` file as rows of stripped cells."""
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def month_numbers() -> dict[str, int]:
+    """Every written form of a month ("ноября", "ноя") to its number."""
+    forms: dict[str, int] = {}
+    for name, number, variants in load_table("months.tsv"):
+        for form in [name, *variants.split(",")]:
+            forms[form.strip().lower()] = int(number)
+    return forms

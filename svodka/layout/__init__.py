@@ -1,0 +1,105 @@
+"""Layout: headline, credits, dateline and paragraphs of a scraped article.
+
+Nothing here reads language: it works on lines. Credits ("Фото: МИД РК", "Читайте также …")
+are kept as spans but excluded from extraction; every later span stays inside one region,
+so no span ever crosses a paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from svodka.data import load_list
+from svodka.layout.dateline import DatelineMatch, find_dateline
+from svodka.record import Paragraph, Span
+
+__all__ = ["Layout", "analyze_layout", "DatelineMatch"]
+
+_LINE = re.compile(r"[^\n]+")
+_HEADLINE_MAX_CHARS = 250
+_HEADLINE_MAX_WORDS = 35
+
+
+@dataclass(slots=True)
+class Layout:
+    headline: Span | None = None
+    dateline: DatelineMatch | None = None
+    credits: list[Span] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    def regions(self) -> list[tuple[int, int]]:
+        """The stretches of text the language pass reads, in order: headline, dateline, paragraphs."""
+        spans = []
+        if self.headline:
+            spans.append((self.headline.start, self.headline.end))
+        if self.dateline:
+            spans.append((self.dateline.start, self.dateline.end))
+        spans.extend((p.start, p.end) for p in self.paragraphs)
+        return sorted(spans)
+
+
+def _credit_prefixes() -> tuple[str, ...]:
+    return tuple(prefix.lower() for prefix in load_list("credit_prefixes.txt"))
+
+
+def is_credit(line: str) -> bool:
+    stripped = line.strip().lower()
+    if len(stripped) > 200:
+        return False
+    for prefix in _credit_prefixes():
+        if stripped.startswith(prefix):
+            # A bare "Фото" prefix must be a separate word ("Фото РИА", not "Фотограф")
+            rest = stripped[len(prefix):]
+            if prefix[-1].isalpha() and rest and rest[0].isalpha():
+                continue
+            return True
+    return False
+
+
+def is_headline(line: str) -> bool:
+    stripped = line.strip()
+    return (0 < len(stripped) <= _HEADLINE_MAX_CHARS
+            and len(stripped.split()) <= _HEADLINE_MAX_WORDS
+            and not stripped.endswith((".", ":", ";", ","))
+            and not is_credit(stripped))
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def analyze_layout(text: str) -> Layout:
+    layout = Layout()
+    lines = [_trimmed(text, m.start(), m.end()) for m in _LINE.finditer(text)]
+    lines = [(s, e) for s, e in lines if e > s]
+    if len(lines) > 1 and is_headline(text[lines[0][0]:lines[0][1]]):
+        s, e = lines.pop(0)
+        layout.headline = Span(s, e, text[s:e])
+    body: list[tuple[int, int]] = []
+    for s, e in lines:
+        if is_credit(text[s:e]):
+            layout.credits.append(Span(s, e, text[s:e]))
+        else:
+            body.append((s, e))
+    if body:
+        s, e = body[0]
+        dateline = find_dateline(text, s, e)
+        if dateline:
+            layout.dateline = dateline
+            rest = _trimmed(text, dateline.end, e)
+            rest = (rest[0] + _leading_junk(text, rest[0], rest[1]), rest[1])
+            body[0] = rest if rest[1] > rest[0] else None
+    layout.paragraphs = [Paragraph(s, e) for s, e in (b for b in body if b)]
+    return layout
+
+
+def _leading_junk(text: str, start: int, end: int) -> int:
+    """Skip the separator left between a dateline and the article text ("- ", "— ", ". ")."""
+    skipped = 0
+    while start + skipped < end and text[start + skipped] in " -–—./":
+        skipped += 1
+    return skipped

@@ -1,0 +1,80 @@
+"""The one entry point: text in, :class:`~svodka.record.Article` out.
+
+reading → layout → language analysis → extractors → record. Everything else (CLI, store,
+API, web, batch) calls :func:`extract` or :func:`extract_document`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from svodka.analysis import analyze
+from svodka.analysis.models import Models
+from svodka.extractors import extract_amounts, extract_dates, extract_entities, extract_quotes
+from svodka.layout import Layout, analyze_layout
+from svodka.reading import Document
+from svodka.record import Article, Dateline, Source
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def article_id(text: str) -> str:
+    """The content hash that makes ingest idempotent."""
+    return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def _resolve_published(published: str | None, layout: Layout) -> tuple[str | None, Dateline | None]:
+    """Combine metadata and the dateline: each may supply the year or the day the other lacks."""
+    published = _normalize_iso(published)
+    match = layout.dateline
+    if match is None:
+        return published, None
+    date = match.date
+    if date and date.startswith("--") and published and _ISO_DAY.match(published):
+        date = f"{published[:4]}{date[1:]}"
+    dateline = Dateline(match.start, match.end, match.place, date, match.agency)
+    if published is None and date and not date.startswith("--"):
+        published = date
+    return published, dateline
+
+
+def _normalize_iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = _ISO_DAY.match(value.strip())
+    return "-".join(match.groups()) if match else None
+
+
+def extract(text: str, published: str | None = None, *, source: Source | None = None,
+            id: str | None = None, title: str | None = None,
+            models: Models | None = None) -> Article:
+    """Extract everything svodka knows from one article's text.
+
+    ``published`` (ISO date) anchors relative dates and dateline days with no year.
+    """
+    layout = analyze_layout(text)
+    published, dateline = _resolve_published(published, layout)
+    analysis = analyze(text, layout.regions(), models=models)
+    dates = extract_dates(analysis, published)
+    entities = extract_entities(analysis)
+    return Article(
+        id=id or article_id(text),
+        text=text,
+        source=source or Source(),
+        title=title,
+        headline=layout.headline,
+        dateline=dateline,
+        published=published,
+        credits=layout.credits,
+        paragraphs=layout.paragraphs,
+        entities=entities,
+        quotes=extract_quotes(analysis, entities),
+        amounts=extract_amounts(analysis, dates),
+        dates=dates,
+    )
+
+
+def extract_document(document: Document, models: Models | None = None) -> Article:
+    return extract(document.text, document.published,
+                   source=Source(document.path, document.url, document.format),
+                   id=document.id, title=document.title, models=models)

@@ -1,0 +1,31 @@
+"""HTML to text through trafilatura, keeping the title and date it finds."""
+from __future__ import annotations
+
+import re
+
+from svodka.errors import InputRejected
+from svodka.reading.document import Document
+
+_HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:1000]))
+
+
+def html_to_document(html: str, path: str | None = None, url: str | None = None,
+                     fmt: str = "html") -> Document:
+    import trafilatura  # heavy import, only when HTML actually arrives
+
+    extracted = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True,
+    )
+    body = (getattr(extracted, "text", None) or "").strip() if extracted else ""
+    if not body:
+        raise InputRejected("no_article", "trafilatura found no article text in this HTML")
+    title = (getattr(extracted, "title", None) or "").strip() or None
+    date = getattr(extracted, "date", None) or None
+    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    return Document(text=text, format=fmt, path=path, url=url or getattr(extracted, "url", None),
+                    title=title, published=date)

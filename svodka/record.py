@@ -1,0 +1,246 @@
+"""The article record: typed, serializable, and the only thing downstream layers speak.
+
+The JSON shape is fixed by the output contract (``../shared/contract.md``); every
+span is a ``[start, end)`` index into ``Article.text``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+def _drop_private(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Span":
+        return cls(data["start"], data["end"], data["text"])
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Paragraph":
+        return cls(data["start"], data["end"])
+
+
+@dataclass(slots=True)
+class Source:
+    path: str | None = None
+    url: str | None = None
+    format: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Source":
+        return cls(data.get("path"), data.get("url"), data.get("format", "text"))
+
+
+@dataclass(slots=True)
+class Dateline:
+    start: int
+    end: int
+    place: str | None = None
+    date: str | None = None
+    agency: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"place": self.place, "date": self.date, "agency": self.agency,
+                "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Dateline":
+        return cls(data["start"], data["end"], data.get("place"), data.get("date"),
+                   data.get("agency"))
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    normal: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        return cls(data["start"], data["end"], data["text"], data.get("normal", data["text"]))
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "name": self.name,
+                "aliases": list(self.aliases), "roles": list(self.roles),
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Entity":
+        return cls(data["id"], data["type"], data["name"], list(data.get("aliases", [])),
+                   list(data.get("roles", [])),
+                   [Mention.from_dict(m) for m in data.get("mentions", [])])
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str                      # direct | indirect
+    speaker: str | None = None     # entity id
+    speaker_name: str | None = None
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    rule: str | None = None        # which rule found it: `svodka extract --explain`
+    speaker_text: str | None = None  # the words that named the speaker ("Посол", "в пресс-службе")
+    speaker_span: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["cue_span"] = list(self.cue_span) if self.cue_span else None
+        data["speaker_span"] = list(self.speaker_span) if self.speaker_span else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Quote":
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for key in ("cue_span", "speaker_span"):
+            if values.get(key) is not None:
+                values[key] = tuple(values[key])
+        return cls(**values)
+
+
+@dataclass(slots=True)
+class Amount:
+    start: int
+    end: int
+    text: str
+    kind: str                      # money | percent | count | share | other
+    value: float | int
+    unit: str | None = None
+    approx: str = "exact"          # exact | about | over | under | up_to | range
+    of: float | int | None = None  # share: 21 из 34 -> of=34
+    to: float | int | None = None  # range: от 5 до 7 -> to=7
+    measure: str | None = None
+    period: str | None = None
+    noun: str | None = None        # what is counted: "компаний"
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("of", "to", "noun", "rule"):
+            if data[key] is None:
+                del data[key]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Amount":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(slots=True)
+class DateRef:
+    start: int
+    end: int
+    text: str
+    kind: str                      # day | month | year | range | relative | weekday ...
+    value: str | None              # ISO 8601; None when a relative date cannot be resolved
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if data["rule"] is None:
+            del data["rule"]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DateRef":
+        return cls(data["start"], data["end"], data["text"], data["kind"], data.get("value"),
+                   data.get("rule"))
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    text: str
+    source: Source = field(default_factory=Source)
+    headline: Span | None = None
+    dateline: Dateline | None = None
+    published: str | None = None
+    credits: list[Span] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    title: str | None = None       # metadata title (HTML <title>, JSONL "title"), not a span
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "source": self.source.to_dict(),
+            "title": self.title,
+            "headline": self.headline.to_dict() if self.headline else None,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "published": self.published,
+            "credits": [c.to_dict() for c in self.credits],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "amounts": [a.to_dict() for a in self.amounts],
+            "dates": [d.to_dict() for d in self.dates],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Article":
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            source=Source.from_dict(data.get("source") or {}),
+            headline=Span.from_dict(data["headline"]) if data.get("headline") else None,
+            dateline=Dateline.from_dict(data["dateline"]) if data.get("dateline") else None,
+            published=data.get("published"),
+            credits=[Span.from_dict(c) for c in data.get("credits", [])],
+            paragraphs=[Paragraph.from_dict(p) for p in data.get("paragraphs", [])],
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            amounts=[Amount.from_dict(a) for a in data.get("amounts", [])],
+            dates=[DateRef.from_dict(d) for d in data.get("dates", [])],
+            title=data.get("title"),
+        )
