@@ -78,13 +78,15 @@ class Mention:
     end: int
     text: str
     normal: str
+    kind: str = "name"    # name | title ("посол") | pronoun ("он"); benchmarks score names
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mention":
-        return cls(data["start"], data["end"], data["text"], data.get("normal", data["text"]))
+        return cls(data["start"], data["end"], data["text"], data.get("normal", data["text"]),
+                   data.get("kind", "name"))
 
 
 @dataclass(slots=True)

@@ -1,0 +1,54 @@
+"""Shared fixtures: models load once per test session; ../shared is optional."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "samples" / "kazakhstan-eu.txt"
+EXAMPLES = ROOT / "examples"
+
+
+def needs_shared(path: Path = SHARED):
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is not here")
+
+
+@pytest.fixture(scope="session")
+def models():
+    from svodka.analysis import load_models
+    return load_models()
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    if not SAMPLE.exists():
+        pytest.skip("the shared sample article is not here")
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_article(sample_text, models):
+    import svodka
+    return svodka.extract(sample_text)
+
+
+def assert_spans_valid(article) -> None:
+    """Every span of a record indexes its text exactly (the contract's first rule)."""
+    text = article.text
+    spans = []
+    if article.headline:
+        spans.append((article.headline.start, article.headline.end, article.headline.text))
+    spans += [(c.start, c.end, c.text) for c in article.credits]
+    spans += [(m.start, m.end, m.text) for e in article.entities for m in e.mentions]
+    spans += [(q.start, q.end, q.text) for q in article.quotes]
+    spans += [(a.start, a.end, a.text) for a in article.amounts]
+    spans += [(d.start, d.end, d.text) for d in article.dates]
+    for start, end, span_text in spans:
+        assert 0 <= start <= end <= len(text), (start, end, span_text)
+        assert text[start:end] == span_text, (start, end, span_text, text[start:end])
+    for p in article.paragraphs:
+        assert 0 <= p.start <= p.end <= len(text)
+    if article.dateline:
+        assert 0 <= article.dateline.start <= article.dateline.end <= len(text)
