@@ -14,7 +14,9 @@ _MONTH = r"(?P<month>[а-яё]{3,8})\.?"
 _PLACE = r"(?P<place>[А-ЯЁA-Z][А-ЯЁа-яёA-Za-z\-]+(?:[ \-][А-ЯЁA-Z][А-ЯЁа-яёA-Za-z\-]+){0,2})"
 _DAY = r"(?P<day>\d{1,2})"
 _YEAR = r"(?:\s(?P<year>(?:19|20)\d\d)(?:\s?г(?:ода?)?\.?)?)?"
-_AGENCY = r"(?P<agency>[A-ZА-ЯЁ][\w\-]*(?:[ \-][A-Za-zА-ЯЁа-яё\-]+){0,3})"
+# Agency names are capitalized word by word ("РИА Новости", "KAZAKHSTAN TODAY", "ИА REGNUM"),
+# which keeps an ordinary sentence after the dash from being read as an agency.
+_AGENCY = r"(?P<agency>[A-ZА-ЯЁ][\w\-]*(?:[ \-][A-ZА-ЯЁ][\w\-]*){0,3})"
 _DASH = r"\s*[-–—]+\s*"
 
 RULES: list[tuple[str, re.Pattern[str]]] = [

@@ -12,6 +12,7 @@ from svodka.errors import InputRejected
 
 # A few invalid bytes in an otherwise UTF-8 file are scraping damage, not another codec.
 _MAX_BAD_UTF8_SHARE = 0.01
+_MIN_BAD_UTF8_ALLOWED = 8
 _MAX_CONTROL_SHARE = 0.05
 _FREQUENT_RUSSIAN = set("оеаинтсрвлкмдпу")
 
@@ -57,7 +58,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         errors = _count_utf8_errors(data)
-        if errors <= max(1, len(data) * _MAX_BAD_UTF8_SHARE) and _looks_like_utf8(data):
+        if errors <= max(_MIN_BAD_UTF8_ALLOWED, len(data) * _MAX_BAD_UTF8_SHARE) and _looks_like_utf8(data):
             text, encoding = data.decode("utf-8", errors="replace"), "utf-8 (repaired)"
         else:
             text, encoding = _best_single_byte(data)

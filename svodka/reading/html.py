@@ -6,6 +6,8 @@ import re
 from svodka.errors import InputRejected
 from svodka.reading.document import Document
 
+# Menus and cookie banners survive extraction as a few words; an article has sentences.
+_MIN_ARTICLE_LETTERS = 40
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
 
@@ -22,7 +24,7 @@ def html_to_document(html: str, path: str | None = None, url: str | None = None,
         favor_precision=True,
     )
     body = (getattr(extracted, "text", None) or "").strip() if extracted else ""
-    if not body:
+    if sum(ch.isalpha() for ch in body) < _MIN_ARTICLE_LETTERS:
         raise InputRejected("no_article", "trafilatura found no article text in this HTML")
     title = (getattr(extracted, "title", None) or "").strip() or None
     date = getattr(extracted, "date", None) or None

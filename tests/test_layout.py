@@ -1,0 +1,80 @@
+"""Layout: headline, credits, dateline and paragraphs of articles as scrapers hand them over."""
+from __future__ import annotations
+
+import pytest
+
+from svodka.layout import analyze_layout, is_credit
+
+
+def _text(span, text):
+    return text[span.start:span.end]
+
+
+@pytest.mark.parametrize("line, place, date, agency", [
+    ("Брюссель. 27 ноября. KAZAKHSTAN TODAY - В Брюсселе состоялось выступление.",
+     "Брюссель", "--11-27", "KAZAKHSTAN TODAY"),
+    ("МОСКВА, 27 ноя — РИА Новости. Президент подписал указ.", "Москва", "--11-27", "РИА Новости"),
+    ("27 ноября. ТАСС. Правительство утвердило программу.", None, "--11-27", "ТАСС"),
+    ("САНКТ-ПЕТЕРБУРГ, 3 марта. /ТАСС/. Губернатор провел совещание.", "Санкт-Петербург",
+     "--03-03", "ТАСС"),
+    ("Астана, 14 октября 2025 года - Министр провел совещание.", "Астана", "2025-10-14", None),
+])
+def test_datelines_in_their_common_russian_forms(line, place, date, agency):
+    text = f"Заголовок новости\n\n{line}"
+    layout = analyze_layout(text)
+    assert layout.dateline is not None
+    assert (layout.dateline.place, layout.dateline.date, layout.dateline.agency) == (place, date, agency)
+    first = layout.paragraphs[0]
+    assert text[first.start].isupper()  # the article proper starts after the dateline separator
+
+
+@pytest.mark.parametrize("line", [
+    "В понедельник 28 июня у здания мэрии Москвы состоялась акция.",
+    "Москва. Это город, где 5 марта прошла встреча.",
+    "27 человек пострадали в ДТП.",
+])
+def test_ordinary_first_sentences_are_not_datelines(line):
+    assert analyze_layout(f"Заголовок\n\n{line}").dateline is None
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Фото: МИД РК", True),
+    ("Фото пресс-службы Акимата Астаны", True),
+    ("Источник: пресс-служба правительства", True),
+    ("Читайте также: Токаев провел переговоры", True),
+    ("Фото РИА Новости / Сергей Иванов", True),
+    ("Фотограф рассказал, как снимал протесты.", False),
+    ("Источники в правительстве сообщили о переговорах.", False),
+])
+def test_credit_lines(line, credit):
+    assert is_credit(line) is credit
+
+
+def test_sample_article_layout(sample_text):
+    layout = analyze_layout(sample_text)
+    assert _text(layout.headline, sample_text) == sample_text.splitlines()[0]
+    assert [c.text for c in layout.credits] == ["Фото: МИД РК"]
+    assert (layout.dateline.place, layout.dateline.date, layout.dateline.agency) == (
+        "Брюссель", "--11-27", "KAZAKHSTAN TODAY")
+    assert len(layout.paragraphs) == 8
+    assert sample_text[layout.paragraphs[0].start:].startswith("В Брюсселе состоялось")
+    for paragraph in layout.paragraphs:
+        assert "\n" not in sample_text[paragraph.start:paragraph.end]
+
+
+def test_a_first_line_ending_with_a_period_is_body_not_headline():
+    text = "Министр провел совещание.\nВторой абзац."
+    layout = analyze_layout(text)
+    assert layout.headline is None
+    assert len(layout.paragraphs) == 2
+
+
+def test_single_line_text_has_no_headline():
+    layout = analyze_layout("Коротко о главном")
+    assert layout.headline is None and len(layout.paragraphs) == 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "Фото: ТАСС"])
+def test_degenerate_inputs(text):
+    layout = analyze_layout(text)
+    assert all(p.end > p.start for p in layout.paragraphs)
