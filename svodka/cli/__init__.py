@@ -22,6 +22,9 @@ def _root() -> None:
 
 
 from svodka.cli import extract as _extract  # noqa: E402,F401  (registers commands)
+from svodka.cli import eval as _eval  # noqa: E402,F401
+from svodka.cli import serve as _serve  # noqa: E402,F401
+from svodka.cli import corpus as _corpus  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,5 +1,301 @@
+"""Amounts: sums of money, percents, counts, shares and measurements, with their context.
+
+Rules are named pure functions tried in order at each token (``RULES``); the first match
+wins and the scan goes on after it, so the whole text reads in linear time. A rule returns
+amount candidates, or a ``Skip`` for a number that is a label ("статья 105", "10-летию").
+Tokens inside a date (``dates``) are never read as amounts. Definitions follow
+``annotation-guidelines.md``; details in ``docs/amounts.md``.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 
-def extract_amounts(analysis, dates):  # placeholder until the amounts extractor lands
-    return []
+from svodka.extractors import amounts_context as context
+from svodka.extractors.amounts_labels import is_label
+from svodka.extractors.amounts_words import (adjective_stems, forms, fraction_words,
+                                             qualifier_before, skip_period, symbol_unit, unit_at)
+from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
+from svodka.record import Amount, DateRef
+
+
+
+@dataclass(slots=True)
+class Candidate:
+    first: int
+    stop: int
+    kind: str
+    value: float | int
+    unit: str | None = None
+    of: float | int | None = None
+    to: float | int | None = None
+    noun: str | None = None
+    approx: str | None = None
+    rule: str = ""
+
+
+@dataclass(slots=True)
+class Scan:
+    analysis: object
+    floor: int                   # first token of the sentence
+    limit: int                   # index of the next token that belongs to a date (or sentence end)
+    ner_tokens: set[int] = field(default_factory=set)
+
+    def low(self, i: int) -> str:
+        return self.analysis.tokens[i].text.lower() if self.floor <= i < self.limit else ""
+
+
+SKIP = "skip"
+
+
+@dataclass(slots=True)
+class Skip:
+    """Tokens that hold a number but no amount (a label, a score); the scan jumps past them."""
+    stop: int
+
+
+# --- rules: (scan, index) -> list[Candidate] | Skip | None ---------------------------------
+
+def hyphenated_adjective(s: Scan, i: int):
+    """ "66-летний" → 66 years, "50-процентный" → 50%, "10-летию" → not an amount."""
+    compound = split_compound(s.analysis.tokens[i].text, s.analysis.models.morph_vocab)
+    if compound is None:
+        return None
+    value, rest = compound
+    for stem, unit, kind in adjective_stems():
+        if rest.startswith(stem):
+            if kind == SKIP:
+                return Skip(i + 1)
+            return [Candidate(i, i + 1, kind, value, unit, rule="compound_adjective")]
+    return None
+
+
+def symbol_money(s: Scan, i: int):
+    """ "$22 за тонну", "€1,5 млн"."""
+    unit = symbol_unit(s.analysis.tokens[i].text)
+    if unit is None or i + 1 >= s.limit:
+        return None
+    number = read_number(s.analysis, i + 1, s.limit)
+    if number is None or not number.digits:
+        return None
+    approx = "range" if number.to is not None else None
+    end = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    return [Candidate(i, end, "money", number.value, unit.code, to=number.to,
+                      approx=approx, rule="symbol_money")]
+
+
+def from_to(s: Scan, i: int):
+    """ "от 5 до 7 млн рублей" is one range; "с 7,5% до 7%" is two amounts."""
+    opener = s.low(i)
+    if opener not in ("от", "с", "со") or i + 1 >= s.limit:
+        return None
+    lower = read_number(s.analysis, i + 1, s.limit)
+    if lower is None or is_label(s, lower):
+        return None
+    after_lower = skip_period(s.analysis, lower.stop, s.limit) if lower.multiplier else lower.stop
+    lower_unit = unit_at(s.analysis, after_lower, s.limit)
+    middle = lower_unit[1] if lower_unit else after_lower
+    if s.low(middle) != "до" or middle + 1 >= s.limit:
+        return None
+    upper = read_number(s.analysis, middle + 1, s.limit)
+    if upper is None:
+        return None
+    upper_end, unit = _unit_after(s, upper)
+    if unit is None and lower_unit is None:
+        return None if opener != "от" else _count_range(s, i, lower, upper)
+    unit = unit or lower_unit[0]
+    if opener == "от":
+        lower_value = lower.value if lower.multiplier or not upper.multiplier else \
+            lower.value * upper.multiplier
+        return [Candidate(i, upper_end, unit.kind, _tidy(lower_value), unit.code,
+                          to=upper.value, approx="range", rule="from_to")]
+    return [Candidate(lower.first, middle, unit.kind, lower.value, unit.code, approx="exact",
+                      rule="change_from"),
+            Candidate(upper.first, upper_end, unit.kind, upper.value, unit.code, approx="exact",
+                      rule="change_to")]
+
+
+def _count_range(s: Scan, i: int, lower: Number, upper: Number):
+    noun = _counted_noun(s, upper)
+    if noun is None:
+        return None
+    lower_value = lower.value * upper.multiplier if upper.multiplier and not lower.multiplier \
+        else lower.value
+    return [Candidate(i, upper.stop, "count", _tidy(lower_value), to=upper.value,
+                      noun=s.analysis.tokens[noun].text, approx="range", rule="from_to")]
+
+
+def every_nth(s: Scan, i: int):
+    """ "каждый третий" → 1 of 3."""
+    if not s.low(i).startswith("кажд") or i + 1 >= s.limit:
+        return None
+    denominator = fraction_words().get(forms(s.analysis, i + 1)[1])
+    if not denominator:
+        return None
+    return [Candidate(i, i + 2, "share", 1, of=denominator, rule="every_nth")]
+
+
+def number_phrase(s: Scan, i: int):
+    """A number and what follows it: a share, a fraction, a unit, or a counted noun."""
+    number = read_number(s.analysis, i, s.limit)
+    if number is None:
+        return None
+    if is_label(s, number) or number.to is not None and number.to <= number.value:
+        return Skip(number.stop)         # "статья 105"; "2-1" is a score, not a range
+    found = _share(s, number) or _fraction(s, number)
+    if found:
+        return found
+    end, unit = _unit_after(s, number)
+    approx = "range" if number.to is not None else None
+    if unit is not None:
+        if unit.kind == SKIP:
+            return Skip(end)             # hours and minutes are times, not amounts
+        if unit.code == "times" and s.low(i - 1) != "в":
+            # "семь раз побеждал" counts occasions; "в 3 раза" multiplies
+            return [Candidate(i, number.stop, "count", number.value, to=number.to,
+                              approx=approx, noun=s.analysis.tokens[number.stop].text,
+                              rule="count_times")]
+        first = i - 1 if unit.code == "times" else i
+        return [Candidate(first, end, unit.kind, number.value, unit.code, to=number.to,
+                          approx=approx, rule=f"{unit.kind}_unit")]
+    noun = _counted_noun(s, number)
+    if number.value == 1 and not number.digits:
+        return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
+    if noun is None and number.digits and not number.multiplier:
+        return Skip(number.stop)         # a bare "292" may be anything
+    return [Candidate(i, number.stop, "count", number.value, to=number.to, approx=approx,
+                      noun=s.analysis.tokens[noun].text if noun is not None else None,
+                      rule="count" if noun is not None else "count_bare")]
+
+
+RULES = [hyphenated_adjective, symbol_money, from_to, every_nth, number_phrase]
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+def _tidy(value: float | int) -> float | int:
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
+
+
+def _unit_after(s: Scan, number: Number):
+    """The currency or unit right after a number, and the index after it."""
+    at = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    found = unit_at(s.analysis, at, s.limit)
+    if found is None:
+        return number.stop, None
+    unit, end = found
+    return end, unit
+
+
+def _share(s: Scan, number: Number):
+    """ "21 из 34 элементов"."""
+    if s.low(number.stop) != "из" or number.to is not None:
+        return None
+    total = read_number(s.analysis, number.stop + 1, s.limit)
+    if total is None or total.value < number.value:
+        return None
+    return [Candidate(number.first, total.stop, "share", number.value, of=total.value,
+                      rule="share")]
+
+
+def _fraction(s: Scan, number: Number):
+    """ "две трети", "три четверти"."""
+    if number.stop >= s.limit or number.multiplier or not float(number.value).is_integer():
+        return None
+    denominator = fraction_words().get(forms(s.analysis, number.stop)[1])
+    if denominator is None or denominator <= number.value:
+        return None
+    return [Candidate(number.first, number.stop + 1, "share", number.value, of=denominator,
+                      rule="fraction")]
+
+
+def _counted_noun(s: Scan, number: Number) -> int | None:
+    """The noun a number counts: its syntactic head, or the next noun past adjectives."""
+    tokens = s.analysis.tokens
+    for index in range(number.first, number.stop):
+        head = tokens[index].head
+        if number.stop <= head < min(s.limit, number.stop + 4) and tokens[head].pos == "NOUN" \
+                and not any(tokens[k].pos == "PUNCT" for k in range(number.stop, head)) \
+                and multiplier_at(s.analysis, head) is None:
+            return head
+    index = number.stop
+    while index < min(s.limit, number.stop + 3) and tokens[index].pos == "ADJ":
+        index += 1
+    if index < s.limit and tokens[index].pos == "NOUN":
+        return index
+    return None
+
+
+def _covered(analysis, dates: list[DateRef]) -> list[bool]:
+    covered = [False] * len(analysis.tokens)
+    for date in dates:
+        for index in analysis.tokens_between(date.start, date.end):
+            covered[index] = True
+    return covered
+
+
+def _ner_tokens(analysis) -> set[int]:
+    tokens: set[int] = set()
+    for span in analysis.ner:
+        tokens.update(analysis.tokens_between(span.start, span.end))
+    return tokens
+
+
+def _to_amount(analysis, candidate: Candidate, floor: int, dates: list[DateRef]) -> Amount:
+    tokens, text = analysis.tokens, analysis.text
+    start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
+    approx = candidate.approx
+    if approx is None:
+        qualifier = qualifier_before(analysis, candidate.first, floor)
+        approx = qualifier[0] if qualifier else "exact"
+    return Amount(
+        start, end, text[start:end], candidate.kind, candidate.value, candidate.unit, approx,
+        of=candidate.of, to=candidate.to, noun=candidate.noun, rule=candidate.rule,
+        measure=context.measure(analysis, candidate.first, candidate.stop, candidate.kind,
+                                candidate.unit, dates),
+        period=context.period(analysis, candidate.first, candidate.stop, dates))
+
+
+def _implied_currency(amounts: list[Amount], first: int) -> None:
+    """ "1,3 миллиарда рублей в 2018 году и 1,5 миллиарда в 2019 году": a bare sum with a
+    multiplier takes the currency of the sentence's other sums."""
+    currencies = {a.unit for a in amounts[first:] if a.kind == "money"}
+    if len(currencies) != 1:
+        return
+    for amount in amounts[first:]:
+        if amount.rule == "count_bare" and amount.value >= 1000:
+            amount.kind, amount.unit, amount.rule = "money", next(iter(currencies)), "implied_money"
+
+
+def extract_amounts(analysis, dates: list[DateRef]) -> list[Amount]:
+    """Every amount in the analyzed text, in order, outside the given ``dates``."""
+    covered = _covered(analysis, dates)
+    ner_tokens = _ner_tokens(analysis)
+    amounts: list[Amount] = []
+    for sentence in analysis.sentences:
+        sentence_first_amount = len(amounts)
+        limit = sentence.first
+        i = sentence.first
+        while i < sentence.stop:
+            if covered[i]:
+                i += 1
+                continue
+            if limit <= i:
+                limit = i
+                while limit < sentence.stop and not covered[limit]:
+                    limit += 1
+            scan = Scan(analysis, sentence.first, limit, ner_tokens)
+            step = i + 1
+            for rule in RULES:
+                found = rule(scan, i)
+                if found is None:
+                    continue
+                if isinstance(found, Skip):
+                    step = max(found.stop, step)
+                else:
+                    amounts.extend(_to_amount(analysis, c, sentence.first, dates) for c in found)
+                    step = max(c.stop for c in found)
+                break
+            i = step
+        _implied_currency(amounts, sentence_first_amount)
+    return amounts

@@ -1,0 +1,128 @@
+"""Benchmark: ingest the shared news corpus into fresh SQLite stores at 1 and 2 workers.
+
+    python bench/ingest.py [--news DIR] [--limit N] [--workers 1 2] [--keep DIR] [--out docs/performance.md]
+
+Each run is the real command (``svodka ingest --quiet``) in a subprocess, so its peak RSS is
+measured with getrusage. Reports docs/s, the speed-up, store size per 1,000 articles and
+the near-duplicate groups found; writes them between the ``bench:corpus`` markers of
+``--out`` (the search benchmark adds its lines there too).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START, END = "<!-- bench:corpus:start -->", "<!-- bench:corpus:end -->"
+RESULTS = ROOT / "bench" / "corpus-results.json"   # both corpus benchmarks' last numbers
+
+
+def write_section(out: Path, lines: list[str]) -> None:
+    """Replace only the corpus section of the shared performance page."""
+    block = "\n".join([START, *lines, END])
+    text = out.read_text(encoding="utf-8") if out.exists() else "# Performance\n"
+    if START in text and END in text:
+        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n## Corpus: ingest and search\n\n" + block + "\n"
+    out.write_text(text, encoding="utf-8")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def peak_child_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def sample_feed(news: Path, limit: int, folder: Path) -> Path:
+    """The first ``limit`` lines taken round-robin from every news file, as one JSONL."""
+    import zipfile
+    per_file = []
+    for path in sorted(news.glob("*.zip")):
+        with zipfile.ZipFile(path) as archive:
+            per_file.append(archive.read(archive.namelist()[0]).splitlines())
+    lines = [line for group in zip(*per_file) for line in group][:limit]
+    feed = folder / f"news-{limit}.jsonl"
+    feed.write_bytes(b"\n".join(lines) + b"\n")
+    return feed
+
+
+def run(news: Path, workers: int, db: Path) -> dict:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    command = [sys.executable, "-m", "svodka", "ingest", str(news), "--db", str(db),
+               "--workers", str(workers), "--quiet"]
+    started, cpu_before = time.perf_counter(), _children_cpu()
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
+    line = " ".join(done.stdout.split())
+    numbers = dict(re.findall(r"(read|stored|duplicates|rejected) (\d+)", line))
+    inner = float(re.search(r"in ([\d.]+)s", line).group(1))
+    sys.path.insert(0, str(ROOT))
+    from svodka.store import open_store
+    with open_store(db) as store, store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        stats = store.stats()
+    size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
+    stored = int(numbers["stored"])
+    return {"workers": workers, "read": int(numbers["read"]), "stored": stored,
+            "duplicates": int(numbers["duplicates"]), "rejected": int(numbers["rejected"]),
+            "seconds": round(inner, 1), "wall_seconds": round(seconds, 1),
+            "docs_per_s": round(int(numbers["read"]) / inner, 2),
+            "peak_rss_mb": round(peak_child_rss_mb()),
+            "cpu_s_per_doc": round(cpu / int(numbers["read"]), 3),
+            "mb_per_1000": round(size / 2**20 / stored * 1000, 1) if stored else None,
+            "duplicate_groups": stats["duplicate_groups"], "near_or_exact_copies": stats["duplicates"],
+            "db": str(db), "summary": line}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--news", type=Path, default=ROOT.parent / "shared" / "data" / "news")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="ingest only this many articles, taken evenly from every file")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--keep", type=Path, default=Path("/tmp/svodka-bench"),
+                        help="where the stores stay (bench/search.py reads the last one)")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
+    args = parser.parse_args()
+    args.keep.mkdir(parents=True, exist_ok=True)
+    source = sample_feed(args.news, args.limit, args.keep) if args.limit else args.news
+    runs = []
+    for workers in args.workers:
+        result = run(source, workers, args.keep / f"news-w{workers}.db")
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+        runs.append(result)
+    base = runs[0]["docs_per_s"]
+    what = f"the first {args.limit} lines of" if args.limit else "all of"
+    lines = [f"Ingest of {what} `{args.news.name}/` ({runs[0]['read']} documents) into a fresh SQLite "
+             f"store, `python bench/ingest.py` on {os.cpu_count()} cores, "
+             f"{time.strftime('%Y-%m-%d')}:", "",
+             "| workers | docs/s | speed-up | wall s | CPU s / doc | peak RSS of the largest process MB "
+             "| store MB / 1,000 articles | stored | duplicates | rejected | duplicate groups |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in runs:
+        lines.append(f"| {r['workers']} | {r['docs_per_s']} | {r['docs_per_s'] / base:.2f}× | "
+                     f"{r['wall_seconds']} | {r.get('cpu_s_per_doc', '—')} | {r['peak_rss_mb']} | "
+                     f"{r['mb_per_1000']} | "
+                     f"{r['stored']} | {r['duplicates']} | {r['rejected']} | "
+                     f"{r['duplicate_groups']} |")
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    results.update(ingest=runs, ingest_lines=lines)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_section(args.out, lines + results.get("search_lines", []))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""``svodka serve``'s application: a JSON API and the analyst's pages over one corpus store.
+
+>>> from svodka.api import create_app
+>>> app = create_app("sqlite:///corpus.db")      # doctest: +SKIP
+
+JSON lives under ``/api`` (plus ``POST /extract``), HTML pages at the other paths,
+OpenAPI docs at ``/docs`` (served from the package: no CDN). Nothing but ``/extract``
+and the paste form accepts a body, and neither stores anything.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import asynccontextmanager
+from datetime import date
+
+from fastapi import Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.exception_handlers import (http_exception_handler,
+                                        request_validation_exception_handler)
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import svodka
+from svodka.api import json_routes, pages
+from svodka.api.guard import MAX_BODY_BYTES, BodyLimit, SecurityHeaders
+from svodka.web import (STATIC, TEMPLATES, amount_value, number, plural, plural_word,
+                        russian_date, type_label)
+
+__all__ = ["create_app", "MAX_BODY_BYTES"]
+
+JSON_PREFIXES = ("/api", "/extract", "/openapi.json", "/docs", "/redoc")
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATES))
+    templates.env.filters.update(russian_date=russian_date, number=number,
+                                 amount_value=amount_value, type_label=type_label)
+    templates.env.globals.update(plural=plural, plural_word=plural_word, version=svodka.__version__)
+    return templates
+
+
+def create_app(store_url: str | None = None, *, store=None,
+               max_body_bytes: int = MAX_BODY_BYTES,
+               today: Callable[[], date] = date.today):
+    """The ASGI app over ``store`` or, when none is given, ``open_store(store_url)``.
+
+    ``today`` decides what "this month" means on the home page.
+    """
+    owns_store = store is None
+    if owns_store:
+        from svodka.store import open_store
+        store = open_store(store_url)
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        if owns_store:
+            app.state.store.close()
+
+    app = FastAPIOffline(title="svodka", version=svodka.__version__, lifespan=lifespan,
+                         description="Facts from Russian news: entities, quotes, amounts, "
+                                     "dates, each pointing at its place in the text.")
+    app.state.store = store
+    app.state.today = today
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.include_router(json_routes.router)
+    app.include_router(pages.router)
+    _add_error_pages(app)
+    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _wants_page(request: Request) -> bool:
+    return not request.url.path.startswith(JSON_PREFIXES)
+
+
+def _add_error_pages(app) -> None:
+    """Pages answer errors with a page in Russian; the JSON API keeps FastAPI's JSON errors."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        if not _wants_page(request):
+            return await http_exception_handler(request, error)
+        message = str(error.detail)
+        if error.status_code == 404 and message == "Not Found":   # no route matched at all
+            message = "Такой страницы нет."
+        return pages.render(request, "error.html", status=error.status_code, message=message)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, error: RequestValidationError):
+        if not _wants_page(request):
+            return await request_validation_exception_handler(request, error)
+        fields = ", ".join(str(e.get("loc", ["?"])[-1]) for e in error.errors())
+        return pages.render(request, "error.html", status=422,
+                            message=f"Неверные параметры запроса: {fields}.")

@@ -1,0 +1,118 @@
+"""The JSON API under ``/api`` (plus ``POST /extract``): thin calls into the store and pipeline."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from starlette.concurrency import run_in_threadpool
+
+from svodka.api.extracting import ISO_DATE, extract_text, parse_body, public_record
+from svodka.api.state import corpus_entity_ids, get_store
+from svodka.errors import InputRejected
+
+router = APIRouter()
+
+MAX_PAGE = 100
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Text = Annotated[str | None, Query(max_length=200)]
+Id = Annotated[str, Path(max_length=200)]
+
+EXTRACT_BODY = {"requestBody": {"required": True, "content": {
+    "text/plain": {"schema": {"type": "string"}},
+    "text/html": {"schema": {"type": "string"}},
+    "application/json": {"schema": {"type": "object", "required": ["text"], "properties": {
+        "text": {"type": "string"},
+        "published": {"type": "string", "pattern": ISO_DATE},
+        "format": {"type": "string", "enum": ["auto", "text", "html"]}}}}}}}
+
+
+@router.post("/extract", tags=["extract"], openapi_extra=EXTRACT_BODY,
+             summary="Extract facts from one article (nothing is stored)")
+@router.post("/api/extract", tags=["extract"], openapi_extra=EXTRACT_BODY, include_in_schema=False)
+async def extract(request: Request,
+                  published: Annotated[str | None, Query(pattern=ISO_DATE)] = None,
+                  explain: bool = False) -> dict:
+    """Plain text, HTML, or JSON ``{"text", "published"}`` in; the contract's record out.
+
+    Bodies over the size limit get 413; text that cannot become an article gets 422.
+    """
+    body = await request.body()
+    try:
+        data, body_published, input = parse_body(body, request.headers.get("content-type", ""))
+        article = await run_in_threadpool(extract_text, data, published or body_published, input)
+    except InputRejected as error:
+        raise HTTPException(422, {"reason": error.reason, "message": error.message}) from None
+    return public_record(article, explain)
+
+
+@router.get("/api/articles", tags=["corpus"], summary="Stored articles, newest first")
+def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
+                  entity: Text = None, date_from: DateFrom = None,
+                  date_to: DateTo = None) -> dict:
+    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to}
+    return {"total": store.count_articles(**filters), "offset": offset, "limit": limit,
+            "items": store.list_articles(offset=offset, limit=limit, **filters)}
+
+
+@router.get("/api/articles/{article_id}", tags=["corpus"],
+            summary="One stored article: the contract's record")
+def get_article(article_id: Id, store=Depends(get_store), explain: bool = False) -> dict:
+    """The record, plus ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, "no such article")
+    record = public_record(article, explain)
+    record["corpus_entity_ids"] = corpus_entity_ids(store, article)
+    return record
+
+
+@router.get("/api/search", tags=["corpus"], summary="Morphology-aware search")
+def search(q: Annotated[str, Query(min_length=1, max_length=500)], store=Depends(get_store),
+           kind: Literal["article", "quote", "amount"] | None = None,
+           entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
+           date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
+    hits = store.search(q, kind=kind, entity=entity, speaker=speaker, date_from=date_from,
+                        date_to=date_to, limit=limit, offset=offset)
+    return {"q": q, "offset": offset, "limit": limit, "items": hits}
+
+
+@router.get("/api/entities", tags=["corpus"], summary="Find entities by name")
+def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)],
+                  store=Depends(get_store),
+                  type: Annotated[str | None, Query(max_length=20)] = None,
+                  limit: Limit = 20) -> dict:
+    return {"items": store.find_entities(name, type=type, limit=limit)}
+
+
+@router.get("/api/entities/{entity_id}", tags=["corpus"],
+            summary="One entity: aliases, roles, articles, quotes, amounts in its quotes")
+def get_entity(entity_id: Id, store=Depends(get_store)) -> dict:
+    entity = store.get_entity(entity_id)
+    if entity is None:
+        raise HTTPException(404, "no such entity")
+    return entity
+
+
+@router.get("/api/quotes", tags=["corpus"], summary="Quotes, newest first")
+def quotes(store=Depends(get_store), speaker: Text = None, offset: Offset = 0,
+           limit: Limit = 20) -> dict:
+    """``speaker`` is a corpus entity id or a name in any case form ("Токаева")."""
+    return {"speaker": speaker, "offset": offset, "limit": limit,
+            "items": store.quotes(speaker=speaker, limit=limit, offset=offset)}
+
+
+@router.get("/api/top", tags=["corpus"], summary="Most mentioned or most quoted entities")
+def top_entities(store=Depends(get_store),
+                 type: Annotated[str | None, Query(max_length=20)] = None,
+                 by: Literal["mentions", "quotes"] = "mentions",
+                 since: DateFrom = None, limit: Limit = 10) -> dict:
+    return {"items": store.top_entities(type=type, by=by, since=since, limit=limit)}
+
+
+@router.get("/api/stats", tags=["corpus"], summary="Corpus counts")
+def stats(store=Depends(get_store)) -> dict:
+    return store.stats()

@@ -1,0 +1,149 @@
+"""The analyst's HTML pages: home, search, article, entity, quotes, paste.
+
+Each handler asks the store, shapes a little context and renders a template; the
+highlighted article text comes from :mod:`svodka.web.article_view`.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+from urllib.parse import quote as url_quote
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from svodka.api.extracting import extract_text
+from svodka.api.state import get_store
+from svodka.errors import InputRejected
+from svodka.web import article_view, mentions_chart, search_href
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+
+PAGE_SIZE = 20
+ENTITY_LIST_LIMIT = 30   # the entity page shows the newest; "all" links page through the rest
+MAX_PAGE_NUMBER = 500
+Page = Annotated[int, Query(ge=1, le=MAX_PAGE_NUMBER)]
+Id = Annotated[str, Path(max_length=200)]
+_HIT = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+
+def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context,
+                                                        status_code=status)
+
+
+def month_start(today: date) -> str:
+    return today.replace(day=1).isoformat()
+
+
+def top_this_month(store, today: date, **query) -> tuple[list[dict], bool]:
+    """The month's leaders, or all-time ones (flagged) when the month has none."""
+    leaders = store.top_entities(since=month_start(today), **query)
+    if leaders:
+        return leaders, False
+    return store.top_entities(since=None, **query), True
+
+
+@router.get("/")
+def home(request: Request, store=Depends(get_store)):
+    today = request.app.state.today()
+    people, people_all_time = top_this_month(store, today, type="PER", by="quotes", limit=10)
+    orgs, orgs_all_time = top_this_month(store, today, type="ORG", by="mentions", limit=10)
+    return render(request, "home.html", stats=store.stats(), people=people,
+                  people_all_time=people_all_time, orgs=orgs, orgs_all_time=orgs_all_time,
+                  recent=store.list_articles(offset=0, limit=8), month=month_start(today)[:7])
+
+
+@router.get("/search")
+def search(request: Request, store=Depends(get_store),
+           q: Annotated[str, Query(max_length=500)] = "",
+           kind: Literal["", "article", "quote", "amount"] = "", page: Page = 1):
+    hits = []
+    if q.strip():
+        hits = store.search(q, kind=kind or None, limit=PAGE_SIZE + 1,
+                            offset=(page - 1) * PAGE_SIZE)
+    return render(request, "search.html", q=q, kind=kind, page=page,
+                  hits=hits[:PAGE_SIZE], more=len(hits) > PAGE_SIZE)
+
+
+@router.get("/articles")
+def articles(request: Request, store=Depends(get_store), page: Page = 1,
+             entity: Annotated[str | None, Query(max_length=200)] = None):
+    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity)
+    total = store.count_articles(entity_id=entity)
+    return render(request, "articles.html", items=items, total=total, page=page,
+                  more=page * PAGE_SIZE < total, entity=entity)
+
+
+def parse_hit(value: str | None) -> tuple[int, int] | None:
+    match = _HIT.match(value or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, article_id: Id, store=Depends(get_store),
+            hl: Annotated[str | None, Query(max_length=20)] = None):
+    record = store.get_article(article_id)
+    if record is None:
+        raise HTTPException(404, "Такой статьи в корпусе нет.")
+    quoted = url_quote(record.id, safe="")
+
+    def entity_href(entity):
+        # resolved on click (one lookup) rather than for every entity on every view
+        return f"/articles/{quoted}/entities/{url_quote(entity.id, safe='')}"
+
+    view = article_view(record, entity_href, hit=parse_hit(hl))
+    return render(request, "article.html", article=record, view=view, stored=True)
+
+
+@router.get("/articles/{article_id}/entities/{local_id}")
+def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
+    """An article's entity ("e1") to its corpus page; a search when the corpus lacks it."""
+    corpus_id = store.corpus_entity_id(article_id, local_id)
+    if corpus_id:
+        return RedirectResponse(f"/entities/{url_quote(corpus_id, safe='')}", status_code=303)
+    record = store.get_article(article_id)
+    entity = record.entity(local_id) if record else None
+    if entity is None:
+        raise HTTPException(404, "Такой сущности в статье нет.")
+    return RedirectResponse(search_href(entity), status_code=303)
+
+
+@router.get("/entities/{entity_id}")
+def entity(request: Request, entity_id: Id, store=Depends(get_store)):
+    found = store.get_entity(entity_id)
+    if found is None:
+        raise HTTPException(404, "Такой сущности в корпусе нет.")
+    return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,
+                  chart=mentions_chart(found.get("mentions_by_month") or []))
+
+
+@router.get("/quotes")
+def quotes(request: Request, store=Depends(get_store), page: Page = 1,
+           speaker: Annotated[str | None, Query(max_length=200)] = None):
+    items = store.quotes(speaker=speaker or None, limit=PAGE_SIZE + 1,
+                         offset=(page - 1) * PAGE_SIZE)
+    # a speaker given by corpus id is titled by name
+    title = next((item["speaker_name"] for item in items if item["speaker_id"] == speaker),
+                 speaker or "")
+    return render(request, "quotes.html", items=items[:PAGE_SIZE], speaker=speaker or "",
+                  title=title, page=page, more=len(items) > PAGE_SIZE)
+
+
+@router.get("/paste")
+def paste_form(request: Request):
+    return render(request, "paste.html", text="", published="", error=None)
+
+
+@router.post("/paste")
+async def paste(request: Request, text: Annotated[str, Form()] = "",
+                published: Annotated[str, Form()] = ""):
+    try:
+        record = await run_in_threadpool(extract_text, text, published.strip() or None)
+    except InputRejected as error:
+        return render(request, "paste.html", status=422, text=text, published=published,
+                      error=error.message)
+    return render(request, "article.html", article=record, view=article_view(record),
+                  stored=False)

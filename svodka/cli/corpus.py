@@ -1,0 +1,229 @@
+"""Corpus commands: ingest, duplicates, search, quotes, export, stats. All take ``--db``."""
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from svodka.cli import app
+
+_console = Console()
+_err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", envvar="SVODKA_DB", help="Store URL: a SQLite path (default svodka.db), "
+    "sqlite:///path.db or postgresql://user@host/db.")]
+LimitOption = Annotated[int, typer.Option(help="At most this many results.")]
+
+
+def _open(db: str | None):
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from svodka.store import open_store
+    try:
+        return open_store(db)
+    except SQLAlchemyError as error:
+        _err.print(f"svodka: cannot open the store {db or 'svodka.db'}: {error.__class__.__name__}: "
+                   f"{str(error).splitlines()[0]}")
+        raise typer.Exit(code=2)
+
+
+def _short(text: str | None, limit: int = 100) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or globs: "
+                                               ".txt .html .jsonl .warc, also .gz and .zip.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes.")] = 1,
+    engine: Annotated[str, typer.Option(help="local | dask")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (engine dask); default: a local cluster.")] = None,
+    parquet_dir: Annotated[str | None, typer.Option(
+        help="Engine dask: keep the Parquet partitions here (shared storage on a cluster).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    text_field: Annotated[str | None, typer.Option(help="JSONL key of the article text.")] = None,
+    title_field: Annotated[str | None, typer.Option(help="JSONL key of the title.")] = None,
+    url_field: Annotated[str | None, typer.Option(help="JSONL key of the URL.")] = None,
+    date_field: Annotated[str | None, typer.Option(help="JSONL key of the date.")] = None,
+    id_field: Annotated[str | None, typer.Option(help="JSONL key of the id.")] = None,
+) -> None:
+    """Extract and store every article under PATHS.
+
+    Idempotent and resumable: run it again after any interruption.
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from svodka.ingest import estimate_total, expand
+    from svodka.ingest import ingest as run_ingest
+    from svodka.reading import JsonFields
+
+    if workers < 1:
+        raise typer.BadParameter("at least 1", param_hint="--workers")
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("local or dask", param_hint="--engine")
+    fields = JsonFields()
+    for name, value in (("text", text_field), ("title", title_field), ("url", url_field),
+                        ("published", date_field), ("id", id_field)):
+        if value:
+            setattr(fields, name, (value,))
+    store = _open(db)
+    total = None if quiet else estimate_total(expand(paths)[0])
+    try:
+        summary = _with_progress(lambda progress: run_ingest(
+            paths, store, workers, fields, progress, engine, scheduler, parquet_dir), total, quiet)
+    except SQLAlchemyError as error:
+        _err.print(f"svodka: the store failed: {error.__class__.__name__}: "
+                   f"{str(error).splitlines()[0]}")
+        raise typer.Exit(code=2)
+    finally:
+        store.close()
+    rate = summary.read / summary.seconds if summary.seconds else 0.0
+    reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.reasons.items()))
+    typer.echo(f"read {summary.read} = stored {summary.stored} + duplicates "
+               f"{summary.duplicates} + rejected {summary.rejected}"
+               f"{f' ({reasons})' if reasons else ''} in {summary.seconds:.1f}s, "
+               f"{rate:.2f} docs/s")
+
+
+def _with_progress(run, total: int | None, quiet: bool):
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    if quiet:
+        return run(None)
+    columns = [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(),
+               TextColumn("ETA"), TimeRemainingColumn()]
+    with Progress(*columns, console=_err, transient=False) as progress:
+        task = progress.add_task("ingest", total=total, rate=0.0)
+
+        def update(summary) -> None:
+            rate = summary.read / summary.seconds if summary.seconds else 0.0
+            progress.update(task, completed=summary.read, rate=rate)
+        return run(update)
+
+
+@app.command()
+def duplicates(db: DbOption = None, limit: LimitOption = 100) -> None:
+    """List groups of duplicate articles.
+
+    Exact copies (same text, another source) and near copies (MinHash).
+    """
+    store = _open(db)
+    groups = store.duplicate_groups()
+    store.close()
+    for group in groups[:limit]:
+        _console.print(f"[bold]{group['id'][:12]}[/bold] {_short(group['headline'], 90)}")
+        for copy in group["copies"]:
+            _console.print(f"  {copy['kind']:5} {copy['similarity']:.2f} {copy['id'][:12]} "
+                           f"{copy['url'] or copy['path'] or ''}")
+    _console.print(f"{len(groups)} groups")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Russian words in any form: all must match.")],
+    db: DbOption = None,
+    kind: Annotated[str | None, typer.Option(help="article | quote | amount")] = None,
+    entity: Annotated[str | None, typer.Option(help="Only articles naming this entity.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="Only quotes by this speaker.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on/after.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on/before.")] = None,
+    limit: LimitOption = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
+) -> None:
+    """Search the corpus in any word form.
+
+    "посол" also finds "послом" and "послы"; every word must match.
+    """
+    store = _open(db)
+    try:
+        hits = store.search(query, kind, entity, speaker, date_from, date_to, limit)
+    except ValueError as error:
+        raise typer.BadParameter(str(error))
+    finally:
+        store.close()
+    if as_json:
+        for hit in hits:
+            typer.echo(json.dumps(hit, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(hits)} hits")
+    for column in ("kind", "published", "article", "span", "snippet"):
+        table.add_column(column)
+    for hit in hits:
+        table.add_row(hit["kind"], hit["published"] or "", hit["article_id"][:10],
+                      f"{hit['start']}–{hit['end']}", _short(hit["snippet"], 120))
+    _console.print(table)
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="A name in any form, or an entity id.")] = None,
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines.")] = False,
+) -> None:
+    """What a person said, newest first.
+
+    Each quote comes with its article and its offsets in the article text.
+    """
+    store = _open(db)
+    rows = store.quotes(speaker, limit)
+    store.close()
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} quotes")
+    for column in ("published", "speaker", "article", "span", "kind", "text"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["published"] or "", row["speaker_name"] or "—", row["article_id"][:10],
+                      f"{row['start']}–{row['end']}", row["kind"], _short(row["text"]))
+    _console.print(table)
+
+
+@app.command()
+def export(
+    out: Annotated[str, typer.Option("--out", help="Folder to write the tables into.")],
+    format: Annotated[str, typer.Option("--format", help="parquet | jsonl | csv")] = "parquet",
+    db: DbOption = None,
+) -> None:
+    """Export the corpus tables to files.
+
+    Articles, entities, mentions, quotes, amounts and dates: one file each.
+    """
+    from svodka.export import FORMATS, export_tables
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    store = _open(db)
+    try:
+        written = export_tables(store, out, format)
+    finally:
+        store.close()
+    for name, (path, rows) in written.items():
+        _console.print(f"{name:9} {rows:8} rows  {path}")
+
+
+@app.command()
+def stats(db: DbOption = None,
+          as_json: Annotated[bool, typer.Option("--json", help="JSON.")] = False) -> None:
+    """Count what the store holds.
+
+    Articles, entities, quotes, amounts, dates, duplicates and rejections.
+    """
+    store = _open(db)
+    numbers = store.stats()
+    store.close()
+    if as_json:
+        typer.echo(json.dumps(numbers))
+        return
+    for key, value in numbers.items():
+        _console.print(f"{key:17} {value}")

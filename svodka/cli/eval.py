@@ -1,0 +1,156 @@
+"""``svodka eval``: quality on public benchmarks, next to natasha and pullenti."""
+from __future__ import annotations
+
+import json
+import logging
+import shlex
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from svodka.cli import app
+
+eval_app = typer.Typer(
+    help="Measure quality on factRuEval, NEREL and svodka's own gold.",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+_console = Console()
+
+Against = Annotated[str, typer.Option(
+    help="Baselines run through the same scorers, comma-separated: natasha,pullenti.")]
+Limit = Annotated[int | None, typer.Option(help="Only the first N documents (smoke runs).",
+                                           min=1)]
+Out = Annotated[Path | None, typer.Option(help="Write the JSON results here "
+                                          "(default: out/eval/<benchmark>.json).")]
+
+
+def _systems(against: str):
+    from svodka.eval import load_systems
+
+    names = ["svodka"] + [n.strip() for n in against.split(",") if n.strip()]
+    try:
+        return load_systems(names)
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--against") from error
+
+
+def print_result(result, console: Console | None = None) -> None:
+    from svodka.eval.report import rows
+
+    table = Table(title=f"{result.title} — {result.documents} documents")
+    table.add_column("measure")
+    for system in result.systems:
+        table.add_column(f"{system} ({result.seconds.get(system, 0):.0f} s)")
+    for row in rows(result):
+        table.add_row(*row)
+    console = console or _console
+    console.print(table)
+    for note in result.notes:
+        console.print(f"[dim]{note}[/dim]")
+
+
+def _write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _run(tasks: list[str], paths: dict[str, Path | None], against: str, limit: int | None,
+         out: Path | None, nerel_root: Path | None = None):
+    from svodka.eval import evaluate
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    systems = _systems(against)
+    results = []
+    for task in tasks:
+        try:
+            result = evaluate(task, systems, paths.get(task), limit, nerel_root)
+        except FileNotFoundError as error:
+            typer.echo(f"svodka: {error}", err=True)
+            raise typer.Exit(code=2) from error
+        print_result(result)
+        results.append(result)
+    name = tasks[0] if len(tasks) == 1 else "all"
+    target = out or Path("out") / "eval" / f"{name}.json"
+    data = results[0].to_dict() if len(tasks) == 1 else [r.to_dict() for r in results]
+    _write_json(target, data)
+    _console.print(f"[dim]results written to {target}[/dim]")
+    return results
+
+
+@eval_app.command()
+def factrueval(
+    path: Annotated[Path | None, typer.Argument(
+        help="factRuEval-2016 folder (default ../shared/data/factrueval-dev).")] = None,
+    against: Against = "", limit: Limit = None, out: Out = None,
+) -> None:
+    """Entity mentions PER / ORG / LOC, token-level F1 as naeval computes it."""
+    _run(["factrueval"], {"factrueval": path}, against, limit, out)
+
+
+@eval_app.command()
+def nerel(
+    path: Annotated[Path | None, typer.Argument(
+        help="NEREL brat folder (default ../shared/data/nerel/dev).")] = None,
+    against: Against = "", limit: Limit = None, out: Out = None,
+) -> None:
+    """Spans per type (exact and overlap), alias pairs and roles on NEREL."""
+    _run(["nerel"], {"nerel": path}, against, limit, out)
+
+
+@eval_app.command()
+def quotes(
+    path: Annotated[Path | None, typer.Argument(
+        help="Quote gold folder (default tests/data/quotes).")] = None,
+    against: Against = "", limit: Limit = None, out: Out = None,
+) -> None:
+    """Quote spans, speakers and both together, on the hand-made gold."""
+    _run(["quotes"], {"quotes": path}, against, limit, out)
+
+
+@eval_app.command()
+def amounts(
+    path: Annotated[Path | None, typer.Argument(
+        help="Amount gold folder or .jsonl (default tests/data/amounts).")] = None,
+    nerel_root: Annotated[Path | None, typer.Option(
+        help="NEREL root with dev/ and train/ (default ../shared/data/nerel).")] = None,
+    against: Against = "", limit: Limit = None, out: Out = None,
+) -> None:
+    """Normalized amount values (number, unit, share total) on NEREL spans."""
+    _run(["amounts"], {"amounts": path}, against, limit, out, nerel_root)
+
+
+@eval_app.command("all")
+def all_(
+    against: Against = "", limit: Limit = None, out: Out = None,
+    write_docs: Annotated[bool, typer.Option(
+        help="Regenerate docs/quality.md from this run.")] = False,
+    docs: Annotated[Path, typer.Option(help="Where --write-docs writes.")] = Path(
+        "docs/quality.md"),
+    pin_floors: Annotated[Path | None, typer.Option(
+        help="Write svodka's numbers minus 0.01 as the quality gate's floors to this JSON "
+             "(tests/data/eval_floors.json).")] = None,
+) -> None:
+    """Every benchmark with its default data; optionally rewrite docs/quality.md."""
+    from svodka.eval import TASKS
+    from svodka.eval.docs import quality_page
+
+    if pin_floors and limit:
+        raise typer.BadParameter("floors are pinned on full runs only", param_hint="--limit")
+    results = _run(list(TASKS), {}, against, limit, out)
+    if write_docs:
+        command = "svodka eval all" + (f" --against {shlex.quote(against)}" if against else "")
+        command += (f" --limit {limit}" if limit else "") + " --write-docs"
+        command += f" --pin-floors {pin_floors}" if pin_floors else ""
+        docs.parent.mkdir(parents=True, exist_ok=True)
+        docs.write_text(quality_page(results, command), encoding="utf-8")
+        _console.print(f"[dim]{docs} rewritten[/dim]")
+    if pin_floors:
+        from svodka.eval.floors import floors
+
+        _write_json(pin_floors, floors(results))
+        _console.print(f"[dim]floors written to {pin_floors}[/dim]")

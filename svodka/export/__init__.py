@@ -1,0 +1,90 @@
+"""Export the store as flat tables (Parquet via pyarrow, JSON Lines or CSV), one file each."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+
+from svodka.store import Store, schema
+
+FORMATS = ("parquet", "jsonl", "csv")
+
+# Which tables, and in which order their rows are written (stable across runs).
+TABLES = {
+    "articles": (schema.articles, ("id",)),
+    "entities": (schema.entities, ("id",)),
+    "mentions": (schema.mentions, ("article_id", "n")),
+    "quotes": (schema.quotes, ("article_id", "n")),
+    "amounts": (schema.amounts, ("article_id", "n")),
+    "dates": (schema.dates, ("article_id", "n")),
+}
+# Internal columns that mean nothing outside the store.
+_SKIP = {"minhash", "key"}
+
+
+def _columns(table) -> list:
+    return [c for c in table.columns if c.name not in _SKIP or table is schema.entities]
+
+
+def _rows(store: Store, name: str) -> tuple[list[str], list[dict]]:
+    table, order = TABLES[name]
+    columns = _columns(table)
+    with store.engine.connect() as conn:
+        result = conn.execute(select(*columns).order_by(*(table.c[k] for k in order)))
+        rows = [dict(row._mapping) for row in result]
+    if name == "entities":
+        aliases: dict[str, list[str]] = {}
+        roles: dict[str, list[str]] = {}
+        with store.engine.connect() as conn:
+            for row in conn.execute(select(schema.entity_aliases).order_by(
+                    schema.entity_aliases.c.entity_id, schema.entity_aliases.c.alias)):
+                aliases.setdefault(row.entity_id, []).append(row.alias)
+            for row in conn.execute(select(schema.entity_roles).order_by(
+                    schema.entity_roles.c.entity_id, schema.entity_roles.c.role)):
+                roles.setdefault(row.entity_id, []).append(row.role)
+        for row in rows:
+            row["aliases"] = json.dumps(aliases.get(row["id"], []), ensure_ascii=False)
+            row["roles"] = json.dumps(roles.get(row["id"], []), ensure_ascii=False)
+    names = [c.name for c in columns] + (["aliases", "roles"] if name == "entities" else [])
+    return names, rows
+
+
+def export_tables(store: Store, out: str | Path, format: str = "parquet") -> dict[str, tuple[str, int]]:
+    """Write every table into ``out``; returns ``{table: (path, rows)}``."""
+    if format not in FORMATS:
+        raise ValueError(f"format is one of {', '.join(FORMATS)}")
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name in TABLES:
+        names, rows = _rows(store, name)
+        path = folder / f"{name}.{format}"
+        _WRITERS[format](path, names, rows)
+        written[name] = (str(path), len(rows))
+    return written
+
+
+def _write_parquet(path: Path, names: list[str], rows: list[dict]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pydict({n: [row[n] for row in rows] for n in names})
+    pq.write_table(table, path)
+
+
+def _write_jsonl(path: Path, names: list[str], rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as stream:
+        for row in rows:
+            stream.write(json.dumps({n: row[n] for n in names}, ensure_ascii=False) + "\n")
+
+
+def _write_csv(path: Path, names: list[str], rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=names)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+_WRITERS = {"parquet": _write_parquet, "jsonl": _write_jsonl, "csv": _write_csv}

@@ -1,0 +1,62 @@
+"""Numbers that name rather than measure: "статья 105", "Boeing 737", "10:30", «17 мгновений»."""
+from __future__ import annotations
+
+import re
+
+from svodka.extractors.amounts_words import forms, label_words
+from svodka.extractors.numbers import Number
+
+LATIN = re.compile(r"[A-Za-z]")
+# legal codes after an article number: "(159 УК РФ)"
+CODES = frozenset({"УК", "УПК", "КоАП", "ГК", "НК", "ТК", "ЖК", "АПК", "ГПК"})
+TITLE_MAX_TOKENS = 6     # a number inside a short «...» is part of a title: «17 мгновений весны»
+
+
+def is_label(s, number: Number) -> bool:
+    """Numbers that name rather than measure: "статья 105", "Boeing 737", "10:30"."""
+    analysis, i = s.analysis, number.first
+    tokens, text = analysis.tokens, analysis.text
+    before = i - 1
+    if before > s.floor and tokens[before].text == "." and tokens[before].start == \
+            tokens[before - 1].end:
+        before -= 1                      # "ч. 3 ст. 30": the label is abbreviated
+    if before >= s.floor:
+        previous = forms(analysis, before)
+        if previous[0] in label_words() or previous[1] in label_words() \
+                or LATIN.search(tokens[before].text) or previous[0] in ("+", "#"):
+            return True
+    if number.stop < s.limit and tokens[number.stop].text in CODES:
+        return True                      # "159 УК РФ"
+    if any(index in s.ner_tokens for index in range(i, number.stop)):
+        return True
+    start, end = tokens[i].start, tokens[number.stop - 1].end
+    before, after = text[start - 1:start], text[end:end + 1]
+    if before in (":", "/") or after in (":", "/") and text[end + 1:end + 2].isdigit():
+        return True                      # "10:30", "2:1", "16/1"
+    if before.isalnum() or before == "%" or after.isalpha():
+        return True                      # glued to letters: URLs, codes
+    if number.digits and len(tokens[i].text) > 1 and tokens[i].text[0] == "0":
+        return True
+    return _inside_title(s, i)
+
+
+def _inside_title(s, index: int) -> bool:
+    tokens = s.analysis.tokens
+    sentence = s.analysis.sentences[tokens[index].sent]
+    left = index - 1
+    while left >= sentence.first and index - left <= TITLE_MAX_TOKENS:
+        if tokens[left].text in ("»", "“"):
+            return False
+        if tokens[left].text == "«":
+            break
+        left -= 1
+    else:
+        return False
+    if left < sentence.first:
+        return False
+    right = index + 1
+    while right < sentence.stop and right - left <= TITLE_MAX_TOKENS + 1:
+        if tokens[right].text == "»":
+            return True
+        right += 1
+    return False

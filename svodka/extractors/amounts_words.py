@@ -1,0 +1,129 @@
+"""The words around a number: currencies, units, qualifiers and labels, from ``svodka/data``.
+
+Each table row is a phrase of lowercase forms or pymorphy2 normal forms; a token matches a
+phrase word by either. A period glued to an abbreviation ("руб.", "млн.") belongs to it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.data import load_list, load_table
+from svodka.extractors.numbers import normal_form
+
+SYMBOLS = ("$", "€", "₽", "£", "¥")
+ABBREVIATION_MAX = 4     # "руб", "долл", "млн": short forms that may carry a glued period
+
+
+@dataclass(slots=True, frozen=True)
+class Unit:
+    code: str                # ISO 4217 for money, "%" / "pp" for percents, "km", "t", ...
+    kind: str                # money | percent | other
+    words: tuple[str, ...]
+    follows: str | None = None   # a word that may come after ("долларов США")
+
+
+@lru_cache(maxsize=None)
+def _units() -> tuple[Unit, ...]:
+    rows = [Unit(row[1], "money", tuple(row[0].split()), row[2] if len(row) > 2 else None)
+            for row in load_table("currencies.tsv")]
+    rows += [Unit(row[1], row[2], tuple(row[0].split())) for row in load_table("units.tsv")]
+    return tuple(sorted(rows, key=lambda unit: -len(unit.words)))
+
+
+@lru_cache(maxsize=None)
+def _units_by_first() -> dict[str, tuple[Unit, ...]]:
+    by_first: dict[str, tuple[Unit, ...]] = {}
+    for unit in _units():
+        by_first[unit.words[0]] = by_first.get(unit.words[0], ()) + (unit,)
+    return by_first
+
+
+@lru_cache(maxsize=None)
+def qualifiers() -> tuple[tuple[tuple[str, ...], str], ...]:
+    rows = [(tuple(phrase.split()), approx) for phrase, approx in load_table("amount_qualifiers.tsv")]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@lru_cache(maxsize=None)
+def adjective_stems() -> tuple[tuple[str, str, str], ...]:
+    return tuple((stem, unit, kind) for stem, unit, kind in load_table("amount_adjectives.tsv"))
+
+
+@lru_cache(maxsize=None)
+def label_words() -> frozenset[str]:
+    return frozenset(load_list("amount_blockers.txt"))
+
+
+@lru_cache(maxsize=None)
+def fraction_words() -> dict[str, int]:
+    return {lemma: int(denominator) for lemma, denominator in load_table("fractions.tsv")}
+
+
+def forms(analysis, index: int) -> tuple[str, str]:
+    """A token's lowercase text and its most likely normal form."""
+    low = analysis.tokens[index].text.lower().replace("ё", "е")
+    return low, normal_form(low, analysis.models.morph_vocab)
+
+
+def matches(analysis, index: int, word: str) -> bool:
+    return word in forms(analysis, index)
+
+
+def skip_period(analysis, index: int, stop: int) -> int:
+    """Index after a period glued to the abbreviation at ``index - 1``."""
+    tokens = analysis.tokens
+    # a period that ends the sentence is the sentence's ("протяженность дороги 18 км.")
+    if index + 1 < stop and tokens[index].text == "." \
+            and tokens[index].start == tokens[index - 1].end \
+            and len(tokens[index - 1].text) <= ABBREVIATION_MAX:
+        return index + 1
+    return index
+
+
+def phrase_at(analysis, index: int, stop: int, words: tuple[str, ...]) -> int | None:
+    """Index after ``words`` read from ``index`` (glued periods allowed), or None."""
+    at = index
+    for word in words:
+        if at >= stop or not matches(analysis, at, word):
+            return None
+        at = skip_period(analysis, at + 1, stop)
+    return at
+
+
+def unit_at(analysis, index: int, stop: int) -> tuple[Unit, int] | None:
+    """The currency or unit starting at ``index`` and the index after it."""
+    if index >= stop:
+        return None
+    low, normal = forms(analysis, index)
+    candidates = _units_by_first().get(low, ()) + _units_by_first().get(normal, ())
+    for unit in sorted(candidates, key=lambda unit: -len(unit.words)):
+        end = phrase_at(analysis, index, stop, unit.words)
+        if end is None:
+            continue
+        if unit.follows and end < stop and matches(analysis, end, unit.follows):
+            end += 1
+        return unit, end
+    return None
+
+
+def symbol_unit(text: str) -> Unit | None:
+    if text not in SYMBOLS:
+        return None
+    return next(unit for unit in _units() if unit.words == (text,))
+
+
+def qualifier_before(analysis, index: int, floor: int) -> tuple[str, int] | None:
+    """The qualifier ending right before token ``index`` ("около", "не менее", "превысил")
+    and where it starts; one preposition may stand between ("более чем на 10%")."""
+    for gap in (0, 1):
+        end = index - gap
+        if gap and (end <= floor or analysis.tokens[end].text.lower() not in ("на", "в", "к")):
+            continue
+        for words, approx in qualifiers():
+            start = end - len(words)
+            if start < floor:
+                continue
+            if all(matches(analysis, start + k, word) for k, word in enumerate(words)):
+                return approx, start
+    return None

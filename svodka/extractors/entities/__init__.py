@@ -1,0 +1,80 @@
+"""Entities: people, organizations, places and events, each with every mention of it.
+
+The steps, each in its own module:
+
+1. ``mentions``: slovnet's NER spans, corrected by named rules (listed abbreviations and
+   aliases, institution + place as one organization, punctuation at the edges);
+2. ``events``: named summits, forums, elections and the like become EVENT mentions;
+3. ``normal``: every mention's nominative form;
+4. ``linking``: mentions of one thing become one entity (aliases, acronyms, short names);
+5. ``roles``: titles from appositions ("посол Казахстана в Бельгии Роман Василенко"), and
+   the title words that later stand for the person ("Посол подчеркнул").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from svodka.extractors.entities.events import find_events
+from svodka.extractors.entities.gazetteer import abbreviation_of, fold, known_name
+from svodka.extractors.entities.linking import Named, link
+from svodka.extractors.entities.mentions import Found, find_mentions
+from svodka.extractors.entities.normal import normalize
+from svodka.extractors.entities.outside import outside_mentions
+from svodka.extractors.entities.propagate import propagate
+from svodka.extractors.entities.roles import attach_roles
+from svodka.record import Entity, Mention
+
+__all__ = ["extract_entities"]
+
+
+def extract_entities(analysis) -> list[Entity]:
+    found = find_events(analysis, find_mentions(analysis))
+    named = [_named(analysis, f) for f in found] + outside_mentions(analysis)
+    named += propagate(analysis, named)
+    entities = [_entity(named, members) for members in link(named, analysis.text)]
+    entities = [e for e in entities if e is not None]
+    attach_roles(analysis, entities)
+    entities.sort(key=lambda e: min(m.start for m in e.mentions))
+    for number, entity in enumerate(entities, 1):
+        entity.id = f"e{number}"
+    return entities
+
+
+def _named(analysis, found: Found) -> Named:
+    tokens = analysis.tokens
+    start, end = tokens[found.first].start, tokens[found.stop - 1].end
+    text = analysis.text[start:end]
+    abbreviation = abbreviation_of(text) if found.stop - found.first == 1 else None
+    normal = abbreviation or normalize(analysis, found.first, found.stop, found.type)
+    genders = {tokens[i].feats.get("Gender") for i in range(found.first, found.stop)} - {None}
+    gender = genders.pop() if found.type == "PER" and len(genders) == 1 else None
+    return Named(start, end, text, normal, found.type, canonical=found.canonical,
+                 nested=found.nested, rule=found.rule, gender=gender)
+
+
+def _entity(named: list[Named], members: list[int]) -> Entity | None:
+    mentions = sorted((named[i] for i in members), key=lambda m: m.start)
+    types = Counter(m.type for m in mentions if not m.nested) or Counter(m.type for m in mentions)
+    type_ = types.most_common(1)[0][0]
+    name = _name(mentions)
+    aliases = []
+    for m in mentions:
+        if fold(m.normal) != fold(name) and all(fold(a) != fold(m.normal) for a in aliases):
+            aliases.append(m.normal)
+    return Entity("", type_, name, aliases, [],
+                  [Mention(m.start, m.end, m.text, m.normal, m.kind) for m in mentions])
+
+
+def _name(mentions: list[Named]) -> str:
+    """The fullest nominative form; the alias table's name when the text uses it."""
+    normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
+    for normal in normals:
+        known = known_name(normal)
+        if known and fold(known.canonical) == fold(normal):
+            return normal
+    # more words first; then a Cyrillic form over a Latin one, a word over an abbreviation
+    return max(normals, key=lambda n: (len(n.split()), _is_cyrillic(n), not n.isupper(), len(n)))
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("а" <= ch <= "я" for ch in text.lower())

@@ -1,0 +1,217 @@
+"""Name mentions: slovnet's NER spans, corrected by an ordered list of named rules.
+
+Each rule is a pure function ``rule(analysis, mentions) -> mentions``; ``RULES`` lists them
+in the order they run, and every mention remembers the last rule that shaped it
+(``Found.rule``), so a surprising entity can be traced to the rule that made it.
+"""
+from __future__ import annotations
+
+from svodka.extractors.entities.found import QUOTES as _QUOTES
+from svodka.extractors.entities.found import Coverage, Found, is_punct
+from svodka.extractors.entities.gazetteer import FIRST_LETTERS, abbreviation_of, fold, gazetteer
+from svodka.extractors.entities.normal import normalize
+from svodka.extractors.entities.organizations import organization_of_place, quoted_organizations
+
+
+def from_ner(analysis) -> list[Found]:
+    found = []
+    for span in analysis.ner:
+        indices = analysis.tokens_between(span.start, span.end)
+        if len(indices):
+            found.append(Found(indices.start, indices.stop, span.type, "slovnet"))
+    return found
+
+
+def trim_punctuation(analysis, mentions: list[Found]) -> list[Found]:
+    """No mention starts or ends on a dash, a comma or an unpaired quote."""
+    tokens = analysis.tokens
+    kept = []
+    for m in mentions:
+        inner = "".join(tokens[i].text for i in range(m.first, m.stop))
+        paired = sum(inner.count(q) for q in "«\"„“") and sum(inner.count(q) for q in "»\"”")
+        while m.first < m.stop and is_punct(tokens[m.first]) and not (
+                paired and tokens[m.first].text in _QUOTES):
+            m.first += 1
+        while m.stop > m.first and is_punct(tokens[m.stop - 1]) and not (
+                paired and tokens[m.stop - 1].text in _QUOTES and m.stop - m.first > 1
+                and any(tokens[i].text in _QUOTES for i in range(m.first, m.stop - 1))):
+            m.stop -= 1
+        if m.stop > m.first:
+            kept.append(m)
+    return kept
+
+
+_BRACKETS = set("()[]")
+_SEPARATORS = set(",;•·|")
+
+
+def split_lists(analysis, mentions: list[Found]) -> list[Found]:
+    """"Всемирная организация здравоохранения (ВОЗ)", "Овечкин, Федоров", "Бахрейн • Бермуды":
+    brackets and list separators inside a span part names, they do not join them."""
+    tokens = analysis.tokens
+    result = []
+    for m in mentions:
+        piece: list[int] = []
+        for i in range(m.first, m.stop + 1):
+            if i == m.stop or tokens[i].text in _BRACKETS or tokens[i].text in _SEPARATORS:
+                if piece:
+                    rule = m.rule if (piece[0], piece[-1] + 1) == (m.first, m.stop) else "split_lists"
+                    result.append(Found(piece[0], piece[-1] + 1, m.type, rule, m.nested, m.canonical))
+                piece = []
+            else:
+                piece.append(i)
+    return result
+
+
+_NOT_IN_NAMES = {"ADV", "PART", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"}
+
+
+def trim_person_edges(analysis, mentions: list[Found]) -> list[Found]:
+    """"Всё-таки Проди" is "Проди", "Полковник Квачков" is "Квачков": a person's name neither
+    starts nor ends on a function word, and a title before it is a role, not part of it."""
+    tokens = analysis.tokens
+
+    def loose(index: int) -> bool:
+        # a capitalized word inside a sentence may be a name the tagger misreads ("Ван")
+        token = tokens[index]
+        starts = index == analysis.sentences[token.sent].first
+        return token.pos in _NOT_IN_NAMES and (starts or token.text[:1].islower())
+
+    role_words = gazetteer().role_words
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        while m.stop - m.first > 1 and (loose(m.first) or role_words.holds(analysis, m.first)):
+            m.first += 1
+            m.rule = "trim_person_edges"
+        while m.stop - m.first > 1 and loose(m.stop - 1):
+            m.stop -= 1
+            m.rule = "trim_person_edges"
+    return mentions
+
+
+_MAX_INITIAL_LETTERS = 3
+
+
+def extend_initials(analysis, mentions: list[Found]) -> list[Found]:
+    """"Б.Обама", "В. В. Путин": initials before a surname belong to the person's name."""
+    tokens = analysis.tokens
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        while m.first >= 2 and tokens[m.first - 1].text == "." and _is_initial(tokens[m.first - 2]) \
+                and tokens[m.first - 1].start == tokens[m.first - 2].end \
+                and _region(analysis, m.first - 2) == _region(analysis, m.first):
+            m.first -= 2
+            m.rule = "extend_initials"
+    return mentions
+
+
+def _region(analysis, index: int) -> int:
+    # the sentence splitter may end a sentence after an initial ("Б. Обама"); a paragraph holds
+    return analysis.sentences[analysis.tokens[index].sent].region
+
+
+def _is_initial(token) -> bool:
+    text = token.text
+    return text[:1].isupper() and text.isalpha() and len(text) <= _MAX_INITIAL_LETTERS \
+        and (len(text) == 1 or text[1:].islower())
+
+
+def listed_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+    """Listed abbreviations get their listed type, and a mention of their own when missed."""
+    table = gazetteer().abbreviations
+    coverage = Coverage(mentions)
+    for index, token in enumerate(analysis.tokens):
+        if not token.text[:1].isupper():
+            continue
+        abbreviation = abbreviation_of(token.text)
+        if abbreviation is None:
+            continue
+        known = table[abbreviation]
+        covering = coverage.overlapping(index, index + 1)
+        exact = [m for m in covering if (m.first, m.stop) == (index, index + 1)]
+        for m in exact:
+            m.type, m.rule, m.canonical = known.type, "listed_abbreviation", known.canonical
+        if not covering:
+            mentions.append(coverage.add(Found(index, index + 1, known.type,
+                                               "listed_abbreviation", canonical=known.canonical)))
+    return mentions
+
+
+def _lemma_key(analysis, first: int, stop: int) -> str:
+    return fold(" ".join(analysis.lemma(i) for i in range(first, stop)))
+
+
+def listed_names(analysis, mentions: list[Found]) -> list[Found]:
+    """Names from the alias table ("Евросоюз", "Европейский союз") get the listed type."""
+    book = gazetteer()
+    names = book.names
+    tokens = analysis.tokens
+    coverage = Coverage(mentions)
+    for index, token in enumerate(tokens):
+        if not token.text[:1].isupper() or token.text.isupper():
+            continue
+        spans = [(index, index + 1)] if book.single_names.may_hold(token.text) else []
+        if fold(token.text)[:FIRST_LETTERS] in book.first_words:
+            spans = [(index, index + n) for n in (4, 3, 2) if index + n <= len(tokens)
+                     and tokens[index + n - 1].sent == token.sent] + spans
+        for first, stop in spans:
+            # one word by its lemma; several by their nominative ("Российской Федерации")
+            key = _lemma_key(analysis, first, stop) if stop - first == 1 else \
+                fold(normalize(analysis, first, stop, "ORG"))
+            known = names.get(key)
+            if known is None:
+                continue
+            covering = coverage.overlapping(first, stop)
+            for m in covering:
+                if (m.first, m.stop) == (first, stop) or (
+                        m.covers(Found(first, stop, "", "")) and _only_quotes_outside(
+                            tokens, m, first, stop)):
+                    coverage.remove(m)
+                    m.first, m.stop = first, stop
+                    m.type, m.rule, m.canonical = known.type, "listed_name", known.canonical
+                    coverage.add(m)
+            if not covering:
+                mentions.append(coverage.add(Found(first, stop, known.type, "listed_name",
+                                                   canonical=known.canonical)))
+            break
+    return mentions
+
+
+def _only_quotes_outside(tokens, m: Found, first: int, stop: int) -> bool:
+    outside = list(range(m.first, first)) + list(range(stop, m.stop))
+    return all(tokens[i].text in _QUOTES for i in outside)
+
+
+def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
+    """Of two top-level mentions sharing a word, the longer stays."""
+    top = sorted((m for m in mentions if not m.nested), key=lambda m: (-(m.stop - m.first), m.first))
+    kept: list[Found] = []
+    coverage = Coverage()
+    for m in top:
+        if not coverage.overlapping(m.first, m.stop):
+            kept.append(coverage.add(m))
+    nested = [m for m in mentions if m.nested
+              and any(k.covers(m) for k in coverage.overlapping(m.first, m.stop))]
+    return sorted(kept + nested, key=lambda m: (m.first, -m.stop))
+
+
+RULES = [
+    split_lists,
+    trim_punctuation,
+    trim_person_edges,
+    extend_initials,
+    listed_abbreviations,
+    listed_names,
+    quoted_organizations,
+    organization_of_place,
+    drop_overlaps,
+]
+
+
+def find_mentions(analysis, rules=RULES) -> list[Found]:
+    mentions = from_ner(analysis)
+    for rule in rules:
+        mentions = rule(analysis, mentions)
+    return mentions

@@ -1,0 +1,125 @@
+"""Nominative forms of names, organizations and roles.
+
+Built on natasha's normalization (``natasha/norm.py``): a word is put in the nominative by
+finding the pymorphy form that agrees with the tagger's part of speech, gender, number and
+case, and inflecting that form. Person names inflect every word; other names inflect only
+the syntactic head and the adjectives that agree with it, so "Министерства иностранных
+дел РК" keeps its genitive tail. Results are cached per (word, tags).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from natasha.shape import recover_shape
+
+_INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
+_AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+def _pos_matches(form_pos: str, pos: str) -> bool:
+    same = {"PROPN": "NOUN"}
+    return same.get(form_pos, form_pos) == same.get(pos, pos)
+
+
+@lru_cache(maxsize=65536)
+def _inflect(vocab, word: str, pos: str, case: str, gender: str, number: str,
+             person: bool) -> str:
+    lowered = word.lower()
+    forms = vocab(lowered)
+    candidates = [form for form in forms if _pos_matches(form.pos, pos)
+                  and form.feats.get("Case") == case]
+    if person:
+        # a person's name inflects as a name, not as the common noun it may also be ("Роман");
+        # when the tagger's case fits no form of it ("Грету" read as genitive), any case will do
+        named = [form for form in candidates if _NAME_TAGS & set(form.tag.grammemes)]
+        if not named and not candidates:
+            named = [form for form in forms if _NAME_TAGS & set(form.tag.grammemes)
+                     and form.feats.get("Gender") == gender]
+        candidates = named or candidates
+    exact = [form for form in candidates
+             if form.feats.get("Gender") == gender and form.feats.get("Number") == number]
+    for form in exact + candidates:
+        if person and not vocab.word_is_known(lowered) and not _keeps_stem(form, lowered):
+            continue
+        # natasha's MorphForm.inflect speaks Universal Dependencies feature names
+        inflected = (form.inflect({"Nom", number}) if number in ("Sing", "Plur") else None) \
+            or form.inflect({"Nom"})
+        if inflected:
+            return inflected.word
+    return lowered
+
+
+def _keeps_stem(form, word: str) -> bool:
+    """A guessed parse of an unknown surname may not change its stem ("Шольцем" -> "Шолец")."""
+    normal = form.normal_form
+    shared = 0
+    for x, y in zip(normal, word):
+        if x != y:
+            break
+        shared += 1
+    return shared >= len(normal) - 1
+
+
+def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = False) -> str:
+    """One word in the nominative, in the letter case it was written in."""
+    if pos not in _INFLECTABLE or not any(ch.isalpha() for ch in text):
+        return text
+    if text.isupper() or not _is_cyrillic(text):
+        return text                        # abbreviations and Latin names do not decline
+    case = feats.get("Case")
+    if case is None or case == "Nom":
+        return text
+    if "-" in text and person:
+        parts = text.split("-")
+        return "-".join(nominative_word(vocab, part, pos, feats, person) for part in parts)
+    word = _inflect(vocab, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
+                    person)
+    return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
+
+
+def _is_cyrillic(text: str) -> bool:
+    return any("а" <= ch <= "я" or ch == "ё" for ch in text.lower())
+
+
+def inflected_indices(tokens, first: int, stop: int) -> set[int]:
+    """The head words of ``tokens[first:stop]`` and the adjectives that agree with them."""
+    roots = [i for i in range(first, stop) if not first <= tokens[i].head < stop]
+    chosen = set(roots)
+    frontier = list(roots)
+    while frontier:
+        head = frontier.pop()
+        for i in range(first, stop):
+            if tokens[i].head == head and tokens[i].pos in _AGREEING and i not in chosen:
+                chosen.add(i)
+                frontier.append(i)
+    return chosen
+
+
+def join_words(text: str, tokens, first: int, stop: int, words: list[str]) -> str:
+    """Words joined with the original spacing (any run of whitespace becomes one space)."""
+    parts = []
+    for offset, index in enumerate(range(first, stop)):
+        if offset:
+            gap = text[tokens[index - 1].end:tokens[index].start]
+            parts.append(" " if gap else "")
+        parts.append(words[offset])
+    return "".join(parts)
+
+
+def normalize(analysis, first: int, stop: int, type_: str) -> str:
+    """The nominative form of the tokens ``[first, stop)`` read as one name of ``type_``."""
+    tokens, vocab = analysis.tokens, analysis.models.morph_vocab
+    person = type_ == "PER"
+    chosen = set(range(first, stop)) if person else inflected_indices(tokens, first, stop)
+    words = [nominative_word(vocab, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
+                             person) if i in chosen else tokens[i].text
+             for i in range(first, stop)]
+    return join_words(analysis.text, tokens, first, stop, words)
+
+
+def _pos_for(token, person: bool) -> str:
+    # the tagger sometimes reads a surname as an adjective ("Громова"); names are nouns
+    if person and token.pos in ("ADJ", "VERB", "X"):
+        return "PROPN"
+    return token.pos

@@ -1,0 +1,110 @@
+"""Organization rules: quoted names after a descriptor, and an institution with its place.
+
+Both are steps of ``mentions.RULES``: pure functions ``rule(analysis, mentions) -> mentions``.
+"""
+from __future__ import annotations
+
+from svodka.extractors.entities.found import Coverage, Found, is_punct
+from svodka.extractors.entities.gazetteer import abbreviation_of, gazetteer
+
+_PLACES = ("LOC",)
+_OPENING = set("«\"„“")
+_CLOSING = set("»\"”“")
+_MAX_QUOTED = 8
+
+
+def quoted_organizations(analysis, mentions: list[Found]) -> list[Found]:
+    """компания «Газпром», газета «Ведомости», клуб «Бавария»: the quoted name is an ORG."""
+    tokens = analysis.tokens
+    descriptors = gazetteer().org_descriptors
+    coverage = Coverage(mentions)
+    for index in range(len(tokens) - 2):
+        if tokens[index + 1].text not in _OPENING or not tokens[index].text[:1].isalpha():
+            continue
+        if not descriptors.holds(analysis, index):
+            continue
+        first = index + 2
+        stop = next((i for i in range(first, min(first + _MAX_QUOTED, len(tokens)))
+                     if tokens[i].text in _CLOSING or tokens[i].sent != tokens[index].sent), None)
+        if stop is None or stop == first or tokens[stop].text not in _CLOSING:
+            continue
+        if not (tokens[first].text[:1].isupper() or tokens[first].text[:1].isdigit()):
+            continue
+        held = coverage.overlapping(first - 1, stop + 1)
+        if any(m.first < first - 1 or m.stop > stop + 1 for m in held):
+            continue          # a longer name already holds the quotes ("ОАО «Газпром»")
+        for m in held:
+            coverage.remove(m)
+            m.stop = m.first  # emptied; dropped below
+        mentions.append(coverage.add(Found(first, stop, "ORG", "quoted_organizations")))
+    return [m for m in mentions if m.stop > m.first]
+
+
+def _is_genitive_place(analysis, m: Found) -> bool:
+    if m.type not in _PLACES and not (m.type == "ORG" and m.stop - m.first == 1
+                                        and analysis.tokens[m.first].text.isupper()):
+        return False
+    head = analysis.tokens[m.first]
+    return head.text.isupper() or head.feats.get("Case") == "Gen"
+
+
+def _org_head(analysis, index: int) -> bool:
+    token = analysis.tokens[index]
+    if token.text.isupper():
+        known = abbreviation_of(token.text)
+        return known is not None and gazetteer().abbreviations[known].type == "ORG"
+    return gazetteer().org_heads.holds(analysis, index)
+
+
+def organization_of_place(analysis, mentions: list[Found]) -> list[Found]:
+    """"МИД РК", "Нацбанк Казахстана", "мэрия Москвы": one organization.
+
+    An organization (or an institution noun with its genitive words, ``org_heads.txt``)
+    followed by a place in the genitive takes the place into its name; the place stays a
+    nested mention of its own entity.
+    """
+    tokens = analysis.tokens
+    ending = {m.stop: m for m in mentions if m.type == "ORG" and not m.nested}
+    for place in [m for m in mentions if not m.nested]:
+        if not _is_genitive_place(analysis, place):
+            continue
+        org = ending.get(place.first)
+        start = org.first if org is not None else _institution_start(analysis, place.first)
+        if start is None or tokens[start].sent != tokens[place.first].sent:
+            continue
+        if org is None:
+            org = Found(start, place.first, "ORG", "organization_of_place")
+            mentions.append(org)
+        ending.pop(org.stop, None)
+        org.stop, org.rule = place.stop, "organization_of_place"
+        ending[org.stop] = org
+        place.nested = True
+    return mentions
+
+
+_MAX_TAIL_WORDS = 3
+
+
+def _institution_start(analysis, place_first: int) -> int | None:
+    """Where the institution's name begins when it ends right before ``place_first``."""
+    tokens = analysis.tokens
+    index = place_first - 1
+    words = 0
+    while index >= 0 and words <= _MAX_TAIL_WORDS and tokens[index].sent == tokens[place_first].sent:
+        token = tokens[index]
+        if _org_head(analysis, index):
+            if token.feats.get("Number") == "Plur":
+                return None      # "ведомств РК": institutions in general, not one of them
+            start = index
+            while start > 0 and tokens[start - 1].pos == "ADJ" and \
+                    tokens[start - 1].feats.get("Variant") != "Short" and \
+                    tokens[start - 1].sent == token.sent:
+                start -= 1
+            return start
+        if token.pos not in ("NOUN", "ADJ", "PROPN") or is_punct(token):
+            return None
+        if token.pos == "NOUN" and token.feats.get("Case") not in ("Gen",):
+            return None
+        index -= 1
+        words += 1
+    return None

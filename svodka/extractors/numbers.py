@@ -1,0 +1,260 @@
+"""Numbers as written in Russian news: digits, number words in any case, multipliers.
+
+"1,5 трлн" → 1.5e12, "10 000" → 10000, "двадцати трех" → 23, "полутора миллионов" → 1.5e6,
+"трое" → 3, "5–7 тысяч" → 5000..7000. The reader walks the shared analysis' tokens from a
+given index and never looks further than the number itself, so a whole text reads in linear
+time. Word forms are recognized through pymorphy2's normal forms, the values come from
+``svodka/data/numbers.tsv``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.data import load_table
+
+DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+HYPHENATED = re.compile(r"^(\d+(?:[.,]\d+)?)-(\w+)$")
+# stems of adjectives compounded with a number: "пятилетний", "двухмесячный", "трехкратный"
+COMPOUND_STEMS = ("летн", "месячн", "недельн", "дневн", "процентн", "кратн")
+DIGIT_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)[-–—](\d+(?:[.,]\d+)?)$")
+THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+DASHES = ("-", "–", "—")
+# Spaces that may separate groups of digits: "10 000", "10\u00a0000", "10\u202f000".
+GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009")
+
+
+@dataclass(slots=True)
+class Number:
+    first: int              # index of the first token
+    stop: int               # index after the last token
+    value: float | int
+    to: float | int | None = None   # the upper end of "5–7 тысяч"
+    digits: bool = True     # written with digits rather than words
+    multiplier: float | int | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class NumberWord:
+    value: float | int
+    kind: str               # unit | teen | tens | hundreds | collective | fraction | multiplier
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict[str, NumberWord]:
+    return {lemma: NumberWord(_as_number(value), kind)
+            for lemma, value, kind in load_table("numbers.tsv")}
+
+
+def _as_number(text: str) -> float | int:
+    value = float(text.replace(",", "."))
+    return int(value) if value.is_integer() else value
+
+
+def parse_digits(text: str) -> float | int | None:
+    """ "1,5" → 1.5, "10" → 10; anything else → None."""
+    if not DIGITS.match(text):
+        return None
+    return _as_number(text)
+
+
+@lru_cache(maxsize=None)
+def _lemmas() -> frozenset[str]:
+    return frozenset(_words())
+
+
+def _lookup(word: str, morph) -> NumberWord | None:
+    # The most likely reading decides: "семью" is a family before it is "seven".
+    lemma = lemma_of(word, _lemmas(), morph, likeliest=True)
+    return _words()[lemma] if lemma else None
+
+
+@lru_cache(maxsize=131072)
+def normal_form(word: str, morph) -> str:
+    """The most likely pymorphy2 normal form of a lowercase word, cached across texts."""
+    if not word.isalpha():
+        return word
+    parses = morph.parse(word)
+    return parses[0].normal_form.replace("ё", "е") if parses else word
+
+
+@lru_cache(maxsize=None)
+def inflections(lemmas: frozenset[str], morph) -> dict[str, str]:
+    """Every form of the given lemmas ("лет" → "год", "ближайших" → "ближайший"), so most
+    words are ruled out without parsing them."""
+    found = {lemma: lemma for lemma in lemmas}
+    for lemma in sorted(lemmas):
+        for parse in morph.parse(lemma):
+            for form in parse.lexeme:
+                found.setdefault(form.word.replace("ё", "е"), lemma)
+    return found
+
+
+def lemma_of(word: str, lemmas: frozenset[str], morph, likeliest: bool = False) -> str | None:
+    """The lemma among ``lemmas`` a lowercase word is a form of ("году" → "год"), or None.
+
+    With ``likeliest`` the word's most likely reading must be that lemma ("семью" is a
+    family before it is seven).
+    """
+    lemma = inflections(lemmas, morph).get(word)
+    if lemma is None or not likeliest or word == lemma:
+        return lemma
+    return lemma if normal_form(word, morph) == lemma else None
+
+
+def number_word(word: str, morph) -> NumberWord | None:
+    """The number a word means in any case form ("двадцати" → 20), or None."""
+    word = word.lower().replace("ё", "е")
+    if not word.isalpha():
+        return None
+    return _lookup(word, morph)
+
+
+def split_compound(word: str, morph) -> tuple[float | int, str] | None:
+    """ "66-летний" → (66, "летний"), "пятилетний" → (5, "летний"), "10-летию" → (10, "летию")."""
+    low = word.lower().replace("ё", "е")
+    hyphenated = HYPHENATED.match(low)
+    if hyphenated:
+        return parse_digits(hyphenated[1]), hyphenated[2]
+    for stem in COMPOUND_STEMS:
+        at = low.find(stem)
+        if at > 1:
+            number = number_word(low[:at], morph)
+            if number and number.kind in ("unit", "teen", "tens", "hundreds"):
+                return number.value, low[at:]
+    return None
+
+
+def multiplier_at(analysis, index: int) -> float | int | None:
+    token = analysis.tokens[index]
+    word = number_word(token.text, analysis.models.morph_vocab)
+    return word.value if word and word.kind == "multiplier" else None
+
+
+def _glued(analysis, left: int, right: int) -> bool:
+    """Tokens separated by exactly one (non-breaking) space: a thousands group."""
+    tokens = analysis.tokens
+    return tokens[right].start - tokens[left].end == 1 and \
+        analysis.text[tokens[left].end] in GROUP_SEPARATORS
+
+
+def _read_digits(analysis, index: int, stop: int) -> Number | None:
+    tokens = analysis.tokens
+    text = tokens[index].text
+    ranged = DIGIT_RANGE.match(text)
+    if ranged:
+        return Number(index, index + 1, _as_number(ranged[1]), _as_number(ranged[2]))
+    value = parse_digits(text)
+    if value is None:
+        return None
+    end = index + 1
+    if text.isdigit() and len(text) <= 3 and text[0] != "0":
+        digits = text
+        while end < stop and THOUSANDS_GROUP.match(tokens[end].text) and _glued(analysis, end - 1, end):
+            digits += tokens[end].text
+            end += 1
+        value = int(digits)
+    return Number(index, end, value)
+
+
+def _fits(last: NumberWord | None, word: NumberWord) -> bool:
+    """Whether ``word`` may continue a compound like "двести" → "пятьдесят" → "три"."""
+    if last is None:
+        return word.kind != "multiplier"
+    if last.kind == "hundreds":
+        return word.kind in ("tens", "teen", "unit")
+    if last.kind == "tens":
+        return word.kind == "unit"
+    return False
+
+
+def _read_words(analysis, index: int, stop: int) -> Number | None:
+    """ "двадцать три тысячи пятьсот" → 23500: groups below a multiplier, largest first."""
+    morph = analysis.models.morph_vocab
+    tokens = analysis.tokens
+    total, group, last = 0, 0, None
+    factor_above = None            # the last multiplier: the next one must be smaller
+    multiplier = None
+    end = index
+    while end < stop:
+        word = number_word(tokens[end].text, morph)
+        if word is None:
+            break
+        if word.kind == "multiplier":
+            if last is None or (factor_above is not None and word.value >= factor_above):
+                break
+            total += _scaled(group, word.value)
+            group, last, factor_above = 0, None, word.value
+            multiplier = multiplier or word.value
+        elif _fits(last, word):
+            group += word.value
+            last = word
+        else:
+            break
+        end += 1
+    if end == index:
+        return None
+    return Number(index, end, total + group, digits=False, multiplier=multiplier)
+
+
+def _read_half(analysis, number: Number, stop: int) -> None:
+    """ "два с половиной" → 2.5."""
+    tokens = analysis.tokens
+    end = number.stop
+    if end + 1 < stop and tokens[end].text.lower() == "с" and \
+            tokens[end + 1].text.lower() == "половиной":
+        number.value += 0.5
+        number.stop = end + 2
+
+
+def _read_range_tail(analysis, number: Number, stop: int) -> None:
+    """ "5 – 7 млн" written with a spaced dash."""
+    tokens = analysis.tokens
+    end = number.stop
+    if number.to is None and end + 1 < stop and tokens[end].text in DASHES:
+        upper = parse_digits(tokens[end + 1].text)
+        if upper is not None and number.digits:
+            number.to = upper
+            number.stop = end + 2
+
+
+def _read_multiplier(analysis, number: Number, stop: int) -> None:
+    if number.multiplier is not None or number.stop >= stop:
+        return
+    factor = multiplier_at(analysis, number.stop)
+    if factor is None:
+        return
+    number.multiplier = factor
+    number.value = _scaled(number.value, factor)
+    if number.to is not None:
+        number.to = _scaled(number.to, factor)
+    number.stop += 1
+
+
+def _scaled(value: float | int, factor: float | int) -> float | int:
+    scaled = round(value * factor, 6)
+    return int(scaled) if float(scaled).is_integer() else scaled
+
+
+def read_number(analysis, index: int, stop: int) -> Number | None:
+    """The number starting at token ``index`` (tokens up to ``stop``), or None.
+
+    A multiplier alone ("миллион долларов") reads as that multiplier when it is singular.
+    """
+    number = _read_digits(analysis, index, stop) or _read_words(analysis, index, stop)
+    if number is None:
+        return _read_bare_multiplier(analysis, index)
+    _read_half(analysis, number, stop)
+    _read_range_tail(analysis, number, stop)
+    _read_multiplier(analysis, number, stop)
+    return number
+
+
+def _read_bare_multiplier(analysis, index: int) -> Number | None:
+    """ "миллион долларов", "тысяча человек"; but "тысячи людей" is no number."""
+    token = analysis.tokens[index]
+    factor = multiplier_at(analysis, index)
+    if factor is None or not token.text.isalpha() or token.feats.get("Number") == "Plur":
+        return None
+    return Number(index, index + 1, factor, digits=False, multiplier=factor)

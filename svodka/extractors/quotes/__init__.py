@@ -1,0 +1,89 @@
+"""Quotes: direct and indirect speech with its speaker, as defined in the annotation guidelines.
+
+``RULES`` is the ordered list of named rules; each reads the shared analysis and proposes
+quote spans. An earlier rule wins where two overlap (quotes never overlap), so direct speech
+in marks comes first and a cue inside a quote never makes a quote of its own. The rule that
+found a quote is kept in ``Quote.rule`` for ``svodka extract --explain``.
+"""
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+
+from svodka.extractors.quotes.context import Candidate, Context, build_context
+from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
+from svodka.extractors.quotes.indirect import according_to, colon_unmarked, cue_that, inverted
+from svodka.extractors.quotes.speaker import EntityIndex, Speaker, find_speaker, person_genders
+from svodka.record import Entity, Quote
+
+__all__ = ["extract_quotes", "RULES"]
+
+log = logging.getLogger(__name__)
+
+RULES = [
+    quoted_segments,
+    unmarked_dash,
+    colon_unmarked,
+    according_to,
+    cue_that,
+    inverted,
+]
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep candidates in rule order, dropping any that overlaps one already kept."""
+    kept: list[Candidate] = []
+    starts: list[int] = []      # kept spans, sorted and disjoint
+    ends: list[int] = []
+    for candidate in candidates:
+        at = bisect_right(starts, candidate.start)
+        if at and ends[at - 1] > candidate.start:
+            continue
+        if at < len(starts) and starts[at] < candidate.end:
+            continue
+        starts.insert(at, candidate.start)
+        ends.insert(at, candidate.end)
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _propose(ctx: Context) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for rule in RULES:
+        found = rule(ctx)
+        log.debug("rule %s proposed %d quotes", rule.__name__, len(found))
+        candidates.extend(found)
+    return _without_overlaps(candidates)
+
+
+def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate]) -> list[Speaker]:
+    index = EntityIndex.build(ctx, entities)
+    person_genders(ctx, index)
+    by_group: dict[int, Speaker] = {}
+    speakers = []
+    for candidate in candidates:
+        if candidate.group is not None and candidate.group in by_group:
+            speakers.append(by_group[candidate.group])
+            continue
+        speaker = find_speaker(ctx, index, candidate)
+        if candidate.group is not None:
+            by_group[candidate.group] = speaker
+        speakers.append(speaker)
+    return speakers
+
+
+def extract_quotes(analysis, entities: list[Entity]) -> list[Quote]:
+    """Quotes of an analysed article; a speaker the entities lack is appended to ``entities``."""
+    ctx = build_context(analysis)
+    candidates = _propose(ctx)
+    quotes = []
+    text = analysis.text
+    for candidate, speaker in zip(candidates, _speakers(ctx, entities, candidates)):
+        entity = speaker.entity
+        cue = text[candidate.cue_span[0]:candidate.cue_span[1]] if candidate.cue_span else None
+        quotes.append(Quote(
+            candidate.start, candidate.end, text[candidate.start:candidate.end], candidate.kind,
+            speaker=entity.id if entity else None, speaker_name=entity.name if entity else None,
+            cue=cue, cue_span=candidate.cue_span, rule=candidate.rule,
+            speaker_text=speaker.text, speaker_span=speaker.span))
+    return quotes

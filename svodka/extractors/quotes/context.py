@@ -1,0 +1,170 @@
+"""What every quote rule reads: the analysis, the cue lexicon, the paired marks.
+
+Rules are pure functions ``rule(ctx) -> list[Candidate]``; a candidate is a quote span
+before its speaker is resolved.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from svodka.data import load_list, load_table
+from svodka.extractors.quotes.marks import Segment, find_segments
+from svodka.layout import is_headline
+
+DASHES = frozenset({"-", "–", "—", "--", "―"})
+QUOTE_MARKS = frozenset('«»"„“”')
+FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "!!!"})
+# "по его словам", "его пресс-служба": the speaker is the person the pronoun refers to
+POSSESSIVE_PRONOUNS = frozenset({"его", "ее", "их", "он", "она", "они", "свой"})
+# A quote shorter than this many words is a fragment («водевилем»), not speech.
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cues: frozenset[str]
+    impersonal: frozenset[str]
+    cite: frozenset[str]
+    phrases: frozenset[tuple[str, str]]
+    anonymous: frozenset[str]
+    org_nouns: frozenset[str]
+    representatives: frozenset[str]
+    cue_nouns: frozenset[str]
+    not_cues: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(
+        cues=frozenset(load_list("quote_cues.txt")),
+        impersonal=frozenset(load_list("quote_cues_impersonal.txt")),
+        cite=frozenset(load_list("quote_cues_cite.txt")),
+        phrases=frozenset((row[0], row[1]) for row in load_table("quote_phrases.tsv")),
+        anonymous=frozenset(load_list("quote_anonymous.txt")),
+        org_nouns=frozenset(load_list("quote_org_nouns.txt")),
+        representatives=frozenset(load_list("quote_representatives.txt")),
+        cue_nouns=frozenset(load_list("quote_cue_nouns.txt")),
+        not_cues=frozenset(load_list("quote_not_cues.txt")),
+    )
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    kind: str                                   # direct | indirect
+    rule: str
+    cue: int | None = None                      # token index of the cue word
+    cue_span: tuple[int, int] | None = None     # offsets of the whole cue ("по словам")
+    speaker_tokens: range | None = None         # where the rule saw the speaker named
+    attribution_end: int | None = None          # offset where the attribution ends
+    group: int | None = None                    # candidates sharing one attribution
+    impersonal: bool = False
+
+
+@dataclass(slots=True)
+class Context:
+    analysis: object
+    lexicon: Lexicon
+    segments: list[Segment]
+    skipped_regions: frozenset[int]
+    _region_starts: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.analysis.text
+
+    @property
+    def tokens(self):
+        return self.analysis.tokens
+
+    def lemma(self, index: int) -> str:
+        return self.analysis.lemma(index)
+
+    def word(self, index: int) -> str:
+        return self.analysis.tokens[index].text
+
+    def sentence(self, index: int):
+        return self.analysis.sentences[self.analysis.tokens[index].sent]
+
+    def region_of(self, offset: int) -> int:
+        return bisect_left(self._region_starts, offset + 1) - 1
+
+    def region(self, index: int) -> tuple[int, int]:
+        return self.analysis.regions[index]
+
+    def is_cue(self, index: int) -> bool:
+        token = self.tokens[index]
+        if token.pos == "ADJ" and token.feats.get("Variant") != "Short":
+            return False    # "уверен, что", not "убежденный монархист"
+        return token.pos in ("VERB", "ADJ", "AUX") and self.lemma(index) in self.lexicon.cues
+
+    def is_impersonal_cue(self, index: int) -> bool:
+        return self.tokens[index].pos in ("VERB", "ADJ", "AUX") and (
+            self.lemma(index) in self.lexicon.impersonal
+            or self.word(index).lower() in ("сказано",))
+
+    def is_any_cue(self, index: int) -> bool:
+        return self.is_cue(index) or self.is_impersonal_cue(index)
+
+    def is_reporting(self, index: int) -> bool:
+        """A finite verb in the third person: "заявил", not "напомним", "сообщивший"."""
+        token = self.tokens[index]
+        feats = token.feats
+        return (token.pos in ("VERB", "AUX") and feats.get("VerbForm", "Fin") == "Fin"
+                and feats.get("Person") != "1" and feats.get("Mood") != "Imp"
+                and self.lemma(index) not in self.lexicon.not_cues)
+
+    def first_person(self, start: int, end: int) -> bool:
+        """Does the text speak in the first person ("Я читаю все имена")?"""
+        return any(self.lemma(i) in ("я", "мы", "мой", "наш")
+                   for i in self.analysis.tokens_between(start, end))
+
+    def is_dash(self, index: int) -> bool:
+        return self.word(index) in DASHES
+
+    def is_punct(self, index: int) -> bool:
+        return self.tokens[index].pos == "PUNCT" or not any(
+            ch.isalnum() for ch in self.word(index))
+
+    def first_token_from(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset``."""
+        return bisect_left(self.analysis._token_starts, offset)
+
+    def words_in(self, start: int, end: int) -> int:
+        return sum(1 for i in self.analysis.tokens_between(start, end) if not self.is_punct(i))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces, dashes, stray leading punctuation and the final period (but not ?/!)."""
+    while start < end and (text[start].isspace() or text[start] in "-–—―,.;:)"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—―"):
+        end -= 1
+    if end > start and text[end - 1] == "." and not text[start:end].endswith(".."):
+        end -= 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def skipped_regions(analysis) -> frozenset[int]:
+    """The headline, as the layout saw it: headline quotes are not quotes."""
+    regions = analysis.regions
+    if len(regions) < 2:
+        return frozenset()
+    start, end = regions[0]
+    first_text = len(analysis.text) - len(analysis.text.lstrip())
+    if start == first_text and is_headline(analysis.text[start:end]):
+        return frozenset({0})
+    return frozenset()
+
+
+def build_context(analysis) -> Context:
+    ctx = Context(analysis, lexicon(), find_segments(analysis.text, analysis.regions),
+                  skipped_regions(analysis))
+    ctx._region_starts = [start for start, _ in analysis.regions]
+    ctx.segments.sort(key=lambda s: (s.start, -s.end))
+    return ctx

@@ -1,0 +1,172 @@
+"""Direct speech: quoted segments with an attribution, and unmarked "…, — заявил Х".
+
+A quote continued over several paragraphs («A ¶ «B», — сказал Х) is one chain of segments:
+each paragraph gives its own quote, all with the speaker the chain's attribution names.
+"""
+from __future__ import annotations
+
+from svodka.extractors.quotes.attribution import (POSTPOSED, PREPOSED, Attribution,
+                                                  clause_end, dash_cue)
+from svodka.extractors.quotes.context import MIN_WORDS, QUOTE_MARKS, Candidate, Context, trim
+from svodka.extractors.quotes.marks import Segment
+
+# An unmarked speech paragraph ("— Мы готовы. Мы ждём, — сказал он") longer than this many
+# tokens before its attribution is not taken as one quote.
+_SPEECH_PARAGRAPH_TOKENS = 400
+
+
+def _chains(ctx: Context) -> list[list[Segment]]:
+    """Top-level segments grouped so that an unclosed one continues into the next paragraph."""
+    chains: list[list[Segment]] = []
+    open_chain: list[Segment] | None = None
+    # a closing mark without its opening one («A», — сказал Х. — B») comes where it closes
+    ordered = sorted(ctx.segments, key=lambda s: (s.start if s.opened else s.end - 1, -s.end))
+    for segment in ordered:
+        if segment.region in ctx.skipped_regions:
+            continue
+        if segment.opened and chains and chains[-1][-1].opened \
+                and chains[-1][-1].end > segment.start:
+            continue    # nested inside the previous one
+        continues = (open_chain is not None and segment.opened
+                     and segment.region == open_chain[-1].region + 1
+                     and segment.start == ctx.region(segment.region)[0])
+        if continues:
+            open_chain.append(segment)
+        else:
+            chains.append([segment])
+            open_chain = None
+        open_chain = chains[-1] if not segment.closed else None
+    return chains
+
+
+def _attribution(ctx: Context, chain: list[Segment]) -> Attribution | None:
+    last = chain[-1]
+    if last.closed:
+        for finder in POSTPOSED:
+            found = finder(ctx, last)
+            if found:
+                return found
+    if chain[0].opened:
+        for finder in PREPOSED:
+            found = finder(ctx, chain[0])
+            if found:
+                return found
+    return None
+
+
+def _split_inside(ctx: Context, segment: Segment) -> list[tuple[int, int]] | None:
+    """«A, — сказал Х. — B»: the attribution inside one pair of marks splits it in two."""
+    tokens = ctx.analysis.tokens_between(segment.inner_start, segment.inner_end)
+    for dash in tokens:
+        if dash == tokens.start or ctx.word(dash - 1) not in (",", "!", "?", "…") \
+                or not ctx.is_dash(dash):
+            continue
+        cue = dash_cue(ctx, dash, tokens.stop)
+        if cue is None:
+            continue
+        end, resume = clause_end(ctx, cue, segment.inner_end)
+        if resume >= tokens.stop or not ctx.is_dash(resume - 1):
+            return None
+        return [(segment.inner_start, ctx.tokens[dash - 1].start),
+                (ctx.tokens[resume - 1].end, segment.inner_end)], cue, end
+    return None
+
+
+def _resumed(ctx: Context, segment: Segment,
+             previous: tuple[Attribution, int] | None) -> Attribution | None:
+    """«A», — сказал Х. — B»: the part after the attribution has A's speaker."""
+    if previous is None or previous[0].end is None:
+        return None
+    between = ctx.text[previous[0].end:segment.inner_end]
+    stripped = between.lstrip(" .,\u00a0")
+    if not stripped or stripped[0] not in "-–—―":
+        return None
+    attribution = previous[0]
+    return Attribution("split_quote", attribution.cue, attribution.cue_span,
+                       attribution.speaker_tokens, attribution.end)
+
+
+def quoted_segments(ctx: Context) -> list[Candidate]:
+    """Quoted speech with its attribution before, after or inside the marks."""
+    found: list[Candidate] = []
+    last_attribution_end: dict[int, int] = {}
+    last_attribution: dict[int, tuple[Attribution, int]] = {}
+    for group, chain in enumerate(_chains(ctx)):
+        first = chain[0]
+        split = _split_inside(ctx, first) if len(chain) == 1 and first.opened and first.closed \
+            else None
+        if split:
+            pieces, cue, end = split
+            token = ctx.tokens[cue]
+            for start, stop in pieces:
+                found.append(Candidate(*trim(ctx.text, start, stop), "direct", "split_quote",
+                                       cue=cue, cue_span=(token.start, token.end),
+                                       attribution_end=end, group=group))
+            last_attribution_end[first.region] = end
+            last_attribution[first.region] = (
+                Attribution("split_quote", cue, (token.start, token.end), end=end), group)
+            continue
+        attribution = _attribution(ctx, chain)
+        if attribution is None and not first.opened:
+            attribution = _resumed(ctx, first, last_attribution.get(first.region))
+        if attribution is None:
+            continue
+        if attribution.rule == "split_quote" and first.region in last_attribution:
+            group = last_attribution[first.region][1]
+        for segment in chain:
+            start = segment.inner_start
+            if not segment.opened:
+                start = max(start, last_attribution_end.get(segment.region, start))
+            span = trim(ctx.text, start, segment.inner_end)
+            if ctx.words_in(*span) < MIN_WORDS:
+                continue
+            found.append(Candidate(*span, "direct", attribution.rule, cue=attribution.cue,
+                                   cue_span=attribution.cue_span,
+                                   speaker_tokens=attribution.speaker_tokens,
+                                   attribution_end=attribution.end, group=group))
+        if attribution.end is not None:
+            last_attribution_end[chain[-1].region] = attribution.end
+            last_attribution[chain[-1].region] = (attribution, group)
+    return found
+
+
+def unmarked_dash(ctx: Context) -> list[Candidate]:
+    """Мы готовы к диалогу, — заявил Х. (speech with no marks, attributed after a dash)."""
+    found: list[Candidate] = []
+    tokens = ctx.tokens
+    for index in range(1, len(tokens)):
+        if not ctx.is_dash(index) or ctx.word(index - 1) not in (",", "!", "?", "…"):
+            continue
+        sentence = ctx.sentence(index)
+        if sentence.region in ctx.skipped_regions:
+            continue
+        cue = dash_cue(ctx, index, any_verb=False)
+        if cue is None:
+            continue
+        r_start, r_end = ctx.region(sentence.region)
+        start = _unmarked_start(ctx, index, r_start)
+        span = trim(ctx.text, start, tokens[index - 1].start)
+        if ctx.words_in(*span) < MIN_WORDS or _has_marks(ctx.text, *span):
+            continue
+        end, _ = clause_end(ctx, cue, r_end)
+        found.append(Candidate(*span, "direct", "unmarked_dash", cue=cue,
+                               cue_span=(tokens[cue].start, tokens[cue].end),
+                               attribution_end=end))
+    return found
+
+
+def _has_marks(text: str, start: int, end: int) -> bool:
+    return any(mark in text[start:end] for mark in QUOTE_MARKS)
+
+
+def _unmarked_start(ctx: Context, dash: int, r_start: int) -> int:
+    """The paragraph start when the paragraph is all speech ("— Мы готовы. Мы ждём, — сказал
+    он"), else the start of the sentence."""
+    sentence = ctx.sentence(dash)
+    first = ctx.first_token_from(r_start)
+    if ctx.is_dash(first) and sentence.first - first <= _SPEECH_PARAGRAPH_TOKENS:
+        for index in range(first + 1, sentence.first):
+            if ctx.is_any_cue(index):
+                return sentence.start
+        return r_start
+    return sentence.start

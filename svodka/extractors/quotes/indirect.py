@@ -1,0 +1,234 @@
+"""Indirect speech: a speech or cognition cue with its content, to the end of the sentence.
+
+"Х заявил, что …", "по словам Х, …", "как сообщает Х, …", "Отмечается, что …",
+inverted "<content>, сообщил Х." and parenthetical "A, считает Х, B". Speech with a colon
+and no marks ("Х заявил: …") is direct.
+"""
+from __future__ import annotations
+
+from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE_PRONOUNS,
+                                              QUOTE_MARKS, Candidate, Context, trim)
+
+# Words allowed between a cue and its ", что": "заявил журналистам в понедельник, что".
+_THAT_WINDOW = 10
+# ", однако сами США делают то же самое": the narrator takes the word back
+_NARRATOR_TURNS = ("однако",)
+# An attribution after inverted content is short: ", сообщил глава МИД Сергей Лавров."
+_TAIL_WINDOW = 12
+
+
+def _sentences(ctx: Context):
+    for sentence in ctx.analysis.sentences:
+        if sentence.region not in ctx.skipped_regions:
+            yield sentence
+
+
+def _finite(ctx: Context, index: int) -> bool:
+    """A finite cue in the third person (not "напомним", "сообщивший", "заявив"), or a short
+    adjective ("уверен")."""
+    return ctx.tokens[index].pos == "ADJ" or ctx.is_reporting(index)
+
+
+def _reports(ctx: Context, index: int) -> bool:
+    """A cue that reports someone's words: finite, or a gerund ("добавив, что"); not the
+    author's "напомним, что", "стоит отметить, что", "могу сказать, что"."""
+    return _finite(ctx, index) or ctx.tokens[index].feats.get("VerbForm") == "Conv"
+
+
+def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
+    """Offset where the content starting at token ``first`` ends: the sentence end, or
+    before a second cue with its own "что" ("…, а Иванов добавил, что …")."""
+    for index in range(first + MIN_WORDS, stop):
+        if ctx.tokens[index].rel == "conj" and ctx.tokens[index].head == cue \
+                and ctx.is_any_cue(index) and _that_after(ctx, index, stop) is not None:
+            back = index - 1
+            while back > first and ctx.word(back).lower() not in (",", "и", "а", "но"):
+                back -= 1
+            if back > first + MIN_WORDS:
+                while back > first and ctx.word(back - 1) == ",":
+                    back -= 1
+                return ctx.tokens[back].start
+    for index in range(first + MIN_WORDS, stop - 1):
+        if ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
+            return ctx.tokens[index].start
+    return ctx.tokens[stop - 1].end
+
+
+def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
+    """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что"."""
+    for index in range(cue + 1, min(cue + 1 + _THAT_WINDOW, stop - 1)):
+        word = ctx.word(index)
+        if word == ",":
+            return index + 1 if ctx.word(index + 1).lower() == "что" else None
+        if word in FINAL_PUNCT or word in QUOTE_MARKS or ctx.is_dash(index) or word == ":":
+            return None
+        if index > cue + 1 and ctx.tokens[index].pos == "VERB":
+            return None
+    return None
+
+
+def cue_that(ctx: Context) -> list[Candidate]:
+    """Х заявил, что … / Отмечается, что …"""
+    found = []
+    for sentence in _sentences(ctx):
+        for cue in range(sentence.first, sentence.stop):
+            noun = ctx.tokens[cue].pos == "NOUN" and ctx.lemma(cue) in ctx.lexicon.cue_nouns
+            if not noun and (not ctx.is_any_cue(cue) or not _reports(ctx, cue)):
+                continue
+            if any(ctx.lemma(c) in ("я", "мы") for c in ctx.analysis.children(cue)
+                   if ctx.tokens[c].rel.startswith("nsubj")):
+                continue    # "я уже сказал, что …": the speaker's own words, inside a quote
+            that = _that_after(ctx, cue, sentence.stop)
+            if that is None or that + 1 >= sentence.stop:
+                continue
+            start = ctx.tokens[that + 1].start
+            span = trim(ctx.text, start, _content_end(ctx, cue, that + 1, sentence.stop))
+            if ctx.words_in(*span) < MIN_WORDS:
+                continue
+            token = ctx.tokens[cue]
+            found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                   cue_span=(token.start, token.end),
+                                   impersonal=ctx.is_impersonal_cue(cue)))
+    return found
+
+
+def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
+    """(cue token, speaker tokens so far) of "по словам Х", "по его словам", "как сообщил Х"."""
+    word = ctx.word(index).lower()
+    if index + 1 >= stop:
+        return None
+    if word == "по":
+        if (word, ctx.lemma(index + 1)) in ctx.lexicon.phrases:
+            return index + 1, range(index + 2, index + 2)
+        pronoun = ctx.lemma(index + 1) in POSSESSIVE_PRONOUNS
+        noun = index + 2
+        if pronoun and noun + 1 < stop and ctx.tokens[noun].pos == "ADJ":
+            noun += 1       # "по его собственным словам"
+        if pronoun and noun < stop and (word, ctx.lemma(noun)) in ctx.lexicon.phrases:
+            return noun, range(index + 1, index + 2)
+    if word == "как" and ctx.is_any_cue(index + 1) and _finite(ctx, index + 1):
+        return index + 1, range(index + 2, index + 2)
+    return None
+
+
+def _is_clause(ctx: Context, start: int, end: int) -> bool:
+    """Reported content is a clause, not a noun phrase ("прорыв в изучении творчества")."""
+    return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
+               for i in ctx.analysis.tokens_between(start, end))
+
+
+def according_to(ctx: Context) -> list[Candidate]:
+    """По словам Х, … / …, как сообщает Х. / A, по мнению Х, B."""
+    found = []
+    for sentence in _sentences(ctx):
+        for index in range(sentence.first, sentence.stop):
+            if index > sentence.first and ctx.word(index - 1) != ",":
+                continue
+            phrase = _phrase_at(ctx, index, sentence.stop)
+            if phrase is None:
+                continue
+            cue, speaker = phrase
+            comma = cue + 1
+            while comma < sentence.stop and ctx.word(comma) not in (",", ":") \
+                    and ctx.word(comma) not in FINAL_PUNCT:
+                comma += 1
+            if not len(speaker):
+                speaker = range(cue + 1, comma)
+            if comma + 1 < sentence.stop and ctx.word(comma) == ",":
+                start, end = ctx.tokens[comma + 1].start, ctx.tokens[sentence.stop - 1].end
+            elif index > sentence.first:
+                start, end = sentence.start, ctx.tokens[index - 1].start
+            else:
+                continue
+            span = trim(ctx.text, start, end)
+            if ctx.words_in(*span) < MIN_WORDS or not _is_clause(ctx, *span):
+                continue
+            found.append(Candidate(*span, "indirect", "according_to", cue=cue,
+                                   cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
+                                   speaker_tokens=None if ctx.word(index).lower() == "как"
+                                   else speaker))
+    return found
+
+
+def inverted(ctx: Context) -> list[Candidate]:
+    """<content>, сообщил Х. — and parenthetical A, считает Х, B (the span is B)."""
+    found = []
+    for sentence in _sentences(ctx):
+        for cue in range(sentence.first + MIN_WORDS, sentence.stop):
+            comma = cue - 2 if ctx.is_dash(cue - 1) else cue - 1
+            if ctx.word(comma) != "," or not ctx.is_any_cue(cue) or not _finite(ctx, cue):
+                continue
+            if any(_phrase_at(ctx, i, cue) for i in range(sentence.first, cue - 1)):
+                continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
+            tail = cue + 1
+            while tail < sentence.stop and not ctx.is_punct(tail):
+                tail += 1
+            if tail == cue + 1 or tail - cue > _TAIL_WINDOW:
+                continue
+            before = trim(ctx.text, sentence.start, ctx.tokens[comma].start)
+            if tail < sentence.stop and ctx.word(tail) == ",":
+                if tail + 1 >= sentence.stop or ctx.word(tail + 1).lower() == "что":
+                    continue
+                after = trim(ctx.text, ctx.tokens[tail + 1].start, ctx.tokens[sentence.stop - 1].end)
+                if _modifies(ctx, tail + 1):
+                    spans, kind, rule = [before], "indirect", "inverted"
+                elif ctx.first_person(*before) or ctx.first_person(*after):
+                    spans, kind, rule = [before, after], "direct", "parenthetical_speech"
+                else:
+                    spans, kind, rule = [after], "indirect", "parenthetical"
+            elif tail >= sentence.stop - 1:
+                spans, kind, rule = [before], "indirect", "inverted"
+            else:
+                continue
+            token = ctx.tokens[cue]
+            for span in spans:
+                if ctx.words_in(*span) < (2 if len(spans) > 1 else MIN_WORDS) \
+                        or not _is_clause(ctx, *span):
+                    continue
+                found.append(Candidate(*span, kind, rule, cue=cue,
+                                       cue_span=(token.start, token.end),
+                                       speaker_tokens=range(cue + 1, tail),
+                                       impersonal=ctx.is_impersonal_cue(cue)))
+    return found
+
+
+def _modifies(ctx: Context, index: int) -> bool:
+    """", который …", ", пытаясь …": what follows the attribution describes the speaker."""
+    token = ctx.tokens[index]
+    return (ctx.lemma(index) in ("который", "где", "когда")
+            or token.feats.get("VerbForm") in ("Conv", "Part"))
+
+
+def colon_unmarked(ctx: Context) -> list[Candidate]:
+    """Х заявил: <speech> — in the same sentence, or the next paragraph when the colon ends one."""
+    found = []
+    for sentence in _sentences(ctx):
+        for cue in range(sentence.first, sentence.stop):
+            if not ctx.is_cue(cue) or not _finite(ctx, cue):
+                continue
+            colon = cue + 1
+            while colon < sentence.stop and not ctx.is_punct(colon) and colon - cue <= 6:
+                colon += 1
+            if colon >= sentence.stop or ctx.word(colon) != ":":
+                continue
+            span = _after_colon(ctx, colon, sentence)
+            if span is None or ctx.words_in(*span) < MIN_WORDS:
+                continue
+            token = ctx.tokens[cue]
+            found.append(Candidate(*span, "direct", "colon_unmarked", cue=cue,
+                                   cue_span=(token.start, token.end)))
+    return found
+
+
+def _after_colon(ctx: Context, colon: int, sentence) -> tuple[int, int] | None:
+    if colon + 1 < sentence.stop:
+        if ctx.word(colon + 1) in QUOTE_MARKS:
+            return None
+        return trim(ctx.text, ctx.tokens[colon + 1].start, ctx.tokens[sentence.stop - 1].end)
+    region = sentence.region
+    if ctx.tokens[colon].end != ctx.region(region)[1] or region + 1 >= len(ctx.analysis.regions):
+        return None
+    start, end = ctx.region(region + 1)
+    if ctx.text[start] in QUOTE_MARKS:
+        return None
+    return trim(ctx.text, start, end)

@@ -1,0 +1,35 @@
+"""Batch ingest of files, folders and feeds into the store.
+
+    from svodka.ingest import ingest
+    summary = ingest(["news/"], open_store("corpus.db"), workers=2)
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from svodka.ingest.run import Summary, ingest_items
+from svodka.ingest.sources import Item, estimate_total, expand, iter_items
+from svodka.reading import JsonFields
+from svodka.store import Store
+
+__all__ = ["Summary", "ingest", "ingest_items", "expand", "iter_items", "estimate_total", "Item"]
+
+
+def ingest(paths: list[str], store: Store, workers: int = 1, fields: JsonFields | None = None,
+           on_progress: Callable[[Summary], None] | None = None, engine: str = "local",
+           scheduler: str | None = None, parquet_dir: str | None = None) -> Summary:
+    """Read, extract and store everything under ``paths``; ``engine`` is local or dask."""
+    files, missing = expand(paths)
+    items = [Item(rejection, rejection.path or "") for rejection in missing]
+
+    def all_items():
+        yield from items
+        yield from iter_items(files, fields)
+
+    if engine == "dask":
+        from svodka.scale import dask_executor
+        with dask_executor(workers, scheduler, parquet_dir) as executor:
+            return ingest_items(all_items(), store, workers, on_progress, executor)
+    if engine != "local":
+        raise ValueError("engine is 'local' or 'dask'")
+    return ingest_items(all_items(), store, workers, on_progress)

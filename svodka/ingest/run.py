@@ -1,0 +1,132 @@
+"""Batch ingest: read every input, extract in worker processes, write in the parent.
+
+The parent is the only writer. Results are written in input order, in batches of one
+transaction each, so a run killed at any point and started again ends exactly where an
+uninterrupted run would: stored ids are skipped, everything else is redone.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+
+from svodka.ingest.sources import Item
+from svodka.ingest.work import load_worker_models, process
+from svodka.pipeline import article_id
+from svodka.reading import Rejection
+from svodka.store import Prepared, Store
+
+log = logging.getLogger(__name__)
+
+BATCH = 64
+FLUSH_SECONDS = 2.0
+
+
+@dataclass(slots=True)
+class Summary:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    reasons: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def check(self) -> None:
+        """Every document read is accounted for exactly once."""
+        if self.read != self.stored + self.duplicates + self.rejected:
+            raise AssertionError(f"ingest lost documents: read {self.read} != stored "
+                                 f"{self.stored} + duplicates {self.duplicates} + rejected "
+                                 f"{self.rejected}")
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
+                "rejected": self.rejected, "reasons": dict(self.reasons),
+                "seconds": round(self.seconds, 3)}
+
+
+Result = Prepared | Rejection | str   # str: "duplicate", decided before extraction
+
+
+def _in_process(tasks: Iterable[tuple | Result], _workers: int = 1) -> Iterator[Result]:
+    for task in tasks:
+        yield process(*task) if isinstance(task, tuple) else task
+
+
+def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
+    """Results in input order, with a bounded number of documents in flight."""
+    window = workers * 8
+    # Processes are the parallelism: a BLAS thread pool per worker would only fight for cores.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                             initializer=load_worker_models) as pool:
+        pending: deque = deque()
+        for task in tasks:
+            pending.append(pool.submit(process, *task) if isinstance(task, tuple) else task)
+            while len(pending) > window:
+                yield _resolve(pending.popleft())
+        while pending:
+            yield _resolve(pending.popleft())
+
+
+def _resolve(value: Future | Result) -> Result:
+    return value.result() if isinstance(value, Future) else value
+
+
+def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
+                 on_progress: Callable[[Summary], None] | None = None,
+                 executor: Callable[[Iterable, int], Iterator[Result]] | None = None
+                 ) -> Summary:
+    """Store every item. ``executor`` maps tasks to results in order (default: local)."""
+    summary = Summary()
+    started = time.perf_counter()
+    batch: list[Prepared] = []
+    rejections: list[Rejection] = []
+    last_flush = time.perf_counter()
+
+    def tasks() -> Iterator[tuple | Result]:
+        for item in items:
+            summary.read += 1
+            value = item.value
+            if isinstance(value, Rejection):
+                yield value
+            elif store.known(value.id or article_id(value.text), value.path, value.url):
+                yield "duplicate"
+            else:
+                yield (value, item.locator)
+
+    def flush() -> None:
+        nonlocal batch, rejections, last_flush
+        if batch or rejections:
+            statuses = store.add_prepared(batch, rejections)
+            summary.stored += statuses.count("stored")
+            summary.duplicates += statuses.count("duplicate")
+            if "rejected" in statuses:
+                summary.rejected += statuses.count("rejected")
+                summary.reasons["store_error"] += statuses.count("rejected")
+        batch, rejections, last_flush = [], [], time.perf_counter()
+
+    executor = executor or (_in_pool if workers > 1 else _in_process)
+    for result in executor(tasks(), workers):
+        if isinstance(result, Rejection):
+            rejections.append(result)
+            summary.rejected += 1
+            summary.reasons[result.reason] += 1
+        elif isinstance(result, Prepared):
+            batch.append(result)
+        else:
+            summary.duplicates += 1
+        if len(batch) >= BATCH or time.perf_counter() - last_flush > FLUSH_SECONDS:
+            flush()
+        if on_progress:
+            summary.seconds = time.perf_counter() - started
+            on_progress(summary)
+    flush()
+    summary.seconds = time.perf_counter() - started
+    summary.check()
+    return summary

@@ -1,0 +1,196 @@
+"""The corpus store: articles, corpus-level entities, quotes, amounts, dates, duplicates and
+rejected inputs in SQLite (default) or PostgreSQL, through one SQLAlchemy Core code path.
+
+    store = open_store("corpus.db")
+    store.add_article(article)            # "stored" | "duplicate"
+    store.search("посол Казахстана")
+"""
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+
+from svodka.dedup import NearDuplicateIndex
+from svodka.reading import Rejection
+from svodka.record import Article
+from svodka.store import read, schema, search as _search, write
+from svodka.store.engine import make_engine, normalize_url, write_transaction
+from svodka.store.migrations import migrate
+from svodka.store.prepare import Prepared, prepare
+
+__all__ = ["Store", "open_store", "prepare", "Prepared"]
+
+log = logging.getLogger(__name__)
+
+
+def open_store(url: str | None = None) -> "Store":
+    """``None`` → ``$SVODKA_DB`` or ``svodka.db``; ``sqlite:///x.db``; ``postgresql://…``."""
+    return Store(url)
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.url = normalize_url(url)
+        self.engine = make_engine(self.url)
+        with write_transaction(self.engine) as conn:
+            self.schema_version = migrate(conn)
+        self._near: NearDuplicateIndex | None = None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _near_index(self) -> NearDuplicateIndex:
+        if self._near is None:
+            index = NearDuplicateIndex()
+            with self.engine.connect() as conn:
+                rows = conn.execute(select(schema.articles.c.id, schema.articles.c.minhash)
+                                    .order_by(schema.articles.c.id))
+                index.add_all((r.id, r.minhash) for r in rows)
+            self._near = index
+        return self._near
+
+    def add_article(self, article: Article) -> str:
+        """``"stored"`` or ``"duplicate"`` (same id, or a near copy of a stored article)."""
+        return self.add_prepared([prepare(article)])[0]
+
+    def add_prepared(self, batch: list[Prepared],
+                     rejections: Iterable[Rejection] = ()) -> list[str]:
+        """Store a batch in one transaction; per article, in order, ``"stored"``,
+        ``"duplicate"``, or ``"rejected"`` when the database refuses that one article (it is
+        then recorded as a rejection with reason ``store_error``, and the batch goes on)."""
+        near = self._near_index()
+        statuses = []
+        try:
+            with write_transaction(self.engine) as conn:
+                for prepared in batch:
+                    statuses.append(self._add_or_reject(conn, prepared, near))
+                for rejection in rejections:
+                    write.add_rejection(conn, rejection)
+        except BaseException:
+            self._near = None  # it may hold articles whose transaction rolled back
+            raise
+        return statuses
+
+    def _add_or_reject(self, conn, prepared: Prepared, near: NearDuplicateIndex) -> str:
+        try:
+            with conn.begin_nested():
+                return self._add_one(conn, prepared, near)
+        except DBAPIError as error:
+            # e.g. PostgreSQL refuses NUL characters in text; SQLite stores them.
+            log.warning("the store refused article %s: %s", prepared.article.id, error)
+            source = prepared.article.source
+            write.add_rejection(conn, Rejection(
+                "store_error", f"{type(error.orig).__name__}: {str(error.orig)[:500]}",
+                source.path, source.url or prepared.article.id,
+                prepared.article.text[:1000].encode("utf-8", errors="replace")))
+            return "rejected"
+
+    def _add_one(self, conn, prepared: Prepared, near: NearDuplicateIndex) -> str:
+        article = prepared.article
+        source = write.stored_source(conn, article.id)
+        if source is not None:
+            if source != (article.source.path, article.source.url):
+                write.add_duplicate(conn, article.id, article.id, "exact", 1.0,
+                                    article.source.path, article.source.url)
+            return "duplicate"
+        if write.is_known_copy(conn, article.id):
+            return "duplicate"
+        match = near.best_match(prepared.minhash)
+        if match is not None:
+            headline = article.headline.text if article.headline else article.title
+            write.add_duplicate(conn, article.id, match[0], "near", match[1],
+                                article.source.path, article.source.url, headline)
+            return "duplicate"
+        if not write.add_article(conn, prepared):
+            return "duplicate"
+        if prepared.minhash:
+            near.add(article.id, prepared.minhash)
+        return "stored"
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        with write_transaction(self.engine) as conn:
+            write.add_rejection(conn, rejection)
+
+    def known(self, article_id: str, path: str | None = None, url: str | None = None) -> bool:
+        """True when this id is stored or recorded as a copy: a re-run skips its extraction.
+
+        A repeat from a new source is recorded as an exact duplicate on the way.
+        """
+        with self.engine.connect() as conn:
+            source = write.stored_source(conn, article_id)
+            if source is None:
+                return write.is_known_copy(conn, article_id)
+        if source != (path, url):
+            with write_transaction(self.engine) as conn:
+                write.add_duplicate(conn, article_id, article_id, "exact", 1.0, path, url)
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.articles.c.text, schema.articles.c.record)
+                               .where(schema.articles.c.id == article_id)).first()
+        return Article.from_dict(json.loads(row.record) | {"text": row.text}) if row else None
+
+    def list_articles(self, offset: int = 0, limit: int = 50, entity_id: str | None = None,
+                      date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+        with self.engine.connect() as conn:
+            return read.list_articles(conn, offset, limit, entity_id=entity_id,
+                                      date_from=date_from, date_to=date_to)
+
+    def count_articles(self, entity_id: str | None = None, date_from: str | None = None,
+                       date_to: str | None = None) -> int:
+        with self.engine.connect() as conn:
+            return read.count_articles(conn, entity_id=entity_id, date_from=date_from,
+                                       date_to=date_to)
+
+    def search(self, q: str, kind: str | None = None, entity: str | None = None,
+               speaker: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        with self.engine.connect() as conn:
+            return _search.search(conn, q, kind, entity, speaker, date_from, date_to,
+                                  limit, offset)
+
+    def get_entity(self, entity_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            return read.get_entity(conn, entity_id)
+
+    def find_entities(self, name: str, type: str | None = None, limit: int = 20) -> list[dict]:
+        with self.engine.connect() as conn:
+            return read.find_entities(conn, name, type, limit)
+
+    def corpus_entity_id(self, article_id: str, local_entity_id: str) -> str | None:
+        ae = schema.article_entities.c
+        with self.engine.connect() as conn:
+            return conn.execute(select(ae.entity_id).where(
+                ae.article_id == article_id, ae.local_id == local_entity_id)).scalar()
+
+    def quotes(self, speaker: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        with self.engine.connect() as conn:
+            return read.quotes(conn, speaker, limit, offset)
+
+    def top_entities(self, type: str | None = None, by: str = "mentions",
+                     since: str | None = None, limit: int = 10) -> list[dict]:
+        with self.engine.connect() as conn:
+            return read.top_entities(conn, type, by, since, limit)
+
+    def stats(self) -> dict:
+        with self.engine.connect() as conn:
+            return read.stats(conn)
+
+    def duplicate_groups(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return read.duplicate_groups(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

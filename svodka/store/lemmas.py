@@ -1,0 +1,76 @@
+"""Morphology for search: every word becomes its dictionary forms, so "посол" finds "послом".
+
+Index and query go through the same function. An ambiguous word keeps up to three
+normal forms ("стали" → сталь|стать): recall matters more than a guess without context.
+The index text holds one space-separated group per word of the indexed text, so the
+n-th group points back at the n-th word and a hit can be located without re-parsing.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_]+")
+MAX_FORMS = 3
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    from natasha import MorphVocab  # pymorphy2's analyzer with natasha's compatibility fixes
+    return MorphVocab()
+
+
+def _clean(word: str) -> str:
+    return "".join(WORD.findall(word.lower().replace("ё", "е")))
+
+
+@lru_cache(maxsize=300_000)
+def word_forms(word: str) -> tuple[str, ...]:
+    """The normal forms of one word, most likely first; digits and Latin stay as they are."""
+    lowered = _clean(word)
+    if not lowered or not any("а" <= ch <= "я" for ch in lowered):
+        return (lowered,) if lowered else ()
+    forms: list[str] = []
+    for parse in _morph().parse(lowered):
+        form = _clean(parse.normal_form)
+        if form and form not in forms:
+            forms.append(form)
+        if len(forms) == MAX_FORMS:
+            break
+    return tuple(forms) or (lowered,)
+
+
+def words(text: str) -> Iterator[re.Match]:
+    return WORD.finditer(text)
+
+
+def lemma_groups(text: str) -> str:
+    """The index text for ``text``: one group of normal forms per word."""
+    return " ".join("|".join(word_forms(m.group())) for m in WORD.finditer(text))
+
+
+def query_terms(query: str) -> list[tuple[str, ...]]:
+    """Each query word as the set of forms any of which may match."""
+    terms = []
+    for match in WORD.finditer(query):
+        forms = set(word_forms(match.group())) | {_clean(match.group())}
+        terms.append(tuple(sorted(forms)))
+    return terms
+
+
+def first_hit(groups: str, terms: list[tuple[str, ...]]) -> int | None:
+    """Index of the first word whose forms meet any query term (a scan in C, not Python)."""
+    forms = sorted({form for term in terms for form in term}, key=len, reverse=True)
+    if not forms:
+        return None
+    pattern = re.compile(r"(?<![^ |])(?:" + "|".join(map(re.escape, forms)) + r")(?![^ |])")
+    match = pattern.search(groups)
+    return groups.count(" ", 0, match.start()) if match else None
+
+
+def word_span(text: str, index: int) -> tuple[int, int] | None:
+    for number, match in enumerate(WORD.finditer(text)):
+        if number == index:
+            return match.span()
+    return None

@@ -1,0 +1,198 @@
+"""Read-side queries over the store: articles, corpus entities, quotes, tallies."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Connection, and_, func, select
+
+from svodka.store import schema as t
+from svodka.store.lemmas import query_terms
+
+
+def date_filters(column, date_from: str | None, date_to: str | None) -> list:
+    """ISO prefixes compare as strings; "-99" makes ``date_to`` "2024-11" include the 30th."""
+    clauses = []
+    if date_from:
+        clauses.append(column >= date_from)
+    if date_to:
+        clauses.append(column <= date_to + "-99")
+    return clauses
+
+
+def article_filters(entity_id: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None) -> list:
+    clauses = date_filters(t.articles.c.published, date_from, date_to)
+    if entity_id:
+        clauses.append(t.articles.c.id.in_(
+            select(t.article_entities.c.article_id)
+            .where(t.article_entities.c.entity_id == entity_id)))
+    return clauses
+
+
+def newest_first(*tiebreak):
+    return (t.articles.c.published.desc().nulls_last(), *tiebreak)
+
+
+def list_articles(conn: Connection, offset: int, limit: int, **filters) -> list[dict]:
+    a = t.articles.c
+    query = (select(a.id, a.headline, a.title, a.published, a.url, a.n_entities, a.n_quotes,
+                    a.n_amounts).where(*article_filters(**filters))
+             .order_by(*newest_first(a.id)).offset(offset).limit(limit))
+    return [{"id": r.id, "headline": r.headline or r.title, "published": r.published,
+             "url": r.url, "n_entities": r.n_entities, "n_quotes": r.n_quotes,
+             "n_amounts": r.n_amounts} for r in conn.execute(query)]
+
+
+def count_articles(conn: Connection, **filters) -> int:
+    query = select(func.count()).select_from(t.articles).where(*article_filters(**filters))
+    return conn.execute(query).scalar_one()
+
+
+def resolve_entities(conn: Connection, ref: str, type_: str | None = None) -> list[str]:
+    """Corpus entity ids for an id, or for a name whose every word matches (any case form)."""
+    if conn.execute(select(t.entities.c.id).where(t.entities.c.id == ref)).first():
+        return [ref]
+    terms = query_terms(ref)
+    if not terms:
+        return []
+    forms = sorted({form for term in terms for form in term})
+    found: dict[str, set[str]] = defaultdict(set)
+    query = select(t.entity_words.c.entity_id, t.entity_words.c.word).where(
+        t.entity_words.c.word.in_(forms))
+    for row in conn.execute(query):
+        found[row.entity_id].add(row.word)
+    ids = [eid for eid, words in found.items() if all(words.intersection(term) for term in terms)]
+    if type_ and ids:
+        typed = select(t.entities.c.id).where(t.entities.c.id.in_(ids), t.entities.c.type == type_)
+        ids = list(conn.execute(typed).scalars())
+    return sorted(ids)
+
+
+def _mention_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
+    m = t.mentions.c
+    query = select(m.entity_id, func.count()).where(m.entity_id.in_(ids)).group_by(m.entity_id)
+    return dict(conn.execute(query).all())
+
+
+def _aliases(conn: Connection, ids: list[str]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = defaultdict(list)
+    query = (select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias)
+             .where(t.entity_aliases.c.entity_id.in_(ids)).order_by(t.entity_aliases.c.alias))
+    for row in conn.execute(query):
+        result[row.entity_id].append(row.alias)
+    return result
+
+
+def find_entities(conn: Connection, name: str, type_: str | None, limit: int) -> list[dict]:
+    ids = resolve_entities(conn, name, type_)
+    if not ids:
+        return []
+    counts, aliases = _mention_counts(conn, ids), _aliases(conn, ids)
+    rows = conn.execute(select(t.entities).where(t.entities.c.id.in_(ids))).all()
+    found = [{"id": r.id, "type": r.type, "name": r.name,
+              "aliases": [a for a in aliases[r.id] if a != r.name],
+              "n_mentions": counts.get(r.id, 0)} for r in rows]
+    found.sort(key=lambda e: (-e["n_mentions"], e["name"], e["id"]))
+    return found[:limit]
+
+
+def quote_rows(conn: Connection, where: list, limit: int, offset: int) -> list[dict]:
+    q, a = t.quotes.c, t.articles.c
+    query = (select(q.article_id, a.headline, a.title, a.published, q.start, q.end, q.text,
+                    q.kind, q.speaker_id, q.speaker_name, q.cue, q.n)
+             .join(t.articles, a.id == q.article_id).where(*where)
+             .order_by(*newest_first(q.article_id, q.n)).offset(offset).limit(limit))
+    return [{"article_id": r.article_id, "headline": r.headline or r.title,
+             "published": r.published, "start": r.start, "end": r.end, "text": r.text,
+             "kind": r.kind, "speaker_id": r.speaker_id, "speaker_name": r.speaker_name,
+             "cue": r.cue} for r in conn.execute(query)]
+
+
+def quotes(conn: Connection, speaker: str | None, limit: int, offset: int) -> list[dict]:
+    where = []
+    if speaker:
+        ids = resolve_entities(conn, speaker)
+        if not ids:
+            return []
+        where.append(t.quotes.c.speaker_id.in_(ids))
+    return quote_rows(conn, where, limit, offset)
+
+
+def get_entity(conn: Connection, entity_id: str) -> dict | None:
+    row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
+    if row is None:
+        return None
+    a, m, q, am = t.articles.c, t.mentions.c, t.quotes.c, t.amounts.c
+    roles = conn.execute(select(t.entity_roles.c.role).where(t.entity_roles.c.entity_id == row.id)
+                         .order_by(t.entity_roles.c.role)).scalars().all()
+    linked = select(t.article_entities.c.article_id).where(
+        t.article_entities.c.entity_id == row.id)
+    articles = [{"id": r.id, "headline": r.headline or r.title, "published": r.published}
+                for r in conn.execute(select(a.id, a.headline, a.title, a.published)
+                                      .where(a.id.in_(linked)).order_by(*newest_first(a.id)))]
+    inside = and_(am.article_id == q.article_id, am.start >= q.start, am.end <= q.end)
+    amount_rows = conn.execute(
+        select(t.amounts, q.n.label("quote_n")).join(t.quotes, inside)
+        .where(q.speaker_id == row.id).order_by(am.article_id, am.n)).all()
+    month = func.substr(a.published, 1, 7)
+    by_month = conn.execute(
+        select(month, func.count()).select_from(t.mentions).join(t.articles, a.id == m.article_id)
+        .where(m.entity_id == row.id, a.published.is_not(None)).group_by(month).order_by(month)).all()
+    return {
+        "id": row.id, "type": row.type, "name": row.name,
+        "aliases": [x for x in _aliases(conn, [row.id])[row.id] if x != row.name],
+        "roles": list(roles),
+        "n_mentions": _mention_counts(conn, [row.id]).get(row.id, 0),
+        "articles": articles,
+        "quotes": quote_rows(conn, [q.speaker_id == row.id], limit=1000, offset=0),
+        "amounts": [_amount_dict(r) for r in amount_rows],
+        "mentions_by_month": [[month_, count] for month_, count in by_month],
+    }
+
+
+def _amount_dict(row) -> dict:
+    data = {k: getattr(row, k) for k in ("article_id", "start", "end", "text", "kind", "value",
+                                         "unit", "approx", "of", "to", "measure", "period")}
+    return {k: v for k, v in data.items() if v is not None or k in ("value", "unit")}
+
+
+def top_entities(conn: Connection, type_: str | None, by: str, since: str | None,
+                 limit: int) -> list[dict]:
+    if by not in ("mentions", "quotes"):
+        raise ValueError("by is 'mentions' or 'quotes'")
+    e, a = t.entities.c, t.articles.c
+    rows = t.mentions if by == "mentions" else t.quotes
+    key = rows.c.entity_id if by == "mentions" else rows.c.speaker_id
+    count = func.count().label("count")
+    query = (select(e.id, e.type, e.name, count).select_from(rows)
+             .join(t.entities, e.id == key).join(t.articles, a.id == rows.c.article_id)
+             .where(*date_filters(a.published, since, None))
+             .group_by(e.id, e.type, e.name).order_by(count.desc(), e.name).limit(limit))
+    if type_:
+        query = query.where(e.type == type_)
+    return [{"id": r.id, "type": r.type, "name": r.name, "count": r.count}
+            for r in conn.execute(query)]
+
+
+def stats(conn: Connection) -> dict:
+    def count(table) -> int:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+    groups = conn.execute(select(func.count(func.distinct(t.duplicates.c.original_id)))).scalar_one()
+    return {"articles": count(t.articles), "entities": count(t.entities),
+            "quotes": count(t.quotes), "amounts": count(t.amounts), "dates": count(t.dates),
+            "duplicate_groups": groups, "duplicates": count(t.duplicates),
+            "rejected": count(t.rejections)}
+
+
+def duplicate_groups(conn: Connection) -> list[dict]:
+    d, a = t.duplicates.c, t.articles.c
+    query = (select(d.original_id, a.headline, a.title, a.url, d.article_id, d.kind, d.similarity,
+                    d.headline.label("copy_headline"), d.url.label("copy_url"), d.path)
+             .join(t.articles, a.id == d.original_id).order_by(d.original_id, d.article_id, d.key))
+    groups: dict[str, dict] = {}
+    for r in conn.execute(query):
+        group = groups.setdefault(r.original_id, {
+            "id": r.original_id, "headline": r.headline or r.title, "url": r.url, "copies": []})
+        group["copies"].append({"id": r.article_id, "kind": r.kind, "similarity": r.similarity,
+                                "headline": r.copy_headline, "url": r.copy_url, "path": r.path})
+    return list(groups.values())

@@ -1,0 +1,167 @@
+"""The store's tables, as SQLAlchemy Core metadata shared by SQLite and PostgreSQL.
+
+Every child row is keyed by its article and its position in the record, so re-adding an
+article is a no-op and two runs over the same input leave identical tables.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Column, Float, Integer, LargeBinary, MetaData, String, Table,
+                        Text, UniqueConstraint)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(64), primary_key=True),          # content hash (or the input's id)
+    Column("headline", Text),
+    Column("title", Text),
+    Column("published", String(64), index=True),
+    Column("url", Text),
+    Column("path", Text),
+    Column("format", String(16)),
+    Column("n_chars", Integer, nullable=False),
+    Column("n_entities", Integer, nullable=False),
+    Column("n_quotes", Integer, nullable=False),
+    Column("n_amounts", Integer, nullable=False),
+    Column("minhash", LargeBinary),                        # near-duplicate signature
+    Column("text", Text, nullable=False),                  # the text every span indexes
+    Column("record", Text, nullable=False),                # the rest of the record, as JSON
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("type", String(64), nullable=False),
+    Column("key", Text, nullable=False),                   # normalized canonical name
+    Column("name", Text, nullable=False),
+    UniqueConstraint("type", "key", name="uq_entities_type_key"),
+)
+
+entity_aliases = Table(
+    "entity_aliases", metadata,
+    Column("entity_id", String(64), primary_key=True),
+    Column("alias", Text, primary_key=True),
+)
+
+entity_roles = Table(
+    "entity_roles", metadata,
+    Column("entity_id", String(64), primary_key=True),
+    Column("role", Text, primary_key=True),
+)
+
+# Lemmatized words of names and aliases: "Токаева" finds "Касым-Жомарт Токаев".
+entity_words = Table(
+    "entity_words", metadata,
+    Column("word", String(200), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+)
+
+article_entities = Table(
+    "article_entities", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("local_id", String(64), primary_key=True),
+    Column("entity_id", String(64), nullable=False, index=True),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("entity_id", String(64), nullable=False, index=True),
+    Column("local_id", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("normal", Text),
+    Column("kind", String(64)),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("speaker_local", String(64)),
+    Column("speaker_id", String(64), index=True),
+    Column("speaker_name", Text),
+    Column("cue", Text),
+)
+
+amounts = Table(
+    "amounts", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("value", Float),
+    Column("unit", Text),
+    Column("approx", String(64)),
+    Column("of", Float),
+    Column("to", Float),
+    Column("measure", Text),
+    Column("period", Text),
+    Column("noun", Text),
+)
+
+dates = Table(
+    "dates", metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("value", String(64)),
+)
+
+# A copy not stored as an article: an exact repeat from another source, or a near-duplicate.
+duplicates = Table(
+    "duplicates", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("article_id", String(64), nullable=False, index=True),   # the copy
+    Column("original_id", String(64), nullable=False, index=True),  # the stored article
+    Column("kind", String(8), nullable=False),                      # exact | near
+    Column("similarity", Float, nullable=False),
+    Column("headline", Text),
+    Column("url", Text),
+    Column("path", Text),
+)
+
+rejections = Table(
+    "rejections", metadata,
+    Column("key", String(40), primary_key=True),
+    Column("reason", String(64), nullable=False, index=True),
+    Column("message", Text, nullable=False),
+    Column("path", Text),
+    Column("locator", Text),
+    Column("sample", LargeBinary),
+)
+
+# What the full-text index covers: an article's text, a quote, an amount's sentence.
+# ``lemmas`` holds one group per word of text[ctx_start:ctx_end], alternatives joined by "|".
+search_units = Table(
+    "search_units", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), nullable=False, index=True),
+    Column("kind", String(8), nullable=False),
+    Column("n", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("ctx_start", Integer, nullable=False),
+    Column("ctx_end", Integer, nullable=False),
+    Column("speaker_id", String(64), index=True),
+    Column("lemmas", Text, nullable=False),
+    UniqueConstraint("article_id", "kind", "n", name="uq_search_units"),
+)
+

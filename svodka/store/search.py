@@ -1,0 +1,91 @@
+"""Morphology-aware search: FTS5 on SQLite, ``to_tsvector('russian', …)`` on PostgreSQL.
+
+Both index the same lemma text (see :mod:`svodka.store.lemmas`); a query is lemmatized the
+same way, every word required, any of its normal forms accepted.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Connection, column, func, literal_column, select, table
+
+from svodka.store import schema as t
+from svodka.store.lemmas import first_hit, query_terms, word_span
+from svodka.store.read import date_filters, resolve_entities
+
+KINDS = ("article", "quote", "amount")
+SNIPPET_CHARS = 90
+
+
+def fts5_query(terms: list[tuple[str, ...]]) -> str:
+    # Terms hold only letters and digits, and are quoted, so no FTS5 syntax can get in.
+    return " AND ".join("(" + " OR ".join(f'"{form}"' for form in term) + ")" for term in terms)
+
+
+def tsquery(terms: list[tuple[str, ...]]) -> str:
+    return " & ".join("(" + " | ".join(term) + ")" for term in terms)
+
+
+def _matching(conn: Connection, terms):
+    """The units matching every term, and the order of relevance, per database."""
+    u = t.search_units.c
+    if conn.dialect.name == "sqlite":
+        fts = table("search_fts", column("rowid"), column("rank"))
+        query = (select(u).join_from(t.search_units, fts, fts.c.rowid == u.id)
+                 .where(literal_column("search_fts").match(fts5_query(terms))))
+        return query, fts.c.rank.asc()
+    vector = func.to_tsvector("russian", u.lemmas)
+    tsq = func.to_tsquery("russian", tsquery(terms))
+    return select(u).where(vector.op("@@")(tsq)), func.ts_rank(vector, tsq).desc()
+
+
+def search(conn: Connection, q: str, kind: str | None = None, entity: str | None = None,
+           speaker: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           limit: int = 50, offset: int = 0) -> list[dict]:
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind is one of {', '.join(KINDS)}")
+    terms = query_terms(q)
+    if not terms:
+        return []
+    query, rank = _matching(conn, terms)
+    u, a = t.search_units.c, t.articles.c
+    e = t.entities.c
+    query = (query.add_columns(a.headline, a.title, a.published, e.name.label("speaker_name"))
+             .join(t.articles, a.id == u.article_id)
+             .outerjoin(t.entities, e.id == u.speaker_id))
+    query = query.where(*date_filters(a.published, date_from, date_to))
+    if kind:
+        query = query.where(u.kind == kind)
+    if entity:
+        ids = resolve_entities(conn, entity)
+        query = query.where(u.article_id.in_(
+            select(t.article_entities.c.article_id).where(t.article_entities.c.entity_id.in_(ids))))
+    if speaker:
+        query = query.where(u.speaker_id.in_(resolve_entities(conn, speaker)))
+    rows = conn.execute(query.order_by(rank, u.id).offset(offset).limit(limit)).all()
+    texts = _texts(conn, {r.article_id for r in rows})
+    return [_hit(r, texts[r.article_id], terms) for r in rows]
+
+
+def _texts(conn: Connection, ids: set[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    rows = conn.execute(select(t.articles.c.id, t.articles.c.text)
+                        .where(t.articles.c.id.in_(sorted(ids))))
+    return {r.id: r.text for r in rows}
+
+
+def _hit(row, text: str, terms) -> dict:
+    context = text[row.ctx_start:row.ctx_end]
+    index = first_hit(row.lemmas, terms)
+    span = word_span(context, index) if index is not None else None
+    at, upto = (row.ctx_start + span[0], row.ctx_start + span[1]) if span else (row.start, row.start)
+    left = max(row.ctx_start, at - SNIPPET_CHARS)
+    right = min(row.ctx_end, upto + SNIPPET_CHARS)
+    left = text.rfind(" ", row.ctx_start, left) + 1 if left > row.ctx_start else left
+    space = text.find(" ", right, row.ctx_end)
+    right = space if right < row.ctx_end and space != -1 else right
+    snippet = ("…" if left > row.ctx_start else "") + " ".join(text[left:right].split()) + \
+        ("…" if right < row.ctx_end else "")
+    start, end = (left, right) if row.kind == "article" else (row.start, row.end)
+    return {"kind": row.kind, "article_id": row.article_id, "headline": row.headline or row.title,
+            "published": row.published, "start": start, "end": end, "text": text[start:end],
+            "snippet": snippet, "speaker_id": row.speaker_id, "speaker_name": row.speaker_name}

@@ -1,0 +1,121 @@
+"""Writing one prepared article and everything hanging off it, inside the caller's transaction."""
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import Connection, select, text
+
+from svodka.reading import Rejection
+from svodka.store import schema as t
+from svodka.store.engine import insert_ignore
+from svodka.store.prepare import Prepared, corpus_entity_id, normalize_name
+
+
+def _key(*parts: object) -> str:
+    return hashlib.sha1("\x00".join("" if p is None else str(p) for p in parts)
+                        .encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def stored_source(conn: Connection, article_id: str) -> tuple[str | None, str | None] | None:
+    row = conn.execute(select(t.articles.c.path, t.articles.c.url)
+                       .where(t.articles.c.id == article_id)).first()
+    return (row.path, row.url) if row else None
+
+
+def is_known_copy(conn: Connection, article_id: str) -> bool:
+    return conn.execute(select(t.duplicates.c.key).where(t.duplicates.c.article_id == article_id)
+                        .limit(1)).first() is not None
+
+
+def add_duplicate(conn: Connection, copy_id: str, original_id: str, kind: str,
+                  similarity: float, path: str | None, url: str | None,
+                  headline: str | None = None) -> None:
+    """Record a copy that is not stored; one row per copy, original and source."""
+    insert_ignore(conn, t.duplicates, [{
+        "key": _key(copy_id, original_id, path, url), "article_id": copy_id,
+        "original_id": original_id, "kind": kind, "similarity": round(similarity, 4),
+        "headline": headline, "url": url, "path": path}])
+
+
+def add_rejection(conn: Connection, rejection: Rejection) -> None:
+    insert_ignore(conn, t.rejections, [{
+        "key": _key(rejection.path, rejection.locator, rejection.reason),
+        "reason": rejection.reason, "message": rejection.message[:2000],
+        "path": rejection.path, "locator": rejection.locator,
+        "sample": bytes(rejection.sample or b"")[:4000]}])
+
+
+def _entities(conn: Connection, prepared: Prepared) -> dict[str, str]:
+    """Article-level entity ids → corpus ids, merging names, aliases and roles."""
+    article = prepared.article
+    local_to_corpus: dict[str, str] = {}
+    entity_rows, alias_rows, role_rows, word_rows, link_rows = [], [], [], [], []
+    for entity in article.entities:
+        key = normalize_name(entity.name)
+        corpus_id = corpus_entity_id(entity.type, key)
+        local_to_corpus[entity.id] = corpus_id
+        entity_rows.append({"id": corpus_id, "type": entity.type, "key": key, "name": entity.name})
+        alias_rows += [{"entity_id": corpus_id, "alias": a} for a in {entity.name, *entity.aliases}]
+        role_rows += [{"entity_id": corpus_id, "role": r} for r in set(entity.roles)]
+        word_rows += [{"entity_id": corpus_id, "word": w}
+                      for w in prepared.entity_words.get(entity.id, [])]
+        link_rows.append({"article_id": article.id, "local_id": entity.id, "entity_id": corpus_id})
+    insert_ignore(conn, t.entities, entity_rows)
+    insert_ignore(conn, t.entity_aliases, alias_rows)
+    insert_ignore(conn, t.entity_roles, role_rows)
+    insert_ignore(conn, t.entity_words, word_rows)
+    insert_ignore(conn, t.article_entities, link_rows)
+    return local_to_corpus
+
+
+def add_article(conn: Connection, prepared: Prepared) -> bool:
+    """Store the article; False when a concurrent writer stored the same id first."""
+    article = prepared.article
+    aid = article.id
+    inserted = insert_ignore(conn, t.articles, [{
+        "id": aid, "headline": article.headline.text if article.headline else None,
+        "title": article.title, "published": article.published, "url": article.source.url,
+        "path": article.source.path, "format": article.source.format,
+        "n_chars": len(article.text), "n_entities": len(article.entities),
+        "n_quotes": len(article.quotes), "n_amounts": len(article.amounts),
+        "minhash": prepared.minhash, "text": article.text, "record": prepared.record}])
+    if not inserted:
+        return False
+    corpus = _entities(conn, prepared)
+    mention_rows = []
+    for entity in article.entities:
+        for m in entity.mentions:
+            mention_rows.append({"article_id": aid, "n": len(mention_rows),
+                                 "entity_id": corpus[entity.id], "local_id": entity.id,
+                                 "start": m.start, "end": m.end, "text": m.text,
+                                 "normal": m.normal, "kind": m.kind})
+    insert_ignore(conn, t.mentions, mention_rows)
+    insert_ignore(conn, t.quotes, [{
+        "article_id": aid, "n": n, "start": q.start, "end": q.end, "text": q.text,
+        "kind": q.kind, "speaker_local": q.speaker, "speaker_id": corpus.get(q.speaker),
+        "speaker_name": q.speaker_name, "cue": q.cue} for n, q in enumerate(article.quotes)])
+    insert_ignore(conn, t.amounts, [{
+        "article_id": aid, "n": n, "start": a.start, "end": a.end, "text": a.text,
+        "kind": a.kind, "value": a.value, "unit": a.unit, "approx": a.approx, "of": a.of,
+        "to": a.to, "measure": a.measure, "period": a.period, "noun": a.noun}
+        for n, a in enumerate(article.amounts)])
+    insert_ignore(conn, t.dates, [{
+        "article_id": aid, "n": n, "start": d.start, "end": d.end, "text": d.text,
+        "kind": d.kind, "value": d.value} for n, d in enumerate(article.dates)])
+    _index(conn, prepared, corpus)
+    return True
+
+
+def _index(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:
+    rows = [{"article_id": prepared.article.id, "kind": u.kind, "n": u.n, "start": u.start,
+             "end": u.end, "ctx_start": u.ctx_start, "ctx_end": u.ctx_end,
+             "speaker_id": corpus.get(u.speaker_local) if u.speaker_local else None,
+             "lemmas": u.lemmas} for u in prepared.units]
+    if not rows:
+        return
+    ids = conn.execute(t.search_units.insert().returning(t.search_units.c.id,
+                                                         sort_by_parameter_order=True),
+                       rows).scalars().all()
+    if conn.dialect.name == "sqlite":
+        conn.execute(text("INSERT INTO search_fts(rowid, lemmas) VALUES (:id, :lemmas)"),
+                     [{"id": i, "lemmas": r["lemmas"]} for i, r in zip(ids, rows)])

@@ -1,0 +1,217 @@
+"""Amounts: real-style news sentences in, amount records out (annotation-guidelines.md)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from svodka.analysis import analyze
+from svodka.extractors.amounts import extract_amounts
+from svodka.extractors.dates import extract_dates
+from svodka.extractors.numbers import read_number
+
+
+def amounts_of(text: str, models, published: str | None = None):
+    analysis = analyze(text, models=models)
+    return extract_amounts(analysis, extract_dates(analysis, published))
+
+
+def find(amounts, span: str):
+    matching = [a for a in amounts if a.text == span]
+    assert matching, f"no amount {span!r} in {[a.text for a in amounts]}"
+    return matching[0]
+
+
+# sentence, span, kind, value, unit, approx
+CASES = [
+    ("Двусторонний товарооборот в 2024 году приблизился к 50 миллиардам долларов США.",
+     "50 миллиардам долларов США", "money", 50_000_000_000, "USD", "about"),
+    ("Объем инвестиций превысил 200 миллиардов долларов США.",
+     "200 миллиардов долларов США", "money", 200_000_000_000, "USD", "over"),
+    ("Цена российской пшеницы выросла на $22 за тонну.", "$22", "money", 22, "USD", "exact"),
+    ("Расходы бюджета составят 1,5 трлн рублей.", "1,5 трлн рублей", "money",
+     1_500_000_000_000, "RUB", "exact"),
+    ("Компания выплатила штраф в размере 2,2 млн руб. по решению суда.", "2,2 млн руб.", "money",
+     2_200_000, "RUB", "exact"),
+    ("Фонд получил полтора миллиона евро от спонсоров.", "полтора миллиона евро", "money",
+     1_500_000, "EUR", "exact"),
+    ("На счетах лежало около 10 000 долларов.", "10 000 долларов", "money", 10_000, "USD",
+     "about"),
+    ("Кредит Казахстану составил 300 млрд тенге.", "300 млрд тенге", "money", 300_000_000_000,
+     "KZT", "exact"),
+    ("Ущерб оценивается в сумму от 5 до 7 млн рублей.", "от 5 до 7 млн рублей", "money",
+     5_000_000, "RUB", "range"),
+    ("Казахстан обеспечивает 13% импорта нефти Евросоюза.", "13%", "percent", 13, "%", "exact"),
+    ("За кандидата проголосовали более 52,3 процента избирателей.", "52,3 процента", "percent",
+     52.3, "%", "over"),
+    ("Безработица не превышает пяти процентов.", "пяти процентов", "percent", 5, "%", "under"),
+    ("Ключевая ставка повышена на 2 процентных пункта.", "2 процентных пункта", "percent", 2,
+     "pp", "exact"),
+    ("В стране успешно работают около 4 тысяч компаний из ЕС.", "4 тысяч", "count", 4000, None,
+     "about"),
+    ("Документ охватывает 29 сфер взаимодействия.", "29", "count", 29, None, "exact"),
+    ("В результате пожара пострадали трое детей.", "трое", "count", 3, None, "exact"),
+    ("На встречу пришли двадцать три депутата.", "двадцать три", "count", 23, None, "exact"),
+    ("Через Казахстан проходят 13 международных транспортных коридоров.", "13", "count", 13, None,
+     "exact"),
+    ("Протяженность новой дороги составит 18 км.", "18 км", "other", 18, "km", "exact"),
+    ("В прошлом сезоне хозяйства собрали 6,5 млн тонн зерна.", "6,5 млн тонн", "other",
+     6_500_000, "t", "exact"),
+    ("Тарифы на связь вырастут в 3 раза.", "в 3 раза", "other", 3, "times", "exact"),
+    ("Задержан 66-летний житель Алматы.", "66-летний", "other", 66, "year", "exact"),
+    ("Он скончался в возрасте 78 лет.", "78 лет", "other", 78, "year", "exact"),
+]
+
+
+@pytest.mark.parametrize("sentence, span, kind, value, unit, approx", CASES)
+def test_amount(models, sentence, span, kind, value, unit, approx):
+    amount = find(amounts_of(sentence, models), span)
+    assert (amount.kind, amount.value, amount.unit, amount.approx) == (kind, value, unit, approx)
+    assert sentence[amount.start:amount.end] == span
+
+
+# sentence, span, value, of
+SHARES = [
+    ("Казахстан способен поставлять 21 из 34 элементов.", "21 из 34", 21, 34),
+    ("Каждый третий житель области пользуется интернетом.", "Каждый третий", 1, 3),
+    ("Две трети опрошенных поддержали реформу.", "Две трети", 2, 3),
+    ("Поправку поддержали 342 из 512 депутатов.", "342 из 512", 342, 512),
+]
+
+
+@pytest.mark.parametrize("sentence, span, value, of", SHARES)
+def test_share(models, sentence, span, value, of):
+    amount = find(amounts_of(sentence, models), span)
+    assert (amount.kind, amount.value, amount.of) == ("share", value, of)
+
+
+@pytest.mark.parametrize("sentence, span, value, to", [
+    ("Число туристов достигнет 5–7 млн человек.", "5–7 млн", 5_000_000, 7_000_000),
+    ("Стоимость проекта составит от 5 до 7 млн рублей.", "от 5 до 7 млн рублей", 5_000_000,
+     7_000_000),
+])
+def test_range(models, sentence, span, value, to):
+    amount = find(amounts_of(sentence, models), span)
+    assert (amount.value, amount.to, amount.approx) == (value, to, "range")
+
+
+def test_counted_noun_is_kept_apart(models):
+    amount = find(amounts_of("В стране работают около 4 тысяч компаний.", models), "4 тысяч")
+    assert amount.noun == "компаний"
+
+
+def test_measure_and_period_come_from_the_clause(models):
+    amounts = amounts_of("Двусторонний товарооборот в 2024 году приблизился к 50 миллиардам "
+                         "долларов США, объем инвестиций превысил 200 миллиардов долларов.", models)
+    first, second = amounts
+    assert (first.measure, first.period) == ("Двусторонний товарооборот", "2024")
+    assert second.measure.startswith("объем инвестиций") and second.period is None
+
+
+def test_change_is_two_amounts(models):
+    amounts = amounts_of("Инфляция замедлилась с 7,5% до 7%.", models)
+    assert [(a.text, a.value, a.approx) for a in amounts] == [("7,5%", 7.5, "exact"),
+                                                              ("7%", 7, "exact")]
+
+
+# sentence, a piece of text that must not be (part of) an amount
+NOT_AMOUNTS = [
+    ("Выступление посвящено 10-летию Соглашения о партнерстве.", "10"),
+    ("В 2024-2025 годах состоялись встречи президентов.", "2024"),
+    ("Он был осужден по статье 105 УК РФ.", "105"),
+    ("Над Сирией сбит самолет Су-35, а Украина получила F-16.", "35"),
+    ("Встреча началась в 10:30 по местному времени.", "10"),
+    ("Матч завершился со счетом 2:1 в пользу хозяев.", "2"),
+    ("Звоните по телефону +7 727 123 45 67.", "727"),
+    ("Он сыграл главную роль в фильме «17 мгновений весны».", "17"),
+    ("27 ноября в Брюсселе прошли переговоры.", "27"),
+    ("Команда заняла первое место, еще один игрок получил травму.", "один"),
+]
+
+
+@pytest.mark.parametrize("sentence, piece", NOT_AMOUNTS)
+def test_not_an_amount(models, sentence, piece):
+    start = sentence.index(piece)
+    for amount in amounts_of(sentence, models):
+        assert not (amount.start <= start < amount.end), amount
+
+
+def test_sample_article(sample_article):
+    by_text = {a.text: a for a in sample_article.amounts}
+    money = by_text["50 миллиардам долларов США"]
+    assert (money.value, money.unit, money.approx, money.period) == (50e9, "USD", "about", "2024")
+    assert "товарооборот" in money.measure
+    invest = by_text["200 миллиардов долларов США"]
+    assert (invest.value, invest.approx) == (200e9, "over") and "инвестиций" in invest.measure
+    assert (by_text["29"].value, by_text["29"].noun) == (29, "сфер")
+    assert (by_text["4 тысяч"].value, by_text["4 тысяч"].approx) == (4000, "about")
+    assert "импорта нефти" in by_text["13%"].measure
+    assert "уране" in by_text["16%"].measure
+    assert (by_text["21 из 34"].kind, by_text["21 из 34"].of) == ("share", 34)
+    assert by_text["13"].noun == "коридоров"
+    assert by_text["85%"].kind == "percent" and "транзита" in by_text["85%"].measure
+    assert not any(a.text.startswith("10") or "2024" in a.text for a in sample_article.amounts)
+    assert len(sample_article.amounts) == 9
+
+
+def _spell(number: int) -> str:
+    """A number in Russian words, nominative: 21345 → "двадцать одна тысяча триста сорок пять"."""
+    units = ["", "один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять"]
+    teens = ["десять", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать",
+             "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать"]
+    tens = ["", "", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят",
+            "восемьдесят", "девяносто"]
+    hundreds = ["", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот",
+                "восемьсот", "девятьсот"]
+
+    def below_thousand(n: int, feminine: bool) -> list[str]:
+        words = [hundreds[n // 100]]
+        rest = n % 100
+        if 10 <= rest < 20:
+            return words + [teens[rest - 10]]
+        unit = units[rest % 10]
+        if feminine and rest % 10 in (1, 2):
+            unit = {1: "одна", 2: "две"}[rest % 10]
+        return words + [tens[rest // 10], unit]
+
+    thousands, rest = divmod(number, 1000)
+    words: list[str] = []
+    if thousands:
+        last = thousands % 10 if thousands % 100 not in range(11, 20) else 5
+        noun = "тысяча" if last == 1 else "тысячи" if last in (2, 3, 4) else "тысяч"
+        words += below_thousand(thousands, feminine=True) + [noun]
+    words += below_thousand(rest, feminine=False)
+    return " ".join(word for word in words if word)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999))
+def test_number_words_round_trip(models, number):
+    phrase = _spell(number)
+    analysis = analyze(phrase, models=models, syntax=False)
+    read = read_number(analysis, 0, len(analysis.tokens))
+    assert read is not None and read.value == number and read.stop == len(analysis.tokens), phrase
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=1000, max_value=10**9))
+def test_grouped_digits_round_trip(models, number):
+    phrase = f"{number:,}".replace(",", "\u00a0") + " рублей"
+    analysis = analyze(phrase, models=models, syntax=False)
+    read = read_number(analysis, 0, len(analysis.tokens))
+    assert read is not None and read.value == number, phrase
+
+
+NEWSY = st.sampled_from(["в", "2024", "году", "около", "5,5", "млн", "рублей", "$", "%", "из",
+                         "10", "000", "-", "–", ":", "1.0", "трех", "тысяч", "от", "до", ",",
+                         "«", "»", "статья", "вчера", "27", "ноября", "лет", "назад", "."])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(NEWSY, min_size=1, max_size=25))
+def test_any_token_soup_gives_valid_spans(models, words):
+    text = " ".join(words)
+    analysis = analyze(text, models=models, syntax=False)
+    dates = extract_dates(analysis, "2025-11-27")
+    for item in [*dates, *extract_amounts(analysis, dates)]:
+        assert text[item.start:item.end] == item.text and item.text.strip() == item.text

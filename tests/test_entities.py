@@ -1,0 +1,194 @@
+"""Entities: real-style news sentences in, people, organizations, places and events out."""
+from __future__ import annotations
+
+import pytest
+
+from svodka.extractors.entities.linking import acronym, compound_of
+from conftest import assert_spans_valid
+
+
+@pytest.fixture(scope="module")
+def extract(models):
+    import svodka
+
+    def run(text: str):
+        return svodka.extract(text, models=models)
+    return run
+
+
+def _by_name(article):
+    return {e.name: e for e in article.entities}
+
+
+# sentence, type, name, aliases that must be there, roles that must be there
+ENTITIES = [
+    ("Президент России Владимир Путин провел переговоры с канцлером Германии Олафом Шольцем.",
+     "PER", "Владимир Путин", [], ["президент России"]),
+    ("Президент России Владимир Путин провел переговоры с канцлером Германии Олафом Шольцем.",
+     "LOC", "Германия", [], []),
+    ("Министр иностранных дел РФ Сергей Лавров встретился с генсеком ООН. Лавров заявил, "
+     "что Россия готова к диалогу.", "PER", "Сергей Лавров", ["Лавров"],
+     ["министр иностранных дел РФ"]),
+    ("Министр иностранных дел РФ Сергей Лавров встретился с генсеком ООН. Лавров заявил, "
+     "что Россия готова к диалогу.", "LOC", "Россия", ["РФ"], []),
+    ("Глава МВД Казахстана Ержан Саденов провел совещание в Астане.",
+     "ORG", "МВД Казахстана", [], []),
+    ("Глава МВД Казахстана Ержан Саденов провел совещание в Астане.",
+     "PER", "Ержан Саденов", [], ["глава МВД Казахстана"]),
+    ("Сотрудники ФСБ России задержали подозреваемого в Москве.", "ORG", "ФСБ России", [], []),
+    ("Пресс-служба Госдепартамента США сообщила о новых санкциях.",
+     "ORG", "Госдепартамент США", [], []),
+    ("Петербургский международный экономический форум пройдет в июне в Санкт-Петербурге.",
+     "EVENT", "Петербургский международный экономический форум", [], []),
+    ("Евросоюз продлил санкции. Решение ЕС вступит в силу в понедельник.",
+     "ORG", "Евросоюз", ["ЕС"], []),
+    ("Алексей Миллер, председатель правления «Газпрома», заявил о росте добычи.",
+     "PER", "Алексей Миллер", [], ["председатель правления «Газпрома»"]),
+    ("Мэр Москвы Сергей Собянин открыл новую станцию метро. Собянин отметил, что "
+     "строительство шло два года.", "PER", "Сергей Собянин", ["Собянин"], ["мэр Москвы"]),
+    ("Выборы президента Казахстана пройдут в 2029 году, сообщил ЦИК РК.",
+     "LOC", "Казахстан", ["РК"], []),
+    ("Премьер-министр Великобритании Кир Стармер прибыл в Брюссель на саммит НАТО.",
+     "PER", "Кир Стармер", [], ["премьер-министр Великобритании"]),
+    ("Всемирная организация здравоохранения (ВОЗ) объявила о завершении пандемии. "
+     "По данным ВОЗ, число случаев снизилось.",
+     "ORG", "Всемирная организация здравоохранения", ["ВОЗ"], []),
+    ("Нацбанк Казахстана сохранил базовую ставку.", "ORG", "Нацбанк Казахстана", [], []),
+    ("В Алматы прошел форум \"Казахстан - Китай: новые горизонты\".",
+     "EVENT", "форум \"Казахстан - Китай: новые горизонты\"", [], []),
+    ("Министр транспорта Казахстана Нурлан Сауранбаев провел встречу с инвесторами. "
+     "Министр сообщил, что проект завершат в срок.",
+     "PER", "Нурлан Сауранбаев", ["министр"], ["министр транспорта Казахстана"]),
+    ("Как сообщил пресс-секретарь президента РФ Дмитрий Песков, встреча прошла в Кремле.",
+     "PER", "Дмитрий Песков", [], ["пресс-секретарь президента РФ"]),
+    ("Делегация посетила Министерство финансов Республики Казахстан.",
+     "ORG", "Министерство финансов Республики Казахстан", [], []),
+    ("Национальный банк Казахстана повысил ставку. Решение Нацбанка Казахстана вступит в силу "
+     "в понедельник.", "ORG", "Национальный банк Казахстана", ["Нацбанк Казахстана"], []),
+    ("Министерство обороны России провело учения. В Минобороны России отметили их успех.",
+     "ORG", "Министерство обороны России", ["Минобороны России"], []),
+    ("Брендт Кристенсен (Brendt Christensen) был арестован в Иллинойсе.",
+     "PER", "Брендт Кристенсен", ["Brendt Christensen"], []),
+    ("Б.Обама встретился с премьером. Барак Обама заявил о поддержке.",
+     "PER", "Барак Обама", ["Б. Обама"], []),
+    ("«Полковник Квачков к походу готов», - заявил адвокат.", "PER", "Квачков", [], ["полковник"]),
+    ("Игорь Иванов стал министром финансов в 2020 году.",
+     "PER", "Игорь Иванов", [], ["министр финансов"]),
+    ("Экс-президент Перу Алан Гарсия скончался в больнице.",
+     "PER", "Алан Гарсия", [], ["экс-президент Перу"]),
+    ("Представители стран Бахрейн • Барбадос • Бермуды прибыли на встречу.",
+     "LOC", "Барбадос", [], []),
+    ("АО «Казатомпром» нарастило добычу. Компания «Казатомпром» сообщила об этом.",
+     "ORG", "АО «Казатомпром»", ["Казатомпром"], []),
+    ("Президент Российской Федерации подписал указ.", "LOC", "Российская Федерация", [], []),
+]
+
+
+@pytest.mark.parametrize("text, type_, name, aliases, roles", ENTITIES)
+def test_entity(extract, text, type_, name, aliases, roles):
+    article = extract(text)
+    assert_spans_valid(article)
+    found = _by_name(article)
+    assert name in found, sorted(found)
+    entity = found[name]
+    assert entity.type == type_
+    assert set(aliases) <= set(entity.aliases), entity.aliases
+    assert set(roles) <= set(entity.roles), entity.roles
+
+
+# sentence, a name that must NOT be an entity name, why
+NOT_ENTITIES = [
+    ("Встреча глав внешнеполитических ведомств РК и ЕС пройдет осенью.",
+     "внешнеполитические ведомства РК", "plural institutions name no one organization"),
+    ("Всемирная организация здравоохранения (ВОЗ) объявила о завершении пандемии.",
+     "Всемирная организация здравоохранения (ВОЗ", "brackets split a name from its abbreviation"),
+    ("Международный форум прошел в Астане.", "Международный форум",
+     "capitalized only because it starts the sentence"),
+]
+
+
+@pytest.mark.parametrize("text, name, why", NOT_ENTITIES)
+def test_not_entity(extract, text, name, why):
+    assert name not in _by_name(extract(text)), why
+
+
+def test_namesakes_stay_apart(extract):
+    article = extract("Анна Иванова и Мария Иванова выступили на конференции. "
+                      "Иванова рассказала о проекте.")
+    people = [e for e in article.entities if e.type == "PER"]
+    assert {"Анна Иванова", "Мария Иванова"} <= {e.name for e in people}
+    # "Иванова" alone could be either of them: it joins neither
+    assert not any("Иванова" in e.aliases for e in people)
+
+
+def test_title_needs_one_owner(extract):
+    article = extract("Посол России Алексей Иванов и посол Китая Ван Ли встретились в Минске. "
+                      "Посол подчеркнул важность диалога.")
+    assert not any(m.kind == "title" for e in article.entities for m in e.mentions)
+
+
+def test_ids_follow_first_mention(extract):
+    article = extract("Эмманюэль Макрон прибыл в Берлин. Макрон обсудил с Олафом Шольцем "
+                      "ситуацию в ЕС.")
+    assert [e.id for e in article.entities] == [f"e{i}" for i in range(1, len(article.entities) + 1)]
+    starts = [min(m.start for m in e.mentions) for e in article.entities]
+    assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("Совбез", "Совет безопасности", True),
+    ("Минобороны", "Министерство обороны", True),
+    ("Нацбанк", "Национальный банк", True),
+    ("Еврокомиссия", "Европейская комиссия", True),
+    ("Москва", "Московская область", False),
+])
+def test_compound(short, full, expected):
+    assert compound_of(short, full.split()) is expected
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Министерство иностранных дел РК", "МИД РК"),
+    ("Федеральная служба безопасности", "ФСБ"),
+    ("Организация Объединенных Наций", "ООН"),
+    ("Содружество Независимых Государств", "СНГ"),
+])
+def test_acronym(full, short):
+    assert acronym(full) == short
+
+
+def test_empty_text(extract):
+    assert extract("").entities == []
+
+
+def test_sample_article(sample_article):
+    article = sample_article
+    assert_spans_valid(article)
+    by_name = _by_name(article)
+
+    def entity(name, type_):
+        assert name in by_name, sorted(by_name)
+        assert by_name[name].type == type_, (name, by_name[name].type)
+        return by_name[name]
+
+    assert "посол Казахстана в Бельгии" in entity("Роман Василенко", "PER").roles
+    assert "президент РК" in entity("Касым-Жомарт Токаев", "PER").roles
+    assert {"ЕС", "Евросоюз"} <= set(entity("Европейский союз", "ORG").aliases)
+    assert "РК" in entity("Казахстан", "LOC").aliases
+    assert "МИД РК" in entity("Министерство иностранных дел РК", "ORG").aliases
+    assert "Еврокомиссия" in entity("Европейская комиссия", "ORG").aliases
+    for name in ("НАТО", "Европейский совет", "Sarytogan Graphite"):
+        entity(name, "ORG")
+    for name in ("Бельгия", "Брюссель", "Астана", "Самарканд"):
+        entity(name, "LOC")
+    events = [e for e in article.entities if e.type == "EVENT"]
+    assert any("саммит" in e.name for e in events)
+    assert not any("саммит" in e.name for e in article.entities if e.type != "EVENT")
+    paragraphs = [(p.start, p.end) for p in article.paragraphs]
+    for e in article.entities:
+        assert "\n" not in e.name and "  " not in e.name, e.name
+        for m in e.mentions:
+            assert "\n" not in m.text
+            if any(s <= m.start < t for s, t in paragraphs):
+                assert any(s <= m.start and m.end <= t for s, t in paragraphs), m
+    titles = [m for m in by_name["Роман Василенко"].mentions if m.kind == "title"]
+    assert titles and all(article.text[m.start:m.end].lower() == "посол" for m in titles)

@@ -1,0 +1,224 @@
+"""Scorers on tiny hand-made gold / prediction pairs whose scores are worked out by hand,
+then a smoke run of every ``svodka eval`` command on three documents."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SHARED, needs_shared
+from svodka.cli import app
+from svodka.eval.entities import role_contains
+from svodka.eval.factru import gold_spans
+from svodka.eval.quotes import same_speaker, score_quotes
+from svodka.eval.scoring import (PRF, Share, exact_prf, half_overlap, matched_prf, overlap_prf,
+                                 pair_prf, token_prf)
+from svodka.eval.spans import Span, drop_misaligned, drop_overlapping, innermost_pieces, token_bounds
+from svodka.eval.systems import FoundQuote
+
+TEXT = "Глава МИД России Сергей Лавров прибыл в Москву"
+#       0    5   9      16     23     30     37 40
+BOUNDS = token_bounds(TEXT)
+PER = Span(17, 30, "PER")          # Сергей Лавров
+ORG = Span(6, 9, "ORG")            # МИД
+LOC = Span(10, 16, "LOC")          # России
+
+
+def prf(right, predicted, found, gold):
+    return PRF(right, predicted, found, gold)
+
+
+@pytest.mark.parametrize("gold, predicted, expected", [
+    ([PER], [PER], prf(2, 2, 2, 2)),                                  # both tokens
+    ([PER], [], prf(0, 0, 0, 2)),                                     # empty prediction
+    ([], [PER], prf(0, 2, 0, 0)),                                     # empty gold
+    ([PER], [Span(24, 30, "PER")], prf(1, 1, 1, 2)),                  # surname only: 1 of 2
+    ([Span(24, 30, "PER")], [PER], prf(1, 2, 1, 1)),                  # one token too many
+    ([PER], [PER, PER], prf(2, 2, 2, 2)),                             # duplicates: same tokens
+])
+def test_token_prf_counts_tokens_like_naeval(gold, predicted, expected):
+    assert token_prf(gold, predicted, BOUNDS) == expected
+
+
+def test_token_f1_on_a_half_found_name():
+    score = token_prf([PER], [Span(24, 30, "PER")], BOUNDS)
+    assert (score.precision, score.recall) == (1.0, 0.5)
+    assert score.f1 == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("gold, predicted, expected", [
+    ([PER, ORG], [PER, ORG], prf(2, 2, 2, 2)),
+    ([PER], [], prf(0, 0, 0, 1)),
+    ([], [PER], prf(0, 1, 0, 0)),
+    ([PER], [PER, PER], prf(1, 1, 1, 1)),                             # duplicate counted once
+    ([PER], [Span(17, 30, "ORG")], prf(0, 1, 0, 1)),                  # type mismatch
+    ([PER], [Span(24, 30, "PER")], prf(0, 1, 0, 1)),                  # boundary differs
+    ([Span(6, 16, "ORG"), ORG], [ORG], prf(1, 1, 1, 2)),              # nested gold, same type
+])
+def test_exact_prf(gold, predicted, expected):
+    assert exact_prf(gold, predicted) == expected
+
+
+@pytest.mark.parametrize("gold, predicted, expected", [
+    ([PER], [Span(24, 30, "PER")], prf(1, 1, 1, 1)),                  # partial overlap counts
+    ([PER], [Span(24, 30, "ORG")], prf(0, 1, 0, 1)),                  # but not across types
+    ([PER], [Span(17, 23, "PER"), Span(24, 30, "PER")], prf(2, 2, 1, 1)),  # split name
+    ([Span(6, 16, "ORG"), ORG], [Span(6, 16, "ORG")], prf(1, 1, 2, 2)),    # nested gold
+    ([ORG], [LOC], prf(0, 1, 0, 1)),                                  # adjacent, no overlap
+])
+def test_overlap_prf(gold, predicted, expected):
+    assert overlap_prf(gold, predicted) == expected
+
+
+@pytest.mark.parametrize("gold, predicted, matches", [
+    (Span(0, 10, "q"), Span(5, 10, "q"), True),     # overlap 5 = half of the longer (10)
+    (Span(0, 10, "q"), Span(6, 10, "q"), False),    # overlap 4 < 5
+    (Span(0, 10, "q"), Span(5, 15, "q"), True),     # overlap 5 of 10 and 10
+    (Span(0, 11, "q"), Span(6, 11, "q"), False),    # overlap 5 < 5.5
+    (Span(0, 10, "q"), Span(0, 10, "x"), False),    # type mismatch
+    (Span(0, 10, "q"), Span(10, 20, "q"), False),   # touching is not overlapping
+])
+def test_half_overlap_boundary(gold, predicted, matches):
+    assert half_overlap(gold, predicted) is matches
+    assert half_overlap(predicted, gold) is matches
+
+
+def test_one_to_one_matching_gives_each_gold_one_prediction():
+    gold = [Span(0, 10, "q")]
+    predicted = [Span(0, 10, "q"), Span(1, 10, "q")]     # both qualify, only one may match
+    assert matched_prf(gold, predicted) == prf(1, 2, 1, 1)
+    two_gold = [Span(0, 10, "q"), Span(10, 20, "q")]
+    assert matched_prf(two_gold, [Span(0, 20, "q")]) == prf(1, 1, 1, 2)
+
+
+def test_prf_of_nothing_is_zero_not_an_error():
+    assert (PRF().precision, PRF().recall, PRF().f1) == (0.0, 0.0, 0.0)
+    assert Share().value == 0.0
+
+
+def test_pair_precision_only_judges_pairs_gold_knows():
+    a, b, c, d = (0, 5), (10, 15), (20, 25), (30, 35)
+    gold = {frozenset({a, b})}
+    predicted = {frozenset({a, b}), frozenset({a, c}), frozenset({a, d})}
+    judged = {frozenset({a, b}), frozenset({a, c})}       # d is unknown to gold
+    correct = {frozenset({a, b})}
+    assert pair_prf(gold, predicted, judged, correct) == prf(1, 2, 1, 1)
+
+
+def test_spans_clean_up_like_naeval():
+    nested = [Span(6, 16, "ORG"), Span(10, 16, "LOC"), PER]
+    assert drop_overlapping(nested) == [Span(6, 16, "ORG"), PER]
+    assert drop_misaligned([Span(6, 8, "ORG"), ORG], BOUNDS) == [ORG]
+
+
+def test_innermost_piece_takes_the_type_of_the_deepest_referent():
+    person = Span(0, 30, "PERSON")            # Глава МИД России Сергей Лавров
+    title = Span(0, 16, "PERSONPROPERTY")     # Глава МИД России
+    country = Span(10, 16, "GEO")
+    pieces = innermost_pieces([person, title, country])
+    assert pieces == [Span(0, 10, "PERSONPROPERTY"), Span(10, 16, "GEO"), Span(16, 30, "PERSON")]
+
+
+def test_factru_gold_follows_naeval():
+    objects = [
+        ("Person", [("name", 17, 23), ("surname", 24, 30)]),
+        ("Org", [("org_name", 6, 9), ("loc_name", 10, 16)]),
+        ("LocOrg", [("loc_name", 10, 16)]),
+        ("Location", [("loc_name", 40, 46)]),
+        ("Project", [("org_name", 0, 5)]),
+    ]
+    assert gold_spans(objects) == [ORG, LOC, PER, Span(40, 46, "LOC")]
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ("Сергей Лавров", "сергей  лавров", True),
+    ("Пётр Толстой", "Петр Толстой", True),
+    ("Сергей Лавров", "Лавров", False),          # strict: a surname alone is not the speaker
+    (None, None, True),
+    (None, "Лавров", False),
+])
+def test_speaker_names_compare_strictly(gold, predicted, same):
+    assert same_speaker(gold, predicted) is same
+
+
+def test_quote_scores_span_speaker_and_end_to_end():
+    gold = [FoundQuote(0, 40, "direct", "Сергей Лавров"), FoundQuote(50, 90, "indirect", None)]
+    predicted = [FoundQuote(0, 38, "direct", "Сергей Лавров"),
+                 FoundQuote(50, 70, "indirect", "МИД"),      # overlap 20 of 40: matches
+                 FoundQuote(100, 120, "direct", None)]       # no gold
+    scores = score_quotes(gold, predicted)
+    assert scores.spans == prf(2, 3, 2, 2)
+    assert scores.speakers == Share(1, 2)
+    assert scores.end_to_end == prf(1, 3, 1, 2)
+
+
+def test_roles_match_profession_lemmas(models):
+    vocab = models.morph_vocab
+    assert role_contains("советник Белого дома", "советниками Белого дома", vocab)
+    assert role_contains("президент США", "президента", vocab)
+    assert not role_contains("министр иностранных дел", "президента", vocab)
+
+
+runner = CliRunner()
+
+
+def _smoke(tmp_path, *args):
+    out = tmp_path / "result.json"
+    result = runner.invoke(app, ["eval", *args, "--limit", "3", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_eval_quotes_smoke(tmp_path, models):
+    data = _smoke(tmp_path, "quotes")
+    assert data["documents"] == 3
+    assert [m["name"] for m in data["measures"]][:3] == ["span", "speaker accuracy", "end-to-end"]
+
+
+@needs_shared(SHARED / "data" / "factrueval-dev")
+def test_eval_factrueval_smoke_with_natasha(tmp_path, models):
+    data = _smoke(tmp_path, "factrueval", "--against", "natasha")
+    assert data["systems"] == ["svodka", "natasha"]
+    per = data["measures"][0]
+    assert per["name"] == "PER" and per["scores"]["natasha"]["gold"] > 0
+
+
+@needs_shared(SHARED / "data" / "nerel")
+def test_eval_nerel_smoke(tmp_path, models):
+    data = _smoke(tmp_path, "nerel")
+    names = [m["name"] for m in data["measures"]]
+    assert "MONEY exact" in names and "alias" in names and "roles recall" in names
+
+
+@needs_shared(SHARED / "data" / "nerel")
+def test_eval_amounts_smoke(tmp_path, models):
+    data = _smoke(tmp_path, "amounts", "--against", "natasha")
+    scores = {m["name"]: m["scores"] for m in data["measures"]}
+    assert scores["PERCENT accuracy"]["natasha"] is None          # natasha has no percents
+    assert scores["coverage"]["svodka"]["total"] > 0
+
+
+@needs_shared()
+def test_eval_all_writes_docs(tmp_path, models):
+    docs = tmp_path / "quality.md"
+    out = tmp_path / "all.json"
+    result = runner.invoke(app, ["eval", "all", "--limit", "1", "--out", str(out),
+                                 "--write-docs", "--docs", str(docs)])
+    assert result.exit_code == 0, result.output
+    page = docs.read_text(encoding="utf-8")
+    assert "svodka eval all --limit 1 --write-docs" in page
+    assert "## How each number is computed" in page
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 4
+
+
+def test_missing_dataset_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["eval", "factrueval", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "no dataset at" in result.output
+
+
+def test_unknown_baseline_is_a_clear_error(tmp_path):
+    result = runner.invoke(app, ["eval", "quotes", "--against", "spacy", "--limit", "1"])
+    assert result.exit_code != 0
+    assert "unknown system spacy" in result.output

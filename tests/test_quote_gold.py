@@ -1,0 +1,99 @@
+"""The hand-annotated quote gold set (tests/data/quotes) is well-formed and matches its sources."""
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import zipfile
+
+import pytest
+
+from conftest import ROOT, SHARED, needs_shared
+
+GOLD = ROOT / "tests" / "data" / "quotes"
+NEWS = SHARED / "data" / "news"
+
+_spec = importlib.util.spec_from_file_location("quote_gold_validate", GOLD / "validate.py")
+validate = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(validate)
+
+
+def test_gold_files_are_valid():
+    assert validate.validate(GOLD) == []
+
+
+def test_gold_set_mixes_sources_kinds_and_negatives():
+    stats = validate.summary(GOLD)
+    names = [path.stem for path in validate.gold_files(GOLD)]
+    assert stats["files"] >= 40
+    assert sum(name.startswith("ng") for name in names) >= 15
+    assert sum(name.startswith("rt") for name in names) >= 15
+    assert stats["direct"] >= 50 and stats["indirect"] >= 50
+    assert stats["files_without_quotes"] >= 2
+
+
+@needs_shared(NEWS)
+def test_gold_texts_are_the_articles_as_svodka_reads_them():
+    from svodka.reading.jsonl import JsonFields, record_to_document
+    for path in validate.gold_files(GOLD):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        with zipfile.ZipFile(NEWS / gold["source"]["file"]) as archive:
+            lines = archive.read(archive.namelist()[0]).split(b"\n")
+        record = json.loads(lines[gold["source"]["line"] - 1])
+        assert record_to_document(record, JsonFields(), None).text == gold["text"], path.name
+
+
+SAMPLE = {"id": "rt0-0001", "source": {"file": "russia_today_0.jsonlines.zip", "line": 1, "url": None},
+          "text": "Заголовок\n\n«Мы готовы к диалогу», — заявил министр. Он добавил, что переговоры продолжатся.",
+          "quotes": [{"start": 12, "end": 30, "text": "Мы готовы к диалогу", "kind": "direct",
+                      "speaker": "Сергей Лавров"},
+                     {"start": 62, "end": 86, "text": "переговоры продолжатся", "kind": "indirect",
+                      "speaker": "Сергей Лавров"}]}
+
+
+def _fix_offsets(gold):
+    for quote in gold["quotes"]:
+        quote["start"] = gold["text"].index(quote["text"])
+        quote["end"] = quote["start"] + len(quote["text"])
+    return gold
+
+
+def _broken(change):
+    gold = _fix_offsets(copy.deepcopy(SAMPLE))
+    change(gold)
+    return gold
+
+
+BROKEN = [
+    ("shifted offsets", lambda g: g["quotes"][0].update(start=g["quotes"][0]["start"] + 1)),
+    ("unknown kind", lambda g: g["quotes"][0].update(kind="reported")),
+    ("empty speaker", lambda g: g["quotes"][0].update(speaker="")),
+    ("final period kept", lambda g: g["quotes"][1].update(end=g["quotes"][1]["end"] + 1,
+                                                          text=g["quotes"][1]["text"] + ".")),
+    ("marks kept in a direct span", lambda g: g["quotes"][0].update(
+        start=g["quotes"][0]["start"] - 1, end=g["quotes"][0]["end"] + 1,
+        text="«" + g["quotes"][0]["text"] + "»")),
+    ("overlap", lambda g: g["quotes"].append(dict(g["quotes"][1]))),
+    ("newline inside", lambda g: g["quotes"].insert(0, {"start": 0, "end": 13, "text": g["text"][:13],
+                                                         "kind": "direct", "speaker": None})),
+    ("id is not the file name", lambda g: g.update(id="rt0-0002")),
+]
+
+
+def test_the_sample_gold_file_passes(tmp_path):
+    path = tmp_path / "rt0-0001.json"
+    path.write_text(json.dumps(_fix_offsets(copy.deepcopy(SAMPLE)), ensure_ascii=False), encoding="utf-8")
+    assert validate.check_file(path) == []
+
+
+@pytest.mark.parametrize("label,change", BROKEN, ids=[label for label, _ in BROKEN])
+def test_validator_rejects(tmp_path, label, change):
+    path = tmp_path / "rt0-0001.json"
+    path.write_text(json.dumps(_broken(change), ensure_ascii=False), encoding="utf-8")
+    assert validate.check_file(path), label
+
+
+def test_validator_wants_forty_files(tmp_path):
+    (tmp_path / "rt0-0001.json").write_text(json.dumps(_fix_offsets(copy.deepcopy(SAMPLE)),
+                                                       ensure_ascii=False), encoding="utf-8")
+    assert any("need 40" in problem for problem in validate.validate(tmp_path))

@@ -1,0 +1,200 @@
+"""Quotes: real-style news sentences in, (text, kind, speaker) out.
+
+The speaker is checked by a part of its name ("Лавров" in "Сергей Лавров"), so the test
+does not depend on how the entities extractor spells the full canonical name.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import svodka
+from svodka.extractors.quotes.marks import find_segments
+from conftest import assert_spans_valid
+
+DIRECT = [
+    ("«Мы не намерены менять свою позицию по этому вопросу», — заявил министр иностранных "
+     "дел России Сергей Лавров.",
+     [("Мы не намерены менять свою позицию по этому вопросу", "direct", "Лавров")]),
+    ("Глава Минфина Антон Силуанов заявил журналистам: «Бюджет этого года будет исполнен "
+     "с профицитом».",
+     [("Бюджет этого года будет исполнен с профицитом", "direct", "Силуанов")]),
+    ("Как сказал пресс-секретарь президента Дмитрий Песков, «решение пока не принято, но "
+     "обсуждение продолжается».",
+     [("решение пока не принято, но обсуждение продолжается", "direct", "Песков")]),
+    ("«Мы готовы к переговорам, — сказал Владимир Зеленский. — Но только на наших условиях».",
+     [("Мы готовы к переговорам", "direct", "Зеленский"),
+      ("Но только на наших условиях", "direct", "Зеленский")]),
+    ("«Контракт с «Газпромом» будет продлен еще на десять лет», — сообщил глава компании "
+     "Алексей Миллер.",
+     [("Контракт с «Газпромом» будет продлен еще на десять лет", "direct", "Миллер")]),
+    ("Мы завершили строительство нового терминала в срок и без превышения сметы\", - отметил "
+     "губернатор Андрей Воробьев.",
+     [("Мы завершили строительство нового терминала в срок и без превышения сметы", "direct",
+       "Воробьев")]),
+    ("«Первый этап реформы мы завершили досрочно.\n\n«Второй этап начнется уже в следующем "
+     "году», — сказал премьер-министр Михаил Мишустин.",
+     [("Первый этап реформы мы завершили досрочно", "direct", "Мишустин"),
+      ("Второй этап начнется уже в следующем году", "direct", "Мишустин")]),
+    ("Президент Казахстана Касым-Жомарт Токаев заявил:\n\nНаша страна продолжит курс на "
+     "углубление сотрудничества с Европейским союзом.",
+     [("Наша страна продолжит курс на углубление сотрудничества с Европейским союзом",
+       "direct", "Токаев")]),
+    ("Ситуация на валютном рынке остается стабильной, — заявил источник в правительстве.",
+     [("Ситуация на валютном рынке остается стабильной", "direct", None)]),
+    ("Министр финансов Антон Силуанов заявил, что «дефицит бюджета в этом году не превысит "
+     "двух процентов».",
+     [("дефицит бюджета в этом году не превысит двух процентов", "direct", "Силуанов")]),
+]
+
+INDIRECT = [
+    ("Министр финансов Антон Силуанов заявил, что дефицит бюджета в этом году не превысит "
+     "двух процентов ВВП.",
+     [("дефицит бюджета в этом году не превысит двух процентов ВВП", "indirect", "Силуанов")]),
+    ("По словам Дмитрия Пескова, Кремль пока не получал официального приглашения на саммит.",
+     [("Кремль пока не получал официального приглашения на саммит", "indirect", "Песков")]),
+    ("Отмечается, что переговоры пройдут в закрытом режиме.",
+     [("переговоры пройдут в закрытом режиме", "indirect", None)]),
+    ("Поставки газа в Европу будут возобновлены в течение недели, сообщил вице-премьер "
+     "Александр Новак.",
+     [("Поставки газа в Европу будут возобновлены в течение недели", "indirect", "Новак")]),
+    ("Эта мера, считает экономист Сергей Гуриев, поможет снизить инфляцию уже в следующем году.",
+     [("поможет снизить инфляцию уже в следующем году", "indirect", "Гуриев")]),
+    ("Глава МИД России Сергей Лавров провел переговоры в Анкаре. Он подчеркнул, что Москва "
+     "готова к диалогу по всем вопросам.",
+     [("Москва готова к диалогу по всем вопросам", "indirect", "Лавров")]),
+    ("Послом России в Турции назначен Алексей Ерхов. Посол отметил, что отношения двух стран "
+     "развиваются динамично.",
+     [("отношения двух стран развиваются динамично", "indirect", "Ерхов")]),
+    ("Учения прошли в Подмосковье, сообщили в пресс-службе Министерства обороны России.\n\n"
+     "«Все учебные цели были успешно поражены», — рассказали в пресс-службе.",
+     [("Учения прошли в Подмосковье", "indirect", "Министерств"),
+      ("Все учебные цели были успешно поражены", "direct", "Министерств")]),
+    ("Эксперты считают, что цены на нефть продолжат снижаться до конца года.",
+     [("цены на нефть продолжат снижаться до конца года", "indirect", None)]),
+]
+
+NOT_QUOTES = [
+    "Премьер назвал эти планы «водевилем» и покинул заседание.",
+    "В Самарканде прошел саммит \"Центральная Азия - Европейский союз\".",
+    "По данным Росстата, инфляция в марте составила 0,5 процента.",
+    "Следователи установили, что пожар начался из-за неисправной проводки.",
+    "Очевидцы видели, что машина проехала на красный свет.",
+    "«Мы ожидаем роста продаж во втором полугодии». Об этом сообщил глава компании Иван Петров.",
+    "Напомним, что ранее компания уже объявляла о сокращении штата.",
+    "Компания «Ромашка объявила о банкротстве на прошлой неделе.",
+    "Фильм «Летучий корабль» собрал в прокате больше ожидаемого.",
+]
+
+
+def _quotes(text: str):
+    article = svodka.extract(text)
+    assert_spans_valid(article)
+    return article, [(q.text, q.kind, q.speaker_name) for q in article.quotes]
+
+
+def _check(text: str, expected, models) -> None:
+    article, found = _quotes(text)
+    assert [(t, k) for t, k, _ in found] == [(t, k) for t, k, _ in expected], found
+    for (_, _, name), (_, _, part) in zip(found, expected):
+        if part is None:
+            assert name is None, found
+        else:
+            assert name is not None and part in name, found
+    for quote in article.quotes:
+        if quote.speaker is not None:
+            assert article.entity(quote.speaker).name == quote.speaker_name
+
+
+@pytest.mark.parametrize("text, expected", DIRECT)
+def test_direct(text, expected, models):
+    _check(text, expected, models)
+
+
+@pytest.mark.parametrize("text, expected", INDIRECT)
+def test_indirect(text, expected, models):
+    _check(text, expected, models)
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_not_quotes(text, models):
+    _, found = _quotes(text)
+    assert found == []
+
+
+def test_headline_quote_is_not_a_quote(models):
+    text = ("Лавров: «Россия не допустит эскалации конфликта»\n\n"
+            "Глава МИД провел переговоры с коллегами в Женеве.")
+    _, found = _quotes(text)
+    assert found == []
+
+
+def test_cue_and_rule_are_explained(models):
+    article = svodka.extract("«Работы будут завершены к осени», — заявил мэр Сергей Собянин.")
+    quote, = article.quotes
+    assert quote.cue == "заявил"
+    assert article.text[slice(*quote.cue_span)] == "заявил"
+    assert quote.rule == "postposed_dash"
+    assert article.text[slice(*quote.speaker_span)] == quote.speaker_text
+    assert "Собянин" in quote.speaker_text
+
+
+def test_missing_speaker_entity_is_added(models):
+    """A speaker the NER does not tag still gets an entity id."""
+    text = "«Работы будут завершены к осени», — заявил мэр Сергей Собянин."
+    article = svodka.extract(text)
+    quote, = article.quotes
+    assert article.entity(quote.speaker) is not None
+
+
+def test_sample_article(sample_article):
+    article = sample_article
+    assert_spans_valid(article)
+    quotes = article.quotes
+    by_start = {article.text[q.start:q.start + 25]: q for q in quotes}
+    first = by_start["Казахстан стал первой стр"]
+    assert first.kind == "direct" and "Василенко" in first.speaker_name
+    assert first.text.endswith("охватывающий 29 сфер взаимодействия")
+    second = by_start["Евросоюз уверенно сохраня"]
+    assert second.kind == "direct" and second.cue == "рассказали"
+    assert "Министерств" in second.speaker_name and article.entity(second.speaker).type == "ORG"
+    assert second.text.endswith("около 4 тысяч компаний из ЕС")
+    envoy = by_start["политический диалог между"]
+    assert envoy.kind == "indirect" and "Василенко" in envoy.speaker_name
+    assert envoy.text.endswith("на уровне глав внешнеполитических ведомств РК и ЕС")
+    noted = by_start["Казахстан остается ключев"]
+    assert noted.kind == "indirect" and noted.cue == "Отмечается"
+    headline_end = article.headline.end
+    assert all(q.start >= headline_end for q in quotes)
+    assert not any("Центральная Азия - Европейский союз" == q.text for q in quotes)
+    spans = sorted((q.start, q.end) for q in quotes)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_unbalanced_marks_stay_linear():
+    """Marks are paired in one pass: a 10 MB paragraph of unbalanced marks is fast."""
+    text = ("«Начало цитаты без конца \"и еще \" кавычка» » » «" * 250_000)[:10_000_000]
+    started = time.perf_counter()
+    segments = find_segments(text, [(0, len(text))])
+    assert time.perf_counter() - started < 20
+    assert all(0 <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
+               for s in segments)
+
+
+def test_unbalanced_marks_in_an_article(models):
+    paragraph = "Он сказал: «Мы «готовы» к \"диалогу, — заявил он. » — И » еще «»\n\n"
+    article = svodka.extract("Новости дня\n\n" + paragraph * 40)
+    assert_spans_valid(article)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="«»\"„“” аб,.—\n", max_size=80))
+def test_segments_lie_inside_their_regions(text):
+    regions = [(0, len(text) // 2), (len(text) // 2, len(text))]
+    for segment in find_segments(text, regions):
+        r_start, r_end = regions[segment.region]
+        assert r_start <= segment.start <= segment.inner_start <= segment.inner_end \
+            <= segment.end <= r_end
