@@ -45,6 +45,7 @@ def pairs_from_news(news: Path) -> list[dict]:
             pairs.append({"copy": doc_id, "original": match[0], "similarity": match[1]})
         elif minhash:
             index.add(doc_id, minhash)
+    print(f"{len(texts)} distinct texts read from {news}")
     for pair in pairs:
         pair["copy_text"], pair["copy_url"] = texts[pair["copy"]]
         pair["original_text"], pair["original_url"] = texts[pair["original"]]

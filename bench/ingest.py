@@ -84,7 +84,7 @@ def run(news: Path, workers: int, db: Path) -> dict:
             "cpu_s_per_doc": round(cpu / int(numbers["read"]), 3),
             "mb_per_1000": round(size / 2**20 / stored * 1000, 1) if stored else None,
             "duplicate_groups": stats["duplicate_groups"], "near_or_exact_copies": stats["duplicates"],
-            "db": str(db), "summary": line}
+            "load_average": round(os.getloadavg()[0], 1), "db": str(db), "summary": line}
 
 
 def main() -> None:
@@ -108,7 +108,8 @@ def main() -> None:
     what = f"the first {args.limit} lines of" if args.limit else "all of"
     lines = [f"Ingest of {what} `{args.news.name}/` ({runs[0]['read']} documents) into a fresh SQLite "
              f"store, `python bench/ingest.py` on {os.cpu_count()} cores, "
-             f"{time.strftime('%Y-%m-%d')}:", "",
+             f"{time.strftime('%Y-%m-%d')}, load average at the end of each run "
+             f"{', '.join(str(r['load_average']) for r in runs)}:", "",
              "| workers | docs/s | speed-up | wall s | CPU s / doc | peak RSS of the largest process MB "
              "| store MB / 1,000 articles | stored | duplicates | rejected | duplicate groups |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -51,13 +52,15 @@ def main() -> None:
             timings.append(statistics.median(runs))
             hits.append(len(found))
     p50, p95, worst = percentile(timings, 0.5), percentile(timings, 0.95), max(timings)
+    load = os.getloadavg()[0]   # latency on a shared machine means little without it
     result = {"queries": len(queries), "articles": articles, "limit": args.limit,
               "p50_ms": round(p50, 1), "p95_ms": round(p95, 1), "max_ms": round(worst, 1),
               "queries_with_hits": sum(1 for h in hits if h)}
     print(json.dumps(result))
     lines = ["", f"Search: {len(queries)} queries (`bench/search_queries.txt`, inflected forms "
              f"included) over {articles} stored articles, top {args.limit} hits each, "
-             "`python bench/search.py` (SQLite FTS5 over lemmas):", "",
+             f"`python bench/search.py` (SQLite FTS5 over lemmas), load average {load:.1f} on "
+             f"{os.cpu_count()} cores:", "",
              "| p50 ms | p95 ms | max ms | queries with hits |", "|---|---|---|---|",
              f"| {result['p50_ms']} | {result['p95_ms']} | {result['max_ms']} | "
              f"{result['queries_with_hits']} / {len(queries)} |"]

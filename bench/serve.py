@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import socket
 import statistics
@@ -122,7 +123,7 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def report(result: dict, stats: dict, args, db: str) -> str:
+def table(result: dict) -> list[str]:
     lines = ["| request | n | p50 ms | p95 ms | p99 ms | errors |",
              "|---|---:|---:|---:|---:|---:|"]
     every = []
@@ -135,22 +136,31 @@ def report(result: dict, stats: dict, args, db: str) -> str:
     lines.append(f"| **all** | {len(every)} | {statistics.median(every):.1f} | "
                  f"{percentile(every, .95):.1f} | {percentile(every, .99):.1f} | "
                  f"{sum(result['errors'].values())} |")
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    head = (f"Measured {when} by `python bench/serve.py --db {db} --requests {args.requests} "
-            f"--concurrency {args.concurrency} --server-workers {args.server_workers}`: "
-            f"{len(every)} requests, {args.concurrency} at a time, to 127.0.0.1 "
-            f"in {result['seconds']:.1f}s ({len(every) / result['seconds']:.0f} req/s) after "
-            f"{args.warmup} warm-up requests; store: {stats['articles']} articles, "
-            f"{stats['entities']} entities, {stats['quotes']} quotes (SQLite); "
-            f"{args.server_workers} server worker(s) on a {_cpus()}-core machine.")
     if result["reasons"]:
         lines.append("\nErrors by cause: " + ", ".join(
             f"{cause} × {count}" for cause, count in sorted(result["reasons"].items())))
+    return lines
+
+
+def report(result: dict, sequential: dict | None, stats: dict, args, load: float) -> str:
+    count = sum(len(values) for values in result["timings"].values())
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    head = (f"Measured {when} by `python bench/serve.py --db {args.db} --requests "
+            f"{args.requests} --concurrency {args.concurrency} --server-workers "
+            f"{args.server_workers}`: {count} requests, {args.concurrency} at a time, to "
+            f"127.0.0.1 in {result['seconds']:.1f}s ({count / result['seconds']:.0f} req/s) after "
+            f"{args.warmup} warm-up requests; store: {stats['articles']} articles, "
+            f"{stats['entities']} entities, {stats['quotes']} quotes (SQLite); "
+            f"{args.server_workers} server worker(s) on a {_cpus()}-core machine whose load "
+            f"average was {load:.1f} when the burst started.")
+    lines = table(result)
+    if sequential:
+        lines += ["", f"Then {args.sequential} requests one at a time (service time, no "
+                      "queueing):", ""] + table(sequential)
     return head + "\n\n" + "\n".join(lines)
 
 
 def _cpus() -> int:
-    import os
     return os.cpu_count() or 1
 
 
@@ -176,13 +186,15 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--server-workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sequential", type=int, default=300,
+                        help="then this many requests one at a time (0: skip)")
     parser.add_argument("--no-docs", action="store_true", help="print only")
     args = parser.parse_args()
     if not 1 <= args.concurrency <= 64 or not 1 <= args.requests <= 20_000:
         sys.exit("bench: keep the burst bounded (concurrency ≤ 64, requests ≤ 20000)")
 
     stats = ensure_store(args.db, args.news, args.ingest_workers, args.archives)
-    requests = workload(args.db, args.warmup + args.requests, args.seed)
+    requests = workload(args.db, args.warmup + args.requests + args.sequential, args.seed)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", args.db,
                               "--host", HOST, "--port", str(port),
@@ -201,11 +213,16 @@ def main() -> None:
                 sys.exit("bench: the server did not start")
             time.sleep(0.3)
         asyncio.run(burst(base, requests[:args.warmup], args.concurrency))
-        result = asyncio.run(burst(base, requests[args.warmup:], args.concurrency))
+        load = os.getloadavg()[0]
+        measured = requests[args.warmup:args.warmup + args.requests]
+        result = asyncio.run(burst(base, measured, args.concurrency))
+        sequential = None
+        if args.sequential:
+            sequential = asyncio.run(burst(base, requests[args.warmup + args.requests:], 1))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    text = report(result, stats, args, args.db)
+    text = report(result, sequential, stats, args, load)
     print(text)
     if not args.no_docs:
         write_section(text)

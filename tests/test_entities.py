@@ -81,6 +81,8 @@ ENTITIES = [
     ("АО «Казатомпром» нарастило добычу. Компания «Казатомпром» сообщила об этом.",
      "ORG", "АО «Казатомпром»", ["Казатомпром"], []),
     ("Президент Российской Федерации подписал указ.", "LOC", "Российская Федерация", [], []),
+    ("В фильме снялись актеры Андрей Мерзликин и Алиса Гребенщикова.",
+     "PER", "Алиса Гребенщикова", [], ["актеры"]),
 ]
 
 
@@ -125,6 +127,13 @@ def test_title_needs_one_owner(extract):
     article = extract("Посол России Алексей Иванов и посол Китая Ван Ли встретились в Минске. "
                       "Посол подчеркнул важность диалога.")
     assert not any(m.kind == "title" for e in article.entities for m in e.mentions)
+
+
+def test_singular_title_stays_with_its_name(extract):
+    article = extract("Посол России Алексей Иванов и Иван Петров встретились в Минске.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert people["Алексей Иванов"].roles == ["посол России"]
+    assert people["Иван Петров"].roles == []
 
 
 def test_ids_follow_first_mention(extract):

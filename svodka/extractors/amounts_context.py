@@ -67,7 +67,7 @@ def _subtree_text(analysis, head: int, low: int, high: int, excluded: set[int],
 
 def is_number_token(analysis, index: int) -> bool:
     token = analysis.tokens[index]
-    return token.pos == "NUM" or token.text[:1].isdigit()
+    return token.pos == "NUM" or token.text[:1].isdecimal()
 
 
 def _genitive_phrase(analysis, stop: int, high: int, excluded: set[int]) -> str | None:

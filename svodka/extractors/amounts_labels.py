@@ -31,7 +31,7 @@ def is_label(s, number: Number) -> bool:
         return True
     start, end = tokens[i].start, tokens[number.stop - 1].end
     before, after = text[start - 1:start], text[end:end + 1]
-    if before in (":", "/") or after in (":", "/") and text[end + 1:end + 2].isdigit():
+    if before in (":", "/") or after in (":", "/") and text[end + 1:end + 2].isdecimal():
         return True                      # "10:30", "2:1", "16/1"
     if before.isalnum() or before == "%" or after.isalpha():
         return True                      # glued to letters: URLs, codes

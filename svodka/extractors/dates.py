@@ -87,7 +87,7 @@ def _may_open(c: Cursor, i: int) -> bool:
     """A cheap test that rules most tokens out before any rule runs."""
     word = c.low(i)
     morph = c.analysis.models.morph_vocab
-    return word[:1].isdigit() or word in _opening_words() or \
+    return word[:1].isdecimal() or word in _opening_words() or \
         any(stem in word for stem in COMPOUND_STEMS) or \
         lemma_of(word, _opening_lemmas(), morph) is not None or \
         number_word(word, morph) is not None

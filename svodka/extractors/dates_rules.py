@@ -35,7 +35,7 @@ class Cursor:
     def __post_init__(self) -> None:
         # razdel keeps the comma of "1958, 1962" on the number: it is read as if apart
         self.words = [token.text.lower().replace("ё", "е").removesuffix(",")
-                      if token.text[:1].isdigit() else token.text.lower().replace("ё", "е")
+                      if token.text[:1].isdecimal() else token.text.lower().replace("ё", "е")
                       for token in self.analysis.tokens[self.first:self.stop]]
 
     def comma_after(self, i: int) -> bool:
@@ -60,7 +60,7 @@ class Cursor:
 
 
 def _day_number(text: str) -> int | None:
-    return int(text) if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 31 else None
+    return int(text) if text.isdecimal() and len(text) <= 2 and 1 <= int(text) <= 31 else None
 
 
 def _year_after(c: Cursor, i: int) -> tuple[int | None, int]:
@@ -79,7 +79,7 @@ def numeric_day(c: Cursor, i: int, prefix: str) -> Found | None:
     match = NUMERIC_DAY.match(c.low(i))
     if not match:
         return None
-    year = int(match[3]) + 2000 if len(match[3]) == 2 else int(match[3])
+    year = values.full_year(match[3], 2000 if int(match[3]) < 50 else 1900)
     value = values.day(year, int(match[2]), int(match[1]))
     return Found(c.year_word(i + 1), "day", value, "numeric_day") if value else None
 

@@ -149,7 +149,7 @@ def _read_digits(analysis, index: int, stop: int) -> Number | None:
     if value is None:
         return None
     end = index + 1
-    if text.isdigit() and len(text) <= 3 and text[0] != "0":
+    if text.isdecimal() and len(text) <= 3 and text[0] != "0":
         digits = text
         while end < stop and THOUSANDS_GROUP.match(tokens[end].text) and _glued(analysis, end - 1, end):
             digits += tokens[end].text

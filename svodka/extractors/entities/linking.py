@@ -128,7 +128,7 @@ def link(mentions: list[Named], text: str = "") -> list[list[int]]:
             groups.union(first_by_key[key], i)
         else:
             first_by_key[key] = i
-    _link_acronyms(mentions, groups, first_by_key)
+    _link_acronyms(mentions, groups)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
     _link_person_names(mentions, groups)
@@ -192,7 +192,7 @@ def _link_compounds(mentions: list[Named], groups: _Groups) -> None:
             groups.union(roots.pop(), i)
 
 
-def _link_acronyms(mentions: list[Named], groups: _Groups, first_by_key) -> None:
+def _link_acronyms(mentions: list[Named], groups: _Groups) -> None:
     by_acronym: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC"):

@@ -162,7 +162,35 @@ def role_predicate(analysis, name_first: int, name_stop: int, names: set[int]) -
     return None
 
 
-def roles_of(analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
+_MAX_LISTED_NAMES = 6
+
+
+def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
+             name_starts: dict[int, int] | None = None) -> list[Role]:
+    roles = _roles_before(analysis, name_first, names, name_starts or {})
+    after = role_after(analysis, name_stop, names) or role_predicate(
+        analysis, name_first, name_stop, names)
+    if after is not None:
+        roles.append(after)
+    return roles
+
+
+def _roles_before(analysis, name_first: int, names: set[int], name_starts: dict[int, int],
+                  depth: int = 0) -> list[Role]:
+    """The roles written before a name, or before the list of names it ends:
+    "актеры Андрей Мерзликин и Алиса Гребенщикова" gives both of them "актеры"."""
+    tokens = analysis.tokens
+    roles = _chain_before(analysis, name_first, names)
+    joint = name_first - 1
+    if not roles and depth < _MAX_LISTED_NAMES and joint > 0 \
+            and tokens[joint].text in {",", "и"} and joint - 1 in name_starts:
+        shared = _roles_before(analysis, name_starts[joint - 1], names, name_starts, depth + 1)
+        # only a plural title covers the whole list: "послы А и Б", not "посол А и Б"
+        return [r for r in shared if tokens[r.head].feats.get("Number") == "Plur"]
+    return roles
+
+
+def _chain_before(analysis, name_first: int, names: set[int]) -> list[Role]:
     tokens = analysis.tokens
     roles = []
     stop = name_first
@@ -177,10 +205,6 @@ def roles_of(analysis, name_first: int, name_stop: int, names: set[int]) -> list
         if link < 0 or tokens[link].text not in _LINKS | {","}:
             break
         stop = link        # "посла ... - постоянного представителя ... Романа Василенко"
-    after = role_after(analysis, name_stop, names) or role_predicate(
-        analysis, name_first, name_stop, names)
-    if after is not None:
-        roles.append(after)
     return roles
 
 
@@ -188,12 +212,14 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
     """Fill ``roles`` of people and add their title mentions."""
     named: set[int] = set()       # words of any name: never a title mention
     people: set[int] = set()      # words of person names: a role never runs through one
+    name_starts: dict[int, int] = {}   # the last word of a person's name -> its first word
     for entity in entities:
         for m in entity.mentions:
             indices = analysis.tokens_between(m.start, m.end)
             named.update(indices)
-            if entity.type == "PER":
+            if entity.type == "PER" and m.kind == "name" and len(indices):
                 people.update(indices)
+                name_starts[indices.stop - 1] = indices.start
     used: set[int] = set()
     heads: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
@@ -204,7 +230,7 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
             indices = analysis.tokens_between(m.start, m.end)
             if not len(indices):
                 continue
-            for role in roles_of(analysis, indices.start, indices.stop, people):
+            for role in roles_of(analysis, indices.start, indices.stop, people, name_starts):
                 used.update(range(role.first, role.stop))
                 if all(fold(role.text) != fold(r) for r in entity.roles):
                     entity.roles.append(role.text)

@@ -33,6 +33,7 @@ class Lexicon:
     representatives: frozenset[str]
     cue_nouns: frozenset[str]
     not_cues: frozenset[str]
+    media: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def lexicon() -> Lexicon:
         representatives=frozenset(load_list("quote_representatives.txt")),
         cue_nouns=frozenset(load_list("quote_cue_nouns.txt")),
         not_cues=frozenset(load_list("quote_not_cues.txt")),
+        media=frozenset(load_list("quote_media_nouns.txt")),
     )
 
 

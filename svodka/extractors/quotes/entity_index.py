@@ -1,0 +1,172 @@
+"""Mentions in text order, for the look-ups speaker resolution makes: who was mentioned last,
+who holds a title, whose press service or document a word stands for."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from svodka.extractors.quotes.context import Context
+from svodka.extractors.quotes.syntax import children, subtree
+from svodka.record import Entity, Mention
+
+# How far back (in mentions) a pronoun or a title looks for the person it refers to.
+LOOKBACK_MENTIONS = 60
+# How far back (in characters) the last speaker is still the one "он" or "посол" refers to.
+SPEAKER_MEMORY = 1500
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """Mentions in text order, and the organizations each "пресс-служба" spoke for."""
+    entities: list[Entity]
+    mentions: list[tuple[int, int, Mention, Entity]] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    voices: list[tuple[int, str, Entity]] = field(default_factory=list)
+    genders: dict[str, str | None] = field(default_factory=dict)
+    speakers: list[tuple[int, Entity]] = field(default_factory=list)
+    _titles: str | None = None
+
+    @classmethod
+    def build(cls, ctx: Context, entities: list[Entity]) -> "EntityIndex":
+        index = cls(entities)
+        index.mentions = sorted(((m.start, m.end, m, e) for e in entities for m in e.mentions),
+                                key=lambda item: (item[0], item[1]))
+        index.starts = [item[0] for item in index.mentions]
+        for i, token in enumerate(ctx.tokens):
+            if ctx.lemma(i) in ctx.lexicon.org_nouns or ctx.lemma(i) in ctx.lexicon.media:
+                owner = index.owner(ctx, i)
+                if owner is not None:
+                    index.voices.append((token.start, ctx.lemma(i), owner))
+        return index
+
+    def owner(self, ctx: Context, noun: int) -> Entity | None:
+        """Whose "пресс-служба" or "доклад" this is: the organization named right after it
+        ("пресс-служба МИД"), or the one whose verb has it ("Офис … выпустил доклад")."""
+        if noun + 1 < len(ctx.tokens):
+            owner = self.starting_at(ctx.tokens[noun + 1].start, "ORG")
+            if owner is not None:
+                return owner
+        verb = ctx.tokens[noun].head
+        if verb < 0 or ctx.tokens[verb].pos != "VERB" or not ctx.tokens[noun].rel.startswith("obj"):
+            return None
+        for subject in children(ctx, verb, ("nsubj",)):
+            tokens = subtree(ctx, subject)
+            start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
+            for mention, entity in self.overlapping(start, end):
+                if entity.type == "ORG" and mention.start <= ctx.tokens[subject].start:
+                    return entity
+        return None
+
+    def starting_at(self, offset: int, type_: str) -> Entity | None:
+        for i in range(bisect_left(self.starts, offset), len(self.mentions)):
+            start, _, _, entity = self.mentions[i]
+            if start != offset:
+                return None
+            if entity.type == type_:
+                return entity
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
+        found = []
+        for i in range(max(0, bisect_left(self.starts, start) - 8), len(self.mentions)):
+            m_start, m_end, mention, entity = self.mentions[i]
+            if m_start >= end:
+                break
+            if m_end > start:
+                found.append((mention, entity))
+        return found
+
+    def add(self, entity: Entity) -> None:
+        mention = entity.mentions[0]
+        at = bisect_left(self.starts, mention.start)
+        self.mentions.insert(at, (mention.start, mention.end, mention, entity))
+        self.starts.insert(at, mention.start)
+        self._titles = None
+
+    def recent(self, anchor: int, type_: str, gender: str | None = None) -> Entity | None:
+        """The last entity of ``type_`` mentioned before ``anchor`` that fits."""
+        for entity in self._before(anchor):
+            if entity.type == type_ and self.fits(entity, gender):
+                return entity
+        return None
+
+    def titled(self, anchor: int, gender: str | None, stems: list[str]) -> Entity | None:
+        """The person whose role has the title word and most of the phrase's other words
+        ("президент Украины": the president of Ukraine, not the last president mentioned)."""
+        best, best_score = None, 0
+        for entity in self._before(anchor):
+            if entity.type != "PER" or not self.fits(entity, gender):
+                continue
+            roles = " ".join(entity.roles).lower().replace("ё", "е")
+            if stems[0] not in roles:
+                continue
+            score = 1 + sum(stem in roles for stem in stems[1:])
+            if score > best_score:
+                best, best_score = entity, score
+        return best
+
+    def salient(self, anchor: int, gender: str | None) -> Entity | None:
+        """The person mentioned most often before ``anchor`` (the last of equals)."""
+        counts: dict[str, int] = {}
+        order: list[Entity] = []
+        for entity in self._before(anchor):
+            if entity.type == "PER" and self.fits(entity, gender):
+                if entity.id not in counts:
+                    order.append(entity)
+                counts[entity.id] = counts.get(entity.id, 0) + 1
+        return max(order, key=lambda e: counts[e.id], default=None)
+
+    def is_title(self, lemma: str) -> bool:
+        if self._titles is None:
+            self._titles = " ".join(role.lower() for e in self.entities if e.type == "PER"
+                                    for role in e.roles)
+        return lemma in self._titles
+
+    def fits(self, entity: Entity, gender: str | None) -> bool:
+        return not gender or self.genders.get(entity.id) in (None, gender)
+
+    def _before(self, anchor: int):
+        stop = bisect_left(self.starts, anchor)
+        for _, _, _, entity in reversed(self.mentions[max(0, stop - LOOKBACK_MENTIONS):stop]):
+            yield entity
+
+    def last_speaker(self, anchor: int, gender: str | None) -> Entity | None:
+        """The person who last spoke before ``anchor``, if not too long ago."""
+        for offset, entity in reversed(self.speakers):
+            if offset >= anchor:
+                continue
+            if anchor - offset > SPEAKER_MEMORY or entity.type != "PER":
+                return None
+            return entity if self.fits(entity, gender) else None
+        return None
+
+    def outlet(self, anchor: int, noun: str) -> Entity | None:
+        at = bisect_left(self.voices, anchor, key=lambda item: item[0])
+        for _, lemma, entity in reversed(self.voices[max(0, at - LOOKBACK_MENTIONS):at]):
+            if lemma == noun:
+                return entity
+        return None
+
+    def voice(self, anchor: int, noun: str | None = None) -> Entity | None:
+        """Who a bare "пресс-служба" speaks for: whoever the last "пресс-служба …" did, else
+        the organization mentioned last."""
+        at = bisect_left(self.voices, anchor, key=lambda item: item[0])
+        for _, lemma, entity in reversed(self.voices[max(0, at - LOOKBACK_MENTIONS):at]):
+            if noun is None or lemma == noun:
+                return entity
+        return self.recent(anchor, "ORG")
+
+def person_genders(ctx: Context, index: EntityIndex) -> None:
+    """Grammatical gender of each person, from the tags of their name mentions."""
+    for entity in index.entities:
+        if entity.type != "PER":
+            continue
+        gender = None
+        for mention in entity.mentions:
+            if mention.kind != "name":
+                continue
+            token = ctx.analysis.token_at(mention.start)
+            if token is not None and ctx.tokens[token].feats.get("Gender"):
+                gender = ctx.tokens[token].feats["Gender"]
+                break
+        index.genders[entity.id] = gender

@@ -1,0 +1,102 @@
+"""The speaker phrase: the words of an attribution that name who spoke.
+
+From syntax (the cue's subject, the object of "цитирует", the "в …" of "сообщили в
+пресс-службе …"), else the words a rule saw ("по словам Х"), else the words after the cue.
+"""
+from __future__ import annotations
+
+from svodka.extractors.quotes.context import FINAL_PUNCT, QUOTE_MARKS, Candidate, Context
+from svodka.extractors.quotes.syntax import children, head_of, subtree
+
+_WINDOW = 8
+
+
+def _clip(ctx: Context, tokens: range, head: int, quote: Candidate) -> range:
+    """Keep the phrase on the head's side of the quote and without edge punctuation."""
+    first, stop = tokens.start, tokens.stop
+    if quote.cue is not None and first <= quote.cue < stop:
+        first, stop = (quote.cue + 1, stop) if head > quote.cue else (first, quote.cue)
+    if ctx.tokens[head].start >= quote.end:
+        first = max(first, ctx.first_token_from(quote.end))
+    elif ctx.tokens[head].end <= quote.start:
+        stop = min(stop, ctx.first_token_from(quote.start))
+    while first < stop and ctx.is_punct(first):
+        first += 1
+    while stop > first and ctx.is_punct(stop - 1):
+        stop -= 1
+    return range(first, stop)
+
+def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
+    """When the parse gives the cue no subject ("Нуланд, похоже, считает, что"): the nearest
+    nominative name, pronoun or noun before it in the sentence."""
+    first = ctx.sentence(cue).first
+    for i in range(cue - 1, max(first, cue - _WINDOW * 2) - 1, -1):
+        token = ctx.tokens[i]
+        if ctx.word(i) in QUOTE_MARKS or ctx.lemma(i) == "что":
+            return None
+        if token.pos in ("PROPN", "PRON", "NOUN") and token.feats.get("Case") == "Nom":
+            low = i
+            while low > first and ctx.tokens[low - 1].pos == "PROPN" and token.pos == "PROPN":
+                low -= 1
+            return range(low, i + 1), i
+    return None
+
+def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
+    """(tokens, head) of the words naming the speaker."""
+    if quote.speaker_tokens is not None:
+        tokens = _clip(ctx, quote.speaker_tokens, quote.speaker_tokens.start, quote) \
+            if len(quote.speaker_tokens) else quote.speaker_tokens
+        return (tokens, head_of(ctx, tokens)) if len(tokens) else None
+    cue = quote.cue
+    if cue is None:
+        return None
+    if ctx.tokens[cue].rel.startswith("acl") and ctx.tokens[cue].head >= 0:
+        head = ctx.tokens[cue].head     # "критик Анна Наринская, не считавшая, что …"
+        tokens = _clip(ctx, subtree(ctx, head), head, quote)
+        return (tokens, head) if len(tokens) else None
+    roots = children(ctx, cue, ("obj",)) if ctx.lemma(cue) in ctx.lexicon.cite else []
+    if not roots:
+        roots = children(ctx, cue, ("nsubj",))
+        head = ctx.tokens[cue].head
+        if not roots and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
+            roots = children(ctx, head, ("nsubj",))
+        if not roots:
+            roots = [c for c in children(ctx, cue, ("obl", "nmod", "iobj"))
+                     if ctx.lemma(c) in ctx.lexicon.org_nouns
+                     or any(ctx.lemma(g) in ("в", "у") for g in children(ctx, c, ("case",)))]
+    if roots and ctx.lemma(roots[0]) == "слово":
+        roots = children(ctx, roots[0], ("nmod",)) or roots
+    if roots:
+        tokens = _clip(ctx, subtree(ctx, roots[0]), roots[0], quote)
+        stop = tokens.stop
+        while stop < cue and ctx.tokens[stop].pos in ("PROPN", "NOUN"):
+            stop += 1       # a name the parse left out: "Глава … доктор Захир Хамду Хаджу подтвердил"
+        tokens = range(tokens.start, stop)
+        if len(tokens):
+            return tokens, roots[0]
+    if quote.start > ctx.tokens[cue].end:
+        before = _subject_before(ctx, cue)
+        if before is not None:
+            return before
+    stop = cue + 1      # the words after the cue, to the end of the attribution
+    limit = min(ctx.sentence(cue).stop, cue + 1 + _WINDOW * 2)
+    while stop < limit and ctx.word(stop) not in FINAL_PUNCT and not ctx.is_dash(stop) \
+            and not (ctx.word(stop) == "," and stop + 1 < limit and ctx.is_dash(stop + 1)) \
+            and ctx.lemma(stop) != "что" and not quote.start <= ctx.tokens[stop].start < quote.end:
+        stop += 1
+    tokens = _clip(ctx, range(cue + 1, stop), cue + 1, quote) if stop > cue + 1 else range(0)
+    return (tokens, _window_head(ctx, tokens)) if len(tokens) else None
+
+def _window_head(ctx: Context, tokens: range) -> int:
+    """The first word in the nominative, past any "как сообщают X," aside."""
+    aside = False
+    for i in tokens:
+        word = ctx.word(i).lower()
+        if word == "как":
+            aside = True
+        elif word == ",":
+            aside = False
+        elif not aside and ctx.tokens[i].pos in ("NOUN", "PROPN", "PRON") \
+                and ctx.tokens[i].feats.get("Case") == "Nom":
+            return i
+    return head_of(ctx, tokens)
