@@ -18,7 +18,6 @@ from svodka.extractors.numbers import Number, multiplier_at, read_number, split_
 from svodka.record import Amount, DateRef
 
 
-
 @dataclass(slots=True)
 class Candidate:
     first: int
@@ -55,8 +54,8 @@ class Skip:
 
 # --- rules: (scan, index) -> list[Candidate] | Skip | None ---------------------------------
 
-def hyphenated_adjective(s: Scan, i: int):
-    """ "66-летний" → 66 years, "50-процентный" → 50%, "10-летию" → not an amount."""
+def compound_adjective(s: Scan, i: int):
+    """ "66-летний", "пятилетний" → years (an age), "50-процентный" → 50%, "10-летию" → none."""
     compound = split_compound(s.analysis.tokens[i].text, s.analysis.models.morph_vocab)
     if compound is None:
         return None
@@ -167,7 +166,7 @@ def number_phrase(s: Scan, i: int):
                       rule="count" if noun is not None else "count_bare")]
 
 
-RULES = [hyphenated_adjective, symbol_money, from_to, every_nth, number_phrase]
+RULES = [compound_adjective, symbol_money, from_to, every_nth, number_phrase]
 
 
 # --- helpers ------------------------------------------------------------------------------

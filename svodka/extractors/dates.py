@@ -1,8 +1,8 @@
 """Dates: "27 ноября", "в 2024-2025 годах", "в марте 2023 года", "вчера", "два года".
 
-Rules (``RULES``, from ``dates_rules`` and ``dates_durations``) are named pure functions tried in order at each token; the
-first that matches wins and the scan continues after it, so each token is looked at a
-bounded number of times. A span includes its preposition ("в 2024 году", "в течение трех
+Rules (``RULES``, from ``dates_rules`` and ``dates_durations``) are named pure functions
+tried in order at each token; the first that matches wins and the scan continues after it,
+so each token is looked at a bounded number of times. A span includes its preposition ("в 2024 году", "в течение трех
 месяцев") and, for durations, a qualifier ("около 14 лет назад"), as NEREL marks dates.
 Values are ISO 8601 (``docs/dates.md``); relative dates resolve against ``published`` and
 stay ``None`` without it.
@@ -12,8 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from svodka.data import month_numbers
-from svodka.extractors import date_values as values
-from svodka.extractors.date_values import Found, date_words, group_lemmas, relative_phrases
+from svodka.extractors import dates_values as values
+from svodka.extractors.dates_values import Found, date_words, group_lemmas, relative_phrases
 from svodka.extractors.dates_durations import SPAN_ADJECTIVES, duration, span_adjective
 from svodka.extractors.dates_rules import (Cursor, anchored, day_month, day_span, decade,
                                            month_year, numeric_day, relative_phrase, season,
@@ -27,10 +27,10 @@ RULES = [numeric_day, day_span, year_span, weekday, day_month, decade, month_yea
 OPENING_RULES = [relative_phrase, day_span, year_span]
 # kinds a qualifier may come before: "около 14 лет", "более года назад"
 QUALIFIED_KINDS = ("duration", "relative")
-RANGE_OPENERS = ("с", "со")
+RANGE_OPENERS = ("с", "со", "c")
+RANGE_CLOSERS = ("по", "до")
 # a duration's span leaves these out: "приговорил к 24 годам тюрьмы", as NEREL marks it
 NOT_FOR_SPANS = frozenset({"к", "ко", "с", "со", "по", "в", "во"})
-RANGE_CLOSERS = ("по", "до")
 
 
 @lru_cache(maxsize=None)

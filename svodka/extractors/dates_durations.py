@@ -5,8 +5,8 @@ leave "ему 27 лет", "в возрасте 66 лет", "66-летний му
 """
 from __future__ import annotations
 
-from svodka.extractors import date_values as values
-from svodka.extractors.date_values import Found
+from svodka.extractors import dates_values as values
+from svodka.extractors.dates_values import Found
 from svodka.extractors.dates_rules import Cursor
 from svodka.extractors.numbers import read_number, split_compound
 

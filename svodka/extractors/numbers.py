@@ -242,6 +242,8 @@ def read_number(analysis, index: int, stop: int) -> Number | None:
 
     A multiplier alone ("миллион долларов") reads as that multiplier when it is singular.
     """
+    if not 0 <= index < stop:
+        return None
     number = _read_digits(analysis, index, stop) or _read_words(analysis, index, stop)
     if number is None:
         return _read_bare_multiplier(analysis, index)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from svodka.extractors.quotes.context import FINAL_PUNCT, QUOTE_MARKS, Candidate, Context
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 
+# How many words around a cue may name its speaker when the parse does not say.
 _WINDOW = 8
 
 
