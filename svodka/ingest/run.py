@@ -80,9 +80,13 @@ def _resolve(value: Future | Result) -> Result:
 
 def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
                  on_progress: Callable[[Summary], None] | None = None,
-                 executor: Callable[[Iterable, int], Iterator[Result]] | None = None
-                 ) -> Summary:
-    """Store every item. ``executor`` maps tasks to results in order (default: local)."""
+                 executor: Callable[[Iterable, int], Iterator[Result]] | None = None,
+                 batch_size: int = BATCH) -> Summary:
+    """Store every item. ``executor`` maps tasks to results in order (default: local).
+
+    ``batch_size`` articles go into one transaction: smaller batches lose less work
+    when a run dies, larger ones write faster.
+    """
     summary = Summary()
     started = time.perf_counter()
     batch: list[Prepared] = []
@@ -121,7 +125,7 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             batch.append(result)
         else:
             summary.duplicates += 1
-        if len(batch) >= BATCH or time.perf_counter() - last_flush > FLUSH_SECONDS:
+        if len(batch) >= batch_size or time.perf_counter() - last_flush > FLUSH_SECONDS:
             flush()
         if on_progress:
             summary.seconds = time.perf_counter() - started
