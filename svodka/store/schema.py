@@ -10,6 +10,21 @@ from sqlalchemy import (Column, Float, Integer, LargeBinary, MetaData, String, T
 
 metadata = MetaData()
 
+
+def _fact_table(name: str, *columns: Column) -> Table:
+    """A table of one kind of fact: keyed by article and position, with its span and kind."""
+    return Table(
+        name, metadata,
+        Column("article_id", String(64), primary_key=True),
+        Column("n", Integer, primary_key=True),
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+        Column("kind", String(64), nullable=False),
+        *columns,
+    )
+
+
 schema_version = Table(
     "schema_version", metadata,
     Column("version", Integer, primary_key=True),
@@ -82,28 +97,16 @@ mentions = Table(
     Column("kind", String(64)),
 )
 
-quotes = Table(
-    "quotes", metadata,
-    Column("article_id", String(64), primary_key=True),
-    Column("n", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", String(64), nullable=False),
+quotes = _fact_table(
+    "quotes",
     Column("speaker_local", String(64)),
     Column("speaker_id", String(64), index=True),
     Column("speaker_name", Text),
     Column("cue", Text),
 )
 
-amounts = Table(
-    "amounts", metadata,
-    Column("article_id", String(64), primary_key=True),
-    Column("n", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", String(64), nullable=False),
+amounts = _fact_table(
+    "amounts",
     Column("value", Float),
     Column("unit", Text),
     Column("approx", String(64)),
@@ -114,14 +117,8 @@ amounts = Table(
     Column("noun", Text),
 )
 
-dates = Table(
-    "dates", metadata,
-    Column("article_id", String(64), primary_key=True),
-    Column("n", Integer, primary_key=True),
-    Column("start", Integer, nullable=False),
-    Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", String(64), nullable=False),
+dates = _fact_table(
+    "dates",
     Column("value", String(64)),
 )
 

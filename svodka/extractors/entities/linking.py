@@ -7,6 +7,8 @@ fuller name in the text (Василенко = Роман Василенко, В.
 """
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 
 from svodka.extractors.entities.gazetteer import fold, gazetteer, known_name
@@ -92,11 +94,7 @@ def _same_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 4:
         return False
-    shared = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        shared += 1
+    shared = len(os.path.commonprefix([a, b]))
     return shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 2
 
 

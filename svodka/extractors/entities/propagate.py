@@ -5,6 +5,8 @@ occurrences are mentions of a person too, even where the NER model saw nothing.
 """
 from __future__ import annotations
 
+import os
+
 from svodka.extractors.entities.gazetteer import fold
 from svodka.extractors.entities.linking import Named
 
@@ -15,11 +17,7 @@ def _close(word: str, key: str) -> bool:
     """The same word in another case: "Джонсона" ~ "Джонсон", "Шукшину" ~ "Шукшин"."""
     if word == key:
         return True
-    shared = 0
-    for x, y in zip(word, key):
-        if x != y:
-            break
-        shared += 1
+    shared = len(os.path.commonprefix([word, key]))
     return shared >= len(key) - 1 and shared >= _MIN_LETTERS + 1 and len(word) - shared <= 3
 
 
