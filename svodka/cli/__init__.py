@@ -4,7 +4,14 @@ Each command group lives in its own module and registers itself on :data:`app`.
 """
 from __future__ import annotations
 
-import typer
+import os
+
+# slovnet's matrices are small: one BLAS thread per process is faster than a pool spinning
+# for cores that worker processes already use. Set before numpy loads; a user's value wins.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+import typer  # noqa: E402
 
 app = typer.Typer(
     name="svodka",
