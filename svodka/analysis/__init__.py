@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from razdel import sentenize, tokenize
 
@@ -75,8 +76,8 @@ class Analysis:
             if token.pos in ("PUNCT", "NUM", "SYM", "X") or not token.text[:1].isalpha():
                 token.lemma_ = token.text.lower()
             else:
-                token.lemma_ = self.models.morph_vocab.lemmatize(
-                    token.text, token.pos, token.feats).lower().replace("ё", "е")
+                token.lemma_ = _lemmatize(self.models.morph_vocab, token.text, token.pos,
+                                          tuple(sorted(token.feats.items())))
         return token.lemma_
 
     def tokens_between(self, start: int, end: int) -> range:
@@ -106,6 +107,13 @@ class Analysis:
     def children(self, index: int) -> list[int]:
         sentence = self.sentences[self.tokens[index].sent]
         return [i for i in range(sentence.first, sentence.stop) if self.tokens[i].head == index]
+
+
+@lru_cache(maxsize=200_000)
+def _lemmatize(vocab, word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    # Lemmas repeat across a corpus; pymorphy's dictionary walk is the costliest step of an
+    # extraction, so one cache serves every article of the process.
+    return vocab.lemmatize(word, pos, dict(feats)).lower().replace("ё", "е")
 
 
 def _segment(text: str, regions: Sequence[tuple[int, int]]):
