@@ -201,3 +201,35 @@ def test_sample_article(sample_article):
                 assert any(s <= m.start and m.end <= t for s, t in paragraphs), m
     titles = [m for m in by_name["Роман Василенко"].mentions if m.kind == "title"]
     assert titles and all(article.text[m.start:m.end].lower() == "посол" for m in titles)
+
+
+# sentence, the person's nominative name: foreign names pymorphy does not know decline by the
+# second declension; an undeclined consonant-final surname marks a woman
+PERSON_NAMES = [
+    ("По мнению политолога Томаса Хеннингсена, выборы пройдут спокойно.", "Томас Хеннингсен"),
+    ("Решение не удивило бегуна Роджера Блэкча.", "Роджер Блэкч"),
+    ("Глава МИД встретился с Олафом Шольцем в Берлине.", "Олаф Шольц"),
+    ("По словам врача Хасана Зуабири, пострадавших доставили в больницу.", "Хасан Зуабири"),
+    ("Об этом рассказала корреспондент агентства Александра Бергман.", "Александра Бергман"),
+    ("Журналисты обратились к эксперту Питеру Густафссону.", "Питер Густафссон"),
+]
+
+
+@pytest.mark.parametrize("text, name", PERSON_NAMES)
+def test_person_nominative(extract, text, name):
+    people = [e.name for e in extract(text).entities if e.type == "PER"]
+    assert name in people, people
+
+
+def test_nominative_seen_in_the_text_wins(extract):
+    # "Гёделя" could be "Гёдель" or "Гёдел"; the text itself says which
+    article = extract("Доклад Курта Гёделя обсудили в Вене. Гёдель выступил с докладом.")
+    people = [e.name for e in article.entities if e.type == "PER"]
+    assert "Курт Гёдель" in people, people
+
+
+def test_role_agrees_in_case_with_its_name(extract):
+    # "президент" heads the clause, not the apposition of the instrumental name
+    article = extract("Об этом заявил президент на встрече с главой Минфина Антоном Силуановым.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert people["Антон Силуанов"].roles == ["глава Минфина"]

@@ -198,3 +198,23 @@ def test_segments_lie_inside_their_regions(text):
         r_start, r_end = regions[segment.region]
         assert r_start <= segment.start <= segment.inner_start <= segment.inner_end \
             <= segment.end <= r_end
+
+
+def test_document_speaks_for_its_issuer_across_a_line_break(models):
+    text = ("Счетная палата Российской Федерации \nопубликовала отчет\n, посвященный исполнению "
+            "бюджета.\nРасходы на оборону выросли на 10%.\n«Дефицит бюджета сократился вдвое», "
+            "— говорится в отчете.")
+    article = svodka.extract(text, models=models)
+    quote, = article.quotes
+    assert quote.speaker_name == "Счетная палата Российской Федерации"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("«Мы ожидаем роста продаж», — сообщил изданию аналитик Томас Хеннингсен.",
+     "Томас Хеннингсен"),
+    ("По словам врача Хасана Зуабири, пострадавших доставили в больницу.", "Хасан Зуабири"),
+    ("По мнению политолога Томаса Хеннингсена, выборы пройдут спокойно.", "Томас Хеннингсен"),
+])
+def test_speaker_name_is_nominative(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == [speaker]

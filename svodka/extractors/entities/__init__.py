@@ -29,7 +29,8 @@ __all__ = ["extract_entities"]
 
 def extract_entities(analysis) -> list[Entity]:
     found = find_events(analysis, find_mentions(analysis))
-    named = [_named(analysis, f) for f in found] + outside_mentions(analysis)
+    seen = frozenset(token.text.lower() for token in analysis.tokens)
+    named = [_named(analysis, f, seen) for f in found] + outside_mentions(analysis)
     named += propagate(analysis, named)
     entities = [_entity(named, members) for members in link(named, analysis.text)]
     entities = [e for e in entities if e is not None]
@@ -40,12 +41,12 @@ def extract_entities(analysis) -> list[Entity]:
     return entities
 
 
-def _named(analysis, found: Found) -> Named:
+def _named(analysis, found: Found, seen=frozenset()) -> Named:
     tokens = analysis.tokens
     start, end = tokens[found.first].start, tokens[found.stop - 1].end
     text = analysis.text[start:end]
     abbreviation = abbreviation_of(text) if found.stop - found.first == 1 else None
-    normal = abbreviation or normalize(analysis, found.first, found.stop, found.type)
+    normal = abbreviation or normalize(analysis, found.first, found.stop, found.type, seen)
     genders = {tokens[i].feats.get("Gender") for i in range(found.first, found.stop)} - {None}
     gender = genders.pop() if found.type == "PER" and len(genders) == 1 else None
     return Named(start, end, text, normal, found.type, canonical=found.canonical,

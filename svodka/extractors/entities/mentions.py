@@ -10,7 +10,8 @@ from svodka.extractors.entities.found import QUOTES as _QUOTES
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import FIRST_LETTERS, abbreviation_of, fold, gazetteer
 from svodka.extractors.entities.normal import normalize
-from svodka.extractors.entities.organizations import organization_of_place, quoted_organizations
+from svodka.extractors.entities.organizations import (institution_of_organization,
+                                                     organization_of_place, quoted_organizations)
 
 
 def from_ner(analysis) -> list[Found]:
@@ -206,6 +207,7 @@ RULES = [
     listed_names,
     quoted_organizations,
     organization_of_place,
+    institution_of_organization,
     drop_overlaps,
 ]
 

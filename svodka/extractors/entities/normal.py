@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from natasha.shape import recover_shape
 
+from svodka.extractors.entities.foreign import foreign_nominative, undeclined_woman
+
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
 _NAME_TAGS = {"Name", "Surn", "Patr"}
@@ -61,8 +63,12 @@ def _keeps_stem(form, word: str) -> bool:
     return shared >= len(normal) - 1
 
 
-def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = False) -> str:
-    """One word in the nominative, in the letter case it was written in."""
+def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = False,
+                    seen=frozenset()) -> str:
+    """One word in the nominative, in the letter case it was written in.
+
+    ``seen``: the lowercase words of the whole text, to choose between a foreign name's
+    possible nominatives."""
     if pos not in _INFLECTABLE or not any(ch.isalpha() for ch in text):
         return text
     if text.isupper() or not _is_cyrillic(text):
@@ -72,9 +78,13 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
         return text
     if "-" in text and person:
         parts = text.split("-")
-        return "-".join(nominative_word(vocab, part, pos, feats, person) for part in parts)
+        return "-".join(nominative_word(vocab, part, pos, feats, person, seen) for part in parts)
     word = _inflect(vocab, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
                     person)
+    lowered = text.lower()
+    if person and word == lowered and feats.get("Gender") != "Fem" \
+            and not vocab.word_is_known(lowered):
+        word = foreign_nominative(lowered, case, seen) or word
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
 
 
@@ -107,13 +117,15 @@ def join_words(text: str, tokens, first: int, stop: int, words: list[str]) -> st
     return "".join(parts)
 
 
-def normalize(analysis, first: int, stop: int, type_: str) -> str:
+def normalize(analysis, first: int, stop: int, type_: str, seen=frozenset()) -> str:
     """The nominative form of the tokens ``[first, stop)`` read as one name of ``type_``."""
     tokens, vocab = analysis.tokens, analysis.models.morph_vocab
     person = type_ == "PER"
     chosen = set(range(first, stop)) if person else inflected_indices(tokens, first, stop)
+    if person and undeclined_woman(vocab, [tokens[i].text for i in range(first, stop)]):
+        chosen = set()                      # already nominative: "Александра Тиман"
     words = [nominative_word(vocab, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
-                             person) if i in chosen else tokens[i].text
+                             person, seen) if i in chosen else tokens[i].text
              for i in range(first, stop)]
     return join_words(analysis.text, tokens, first, stop, words)
 

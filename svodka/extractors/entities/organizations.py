@@ -85,6 +85,24 @@ def organization_of_place(analysis, mentions: list[Found]) -> list[Found]:
 _MAX_TAIL_WORDS = 3
 
 
+def institution_of_organization(analysis, mentions: list[Found]) -> list[Found]:
+    """"Офис директора Национальной разведки США", "Комитет по делам ... ": a capitalized
+    institution noun (``org_heads.txt``) with genitive words before an organization in the
+    genitive names an organization of its own; the inner one stays a nested mention."""
+    tokens = analysis.tokens
+    for inner in [m for m in mentions if m.type == "ORG" and not m.nested]:
+        if tokens[inner.first].feats.get("Case") != "Gen":
+            continue
+        start = _institution_start(analysis, inner.first)
+        if start is None or start == inner.first or not tokens[start].text[:1].isupper() \
+                or any(m.type == "ORG" and not m.nested and m.first <= start < m.stop
+                       for m in mentions):
+            continue
+        mentions.append(Found(start, inner.stop, "ORG", "institution_of_organization"))
+        inner.nested = True
+    return mentions
+
+
 def _institution_start(analysis, place_first: int) -> int | None:
     """Where the institution's name begins when it ends right before ``place_first``."""
     tokens = analysis.tokens

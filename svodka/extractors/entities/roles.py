@@ -92,14 +92,19 @@ def role_before(analysis, name_first: int, names: set[int]) -> Role | None:
     tokens = analysis.tokens
     sentence = analysis.sentences[tokens[name_first].sent]
     floor = max(sentence.first, name_first - _MAX_ROLE_TOKENS)
-    head = None
+    heads = []
     index = name_first - 1
     while index >= floor and _may_hold(analysis, index, names):
         if _is_role_word(analysis, index):
-            head = index
+            heads.append(index)
         index -= 1
-    if head is None or tokens[name_first - 1].pos in ("ADP", "CCONJ"):
+    if not heads or tokens[name_first - 1].pos in ("ADP", "CCONJ"):
         return None
+    # an apposition agrees in case with its name: in "заявил президент на встрече с главой
+    # МВД Владимиром Колокольцевым" the role is "главой МВД", not the phrase from "президент"
+    case = tokens[name_first].feats.get("Case")
+    agreeing = [i for i in heads if tokens[i].feats.get("Case") in (case, None)]
+    head = agreeing[-1] if case and agreeing else heads[-1]
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, name_first)
 
 

@@ -49,13 +49,24 @@ class EntityIndex:
         verb = ctx.tokens[noun].head
         if verb < 0 or ctx.tokens[verb].pos != "VERB" or not ctx.tokens[noun].rel.startswith("obj"):
             return None
-        for subject in children(ctx, verb, ("nsubj",)):
+        subjects = children(ctx, verb, ("nsubj",))
+        for subject in subjects:
             tokens = subtree(ctx, subject)
             start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
             for mention, entity in self.overlapping(start, end):
                 if entity.type == "ORG" and mention.start <= ctx.tokens[subject].start:
                     return entity
-        return None
+        if subjects or verb == 0:
+            return None
+        # the parse lost the subject of a line-broken "Офис … США \nвыпустил доклад": the
+        # organization whose name ends right before the verb, across a line break at most
+        before = ctx.tokens[verb - 1]
+        gap = ctx.text[before.end:ctx.tokens[verb].start]
+        if gap.strip() or "\n\n" in gap:
+            return None
+        named = [(mention, entity) for mention, entity in self.overlapping(before.start, before.end)
+                 if entity.type == "ORG" and mention.end == before.end]
+        return min(named, key=lambda item: item[0].start)[1] if named else None
 
     def starting_at(self, offset: int, type_: str) -> Entity | None:
         for i in range(bisect_left(self.starts, offset), len(self.mentions)):
