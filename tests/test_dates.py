@@ -73,6 +73,11 @@ NOT_DATES = [
     ("Проблемы окружающей среды обсудили эксперты.", "среды"),
     ("Задержан 66-летний житель Алматы.", "66-летний"),
     ("Мы получили 200 миллиардов долларов.", "200"),
+    ("В 1927 году в 19 лет он вступил в партию.", "19 лет"),
+    ("Он родился в бедности и работал с 14 лет.", "14 лет"),
+    ("Когда они познакомились, ему было всего пять лет.", "пять лет"),
+    ("29 июля ему исполнилось бы 125 лет.", "125 лет"),
+    ("Врачи обследуют 55-летнего премьера.", "55-летнего"),
 ]
 
 
@@ -81,6 +86,17 @@ def test_not_a_date(models, sentence, piece):
     start = sentence.index(piece)
     for date in dates_of(sentence, models, "2025-11-27"):
         assert not (date.start <= start < date.end), date
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("Указ вступил в силу на срок в пять лет.", "пять лет", "P5Y"),
+    ("Срок заключения уменьшен с четырех лет до одного года.", "четырех лет", "P4Y"),
+    ("Права нужно подтверждать раз в три года.", "три года", "P3Y"),
+    ("Это не повлияет на результаты десятилетних научных исследований.", "десятилетних", "P10Y"),
+])
+def test_years_after_a_preposition_can_still_be_a_span(models, sentence, span, value):
+    date = find(dates_of(sentence, models), span)
+    assert (date.kind, date.value) == ("duration", value)
 
 
 def test_span_adjective_is_a_duration_unless_a_person(models):

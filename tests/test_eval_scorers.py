@@ -9,13 +9,13 @@ from typer.testing import CliRunner
 
 from conftest import SHARED, needs_shared
 from svodka.cli import app
-from svodka.eval.entities import role_contains
+from svodka.eval.entities import role_contains, tolerate_qualifiers
 from svodka.eval.factru import gold_spans
 from svodka.eval.quotes import same_speaker, score_quotes
 from svodka.eval.scoring import (PRF, Share, exact_prf, half_overlap, matched_prf, overlap_prf,
                                  pair_prf, token_prf)
 from svodka.eval.spans import Span, drop_misaligned, drop_overlapping, innermost_pieces, token_bounds
-from svodka.eval.systems import FoundQuote
+from svodka.eval.systems import FoundQuote, amount_type
 
 TEXT = "Глава МИД России Сергей Лавров прибыл в Москву"
 #       0    5   9      16     23     30     37 40
@@ -222,3 +222,21 @@ def test_unknown_baseline_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["eval", "quotes", "--against", "spacy", "--limit", "1"])
     assert result.exit_code != 0
     assert "unknown system spacy" in result.output
+
+
+@pytest.mark.parametrize("kind, unit, type", [
+    ("other", "year", "AGE"), ("other", "km", "NUMBER"), ("count", None, "NUMBER"),
+    ("money", "RUB", "MONEY"), ("percent", None, "PERCENT"), ("share", None, "NUMBER"),
+])
+def test_amount_types_on_nerel(kind, unit, type):
+    assert amount_type(kind, unit) == type
+
+
+def test_qualifier_tolerant_spans():
+    text = "Задержали более 500 человек, 20 из них отпустили через 3 часа"
+    gold = [Span(10, 19, "NUMBER"), Span(29, 31, "NUMBER")]
+    predicted = [Span(16, 19, "NUMBER"), Span(29, 37, "NUMBER"), Span(55, 56, "NUMBER")]
+    widened = tolerate_qualifiers(gold, predicted, text)
+    assert widened == [Span(10, 19, "NUMBER"), Span(29, 37, "NUMBER"), Span(55, 56, "NUMBER")]
+    prf = exact_prf(gold, widened)
+    assert (prf.right, prf.predicted, prf.gold) == (1, 3, 2)

@@ -119,6 +119,32 @@ def roles_share(document: nerel.NerelDocument, output: Output, vocab) -> Share:
     return share
 
 
+QUALIFIED_TYPES = ("MONEY", "PERCENT", "NUMBER", "AGE")
+# words NEREL keeps inside a number's span and svodka's guidelines leave out ("более 500")
+EXTRA_QUALIFIER_WORDS = frozenset({"чуть", "лишь", "всего", "старше", "младше", "от"})
+
+
+def _qualifier_words() -> frozenset[str]:
+    from svodka.data import load_table
+    return frozenset(word for row in load_table("amount_qualifiers.tsv")
+                     for word in row[0].split()) | EXTRA_QUALIFIER_WORDS
+
+
+def tolerate_qualifiers(gold: list[Span], predicted: list[Span], text: str) -> list[Span]:
+    """Predictions with a gold span's leading qualifier put back ("500" → "более 500"), for
+    the qualifier-tolerant score; the exact score keeps svodka's own spans."""
+    words = _qualifier_words()
+    by_end = {(g.end, g.type): g for g in gold if g.type in QUALIFIED_TYPES}
+    widened = []
+    for span in predicted:
+        match = by_end.get((span.end, span.type))
+        if match and match.start < span.start and \
+                all(w in words for w in text[match.start:span.start].lower().split()):
+            span = match
+        widened.append(span)
+    return widened
+
+
 def evaluate_nerel(path: Path, systems, limit: int | None = None) -> Result:
     from svodka.analysis import load_models
 
@@ -129,6 +155,7 @@ def evaluate_nerel(path: Path, systems, limit: int | None = None) -> Result:
     outputs = predict_all(systems, [d.text for d in documents], result)
     exact = {s.name: defaultdict(PRF) for s in systems}
     overlap = {s.name: defaultdict(PRF) for s in systems}
+    tolerant = {s.name: defaultdict(PRF) for s in systems}
     alias = {s.name: PRF() for s in systems}
     roles = {s.name: Share() for s in systems}
     for index, document in enumerate(documents):
@@ -141,6 +168,9 @@ def evaluate_nerel(path: Path, systems, limit: int | None = None) -> Result:
                 predicted_type = [s for s in predicted if s.type == type]
                 exact[system.name][type].add(exact_prf(gold_type, predicted_type))
                 overlap[system.name][type].add(overlap_prf(gold_type, predicted_type))
+                if type in QUALIFIED_TYPES:
+                    tolerant[system.name][type].add(exact_prf(gold_type, tolerate_qualifiers(
+                        gold_type, predicted_type, document.text)))
             alias[system.name].add(alias_prf(document, output))
             roles[system.name].add(roles_share(document, output, vocab))
 
@@ -151,6 +181,10 @@ def evaluate_nerel(path: Path, systems, limit: int | None = None) -> Result:
         for label, table in (("exact", exact), ("overlap", overlap)):
             result.measures.append(Measure(f"{type} {label}", {
                 s.name: table[s.name][type] if supported(s, type) else None for s in systems}))
+        if type in QUALIFIED_TYPES:
+            result.measures.append(Measure(f"{type} exact, qualifiers tolerated", {
+                s.name: tolerant[s.name][type] if supported(s, type) else None for s in systems},
+                note="a gold span's leading \"более\", \"около\" may be missing"))
     result.measures.append(Measure("alias", {
         s.name: alias[s.name] if "groups" in s.provides else None for s in systems},
         note="ALTERNATIVE_NAME pairs in one entity"))

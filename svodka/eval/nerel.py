@@ -17,9 +17,9 @@ TYPE_MAP = {
     "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROVINCE": "LOC", "DISTRICT": "LOC",
     "LOCATION": "LOC",
     "EVENT": "EVENT", "MONEY": "MONEY", "PERCENT": "PERCENT", "NUMBER": "NUMBER",
-    "DATE": "DATE",
+    "AGE": "AGE", "DATE": "DATE",
 }
-TYPES = ("PER", "ORG", "LOC", "EVENT", "MONEY", "PERCENT", "NUMBER", "DATE")
+TYPES = ("PER", "ORG", "LOC", "EVENT", "MONEY", "PERCENT", "NUMBER", "AGE", "DATE")
 ENTITY_TYPES = ("PER", "ORG", "LOC", "EVENT")
 
 

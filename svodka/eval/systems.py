@@ -17,6 +17,14 @@ log = logging.getLogger(__name__)
 
 AMOUNT_TYPES = {"money": "MONEY", "percent": "PERCENT", "count": "NUMBER", "share": "NUMBER",
                 "other": "NUMBER"}
+AGE_UNIT = "year"       # "66-летний", "в возрасте 78 лет": NEREL tags ages AGE, not NUMBER
+
+
+def amount_type(kind: str, unit: str | None) -> str:
+    """The NEREL type of one svodka amount: an amount in years is an age."""
+    if kind == "other" and unit == AGE_UNIT:
+        return "AGE"
+    return AMOUNT_TYPES.get(kind, "NUMBER")
 SPAN_TYPES = ("PER", "ORG", "LOC", "EVENT")
 
 
@@ -50,7 +58,7 @@ class FoundAmount:
 class Output:
     names: list[Span] = field(default_factory=list)         # PER ORG LOC EVENT mentions
     naeval_names: list[Span] = field(default_factory=list)  # as naeval adapts this system
-    facts: list[Span] = field(default_factory=list)         # MONEY PERCENT NUMBER DATE
+    facts: list[Span] = field(default_factory=list)         # MONEY PERCENT NUMBER AGE DATE
     groups: list[Group] = field(default_factory=list)
     quotes: list[FoundQuote] = field(default_factory=list)
     amounts: list[FoundAmount] = field(default_factory=list)
@@ -70,7 +78,8 @@ class System:
 
 class Svodka(System):
     name = "svodka"
-    types = frozenset({"PER", "ORG", "LOC", "EVENT", "MONEY", "PERCENT", "NUMBER", "DATE"})
+    types = frozenset({"PER", "ORG", "LOC", "EVENT", "MONEY", "PERCENT", "NUMBER", "AGE",
+                       "DATE"})
     provides = frozenset({"groups", "quotes", "values"})
 
     def __init__(self) -> None:
@@ -83,7 +92,7 @@ class Svodka(System):
         article = extract(text, models=self.models)
         names = [Span(m.start, m.end, e.type) for e in article.entities if e.type in SPAN_TYPES
                  for m in e.mentions if m.kind == "name"]
-        facts = [Span(a.start, a.end, AMOUNT_TYPES.get(a.kind, "NUMBER")) for a in article.amounts]
+        facts = [Span(a.start, a.end, amount_type(a.kind, a.unit)) for a in article.amounts]
         facts += [Span(d.start, d.end, "DATE") for d in article.dates]
         groups = [Group(e.type, [Span(m.start, m.end, e.type) for m in e.mentions
                                  if m.kind == "name"], list(e.roles))

@@ -19,6 +19,14 @@ AGE_BEFORE = frozenset({"возрасте", "возраст", "возраста"
                         "исполняется", "исполнилась", "младше", "старше", "моложе", "лет",
                         "было", "будет"})
 AGE_AFTER = frozenset({"от", "роду", "жизни"})
+# "в 19 лет вступил в партию", "работал с 14 лет": at an age, not for a span of time
+AGE_PREPOSITIONS = frozenset({"в", "во", "с", "со"})
+# words that may stand between an age cue and the age: "ему было всего пять лет"
+AGE_PARTICLES = frozenset({"всего", "уже", "лишь", "только", "бы", "почти", "едва", "ещё",
+                           "еще"})
+YEAR_WORDS = frozenset({"года", "лет", "год"})
+RANGE_ENDS = frozenset({"до", "по"})
+PERIOD_NOUNS = frozenset({"раз", "срок"})
 AGO = {"назад": "назад", "тому назад": "тому назад"}
 SEVERAL = frozenset({"несколько"})
 SPAN_ADJECTIVES = frozenset({"последний", "ближайший", "прошедший", "минувший", "следующий",
@@ -37,10 +45,12 @@ def span_adjective(c: Cursor, i: int, prefix: str) -> Found | None:
 
 def _describes_person(c: Cursor, i: int) -> bool:
     morph = c.analysis.models.morph_vocab
+    while i < c.stop and c.analysis.tokens[i].pos == "ADJ" and i < c.stop - 1:
+        i += 1                         # "десятилетних научных исследований"
     token = c.analysis.tokens[i] if i < c.stop else None
     if token is None or token.pos not in ("NOUN", "PROPN"):
         return True                    # "66-летний скончался": the noun is elided
-    return token.pos == "PROPN" or any("anim" in parse.tag for parse in morph.parse(token.text)[:1])
+    return token.pos == "PROPN" or any("anim" in parse.tag for parse in morph.parse(token.text))
 
 
 def _duration_part(c: Cursor, at: int, prefix: str) -> tuple[float | int | None, str, int] | None:
@@ -88,15 +98,20 @@ def duration(c: Cursor, i: int, prefix: str) -> Found | None:
 def _is_age(c: Cursor, i: int, end: int, prefix: str) -> bool:
     """ "в возрасте 66 лет", "ему было 27 лет", "Келли 52 года", "в 24 года" are ages
     (amounts), not dates."""
-    if prefix in ("в", "с") and c.low(end - 1) in ("года", "лет", "год"):
-        return True
+    in_years = c.low(end - 1) in YEAR_WORDS
+    if in_years and c.low(i - 1) in AGE_PREPOSITIONS and c.low(end) not in RANGE_ENDS \
+            and c.lemma_in(i - 2, PERIOD_NOUNS) is None:
+        return True                    # but "раз в два года", "срок в пять лет", "с 4 лет до 1"
     before = c.first <= i - 1 and c.analysis.tokens[i - 1]
     if before and (before.pos == "PROPN" or before.pos == "NOUN" and
-                   before.feats.get("Case") == "Dat" and c.low(end - 1) in ("года", "лет", "год")):
+                   before.feats.get("Case") == "Dat" and in_years):
         return True
     if c.low(i - 1) == "(" and c.low(end) == ")":
         return True                    # "родился в 1967 году (51 год)"
-    return c.low(i - 1) in AGE_BEFORE or c.low(end) in AGE_AFTER
+    cue = i - 1
+    while c.first < cue and c.low(cue) in AGE_PARTICLES:
+        cue -= 1                       # "ему было всего пять лет", "исполнилось бы 125 лет"
+    return c.low(cue) in AGE_BEFORE or c.low(end) in AGE_AFTER
 
 
 def _is_anniversary(c: Cursor, i: int) -> bool:
