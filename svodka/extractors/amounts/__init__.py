@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from svodka.extractors import amounts_context as context
-from svodka.extractors.amounts_labels import is_label
-from svodka.extractors.amounts_words import (adjective_stems, forms, fraction_words,
+from svodka.extractors.amounts import context
+from svodka.extractors.amounts.labels import is_label
+from svodka.extractors.amounts.words import (adjective_stems, forms, fraction_words,
                                              qualifier_before, skip_period, symbol_unit, unit_at)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
 from svodka.record import Amount, DateRef

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from svodka.data import month_numbers
-from svodka.extractors import dates_values as values
-from svodka.extractors.dates_values import Found, date_words, group_lemmas, relative_phrases
+from svodka.extractors.dates import values
+from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
 from svodka.extractors.numbers import lemma_of
 
 NUMERIC_DAY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from svodka.extractors.amounts_words import forms, label_words
+from svodka.extractors.amounts.words import forms, label_words
 from svodka.extractors.numbers import Number
 
 LATIN = re.compile(r"[A-Za-z]")

@@ -5,9 +5,9 @@ leave "ему 27 лет", "в возрасте 66 лет", "66-летний му
 """
 from __future__ import annotations
 
-from svodka.extractors import dates_values as values
-from svodka.extractors.dates_values import Found
-from svodka.extractors.dates_rules import Cursor
+from svodka.extractors.dates import values
+from svodka.extractors.dates.values import Found
+from svodka.extractors.dates.rules import Cursor
 from svodka.extractors.numbers import read_number, split_compound
 
 SPAN_STEMS = (("летн", "Y"), ("месячн", "M"), ("недельн", "W"), ("дневн", "D"))

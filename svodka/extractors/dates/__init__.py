@@ -1,6 +1,6 @@
 """Dates: "27 ноября", "в 2024-2025 годах", "в марте 2023 года", "вчера", "два года".
 
-Rules (``RULES``, from ``dates_rules`` and ``dates_durations``) are named pure functions
+Rules (``RULES``, from ``dates.rules`` and ``dates.durations``) are named pure functions
 tried in order at each token; the first that matches wins and the scan continues after it,
 so each token is looked at a bounded number of times. A span includes its preposition ("в 2024 году", "в течение трех
 месяцев") and, for durations, a qualifier ("около 14 лет назад"), as NEREL marks dates.
@@ -12,10 +12,10 @@ from __future__ import annotations
 from functools import lru_cache
 
 from svodka.data import month_numbers
-from svodka.extractors import dates_values as values
-from svodka.extractors.dates_values import Found, date_words, group_lemmas, relative_phrases
-from svodka.extractors.dates_durations import SPAN_ADJECTIVES, duration, span_adjective
-from svodka.extractors.dates_rules import (Cursor, anchored, day_month, day_span, decade,
+from svodka.extractors.dates import values
+from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
+from svodka.extractors.dates.durations import SPAN_ADJECTIVES, duration, span_adjective
+from svodka.extractors.dates.rules import (Cursor, anchored, day_month, day_span, decade,
                                            month_year, numeric_day, relative_phrase, season,
                                            weekday, year, year_span)
 from svodka.extractors.numbers import COMPOUND_STEMS, lemma_of, number_word
