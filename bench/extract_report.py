@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-START, END = "<!-- bench:extract:start -->", "<!-- bench:extract:end -->"
-INTRO = ("# Performance\n\nMeasured by the scripts in `bench/`; each owns one section below and "
-         "rewrites only that section.\n\n")
+from sections import replace_section
 TARGETS = {"ratio": 0.8, "load_s": 2.0, "peak_rss_mb": 500.0}
 COLUMNS = ("tool", "import, s", "model load, s", "docs", "docs/s", "docs per CPU-s", "MB/s",
            "peak RSS, MB", "failures", "load avg")
@@ -122,13 +120,4 @@ def render_table(results: dict):
 
 
 def write_section(path: Path, body: str) -> None:
-    """Replace only the text between this benchmark's markers (append them if missing)."""
-    section = f"{START}\n{body}\n{END}"
-    text = path.read_text(encoding="utf-8") if path.exists() else INTRO
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        text = head + section + rest.split(END, 1)[1]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    replace_section(path, "extract", body)

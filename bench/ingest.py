@@ -21,19 +21,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-START, END = "<!-- bench:corpus:start -->", "<!-- bench:corpus:end -->"
+sys.path.insert(0, str(ROOT / "bench"))
+from sections import replace_section  # noqa: E402
+
 RESULTS = ROOT / "bench" / "corpus-results.json"   # both corpus benchmarks' last numbers
 
 
 def write_section(out: Path, lines: list[str]) -> None:
     """Replace only the corpus section of the shared performance page."""
-    block = "\n".join([START, *lines, END])
-    text = out.read_text(encoding="utf-8") if out.exists() else "# Performance\n"
-    if START in text and END in text:
-        text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## Corpus: ingest and search\n\n" + block + "\n"
-    out.write_text(text, encoding="utf-8")
+    replace_section(out, "corpus", "\n".join(lines))
 
 
 def _children_cpu() -> float:

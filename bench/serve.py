@@ -28,7 +28,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news"
 DOCS = ROOT / "docs" / "performance.md"
-START, END = "<!-- bench:serve:start -->", "<!-- bench:serve:end -->"
+sys.path.insert(0, str(ROOT / "bench"))
+from sections import replace_section  # noqa: E402
 HOST = "127.0.0.1"   # the burst never leaves this machine
 TOPICS = ["нефть", "санкции", "выборы", "инвестиции", "президент", "правительство", "рубль",
           "Украина", "Китай", "переговоры", "заявил", "миллиардов долларов", "министр",
@@ -165,14 +166,7 @@ def _cpus() -> int:
 
 
 def write_section(text: str) -> None:
-    section = f"{START}\n## Serving (`bench/serve.py`)\n\n{text}\n{END}"
-    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n"
-    if START in current and END in current:
-        before, rest = current.split(START, 1)
-        current = before + section + rest.split(END, 1)[1]
-    else:
-        current = current.rstrip("\n") + "\n\n" + section + "\n"
-    DOCS.write_text(current, encoding="utf-8")
+    replace_section(DOCS, "serve", f"## Serving (`bench/serve.py`)\n\n{text}")
 
 
 def main() -> None:
