@@ -68,7 +68,7 @@ def extract(text: str, published: str | None = None, *, source: Source | None = 
         credits=layout.credits,
         paragraphs=layout.paragraphs,
         entities=entities,
-        quotes=extract_quotes(analysis, entities),
+        quotes=extract_quotes(analysis, entities, dateline and (dateline.start, dateline.end)),
         amounts=extract_amounts(analysis, dates),
         dates=dates,
     )

@@ -106,6 +106,8 @@ NOT_ENTITIES = [
      "Всемирная организация здравоохранения (ВОЗ", "brackets split a name from its abbreviation"),
     ("Международный форум прошел в Астане.", "Международный форум",
      "capitalized only because it starts the sentence"),
+    ("Министр провел совещание по развитию Транскаспийского маршрута.", "Транскаспийский",
+     "an adjective describing a common noun names no place"),
 ]
 
 

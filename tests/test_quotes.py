@@ -218,3 +218,18 @@ def test_document_speaks_for_its_issuer_across_a_line_break(models):
 def test_speaker_name_is_nominative(text, speaker, models):
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes] == [speaker]
+
+
+def test_head_of_the_agency_is_the_minister_who_spoke(models):
+    # "по словам" is neuter: the cue noun's gender must not rule the minister out
+    text = ("«Порт будет расширен», — заявил министр транспорта Нурлан Сауранбаев.\n\n"
+            "По словам главы ведомства, доля контейнерных перевозок выросла на 18%.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == ["Нурлан Сауранбаев"] * 2
+
+
+def test_dateline_agency_is_not_the_press_service(models):
+    text = ("Астана. 14 октября. KAZAKHSTAN TODAY - Министр провел совещание по развитию "
+            "порта, сообщили в пресс-службе ведомства.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == [None]

@@ -41,13 +41,13 @@ def print_table(article: Article, explain: bool = False, console: Console | None
     console.print(quotes)
 
     amounts = Table(title="Amounts")
-    for column in ("kind", "text", "value", "unit", "approx", "measure", "period") + (
+    for column in ("kind", "text", "value", "unit / noun", "approx", "measure", "period") + (
             ("rule",) if explain else ()):
         amounts.add_column(column)
     for amount in article.amounts:
         value = f"{amount.value:g}" + (f" из {amount.of:g}" if amount.of is not None else "") + (
             f"–{amount.to:g}" if amount.to is not None else "")
-        row = [amount.kind, amount.text, value, amount.unit or "", amount.approx,
+        row = [amount.kind, amount.text, value, amount.unit or amount.noun or "", amount.approx,
                amount.measure or "", amount.period or ""]
         amounts.add_row(*row, *([amount.rule or ""] if explain else []))
     console.print(amounts)

@@ -140,6 +140,21 @@ def listed_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
+def adjective_places(analysis, mentions: list[Found]) -> list[Found]:
+    """"Транскаспийского маршрута", "Балтийского побережья" with only the adjective tagged: a
+    word that describes a common noun names no place; unless listed, it is dropped."""
+    tokens = analysis.tokens
+    kept = []
+    for m in mentions:
+        after = m.stop < len(tokens) and tokens[m.stop]
+        if m.type == "LOC" and m.stop - m.first == 1 and m.canonical is None \
+                and tokens[m.first].pos == "ADJ" and after and after.pos == "NOUN" \
+                and after.text[:1].islower() and after.sent == tokens[m.first].sent:
+            continue
+        kept.append(m)
+    return kept
+
+
 def _lemma_key(analysis, first: int, stop: int) -> str:
     return fold(" ".join(analysis.lemma(i) for i in range(first, stop)))
 
@@ -205,6 +220,7 @@ RULES = [
     extend_initials,
     listed_abbreviations,
     listed_names,
+    adjective_places,
     quoted_organizations,
     organization_of_place,
     institution_of_organization,

@@ -56,8 +56,9 @@ def _propose(ctx: Context) -> list[Candidate]:
     return _without_overlaps(candidates)
 
 
-def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate]) -> list[Speaker]:
-    index = EntityIndex.build(ctx, entities)
+def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
+              dateline: tuple[int, int] | None) -> list[Speaker]:
+    index = EntityIndex.build(ctx, entities, dateline)
     person_genders(ctx, index)
     by_group: dict[int, Speaker] = {}
     speakers = []
@@ -72,13 +73,15 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate])
     return speakers
 
 
-def extract_quotes(analysis, entities: list[Entity]) -> list[Quote]:
-    """Quotes of an analysed article; a speaker the entities lack is appended to ``entities``."""
+def extract_quotes(analysis, entities: list[Entity],
+                   dateline: tuple[int, int] | None = None) -> list[Quote]:
+    """Quotes of an analysed article; a speaker the entities lack is appended to ``entities``.
+    ``dateline`` is the layout's dateline span, whose agency is never a speaker by default."""
     ctx = build_context(analysis)
     candidates = _propose(ctx)
     quotes = []
     text = analysis.text
-    for candidate, speaker in zip(candidates, _speakers(ctx, entities, candidates)):
+    for candidate, speaker in zip(candidates, _speakers(ctx, entities, candidates, dateline)):
         entity = speaker.entity
         cue = text[candidate.cue_span[0]:candidate.cue_span[1]] if candidate.cue_span else None
         quotes.append(Quote(

@@ -24,11 +24,17 @@ class EntityIndex:
     voices: list[tuple[int, str, Entity]] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)
     speakers: list[tuple[int, Entity]] = field(default_factory=list)
+    publishers: frozenset[str] = frozenset()    # named only in the dateline: the agency
     _titles: str | None = None
 
     @classmethod
-    def build(cls, ctx: Context, entities: list[Entity]) -> "EntityIndex":
+    def build(cls, ctx: Context, entities: list[Entity],
+              dateline: tuple[int, int] | None = None) -> "EntityIndex":
         index = cls(entities)
+        if dateline is not None:
+            index.publishers = frozenset(
+                e.id for e in entities if e.mentions and all(
+                    dateline[0] <= m.start and m.end <= dateline[1] for m in e.mentions))
         index.mentions = sorted(((m.start, m.end, m, e) for e in entities for m in e.mentions),
                                 key=lambda item: (item[0], item[1]))
         index.starts = [item[0] for item in index.mentions]
@@ -94,10 +100,11 @@ class EntityIndex:
         self.starts.insert(at, mention.start)
         self._titles = None
 
-    def recent(self, anchor: int, type_: str, gender: str | None = None) -> Entity | None:
+    def recent(self, anchor: int, type_: str, gender: str | None = None,
+               skip: frozenset[str] = frozenset()) -> Entity | None:
         """The last entity of ``type_`` mentioned before ``anchor`` that fits."""
         for entity in self._before(anchor):
-            if entity.type == type_ and self.fits(entity, gender):
+            if entity.type == type_ and self.fits(entity, gender) and entity.id not in skip:
                 return entity
         return None
 
@@ -160,12 +167,13 @@ class EntityIndex:
 
     def voice(self, anchor: int, noun: str | None = None) -> Entity | None:
         """Who a bare "пресс-служба" speaks for: whoever the last "пресс-служба …" did, else
-        the organization mentioned last."""
+        the organization mentioned last — not the agency of the dateline, which published the
+        story rather than spoke in it."""
         at = bisect_left(self.voices, anchor, key=lambda item: item[0])
         for _, lemma, entity in reversed(self.voices[max(0, at - LOOKBACK_MENTIONS):at]):
             if noun is None or lemma == noun:
                 return entity
-        return self.recent(anchor, "ORG")
+        return self.recent(anchor, "ORG", skip=self.publishers)
 
 def person_genders(ctx: Context, index: EntityIndex) -> None:
     """Grammatical gender of each person, from the tags of their name mentions."""

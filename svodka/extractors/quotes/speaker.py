@@ -29,6 +29,14 @@ class Speaker:
     span: tuple[int, int] | None = None
 
 
+def _cue_gender(ctx: Context, quote: Candidate) -> str | None:
+    """The speaker's gender as a past-tense verb or a short adjective shows it ("заявила",
+    "уверена"); a noun cue's own gender ("по словам", neuter) says nothing of the speaker."""
+    if quote.cue is None or ctx.tokens[quote.cue].pos not in ("VERB", "AUX", "ADJ"):
+        return None
+    return ctx.tokens[quote.cue].feats.get("Gender")
+
+
 def _person_word(ctx: Context, index: int) -> str | None:
     """"sing" or "plur" when the word names people ("посол", "эксперты"), else None."""
     lemma = ctx.lemma(index)
@@ -90,7 +98,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     lexicon = ctx.lexicon
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     anchor = min(quote.start, start)
-    gender = ctx.tokens[quote.cue].feats.get("Gender") if quote.cue is not None else None
+    gender = _cue_gender(ctx, quote)
     found = [(m, e) for m, e in index.overlapping(start, end) if e.type in _SPEAKER_TYPES]
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
         return _named_in(ctx, [(m, e) for m, e in found
@@ -151,7 +159,7 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     tokens, head = phrase
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     entity = resolve(ctx, index, quote, tokens, head)
-    cue_gender = ctx.tokens[quote.cue].feats.get("Gender") if quote.cue is not None else None
+    cue_gender = _cue_gender(ctx, quote)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
             and ctx.lemma(head) not in _PRONOUN_GENDER:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
