@@ -22,14 +22,21 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
+def morph_vocab():
+    """pymorphy2's dictionaries through natasha (about 20 MB): one per process, shared by the
+    extractors and the store's search lemmas."""
+    from natasha import MorphVocab
+    return MorphVocab()
+
+
+@lru_cache(maxsize=1)
 def _load() -> Models:
-    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                         NewsSyntaxParser, Segmenter)
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     embedding = NewsEmbedding()
     return Models(
         segmenter=Segmenter(),
-        morph_vocab=MorphVocab(),
+        morph_vocab=morph_vocab(),
         morph_tagger=NewsMorphTagger(embedding),
         syntax_parser=NewsSyntaxParser(embedding),
         ner_tagger=NewsNERTagger(embedding),

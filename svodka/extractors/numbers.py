@@ -70,7 +70,7 @@ def _lookup(word: str, morph) -> NumberWord | None:
     return _words()[lemma] if lemma else None
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=50_000)
 def normal_form(word: str, morph) -> str:
     """The most likely pymorphy2 normal form of a lowercase word, cached across texts."""
     if not word.isalpha():

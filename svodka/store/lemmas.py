@@ -15,17 +15,16 @@ WORD = re.compile(r"[^\W_]+")
 MAX_FORMS = 3
 
 
-@lru_cache(maxsize=1)
 def _morph():
-    from natasha import MorphVocab  # pymorphy2's analyzer with natasha's compatibility fixes
-    return MorphVocab()
+    from svodka.analysis.models import morph_vocab  # the extractors' own, not a second copy
+    return morph_vocab()
 
 
 def _clean(word: str) -> str:
     return "".join(WORD.findall(word.lower().replace("ё", "е")))
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=50_000)   # bounded: an ingest worker must stay small over millions of articles
 def word_forms(word: str) -> tuple[str, ...]:
     """The normal forms of one word, most likely first; digits and Latin stay as they are."""
     lowered = _clean(word)

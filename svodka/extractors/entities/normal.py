@@ -24,7 +24,7 @@ def _pos_matches(form_pos: str, pos: str) -> bool:
     return same.get(form_pos, form_pos) == same.get(pos, pos)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=20_000)
 def _inflect(vocab, word: str, pos: str, case: str, gender: str, number: str,
              person: bool) -> str:
     lowered = word.lower()

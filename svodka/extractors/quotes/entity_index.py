@@ -115,12 +115,10 @@ class EntityIndex:
         for entity in self._before(anchor):
             if entity.type != "PER" or not self.fits(entity, gender):
                 continue
-            roles = " ".join(entity.roles).lower().replace("ё", "е")
-            if stems[0] not in roles:
-                continue
-            score = 1 + sum(stem in roles for stem in stems[1:])
-            if score > best_score:
-                best, best_score = entity, score
+            for role in entity.roles:
+                score = _title_score(role.lower().replace("ё", "е"), stems)
+                if score > best_score:
+                    best, best_score = entity, score
         return best
 
     def salient(self, anchor: int, gender: str | None) -> Entity | None:
@@ -174,6 +172,18 @@ class EntityIndex:
             if noun is None or lemma == noun:
                 return entity
         return self.recent(anchor, "ORG", skip=self.publishers)
+
+
+def _title_score(role: str, stems: list[str]) -> int:
+    """How well a role fits a title phrase: 0 when the title word is missing, or when both
+    say whose title it is and disagree ("глава государства" is not "глава ФСКН")."""
+    if stems[0] not in role:
+        return 0
+    shared = sum(stem in role for stem in stems[1:])
+    if stems[1:] and not shared and len(role.split()) > 1:
+        return 0
+    return 1 + shared
+
 
 def person_genders(ctx: Context, index: EntityIndex) -> None:
     """Grammatical gender of each person, from the tags of their name mentions."""

@@ -3,7 +3,8 @@
 Only top-level pairs become segments: in «… «Газпром» …» the inner pair is part of the
 outer one. A closing mark with no opening one («…», — отметил Х without the «) gives a
 segment from the paragraph start; an opening mark never closed gives one to the paragraph
-end (a quote continued in the next paragraph). One pass over the marks, a bounded look into
+end (a quote continued in the next paragraph). A mark followed by ", —" closes every open
+quote: Russian typography writes «… «Стрелка», — сказал Х with one mark for two. One pass over the marks, a bounded look into
 the stack: linear time whatever the balance of the marks.
 """
 from __future__ import annotations
@@ -16,6 +17,8 @@ _OPENING_CONTEXT = set("([{«„“-—–/:") | {"'"}
 _CLOSING_CONTEXT = set(".,;:!?)]}…-—–»")
 # How deep a closing mark looks for its opening one; deeper opens stay unmatched.
 _STACK_LOOKUP = 4
+# «… по карте «Стрелка», – отметил Х: one mark closes the inner quote and the outer one
+_ATTRIBUTION_AFTER = re.compile(r",\s*[—–-]\s")
 
 # kind of an opening mark -> the marks that close it
 _CLOSERS = {"angle": "»", "curly": "”", "low": "“”", "straight": '"'}
@@ -81,6 +84,9 @@ def region_segments(text: str, r_start: int, r_end: int, region: int) -> list[Se
             continue
         opener = stack[found][1]
         del stack[found:]
+        if stack and _ATTRIBUTION_AFTER.match(text, pos + 1, r_end):
+            opener = stack[0][1]
+            stack.clear()
         if not stack:
             segments.append(Segment(opener, pos + 1, opener + 1, pos, region, True, True))
     if stack:

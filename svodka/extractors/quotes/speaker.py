@@ -40,10 +40,15 @@ def _cue_gender(ctx: Context, quote: Candidate) -> str | None:
 def _person_word(ctx: Context, index: int) -> str | None:
     """"sing" or "plur" when the word names people ("посол", "эксперты"), else None."""
     lemma = ctx.lemma(index)
-    for parse in ctx.analysis.models.morph_vocab.parse(ctx.word(index))[:4]:
+    parses = ctx.analysis.models.morph_vocab.parse(ctx.word(index))[:4]
+    for parse in parses:
         if parse.normal_form.replace("ё", "е") == lemma and "anim" in parse.tag \
                 and "Name" not in parse.tag and "Surn" not in parse.tag:
             return "plur" if "plur" in parse.tag else "sing"
+    feats = ctx.tokens[index].feats
+    if not any(parse.is_known for parse in parses) and feats.get("Animacy") == "Anim":
+        # a word the dictionary lacks ("пранкер"): the tagger's animacy is all there is
+        return "plur" if feats.get("Number") == "Plur" else "sing"
     return None
 
 
