@@ -2,9 +2,10 @@
 
     python bench/ingest.py [--news DIR] [--limit N] [--workers 1 2] [--keep DIR] [--out docs/performance.md]
 
-Each run is the real command (``svodka ingest --quiet``) in a subprocess, so its peak RSS is
-measured with getrusage. Reports docs/s, the speed-up, store size per 1,000 articles and
-the near-duplicate groups found; writes them between the ``bench:corpus`` markers of
+Each run is the real command (``svodka ingest --quiet``) in a subprocess. Every process of
+the run is sampled (psutil, every 0.2 s) for its resident memory, so the writer (the parent,
+which with one worker also extracts) and the extraction workers get a peak of their own.
+Reports docs/s, the speed-up, store size per 1,000 articles and the near-duplicate groups found; writes them between the ``bench:corpus`` markers of
 ``--out`` (the search benchmark adds its lines there too).
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -37,8 +39,30 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def peak_child_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+class MemorySampler(threading.Thread):
+    """Peak RSS of a process and, separately, of the largest of its descendants."""
+
+    def __init__(self, pid: int, every: float = 0.2):
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.parent_mb = self.worker_mb = 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        import psutil
+
+        try:
+            parent = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self.done.is_set():
+            try:
+                self.parent_mb = max(self.parent_mb, parent.memory_info().rss / 2**20)
+                for child in parent.children(recursive=True):
+                    self.worker_mb = max(self.worker_mb, child.memory_info().rss / 2**20)
+            except psutil.Error:
+                pass
+            self.done.wait(self.every)
 
 
 def sample_feed(news: Path, limit: int, folder: Path) -> Path:
@@ -60,9 +84,16 @@ def run(news: Path, workers: int, db: Path) -> dict:
     command = [sys.executable, "-m", "svodka", "ingest", str(news), "--db", str(db),
                "--workers", str(workers), "--quiet"]
     started, cpu_before = time.perf_counter(), _children_cpu()
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = MemorySampler(process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    sampler.done.set()
+    sampler.join()
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
     seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
-    line = " ".join(done.stdout.split())
+    line = " ".join(stdout.split())
     numbers = dict(re.findall(r"(read|stored|duplicates|rejected) (\d+)", line))
     inner = float(re.search(r"in ([\d.]+)s", line).group(1))
     sys.path.insert(0, str(ROOT))
@@ -76,7 +107,8 @@ def run(news: Path, workers: int, db: Path) -> dict:
             "duplicates": int(numbers["duplicates"]), "rejected": int(numbers["rejected"]),
             "seconds": round(inner, 1), "wall_seconds": round(seconds, 1),
             "docs_per_s": round(int(numbers["read"]) / inner, 2),
-            "peak_rss_mb": round(peak_child_rss_mb()),
+            "writer_rss_mb": round(sampler.parent_mb),
+            "worker_rss_mb": round(sampler.worker_mb) if workers > 1 else None,
             "cpu_s_per_doc": round(cpu / int(numbers["read"]), 3),
             "mb_per_1000": round(size / 2**20 / stored * 1000, 1) if stored else None,
             "duplicate_groups": stats["duplicate_groups"], "near_or_exact_copies": stats["duplicates"],
@@ -106,15 +138,19 @@ def main() -> None:
              f"store, `python bench/ingest.py` on {os.cpu_count()} cores, "
              f"{time.strftime('%Y-%m-%d')}, load average at the end of each run "
              f"{', '.join(str(r['load_average']) for r in runs)}:", "",
-             "| workers | docs/s | speed-up | wall s | CPU s / doc | peak RSS of the largest process MB "
-             "| store MB / 1,000 articles | stored | duplicates | rejected | duplicate groups |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| workers | docs/s | speed-up | wall s | CPU s / doc | peak RSS per worker MB "
+             "| peak RSS of the writer MB | store MB / 1,000 articles | stored | duplicates | rejected "
+             "| duplicate groups |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
         lines.append(f"| {r['workers']} | {r['docs_per_s']} | {r['docs_per_s'] / base:.2f}× | "
-                     f"{r['wall_seconds']} | {r.get('cpu_s_per_doc', '—')} | {r['peak_rss_mb']} | "
+                     f"{r['wall_seconds']} | {r.get('cpu_s_per_doc', '—')} | "
+                     f"{r['worker_rss_mb'] or '(in the writer)'} | {r['writer_rss_mb']} | "
                      f"{r['mb_per_1000']} | "
                      f"{r['stored']} | {r['duplicates']} | {r['rejected']} | "
                      f"{r['duplicate_groups']} |")
+    lines += ["", "With one worker the writer process extracts too, so its peak holds the models and "
+              "the writer's state together; with more, each worker is a process of its own."]
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     results.update(ingest=runs, ingest_lines=lines)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

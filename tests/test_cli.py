@@ -91,3 +91,15 @@ def test_bad_input_is_a_clear_error_not_a_traceback(tmp_path, content, reason):
 def test_missing_file_is_a_usage_error():
     result = runner.invoke(app, ["extract", "/nonexistent/article.txt"])
     assert result.exit_code == 2
+
+
+def test_the_cli_sets_blas_threads_before_numpy_loads():
+    # The CLI asks for one BLAS thread per process; that only works if nothing imported on
+    # the way to it (the `svodka` package itself) has loaded numpy already.
+    import subprocess
+    import sys
+
+    probe = ("import os, sys; os.environ.pop('OPENBLAS_NUM_THREADS', None); import svodka.cli; "
+             "print(os.environ['OPENBLAS_NUM_THREADS'], 'numpy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "False"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from natasha.shape import recover_shape
 
 from svodka.extractors.entities.foreign import foreign_nominative, undeclined_woman
 
@@ -85,6 +84,9 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
     if person and word == lowered and feats.get("Gender") != "Fem" \
             and not vocab.word_is_known(lowered):
         word = foreign_nominative(lowered, case, seen) or word
+    # Imported here: importing natasha loads numpy, and `import svodka` must not, so that the
+    # CLI can still choose the number of BLAS threads before numpy starts its pool.
+    from natasha.shape import recover_shape
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
 
 
