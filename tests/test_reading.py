@@ -29,6 +29,13 @@ def test_a_few_broken_utf8_bytes_are_repaired_not_misread_as_cp1251():
     assert text.replace("\ufffd", "") == NEWS
 
 
+def test_a_short_text_with_two_broken_bytes_is_still_text():
+    data = "Москва ".encode() + b"\xff\xfe" + " сегодня заявил".encode()
+    text, detected = decode_bytes(data)
+    assert "repaired" in detected
+    assert text == "Москва \ufffd\ufffd сегодня заявил"
+
+
 @pytest.mark.parametrize("data", [
     bytes(range(256)) * 20,
     b"\x00\x01\x02binary\x00payload" * 100,

@@ -17,10 +17,11 @@ _MAX_CONTROL_SHARE = 0.05
 _FREQUENT_RUSSIAN = set("оеаинтсрвлкмдпу")
 
 
-def _control_share(text: str) -> float:
+def _control_share(text: str, replacements_count: bool = True) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+    bad = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f\v")
+              or (replacements_count and ch == "\ufffd"))
     return bad / len(text)
 
 
@@ -62,7 +63,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("utf-8", errors="replace"), "utf-8 (repaired)"
         else:
             text, encoding = _best_single_byte(data)
-    if _control_share(text[:20000]) > _MAX_CONTROL_SHARE:
+    # Repaired UTF-8 has passed its own budget of bad bytes; its replacement characters must
+    # not make a short text look binary.
+    if _control_share(text[:20000], encoding != "utf-8 (repaired)") > _MAX_CONTROL_SHARE:
         raise InputRejected("binary", "the input is mostly control characters: it looks binary, not text")
     return text, encoding
 
