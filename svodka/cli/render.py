@@ -5,6 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 from svodka.record import Article
+from svodka.web.format import number
 
 _console = Console()
 
@@ -45,8 +46,8 @@ def print_table(article: Article, explain: bool = False, console: Console | None
             ("rule",) if explain else ()):
         amounts.add_column(column)
     for amount in article.amounts:
-        value = f"{amount.value:g}" + (f" из {amount.of:g}" if amount.of is not None else "") + (
-            f"–{amount.to:g}" if amount.to is not None else "")
+        value = number(amount.value) + (f" из {number(amount.of)}" if amount.of is not None else "") + (
+            f"–{number(amount.to)}" if amount.to is not None else "")
         row = [amount.kind, amount.text, value, amount.unit or amount.noun or "", amount.approx,
                amount.measure or "", amount.period or ""]
         amounts.add_row(*row, *([amount.rule or ""] if explain else []))
