@@ -237,3 +237,31 @@ def test_dateline_agency_is_not_the_press_service(models):
             "порта, сообщили в пресс-службе ведомства.")
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "она" is the person the previous sentence introduced, not the one who spoke before her
+    ("«Он был полиглот», – добавила переводчик Наталья Рябчикова.\n\nС такой трактовкой не "
+     "согласилась директор архива Татьяна Горяева. «Он остро актуален!» – настаивала она.",
+     ["Наталья Рябчикова", "Татьяна Горяева"]),
+    # no new person in between: "он" is the last speaker
+    ("«Мы готовы к переговорам», — сказал министр Сергей Лавров. Переговоры пройдут в "
+     "Женеве. «Но только на наших условиях», — добавил он.",
+     ["Сергей Лавров", "Сергей Лавров"]),
+    # after an unnamed speaker "он" is no one, not the last person named
+    ("Главврач больницы Ахмед Хамдан рассказал о пострадавших. Один из раненых сообщил, что "
+     "их обстреляли из миномётов. «Потом нас привезли в больницу», — добавил он.",
+     [None, None]),
+])
+def test_pronoun_refers_to_the_person_just_named(text, speakers, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == speakers
+
+
+def test_gender_comes_from_the_verbs_a_name_agrees_with(models):
+    # the tagger reads the foreign first name "Никола" as masculine; "подчеркнула" says not
+    text = ("Первый министр Шотландии Никола Стёрджен собирается провести новый референдум. "
+            "Об этом подчеркнула Стёрджен на пресс-конференции в Эдинбурге.\n\n"
+            "«На следующей неделе я запрошу разрешение парламента», — сказала она.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == ["Никола Стёрджен"]

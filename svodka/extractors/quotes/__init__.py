@@ -58,7 +58,8 @@ def _propose(ctx: Context) -> list[Candidate]:
 
 def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
               dateline: tuple[int, int] | None) -> list[Speaker]:
-    index = EntityIndex.build(ctx, entities, dateline)
+    index = EntityIndex.build(ctx, entities, dateline,
+                             [(c.start, c.end) for c in candidates])
     person_genders(ctx, index)
     by_group: dict[int, Speaker] = {}
     speakers = []

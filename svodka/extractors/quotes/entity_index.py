@@ -23,14 +23,16 @@ class EntityIndex:
     starts: list[int] = field(default_factory=list)
     voices: list[tuple[int, str, Entity]] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)
-    speakers: list[tuple[int, Entity]] = field(default_factory=list)
+    speakers: list[tuple[int, Entity | None]] = field(default_factory=list)
     publishers: frozenset[str] = frozenset()    # named only in the dateline: the agency
+    quoted: list[tuple[int, int]] = field(default_factory=list)    # the quotes' spans, sorted
     _titles: str | None = None
 
     @classmethod
     def build(cls, ctx: Context, entities: list[Entity],
-              dateline: tuple[int, int] | None = None) -> "EntityIndex":
-        index = cls(entities)
+              dateline: tuple[int, int] | None = None,
+              quoted: list[tuple[int, int]] | None = None) -> "EntityIndex":
+        index = cls(entities, quoted=sorted(quoted or []))
         if dateline is not None:
             index.publishers = frozenset(
                 e.id for e in entities if e.mentions and all(
@@ -146,15 +148,27 @@ class EntityIndex:
         for _, _, _, entity in reversed(self.mentions[max(0, stop - LOOKBACK_MENTIONS):stop]):
             yield entity
 
-    def last_speaker(self, anchor: int, gender: str | None) -> Entity | None:
-        """The person who last spoke before ``anchor``, if not too long ago."""
+    def inside_quote(self, offset: int) -> bool:
+        at = bisect_left(self.quoted, (offset + 1,)) - 1
+        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
+
+    def last_turn(self, anchor: int) -> tuple[int, Entity | None] | None:
+        """(offset, speaker) of the last quote before ``anchor`` whose speaker is a person,
+        named or not (None: "сообщил очевидец"), if not too long ago."""
         for offset, entity in reversed(self.speakers):
             if offset >= anchor:
                 continue
-            if anchor - offset > SPEAKER_MEMORY or entity.type != "PER":
+            if anchor - offset > SPEAKER_MEMORY:
                 return None
-            return entity if self.fits(entity, gender) else None
+            return offset, entity
         return None
+
+    def last_speaker(self, anchor: int, gender: str | None) -> Entity | None:
+        """The person who last spoke before ``anchor``, if not too long ago."""
+        turn = self.last_turn(anchor)
+        if turn is None or turn[1] is None or turn[1].type != "PER":
+            return None
+        return turn[1] if self.fits(turn[1], gender) else None
 
     def outlet(self, anchor: int, noun: str) -> Entity | None:
         at = bisect_left(self.voices, anchor, key=lambda item: item[0])
@@ -186,16 +200,41 @@ def _title_score(role: str, stems: list[str]) -> int:
 
 
 def person_genders(ctx: Context, index: EntityIndex) -> None:
-    """Grammatical gender of each person, from the tags of their name mentions."""
+    """Grammatical gender of each person: from the verbs their name is the subject of
+    ("подчеркнула Стёрджен"), which agree in gender, else from the tags of the name itself
+    (the tagger guesses foreign names: "Никола Стёрджен" is tagged masculine)."""
     for entity in index.entities:
         if entity.type != "PER":
             continue
-        gender = None
+        tagged = None
+        votes = {"Masc": 0, "Fem": 0}
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
             token = ctx.analysis.token_at(mention.start)
-            if token is not None and ctx.tokens[token].feats.get("Gender"):
-                gender = ctx.tokens[token].feats["Gender"]
-                break
-        index.genders[entity.id] = gender
+            if token is None:
+                continue
+            if tagged is None and ctx.tokens[token].feats.get("Gender"):
+                tagged = ctx.tokens[token].feats["Gender"]
+            agreed = _verb_gender(ctx, ctx.analysis.tokens_between(mention.start, mention.end))
+            if agreed in votes:
+                votes[agreed] += 1
+        if votes["Masc"] != votes["Fem"]:
+            index.genders[entity.id] = max(votes, key=votes.get)
+        else:
+            index.genders[entity.id] = tagged
+
+
+def _verb_gender(ctx: Context, tokens: range) -> str | None:
+    """The gender of the past-tense verb or short adjective a name is the subject of."""
+    for i in tokens:
+        head = ctx.tokens[i].head
+        if head in tokens:
+            continue
+        if head < 0 or not ctx.tokens[i].rel.startswith("nsubj"):
+            return None
+        verb = ctx.tokens[head]
+        if verb.feats.get("Tense") == "Past" or verb.feats.get("Variant") == "Short":
+            return verb.feats.get("Gender")
+        return None
+    return None

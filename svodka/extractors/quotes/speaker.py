@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from svodka.extractors.quotes.context import POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
 from svodka.extractors.quotes.phrase import speaker_phrase
-from svodka.extractors.quotes.syntax import head_of
+from svodka.extractors.quotes.syntax import head_of, subtree
 from svodka.record import Entity, Mention
 
 __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
@@ -50,6 +50,16 @@ def _person_word(ctx: Context, index: int) -> str | None:
         # a word the dictionary lacks ("пранкер"): the tagger's animacy is all there is
         return "plur" if feats.get("Number") == "Plur" else "sing"
     return None
+
+
+def _unnamed_person(ctx: Context, head: int) -> bool:
+    """"очевидец", "один из военных", "другой пострадавший": one person, but no one named
+    (whom a later "он" may refer to; plural "СМИ", "эксперты" it cannot)."""
+    if ctx.tokens[head].feats.get("Number") != "Sing":
+        return False
+    anonymous = ctx.lexicon.anonymous
+    return ctx.lemma(head) in anonymous or _person_word(ctx, head) == "sing" \
+        or any(ctx.lemma(c) in anonymous for c in ctx.analysis.children(head))
 
 
 def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
@@ -97,6 +107,49 @@ def _referent(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
     return index.salient(anchor, gender) if title else index.recent(anchor, "PER", gender)
 
 
+def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
+                    gender: str | None) -> Entity | None:
+    """The person the sentence before ``anchor`` (and its own words before it) is about: "…
+    не согласилась директор РГАЛИ Татьяна Горяева. «…» – настаивала она" — a subject in the
+    nominative naming a person, outside any quote; the main clause's subject first."""
+    at = ctx.analysis.sentence_of(anchor)
+    if at is None:
+        return None
+    sentences = ctx.analysis.sentences
+    first = sentences[at].first
+    if at > 0 and sentences[at - 1].region not in ctx.skipped_regions:
+        first = sentences[at - 1].first
+    found: list[tuple[bool, Entity]] = []
+    for i in range(first, ctx.first_token_from(anchor)):
+        token = ctx.tokens[i]
+        if not token.rel.startswith("nsubj") or token.feats.get("Case") != "Nom" \
+                or index.inside_quote(token.start):
+            continue
+        phrase = subtree(ctx, i)
+        start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
+        for mention, entity in index.overlapping(start, end):
+            head = ctx.analysis.token_at(mention.start)
+            if entity.type == "PER" and head is not None \
+                    and ctx.tokens[head].feats.get("Case") == "Nom" and index.fits(entity, gender):
+                found.append((token.head >= 0 and ctx.tokens[token.head].head < 0, entity))
+                break
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+def _pronoun_referent(ctx: Context, index: EntityIndex, anchor: int,
+                      gender: str | None) -> Entity | None:
+    """Who "он" is: the person the previous sentence is about, else the last speaker (an
+    unnamed one too: "— добавил он" after "сообщил очевидец" is no one), else the last person
+    mentioned — each only if the grammatical gender fits."""
+    subject = _subject_before(ctx, index, anchor, gender)
+    if subject is not None:
+        return subject
+    turn = index.last_turn(anchor)
+    if turn is not None and turn[1] is None:
+        return None
+    return _referent(ctx, index, anchor, gender)
+
+
 def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
             head: int) -> Entity | None:
     lemma = ctx.lemma(head)
@@ -113,7 +166,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
             return entity
     person = _named_in(ctx, found, "PER")
     if lemma in _PRONOUN_GENDER:
-        return _referent(ctx, index, anchor, _PRONOUN_GENDER[lemma])
+        return _pronoun_referent(ctx, index, anchor, _PRONOUN_GENDER[lemma])
     if ctx.tokens[head].pos == "PRON":
         return None
     organization = _named_in(ctx, found, "ORG")
@@ -173,6 +226,6 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
                              people_only=ctx.lemma(head) in ctx.lexicon.anonymous)
         if entity is not None:
             index.add(entity)
-    if entity is not None:
-        index.speakers.append((quote.start, entity))
+    if entity is not None or _unnamed_person(ctx, head):
+        index.speakers.append((quote.start, entity))    # an unnamed one too: "очевидец"
     return Speaker(entity, ctx.text[start:end], (start, end))
