@@ -265,3 +265,43 @@ def test_gender_comes_from_the_verbs_a_name_agrees_with(models):
             "«На следующей неделе я запрошу разрешение парламента», — сказала она.")
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes] == ["Никола Стёрджен"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "ведомство" is the ministry mentioned last, not the company named after it
+    ("Ранее Минюст обратился в Конституционный суд с просьбой проверить решение о выплатах "
+     "акционерам ЮКОСа. «Решение противоречит Конституции», – указало ведомство.",
+     "Минюст"),
+    # "пресс-служба епархии": the organization whose name says it is the diocese
+    ("Калининградская епархия РПЦ получила в собственность кирху в поселке Ушаково. Решение "
+     "утвердила Русская православная церковь.\n\n«Храм будет восстановлен к осени», – "
+     "сообщают в пресс-службе епархии.", "Калининградская епархия"),
+    # a company named inside the quote is what the press service spoke of, not who spoke
+    ("Запуск провели с космодрома Байконур, сообщается на сайте «Роскосмоса».\n\n«Потеря "
+     "корабля «Прогресс» не скажется на работе экипажа «Газпрома»», — говорится в "
+     "заявлении.\n\nВ корпорации отметили, что проводится анализ произошедшего.", "Роскосмос"),
+])
+def test_organization_voice_is_the_organization_of_its_kind(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert article.quotes and speaker in (article.quotes[-1].speaker_name or ""), \
+        [(q.text, q.speaker_name) for q in article.quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # «НГ» was told (dative), the press service spoke
+    ("Как сообщили «НГ» в пресс-службе МВД Чечни, тайник был обнаружен в селении Автуры.",
+     "МВД"),
+    # the parse lost the object of "цитирует": the ambassador is quoted, the outlet cites him
+    ("«Поощрение движения Украины в сторону Европы было одной из главных целей нашей "
+     "политики», — цитирует Foreign Policy бывшего американского посла на Украине Уильяма "
+     "Тейлора.", "Уильям Тейлор"),
+    # the document's text, cited by ТАСС, speaks for the office that issued the report
+    ("Офис директора Национальной разведки США выпустил доклад о выборах.\n\n«Мы считаем, что "
+     "кампания влияния была проведена в 2016 году», — приводит текст документа ТАСС.\n\n"
+     "В пояснительной записке говорится, что выводы могут оказаться ложными.",
+     "Офис директора Национальной разведки"),
+])
+def test_speaker_is_who_spoke_not_who_relays(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert article.quotes and all(speaker in (q.speaker_name or "") for q in article.quotes), \
+        [(q.text, q.speaker_name) for q in article.quotes]

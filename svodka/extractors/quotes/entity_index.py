@@ -50,7 +50,8 @@ class EntityIndex:
     def owner(self, ctx: Context, noun: int) -> Entity | None:
         """Whose "пресс-служба" or "доклад" this is: the organization named right after it
         ("пресс-служба МИД"), or the one whose verb has it ("Офис … выпустил доклад")."""
-        if noun + 1 < len(ctx.tokens):
+        if noun + 1 < len(ctx.tokens) and not ctx.tokens[noun + 1].rel.startswith("nsubj"):
+            # (a subject is the channel: "— приводит текст документа ТАСС")
             owner = self.starting_at(ctx.tokens[noun + 1].start, "ORG")
             if owner is not None:
                 return owner
@@ -104,8 +105,9 @@ class EntityIndex:
 
     def recent(self, anchor: int, type_: str, gender: str | None = None,
                skip: frozenset[str] = frozenset()) -> Entity | None:
-        """The last entity of ``type_`` mentioned before ``anchor`` that fits."""
-        for entity in self._before(anchor):
+        """The last entity of ``type_`` mentioned before ``anchor`` that fits, outside the
+        quotes (a name inside one is what the speaker spoke of, not who spoke)."""
+        for entity in self._before(anchor, unquoted=True):
             if entity.type == type_ and self.fits(entity, gender) and entity.id not in skip:
                 return entity
         return None
@@ -143,10 +145,11 @@ class EntityIndex:
     def fits(self, entity: Entity, gender: str | None) -> bool:
         return not gender or self.genders.get(entity.id) in (None, gender)
 
-    def _before(self, anchor: int):
+    def _before(self, anchor: int, unquoted: bool = False):
         stop = bisect_left(self.starts, anchor)
-        for _, _, _, entity in reversed(self.mentions[max(0, stop - LOOKBACK_MENTIONS):stop]):
-            yield entity
+        for start, _, _, entity in reversed(self.mentions[max(0, stop - LOOKBACK_MENTIONS):stop]):
+            if not (unquoted and self.inside_quote(start)):
+                yield entity
 
     def inside_quote(self, offset: int) -> bool:
         at = bisect_left(self.quoted, (offset + 1,)) - 1
@@ -177,15 +180,40 @@ class EntityIndex:
                 return entity
         return None
 
-    def voice(self, anchor: int, noun: str | None = None) -> Entity | None:
-        """Who a bare "пресс-служба" speaks for: whoever the last "пресс-служба …" did, else
-        the organization mentioned last — not the agency of the dateline, which published the
-        story rather than spoke in it."""
+    def voice(self, anchor: int, noun: str | None = None, kinds: tuple[str, ...] = (),
+              documents: frozenset[str] = frozenset()) -> Entity | None:
+        """Who a bare "пресс-служба" speaks for: whoever the last "пресс-служба …" did (for a
+        document, the last document's issuer), else the last organization whose name is of
+        one of ``kinds`` ("ведомство": a ministry), else the organization mentioned last —
+        not inside a quote, and not the agency of the dateline, which published the story
+        rather than spoke in it."""
         at = bisect_left(self.voices, anchor, key=lambda item: item[0])
-        for _, lemma, entity in reversed(self.voices[max(0, at - LOOKBACK_MENTIONS):at]):
+        earlier = self.voices[max(0, at - LOOKBACK_MENTIONS):at]
+        for _, lemma, entity in reversed(earlier):
             if noun is None or lemma == noun:
                 return entity
-        return self.recent(anchor, "ORG", skip=self.publishers)
+        if noun in documents:
+            for _, lemma, entity in reversed(earlier):
+                if lemma in documents:
+                    return entity
+        return self.of_kind(anchor, kinds) or self.recent(anchor, "ORG", skip=self.publishers)
+
+    def of_kind(self, anchor: int, kinds: tuple[str, ...]) -> Entity | None:
+        """The last organization before ``anchor`` whose name has one of ``kinds`` (a word, or
+        a prefix ending in "*")."""
+        if not kinds:
+            return None
+        for entity in self._before(anchor, unquoted=True):
+            if entity.type == "ORG" and entity.id not in self.publishers \
+                    and _has_kind(entity, kinds):
+                return entity
+        return None
+
+def _has_kind(entity: Entity, kinds: tuple[str, ...]) -> bool:
+    words = {word for name in (entity.name, *entity.aliases)
+             for word in name.lower().replace("ё", "е").split()}
+    return any(word.startswith(kind[:-1]) if kind.endswith("*") else word == kind
+               for kind in kinds for word in words)
 
 
 def _title_score(role: str, stems: list[str]) -> int:

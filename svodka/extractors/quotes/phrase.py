@@ -10,6 +10,8 @@ from svodka.extractors.quotes.syntax import children, head_of, subtree
 
 # How many words around a cue may name its speaker when the parse does not say.
 _WINDOW = 8
+# "приводит слова министра", "приводит текст документа": whose words they are follows
+_WORDS_OF = frozenset({"слово", "текст"})
 
 
 def _clip(ctx: Context, tokens: range, head: int, quote: Candidate) -> range:
@@ -26,6 +28,20 @@ def _clip(ctx: Context, tokens: range, head: int, quote: Candidate) -> range:
     while stop > first and ctx.is_punct(stop - 1):
         stop -= 1
     return range(first, stop)
+
+def _cited_after(ctx: Context, cue: int, quote: Candidate) -> list[int]:
+    """The person "цитирует" quotes when the parse lost the object: "— цитирует Foreign
+    Policy бывшего посла Уильяма Тейлора" — the first animate noun in the accusative or
+    genitive after the cue, in its sentence and outside the quote."""
+    stop = min(ctx.sentence(cue).stop, cue + 1 + _WINDOW * 2)
+    for i in range(cue + 1, stop):
+        token = ctx.tokens[i]
+        if ctx.word(i) in FINAL_PUNCT or quote.start <= token.start < quote.end:
+            return []
+        if token.pos in ("NOUN", "PROPN") and token.feats.get("Animacy") == "Anim" \
+                and token.feats.get("Case") in ("Acc", "Gen") and not token.rel.startswith("nsubj"):
+            return [i]
+    return []
 
 def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
     """When the parse gives the cue no subject ("Нуланд, похоже, считает, что"): the nearest
@@ -55,17 +71,19 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         head = ctx.tokens[cue].head     # "критик Анна Наринская, не считавшая, что …"
         tokens = _clip(ctx, subtree(ctx, head), head, quote)
         return (tokens, head) if len(tokens) else None
-    roots = children(ctx, cue, ("obj",)) if ctx.lemma(cue) in ctx.lexicon.cite else []
+    cite = ctx.lemma(cue) in ctx.lexicon.cite
+    roots = (children(ctx, cue, ("obj",)) or _cited_after(ctx, cue, quote)) if cite else []
     if not roots:
         roots = children(ctx, cue, ("nsubj",))
         head = ctx.tokens[cue].head
         if not roots and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
             roots = children(ctx, head, ("nsubj",))
-        if not roots:
-            roots = [c for c in children(ctx, cue, ("obl", "nmod", "iobj"))
-                     if ctx.lemma(c) in ctx.lexicon.org_nouns
-                     or any(ctx.lemma(g) in ("в", "у") for g in children(ctx, c, ("case",)))]
-    if roots and ctx.lemma(roots[0]) == "слово":
+        voice = [c for c in children(ctx, cue, ("obl", "nmod", "iobj"))
+                 if ctx.lemma(c) in ctx.lexicon.org_nouns
+                 or any(ctx.lemma(g) in ("в", "у") for g in children(ctx, c, ("case",)))]
+        if not roots or (voice and ctx.tokens[roots[0]].feats.get("Case") == "Dat"):
+            roots = voice   # "Как сообщили «НГ» в пресс-службе МВД": «НГ» was told, not spoke
+    if roots and ctx.lemma(roots[0]) in _WORDS_OF:
         roots = children(ctx, roots[0], ("nmod",)) or roots
     if roots:
         tokens = _clip(ctx, subtree(ctx, roots[0]), roots[0], quote)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from svodka.extractors.quotes.context import POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
 from svodka.extractors.quotes.phrase import speaker_phrase
-from svodka.extractors.quotes.syntax import head_of, subtree
+from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
 
 __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
@@ -67,11 +67,26 @@ def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
     for offset in (1, 2, 3):
         if head + offset >= len(ctx.tokens) or ctx.is_punct(head + offset):
             return None
+        if ctx.tokens[head + offset].rel.startswith("nsubj"):
+            return None     # "— приводит текст документа ТАСС": the channel, not the owner
         start = ctx.tokens[head + offset].start
         entity = index.starting_at(start, "ORG") or index.starting_at(start, "PER")
         if entity is not None:
             return entity
     return None
+
+
+def _kind_words(ctx: Context, head: int) -> tuple[str, ...]:
+    """What kind of organization a voice noun names: the kind of its genitive noun
+    ("пресс-служба епархии", "в заявлении агентства"), or its own ("ведомство")."""
+    for child in children(ctx, head, ("nmod",)):
+        if ctx.tokens[child].pos == "NOUN" and ctx.tokens[child].feats.get("Case") == "Gen":
+            return _kinds_of(ctx, ctx.lemma(child))
+    return _kinds_of(ctx, ctx.lemma(head))
+
+
+def _kinds_of(ctx: Context, lemma: str) -> tuple[str, ...]:
+    return (lemma, *ctx.lexicon.org_kinds.get(lemma, ()))
 
 
 def _named_in(ctx: Context, found: list[tuple[Mention, Entity]], type_: str) -> Entity | None:
@@ -180,7 +195,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
             return _referent(ctx, index, anchor, None)   # "его пресс-служба": the person's
-        return _next_named(ctx, index, head) or organization or index.voice(anchor, lemma)
+        kinds = _kind_words(ctx, head)
+        return _next_named(ctx, index, head) or organization or (
+            index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
+            index.voice(anchor, lemma, kinds, lexicon.documents)
     if person is not None:
         return person
     if lemma in lexicon.representatives:
