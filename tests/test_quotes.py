@@ -305,3 +305,31 @@ def test_speaker_is_who_spoke_not_who_relays(text, speaker, models):
     article = svodka.extract(text, models=models)
     assert article.quotes and all(speaker in (q.speaker_name or "") for q in article.quotes), \
         [(q.text, q.speaker_name) for q in article.quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the ministry's site names who spoke, after the statement noun
+    ("«Референдум является сугубо внутренним делом Британии», — говорится в сообщении на "
+     "официальном сайте МИД РФ.", "МИД"),
+    # an article opening with "— заявил он" names him in the next sentence
+    ("Британский политик о брексите\n\n«На наших глазах происходит передел политической "
+     "карты», — заявил он в эфире RT.\n\nКомментируя заявления президента США Барака Обамы, "
+     "Джордж Гэллоуэй выразил следующее мнение.", "Гэллоуэй"),
+    # the subject of the attribution heads it, not the time word before it
+    ("Деньги в срок\n\nФинансирование подготовки к Олимпиаде осуществляется вовремя, заявил в "
+     "четверг премьер-министр РФ.\n\nВ ходе ужина с представителями МОК Владимир Путин сообщил "
+     "об этом журналистам.", "Путин"),
+])
+def test_speaker_named_around_the_attribution(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert article.quotes and speaker in (article.quotes[0].speaker_name or ""), \
+        [(q.text, q.speaker_name) for q in article.quotes]
+
+
+def test_pronoun_opening_an_article_after_someone_unnamed_stays_unnamed(models):
+    # not the lead: "по его словам" refers back to the refugee, not forward to the commissioner
+    text = ("Беженец из Сирии задержан в Сааре.\n\nЗадержанный планировал купить восемь машин. "
+            "По его собственным словам, он намеревался начинить их взрывчаткой.\n\n"
+            "Замкомиссара полиции Хьюго Мюллер заявил, что следствие продолжается.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes][0] is None

@@ -13,6 +13,8 @@ from svodka.record import Entity, Mention
 LOOKBACK_MENTIONS = 60
 # How far back (in characters) the last speaker is still the one "он" or "посол" refers to.
 SPEAKER_MEMORY = 1500
+# How far ahead (in characters) a pronoun or a title with no one before it looks for a name.
+FORWARD_CHARS = 400
 
 
 @dataclass(slots=True)
@@ -109,6 +111,19 @@ class EntityIndex:
         quotes (a name inside one is what the speaker spoke of, not who spoke)."""
         for entity in self._before(anchor, unquoted=True):
             if entity.type == type_ and self.fits(entity, gender) and entity.id not in skip:
+                return entity
+        return None
+
+    def following(self, offset: int, gender: str | None, ctx: Context) -> Entity | None:
+        """The first person named after ``offset`` as a subject, outside quotes, if soon."""
+        for i in range(bisect_left(self.starts, offset), len(self.mentions)):
+            start, _, _, entity = self.mentions[i]
+            if start - offset > FORWARD_CHARS:
+                return None
+            token = ctx.analysis.token_at(start)
+            if entity.type == "PER" and self.fits(entity, gender) and token is not None \
+                    and ctx.tokens[token].feats.get("Case") == "Nom" \
+                    and not self.inside_quote(start):
                 return entity
         return None
 

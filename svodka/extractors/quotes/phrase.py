@@ -63,7 +63,7 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     if quote.speaker_tokens is not None:
         tokens = _clip(ctx, quote.speaker_tokens, quote.speaker_tokens.start, quote) \
             if len(quote.speaker_tokens) else quote.speaker_tokens
-        return (tokens, head_of(ctx, tokens)) if len(tokens) else None
+        return (tokens, _subject_or_head(ctx, tokens)) if len(tokens) else None
     cue = quote.cue
     if cue is None:
         return None
@@ -105,6 +105,15 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         stop += 1
     tokens = _clip(ctx, range(cue + 1, stop), cue + 1, quote) if stop > cue + 1 else range(0)
     return (tokens, _window_head(ctx, tokens)) if len(tokens) else None
+
+def _subject_or_head(ctx: Context, tokens: range) -> int:
+    """The subject among the words, else their syntactic head: ", заявил в четверг
+    премьер-министр РФ" is headed by "премьер-министр", not by "четверг"."""
+    for i in tokens:
+        if ctx.tokens[i].rel.startswith("nsubj") and ctx.tokens[i].head not in tokens:
+            return i
+    return head_of(ctx, tokens)
+
 
 def _window_head(ctx: Context, tokens: range) -> int:
     """The first word in the nominative, past any "как сообщают X," aside."""

@@ -63,16 +63,24 @@ def _unnamed_person(ctx: Context, head: int) -> bool:
 
 
 def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
-    """"пресс-служба МИД", "заявление О'Брайена": the organization or person right after."""
-    for offset in (1, 2, 3):
-        if head + offset >= len(ctx.tokens) or ctx.is_punct(head + offset):
+    """"пресс-служба МИД", "заявление О'Брайена": the organization or person right after,
+    or after a site it was published on ("в сообщении на официальном сайте МИД РФ")."""
+    voices = ctx.lexicon.org_nouns | ctx.lexicon.media
+    linking = True      # only prepositions, adjectives and voice nouns so far
+    for offset in range(1, 6):
+        at = head + offset
+        if at >= len(ctx.tokens) or ctx.is_punct(at):
             return None
-        if ctx.tokens[head + offset].rel.startswith("nsubj"):
+        if ctx.tokens[at].rel.startswith("nsubj"):
             return None     # "— приводит текст документа ТАСС": the channel, not the owner
-        start = ctx.tokens[head + offset].start
+        if offset > 3 and not linking:
+            return None
+        start = ctx.tokens[at].start
         entity = index.starting_at(start, "ORG") or index.starting_at(start, "PER")
         if entity is not None:
             return entity
+        linking = linking and (ctx.tokens[at].pos in ("ADP", "ADJ", "DET")
+                               or ctx.lemma(at) in voices)
     return None
 
 
@@ -109,9 +117,10 @@ def _stems(ctx: Context, tokens: range) -> list[str]:
 
 
 def _referent(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
-              title: list[str] | None = None) -> Entity | None:
+              title: list[str] | None = None, after: int | None = None) -> Entity | None:
     """Who "он" or "посол" is: the person holding that title, else the last speaker, else the
-    last person mentioned — each only if the grammatical gender fits."""
+    last person mentioned — each only if the grammatical gender fits. An article opening
+    with "«…», — заявил он" names him just after: "…, Гэллоуэй выразил мнение"."""
     if title:
         holder = index.titled(anchor, gender, title)
         if holder is not None:
@@ -119,7 +128,17 @@ def _referent(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
     previous = index.last_speaker(anchor, gender)
     if previous is not None:
         return previous
-    return index.salient(anchor, gender) if title else index.recent(anchor, "PER", gender)
+    found = index.salient(anchor, gender) if title else index.recent(anchor, "PER", gender)
+    if found is None and after is not None and _opens_article(ctx, anchor):
+        found = index.following(after, gender, ctx)
+    return found
+
+
+def _opens_article(ctx: Context, offset: int) -> bool:
+    """Is ``offset`` in the first sentence after the headline?"""
+    at = ctx.analysis.sentence_of(offset)
+    return at is not None and all(ctx.analysis.sentences[i].region in ctx.skipped_regions
+                                  for i in range(at))
 
 
 def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
@@ -152,7 +171,7 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
 
 
 def _pronoun_referent(ctx: Context, index: EntityIndex, anchor: int,
-                      gender: str | None) -> Entity | None:
+                      gender: str | None, after: int) -> Entity | None:
     """Who "он" is: the person the previous sentence is about, else the last speaker (an
     unnamed one too: "— добавил он" after "сообщил очевидец" is no one), else the last person
     mentioned — each only if the grammatical gender fits."""
@@ -162,7 +181,7 @@ def _pronoun_referent(ctx: Context, index: EntityIndex, anchor: int,
     turn = index.last_turn(anchor)
     if turn is not None and turn[1] is None:
         return None
-    return _referent(ctx, index, anchor, gender)
+    return _referent(ctx, index, anchor, gender, after=after)
 
 
 def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
@@ -171,6 +190,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     lexicon = ctx.lexicon
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     anchor = min(quote.start, start)
+    after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
     found = [(m, e) for m, e in index.overlapping(start, end) if e.type in _SPEAKER_TYPES]
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
@@ -181,7 +201,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
             return entity
     person = _named_in(ctx, found, "PER")
     if lemma in _PRONOUN_GENDER:
-        return _pronoun_referent(ctx, index, anchor, _PRONOUN_GENDER[lemma])
+        return _pronoun_referent(ctx, index, anchor, _PRONOUN_GENDER[lemma], after)
     if ctx.tokens[head].pos == "PRON":
         return None
     organization = _named_in(ctx, found, "ORG")
@@ -204,7 +224,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.representatives:
         return organization     # an unnamed representative of no named body: null
     if people == "sing":
-        return _referent(ctx, index, anchor, gender, title=_stems(ctx, tokens))
+        return _referent(ctx, index, anchor, gender, title=_stems(ctx, tokens), after=after)
     return organization or _named_in(ctx, found, "LOC")
 
 
@@ -240,8 +260,9 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
             and ctx.lemma(head) not in _PRONOUN_GENDER:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
     if entity is None:
-        entity = _new_entity(ctx, index.entities, tokens,
-                             people_only=ctx.lemma(head) in ctx.lexicon.anonymous)
+        # "источник в Кремле", "премьер-министр РФ": only a person's name makes a new speaker
+        entity = _new_entity(ctx, index.entities, tokens, people_only=(
+            ctx.lemma(head) in ctx.lexicon.anonymous or _person_word(ctx, head) is not None))
         if entity is not None:
             index.add(entity)
     if entity is not None or _unnamed_person(ctx, head):
