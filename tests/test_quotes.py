@@ -333,3 +333,32 @@ def test_pronoun_opening_an_article_after_someone_unnamed_stays_unnamed(models):
             "Замкомиссара полиции Хьюго Мюллер заявил, что следствие продолжается.")
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes][0] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a country speaking as a state
+    ("Британский МИД сообщил о высылке дипломатов. Великобритания отказалась предоставить "
+     "консульский доступ, при этом британская сторона сослалась на то, что Скрипаль является "
+     "британским подданным.", "Великобритания"),
+    # a channel relaying an unnamed source: no one
+    ("Украина и Казахстан договорились о возобновлении военно-технического сотрудничества, — "
+     "сообщает РИА Новости со ссылкой на местные СМИ.", None),
+    # a channel relaying a named source: the source
+    ("Турецкое новостное агентство Anadolu со ссылкой на МИД Турции сообщило, что переговоры "
+     "продолжатся в Анкаре.", "МИД"),
+    # on its own sources the channel speaks for itself
+    ("Американский телеканал Эй-Би-Си со ссылкой на собственные источники сообщил, что "
+     "Скрипаль был отравлен через вентиляцию автомобиля.", "Эй-Би-Си"),
+    # someone of a named person's is not that person
+    ("Супруга Григория Родченкова, которая проходит свидетелем по делу, заявила, что не знает "
+     "о доходах мужа.", None),
+    # the dump put the linked cue on a line of its own
+    ("Украина подаст в ЕСПЧ новые иски\n\n«Мы продолжаем готовить следующие иски», — \n"
+     "заявила\n замминистра юстиции Украины Наталья Севастьянова изданию «Сегодня».",
+     "Севастьянова"),
+])
+def test_speaker_of_an_attribution(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert len(article.quotes) == 1, [(q.text, q.speaker_name) for q in article.quotes]
+    name = article.quotes[0].speaker_name
+    assert (name is None) if speaker is None else (speaker in (name or "")), name

@@ -36,6 +36,7 @@ class Lexicon:
     not_cues: frozenset[str]
     media: frozenset[str]
     org_kinds: dict[str, tuple[str, ...]]
+    countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         not_cues=frozenset(load_list("quote_not_cues.txt")),
         media=frozenset(load_list("quote_media_nouns.txt")),
         org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},
+        countries={row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")},
     )
 
 

@@ -114,6 +114,14 @@ class EntityIndex:
                 return entity
         return None
 
+    def place_named(self, names: tuple[str, ...]) -> Entity | None:
+        wanted = {_normal(name) for name in names}
+        for entity in self.entities:
+            if entity.type == "LOC" and any(_normal(name) in wanted
+                                            for name in (entity.name, *entity.aliases)):
+                return entity
+        return None
+
     def following(self, offset: int, gender: str | None, ctx: Context) -> Entity | None:
         """The first person named after ``offset`` as a subject, outside quotes, if soon."""
         for i in range(bisect_left(self.starts, offset), len(self.mentions)):
@@ -223,6 +231,10 @@ class EntityIndex:
                     and _has_kind(entity, kinds):
                 return entity
         return None
+
+def _normal(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
+
 
 def _has_kind(entity: Entity, kinds: tuple[str, ...]) -> bool:
     words = {word for name in (entity.name, *entity.aliases)

@@ -98,7 +98,12 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         if before is not None:
             return before
     stop = cue + 1      # the words after the cue, to the end of the attribution
-    limit = min(ctx.sentence(cue).stop, cue + 1 + _WINDOW * 2)
+    sentence_stop = ctx.sentence(cue).stop
+    if sentence_stop == cue + 1 < len(ctx.tokens) and ctx.word(cue) not in FINAL_PUNCT \
+            and "\n" in ctx.text[ctx.tokens[cue].end:ctx.tokens[cue + 1].start]:
+        # the dump put a linked cue on a line of its own: "», — \nзаявила\n замминистра …"
+        sentence_stop = ctx.sentence(cue + 1).stop
+    limit = min(sentence_stop, cue + 1 + _WINDOW * 2)
     while stop < limit and ctx.word(stop) not in FINAL_PUNCT and not ctx.is_dash(stop) \
             and not (ctx.word(stop) == "," and stop + 1 < limit and ctx.is_dash(stop + 1)) \
             and ctx.lemma(stop) != "что" and not quote.start <= ctx.tokens[stop].start < quote.end:

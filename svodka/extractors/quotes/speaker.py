@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from svodka.extractors.quotes.context import POSSESSIVE_PRONOUNS, Candidate, Context
+from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
 from svodka.extractors.quotes.phrase import speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
@@ -81,6 +81,15 @@ def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
             return entity
         linking = linking and (ctx.tokens[at].pos in ("ADP", "ADJ", "DET")
                                or ctx.lemma(at) in voices)
+    return None
+
+
+def _country(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
+    """"британская сторона": the country, if the article names it."""
+    for child in children(ctx, head, ("amod",)):
+        names = ctx.lexicon.countries.get(ctx.lemma(child))
+        if names:
+            return index.place_named(names)
     return None
 
 
@@ -205,6 +214,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if ctx.tokens[head].pos == "PRON":
         return None
     organization = _named_in(ctx, found, "ORG")
+    if lemma == "сторона":
+        return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
     people = _person_word(ctx, head) if ctx.tokens[head].pos == "NOUN" else None
     if people is None and index.is_title(lemma):
         people = "sing"
@@ -219,6 +230,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         return _next_named(ctx, index, head) or organization or (
             index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
             index.voice(anchor, lemma, kinds, lexicon.documents)
+    owners = _owners(ctx, head, found) if people == "sing" else []
+    if owners:      # "супруга Родченкова", "адвокат Навального": someone of theirs, not them
+        person = _named_in(ctx, [(m, e) for m, e in found if e not in owners], "PER")
+        return person or index.titled(anchor, gender, _stems(ctx, tokens))
     if person is not None:
         return person
     if lemma in lexicon.representatives:
@@ -228,10 +243,27 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     return organization or _named_in(ctx, found, "LOC")
 
 
-def _new_entity(ctx: Context, entities: list[Entity], tokens: range,
+def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> list[Entity]:
+    """People named in the genitive as the head noun's dependents ("супруга Родченкова"),
+    not in apposition to it ("адвокат Иван Петров")."""
+    if ctx.tokens[head].feats.get("Case") == "Gen":
+        return []       # "по словам адвоката Ивана Петрова": all genitive, no telling
+    spans = []
+    for child in children(ctx, head, ("nmod",)):
+        if ctx.tokens[child].feats.get("Case") == "Gen" and ctx.tokens[child].pos == "PROPN":
+            tokens = subtree(ctx, child)
+            spans.append((ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end))
+    return [entity for mention, entity in found if entity.type == "PER" and any(
+        start < mention.end and mention.start < end for start, end in spans)]
+
+
+def _new_entity(ctx: Context, entities: list[Entity], tokens: range, head: int,
                 people_only: bool = False) -> Entity | None:
-    """A named speaker the NER missed becomes an entity of its own."""
-    names = [i for i in tokens if ctx.tokens[i].pos == "PROPN" and _person_word(ctx, i) is None]
+    """A named speaker the NER missed becomes an entity of its own (not a name in the
+    genitive after a nominative head: "супруга Родченкова" is not Родченков)."""
+    genitive_owner = ctx.tokens[head].feats.get("Case") not in (None, "Gen")
+    names = [i for i in tokens if ctx.tokens[i].pos == "PROPN" and _person_word(ctx, i) is None
+             and not (genitive_owner and ctx.tokens[i].feats.get("Case") == "Gen")]
     if not names or names[-1] - names[0] + 1 != len(names):
         return None
     vocab = ctx.analysis.models.morph_vocab
@@ -248,12 +280,55 @@ def _new_entity(ctx: Context, entities: list[Entity], tokens: range,
     return entity
 
 
+def _relayed_source(ctx: Context, index: EntityIndex, quote: Candidate,
+                    tokens: range) -> tuple[Entity | None] | None:
+    """A channel relaying a source speaks for that source: "… со ссылкой на Генштаб" → the
+    source named there, or (None,) for an unnamed one ("со ссылкой на местные СМИ",
+    "на источник"); None when the attribution relays nothing."""
+    first = min(tokens.start, quote.cue) if quote.cue is not None else tokens.start
+    stop = ctx.sentence(first).stop
+    for i in range(first, min(stop, len(ctx.tokens) - 2)):
+        if quote.start <= ctx.tokens[i].start < quote.end:
+            continue
+        if ctx.word(i).lower() in ("со", "с") and ctx.lemma(i + 1) == "ссылка" \
+                and ctx.lemma(i + 2) == "на":
+            if i + 3 < len(ctx.tokens) and ctx.lemma(i + 3) in ("собственный", "свой"):
+                return None     # "со ссылкой на собственные источники": its own report
+            return (_source_named(ctx, index, i + 3),)
+    return None
+
+
+def _source_named(ctx: Context, index: EntityIndex, first: int) -> Entity | None:
+    stop = ctx.sentence(first).stop if first < len(ctx.tokens) else first
+    if stop == first or (stop < len(ctx.tokens) and ctx.word(stop - 1) not in FINAL_PUNCT
+                         and "\n" in ctx.text[ctx.tokens[stop - 1].end:ctx.tokens[stop].start]):
+        stop = ctx.sentence(stop).stop if stop < len(ctx.tokens) else stop  # a linked word
+    words = []
+    for i in range(first, stop):
+        if ctx.is_punct(i) or ctx.lemma(i) in ("что", "и"):
+            break
+        words.append(i)
+    if not words or any(ctx.lemma(i) in ctx.lexicon.anonymous for i in words):
+        return None
+    start, end = ctx.tokens[words[0]].start, ctx.tokens[words[-1]].end
+    found = [(m, e) for m, e in index.overlapping(start, end) if e.type in _SPEAKER_TYPES]
+    for type_ in ("PER", "ORG", "LOC"):
+        named = _named_in(ctx, found, type_) if type_ != "LOC" else next(
+            (e for _, e in found if e.type == "LOC"), None)
+        if named is not None:
+            return named
+    return None
+
+
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
         return Speaker(None)
     tokens, head = phrase
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
+    source = _relayed_source(ctx, index, quote, tokens)
+    if source is not None:      # "— сообщает РИА Новости со ссылкой на местные СМИ"
+        return Speaker(source[0], ctx.text[start:end], (start, end))
     entity = resolve(ctx, index, quote, tokens, head)
     cue_gender = _cue_gender(ctx, quote)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
@@ -261,7 +336,7 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
     if entity is None:
         # "источник в Кремле", "премьер-министр РФ": only a person's name makes a new speaker
-        entity = _new_entity(ctx, index.entities, tokens, people_only=(
+        entity = _new_entity(ctx, index.entities, tokens, head, people_only=(
             ctx.lemma(head) in ctx.lexicon.anonymous or _person_word(ctx, head) is not None))
         if entity is not None:
             index.add(entity)
