@@ -33,6 +33,8 @@ class Lexicon:
     documents: frozenset[str]
     representatives: frozenset[str]
     cue_nouns: frozenset[str]
+    asking: frozenset[str]                      # "поинтересовался, какие меры …"
+    question_words: frozenset[str]
     not_cues: frozenset[str]
     media: frozenset[str]
     org_kinds: dict[str, tuple[str, ...]]
@@ -52,6 +54,8 @@ def lexicon() -> Lexicon:
         documents=frozenset(load_list("quote_document_nouns.txt")),
         representatives=frozenset(load_list("quote_representatives.txt")),
         cue_nouns=frozenset(load_list("quote_cue_nouns.txt")),
+        asking=frozenset(load_list("quote_cues_asking.txt")),
+        question_words=frozenset(load_list("quote_question_words.txt")),
         not_cues=frozenset(load_list("quote_not_cues.txt")),
         media=frozenset(load_list("quote_media_nouns.txt")),
         org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},

@@ -78,9 +78,11 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         head = ctx.tokens[cue].head
         if not roots and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
             roots = children(ctx, head, ("nsubj",))
+        # "сообщили в пресс-службе", "у нас говорят"; but "спросили у журналистки" asked her
+        places = ("в",) if ctx.lemma(cue) in ctx.lexicon.asking else ("в", "у")
         voice = [c for c in children(ctx, cue, ("obl", "nmod", "iobj"))
                  if ctx.lemma(c) in ctx.lexicon.org_nouns
-                 or any(ctx.lemma(g) in ("в", "у") for g in children(ctx, c, ("case",)))]
+                 or any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))]
         if not roots or (voice and ctx.tokens[roots[0]].feats.get("Case") == "Dat"):
             roots = voice   # "Как сообщили «НГ» в пресс-службе МВД": «НГ» was told, not spoke
     if roots and ctx.lemma(roots[0]) in _WORDS_OF:

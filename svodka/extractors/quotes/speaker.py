@@ -227,7 +227,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
             return _referent(ctx, index, anchor, None)   # "его пресс-служба": the person's
         kinds = _kind_words(ctx, head)
-        return _next_named(ctx, index, head) or organization or (
+        return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
             index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
             index.voice(anchor, lemma, kinds, lexicon.documents)
     owners = _owners(ctx, head, found) if people == "sing" else []
