@@ -379,3 +379,29 @@ def test_speaker_of_an_attribution(text, speaker, models):
     assert len(article.quotes) == 1, [(q.text, q.speaker_name) for q in article.quotes]
     name = article.quotes[0].speaker_name
     assert (name is None) if speaker is None else (speaker in (name or "")), name
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "его слова" are the words of the person "его" refers to, not of the site that cites them
+    ("Кандидат в президенты Дональд Трамп выступил в Огайо.\n\n«Мы победим радикальный "
+     "ислам», — приводит его слова англоязычный сайт RT.", ["Дональд Трамп"]),
+    # a capitalized title opening a line is a title, not a name
+    ("Кандидат в президенты Дональд Трамп выступил в Огайо. «Мы победим на этих выборах», — "
+     "сказал Трамп.\n\n"
+     "Закрытие границ\n\nРеспубликанец заявил, что въезд в США нужно временно запретить.",
+     ["Дональд Трамп", "Дональд Трамп"]),
+    # the gerund shares the press service of its verb
+    ("«Судно останется в Мурманске», – сообщили «НГ» в Росатоме, отметив, что содержание "
+     "ледокола обходится в 55 млн рублей в год.", ["Росатом", "Росатом"]),
+])
+def test_speaker_through_the_syntax_of_the_attribution(text, speakers, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == speakers
+
+
+def test_newspaper_right_after_the_cue_is_whom_they_told(models):
+    text = ("Впрочем, как сообщила «НГ» активист «Открытой России» Мария Иванова, группа людей "
+            "решила после митинга пойти к Соловецкому камню.")
+    article = svodka.extract(text, models=models)
+    quote, = article.quotes
+    assert "Иванов" in (quote.speaker_name or "")

@@ -61,7 +61,7 @@ def _propose(ctx: Context) -> list[Candidate]:
 def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
               dateline: tuple[int, int] | None) -> list[Speaker]:
     index = EntityIndex.build(ctx, entities, dateline,
-                             [(c.start, c.end) for c in candidates])
+                             [(c.start, c.end, c.kind) for c in candidates])
     person_genders(ctx, index)
     by_group: dict[int, Speaker] = {}
     speakers = []

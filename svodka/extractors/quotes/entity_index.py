@@ -27,13 +27,13 @@ class EntityIndex:
     genders: dict[str, str | None] = field(default_factory=dict)
     speakers: list[tuple[int, Entity | None]] = field(default_factory=list)
     publishers: frozenset[str] = frozenset()    # named only in the dateline: the agency
-    quoted: list[tuple[int, int]] = field(default_factory=list)    # the quotes' spans, sorted
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)  # quotes, sorted, with kind
     _titles: str | None = None
 
     @classmethod
     def build(cls, ctx: Context, entities: list[Entity],
               dateline: tuple[int, int] | None = None,
-              quoted: list[tuple[int, int]] | None = None) -> "EntityIndex":
+              quoted: list[tuple[int, int, str]] | None = None) -> "EntityIndex":
         index = cls(entities, quoted=sorted(quoted or []))
         if dateline is not None:
             index.publishers = frozenset(
@@ -174,9 +174,11 @@ class EntityIndex:
             if not (unquoted and self.inside_quote(start)):
                 yield entity
 
-    def inside_quote(self, offset: int) -> bool:
+    def inside_quote(self, offset: int, direct: bool = False) -> bool:
+        """Is ``offset`` inside a quote (only a direct one, when ``direct``)?"""
         at = bisect_left(self.quoted, (offset + 1,)) - 1
-        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1]
+        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1] \
+            and (not direct or self.quoted[at][2] == "direct")
 
     def last_turn(self, anchor: int) -> tuple[int, Entity | None] | None:
         """(offset, speaker) of the last quote before ``anchor`` whose speaker is a person,

@@ -5,7 +5,8 @@ From syntax (the cue's subject, the object of "цитирует", the "в …" o
 """
 from __future__ import annotations
 
-from svodka.extractors.quotes.context import FINAL_PUNCT, QUOTE_MARKS, Candidate, Context
+from svodka.extractors.quotes.context import (FINAL_PUNCT, POSSESSIVE_PRONOUNS, QUOTE_MARKS,
+                                              Candidate, Context)
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 
 # How many words around a cue may name its speaker when the parse does not say.
@@ -28,6 +29,30 @@ def _clip(ctx: Context, tokens: range, head: int, quote: Candidate) -> range:
     while stop > first and ctx.is_punct(stop - 1):
         stop -= 1
     return range(first, stop)
+
+def _voice_of(ctx: Context, verb: int, places: tuple[str, ...]) -> list[int]:
+    """"сообщили в пресс-службе МВД": the organization's voice among the verb's dependents."""
+    return [c for c in children(ctx, verb, ("obl", "nmod", "iobj"))
+            if ctx.lemma(c) in ctx.lexicon.org_nouns
+            or any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))]
+
+
+def _speaker_after_addressee(ctx: Context, cue: int, subject: int) -> int:
+    """"как сообщила «НГ» активист «Открытой России» Евгения Литвинова": an inanimate "subject"
+    right after the cue, followed by a person in the nominative, is whom she told."""
+    if ctx.tokens[subject].feats.get("Animacy") == "Anim" \
+            or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
+        return subject
+    stop = min(ctx.sentence(cue).stop, subject + _WINDOW)
+    i = subject + 1
+    while i < stop and ctx.word(i) in QUOTE_MARKS:
+        i += 1
+    if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
+            and ctx.tokens[i].feats.get("Case") == "Nom" \
+            and ctx.tokens[i].feats.get("Animacy") == "Anim":
+        return i
+    return subject
+
 
 def _cited_after(ctx: Context, cue: int, quote: Candidate) -> list[int]:
     """The person "цитирует" quotes when the parse lost the object: "— цитирует Foreign
@@ -80,13 +105,19 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
             roots = children(ctx, head, ("nsubj",))
         # "сообщили в пресс-службе", "у нас говорят"; but "спросили у журналистки" asked her
         places = ("в",) if ctx.lemma(cue) in ctx.lexicon.asking else ("в", "у")
-        voice = [c for c in children(ctx, cue, ("obl", "nmod", "iobj"))
-                 if ctx.lemma(c) in ctx.lexicon.org_nouns
-                 or any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))]
-        if not roots or (voice and ctx.tokens[roots[0]].feats.get("Case") == "Dat"):
+        voice = _voice_of(ctx, cue, places)
+        if not voice and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
+            voice = _voice_of(ctx, head, places)    # "сообщили в Росатоме, отметив, что"
+        addressee = roots and ctx.tokens[roots[0]].feats.get("Case") == "Dat" \
+            and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim"
+        if not roots or (voice and addressee):
             roots = voice   # "Как сообщили «НГ» в пресс-службе МВД": «НГ» was told, not spoke
-    if roots and ctx.lemma(roots[0]) in _WORDS_OF:
-        roots = children(ctx, roots[0], ("nmod",)) or roots
+        elif roots[0] > cue:
+            roots = [_speaker_after_addressee(ctx, cue, roots[0])]
+    if roots and ctx.lemma(roots[0]) in _WORDS_OF:     # "приводит его слова": "его"
+        roots = children(ctx, roots[0], ("nmod",)) or [
+            c for c in children(ctx, roots[0], ("det", "nmod:poss"))
+            if ctx.lemma(c) in POSSESSIVE_PRONOUNS] or roots
     if roots:
         tokens = _clip(ctx, subtree(ctx, roots[0]), roots[0], quote)
         stop = tokens.stop

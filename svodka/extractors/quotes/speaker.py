@@ -57,8 +57,8 @@ def _unnamed_person(ctx: Context, head: int) -> bool:
     (whom a later "он" may refer to; plural "СМИ", "эксперты" it cannot)."""
     if ctx.tokens[head].feats.get("Number") != "Sing":
         return False
-    anonymous = ctx.lexicon.anonymous
-    return ctx.lemma(head) in anonymous or _person_word(ctx, head) == "sing" \
+    anonymous = ctx.lexicon.anonymous   # not "республиканец": a title for someone known
+    return ctx.lemma(head) in anonymous \
         or any(ctx.lemma(c) in anonymous for c in ctx.analysis.children(head))
 
 
@@ -166,7 +166,7 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
     for i in range(first, ctx.first_token_from(anchor)):
         token = ctx.tokens[i]
         if not token.rel.startswith("nsubj") or token.feats.get("Case") != "Nom" \
-                or index.inside_quote(token.start):
+                or index.inside_quote(token.start, direct=True):
             continue
         phrase = subtree(ctx, i)
         start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
@@ -216,7 +216,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
-    people = _person_word(ctx, head) if ctx.tokens[head].pos == "NOUN" else None
+    # (a capitalized "Республиканец заявил" is tagged PROPN: no name is there, it is a title)
+    people = _person_word(ctx, head) if ctx.tokens[head].pos in ("NOUN", "PROPN") else None
     if people is None and index.is_title(lemma):
         people = "sing"
     if people == "plur":
@@ -261,7 +262,8 @@ def _new_entity(ctx: Context, entities: list[Entity], tokens: range, head: int,
                 people_only: bool = False) -> Entity | None:
     """A named speaker the NER missed becomes an entity of its own (not a name in the
     genitive after a nominative head: "супруга Родченкова" is not Родченков)."""
-    genitive_owner = ctx.tokens[head].feats.get("Case") not in (None, "Gen")
+    genitive_owner = ctx.tokens[head].feats.get("Case") not in (None, "Gen") \
+        and ctx.lemma(head) not in ctx.lexicon.representatives   # "представители Росатома"
     names = [i for i in tokens if ctx.tokens[i].pos == "PROPN" and _person_word(ctx, i) is None
              and not (genitive_owner and ctx.tokens[i].feats.get("Case") == "Gen")]
     if not names or names[-1] - names[0] + 1 != len(names):
@@ -273,7 +275,12 @@ def _new_entity(ctx: Context, entities: list[Entity], tokens: range, head: int,
         return None     # "источник в Кремле" names no one
     numbers = [int(e.id[1:]) for e in entities if e.id[1:].isdigit()]
     start, end = ctx.tokens[names[0]].start, ctx.tokens[names[-1]].end
-    name = " ".join(ctx.lemma(i).capitalize() if person else ctx.word(i) for i in names)
+    if person:
+        name = " ".join(ctx.lemma(i).capitalize() for i in names)
+    elif len(names) == 1 and not ctx.word(names[0]).isupper():
+        name = ctx.lemma(names[0]).capitalize()     # "Росатома" → Росатом; "МВД" stays
+    else:
+        name = " ".join(ctx.word(i) for i in names)
     entity = Entity(f"e{max(numbers, default=0) + 1}", "PER" if person else "ORG", name,
                     mentions=[Mention(start, end, ctx.text[start:end], name)])
     entities.append(entity)
@@ -337,7 +344,8 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     if entity is None:
         # "источник в Кремле", "премьер-министр РФ": only a person's name makes a new speaker
         entity = _new_entity(ctx, index.entities, tokens, head, people_only=(
-            ctx.lemma(head) in ctx.lexicon.anonymous or _person_word(ctx, head) is not None))
+            ctx.lemma(head) in ctx.lexicon.anonymous or _person_word(ctx, head) is not None)
+            and ctx.lemma(head) not in ctx.lexicon.representatives)
         if entity is not None:
             index.add(entity)
     if entity is not None or _unnamed_person(ctx, head):
