@@ -79,6 +79,21 @@ INDIRECT = [
       ("Все учебные цели были успешно поражены", "direct", "Министерств")]),
     ("Эксперты считают, что цены на нефть продолжат снижаться до конца года.",
      [("цены на нефть продолжат снижаться до конца года", "indirect", None)]),
+    # marks around the organization's name belong to the attribution
+    ("Потеря грузового корабля не скажется на работе экипажа станции, подчеркнули в "
+     "«Роскосмосе».",
+     [("Потеря грузового корабля не скажется на работе экипажа станции", "indirect",
+       "Роскосмос")]),
+    # a reported question
+    ("Сенатор Джон Маккейн поинтересовался, какие меры принимает Вашингтон для "
+     "противостояния пропаганде.",
+     [("какие меры принимает Вашингтон для противостояния пропаганде", "indirect",
+       "Маккейн")]),
+    # a document's content
+    ("Некоммерческая организация National Security Network опубликовала доклад, согласно "
+     "которому истребитель F-35 уступает самолетам предыдущего поколения.",
+     [("истребитель F-35 уступает самолетам предыдущего поколения", "indirect",
+       "National Security Network")]),
 ]
 
 NOT_QUOTES = [
@@ -91,6 +106,8 @@ NOT_QUOTES = [
     "Напомним, что ранее компания уже объявляла о сокращении штата.",
     "Компания «Ромашка объявила о банкротстве на прошлой неделе.",
     "Фильм «Летучий корабль» собрал в прокате больше ожидаемого.",
+    "Президент подписал указ, согласно которому пенсии будут проиндексированы на 5%.",
+    "Журналист, как я вас в прошлый раз спросил, кто вы по гороскопу, так и записал.",
 ]
 
 
@@ -237,3 +254,154 @@ def test_dateline_agency_is_not_the_press_service(models):
             "порта, сообщили в пресс-службе ведомства.")
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "она" is the person the previous sentence introduced, not the one who spoke before her
+    ("«Он был полиглот», – добавила переводчик Наталья Рябчикова.\n\nС такой трактовкой не "
+     "согласилась директор архива Татьяна Горяева. «Он остро актуален!» – настаивала она.",
+     ["Наталья Рябчикова", "Татьяна Горяева"]),
+    # no new person in between: "он" is the last speaker
+    ("«Мы готовы к переговорам», — сказал министр Сергей Лавров. Переговоры пройдут в "
+     "Женеве. «Но только на наших условиях», — добавил он.",
+     ["Сергей Лавров", "Сергей Лавров"]),
+    # after an unnamed speaker "он" is no one, not the last person named
+    ("Главврач больницы Ахмед Хамдан рассказал о пострадавших. Один из раненых сообщил, что "
+     "их обстреляли из миномётов. «Потом нас привезли в больницу», — добавил он.",
+     [None, None]),
+])
+def test_pronoun_refers_to_the_person_just_named(text, speakers, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == speakers
+
+
+def test_gender_comes_from_the_verbs_a_name_agrees_with(models):
+    # the tagger reads the foreign first name "Никола" as masculine; "подчеркнула" says not
+    text = ("Первый министр Шотландии Никола Стёрджен собирается провести новый референдум. "
+            "Об этом подчеркнула Стёрджен на пресс-конференции в Эдинбурге.\n\n"
+            "«На следующей неделе я запрошу разрешение парламента», — сказала она.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == ["Никола Стёрджен"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "ведомство" is the ministry mentioned last, not the company named after it
+    ("Ранее Минюст обратился в Конституционный суд с просьбой проверить решение о выплатах "
+     "акционерам ЮКОСа. «Решение противоречит Конституции», – указало ведомство.",
+     "Минюст"),
+    # "пресс-служба епархии": the organization whose name says it is the diocese
+    ("Калининградская епархия РПЦ получила в собственность кирху в поселке Ушаково. Решение "
+     "утвердила Русская православная церковь.\n\n«Храм будет восстановлен к осени», – "
+     "сообщают в пресс-службе епархии.", "Калининградская епархия"),
+    # a company named inside the quote is what the press service spoke of, not who spoke
+    ("Запуск провели с космодрома Байконур, сообщается на сайте «Роскосмоса».\n\n«Потеря "
+     "корабля «Прогресс» не скажется на работе экипажа «Газпрома»», — говорится в "
+     "заявлении.\n\nВ корпорации отметили, что проводится анализ произошедшего.", "Роскосмос"),
+])
+def test_organization_voice_is_the_organization_of_its_kind(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert article.quotes and speaker in (article.quotes[-1].speaker_name or ""), \
+        [(q.text, q.speaker_name) for q in article.quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # «НГ» was told (dative), the press service spoke
+    ("Как сообщили «НГ» в пресс-службе МВД Чечни, тайник был обнаружен в селении Автуры.",
+     "МВД"),
+    # the parse lost the object of "цитирует": the ambassador is quoted, the outlet cites him
+    ("«Поощрение движения Украины в сторону Европы было одной из главных целей нашей "
+     "политики», — цитирует Foreign Policy бывшего американского посла на Украине Уильяма "
+     "Тейлора.", "Уильям Тейлор"),
+    # the document's text, cited by ТАСС, speaks for the office that issued the report
+    ("Офис директора Национальной разведки США выпустил доклад о выборах.\n\n«Мы считаем, что "
+     "кампания влияния была проведена в 2016 году», — приводит текст документа ТАСС.\n\n"
+     "В пояснительной записке говорится, что выводы могут оказаться ложными.",
+     "Офис директора Национальной разведки"),
+])
+def test_speaker_is_who_spoke_not_who_relays(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert article.quotes and all(speaker in (q.speaker_name or "") for q in article.quotes), \
+        [(q.text, q.speaker_name) for q in article.quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the ministry's site names who spoke, after the statement noun
+    ("«Референдум является сугубо внутренним делом Британии», — говорится в сообщении на "
+     "официальном сайте МИД РФ.", "МИД"),
+    # an article opening with "— заявил он" names him in the next sentence
+    ("Британский политик о брексите\n\n«На наших глазах происходит передел политической "
+     "карты», — заявил он в эфире RT.\n\nКомментируя заявления президента США Барака Обамы, "
+     "Джордж Гэллоуэй выразил следующее мнение.", "Гэллоуэй"),
+    # the subject of the attribution heads it, not the time word before it
+    ("Деньги в срок\n\nФинансирование подготовки к Олимпиаде осуществляется вовремя, заявил в "
+     "четверг премьер-министр РФ.\n\nВ ходе ужина с представителями МОК Владимир Путин сообщил "
+     "об этом журналистам.", "Путин"),
+])
+def test_speaker_named_around_the_attribution(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert article.quotes and speaker in (article.quotes[0].speaker_name or ""), \
+        [(q.text, q.speaker_name) for q in article.quotes]
+
+
+def test_pronoun_opening_an_article_after_someone_unnamed_stays_unnamed(models):
+    # not the lead: "по его словам" refers back to the refugee, not forward to the commissioner
+    text = ("Беженец из Сирии задержан в Сааре.\n\nЗадержанный планировал купить восемь машин. "
+            "По его собственным словам, он намеревался начинить их взрывчаткой.\n\n"
+            "Замкомиссара полиции Хьюго Мюллер заявил, что следствие продолжается.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes][0] is None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a country speaking as a state
+    ("Британский МИД сообщил о высылке дипломатов. Великобритания отказалась предоставить "
+     "консульский доступ, при этом британская сторона сослалась на то, что Скрипаль является "
+     "британским подданным.", "Великобритания"),
+    # a channel relaying an unnamed source: no one
+    ("Украина и Казахстан договорились о возобновлении военно-технического сотрудничества, — "
+     "сообщает РИА Новости со ссылкой на местные СМИ.", None),
+    # a channel relaying a named source: the source
+    ("Турецкое новостное агентство Anadolu со ссылкой на МИД Турции сообщило, что переговоры "
+     "продолжатся в Анкаре.", "МИД"),
+    # on its own sources the channel speaks for itself
+    ("Американский телеканал Эй-Би-Си со ссылкой на собственные источники сообщил, что "
+     "Скрипаль был отравлен через вентиляцию автомобиля.", "Эй-Би-Си"),
+    # someone of a named person's is not that person
+    ("Супруга Григория Родченкова, которая проходит свидетелем по делу, заявила, что не знает "
+     "о доходах мужа.", None),
+    # the dump put the linked cue on a line of its own
+    ("Украина подаст в ЕСПЧ новые иски\n\n«Мы продолжаем готовить следующие иски», — \n"
+     "заявила\n замминистра юстиции Украины Наталья Севастьянова изданию «Сегодня».",
+     "Севастьянова"),
+])
+def test_speaker_of_an_attribution(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert len(article.quotes) == 1, [(q.text, q.speaker_name) for q in article.quotes]
+    name = article.quotes[0].speaker_name
+    assert (name is None) if speaker is None else (speaker in (name or "")), name
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "его слова" are the words of the person "его" refers to, not of the site that cites them
+    ("Кандидат в президенты Дональд Трамп выступил в Огайо.\n\n«Мы победим радикальный "
+     "ислам», — приводит его слова англоязычный сайт RT.", ["Дональд Трамп"]),
+    # a capitalized title opening a line is a title, not a name
+    ("Кандидат в президенты Дональд Трамп выступил в Огайо. «Мы победим на этих выборах», — "
+     "сказал Трамп.\n\n"
+     "Закрытие границ\n\nРеспубликанец заявил, что въезд в США нужно временно запретить.",
+     ["Дональд Трамп", "Дональд Трамп"]),
+    # the gerund shares the press service of its verb
+    ("«Судно останется в Мурманске», – сообщили «НГ» в Росатоме, отметив, что содержание "
+     "ледокола обходится в 55 млн рублей в год.", ["Росатом", "Росатом"]),
+])
+def test_speaker_through_the_syntax_of_the_attribution(text, speakers, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == speakers
+
+
+def test_newspaper_right_after_the_cue_is_whom_they_told(models):
+    text = ("Впрочем, как сообщила «НГ» активист «Открытой России» Мария Иванова, группа людей "
+            "решила после митинга пойти к Соловецкому камню.")
+    article = svodka.extract(text, models=models)
+    quote, = article.quotes
+    assert "Иванов" in (quote.speaker_name or "")

@@ -12,7 +12,8 @@ from bisect import bisect_right
 
 from svodka.extractors.quotes.context import Candidate, Context, build_context
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
-from svodka.extractors.quotes.indirect import according_to, colon_unmarked, cue_that, inverted
+from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
+                                               cue_that, inverted)
 from svodka.extractors.quotes.speaker import EntityIndex, Speaker, find_speaker, person_genders
 from svodka.record import Entity, Quote
 
@@ -25,6 +26,7 @@ RULES = [
     unmarked_dash,
     colon_unmarked,
     according_to,
+    according_to_which,
     cue_that,
     inverted,
 ]
@@ -58,7 +60,8 @@ def _propose(ctx: Context) -> list[Candidate]:
 
 def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
               dateline: tuple[int, int] | None) -> list[Speaker]:
-    index = EntityIndex.build(ctx, entities, dateline)
+    index = EntityIndex.build(ctx, entities, dateline,
+                             [(c.start, c.end, c.kind) for c in candidates])
     person_genders(ctx, index)
     by_group: dict[int, Speaker] = {}
     speakers = []

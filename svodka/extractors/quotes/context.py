@@ -29,11 +29,16 @@ class Lexicon:
     cite: frozenset[str]
     phrases: frozenset[tuple[str, str]]
     anonymous: frozenset[str]
-    org_nouns: frozenset[str]
+    org_nouns: frozenset[str]                   # documents included
+    documents: frozenset[str]
     representatives: frozenset[str]
     cue_nouns: frozenset[str]
+    asking: frozenset[str]                      # "поинтересовался, какие меры …"
+    question_words: frozenset[str]
     not_cues: frozenset[str]
     media: frozenset[str]
+    org_kinds: dict[str, tuple[str, ...]]
+    countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
 
 
 @lru_cache(maxsize=1)
@@ -44,11 +49,17 @@ def lexicon() -> Lexicon:
         cite=frozenset(load_list("quote_cues_cite.txt")),
         phrases=frozenset((row[0], row[1]) for row in load_table("quote_phrases.tsv")),
         anonymous=frozenset(load_list("quote_anonymous.txt")),
-        org_nouns=frozenset(load_list("quote_org_nouns.txt")),
+        org_nouns=frozenset(load_list("quote_org_nouns.txt")
+                            + load_list("quote_document_nouns.txt")),
+        documents=frozenset(load_list("quote_document_nouns.txt")),
         representatives=frozenset(load_list("quote_representatives.txt")),
         cue_nouns=frozenset(load_list("quote_cue_nouns.txt")),
+        asking=frozenset(load_list("quote_cues_asking.txt")),
+        question_words=frozenset(load_list("quote_question_words.txt")),
         not_cues=frozenset(load_list("quote_not_cues.txt")),
         media=frozenset(load_list("quote_media_nouns.txt")),
+        org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},
+        countries={row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")},
     )
 
 

@@ -13,6 +13,8 @@ from svodka.record import Entity, Mention
 LOOKBACK_MENTIONS = 60
 # How far back (in characters) the last speaker is still the one "он" or "посол" refers to.
 SPEAKER_MEMORY = 1500
+# How far ahead (in characters) a pronoun or a title with no one before it looks for a name.
+FORWARD_CHARS = 400
 
 
 @dataclass(slots=True)
@@ -23,14 +25,16 @@ class EntityIndex:
     starts: list[int] = field(default_factory=list)
     voices: list[tuple[int, str, Entity]] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)
-    speakers: list[tuple[int, Entity]] = field(default_factory=list)
+    speakers: list[tuple[int, Entity | None]] = field(default_factory=list)
     publishers: frozenset[str] = frozenset()    # named only in the dateline: the agency
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)  # quotes, sorted, with kind
     _titles: str | None = None
 
     @classmethod
     def build(cls, ctx: Context, entities: list[Entity],
-              dateline: tuple[int, int] | None = None) -> "EntityIndex":
-        index = cls(entities)
+              dateline: tuple[int, int] | None = None,
+              quoted: list[tuple[int, int, str]] | None = None) -> "EntityIndex":
+        index = cls(entities, quoted=sorted(quoted or []))
         if dateline is not None:
             index.publishers = frozenset(
                 e.id for e in entities if e.mentions and all(
@@ -48,7 +52,8 @@ class EntityIndex:
     def owner(self, ctx: Context, noun: int) -> Entity | None:
         """Whose "пресс-служба" or "доклад" this is: the organization named right after it
         ("пресс-служба МИД"), or the one whose verb has it ("Офис … выпустил доклад")."""
-        if noun + 1 < len(ctx.tokens):
+        if noun + 1 < len(ctx.tokens) and not ctx.tokens[noun + 1].rel.startswith("nsubj"):
+            # (a subject is the channel: "— приводит текст документа ТАСС")
             owner = self.starting_at(ctx.tokens[noun + 1].start, "ORG")
             if owner is not None:
                 return owner
@@ -102,9 +107,31 @@ class EntityIndex:
 
     def recent(self, anchor: int, type_: str, gender: str | None = None,
                skip: frozenset[str] = frozenset()) -> Entity | None:
-        """The last entity of ``type_`` mentioned before ``anchor`` that fits."""
-        for entity in self._before(anchor):
+        """The last entity of ``type_`` mentioned before ``anchor`` that fits, outside the
+        quotes (a name inside one is what the speaker spoke of, not who spoke)."""
+        for entity in self._before(anchor, unquoted=True):
             if entity.type == type_ and self.fits(entity, gender) and entity.id not in skip:
+                return entity
+        return None
+
+    def place_named(self, names: tuple[str, ...]) -> Entity | None:
+        wanted = {_normal(name) for name in names}
+        for entity in self.entities:
+            if entity.type == "LOC" and any(_normal(name) in wanted
+                                            for name in (entity.name, *entity.aliases)):
+                return entity
+        return None
+
+    def following(self, offset: int, gender: str | None, ctx: Context) -> Entity | None:
+        """The first person named after ``offset`` as a subject, outside quotes, if soon."""
+        for i in range(bisect_left(self.starts, offset), len(self.mentions)):
+            start, _, _, entity = self.mentions[i]
+            if start - offset > FORWARD_CHARS:
+                return None
+            token = ctx.analysis.token_at(start)
+            if entity.type == "PER" and self.fits(entity, gender) and token is not None \
+                    and ctx.tokens[token].feats.get("Case") == "Nom" \
+                    and not self.inside_quote(start):
                 return entity
         return None
 
@@ -141,20 +168,35 @@ class EntityIndex:
     def fits(self, entity: Entity, gender: str | None) -> bool:
         return not gender or self.genders.get(entity.id) in (None, gender)
 
-    def _before(self, anchor: int):
+    def _before(self, anchor: int, unquoted: bool = False):
         stop = bisect_left(self.starts, anchor)
-        for _, _, _, entity in reversed(self.mentions[max(0, stop - LOOKBACK_MENTIONS):stop]):
-            yield entity
+        for start, _, _, entity in reversed(self.mentions[max(0, stop - LOOKBACK_MENTIONS):stop]):
+            if not (unquoted and self.inside_quote(start)):
+                yield entity
 
-    def last_speaker(self, anchor: int, gender: str | None) -> Entity | None:
-        """The person who last spoke before ``anchor``, if not too long ago."""
+    def inside_quote(self, offset: int, direct: bool = False) -> bool:
+        """Is ``offset`` inside a quote (only a direct one, when ``direct``)?"""
+        at = bisect_left(self.quoted, (offset + 1,)) - 1
+        return at >= 0 and self.quoted[at][0] <= offset < self.quoted[at][1] \
+            and (not direct or self.quoted[at][2] == "direct")
+
+    def last_turn(self, anchor: int) -> tuple[int, Entity | None] | None:
+        """(offset, speaker) of the last quote before ``anchor`` whose speaker is a person,
+        named or not (None: "сообщил очевидец"), if not too long ago."""
         for offset, entity in reversed(self.speakers):
             if offset >= anchor:
                 continue
-            if anchor - offset > SPEAKER_MEMORY or entity.type != "PER":
+            if anchor - offset > SPEAKER_MEMORY:
                 return None
-            return entity if self.fits(entity, gender) else None
+            return offset, entity
         return None
+
+    def last_speaker(self, anchor: int, gender: str | None) -> Entity | None:
+        """The person who last spoke before ``anchor``, if not too long ago."""
+        turn = self.last_turn(anchor)
+        if turn is None or turn[1] is None or turn[1].type != "PER":
+            return None
+        return turn[1] if self.fits(turn[1], gender) else None
 
     def outlet(self, anchor: int, noun: str) -> Entity | None:
         at = bisect_left(self.voices, anchor, key=lambda item: item[0])
@@ -163,15 +205,44 @@ class EntityIndex:
                 return entity
         return None
 
-    def voice(self, anchor: int, noun: str | None = None) -> Entity | None:
-        """Who a bare "пресс-служба" speaks for: whoever the last "пресс-служба …" did, else
-        the organization mentioned last — not the agency of the dateline, which published the
-        story rather than spoke in it."""
+    def voice(self, anchor: int, noun: str | None = None, kinds: tuple[str, ...] = (),
+              documents: frozenset[str] = frozenset()) -> Entity | None:
+        """Who a bare "пресс-служба" speaks for: whoever the last "пресс-служба …" did (for a
+        document, the last document's issuer), else the last organization whose name is of
+        one of ``kinds`` ("ведомство": a ministry), else the organization mentioned last —
+        not inside a quote, and not the agency of the dateline, which published the story
+        rather than spoke in it."""
         at = bisect_left(self.voices, anchor, key=lambda item: item[0])
-        for _, lemma, entity in reversed(self.voices[max(0, at - LOOKBACK_MENTIONS):at]):
+        earlier = self.voices[max(0, at - LOOKBACK_MENTIONS):at]
+        for _, lemma, entity in reversed(earlier):
             if noun is None or lemma == noun:
                 return entity
-        return self.recent(anchor, "ORG", skip=self.publishers)
+        if noun in documents:
+            for _, lemma, entity in reversed(earlier):
+                if lemma in documents:
+                    return entity
+        return self.of_kind(anchor, kinds) or self.recent(anchor, "ORG", skip=self.publishers)
+
+    def of_kind(self, anchor: int, kinds: tuple[str, ...]) -> Entity | None:
+        """The last organization before ``anchor`` whose name has one of ``kinds`` (a word, or
+        a prefix ending in "*")."""
+        if not kinds:
+            return None
+        for entity in self._before(anchor, unquoted=True):
+            if entity.type == "ORG" and entity.id not in self.publishers \
+                    and _has_kind(entity, kinds):
+                return entity
+        return None
+
+def _normal(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def _has_kind(entity: Entity, kinds: tuple[str, ...]) -> bool:
+    words = {word for name in (entity.name, *entity.aliases)
+             for word in name.lower().replace("ё", "е").split()}
+    return any(word.startswith(kind[:-1]) if kind.endswith("*") else word == kind
+               for kind in kinds for word in words)
 
 
 def _title_score(role: str, stems: list[str]) -> int:
@@ -186,16 +257,41 @@ def _title_score(role: str, stems: list[str]) -> int:
 
 
 def person_genders(ctx: Context, index: EntityIndex) -> None:
-    """Grammatical gender of each person, from the tags of their name mentions."""
+    """Grammatical gender of each person: from the verbs their name is the subject of
+    ("подчеркнула Стёрджен"), which agree in gender, else from the tags of the name itself
+    (the tagger guesses foreign names: "Никола Стёрджен" is tagged masculine)."""
     for entity in index.entities:
         if entity.type != "PER":
             continue
-        gender = None
+        tagged = None
+        votes = {"Masc": 0, "Fem": 0}
         for mention in entity.mentions:
             if mention.kind != "name":
                 continue
             token = ctx.analysis.token_at(mention.start)
-            if token is not None and ctx.tokens[token].feats.get("Gender"):
-                gender = ctx.tokens[token].feats["Gender"]
-                break
-        index.genders[entity.id] = gender
+            if token is None:
+                continue
+            if tagged is None and ctx.tokens[token].feats.get("Gender"):
+                tagged = ctx.tokens[token].feats["Gender"]
+            agreed = _verb_gender(ctx, ctx.analysis.tokens_between(mention.start, mention.end))
+            if agreed in votes:
+                votes[agreed] += 1
+        if votes["Masc"] != votes["Fem"]:
+            index.genders[entity.id] = max(votes, key=votes.get)
+        else:
+            index.genders[entity.id] = tagged
+
+
+def _verb_gender(ctx: Context, tokens: range) -> str | None:
+    """The gender of the past-tense verb or short adjective a name is the subject of."""
+    for i in tokens:
+        head = ctx.tokens[i].head
+        if head in tokens:
+            continue
+        if head < 0 or not ctx.tokens[i].rel.startswith("nsubj"):
+            return None
+        verb = ctx.tokens[head]
+        if verb.feats.get("Tense") == "Past" or verb.feats.get("Variant") == "Short":
+            return verb.feats.get("Gender")
+        return None
+    return None

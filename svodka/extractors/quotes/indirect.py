@@ -55,16 +55,32 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
 
 
 def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
-    """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что"."""
+    """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что";
+    of the comma before a reported question: "поинтересовался(,) какие меры …"."""
+    asking = ctx.lemma(cue) in ctx.lexicon.asking
     for index in range(cue + 1, min(cue + 1 + _THAT_WINDOW, stop - 1)):
         word = ctx.word(index)
         if word == ",":
+            if asking and (ctx.lemma(index + 1) in ctx.lexicon.question_words
+                           or (index + 2 < stop and ctx.word(index + 2).lower() == "ли")):
+                return index
             return index + 1 if ctx.word(index + 1).lower() == "что" else None
         if word in FINAL_PUNCT or word in QUOTE_MARKS or ctx.is_dash(index) or word == ":":
             return None
         if index > cue + 1 and ctx.tokens[index].pos == "VERB":
             return None
     return None
+
+
+def _first_person_before(ctx: Context, cue: int) -> bool:
+    """"как я вас в прошлый раз спросил, кто …": "я" in the cue's clause, however parsed."""
+    first = ctx.sentence(cue).first
+    for index in range(cue - 1, max(first, cue - _THAT_WINDOW) - 1, -1):
+        if ctx.is_punct(index):
+            return False
+        if ctx.word(index).lower() in ("я", "мы"):
+            return True
+    return False
 
 
 def cue_that(ctx: Context) -> list[Candidate]:
@@ -76,7 +92,7 @@ def cue_that(ctx: Context) -> list[Candidate]:
             if not noun and (not ctx.is_any_cue(cue) or not _reports(ctx, cue)):
                 continue
             if any(ctx.lemma(c) in ("я", "мы") for c in ctx.analysis.children(cue)
-                   if ctx.tokens[c].rel.startswith("nsubj")):
+                   if ctx.tokens[c].rel.startswith("nsubj")) or _first_person_before(ctx, cue):
                 continue    # "я уже сказал, что …": the speaker's own words, inside a quote
             that = _that_after(ctx, cue, sentence.stop)
             if that is None or that + 1 >= sentence.stop:
@@ -150,6 +166,31 @@ def according_to(ctx: Context) -> list[Candidate]:
     return found
 
 
+# Statements and documents whose content "согласно которому" introduces (not a law or a decree:
+# "указ, согласно которому …" states a rule, not someone's words).
+_STATEMENTS = frozenset({"заявление", "сообщение", "пресс-релиз", "релиз"})
+
+
+def according_to_which(ctx: Context) -> list[Candidate]:
+    """Офис выпустил доклад, согласно которому … — the document's content."""
+    found = []
+    for sentence in _sentences(ctx):
+        for index in range(max(sentence.first, 2), sentence.stop - 2):
+            if ctx.word(index).lower() != "согласно" or ctx.lemma(index + 1) != "который" \
+                    or ctx.word(index - 1) != ",":
+                continue
+            noun = index - 2    # the document, also across a line the dump broke before ","
+            if ctx.lemma(noun) not in ctx.lexicon.documents | _STATEMENTS:
+                continue
+            span = trim(ctx.text, ctx.tokens[index + 2].start, ctx.tokens[sentence.stop - 1].end)
+            if ctx.words_in(*span) < MIN_WORDS or not _is_clause(ctx, *span):
+                continue
+            found.append(Candidate(*span, "indirect", "according_to_which", cue=index,
+                                   cue_span=(ctx.tokens[index].start, ctx.tokens[index + 1].end),
+                                   speaker_tokens=range(noun, noun + 1)))
+    return found
+
+
 def inverted(ctx: Context) -> list[Candidate]:
     """<content>, сообщил Х. — and parenthetical A, считает Х, B (the span is B)."""
     found = []
@@ -160,8 +201,9 @@ def inverted(ctx: Context) -> list[Candidate]:
                 continue
             if any(_phrase_at(ctx, i, cue) for i in range(sentence.first, cue - 1)):
                 continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
-            tail = cue + 1
-            while tail < sentence.stop and not ctx.is_punct(tail):
+            tail = cue + 1      # the attribution; marks around a name belong to it
+            while tail < sentence.stop and (not ctx.is_punct(tail)
+                                            or ctx.word(tail) in QUOTE_MARKS):
                 tail += 1
             if tail == cue + 1 or tail - cue > _TAIL_WINDOW:
                 continue

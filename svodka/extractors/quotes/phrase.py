@@ -5,11 +5,14 @@ From syntax (the cue's subject, the object of "цитирует", the "в …" o
 """
 from __future__ import annotations
 
-from svodka.extractors.quotes.context import FINAL_PUNCT, QUOTE_MARKS, Candidate, Context
+from svodka.extractors.quotes.context import (FINAL_PUNCT, POSSESSIVE_PRONOUNS, QUOTE_MARKS,
+                                              Candidate, Context)
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 
 # How many words around a cue may name its speaker when the parse does not say.
 _WINDOW = 8
+# "приводит слова министра", "приводит текст документа": whose words they are follows
+_WORDS_OF = frozenset({"слово", "текст"})
 
 
 def _clip(ctx: Context, tokens: range, head: int, quote: Candidate) -> range:
@@ -26,6 +29,44 @@ def _clip(ctx: Context, tokens: range, head: int, quote: Candidate) -> range:
     while stop > first and ctx.is_punct(stop - 1):
         stop -= 1
     return range(first, stop)
+
+def _voice_of(ctx: Context, verb: int, places: tuple[str, ...]) -> list[int]:
+    """"сообщили в пресс-службе МВД": the organization's voice among the verb's dependents."""
+    return [c for c in children(ctx, verb, ("obl", "nmod", "iobj"))
+            if ctx.lemma(c) in ctx.lexicon.org_nouns
+            or any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))]
+
+
+def _speaker_after_addressee(ctx: Context, cue: int, subject: int) -> int:
+    """"как сообщила «НГ» активист «Открытой России» Евгения Литвинова": an inanimate "subject"
+    right after the cue, followed by a person in the nominative, is whom she told."""
+    if ctx.tokens[subject].feats.get("Animacy") == "Anim" \
+            or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
+        return subject
+    stop = min(ctx.sentence(cue).stop, subject + _WINDOW)
+    i = subject + 1
+    while i < stop and ctx.word(i) in QUOTE_MARKS:
+        i += 1
+    if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
+            and ctx.tokens[i].feats.get("Case") == "Nom" \
+            and ctx.tokens[i].feats.get("Animacy") == "Anim":
+        return i
+    return subject
+
+
+def _cited_after(ctx: Context, cue: int, quote: Candidate) -> list[int]:
+    """The person "цитирует" quotes when the parse lost the object: "— цитирует Foreign
+    Policy бывшего посла Уильяма Тейлора" — the first animate noun in the accusative or
+    genitive after the cue, in its sentence and outside the quote."""
+    stop = min(ctx.sentence(cue).stop, cue + 1 + _WINDOW * 2)
+    for i in range(cue + 1, stop):
+        token = ctx.tokens[i]
+        if ctx.word(i) in FINAL_PUNCT or quote.start <= token.start < quote.end:
+            return []
+        if token.pos in ("NOUN", "PROPN") and token.feats.get("Animacy") == "Anim" \
+                and token.feats.get("Case") in ("Acc", "Gen") and not token.rel.startswith("nsubj"):
+            return [i]
+    return []
 
 def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
     """When the parse gives the cue no subject ("Нуланд, похоже, считает, что"): the nearest
@@ -47,7 +88,7 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     if quote.speaker_tokens is not None:
         tokens = _clip(ctx, quote.speaker_tokens, quote.speaker_tokens.start, quote) \
             if len(quote.speaker_tokens) else quote.speaker_tokens
-        return (tokens, head_of(ctx, tokens)) if len(tokens) else None
+        return (tokens, _subject_or_head(ctx, tokens)) if len(tokens) else None
     cue = quote.cue
     if cue is None:
         return None
@@ -55,18 +96,28 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         head = ctx.tokens[cue].head     # "критик Анна Наринская, не считавшая, что …"
         tokens = _clip(ctx, subtree(ctx, head), head, quote)
         return (tokens, head) if len(tokens) else None
-    roots = children(ctx, cue, ("obj",)) if ctx.lemma(cue) in ctx.lexicon.cite else []
+    cite = ctx.lemma(cue) in ctx.lexicon.cite
+    roots = (children(ctx, cue, ("obj",)) or _cited_after(ctx, cue, quote)) if cite else []
     if not roots:
         roots = children(ctx, cue, ("nsubj",))
         head = ctx.tokens[cue].head
         if not roots and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
             roots = children(ctx, head, ("nsubj",))
-        if not roots:
-            roots = [c for c in children(ctx, cue, ("obl", "nmod", "iobj"))
-                     if ctx.lemma(c) in ctx.lexicon.org_nouns
-                     or any(ctx.lemma(g) in ("в", "у") for g in children(ctx, c, ("case",)))]
-    if roots and ctx.lemma(roots[0]) == "слово":
-        roots = children(ctx, roots[0], ("nmod",)) or roots
+        # "сообщили в пресс-службе", "у нас говорят"; but "спросили у журналистки" asked her
+        places = ("в",) if ctx.lemma(cue) in ctx.lexicon.asking else ("в", "у")
+        voice = _voice_of(ctx, cue, places)
+        if not voice and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
+            voice = _voice_of(ctx, head, places)    # "сообщили в Росатоме, отметив, что"
+        addressee = roots and ctx.tokens[roots[0]].feats.get("Case") == "Dat" \
+            and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim"
+        if not roots or (voice and addressee):
+            roots = voice   # "Как сообщили «НГ» в пресс-службе МВД": «НГ» was told, not spoke
+        elif roots[0] > cue:
+            roots = [_speaker_after_addressee(ctx, cue, roots[0])]
+    if roots and ctx.lemma(roots[0]) in _WORDS_OF:     # "приводит его слова": "его"
+        roots = children(ctx, roots[0], ("nmod",)) or [
+            c for c in children(ctx, roots[0], ("det", "nmod:poss"))
+            if ctx.lemma(c) in POSSESSIVE_PRONOUNS] or roots
     if roots:
         tokens = _clip(ctx, subtree(ctx, roots[0]), roots[0], quote)
         stop = tokens.stop
@@ -80,13 +131,27 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         if before is not None:
             return before
     stop = cue + 1      # the words after the cue, to the end of the attribution
-    limit = min(ctx.sentence(cue).stop, cue + 1 + _WINDOW * 2)
+    sentence_stop = ctx.sentence(cue).stop
+    if sentence_stop == cue + 1 < len(ctx.tokens) and ctx.word(cue) not in FINAL_PUNCT \
+            and "\n" in ctx.text[ctx.tokens[cue].end:ctx.tokens[cue + 1].start]:
+        # the dump put a linked cue on a line of its own: "», — \nзаявила\n замминистра …"
+        sentence_stop = ctx.sentence(cue + 1).stop
+    limit = min(sentence_stop, cue + 1 + _WINDOW * 2)
     while stop < limit and ctx.word(stop) not in FINAL_PUNCT and not ctx.is_dash(stop) \
             and not (ctx.word(stop) == "," and stop + 1 < limit and ctx.is_dash(stop + 1)) \
             and ctx.lemma(stop) != "что" and not quote.start <= ctx.tokens[stop].start < quote.end:
         stop += 1
     tokens = _clip(ctx, range(cue + 1, stop), cue + 1, quote) if stop > cue + 1 else range(0)
     return (tokens, _window_head(ctx, tokens)) if len(tokens) else None
+
+def _subject_or_head(ctx: Context, tokens: range) -> int:
+    """The subject among the words, else their syntactic head: ", заявил в четверг
+    премьер-министр РФ" is headed by "премьер-министр", not by "четверг"."""
+    for i in tokens:
+        if ctx.tokens[i].rel.startswith("nsubj") and ctx.tokens[i].head not in tokens:
+            return i
+    return head_of(ctx, tokens)
+
 
 def _window_head(ctx: Context, tokens: range) -> int:
     """The first word in the nominative, past any "как сообщают X," aside."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from svodka.extractors.quotes.context import POSSESSIVE_PRONOUNS, Candidate, Context
+from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
 from svodka.extractors.quotes.phrase import speaker_phrase
-from svodka.extractors.quotes.syntax import head_of
+from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
 
 __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
@@ -52,16 +52,58 @@ def _person_word(ctx: Context, index: int) -> str | None:
     return None
 
 
+def _unnamed_person(ctx: Context, head: int) -> bool:
+    """"очевидец", "один из военных", "другой пострадавший": one person, but no one named
+    (whom a later "он" may refer to; plural "СМИ", "эксперты" it cannot)."""
+    if ctx.tokens[head].feats.get("Number") != "Sing":
+        return False
+    anonymous = ctx.lexicon.anonymous   # not "республиканец": a title for someone known
+    return ctx.lemma(head) in anonymous \
+        or any(ctx.lemma(c) in anonymous for c in ctx.analysis.children(head))
+
+
 def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
-    """"пресс-служба МИД", "заявление О'Брайена": the organization or person right after."""
-    for offset in (1, 2, 3):
-        if head + offset >= len(ctx.tokens) or ctx.is_punct(head + offset):
+    """"пресс-служба МИД", "заявление О'Брайена": the organization or person right after,
+    or after a site it was published on ("в сообщении на официальном сайте МИД РФ")."""
+    voices = ctx.lexicon.org_nouns | ctx.lexicon.media
+    linking = True      # only prepositions, adjectives and voice nouns so far
+    for offset in range(1, 6):
+        at = head + offset
+        if at >= len(ctx.tokens) or ctx.is_punct(at):
             return None
-        start = ctx.tokens[head + offset].start
+        if ctx.tokens[at].rel.startswith("nsubj"):
+            return None     # "— приводит текст документа ТАСС": the channel, not the owner
+        if offset > 3 and not linking:
+            return None
+        start = ctx.tokens[at].start
         entity = index.starting_at(start, "ORG") or index.starting_at(start, "PER")
         if entity is not None:
             return entity
+        linking = linking and (ctx.tokens[at].pos in ("ADP", "ADJ", "DET")
+                               or ctx.lemma(at) in voices)
     return None
+
+
+def _country(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
+    """"британская сторона": the country, if the article names it."""
+    for child in children(ctx, head, ("amod",)):
+        names = ctx.lexicon.countries.get(ctx.lemma(child))
+        if names:
+            return index.place_named(names)
+    return None
+
+
+def _kind_words(ctx: Context, head: int) -> tuple[str, ...]:
+    """What kind of organization a voice noun names: the kind of its genitive noun
+    ("пресс-служба епархии", "в заявлении агентства"), or its own ("ведомство")."""
+    for child in children(ctx, head, ("nmod",)):
+        if ctx.tokens[child].pos == "NOUN" and ctx.tokens[child].feats.get("Case") == "Gen":
+            return _kinds_of(ctx, ctx.lemma(child))
+    return _kinds_of(ctx, ctx.lemma(head))
+
+
+def _kinds_of(ctx: Context, lemma: str) -> tuple[str, ...]:
+    return (lemma, *ctx.lexicon.org_kinds.get(lemma, ()))
 
 
 def _named_in(ctx: Context, found: list[tuple[Mention, Entity]], type_: str) -> Entity | None:
@@ -84,9 +126,10 @@ def _stems(ctx: Context, tokens: range) -> list[str]:
 
 
 def _referent(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
-              title: list[str] | None = None) -> Entity | None:
+              title: list[str] | None = None, after: int | None = None) -> Entity | None:
     """Who "он" or "посол" is: the person holding that title, else the last speaker, else the
-    last person mentioned — each only if the grammatical gender fits."""
+    last person mentioned — each only if the grammatical gender fits. An article opening
+    with "«…», — заявил он" names him just after: "…, Гэллоуэй выразил мнение"."""
     if title:
         holder = index.titled(anchor, gender, title)
         if holder is not None:
@@ -94,7 +137,60 @@ def _referent(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
     previous = index.last_speaker(anchor, gender)
     if previous is not None:
         return previous
-    return index.salient(anchor, gender) if title else index.recent(anchor, "PER", gender)
+    found = index.salient(anchor, gender) if title else index.recent(anchor, "PER", gender)
+    if found is None and after is not None and _opens_article(ctx, anchor):
+        found = index.following(after, gender, ctx)
+    return found
+
+
+def _opens_article(ctx: Context, offset: int) -> bool:
+    """Is ``offset`` in the first sentence after the headline?"""
+    at = ctx.analysis.sentence_of(offset)
+    return at is not None and all(ctx.analysis.sentences[i].region in ctx.skipped_regions
+                                  for i in range(at))
+
+
+def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
+                    gender: str | None) -> Entity | None:
+    """The person the sentence before ``anchor`` (and its own words before it) is about: "…
+    не согласилась директор РГАЛИ Татьяна Горяева. «…» – настаивала она" — a subject in the
+    nominative naming a person, outside any quote; the main clause's subject first."""
+    at = ctx.analysis.sentence_of(anchor)
+    if at is None:
+        return None
+    sentences = ctx.analysis.sentences
+    first = sentences[at].first
+    if at > 0 and sentences[at - 1].region not in ctx.skipped_regions:
+        first = sentences[at - 1].first
+    found: list[tuple[bool, Entity]] = []
+    for i in range(first, ctx.first_token_from(anchor)):
+        token = ctx.tokens[i]
+        if not token.rel.startswith("nsubj") or token.feats.get("Case") != "Nom" \
+                or index.inside_quote(token.start, direct=True):
+            continue
+        phrase = subtree(ctx, i)
+        start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
+        for mention, entity in index.overlapping(start, end):
+            head = ctx.analysis.token_at(mention.start)
+            if entity.type == "PER" and head is not None \
+                    and ctx.tokens[head].feats.get("Case") == "Nom" and index.fits(entity, gender):
+                found.append((token.head >= 0 and ctx.tokens[token.head].head < 0, entity))
+                break
+    return max(found, key=lambda item: item[0])[1] if found else None
+
+
+def _pronoun_referent(ctx: Context, index: EntityIndex, anchor: int,
+                      gender: str | None, after: int) -> Entity | None:
+    """Who "он" is: the person the previous sentence is about, else the last speaker (an
+    unnamed one too: "— добавил он" after "сообщил очевидец" is no one), else the last person
+    mentioned — each only if the grammatical gender fits."""
+    subject = _subject_before(ctx, index, anchor, gender)
+    if subject is not None:
+        return subject
+    turn = index.last_turn(anchor)
+    if turn is not None and turn[1] is None:
+        return None
+    return _referent(ctx, index, anchor, gender, after=after)
 
 
 def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
@@ -103,6 +199,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     lexicon = ctx.lexicon
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     anchor = min(quote.start, start)
+    after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
     found = [(m, e) for m, e in index.overlapping(start, end) if e.type in _SPEAKER_TYPES]
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
@@ -113,11 +210,14 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
             return entity
     person = _named_in(ctx, found, "PER")
     if lemma in _PRONOUN_GENDER:
-        return _referent(ctx, index, anchor, _PRONOUN_GENDER[lemma])
+        return _pronoun_referent(ctx, index, anchor, _PRONOUN_GENDER[lemma], after)
     if ctx.tokens[head].pos == "PRON":
         return None
     organization = _named_in(ctx, found, "ORG")
-    people = _person_word(ctx, head) if ctx.tokens[head].pos == "NOUN" else None
+    if lemma == "сторона":
+        return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
+    # (a capitalized "Республиканец заявил" is tagged PROPN: no name is there, it is a title)
+    people = _person_word(ctx, head) if ctx.tokens[head].pos in ("NOUN", "PROPN") else None
     if people is None and index.is_title(lemma):
         people = "sing"
     if people == "plur":
@@ -127,20 +227,45 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
             return _referent(ctx, index, anchor, None)   # "его пресс-служба": the person's
-        return _next_named(ctx, index, head) or organization or index.voice(anchor, lemma)
+        kinds = _kind_words(ctx, head)
+        return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
+            index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
+            index.voice(anchor, lemma, kinds, lexicon.documents)
+    owners = _owners(ctx, head, found) if people == "sing" else []
+    if owners:      # "супруга Родченкова", "адвокат Навального": someone of theirs, not them
+        person = _named_in(ctx, [(m, e) for m, e in found if e not in owners], "PER")
+        return person or index.titled(anchor, gender, _stems(ctx, tokens))
     if person is not None:
         return person
     if lemma in lexicon.representatives:
         return organization     # an unnamed representative of no named body: null
     if people == "sing":
-        return _referent(ctx, index, anchor, gender, title=_stems(ctx, tokens))
+        return _referent(ctx, index, anchor, gender, title=_stems(ctx, tokens), after=after)
     return organization or _named_in(ctx, found, "LOC")
 
 
-def _new_entity(ctx: Context, entities: list[Entity], tokens: range,
+def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> list[Entity]:
+    """People named in the genitive as the head noun's dependents ("супруга Родченкова"),
+    not in apposition to it ("адвокат Иван Петров")."""
+    if ctx.tokens[head].feats.get("Case") == "Gen":
+        return []       # "по словам адвоката Ивана Петрова": all genitive, no telling
+    spans = []
+    for child in children(ctx, head, ("nmod",)):
+        if ctx.tokens[child].feats.get("Case") == "Gen" and ctx.tokens[child].pos == "PROPN":
+            tokens = subtree(ctx, child)
+            spans.append((ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end))
+    return [entity for mention, entity in found if entity.type == "PER" and any(
+        start < mention.end and mention.start < end for start, end in spans)]
+
+
+def _new_entity(ctx: Context, entities: list[Entity], tokens: range, head: int,
                 people_only: bool = False) -> Entity | None:
-    """A named speaker the NER missed becomes an entity of its own."""
-    names = [i for i in tokens if ctx.tokens[i].pos == "PROPN" and _person_word(ctx, i) is None]
+    """A named speaker the NER missed becomes an entity of its own (not a name in the
+    genitive after a nominative head: "супруга Родченкова" is not Родченков)."""
+    genitive_owner = ctx.tokens[head].feats.get("Case") not in (None, "Gen") \
+        and ctx.lemma(head) not in ctx.lexicon.representatives   # "представители Росатома"
+    names = [i for i in tokens if ctx.tokens[i].pos == "PROPN" and _person_word(ctx, i) is None
+             and not (genitive_owner and ctx.tokens[i].feats.get("Case") == "Gen")]
     if not names or names[-1] - names[0] + 1 != len(names):
         return None
     vocab = ctx.analysis.models.morph_vocab
@@ -150,11 +275,56 @@ def _new_entity(ctx: Context, entities: list[Entity], tokens: range,
         return None     # "источник в Кремле" names no one
     numbers = [int(e.id[1:]) for e in entities if e.id[1:].isdigit()]
     start, end = ctx.tokens[names[0]].start, ctx.tokens[names[-1]].end
-    name = " ".join(ctx.lemma(i).capitalize() if person else ctx.word(i) for i in names)
+    if person:
+        name = " ".join(ctx.lemma(i).capitalize() for i in names)
+    elif len(names) == 1 and not ctx.word(names[0]).isupper():
+        name = ctx.lemma(names[0]).capitalize()     # "Росатома" → Росатом; "МВД" stays
+    else:
+        name = " ".join(ctx.word(i) for i in names)
     entity = Entity(f"e{max(numbers, default=0) + 1}", "PER" if person else "ORG", name,
                     mentions=[Mention(start, end, ctx.text[start:end], name)])
     entities.append(entity)
     return entity
+
+
+def _relayed_source(ctx: Context, index: EntityIndex, quote: Candidate,
+                    tokens: range) -> tuple[Entity | None] | None:
+    """A channel relaying a source speaks for that source: "… со ссылкой на Генштаб" → the
+    source named there, or (None,) for an unnamed one ("со ссылкой на местные СМИ",
+    "на источник"); None when the attribution relays nothing."""
+    first = min(tokens.start, quote.cue) if quote.cue is not None else tokens.start
+    stop = ctx.sentence(first).stop
+    for i in range(first, min(stop, len(ctx.tokens) - 2)):
+        if quote.start <= ctx.tokens[i].start < quote.end:
+            continue
+        if ctx.word(i).lower() in ("со", "с") and ctx.lemma(i + 1) == "ссылка" \
+                and ctx.lemma(i + 2) == "на":
+            if i + 3 < len(ctx.tokens) and ctx.lemma(i + 3) in ("собственный", "свой"):
+                return None     # "со ссылкой на собственные источники": its own report
+            return (_source_named(ctx, index, i + 3),)
+    return None
+
+
+def _source_named(ctx: Context, index: EntityIndex, first: int) -> Entity | None:
+    stop = ctx.sentence(first).stop if first < len(ctx.tokens) else first
+    if stop == first or (stop < len(ctx.tokens) and ctx.word(stop - 1) not in FINAL_PUNCT
+                         and "\n" in ctx.text[ctx.tokens[stop - 1].end:ctx.tokens[stop].start]):
+        stop = ctx.sentence(stop).stop if stop < len(ctx.tokens) else stop  # a linked word
+    words = []
+    for i in range(first, stop):
+        if ctx.is_punct(i) or ctx.lemma(i) in ("что", "и"):
+            break
+        words.append(i)
+    if not words or any(ctx.lemma(i) in ctx.lexicon.anonymous for i in words):
+        return None
+    start, end = ctx.tokens[words[0]].start, ctx.tokens[words[-1]].end
+    found = [(m, e) for m, e in index.overlapping(start, end) if e.type in _SPEAKER_TYPES]
+    for type_ in ("PER", "ORG", "LOC"):
+        named = _named_in(ctx, found, type_) if type_ != "LOC" else next(
+            (e for _, e in found if e.type == "LOC"), None)
+        if named is not None:
+            return named
+    return None
 
 
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
@@ -163,16 +333,21 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
         return Speaker(None)
     tokens, head = phrase
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
+    source = _relayed_source(ctx, index, quote, tokens)
+    if source is not None:      # "— сообщает РИА Новости со ссылкой на местные СМИ"
+        return Speaker(source[0], ctx.text[start:end], (start, end))
     entity = resolve(ctx, index, quote, tokens, head)
     cue_gender = _cue_gender(ctx, quote)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
             and ctx.lemma(head) not in _PRONOUN_GENDER:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
     if entity is None:
-        entity = _new_entity(ctx, index.entities, tokens,
-                             people_only=ctx.lemma(head) in ctx.lexicon.anonymous)
+        # "источник в Кремле", "премьер-министр РФ": only a person's name makes a new speaker
+        entity = _new_entity(ctx, index.entities, tokens, head, people_only=(
+            ctx.lemma(head) in ctx.lexicon.anonymous or _person_word(ctx, head) is not None)
+            and ctx.lemma(head) not in ctx.lexicon.representatives)
         if entity is not None:
             index.add(entity)
-    if entity is not None:
-        index.speakers.append((quote.start, entity))
+    if entity is not None or _unnamed_person(ctx, head):
+        index.speakers.append((quote.start, entity))    # an unnamed one too: "очевидец"
     return Speaker(entity, ctx.text[start:end], (start, end))
