@@ -126,6 +126,26 @@ def test_one_person_across_articles_is_one_corpus_entity(store):
     assert store.get_entity("per-0000000000") is None
 
 
+def test_an_entity_page_counts_everything_but_lists_only_the_newest(store):
+    tokayev = store.corpus_entity_id(TOKAYEV_ASTANA.id, "e1")
+    entity = store.get_entity(tokayev, limit=1)
+    assert (entity["n_articles"], entity["n_quotes"]) == (2, 2)
+    assert [a["id"] for a in entity["articles"]] == [TOKAYEV_BRUSSELS.id]
+    assert [q["cue"] for q in entity["quotes"]] == ["отметил"]
+    assert len(entity["amounts"]) <= 1
+
+
+def test_an_article_without_headline_is_listed_by_its_first_words(store_url):
+    text = ("Власти Приморья сообщили, что паромное сообщение с островом Русский будет "
+            "восстановлено к пятнице после шторма")
+    record = Article(id=article_id(text), text=text, source=Source(None, None, "text"))
+    with open_store(store_url) as fresh:
+        fresh.add_article(record)
+        [listed] = fresh.list_articles()
+    assert listed["headline"] == ("Власти Приморья сообщили, что паромное сообщение с островом "
+                                  "Русский будет восстановлено к…")
+
+
 @pytest.mark.parametrize("name, found", [
     ("Токаев", ["Касым-Жомарт Токаев"]),
     ("Токаева", ["Касым-Жомарт Токаев"]),           # another case of the same surname

@@ -89,9 +89,12 @@ def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)],
 
 
 @router.get("/api/entities/{entity_id}", tags=["corpus"],
-            summary="One entity: aliases, roles, articles, quotes, amounts in its quotes")
-def get_entity(entity_id: Id, store=Depends(get_store)) -> dict:
-    entity = store.get_entity(entity_id)
+            summary="One entity: aliases, roles, counts, its newest articles, quotes and "
+                    "amounts in its quotes")
+def get_entity(entity_id: Id, store=Depends(get_store), limit: Limit = 100) -> dict:
+    """``n_articles`` and ``n_quotes`` count all; the lists hold the newest ``limit`` (page
+    through the rest with ``/api/articles?entity=`` and ``/api/quotes?speaker=``)."""
+    entity = store.get_entity(entity_id, limit=limit)
     if entity is None:
         raise HTTPException(404, "no such entity")
     return entity

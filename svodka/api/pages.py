@@ -113,7 +113,7 @@ def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
 
 @router.get("/entities/{entity_id}")
 def entity(request: Request, entity_id: Id, store=Depends(get_store)):
-    found = store.get_entity(entity_id)
+    found = store.get_entity(entity_id, limit=ENTITY_LIST_LIMIT)
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
     return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,

@@ -155,9 +155,9 @@ class Store:
             return _search.search(conn, q, kind, entity, speaker, date_from, date_to,
                                   limit, offset)
 
-    def get_entity(self, entity_id: str) -> dict | None:
+    def get_entity(self, entity_id: str, limit: int = 100) -> dict | None:
         with self.engine.connect() as conn:
-            return read.get_entity(conn, entity_id)
+            return read.get_entity(conn, entity_id, limit)
 
     def find_entities(self, name: str, type: str | None = None, limit: int = 20) -> list[dict]:
         with self.engine.connect() as conn:

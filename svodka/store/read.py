@@ -29,6 +29,19 @@ def article_filters(entity_id: str | None = None, date_from: str | None = None,
     return clauses
 
 
+# An article with neither headline nor title is listed by its first words.
+OPENING = func.substr(t.articles.c.text, 1, 100).label("opening")
+OPENING_WORDS = 12
+
+
+def headline_of(row, opening: str | None = None) -> str | None:
+    """``row`` has ``headline``, ``title`` and, unless ``opening`` is given, ``opening``."""
+    if row.headline or row.title:
+        return row.headline or row.title
+    words = (row.opening if opening is None else opening).split()
+    return " ".join(words[:OPENING_WORDS]) + "…" if words else None
+
+
 def newest_first(*tiebreak):
     return (t.articles.c.published.desc().nulls_last(), *tiebreak)
 
@@ -36,9 +49,9 @@ def newest_first(*tiebreak):
 def list_articles(conn: Connection, offset: int, limit: int, **filters) -> list[dict]:
     a = t.articles.c
     query = (select(a.id, a.headline, a.title, a.published, a.url, a.n_entities, a.n_quotes,
-                    a.n_amounts).where(*article_filters(**filters))
+                    a.n_amounts, OPENING).where(*article_filters(**filters))
              .order_by(*newest_first(a.id)).offset(offset).limit(limit))
-    return [{"id": r.id, "headline": r.headline or r.title, "published": r.published,
+    return [{"id": r.id, "headline": headline_of(r), "published": r.published,
              "url": r.url, "n_entities": r.n_entities, "n_quotes": r.n_quotes,
              "n_amounts": r.n_amounts} for r in conn.execute(query)]
 
@@ -98,11 +111,11 @@ def find_entities(conn: Connection, name: str, type_: str | None, limit: int) ->
 
 def quote_rows(conn: Connection, where: list, limit: int, offset: int) -> list[dict]:
     q, a = t.quotes.c, t.articles.c
-    query = (select(q.article_id, a.headline, a.title, a.published, q.start, q.end, q.text,
-                    q.kind, q.speaker_id, q.speaker_name, q.cue, q.n)
+    query = (select(q.article_id, a.headline, a.title, a.published, OPENING, q.start, q.end,
+                    q.text, q.kind, q.speaker_id, q.speaker_name, q.cue, q.n)
              .join(t.articles, a.id == q.article_id).where(*where)
              .order_by(*newest_first(q.article_id, q.n)).offset(offset).limit(limit))
-    return [{"article_id": r.article_id, "headline": r.headline or r.title,
+    return [{"article_id": r.article_id, "headline": headline_of(r),
              "published": r.published, "start": r.start, "end": r.end, "text": r.text,
              "kind": r.kind, "speaker_id": r.speaker_id, "speaker_name": r.speaker_name,
              "cue": r.cue} for r in conn.execute(query)]
@@ -118,7 +131,9 @@ def quotes(conn: Connection, speaker: str | None, limit: int, offset: int) -> li
     return quote_rows(conn, where, limit, offset)
 
 
-def get_entity(conn: Connection, entity_id: str) -> dict | None:
+def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | None:
+    """An entity with counts, and its newest ``limit`` articles, quotes and quoted amounts:
+    a country in half the corpus must not load half the corpus."""
     row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
     if row is None:
         return None
@@ -127,13 +142,19 @@ def get_entity(conn: Connection, entity_id: str) -> dict | None:
                          .order_by(t.entity_roles.c.role)).scalars().all()
     linked = select(t.article_entities.c.article_id).where(
         t.article_entities.c.entity_id == row.id)
-    articles = [{"id": r.id, "headline": r.headline or r.title, "published": r.published}
-                for r in conn.execute(select(a.id, a.headline, a.title, a.published)
-                                      .where(a.id.in_(linked)).order_by(*newest_first(a.id)))]
+    articles = [{"id": r.id, "headline": headline_of(r), "published": r.published}
+                for r in conn.execute(select(a.id, a.headline, a.title, a.published, OPENING)
+                                      .where(a.id.in_(linked)).order_by(*newest_first(a.id))
+                                      .limit(limit))]
+    n_articles = conn.execute(select(func.count()).select_from(linked.subquery())).scalar_one()
+    n_quotes = conn.execute(select(func.count()).select_from(t.quotes)
+                            .where(q.speaker_id == row.id)).scalar_one()
     inside = and_(am.article_id == q.article_id, am.start >= q.start, am.end <= q.end)
     amount_rows = conn.execute(
         select(t.amounts, q.n.label("quote_n")).join(t.quotes, inside)
-        .where(q.speaker_id == row.id).order_by(am.article_id, am.n)).all()
+        .join(t.articles, a.id == q.article_id)
+        .where(q.speaker_id == row.id).order_by(*newest_first(am.article_id, am.n))
+        .limit(limit)).all()
     month = func.substr(a.published, 1, 7)
     by_month = conn.execute(
         select(month, func.count()).select_from(t.mentions).join(t.articles, a.id == m.article_id)
@@ -143,8 +164,10 @@ def get_entity(conn: Connection, entity_id: str) -> dict | None:
         "aliases": [x for x in _aliases(conn, [row.id])[row.id] if x != row.name],
         "roles": list(roles),
         "n_mentions": _mention_counts(conn, [row.id]).get(row.id, 0),
+        "n_articles": n_articles,
+        "n_quotes": n_quotes,
         "articles": articles,
-        "quotes": quote_rows(conn, [q.speaker_id == row.id], limit=1000, offset=0),
+        "quotes": quote_rows(conn, [q.speaker_id == row.id], limit=limit, offset=0),
         "amounts": [_amount_dict(r) for r in amount_rows],
         "mentions_by_month": [[month_, count] for month_, count in by_month],
     }
@@ -186,13 +209,14 @@ def stats(conn: Connection) -> dict:
 
 def duplicate_groups(conn: Connection) -> list[dict]:
     d, a = t.duplicates.c, t.articles.c
-    query = (select(d.original_id, a.headline, a.title, a.url, d.article_id, d.kind, d.similarity,
+    query = (select(d.original_id, a.headline, a.title, OPENING, a.url, d.article_id, d.kind,
+                    d.similarity,
                     d.headline.label("copy_headline"), d.url.label("copy_url"), d.path)
              .join(t.articles, a.id == d.original_id).order_by(d.original_id, d.article_id, d.key))
     groups: dict[str, dict] = {}
     for r in conn.execute(query):
         group = groups.setdefault(r.original_id, {
-            "id": r.original_id, "headline": r.headline or r.title, "url": r.url, "copies": []})
+            "id": r.original_id, "headline": headline_of(r), "url": r.url, "copies": []})
         group["copies"].append({"id": r.article_id, "kind": r.kind, "similarity": r.similarity,
                                 "headline": r.copy_headline, "url": r.copy_url, "path": r.path})
     return list(groups.values())
