@@ -3,7 +3,7 @@
     python bench/dedup_pairs.py sample [--news DIR | --db URL] [--n 200] [--out FILE]
     python bench/dedup_pairs.py band [--news DIR] [--low 0.3] [--high 0.8] [--out FILE]
     python bench/dedup_pairs.py score [--news DIR] [FILE ...]
-    python bench/dedup_pairs.py synthetic [--news DIR] [--n 200] [--seed N]
+    python bench/dedup_pairs.py synthetic [--news DIR] [--n 200] [--seed N] [--threshold T]
 
 ``sample`` finds copies the way ingest does (the same signatures, index and threshold, in
 input order) — from the raw news files, or from a store's duplicate groups — and writes a
@@ -166,7 +166,8 @@ def sample(args) -> None:
 
 def band(args) -> None:
     texts = read_news(args.news)
-    found = [p for p in all_pairs(signatures(texts), args.low) if p[2] < args.high]
+    sigs = signatures(texts)
+    found = [p for p in all_pairs(sigs, args.low) if p[2] < args.high]
     judged = {(r["original"], r["copy"]): r for r in read_rows(args.out)}
     rows = []
     for original, copy, similarity in sorted(found, key=lambda p: (-p[2], p[0], p[1])):
@@ -175,8 +176,14 @@ def band(args) -> None:
         if old:
             row.update({k: old[k] for k in ("same", "kind", "note")})
         rows.append(row)
-    # Judged pairs that left the band (the signatures changed) stay, so no reading is lost.
-    rows += judged.values()
+    # Judged pairs that left the band (the signatures changed) stay, with today's similarity,
+    # so no reading is lost.
+    from svodka.dedup import jaccard
+    for old in judged.values():
+        fresh = pair_row(old["original"], old["copy"], 0.0, texts)
+        left, right = sigs.get(old["original"]), sigs.get(old["copy"])
+        fresh["similarity"] = round(jaccard(left, right), 3) if left and right else 0.0
+        rows.append({**fresh, **{k: old[k] for k in ("same", "kind", "note")}})
     write_rows(args.out, rows)
     unjudged = sum(1 for r in rows if r["same"] is None)
     print(f"{len(found)} pairs with estimated Jaccard in [{args.low}, {args.high}); "
@@ -324,10 +331,12 @@ def body_words(text: str) -> int:
 def synthetic(args) -> None:
     from svodka.dedup import NearDuplicateIndex, THRESHOLD, jaccard, signature
 
+    args.threshold = args.threshold or THRESHOLD
     texts = read_news(args.news)
     sigs = signatures(texts)
     near = {key for a, b, _ in all_pairs(sigs, THRESHOLD) for key in (a, b)}
-    index = NearDuplicateIndex()
+    # --threshold asks what another threshold would do; the sample stays the same.
+    index = NearDuplicateIndex(threshold=args.threshold)
     index.add_all(sigs.items())
     rng = random.Random(args.seed)
     # Headline-sized first lines, for "Читайте также" links and rewritten headlines.
@@ -405,7 +414,8 @@ def synthetic(args) -> None:
         false.append(false_positives(f"same-site pairs, {name}, both in one site template",
                                      chosen_pairs(rng, keys, args.n, texts, same_site=True),
                                      texts, True, headlines, args))
-    print_report({"seed": args.seed, "threshold": THRESHOLD, "eligible_articles": len(eligible),
+    print_report({"seed": args.seed, "threshold": args.threshold,
+                  "eligible_articles": len(eligible),
                   "recall": results, "false_positives": false})
 
 
@@ -450,7 +460,7 @@ def false_positives(name, pairs, texts, template, headlines, args) -> dict:
             right = wrap(right, header, re.sub(r"Читайте также:\n.*\n.*\n.*\n",
                                                 "Читайте также:\n" + "\n".join(
                                                     rng.sample(headlines, 3)) + "\n", footer))
-        index = NearDuplicateIndex()
+        index = NearDuplicateIndex(threshold=args.threshold)
         index.add(a, signature(left))
         match = index.best_match(signature(right))
         flagged += match is not None
@@ -485,6 +495,8 @@ def main() -> None:
     synth.add_argument("--news", type=Path, default=NEWS)
     synth.add_argument("--n", type=int, default=200)
     synth.add_argument("--seed", type=int, default=SEED)
+    synth.add_argument("--threshold", type=float, default=None,
+                       help="the index's Jaccard threshold (default: svodka's, 0.8)")
     synth.set_defaults(run=synthetic)
     args = parser.parse_args()
     args.run(args)
