@@ -2,7 +2,7 @@
 
     python bench/dedup_pairs.py sample [--news DIR | --db URL] [--n 200] [--out FILE]
     python bench/dedup_pairs.py band [--news DIR] [--low 0.3] [--high 0.8] [--out FILE]
-    python bench/dedup_pairs.py score [--news DIR] [FILE ...]
+    python bench/dedup_pairs.py score [--news DIR] [--stored] [FILE ...]
     python bench/dedup_pairs.py synthetic [--news DIR] [--n 200] [--seed N] [--threshold T]
 
 ``sample`` finds copies the way ingest does (the same signatures, index and threshold, in
@@ -54,7 +54,8 @@ def read_news(news: Path) -> dict[str, tuple[str, str | None]]:
     for item in iter_items(files):
         document = item.value
         if isinstance(document, Document):
-            texts.setdefault(document.id or article_id(document.text), (document.text, document.url))
+            key = document.id or article_id(document.text)
+            texts.setdefault(key, (document.text, document.url))
     print(f"{len(texts)} distinct texts read from {news}", file=sys.stderr)
     return texts
 
@@ -161,7 +162,9 @@ def sample(args) -> None:
             "differences": differences(left, right) if right else None,
             "same": None, "note": ""})
     write_rows(args.out, rows)
-    print(f"{len(pairs)} near-duplicate pairs found, {len(chosen)} sampled into {args.out}")
+    groups = len({pair["original"] for pair in pairs})
+    print(f"{len(pairs)} near-duplicate pairs found in {groups} groups (an original and its "
+          f"copies), {len(chosen)} sampled into {args.out}")
 
 
 def band(args) -> None:
@@ -200,7 +203,7 @@ def kind_of(row: dict) -> str:
 
 def score(args) -> None:
     rows = [r for path in args.files for r in read_rows(path) if r.get("same") is not None]
-    if args.news:   # the similarity the *current* signatures give, not the stored one
+    if not args.stored:     # the similarity today's signatures give, not the one at judging
         texts = read_news(args.news)
         from svodka.dedup import jaccard, signature
         for row in rows:
@@ -488,8 +491,9 @@ def main() -> None:
     below.set_defaults(run=band)
     check = commands.add_parser("score")
     check.add_argument("files", type=Path, nargs="*", default=[JUDGED, JUDGED_BELOW])
-    check.add_argument("--news", type=Path, default=None,
-                       help="recompute similarities with the current signatures")
+    check.add_argument("--news", type=Path, default=NEWS)
+    check.add_argument("--stored", action="store_true",
+                       help="use the similarity stored at judging time instead of recomputing")
     check.set_defaults(run=score)
     synth = commands.add_parser("synthetic")
     synth.add_argument("--news", type=Path, default=NEWS)
