@@ -58,4 +58,48 @@ def test_a_huge_text_is_hashed_in_linear_time():
     import time
     started = time.perf_counter()
     assert signature(STORY * 3000) is not None     # ~1.7 MB, ~150,000 words
+    assert signature((STORY + "\n" + QUIZ + "\n") * 3000) is not None   # code lines dropped
     assert time.perf_counter() - started < 20
+
+
+# Script and CSS that the reading layer leaves in a page's text (an embedded video player, a
+# quiz widget): the same on every page of the site, so it must not count as shared prose.
+PLAYER = ('jwplayer("js-mediaplayer-58e7efcfc4618865138b45e8").setup({ advertising: '
+          '(function() { return { client: "vast", tag: "https://an.yandex.ru/meta/237738" } '
+          '})(), file: "https://cdnv.rt.com/russian/video/2017.04/58e7efcfc4618865138b45e8.mp4", '
+          'aspectratio: "16:9", skin: { name: "five", active: "#77bd1e" }, width: "100%", '
+          'sharing: { heading : "Поделиться Видео" }, events: { onPlay: function(){ if(ga) { '
+          'ga("send", "event", "JWPLAYER-GA", "CLICK PLAY", location.href); } } } });\n'
+          'function pauseMedia(playingMediaId) { var players = document.querySelectorAll('
+          '".jwplayer, object"); for (var i = 0, max = players.length; i < max; i++) { '
+          'jwplayer(players[i]).play(false); } }')
+QUIZ = ("(function(d,s,id){var js,fjs=d.getElementsByTagName(s)[0];if(d.getElementById(id))"
+        "return;js=d.createElement(s);js.id=id;js.src='//embed.playbuzz.com/sdk.js';"
+        "fjs.parentNode.insertBefore(js,fjs);}(document,'script','playbuzz-sdk'));")
+
+
+def test_embedded_code_does_not_make_different_articles_alike():
+    index = NearDuplicateIndex()
+    index.add("crimea", signature("Тест RT: что вы знаете о Крыме?\n\n" + QUIZ))
+    assert index.best_match(signature("Тест RT: орудия казней и пыток\n\n" + QUIZ)) is None
+    index.add("talks", signature("Переговоры в Астане продолжатся в среду\n\n" + PLAYER))
+    other = "Сборная России вышла в финал чемпионата\n\n" + PLAYER
+    assert index.best_match(signature(other)) is None
+
+
+def test_a_copy_without_the_pages_player_code_is_a_near_duplicate():
+    head, cut = "ЦБ сохранил ключевую ставку", STORY.index(" По словам")
+    original = f"{head}\n\n{STORY[:cut]}\n{PLAYER}\n{STORY[cut + 1:]}"
+    index = NearDuplicateIndex()
+    index.add("original", signature(original))
+    match = index.best_match(signature(f"{head}\n\n{STORY}"))
+    assert match is not None and match[0] == "original" and match[1] >= 0.8
+
+
+def test_prose_keeps_every_line_without_braces():
+    from svodka.dedup.minhash import prose
+
+    text = "Заголовок\n\nПервый абзац, «цитата» — и (скобки).\n" + QUIZ + "\nПоследний абзац."
+    assert prose(STORY) == STORY
+    assert prose(text) == "Заголовок\n\nПервый абзац, «цитата» — и (скобки).\nПоследний абзац."
+    assert signature(QUIZ) is None

@@ -15,8 +15,22 @@ _CHUNK = 20_000
 _WORD = re.compile(r"[^\W_]+")
 
 
+def prose(text: str) -> str:
+    """``text`` without the lines that hold a curly brace: script and CSS the page carried.
+
+    The reading layer keeps embedded players and widgets (jwplayer setup, playbuzz embeds) as
+    text lines; news prose does not use braces. That code is the same on every page of a
+    site, so it made different articles look alike (two quizzes whose only words were the
+    embed code matched at 0.85) and kept a copy taken without the code from matching its
+    original (13% of such copies found at 0.8). See docs/corpus.md, "Duplicates".
+    """
+    if "{" not in text and "}" not in text:
+        return text
+    return "\n".join(line for line in text.split("\n") if "{" not in line and "}" not in line)
+
+
 def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
-    words = _WORD.findall(text.lower().replace("ё", "е"))
+    words = _WORD.findall(prose(text).lower().replace("ё", "е"))
     if len(words) < size:
         return [" ".join(words).encode("utf-8")] if words else []
     return [" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)]
