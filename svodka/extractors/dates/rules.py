@@ -23,6 +23,16 @@ DECADE = re.compile(r"^(1[89]\d0|20\d0|\d0)-(?:х|е)$")
 DAY_RANGE = re.compile(r"^(\d{1,2})[-–—](\d{1,2})$")
 DASHES = ("-", "–", "—")
 YEAR_WORDS = ("год", "года", "году", "годом", "годы", "годов", "годах", "годам", "г", "гг")
+PLURAL_YEAR_WORDS = ("годы", "годов", "годах", "годам", "годами", "гг")
+# Roman numerals of centuries, in Latin letters or with the Cyrillic "Х" typed for "X"
+ROMAN_DIGITS = "IVXХ"
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "Х": 10}
+ROMAN = re.compile(r"^[IVXХ]{1,6}$")
+CENTURY = frozenset({"век"})
+# a year glued to an event's name: "ЧМ-2018", "Олимпиаде-2016", "ЕГЭ-2013"
+EVENT_YEAR = re.compile(r"^[^\W\d_]{2,}-((?:19|20)\d\d)$")
+SEASON_ADVERBS = frozenset({"весной", "летом", "осенью", "зимой"})
+PLURAL_ENDINGS = ("ые", "ых", "ым", "ыми")
 
 @dataclass(slots=True)
 class Cursor:
@@ -143,8 +153,108 @@ def decade(c: Cursor, i: int, prefix: str) -> Found | None:
     match = DECADE.match(c.low(i))
     if not match:
         return None
+    end = c.year_word(i + 1)
     start = values.full_year(match[1], 1900)
-    return Found(c.year_word(i + 1), "range", f"{start}/{start + 9}", "decade")
+    century_start, end = _century_after(c, end)
+    if century_start is not None and len(match[1]) == 2:
+        start = century_start + int(match[1])
+    return Found(end, "range", f"{start}/{start + 9}", "decade")
+
+
+def decade_words(c: Cursor, i: int, prefix: str) -> Found | None:
+    """ "в девяностые годы", "в девяностых", "в девяностые годы двадцатого века"."""
+    tens = c.word(i, "decade")
+    if tens is None or not c.low(i).endswith(PLURAL_ENDINGS):
+        return None
+    end = i + 2 if c.low(i + 1) in PLURAL_YEAR_WORDS else i + 1
+    if end == i + 1 and not prefix:
+        return None                    # "нулевые показатели"
+    century_start, end = _century_after(c, end)
+    if century_start is None:
+        century_start = 2000 if tens == "0" else 1900
+    start = century_start + int(tens)
+    return Found(end, "range", f"{start}/{start + 9}", "decade_words")
+
+
+def _century_after(c: Cursor, i: int) -> tuple[int | None, int]:
+    """ "двадцатого века", "XX века", "прошлого века" after a decade: the century's first year
+    (None when unknown) and the index after it."""
+    if not c.lemma_in(i + 1, CENTURY):
+        return None, i
+    number = _century_number(c, i)
+    if number:
+        return (number - 1) * 100, i + 2
+    offset = c.word(i, "anchor")
+    if offset is None:
+        return None, i
+    known = c.published and (c.published.year // 100 + int(offset)) * 100
+    return known or None, i + 2
+
+
+def _century_number(c: Cursor, i: int) -> int | None:
+    """ "XX" → 20, "ХХ" (Cyrillic) → 20, "двадцатого" → 20."""
+    text = c.analysis.tokens[i].text if c.first <= i < c.stop else ""
+    if ROMAN.match(text):
+        return _roman(text)
+    number = c.word(i, "ordinal")
+    return int(number) if number else None
+
+
+def _roman(text: str) -> int:
+    values_ = [ROMAN_VALUES[letter] for letter in text]
+    return sum(-v if k + 1 < len(values_) and v < values_[k + 1] else v
+               for k, v in enumerate(values_))
+
+
+def century(c: Cursor, i: int, prefix: str) -> Found | None:
+    """ "в XX веке", "с XIV века", "двадцатого века" → "1901/2000"."""
+    if not c.lemma_in(i + 1, CENTURY):
+        return None
+    number = _century_number(c, i)
+    value = values.century(number) if number else None
+    return Found(i + 2, "range", value, "century") if value else None
+
+
+def year_part(c: Cursor, i: int, prefix: str) -> Found | None:
+    """ "во втором квартале 2014 года" → "2014-04/2014-06", "первого полугодия 2016 года"."""
+    number, months = c.word(i, "ordinal"), c.word(i + 1, "part")
+    if number is None or months is None or int(number) * int(months) > 12:
+        return None
+    year_number, end = _year_after(c, i + 2)
+    if end == i + 2:
+        return None                    # "в четвертом квартале города" is a block of houses
+    last = int(number) * int(months)
+    value = values.months_span(year_number, last - int(months) + 1, last)
+    return Found(end, "range", value, "year_part")
+
+
+def month_span(c: Cursor, i: int, prefix: str) -> Found | None:
+    """ "в ноябре-декабре этого года", "август — сентябрь 2014", "в ноябре или декабре"."""
+    first_word, dash, last_word = c.low(i).partition("-")
+    if dash:
+        end = i + 1
+    elif c.low(i + 1) in DASHES + ("или",):
+        first_word, last_word, end = c.low(i), c.low(i + 2), i + 3
+    else:
+        return None
+    first, last = month_numbers().get(first_word), month_numbers().get(last_word)
+    if first is None or last is None:
+        return None
+    year_number, stop = _year_after(c, end)
+    if stop == end:
+        if not prefix:
+            return None
+        year_number = c.published.year if c.published else None
+    value = values.months_span(year_number, first, last)
+    return Found(stop, "range", value, "month_span") if value else None
+
+
+def event_year(c: Cursor, i: int, prefix: str) -> Found | None:
+    """ "на ЧМ-2018", "Олимпиаде-2016": the year of a named event; the span is the year."""
+    match = EVENT_YEAR.match(c.analysis.tokens[i].text)
+    if not match or prefix:
+        return None
+    return Found(i + 1, "year", match[1], "event_year", skip_chars=match.start(1))
 
 
 def month_year(c: Cursor, i: int, prefix: str) -> Found | None:
@@ -206,17 +316,27 @@ def season(c: Cursor, i: int, prefix: str) -> Found | None:
         return Found(at + 1, "season", year_value, "season")
     year_number, end = _year_after(c, at + 1)
     if end == at + 1:
-        return None
+        if not (prefix or c.low(at) in SEASON_ADVERBS):
+            return None                # «Пражская весна»
+        year_number = c.published.year if c.published else None
     return Found(end, "season", str(year_number) if year_number else None, "season")
 
 
 def anchored(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "в прошлом году", "на этой неделе", "в следующем месяце"."""
     offset = c.word(i, "anchor")
-    unit = c.word(i + 1, "unit")
-    if offset is None or unit is None or unit == "D":
+    if offset is None:
         return None
-    return Found(i + 2, "relative", values.shifted(c.published, unit, int(offset)), "anchored")
+    month = month_numbers().get(c.low(i + 1))
+    if month:                          # "в следующем мае"
+        year_number = c.published.year + int(offset) if c.published else None
+        return Found(i + 2, "month", values.month(year_number, month), "anchored_month")
+    unit = c.word(i + 1, "unit")
+    if unit is None or unit == "D" or unit == "-" and not prefix:
+        return None                    # "в прошлом сезоне", but «Нынешний сезон сериала»
+    length = values.unit_length(unit)  # "в прошлом сезоне", "в этом десятилетии": no value
+    value = values.shifted(c.published, unit, int(offset)) if length == (1, unit) else None
+    return Found(i + 2, "relative", value, "anchored")
 
 
 def relative_phrase(c: Cursor, i: int, prefix: str) -> Found | None:
