@@ -11,6 +11,7 @@ from svodka.extractors.dates.values import (Found, after_phrases, date_words, gr
 from svodka.extractors.dates.rules import Cursor
 from svodka.extractors.numbers import lemma_of, number_word, read_number, split_compound
 
+UNIT_ORDER = "YMWD"
 SPAN_STEMS = (("летн", "Y"), ("месячн", "M"), ("недельн", "W"), ("дневн", "D"))
 # prepositions after which a bare unit is a duration: "через год", "еще на год", "каждый день",
 # but not "раз в год"
@@ -139,8 +140,9 @@ def duration(c: Cursor, i: int, prefix: str) -> Found | None:
     while amount is not None:          # "3 года и 8 месяцев"
         joint = end + 1 if c.low(end) == "и" else end
         more = _duration_part(c, joint, "") if joint < c.stop else None
-        if more is None or more[0] is None or more[1] == parts[-1][1]:
-            break
+        if more is None or more[0] is None or \
+                UNIT_ORDER.index(more[1]) <= UNIT_ORDER.index(parts[-1][1]):
+            break                      # "1 год 6 месяцев и 1 год 5 месяцев" are two
         parts.append(more[:2])
         end = more[2]
     ago = AGO.get(c.low(end)) or AGO.get(f"{c.low(end)} {c.low(end + 1)}")
