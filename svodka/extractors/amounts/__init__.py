@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from svodka.extractors.amounts import context
+from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, forms, fraction_words,
-                                             qualifier_before, skip_period, symbol_unit, unit_at)
+                                             qualifier_before, skip_period, symbol_unit, unit_at,
+                                             unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
 from svodka.record import Amount, DateRef
 
@@ -138,12 +140,13 @@ def number_phrase(s: Scan, i: int):
     number = read_number(s.analysis, i, s.limit)
     if number is None:
         return None
-    if is_label(s, number) or number.to is not None and number.to <= number.value:
+    end, unit = _unit_after(s, number)
+    if is_label(s, number, unit_follows=unit is not None and unit.kind != SKIP) or \
+            number.to is not None and number.to <= number.value:
         return Skip(number.stop)         # "статья 105"; "2-1" is a score, not a range
     found = _share(s, number) or _fraction(s, number)
     if found:
         return found
-    end, unit = _unit_after(s, number)
     approx = "range" if number.to is not None else None
     if unit is not None:
         if unit.kind == SKIP:
@@ -154,16 +157,33 @@ def number_phrase(s: Scan, i: int):
                               approx=approx, noun=s.analysis.tokens[number.stop].text,
                               rule="count_times")]
         first = i - 1 if unit.code == "times" else i
-        return [Candidate(first, end, unit.kind, number.value, unit.code, to=number.to,
+        value, code, end = _second_unit(s, number.value, unit.code, end)
+        return [Candidate(first, end, unit.kind, value, code, to=number.to,
                           approx=approx, rule=f"{unit.kind}_unit")]
     noun = _counted_noun(s, number)
     if number.value == 1 and not number.digits:
         return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
     if noun is None and number.digits and not number.multiplier:
         return Skip(number.stop)         # a bare "292" may be anything
-    return [Candidate(i, number.stop, "count", number.value, to=number.to, approx=approx,
+    if noun is not None and is_ordinal(s.analysis, number, noun):
+        return Skip(number.stop)         # "на 59 месте", "во 2 туре"
+    # "5 тыс. голосов": the period belongs to the multiplier's abbreviation
+    end = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    return [Candidate(i, end, "count", number.value, to=number.to, approx=approx,
                       noun=s.analysis.tokens[noun].text if noun is not None else None,
                       rule="count" if noun is not None else "count_bare")]
+
+
+def _second_unit(s: Scan, value: float | int, code: str, end: int):
+    """ "82 километра 169 метров" → 82.169 km: a smaller unit right after a measurement."""
+    parts = unit_parts().get(code)
+    smaller = read_number(s.analysis, end, s.limit) if parts else None
+    if smaller is None or not smaller.digits or smaller.to is not None or smaller.multiplier:
+        return value, code, end
+    found = unit_at(s.analysis, smaller.stop, s.limit)
+    if found is None or found[0].code not in parts or smaller.value >= parts[found[0].code]:
+        return value, code, end
+    return _tidy(value + smaller.value / parts[found[0].code]), code, found[1]
 
 
 RULES = [compound_adjective, symbol_money, from_to, every_nth, number_phrase]
@@ -187,10 +207,13 @@ def _unit_after(s: Scan, number: Number):
 
 
 def _share(s: Scan, number: Number):
-    """ "21 из 34 элементов"."""
+    """ "21 из 34 элементов", "19 из последних 24 праймериз"."""
     if s.low(number.stop) != "из" or number.to is not None:
         return None
-    total = read_number(s.analysis, number.stop + 1, s.limit)
+    at = number.stop + 1
+    if at + 1 < s.limit and s.analysis.tokens[at].pos == "ADJ":
+        at += 1
+    total = read_number(s.analysis, at, s.limit)
     if total is None or total.value < number.value:
         return None
     return [Candidate(number.first, total.stop, "share", number.value, of=total.value,
@@ -211,14 +234,16 @@ def _fraction(s: Scan, number: Number):
 def _counted_noun(s: Scan, number: Number) -> int | None:
     """The noun a number counts: its syntactic head, or the next noun past adjectives."""
     tokens = s.analysis.tokens
+    # "5 тыс. голосов": the noun comes after the abbreviation's period
+    after = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
     for index in range(number.first, number.stop):
         head = tokens[index].head
-        if number.stop <= head < min(s.limit, number.stop + 4) and tokens[head].pos == "NOUN" \
-                and not any(tokens[k].pos == "PUNCT" for k in range(number.stop, head)) \
+        if after <= head < min(s.limit, after + 4) and tokens[head].pos == "NOUN" \
+                and not any(tokens[k].pos == "PUNCT" for k in range(after, head)) \
                 and multiplier_at(s.analysis, head) is None:
             return head
-    index = number.stop
-    while index < min(s.limit, number.stop + 3) and tokens[index].pos == "ADJ":
+    index = after
+    while index < min(s.limit, after + 3) and tokens[index].pos == "ADJ":
         index += 1
     if index < s.limit and tokens[index].pos == "NOUN":
         return index

@@ -12,6 +12,7 @@ from svodka.extractors.dates.rules import Cursor
 from svodka.extractors.numbers import lemma_of, number_word, read_number, split_compound
 
 UNIT_ORDER = "YMWD"
+PLURALIA = frozenset({"сутки"})          # plural in form, one day in "за сутки"
 SPAN_STEMS = (("летн", "Y"), ("месячн", "M"), ("недельн", "W"), ("дневн", "D"))
 # prepositions after which a bare unit is a duration: "через год", "еще на год", "каждый день",
 # but not "раз в год"
@@ -95,11 +96,12 @@ def _duration_part(c: Cursor, at: int, prefix: str) -> tuple[float | int | None,
         return None, _unit(c, at + 1)[1], at + 2
     unit = _unit(c, at) if lemma_of(c.low(at), group_lemmas("unit"), c.analysis.models.morph_vocab,
                                     likeliest=True) else None   # "дело" is no "день"
-    if prefix == "на" and c.analysis.tokens[at].feats.get("Case") == "Loc":
+    if unit and prefix == "на" and c.analysis.tokens[at].feats.get("Case") == "Loc":
         unit = None                    # "на Неделе моды", "на этой неделе" (anchored)
     if unit and (prefix in SPAN_PREFIXES or c.low(at + 1) in AGO or _qualified(c, at)
                  or _after_at(c, at + 1, prefix)):
-        plural = c.analysis.tokens[at].feats.get("Number") == "Plur"
+        plural = c.analysis.tokens[at].feats.get("Number") == "Plur" and \
+            c.lemma_in(at, PLURALIA) is None
         return (None if plural else unit[0]), unit[1], at + 1   # "в последние месяцы"
     number = read_number(c.analysis, at, c.stop) if at < c.stop else None
     if number is None or number.to is not None or number.multiplier or number.value > 1000:

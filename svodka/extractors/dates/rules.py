@@ -257,7 +257,7 @@ def month_span(c: Cursor, i: int, prefix: str) -> Found | None:
 
 def event_year(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "на ЧМ-2018", "Олимпиаде-2016": the year of a named event; the span is the year."""
-    match = EVENT_YEAR.match(c.analysis.tokens[i].text)
+    match = EVENT_YEAR.match(c.analysis.tokens[i].text) if c.low(i) else None
     if not match or prefix:
         return None
     return Found(i + 1, "year", match[1], "event_year", skip_chars=match.start(1))
