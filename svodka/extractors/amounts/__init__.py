@@ -8,9 +8,11 @@ Tokens inside a date (``dates``) are never read as amounts. Definitions follow
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from svodka.extractors.amounts import context
+from svodka.extractors.amounts.bare import elided_count
 from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, forms, fraction_words,
@@ -40,12 +42,20 @@ class Scan:
     floor: int                   # first token of the sentence
     limit: int                   # index of the next token that belongs to a date (or sentence end)
     ner_tokens: set[int] = field(default_factory=set)
+    end: int = 0                 # index after the sentence's last token (dates included)
 
     def low(self, i: int) -> str:
         return self.analysis.tokens[i].text.lower() if self.floor <= i < self.limit else ""
 
 
 SKIP = "skip"
+SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
+# "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
+ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
+# "один день" is a date, "в одно время" an idiom
+ONE_NOT_COUNTED = frozenset({"время", "раз", "день", "год", "месяц", "неделя", "час", "минута",
+                             "секунда", "сутки", "момент", "сторона", "слово", "целое", "утро", "вечер",
+                             "ночь", "утром", "вечером", "ночью"})
 
 
 @dataclass(slots=True)
@@ -57,16 +67,24 @@ class Skip:
 # --- rules: (scan, index) -> list[Candidate] | Skip | None ---------------------------------
 
 def compound_adjective(s: Scan, i: int):
-    """ "66-летний", "пятилетний" → years (an age), "50-процентный" → 50%, "10-летию" → none."""
-    compound = split_compound(s.analysis.tokens[i].text, s.analysis.models.morph_vocab)
-    if compound is None:
-        return None
-    value, rest = compound
-    for stem, unit, kind in adjective_stems():
-        if rest.startswith(stem):
-            if kind == SKIP:
-                return Skip(i + 1)
-            return [Candidate(i, i + 1, kind, value, unit, rule="compound_adjective")]
+    """ "66-летний", "пятилетний" → years (an age), "50-процентный" → 50%, "10-летию" → none;
+    also written apart: "28 летний", "13-ти летний", "54 процентным"."""
+    tokens = s.analysis.tokens
+    compounds = [(split_compound(tokens[i].text, s.analysis.models.morph_vocab), i + 1)]
+    spaced = SPACED_NUMBER.match(tokens[i].text)
+    if spaced and i + 1 < s.limit and tokens[i + 1].start - tokens[i].end == 1 and \
+            tokens[i + 1].pos == "ADJ" and unit_at(s.analysis, i + 1, s.limit) is None:
+        # but "20 долларов" is a sum, "2 процентных пункта" a unit
+        compounds.append(((int(spaced[1]), tokens[i + 1].text.lower()), i + 2))
+    for compound, stop in compounds:
+        if compound is None:
+            continue
+        value, rest = compound
+        for stem, unit, kind in adjective_stems():
+            if rest.startswith(stem):
+                if kind == SKIP:
+                    return Skip(stop)
+                return [Candidate(i, stop, kind, value, unit, rule="compound_adjective")]
     return None
 
 
@@ -161,10 +179,15 @@ def number_phrase(s: Scan, i: int):
         return [Candidate(first, end, unit.kind, value, code, to=number.to,
                           approx=approx, rule=f"{unit.kind}_unit")]
     noun = _counted_noun(s, number)
-    if number.value == 1 and not number.digits:
+    if number.value == 1 and not number.digits and not _one_counts(s, number, noun):
         return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
     if noun is None and number.digits and not number.multiplier:
-        return Skip(number.stop)         # a bare "292" may be anything
+        elided = elided_count(s, number)   # "погибли 65 человек, 936 получили ранения"
+        if elided is None:
+            return Skip(number.stop)
+        kind, code, end = elided
+        return [Candidate(i, end, kind, number.value, code, to=number.to, approx=approx,
+                          rule="count_elided" if kind == "count" else "bare_unit")]
     if noun is not None and is_ordinal(s.analysis, number, noun):
         return Skip(number.stop)         # "на 59 месте", "во 2 туре"
     # "5 тыс. голосов": the period belongs to the multiplier's abbreviation
@@ -172,6 +195,16 @@ def number_phrase(s: Scan, i: int):
     return [Candidate(i, end, "count", number.value, to=number.to, approx=approx,
                       noun=s.analysis.tokens[noun].text if noun is not None else None,
                       rule="count" if noun is not None else "count_bare")]
+
+
+def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
+    """ "погиб один человек", "забросить одну шайбу" count one thing; "еще один игрок",
+    "один из лидеров", "в одно время", "по одним данным" do not."""
+    tokens = s.analysis.tokens
+    if noun != number.stop or tokens[number.first].feats.get("Number") == "Plur" or \
+            s.low(number.first - 1) in ONE_NOT_COUNTED_AFTER:
+        return False
+    return not ONE_NOT_COUNTED.intersection(forms(s.analysis, noun))
 
 
 def _second_unit(s: Scan, value: float | int, code: str, end: int):
@@ -308,7 +341,7 @@ def extract_amounts(analysis, dates: list[DateRef]) -> list[Amount]:
                 limit = i
                 while limit < sentence.stop and not covered[limit]:
                     limit += 1
-            scan = Scan(analysis, sentence.first, limit, ner_tokens)
+            scan = Scan(analysis, sentence.first, limit, ner_tokens, sentence.stop)
             step = i + 1
             for rule in RULES:
                 found = rule(scan, i)
