@@ -24,6 +24,7 @@ YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d|\d\d)$")
 DECADE = re.compile(r"^(1[89]\d0|20\d0|\d0)-(?:х|е)$")
 DAY_RANGE = re.compile(r"^(\d{1,2})[-–—](\d{1,2})$")
 DASHES = ("-", "–", "—")
+DAY_LIST_JOINTS = ("и", "или", ",")
 YEAR_WORDS = ("год", "года", "году", "годом", "годы", "годов", "годах", "годам", "г", "гг")
 PLURAL_YEAR_WORDS = ("годы", "годов", "годах", "годам", "годами", "гг")
 # Roman numerals of centuries, in Latin letters or with the Cyrillic "Х" typed for "X"
@@ -127,6 +128,13 @@ def day_month(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "27 ноября", "5 июля 2017 года"."""
     day = _day_number(c.low(i))
     month = month_numbers().get(c.low(i + 1)) if day else None
+    if day and month is None and c.low(i + 1) in DAY_LIST_JOINTS:
+        following = day_month(c, i + 2, "")   # "17 и 21 апреля": the month of the list's end
+        if following and following.value:
+            value = values.day(None, int(following.value[-5:-3]), day)
+            if value and following.value[:4].isdecimal():
+                value = following.value[:5] + value[2:]
+            return Found(i + 1, "day", value, "day_list") if value else None
     if month is None:
         return None
     year, end = _year_after(c, i + 2)
