@@ -28,6 +28,8 @@ def is_ordinal(analysis, number: Number, noun: int) -> bool:
     readings = _readings(analysis.tokens[noun].text.lower(), analysis.models.morph_vocab)
     if not readings or any("plur" in tags or "Pltm" in tags for tags in readings):
         return False                   # "5 мест", "в 59 странах", "3 суток"
+    if all("ablt" in tags for tags in readings):
+        return False                   # "13 побед, в том числе 11 нокаутом": a manner
     if value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14) and \
             any("gent" in tags and "sing" in tags for tags in readings):
         return False                   # "24 места", "3 года"

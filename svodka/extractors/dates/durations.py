@@ -22,7 +22,7 @@ SPAN_PREFIXES = ("за", "через", "спустя", "в течение", "в 
 AGE_BEFORE = frozenset({"возрасте", "возраст", "возраста", "ему", "ей", "им", "которому",
                         "которой", "которым", "исполнилось", "исполнится", "исполнился",
                         "исполняется", "исполнилась", "младше", "старше", "моложе", "лет",
-                        "было", "будет"})
+                        "было", "будет", "исполниться", "исполнилось", "исполнялось"})
 # "дожил до 90 лет" is an age, "не дожив двух дней до юбилея" a duration
 AGE_BEFORE_YEARS = frozenset({"дожил", "дожила", "дожили", "дожить", "дожив", "доживший",
                               "дожившая"})
@@ -32,7 +32,8 @@ AGE_AFTER = frozenset({"от", "роду", "жизни", "старше", "мла
 AGE_PREPOSITIONS = frozenset({"в", "во", "с", "со"})
 # words that may stand between an age cue and the age: "ему было всего пять лет"
 AGE_PARTICLES = frozenset({"всего", "уже", "лишь", "только", "бы", "почти", "едва", "ещё",
-                           "еще"})
+                           "еще", "сейчас", "тогда", "примерно", "около", "приблизительно", "был",
+                           "была", "бы", "не"})
 YEAR_WORDS = frozenset({"года", "лет", "год"})
 RANGE_ENDS = frozenset({"до", "по"})
 PERIOD_NOUNS = frozenset({"раз", "срок"})
@@ -61,6 +62,8 @@ def _describes_person(c: Cursor, i: int) -> bool:
     token = c.analysis.tokens[i] if i < c.stop else None
     if token is None or token.pos not in ("NOUN", "PROPN"):
         return True                    # "66-летний скончался": the noun is elided
+    if c.lemma_in(i, AGE_NOUN):
+        return True                    # "не достигшие 27-летнего возраста"
     return token.pos == "PROPN" or any("anim" in parse.tag for parse in morph.parse(token.text))
 
 
@@ -104,12 +107,21 @@ def _duration_part(c: Cursor, at: int, prefix: str) -> tuple[float | int | None,
             c.lemma_in(at, PLURALIA) is None
         return (None if plural else unit[0]), unit[1], at + 1   # "в последние месяцы"
     number = read_number(c.analysis, at, c.stop) if at < c.stop else None
-    if number is None or number.to is not None or number.multiplier or number.value > 1000:
+    if number is None or number.multiplier or number.value > 1000:
         return None
     if not number.digits and number.value == 1 and not prefix:
         return None                    # «Один день Ивана Денисовича»
-    unit = _unit(c, number.stop)
-    return (number.value * unit[0], unit[1], number.stop + 1) if unit else None
+    at, more = number.stop, False
+    if c.low(at) == "с" and c.low(at + 1) == "лишним":
+        at, more = at + 2, True        # "20 с лишним лет": more than P20Y
+    elif c.lemma_in(at, SPAN_ADJECTIVES) and _unit(c, at + 1):
+        at += 1                        # "в течение десяти последних лет"
+    unit = _unit(c, at)
+    if unit is None:
+        return None
+    if number.to is not None:          # "в течение 45-60 дней": no single ISO value
+        return (None, unit[1], at + 1) if number.to > number.value else None
+    return (None if more else number.value * unit[0]), unit[1], at + 1
 
 
 def duration_range(c: Cursor, i: int, prefix: str) -> Found | None:
@@ -180,6 +192,11 @@ def _is_age(c: Cursor, i: int, end: int, prefix: str) -> bool:
         return True                    # "и девочка 8 лет.", but "работал врачом 35 лет."
     if c.low(i - 1) == "(" and c.low(end) == ")":
         return True                    # "родился в 1967 году (51 год)"
+    if in_years and opener == i and _apposition(c, i, end):
+        return True                    # "Клэренс Картер, 49 лет, был казнен"
+    if in_years and c.low(opener) in RANGE_ENDS and opener > c.first and \
+            _animate_noun(c.analysis.tokens[opener - 1]):
+        return True                    # "детям до 12 лет"
     if in_years and prefix not in SPAN_PREFIXES and _age_named_before(c, opener):
         return True                    # "пенсионный возраст повысится до 60 лет"
     cue = i - 1
@@ -187,6 +204,19 @@ def _is_age(c: Cursor, i: int, end: int, prefix: str) -> bool:
         cue -= 1                       # "ему было всего пять лет", "исполнилось бы 125 лет"
     return c.low(cue) in AGE_BEFORE or c.low(end) in AGE_AFTER or \
         in_years and c.low(opener - 1) in AGE_BEFORE_YEARS
+
+
+def _animate_noun(token) -> bool:
+    return token.pos == "NOUN" and token.feats.get("Animacy") == "Anim"
+
+
+def _apposition(c: Cursor, i: int, end: int) -> bool:
+    """ "Картер, 49 лет, был казнен", "Мишель Бачелет — 54 года,": a person, a comma or a
+    dash, the years, then a comma or a bracket."""
+    if c.low(i - 1) not in (",", "—", "–") or c.low(end) not in (",", ")", ".") or i - 2 < c.first:
+        return False
+    person = c.analysis.tokens[i - 2]
+    return person.pos == "PROPN" or _animate_noun(person)
 
 
 def _range_lower_before(c: Cursor, before: int) -> bool:
