@@ -16,8 +16,8 @@ from svodka.extractors.dates import values
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
 from svodka.extractors.dates.durations import (SPAN_ADJECTIVES, duration, duration_range,
                                                span_adjective)
-from svodka.extractors.dates.rules import (ROMAN_DIGITS, Cursor, anchored, century, day_month,
-                                           day_span, decade, decade_words, event_year, month_span,
+from svodka.extractors.dates.rules import (ROMAN_DIGITS, Cursor, anchored, century,
+                                           date_adjective, day_month, day_span, decade, decade_words, event_year, month_span,
                                            month_year, numeric_day, relative_phrase, season,
                                            weekday, year, year_part, year_span)
 from svodka.extractors.numbers import COMPOUND_STEMS, lemma_of, number_word
@@ -25,7 +25,7 @@ from svodka.record import DateRef
 
 RULES = [numeric_day, day_span, year_span, weekday, day_month, decade, decade_words, century,
          year_part, month_span, month_year, year, event_year, season, anchored, span_adjective,
-         duration]
+         duration, date_adjective]
 # these read their own opening word, so they are tried before any preposition is taken
 OPENING_RULES = [relative_phrase, day_span, year_span, duration_range]
 # kinds a qualifier may come before: "около 14 лет", "более года назад"
@@ -91,6 +91,7 @@ def _opening_words() -> frozenset[str]:
 def _opening_lemmas() -> frozenset[str]:
     return frozenset(group_lemmas("anchor") | group_lemmas("season") | group_lemmas("unit")
                      | group_lemmas("several") | group_lemmas("decade") | group_lemmas("ordinal")
+                     | group_lemmas("adjective")
                      | SPAN_ADJECTIVES)
 
 

@@ -21,6 +21,7 @@ OLD_YEAR = re.compile(r"^(1[0-7]\d\d)$")
 YEAR_GLUED = re.compile(r"^(1[89]\d\d|20\d\d)(?:г|гг)$")
 YEAR_SUFFIXED = re.compile(r"^(1[89]\d\d|20\d\d)-(?:м|й|го|ом)$")       # "в 1997-м"
 YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d|\d\d)$")
+SEASON_YEARS = re.compile(r"^(1[89]\d\d|20\d\d)/(\d\d)$")      # "сезона 2016/17"
 DECADE = re.compile(r"^(1[89]\d0|20\d0|\d0)-(?:х|е)$")
 DAY_RANGE = re.compile(r"^(\d{1,2})[-–—](\d{1,2})$")
 DASHES = ("-", "–", "—")
@@ -148,10 +149,12 @@ def day_month(c: Cursor, i: int, prefix: str) -> Found | None:
 
 def year_span(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "2024-2025 годах", "с 2019 по 2021 год", "с 2019 года по 2021 год"."""
-    ranged = YEAR_RANGE.match(c.low(i))
+    ranged = YEAR_RANGE.match(c.low(i)) or SEASON_YEARS.match(c.low(i))
     if ranged:
         first, last = int(ranged[1]), values.full_year(ranged[2], int(ranged[1]))
         end = c.year_word(i + 1)
+        if "/" in c.low(i) and last != first + 1:
+            return None                # a season spans two consecutive years
     elif YEAR.match(c.low(i)) and c.low(i + 1) in DASHES and YEAR.match(c.low(i + 2)):
         first, last, end = int(c.low(i)), int(c.low(i + 2)), c.year_word(i + 3)
     elif c.low(i) in ("с", "со", "от") and YEAR.match(c.low(i + 1)):
@@ -273,6 +276,28 @@ def event_year(c: Cursor, i: int, prefix: str) -> Found | None:
     if not match or prefix:
         return None
     return Found(i + 1, "year", match[1], "event_year", skip_chars=match.start(1))
+
+
+def date_adjective(c: Cursor, i: int, prefix: str) -> Found | None:
+    """ "после субботней встречи", "в декабрьском интервью", "прошлогоднего чемпионата"."""
+    code = c.word(i, "adjective")
+    token = c.analysis.tokens[i] if code else None
+    if token is None or not token.text.islower() or token.pos != "ADJ":
+        return None
+    unit, number = code[0], int(code[1:])
+    if unit == "D":                    # "на сегодняшний день", "с сегодняшнего дня"
+        if c.word(i + 1, "unit") != "D":
+            return None                # "вызовы сегодняшнего мира"
+        return Found(i + 2, "relative", values.shifted(c.published, unit, number),
+                     "date_adjective")
+    if prefix:
+        return None                    # "в декабрьском интервью": the date is the adjective
+    if unit == "M":
+        return Found(i + 1, "month", values.month(c.published.year if c.published else None,
+                                                  number), "date_adjective")
+    if unit == "W":
+        return Found(i + 1, "weekday", values.last_weekday(c.published, number), "date_adjective")
+    return Found(i + 1, "relative", values.shifted(c.published, unit, number), "date_adjective")
 
 
 def month_year(c: Cursor, i: int, prefix: str) -> Found | None:
