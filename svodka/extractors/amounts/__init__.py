@@ -49,6 +49,10 @@ class Scan:
 
 
 SKIP = "skip"
+# fraction nouns that stand alone for "one of": "треть сената" (not the ordinals of fractions.tsv)
+FRACTION_NOUNS = frozenset({"треть", "четверть", "половина"})
+FRACTION_STEMS = ("трет", "четверт", "полов")
+ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
 ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
@@ -71,7 +75,7 @@ def compound_adjective(s: Scan, i: int):
     also written apart: "28 летний", "13-ти летний", "54 процентным"."""
     tokens = s.analysis.tokens
     compounds = [(split_compound(tokens[i].text, s.analysis.models.morph_vocab), i + 1)]
-    spaced = SPACED_NUMBER.match(tokens[i].text)
+    spaced = tokens[i].text[:1].isdecimal() and SPACED_NUMBER.match(tokens[i].text)
     if spaced and i + 1 < s.limit and tokens[i + 1].start - tokens[i].end == 1 and \
             tokens[i + 1].pos == "ADJ" and unit_at(s.analysis, i + 1, s.limit) is None:
         # but "20 долларов" is a sum, "2 процентных пункта" a unit
@@ -153,6 +157,24 @@ def every_nth(s: Scan, i: int):
     return [Candidate(i, i + 2, "share", 1, of=denominator, rule="every_nth")]
 
 
+def lone_fraction(s: Scan, i: int):
+    """ "сменится треть сената", "урезан на четверть", "четверть миллиона" → 1 of 4 (250000)."""
+    tokens = s.analysis.tokens
+    if not s.low(i).startswith(FRACTION_STEMS):
+        return None                      # a cheap test first: this runs at every token
+    low, normal = forms(s.analysis, i)
+    if normal not in FRACTION_NOUNS or tokens[i].pos != "NOUN" or low in ORDINAL_LOOKALIKES:
+        return None
+    before = tokens[i - 1] if i > s.floor else None
+    if before is not None and (before.pos in ("ADJ", "NUM", "DET") or s.low(i - 1) in ("с", "в")):
+        return None                      # "во второй половине", "три с половиной", "в половине"
+    denominator = fraction_words()[normal]
+    factor = multiplier_at(s.analysis, i + 1) if i + 1 < s.limit else None
+    if factor:
+        return [Candidate(i, i + 2, "count", _tidy(factor / denominator), rule="lone_fraction")]
+    return [Candidate(i, i + 1, "share", 1, of=denominator, rule="lone_fraction")]
+
+
 def number_phrase(s: Scan, i: int):
     """A number and what follows it: a share, a fraction, a unit, or a counted noun."""
     number = read_number(s.analysis, i, s.limit)
@@ -219,7 +241,7 @@ def _second_unit(s: Scan, value: float | int, code: str, end: int):
     return _tidy(value + smaller.value / parts[found[0].code]), code, found[1]
 
 
-RULES = [compound_adjective, symbol_money, from_to, every_nth, number_phrase]
+RULES = [compound_adjective, symbol_money, from_to, every_nth, lone_fraction, number_phrase]
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -80,7 +80,7 @@ def _rule_at(c: Cursor, i: int) -> Found | None:
 @lru_cache(maxsize=None)
 def _opening_words() -> frozenset[str]:
     words = set(_phrases("prefix")) | set(_phrases("qualifier"))
-    words.update(relative_phrases())
+    words.update(first for first, _ in relative_phrases())
     words.update(date_words("weekday"))
     words.update(month_numbers())
     words.update(date_words("half"))
@@ -100,7 +100,8 @@ def _may_open(c: Cursor, i: int) -> bool:
     word = c.low(i)
     morph = c.analysis.models.morph_vocab
     return word[:1].isdecimal() or word[-1:].isdecimal() or word in _opening_words() or \
-        word.partition("-")[0] in month_numbers() or word[:1] in ROMAN_DIGITS or \
+        word.partition("-")[0] in month_numbers() or \
+        c.analysis.tokens[i].text[:1] in ROMAN_DIGITS or \
         any(stem in word for stem in COMPOUND_STEMS) or \
         lemma_of(word, _opening_lemmas(), morph) is not None or \
         number_word(word, morph) is not None

@@ -184,8 +184,8 @@ def decade(c: Cursor, i: int, prefix: str) -> Found | None:
 
 def decade_words(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "в девяностые годы", "в девяностых", "в девяностые годы двадцатого века"."""
-    tens = c.word(i, "decade")
-    if tens is None or not c.low(i).endswith(PLURAL_ENDINGS):
+    tens = c.word(i, "decade") if c.low(i).endswith(PLURAL_ENDINGS) else None
+    if tens is None:
         return None
     end = i + 2 if c.low(i + 1) in PLURAL_YEAR_WORDS else i + 1
     if end == i + 1 and not prefix:
@@ -229,7 +229,7 @@ def _roman(text: str) -> int:
 
 def century(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "в XX веке", "с XIV века", "двадцатого века" → "1901/2000"."""
-    if not c.lemma_in(i + 1, CENTURY):
+    if not c.low(i + 1).startswith("век") or not c.lemma_in(i + 1, CENTURY):
         return None
     number = _century_number(c, i)
     value = values.century(number) if number else None
@@ -238,6 +238,8 @@ def century(c: Cursor, i: int, prefix: str) -> Found | None:
 
 def year_part(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "во втором квартале 2014 года" → "2014-04/2014-06", "первого полугодия 2016 года"."""
+    if not c.low(i + 1).startswith(("квартал", "полугоди")):
+        return None
     number, months = c.word(i, "ordinal"), c.word(i + 1, "part")
     if number is None or months is None or int(number) * int(months) > 12:
         return None
@@ -272,7 +274,7 @@ def month_span(c: Cursor, i: int, prefix: str) -> Found | None:
 
 def event_year(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "на ЧМ-2018", "Олимпиаде-2016": the year of a named event; the span is the year."""
-    match = EVENT_YEAR.match(c.analysis.tokens[i].text) if c.low(i) else None
+    match = EVENT_YEAR.match(c.analysis.tokens[i].text) if "-" in c.low(i) else None
     if not match or prefix:
         return None
     return Found(i + 1, "year", match[1], "event_year", skip_chars=match.start(1))
@@ -397,7 +399,8 @@ def anchored(c: Cursor, i: int, prefix: str) -> Found | None:
 
 def relative_phrase(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "вчера", "на днях"; "Вчера, 16 августа 2016 года" is that day."""
-    for words, days in relative_phrases().get(c.low(i), ()):
+    phrases = relative_phrases()
+    for words, days in phrases.get((c.low(i), c.low(i + 1)), []) + phrases.get((c.low(i), ""), []):
         if all(c.low(i + k) == word for k, word in enumerate(words)):
             end = i + len(words)
             exact = day_month(c, end + 1, "") if c.low(end) == "," else None

@@ -60,13 +60,15 @@ def after_phrases() -> dict[str, list[tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=None)
-def relative_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """ "на днях" → "-", "вчера" → "-1", by first word, longest phrases first."""
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def relative_phrases() -> dict[tuple[str, str], list[tuple[tuple[str, ...], str]]]:
+    """ "на днях" → "-", "вчера" → "-1", by first two words ("" for one-word phrases),
+    longest phrases first."""
+    by_start: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     for phrase, days in sorted(load_table("date_relative.tsv"), key=lambda row: -len(row[0].split())):
         words = tuple(phrase.split())
-        by_first.setdefault(words[0], []).append((words, days))
-    return by_first
+        key = (words[0], words[1] if len(words) > 1 else "")
+        by_start.setdefault(key, []).append((words, days))
+    return by_start
 
 
 def unit_length(code: str) -> tuple[int, str] | None:
