@@ -53,6 +53,7 @@ SKIP = "skip"
 FRACTION_NOUNS = frozenset({"треть", "четверть", "половина"})
 FRACTION_STEMS = ("трет", "четверт", "полов")
 ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
+YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
 ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
@@ -90,6 +91,16 @@ def compound_adjective(s: Scan, i: int):
                     return Skip(stop)
                 return [Candidate(i, stop, kind, value, unit, rule="compound_adjective")]
     return None
+
+
+def year_of_life(s: Scan, i: int):
+    """ "умер на 97-м году жизни" → an age of 96 years (the 97th year of life is age 96); the
+    span keeps "на", as NEREL train marks it (14 of 19)."""
+    match = YEAR_OF_LIFE.match(s.analysis.tokens[i].text) if s.low(i)[:1].isdecimal() else None
+    if not match or s.low(i + 1) != "году" or s.low(i + 2) != "жизни":
+        return None
+    first = i - 1 if s.low(i - 1) == "на" else i
+    return [Candidate(first, i + 2, "other", int(match[1]) - 1, "year", rule="year_of_life")]
 
 
 def symbol_money(s: Scan, i: int):
@@ -241,7 +252,7 @@ def _second_unit(s: Scan, value: float | int, code: str, end: int):
     return _tidy(value + smaller.value / parts[found[0].code]), code, found[1]
 
 
-RULES = [compound_adjective, symbol_money, from_to, every_nth, lone_fraction, number_phrase]
+RULES = [compound_adjective, year_of_life, symbol_money, from_to, every_nth, lone_fraction, number_phrase]
 
 
 # --- helpers ------------------------------------------------------------------------------
