@@ -8,12 +8,16 @@ Tokens inside a date (``dates``) are never read as amounts. Definitions follow
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from svodka.extractors.amounts import context
+from svodka.extractors.amounts.bare import elided_count
+from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, forms, fraction_words,
-                                             qualifier_before, skip_period, symbol_unit, unit_at)
+                                             qualifier_before, skip_period, symbol_unit, unit_at,
+                                             unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
 from svodka.record import Amount, DateRef
 
@@ -38,12 +42,25 @@ class Scan:
     floor: int                   # first token of the sentence
     limit: int                   # index of the next token that belongs to a date (or sentence end)
     ner_tokens: set[int] = field(default_factory=set)
+    end: int = 0                 # index after the sentence's last token (dates included)
 
     def low(self, i: int) -> str:
         return self.analysis.tokens[i].text.lower() if self.floor <= i < self.limit else ""
 
 
 SKIP = "skip"
+# fraction nouns that stand alone for "one of": "треть сената" (not the ordinals of fractions.tsv)
+FRACTION_NOUNS = frozenset({"треть", "четверть", "половина"})
+FRACTION_STEMS = ("трет", "четверт", "полов")
+ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
+YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
+SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
+# "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
+ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
+# "один день" is a date, "в одно время" an idiom
+ONE_NOT_COUNTED = frozenset({"время", "раз", "день", "год", "месяц", "неделя", "час", "минута",
+                             "секунда", "сутки", "момент", "сторона", "слово", "целое", "утро", "вечер",
+                             "ночь", "утром", "вечером", "ночью"})
 
 
 @dataclass(slots=True)
@@ -55,17 +72,35 @@ class Skip:
 # --- rules: (scan, index) -> list[Candidate] | Skip | None ---------------------------------
 
 def compound_adjective(s: Scan, i: int):
-    """ "66-летний", "пятилетний" → years (an age), "50-процентный" → 50%, "10-летию" → none."""
-    compound = split_compound(s.analysis.tokens[i].text, s.analysis.models.morph_vocab)
-    if compound is None:
-        return None
-    value, rest = compound
-    for stem, unit, kind in adjective_stems():
-        if rest.startswith(stem):
-            if kind == SKIP:
-                return Skip(i + 1)
-            return [Candidate(i, i + 1, kind, value, unit, rule="compound_adjective")]
+    """ "66-летний", "пятилетний" → years (an age), "50-процентный" → 50%, "10-летию" → none;
+    also written apart: "28 летний", "13-ти летний", "54 процентным"."""
+    tokens = s.analysis.tokens
+    compounds = [(split_compound(tokens[i].text, s.analysis.models.morph_vocab), i + 1)]
+    spaced = tokens[i].text[:1].isdecimal() and SPACED_NUMBER.match(tokens[i].text)
+    if spaced and i + 1 < s.limit and tokens[i + 1].start - tokens[i].end == 1 and \
+            tokens[i + 1].pos == "ADJ" and unit_at(s.analysis, i + 1, s.limit) is None:
+        # but "20 долларов" is a sum, "2 процентных пункта" a unit
+        compounds.append(((int(spaced[1]), tokens[i + 1].text.lower()), i + 2))
+    for compound, stop in compounds:
+        if compound is None:
+            continue
+        value, rest = compound
+        for stem, unit, kind in adjective_stems():
+            if rest.startswith(stem):
+                if kind == SKIP:
+                    return Skip(stop)
+                return [Candidate(i, stop, kind, value, unit, rule="compound_adjective")]
     return None
+
+
+def year_of_life(s: Scan, i: int):
+    """ "умер на 97-м году жизни" → an age of 96 years (the 97th year of life is age 96); the
+    span keeps "на", as NEREL train marks it (14 of 19)."""
+    match = YEAR_OF_LIFE.match(s.analysis.tokens[i].text) if s.low(i)[:1].isdecimal() else None
+    if not match or s.low(i + 1) != "году" or s.low(i + 2) != "жизни":
+        return None
+    first = i - 1 if s.low(i - 1) == "на" else i
+    return [Candidate(first, i + 2, "other", int(match[1]) - 1, "year", rule="year_of_life")]
 
 
 def symbol_money(s: Scan, i: int):
@@ -133,17 +168,36 @@ def every_nth(s: Scan, i: int):
     return [Candidate(i, i + 2, "share", 1, of=denominator, rule="every_nth")]
 
 
+def lone_fraction(s: Scan, i: int):
+    """ "сменится треть сената", "урезан на четверть", "четверть миллиона" → 1 of 4 (250000)."""
+    tokens = s.analysis.tokens
+    if not s.low(i).startswith(FRACTION_STEMS):
+        return None                      # a cheap test first: this runs at every token
+    low, normal = forms(s.analysis, i)
+    if normal not in FRACTION_NOUNS or tokens[i].pos != "NOUN" or low in ORDINAL_LOOKALIKES:
+        return None
+    before = tokens[i - 1] if i > s.floor else None
+    if before is not None and (before.pos in ("ADJ", "NUM", "DET") or s.low(i - 1) in ("с", "в")):
+        return None                      # "во второй половине", "три с половиной", "в половине"
+    denominator = fraction_words()[normal]
+    factor = multiplier_at(s.analysis, i + 1) if i + 1 < s.limit else None
+    if factor:
+        return [Candidate(i, i + 2, "count", _tidy(factor / denominator), rule="lone_fraction")]
+    return [Candidate(i, i + 1, "share", 1, of=denominator, rule="lone_fraction")]
+
+
 def number_phrase(s: Scan, i: int):
     """A number and what follows it: a share, a fraction, a unit, or a counted noun."""
     number = read_number(s.analysis, i, s.limit)
     if number is None:
         return None
-    if is_label(s, number) or number.to is not None and number.to <= number.value:
+    end, unit = _unit_after(s, number)
+    if is_label(s, number, unit_follows=unit is not None and unit.kind != SKIP) or \
+            number.to is not None and number.to <= number.value:
         return Skip(number.stop)         # "статья 105"; "2-1" is a score, not a range
     found = _share(s, number) or _fraction(s, number)
     if found:
         return found
-    end, unit = _unit_after(s, number)
     approx = "range" if number.to is not None else None
     if unit is not None:
         if unit.kind == SKIP:
@@ -154,19 +208,51 @@ def number_phrase(s: Scan, i: int):
                               approx=approx, noun=s.analysis.tokens[number.stop].text,
                               rule="count_times")]
         first = i - 1 if unit.code == "times" else i
-        return [Candidate(first, end, unit.kind, number.value, unit.code, to=number.to,
+        value, code, end = _second_unit(s, number.value, unit.code, end)
+        return [Candidate(first, end, unit.kind, value, code, to=number.to,
                           approx=approx, rule=f"{unit.kind}_unit")]
     noun = _counted_noun(s, number)
-    if number.value == 1 and not number.digits:
+    if number.value == 1 and not number.digits and not _one_counts(s, number, noun):
         return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
     if noun is None and number.digits and not number.multiplier:
-        return Skip(number.stop)         # a bare "292" may be anything
-    return [Candidate(i, number.stop, "count", number.value, to=number.to, approx=approx,
+        elided = elided_count(s, number)   # "погибли 65 человек, 936 получили ранения"
+        if elided is None:
+            return Skip(number.stop)
+        kind, code, end = elided
+        return [Candidate(i, end, kind, number.value, code, to=number.to, approx=approx,
+                          rule="count_elided" if kind == "count" else "bare_unit")]
+    if noun is not None and is_ordinal(s.analysis, number, noun):
+        return Skip(number.stop)         # "на 59 месте", "во 2 туре"
+    # "5 тыс. голосов": the period belongs to the multiplier's abbreviation
+    end = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    return [Candidate(i, end, "count", number.value, to=number.to, approx=approx,
                       noun=s.analysis.tokens[noun].text if noun is not None else None,
                       rule="count" if noun is not None else "count_bare")]
 
 
-RULES = [compound_adjective, symbol_money, from_to, every_nth, number_phrase]
+def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
+    """ "погиб один человек", "забросить одну шайбу" count one thing; "еще один игрок",
+    "один из лидеров", "в одно время", "по одним данным" do not."""
+    tokens = s.analysis.tokens
+    if noun != number.stop or tokens[number.first].feats.get("Number") == "Plur" or \
+            s.low(number.first - 1) in ONE_NOT_COUNTED_AFTER:
+        return False
+    return not ONE_NOT_COUNTED.intersection(forms(s.analysis, noun))
+
+
+def _second_unit(s: Scan, value: float | int, code: str, end: int):
+    """ "82 километра 169 метров" → 82.169 km: a smaller unit right after a measurement."""
+    parts = unit_parts().get(code)
+    smaller = read_number(s.analysis, end, s.limit) if parts else None
+    if smaller is None or not smaller.digits or smaller.to is not None or smaller.multiplier:
+        return value, code, end
+    found = unit_at(s.analysis, smaller.stop, s.limit)
+    if found is None or found[0].code not in parts or smaller.value >= parts[found[0].code]:
+        return value, code, end
+    return _tidy(value + smaller.value / parts[found[0].code]), code, found[1]
+
+
+RULES = [compound_adjective, year_of_life, symbol_money, from_to, every_nth, lone_fraction, number_phrase]
 
 
 # --- helpers ------------------------------------------------------------------------------
@@ -187,10 +273,13 @@ def _unit_after(s: Scan, number: Number):
 
 
 def _share(s: Scan, number: Number):
-    """ "21 из 34 элементов"."""
+    """ "21 из 34 элементов", "19 из последних 24 праймериз"."""
     if s.low(number.stop) != "из" or number.to is not None:
         return None
-    total = read_number(s.analysis, number.stop + 1, s.limit)
+    at = number.stop + 1
+    if at + 1 < s.limit and s.analysis.tokens[at].pos == "ADJ":
+        at += 1
+    total = read_number(s.analysis, at, s.limit)
     if total is None or total.value < number.value:
         return None
     return [Candidate(number.first, total.stop, "share", number.value, of=total.value,
@@ -211,14 +300,16 @@ def _fraction(s: Scan, number: Number):
 def _counted_noun(s: Scan, number: Number) -> int | None:
     """The noun a number counts: its syntactic head, or the next noun past adjectives."""
     tokens = s.analysis.tokens
+    # "5 тыс. голосов": the noun comes after the abbreviation's period
+    after = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
     for index in range(number.first, number.stop):
         head = tokens[index].head
-        if number.stop <= head < min(s.limit, number.stop + 4) and tokens[head].pos == "NOUN" \
-                and not any(tokens[k].pos == "PUNCT" for k in range(number.stop, head)) \
+        if after <= head < min(s.limit, after + 4) and tokens[head].pos == "NOUN" \
+                and not any(tokens[k].pos == "PUNCT" for k in range(after, head)) \
                 and multiplier_at(s.analysis, head) is None:
             return head
-    index = number.stop
-    while index < min(s.limit, number.stop + 3) and tokens[index].pos == "ADJ":
+    index = after
+    while index < min(s.limit, after + 3) and tokens[index].pos == "ADJ":
         index += 1
     if index < s.limit and tokens[index].pos == "NOUN":
         return index
@@ -283,7 +374,7 @@ def extract_amounts(analysis, dates: list[DateRef]) -> list[Amount]:
                 limit = i
                 while limit < sentence.stop and not covered[limit]:
                     limit += 1
-            scan = Scan(analysis, sentence.first, limit, ner_tokens)
+            scan = Scan(analysis, sentence.first, limit, ner_tokens, sentence.stop)
             step = i + 1
             for rule in RULES:
                 found = rule(scan, i)

@@ -9,20 +9,26 @@ from svodka.extractors.numbers import Number
 LATIN = re.compile(r"[A-Za-z]")
 # legal codes after an article number: "(159 УК РФ)"
 CODES = frozenset({"УК", "УПК", "КоАП", "ГК", "НК", "ТК", "ЖК", "АПК", "ГПК"})
+LIST_JOINTS = frozenset({",", "и", "или"})
+GLUED_SIGNS = frozenset({"=", "&", "?", "+", "_"})
+LIST_MAX = 5             # "по пунктам 1, 3 и 7 части 2": each number of the list is a label
 TITLE_MAX_TOKENS = 6     # a number inside a short «...» is part of a title: «17 мгновений весны»
 
 
-def is_label(s, number: Number) -> bool:
-    """Numbers that name rather than measure: "статья 105", "Boeing 737", "10:30"."""
+def is_label(s, number: Number, unit_follows: bool = False) -> bool:
+    """Numbers that name rather than measure: "статья 105", "пунктам 1 и 7", "Boeing 737",
+    "10:30". A unit after the number makes it a measure again: "на уровне 2,9 тыс. руб"."""
     analysis, i = s.analysis, number.first
     tokens, text = analysis.tokens, analysis.text
-    before = i - 1
+    before = _list_start(s, i) - 1
     if before > s.floor and tokens[before].text == "." and tokens[before].start == \
             tokens[before - 1].end:
         before -= 1                      # "ч. 3 ст. 30": the label is abbreviated
     if before >= s.floor:
         previous = forms(analysis, before)
-        if previous[0] in label_words() or previous[1] in label_words() \
+        # a label takes digits: "глава 5", but "глава одного из пяти кланов"
+        if (previous[0] in label_words() or previous[1] in label_words()) and not unit_follows \
+                and number.digits \
                 or LATIN.search(tokens[before].text) or previous[0] in ("+", "#"):
             return True
     if number.stop < s.limit and tokens[number.stop].text in CODES:
@@ -33,11 +39,25 @@ def is_label(s, number: Number) -> bool:
     before, after = text[start - 1:start], text[end:end + 1]
     if before in (":", "/") or after in (":", "/") and text[end + 1:end + 2].isdecimal():
         return True                      # "10:30", "2:1", "16/1"
+    if before in GLUED_SIGNS or after in GLUED_SIGNS:
+        return True                      # "?id=30977", "22 (9+13) очков"
     if before.isalnum() or before == "%" or after.isalpha():
         return True                      # glued to letters: URLs, codes
     if number.digits and len(tokens[i].text) > 1 and tokens[i].text[0] == "0":
         return True
     return _inside_title(s, i)
+
+
+def _list_start(s, index: int) -> int:
+    """The first number of a list "1, 2 и 7" that ends at token ``index``."""
+    tokens = s.analysis.tokens
+    first = index
+    for _ in range(LIST_MAX):
+        if first - 2 < s.floor or tokens[first - 1].text.lower() not in LIST_JOINTS or \
+                not tokens[first - 2].text.isdecimal():
+            break
+        first -= 2
+    return first
 
 
 def _inside_title(s, index: int) -> bool:

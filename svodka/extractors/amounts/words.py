@@ -56,6 +56,15 @@ def label_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def unit_parts() -> dict[str, dict[str, int]]:
+    """ "km" → {"m": 1000}: the smaller units that may follow a measurement in a larger one."""
+    parts: dict[str, dict[str, int]] = {}
+    for larger, smaller, count in load_table("unit_parts.tsv"):
+        parts.setdefault(larger, {})[smaller] = int(count)
+    return parts
+
+
+@lru_cache(maxsize=None)
 def fraction_words() -> dict[str, int]:
     return {lemma: int(denominator) for lemma, denominator in load_table("fractions.tsv")}
 

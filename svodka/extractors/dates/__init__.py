@@ -14,23 +14,26 @@ from functools import lru_cache
 from svodka.data import month_numbers
 from svodka.extractors.dates import values
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
-from svodka.extractors.dates.durations import SPAN_ADJECTIVES, duration, span_adjective
-from svodka.extractors.dates.rules import (Cursor, anchored, day_month, day_span, decade,
+from svodka.extractors.dates.durations import (SPAN_ADJECTIVES, duration, duration_range,
+                                               span_adjective)
+from svodka.extractors.dates.rules import (ROMAN_DIGITS, Cursor, anchored, century,
+                                           date_adjective, day_month, day_span, decade, decade_words, event_year, month_span,
                                            month_year, numeric_day, relative_phrase, season,
-                                           weekday, year, year_span)
+                                           weekday, year, year_part, year_span)
 from svodka.extractors.numbers import COMPOUND_STEMS, lemma_of, number_word
 from svodka.record import DateRef
 
-RULES = [numeric_day, day_span, year_span, weekday, day_month, decade, month_year, year,
-         season, anchored, span_adjective, duration]
+RULES = [numeric_day, day_span, year_span, weekday, day_month, decade, decade_words, century,
+         year_part, month_span, month_year, year, event_year, season, anchored, span_adjective,
+         duration, date_adjective]
 # these read their own opening word, so they are tried before any preposition is taken
-OPENING_RULES = [relative_phrase, day_span, year_span]
+OPENING_RULES = [relative_phrase, day_span, year_span, duration_range]
 # kinds a qualifier may come before: "около 14 лет", "более года назад"
 QUALIFIED_KINDS = ("duration", "relative")
 RANGE_OPENERS = ("с", "со", "c")
 RANGE_CLOSERS = ("по", "до")
 # a duration's span leaves these out: "приговорил к 24 годам тюрьмы", as NEREL marks it
-NOT_FOR_SPANS = frozenset({"к", "ко", "с", "со", "по", "в", "во"})
+NOT_FOR_SPANS = frozenset({"к", "ко", "с", "со", "по", "в", "во", "от"})
 
 
 @lru_cache(maxsize=None)
@@ -56,9 +59,16 @@ def _rule_at(c: Cursor, i: int) -> Found | None:
             return found
     prefix = _phrase_at(c, i, "prefix")
     if prefix and i + len(prefix) < c.stop:
+        words, at = " ".join(prefix), i + len(prefix)
+        qualifier = _phrase_at(c, at, "qualifier")   # "в течение примерно 26 лет"
+        if qualifier and words not in NOT_FOR_SPANS:
+            for rule in RULES:
+                found = rule(c, at + len(qualifier), words)
+                if found and found.kind in QUALIFIED_KINDS:
+                    return found
         for rule in RULES:
-            found = rule(c, i + len(prefix), " ".join(prefix))
-            if found and not (found.kind == "duration" and " ".join(prefix) in NOT_FOR_SPANS):
+            found = rule(c, at, words)
+            if found and not (found.kind == "duration" and words in NOT_FOR_SPANS):
                 return found
     for rule in RULES:
         found = rule(c, i, "")
@@ -70,16 +80,18 @@ def _rule_at(c: Cursor, i: int) -> Found | None:
 @lru_cache(maxsize=None)
 def _opening_words() -> frozenset[str]:
     words = set(_phrases("prefix")) | set(_phrases("qualifier"))
-    words.update(relative_phrases())
+    words.update(first for first, _ in relative_phrases())
     words.update(date_words("weekday"))
     words.update(month_numbers())
-    words.update(("полгода", "полугода", "несколько"))
+    words.update(date_words("half"))
     return frozenset(words)
 
 
 @lru_cache(maxsize=None)
 def _opening_lemmas() -> frozenset[str]:
     return frozenset(group_lemmas("anchor") | group_lemmas("season") | group_lemmas("unit")
+                     | group_lemmas("several") | group_lemmas("decade") | group_lemmas("ordinal")
+                     | group_lemmas("adjective")
                      | SPAN_ADJECTIVES)
 
 
@@ -87,7 +99,9 @@ def _may_open(c: Cursor, i: int) -> bool:
     """A cheap test that rules most tokens out before any rule runs."""
     word = c.low(i)
     morph = c.analysis.models.morph_vocab
-    return word[:1].isdecimal() or word in _opening_words() or \
+    return word[:1].isdecimal() or word[-1:].isdecimal() or word in _opening_words() or \
+        word.partition("-")[0] in month_numbers() or \
+        c.analysis.tokens[i].text[:1] in ROMAN_DIGITS or \
         any(stem in word for stem in COMPOUND_STEMS) or \
         lemma_of(word, _opening_lemmas(), morph) is not None or \
         number_word(word, morph) is not None
@@ -132,7 +146,7 @@ def extract_dates(analysis, published: str | None) -> list[DateRef]:
             if match is None:
                 i += 1
                 continue
-            start, end = tokens[i].start, tokens[match.stop - 1].end
+            start, end = tokens[i].start + match.skip_chars, tokens[match.stop - 1].end
             if text[end - 1] == ",":
                 end -= 1                   # "в 1958," of "в 1958, 1962 и 1970 годах"
             found.append(DateRef(start, end, text[start:end], match.kind, match.value, match.rule))

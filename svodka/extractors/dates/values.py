@@ -21,6 +21,7 @@ class Found:
     kind: str           # day | month | year | range | relative | weekday | duration | season
     value: str | None
     rule: str
+    skip_chars: int = 0     # characters of the first token left out ("ЧМ-2018" → "2018")
 
 
 @lru_cache(maxsize=None)
@@ -36,13 +37,46 @@ def group_lemmas(group: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def relative_phrases() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """ "на днях" → "-", "вчера" → "-1", by first word, longest phrases first."""
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def several_lemmas() -> frozenset[str]:
+    return group_lemmas("several")
+
+
+@lru_cache(maxsize=None)
+def qualifier_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """The qualifiers ("около", "более чем") by their last word."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in date_words("qualifier"):
+        by_last.setdefault(phrase.split()[-1], []).append(tuple(phrase.split()))
+    return by_last
+
+
+@lru_cache(maxsize=None)
+def after_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """ "спустя", "до этого": words after a duration, by first word, longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted((tuple(p.split()) for p in date_words("after")), key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    return by_first
+
+
+@lru_cache(maxsize=None)
+def relative_phrases() -> dict[tuple[str, str], list[tuple[tuple[str, ...], str]]]:
+    """ "на днях" → "-", "вчера" → "-1", by first two words ("" for one-word phrases),
+    longest phrases first."""
+    by_start: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     for phrase, days in sorted(load_table("date_relative.tsv"), key=lambda row: -len(row[0].split())):
         words = tuple(phrase.split())
-        by_first.setdefault(words[0], []).append((words, days))
-    return by_first
+        key = (words[0], words[1] if len(words) > 1 else "")
+        by_start.setdefault(key, []).append((words, days))
+    return by_start
+
+
+def unit_length(code: str) -> tuple[int, str] | None:
+    """ "Y" → (1, "Y"), "10Y" → (10, "Y"); "-" (a period of no fixed length) → None."""
+    digits = code.rstrip("YMWD")
+    if not code or code == digits:
+        return None
+    return (int(digits) if digits else 1), code[len(digits):]
 
 
 def parse_published(published: str | None) -> date | None:
@@ -96,6 +130,20 @@ def shifted(anchor: date | None, unit: str, amount: float | int) -> str | None:
         months = anchor.year * 12 + anchor.month - 1 + amount
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{anchor.year + amount:04d}"
+
+
+def months_span(year: int | None, first: int, last: int) -> str | None:
+    """ "в ноябре-декабре 2019 года" → "2019-11/2019-12"."""
+    if not 1 <= first < last <= 12:
+        return None
+    return f"{month(year, first)}/{month(year, last)}"
+
+
+def century(number: int) -> str | None:
+    """ "XX век" → "1901/2000" (the 20th century's first and last years)."""
+    if not 1 <= number <= 21:
+        return None
+    return f"{(number - 1) * 100 + 1:04d}/{number * 100:04d}"
 
 
 def last_weekday(anchor: date | None, weekday: int) -> str | None:

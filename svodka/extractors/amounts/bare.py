@@ -1,0 +1,88 @@
+"""Numbers with no unit and no noun: a count whose noun is elided, or something else.
+
+"погибли 65 человек, 936 получили ранения", "ФСБ (207), МВД (98)", "против — 59": the
+number counts things named before, so it is a count (NEREL train marks such numbers as
+NUMBER in two thirds of the cases). It is no amount when it is a year, a time ("в 10.25"),
+a list marker ("1. Принять ...", "(1)"), part of a code or of a date written with spaces
+("от 21 10 2016"), or the first day of "в ночь с 15 на 16". After an age cue it is an age
+("которому исполнилось 90", "Лаурентий, 27,"); before "и 36 лет" it shares the unit.
+"""
+from __future__ import annotations
+
+import re
+
+from svodka.extractors.amounts.words import unit_at
+from svodka.extractors.numbers import Number, read_number
+
+YEAR_LIKE = range(1800, 2100)
+TIME = re.compile(r"^([01]?\d|2[0-3])\.[0-5]\d$")
+LIST_ENDS = frozenset({".", ")"})
+LIST_JOINTS = frozenset({"и", ",", "или"})
+LIST_MAX = 5
+# words right before a bare number that make it an age: "мне 94", "исполнилось 90"
+AGE_CUES = frozenset({"ему", "ей", "мне", "им", "исполнилось", "исполнится", "исполняется",
+                      "стукнуло", "стукнет", "которому", "которой", "старше", "младше", "моложе"})
+AGE_CUE_WINDOW = 4       # "ему тогда было уже за 80"
+# "около 30 человек ... лет 30 уже": a number after "лет" is an approximate age or span
+APPROXIMATE_AFTER = frozenset({"лет", "года", "минут", "часов", "дней"})
+
+
+def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
+    """For a bare number written in digits: (kind, unit, stop) of the amount it is, or None
+    when it is no amount."""
+    tokens = s.analysis.tokens
+    i, stop, value = number.first, number.stop, number.value
+    text = tokens[i].text
+    if isinstance(value, int) and value in YEAR_LIKE and len(text) == 4 or \
+            number.to is not None and value in YEAR_LIKE and number.to in YEAR_LIKE:
+        return None                      # a year the dates extractor left ("(1658-1716)")
+    if TIME.match(text):
+        return None                      # "в 10.25 по московскому времени"
+    following = tokens[stop].text if stop < s.end else ""
+    if following[:1].isdecimal() or following[:1].isupper() and following.isalpha():
+        return None                      # "от 21 10 2016"; "постановляю: 1 Отрешить ..."
+    if following.lower() == "на" and stop + 1 < s.end and tokens[stop + 1].text.isdecimal():
+        return None                      # "в ночь с 15 на 16 июля"
+    if _list_marker(s, i, stop) or s.low(i - 1) in APPROXIMATE_AFTER:
+        return None
+    shared = _shared_unit(s, stop)
+    if shared:
+        return shared[0].kind, shared[0].code, stop
+    if any(s.low(k) in AGE_CUES for k in range(max(s.floor, i - AGE_CUE_WINDOW), i)):
+        return "other", "year", stop
+    apposition = _apposition(s, i, stop)
+    if apposition:                       # "Лаурентий, 27, из Горловки"; "ул. Останкинская, 35"
+        return ("other", "year", stop) if apposition == "Anim" else None
+    return "count", None, stop
+
+
+def _list_marker(s, i: int, stop: int) -> bool:
+    """ "1. Принять к сведению", "(1) ODS имеет ...": the number opens a sentence or a bracket
+    with nothing before it."""
+    opens = i == s.floor or i - 1 == s.floor and s.low(i - 1) == "("
+    return opens and (s.low(stop) in LIST_ENDS or s.low(i - 1) == "(")
+
+
+def _shared_unit(s, stop: int):
+    """ "в 70 и 75 лет", "(10, 9 и 8 лет)": the unit after the last number of a list."""
+    for _ in range(LIST_MAX):
+        if s.low(stop) not in LIST_JOINTS:
+            return None
+        following = read_number(s.analysis, stop + 1, s.end)
+        if following is None or not following.digits:
+            return None
+        found = unit_at(s.analysis, following.stop, s.end)
+        if found:
+            return found
+        stop = following.stop
+    return None
+
+
+def _apposition(s, i: int, stop: int) -> str | None:
+    """A name, then a number between commas: the name's animacy ("Anim" for "Лаурентий, 27,",
+    "Inan" for a street's house number), or None."""
+    tokens = s.analysis.tokens
+    if i - 2 >= s.floor and s.low(i - 1) == "," and tokens[i - 2].text[:1].isupper() and \
+            tokens[i - 2].pos in ("PROPN", "NOUN") and s.low(stop) in (",", ")", "."):
+        return tokens[i - 2].feats.get("Animacy", "Inan")
+    return None

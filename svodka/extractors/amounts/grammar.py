@@ -1,0 +1,36 @@
+"""Cardinal or ordinal: a number written in digits before its noun, read by agreement.
+
+A cardinal governs the number and case of its noun: "5 мест", "24 места", "21 место",
+"в 59 странах". A digit before a singular noun it cannot govern is an ordinal with its
+ending left out, which is no amount: "на 59 месте", "во 2 туре", "ученики 8 класса",
+"приз 70 Каннского фестиваля" ("на 59-м месте").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from svodka.extractors.numbers import Number
+
+
+@lru_cache(maxsize=20_000)
+def _readings(word: str, morph) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(str(parse.tag).replace(" ", ",").split(",")) for parse in morph.parse(word))
+
+
+def is_ordinal(analysis, number: Number, noun: int) -> bool:
+    """Whether the digits of ``number`` are an ordinal before the noun at token ``noun``."""
+    value = number.value
+    if not number.digits or number.multiplier or number.to is not None or \
+            not isinstance(value, int) or value < 2:
+        return False
+    if value % 10 == 1 and value % 100 != 11:
+        return False                   # "21 место", "на 21 кинофестивале": singular either way
+    readings = _readings(analysis.tokens[noun].text.lower(), analysis.models.morph_vocab)
+    if not readings or any("plur" in tags or "Pltm" in tags for tags in readings):
+        return False                   # "5 мест", "в 59 странах", "3 суток"
+    if all("ablt" in tags for tags in readings):
+        return False                   # "13 побед, в том числе 11 нокаутом": a manner
+    if value % 10 in (2, 3, 4) and value % 100 not in (12, 13, 14) and \
+            any("gent" in tags and "sing" in tags for tags in readings):
+        return False                   # "24 места", "3 года"
+    return True
