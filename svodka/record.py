@@ -6,7 +6,13 @@ span is a ``[start, end)`` index into ``Article.text``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from functools import cache
 from typing import Any
+
+
+@cache
+def _field_names(cls) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))
 
 
 def _drop_private(data: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +138,7 @@ class Quote:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Quote":
-        known = {f.name for f in fields(cls)}
+        known = _field_names(cls)
         values = {k: v for k, v in data.items() if k in known}
         for key in ("cue_span", "speaker_span"):
             if values.get(key) is not None:
@@ -165,7 +171,7 @@ class Amount:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Amount":
-        known = {f.name for f in fields(cls)}
+        known = _field_names(cls)
         return cls(**{k: v for k, v in data.items() if k in known})
 
 

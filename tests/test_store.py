@@ -269,3 +269,19 @@ def test_an_article_the_database_refuses_is_a_rejection_and_the_batch_goes_on(st
         assert store.stats()["rejected"] == 1 and store.get_article(odd.id) is None
     else:                                          # SQLite stores it as it is
         assert statuses[0] == "stored" and store.get_article(odd.id) == odd
+
+
+def test_a_store_from_before_the_monthly_counts_gets_them_when_opened(store_url):
+    with open_store(store_url) as old:
+        for article in (TOKAYEV_ASTANA, TOKAYEV_BRUSSELS, WEATHER):
+            old.add_article(article)
+        expected = (old.top_entities(by="mentions", limit=10),
+                    old.top_entities(by="quotes", since="2025-01-01", limit=10))
+        with old.engine.begin() as conn:   # back to schema version 2
+            conn.exec_driver_sql("DROP TABLE entity_months")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 3")
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version >= 3
+        assert (upgraded.top_entities(by="mentions", limit=10),
+                upgraded.top_entities(by="quotes", since="2025-01-01", limit=10)) == expected
+        assert expected[0][0]["name"] == "Касым-Жомарт Токаев"

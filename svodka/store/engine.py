@@ -65,3 +65,15 @@ def insert_ignore(conn: Connection, table, rows: list[dict]) -> int:
         return 0
     dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
     return conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows).rowcount
+
+
+def add_counts(conn: Connection, table, rows: list[dict], counters: tuple[str, ...]) -> None:
+    """INSERT … ON CONFLICT DO UPDATE that adds each row's ``counters`` to the stored ones."""
+    if not rows:
+        return
+    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
+    statement = dialect.insert(table)
+    keys = [column.name for column in table.primary_key.columns]
+    conn.execute(statement.on_conflict_do_update(
+        index_elements=keys,
+        set_={name: table.c[name] + statement.excluded[name] for name in counters}), rows)

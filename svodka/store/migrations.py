@@ -32,9 +32,33 @@ def _search_index(conn: Connection) -> None:
             "USING gin (to_tsvector('russian', lemmas))")
 
 
+def _entity_months(conn: Connection) -> None:
+    schema.entity_months.create(conn, checkfirst=True)
+    conn.execute(schema.entity_months.delete())
+    monthly = """
+        SELECT e.id AS entity_id, c.month AS month, e.type AS type,
+               SUM(c.mentions) AS mentions, SUM(c.quotes) AS quotes
+        FROM (SELECT m.entity_id AS entity_id, COALESCE(SUBSTR(a.published, 1, 7), '') AS month,
+                     1 AS mentions, 0 AS quotes
+              FROM mentions m JOIN articles a ON a.id = m.article_id
+              UNION ALL
+              SELECT q.speaker_id, COALESCE(SUBSTR(a.published, 1, 7), ''), 0, 1
+              FROM quotes q JOIN articles a ON a.id = q.article_id
+              WHERE q.speaker_id IS NOT NULL) c
+        JOIN entities e ON e.id = c.entity_id
+        GROUP BY e.id, c.month, e.type"""
+    conn.exec_driver_sql(f"INSERT INTO entity_months (entity_id, month, type, mentions, quotes) "
+                         f"{monthly}")
+    conn.exec_driver_sql(
+        f"INSERT INTO entity_months (entity_id, month, type, mentions, quotes) "
+        f"SELECT entity_id, '{schema.ALL_MONTHS}', type, SUM(mentions), SUM(quotes) "
+        f"FROM entity_months GROUP BY entity_id, type")
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
+    (3, "mentions and quotes per entity and month", _entity_months),
 ]
 
 LATEST = STEPS[-1][0]

@@ -48,12 +48,15 @@ def newest_first(*tiebreak):
 
 def list_articles(conn: Connection, offset: int, limit: int, **filters) -> list[dict]:
     a = t.articles.c
-    query = (select(a.id, a.headline, a.title, a.published, a.url, a.n_entities, a.n_quotes,
-                    a.n_amounts, OPENING).where(*article_filters(**filters))
-             .order_by(*newest_first(a.id)).offset(offset).limit(limit))
+    # The page's ids first, from the index; only then the rows (and their texts' openings).
+    ids = conn.execute(select(a.id).where(*article_filters(**filters))
+                       .order_by(*newest_first(a.id)).offset(offset).limit(limit)).scalars().all()
+    rows = {r.id: r for r in conn.execute(
+        select(a.id, a.headline, a.title, a.published, a.url, a.n_entities, a.n_quotes,
+               a.n_amounts, OPENING).where(a.id.in_(ids)))}
     return [{"id": r.id, "headline": headline_of(r), "published": r.published,
              "url": r.url, "n_entities": r.n_entities, "n_quotes": r.n_quotes,
-             "n_amounts": r.n_amounts} for r in conn.execute(query)]
+             "n_amounts": r.n_amounts} for r in map(rows.get, ids)]
 
 
 def count_articles(conn: Connection, **filters) -> int:
@@ -82,8 +85,9 @@ def resolve_entities(conn: Connection, ref: str, type_: str | None = None) -> li
 
 
 def _mention_counts(conn: Connection, ids: list[str]) -> dict[str, int]:
-    m = t.mentions.c
-    query = select(m.entity_id, func.count()).where(m.entity_id.in_(ids)).group_by(m.entity_id)
+    em = t.entity_months.c
+    query = select(em.entity_id, em.mentions).where(em.entity_id.in_(ids),
+                                                     em.month == t.ALL_MONTHS)
     return dict(conn.execute(query).all())
 
 
@@ -137,7 +141,7 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
     row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
     if row is None:
         return None
-    a, m, q, am = t.articles.c, t.mentions.c, t.quotes.c, t.amounts.c
+    a, q, am = t.articles.c, t.quotes.c, t.amounts.c
     roles = conn.execute(select(t.entity_roles.c.role).where(t.entity_roles.c.entity_id == row.id)
                          .order_by(t.entity_roles.c.role)).scalars().all()
     linked = select(t.article_entities.c.article_id).where(
@@ -155,10 +159,10 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
         .join(t.articles, a.id == q.article_id)
         .where(q.speaker_id == row.id).order_by(*newest_first(am.article_id, am.n))
         .limit(limit)).all()
-    month = func.substr(a.published, 1, 7)
-    by_month = conn.execute(
-        select(month, func.count()).select_from(t.mentions).join(t.articles, a.id == m.article_id)
-        .where(m.entity_id == row.id, a.published.is_not(None)).group_by(month).order_by(month)).all()
+    em = t.entity_months.c
+    by_month = conn.execute(select(em.month, em.mentions).where(
+        em.entity_id == row.id, em.month > t.ALL_MONTHS, em.mentions > 0)
+        .order_by(em.month)).all()
     return {
         "id": row.id, "type": row.type, "name": row.name,
         "aliases": [x for x in _aliases(conn, [row.id])[row.id] if x != row.name],
@@ -181,20 +185,29 @@ def _amount_dict(row) -> dict:
 
 def top_entities(conn: Connection, type_: str | None, by: str, since: str | None,
                  limit: int) -> list[dict]:
+    """The most mentioned (or quoted) entities in articles published in ``since``'s month or
+    later (all articles when ``since`` is None)."""
     if by not in ("mentions", "quotes"):
         raise ValueError("by is 'mentions' or 'quotes'")
-    e, a = t.entities.c, t.articles.c
-    rows = t.mentions if by == "mentions" else t.quotes
-    key = rows.c.entity_id if by == "mentions" else rows.c.speaker_id
-    count = func.count().label("count")
-    query = (select(e.id, e.type, e.name, count).select_from(rows)
-             .join(t.entities, e.id == key).join(t.articles, a.id == rows.c.article_id)
-             .where(*date_filters(a.published, since, None))
-             .group_by(e.id, e.type, e.name).order_by(count.desc(), e.name).limit(limit))
-    if type_:
-        query = query.where(e.type == type_)
-    return [{"id": r.id, "type": r.type, "name": r.name, "count": r.count}
-            for r in conn.execute(query)]
+    em, e = t.entity_months.c, t.entities.c
+    typed = [em.type == type_] if type_ else []
+    if since:
+        # "*" and "" sort before every month, so they never meet a month's lower bound
+        count = func.sum(em[by]).label("count")
+        leaders = (select(em.entity_id, count).where(em.month >= since[:7], *typed)
+                   .group_by(em.entity_id).having(count > 0).subquery())
+    else:
+        # From the index on (month, type, count): the limit-th count, then all at or above it
+        # (so ties are broken by name like above, not by index order).
+        overall = [em.month == t.ALL_MONTHS, em[by] > 0, *typed]
+        floor = conn.execute(select(em[by]).where(*overall).order_by(em[by].desc())
+                             .offset(limit - 1).limit(1)).scalar() or 1
+        leaders = (select(em.entity_id, em[by].label("count"))
+                   .where(*overall, em[by] >= floor).subquery())
+    rows = conn.execute(select(e.id, e.type, e.name, leaders.c.count)
+                        .join(leaders, leaders.c.entity_id == e.id)
+                        .order_by(leaders.c.count.desc(), e.name).limit(limit))
+    return [{"id": r.id, "type": r.type, "name": r.name, "count": r.count} for r in rows]
 
 
 def stats(conn: Connection) -> dict:

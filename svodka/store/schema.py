@@ -5,7 +5,7 @@ article is a no-op and two runs over the same input leave identical tables.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Column, Float, Integer, LargeBinary, MetaData, String, Table,
+from sqlalchemy import (Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
                         Text, UniqueConstraint)
 
 metadata = MetaData()
@@ -120,6 +120,21 @@ amounts = _fact_table(
 dates = _fact_table(
     "dates",
     Column("value", String(64)),
+)
+
+# Mentions and quotes per entity and month of publication ("" when the article has no date;
+# "*" for all months together), kept up to date as articles are stored: the "most quoted this
+# month" lists and an entity's chart read this table instead of counting every mention.
+ALL_MONTHS, NO_MONTH = "*", ""
+entity_months = Table(
+    "entity_months", metadata,
+    Column("entity_id", String(64), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("type", String(64), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("quotes", Integer, nullable=False),
+    Index("ix_entity_months_mentions", "month", "type", "mentions"),
+    Index("ix_entity_months_quotes", "month", "type", "quotes"),
 )
 
 # A copy not stored as an article: an exact repeat from another source, or a near-duplicate.

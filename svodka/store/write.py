@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import hashlib
 
+from collections import Counter
+
 from sqlalchemy import Connection, select, text
 
 from svodka.reading import Rejection
 from svodka.store import schema as t
-from svodka.store.engine import insert_ignore
+from svodka.store.engine import add_counts, insert_ignore
 from svodka.store.prepare import Prepared, corpus_entity_id, normalize_name
 
 
@@ -102,8 +104,23 @@ def add_article(conn: Connection, prepared: Prepared) -> bool:
     insert_ignore(conn, t.dates, [{
         "article_id": aid, "n": n, "start": d.start, "end": d.end, "text": d.text,
         "kind": d.kind, "value": d.value} for n, d in enumerate(article.dates)])
+    _count_by_month(conn, prepared, corpus)
     _index(conn, prepared, corpus)
     return True
+
+
+def _count_by_month(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:
+    article = prepared.article
+    quoted = Counter(corpus[q.speaker] for q in article.quotes if q.speaker in corpus)
+    rows = {}
+    for month in ((article.published or t.NO_MONTH)[:7], t.ALL_MONTHS):
+        for entity in article.entities:
+            corpus_id = corpus[entity.id]
+            row = rows.setdefault((corpus_id, month), {
+                "entity_id": corpus_id, "month": month, "type": entity.type, "mentions": 0,
+                "quotes": quoted[corpus_id]})
+            row["mentions"] += len(entity.mentions)
+    add_counts(conn, t.entity_months, list(rows.values()), ("mentions", "quotes"))
 
 
 def _index(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:
