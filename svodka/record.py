@@ -34,6 +34,22 @@ class Span:
 
 
 @dataclass(slots=True)
+class Credit:
+    """A line that is not the article's prose, kept in the text but not read by extraction."""
+    start: int
+    end: int
+    text: str
+    kind: str = "credit"    # credit | caption | teaser | embed | code
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Credit":
+        return cls(data["start"], data["end"], data["text"], data.get("kind", "credit"))
+
+
+@dataclass(slots=True)
 class Paragraph:
     start: int
     end: int
@@ -204,7 +220,7 @@ class Article:
     headline: Span | None = None
     dateline: Dateline | None = None
     published: str | None = None
-    credits: list[Span] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -244,7 +260,7 @@ class Article:
             headline=Span.from_dict(data["headline"]) if data.get("headline") else None,
             dateline=Dateline.from_dict(data["dateline"]) if data.get("dateline") else None,
             published=data.get("published"),
-            credits=[Span.from_dict(c) for c in data.get("credits", [])],
+            credits=[Credit.from_dict(c) for c in data.get("credits", [])],
             paragraphs=[Paragraph.from_dict(p) for p in data.get("paragraphs", [])],
             entities=[Entity.from_dict(e) for e in data.get("entities", [])],
             quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],

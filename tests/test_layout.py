@@ -78,3 +78,54 @@ def test_single_line_text_has_no_headline():
 def test_degenerate_inputs(text):
     layout = analyze_layout(text)
     assert all(p.end > p.start for p in layout.paragraphs)
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(credit.kind, credit.text) for credit in analyze_layout(text).credits]
+
+
+def test_a_photo_agency_line_is_a_credit_and_the_line_before_it_its_caption():
+    text = ("Канцлер прибыла на саммит G20 в Гамбурге.\n"
+            "Ангела Меркель\n"
+            "Reuters\n"
+            "«Делегации сами решают, кто будет сидеть за столом», — сказал представитель.")
+    assert _kinds(text) == [("caption", "Ангела Меркель"), ("credit", "Reuters")]
+
+
+def test_a_teaser_keeps_its_linked_headline_and_lead():
+    text = ("Министр подчеркнул, что меры носят ответный характер.\n"
+            "Также по теме\n"
+            "Медийное зазеркалье: в США усомнились в справедливости закона о СМИ-иноагентах\n"
+            "Меры, принятые Москвой, не являются зеркальными, заявили в Госдепартаменте...\n"
+            "В пятницу закон подписал президент.")
+    assert [kind for kind, _ in _kinds(text)] == ["teaser"] * 3
+    assert text[analyze_layout(text).paragraphs[-1].start:].startswith("В пятницу")
+
+
+def test_an_embedded_tweet_is_its_text_signature_and_date():
+    text = ("«Я решил бойкотировать финал Кубка мира в России», — написал биатлонист.\n"
+            "Har bestämt mig för att bojkotta VC-avslutningen i Ryssland.\n"
+            "— Sebastian Samuelsson (@SebbeSamuelsson) \n"
+            "6 марта 2018 г.\n"
+            "Ранее от этапа отказались спортсмены из США.")
+    assert [kind for kind, _ in _kinds(text)] == ["embed"] * 3
+
+
+def test_page_script_left_in_the_text_is_code():
+    text = ("Бой пройдёт в Москве 3 февраля.\n"
+            ' jwplayer.key="kESrsgULvYO7r2MfUelqj3vs+2i8JdQBqjGNmA==";\n'
+            ' jwplayer("js-mediaplayer-5a73").setup({ advertising: (function() {\n'
+            "Билеты уже поступили в продажу.")
+    assert [kind for kind, _ in _kinds(text)] == ["code", "code"]
+
+
+@pytest.mark.parametrize("text", [
+    # a link the scraper split out of a sentence: "(Меркель. — RT)" inside a quote
+    "«Ангела М. (Меркель. —\nRT\n) с этим согласна», — написал он.",
+    # a short line of prose between prose lines
+    "Переговоры прошли в столице Украины.\nКиев\nнастаивает на продлении мандата миссии.",
+    # braces in prose are not code
+    "В множество {1, 2, 3} входят три числа.\nЭто известно всем.",
+])
+def test_prose_is_not_taken_for_boilerplate(text):
+    assert _kinds(text) == []

@@ -81,3 +81,22 @@ def test_a_long_article_finishes_and_stays_consistent(models):
     article = svodka.extract(text)
     assert_spans_valid(article)
     assert len(article.paragraphs) > 500
+
+
+def test_credits_teasers_and_embeds_are_not_read_by_the_extractors(models):
+    text = ("Меркель приехала в Гамбург\n\n"
+            "Канцлер Германии прибыла на саммит в Гамбурге.\n"
+            "Ангела Меркель\n"
+            "Reuters\n"
+            "Также по теме\n"
+            "Трамп рассказал о встрече с Путиным\n"
+            "Президент США заявил, что переговоры прошли успешно...\n"
+            "— Donald J. Trump (@realDonaldTrump) \n"
+            "July 10, 2017\n"
+            "Встреча продлится два дня.")
+    article = svodka.extract(text)
+    names = {entity.name for entity in article.entities}
+    assert "Reuters" not in names and "Трамп" not in names and "Donald J. Trump" not in names
+    assert article.quotes == []
+    assert {credit.kind for credit in article.credits} == {"caption", "credit", "teaser", "embed"}
+    assert_spans_valid(article)

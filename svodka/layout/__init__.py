@@ -1,17 +1,18 @@
 """Layout: headline, credits, dateline and paragraphs of a scraped article.
 
-Nothing here reads language: it works on lines. Credits ("Фото: МИД РК", "Читайте также …")
-are kept as spans but excluded from extraction; every later span stays inside one region,
-so no span ever crosses a paragraph.
+Nothing here reads language: it works on lines. Credits ("Фото: МИД РК", "Читайте также …",
+and the other lines :mod:`svodka.layout.boilerplate` finds: captions, teasers, embedded posts,
+page script) are kept as spans with their kind but excluded from extraction; every later span
+stays inside one region, so no span ever crosses a paragraph.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from svodka.data import load_list
+from svodka.layout.boilerplate import classify, is_code, is_credit
 from svodka.layout.dateline import DatelineMatch, find_dateline
-from svodka.record import Paragraph, Span
+from svodka.record import Credit, Paragraph, Span
 
 __all__ = ["Layout", "analyze_layout", "DatelineMatch"]
 
@@ -24,7 +25,7 @@ _HEADLINE_MAX_WORDS = 35
 class Layout:
     headline: Span | None = None
     dateline: DatelineMatch | None = None
-    credits: list[Span] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
 
     def regions(self) -> list[tuple[int, int]]:
@@ -38,30 +39,12 @@ class Layout:
         return sorted(spans)
 
 
-def _credit_prefixes() -> tuple[str, ...]:
-    return tuple(prefix.lower() for prefix in load_list("credit_prefixes.txt"))
-
-
-def is_credit(line: str) -> bool:
-    stripped = line.strip().lower()
-    if len(stripped) > 200:
-        return False
-    for prefix in _credit_prefixes():
-        if stripped.startswith(prefix):
-            # A bare "Фото" prefix must be a separate word ("Фото РИА", not "Фотограф")
-            rest = stripped[len(prefix):]
-            if prefix[-1].isalpha() and rest and rest[0].isalpha():
-                continue
-            return True
-    return False
-
-
 def is_headline(line: str) -> bool:
     stripped = line.strip()
     return (0 < len(stripped) <= _HEADLINE_MAX_CHARS
             and len(stripped.split()) <= _HEADLINE_MAX_WORDS
             and not stripped.endswith((".", ":", ";", ","))
-            and not is_credit(stripped))
+            and not is_credit(stripped) and not is_code(stripped))
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,9 +63,10 @@ def analyze_layout(text: str) -> Layout:
         s, e = lines.pop(0)
         layout.headline = Span(s, e, text[s:e])
     body: list[tuple[int, int]] = []
-    for s, e in lines:
-        if is_credit(text[s:e]):
-            layout.credits.append(Span(s, e, text[s:e]))
+    kinds = classify([text[s:e] for s, e in lines])
+    for index, (s, e) in enumerate(lines):
+        if index in kinds:
+            layout.credits.append(Credit(s, e, text[s:e], kinds[index]))
         else:
             body.append((s, e))
     if body:

@@ -130,6 +130,7 @@ def article_view(article: Article, entity_href: EntityHref = search_href,
         marks.append(Mark(article.dateline.start, article.dateline.end, "dateline", rank=1))
     headline = (article.headline.start, article.headline.end) if article.headline else None
     credits = tuple((c.start, c.end) for c in article.credits)
-    starts = frozenset(p.start for p in article.paragraphs)
+    # every paragraph and every credit line is a block of its own
+    starts = frozenset(p.start for p in article.paragraphs) | {c.start for c in article.credits}
     return ArticleView(highlight(article.text, marks, headline, credits, starts),
                        **_panel(article, entity_href))
