@@ -14,7 +14,12 @@ _MAX_QUOTED = 8
 
 
 def quoted_organizations(analysis, mentions: list[Found]) -> list[Found]:
-    """компания «Газпром», газета «Ведомости», клуб «Бавария»: the quoted name is an ORG."""
+    """компания «Газпром», газета «Ведомости», клуб «Бавария»: the quoted name is an ORG.
+
+    The descriptor or legal form stays outside the name even when the NER span took it in
+    ("ОАО «Газпром»" names "Газпром"): factRuEval and NEREL both annotate the quoted words
+    alone, and linking already ignores legal forms.
+    """
     tokens = analysis.tokens
     descriptors = gazetteer().org_descriptors
     coverage = Coverage(mentions)
@@ -30,9 +35,9 @@ def quoted_organizations(analysis, mentions: list[Found]) -> list[Found]:
             continue
         if not (tokens[first].text[:1].isupper() or tokens[first].text[:1].isdigit()):
             continue
-        held = coverage.overlapping(first - 1, stop + 1)
-        if any(m.first < first - 1 or m.stop > stop + 1 for m in held):
-            continue          # a longer name already holds the quotes ("ОАО «Газпром»")
+        held = coverage.overlapping(index, stop + 1)
+        if any(m.first < index or m.stop > stop + 1 for m in held):
+            continue          # a longer name holds the quotes ("Российский фонд «...» имени")
         for m in held:
             coverage.remove(m)
             m.stop = m.first  # emptied; dropped below
