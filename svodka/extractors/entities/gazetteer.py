@@ -58,6 +58,7 @@ class Gazetteer:
     event_words: WordList
     org_forms: frozenset[str]
     org_descriptors: WordList
+    product_words: WordList
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,8 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("role_words.txt")),
                      WordList.of(load_list("event_words.txt")),
                      frozenset(load_list("org_forms.txt")),
-                     WordList.of(load_list("org_descriptors.txt")))
+                     WordList.of(load_list("org_descriptors.txt")),
+                     WordList.of(load_list("product_words.txt")))
 
 
 def known_name(normal: str) -> Known | None:

@@ -12,6 +12,7 @@ from svodka.extractors.entities.gazetteer import FIRST_LETTERS, abbreviation_of,
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (institution_of_organization,
                                                      organization_of_place, quoted_organizations)
+from svodka.extractors.entities.products import product_names
 
 
 def from_ner(analysis) -> list[Found]:
@@ -221,6 +222,7 @@ RULES = [
     listed_abbreviations,
     listed_names,
     adjective_places,
+    product_names,
     quoted_organizations,
     organization_of_place,
     institution_of_organization,
