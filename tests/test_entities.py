@@ -86,6 +86,9 @@ ENTITIES = [
     # a quoted genitive after a vehicle noun is its owner, an organization
     ("Пассажирский самолет «Аэрофлота» совершил посадку в Шереметьеве.",
      "ORG", "Аэрофлот", [], []),
+    # a common-noun abbreviation inside a longer name stays part of it
+    ("Саяно-Шушенская ГЭС увеличила выработку электроэнергии.",
+     "ORG", "Саяно-Шушенская ГЭС", [], []),
     ("Президент Российской Федерации подписал указ.", "LOC", "Российская Федерация", [], []),
     ("В фильме снялись актеры Андрей Мерзликин и Алиса Гребенщикова.",
      "PER", "Алиса Гребенщикова", [], ["актеры"]),
@@ -122,6 +125,8 @@ NOT_ENTITIES = [
      "«Индевор».", "Дискавери", "a product's later mentions are products too"),
     ("Следователи установили, что пострадавших отравили веществом «Новичок».", "Новичок",
      "a substance named in quotes is no organization"),
+    ("По данным СМИ, в результате ДТП на трассе пострадали три человека.", "СМИ",
+     "an abbreviation of a common noun names no organization"),
 ]
 
 

@@ -59,6 +59,7 @@ class Gazetteer:
     org_forms: frozenset[str]
     org_descriptors: WordList
     product_words: WordList
+    common_abbreviations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,8 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("event_words.txt")),
                      frozenset(load_list("org_forms.txt")),
                      WordList.of(load_list("org_descriptors.txt")),
-                     WordList.of(load_list("product_words.txt")))
+                     WordList.of(load_list("product_words.txt")),
+                     frozenset(load_list("common_abbreviations.txt")))
 
 
 def known_name(normal: str) -> Known | None:
@@ -98,3 +100,13 @@ def abbreviation_of(word: str) -> str | None:
     if stem != word and len(word) - len(stem) <= 2 and stem in table and stem.isupper():
         return stem
     return None
+
+
+_MAX_ENDING = 3
+
+
+def common_abbreviation(word: str) -> bool:
+    """"СМИ", "ДТП", "ВУЗов": an abbreviation of a common noun (``common_abbreviations.txt``)."""
+    table = gazetteer().common_abbreviations
+    stem = word.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    return word in table or (len(word) - len(stem) <= _MAX_ENDING and stem in table)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from svodka.extractors.entities.found import QUOTES as _QUOTES
 from svodka.extractors.entities.found import Coverage, Found, is_punct
-from svodka.extractors.entities.gazetteer import FIRST_LETTERS, abbreviation_of, fold, gazetteer
+from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
+                                                 common_abbreviation, fold, gazetteer)
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (institution_of_organization,
                                                      organization_of_place, quoted_organizations)
@@ -141,6 +142,14 @@ def listed_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
+def common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+    """"по данным СМИ", "на месте ДТП": an abbreviation of a common noun alone names no
+    organization, whatever the NER model says; inside a longer name it stays."""
+    tokens = analysis.tokens
+    return [m for m in mentions if m.stop - m.first > 1 or m.canonical is not None
+            or not common_abbreviation(tokens[m.first].text)]
+
+
 def adjective_places(analysis, mentions: list[Found]) -> list[Found]:
     """"Транскаспийского маршрута", "Балтийского побережья" with only the adjective tagged: a
     word that describes a common noun names no place; unless listed, it is dropped."""
@@ -222,6 +231,7 @@ RULES = [
     listed_abbreviations,
     listed_names,
     adjective_places,
+    common_abbreviations,
     product_names,
     quoted_organizations,
     organization_of_place,
