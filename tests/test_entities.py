@@ -86,6 +86,9 @@ ENTITIES = [
     # a quoted genitive after a vehicle noun is its owner, an organization
     ("Пассажирский самолет «Аэрофлота» совершил посадку в Шереметьеве.",
      "ORG", "Аэрофлот", [], []),
+    # a plural animate noun in quotes is a name
+    ("Власти Египта запретили «Братьев-мусульман».",
+     "ORG", "Братья-мусульмане", [], []),
     # a common-noun abbreviation inside a longer name stays part of it
     ("Саяно-Шушенская ГЭС увеличила выработку электроэнергии.",
      "ORG", "Саяно-Шушенская ГЭС", [], []),
@@ -127,6 +130,10 @@ NOT_ENTITIES = [
      "a substance named in quotes is no organization"),
     ("По данным СМИ, в результате ДТП на трассе пострадали три человека.", "СМИ",
      "an abbreviation of a common noun names no organization"),
+    ("Республиканцы, получившие большинство в палате, обещали сократить расходы.",
+     "Республиканцы", "a plural animate noun names people, not their party"),
+    ("Америка вернется на Луну. Американцы возвращаются к простым кораблям.", "Американцы",
+     "the people of a place are not the place, though the word resembles its name"),
 ]
 
 

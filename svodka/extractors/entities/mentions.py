@@ -150,6 +150,21 @@ def common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
             or not common_abbreviation(tokens[m.first].text)]
 
 
+def groups_of_people(analysis, mentions: list[Found]) -> list[Found]:
+    """"Американцы возвращаются", "Республиканцы победили", "Уральцы не забудут": one plural
+    animate common noun names people of a place or a party, not the organization or place.
+    In quotes it is a name ("«Братья-мусульмане»", "игрок «Акул»")."""
+    tokens = analysis.tokens
+
+    def people(m: Found) -> bool:
+        token = tokens[m.first]
+        quoted = m.first > 0 and tokens[m.first - 1].text in _QUOTES
+        return m.type in ("ORG", "LOC") and m.stop - m.first == 1 and m.canonical is None \
+            and not quoted and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" \
+            and token.feats.get("Number") == "Plur"
+    return [m for m in mentions if not people(m)]
+
+
 def adjective_places(analysis, mentions: list[Found]) -> list[Found]:
     """"Транскаспийского маршрута", "Балтийского побережья" with only the adjective tagged: a
     word that describes a common noun names no place; unless listed, it is dropped."""
@@ -232,6 +247,7 @@ RULES = [
     listed_names,
     adjective_places,
     common_abbreviations,
+    groups_of_people,
     product_names,
     quoted_organizations,
     organization_of_place,
