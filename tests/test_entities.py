@@ -86,6 +86,9 @@ ENTITIES = [
     # a quoted genitive after a vehicle noun is its owner, an organization
     ("Пассажирский самолет «Аэрофлота» совершил посадку в Шереметьеве.",
      "ORG", "Аэрофлот", [], []),
+    # a place adjective before a one-word organization name is part of it
+    ("Глава японского МИДа Сэйдзи Маэхара прибыл в Москву.",
+     "ORG", "японский МИД", [], []),
     # a plural animate noun in quotes is a name
     ("Власти Египта запретили «Братьев-мусульман».",
      "ORG", "Братья-мусульмане", [], []),
@@ -130,6 +133,8 @@ NOT_ENTITIES = [
      "a substance named in quotes is no organization"),
     ("По данным СМИ, в результате ДТП на трассе пострадали три человека.", "СМИ",
      "an abbreviation of a common noun names no organization"),
+    ("Он окончил аспирантуру московского Института иностранных языков.",
+     "московский Институт иностранных языков", "before a longer name the adjective stays out"),
     ("Республиканцы, получившие большинство в палате, обещали сократить расходы.",
      "Республиканцы", "a plural animate noun names people, not their party"),
     ("Америка вернется на Луну. Американцы возвращаются к простым кораблям.", "Американцы",

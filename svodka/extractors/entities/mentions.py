@@ -12,7 +12,9 @@ from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of
                                                  common_abbreviation, fold, gazetteer)
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (institution_of_organization,
-                                                     organization_of_place, quoted_organizations)
+                                                     organization_of_place,
+                                                     place_adjective_of_organization,
+                                                     quoted_organizations)
 from svodka.extractors.entities.products import product_names
 
 
@@ -252,6 +254,7 @@ RULES = [
     quoted_organizations,
     organization_of_place,
     institution_of_organization,
+    place_adjective_of_organization,
     drop_overlaps,
 ]
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 from natasha.shape import recover_shape
 
 from svodka.extractors.entities.foreign import foreign_nominative, undeclined_woman
+from svodka.extractors.entities.gazetteer import abbreviation_of
 
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
@@ -73,6 +74,9 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
         return text
     if text.isupper() or not _is_cyrillic(text):
         return text                        # abbreviations and Latin names do not decline
+    abbreviation = abbreviation_of(text)
+    if abbreviation is not None:
+        return abbreviation                # "японского МИДа" -> "японский МИД"
     case = feats.get("Case")
     if case is None or case == "Nom":
         return text
