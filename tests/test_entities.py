@@ -89,6 +89,9 @@ ENTITIES = [
     # a place adjective before a one-word organization name is part of it
     ("Глава японского МИДа Сэйдзи Маэхара прибыл в Москву.",
      "ORG", "японский МИД", [], []),
+    # a place in brackets after an organization says where it is, it is no other name of it
+    ("Федеральный суд Сан-Франциско (США) обязал компанию выплатить компенсацию.",
+     "LOC", "США", [], []),
     # a plural animate noun in quotes is a name
     ("Власти Египта запретили «Братьев-мусульман».",
      "ORG", "Братья-мусульмане", [], []),
