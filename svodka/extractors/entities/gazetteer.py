@@ -60,6 +60,7 @@ class Gazetteer:
     org_descriptors: WordList
     product_words: WordList
     common_abbreviations: frozenset[str]
+    org_complement_nouns: WordList
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,8 @@ def gazetteer() -> Gazetteer:
                      frozenset(load_list("org_forms.txt")),
                      WordList.of(load_list("org_descriptors.txt")),
                      WordList.of(load_list("product_words.txt")),
-                     frozenset(load_list("common_abbreviations.txt")))
+                     frozenset(load_list("common_abbreviations.txt")),
+                     WordList.of(load_list("org_complement_nouns.txt")))
 
 
 def known_name(normal: str) -> Known | None:

@@ -12,6 +12,7 @@ from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of
                                                  common_abbreviation, fold, gazetteer)
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (institution_of_organization,
+                                                     organization_complements,
                                                      organization_of_place,
                                                      place_adjective_of_organization,
                                                      quoted_organizations)
@@ -255,6 +256,7 @@ RULES = [
     organization_of_place,
     institution_of_organization,
     place_adjective_of_organization,
+    organization_complements,
     drop_overlaps,
 ]
 

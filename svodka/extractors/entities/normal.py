@@ -125,7 +125,12 @@ def normalize(analysis, first: int, stop: int, type_: str, seen=frozenset()) -> 
     """The nominative form of the tokens ``[first, stop)`` read as one name of ``type_``."""
     tokens, vocab = analysis.tokens, analysis.models.morph_vocab
     person = type_ == "PER"
-    chosen = set(range(first, stop)) if person else inflected_indices(tokens, first, stop)
+    if person:
+        chosen = set(range(first, stop))
+    else:
+        # "Комитет по делам молодежи": a prepositional complement keeps its case
+        head_stop = next((i for i in range(first + 1, stop) if tokens[i].pos == "ADP"), stop)
+        chosen = inflected_indices(tokens, first, head_stop)
     if person and undeclined_woman(vocab, [tokens[i].text for i in range(first, stop)]):
         chosen = set()                      # already nominative: "Александра Тиман"
     words = [nominative_word(vocab, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,

@@ -99,13 +99,18 @@ def institution_of_organization(analysis, mentions: list[Found]) -> list[Found]:
         if tokens[inner.first].feats.get("Case") != "Gen":
             continue
         start = _institution_start(analysis, inner.first)
-        if start is None or start == inner.first or not tokens[start].text[:1].isupper() \
-                or any(m.type == "ORG" and not m.nested and m.first <= start < m.stop
-                       for m in mentions):
+        if start is None or start == inner.first or not tokens[start].text[:1].isupper():
             continue
+        holding = [m for m in mentions if m.type == "ORG" and not m.nested
+                   and m.first <= start < m.stop]
+        if any((m.first, m.stop) != (start, inner.first) for m in holding):
+            continue
+        # "Комитет Госдумы": the NER model may have tagged the institution noun alone
+        for m in holding:
+            m.stop = m.first
         mentions.append(Found(start, inner.stop, "ORG", "institution_of_organization"))
         inner.nested = True
-    return mentions
+    return [m for m in mentions if m.stop > m.first]
 
 
 def _institution_start(analysis, place_first: int) -> int | None:
@@ -165,4 +170,113 @@ def place_adjective_of_organization(analysis, mentions: list[Found]) -> list[Fou
             first -= 1
         if first < m.first:
             m.first, m.rule = first, "place_adjective_of_organization"
+    return mentions
+
+
+_COMPLEMENT_WORDS = 12        # "по природным ресурсам ..." is cut here at the latest
+_CITY_WORDS = {"г", ".", "город"}
+
+
+def _top_level_at(mentions: list[Found]) -> dict[int, Found]:
+    return {m.first: m for m in mentions if not m.nested}
+
+
+def _place_in_dative(analysis, index: int, starting: dict[int, Found]) -> int | None:
+    """"по Москве", "по г. Москве", "по Санкт-Петербургу и Ленинградской области": the
+    index after the place(s), or None."""
+    tokens = analysis.tokens
+    while index < len(tokens) and (tokens[index].text.lower() in _CITY_WORDS
+                                   or analysis.lemma(index) == "город"):
+        index += 1
+    place = starting.get(index)
+    if place is None or place.type != "LOC" or tokens[place.first].feats.get("Case") != "Dat":
+        return None
+    stop = place.stop
+    if stop + 1 < len(tokens) and tokens[stop].text == "и":
+        second = starting.get(stop + 1)
+        if second is not None and second.type == "LOC":
+            stop = second.stop
+    return stop
+
+
+def _noun_phrase(analysis, index: int, case: str, domain: bool = False) -> int | None:
+    """ADJ* NOUN in ``case``, then genitive words: "делам беженцев", "главном архитекторе
+    Москвы". With ``domain`` the noun must be listed (``org_complement_nouns.txt``). The
+    index after it, or None."""
+    tokens = analysis.tokens
+    limit = min(len(tokens), index + _COMPLEMENT_WORDS)
+    while index < limit and tokens[index].pos == "ADJ" and tokens[index].feats.get("Case") == case:
+        index += 1
+    if index >= limit or tokens[index].pos not in ("NOUN", "PROPN") \
+            or tokens[index].feats.get("Case") != case:
+        return None
+    if domain and not _domain_noun(analysis, index):
+        return None
+    index += 1
+    while index < limit and tokens[index].pos in ("NOUN", "PROPN", "ADJ") \
+            and tokens[index].feats.get("Case") == "Gen":
+        index += 1
+    return index
+
+
+def _domain_noun(analysis, index: int) -> bool:
+    if not gazetteer().org_complement_nouns.holds(analysis, index):
+        return False
+    # "по делам беженцев" names a domain, "по делу" a case
+    return analysis.lemma(index) != "дело" or analysis.tokens[index].feats.get("Number") == "Plur"
+
+
+def _complement(analysis, index: int, starting: dict[int, Found], headed: bool) -> int | None:
+    """The end of "по ..." / "при ..." starting at ``index``, or None."""
+    tokens = analysis.tokens
+    word = tokens[index].text.lower()
+    if word == "по":
+        after_place = _place_in_dative(analysis, index + 1, starting)
+        if after_place is not None:
+            return after_place
+        return _noun_phrase(analysis, index + 1, "Dat", domain=True) if headed else None
+    if word == "при" and headed:
+        inner = starting.get(index + 1)
+        if inner is not None and inner.type == "ORG":
+            return inner.stop
+        stop = _noun_phrase(analysis, index + 1, "Loc")
+        inner = starting.get(stop) if stop is not None else None
+        if inner is not None and inner.type in ("LOC", "ORG") \
+                and analysis.tokens[inner.first].feats.get("Case") == "Gen":
+            stop = inner.stop           # "при прокуратуре РФ"
+        return stop
+    return None
+
+
+def organization_complements(analysis, mentions: list[Found]) -> list[Found]:
+    """"ГУ МВД России по Москве", "Комитет Сената по международным отношениям",
+    "Следственного комитета при прокуратуре РФ": a "по"/"при" complement right after an
+    organization's name is part of it, as factRuEval and NEREL annotate it.
+
+    After any organization, "по" + a place in the dative joins ("УФСБ по Пермскому краю");
+    a common-noun complement ("по делам беженцев", "при главном архитекторе Москвы")
+    joins only a name headed by an institution noun (``org_heads.txt``), so "сообщили в
+    МВД по телефону" stays as it is. Mentions inside become nested.
+    """
+    tokens = analysis.tokens
+    starting = _top_level_at(mentions)
+    heads = gazetteer().org_heads
+    for m in [m for m in mentions if m.type == "ORG" and not m.nested]:
+        if m.first not in starting or starting[m.first] is not m:
+            continue
+        headed = any(heads.holds(analysis, i) for i in range(m.first, m.stop))
+        stop = m.stop
+        for _ in range(2):       # "Совета при Президенте РФ по развитию ..."
+            if stop + 1 >= len(tokens) or tokens[stop].sent != tokens[m.first].sent:
+                break
+            end = _complement(analysis, stop, starting, headed)
+            if end is None or tokens[end - 1].sent != tokens[m.first].sent:
+                break
+            stop = end
+        if stop == m.stop:
+            continue
+        for inner in mentions:
+            if inner is not m and m.first <= inner.first and inner.stop <= stop:
+                inner.nested = True
+        m.stop, m.rule = stop, "organization_complements"
     return mentions
