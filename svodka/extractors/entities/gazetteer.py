@@ -61,6 +61,10 @@ class Gazetteer:
     product_words: WordList
     common_abbreviations: frozenset[str]
     org_complement_nouns: WordList
+    event_names: WordList
+    event_body_words: WordList
+    event_sport_words: WordList
+    event_election_words: WordList
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +90,11 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("org_descriptors.txt")),
                      WordList.of(load_list("product_words.txt")),
                      frozenset(load_list("common_abbreviations.txt")),
-                     WordList.of(load_list("org_complement_nouns.txt")))
+                     WordList.of(load_list("org_complement_nouns.txt")),
+                     WordList.of(load_list("event_names.txt")),
+                     WordList.of(load_list("event_body_words.txt")),
+                     WordList.of(load_list("event_sport_words.txt")),
+                     WordList.of(load_list("event_election_words.txt")))
 
 
 def known_name(normal: str) -> Known | None:
