@@ -80,6 +80,8 @@ def gazetteer() -> Gazetteer:
         abbreviations[abbreviation] = Known(linked.canonical if linked else full, type_)
         names.setdefault(fold(full), abbreviations[abbreviation])
         names.setdefault(fold(abbreviation), abbreviations[abbreviation])
+    for place in load_list("places.txt"):
+        names.setdefault(fold(place), Known(place, "LOC"))
     first_words = frozenset(key[:FIRST_LETTERS] for key in names if " " in key)
     return Gazetteer(abbreviations, names, first_words,
                      WordList.of(key for key in names if " " not in key),

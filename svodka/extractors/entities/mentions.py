@@ -207,6 +207,8 @@ def listed_names(analysis, mentions: list[Found]) -> list[Found]:
             known = names.get(key)
             if known is None:
                 continue
+            if known.type == "LOC" and _quoted(tokens, first, stop):
+                break     # клуб «Сибирь», ресторан «Арктика»: named after the place
             covering = coverage.overlapping(first, stop)
             for m in covering:
                 if (m.first, m.stop) == (first, stop) or (
@@ -221,6 +223,11 @@ def listed_names(analysis, mentions: list[Found]) -> list[Found]:
                                                    canonical=known.canonical)))
             break
     return mentions
+
+
+def _quoted(tokens, first: int, stop: int) -> bool:
+    return first > 0 and stop < len(tokens) and tokens[first - 1].text in "«\"„“" \
+        and tokens[stop].text in "»\"”“"
 
 
 def _only_quotes_outside(tokens, m: Found, first: int, stop: int) -> bool:
