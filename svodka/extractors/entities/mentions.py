@@ -235,6 +235,53 @@ def _only_quotes_outside(tokens, m: Found, first: int, stop: int) -> bool:
     return all(tokens[i].text in _QUOTES for i in outside)
 
 
+def _listed_place(analysis, first: int, limit: int) -> Found | None:
+    """A listed place of two or three words starting at ``first``, as a nested mention."""
+    book = gazetteer()
+    if fold(analysis.tokens[first].text)[:FIRST_LETTERS] not in book.first_words:
+        return None
+    for stop in (first + 3, first + 2):
+        if stop <= limit:
+            known = book.names.get(fold(normalize(analysis, first, stop, "ORG")))
+            if known is not None and known.type == "LOC":
+                return Found(first, stop, "LOC", "places_in_organizations", nested=True,
+                             canonical=known.canonical)
+    return None
+
+
+def places_in_organizations(analysis, mentions: list[Found]) -> list[Found]:
+    """"Единой России", "Банка России", "ФК «Тамбов»": a place named inside an organization's
+    name is a nested mention of that place, as NEREL marks it, when the place is listed or
+    the text names it as a place elsewhere. The organization's span is unchanged."""
+    tokens = analysis.tokens
+    book = gazetteer()
+    coverage = Coverage(m for m in mentions if m.nested)
+    places = {_lemma_key(analysis, m.first, m.stop) for m in mentions
+              if m.type == "LOC" and not m.nested and m.stop - m.first == 1}
+    added = []
+    for org in mentions:
+        if org.type != "ORG" or org.nested or org.stop - org.first < 2:
+            continue
+        for index in range(org.first, org.stop):
+            token = tokens[index]
+            if not token.text[:1].isupper() or token.text.isupper() \
+                    or coverage.overlapping(index, index + 1):
+                continue
+            several = _listed_place(analysis, index, org.stop)     # "Центральная Азия"
+            if several is not None:
+                added.append(coverage.add(several))
+                continue
+            key = _lemma_key(analysis, index, index + 1)
+            known = book.names.get(key) if book.single_names.may_hold(token.text) else None
+            if known is not None and known.type == "LOC":
+                added.append(coverage.add(Found(index, index + 1, "LOC", "places_in_organizations",
+                                                nested=True, canonical=known.canonical)))
+            elif known is None and key in places:
+                added.append(coverage.add(Found(index, index + 1, "LOC", "places_in_organizations",
+                                                nested=True)))
+    return mentions + added
+
+
 def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
     """Of two top-level mentions sharing a word, the longer stays."""
     top = sorted((m for m in mentions if not m.nested), key=lambda m: (-(m.stop - m.first), m.first))
@@ -264,6 +311,7 @@ RULES = [
     institution_of_organization,
     place_adjective_of_organization,
     organization_complements,
+    places_in_organizations,
     drop_overlaps,
 ]
 
