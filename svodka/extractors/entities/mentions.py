@@ -11,7 +11,8 @@ from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
                                                  common_abbreviation, fold, gazetteer)
 from svodka.extractors.entities.normal import normalize
-from svodka.extractors.entities.organizations import (institution_of_organization,
+from svodka.extractors.entities.organizations import (described_organizations,
+                                                     institution_of_organization,
                                                      organization_complements,
                                                      organization_of_place,
                                                      place_adjective_of_organization,
@@ -307,6 +308,7 @@ RULES = [
     groups_of_people,
     product_names,
     quoted_organizations,
+    described_organizations,
     organization_of_place,
     institution_of_organization,
     place_adjective_of_organization,

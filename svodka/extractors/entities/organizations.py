@@ -280,3 +280,43 @@ def organization_complements(analysis, mentions: list[Found]) -> list[Found]:
                 inner.nested = True
         m.stop, m.rule = stop, "organization_complements"
     return mentions
+
+
+_MAX_DESCRIBING_WORDS = 3
+
+
+def described_organizations(analysis, mentions: list[Found]) -> list[Found]:
+    """"российском министерстве финансов", "японского дипломатического ведомства",
+    "европейское антимонопольное ведомство": a place adjective, an institution noun
+    (``org_heads.txt``) and at least one word that says which institution it is name one
+    organization, all in lowercase. "украинское правительство" alone says no more than the
+    country's government and stays no name (factRuEval marks it a descriptor)."""
+    tokens = analysis.tokens
+    heads = gazetteer().org_heads
+    coverage = Coverage(mentions)
+    for index in range(len(tokens) - 1):
+        if not _place_adjective(analysis, index) or coverage.overlapping(index, index + 1):
+            continue
+        case = tokens[index].feats.get("Case")
+        head = index + 1
+        while head < len(tokens) and head - index <= _MAX_DESCRIBING_WORDS \
+                and tokens[head].pos == "ADJ" and tokens[head].text[:1].islower() \
+                and tokens[head].feats.get("Case") == case:
+            head += 1
+        if head >= len(tokens) or tokens[head].sent != tokens[index].sent \
+                or not tokens[head].text[:1].islower() or tokens[head].feats.get("Case") != case \
+                or tokens[head].feats.get("Number") != "Sing" or not heads.holds(analysis, head):
+            continue
+        stop = head + 1
+        while stop < len(tokens) and stop - head <= _MAX_DESCRIBING_WORDS \
+                and tokens[stop].sent == tokens[index].sent \
+                and tokens[stop].pos in ("NOUN", "ADJ") and tokens[stop].text[:1].islower() \
+                and tokens[stop].feats.get("Case") == "Gen" \
+                and not coverage.overlapping(stop, stop + 1):
+            stop += 1
+        if head == index + 1 and stop == head + 1:
+            continue         # place adjective + institution noun only
+        if coverage.overlapping(index, stop):
+            continue
+        mentions.append(coverage.add(Found(index, stop, "ORG", "described_organizations")))
+    return mentions
