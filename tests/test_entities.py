@@ -178,6 +178,8 @@ NOT_ENTITIES = [
      "a complement that names no place or domain stays out"),
     ("Украинское правительство не раскрывает условий кредита.", "украинское правительство",
      "a country's government named by its adjective is no name"),
+    ("Должны состояться очередные выборы болгарского парламента.", "очередные выборы болгарского",
+     "an event's genitive tail ends on a noun"),
     ("Выборы прошли спокойно.", "Выборы", "a vote with no qualifier names no event"),
     ("Он сделал правильный выбор.", "правильный выбор", "a choice is no election"),
     ("Акции подорожали вслед за котировками акций «Порше».", "акции «Порше»",

@@ -145,7 +145,9 @@ def qualified_election(analysis, index: int) -> Found | None:
             and tokens[first - 1].sent == tokens[index].sent \
             and tokens[first - 1].feats.get("Case") == tokens[index].feats.get("Case"):
         first -= 1
-    stop = _genitive_tail(analysis, index, limit=1)
+    stop = _genitive_tail(analysis, index, limit=2)
+    while stop > index + 1 and tokens[stop - 1].pos != "NOUN":
+        stop -= 1        # "выборы болгарского парламента", not "выборы болгарского"
     if first == index and stop == index + 1:
         return None      # "выборы" alone names no particular vote
     return Found(first, stop, "EVENT", "qualified_election")
