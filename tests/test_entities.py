@@ -166,6 +166,8 @@ NOT_ENTITIES = [
      "хорошо.", "Союз", "a spacecraft is a product, not an organization"),
     ("Шаттл «Дискавери» завершил последний полет. После «Дискавери» в космос отправится "
      "«Индевор».", "Дискавери", "a product's later mentions are products too"),
+    ("Старт «Атлантиса» перенесли: полет «Атлантис» STS-125 состоится в октябре.", "Атлантис",
+     "a quoted name before a serial code is a vehicle"),
     ("Следователи установили, что пострадавших отравили веществом «Новичок».", "Новичок",
      "a substance named in quotes is no organization"),
     ("По данным СМИ, в результате ДТП на трассе пострадали три человека.", "СМИ",

@@ -2,8 +2,9 @@
 
 slovnet reads such names as organizations (or places, or people); they are none of svodka's
 types, and neither factRuEval nor NEREL counts them as ORG/LOC/PER. A quoted name in the
-nominative right after a product noun (``product_words.txt``) is a product; so is every
-other short mention of that name in the text ("«Союза»", "«Союз ТМА-11»").
+nominative right after a product noun (``product_words.txt``) is a product, and so is a
+quoted word right before a serial code («Атлантис» STS-124); so is every other short
+mention of that name in the text ("«Союза»", "«Союз ТМА-11»").
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from svodka.extractors.entities.found import Found
 from svodka.extractors.entities.gazetteer import fold, gazetteer
 
 _OPENING = set("«\"„“")
+_CLOSING = set("»\"”“")
 _TYPES = ("ORG", "LOC", "PER")
 
 
@@ -37,10 +39,25 @@ def _model_code(token) -> bool:
     return any(ch.isdigit() for ch in token.text)
 
 
+def _serial_code(token) -> bool:
+    """"STS-124", "ТМА-11", "МС-25": capital letters, a hyphen, a number."""
+    letters, _, number = token.text.partition("-")
+    return len(letters) >= 2 and letters.isupper() and number.isdigit()
+
+
+def _followed_by_code(analysis, index: int) -> bool:
+    """«Атлантис» STS-124: a quoted one-word name right before a serial code."""
+    tokens = analysis.tokens
+    return index + 2 < len(tokens) and tokens[index - 1].text in _OPENING \
+        and tokens[index + 1].text in _CLOSING and _serial_code(tokens[index + 2]) \
+        and tokens[index].text[:1].isupper()
+
+
 def product_names(analysis, mentions: list[Found]) -> list[Found]:
     tokens = analysis.tokens
     products = {_key(analysis, i + 1) for i in range(len(tokens) - 1)
-                if tokens[i].text in _OPENING and _introduced_as_product(analysis, i + 1)}
+                if tokens[i].text in _OPENING and (_introduced_as_product(analysis, i + 1)
+                                                   or _followed_by_code(analysis, i + 1))}
     if not products:
         return mentions
 
