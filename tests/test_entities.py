@@ -104,6 +104,9 @@ ENTITIES = [
      "ORG", "Всеобщий народный конгресс Йемена", [], []),
     # a listed place is a place where the NER model saw nothing
     ("Новым чемпионом Европы стал гроссмейстер из Хорватии.", "LOC", "Европа", [], []),
+    # a listed abbreviation defined by lowercase words is still a name
+    ("Экипаж международной космической станции (МКС) вернулся на Землю. На МКС остались "
+     "двое.", "LOC", "МКС", [], []),
     # a club named after a place is no place
     ("Выступая за клуб «Сибирь», он забил 20 голов.", "ORG", "Сибирь", [], []),
     # a place named inside an organization's name is a nested mention of it
@@ -168,6 +171,8 @@ NOT_ENTITIES = [
      "«Индевор».", "Дискавери", "a product's later mentions are products too"),
     ("Старт «Атлантиса» перенесли: полет «Атлантис» STS-125 состоится в октябре.", "Атлантис",
      "a quoted name before a serial code is a vehicle"),
+    ("Не произошло отделения приборно-агрегатного отсека (ПАО). Позже ПАО все-таки "
+     "отделился.", "ПАО", "an abbreviation defined by lowercase words names a kind of thing"),
     ("Следователи установили, что пострадавших отравили веществом «Новичок».", "Новичок",
      "a substance named in quotes is no organization"),
     ("По данным СМИ, в результате ДТП на трассе пострадали три человека.", "СМИ",

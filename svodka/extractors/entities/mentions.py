@@ -154,6 +154,43 @@ def common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
             or not common_abbreviation(tokens[m.first].text)]
 
 
+_MAX_ABBREVIATION = 6
+
+
+def _initials(analysis, stop: int, size: int) -> str | None:
+    """The initials of the lowercase words ending before ``stop`` that could spell an
+    abbreviation of ``size`` letters ("приборно-агрегатного отсека" -> "ПАО")."""
+    tokens = analysis.tokens
+    letters: list[str] = []
+    index = stop - 1
+    while index >= 0 and len(letters) < size:
+        token = tokens[index]
+        if not token.text[:1].isalpha() or not token.text.islower():
+            return None
+        letters = [part[:1].upper() for part in token.text.split("-") if part] + letters
+        index -= 1
+    return "".join(letters)
+
+
+def defined_common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+    """"приборно-агрегатного отсека (ПАО)": an abbreviation the text defines as the
+    initials of lowercase words names a kind of thing; its mentions are dropped (unless the
+    abbreviation is listed, like "международной космической станции (МКС)")."""
+    tokens = analysis.tokens
+    defined = set()
+    for index in range(2, len(tokens) - 1):
+        word = tokens[index].text
+        if tokens[index - 1].text != "(" or tokens[index + 1].text != ")" \
+                or not (2 <= len(word) <= _MAX_ABBREVIATION and word.isalpha() and word.isupper()):
+            continue
+        if abbreviation_of(word) is None and _initials(analysis, index - 1, len(word)) == word:
+            defined.add(word)
+    if not defined:
+        return mentions
+    return [m for m in mentions if not (m.stop - m.first == 1 and m.canonical is None
+                                        and tokens[m.first].text.rstrip("аеуомы") in defined)]
+
+
 def groups_of_people(analysis, mentions: list[Found]) -> list[Found]:
     """"Американцы возвращаются", "Республиканцы победили", "Уральцы не забудут": one plural
     animate common noun names people of a place or a party, not the organization or place.
@@ -305,6 +342,7 @@ RULES = [
     listed_names,
     adjective_places,
     common_abbreviations,
+    defined_common_abbreviations,
     groups_of_people,
     product_names,
     quoted_organizations,
