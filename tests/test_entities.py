@@ -173,6 +173,8 @@ NOT_ENTITIES = [
      "a quoted name before a serial code is a vehicle"),
     ("Не произошло отделения приборно-агрегатного отсека (ПАО). Позже ПАО все-таки "
      "отделился.", "ПАО", "an abbreviation defined by lowercase words names a kind of thing"),
+    ("Регистрация сайтов в доменной зоне .РФ началась в апреле.", "РФ",
+     "a domain zone is not the country"),
     ("Следователи установили, что пострадавших отравили веществом «Новичок».", "Новичок",
      "a substance named in quotes is no organization"),
     ("По данным СМИ, в результате ДТП на трассе пострадали три человека.", "СМИ",

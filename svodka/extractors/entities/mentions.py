@@ -191,6 +191,20 @@ def defined_common_abbreviations(analysis, mentions: list[Found]) -> list[Found]
                                         and tokens[m.first].text.rstrip("аеуомы") in defined)]
 
 
+def domain_zones(analysis, mentions: list[Found]) -> list[Found]:
+    """"в доменной зоне .РФ", "сайты в зоне .рф": a word written right after a dot that
+    follows a space is an internet domain, not the country."""
+    tokens, text = analysis.tokens, analysis.text
+
+    def zone(m: Found) -> bool:
+        if m.stop - m.first != 1 or m.first == 0:
+            return False
+        dot = tokens[m.first - 1]
+        return dot.text == "." and dot.end == tokens[m.first].start \
+            and (dot.start == 0 or text[dot.start - 1].isspace())
+    return [m for m in mentions if not zone(m)]
+
+
 def groups_of_people(analysis, mentions: list[Found]) -> list[Found]:
     """"Американцы возвращаются", "Республиканцы победили", "Уральцы не забудут": one plural
     animate common noun names people of a place or a party, not the organization or place.
@@ -343,6 +357,7 @@ RULES = [
     adjective_places,
     common_abbreviations,
     defined_common_abbreviations,
+    domain_zones,
     groups_of_people,
     product_names,
     quoted_organizations,
