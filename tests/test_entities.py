@@ -107,6 +107,9 @@ ENTITIES = [
     # a listed abbreviation defined by lowercase words is still a name
     ("Экипаж международной космической станции (МКС) вернулся на Землю. На МКС остались "
      "двое.", "LOC", "МКС", [], []),
+    # names in one bulleted list are of one kind
+    ("В турнире участвуют федерации: • Бахрейн • Чили • Коста Рика • Эквадор • Египет",
+     "LOC", "Коста Рика", [], []),
     # a club named after a place is no place
     ("Выступая за клуб «Сибирь», он забил 20 голов.", "ORG", "Сибирь", [], []),
     # a place named inside an organization's name is a nested mention of it

@@ -70,6 +70,36 @@ def split_lists(analysis, mentions: list[Found]) -> list[Found]:
     return result
 
 
+_BULLETS = set("•·|;")
+_MIN_LIST = 4
+
+
+def list_types(analysis, mentions: list[Found]) -> list[Found]:
+    """"• Чили • Коста Рика • Эквадор • Египет •": names in one bulleted list are of one
+    kind; when at least three in four of them agree, the others take that type."""
+    tokens = analysis.tokens
+    top = sorted((m for m in mentions if not m.nested), key=lambda m: m.first)
+    runs: list[list[Found]] = []
+    for m in top:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and m.first == previous.stop + 1 \
+                and tokens[previous.stop].text in _BULLETS \
+                and tokens[m.first].sent == tokens[previous.first].sent:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < _MIN_LIST:
+            continue
+        counts = {t: sum(m.type == t for m in run) for t in {m.type for m in run}}
+        kind, count = max(counts.items(), key=lambda item: item[1])
+        if 4 * count >= 3 * len(run):
+            for m in run:
+                if m.type != kind and m.canonical is None:
+                    m.type, m.rule = kind, "list_types"
+    return mentions
+
+
 _NOT_IN_NAMES = {"ADV", "PART", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"}
 
 
@@ -349,6 +379,7 @@ def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
 
 RULES = [
     split_lists,
+    list_types,
     trim_punctuation,
     trim_person_edges,
     extend_initials,
