@@ -9,7 +9,7 @@ swallowed are dropped.
 from __future__ import annotations
 
 from svodka.extractors.entities.gazetteer import gazetteer
-from svodka.extractors.entities.found import Found
+from svodka.extractors.entities.found import Coverage, Found
 
 _OPENING = "«\"„“"
 _CLOSING = "»\"”“"
@@ -192,14 +192,15 @@ def _quoted_title(analysis, event: Found) -> bool:
         and event.rule != "cue_with_quoted_name"
 
 
-def _body_named(analysis, event: Found, mentions: list[Found]) -> bool:
+def _body_named(analysis, event: Found, coverage: Coverage) -> bool:
     """"лидер Всеобщего народного конгресса": the NER model's organization over a cue that
     may name a standing body (``event_body_words.txt``) stays an organization."""
-    tokens = analysis.tokens
+    if event.rule == "cue_with_quoted_name":
+        return False
     body = gazetteer().event_body_words
     return any(m.type == "ORG" and not m.nested and m.first <= event.first < m.stop
                and any(body.holds(analysis, i) for i in range(event.first, min(event.stop, m.stop)))
-               for m in mentions) if event.rule != "cue_with_quoted_name" else False
+               for m in coverage.overlapping(event.first, event.first + 1))
 
 
 def _whole_quoted_name(analysis, cue: int, m: Found) -> bool:
@@ -214,6 +215,7 @@ def _whole_quoted_name(analysis, cue: int, m: Found) -> bool:
 
 
 def find_events(analysis, mentions: list[Found], rules=RULES) -> list[Found]:
+    coverage = Coverage(m for m in mentions if not m.nested)
     events = []
     cues: list[int] = []
     for index, token in enumerate(analysis.tokens):
@@ -226,18 +228,23 @@ def find_events(analysis, mentions: list[Found], rules=RULES) -> list[Found]:
             if event is not None:
                 if events and events[-1].stop > event.first:
                     break
-                if not _quoted_title(analysis, event) and not _body_named(analysis, event, mentions):
+                if not _quoted_title(analysis, event) and not _body_named(analysis, event, coverage):
                     events.append(widen(analysis, event))
                     cues.append(index)
                 break
     # an event named inside a longer organization name ("оргкомитет ... форума") stays part of it
     found = [(e, cue) for e, cue in zip(events, cues) if not any(
         m.first <= e.first and e.stop <= m.stop and m.stop - m.first > e.stop - e.first
-        for m in mentions if not m.nested)]
+        for m in coverage.overlapping(e.first, e.stop))]
     events = [e for e, _ in found]
+    by_token = {}
+    for e, cue in found:
+        for i in range(e.first, e.stop):
+            by_token[i] = (e, cue)
     kept = []
     for m in mentions:
-        holding = [(e, cue) for e, cue in found if e.first < m.stop and m.first < e.stop]
+        holding = {id(pair[0]): pair for i in range(m.first, m.stop)
+                   if (pair := by_token.get(i)) is not None}.values()
         if not holding:
             kept.append(m)
         elif all(e.first <= m.first and m.stop <= e.stop and not m.first <= cue < m.stop

@@ -260,6 +260,7 @@ def organization_complements(analysis, mentions: list[Found]) -> list[Found]:
     """
     tokens = analysis.tokens
     starting = _top_level_at(mentions)
+    coverage = Coverage(mentions)
     heads = gazetteer().org_heads
     for m in [m for m in mentions if m.type == "ORG" and not m.nested]:
         if m.first not in starting or starting[m.first] is not m:
@@ -275,10 +276,12 @@ def organization_complements(analysis, mentions: list[Found]) -> list[Found]:
             stop = end
         if stop == m.stop:
             continue
-        for inner in mentions:
+        for inner in coverage.overlapping(m.first, stop):
             if inner is not m and m.first <= inner.first and inner.stop <= stop:
                 inner.nested = True
+        coverage.remove(m)
         m.stop, m.rule = stop, "organization_complements"
+        coverage.add(m)
     return mentions
 
 
