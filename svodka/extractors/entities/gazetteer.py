@@ -65,6 +65,7 @@ class Gazetteer:
     event_body_words: WordList
     event_sport_words: WordList
     event_election_words: WordList
+    place_directions: WordList
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,8 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("event_names.txt")),
                      WordList.of(load_list("event_body_words.txt")),
                      WordList.of(load_list("event_sport_words.txt")),
-                     WordList.of(load_list("event_election_words.txt")))
+                     WordList.of(load_list("event_election_words.txt")),
+                     WordList.of(load_list("place_directions.txt")))
 
 
 def known_name(normal: str) -> Known | None:

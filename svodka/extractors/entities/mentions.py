@@ -364,6 +364,25 @@ def places_in_organizations(analysis, mentions: list[Found]) -> list[Found]:
     return mentions + added
 
 
+def directional_places(analysis, mentions: list[Found]) -> list[Found]:
+    """"западной Европы", "южной Германии": a lowercase adjective of direction agreeing with
+    a place right after it makes a part of that place, a place of its own; the place stays
+    nested in it (NEREL marks both, factRuEval the whole)."""
+    tokens = analysis.tokens
+    directions = gazetteer().place_directions
+    added = []
+    for m in mentions:
+        before = m.first - 1
+        if m.type != "LOC" or m.nested or before < 0 or not tokens[before].text[:1].islower() \
+                or tokens[before].pos != "ADJ" or tokens[before].sent != tokens[m.first].sent \
+                or tokens[before].feats.get("Case") != tokens[m.first].feats.get("Case") \
+                or not directions.holds(analysis, before):
+            continue
+        m.nested = True
+        added.append(Found(before, m.stop, "LOC", "directional_places"))
+    return mentions + added
+
+
 def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
     """Of two top-level mentions sharing a word, the longer stays."""
     top = sorted((m for m in mentions if not m.nested), key=lambda m: (-(m.stop - m.first), m.first))
@@ -398,6 +417,7 @@ RULES = [
     place_adjective_of_organization,
     organization_complements,
     places_in_organizations,
+    directional_places,
     drop_overlaps,
 ]
 
