@@ -66,6 +66,7 @@ class Gazetteer:
     event_sport_words: WordList
     event_election_words: WordList
     place_directions: WordList
+    institution_buildings: WordList
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,8 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("event_body_words.txt")),
                      WordList.of(load_list("event_sport_words.txt")),
                      WordList.of(load_list("event_election_words.txt")),
-                     WordList.of(load_list("place_directions.txt")))
+                     WordList.of(load_list("place_directions.txt")),
+                     WordList.of(load_list("institution_buildings.txt")))
 
 
 def known_name(normal: str) -> Known | None:

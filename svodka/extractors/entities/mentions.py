@@ -250,6 +250,21 @@ def groups_of_people(analysis, mentions: list[Found]) -> list[Found]:
     return [m for m in mentions if not people(m)]
 
 
+def institution_buildings(analysis, mentions: list[Found]) -> list[Found]:
+    """"Белый дом заявил", "пресс-служба Белого дома": a place named by a building noun
+    (``institution_buildings.txt``) is the institution it houses, an organization, unless it
+    is where something happens ("принимает в Белом доме", the locative case)."""
+    buildings = gazetteer().institution_buildings
+    tokens = analysis.tokens
+    for m in mentions:
+        if m.type != "LOC" or m.canonical is not None or m.stop - m.first < 2:
+            continue
+        head = next((i for i in range(m.first, m.stop) if buildings.holds(analysis, i)), None)
+        if head is not None and tokens[head].feats.get("Case") != "Loc":
+            m.type, m.rule = "ORG", "institution_buildings"
+    return mentions
+
+
 def adjective_places(analysis, mentions: list[Found]) -> list[Found]:
     """"Транскаспийского маршрута", "Балтийского побережья" with only the adjective tagged: a
     word that describes a common noun names no place; unless listed, it is dropped."""
@@ -405,6 +420,7 @@ RULES = [
     listed_abbreviations,
     listed_names,
     adjective_places,
+    institution_buildings,
     common_abbreviations,
     defined_common_abbreviations,
     domain_zones,
