@@ -58,6 +58,15 @@ class Gazetteer:
     event_words: WordList
     org_forms: frozenset[str]
     org_descriptors: WordList
+    product_words: WordList
+    common_abbreviations: frozenset[str]
+    org_complement_nouns: WordList
+    event_names: WordList
+    event_body_words: WordList
+    event_sport_words: WordList
+    event_election_words: WordList
+    place_directions: WordList
+    institution_buildings: WordList
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +82,8 @@ def gazetteer() -> Gazetteer:
         abbreviations[abbreviation] = Known(linked.canonical if linked else full, type_)
         names.setdefault(fold(full), abbreviations[abbreviation])
         names.setdefault(fold(abbreviation), abbreviations[abbreviation])
+    for place in load_list("places.txt"):
+        names.setdefault(fold(place), Known(place, "LOC"))
     first_words = frozenset(key[:FIRST_LETTERS] for key in names if " " in key)
     return Gazetteer(abbreviations, names, first_words,
                      WordList.of(key for key in names if " " not in key),
@@ -80,7 +91,16 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("role_words.txt")),
                      WordList.of(load_list("event_words.txt")),
                      frozenset(load_list("org_forms.txt")),
-                     WordList.of(load_list("org_descriptors.txt")))
+                     WordList.of(load_list("org_descriptors.txt")),
+                     WordList.of(load_list("product_words.txt")),
+                     frozenset(load_list("common_abbreviations.txt")),
+                     WordList.of(load_list("org_complement_nouns.txt")),
+                     WordList.of(load_list("event_names.txt")),
+                     WordList.of(load_list("event_body_words.txt")),
+                     WordList.of(load_list("event_sport_words.txt")),
+                     WordList.of(load_list("event_election_words.txt")),
+                     WordList.of(load_list("place_directions.txt")),
+                     WordList.of(load_list("institution_buildings.txt")))
 
 
 def known_name(normal: str) -> Known | None:
@@ -96,3 +116,13 @@ def abbreviation_of(word: str) -> str | None:
     if stem != word and len(word) - len(stem) <= 2 and stem in table and stem.isupper():
         return stem
     return None
+
+
+_MAX_ENDING = 3
+
+
+def common_abbreviation(word: str) -> bool:
+    """"СМИ", "ДТП", "ВУЗов": an abbreviation of a common noun (``common_abbreviations.txt``)."""
+    table = gazetteer().common_abbreviations
+    stem = word.rstrip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+    return word in table or (len(word) - len(stem) <= _MAX_ENDING and stem in table)

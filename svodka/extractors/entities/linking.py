@@ -209,8 +209,8 @@ def _link_brackets(mentions: list[Named], groups: _Groups, text: str) -> None:
     a name followed by another in brackets gives that name's other form."""
     by_start = {m.start: i for i, m in enumerate(mentions) if m.kind == "name"}
     for i, m in enumerate(mentions):
-        if m.kind != "name":
-            continue
+        if m.kind != "name" or m.nested:
+            continue    # "при прокуратуре РФ (СКП)": the brackets explain the whole name
         gap = text[m.end:m.end + 3]
         opening = gap.find("(")
         if opening < 0 or gap[:opening].strip():
@@ -218,6 +218,8 @@ def _link_brackets(mentions: list[Named], groups: _Groups, text: str) -> None:
         j = by_start.get(m.end + opening + 1)
         if j is None or text[mentions[j].end:mentions[j].end + 1] != ")":
             continue
+        if m.type == "ORG" and mentions[j].type == "LOC":
+            continue    # "федеральный суд Сан-Франциско (США)": where it is, not its name
         if _family(mentions[j].type) == _family(m.type):
             groups.union(i, j)
 

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from svodka.extractors.entities.found import QUOTES as _QUOTES
 from svodka.extractors.entities.found import Coverage, Found, is_punct
-from svodka.extractors.entities.gazetteer import FIRST_LETTERS, abbreviation_of, fold, gazetteer
+from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
+                                                 common_abbreviation, fold, gazetteer)
 from svodka.extractors.entities.normal import normalize
-from svodka.extractors.entities.organizations import (institution_of_organization,
-                                                     organization_of_place, quoted_organizations)
+from svodka.extractors.entities.organizations import (described_organizations,
+                                                     institution_of_organization,
+                                                     organization_complements,
+                                                     organization_of_place,
+                                                     place_adjective_of_organization,
+                                                     quoted_organizations)
+from svodka.extractors.entities.products import product_names
 
 
 def from_ner(analysis) -> list[Found]:
@@ -62,6 +68,36 @@ def split_lists(analysis, mentions: list[Found]) -> list[Found]:
             else:
                 piece.append(i)
     return result
+
+
+_BULLETS = set("•·|;")
+_MIN_LIST = 4
+
+
+def list_types(analysis, mentions: list[Found]) -> list[Found]:
+    """"• Чили • Коста Рика • Эквадор • Египет •": names in one bulleted list are of one
+    kind; when at least three in four of them agree, the others take that type."""
+    tokens = analysis.tokens
+    top = sorted((m for m in mentions if not m.nested), key=lambda m: m.first)
+    runs: list[list[Found]] = []
+    for m in top:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and m.first == previous.stop + 1 \
+                and tokens[previous.stop].text in _BULLETS \
+                and tokens[m.first].sent == tokens[previous.first].sent:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < _MIN_LIST:
+            continue
+        counts = {t: sum(m.type == t for m in run) for t in {m.type for m in run}}
+        kind, count = max(counts.items(), key=lambda item: item[1])
+        if 4 * count >= 3 * len(run):
+            for m in run:
+                if m.type != kind and m.canonical is None:
+                    m.type, m.rule = kind, "list_types"
+    return mentions
 
 
 _NOT_IN_NAMES = {"ADV", "PART", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"}
@@ -140,6 +176,95 @@ def listed_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
+def common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+    """"по данным СМИ", "на месте ДТП": an abbreviation of a common noun alone names no
+    organization, whatever the NER model says; inside a longer name it stays."""
+    tokens = analysis.tokens
+    return [m for m in mentions if m.stop - m.first > 1 or m.canonical is not None
+            or not common_abbreviation(tokens[m.first].text)]
+
+
+_MAX_ABBREVIATION = 6
+
+
+def _initials(analysis, stop: int, size: int) -> str | None:
+    """The initials of the lowercase words ending before ``stop`` that could spell an
+    abbreviation of ``size`` letters ("приборно-агрегатного отсека" -> "ПАО")."""
+    tokens = analysis.tokens
+    letters: list[str] = []
+    index = stop - 1
+    while index >= 0 and len(letters) < size:
+        token = tokens[index]
+        if not token.text[:1].isalpha() or not token.text.islower():
+            return None
+        letters = [part[:1].upper() for part in token.text.split("-") if part] + letters
+        index -= 1
+    return "".join(letters)
+
+
+def defined_common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+    """"приборно-агрегатного отсека (ПАО)": an abbreviation the text defines as the
+    initials of lowercase words names a kind of thing; its mentions are dropped (unless the
+    abbreviation is listed, like "международной космической станции (МКС)")."""
+    tokens = analysis.tokens
+    defined = set()
+    for index in range(2, len(tokens) - 1):
+        word = tokens[index].text
+        if tokens[index - 1].text != "(" or tokens[index + 1].text != ")" \
+                or not (2 <= len(word) <= _MAX_ABBREVIATION and word.isalpha() and word.isupper()):
+            continue
+        if abbreviation_of(word) is None and _initials(analysis, index - 1, len(word)) == word:
+            defined.add(word)
+    if not defined:
+        return mentions
+    return [m for m in mentions if not (m.stop - m.first == 1 and m.canonical is None
+                                        and tokens[m.first].text.rstrip("аеуомы") in defined)]
+
+
+def domain_zones(analysis, mentions: list[Found]) -> list[Found]:
+    """"в доменной зоне .РФ", "сайты в зоне .рф": a word written right after a dot that
+    follows a space is an internet domain, not the country."""
+    tokens, text = analysis.tokens, analysis.text
+
+    def zone(m: Found) -> bool:
+        if m.stop - m.first != 1 or m.first == 0:
+            return False
+        dot = tokens[m.first - 1]
+        return dot.text == "." and dot.end == tokens[m.first].start \
+            and (dot.start == 0 or text[dot.start - 1].isspace())
+    return [m for m in mentions if not zone(m)]
+
+
+def groups_of_people(analysis, mentions: list[Found]) -> list[Found]:
+    """"Американцы возвращаются", "Республиканцы победили", "Уральцы не забудут": one plural
+    animate common noun names people of a place or a party, not the organization or place.
+    In quotes it is a name ("«Братья-мусульмане»", "игрок «Акул»")."""
+    tokens = analysis.tokens
+
+    def people(m: Found) -> bool:
+        token = tokens[m.first]
+        quoted = m.first > 0 and tokens[m.first - 1].text in _QUOTES
+        return m.type in ("ORG", "LOC") and m.stop - m.first == 1 and m.canonical is None \
+            and not quoted and token.pos == "NOUN" and token.feats.get("Animacy") == "Anim" \
+            and token.feats.get("Number") == "Plur"
+    return [m for m in mentions if not people(m)]
+
+
+def institution_buildings(analysis, mentions: list[Found]) -> list[Found]:
+    """"Белый дом заявил", "пресс-служба Белого дома": a place named by a building noun
+    (``institution_buildings.txt``) is the institution it houses, an organization, unless it
+    is where something happens ("принимает в Белом доме", the locative case)."""
+    buildings = gazetteer().institution_buildings
+    tokens = analysis.tokens
+    for m in mentions:
+        if m.type != "LOC" or m.canonical is not None or m.stop - m.first < 2:
+            continue
+        head = next((i for i in range(m.first, m.stop) if buildings.holds(analysis, i)), None)
+        if head is not None and tokens[head].feats.get("Case") != "Loc":
+            m.type, m.rule = "ORG", "institution_buildings"
+    return mentions
+
+
 def adjective_places(analysis, mentions: list[Found]) -> list[Found]:
     """"Транскаспийского маршрута", "Балтийского побережья" with only the adjective tagged: a
     word that describes a common noun names no place; unless listed, it is dropped."""
@@ -179,6 +304,8 @@ def listed_names(analysis, mentions: list[Found]) -> list[Found]:
             known = names.get(key)
             if known is None:
                 continue
+            if known.type == "LOC" and _quoted(tokens, first, stop):
+                break     # клуб «Сибирь», ресторан «Арктика»: named after the place
             covering = coverage.overlapping(first, stop)
             for m in covering:
                 if (m.first, m.stop) == (first, stop) or (
@@ -195,9 +322,80 @@ def listed_names(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
+def _quoted(tokens, first: int, stop: int) -> bool:
+    return first > 0 and stop < len(tokens) and tokens[first - 1].text in "«\"„“" \
+        and tokens[stop].text in "»\"”“"
+
+
 def _only_quotes_outside(tokens, m: Found, first: int, stop: int) -> bool:
     outside = list(range(m.first, first)) + list(range(stop, m.stop))
     return all(tokens[i].text in _QUOTES for i in outside)
+
+
+def _listed_place(analysis, first: int, limit: int) -> Found | None:
+    """A listed place of two or three words starting at ``first``, as a nested mention."""
+    book = gazetteer()
+    if fold(analysis.tokens[first].text)[:FIRST_LETTERS] not in book.first_words:
+        return None
+    for stop in (first + 3, first + 2):
+        if stop <= limit:
+            known = book.names.get(fold(normalize(analysis, first, stop, "ORG")))
+            if known is not None and known.type == "LOC":
+                return Found(first, stop, "LOC", "places_in_organizations", nested=True,
+                             canonical=known.canonical)
+    return None
+
+
+def places_in_organizations(analysis, mentions: list[Found]) -> list[Found]:
+    """"Единой России", "Банка России", "ФК «Тамбов»": a place named inside an organization's
+    name is a nested mention of that place, as NEREL marks it, when the place is listed or
+    the text names it as a place elsewhere. The organization's span is unchanged."""
+    tokens = analysis.tokens
+    book = gazetteer()
+    coverage = Coverage(m for m in mentions if m.nested)
+    places = {_lemma_key(analysis, m.first, m.stop) for m in mentions
+              if m.type == "LOC" and not m.nested and m.stop - m.first == 1}
+    added = []
+    for org in mentions:
+        if org.type != "ORG" or org.nested or org.stop - org.first < 2:
+            continue
+        for index in range(org.first, org.stop):
+            token = tokens[index]
+            if not token.text[:1].isupper() or token.text.isupper() \
+                    or coverage.overlapping(index, index + 1):
+                continue
+            several = _listed_place(analysis, index, org.stop)     # "Центральная Азия"
+            if several is not None:
+                added.append(coverage.add(several))
+                continue
+            key = _lemma_key(analysis, index, index + 1)
+            known = book.names.get(key) if book.single_names.may_hold(token.text) else None
+            if known is not None and known.type == "LOC":
+                added.append(coverage.add(Found(index, index + 1, "LOC", "places_in_organizations",
+                                                nested=True, canonical=known.canonical)))
+            elif known is None and key in places:
+                added.append(coverage.add(Found(index, index + 1, "LOC", "places_in_organizations",
+                                                nested=True)))
+    return mentions + added
+
+
+def directional_places(analysis, mentions: list[Found]) -> list[Found]:
+    """"западной Европы", "южной Германии": a lowercase adjective of direction agreeing with
+    a place right after it makes a part of that place, a place of its own; the place stays
+    nested in it (NEREL marks both, factRuEval the whole)."""
+    tokens = analysis.tokens
+    directions = gazetteer().place_directions
+    added = []
+    for m in mentions:
+        before = m.first - 1
+        if m.type != "LOC" or m.nested or before < 0 or not tokens[before].text[:1].islower() \
+                or tokens[before].pos != "ADJ" or tokens[before].sent != tokens[m.first].sent \
+                or tokens[before].feats.get("Case") != tokens[m.first].feats.get("Case") \
+                or not directions.holds(analysis, before):
+            continue
+        m.nested = True
+        added.append(Found(before, m.stop, "LOC", "directional_places"))
+    return mentions + added
 
 
 def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
@@ -215,15 +413,27 @@ def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
 
 RULES = [
     split_lists,
+    list_types,
     trim_punctuation,
     trim_person_edges,
     extend_initials,
     listed_abbreviations,
     listed_names,
     adjective_places,
+    institution_buildings,
+    common_abbreviations,
+    defined_common_abbreviations,
+    domain_zones,
+    groups_of_people,
+    product_names,
     quoted_organizations,
+    described_organizations,
     organization_of_place,
     institution_of_organization,
+    place_adjective_of_organization,
+    organization_complements,
+    places_in_organizations,
+    directional_places,
     drop_overlaps,
 ]
 

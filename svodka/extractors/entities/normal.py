@@ -12,6 +12,7 @@ from functools import lru_cache
 
 
 from svodka.extractors.entities.foreign import foreign_nominative, undeclined_woman
+from svodka.extractors.entities.gazetteer import abbreviation_of
 
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
@@ -72,6 +73,9 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
         return text
     if text.isupper() or not _is_cyrillic(text):
         return text                        # abbreviations and Latin names do not decline
+    abbreviation = abbreviation_of(text)
+    if abbreviation is not None:
+        return abbreviation                # "японского МИДа" -> "японский МИД"
     case = feats.get("Case")
     if case is None or case == "Nom":
         return text
@@ -123,7 +127,12 @@ def normalize(analysis, first: int, stop: int, type_: str, seen=frozenset()) -> 
     """The nominative form of the tokens ``[first, stop)`` read as one name of ``type_``."""
     tokens, vocab = analysis.tokens, analysis.models.morph_vocab
     person = type_ == "PER"
-    chosen = set(range(first, stop)) if person else inflected_indices(tokens, first, stop)
+    if person:
+        chosen = set(range(first, stop))
+    else:
+        # "Комитет по делам молодежи": a prepositional complement keeps its case
+        head_stop = next((i for i in range(first + 1, stop) if tokens[i].pos == "ADP"), stop)
+        chosen = inflected_indices(tokens, first, head_stop)
     if person and undeclined_woman(vocab, [tokens[i].text for i in range(first, stop)]):
         chosen = set()                      # already nominative: "Александра Тиман"
     words = [nominative_word(vocab, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,

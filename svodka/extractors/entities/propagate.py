@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+from svodka.extractors.entities.found import QUOTES
 from svodka.extractors.entities.gazetteer import fold
 from svodka.extractors.entities.linking import Named
 
@@ -60,6 +61,10 @@ def _initials_before(analysis, index: int) -> tuple[int, str]:
     return start, initials
 
 
+def _people_noun(token) -> bool:
+    return token.pos == "NOUN" and token.feats.get("Animacy") == "Anim"
+
+
 def propagate(analysis, named: list[Named]) -> list[Named]:
     known = _known_words(named)
     if not known:
@@ -78,6 +83,9 @@ def propagate(analysis, named: list[Named]) -> list[Named]:
         for key in by_prefix.get(word[:_MIN_LETTERS], ()):
             if _close(word, key):
                 type_, normal = known[key]
+                if type_ in ("ORG", "LOC") and _people_noun(token) and not (
+                        index and analysis.tokens[index - 1].text in QUOTES):
+                    break     # "Америка" ... "Американцы": the people, not the place
                 start = token.start
                 if type_ == "PER":
                     start, initials = _initials_before(analysis, index)

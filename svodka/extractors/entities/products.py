@@ -1,0 +1,68 @@
+"""Products named in quotes: корабль «Союз», шаттл «Дискавери», препарат «Пропофол».
+
+slovnet reads such names as organizations (or places, or people); they are none of svodka's
+types, and neither factRuEval nor NEREL counts them as ORG/LOC/PER. A quoted name in the
+nominative right after a product noun (``product_words.txt``) is a product, and so is a
+quoted word right before a serial code («Атлантис» STS-124); so is every other short
+mention of that name in the text ("«Союза»", "«Союз ТМА-11»").
+"""
+from __future__ import annotations
+
+from svodka.extractors.entities.found import Found
+from svodka.extractors.entities.gazetteer import fold, gazetteer
+
+_OPENING = set("«\"„“")
+_CLOSING = set("»\"”“")
+_TYPES = ("ORG", "LOC", "PER")
+
+
+def _key(analysis, index: int) -> str:
+    # "Союз-5" is the same name as "Союз"
+    return fold(analysis.lemma(index)).split("-", 1)[0]
+
+
+def _introduced_as_product(analysis, index: int) -> bool:
+    """Is the token at ``index`` the first word of a quoted name after a product noun?"""
+    tokens = analysis.tokens
+    if index < 2 or tokens[index - 1].text not in _OPENING or not tokens[index].text[:1].isupper():
+        return False
+    noun = index - 2
+    if tokens[noun].sent != tokens[index].sent or tokens[noun].pos not in ("NOUN", "PROPN"):
+        return False
+    # "самолет «Аэрофлота»": a genitive in quotes is the owner, an organization indeed
+    return tokens[index].feats.get("Case", "Nom") == "Nom" \
+        and gazetteer().product_words.holds(analysis, noun)
+
+
+def _model_code(token) -> bool:
+    """"ТМА-11", "STS-124": a model or serial designation after the name."""
+    return any(ch.isdigit() for ch in token.text)
+
+
+def _serial_code(token) -> bool:
+    """"STS-124", "ТМА-11", "МС-25": capital letters, a hyphen, a number."""
+    letters, _, number = token.text.partition("-")
+    return len(letters) >= 2 and letters.isupper() and number.isdigit()
+
+
+def _followed_by_code(analysis, index: int) -> bool:
+    """«Атлантис» STS-124: a quoted one-word name right before a serial code."""
+    tokens = analysis.tokens
+    return index + 2 < len(tokens) and tokens[index - 1].text in _OPENING \
+        and tokens[index + 1].text in _CLOSING and _serial_code(tokens[index + 2]) \
+        and tokens[index].text[:1].isupper()
+
+
+def product_names(analysis, mentions: list[Found]) -> list[Found]:
+    tokens = analysis.tokens
+    products = {_key(analysis, i + 1) for i in range(len(tokens) - 1)
+                if tokens[i].text in _OPENING and (_introduced_as_product(analysis, i + 1)
+                                                   or _followed_by_code(analysis, i + 1))}
+    if not products:
+        return mentions
+
+    def is_product(m: Found) -> bool:
+        return m.type in _TYPES and not m.nested and m.canonical is None \
+            and _key(analysis, m.first) in products \
+            and all(_model_code(tokens[i]) for i in range(m.first + 1, m.stop))
+    return [m for m in mentions if not is_product(m)]
