@@ -9,12 +9,13 @@ from typer.testing import CliRunner
 
 from conftest import SHARED, needs_shared
 from svodka.cli import app
-from svodka.eval.entities import role_contains, tolerate_qualifiers
+from svodka.eval.entities import OUTER, factru_predictions, role_contains, tolerate_qualifiers
 from svodka.eval.factru import gold_spans
 from svodka.eval.quotes import same_speaker, score_quotes
 from svodka.eval.scoring import (PRF, Share, exact_prf, half_overlap, matched_prf, overlap_prf,
                                  pair_prf, token_prf)
-from svodka.eval.spans import Span, drop_misaligned, drop_overlapping, innermost_pieces, token_bounds
+from svodka.eval.spans import (Span, drop_misaligned, drop_overlapping, innermost_pieces,
+                               nested_pieces, token_bounds)
 from svodka.eval.systems import FoundQuote, amount_type
 
 TEXT = "Глава МИД России Сергей Лавров прибыл в Москву"
@@ -129,6 +130,46 @@ def test_factru_gold_follows_naeval():
         ("Project", [("org_name", 0, 5)]),
     ]
     assert gold_spans(objects) == [ORG, LOC, PER, Span(40, 46, "LOC")]
+
+
+def _factru_scores(gold, predicted, text=TEXT):
+    bounds = token_bounds(text)
+    flats = factru_predictions(predicted, text, bounds)
+    return {(type, flat): token_prf([g for g in gold if g.type == type],
+                                    [p for p in spans if p.type == type], bounds)
+            for flat, spans in flats.items() for type in ("PER", "ORG", "LOC")}
+
+
+def test_nested_place_in_an_organization_scores_as_factrueval_annotates_it():
+    # factRuEval: an Org "МИД" (org_name) and a LocOrg "России" (loc_name); the system says
+    # ORG "МИД России" with LOC "России" nested in it, and misses "Москву"
+    gold = gold_spans([("Org", [("org_name", 6, 9)]), ("LocOrg", [("loc_name", 10, 16)]),
+                       ("Person", [("name", 17, 23), ("surname", 24, 30)]),
+                       ("Location", [("loc_name", 40, 46)])])
+    predicted = [Span(6, 16, "ORG"), Span(10, 16, "LOC"), PER, Span(31, 37, "EVENT")]
+    scores = _factru_scores(gold, predicted)
+    assert scores["ORG", ""] == prf(1, 1, 1, 1)             # the piece "МИД " stripped to "МИД"
+    assert scores["LOC", ""] == prf(1, 1, 1, 2)             # "России" counts, "Москву" missed
+    assert scores["ORG", OUTER] == prf(1, 2, 1, 1)          # "МИД России": one token too many
+    assert scores["LOC", OUTER] == prf(0, 0, 0, 2)          # the nested place is dropped
+    assert scores["PER", ""] == scores["PER", OUTER] == prf(2, 2, 2, 2)
+
+
+def test_flat_predictions_score_the_same_both_ways():
+    predicted = [ORG, LOC, PER, Span(40, 46, "LOC"), Span(40, 46, "ORG")]
+    flats = factru_predictions(predicted, TEXT, BOUNDS)
+    assert flats[""] == flats[OUTER] == [ORG, LOC, PER, Span(40, 46, "LOC")]
+
+
+def test_nested_pieces_cut_every_level_and_strip_only_cut_pieces():
+    text = "спикер Палаты представителей Конгресса США и ФК «Тамбов»"
+    # Палаты… 7-42, Конгресса США 29-42, США 39-42, ФК «Тамбов» 45-56, Тамбов 49-55
+    house, congress, usa = Span(7, 42, "ORG"), Span(29, 42, "ORG"), Span(39, 42, "LOC")
+    club, town = Span(45, 56, "ORG"), Span(49, 55, "LOC")
+    quoted = Span(48, 56, "ORG")                         # «Тамбов» alone: not cut, kept whole
+    assert nested_pieces([house, congress, usa, club, town], text) == [
+        Span(7, 28, "ORG"), Span(29, 38, "ORG"), usa, Span(45, 47, "ORG"), town]
+    assert nested_pieces([quoted], text) == [quoted]
 
 
 @pytest.mark.parametrize("gold, predicted, same", [

@@ -8,8 +8,25 @@ from pathlib import Path
 from svodka.eval import factru, nerel
 from svodka.eval.report import Measure, Result
 from svodka.eval.scoring import PRF, Share, exact_prf, overlap_prf, pair_prf, token_prf
-from svodka.eval.spans import Span, drop_misaligned, drop_overlapping, token_bounds
+from svodka.eval.spans import Span, drop_misaligned, drop_overlapping, nested_pieces, token_bounds
 from svodka.eval.systems import Output, predict_all
+
+
+OUTER = " (outer spans)"
+
+
+def factru_predictions(names: list[Span], text: str, bounds) -> dict[str, list[Span]]:
+    """One system's PER / ORG / LOC spans, made flat two ways before the token score.
+
+    ``""`` (the primary measures): nested spans cut into their innermost pieces, as naeval
+    cuts pullenti's (``МИД РФ`` holding ``РФ`` → ORG ``МИД`` + LOC ``РФ``, as factRuEval's
+    gold has it). ``OUTER``: only the first, longest span of nested ones (``МИД РФ`` as one
+    ORG), the treatment naeval gives flat systems. Both then drop spans off token boundaries.
+    Output with no nesting is the same both ways.
+    """
+    names = [s for s in names if s.type in factru.TYPES]
+    return {"": drop_misaligned(drop_overlapping(nested_pieces(names, text)), bounds),
+            OUTER: drop_misaligned(drop_overlapping(names), bounds)}
 
 
 def evaluate_factru(path: Path, systems, limit: int | None = None) -> Result:
@@ -17,18 +34,20 @@ def evaluate_factru(path: Path, systems, limit: int | None = None) -> Result:
     result = Result("factrueval", "factRuEval-2016 dev: entity mentions, token-level F1",
                     str(path), len(documents), [s.name for s in systems])
     outputs = predict_all(systems, [d.text for d in documents], result)
-    scores: dict[str, dict[str, PRF]] = {s.name: defaultdict(PRF) for s in systems}
+    scores: dict[str, dict[str, PRF]] = defaultdict(lambda: defaultdict(PRF))
     for index, document in enumerate(documents):
         bounds = token_bounds(document.text)
         for system in systems:
-            names = [s for s in outputs[system.name][index].naeval_names if s.type in factru.TYPES]
-            predicted = drop_misaligned(drop_overlapping(names), bounds)
-            for type in factru.TYPES:
-                scores[system.name][type].add(token_prf(
-                    [s for s in document.gold if s.type == type],
-                    [s for s in predicted if s.type == type], bounds))
-    for type in factru.TYPES:
-        result.measures.append(Measure(type, {s.name: scores[s.name][type] for s in systems}))
+            names = outputs[system.name][index].naeval_names
+            for flat, predicted in factru_predictions(names, document.text, bounds).items():
+                for type in factru.TYPES:
+                    scores[type + flat][system.name].add(token_prf(
+                        [s for s in document.gold if s.type == type],
+                        [s for s in predicted if s.type == type], bounds))
+    for flat in ("", OUTER):
+        for type in factru.TYPES:
+            name = type + flat
+            result.measures.append(Measure(name, {s.name: scores[name][s.name] for s in systems}))
     return result
 
 

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import threading
 
-from svodka.eval.spans import Span, convert_types, innermost_pieces, strip
+from svodka.eval.spans import PIECE_STRIP, Span, convert_types, innermost_pieces, strip
 
 # naeval's PULLENTI_TYPES, plus the fact types NEREL scores.
 TYPE_MAP = {"PERSON": "PER", "ORGANIZATION": "ORG", "GEO": "LOC", "STREET": "LOC",
             "ADDRESS": "LOC"}
 FACT_MAP = {"MONEY": "MONEY", "DATE": "DATE", "DATERANGE": "DATE"}
-# What naeval strips off pullenti's spans: quotes, brackets, dashes, spaces.
-_STRIP = "\"'”«„ʼ»“ʻ()- \t"
 _lock = threading.Lock()
 # pullenti 4.1 raises inside its DATE and ADDRESS analyzers on some texts (a date overflow,
 # a list.remove); such a text is run again without the analyzers that can crash.
@@ -70,7 +68,7 @@ def run(processor, text: str):
 
     naeval_names = []
     for piece in convert_types(innermost_pieces(spans), TYPE_MAP):
-        stripped = strip(piece, text, _STRIP)
+        stripped = strip(piece, text, PIECE_STRIP)
         if stripped:
             naeval_names.append(stripped)
     names = [s for s in convert_types(spans, TYPE_MAP)]

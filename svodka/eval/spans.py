@@ -79,5 +79,26 @@ def innermost_pieces(spans: list[Span]) -> list[Span]:
     return pieces
 
 
+# What naeval strips off the ends of pullenti's pieces: quotes, brackets, dashes, spaces.
+PIECE_STRIP = "\"'”«„ʼ»“ʻ()- \t"
+
+
+def nested_pieces(spans: list[Span], text: str) -> list[Span]:
+    """naeval's treatment of nested predictions, for any system: :func:`innermost_pieces`,
+    then the ends of every piece that was cut out of a longer span stripped of
+    :data:`PIECE_STRIP` (``МИД РФ`` with ``РФ`` nested: ORG ``МИД``, LOC ``РФ``).
+
+    A span nothing nests in comes through unchanged, so flat output scores as before.
+    """
+    whole = set((s.start, s.end) for s in spans)
+    pieces = []
+    for piece in innermost_pieces(spans):
+        if (piece.start, piece.end) not in whole:
+            piece = strip(piece, text, PIECE_STRIP)
+        if piece:
+            pieces.append(piece)
+    return pieces
+
+
 def convert_types(spans: Iterable[Span], mapping: dict[str, str]) -> list[Span]:
     return [Span(s.start, s.end, mapping[s.type]) for s in spans if s.type in mapping]
