@@ -146,6 +146,10 @@ ENTITIES = [
     ("Саяно-Шушенская ГЭС увеличила выработку электроэнергии.",
      "ORG", "Саяно-Шушенская ГЭС", [], []),
     ("Президент Российской Федерации подписал указ.", "LOC", "Российская Федерация", [], []),
+    # an abbreviation in apposition to its descriptor is the institution's name by itself
+    ("Как сообщает информационное агентство ТАСС, переговоры продолжатся. ТАСС уточняет, "
+     "что делегации прибудут в понедельник.", "ORG", "ТАСС", [], []),
+    ("Акции компании купил банк ВТБ.", "ORG", "ВТБ", [], []),
     ("В фильме снялись актеры Андрей Мерзликин и Алиса Гребенщикова.",
      "PER", "Алиса Гребенщикова", [], ["актеры"]),
 ]
@@ -211,6 +215,8 @@ NOT_ENTITIES = [
      "Республиканцы", "a plural animate noun names people, not their party"),
     ("Америка вернется на Луну. Американцы возвращаются к простым кораблям.", "Американцы",
      "the people of a place are not the place, though the word resembles its name"),
+    ("Как сообщает информационное агентство ТАСС, переговоры продолжатся.",
+     "информационное агентство ТАСС", "a descriptor is no part of the name it introduces"),
 ]
 
 
@@ -338,3 +344,35 @@ def test_role_agrees_in_case_with_its_name(extract):
     article = extract("Об этом заявил президент на встрече с главой Минфина Антоном Силуановым.")
     people = {e.name: e for e in article.entities if e.type == "PER"}
     assert people["Антон Силуанов"].roles == ["глава Минфина"]
+
+
+# an organization's name with a named genitive complement, and the complement's own entity,
+# whose mention lies inside the organization's mention (NEREL nests them the same way)
+NESTED_NAMES = [
+    ("Официальный представитель МИД РФ Мария Захарова заявила, что Россия не признает итоги.",
+     "МИД РФ", "РФ", "LOC", "Россия"),
+    ("Спикер Палаты представителей Конгресса США Нэнси Пелоси выступила против.",
+     "Палаты представителей Конгресса США", "Конгресса США", "ORG", "Конгресс США"),
+    ("Спикер Палаты представителей Конгресса США Нэнси Пелоси выступила против.",
+     "Конгресса США", "США", "LOC", "США"),
+    ("Сотрудник Института этнологии и антропологии РАН рассказал об экспедиции.",
+     "Института этнологии и антропологии РАН", "РАН", "ORG", "РАН"),
+    ("Законопроект внесли депутаты Госдумы России.", "Госдумы России", "России", "LOC", "Россия"),
+    ("Депутаты Законодательного собрания Приморского края одобрили бюджет.",
+     "Законодательного собрания Приморского края", "Приморского края", "LOC", "Приморский край"),
+]
+
+
+@pytest.mark.parametrize("text, outer, inner, type_, name", NESTED_NAMES)
+def test_named_complement_is_a_nested_mention(extract, text, outer, inner, type_, name):
+    article = extract(text)
+    assert_spans_valid(article)
+    spans = [(m.start, m.end, e) for e in article.entities for m in e.mentions]
+    outer_span = next((s, t) for s, t, e in spans if text[s:t] == outer and e.type == "ORG")
+    nested = [e for s, t, e in spans if text[s:t] == inner and e.name == name
+              and outer_span[0] <= s and t <= outer_span[1] and (s, t) != outer_span]
+    assert nested and nested[0].type == type_, [(text[s:t], e.name) for s, t, e in spans]
+    # mentions nest or stay apart, they never partly overlap
+    for s1, t1, _ in spans:
+        for s2, t2, _ in spans:
+            assert t1 <= s2 or t2 <= s1 or (s1 <= s2 and t2 <= t1) or (s2 <= s1 and t1 <= t2)

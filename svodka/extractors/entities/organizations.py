@@ -46,10 +46,13 @@ def quoted_organizations(analysis, mentions: list[Found]) -> list[Found]:
 
 
 def _is_genitive_place(analysis, m: Found) -> bool:
-    if m.type not in _PLACES and not (m.type == "ORG" and m.stop - m.first == 1
-                                        and analysis.tokens[m.first].text.isupper()):
-        return False
     head = analysis.tokens[m.first]
+    if m.type not in _PLACES:
+        # "представительство ООН" owns the UN's name; "агентство ТАСС", "банк ВТБ" are
+        # appositions: the abbreviation is the institution's own name, the noun its descriptor
+        if m.type != "ORG" or m.stop - m.first != 1 or not head.text.isupper() \
+                or head.rel == "appos":
+            return False
     return head.text.isupper() or head.feats.get("Case") == "Gen"
 
 
