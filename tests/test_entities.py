@@ -323,6 +323,8 @@ PERSON_NAMES = [
     ("По словам врача Хасана Зуабири, пострадавших доставили в больницу.", "Хасан Зуабири"),
     ("Об этом рассказала корреспондент агентства Александра Бергман.", "Александра Бергман"),
     ("Журналисты обратились к эксперту Питеру Густафссону.", "Питер Густафссон"),
+    # a woman's -ов/-ин surname that pymorphy reads only as an adjective
+    ("По словам Натальи Рябчиковой, решение уже принято.", "Наталья Рябчикова"),
 ]
 
 
@@ -337,6 +339,23 @@ def test_nominative_seen_in_the_text_wins(extract):
     article = extract("Доклад Курта Гёделя обсудили в Вене. Гёдель выступил с докладом.")
     people = [e.name for e in article.entities if e.type == "PER"]
     assert "Курт Гёдель" in people, people
+
+
+def test_surname_written_as_the_womans_nominative_is_hers(extract):
+    # the tagger reads the second "Диметова" as a man's genitive; the text names a woman
+    article = extract("Директор гимназии Адель Диметова рассказала о поездке. «Мы спокойно "
+                      "смотрим на то, что произошло», — рассказала в интервью RT Диметова. "
+                      "По словам Диметовой, следствие завершено.")
+    people = [e for e in article.entities if e.type == "PER"]
+    assert [e.name for e in people] == ["Адель Диметова"]
+    assert "Диметов" not in people[0].aliases
+
+
+def test_a_mans_surname_written_otherwise_keeps_his_reading(extract):
+    article = extract("Министр Олег Попов и его жена Анна Попова прибыли на прием. "
+                      "Охрана встретила Попова у входа.")
+    names = {m.normal for e in article.entities for m in e.mentions if m.text == "Попова"}
+    assert names == {"Попов"}, names
 
 
 def test_role_agrees_in_case_with_its_name(extract):

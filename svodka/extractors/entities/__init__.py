@@ -18,7 +18,7 @@ from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, fold, known_name
 from svodka.extractors.entities.linking import Named, link
 from svodka.extractors.entities.mentions import Found, find_mentions
-from svodka.extractors.entities.normal import normalize
+from svodka.extractors.entities.normal import normalize, written_nominatives
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import attach_roles
@@ -32,6 +32,7 @@ def extract_entities(analysis) -> list[Entity]:
     seen = frozenset(token.text.lower() for token in analysis.tokens)
     named = [_named(analysis, f, seen) for f in found] + outside_mentions(analysis)
     named += propagate(analysis, named)
+    written_nominatives(named)
     entities = [_entity(named, members) for members in link(named, analysis.text)]
     entities = [e for e in entities if e is not None]
     attach_roles(analysis, entities)

@@ -5,6 +5,9 @@ the ordinary second declension, so its case ending is replaced with the nominati
 (``data/name_endings.tsv``). When several nominatives fit ("Гёделя": "Гёдель" or "Гёдел"), the
 one the text itself uses elsewhere wins, then the table's order.
 
+A woman's -ов/-ев/-ин surname pymorphy reads only as an adjective ("Рябчиковой") takes its
+nominative from ``data/surname_endings_fem.tsv`` ("Рябчикова", not the adjective "Рябчиковая").
+
 A consonant-final surname that did not decline ("Александра Тиман") belongs to a woman: a
 man's would read "Александра Тимана". Her first name is then a feminine nominative, whatever
 the tagger's masculine genitive reading says.
@@ -48,6 +51,24 @@ def nominative_candidates(word: str, case: str) -> list[str]:
             if candidate not in found:
                 found.append(candidate)
     return found
+
+
+@lru_cache(maxsize=None)
+def _feminine_endings() -> dict[str, list[tuple[str, str, str]]]:
+    table: dict[str, list[tuple[str, str, str]]] = {}
+    for case, ending, nominative, gender in load_table("surname_endings_fem.tsv"):
+        table.setdefault(case, []).append((ending, nominative, gender))
+    return table
+
+
+def feminine_nominative(word: str, case: str, gender: str | None) -> str | None:
+    """A woman's surname (lowercase) in ``case`` put in the nominative: "рябчиковой" ->
+    "рябчикова"; None when no ending of the table fits."""
+    for ending, nominative, needs in _feminine_endings().get(case, ()):
+        if word.endswith(ending) and len(word) > len(ending) + 1 \
+                and (needs == "any" or needs == gender):
+            return word[:-len(ending)] + nominative
+    return None
 
 
 def foreign_nominative(word: str, case: str, seen=frozenset()) -> str | None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 
-from svodka.extractors.entities.foreign import foreign_nominative, undeclined_woman
+from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
+                                               undeclined_woman)
 from svodka.extractors.entities.gazetteer import abbreviation_of
 
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
@@ -85,9 +86,12 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
     word = _inflect(vocab, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
                     person)
     lowered = text.lower()
-    if person and word == lowered and feats.get("Gender") != "Fem" \
-            and not vocab.word_is_known(lowered):
-        word = foreign_nominative(lowered, case, seen) or word
+    if person and word == lowered:
+        # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
+        # foreign man's name pymorphy does not know ("Хэннигсена")
+        word = feminine_nominative(lowered, case, feats.get("Gender")) or word
+        if word == lowered and feats.get("Gender") != "Fem" and not vocab.word_is_known(lowered):
+            word = foreign_nominative(lowered, case, seen) or word
     # Imported here: importing natasha loads numpy, and `import svodka` must not, so that the
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
     from natasha.shape import recover_shape
@@ -146,3 +150,28 @@ def _pos_for(token, person: bool) -> str:
     if person and token.pos in ("ADJ", "VERB", "X"):
         return "PROPN"
     return token.pos
+
+
+def written_nominatives(named: list) -> None:
+    """"рассказала Диметова" read as a man's genitive ("Диметов") while the text names a
+    woman "Диметова" elsewhere: a one-word person's name written exactly as the surname of
+    another mention's nominative is that nominative, unless the text's own nominatives also
+    attest the man's form. Changes ``normal`` in place."""
+    surnames = {}
+    for m in named:
+        if m.type == "PER" and m.kind == "name":
+            surnames.setdefault(_fold(m.normal.split()[-1]), []).append(m)
+    for m in named:
+        if m.type != "PER" or m.kind != "name" or not m.text.replace("-", "").isalpha() \
+                or m.text.isupper():
+            continue
+        written, normal = _fold(m.text), _fold(m.normal)
+        if written == normal or written not in surnames:
+            continue
+        if any(_fold(other.text.split()[-1]) != written for other in surnames.get(normal, ())):
+            continue          # the man's name is written otherwise too ("Диметов", "Диметову")
+        m.normal = m.text
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("ё", "е")
