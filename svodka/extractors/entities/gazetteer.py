@@ -67,6 +67,7 @@ class Gazetteer:
     event_election_words: WordList
     place_directions: WordList
     institution_buildings: WordList
+    place_descriptors: WordList
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,8 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("event_sport_words.txt")),
                      WordList.of(load_list("event_election_words.txt")),
                      WordList.of(load_list("place_directions.txt")),
-                     WordList.of(load_list("institution_buildings.txt")))
+                     WordList.of(load_list("institution_buildings.txt")),
+                     WordList.of(load_list("place_descriptors.txt")))
 
 
 def known_name(normal: str) -> Known | None:

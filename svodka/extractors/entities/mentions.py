@@ -144,6 +144,35 @@ def extend_initials(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
+_PERSON_NAME = {"Name", "Patr"}
+
+
+def places_before_people(analysis, mentions: list[Found]) -> list[Found]:
+    """"премьер федеральной земли Саар Хьюго Мюллер": the first word of a person's name of
+    three or more words, right after a lowercase noun of a kind of place
+    (``place_descriptors.txt``), is that place; the person is the rest. A first name there
+    stays the person's ("мэр города Иван Иванович Петров"), and so does a name of one or
+    two words ("мэр города Лужков", "родным городом Каддафи")."""
+    tokens = analysis.tokens
+    descriptors = gazetteer().place_descriptors
+    vocab = analysis.models.morph_vocab
+    added = []
+    for m in mentions:
+        before = m.first - 1
+        if m.type != "PER" or before < 0 or m.stop - m.first < 3 \
+                or not tokens[before].text[:1].islower() \
+                or tokens[before].sent != tokens[m.first].sent \
+                or not descriptors.holds(analysis, before):
+            continue
+        word = tokens[m.first].text
+        if not word[:1].isupper() or any(_PERSON_NAME & set(form.tag.grammemes)
+                                         for form in vocab(word.lower())):
+            continue
+        added.append(Found(m.first, m.first + 1, "LOC", "places_before_people"))
+        m.first, m.rule = m.first + 1, "places_before_people"
+    return mentions + added
+
+
 def _region(analysis, index: int) -> int:
     # the sentence splitter may end a sentence after an initial ("Б. Обама"); a paragraph holds
     return analysis.sentences[analysis.tokens[index].sent].region
@@ -417,6 +446,7 @@ RULES = [
     trim_punctuation,
     trim_person_edges,
     extend_initials,
+    places_before_people,
     listed_abbreviations,
     listed_names,
     adjective_places,
