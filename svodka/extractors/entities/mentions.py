@@ -70,6 +70,22 @@ def split_lists(analysis, mentions: list[Found]) -> list[Found]:
     return result
 
 
+def places_end_before_prepositions(analysis, mentions: list[Found]) -> list[Found]:
+    """"Комиссию США по ценным бумагам", "Бюро США по патентам": the NER model may run a
+    place on into the complement of the organization before it; a place's name holds no
+    spaced lowercase preposition, so it ends before one ("Ростов-на-Дону" is one word)."""
+    tokens = analysis.tokens
+    for m in mentions:
+        if m.type != "LOC" or m.stop - m.first < 3:
+            continue
+        cut = next((i for i in range(m.first + 1, m.stop - 1)
+                    if tokens[i].pos == "ADP" and tokens[i].text.islower()
+                    and tokens[i].start > tokens[i - 1].end), None)
+        if cut is not None:
+            m.stop, m.rule = cut, "places_end_before_prepositions"
+    return mentions
+
+
 _BULLETS = set("•·|;")
 _MIN_LIST = 4
 
@@ -442,6 +458,7 @@ def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
 
 RULES = [
     split_lists,
+    places_end_before_prepositions,
     list_types,
     trim_punctuation,
     trim_person_edges,

@@ -204,10 +204,20 @@ def _place_in_dative(analysis, index: int, starting: dict[int, Found]) -> int | 
 
 def _noun_phrase(analysis, index: int, case: str, domain: bool = False) -> int | None:
     """ADJ* NOUN in ``case``, then genitive words: "делам беженцев", "главном архитекторе
-    Москвы". With ``domain`` the noun must be listed (``org_complement_nouns.txt``). The
-    index after it, or None."""
+    Москвы"; a second one joined by "и" goes with it ("ценным бумагам и биржам"). With
+    ``domain`` the (first) noun must be listed (``org_complement_nouns.txt``). The index
+    after it, or None."""
     tokens = analysis.tokens
     limit = min(len(tokens), index + _COMPLEMENT_WORDS)
+    stop = _one_noun_phrase(analysis, index, case, limit, domain)
+    if stop is not None and stop + 1 < limit and tokens[stop].text == "и" \
+            and tokens[stop].sent == tokens[index].sent:
+        stop = _one_noun_phrase(analysis, stop + 1, case, limit, False) or stop
+    return stop
+
+
+def _one_noun_phrase(analysis, index: int, case: str, limit: int, domain: bool) -> int | None:
+    tokens = analysis.tokens
     while index < limit and tokens[index].pos == "ADJ" and tokens[index].feats.get("Case") == case:
         index += 1
     if index >= limit or tokens[index].pos not in ("NOUN", "PROPN") \
