@@ -165,6 +165,13 @@ ENTITIES = [
      "ORG", "Бюро США по патентам и товарным знакам", [], []),
     ("Бюро США по патентам и товарным знакам (USPTO) выдало разрешение компании.",
      "LOC", "США", [], []),
+    # a Latin name in brackets after an organization's name is another name of it
+    ("Немецкий автомобильный концерн «Фольксваген» (Volkswagen) планирует построить завод.",
+     "ORG", "Volkswagen", [], []),
+    ("Бюро США по патентам и товарным знакам (USPTO) выдало разрешение компании.",
+     "ORG", "Бюро США по патентам и товарным знакам", ["USPTO"], []),
+    ("Об этом сообщает Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists).",
+     "ORG", "Committee to Protect Journalists", [], []),
     # a "по" complement and the country after it stay in the organization's name
     ("Согласно последним данным Федерального ведомства по уголовным делам Германии, в центре "
      "внимания спецслужб находятся 450 исламистов.",

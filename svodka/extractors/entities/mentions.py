@@ -443,6 +443,57 @@ def directional_places(analysis, mentions: list[Found]) -> list[Found]:
     return mentions + added
 
 
+_MAX_BRACKETED = 6
+
+
+def _latin_name(tokens, first: int, stop: int) -> bool:
+    """"Volkswagen", "Committee to Protect Journalists", "La Stampa", "3Com": Latin words,
+    the first capitalized or a digit."""
+    words = [tokens[i].text for i in range(first, stop)]
+    return 0 < len(words) <= _MAX_BRACKETED and (words[0][:1].isupper() or words[0][:1].isdigit()) \
+        and all(w.isascii() and any(ch.isalpha() for ch in w) for w in words)
+
+
+def bracketed_names(analysis, mentions: list[Found]) -> list[Found]:
+    """"концерн «Фольксваген» (Volkswagen)", "Бюро США по патентам (USPTO)", "Комитет защиты
+    журналистов (КЗЖ) (Committee to Protect Journalists)": a Latin name in brackets right
+    after an organization's name is another name of that organization, also where the NER
+    model saw a place or nothing. A listed name in brackets keeps its type: "суд
+    Сан-Франциско (США)" says where the court is."""
+    tokens = analysis.tokens
+    coverage = Coverage(mentions)
+    ending = {m.stop: m for m in mentions if not m.nested}
+    for opening in range(1, len(tokens) - 2):
+        if tokens[opening].text != "(":
+            continue
+        before = opening
+        while before > 0 and tokens[before - 1].text in _QUOTES:
+            before -= 1
+        org = ending.get(before)
+        closing = next((i for i in range(opening + 1, min(opening + _MAX_BRACKETED + 2,
+                                                            len(tokens)))
+                        if tokens[i].text in ("(", ")")), None)
+        if org is None or org.type != "ORG" or closing is None or tokens[closing].text != ")" \
+                or tokens[closing].sent != tokens[opening].sent:
+            continue
+        held = coverage.overlapping(opening + 1, closing)
+        filled = len(held) == 1 and (held[0].first, held[0].stop) == (opening + 1, closing)
+        if not _latin_name(tokens, opening + 1, closing):
+            if filled and held[0].type == "ORG":
+                ending[closing + 1] = held[0]    # "(КЗЖ)": a second bracket may follow
+            continue
+        if not held:
+            m = coverage.add(Found(opening + 1, closing, "ORG", "bracketed_names"))
+            mentions.append(m)
+        elif filled and held[0].canonical is None and not held[0].nested:
+            m = held[0]
+            m.type, m.rule = "ORG", "bracketed_names"
+        else:
+            continue
+        ending[closing + 1] = m
+    return mentions
+
+
 def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
     """Of two top-level mentions sharing a word, the longer stays."""
     top = sorted((m for m in mentions if not m.nested), key=lambda m: (-(m.stop - m.first), m.first))
@@ -479,6 +530,7 @@ RULES = [
     institution_of_organization,
     place_adjective_of_organization,
     organization_complements,
+    bracketed_names,
     places_in_organizations,
     directional_places,
     drop_overlaps,
