@@ -172,6 +172,11 @@ ENTITIES = [
      "ORG", "Бюро США по патентам и товарным знакам", ["USPTO"], []),
     ("Об этом сообщает Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists).",
      "ORG", "Committee to Protect Journalists", [], []),
+    # a web site named as the source of a report is an organization, the medium
+    ("Раймон Паулс примет участие в работе жюри конкурса, сообщает baltinfo.ru.",
+     "ORG", "baltinfo.ru", [], []),
+    ("«Проекты будут тиражироваться», — цитирует infox.ru директора компании.",
+     "ORG", "infox.ru", [], []),
     # a "по" complement and the country after it stay in the organization's name
     ("Согласно последним данным Федерального ведомства по уголовным делам Германии, в центре "
      "внимания спецслужб находятся 450 исламистов.",
@@ -245,6 +250,10 @@ NOT_ENTITIES = [
      "информационное агентство ТАСС", "a descriptor is no part of the name it introduces"),
     ("Мэри Шапиро, возглавившая Комиссию США по ценным бумагам и биржам, уходит.",
      "США по ценным бумагам и биржам", "a place's name holds no spaced preposition"),
+    ("Заявление можно подать на сайте gosuslugi.ru до конца месяца.", "gosuslugi.ru",
+     "a site named as a place on the web is no organization"),
+    ("Об этом сообщается на странице newtimes.ru/articles/detail издания.", "newtimes.ru",
+     "a site inside an address is no name"),
     ("Замкомиссара полиции федеральной земли Саар Хьюго Мюллер заявил об угрозе.",
      "Саар Хьюго Мюллер", "the place's name before a person's is no part of it"),
     ("Согласно данным Федерального ведомства по уголовным делам Германии, угроза растет.",

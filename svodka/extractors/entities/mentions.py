@@ -6,6 +6,9 @@ in the order they run, and every mention remembers the last rule that shaped it
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from svodka.data import load_list
 from svodka.extractors.entities.found import QUOTES as _QUOTES
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
@@ -494,6 +497,59 @@ def bracketed_names(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
+# nouns that name the source of a report right before a site: "по данным lenta.ru",
+# "в интервью bbcrussian.com", "издание fontanka.ru"; speech verbs come from quote_cues.txt
+_SOURCE_NOUNS = frozenset({"данные", "интервью", "издание", "собеседник", "информация"})
+_URL_MARKS = set("/@:.")
+
+
+@lru_cache(maxsize=1)
+def _source_words() -> frozenset[str]:
+    return frozenset(load_list("quote_cues.txt")) | _SOURCE_NOUNS
+
+
+def _domain_end(tokens, first: int, domains: frozenset[str]) -> int | None:
+    """Where a written domain name starting at ``first`` ends ("baltinfo . ru", "0 . facebook
+    . com": razdel cuts it at the dots), or None."""
+    index, labels = first, 0
+    while index + 2 < len(tokens) and tokens[index + 1].text == "." \
+            and tokens[index + 1].start == tokens[index].end \
+            and tokens[index + 2].start == tokens[index + 1].end:
+        labels += 1
+        index += 2
+        if tokens[index].text.lower() in domains and not (
+                index + 2 < len(tokens) and tokens[index + 1].text == "."
+                and tokens[index + 2].start == tokens[index + 1].end):
+            return index + 1 if labels else None
+    return None
+
+
+def media_sites(analysis, mentions: list[Found]) -> list[Found]:
+    """"сообщает baltinfo.ru", "цитирует infox.ru директора", "Lenta.ru напоминает": a web
+    site named as the source of a report is an organization, the medium, as factRuEval and
+    NEREL mark it. A site named as a place ("на сайте gosuslugi.ru", "петиция на change.org")
+    or inside an address ("newtimes.ru/articles") is no name."""
+    tokens = analysis.tokens
+    domains = frozenset(load_list("web_domains.txt"))
+    sources = _source_words()
+    coverage = Coverage(mentions)
+    for first, token in enumerate(tokens):
+        if not token.text[:1].isalnum() or (first and tokens[first - 1].end == token.start
+                                              and tokens[first - 1].text[-1:] in _URL_MARKS):
+            continue
+        stop = _domain_end(tokens, first, domains)
+        if stop is None or coverage.overlapping(first, stop) \
+                or (stop < len(tokens) and tokens[stop].start == tokens[stop - 1].end
+                    and tokens[stop].text[:1] in "/@:"):
+            continue
+        before = first - 1 if first and tokens[first - 1].sent == token.sent else None
+        after = stop if stop < len(tokens) and tokens[stop].sent == token.sent else None
+        if any(i is not None and tokens[i].text[:1].isalpha() and analysis.lemma(i) in sources
+               for i in (before, after)):
+            mentions.append(coverage.add(Found(first, stop, "ORG", "media_sites")))
+    return mentions
+
+
 def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
     """Of two top-level mentions sharing a word, the longer stays."""
     top = sorted((m for m in mentions if not m.nested), key=lambda m: (-(m.stop - m.first), m.first))
@@ -531,6 +587,7 @@ RULES = [
     place_adjective_of_organization,
     organization_complements,
     bracketed_names,
+    media_sites,
     places_in_organizations,
     directional_places,
     drop_overlaps,
