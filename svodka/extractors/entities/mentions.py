@@ -501,6 +501,7 @@ def bracketed_names(analysis, mentions: list[Found]) -> list[Found]:
 # "в интервью bbcrussian.com", "издание fontanka.ru"; speech verbs come from quote_cues.txt
 _SOURCE_NOUNS = frozenset({"данные", "интервью", "издание", "собеседник", "информация"})
 _URL_MARKS = set("/@:.")
+_MAX_LABELS = 4         # "news.bbc.co.uk"; a longer run of dotted words is no site name
 
 
 @lru_cache(maxsize=1)
@@ -512,7 +513,7 @@ def _domain_end(tokens, first: int, domains: frozenset[str]) -> int | None:
     """Where a written domain name starting at ``first`` ends ("baltinfo . ru", "0 . facebook
     . com": razdel cuts it at the dots), or None."""
     index, labels = first, 0
-    while index + 2 < len(tokens) and tokens[index + 1].text == "." \
+    while labels < _MAX_LABELS and index + 2 < len(tokens) and tokens[index + 1].text == "." \
             and tokens[index + 1].start == tokens[index].end \
             and tokens[index + 2].start == tokens[index + 1].end:
         labels += 1
