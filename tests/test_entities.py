@@ -235,3 +235,103 @@ def test_role_agrees_in_case_with_its_name(extract):
     article = extract("Об этом заявил президент на встрече с главой Минфина Антоном Силуановым.")
     people = {e.name: e for e in article.entities if e.type == "PER"}
     assert people["Антон Силуанов"].roles == ["глава Минфина"]
+
+
+# Linking: one entity per real thing. Sentence, type, the entity's name, aliases it must have.
+LINKED = [
+    ("Председатель Госдумы Грызлов Борис Вячеславович открыл заседание. Борис Грызлов "
+     "напомнил о повестке.", "PER", "Грызлов Борис Вячеславович", ["Борис Грызлов"]),
+    ("Геннадий Зюганов выступил в Госдуме. Геннадий Андреевич напомнил о законе.",
+     "PER", "Геннадий Зюганов", ["Геннадий Андреевич"]),
+    ("Фигуристка Юлия Липницкая завершила карьеру. Юля призналась, что устала.",
+     "PER", "Юлия Липницкая", ["Юля"]),
+    ("Американский хип-хоп-исполнитель Шон Картер, известный как Джей Зи, сменил псевдоним.",
+     "PER", "Шон Картер", ["Джей Зи"]),
+    ("Административный суд Кёльна отклонил иск. Суд Кёльна указал, что оснований нет.",
+     "ORG", "Административный суд Кёльна", ["Суд Кёльна"]),
+    ("Комиссия по ценным бумагам и биржам США начала проверку компании. Представители "
+     "Комиссии потребовали документы.", "ORG", "Комиссия по ценным бумагам и биржам США",
+     ["Комиссия"]),
+    ("Совет безопасности РФ провел заседание. Секретарь Совета безопасности России "
+     "выступил с докладом.", "ORG", "Совет безопасности России", ["Совет безопасности РФ"]),
+    ("В переговорах участвовали Республика Куба и Венесуэла. Куба настаивает на снятии "
+     "блокады.", "LOC", "Республика Куба", ["Куба"]),
+    ("Генсек Организации Договора о коллективной безопасности — ОДКБ — прибыл в Ереван.",
+     "ORG", "Организация Договора о коллективной безопасности", ["ОДКБ"]),
+    ("Генассамблея Организации Объединённых Наций (ООН) приняла резолюцию.",
+     "ORG", "Организация Объединённых Наций", ["ООН"]),
+]
+
+
+@pytest.mark.parametrize("text, type_, name, aliases", LINKED)
+def test_linked(extract, text, type_, name, aliases):
+    article = extract(text)
+    assert_spans_valid(article)
+    found = _by_name(article)
+    assert name in found, sorted(found)
+    assert found[name].type == type_
+    assert set(aliases) <= set(found[name].aliases), found[name].aliases
+
+
+# Sentence, two names that must stay two entities, why
+NOT_LINKED = [
+    ("Сергей Иванов и Сергей Лукашевич подписали соглашение. Сергей Лукашевич отметил его "
+     "значение.", "Сергей Иванов", "Сергей Лукашевич", "a surname in -вич is no patronymic"),
+    ("Джордж Буш-старший поздравил сына. Джордж Буш-младший поблагодарил отца.",
+     "Джордж Буш-старший", "Джордж Буш-младший", "father and son share the name"),
+    ("«Газпром» и «Газпром нефть» подписали договор. «Газпром нефть» получит лицензию.",
+     "Газпром", "Газпром нефть", "a company is not its subsidiary"),
+]
+
+
+@pytest.mark.parametrize("text, first, second, why", NOT_LINKED)
+def test_not_linked(extract, text, first, second, why):
+    entities = extract(text).entities
+    holding = [e for e in entities if {first, second} & {e.name, *e.aliases}]
+    assert not any({first, second} <= {e.name, *e.aliases} for e in holding), why
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("Борис Грызлов", "Грызлов Борис Вячеславович", True),
+    ("А. В. Дворкович", "Аркадий Дворкович", True),
+    ("Фидель Кастро", "Фидель Алехандро Кастро Рус", True),
+    ("Дмитрий Анатольевич", "Дмитрий Анатольевич Аленичев", True),
+    ("Буффье", "Фолькер Буфье", True),
+    ("Бадди Макгирт", "Джеймс «Бадди» Макгирт", True),
+    ("Иван Петров", "Иван Петрович Сидоров", False),
+    ("Рафаэль Корреа", "Рафаэль Корреа Эдвард Сноуден", False),
+    ("Сергей Лукашевич", "Сергей Иванов", False),
+])
+def test_person_name_fits(short, full, expected):
+    from svodka.extractors.entities.people import fits, words_of
+    assert fits(words_of(short), words_of(full)) is expected
+
+
+def test_half_inflected_name_finds_its_alias():
+    from svodka.extractors.entities.canonical import known_loosely, with_canonical_place
+    assert known_loosely("Соединённых Штаты").canonical == "США"
+    assert with_canonical_place("Совет Безопасности Российской Федерации") == \
+        "Совет Безопасности России"
+
+
+def test_lone_head_noun_is_the_abbreviated_organization():
+    from svodka.extractors.entities.linking import Named, link
+    mentions = [Named(0, 6, "МАГАТЭ", "МАГАТЭ", "ORG"),
+                Named(40, 49, "Агентства", "Агентство", "ORG")]
+    assert link(mentions) == [[0, 1]]
+
+
+def test_age_is_no_name_word():
+    from svodka.extractors.entities.people import words_of
+    assert words_of("56-летний С.Джобс") == ["с", "джобс"]
+
+
+def test_lone_surname_typed_place_is_the_person():
+    from svodka.extractors.entities.linking import Named
+    from svodka.extractors.entities.people import retype_surnames
+    mentions = [Named(0, 12, "Билл Клинтон", "Билл Клинтон", "PER"),
+                Named(30, 38, "Клинтона", "Клинтона", "LOC"),
+                Named(50, 58, "Арсенала", "Арсенал", "ORG"),
+                Named(60, 71, "Арсен Венгер", "Арсен Венгер", "PER")]
+    retype_surnames(mentions)
+    assert [m.type for m in mentions] == ["PER", "PER", "ORG", "PER"]
