@@ -177,9 +177,11 @@ def _apart(mentions: list[Named], members: dict[int, list[int]], a: int, b: int)
     first_b = min(mentions[i].start for i in members[b])
     if first_a < first_b:
         return False
-    return not any(0 <= mentions[i].start - mentions[j].end <= _LIST_GAP
-                   or 0 <= mentions[j].start - mentions[i].end <= _LIST_GAP
-                   for i in members[a] for j in members[b])
+    ends_a = {mentions[i].end for i in members[a]}
+    ends_b = {mentions[j].end for j in members[b]}
+    return not any(mentions[i].start - gap in ends
+                   for group, ends in ((a, ends_b), (b, ends_a)) for i in members[group]
+                   for gap in range(_LIST_GAP + 1))
 
 
 def _members(groups, people: list[int]) -> dict[int, list[int]]:
@@ -239,6 +241,7 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
                    if (g := _generation(mentions[i].normal)) and len(words_of(mentions[i].normal)) > 1}
     gender = {groups.find(r): g for r, g in genders.items()}
     fullest = dict(full_names)      # root -> the fullest name its group holds so far
+    members = _members(groups, people)
     for i in people:
         words = words_of(mentions[i].normal)
         if not words:
@@ -257,7 +260,7 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
                     or generation not in (None, generations.get(other, generation)):
                 continue
             if fits(words, full) or (by_patronymic(words, full) and _apart(
-                    mentions, _members(groups, people), root, current)):
+                    mentions, members, root, current)):
                 fitting.setdefault(current, full)
         if len(words) == 1:
             # a lone word may be a surname or a first name; it must fit one way only
@@ -275,6 +278,8 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
             groups.union(target, i)
             joined = groups.find(i)
             fullest[joined] = max(full, fullest.get(root, []), key=len)
+            merged = members.pop(root, []) + members.pop(target, [])
+            members[joined] = merged
 
 
 # case endings a surname takes ("Клинтона", "Клинтону", "Клинтоном"); "Арсенал" is no

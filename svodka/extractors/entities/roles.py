@@ -460,10 +460,13 @@ def anaphoric_roles(analysis, people: list[tuple[int, int, str, str | None]],
     starts = [p[0] for p in people]
     found = []
     counts: Counter = Counter()       # how often each person was named so far
-    seen = 0
+    leader, seen = None, 0            # the one named most so far (the first to get there)
     for index, token in enumerate(tokens):
         while seen < len(people) and people[seen][0] < index:
-            counts[people[seen][2]] += 1
+            key = people[seen][2]
+            counts[key] += 1
+            if leader is None or counts[key] > counts[leader]:
+                leader = key
             seen += 1
         if index in taken or token.pos != "NOUN" or token.feats.get("Number") == "Plur":
             continue
@@ -488,7 +491,7 @@ def anaphoric_roles(analysis, people: list[tuple[int, int, str, str | None]],
         person = _antecedent(analysis, people, bisect_left(starts, index) - 1, index,
                              "Fem" if gender == "Fem" else "Masc")
         # the article's main person: a title refers back only to the one named most so far
-        if person is not None and counts.most_common(1)[0][0] != person:
+        if person is not None and person != leader:
             person = None
         if person is not None:
             found.append((person, phrase))
