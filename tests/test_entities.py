@@ -375,3 +375,24 @@ def test_roles(extract, text, name, roles, not_roles):
     assert name in people, sorted(people)
     assert set(roles) <= set(people[name].roles), people[name].roles
     assert not set(not_roles) & set(people[name].roles), people[name].roles
+
+
+def test_list_after_bracket_shares_the_plural_title(extract):
+    article = extract("В Москве выступили легендарные музыканты Юрий Царёв (проект «Метро»), "
+                      "Алексей Борисов и Павел Шевелёв.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert "легендарные музыканты" in people["Алексей Борисов"].roles, people
+
+
+def test_second_subject_shares_the_predicate(extract):
+    article = extract("Операторами выступили Михаил Агранович и Михаил Хасая.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert "операторы" in people["Михаил Хасая"].roles, people
+
+
+def test_lone_office_is_not_the_main_persons_role(extract):
+    # "президент" is the country's president, not the minister the article is about
+    article = extract("Госсекретарь Джон Керри прибыл в Каир. Джон Керри встретился с "
+                      "оппозицией. Президент пообещал ему поддержку.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert "президент" not in people["Джон Керри"].roles, people["Джон Керри"].roles

@@ -117,15 +117,18 @@ def _closing_quote(analysis, index: int, stop: int) -> int | None:
     return None
 
 
-def _inflected_genitive(analysis, first: int, stop: int) -> bool:
-    """"Александра Кокорина": a name in the genitive, and visibly inflected."""
+def _inflected_genitive(analysis, first: int, stop: int, oblique=frozenset()) -> bool:
+    """"Александра Кокорина": a name in the genitive, and visibly inflected (its lemma, or
+    its nominative ``oblique`` says so: a foreign name the tagger calls genitive may be
+    undeclined)."""
     last = stop - 1
     token = analysis.tokens[last]
-    return token.feats.get("Case") == "Gen" and analysis.lemma(last) != token.text.lower()
+    return token.feats.get("Case") == "Gen" and (
+        first in oblique or analysis.lemma(last) != token.text.lower())
 
 
 def role_before(analysis, name_first: int, names: set[int],
-                name_starts: dict[int, int] | None = None) -> Role | None:
+                name_starts: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
     """The role phrase that ends right before ``name_first``; it may hold a quoted name
     ("главный редактор радиостанции «Говорит Москва»") and a person's name in the genitive
     ("адвокат Александра Кокорина Андрей Ромашов")."""
@@ -141,7 +144,7 @@ def role_before(analysis, name_first: int, names: set[int],
             index = opening - 1
             continue
         if index in names and name_starts and index in name_starts and case != "Gen" \
-                and _inflected_genitive(analysis, name_starts[index], index + 1):
+                and _inflected_genitive(analysis, name_starts[index], index + 1, oblique):
             index = name_starts[index] - 1      # the person whose advocate, aide, coach ...
             continue
         if not _may_hold(analysis, index, names):
@@ -156,7 +159,7 @@ def role_before(analysis, name_first: int, names: set[int],
     agreeing = [i for i in heads if tokens[i].feats.get("Case") in (case, None)]
     if case and not agreeing and case == "Gen" and all(
             tokens[i].feats.get("Case") for i in heads) \
-            and _inflected_genitive(analysis, name_first, name_first + 1):
+            and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
         return None       # "адвокат Александра Кокорина": the name is whose, not who
     head = agreeing[-1] if case and agreeing else heads[-1]
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, name_first)
@@ -173,7 +176,7 @@ def _after_brackets(analysis, index: int, stop: int) -> int:
 
 
 def role_after(analysis, name_stop: int, names: set[int],
-               name_stops: dict[int, int] | None = None) -> Role | None:
+               name_stops: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
     """", глава МИД России," right after a name, closed by a comma, dash, bracket, semicolon or
     period; it may hold a quoted name and another person's name in the genitive ("Людмила
     Бокова, первый заместитель Клишаса,")."""
@@ -198,7 +201,7 @@ def role_after(analysis, name_stop: int, names: set[int],
             stop = closing + 1
             continue
         if stop in names and name_stops and stop in name_stops \
-                and _inflected_genitive(analysis, stop, name_stops[stop]):
+                and _inflected_genitive(analysis, stop, name_stops[stop], oblique):
             stop = name_stops[stop]
             continue
         if not _may_hold(analysis, stop, names):
@@ -276,7 +279,9 @@ def role_predicate(analysis, name_first: int, name_stop: int, names: set[int]) -
     for i in range(name_first, name_stop):
         # "стала вице-президент Джойс Банда": the name stands in apposition to the subject
         head = tokens[i].head
-        if tokens[i].rel == "appos" and not name_first <= head < name_stop and head >= 0:
+        if tokens[i].rel in ("appos", "conj") and not name_first <= head < name_stop and head >= 0:
+            # "Операторами выступили Михаил Агранович и Михаил Хасая": the second of two
+            # subjects shares the first one's predicate
             subjects.add(head)
     heads = {tokens[i].head for i in subjects
              if tokens[i].rel in ("nsubj", "nsubj:pass") and tokens[i].head not in subjects}
@@ -361,39 +366,47 @@ _MAX_LISTED_NAMES = 6
 
 
 def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
-             name_starts: dict[int, int] | None = None) -> list[Role]:
+             name_starts: dict[int, int] | None = None, oblique=frozenset()) -> list[Role]:
+    """``oblique``: the first words of names written in another case than the nominative."""
     name_starts = name_starts or {}
-    roles = _roles_before(analysis, name_first, names, name_starts)
+    roles = _roles_before(analysis, name_first, names, name_starts, oblique)
     name_stops = {first: last + 1 for last, first in name_starts.items()}
-    after = role_after(analysis, name_stop, names, name_stops)
+    after = role_after(analysis, name_stop, names, name_stops, oblique)
     roles += [after] if after is not None else role_predicate(analysis, name_first, name_stop, names)
     return roles
 
 
 def _roles_before(analysis, name_first: int, names: set[int], name_starts: dict[int, int],
-                  depth: int = 0) -> list[Role]:
+                  oblique=frozenset(), depth: int = 0) -> list[Role]:
     """The roles written before a name, or before the list of names it ends:
-    "актеры Андрей Мерзликин и Алиса Гребенщикова" gives both of them "актеры"."""
+    "актеры Андрей Мерзликин и Алиса Гребенщикова" gives both of them "актеры", and so does
+    "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв"."""
     tokens = analysis.tokens
-    roles = _chain_before(analysis, name_first, names, name_starts)
+    roles = _chain_before(analysis, name_first, names, name_starts, oblique)
     joint = name_first - 1
-    if not roles and depth < _MAX_LISTED_NAMES and joint > 0 \
-            and tokens[joint].text in {",", "и"} and joint - 1 in name_starts:
-        shared = _roles_before(analysis, name_starts[joint - 1], names, name_starts, depth + 1)
-        # only a plural title covers the whole list: "послы А и Б", not "посол А и Б"
-        return [r for r in shared if tokens[r.head].feats.get("Number") == "Plur"]
-    return roles
+    if roles or depth >= _MAX_LISTED_NAMES or joint <= 0 or tokens[joint].text not in {",", "и"}:
+        return roles
+    previous = joint - 1
+    if tokens[previous].text == ")":
+        opening = next((i for i in range(previous - 1, max(0, previous - _MAX_QUOTED) - 1, -1)
+                        if tokens[i].text == "("), None)
+        previous = opening - 1 if opening else previous
+    if previous not in name_starts:
+        return roles
+    shared = _roles_before(analysis, name_starts[previous], names, name_starts, oblique, depth + 1)
+    # only a plural title covers the whole list: "послы А и Б", not "посол А и Б"
+    return [r for r in shared if tokens[r.head].feats.get("Number") == "Plur"]
 
 
 def _chain_before(analysis, name_first: int, names: set[int],
-                  name_starts: dict[int, int]) -> list[Role]:
+                  name_starts: dict[int, int], oblique=frozenset()) -> list[Role]:
     tokens = analysis.tokens
     roles = []
     stop = name_first
-    if stop > 0 and tokens[stop - 1].text in _LINKS:
-        stop -= 1          # "музыканты группы — Вадим Голутвин"
+    if stop > 0 and tokens[stop - 1].text in _LINKS | {":"}:
+        stop -= 1          # "музыканты группы — Вадим Голутвин", "пять экс-президентов: ..."
     while True:
-        role = role_before(analysis, stop, names, name_starts)
+        role = role_before(analysis, stop, names, name_starts, oblique)
         if role is None:
             break
         roles.insert(0, role)
@@ -409,6 +422,7 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
     named: set[int] = set()       # words of any name: never a title mention
     people: set[int] = set()      # words of person names: a role never runs through one
     name_starts: dict[int, int] = {}   # the last word of a person's name -> its first word
+    oblique: set[int] = set()          # first words of names not written in the nominative
     for entity in entities:
         for m in entity.mentions:
             indices = analysis.tokens_between(m.start, m.end)
@@ -416,6 +430,8 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
             if entity.type == "PER" and m.kind == "name" and len(indices):
                 people.update(indices)
                 name_starts[indices.stop - 1] = indices.start
+                if fold(m.text) != fold(m.normal):
+                    oblique.add(indices.start)
     used: set[int] = set()
     heads: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
@@ -426,7 +442,8 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
             indices = analysis.tokens_between(m.start, m.end)
             if not len(indices):
                 continue
-            for role in roles_of(analysis, indices.start, indices.stop, people, name_starts):
+            for role in roles_of(analysis, indices.start, indices.stop, people, name_starts,
+                                 oblique):
                 used.update(range(role.first, role.stop))
                 if all(fold(role.text) != fold(r) for r in entity.roles):
                     entity.roles.append(role.text)
@@ -441,11 +458,19 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
             entity.roles.append(role.text)
     for key, role in anaphoric_roles(analysis, in_order, named | used):
         entity = by_key[key]
+        office = analysis.lemma(role.head)
+        if office in _OFFICES and not any(office in fold(r) for r in entity.roles):
+            continue      # "президент" alone is more often the country's president than the
+            # article's main person, unless that person is known to hold the office
         if not any(_contains(r, role.text) for r in entity.roles):
             entity.roles.append(role.text)
     _add_titles(analysis, entities, named | used, heads, first_seen)
 
 
+# offices one person holds at a time, whom a text names by the office alone
+_OFFICES = {"президент", "вице-президент", "премьер", "премьер-министр", "канцлер", "глава",
+            "председатель", "министр", "губернатор", "мэр", "спикер", "генсек", "госсекретарь",
+            "король", "королева", "император", "папа", "патриарх", "генпрокурор", "президентша"}
 _POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
 _OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
            "один", "этот", "тот", "такой"}
