@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 _KEY_LETTERS = 3
 _NAME_MARKS = "«»\"„“”'()"
-# "Лукашенко-младший", "Уильямс-старшая": the same surname, told apart only by the text
-_GENERATIONS = ("-младший", "-старший", "-младшая", "-старшая")
+# "Лукашенко-младший", "Уильямс-старшая", "Буше-младшем": the same surname, told apart only
+# by the text
+_GENERATION = re.compile(r"-(младш|старш)\w*$")
 # "Андреевич", "Вячеславовна": a patronymic is a first name with one of these endings
 _PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична")
 _MIN_FUZZY = 5
@@ -37,9 +38,7 @@ def words_of(normal: str) -> list[str]:
         word = word.strip(_NAME_MARKS).rstrip(".")
         if any(ch.isdigit() for ch in word) or _AGE.search(word):
             continue      # "56-летний С. Джобс": an age the span took in is no name
-        for suffix in _GENERATIONS:
-            if word.endswith(suffix) and len(word) > len(suffix):
-                word = word[:-len(suffix)]
+        word = _GENERATION.sub("", word) or word
         if word:
             words.append(word.replace("э", "е"))
     return words
@@ -47,11 +46,8 @@ def words_of(normal: str) -> list[str]:
 
 def _generation(normal: str) -> str | None:
     """"Буш-младший" -> "младший": "Джордж Буш-старший" is not "Джордж Буш-младший"."""
-    lowered = fold(normal)
-    for suffix in _GENERATIONS:
-        if suffix in lowered:
-            return suffix[:-2]
-    return None
+    found = _GENERATION.search(fold(normal))
+    return found.group(1) if found else None
 
 
 def same_word(a: str, b: str) -> bool:
@@ -257,7 +253,7 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
             full = full_names[other]
             current = groups.find(other)
             if current == root or len(full) < len(words) - _middle_initials(words) \
-                    or generation not in (None, generations.get(other, generation)):
+                    or generation not in (None, generations.get(current, generation)):
                 continue
             if fits(words, full) or (by_patronymic(words, full) and _apart(
                     mentions, members, root, current)):
@@ -280,6 +276,9 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
             fullest[joined] = max(full, fullest.get(root, []), key=len)
             merged = members.pop(root, []) + members.pop(target, [])
             members[joined] = merged
+            inherited = generations.get(root) or generations.get(target) or generation
+            if inherited:
+                generations[joined] = inherited
 
 
 # case endings a surname takes ("Клинтона", "Клинтону", "Клинтоном"); "Арсенал" is no
