@@ -146,6 +146,11 @@ def _fits_in_order(short: list[str], full: list[str]) -> bool:
 def fits(short: list[str], full: list[str]) -> bool:
     """Every word of a short person name fits a word of the full one, in order; the full
     name may be written surname first ("Грызлов Борис Вячеславович")."""
+    return _fits(tuple(short), tuple(full))
+
+
+def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    short, full = list(short), list(full)
     if _fits_in_order(short, full):
         return True
     if len(full) > 1 and _fits_in_order(short, full[1:] + full[:1]):
@@ -160,6 +165,11 @@ def fits(short: list[str], full: list[str]) -> bool:
 
 def by_patronymic(short: list[str], full: list[str]) -> bool:
     """"Геннадий Андреевич" is "Геннадий Зюганов" when the full name gives no patronymic."""
+    return len(short) == 2 and len(full) >= 2 and _by_patronymic(tuple(short), tuple(full))
+
+
+@lru_cache(maxsize=20_000)
+def _by_patronymic(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return len(short) == 2 and len(full) >= 2 and is_patronymic(short[1]) \
         and not any(is_patronymic(w) for w in full) and _word_fits(short[0], full[0], True)
 
@@ -217,13 +227,17 @@ def _index(full_names: dict[int, list[str]]) -> dict[str, set[int]]:
     # full names it could fit, so a long article stays linear
     index: dict[str, set[int]] = {}
     for root, full in full_names.items():
-        for word in {*full, _first_name(full[0])}:
+        for word in {*full[:2], *full[-2:], _first_name(full[0])}:
             index.setdefault(word[:_KEY_LETTERS], set()).add(root)
     return index
 
 
 def _candidates(words: list[str], index) -> set[int]:
-    keys = {words[-1][:_KEY_LETTERS], words[0][:_KEY_LETTERS], _first_name(words[0])[:_KEY_LETTERS]}
+    """The full names ``words`` could fit, by the first letters of its last word; by its
+    first word too when that is all it has, or a patronymic follows it."""
+    keys = {words[-1][:_KEY_LETTERS]}
+    if len(words) == 1 or is_patronymic(words[-1]):
+        keys |= {words[0][:_KEY_LETTERS], _first_name(words[0])[:_KEY_LETTERS]}
     found: set[int] = set()
     for key in keys:
         found |= index.get(key, set())
@@ -238,11 +252,18 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
     gender = {groups.find(r): g for r, g in genders.items()}
     fullest = dict(full_names)      # root -> the fullest name its group holds so far
     members = _members(groups, people)
+    tried: dict[tuple, bool] = {}   # (short, full) -> fits: names repeat in a long text
+    done: set[tuple] = set()        # (group, name, gender, unions so far) already tried
+    unions = 0
     for i in people:
         words = words_of(mentions[i].normal)
         if not words:
             continue
         root = groups.find(i)
+        seen = (root, tuple(words), mentions[i].gender, unions)
+        if seen in done:
+            continue      # the same name of the same group, nothing joined since: same answer
+        done.add(seen)
         generation = _generation(mentions[i].normal)
         if len(fullest.get(root, ())) > len(words):
             # another mention of this group ("Рено" = "Рено") already joined a fuller name:
@@ -255,7 +276,10 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
             if current == root or len(full) < len(words) - _middle_initials(words) \
                     or generation not in (None, generations.get(current, generation)):
                 continue
-            if fits(words, full) or (by_patronymic(words, full) and _apart(
+            pair = (tuple(words), tuple(full))
+            if pair not in tried:
+                tried[pair] = fits(words, full)
+            if tried[pair] or (by_patronymic(words, full) and _apart(
                     mentions, members, root, current)):
                 fitting.setdefault(current, full)
         if len(words) == 1:
@@ -272,10 +296,14 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
         if len(fitting) == 1:
             target, full = next(iter(fitting.items()))
             groups.union(target, i)
+            unions += 1
             joined = groups.find(i)
             fullest[joined] = max(full, fullest.get(root, []), key=len)
-            merged = members.pop(root, []) + members.pop(target, [])
-            members[joined] = merged
+            # the smaller list joins the larger: a long article stays near-linear
+            big, small = sorted((members.pop(root, []), members.pop(target, [])), key=len,
+                                reverse=True)
+            big.extend(small)
+            members[joined] = big
             inherited = generations.get(root) or generations.get(target) or generation
             if inherited:
                 generations[joined] = inherited
@@ -319,12 +347,14 @@ def retype_surnames(mentions: list[Named]) -> None:
             m.type = "PER"
 
 
+@lru_cache(maxsize=4096)
 def _is_first_name(word: str) -> bool:
     from svodka.analysis.models import morph_vocab
 
     return any("Name" in p.tag for p in morph_vocab().parse(word))
 
 
+@lru_cache(maxsize=4096)
 def _names_a_place(text: str) -> bool:
     from svodka.analysis.models import morph_vocab
 

@@ -298,6 +298,8 @@ def role_predicate(analysis, name_first: int, name_stop: int, names: set[int]) -
 _PRONOUNS = {"он": "Masc", "она": "Fem"}
 _SUBJECTLESS_VERBS = {"стать", "работать", "являться", "быть", "занимать", "занять", "назначить",
                       "избрать", "служить", "трудиться", "выступать"}
+_SUBJECTLESS_STARTS = {"ста", "раб", "явл", "был", "быв", "буд", "зан", "зай", "наз", "изб",
+                       "слу", "тру", "выс"}
 _ANTECEDENT_SENTENCES = 2
 
 
@@ -305,8 +307,11 @@ def _subject_of(analysis, index: int) -> tuple[int, str | None] | None:
     """(the predicate, the subject's gender) when ``index`` is "он"/"она" as a subject, or
     a listed verb whose subject is left out."""
     token = analysis.tokens[index]
-    if token.pos not in ("PRON", "VERB", "AUX"):
-        return None
+    if token.pos == "PRON":
+        if token.text.lower() not in _PRONOUNS:
+            return None
+    elif token.pos not in ("VERB", "AUX") or token.text[:3].lower() not in _SUBJECTLESS_STARTS:
+        return None       # most words never reach pymorphy
     lemma = analysis.lemma(index)
     if token.pos == "PRON" and lemma in _PRONOUNS and token.rel in ("nsubj", "nsubj:pass") \
             and token.head >= 0:
@@ -366,11 +371,15 @@ _MAX_LISTED_NAMES = 6
 
 
 def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
-             name_starts: dict[int, int] | None = None, oblique=frozenset()) -> list[Role]:
-    """``oblique``: the first words of names written in another case than the nominative."""
+             name_starts: dict[int, int] | None = None, oblique=frozenset(),
+             name_stops: dict[int, int] | None = None) -> list[Role]:
+    """``name_starts``: the last word of each person's name -> its first word (``name_stops``
+    the other way round); ``oblique``: the first words of names written in another case than
+    the nominative."""
     name_starts = name_starts or {}
     roles = _roles_before(analysis, name_first, names, name_starts, oblique)
-    name_stops = {first: last + 1 for last, first in name_starts.items()}
+    if name_stops is None:
+        name_stops = {first: last + 1 for last, first in name_starts.items()}
     after = role_after(analysis, name_stop, names, name_stops, oblique)
     roles += [after] if after is not None else role_predicate(analysis, name_first, name_stop, names)
     return roles
@@ -432,6 +441,7 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
                 name_starts[indices.stop - 1] = indices.start
                 if fold(m.text) != fold(m.normal):
                     oblique.add(indices.start)
+    name_stops = {first: last + 1 for last, first in name_starts.items()}
     used: set[int] = set()
     heads: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
@@ -443,7 +453,7 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
             if not len(indices):
                 continue
             for role in roles_of(analysis, indices.start, indices.stop, people, name_starts,
-                                 oblique):
+                                 oblique, name_stops):
                 used.update(range(role.first, role.stop))
                 if all(fold(role.text) != fold(r) for r in entity.roles):
                     entity.roles.append(role.text)

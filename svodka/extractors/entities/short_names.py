@@ -104,6 +104,7 @@ def link_short_names(mentions: list[Named], groups) -> None:
         if 1 < len(words) <= _MAX_WORDS:
             for word in set(words):
                 by_first.setdefault(word[:_STEM_LETTERS], set()).add(i)
+    fitting: dict[tuple[str, tuple[str, ...]], list[int]] = {}   # one look-up per distinct name
     for i in names:
         m = mentions[i]
         short = _words(m.normal)
@@ -111,13 +112,11 @@ def link_short_names(mentions: list[Named], groups) -> None:
             continue
         if len(short) == 1 and short[0] not in _generic_heads():
             continue      # "Газпром" is not "Газпром нефть"
-        roots = set()
-        for j in by_first.get(short[0][:_STEM_LETTERS], ()):
-            other = mentions[j]
-            if other.type != m.type:
-                continue
-            if _fits(short, full_words[j]):
-                roots.add(groups.find(j))
+        key = (m.type, tuple(short))
+        if key not in fitting:
+            fitting[key] = [j for j in by_first.get(short[0][:_STEM_LETTERS], ())
+                            if mentions[j].type == m.type and _fits(short, full_words[j])]
+        roots = {groups.find(j) for j in fitting[key]}
         roots.discard(groups.find(i))
         if len(roots) == 1:
             groups.union(roots.pop(), i)
