@@ -330,6 +330,17 @@ def test_lone_head_noun_is_the_abbreviated_organization():
     assert link(mentions) == [[0, 1]]
 
 
+@pytest.mark.parametrize("latin, cyrillic_name", [
+    ("Twitter", "Твиттер"), ("Clarin", "Кларин"), ("Burger King", "Бургер Кинг"),
+])
+def test_latin_name_is_its_cyrillic_spelling(latin, cyrillic_name):
+    from svodka.extractors.entities.linking import Named, link
+    mentions = [Named(0, len(cyrillic_name), cyrillic_name, cyrillic_name, "ORG"),
+                Named(40, 40 + len(latin), latin, latin, "ORG"),
+                Named(60, 66, "Google", "Google", "ORG")]
+    assert link(mentions) == [[0, 1], [2]]
+
+
 def test_age_is_no_name_word():
     from svodka.extractors.entities.people import words_of
     assert words_of("56-летний С.Джобс") == ["с", "джобс"]

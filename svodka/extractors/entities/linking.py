@@ -15,6 +15,7 @@ from svodka.extractors.entities.canonical import key_text, known_loosely, with_c
 from svodka.extractors.entities.gazetteer import fold, gazetteer
 from svodka.extractors.entities.people import link_person_names, retype_surnames, same_word
 from svodka.extractors.entities.short_names import link_short_names
+from svodka.extractors.entities.transliteration import link_transliterations
 
 _FUNCTION_WORDS = {"в", "и", "по", "о", "об", "при", "на", "за", "для", "с", "со", "к", "от", "из"}
 
@@ -103,6 +104,7 @@ def link(mentions: list[Named], text: str = "") -> list[list[int]]:
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
     link_short_names(mentions, groups)
+    link_transliterations(mentions, groups, _family)
     retype_surnames(mentions)
     link_person_names(mentions, groups)
     clusters: dict[int, list[int]] = {}

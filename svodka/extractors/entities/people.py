@@ -73,6 +73,11 @@ def _one_edit(a: str, b: str) -> bool:
     return False
 
 
+def close_names(a: str, b: str) -> bool:
+    """The same name word but for a case ending or, in a long word, one letter."""
+    return _same_name_word(a.replace("э", "е"), b.replace("э", "е"))
+
+
 def _same_name_word(a: str, b: str) -> bool:
     if same_word(a, b):
         return True
