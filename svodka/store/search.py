@@ -47,7 +47,7 @@ def search(conn: Connection, q: str, kind: str | None = None, entity: str | None
         return []
     # First the ids of the best units (small columns only), then their rows: reading the
     # lemma text of every match before ranking made common words 50x slower.
-    u, a, e = t.search_units.c, t.articles.c, t.entities.c
+    u, a = t.search_units.c, t.articles.c
     filtered = bool(kind or entity or speaker or date_from or date_to)
     if conn.dialect.name == "sqlite" and not filtered:
         # Nothing to join: FTS5 ranks its own rows 3-5x faster than through the join.
