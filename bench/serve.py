@@ -150,7 +150,8 @@ def report(result: dict, sequential: dict | None, stats: dict, args, load: float
             f"{args.requests} --concurrency {args.concurrency} --server-workers "
             f"{args.server_workers}`: {count} requests, {args.concurrency} at a time, to "
             f"127.0.0.1 in {result['seconds']:.1f}s ({count / result['seconds']:.0f} req/s) after "
-            f"{args.warmup} warm-up requests; store: {stats['articles']} articles, "
+            f"{args.warmup} warm-up requests (the client spent {result['client_cpu_ms']:.1f} ms of CPU "
+            f"per request); store: {stats['articles']} articles, "
             f"{stats['entities']} entities, {stats['quotes']} quotes (SQLite); "
             f"{args.server_workers} server worker(s) on a {_cpus()}-core machine whose load "
             f"average was {load:.1f} when the burst started.")
@@ -209,7 +210,9 @@ def main() -> None:
         asyncio.run(burst(base, requests[:args.warmup], args.concurrency))
         load = os.getloadavg()[0]
         measured = requests[args.warmup:args.warmup + args.requests]
+        client_cpu = time.process_time()
         result = asyncio.run(burst(base, measured, args.concurrency))
+        result["client_cpu_ms"] = (time.process_time() - client_cpu) * 1000 / len(measured)
         sequential = None
         if args.sequential:
             sequential = asyncio.run(burst(base, requests[args.warmup + args.requests:], 1))

@@ -441,3 +441,185 @@ def test_named_complement_is_a_nested_mention(extract, text, outer, inner, type_
     for s1, t1, _ in spans:
         for s2, t2, _ in spans:
             assert t1 <= s2 or t2 <= s1 or (s1 <= s2 and t2 <= t1) or (s2 <= s1 and t1 <= t2)
+
+
+# Linking: one entity per real thing. Sentence, type, the entity's name, aliases it must have.
+LINKED = [
+    ("Председатель Госдумы Грызлов Борис Вячеславович открыл заседание. Борис Грызлов "
+     "напомнил о повестке.", "PER", "Грызлов Борис Вячеславович", ["Борис Грызлов"]),
+    ("Геннадий Зюганов выступил в Госдуме. Геннадий Андреевич напомнил о законе.",
+     "PER", "Геннадий Зюганов", ["Геннадий Андреевич"]),
+    ("Фигуристка Юлия Липницкая завершила карьеру. Юля призналась, что устала.",
+     "PER", "Юлия Липницкая", ["Юля"]),
+    ("Американский хип-хоп-исполнитель Шон Картер, известный как Джей Зи, сменил псевдоним.",
+     "PER", "Шон Картер", ["Джей Зи"]),
+    ("Административный суд Кёльна отклонил иск. Суд Кёльна указал, что оснований нет.",
+     "ORG", "Административный суд Кёльна", ["Суд Кёльна"]),
+    ("Комиссия по ценным бумагам и биржам США начала проверку компании. Представители "
+     "Комиссии потребовали документы.", "ORG", "Комиссия по ценным бумагам и биржам США",
+     ["Комиссия"]),
+    ("Совет безопасности РФ провел заседание. Секретарь Совета безопасности России "
+     "выступил с докладом.", "ORG", "Совет безопасности России", ["Совет безопасности РФ"]),
+    ("В переговорах участвовали Республика Куба и Венесуэла. Куба настаивает на снятии "
+     # the country's common name is canonical, so every article's Куба is one corpus entity
+     "блокады.", "LOC", "Куба", ["Республика Куба"]),
+    ("Генсек Организации Договора о коллективной безопасности — ОДКБ — прибыл в Ереван.",
+     "ORG", "Организация Договора о коллективной безопасности", ["ОДКБ"]),
+    ("Генассамблея Организации Объединённых Наций (ООН) приняла резолюцию.",
+     "ORG", "Организация Объединённых Наций", ["ООН"]),
+    # no table lists these: the text defines them
+    ("Ассоциация производителей мебели (АПМ) сообщила о росте продаж. По мнению АПМ, рынок "
+     "вырастет.", "ORG", "Ассоциация производителей мебели", ["АПМ"]),
+    ("Глава Национального агентства по развитию туризма — НАРТ — выступил на форуме. В НАРТ "
+     "считают, что сезон будет удачным.",
+     "ORG", "Национальное агентство по развитию туризма", ["НАРТ"]),
+]
+
+
+@pytest.mark.parametrize("text, type_, name, aliases", LINKED)
+def test_linked(extract, text, type_, name, aliases):
+    article = extract(text)
+    assert_spans_valid(article)
+    found = _by_name(article)
+    assert name in found, sorted(found)
+    assert found[name].type == type_
+    assert set(aliases) <= set(found[name].aliases), found[name].aliases
+
+
+# Sentence, two names that must stay two entities, why
+NOT_LINKED = [
+    ("Сергей Иванов и Сергей Лукашевич подписали соглашение. Сергей Лукашевич отметил его "
+     "значение.", "Сергей Иванов", "Сергей Лукашевич", "a surname in -вич is no patronymic"),
+    ("Джордж Буш-старший поздравил сына. Джордж Буш-младший поблагодарил отца.",
+     "Джордж Буш-старший", "Джордж Буш-младший", "father and son share the name"),
+    ("Джордж Герберт Уокер Буш умер в Хьюстоне. Джордж Буш-старший был 41-м президентом. "
+     "Его сын Джордж Буш-младший выступил на похоронах.",
+     "Джордж Герберт Уокер Буш", "Джордж Буш-младший", "the father's full name is not the son's"),
+    ("«Газпром» и «Газпром нефть» подписали договор. «Газпром нефть» получит лицензию.",
+     "Газпром", "Газпром нефть", "a company is not its subsidiary"),
+]
+
+
+@pytest.mark.parametrize("text, first, second, why", NOT_LINKED)
+def test_not_linked(extract, text, first, second, why):
+    entities = extract(text).entities
+    holding = [e for e in entities if {first, second} & {e.name, *e.aliases}]
+    assert not any({first, second} <= {e.name, *e.aliases} for e in holding), why
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("Борис Грызлов", "Грызлов Борис Вячеславович", True),
+    ("А. В. Дворкович", "Аркадий Дворкович", True),
+    ("Фидель Кастро", "Фидель Алехандро Кастро Рус", True),
+    ("Дмитрий Анатольевич", "Дмитрий Анатольевич Аленичев", True),
+    ("Буффье", "Фолькер Буфье", True),
+    ("Бадди Макгирт", "Джеймс «Бадди» Макгирт", True),
+    ("Иван Петров", "Иван Петрович Сидоров", False),
+    ("Рафаэль Корреа", "Рафаэль Корреа Эдвард Сноуден", False),
+    ("Сергей Лукашевич", "Сергей Иванов", False),
+])
+def test_person_name_fits(short, full, expected):
+    from svodka.extractors.entities.people import fits, words_of
+    assert fits(words_of(short), words_of(full)) is expected
+
+
+def test_half_inflected_name_finds_its_alias():
+    from svodka.extractors.entities.canonical import known_loosely, with_canonical_place
+    assert known_loosely("Соединённых Штаты").canonical == "США"
+    assert with_canonical_place("Совет Безопасности Российской Федерации") == \
+        "Совет Безопасности России"
+
+
+def test_lone_head_noun_is_the_abbreviated_organization():
+    from svodka.extractors.entities.linking import Named, link
+    mentions = [Named(0, 6, "МАГАТЭ", "МАГАТЭ", "ORG"),
+                Named(40, 49, "Агентства", "Агентство", "ORG")]
+    assert link(mentions) == [[0, 1]]
+
+
+@pytest.mark.parametrize("latin, cyrillic_name", [
+    ("Twitter", "Твиттер"), ("Clarin", "Кларин"), ("Burger King", "Бургер Кинг"),
+])
+def test_latin_name_is_its_cyrillic_spelling(latin, cyrillic_name):
+    from svodka.extractors.entities.linking import Named, link
+    mentions = [Named(0, len(cyrillic_name), cyrillic_name, cyrillic_name, "ORG"),
+                Named(40, 40 + len(latin), latin, latin, "ORG"),
+                Named(60, 66, "Google", "Google", "ORG")]
+    assert link(mentions) == [[0, 1], [2]]
+
+
+def test_age_is_no_name_word():
+    from svodka.extractors.entities.people import words_of
+    assert words_of("56-летний С.Джобс") == ["с", "джобс"]
+
+
+def test_lone_surname_typed_place_is_the_person():
+    from svodka.extractors.entities.linking import Named
+    from svodka.extractors.entities.people import retype_surnames
+    mentions = [Named(0, 12, "Билл Клинтон", "Билл Клинтон", "PER"),
+                Named(30, 38, "Клинтона", "Клинтона", "LOC"),
+                Named(50, 58, "Арсенала", "Арсенал", "ORG"),
+                Named(60, 71, "Арсен Венгер", "Арсен Венгер", "PER")]
+    retype_surnames(mentions)
+    assert [m.type for m in mentions] == ["PER", "PER", "ORG", "PER"]
+
+
+# Roles: sentence, the person, roles that must be there, roles that must not
+ROLES = [
+    ("Адвокат Александра Кокорина Андрей Ромашов прокомментировал приговор суда.",
+     "Андрей Ромашов", ["адвокат Александра Кокорина"], []),
+    ("Адвокат Александра Кокорина Андрей Ромашов прокомментировал приговор суда.",
+     "Александр Кокорин", [], ["адвокат"]),
+    ("Главный редактор радиостанции «Говорит Москва» Сергей Доренко выступил в эфире.",
+     "Сергей Доренко", ["главный редактор радиостанции «Говорит Москва»"], []),
+    ("Томас Шефер (Thomas Schäfer), министр финансов земли Гессен, покончил с собой.",
+     "Томас Шефер", ["министр финансов земли Гессен"], []),
+    ("Авторы законопроекта — Андрей Клишас, глава комитета Совета Федерации; Людмила Бокова, "
+     "первый заместитель Клишаса.", "Андрей Клишас", ["глава комитета Совета Федерации"],
+     ["первый заместитель"]),
+    ("Авторы законопроекта — Андрей Клишас, глава комитета Совета Федерации; Людмила Бокова, "
+     "первый заместитель Клишаса.", "Людмила Бокова", ["первый заместитель Клишаса"], []),
+    ("Новым руководителем Роскосмоса назначен Владимир Поповкин.",
+     "Владимир Поповкин", ["новый руководитель Роскосмоса"], []),
+    ("Главой Малави стала вице-президент Джойс Банда.",
+     "Джойс Банда", ["глава Малави", "вице-президент"], []),
+    ("Юкия Амано родился в Японии. В 2005 году он был назначен послом Японии в МАГАТЭ.",
+     "Юкия Амано", ["посол Японии в МАГАТЭ"], []),
+    ("Виктор Иванов окончил институт в 1975 году. Он стал генералом, работал министром обороны.",
+     "Виктор Иванов", ["генерал", "министр обороны"], []),
+    ("Алла Пугачёва выпустила новый альбом. 75-летняя певица сообщила об этом в своем "
+     "Instagram.", "Алла Пугачёва", ["певица"], []),
+    ("Иван Петров подал иск к редакции. Его адвокат заявил, что суд назначен на май.",
+     "Иван Петров", [], ["адвокат"]),
+    ("Иван Петров встретился с министром финансов в Москве.", "Иван Петров", [],
+     ["министр финансов"]),
+]
+
+
+@pytest.mark.parametrize("text, name, roles, not_roles", ROLES)
+def test_roles(extract, text, name, roles, not_roles):
+    people = {e.name: e for e in extract(text).entities if e.type == "PER"}
+    assert name in people, sorted(people)
+    assert set(roles) <= set(people[name].roles), people[name].roles
+    assert not set(not_roles) & set(people[name].roles), people[name].roles
+
+
+def test_list_after_bracket_shares_the_plural_title(extract):
+    article = extract("В Москве выступили легендарные музыканты Юрий Царёв (проект «Метро»), "
+                      "Алексей Борисов и Павел Шевелёв.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert "легендарные музыканты" in people["Алексей Борисов"].roles, people
+
+
+def test_second_subject_shares_the_predicate(extract):
+    article = extract("Операторами выступили Михаил Агранович и Михаил Хасая.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert "операторы" in people["Михаил Хасая"].roles, people
+
+
+def test_lone_office_is_not_the_main_persons_role(extract):
+    # "президент" is the country's president, not the minister the article is about
+    article = extract("Госсекретарь Джон Керри прибыл в Каир. Джон Керри встретился с "
+                      "оппозицией. Президент пообещал ему поддержку.")
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert "президент" not in people["Джон Керри"].roles, people["Джон Керри"].roles

@@ -1,4 +1,10 @@
-"""The JSON API under ``/api`` (plus ``POST /extract``): thin calls into the store and pipeline."""
+"""The JSON API under ``/api`` (plus ``POST /extract``): thin calls into the store and pipeline.
+
+Reads are ``async def`` and call the store directly: each is a few milliseconds of CPU-bound
+query and formatting, which threads could not run in parallel anyway (the GIL), while a trip
+through the thread pool cost about as much again. Extraction, which takes long, still goes to
+the pool; more cores are used with ``svodka serve --workers N``.
+"""
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -7,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from svodka.api.extracting import ISO_DATE, extract_text, parse_body, public_record
-from svodka.api.state import corpus_entity_ids, get_store
+from svodka.api.state import get_store
 from svodka.errors import InputRejected
 
 router = APIRouter()
@@ -50,7 +56,7 @@ async def extract(request: Request,
 
 
 @router.get("/api/articles", tags=["corpus"], summary="Stored articles, newest first")
-def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
+async def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
                   entity: Text = None, date_from: DateFrom = None,
                   date_to: DateTo = None) -> dict:
     filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to}
@@ -60,18 +66,20 @@ def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 2
 
 @router.get("/api/articles/{article_id}", tags=["corpus"],
             summary="One stored article: the contract's record")
-def get_article(article_id: Id, store=Depends(get_store), explain: bool = False) -> dict:
+async def get_article(article_id: Id, store=Depends(get_store),
+                      explain: bool = False) -> dict:
     """The record, plus ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
     article = store.get_article(article_id)
     if article is None:
         raise HTTPException(404, "no such article")
     record = public_record(article, explain)
-    record["corpus_entity_ids"] = corpus_entity_ids(store, article)
+    record["corpus_entity_ids"] = store.corpus_entity_ids(article.id)
     return record
 
 
 @router.get("/api/search", tags=["corpus"], summary="Morphology-aware search")
-def search(q: Annotated[str, Query(min_length=1, max_length=500)], store=Depends(get_store),
+async def search(q: Annotated[str, Query(min_length=1, max_length=500)],
+                 store=Depends(get_store),
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
            date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
@@ -81,7 +89,7 @@ def search(q: Annotated[str, Query(min_length=1, max_length=500)], store=Depends
 
 
 @router.get("/api/entities", tags=["corpus"], summary="Find entities by name")
-def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)],
+async def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)],
                   store=Depends(get_store),
                   type: Annotated[str | None, Query(max_length=20)] = None,
                   limit: Limit = 20) -> dict:
@@ -91,7 +99,7 @@ def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)],
 @router.get("/api/entities/{entity_id}", tags=["corpus"],
             summary="One entity: aliases, roles, counts, its newest articles, quotes and "
                     "amounts in its quotes")
-def get_entity(entity_id: Id, store=Depends(get_store), limit: Limit = 100) -> dict:
+async def get_entity(entity_id: Id, store=Depends(get_store), limit: Limit = 100) -> dict:
     """``n_articles`` and ``n_quotes`` count all; the lists hold the newest ``limit`` (page
     through the rest with ``/api/articles?entity=`` and ``/api/quotes?speaker=``)."""
     entity = store.get_entity(entity_id, limit=limit)
@@ -101,7 +109,7 @@ def get_entity(entity_id: Id, store=Depends(get_store), limit: Limit = 100) -> d
 
 
 @router.get("/api/quotes", tags=["corpus"], summary="Quotes, newest first")
-def quotes(store=Depends(get_store), speaker: Text = None, offset: Offset = 0,
+async def quotes(store=Depends(get_store), speaker: Text = None, offset: Offset = 0,
            limit: Limit = 20) -> dict:
     """``speaker`` is a corpus entity id or a name in any case form ("Токаева")."""
     return {"speaker": speaker, "offset": offset, "limit": limit,
@@ -109,7 +117,7 @@ def quotes(store=Depends(get_store), speaker: Text = None, offset: Offset = 0,
 
 
 @router.get("/api/top", tags=["corpus"], summary="Most mentioned or most quoted entities")
-def top_entities(store=Depends(get_store),
+async def top_entities(store=Depends(get_store),
                  type: Annotated[str | None, Query(max_length=20)] = None,
                  by: Literal["mentions", "quotes"] = "mentions",
                  since: DateFrom = None, limit: Limit = 10) -> dict:
@@ -117,5 +125,5 @@ def top_entities(store=Depends(get_store),
 
 
 @router.get("/api/stats", tags=["corpus"], summary="Corpus counts")
-def stats(store=Depends(get_store)) -> dict:
+async def stats(store=Depends(get_store)) -> dict:
     return store.stats()

@@ -1,7 +1,8 @@
 """The analyst's HTML pages: home, search, article, entity, quotes, paste.
 
 Each handler asks the store, shapes a little context and renders a template; the
-highlighted article text comes from :mod:`svodka.web.article_view`.
+highlighted article text comes from :mod:`svodka.web.article_view`. Handlers are ``async``
+for the reason given in :mod:`svodka.api.json_routes`.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def top_this_month(store, today: date, **query) -> tuple[list[dict], bool]:
 
 
 @router.get("/")
-def home(request: Request, store=Depends(get_store)):
+async def home(request: Request, store=Depends(get_store)):
     today = request.app.state.today()
     people, people_all_time = top_this_month(store, today, type="PER", by="quotes", limit=10)
     orgs, orgs_all_time = top_this_month(store, today, type="ORG", by="mentions", limit=10)
@@ -57,7 +58,7 @@ def home(request: Request, store=Depends(get_store)):
 
 
 @router.get("/search")
-def search(request: Request, store=Depends(get_store),
+async def search(request: Request, store=Depends(get_store),
            q: Annotated[str, Query(max_length=500)] = "",
            kind: Literal["", "article", "quote", "amount"] = "", page: Page = 1):
     hits = []
@@ -69,7 +70,7 @@ def search(request: Request, store=Depends(get_store),
 
 
 @router.get("/articles")
-def articles(request: Request, store=Depends(get_store), page: Page = 1,
+async def articles(request: Request, store=Depends(get_store), page: Page = 1,
              entity: Annotated[str | None, Query(max_length=200)] = None):
     items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity)
     total = store.count_articles(entity_id=entity)
@@ -83,7 +84,7 @@ def parse_hit(value: str | None) -> tuple[int, int] | None:
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, article_id: Id, store=Depends(get_store),
+async def article(request: Request, article_id: Id, store=Depends(get_store),
             hl: Annotated[str | None, Query(max_length=20)] = None):
     record = store.get_article(article_id)
     if record is None:
@@ -99,7 +100,7 @@ def article(request: Request, article_id: Id, store=Depends(get_store),
 
 
 @router.get("/articles/{article_id}/entities/{local_id}")
-def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
+async def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
     """An article's entity ("e1") to its corpus page; a search when the corpus lacks it."""
     corpus_id = store.corpus_entity_id(article_id, local_id)
     if corpus_id:
@@ -112,7 +113,7 @@ def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
 
 
 @router.get("/entities/{entity_id}")
-def entity(request: Request, entity_id: Id, store=Depends(get_store)):
+async def entity(request: Request, entity_id: Id, store=Depends(get_store)):
     found = store.get_entity(entity_id, limit=ENTITY_LIST_LIMIT)
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
@@ -121,7 +122,7 @@ def entity(request: Request, entity_id: Id, store=Depends(get_store)):
 
 
 @router.get("/quotes")
-def quotes(request: Request, store=Depends(get_store), page: Page = 1,
+async def quotes(request: Request, store=Depends(get_store), page: Page = 1,
            speaker: Annotated[str | None, Query(max_length=200)] = None):
     items = store.quotes(speaker=speaker or None, limit=PAGE_SIZE + 1,
                          offset=(page - 1) * PAGE_SIZE)
@@ -133,7 +134,7 @@ def quotes(request: Request, store=Depends(get_store), page: Page = 1,
 
 
 @router.get("/paste")
-def paste_form(request: Request):
+async def paste_form(request: Request):
     return render(request, "paste.html", text="", published="", error=None)
 
 

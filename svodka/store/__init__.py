@@ -169,6 +169,13 @@ class Store:
             return conn.execute(select(ae.entity_id).where(
                 ae.article_id == article_id, ae.local_id == local_entity_id)).scalar()
 
+    def corpus_entity_ids(self, article_id: str) -> dict[str, str]:
+        """Each of a stored article's entity ids ("e1") to its corpus entity id."""
+        ae = schema.article_entities.c
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(ae.local_id, ae.entity_id)
+                                     .where(ae.article_id == article_id)).all())
+
     def quotes(self, speaker: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
         with self.engine.connect() as conn:
             return read.quotes(conn, speaker, limit, offset)

@@ -47,8 +47,16 @@ def search(conn: Connection, q: str, kind: str | None = None, entity: str | None
         return []
     # First the ids of the best units (small columns only), then their rows: reading the
     # lemma text of every match before ranking made common words 50x slower.
+    u, a = t.search_units.c, t.articles.c
+    filtered = bool(kind or entity or speaker or date_from or date_to)
+    if conn.dialect.name == "sqlite" and not filtered:
+        # Nothing to join: FTS5 ranks its own rows 3-5x faster than through the join.
+        query = (select(literal_column("rowid")).select_from(table("search_fts"))
+                 .where(literal_column("search_fts").match(fts5_query(terms)))
+                 .order_by(literal_column("rank"), literal_column("rowid")))
+        ids = conn.execute(query.offset(offset).limit(limit)).scalars().all()
+        return _hits(conn, ids, terms)
     query, rank = _matching(conn, terms)
-    u, a, e = t.search_units.c, t.articles.c, t.entities.c
     if date_from or date_to:
         query = query.join(t.articles, a.id == u.article_id).where(
             *date_filters(a.published, date_from, date_to))
@@ -61,8 +69,14 @@ def search(conn: Connection, q: str, kind: str | None = None, entity: str | None
     if speaker:
         query = query.where(u.speaker_id.in_(resolve_entities(conn, speaker)))
     ids = conn.execute(query.order_by(rank, u.id).offset(offset).limit(limit)).scalars().all()
+    return _hits(conn, ids, terms)
+
+
+def _hits(conn: Connection, ids: list[int], terms) -> list[dict]:
+    """The hits for the given unit ids, in their order."""
     if not ids:
         return []
+    u, a, e = t.search_units.c, t.articles.c, t.entities.c
     details = (select(t.search_units, a.headline, a.title, a.published,
                       e.name.label("speaker_name"))
                .join(t.articles, a.id == u.article_id)

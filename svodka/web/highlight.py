@@ -90,8 +90,12 @@ def _block(text: str, start: int, end: int, headline, credits) -> Block:
     return Block(start, end, "paragraph")
 
 
+# One C-level pass instead of a chain of replacements: text pieces are most of the calls.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": "<br>\n"})
+
+
 def _text(piece: str) -> str:
-    return escape(piece, quote=False).replace("\n", "<br>\n")
+    return piece.translate(_TEXT_ESCAPES)
 
 
 def render_block(text: str, block: Block, marks: list[tuple[int, Mark]], opened: set[int],

@@ -20,6 +20,7 @@ from svodka.extractors.entities.linking import Named, link
 from svodka.extractors.entities.mentions import Found, find_mentions
 from svodka.extractors.entities.normal import normalize, written_nominatives
 from svodka.extractors.entities.outside import outside_mentions
+from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import attach_roles
 from svodka.record import Entity, Mention
@@ -74,8 +75,15 @@ def _name(mentions: list[Named]) -> str:
         known = known_name(normal)
         if known and fold(known.canonical) == fold(normal):
             return normal
-    # more words first; then a Cyrillic form over a Latin one, a word over an abbreviation
-    return max(normals, key=lambda n: (len(n.split()), _is_cyrillic(n), not n.isupper(), len(n)))
+    # a surname over a patronymic ("Геннадий Зюганов", not "Геннадий Андреевич"); more words
+    # first; then a Cyrillic form over a Latin one, a word over an abbreviation
+    return max(normals, key=lambda n: (not _first_and_patronymic(n), len(n.split()),
+                                       _is_cyrillic(n), not n.isupper(), len(n)))
+
+
+def _first_and_patronymic(name: str) -> bool:
+    words = name.split()
+    return len(words) == 2 and is_patronymic(fold(words[1]))
 
 
 def _is_cyrillic(text: str) -> bool:

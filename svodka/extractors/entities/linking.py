@@ -7,11 +7,15 @@ fuller name in the text (Василенко = Роман Василенко, В.
 """
 from __future__ import annotations
 
-import os
-
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from svodka.extractors.entities.gazetteer import fold, gazetteer, known_name
+from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
+from svodka.extractors.entities.gazetteer import fold, gazetteer
+from svodka.extractors.entities.people import link_person_names, retype_surnames, same_word
+from svodka.extractors.entities.short_names import link_short_names
+from svodka.extractors.entities.transliteration import link_transliterations
 
 _FUNCTION_WORDS = {"в", "и", "по", "о", "об", "при", "на", "за", "для", "с", "со", "к", "от", "из"}
 
@@ -66,9 +70,11 @@ def link_key(m: Named) -> tuple[str, str]:
     canonical = m.canonical
     if canonical is None:
         name = own_name(m.normal) if m.type == "ORG" else m.normal
-        known = known_name(name)
+        known = known_loosely(name)
         canonical = known.canonical if known else name
-    return _family(m.type), fold(canonical)
+        if m.type == "ORG" and not known:
+            canonical = with_canonical_place(canonical)
+    return _family(m.type), key_text(canonical)
 
 
 def acronym(normal: str) -> str | None:
@@ -84,38 +90,6 @@ def acronym(normal: str) -> str | None:
     return " ".join(["".join(head), *words])
 
 
-def _words(normal: str) -> list[str]:
-    """"А.Лукашенко" -> ["а", "лукашенко"]: initials count as words, joined or not."""
-    return [w.rstrip(".") for w in fold(normal.replace(".", ". ")).split()]
-
-
-def _same_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 4:
-        return False
-    shared = len(os.path.commonprefix([a, b]))
-    return shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 2
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) <= 3 and word[:1].isalpha()
-
-
-def _fits(short: list[str], full: list[str]) -> bool:
-    """Every word of a short person name fits a word of the full one, in order."""
-    position = 0
-    for word in short:
-        while position < len(full) and not (
-                _same_word(word, full[position])
-                or (_is_initial(word) and full[position].startswith(word[:len(word)].rstrip(".")))):
-            position += 1
-        if position == len(full):
-            return False
-        position += 1
-    return _same_word(short[-1], full[-1]) or len(short) == 1
-
-
 def link(mentions: list[Named], text: str = "") -> list[list[int]]:
     """Groups of mention indices, each group one entity, in order of first mention."""
     groups = _Groups(len(mentions))
@@ -129,14 +103,16 @@ def link(mentions: list[Named], text: str = "") -> list[list[int]]:
     _link_acronyms(mentions, groups)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
-    _link_person_names(mentions, groups)
+    link_short_names(mentions, groups)
+    link_transliterations(mentions, groups, _family)
+    retype_surnames(mentions)
+    link_person_names(mentions, groups)
     clusters: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         clusters.setdefault(groups.find(i), []).append(i)
     return sorted(clusters.values(), key=lambda members: mentions[members[0]].start)
 
 
-_KEY_LETTERS = 3
 _MIN_PIECE = 2
 _MAX_COMPOUND_WORDS = 5
 
@@ -154,7 +130,7 @@ def compound_of(short: str, words: list[str]) -> bool:
         word = words[k]
         if k == len(words) - 1:
             rest = short[position:]
-            return _same_word(rest, word) or (len(rest) >= 3 and word.startswith(rest))
+            return same_word(rest, word) or (len(rest) >= 3 and word.startswith(rest))
         for size in range(_MIN_PIECE, len(word) + 1):
             if short[position:position + size] != word[:size]:
                 break
@@ -196,80 +172,55 @@ def _link_acronyms(mentions: list[Named], groups: _Groups) -> None:
         if m.type in ("ORG", "LOC"):
             short = acronym(m.normal)
             if short:
-                by_acronym.setdefault(fold(short), i)
+                by_acronym.setdefault(fold(with_canonical_place(short)), i)
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.normal.split()[0].isupper():
-            full = by_acronym.get(fold(m.normal))
+            full = by_acronym.get(fold(with_canonical_place(m.normal)))
             if full is not None:
                 groups.union(full, i)
 
 
+# what may stand between a name and its other form: "Шон Картер, известный как Джей Зи",
+# "Фрэнк Кали по прозвищу «Фрэнки Бой»", "Арсен Павлов (он же Моторола)", "Министерство
+# юстиции (далее — Минюст)"
+_OTHER_FORM = re.compile(
+    r"\s*(?:,\s*)?(?:(?:более|также|широко|больше)\s+)?(?:известн\w*|знаменит\w*)\s+"
+    r"(?:как|под\s+(?:именем|псевдонимом|прозвищем))"
+    r"|\s*(?:,\s*)?(?:по\s+прозвищу|под\s+псевдонимом|(?:он|она)\s+же)"
+    r"|\s*\(\s*(?:далее\s*[—–-]|(?:он|она)\s+же|известн\w*\s+как)")
+_MAX_OTHER_FORM_GAP = 40
+
+
 def _link_brackets(mentions: list[Named], groups: _Groups, text: str) -> None:
     """"Брендт Кристенсен (Brendt Christensen)", "Всемирная организация здравоохранения (ВОЗ)":
-    a name followed by another in brackets gives that name's other form."""
+    a name followed by another in brackets gives that name's other form; so does a
+    pseudonym or a nickname the text introduces ("Шон Картер, известный как Джей Зи")."""
     by_start = {m.start: i for i, m in enumerate(mentions) if m.kind == "name"}
+    starts = sorted(by_start)
     for i, m in enumerate(mentions):
         if m.kind != "name" or m.nested:
             continue    # "при прокуратуре РФ (СКП)": the brackets explain the whole name
         gap = text[m.end:m.end + 3]
         opening = gap.find("(")
-        if opening < 0 or gap[:opening].strip():
-            continue
-        j = by_start.get(m.end + opening + 1)
-        if j is None or text[mentions[j].end:mentions[j].end + 1] != ")":
-            continue
-        if m.type == "ORG" and mentions[j].type == "LOC":
-            continue    # "федеральный суд Сан-Франциско (США)": where it is, not its name
-        if _family(mentions[j].type) == _family(m.type):
+        if opening >= 0 and not gap[:opening].strip():
+            j = by_start.get(m.end + opening + 1)
+            # "федеральный суд Сан-Франциско (США)": where it is, not its name
+            where = j is not None and m.type == "ORG" and mentions[j].type == "LOC"
+            if j is not None and text[mentions[j].end:mentions[j].end + 1] == ")" \
+                    and _family(mentions[j].type) == _family(m.type) and not where:
+                groups.union(i, j)
+                continue
+        j = _other_form(m, text, by_start, starts)
+        if j is not None and _family(mentions[j].type) == _family(m.type):
             groups.union(i, j)
 
 
-def _link_person_names(mentions: list[Named], groups: _Groups) -> None:
-    """Full names first (variants of one name join), then the short names that fit them."""
-    people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"]
-    several = [i for i in people if len(_words(mentions[i].normal)) > 1]
-    _link_fitting(mentions, groups, several)
-    _link_fitting(mentions, groups, people)
-
-
-def _full_names(mentions: list[Named], groups: _Groups, people: list[int]):
-    fullest: dict[int, list[str]] = {}
-    gender: dict[int, str] = {}
-    for i in people:
-        root = groups.find(i)
-        words = _words(mentions[i].normal)
-        if len(words) > len(fullest.get(root, [])):
-            fullest[root] = words
-        if mentions[i].gender and len(words) > 1:
-            gender.setdefault(root, mentions[i].gender)
-    return {root: words for root, words in fullest.items() if len(words) > 1}, gender
-
-
-def _link_fitting(mentions: list[Named], groups: _Groups, people: list[int]) -> None:
-    full_names, genders = _full_names(mentions, groups, people)
-    # full names by the first letters of their first and last words: a short name is only
-    # compared with the full names it could fit, so a long article stays linear
-    index: dict[str, set[int]] = {}
-    for root, full in full_names.items():
-        for word in (full[0], full[-1]):
-            index.setdefault(word[:_KEY_LETTERS], set()).add(root)
-    gender = {groups.find(r): g for r, g in genders.items()}
-    for i in people:
-        words = _words(mentions[i].normal)
-        root = groups.find(i)
-        fitting: dict[int, list[str]] = {}
-        for other in index.get(words[-1][:_KEY_LETTERS], ()):
-            full = full_names[other]
-            current = groups.find(other)
-            if current != root and len(full) >= len(words) and _fits(words, full):
-                fitting.setdefault(current, full)
-        if len(words) == 1:
-            # a lone word may be a surname or a first name; it must fit one way only
-            fitting = {r: full for r, full in fitting.items()
-                       if _same_word(words[0], full[-1]) or _same_word(words[0], full[0])}
-        if len(fitting) > 1 and mentions[i].gender:
-            # "Малашенко женился": of Игорь and Елена Малашенко, the man
-            fitting = {r: full for r, full in fitting.items()
-                       if gender.get(groups.find(r)) == mentions[i].gender}
-        if len(fitting) == 1:
-            groups.union(next(iter(fitting)), i)
+def _other_form(m: Named, text: str, by_start: dict[int, int], starts: list[int]) -> int | None:
+    after = bisect_left(starts, m.end)
+    if after == len(starts) or starts[after] - m.end > _MAX_OTHER_FORM_GAP:
+        return None
+    gap = text[m.end:starts[after]]
+    found = _OTHER_FORM.match(gap)
+    if found is None or gap[found.end():].strip(" «\"„“(—–-"):
+        return None
+    return by_start[starts[after]]

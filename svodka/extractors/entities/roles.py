@@ -11,6 +11,8 @@ the one person whose role it heads; when two people share the title word, it is 
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from svodka.extractors.entities.gazetteer import fold, gazetteer
@@ -23,6 +25,11 @@ _QUOTES = set("«»\"„“”")
 _BRACKETS = set("()")     # "пресс-секретарь Фонда борьбы с коррупцией (ФБК)"
 _MAX_ROLE_TOKENS = 15
 _POSTS = {"пост", "должность"}
+_OPENING = {"»": ("«",), "“": ("„", "“"), "\"": ("\"",), "”": ("“",)}
+_OPENING_TO_CLOSING = {"«": ("»",), "„": ("“",), "“": ("”",), "\"": ("\"",)}
+_CLOSING = set(_OPENING)
+_MAX_QUOTED = 10
+_CLOSERS = {",", ")", ".", ";", *_LINKS}
 
 
 @dataclass(slots=True)
@@ -87,14 +94,61 @@ def _role(analysis, first: int, head: int, stop: int) -> Role:
     return Role(first, stop, head, join_words(analysis.text, tokens, first, stop, words))
 
 
-def role_before(analysis, name_first: int, names: set[int]) -> Role | None:
-    """The role phrase that ends right before ``name_first``."""
+def _opening_quote(analysis, index: int, floor: int) -> int | None:
+    """The opening mark of the quote whose closing mark is at ``index``."""
+    tokens = analysis.tokens
+    closing = tokens[index].text
+    if closing not in _CLOSING:
+        return None
+    for i in range(index - 1, max(floor, index - _MAX_QUOTED) - 1, -1):
+        if tokens[i].text in _OPENING.get(closing, ()):
+            return i
+    return None
+
+
+def _closing_quote(analysis, index: int, stop: int) -> int | None:
+    tokens = analysis.tokens
+    opening = tokens[index].text
+    if opening not in _OPENING_TO_CLOSING:
+        return None
+    for i in range(index + 1, min(stop, index + _MAX_QUOTED)):
+        if tokens[i].text in _OPENING_TO_CLOSING[opening]:
+            return i
+    return None
+
+
+def _inflected_genitive(analysis, first: int, stop: int, oblique=frozenset()) -> bool:
+    """"Александра Кокорина": a name in the genitive, and visibly inflected (its lemma, or
+    its nominative ``oblique`` says so: a foreign name the tagger calls genitive may be
+    undeclined)."""
+    last = stop - 1
+    token = analysis.tokens[last]
+    return token.feats.get("Case") == "Gen" and (
+        first in oblique or analysis.lemma(last) != token.text.lower())
+
+
+def role_before(analysis, name_first: int, names: set[int],
+                name_starts: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
+    """The role phrase that ends right before ``name_first``; it may hold a quoted name
+    ("главный редактор радиостанции «Говорит Москва»") and a person's name in the genitive
+    ("адвокат Александра Кокорина Андрей Ромашов")."""
     tokens = analysis.tokens
     sentence = analysis.sentences[tokens[name_first].sent]
     floor = max(sentence.first, name_first - _MAX_ROLE_TOKENS)
+    case = tokens[name_first].feats.get("Case")
     heads = []
     index = name_first - 1
-    while index >= floor and _may_hold(analysis, index, names):
+    while index >= floor:
+        opening = _opening_quote(analysis, index, floor)
+        if opening is not None:
+            index = opening - 1
+            continue
+        if index in names and name_starts and index in name_starts and case != "Gen" \
+                and _inflected_genitive(analysis, name_starts[index], index + 1, oblique):
+            index = name_starts[index] - 1      # the person whose advocate, aide, coach ...
+            continue
+        if not _may_hold(analysis, index, names):
+            break
         if _is_role_word(analysis, index):
             heads.append(index)
         index -= 1
@@ -102,18 +156,37 @@ def role_before(analysis, name_first: int, names: set[int]) -> Role | None:
         return None
     # an apposition agrees in case with its name: in "заявил президент на встрече с главой
     # МВД Владимиром Колокольцевым" the role is "главой МВД", not the phrase from "президент"
-    case = tokens[name_first].feats.get("Case")
     agreeing = [i for i in heads if tokens[i].feats.get("Case") in (case, None)]
+    if case and not agreeing and case == "Gen" and all(
+            tokens[i].feats.get("Case") for i in heads) \
+            and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
+        return None       # "адвокат Александра Кокорина": the name is whose, not who
     head = agreeing[-1] if case and agreeing else heads[-1]
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, name_first)
 
 
-def role_after(analysis, name_stop: int, names: set[int]) -> Role | None:
-    """", глава МИД России," right after a name, closed by a comma, dash, bracket or period."""
+def _after_brackets(analysis, index: int, stop: int) -> int:
+    """"Томас Шефер (Thomas Schäfer), министр ...": the bracket after a name is skipped."""
     tokens = analysis.tokens
-    if name_stop >= len(tokens) or tokens[name_stop].text not in {",", "(", *_LINKS}:
+    if index < stop and tokens[index].text == "(":
+        for i in range(index + 1, min(stop, index + _MAX_QUOTED)):
+            if tokens[i].text == ")":
+                return i + 1
+    return index
+
+
+def role_after(analysis, name_stop: int, names: set[int],
+               name_stops: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
+    """", глава МИД России," right after a name, closed by a comma, dash, bracket, semicolon or
+    period; it may hold a quoted name and another person's name in the genitive ("Людмила
+    Бокова, первый заместитель Клишаса,")."""
+    tokens = analysis.tokens
+    if name_stop >= len(tokens):
         return None
     sentence = analysis.sentences[tokens[name_stop].sent]
+    name_stop = _after_brackets(analysis, name_stop, sentence.stop)
+    if name_stop >= len(tokens) or tokens[name_stop].text not in {",", "(", *_LINKS}:
+        return None
     first = name_stop + 1
     index = first
     while index < sentence.stop and tokens[index].pos == "ADJ":
@@ -122,11 +195,22 @@ def role_after(analysis, name_stop: int, names: set[int]) -> Role | None:
         return None
     head = index
     stop = head + 1
-    while stop < sentence.stop and stop - first < _MAX_ROLE_TOKENS and _may_hold(analysis, stop, names):
+    while stop < sentence.stop and stop - first < _MAX_ROLE_TOKENS:
+        closing = _closing_quote(analysis, stop, sentence.stop)
+        if closing is not None:
+            stop = closing + 1
+            continue
+        if stop in names and name_stops and stop in name_stops \
+                and _inflected_genitive(analysis, stop, name_stops[stop], oblique):
+            stop = name_stops[stop]
+            continue
+        if not _may_hold(analysis, stop, names):
+            break
         stop += 1
-    closed = stop == sentence.stop or tokens[stop].text in {",", ")", ".", *_LINKS}
+    closed = stop >= sentence.stop or tokens[stop].text in _CLOSERS
     if not closed:
         return None
+    stop = min(stop, sentence.stop)
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, first, head, stop)
@@ -136,73 +220,202 @@ def _phrase_from(analysis, head: int, names: set[int]) -> Role:
     tokens = analysis.tokens
     sentence = analysis.sentences[tokens[head].sent]
     stop = head + 1
-    while stop < sentence.stop and stop - head < _MAX_ROLE_TOKENS and _may_hold(
-            analysis, stop, names) and not any(ch.isdigit() for ch in tokens[stop].text):
+    while stop < sentence.stop and stop - head < _MAX_ROLE_TOKENS:
+        closing = _closing_quote(analysis, stop, sentence.stop)
+        if closing is not None:
+            stop = closing + 1        # "радиостанции «Говорит Москва»"
+            continue
+        text = tokens[stop].text
+        if text in _QUOTES or text in _BRACKETS or not _may_hold(analysis, stop, names) \
+                or any(ch.isdigit() for ch in text):
+            break                     # an unpaired mark or a bracket ends the phrase
         stop += 1
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, _extend_adjectives(analysis, head, sentence.first), head, stop)
 
 
-def role_predicate(analysis, name_first: int, name_stop: int, names: set[int]) -> Role | None:
-    """"Путин - президент России", "Иванов стал министром", "она работает пианисткой"."""
+def _bare(analysis, index: int) -> bool:
+    """No preposition of its own: "стал министром", not "встретился с министром"."""
+    return not any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
+
+
+def predicate_roles(analysis, head: int, skip: range, names: set[int],
+                    depth: int = 0) -> list[Role]:
+    """The roles a clause's predicate gives its subject: "Путин - президент России",
+    "Иванов стал министром", "работал инженером, затем директором", "занял пост
+    генерального директора", "назначен на должность министра"; ``skip``: the subject."""
     tokens = analysis.tokens
-    heads = {tokens[i].head for i in range(name_first, name_stop)
-             if tokens[i].rel in ("nsubj", "nsubj:pass") and not name_first <= tokens[i].head < name_stop}
+    if _is_role_word(analysis, head) and head not in skip:
+        return [_phrase_from(analysis, head, names)]       # the role is the predicate itself
+    roles = []
+    for child in analysis.children(head):
+        if child in skip or child in names:
+            continue
+        if _is_role_word(analysis, child) and tokens[child].feats.get("Case") == "Ins" \
+                and tokens[child].rel in ("xcomp", "obl", "obj", "nmod") and _bare(analysis, child):
+            roles.append(_phrase_from(analysis, child, names))
+            # "стал его директором и первым ректором"
+            roles += [_phrase_from(analysis, c, names) for c in analysis.children(child)
+                      if tokens[c].rel == "conj" and _is_role_word(analysis, c)
+                      and tokens[c].feats.get("Case") == "Ins"]
+        elif analysis.lemma(child) in _POSTS:
+            # "занял пост генерального директора", "назначен на должность министра"
+            for title in analysis.children(child):
+                if title > child and _is_role_word(analysis, title):
+                    roles.append(_phrase_from(analysis, title, names))
+                    break
+        elif depth == 0 and tokens[child].rel == "conj" and tokens[child].pos in ("VERB", "AUX") \
+                and not any(tokens[c].rel.startswith("nsubj") for c in analysis.children(child)):
+            # "Стал генералом, работал министром": the next verb shares the subject
+            roles += predicate_roles(analysis, child, skip, names, depth + 1)
+    return roles
+
+
+def role_predicate(analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
+    """"Путин - президент России", "Иванов стал министром", "Главой Малави стала Джойс Банда"."""
+    tokens = analysis.tokens
+    subjects = set(range(name_first, name_stop))
+    for i in range(name_first, name_stop):
+        # "стала вице-президент Джойс Банда": the name stands in apposition to the subject
+        head = tokens[i].head
+        if tokens[i].rel in ("appos", "conj") and not name_first <= head < name_stop and head >= 0:
+            # "Операторами выступили Михаил Агранович и Михаил Хасая": the second of two
+            # subjects shares the first one's predicate
+            subjects.add(head)
+    heads = {tokens[i].head for i in subjects
+             if tokens[i].rel in ("nsubj", "nsubj:pass") and tokens[i].head not in subjects}
     heads.discard(-1)
-    for head in heads:
-        if _is_role_word(analysis, head):
-            return _phrase_from(analysis, head, names)       # the role is the predicate itself
-        for child in analysis.children(head):
-            if child < name_stop:
-                continue
-            if _is_role_word(analysis, child) and tokens[child].feats.get("Case") == "Ins" \
-                    and tokens[child].rel in ("xcomp", "obl", "obj", "nmod"):
-                return _phrase_from(analysis, child, names)
-            if analysis.lemma(child) in _POSTS:
-                # "занял пост генерального директора", "назначен на должность министра"
-                for title in analysis.children(child):
-                    if title > child and _is_role_word(analysis, title):
-                        return _phrase_from(analysis, title, names)
+    skip = range(min(subjects), max(subjects) + 1)
+    roles = []
+    for head in sorted(heads):
+        roles += predicate_roles(analysis, head, skip, names)
+    return roles
+
+
+# "он стал министром", "она работала пианисткой"; and a bio's clause with no subject at all
+# ("Окончил институт, работал инженером")
+_PRONOUNS = {"он": "Masc", "она": "Fem"}
+_SUBJECTLESS_VERBS = {"стать", "работать", "являться", "быть", "занимать", "занять", "назначить",
+                      "избрать", "служить", "трудиться", "выступать"}
+_SUBJECTLESS_STARTS = {"ста", "раб", "явл", "был", "быв", "буд", "зан", "зай", "наз", "изб",
+                       "слу", "тру", "выс"}
+_ANTECEDENT_SENTENCES = 2
+
+
+def _subject_of(analysis, index: int) -> tuple[int, str | None] | None:
+    """(the predicate, the subject's gender) when ``index`` is "он"/"она" as a subject, or
+    a listed verb whose subject is left out."""
+    token = analysis.tokens[index]
+    if token.pos == "PRON":
+        if token.text.lower() not in _PRONOUNS:
+            return None
+    elif token.pos not in ("VERB", "AUX") or token.text[:3].lower() not in _SUBJECTLESS_STARTS:
+        return None       # most words never reach pymorphy
+    lemma = analysis.lemma(index)
+    if token.pos == "PRON" and lemma in _PRONOUNS and token.rel in ("nsubj", "nsubj:pass") \
+            and token.head >= 0:
+        return token.head, _PRONOUNS[lemma]
+    if token.pos in ("VERB", "AUX") and lemma in _SUBJECTLESS_VERBS \
+            and token.rel in ("root", "parataxis") \
+            and not any(analysis.tokens[c].rel.startswith(("nsubj", "csubj", "expl"))
+                        for c in analysis.children(index)) \
+            and token.feats.get("Person") in (None, "3") and token.feats.get("Number") != "Plur":
+        return index, token.feats.get("Gender")
     return None
+
+
+def _antecedent(analysis, people, position: int, index: int, gender: str | None) -> str | None:
+    """The person last named before ``index`` as a clause's subject (else last named at
+    all), within two sentences and of the gender asked for."""
+    tokens = analysis.tokens
+    sentence = tokens[index].sent
+    fallback = None
+    while position >= 0:
+        first, stop, key, person_gender = people[position]
+        if sentence - tokens[first].sent > _ANTECEDENT_SENTENCES:
+            break
+        if gender is None or person_gender in (None, gender):
+            if any(tokens[i].rel in ("nsubj", "nsubj:pass") for i in range(first, stop)):
+                return key
+            fallback = fallback or key
+        position -= 1
+    return fallback
+
+
+def pronoun_roles(analysis, people: list[tuple[int, int, str, str | None]],
+                  names: set[int]) -> list[tuple[str, Role]]:
+    """Roles whose subject is a pronoun or left out, given to the person last named before,
+    within two sentences and of the pronoun's gender. ``people``: (first token, stop token,
+    entity key, gender) of every person's name, in text order."""
+    found = []
+    tokens = analysis.tokens
+    starts = [p[0] for p in people]
+    for index in range(len(tokens)):
+        if not tokens[index].text[:1].isalpha() or index in names:
+            continue
+        subject = _subject_of(analysis, index)
+        if subject is None:
+            continue
+        head, gender = subject
+        roles = predicate_roles(analysis, head, range(index, index + 1), names)
+        if not roles:
+            continue
+        person = _antecedent(analysis, people, bisect_left(starts, index) - 1, index, gender)
+        if person is not None:
+            found += [(person, role) for role in roles]
+    return found
 
 
 _MAX_LISTED_NAMES = 6
 
 
 def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
-             name_starts: dict[int, int] | None = None) -> list[Role]:
-    roles = _roles_before(analysis, name_first, names, name_starts or {})
-    after = role_after(analysis, name_stop, names) or role_predicate(
-        analysis, name_first, name_stop, names)
-    if after is not None:
-        roles.append(after)
+             name_starts: dict[int, int] | None = None, oblique=frozenset(),
+             name_stops: dict[int, int] | None = None) -> list[Role]:
+    """``name_starts``: the last word of each person's name -> its first word (``name_stops``
+    the other way round); ``oblique``: the first words of names written in another case than
+    the nominative."""
+    name_starts = name_starts or {}
+    roles = _roles_before(analysis, name_first, names, name_starts, oblique)
+    if name_stops is None:
+        name_stops = {first: last + 1 for last, first in name_starts.items()}
+    after = role_after(analysis, name_stop, names, name_stops, oblique)
+    roles += [after] if after is not None else role_predicate(analysis, name_first, name_stop, names)
     return roles
 
 
 def _roles_before(analysis, name_first: int, names: set[int], name_starts: dict[int, int],
-                  depth: int = 0) -> list[Role]:
+                  oblique=frozenset(), depth: int = 0) -> list[Role]:
     """The roles written before a name, or before the list of names it ends:
-    "актеры Андрей Мерзликин и Алиса Гребенщикова" gives both of them "актеры"."""
+    "актеры Андрей Мерзликин и Алиса Гребенщикова" gives both of them "актеры", and so does
+    "музыканты Юрий Царёв (проект «Метро»), Алексей Борисов и Павел Шевелёв"."""
     tokens = analysis.tokens
-    roles = _chain_before(analysis, name_first, names)
+    roles = _chain_before(analysis, name_first, names, name_starts, oblique)
     joint = name_first - 1
-    if not roles and depth < _MAX_LISTED_NAMES and joint > 0 \
-            and tokens[joint].text in {",", "и"} and joint - 1 in name_starts:
-        shared = _roles_before(analysis, name_starts[joint - 1], names, name_starts, depth + 1)
-        # only a plural title covers the whole list: "послы А и Б", not "посол А и Б"
-        return [r for r in shared if tokens[r.head].feats.get("Number") == "Plur"]
-    return roles
+    if roles or depth >= _MAX_LISTED_NAMES or joint <= 0 or tokens[joint].text not in {",", "и"}:
+        return roles
+    previous = joint - 1
+    if tokens[previous].text == ")":
+        opening = next((i for i in range(previous - 1, max(0, previous - _MAX_QUOTED) - 1, -1)
+                        if tokens[i].text == "("), None)
+        previous = opening - 1 if opening else previous
+    if previous not in name_starts:
+        return roles
+    shared = _roles_before(analysis, name_starts[previous], names, name_starts, oblique, depth + 1)
+    # only a plural title covers the whole list: "послы А и Б", not "посол А и Б"
+    return [r for r in shared if tokens[r.head].feats.get("Number") == "Plur"]
 
 
-def _chain_before(analysis, name_first: int, names: set[int]) -> list[Role]:
+def _chain_before(analysis, name_first: int, names: set[int],
+                  name_starts: dict[int, int], oblique=frozenset()) -> list[Role]:
     tokens = analysis.tokens
     roles = []
     stop = name_first
-    if stop > 0 and tokens[stop - 1].text in _LINKS:
-        stop -= 1          # "музыканты группы — Вадим Голутвин"
+    if stop > 0 and tokens[stop - 1].text in _LINKS | {":"}:
+        stop -= 1          # "музыканты группы — Вадим Голутвин", "пять экс-президентов: ..."
     while True:
-        role = role_before(analysis, stop, names)
+        role = role_before(analysis, stop, names, name_starts, oblique)
         if role is None:
             break
         roles.insert(0, role)
@@ -218,6 +431,7 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
     named: set[int] = set()       # words of any name: never a title mention
     people: set[int] = set()      # words of person names: a role never runs through one
     name_starts: dict[int, int] = {}   # the last word of a person's name -> its first word
+    oblique: set[int] = set()          # first words of names not written in the nominative
     for entity in entities:
         for m in entity.mentions:
             indices = analysis.tokens_between(m.start, m.end)
@@ -225,6 +439,9 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
             if entity.type == "PER" and m.kind == "name" and len(indices):
                 people.update(indices)
                 name_starts[indices.stop - 1] = indices.start
+                if fold(m.text) != fold(m.normal):
+                    oblique.add(indices.start)
+    name_stops = {first: last + 1 for last, first in name_starts.items()}
     used: set[int] = set()
     heads: dict[str, set[str]] = {}
     first_seen: dict[str, int] = {}
@@ -235,13 +452,105 @@ def attach_roles(analysis, entities: list[Entity]) -> None:
             indices = analysis.tokens_between(m.start, m.end)
             if not len(indices):
                 continue
-            for role in roles_of(analysis, indices.start, indices.stop, people, name_starts):
+            for role in roles_of(analysis, indices.start, indices.stop, people, name_starts,
+                                 oblique, name_stops):
                 used.update(range(role.first, role.stop))
                 if all(fold(role.text) != fold(r) for r in entity.roles):
                     entity.roles.append(role.text)
                 heads.setdefault(analysis.lemma(role.head), set()).add(entity.id or entity.name)
                 first_seen.setdefault(entity.id or entity.name, m.start)
+    by_key = {(e.id or e.name): e for e in entities}
+    in_order = _people_in_order(analysis, entities)
+    for key, role in pronoun_roles(analysis, in_order, people):
+        entity = by_key[key]
+        used.update(range(role.first, role.stop))
+        if all(fold(role.text) != fold(r) for r in entity.roles):
+            entity.roles.append(role.text)
+    for key, role in anaphoric_roles(analysis, in_order, named | used):
+        entity = by_key[key]
+        office = analysis.lemma(role.head)
+        if office in _OFFICES and not any(office in fold(r) for r in entity.roles):
+            continue      # "президент" alone is more often the country's president than the
+            # article's main person, unless that person is known to hold the office
+        if not any(_contains(r, role.text) for r in entity.roles):
+            entity.roles.append(role.text)
     _add_titles(analysis, entities, named | used, heads, first_seen)
+
+
+# offices one person holds at a time, whom a text names by the office alone
+_OFFICES = {"президент", "вице-президент", "премьер", "премьер-министр", "канцлер", "глава",
+            "председатель", "министр", "губернатор", "мэр", "спикер", "генсек", "госсекретарь",
+            "король", "королева", "император", "папа", "патриарх", "генпрокурор", "президентша"}
+_POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
+_OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
+           "один", "этот", "тот", "такой"}
+
+
+def anaphoric_roles(analysis, people: list[tuple[int, int, str, str | None]],
+                    taken: set[int]) -> list[tuple[str, Role]]:
+    """"61-летняя певица сообщила", "британский премьер сдал тест": a title word standing alone
+    names the person last named before it, within two sentences, when its gender allows
+    ("певица" is a woman; "премьер" is read as a man)."""
+    tokens = analysis.tokens
+    starts = [p[0] for p in people]
+    found = []
+    counts: Counter = Counter()       # how often each person was named so far
+    leader, seen = None, 0            # the one named most so far (the first to get there)
+    for index, token in enumerate(tokens):
+        while seen < len(people) and people[seen][0] < index:
+            key = people[seen][2]
+            counts[key] += 1
+            if leader is None or counts[key] > counts[leader]:
+                leader = key
+            seen += 1
+        if index in taken or token.pos != "NOUN" or token.feats.get("Number") == "Plur":
+            continue
+        if not token.text[:1].isalpha() or not _is_role_word(analysis, index):
+            continue
+        children = analysis.children(index)
+        if any(analysis.lemma(c) in _POSSESSIVES | _OTHERS
+               or tokens[c].text.lower() in _POSSESSIVES for c in children) \
+                or any(c in taken for c in children):
+            continue      # "его адвокат", "другой министр": someone else
+        phrase = _phrase_from(analysis, index, taken)
+        first = phrase.first
+        while first < index and (any(ch.isdigit() for ch in tokens[first].text)
+                                 or "летн" in tokens[first].text):
+            first += 1    # "61-летняя певица": the age is no part of the title
+        if first != phrase.first:
+            phrase = _role(analysis, first, index, phrase.stop)
+        following = phrase.stop < len(tokens) and tokens[phrase.stop]
+        if following and following.text[:1].isupper() and following.sent == token.sent:
+            continue      # "новый главный тренер команды Массимо Каррера": a name the model missed
+        gender = token.feats.get("Gender")
+        person = _antecedent(analysis, people, bisect_left(starts, index) - 1, index,
+                             "Fem" if gender == "Fem" else "Masc")
+        # the article's main person: a title refers back only to the one named most so far
+        if person is not None and person != leader:
+            person = None
+        if person is not None:
+            found.append((person, phrase))
+    return found
+
+
+def _contains(role: str, other: str) -> bool:
+    """"посол Казахстана в Бельгии" already says "посол"."""
+    words, inner = fold(role).split(), fold(other).split()
+    return any(words[i:i + len(inner)] == inner for i in range(len(words) - len(inner) + 1))
+
+
+def _people_in_order(analysis, entities: list[Entity]) -> list[tuple[int, int, str, str | None]]:
+    """(first token, stop token, entity key, gender) of every person's name mention."""
+    found = []
+    for entity in entities:
+        if entity.type != "PER":
+            continue
+        spans = [analysis.tokens_between(m.start, m.end) for m in entity.mentions if m.kind == "name"]
+        genders = Counter(analysis.tokens[i].feats.get("Gender") for span in spans for i in span
+                          if analysis.tokens[i].pos == "PROPN") - Counter({None: 10**9})
+        gender = genders.most_common(1)[0][0] if genders else None
+        found += [(span.start, span.stop, entity.id or entity.name, gender) for span in spans if len(span)]
+    return sorted(found)
 
 
 def _add_titles(analysis, entities, taken: set[int], heads, first_seen) -> None:

@@ -1,0 +1,102 @@
+"""The key two names of one organization or place share, beyond the alias table's exact forms.
+
+- a name the normalizer left half-inflected still finds its alias row: "Соединённых Штаты"
+  is "Соединенные Штаты" (every word the same but for its case ending);
+- the place that ends an organization's name is written by its canonical name: "Совет
+  Безопасности Российской Федерации" and "Совет Безопасности РФ" are "Совет Безопасности
+  России", "МИД РК" is "МИД Казахстана";
+- hyphens and spaces do not matter: "Jay Z" = "JAY-Z".
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from svodka.data import load_table
+from svodka.extractors.entities.gazetteer import Known, fold, gazetteer, known_name
+from svodka.extractors.entities.people import same_word
+
+_MAX_TAIL_WORDS = 3
+_PREFIX = 4
+
+
+def key_text(name: str) -> str:
+    return fold(name.replace("-", " "))
+
+
+@lru_cache(maxsize=1)
+def _by_shape() -> dict[tuple[int, str], list[str]]:
+    """Multiword alias keys by their number of words and first letters."""
+    shapes: dict[tuple[int, str], list[str]] = {}
+    for key in gazetteer().names:
+        words = key.split()
+        if len(words) > 1:
+            shapes.setdefault((len(words), words[0][:_PREFIX]), []).append(key)
+    return shapes
+
+
+def _close(a: str, b: str) -> bool:
+    return a == b or (same_word(a, b) and abs(len(a) - len(b)) <= 1)
+
+
+@lru_cache(maxsize=20_000)
+def known_loosely(name: str) -> Known | None:
+    """The alias row of ``name``, also when one of its words kept a case ending."""
+    known = known_name(name)
+    if known or " " not in name.strip():
+        return known
+    words = fold(name).split()
+    found = {gazetteer().names[key] for key in _by_shape().get((len(words), words[0][:_PREFIX]), ())
+             if all(_close(w, k) for w, k in zip(words, key.split()))}
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _place_genitives() -> dict[str, str]:
+    """fold(genitive of a place's alias) -> genitive of its canonical name:
+    "российской федерации" -> "России", "рк" -> "Казахстана", "евросоюза" -> "Европейского
+    союза"."""
+    from svodka.analysis.models import morph_vocab
+
+    vocab = morph_vocab()
+    rows = [(canonical, [canonical, *aliases.split(",")])
+            for canonical, type_, aliases in load_table("aliases.tsv")]
+    rows += [(known.canonical, [abbreviation]) for abbreviation, known in
+             gazetteer().abbreviations.items()]
+    genitives: dict[str, str] = {}
+    for canonical, forms in rows:
+        target = _genitive(vocab, canonical)
+        for form in forms:
+            form = form.strip()
+            if form:
+                genitives.setdefault(fold(_genitive(vocab, form)), target)
+    return genitives
+
+
+def _genitive(vocab, name: str) -> str:
+    """"Российская Федерация" -> "Российской Федерации": the adjectives and the head noun
+    are inflected, the words after the head ("Министерство обороны") are already genitive."""
+    words, head_seen = [], False
+    for word in name.split():
+        if head_seen or word.isupper() or not any("а" <= ch <= "я" for ch in word.lower()):
+            words.append(word)
+            continue
+        parses = [p for p in vocab.parse(word.lower())
+                  if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF")]
+        parses.sort(key=lambda p: "sing" not in p.tag)
+        inflected = next((f for f in (p.inflect({"Gen"}) for p in parses) if f), None)
+        form = inflected.word if inflected else word.lower()
+        words.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
+        head_seen = bool(parses) and parses[0].tag.POS == "NOUN"
+    return " ".join(words)
+
+
+def with_canonical_place(normal: str) -> str:
+    """"Совет Безопасности РФ" -> "Совет Безопасности России": the place that ends an
+    organization's name, by its canonical name."""
+    words = normal.split()
+    genitives = _place_genitives()
+    for size in range(min(_MAX_TAIL_WORDS, len(words) - 1), 0, -1):
+        tail = fold(" ".join(words[-size:]))
+        if tail in genitives:
+            return " ".join([*words[:-size], genitives[tail]])
+    return normal

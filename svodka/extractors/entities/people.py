@@ -1,0 +1,369 @@
+"""Which person names are one person: "Василенко" = "Роман Василенко", "В. Путин" = "Владимир
+Путин", "Грызлов Борис Вячеславович" = "Борис Грызлов", "Геннадий Андреевич" = "Геннадий
+Зюганов", "Юля Липницкая" = "Юлия Липницкая".
+
+Full names first (variants of one name join), then the short names that fit them. A short
+name joins only when it fits exactly one person, so namesakes ("Анна и Мария Иванова")
+stay apart.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from svodka.data import load_table
+from svodka.extractors.entities.gazetteer import fold, known_name
+
+if TYPE_CHECKING:
+    from svodka.extractors.entities.linking import Named
+
+_KEY_LETTERS = 3
+_NAME_MARKS = "«»\"„“”'()"
+# "Лукашенко-младший", "Уильямс-старшая", "Буше-младшем": the same surname, told apart only
+# by the text
+_GENERATION = re.compile(r"-(младш|старш)\w*$")
+# "Андреевич", "Вячеславовна": a patronymic is a first name with one of these endings
+_PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична")
+_MIN_FUZZY = 5
+_AGE = re.compile(r"летн(?:ий|яя|его|ей|ему|им|ем|юю)$")     # a spelling variant ("Буфье" / "Буффье") needs a long enough word
+
+
+def words_of(normal: str) -> list[str]:
+    """"А.Лукашенко" -> ["а", "лукашенко"]: initials count as words, joined or not; quotes
+    around a nickname and a generation suffix do not count."""
+    words = []
+    for word in fold(normal.replace(".", ". ")).split():
+        word = word.strip(_NAME_MARKS).rstrip(".")
+        if any(ch.isdigit() for ch in word) or _AGE.search(word):
+            continue      # "56-летний С. Джобс": an age the span took in is no name
+        word = _GENERATION.sub("", word) or word
+        if word:
+            words.append(word.replace("э", "е"))
+    return words
+
+
+def _generation(normal: str) -> str | None:
+    """"Буш-младший" -> "младший": "Джордж Буш-старший" is not "Джордж Буш-младший"."""
+    found = _GENERATION.search(fold(normal))
+    return found.group(1) if found else None
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word in two cases ("Василенко" / "Василенкой" aside, "Шольц" / "Шольца")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 2
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter added, dropped or changed after the first two ("Буфье" / "Буффье")."""
+    if abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    for i in range(len(long)):
+        if long[:i] + long[i + 1:] == short:
+            return True
+    return False
+
+
+def close_names(a: str, b: str) -> bool:
+    """The same name word but for a case ending or, in a long word, one letter."""
+    return _same_name_word(a.replace("э", "е"), b.replace("э", "е"))
+
+
+def _same_name_word(a: str, b: str) -> bool:
+    if same_word(a, b):
+        return True
+    return min(len(a), len(b)) >= _MIN_FUZZY and _one_edit(a, b)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 3 and word[:1].isalpha()
+
+
+@lru_cache(maxsize=1)
+def _diminutives() -> dict[str, str]:
+    table = {}
+    for full, short in load_table("name_diminutives.tsv"):
+        for form in short.split(","):
+            table[fold(form.strip()).replace("э", "е")] = fold(full).replace("э", "е")
+    return table
+
+
+def _first_name(word: str) -> str:
+    """"Юля" -> "юлия": the full first name a diminutive stands for."""
+    return _diminutives().get(word, word)
+
+
+def _word_fits(word: str, full_word: str, first: bool) -> bool:
+    if _same_name_word(word, full_word):
+        return True
+    if _is_initial(word) and full_word.startswith(word):
+        return True
+    return first and _same_name_word(_first_name(word), _first_name(full_word))
+
+
+@lru_cache(maxsize=4096)
+def is_patronymic(word: str) -> bool:
+    """"андреевич", "петровны": pymorphy reads it as a patronymic and its stem is a first name
+    ("Андре-евич" from "Андрей"), so a surname like "Янкович" is not taken for one."""
+    from svodka.analysis.models import morph_vocab
+
+    vocab = morph_vocab()
+    normals = {p.normal_form for p in vocab.parse(word) if "Patr" in p.tag}
+    for normal in normals:
+        for ending in _PATRONYMIC_ENDINGS:
+            if normal.endswith(ending):
+                stem = normal[:-len(ending)]
+                for name in (stem, stem + "й", stem + "ь", stem + "а", stem + "я"):
+                    if len(name) >= 3 and any("Name" in p.tag for p in vocab.parse(name)):
+                        return True
+    return False
+
+
+def _fits_in_order(short: list[str], full: list[str]) -> bool:
+    position = 0
+    for k, word in enumerate(short):
+        while position < len(full) and not _word_fits(word, full[position], k == 0 and position == 0):
+            position += 1
+        if position == len(full):
+            return False
+        position += 1
+    last = position - 1
+    if len(short) == 1 or last == len(full) - 1:
+        return True
+    if last < len(full) - 2:
+        return False      # "Рафаэль Корреа" is not "Рафаэль Корреа Эдвард Сноуден"
+    # "Фидель Кастро" in "Фидель Алехандро Кастро Рус", "Дмитрий Анатольевич" in "Дмитрий
+    # Анатольевич Аленичев": the first names agree and the rest is found in order; but
+    # "Иван Петров" is not "Иван Петрович Сидоров"
+    return _word_fits(short[0], full[0], True) \
+        and is_patronymic(short[-1]) == is_patronymic(full[last])
+
+
+def fits(short: list[str], full: list[str]) -> bool:
+    """Every word of a short person name fits a word of the full one, in order; the full
+    name may be written surname first ("Грызлов Борис Вячеславович")."""
+    return _fits(tuple(short), tuple(full))
+
+
+def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    short, full = list(short), list(full)
+    if _fits_in_order(short, full):
+        return True
+    if len(full) > 1 and _fits_in_order(short, full[1:] + full[:1]):
+        return True
+    # "А. В. Дворкович" is "Аркадий Дворкович": a middle initial the full name does not give
+    middle = [w for w in short[1:-1] if _is_initial(w)]
+    if middle and len(short) > len(full):
+        core = [short[0], *[w for w in short[1:-1] if not _is_initial(w)], short[-1]]
+        return len(core) <= len(full) and _fits_in_order(core, full)
+    return False
+
+
+def by_patronymic(short: list[str], full: list[str]) -> bool:
+    """"Геннадий Андреевич" is "Геннадий Зюганов" when the full name gives no patronymic."""
+    return len(short) == 2 and len(full) >= 2 and _by_patronymic(tuple(short), tuple(full))
+
+
+@lru_cache(maxsize=20_000)
+def _by_patronymic(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    return len(short) == 2 and len(full) >= 2 and is_patronymic(short[1]) \
+        and not any(is_patronymic(w) for w in full) and _word_fits(short[0], full[0], True)
+
+
+_LIST_GAP = 3     # ", " or " и " between two names: "Сергей Иванов и Сергей Лукашевич"
+
+
+def _apart(mentions: list[Named], members: dict[int, list[int]], a: int, b: int) -> bool:
+    """Is group ``a`` first named after group ``b``, and never listed next to it?"""
+    first_a = min(mentions[i].start for i in members[a])
+    first_b = min(mentions[i].start for i in members[b])
+    if first_a < first_b:
+        return False
+    ends_a = {mentions[i].end for i in members[a]}
+    ends_b = {mentions[j].end for j in members[b]}
+    return not any(mentions[i].start - gap in ends
+                   for group, ends in ((a, ends_b), (b, ends_a)) for i in members[group]
+                   for gap in range(_LIST_GAP + 1))
+
+
+def _members(groups, people: list[int]) -> dict[int, list[int]]:
+    members: dict[int, list[int]] = {}
+    for i in people:
+        members.setdefault(groups.find(i), []).append(i)
+    return members
+
+
+def _middle_initials(words: list[str]) -> int:
+    return sum(1 for w in words[1:-1] if _is_initial(w))
+
+
+def link_person_names(mentions: list[Named], groups) -> None:
+    """Full names first (variants of one name join), then the short names that fit them."""
+    people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"]
+    several = [i for i in people if len(words_of(mentions[i].normal)) > 1]
+    _link_fitting(mentions, groups, several)
+    _link_fitting(mentions, groups, people)
+
+
+def _full_names(mentions: list[Named], groups, people: list[int]):
+    fullest: dict[int, list[str]] = {}
+    gender: dict[int, str] = {}
+    for i in people:
+        root = groups.find(i)
+        words = words_of(mentions[i].normal)
+        if len(words) > len(fullest.get(root, [])):
+            fullest[root] = words
+        if mentions[i].gender and len(words) > 1:
+            gender.setdefault(root, mentions[i].gender)
+    return {root: words for root, words in fullest.items() if len(words) > 1}, gender
+
+
+def _index(full_names: dict[int, list[str]]) -> dict[str, set[int]]:
+    # full names by the first letters of their words: a short name is only compared with the
+    # full names it could fit, so a long article stays linear
+    index: dict[str, set[int]] = {}
+    for root, full in full_names.items():
+        for word in {*full[:2], *full[-2:], _first_name(full[0])}:
+            index.setdefault(word[:_KEY_LETTERS], set()).add(root)
+    return index
+
+
+def _candidates(words: list[str], index) -> set[int]:
+    """The full names ``words`` could fit, by the first letters of its last word; by its
+    first word too when that is all it has, or a patronymic follows it."""
+    keys = {words[-1][:_KEY_LETTERS]}
+    if len(words) == 1 or is_patronymic(words[-1]):
+        keys |= {words[0][:_KEY_LETTERS], _first_name(words[0])[:_KEY_LETTERS]}
+    found: set[int] = set()
+    for key in keys:
+        found |= index.get(key, set())
+    return found
+
+
+def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
+    full_names, genders = _full_names(mentions, groups, people)
+    index = _index(full_names)
+    generations = {groups.find(i): g for i in people
+                   if (g := _generation(mentions[i].normal)) and len(words_of(mentions[i].normal)) > 1}
+    gender = {groups.find(r): g for r, g in genders.items()}
+    fullest = dict(full_names)      # root -> the fullest name its group holds so far
+    members = _members(groups, people)
+    tried: dict[tuple, bool] = {}   # (short, full) -> fits: names repeat in a long text
+    done: set[tuple] = set()        # (group, name, gender, unions so far) already tried
+    unions = 0
+    for i in people:
+        words = words_of(mentions[i].normal)
+        if not words:
+            continue
+        root = groups.find(i)
+        seen = (root, tuple(words), mentions[i].gender, unions)
+        if seen in done:
+            continue      # the same name of the same group, nothing joined since: same answer
+        done.add(seen)
+        generation = _generation(mentions[i].normal)
+        if len(fullest.get(root, ())) > len(words):
+            # another mention of this group ("Рено" = "Рено") already joined a fuller name:
+            # a second one may not pull in a namesake ("Роберт Рено")
+            continue
+        fitting: dict[int, list[str]] = {}
+        for other in _candidates(words, index):
+            full = full_names[other]
+            current = groups.find(other)
+            if current == root or len(full) < len(words) - _middle_initials(words) \
+                    or generation not in (None, generations.get(current, generation)):
+                continue
+            pair = (tuple(words), tuple(full))
+            if pair not in tried:
+                tried[pair] = fits(words, full)
+            if tried[pair] or (by_patronymic(words, full) and _apart(
+                    mentions, members, root, current)):
+                fitting.setdefault(current, full)
+        if len(words) == 1:
+            # a lone word may be a surname or a first name; it must fit one way only
+            fitting = {r: full for r, full in fitting.items()
+                       if _same_name_word(words[0], full[-1])
+                       or _same_name_word(words[0], full[0])
+                       or _same_name_word(_first_name(words[0]), _first_name(full[0]))
+                       or (len(full) > 2 and _same_name_word(words[0], full[-2]))}
+        if len(fitting) > 1 and mentions[i].gender:
+            # "Малашенко женился": of Игорь and Елена Малашенко, the man
+            fitting = {r: full for r, full in fitting.items()
+                       if gender.get(groups.find(r)) == mentions[i].gender}
+        if len(fitting) == 1:
+            target, full = next(iter(fitting.items()))
+            groups.union(target, i)
+            unions += 1
+            joined = groups.find(i)
+            fullest[joined] = max(full, fullest.get(root, []), key=len)
+            # the smaller list joins the larger: a long article stays near-linear
+            big, small = sorted((members.pop(root, []), members.pop(target, [])), key=len,
+                                reverse=True)
+            big.extend(small)
+            members[joined] = big
+            inherited = generations.get(root) or generations.get(target) or generation
+            if inherited:
+                generations[joined] = inherited
+
+
+# case endings a surname takes ("Клинтона", "Клинтону", "Клинтоном"); "Арсенал" is no
+# case of "Арсен"
+_CASE_ENDINGS = ("", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "и", "ы", "ой", "ей", "ою")
+
+
+def retype_surnames(mentions: list[Named]) -> None:
+    """"Билл Клинтон ... у Клинтона": a one-word place or organization that is the surname of
+    exactly one person named in full (or the first name, when pymorphy knows it for one),
+    and that pymorphy does not know as a place or an organization, is that person: the
+    tagger often types a lone surname LOC."""
+    owners_of: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.type == "PER" and m.kind == "name":
+            words = words_of(m.normal)
+            if len(words) > 1:
+                owners_of.setdefault(words[-1], set()).add(" ".join(words))
+                owners_of.setdefault("name:" + words[0], set()).add(" ".join(words))
+    if not owners_of:
+        return
+    for m in mentions:
+        if m.type not in ("LOC", "ORG") or m.kind != "name" or m.nested or m.canonical:
+            continue
+        if " " in m.text or m.text.isupper() or not m.text[:1].isupper() \
+                or known_name(m.normal) or len(m.text) < 4:
+            continue
+        word = fold(m.text).replace("э", "е")
+        owners = set()
+        for ending in _CASE_ENDINGS:
+            if ending and not word.endswith(ending):
+                continue
+            stem = word[:len(word) - len(ending)]
+            owners |= owners_of.get(stem, set())
+            if _is_first_name(stem):
+                owners |= owners_of.get("name:" + stem, set())
+        if len(owners) == 1 and not _names_a_place(m.text):
+            m.type = "PER"
+
+
+@lru_cache(maxsize=4096)
+def _is_first_name(word: str) -> bool:
+    from svodka.analysis.models import morph_vocab
+
+    return any("Name" in p.tag for p in morph_vocab().parse(word))
+
+
+@lru_cache(maxsize=4096)
+def _names_a_place(text: str) -> bool:
+    from svodka.analysis.models import morph_vocab
+
+    vocab, word = morph_vocab(), text.lower()
+    # pymorphy's guesses for an unknown word include places; only its dictionary counts
+    return vocab.word_is_known(word) and any("Geox" in p.tag or "Orgn" in p.tag
+                                             for p in vocab.parse(word))
