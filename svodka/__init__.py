@@ -8,7 +8,7 @@ from svodka.errors import InputRejected, SvodkaError
 from svodka.pipeline import article_id, extract, extract_document
 from svodka.record import Amount, Article, DateRef, Dateline, Entity, Mention, Quote, Source, Span
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = ["extract", "extract_document", "article_id", "Article", "Entity", "Mention",
            "Quote", "Amount", "DateRef", "Dateline", "Source", "Span", "InputRejected",
