@@ -9,6 +9,7 @@ Tokens inside a date (``dates``) are never read as amounts. Definitions follow
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from svodka.extractors.amounts import context
@@ -357,12 +358,24 @@ def _implied_currency(amounts: list[Amount], first: int) -> None:
             amount.kind, amount.unit, amount.rule = "money", next(iter(currencies)), "implied_money"
 
 
+def _dates_by_sentence(analysis, dates: list[DateRef]):
+    """The dates overlapping each sentence: an amount's clause never leaves its sentence, and
+    looking through every date of a 10 MB text for each of its amounts would be quadratic."""
+    dates = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in dates]
+    for sentence in analysis.sentences:
+        low = max(bisect_right(starts, sentence.start) - 1, 0)
+        high = bisect_left(starts, sentence.end)
+        yield sentence, [d for d in dates[low:high]
+                         if d.start < sentence.end and d.end > sentence.start]
+
+
 def extract_amounts(analysis, dates: list[DateRef]) -> list[Amount]:
     """Every amount in the analyzed text, in order, outside the given ``dates``."""
     covered = _covered(analysis, dates)
     ner_tokens = _ner_tokens(analysis)
     amounts: list[Amount] = []
-    for sentence in analysis.sentences:
+    for sentence, sentence_dates in _dates_by_sentence(analysis, dates):
         sentence_first_amount = len(amounts)
         limit = sentence.first
         i = sentence.first
@@ -383,7 +396,8 @@ def extract_amounts(analysis, dates: list[DateRef]) -> list[Amount]:
                 if isinstance(found, Skip):
                     step = max(found.stop, step)
                 else:
-                    amounts.extend(_to_amount(analysis, c, sentence.first, dates) for c in found)
+                    amounts.extend(_to_amount(analysis, c, sentence.first, sentence_dates)
+                                   for c in found)
                     step = max(c.stop for c in found)
                 break
             i = step

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
 from svodka.extractors.entities.gazetteer import fold, gazetteer
@@ -149,6 +150,13 @@ def _compound_with_tail(word: str, tail: list[str], full: list[str]) -> bool:
     return compound_of(word, full)
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_compound_of(normal: str, other: str) -> bool:
+    """A long text names the same things many times: each pair of names is read once."""
+    word, *tail = normal.split()
+    return _compound_with_tail(word, tail, other.split())
+
+
 def _link_compounds(mentions: list[Named], groups: _Groups) -> None:
     by_start: dict[str, set[int]] = {}
     for i, m in enumerate(mentions):
@@ -160,7 +168,7 @@ def _link_compounds(mentions: list[Named], groups: _Groups) -> None:
         if m.type not in ("ORG", "LOC") or word.isupper() or len(word) < 5:
             continue
         roots = {groups.find(j) for j in by_start.get(fold(word)[:_MIN_PIECE], ())
-                 if _compound_with_tail(word, tail, mentions[j].normal.split())}
+                 if _is_compound_of(m.normal, mentions[j].normal)}
         roots.discard(groups.find(i))
         if len(roots) == 1:
             groups.union(roots.pop(), i)
