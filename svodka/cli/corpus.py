@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -154,16 +155,24 @@ def search(
         raise typer.BadParameter(str(error))
     finally:
         store.close()
+    _print_rows(hits, as_json, f"{len(hits)} hits",
+                ("kind", "published", "article", "span", "snippet"),
+                lambda hit: (hit["kind"], hit["published"] or "", hit["article_id"][:10],
+                             f"{hit['start']}–{hit['end']}", _short(hit["snippet"], 120)))
+
+
+def _print_rows(rows: list[dict], as_json: bool, title: str, columns: tuple[str, ...],
+                cells: Callable[[dict], tuple[str, ...]]) -> None:
+    """JSON lines for a script, a table for a person."""
     if as_json:
-        for hit in hits:
-            typer.echo(json.dumps(hit, ensure_ascii=False))
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False))
         return
-    table = Table(title=f"{len(hits)} hits")
-    for column in ("kind", "published", "article", "span", "snippet"):
+    table = Table(title=title)
+    for column in columns:
         table.add_column(column)
-    for hit in hits:
-        table.add_row(hit["kind"], hit["published"] or "", hit["article_id"][:10],
-                      f"{hit['start']}–{hit['end']}", _short(hit["snippet"], 120))
+    for row in rows:
+        table.add_row(*cells(row))
     _console.print(table)
 
 
@@ -181,17 +190,11 @@ def quotes(
     store = _open(db)
     rows = store.quotes(speaker, limit)
     store.close()
-    if as_json:
-        for row in rows:
-            typer.echo(json.dumps(row, ensure_ascii=False))
-        return
-    table = Table(title=f"{len(rows)} quotes")
-    for column in ("published", "speaker", "article", "span", "kind", "text"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(row["published"] or "", row["speaker_name"] or "—", row["article_id"][:10],
-                      f"{row['start']}–{row['end']}", row["kind"], _short(row["text"]))
-    _console.print(table)
+    _print_rows(rows, as_json, f"{len(rows)} quotes",
+                ("published", "speaker", "article", "span", "kind", "text"),
+                lambda row: (row["published"] or "", row["speaker_name"] or "—",
+                             row["article_id"][:10], f"{row['start']}–{row['end']}", row["kind"],
+                             _short(row["text"])))
 
 
 @app.command()

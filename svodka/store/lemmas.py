@@ -1,7 +1,8 @@
 """Morphology for search: every word becomes its dictionary forms, so "посол" finds "послом".
 
 Index and query go through the same function. An ambiguous word keeps up to three
-normal forms ("стали" → сталь|стать): recall matters more than a guess without context.
+normal forms ("стали" → стать|сталь): recall matters more than a guess without context,
+but readings pymorphy all but rules out are dropped.
 The index text holds one space-separated group per word of the indexed text, so the
 n-th group points back at the n-th word and a hit can be located without re-parsing.
 """
@@ -13,6 +14,10 @@ from functools import lru_cache
 
 WORD = re.compile(r"[^\W_]+")
 MAX_FORMS = 3
+# A reading pymorphy gives less than 1 % of a word's probability is kept out: "после" is
+# "посол" in the prepositional case only in theory, and a search for the ambassador must not
+# return every "после" of the corpus. "стали" keeps сталь (2.5 %) beside стать.
+MIN_FORM_SCORE = 0.01
 
 
 def _morph():
@@ -30,13 +35,13 @@ def word_forms(word: str) -> tuple[str, ...]:
     lowered = _clean(word)
     if not lowered or not any("а" <= ch <= "я" for ch in lowered):
         return (lowered,) if lowered else ()
-    forms: list[str] = []
+    scores: dict[str, float] = {}
     for parse in _morph().parse(lowered):
         form = _clean(parse.normal_form)
-        if form and form not in forms:
-            forms.append(form)
-        if len(forms) == MAX_FORMS:
-            break
+        if form:
+            scores[form] = scores.get(form, 0.0) + parse.score
+    forms = [form for i, (form, score) in enumerate(scores.items())
+             if i == 0 or score >= MIN_FORM_SCORE][:MAX_FORMS]
     return tuple(forms) or (lowered,)
 
 
