@@ -59,20 +59,23 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+def _upsert(conn: Connection, table):
+    """The dialect's own INSERT, the one that knows ON CONFLICT."""
+    return (sqlite if conn.dialect.name == "sqlite" else postgresql).insert(table)
+
+
 def insert_ignore(conn: Connection, table, rows: list[dict]) -> int:
     """INSERT … ON CONFLICT DO NOTHING, so re-adding anything is a no-op; rows inserted."""
     if not rows:
         return 0
-    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-    return conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows).rowcount
+    return conn.execute(_upsert(conn, table).on_conflict_do_nothing(), rows).rowcount
 
 
 def add_counts(conn: Connection, table, rows: list[dict], counters: tuple[str, ...]) -> None:
     """INSERT … ON CONFLICT DO UPDATE that adds each row's ``counters`` to the stored ones."""
     if not rows:
         return
-    dialect = sqlite if conn.dialect.name == "sqlite" else postgresql
-    statement = dialect.insert(table)
+    statement = _upsert(conn, table)
     keys = [column.name for column in table.primary_key.columns]
     conn.execute(statement.on_conflict_do_update(
         index_elements=keys,

@@ -30,7 +30,8 @@ def article_filters(entity_id: str | None = None, date_from: str | None = None,
 
 
 # An article with neither headline nor title is listed by its first words.
-OPENING = func.substr(t.articles.c.text, 1, 100).label("opening")
+OPENING_CHARS = 100
+OPENING = func.substr(t.articles.c.text, 1, OPENING_CHARS).label("opening")
 OPENING_WORDS = 12
 
 

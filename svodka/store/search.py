@@ -9,7 +9,7 @@ from sqlalchemy import Connection, column, func, literal_column, select, table
 
 from svodka.store import schema as t
 from svodka.store.lemmas import first_hit, query_terms, word_span
-from svodka.store.read import date_filters, headline_of, resolve_entities
+from svodka.store.read import OPENING_CHARS, date_filters, headline_of, resolve_entities
 
 KINDS = ("article", "quote", "amount")
 SNIPPET_CHARS = 90
@@ -107,6 +107,7 @@ def _hit(row, text: str, terms) -> dict:
     snippet = ("…" if left > row.ctx_start else "") + " ".join(text[left:right].split()) + \
         ("…" if right < row.ctx_end else "")
     start, end = (left, right) if row.kind == "article" else (row.start, row.end)
-    return {"kind": row.kind, "article_id": row.article_id, "headline": headline_of(row, text[:100]),
-            "published": row.published, "start": start, "end": end, "text": text[start:end],
-            "snippet": snippet, "speaker_id": row.speaker_id, "speaker_name": row.speaker_name}
+    return {"kind": row.kind, "article_id": row.article_id,
+            "headline": headline_of(row, text[:OPENING_CHARS]), "published": row.published,
+            "start": start, "end": end, "text": text[start:end], "snippet": snippet,
+            "speaker_id": row.speaker_id, "speaker_name": row.speaker_name}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from svodka.extractors.entities.gazetteer import fold
 from svodka.extractors.quotes.context import Context
 from svodka.extractors.quotes.syntax import children, subtree
 from svodka.record import Entity, Mention
@@ -115,9 +116,9 @@ class EntityIndex:
         return None
 
     def place_named(self, names: tuple[str, ...]) -> Entity | None:
-        wanted = {_normal(name) for name in names}
+        wanted = {fold(name) for name in names}
         for entity in self.entities:
-            if entity.type == "LOC" and any(_normal(name) in wanted
+            if entity.type == "LOC" and any(fold(name) in wanted
                                             for name in (entity.name, *entity.aliases)):
                 return entity
         return None
@@ -234,13 +235,9 @@ class EntityIndex:
                 return entity
         return None
 
-def _normal(name: str) -> str:
-    return " ".join(name.lower().replace("ё", "е").split())
-
-
 def _has_kind(entity: Entity, kinds: tuple[str, ...]) -> bool:
     words = {word for name in (entity.name, *entity.aliases)
-             for word in name.lower().replace("ё", "е").split()}
+             for word in fold(name).split()}
     return any(word.startswith(kind[:-1]) if kind.endswith("*") else word == kind
                for kind in kinds for word in words)
 
