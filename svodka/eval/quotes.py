@@ -15,6 +15,7 @@ from svodka.eval.report import Measure, Result
 from svodka.eval.scoring import PRF, Share, match_one_to_one
 from svodka.eval.spans import Span
 from svodka.eval.systems import FoundQuote, predict_all
+from svodka.text import fold
 
 KINDS = ("direct", "indirect")
 
@@ -42,9 +43,7 @@ def load_quotes(directory: Path, limit: int | None = None) -> list[QuoteDocument
 
 
 def same_speaker(gold: str | None, predicted: str | None) -> bool:
-    def norm(name: str | None) -> str | None:
-        return " ".join(name.lower().replace("ё", "е").split()) if name else None
-    return norm(gold) == norm(predicted)
+    return (fold(gold) if gold else None) == (fold(predicted) if predicted else None)
 
 
 @dataclass(slots=True)
