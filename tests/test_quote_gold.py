@@ -77,6 +77,7 @@ BROKEN = [
     ("newline inside", lambda g: g["quotes"].insert(0, {"start": 0, "end": 13, "text": g["text"][:13],
                                                          "kind": "direct", "speaker": None})),
     ("id is not the file name", lambda g: g.update(id="rt0-0002")),
+    ("batch that is not fresh-YYYY-MM", lambda g: g.update(batch="new")),
 ]
 
 
@@ -91,6 +92,17 @@ def test_validator_rejects(tmp_path, label, change):
     path = tmp_path / "rt0-0001.json"
     path.write_text(json.dumps(_broken(change), ensure_ascii=False), encoding="utf-8")
     assert validate.check_file(path), label
+
+
+def test_a_fresh_batch_file_passes_and_is_counted_apart(tmp_path):
+    fresh = _fix_offsets(copy.deepcopy(SAMPLE)) | {"batch": "fresh-2026-12"}
+    (tmp_path / "rt0-0001.json").write_text(json.dumps(fresh, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "rt0-0002.json").write_text(json.dumps(_fix_offsets(copy.deepcopy(SAMPLE)) | {
+        "id": "rt0-0002"}, ensure_ascii=False), encoding="utf-8")
+    assert validate.check_file(tmp_path / "rt0-0001.json") == []
+    assert validate.summary(tmp_path, "fresh-2026-12")["quotes"] == 2
+    assert validate.summary(tmp_path, None)["files"] == 1
+    assert validate.summary(tmp_path)["files"] == 2
 
 
 def test_validator_wants_forty_files(tmp_path):
