@@ -39,9 +39,11 @@ def _batch_of(path):
     return json.loads(path.read_text(encoding="utf-8")).get("batch")
 
 
-def test_fresh_batch_is_thirty_ng_articles_apart_from_the_dev_gold():
+def test_fresh_batch_is_thirty_ng_and_thirty_rt_articles_apart_from_the_dev_gold():
     fresh = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == FRESH]
-    assert len(fresh) >= 30 and all(name.startswith("ng1-") for name in fresh)
+    assert sum(name.startswith("ng1-") for name in fresh) >= 30
+    assert sum(name.startswith(("rt2-", "rt3-")) for name in fresh) >= 30
+    assert all(name.startswith(("ng1-", "rt2-", "rt3-")) for name in fresh)
     assert validate.summary(GOLD, None)["files"] >= 40          # the dev gold is still whole
     stats = validate.summary(GOLD, FRESH)
     assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["files_without_quotes"] >= 2
@@ -54,7 +56,8 @@ def test_fresh_batch_is_the_first_thirty_of_the_rebuilt_order():
     from pool import fresh_candidates
     dev = {path.stem for path in validate.gold_files(GOLD) if _batch_of(path) is None}
     order = [article["id"] for article in fresh_candidates(NEWS, dev)]
-    fresh = {path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == FRESH}
+    fresh = {path.stem for path in validate.gold_files(GOLD)
+             if _batch_of(path) == FRESH and path.stem.startswith("ng1-")}
     assert set(order[:30]) == fresh
 
 
