@@ -239,6 +239,10 @@ def test_quote_eval_reports_dev_fresh_and_all(tmp_path):
     assert batch_rows(result, "canned")[1] == pytest.approx(
         ("fresh-2026-12", 0.8, 0.5, 0.4), abs=1e-9)  # span P 1 R 2/3; e2e P 1/2 R 1/3
     assert "fresh-2026-12: 1 articles, 3 gold quotes" in result.notes
+    errors = [(e["document"], e["error"], e["text"]) for e in result.errors]
+    assert errors == [("ng1-0002", "speaker", "встреча не планируется"),
+                      ("ng1-0002", "missed", "визит отложен")]
+    assert result.to_dict()["errors"][0]["speaker"] == "Песков"
 
 
 def test_quote_eval_without_batches_keeps_its_measures(tmp_path):

@@ -111,7 +111,8 @@ def quotes(
     """Quote spans, speakers and both together, on the hand-made gold.
 
     The dev gold (files without a ``batch``), each fresh batch alone, and all files together
-    are scored separately; the fresh batches are the held-out estimate.
+    are scored separately; the fresh batches are the held-out estimate. The JSON's ``errors``
+    lists every missed, spurious, wrong-speaker and boundary-differing quote.
     """
     from svodka.eval.quotes import batch_rows
 

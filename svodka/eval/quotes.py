@@ -74,6 +74,34 @@ def score_quotes(gold: list[FoundQuote], predicted: list[FoundQuote]) -> QuoteSc
                        PRF(speakers.correct, len(predicted), speakers.correct, len(gold)))
 
 
+def quote_errors(document: QuoteDocument, predicted: list[FoundQuote]) -> list[dict]:
+    """What went wrong in one article: gold quotes missed, quotes found where the gold has none,
+    matched quotes with another speaker or other boundaries (the scores' own matching)."""
+    gold = document.quotes
+    pairs = match_one_to_one([Span(q.start, q.end, "quote") for q in gold],
+                             [Span(q.start, q.end, "quote") for q in predicted])
+    text = document.text
+
+    def item(kind: str, quote: FoundQuote, **extra) -> dict:
+        return {"document": document.id, "batch": document.batch or DEV, "error": kind,
+                "start": quote.start, "end": quote.end, "kind": quote.kind,
+                "text": text[quote.start:quote.end], **extra}
+
+    errors = []
+    for g, p in pairs:
+        if not same_speaker(gold[g].speaker, predicted[p].speaker):
+            errors.append(item("speaker", gold[g], gold_speaker=gold[g].speaker,
+                               speaker=predicted[p].speaker))
+        if (gold[g].start, gold[g].end) != (predicted[p].start, predicted[p].end):
+            errors.append(item("boundary", gold[g], found=text[predicted[p].start:predicted[p].end]))
+    matched_gold, matched_found = {g for g, _ in pairs}, {p for _, p in pairs}
+    errors += [item("missed", q, gold_speaker=q.speaker) for i, q in enumerate(gold)
+               if i not in matched_gold]
+    errors += [item("spurious", q, speaker=q.speaker) for i, q in enumerate(predicted)
+               if i not in matched_found]
+    return sorted(errors, key=lambda e: (e["document"], e["start"]))
+
+
 def batch_labels(documents: list[QuoteDocument]) -> list[str]:
     """``dev`` first (when present), then each batch in name order, then ``all`` when mixed."""
     batches = sorted({d.batch for d in documents if d.batch})
@@ -105,6 +133,8 @@ def evaluate_quotes(path: Path, systems, limit: int | None = None) -> Result:
         for system in quoting:
             predicted = outputs[system.name][index].quotes
             scores = score_quotes(document.quotes, predicted)
+            result.errors += [{"system": system.name, **error}
+                              for error in quote_errors(document, predicted)]
             for label in labels:
                 if not in_batch(document, label):
                     continue
