@@ -110,9 +110,9 @@ def quotes(
 ) -> None:
     """Quote spans, speakers and both together, on the hand-made gold.
 
-    The dev gold (files without a ``batch``), each fresh batch alone, and all files together
-    are scored separately; the fresh batches are the held-out estimate. The JSON's ``errors``
-    lists every missed, spurious, wrong-speaker and boundary-differing quote.
+    Scores the dev gold (files without a batch), each fresh (held-out) batch, and all files.
+
+    The JSON's errors list every missed, spurious, wrong-speaker or boundary-differing quote.
     """
     from svodka.eval.quotes import batch_rows
 
