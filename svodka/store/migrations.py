@@ -55,10 +55,16 @@ def _entity_months(conn: Connection) -> None:
         f"FROM entity_months GROUP BY entity_id, type")
 
 
+def _corrections(conn: Connection) -> None:
+    schema.corrections.create(conn, checkfirst=True)
+    schema.entity_redirects.create(conn, checkfirst=True)
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
     (3, "mentions and quotes per entity and month", _entity_months),
+    (4, "analysts' corrections and the entity redirects they make", _corrections),
 ]
 
 LATEST = STEPS[-1][0]

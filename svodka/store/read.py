@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, select, union
 
-from svodka.store import schema as t
+from svodka.store import corrections, schema as t
 from svodka.store.lemmas import query_terms
 
 
@@ -23,10 +23,21 @@ def article_filters(entity_id: str | None = None, date_from: str | None = None,
                     date_to: str | None = None) -> list:
     clauses = date_filters(t.articles.c.published, date_from, date_to)
     if entity_id:
-        clauses.append(t.articles.c.id.in_(
-            select(t.article_entities.c.article_id)
-            .where(t.article_entities.c.entity_id == entity_id)))
+        clauses.append(t.articles.c.id.in_(entity_articles([entity_id])))
     return clauses
+
+
+def entity_articles(entity_ids: list[str]):
+    """The articles that mention these entities or quote them, as corrected (mentions and
+    quotes carry the analysts' corrections; ``article_entities`` keeps the resolver's view)."""
+    return union(select(t.mentions.c.article_id).where(t.mentions.c.entity_id.in_(entity_ids)),
+                 select(t.quotes.c.article_id).where(t.quotes.c.speaker_id.in_(entity_ids)))
+
+
+def _live(conn: Connection, filters: dict) -> dict:
+    if filters.get("entity_id"):
+        filters["entity_id"] = corrections.live_id(conn, filters["entity_id"])
+    return filters
 
 
 # An article with neither headline nor title is listed by its first words.
@@ -49,6 +60,7 @@ def newest_first(*tiebreak):
 
 def list_articles(conn: Connection, offset: int, limit: int, **filters) -> list[dict]:
     a = t.articles.c
+    filters = _live(conn, filters)
     # The page's ids first, from the index; only then the rows (and their texts' openings).
     ids = conn.execute(select(a.id).where(*article_filters(**filters))
                        .order_by(*newest_first(a.id)).offset(offset).limit(limit)).scalars().all()
@@ -61,14 +73,16 @@ def list_articles(conn: Connection, offset: int, limit: int, **filters) -> list[
 
 
 def count_articles(conn: Connection, **filters) -> int:
+    filters = _live(conn, filters)
     query = select(func.count()).select_from(t.articles).where(*article_filters(**filters))
     return conn.execute(query).scalar_one()
 
 
 def resolve_entities(conn: Connection, ref: str, type_: str | None = None) -> list[str]:
-    """Corpus entity ids for an id, or for a name whose every word matches (any case form)."""
+    """Corpus entity ids for an id, or for a name whose every word matches (any case form).
+    An id an analyst merged into another gives that other."""
     if conn.execute(select(t.entities.c.id).where(t.entities.c.id == ref)).first():
-        return [ref]
+        return [corrections.live_id(conn, ref)]
     terms = query_terms(ref)
     if not terms:
         return []
@@ -79,6 +93,7 @@ def resolve_entities(conn: Connection, ref: str, type_: str | None = None) -> li
     for row in conn.execute(query):
         found[row.entity_id].add(row.word)
     ids = [eid for eid, words in found.items() if all(words.intersection(term) for term in terms)]
+    ids = corrections.live_ids(conn, ids)
     if type_ and ids:
         typed = select(t.entities.c.id).where(t.entities.c.id.in_(ids), t.entities.c.type == type_)
         ids = list(conn.execute(typed).scalars())
@@ -138,15 +153,20 @@ def quotes(conn: Connection, speaker: str | None, limit: int, offset: int) -> li
 
 def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | None:
     """An entity with counts, and its newest ``limit`` articles, quotes and quoted amounts:
-    a country in half the corpus must not load half the corpus."""
-    row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
+    a country in half the corpus must not load half the corpus. An id an analyst merged
+    away gives the entity it was merged into (whose ``id`` then differs)."""
+    row = conn.execute(select(t.entities).where(
+        t.entities.c.id == corrections.live_id(conn, entity_id))).first()
     if row is None:
         return None
     a, q, am = t.articles.c, t.quotes.c, t.amounts.c
-    roles = conn.execute(select(t.entity_roles.c.role).where(t.entity_roles.c.entity_id == row.id)
+    merged = corrections.merged_into(conn, row.id)
+    members = [row.id, *merged]
+    roles = conn.execute(select(t.entity_roles.c.role).distinct()
+                         .where(t.entity_roles.c.entity_id.in_(members))
                          .order_by(t.entity_roles.c.role)).scalars().all()
-    linked = select(t.article_entities.c.article_id).where(
-        t.article_entities.c.entity_id == row.id)
+    aliases = sorted({x for ids in _aliases(conn, members).values() for x in ids} - {row.name})
+    linked = entity_articles([row.id])
     articles = [{"id": r.id, "headline": headline_of(r), "published": r.published}
                 for r in conn.execute(select(a.id, a.headline, a.title, a.published, OPENING)
                                       .where(a.id.in_(linked)).order_by(*newest_first(a.id))
@@ -166,8 +186,9 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
         .order_by(em.month)).all()
     return {
         "id": row.id, "type": row.type, "name": row.name,
-        "aliases": [x for x in _aliases(conn, [row.id])[row.id] if x != row.name],
+        "aliases": aliases,
         "roles": list(roles),
+        "merged_in": merged,
         "n_mentions": _mention_counts(conn, [row.id]).get(row.id, 0),
         "n_articles": n_articles,
         "n_quotes": n_quotes,
@@ -215,7 +236,8 @@ def stats(conn: Connection) -> dict:
     def count(table) -> int:
         return conn.execute(select(func.count()).select_from(table)).scalar_one()
     groups = conn.execute(select(func.count(func.distinct(t.duplicates.c.original_id)))).scalar_one()
-    return {"articles": count(t.articles), "entities": count(t.entities),
+    entities = count(t.entities) - count(t.entity_redirects)   # merged-away ids are not entities
+    return {"articles": count(t.articles), "entities": entities,
             "quotes": count(t.quotes), "amounts": count(t.amounts), "dates": count(t.dates),
             "duplicate_groups": groups, "duplicates": count(t.duplicates),
             "rejected": count(t.rejections)}
