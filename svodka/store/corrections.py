@@ -107,6 +107,22 @@ def listing(conn: Connection, entity_id: str | None = None) -> list[dict]:
     return found
 
 
+def describe(correction: dict) -> str:
+    """One line saying what a correction (an :func:`as_dict`) does."""
+    p = correction["payload"]
+    kind = correction["kind"]
+    if kind == "merge":
+        return f"{p['source_name']} ({p['source']}) → {p['target_name']} ({p['target']})"
+    if kind == "split":
+        count = len(p["mentions"])
+        return (f"{count} mention{'s' if count > 1 else ''} of {p['entity_name']} "
+                f"({p['entity']}) → {p['name']} ({p['into']})")
+    if kind == "rename":
+        return f"{p['from']} → {p['to']} ({p['entity']})"
+    return (f"quote {p['quote']} of {p['article']}: {p.get('from') or '—'} → "
+            f"{p.get('speaker_name') or 'no named speaker'} ({p.get('speaker') or '—'})")
+
+
 _ENTITY_FIELDS = {"merge": ("source", "target"), "split": ("entity", "into"),
                   "rename": ("entity",), "reassign": ("speaker", "from")}
 
