@@ -45,7 +45,7 @@ def test_every_correction_command_explains_itself(command):
 
 def test_merge_by_name_then_undo(db):
     ambiguous = runner.invoke(app, ["entities", "merge", "Путина", "Владимир Путин", "--db", db])
-    assert ambiguous.exit_code == 1 and "several entities" in ambiguous.output
+    assert ambiguous.exit_code == 1 and "names several entities" in ambiguous.output
     short = open_store(db).corpus_entity_id(PESKOV_BRIEFING.id, "e1")
     output = svodka("entities", "merge", short, "Владимир Путин", "--db", db, "--who", "olga",
                     "--why", "«президента Путина» в брифинге Пескова")

@@ -4,8 +4,10 @@
 >>> app = create_app("sqlite:///corpus.db")      # doctest: +SKIP
 
 JSON lives under ``/api`` (plus ``POST /extract``), HTML pages at the other paths,
-OpenAPI docs at ``/docs`` (served from the package: no CDN). Nothing but ``/extract``
-and the paste form accepts a body, and neither stores anything.
+OpenAPI docs at ``/docs`` (served from the package: no CDN). Bodies are accepted by
+``/extract`` and the paste form, which store nothing, and by the analysts' corrections
+(:mod:`svodka.api.correction_routes`, :mod:`svodka.api.correction_pages`), which only
+take requests from this server's own pages or from clients that are no browser.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import svodka
-from svodka.api import json_routes, pages
+from svodka.api import correction_pages, correction_routes, json_routes, pages
 from svodka.api.guard import MAX_BODY_BYTES, BodyLimit, SecurityHeaders
 from svodka.web import (STATIC, TEMPLATES, amount_value, number, plural, plural_word,
                         russian_date, type_label)
@@ -67,7 +69,9 @@ def create_app(store_url: str | None = None, *, store=None,
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(json_routes.router)
+    app.include_router(correction_routes.router)
     app.include_router(pages.router)
+    app.include_router(correction_pages.router)
     _add_error_pages(app)
     app.add_middleware(BodyLimit, limit=max_body_bytes)
     app.add_middleware(SecurityHeaders)

@@ -104,3 +104,15 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+def same_origin(headers, require: bool) -> bool:
+    """A state-changing request comes from this server's own pages: its Origin (or, when a
+    browser sends none, its Referer) names the host it was sent to. ``require`` refuses a
+    request with neither (a form); without it, a client that is no browser may post."""
+    from urllib.parse import urlsplit
+
+    claimed = headers.get("origin") or headers.get("referer")
+    if not claimed:
+        return not require
+    return urlsplit(claimed).netloc == headers.get("host")

@@ -95,8 +95,11 @@ async def article(request: Request, article_id: Id, store=Depends(get_store),
         # resolved on click (one lookup) rather than for every entity on every view
         return f"/articles/{quoted}/entities/{url_quote(entity.id, safe='')}"
 
+    from svodka.api.correction_pages import article_forms
+
     view = article_view(record, entity_href, hit=parse_hit(hl))
-    return render(request, "article.html", article=record, view=view, stored=True)
+    return render(request, "article.html", article=record, view=view, stored=True,
+                  fix=article_forms(store, record))
 
 
 @router.get("/articles/{article_id}/entities/{local_id}")
@@ -117,8 +120,12 @@ async def entity(request: Request, entity_id: Id, store=Depends(get_store)):
     found = store.get_entity(entity_id, limit=ENTITY_LIST_LIMIT)
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
+    from svodka.store.corrections import describe
+
+    corrections = [item | {"what": describe(item)} for item in store.corrections(found["id"])]
     return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,
-                  chart=mentions_chart(found.get("mentions_by_month") or []))
+                  chart=mentions_chart(found.get("mentions_by_month") or []),
+                  corrections=corrections)
 
 
 @router.get("/quotes")

@@ -35,20 +35,7 @@ WhyOption = Annotated[str, typer.Option("--why", help="Why: what in the text sho
 
 def _entity(store, ref: str) -> str:
     """An entity id, or a name that finds exactly one entity (or is exactly one's name)."""
-    from svodka.text import fold
-
-    found = store.find_entities(ref, limit=20)
-    exact = [entity for entity in found if fold(entity["name"]) == fold(ref)]
-    if len(found) == 1 or len(exact) == 1:
-        return (found if len(found) == 1 else exact)[0]["id"]
-    if not found:
-        _err.print(f"svodka: no entity {ref!r}")
-    else:
-        _err.print(f"svodka: {ref!r} names several entities; give an id:")
-        for entity in found:
-            _err.print(f"  {entity['id']}  {entity['type']}  {entity['name']}  "
-                       f"({entity['n_mentions']} mentions)")
-    raise typer.Exit(code=1)
+    return store.one_entity(ref)
 
 
 def _run(db, make) -> None:

@@ -229,6 +229,28 @@ class Store:
         """The quote's speaker is the entity ``speaker``, or nobody the text names (None)."""
         return self._correct(_corrections.reassign, article_id, quote_n, speaker, who, why)
 
+    def one_entity(self, ref: str) -> str:
+        """An entity id, or a name that finds exactly one entity (or is exactly one's
+        name); else :class:`CorrectionError` naming the candidates."""
+        from svodka.text import fold
+
+        found = self.find_entities(ref, limit=20)
+        exact = [entity for entity in found if fold(entity["name"]) == fold(ref)]
+        if len(found) == 1 or len(exact) == 1:
+            return (found if len(found) == 1 else exact)[0]["id"]
+        if not found:
+            raise CorrectionError(f"no entity {ref!r}")
+        listed = "; ".join(f"{e['id']} {e['name']} ({e['n_mentions']})" for e in found[:6])
+        raise CorrectionError(f"{ref!r} names several entities, give an id: {listed}")
+
+    def mentions(self, article_id: str) -> list[dict]:
+        """A stored article's mentions with their numbers and (corrected) corpus entities."""
+        m = schema.mentions.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(m.n, m.entity_id, m.local_id, m.start, m.end, m.text)
+                                .where(m.article_id == article_id).order_by(m.n))
+            return [dict(row._mapping) for row in rows]
+
     def mention_key(self, article_id: str, ref: str) -> tuple[str, int]:
         """A mention by its number ("3") or its span ("120-134") in a stored article."""
         with self.engine.connect() as conn:
