@@ -35,13 +35,18 @@ JUDGEMENTS = {"yes": True, "no": False}
 
 
 def lemma_words(text: str, vocab) -> list[set[str]]:
-    """Each word of ``text`` as the set of its lowercased forms and normal forms."""
+    """Each word of ``text`` as the set of its lowercased forms and normal forms; a hyphenated
+    word also stands for its parts ("экс-президент" is a "президент", "журналиста-расследователя"
+    a "журналист")."""
     from razdel import tokenize
     words = []
     for token in tokenize(text.lower().replace("ё", "е")):
-        if any(ch.isalnum() for ch in token.text):
-            words.append({p.normal_form.replace("ё", "е") for p in vocab.parse(token.text)}
-                         | {token.text})
+        if not any(ch.isalnum() for ch in token.text):
+            continue
+        forms = {token.text}
+        for part in {token.text, *filter(None, token.text.split("-"))}:
+            forms |= {p.normal_form.replace("ё", "е") for p in vocab.parse(part)}
+        words.append(forms)
     return words
 
 
