@@ -179,6 +179,23 @@ def test_eval_roles_smoke_on_nerel(tmp_path, models):
     assert score["gold"] > 0 and score["predicted"] > 0 and score["found"] > 0
 
 
+@needs_shared(SHARED / "data" / "news")
+def test_roles_sample_draws_again_keeping_judgements(tmp_path, models):
+    out = tmp_path / "sample.tsv"
+    args = ["eval", "roles-sample", "--size", "3", "--out", str(out)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    rows = read_sample(out)
+    assert len(rows) == 3 and all(r.article[:3] in ("rt1", "ng0") and r.role for r in rows)
+    assert all(r.entity.split()[-1][:4] in r.sentence or r.sentence == "" for r in rows[:1])
+    rows[0].judgement = "yes"
+    write_sample(out, rows)
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    assert "3 rows written" in again.output and "2 to judge" in " ".join(again.output.split())
+    assert read_sample(out) == rows
+
+
 def test_missing_nerel_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["eval", "roles", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
