@@ -11,8 +11,8 @@ from conftest import ROOT, SHARED, needs_shared
 from svodka.cli import app
 from svodka.eval.nerel import parse_ann
 from svodka.eval.role_sample import sentence_of
-from svodka.eval.roles import (SampleRow, judged_precision, keep_judgements, read_sample,
-                               role_holds, role_matches, score_roles, write_sample)
+from svodka.eval.roles import (SampleRow, judge_roles, judged_precision, keep_judgements,
+                               read_sample, role_holds, role_matches, score_roles, write_sample)
 from svodka.eval.spans import Span
 from svodka.eval.systems import Group, Output
 
@@ -68,8 +68,13 @@ def test_right_roles_found_and_a_wrong_one_counted(document, vocab):
         Group("PER", [LAVROV], ["министр иностранных дел России"]),     # right, finds R1
         Group("PER", [MACRON], ["эксперт"]),                             # wrong, R2 missed
     ])
-    score = score_roles(document, output, vocab)
+    score, errors = judge_roles(document, output, vocab)
     assert (score.right, score.predicted, score.found, score.gold) == (1, 2, 1, 2)
+    assert errors == [
+        {"kind": "missed", "document": "snippet", "person": "Эммануэлем Макроном",
+         "profession": "президентом", "roles": ["эксперт"]},
+        {"kind": "wrong", "document": "snippet", "person": "Эммануэлем Макроном",
+         "role": "эксперт", "professions": ["президентом"]}]
 
 
 def test_a_role_nerel_does_not_give_is_wrong_but_an_unknown_entity_is_not_judged(document, vocab):
@@ -177,6 +182,8 @@ def test_eval_roles_smoke_on_nerel(tmp_path, models):
     score = data["measures"][0]["scores"]["svodka"]
     assert data["task"] == "roles" and data["documents"] == 3
     assert score["gold"] > 0 and score["predicted"] > 0 and score["found"] > 0
+    missed = [e for e in data.get("errors", []) if e["kind"] == "missed"]
+    assert len(missed) == score["gold"] - score["found"]
 
 
 @needs_shared(SHARED / "data" / "news")

@@ -77,24 +77,39 @@ def _overlaps_any(spans: list[Span], mention: nerel.NerelMention) -> bool:
 def score_roles(document: nerel.NerelDocument, output: Output, vocab,
                 match=role_matches) -> PRF:
     """Precision and recall of one document's person roles against its WORKS_AS pairs."""
+    return judge_roles(document, output, vocab, match)[0]
+
+
+def judge_roles(document: nerel.NerelDocument, output: Output, vocab,
+                match=role_matches) -> tuple[PRF, list[dict]]:
+    """The score and its mistakes: every ``wrong`` role (with the professions NEREL gives that
+    person) and every ``missed`` pair (with the roles the system gave the person)."""
     pairs = document.pairs("WORKS_AS")
     people = [m for m in document.mentions.values() if m.type == "PERSON"]
     groups = [g for g in output.groups if g.type == "PER"]
-    score = PRF(gold=len(pairs))
-    score.found = sum(
-        any(_overlaps_any(g.mentions, person)
-            and any(match(role, profession.text, vocab) for role in g.roles)
-            for g in groups)
-        for person, profession in pairs)
+    score, errors = PRF(gold=len(pairs)), []
+    for person, profession in pairs:
+        holders = [g for g in groups if _overlaps_any(g.mentions, person)]
+        if any(match(role, profession.text, vocab) for g in holders for role in g.roles):
+            score.found += 1
+        else:
+            errors.append({"kind": "missed", "document": document.id, "person": person.text,
+                           "profession": profession.text,
+                           "roles": [role for g in holders for role in g.roles]})
     for group in groups:
         if not any(_overlaps_any(group.mentions, person) for person in people):
             continue
         own = [profession.text for person, profession in pairs
                if _overlaps_any(group.mentions, person)]
+        name = document.text[group.mentions[0].start:group.mentions[0].end]
         for role in dict.fromkeys(group.roles):
             score.predicted += 1
-            score.right += any(match(role, text, vocab) for text in own)
-    return score
+            if any(match(role, text, vocab) for text in own):
+                score.right += 1
+            else:
+                errors.append({"kind": "wrong", "document": document.id, "person": name,
+                               "role": role, "professions": own})
+    return score, errors
 
 
 def evaluate_roles(path: Path, systems, limit: int | None = None) -> Result:
@@ -111,8 +126,10 @@ def evaluate_roles(path: Path, systems, limit: int | None = None) -> Result:
     for index, document in enumerate(documents):
         for system in grouping:
             output = outputs[system.name][index]
-            totals[system.name].add(score_roles(document, output, vocab))
+            score, errors = judge_roles(document, output, vocab)
+            totals[system.name].add(score)
             strict[system.name].add(score_roles(document, output, vocab, role_holds))
+            result.errors += [{"system": system.name, **error} for error in errors]
     result.measures.append(Measure(
         "WORKS_AS", {s.name: totals.get(s.name) for s in systems},
         note="a role matches when it holds the profession's words or they hold its"))
