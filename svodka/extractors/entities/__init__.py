@@ -16,13 +16,14 @@ from collections import Counter
 
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
-from svodka.extractors.entities.linking import Named, link
+from svodka.extractors.entities.linking import link
 from svodka.extractors.entities.mentions import Found, find_mentions
 from svodka.extractors.entities.normal import normalize, written_nominatives
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import attach_roles
+from svodka.extractors.entities.types import Named
 from svodka.record import Entity, Mention
 from svodka.text import fold, has_cyrillic
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from svodka.data import load_table
 from svodka.extractors.entities.gazetteer import Known, gazetteer, known_name
-from svodka.extractors.entities.people import same_word
+from svodka.extractors.entities.similarity import same_word
 from svodka.text import fold, has_cyrillic
 
 _MAX_TAIL_WORDS = 3

@@ -8,7 +8,7 @@ from __future__ import annotations
 from razdel import tokenize
 
 from svodka.extractors.entities.gazetteer import abbreviation_of, gazetteer
-from svodka.extractors.entities.linking import Named
+from svodka.extractors.entities.types import Named
 
 
 def _gaps(analysis):

@@ -8,17 +8,14 @@ stay apart.
 """
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from svodka.data import load_table
 from svodka.extractors.entities.gazetteer import known_name
+from svodka.extractors.entities.similarity import same_name_word
+from svodka.extractors.entities.types import Named
 from svodka.text import QUOTES_AND_APOSTROPHE, fold, fold_e
-
-if TYPE_CHECKING:
-    from svodka.extractors.entities.linking import Named
 
 _KEY_LETTERS = 3
 _NAME_MARKS = QUOTES_AND_APOSTROPHE + "()"
@@ -27,8 +24,7 @@ _NAME_MARKS = QUOTES_AND_APOSTROPHE + "()"
 _GENERATION = re.compile(r"-(младш|старш)\w*$")
 # "Андреевич", "Вячеславовна": a patronymic is a first name with one of these endings
 _PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична")
-_MIN_FUZZY = 5
-_AGE = re.compile(r"летн(?:ий|яя|его|ей|ему|им|ем|юю)$")     # a spelling variant ("Буфье" / "Буффье") needs a long enough word
+_AGE = re.compile(r"летн(?:ий|яя|его|ей|ему|им|ем|юю)$")
 
 
 def words_of(normal: str) -> list[str]:
@@ -51,40 +47,6 @@ def _generation(normal: str) -> str | None:
     return found.group(1) if found else None
 
 
-def same_word(a: str, b: str) -> bool:
-    """One word in two cases ("Василенко" / "Василенкой" aside, "Шольц" / "Шольца")."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 4:
-        return False
-    shared = len(os.path.commonprefix([a, b]))
-    return shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 2
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """One letter added, dropped or changed after the first two ("Буфье" / "Буффье")."""
-    if abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    for i in range(len(long)):
-        if long[:i] + long[i + 1:] == short:
-            return True
-    return False
-
-
-def close_names(a: str, b: str) -> bool:
-    """The same name word but for a case ending or, in a long word, one letter."""
-    return _same_name_word(a.replace("э", "е"), b.replace("э", "е"))
-
-
-def _same_name_word(a: str, b: str) -> bool:
-    if same_word(a, b):
-        return True
-    return min(len(a), len(b)) >= _MIN_FUZZY and _one_edit(a, b)
-
-
 def _is_initial(word: str) -> bool:
     return len(word) <= 3 and word[:1].isalpha()
 
@@ -104,11 +66,11 @@ def _first_name(word: str) -> str:
 
 
 def _word_fits(word: str, full_word: str, first: bool) -> bool:
-    if _same_name_word(word, full_word):
+    if same_name_word(word, full_word):
         return True
     if _is_initial(word) and full_word.startswith(word):
         return True
-    return first and _same_name_word(_first_name(word), _first_name(full_word))
+    return first and same_name_word(_first_name(word), _first_name(full_word))
 
 
 @lru_cache(maxsize=4096)
@@ -291,10 +253,10 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
         if len(words) == 1:
             # a lone word may be a surname or a first name; it must fit one way only
             fitting = {r: full for r, full in fitting.items()
-                       if _same_name_word(words[0], full[-1])
-                       or _same_name_word(words[0], full[0])
-                       or _same_name_word(_first_name(words[0]), _first_name(full[0]))
-                       or (len(full) > 2 and _same_name_word(words[0], full[-2]))}
+                       if same_name_word(words[0], full[-1])
+                       or same_name_word(words[0], full[0])
+                       or same_name_word(_first_name(words[0]), _first_name(full[0]))
+                       or (len(full) > 2 and same_name_word(words[0], full[-2]))}
         if len(fitting) > 1 and mentions[i].gender:
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 
-from svodka.extractors.entities.linking import Named
+from svodka.extractors.entities.types import Named
 from svodka.text import QUOTES_AND_APOSTROPHE, fold
 
 _MIN_LETTERS = 3
