@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
 from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.people import link_person_names, retype_surnames
@@ -31,14 +32,14 @@ def own_name(normal: str) -> str:
     return " ".join(words).strip(QUOTES_AND_APOSTROPHE).strip()
 
 
-def link_key(m: Named) -> tuple[str, str]:
+def link_key(m: Named, morph: Morphology) -> tuple[str, str]:
     canonical = m.canonical
     if canonical is None:
         name = own_name(m.normal) if m.type == "ORG" else m.normal
         known = known_loosely(name)
         canonical = known.canonical if known else name
         if m.type == "ORG" and not known:
-            canonical = with_canonical_place(canonical)
+            canonical = with_canonical_place(canonical, morph)
     return family(m.type), key_text(canonical)
 
 
@@ -55,23 +56,23 @@ def acronym(normal: str) -> str | None:
     return " ".join(["".join(head), *words])
 
 
-def link(mentions: list[Named], text: str = "") -> list[list[int]]:
+def link(mentions: list[Named], morph: Morphology, text: str = "") -> list[list[int]]:
     """Groups of mention indices, each group one entity, in order of first mention."""
     groups = Groups(len(mentions))
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        key = link_key(m)
+        key = link_key(m, morph)
         if key in first_by_key:
             groups.union(first_by_key[key], i)
         else:
             first_by_key[key] = i
-    _link_acronyms(mentions, groups)
+    _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
-    retype_surnames(mentions)
-    link_person_names(mentions, groups)
+    retype_surnames(mentions, morph)
+    link_person_names(mentions, groups, morph)
     clusters: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         clusters.setdefault(groups.find(i), []).append(i)
@@ -138,16 +139,16 @@ def _link_compounds(mentions: list[Named], groups: Groups) -> None:
             groups.union(roots.pop(), i)
 
 
-def _link_acronyms(mentions: list[Named], groups: Groups) -> None:
+def _link_acronyms(mentions: list[Named], groups: Groups, morph: Morphology) -> None:
     by_acronym: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC"):
             short = acronym(m.normal)
             if short:
-                by_acronym.setdefault(fold(with_canonical_place(short)), i)
+                by_acronym.setdefault(fold(with_canonical_place(short, morph)), i)
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.normal.split()[0].isupper():
-            full = by_acronym.get(fold(with_canonical_place(m.normal)))
+            full = by_acronym.get(fold(with_canonical_place(m.normal, morph)))
             if full is not None:
                 groups.union(full, i)
 
