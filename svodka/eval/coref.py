@@ -33,13 +33,14 @@ from pathlib import Path
 from svodka.eval.report import Measure, Result
 from svodka.eval.scoring import PRF, Share, pair_prf
 from svodka.eval.systems import predict_all
+from svodka.text import OPENING_QUOTES, SPEECH_DASHES, fold_word
 
 DEV_LIST = "coref_dev.txt"
 DEV_SIZE = 300
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 # What may stand between a sentence's end and its first word: spaces, opening marks, dashes.
-_SENTENCE_LEAD = " \t«„“\"'([—–-"
+_SENTENCE_LEAD = " \t'([" + OPENING_QUOTES + SPEECH_DASHES
 _SENTENCE_END = ".!?…\n"
 # Personal, possessive and reflexive pronouns: the forms a pronoun link is about.
 PRONOUNS = frozenset("""
@@ -47,7 +48,7 @@ PRONOUNS = frozenset("""
 свой своя своё свое свои своего своей своему своим своём своем своих своими свою своею
 себя себе собой собою
 """.split())
-_FOLDED_PRONOUNS = frozenset(p.replace("ё", "е") for p in PRONOUNS)
+_FOLDED_PRONOUNS = frozenset(fold_word(p) for p in PRONOUNS)
 # Other pronoun-like mentions (relatives, demonstratives): neither pronoun nor description.
 _OTHER_PRONOUNS = frozenset("""
 который которая которое которые которого которой которому которым котором которых
@@ -159,7 +160,7 @@ def mention_kind(text: str, span: tuple[int, int], proper: frozenset[str] = froz
     """
     if is_named(text, span) or any(w in proper for w in _WORD.findall(text, span[0], span[1])):
         return "name"
-    words = [w.lower().replace("ё", "е") for w in _WORD.findall(text, span[0], span[1])]
+    words = [fold_word(w) for w in _WORD.findall(text, span[0], span[1])]
     if len(words) == 1 and words[0] in _FOLDED_PRONOUNS:
         return "pronoun"
     if not words or (len(words) == 1 and words[0] in _OTHER_PRONOUNS):

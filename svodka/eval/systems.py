@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from svodka.eval.spans import Span
+from svodka.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ class Natasha(System):
         groups: dict[tuple[str, str], list[Span]] = {}
         for span in spans:
             span.normalize(self.models.morph_vocab)
-            normal = " ".join((span.normal or span.text).lower().replace("ё", "е").split())
+            normal = fold(span.normal or span.text)
             groups.setdefault((span.type, normal), []).append(Span(span.start, span.stop, "name"))
         full_names: dict[str, list[tuple[str, str]]] = {}
         for kind, normal in groups:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from svodka.text import CLOSING_QUOTES, OPENING_QUOTES
+
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "coref_ranker.npz"
@@ -44,7 +46,10 @@ _NUMBERS = {"Sing": 1, "Plur": 2}
 _RELS = {"nsubj": 1, "nsubj:pass": 1, "obj": 2, "iobj": 3, "obl": 4, "nmod": 5, "appos": 6,
          "root": 7, "det": 8, "conj": 9, "flat:name": 10, "amod": 11}
 _NER = {"PER": 1, "ORG": 2, "LOC": 3}
-_OPENING, _CLOSING = "«„", "»“”"      # “ closes „…“; as an opening mark it is rare here
+# Marks that only open, and marks that only close, speech: a straight " does both, and “
+# closes „…“ far more often than it opens anything in Russian news.
+_OPENING = "".join(m for m in OPENING_QUOTES if m not in "\"“")
+_CLOSING = "".join(m for m in CLOSING_QUOTES + "“" if m != "\"")
 _QUOTE_LOOKBACK = 3000      # characters of a paragraph scanned back for an open «
 
 
