@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from svodka.cli import app
+from svodka.limits import MAX_CHARS
 
 _console = Console()
 _err = Console(stderr=True)
@@ -56,6 +57,8 @@ def ingest(
     url_field: Annotated[str | None, typer.Option(help="JSONL key of the URL.")] = None,
     date_field: Annotated[str | None, typer.Option(help="JSONL key of the date.")] = None,
     id_field: Annotated[str | None, typer.Option(help="JSONL key of the id.")] = None,
+    max_chars: Annotated[int, typer.Option(
+        min=1, help="Reject an article longer than this many characters.")] = MAX_CHARS,
 ) -> None:
     """Extract and store every article under PATHS.
 
@@ -82,7 +85,8 @@ def ingest(
     total = None if quiet else estimate_total(expand(paths)[0])
     try:
         summary = _with_progress(lambda progress: run_ingest(
-            paths, store, workers, fields, progress, engine, scheduler, parquet_dir, batch_size),
+            paths, store, workers, fields, progress, engine, scheduler, parquet_dir, batch_size,
+            max_chars),
             total, quiet)
     except SQLAlchemyError as error:
         _err.print(f"svodka: the store failed: {error.__class__.__name__}: "

@@ -9,9 +9,6 @@ from svodka.store.prepare import Prepared, prepare
 
 log = logging.getLogger(__name__)
 
-# Far beyond any news article; a bigger "article" is a dump and would stall a worker.
-MAX_CHARS = 1_000_000
-
 
 def load_worker_models() -> None:
     """Process-pool initializer: load the models once per worker, before the first task."""
@@ -28,8 +25,6 @@ def process(document: Document, locator: str) -> Prepared | Rejection:
         return Rejection(reason, message, document.path, locator,
                          document.text[:1000].encode("utf-8", errors="replace"))
 
-    if len(document.text) > MAX_CHARS:
-        return reject("too_large", f"{len(document.text):,} characters, over {MAX_CHARS:,}")
     try:
         return prepare(extract_document(document, models=load_models()))
     except InputRejected as error:
