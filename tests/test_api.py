@@ -58,7 +58,7 @@ def corpus(tmp_path_factory, models):
 
     store, ids = build_corpus(tmp_path_factory.mktemp("api"))
     app = create_app(store=store, today=lambda: date(2025, 11, 30))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         yield client, ids
     store.close()
 

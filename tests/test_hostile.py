@@ -276,3 +276,238 @@ def test_a_negative_limit_or_an_impossible_date_is_refused(tmp_path):
     impossible = runner.invoke(app, ["extract", "-", "--published", "2024-13-45"],
                                input="Министр заявил о росте цен.")
     assert impossible.exit_code == 2 and "2024-13-45" in impossible.output
+
+
+# -- the server: hostile clients --------------------------------------------------------------
+
+LOCAL = "http://127.0.0.1"
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, models):
+    """The app over a small real corpus, plus one article whose id holds slashes."""
+    import svodka
+    from fastapi.testclient import TestClient
+
+    from svodka.api import create_app
+    from test_api import build_corpus
+
+    store, ids = build_corpus(tmp_path_factory.mktemp("hostile"))
+    traversal = svodka.extract(GOOD[0]["content"], "2025-11-03", id="../../../../etc/passwd")
+    assert store.add_article(traversal) == "stored"
+    with TestClient(create_app(store=store), base_url=LOCAL) as client:
+        yield client, store
+    store.close()
+
+
+@pytest.fixture
+def client(served):
+    return served[0]
+
+
+def test_a_body_nested_100000_deep_is_a_422_and_the_connection_lives_on(client):
+    body = ('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}").encode()
+    response = client.post("/api/extract", content=body,
+                           headers={"content-type": "application/json"})
+    assert response.status_code == 422, response.text
+    assert response.json()["detail"]["reason"] == "bad_json"
+    assert client.get("/api/stats").status_code == 200
+
+
+def test_an_impossible_publication_date_is_a_422(client):
+    response = client.post("/api/extract?published=2024-13-45", content="Министр заявил.",
+                           headers={"content-type": "text/plain"})
+    assert response.status_code == 422 and "2024-13-45" in response.text
+    body = client.post("/api/extract", json={"text": "Министр заявил.", "published": "2024-02-30"})
+    assert body.status_code == 422
+
+
+def test_only_this_machines_host_names_are_answered(served):
+    from fastapi.testclient import TestClient
+
+    from svodka.api import create_app
+
+    client = served[0]
+    refused = client.get("/api/stats", headers={"host": "attacker.example"})
+    assert refused.status_code == 400 and "articles" not in refused.text
+    for host in ("127.0.0.1:8765", "localhost:8765", "[::1]:8765"):
+        assert client.get("/api/stats", headers={"host": host}).status_code == 200, host
+    named = TestClient(create_app(store=served[1], allowed_hosts=["news.example"]),
+                       base_url="http://news.example")
+    assert named.get("/api/stats").status_code == 200
+    assert named.get("/api/stats", headers={"host": "127.0.0.1"}).status_code == 400
+
+
+def test_an_id_with_slashes_makes_links_that_lead_to_its_article(client):
+    html = client.get("/articles").text
+    assert "/articles/../" not in html
+    assert 'href="/articles/..%2F..%2F..%2F..%2Fetc%2Fpasswd"' in html
+    page = client.get("/articles/..%2F..%2F..%2F..%2Fetc%2Fpasswd")
+    assert page.status_code == 200 and "Силуанов" in page.text
+
+
+class SlowStore:
+    """A store whose search takes a second, as a costly query on a big corpus does."""
+
+    def search(self, *args, **kwargs):
+        time.sleep(1.0)
+        return []
+
+    def stats(self):
+        return {"articles": 0}
+
+
+def test_a_slow_search_does_not_hold_up_other_requests():
+    import asyncio
+
+    import httpx
+
+    from svodka.api import create_app
+
+    app = create_app(store=SlowStore())
+
+    async def race():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=LOCAL) as client:
+            started = time.perf_counter()
+            searches = [asyncio.create_task(client.get("/api/search", params={"q": "и в"}))
+                        for _ in range(5)]
+            await asyncio.sleep(0.05)
+            stats = await client.get("/api/stats")
+            waited = time.perf_counter() - started
+            assert all(r.status_code == 200 for r in await asyncio.gather(*searches))
+            return stats, waited
+
+    stats, waited = asyncio.run(race())
+    assert stats.status_code == 200 and waited < 0.5, f"/api/stats answered after {waited:.2f} s"
+
+
+@pytest.fixture(scope="module")
+def wordy_store(tmp_path_factory):
+    """300 articles of common words: enough rows for a search to take measurable time."""
+    from svodka.record import Article
+
+    sentence = "В Москве и в области по данным синоптиков на выходных пойдёт снег. "
+    store = open_store(tmp_path_factory.mktemp("wordy") / "c.db")
+    for number in range(300):
+        store.add_article(Article(id=f"w{number}", text=f"Сводка {number}. " + sentence * 20))
+    yield store
+    store.close()
+
+
+def test_a_search_over_its_time_budget_or_its_words_is_refused(served, wordy_store):
+    from fastapi.testclient import TestClient
+
+    from svodka.api import create_app
+    from svodka.api.guard import ServerLimits
+    from svodka.errors import QueryTooCostly
+
+    with pytest.raises(QueryTooCostly):
+        wordy_store.search("и в на по", seconds=0.0)
+    assert wordy_store.search("и в на по", seconds=5.0)       # the same query, in time
+    no_time = TestClient(create_app(store=wordy_store, limits=ServerLimits(query_seconds=0.0)),
+                         base_url=LOCAL)
+    refused = no_time.get("/api/search", params={"q": "и в на по"})
+    assert refused.status_code == 422 and "query_too_costly" in refused.text
+    assert no_time.get("/search", params={"q": "и в на по"}).status_code == 422
+    many = " ".join(f"слово{n}" for n in range(40))
+    assert served[0].get("/api/search", params={"q": many}).status_code == 422
+    assert served[0].get("/api/search", params={"q": "и в " * 100}).status_code == 200
+    assert wordy_store.search("снег", kind="article", seconds=5.0)   # the filtered path too
+    with pytest.raises(QueryTooCostly):
+        wordy_store.search("снег", kind="article", seconds=0.0)
+
+
+async def call(app, path: str, chunks: list[bytes | None], headers: dict | None = None,
+               method: str = "POST") -> tuple[int | None, list[dict]]:
+    """One request straight through ASGI; ``None`` in ``chunks`` is the client leaving,
+    a float is the client going silent for that many seconds."""
+    import asyncio
+
+    pending = list(chunks)
+    sent: list[dict] = []
+
+    async def receive():
+        if not pending:
+            await asyncio.sleep(3600)
+        chunk = pending.pop(0)
+        if chunk is None:
+            return {"type": "http.disconnect"}
+        if isinstance(chunk, float):
+            await asyncio.sleep(chunk)
+            chunk = pending.pop(0) if pending else b""
+        return {"type": "http.request", "body": chunk, "more_body": bool(pending)}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": method, "path": path, "raw_path": path.encode(),
+             "query_string": b"", "http_version": "1.1", "scheme": "http",
+             "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 50000), "root_path": "",
+             "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"text/plain"),
+                         *((k.encode(), v.encode()) for k, v in (headers or {}).items())]}
+    await app(scope, receive, send)
+    status = next((m["status"] for m in sent if m["type"] == "http.response.start"), None)
+    return status, sent
+
+
+def test_an_abandoned_extract_never_runs(served, monkeypatch):
+    import asyncio
+    import threading
+
+    import svodka.api.extracting as extracting
+    from svodka.api import create_app
+
+    runs = []
+    monkeypatch.setattr(extracting, "extract_document", lambda document: runs.append(document))
+    app = create_app(store=served[1])
+    extracting.EXTRACTION_SLOT.acquire()           # another extraction is running
+    threading.Timer(0.3, extracting.EXTRACTION_SLOT.release).start()
+    status, _ = asyncio.run(call(app, "/api/extract", ["Министр заявил.".encode(), None]))
+    time.sleep(0.1)
+    assert runs == [] and status in (None, 499)
+    with extracting.EXTRACTION_SLOT:                 # and the slot was given back
+        pass
+
+
+def test_an_extract_waits_a_bounded_time_and_texts_are_bounded(served):
+    from fastapi.testclient import TestClient
+
+    import svodka.api.extracting as extracting
+    from svodka.api import create_app
+    from svodka.api.guard import ServerLimits
+
+    client = TestClient(create_app(store=served[1], limits=ServerLimits(
+        max_chars=1000, extract_wait_seconds=0.2)), base_url=LOCAL)
+    long = client.post("/api/extract", content=("Министр заявил. " * 100).encode(),
+                       headers={"content-type": "text/plain"})
+    assert long.status_code == 422 and long.json()["detail"]["reason"] == "too_large"
+    with extracting.EXTRACTION_SLOT:
+        started = time.perf_counter()
+        busy = client.post("/api/extract", content="Министр заявил.".encode(),
+                           headers={"content-type": "text/plain"})
+        assert busy.status_code == 503 and time.perf_counter() - started < 2
+
+
+def test_a_client_leaving_mid_body_is_not_an_error(served, caplog):
+    import asyncio
+
+    from svodka.api import create_app
+
+    app = create_app(store=served[1])
+    status, _ = asyncio.run(call(app, "/api/extract", [b"part of a body", None]))
+    assert status in (None, 499)
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+
+
+def test_a_body_that_stops_arriving_is_cut_off(served):
+    import asyncio
+
+    from svodka.api import create_app
+    from svodka.api.guard import ServerLimits
+
+    app = create_app(store=served[1], limits=ServerLimits(body_seconds=0.2))
+    started = time.perf_counter()
+    status, _ = asyncio.run(call(app, "/api/extract", [b"ten bytes.", 30.0, b"never"],
+                                 {"content-length": "100"}))
+    assert status == 408 and time.perf_counter() - started < 2
