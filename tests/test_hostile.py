@@ -511,3 +511,46 @@ def test_a_body_that_stops_arriving_is_cut_off(served):
     status, _ = asyncio.run(call(app, "/api/extract", [b"ten bytes.", 30.0, b"never"],
                                  {"content-length": "100"}))
     assert status == 408 and time.perf_counter() - started < 2
+
+
+# -- 6. workers die with their parent ------------------------------------------------------
+
+POOL_SCRIPT = textwrap.dedent("""
+    import os, sys, time
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+    from svodka.ingest.work import exit_with_parent
+
+    if __name__ == "__main__":
+        with ProcessPoolExecutor(2, mp_context=get_context("spawn"), initializer=exit_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            print(*{pool.submit(os.getpid).result() for _ in range(4)}, flush=True)
+            time.sleep(600)
+""")
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_ingest_workers_exit_when_their_parent_is_killed(tmp_path, signal_name):
+    import signal
+
+    script = tmp_path / "pool.py"
+    script.write_text(POOL_SCRIPT, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    assert workers and all(alive(pid) for pid in workers)
+    parent.send_signal(getattr(signal, signal_name))
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if alive(pid)], "workers outlived their parent"

@@ -17,7 +17,7 @@ from multiprocessing import get_context
 
 from svodka.errors import InputRejected
 from svodka.ingest.sources import Item
-from svodka.ingest.work import load_worker_models, process
+from svodka.ingest.work import process, start_worker
 from svodka.limits import MAX_CHARS, check_length
 from svodka.pipeline import article_id
 from svodka.reading import Rejection
@@ -66,7 +66,7 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                             initializer=load_worker_models) as pool:
+                             initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for task in tasks:
             pending.append(pool.submit(process, *task) if isinstance(task, tuple) else task)
