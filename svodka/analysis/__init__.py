@@ -14,6 +14,7 @@ from functools import lru_cache
 from razdel import sentenize, tokenize
 
 from svodka.analysis.models import Models, load_models
+from svodka.text import fold_word
 
 __all__ = ["Analysis", "Token", "Sentence", "NerSpan", "analyze", "load_models"]
 
@@ -114,7 +115,7 @@ def _lemmatize(vocab, word: str, pos: str, feats: tuple[tuple[str, str], ...]) -
     # Lemmas repeat across a corpus; pymorphy's dictionary walk is the costliest step of an
     # extraction, so one cache serves every article of the process. An entry costs about 1 KB:
     # at 200,000 a worker grew past 700 MB over the news corpus, and 20,000 was as fast.
-    return vocab.lemmatize(word, pos, dict(feats)).lower().replace("ё", "е")
+    return fold_word(vocab.lemmatize(word, pos, dict(feats)))
 
 
 def _segment(text: str, regions: Sequence[tuple[int, int]]):

@@ -108,8 +108,21 @@ def quotes(
         help="Quote gold folder (default tests/data/quotes).")] = None,
     against: Against = "", limit: Limit = None, out: Out = None,
 ) -> None:
-    """Quote spans, speakers and both together, on the hand-made gold."""
-    _run(["quotes"], {"quotes": path}, against, limit, out)
+    """Quote spans, speakers and both together, on the hand-made gold.
+
+    Scores the dev gold (files without a batch), each fresh (held-out) batch, and all files.
+
+    The JSON's errors list every missed, spurious, wrong-speaker or boundary-differing quote.
+    """
+    from svodka.eval.quotes import batch_rows
+
+    (result,) = _run(["quotes"], {"quotes": path}, against, limit, out)
+    table = Table(title="svodka by part of the gold")
+    for column in ("part", "span F1", "speaker accuracy", "end-to-end F1"):
+        table.add_column(column)
+    for label, span, speaker, end_to_end in batch_rows(result):
+        table.add_row(label, f"{span:.3f}", f"{speaker:.3f}", f"{end_to_end:.3f}")
+    _console.print(table)
 
 
 @eval_app.command()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.data import load_table
+from svodka.text import DASHES as _DASHES
+from svodka.text import fold_word
 
 DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 HYPHENATED = re.compile(r"^(\d+(?:[.,]\d+)?)-(\w+)$")
@@ -20,7 +22,7 @@ HYPHENATED = re.compile(r"^(\d+(?:[.,]\d+)?)-(\w+)$")
 COMPOUND_STEMS = ("летн", "месячн", "недельн", "дневн", "процентн", "кратн")
 DIGIT_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)[-–—](\d+(?:[.,]\d+)?)$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}$")
-DASHES = ("-", "–", "—")
+DASHES = tuple(_DASHES)
 # Spaces that may separate groups of digits: "10 000", "10\u00a0000", "10\u202f000".
 GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009")
 
@@ -76,7 +78,7 @@ def normal_form(word: str, morph) -> str:
     if not word.isalpha():
         return word
     parses = morph.parse(word)
-    return parses[0].normal_form.replace("ё", "е") if parses else word
+    return fold_word(parses[0].normal_form) if parses else word
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +89,7 @@ def inflections(lemmas: frozenset[str], morph) -> dict[str, str]:
     for lemma in sorted(lemmas):
         for parse in morph.parse(lemma):
             for form in parse.lexeme:
-                found.setdefault(form.word.replace("ё", "е"), lemma)
+                found.setdefault(fold_word(form.word), lemma)
     return found
 
 
@@ -105,7 +107,7 @@ def lemma_of(word: str, lemmas: frozenset[str], morph, likeliest: bool = False) 
 
 def number_word(word: str, morph) -> NumberWord | None:
     """The number a word means in any case form ("двадцати" → 20), or None."""
-    word = word.lower().replace("ё", "е")
+    word = fold_word(word)
     if not word.isalpha():
         return None
     return _lookup(word, morph)
@@ -113,7 +115,7 @@ def number_word(word: str, morph) -> NumberWord | None:
 
 def split_compound(word: str, morph) -> tuple[float | int, str] | None:
     """ "66-летний" → (66, "летний"), "пятилетний" → (5, "летний"), "10-летию" → (10, "летию")."""
-    low = word.lower().replace("ё", "е")
+    low = fold_word(word)
     hyphenated = HYPHENATED.match(low)
     if hyphenated:
         return parse_digits(hyphenated[1]), hyphenated[2]

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from svodka.data import load_list, load_table
 from svodka.extractors.numbers import normal_form
+from svodka.text import fold_word
 
 SYMBOLS = ("$", "€", "₽", "£", "¥")
 ABBREVIATION_MAX = 4     # "руб", "долл", "млн": short forms that may carry a glued period
@@ -71,7 +72,7 @@ def fraction_words() -> dict[str, int]:
 
 def forms(analysis, index: int) -> tuple[str, str]:
     """A token's lowercase text and its most likely normal form."""
-    low = analysis.tokens[index].text.lower().replace("ё", "е")
+    low = fold_word(analysis.tokens[index].text)
     return low, normal_form(low, analysis.models.morph_vocab)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from svodka.extractors.entities.events import find_events
-from svodka.extractors.entities.gazetteer import abbreviation_of, fold, known_name
+from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import Named, link
 from svodka.extractors.entities.mentions import Found, find_mentions
 from svodka.extractors.entities.normal import normalize, written_nominatives
@@ -24,6 +24,7 @@ from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import attach_roles
 from svodka.record import Entity, Mention
+from svodka.text import fold, has_cyrillic
 
 __all__ = ["extract_entities"]
 
@@ -78,13 +79,9 @@ def _name(mentions: list[Named]) -> str:
     # a surname over a patronymic ("Геннадий Зюганов", not "Геннадий Андреевич"); more words
     # first; then a Cyrillic form over a Latin one, a word over an abbreviation
     return max(normals, key=lambda n: (not _first_and_patronymic(n), len(n.split()),
-                                       _is_cyrillic(n), not n.isupper(), len(n)))
+                                       has_cyrillic(n, count_yo=False), not n.isupper(), len(n)))
 
 
 def _first_and_patronymic(name: str) -> bool:
     words = name.split()
     return len(words) == 2 and is_patronymic(fold(words[1]))
-
-
-def _is_cyrillic(text: str) -> bool:
-    return any("а" <= ch <= "я" for ch in text.lower())

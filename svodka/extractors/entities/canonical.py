@@ -12,8 +12,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from svodka.data import load_table
-from svodka.extractors.entities.gazetteer import Known, fold, gazetteer, known_name
+from svodka.extractors.entities.gazetteer import Known, gazetteer, known_name
 from svodka.extractors.entities.people import same_word
+from svodka.text import fold, has_cyrillic
 
 _MAX_TAIL_WORDS = 3
 _PREFIX = 4
@@ -77,7 +78,7 @@ def _genitive(vocab, name: str) -> str:
     are inflected, the words after the head ("Министерство обороны") are already genitive."""
     words, head_seen = [], False
     for word in name.split():
-        if head_seen or word.isupper() or not any("а" <= ch <= "я" for ch in word.lower()):
+        if head_seen or word.isupper() or not has_cyrillic(word, count_yo=False):
             words.append(word)
             continue
         parses = [p for p in vocab.parse(word.lower())

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.found import Coverage, Found
+from svodka.text import DASHES, OPENING_QUOTES
 
-_OPENING = "«\"„“"
+_OPENING = OPENING_QUOTES
 _CLOSING = "»\"”“"
-_DASHES = ("-", "–", "—")
+_DASHES = tuple(DASHES)
 _MAX_QUOTED_TOKENS = 15
 _MAX_GENITIVE_WORDS = 3
 _NOUNS = ("NOUN", "PROPN")

@@ -5,14 +5,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.data import load_list, load_table
-
+from svodka.text import fold
 
 FIRST_LETTERS = 4
-
-
-def fold(text: str) -> str:
-    """The key two spellings of one name share: case, ё and spacing do not matter."""
-    return " ".join(text.lower().replace("ё", "е").split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
-from svodka.extractors.entities.gazetteer import fold, gazetteer
+from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.people import link_person_names, retype_surnames, same_word
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.transliteration import link_transliterations
+from svodka.text import DASHES, OPENING_QUOTES, QUOTES_AND_APOSTROPHE, fold
 
 _FUNCTION_WORDS = {"в", "и", "по", "о", "об", "при", "на", "за", "для", "с", "со", "к", "от", "из"}
 
@@ -56,7 +57,6 @@ def _family(type_: str) -> str:
     return "PER" if type_ == "PER" else "EVENT" if type_ == "EVENT" else "ORGLOC"
 
 
-_QUOTES = "«»\"„“”'"
 
 
 def own_name(normal: str) -> str:
@@ -64,7 +64,7 @@ def own_name(normal: str) -> str:
     words = normal.split()
     while len(words) > 1 and words[0] in gazetteer().org_forms:
         words.pop(0)
-    return " ".join(words).strip(_QUOTES).strip()
+    return " ".join(words).strip(QUOTES_AND_APOSTROPHE).strip()
 
 
 def link_key(m: Named) -> tuple[str, str]:
@@ -229,6 +229,6 @@ def _other_form(m: Named, text: str, by_start: dict[int, int], starts: list[int]
         return None
     gap = text[m.end:starts[after]]
     found = _OTHER_FORM.match(gap)
-    if found is None or gap[found.end():].strip(" «\"„“(—–-"):
+    if found is None or gap[found.end():].strip(" (" + OPENING_QUOTES + DASHES):
         return None
     return by_start[starts[after]]

@@ -9,10 +9,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from svodka.data import load_list
-from svodka.extractors.entities.found import QUOTES as _QUOTES
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
-                                                 common_abbreviation, fold, gazetteer)
+                                                 common_abbreviation, gazetteer)
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (described_organizations,
                                                      institution_of_organization,
@@ -21,6 +20,8 @@ from svodka.extractors.entities.organizations import (described_organizations,
                                                      place_adjective_of_organization,
                                                      quoted_organizations)
 from svodka.extractors.entities.products import product_names
+from svodka.text import BRACKETS, CLOSING_QUOTES, OPENING_QUOTES, fold
+from svodka.text import QUOTES_AND_APOSTROPHE as _QUOTES
 
 
 def from_ner(analysis) -> list[Found]:
@@ -38,7 +39,7 @@ def trim_punctuation(analysis, mentions: list[Found]) -> list[Found]:
     kept = []
     for m in mentions:
         inner = "".join(tokens[i].text for i in range(m.first, m.stop))
-        paired = sum(inner.count(q) for q in "«\"„“") and sum(inner.count(q) for q in "»\"”")
+        paired = sum(inner.count(q) for q in OPENING_QUOTES) and sum(inner.count(q) for q in CLOSING_QUOTES)
         while m.first < m.stop and is_punct(tokens[m.first]) and not (
                 paired and tokens[m.first].text in _QUOTES):
             m.first += 1
@@ -51,7 +52,7 @@ def trim_punctuation(analysis, mentions: list[Found]) -> list[Found]:
     return kept
 
 
-_BRACKETS = set("()[]")
+_BRACKETS = set(BRACKETS)
 _SEPARATORS = set(",;•·|")
 
 
@@ -371,7 +372,7 @@ def listed_names(analysis, mentions: list[Found]) -> list[Found]:
 
 
 def _quoted(tokens, first: int, stop: int) -> bool:
-    return first > 0 and stop < len(tokens) and tokens[first - 1].text in "«\"„“" \
+    return first > 0 and stop < len(tokens) and tokens[first - 1].text in OPENING_QUOTES \
         and tokens[stop].text in "»\"”“"
 
 

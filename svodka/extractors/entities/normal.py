@@ -14,6 +14,7 @@ from functools import lru_cache
 from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
                                                undeclined_woman)
 from svodka.extractors.entities.gazetteer import abbreviation_of
+from svodka.text import fold_word, has_cyrillic
 
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
@@ -72,7 +73,7 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
     possible nominatives."""
     if pos not in _INFLECTABLE or not any(ch.isalpha() for ch in text):
         return text
-    if text.isupper() or not _is_cyrillic(text):
+    if text.isupper() or not has_cyrillic(text):
         return text                        # abbreviations and Latin names do not decline
     abbreviation = abbreviation_of(text)
     if abbreviation is not None:
@@ -96,10 +97,6 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
     from natasha.shape import recover_shape
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
-
-
-def _is_cyrillic(text: str) -> bool:
-    return any("а" <= ch <= "я" or ch == "ё" for ch in text.lower())
 
 
 def inflected_indices(tokens, first: int, stop: int) -> set[int]:
@@ -160,18 +157,14 @@ def written_nominatives(named: list) -> None:
     surnames = {}
     for m in named:
         if m.type == "PER" and m.kind == "name":
-            surnames.setdefault(_fold(m.normal.split()[-1]), []).append(m)
+            surnames.setdefault(fold_word(m.normal.split()[-1]), []).append(m)
     for m in named:
         if m.type != "PER" or m.kind != "name" or not m.text.replace("-", "").isalpha() \
                 or m.text.isupper():
             continue
-        written, normal = _fold(m.text), _fold(m.normal)
+        written, normal = fold_word(m.text), fold_word(m.normal)
         if written == normal or written not in surnames:
             continue
-        if any(_fold(other.text.split()[-1]) != written for other in surnames.get(normal, ())):
+        if any(fold_word(other.text.split()[-1]) != written for other in surnames.get(normal, ())):
             continue          # the man's name is written otherwise too ("Диметов", "Диметову")
         m.normal = m.text
-
-
-def _fold(text: str) -> str:
-    return text.lower().replace("ё", "е")

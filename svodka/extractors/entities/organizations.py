@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import abbreviation_of, gazetteer
+from svodka.text import OPENING_QUOTES
 
 _PLACES = ("LOC",)
-_OPENING = set("«\"„“")
+_OPENING = set(OPENING_QUOTES)
 _CLOSING = set("»\"”“")
 _MAX_QUOTED = 8
 

@@ -14,13 +14,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from svodka.data import load_table
-from svodka.extractors.entities.gazetteer import fold, known_name
+from svodka.extractors.entities.gazetteer import known_name
+from svodka.text import QUOTES_AND_APOSTROPHE, fold, fold_e
 
 if TYPE_CHECKING:
     from svodka.extractors.entities.linking import Named
 
 _KEY_LETTERS = 3
-_NAME_MARKS = "«»\"„“”'()"
+_NAME_MARKS = QUOTES_AND_APOSTROPHE + "()"
 # "Лукашенко-младший", "Уильямс-старшая", "Буше-младшем": the same surname, told apart only
 # by the text
 _GENERATION = re.compile(r"-(младш|старш)\w*$")
@@ -93,7 +94,7 @@ def _diminutives() -> dict[str, str]:
     table = {}
     for full, short in load_table("name_diminutives.tsv"):
         for form in short.split(","):
-            table[fold(form.strip()).replace("э", "е")] = fold(full).replace("э", "е")
+            table[fold_e(form.strip())] = fold_e(full)
     return table
 
 
@@ -339,7 +340,7 @@ def retype_surnames(mentions: list[Named]) -> None:
         if " " in m.text or m.text.isupper() or not m.text[:1].isupper() \
                 or known_name(m.normal) or len(m.text) < 4:
             continue
-        word = fold(m.text).replace("э", "е")
+        word = fold_e(m.text)
         owners = set()
         for ending in _CASE_ENDINGS:
             if ending and not word.endswith(ending):

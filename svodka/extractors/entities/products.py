@@ -9,9 +9,10 @@ mention of that name in the text ("«Союза»", "«Союз ТМА-11»").
 from __future__ import annotations
 
 from svodka.extractors.entities.found import Found
-from svodka.extractors.entities.gazetteer import fold, gazetteer
+from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.text import OPENING_QUOTES, fold
 
-_OPENING = set("«\"„“")
+_OPENING = set(OPENING_QUOTES)
 _CLOSING = set("»\"”“")
 _TYPES = ("ORG", "LOC", "PER")
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import os
 
-from svodka.extractors.entities.found import QUOTES
-from svodka.extractors.entities.gazetteer import fold
 from svodka.extractors.entities.linking import Named
+from svodka.text import QUOTES_AND_APOSTROPHE, fold
 
 _MIN_LETTERS = 3
 
@@ -84,7 +83,7 @@ def propagate(analysis, named: list[Named]) -> list[Named]:
             if _close(word, key):
                 type_, normal = known[key]
                 if type_ in ("ORG", "LOC") and _people_noun(token) and not (
-                        index and analysis.tokens[index - 1].text in QUOTES):
+                        index and analysis.tokens[index - 1].text in QUOTES_AND_APOSTROPHE):
                     break     # "Америка" ... "Американцы": the people, not the place
                 start = token.start
                 if type_ == "PER":

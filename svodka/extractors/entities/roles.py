@@ -15,13 +15,14 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from svodka.extractors.entities.gazetteer import fold, gazetteer
+from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.normal import join_words, nominative_word
 from svodka.record import Entity, Mention
+from svodka.text import QUOTE_MARKS, fold, fold_word
 
 _INSIDE = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "X"}   # words a role phrase may hold
 _LINKS = {"-", "–", "—"}
-_QUOTES = set("«»\"„“”")
+_QUOTES = set(QUOTE_MARKS)
 _BRACKETS = set("()")     # "пресс-секретарь Фонда борьбы с коррупцией (ФБК)"
 _MAX_ROLE_TOKENS = 15
 _POSTS = {"пост", "должность"}
@@ -59,7 +60,7 @@ def _is_role_word(analysis, index: int) -> bool:
 
 def _part_lemma(analysis, part: str) -> str:
     forms = analysis.models.morph_vocab(part) if part else []
-    return forms[0].normal.replace("ё", "е") if forms else part
+    return fold_word(forms[0].normal) if forms else part
 
 
 def _may_hold(analysis, index: int, names: set[int]) -> bool:

@@ -12,9 +12,12 @@ from functools import lru_cache
 from svodka.data import load_list, load_table
 from svodka.extractors.quotes.marks import Segment, find_segments
 from svodka.layout import is_headline
+from svodka.text import QUOTE_MARKS as _QUOTE_MARKS
+from svodka.text import SPEECH_DASHES
 
-DASHES = frozenset({"-", "–", "—", "--", "―"})
-QUOTE_MARKS = frozenset('«»"„“”')
+# token texts: razdel keeps a doubled hyphen "--" as one token
+DASHES = frozenset(SPEECH_DASHES) | {"--"}
+QUOTE_MARKS = frozenset(_QUOTE_MARKS)
 FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "!!!"})
 # "по его словам", "его пресс-служба": the speaker is the person the pronoun refers to
 POSSESSIVE_PRONOUNS = frozenset({"его", "ее", "их", "он", "она", "они", "свой"})
@@ -152,9 +155,9 @@ class Context:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces, dashes, stray leading punctuation and the final period (but not ?/!)."""
-    while start < end and (text[start].isspace() or text[start] in "-–—―,.;:)"):
+    while start < end and (text[start].isspace() or text[start] in SPEECH_DASHES + ",.;:)"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—―"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:" + SPEECH_DASHES):
         end -= 1
     if end > start and text[end - 1] == "." and not text[start:end].endswith(".."):
         end -= 1

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile('[«»"„“”]')
-_OPENING_CONTEXT = set("([{«„“-—–/:") | {"'"}
-_CLOSING_CONTEXT = set(".,;:!?)]}…-—–»")
+from svodka.text import DASHES, QUOTE_MARKS
+
+_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
+_OPENING_CONTEXT = set("([{«„“/:'") | set(DASHES)
+_CLOSING_CONTEXT = set(".,;:!?)]}…»") | set(DASHES)
 # How deep a closing mark looks for its opening one; deeper opens stay unmatched.
 _STACK_LOOKUP = 4
 # «… по карте «Стрелка», – отметил Х: one mark closes the inner quote and the outer one

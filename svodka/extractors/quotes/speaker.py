@@ -15,6 +15,7 @@ from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
 from svodka.extractors.quotes.phrase import speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
+from svodka.text import fold_word
 
 __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
 
@@ -42,7 +43,7 @@ def _person_word(ctx: Context, index: int) -> str | None:
     lemma = ctx.lemma(index)
     parses = ctx.analysis.models.morph_vocab.parse(ctx.word(index))[:4]
     for parse in parses:
-        if parse.normal_form.replace("ё", "е") == lemma and "anim" in parse.tag \
+        if fold_word(parse.normal_form) == lemma and "anim" in parse.tag \
                 and "Name" not in parse.tag and "Surn" not in parse.tag:
             return "plur" if "plur" in parse.tag else "sing"
     feats = ctx.tokens[index].feats
