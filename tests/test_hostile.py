@@ -554,3 +554,68 @@ def test_ingest_workers_exit_when_their_parent_is_killed(tmp_path, signal_name):
     while time.monotonic() < deadline and any(alive(pid) for pid in workers):
         time.sleep(0.1)
     assert not [pid for pid in workers if alive(pid)], "workers outlived their parent"
+
+
+# -- 14. slow clients on a real server ------------------------------------------------------
+
+@pytest.fixture
+def live_server(served):
+    """uvicorn on 127.0.0.1 with svodka's limits shortened to half a second."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    from svodka.api import create_app
+    from svodka.api.guard import ServerLimits
+    from svodka.api.protocol import with_header_timeout
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    limits = ServerLimits(body_seconds=0.5, header_seconds=0.5)
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(store=served[1], limits=limits), host="127.0.0.1", port=port,
+        http=with_header_timeout(limits.header_seconds), log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield port
+    server.should_exit = True
+    thread.join(10)
+
+
+def seconds_until_closed(port: int, opening: bytes, trickle: bytes = b"") -> float:
+    """Send ``opening``, then a byte of ``trickle`` every 0.2 s; time until the server hangs up."""
+    import socket
+
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(opening)
+        sock.settimeout(0.2)
+        for byte in [trickle[i:i + 1] for i in range(len(trickle))] or [b""] * 50:
+            try:
+                if not sock.recv(65536):
+                    return time.monotonic() - started
+            except socket.timeout:
+                pass
+            except ConnectionError:
+                return time.monotonic() - started
+            try:
+                if byte:
+                    sock.sendall(byte)
+            except ConnectionError:
+                return time.monotonic() - started
+    return time.monotonic() - started
+
+
+def test_slow_headers_and_slow_bodies_lose_their_connection(live_server):
+    slow_headers = seconds_until_closed(live_server, b"GET /api/stats HTTP/1.1\r\n",
+                                        b"X-Slow: " + b"a" * 40)
+    assert slow_headers < 3, f"a client trickling headers kept its connection {slow_headers:.1f} s"
+    slow_body = seconds_until_closed(
+        live_server, b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     b"Content-Type: text/plain\r\nContent-Length: 100\r\n\r\nten bytes.")
+    assert slow_body < 3, f"a stalled body kept its connection {slow_body:.1f} s"

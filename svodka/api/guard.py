@@ -23,6 +23,8 @@ class ServerLimits:
     extract_wait_seconds: float = 30.0  # for the one extraction slot; then 503
     query_seconds: float = 3.0          # a search's time in the database; then 422
     body_seconds: float = 10.0          # the longest pause while a body arrives; then 408
+    header_seconds: float = 10.0        # a request's headers, from the connection or the
+                                        # previous response; then the connection is closed
     keep_alive_seconds: int = 5         # an idle connection between requests
 
 

@@ -36,6 +36,7 @@ def serve(
     from svodka.api import create_app
     from svodka.api.factory import ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE, STORE_URL_VARIABLE
     from svodka.api.guard import ServerLimits
+    from svodka.api.protocol import with_header_timeout
     from svodka.store import masked
 
     store = open_or_exit(db)   # a missing or unreachable store fails here, in one line
@@ -52,7 +53,8 @@ def serve(
     load_models()  # the first pasted article should not wait for model loading
     typer.echo(f"svodka: serving {masked(db)} at http://{host}:{port}/", err=True)
     options = {"host": host, "port": port, "log_level": "info",
-               "timeout_keep_alive": limits.keep_alive_seconds}
+               "timeout_keep_alive": limits.keep_alive_seconds,
+               "http": with_header_timeout(limits.header_seconds)}
     if workers > 1:
         store.close()
         if db:
