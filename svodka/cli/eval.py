@@ -138,6 +138,20 @@ def amounts(
 
 
 @eval_app.command()
+def coref(
+    path: Annotated[Path | None, typer.Argument(
+        help="RuCoCo zip or folder (default ../shared/data/rucoco/rucoco-train.zip); "
+             "the 300 dev articles are scored.")] = None,
+    against: Annotated[str, typer.Option(
+        help="Baselines, comma-separated; natasha groups its NER spans by normal form "
+             "(natasha + glue).")] = "natasha",
+    limit: Limit = None, out: Out = None,
+) -> None:
+    """Coreference links (names, titles, pronouns) on RuCoCo's dev articles."""
+    _run(["coref"], {"coref": path}, against, limit, out)
+
+
+@eval_app.command()
 def roles(
     path: Annotated[Path | None, typer.Argument(
         help="NEREL brat folder (default ../shared/data/nerel/dev).")] = None,
