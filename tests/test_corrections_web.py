@@ -12,7 +12,7 @@ from test_corrections import ARTICLES, PESKOV_BRIEFING, PUTIN_MEETING, TRUMP_PAR
 from svodka.api import create_app
 from svodka.store import open_store
 
-HOST = "http://testserver"
+HOST = "http://127.0.0.1"
 SAME_SITE = {"origin": HOST}
 
 
@@ -21,7 +21,7 @@ def site(tmp_path):
     store = open_store(str(tmp_path / "corpus.db"))
     for article in ARTICLES:
         store.add_article(article)
-    with TestClient(create_app(store=store), follow_redirects=False) as client:
+    with TestClient(create_app(store=store), base_url=HOST, follow_redirects=False) as client:
         yield client, store
     store.close()
 

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from svodka.cli import app
-from svodka.cli.corpus import DbOption, _console, _err, _open, _short, quotes_app
+from svodka.cli.corpus import DbOption, _console, _err, _short, open_or_exit, quotes_app
 
 entities_app = typer.Typer(no_args_is_help=True,
                            help="Correct corpus entities: merge, split or rename.")
@@ -43,7 +43,7 @@ def _run(db, make) -> None:
     from svodka.store import CorrectionError
     from svodka.store.corrections import describe
 
-    store = _open(db)
+    store = open_or_exit(db)
     try:
         done = make(store)
     except CorrectionError as error:
@@ -143,7 +143,7 @@ def list_corrections(
     """Every correction, newest first: who, when, why, and whether it was undone."""
     from svodka.store.corrections import describe
 
-    store = _open(db)
+    store = open_or_exit(db)
     rows = store.corrections(entity)
     store.close()
     if as_json:
@@ -168,7 +168,7 @@ def undo(
     """Undo a correction: every read is as if it had never been made (the log keeps it)."""
     from svodka.store import CorrectionError
 
-    store = _open(db)
+    store = open_or_exit(db)
     try:
         done = store.undo_correction(correction, who or _default_who())
     except CorrectionError as error:
@@ -185,7 +185,7 @@ def export_corrections(
     db: DbOption = None,
 ) -> None:
     """Write the whole log (undone corrections too) as JSON Lines, for a rebuilt store."""
-    store = _open(db)
+    store = open_or_exit(db)
     rows = list(reversed(store.corrections()))
     store.close()
     lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
@@ -211,7 +211,7 @@ def import_corrections(
     for entry in entries:   # `svodka export` writes the payload as a JSON string
         if isinstance(entry.get("payload"), str):
             entry["payload"] = json.loads(entry["payload"])
-    store = _open(db)
+    store = open_or_exit(db)
     try:
         added = store.import_corrections(entries)
     except (CorrectionError, KeyError) as error:
