@@ -11,7 +11,6 @@ from urllib.parse import quote as url_quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from starlette.concurrency import run_in_threadpool
 
 from svodka.api.guard import same_origin
 from svodka.api.pages import render
@@ -33,11 +32,11 @@ async def from_this_site(request: Request) -> None:
 GUARD = [Depends(from_this_site)]
 
 
-async def _correct(request: Request, call, then: str | None = None):
-    """Run a correction in the pool; go to ``then`` (or where the call says) after it."""
+def _correct(request: Request, call, then: str | None = None):
+    """Make a correction; go to ``then`` (or where the call says) after it."""
     from svodka.store import CorrectionError
     try:
-        done = await run_in_threadpool(call)
+        done = call()
     except CorrectionError as error:
         return render(request, "error.html", status=422,
                       message=f"Исправление не принято: {error}.")
@@ -75,23 +74,23 @@ def article_forms(store, record) -> dict:
 
 
 @router.post("/entities/{entity_id}/merge", dependencies=GUARD)
-async def merge(request: Request, entity_id: Id, into: Name, store=Depends(get_store),
+def merge(request: Request, entity_id: Id, into: Name, store=Depends(get_store),
                 who: Who = "", why: Why = ""):
     def run():
         done = store.merge_entities(entity_id, store.one_entity(into.strip()), who, why)
         return entity_page(done["payload"]["target"])
-    return await _correct(request, run)
+    return _correct(request, run)
 
 
 @router.post("/entities/{entity_id}/rename", dependencies=GUARD)
-async def rename(request: Request, entity_id: Id, name: Name, store=Depends(get_store),
+def rename(request: Request, entity_id: Id, name: Name, store=Depends(get_store),
                  who: Who = "", why: Why = ""):
-    return await _correct(request, lambda: store.rename_entity(entity_id, name, who, why),
+    return _correct(request, lambda: store.rename_entity(entity_id, name, who, why),
                           then=entity_page(entity_id))
 
 
-@router.post("/articles/{article_id}/split", dependencies=GUARD)
-async def split(request: Request, article_id: Id, store=Depends(get_store),
+@router.post("/articles/{article_id:path}/split", dependencies=GUARD)
+def split(request: Request, article_id: Id, store=Depends(get_store),
                 mention: Annotated[list[int], Form()] = (), name: Name = "",
                 who: Who = "", why: Why = ""):
     """The ticked mentions of one entity go to the entity called ``name``."""
@@ -108,11 +107,11 @@ async def split(request: Request, article_id: Id, store=Depends(get_store),
         store.split_entity(entities.pop(), [(article_id, n) for n in chosen], who, why,
                            name=name)
         return article_page(article_id)
-    return await _correct(request, run)
+    return _correct(request, run)
 
 
-@router.post("/articles/{article_id}/speaker", dependencies=GUARD)
-async def reassign(request: Request, article_id: Id,
+@router.post("/articles/{article_id:path}/speaker", dependencies=GUARD)
+def reassign(request: Request, article_id: Id,
                    quote: Annotated[int, Form(ge=0, le=1_000_000)],
                    store=Depends(get_store), speaker: Name = "", other: Name = "",
                    who: Who = "", why: Why = ""):
@@ -121,18 +120,18 @@ async def reassign(request: Request, article_id: Id,
         chosen = store.one_entity(other.strip()) if other.strip() else (speaker or None)
         store.reassign_quote(article_id, quote, chosen, who, why)
         return article_page(article_id)
-    return await _correct(request, run)
+    return _correct(request, run)
 
 
 @router.get("/corrections")
-async def audit(request: Request, store=Depends(get_store),
+def audit(request: Request, store=Depends(get_store),
                 entity: Annotated[str | None, Query(max_length=200)] = None):
     items = [item | {"what": describe(item)} for item in store.corrections(entity or None)]
     return render(request, "corrections.html", items=items, entity=entity or "")
 
 
 @router.post("/corrections/{correction_id}/undo", dependencies=GUARD)
-async def undo(request: Request, correction_id: Annotated[int, Path(ge=1)],
+def undo(request: Request, correction_id: Annotated[int, Path(ge=1)],
                store=Depends(get_store), who: Who = ""):
-    return await _correct(request, lambda: store.undo_correction(correction_id, who),
+    return _correct(request, lambda: store.undo_correction(correction_id, who),
                           then="/corrections")

@@ -1,6 +1,7 @@
 """The JSON API of analysts' corrections: merge, split, rename, reassign, list, undo.
 
-Every POST takes a JSON body (a cross-site form cannot send one) and is refused when its
+Handlers are plain ``def`` (run in the thread pool), like the store's readers. Every POST
+takes a JSON body (a cross-site form cannot send one) and is refused when its
 Origin names another site. ``who`` and ``why`` are stored with the correction.
 """
 from __future__ import annotations
@@ -9,7 +10,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
 from svodka.api.guard import same_origin
 from svodka.api.state import get_store
@@ -56,10 +56,10 @@ class UndoBody(BaseModel):
     who: str = Field("api", max_length=200)
 
 
-async def _correct(call, *args, **kwargs) -> dict:
+def _correct(call, *args, **kwargs) -> dict:
     from svodka.store import CorrectionError
     try:
-        return await run_in_threadpool(call, *args, **kwargs)
+        return call(*args, **kwargs)
     except CorrectionError as error:
         raise HTTPException(422, str(error)) from None
 
@@ -69,14 +69,14 @@ GUARD = [Depends(json_from_this_site)]
 
 @router.post("/api/entities/{entity_id}/merge", status_code=201, dependencies=GUARD,
              summary="Merge this entity into another")
-async def merge(entity_id: Id, body: MergeBody, store=Depends(get_store)) -> dict:
+def merge(entity_id: Id, body: MergeBody, store=Depends(get_store)) -> dict:
     """Its mentions, quotes and articles become the other's; its id keeps leading there."""
-    return await _correct(store.merge_entities, entity_id, body.into, body.who, body.why)
+    return _correct(store.merge_entities, entity_id, body.into, body.who, body.why)
 
 
 @router.post("/api/entities/{entity_id}/split", status_code=201, dependencies=GUARD,
              summary="Split mentions off this entity")
-async def split(entity_id: Id, body: SplitBody, store=Depends(get_store)) -> dict:
+def split(entity_id: Id, body: SplitBody, store=Depends(get_store)) -> dict:
     if (body.name is None) == (body.into is None):
         raise HTTPException(422, "give either name or into")
 
@@ -87,26 +87,26 @@ async def split(entity_id: Id, body: SplitBody, store=Depends(get_store)) -> dic
             keys.append(store.mention_key(article, where))
         return store.split_entity(entity_id, keys, body.who, body.why, name=body.name,
                                   into=body.into)
-    return await _correct(run)
+    return _correct(run)
 
 
 @router.post("/api/entities/{entity_id}/rename", status_code=201, dependencies=GUARD,
              summary="Rename an entity")
-async def rename(entity_id: Id, body: RenameBody, store=Depends(get_store)) -> dict:
-    return await _correct(store.rename_entity, entity_id, body.name, body.who, body.why)
+def rename(entity_id: Id, body: RenameBody, store=Depends(get_store)) -> dict:
+    return _correct(store.rename_entity, entity_id, body.name, body.who, body.why)
 
 
-@router.post("/api/articles/{article_id}/quotes/{n}/speaker", status_code=201,
+@router.post("/api/articles/{article_id:path}/quotes/{n}/speaker", status_code=201,
              dependencies=GUARD, summary="Give a quote its right speaker (or none)")
-async def reassign(article_id: Id, n: Annotated[int, Path(ge=0, le=1_000_000)],
+def reassign(article_id: Id, n: Annotated[int, Path(ge=0, le=1_000_000)],
                    body: SpeakerBody, store=Depends(get_store)) -> dict:
     """``n`` is the quote's position in the article's record, from 0."""
-    return await _correct(store.reassign_quote, article_id, n, body.speaker, body.who,
+    return _correct(store.reassign_quote, article_id, n, body.speaker, body.who,
                           body.why)
 
 
 @router.get("/api/corrections", summary="The corrections log, newest first")
-async def corrections(store=Depends(get_store),
+def corrections(store=Depends(get_store),
                       entity: Annotated[str | None, Query(max_length=200)] = None) -> dict:
     """Undone corrections are listed too, with ``undone`` and ``undone_by`` set."""
     return {"items": store.corrections(entity)}
@@ -114,6 +114,6 @@ async def corrections(store=Depends(get_store),
 
 @router.post("/api/corrections/{correction_id}/undo", dependencies=GUARD,
              summary="Undo a correction")
-async def undo(correction_id: Annotated[int, Path(ge=1)], body: UndoBody,
+def undo(correction_id: Annotated[int, Path(ge=1)], body: UndoBody,
                store=Depends(get_store)) -> dict:
-    return await _correct(store.undo_correction, correction_id, body.who)
+    return _correct(store.undo_correction, correction_id, body.who)
