@@ -388,8 +388,9 @@ def apply(conn: Connection, article_ids: list[str] | None = None) -> int:
     if not has_any(conn):
         return 0
     s = state(conn)
+    # Redirects are cheap to rewrite, and an id they name may have been resolved anew.
+    _write_redirects(conn, s)
     if article_ids is None:
-        _write_redirects(conn, s)
         _create_split_targets(conn, s)
         _write_names(conn, s)
     changed: set[str] = set()
