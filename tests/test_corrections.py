@@ -219,3 +219,27 @@ def test_a_correction_that_makes_no_sense_is_refused(store, make, message):
     with pytest.raises(CorrectionError, match=message):
         make(store, ids(store))
     assert store.corrections() == []
+
+
+def test_a_log_from_a_store_with_other_ids_finds_its_entities_by_their_mentions(
+        store, store_url, tmp_path):
+    """A rebuild whose resolver numbered entities differently: each id in the log is found
+    again through the mention recorded with it (or, for an entity a split made, its name)."""
+    import json
+
+    e = ids(store)
+    store.merge_entities(e["short"], e["putin"], who="olga")
+    store.split_entity(e["trump"], [(TRUMP_PARIS.id, 1)], who="olga", name="Мелания Трамп")
+    store.reassign_quote(PESKOV_BRIEFING.id, 0, e["peskov"], who="olga")
+    store.rename_entity(e["peskov"], "Дмитрий Сергеевич Песков", who="olga")
+    text = json.dumps(store.corrections(), ensure_ascii=False)
+    for old in {*e.values(), store.find_entities("Мелания")[0]["id"]}:
+        text = text.replace(old, "old-" + old)              # ids the rebuilt store never had
+    log = json.loads(text)
+    assert "per-" not in text.replace("old-per-", "")
+    rebuilt_url = f"sqlite:///{tmp_path / 'rebuilt.db'}"
+    with open_store(rebuilt_url) as rebuilt:
+        for article in ARTICLES:
+            rebuilt.add_article(article)
+        assert rebuilt.import_corrections(log) == 4
+    assert without_log(table_contents(rebuilt_url)) == without_log(table_contents(store_url))

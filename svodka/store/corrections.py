@@ -149,22 +149,38 @@ def _original(conn: Connection, key: Key) -> str | None:
 
 
 def _locator(conn: Connection, rows: list) -> dict[str, str]:
-    """Ids named by the log but not in this store (one rebuilt with other ids) → the entity
-    now holding the anchor mention recorded with them."""
-    wanted: dict[str, Key] = {}
+    """Ids named by the log but not in this store → the entity they are now: the one the
+    resolver merged them into (``entity_merges``, where the store has it), the one holding
+    the anchor mention recorded with them (a store rebuilt with other ids), or, for an
+    entity a split made, the one of that type and name (made under the id this store would
+    give it when there is none)."""
+    anchors: dict[str, Key] = {}
+    named_as: dict[str, tuple[str, str]] = {}
     named: set[str] = set()
     for row in rows:
         payload = json.loads(row.payload)
         for entity_id, anchor in payload.get("anchors", {}).items():
-            wanted.setdefault(entity_id, tuple(anchor))
+            anchors.setdefault(entity_id, tuple(anchor))
+        if row.kind == "split":
+            named_as.setdefault(payload["into"], (payload["type"], normalize_name(payload["name"])))
         named |= _entity_ids(row.kind, payload)
     missing = named - _existing(conn, named)
+    merges = t.metadata.tables.get("entity_merges")
+    e = t.entities.c
     found = {}
-    for entity_id in missing:
-        if entity_id in wanted:
-            original = _original(conn, wanted[entity_id])
-            if original:
-                found[entity_id] = original
+    for entity_id in sorted(missing):
+        now = None
+        if merges is not None:
+            now = conn.execute(select(merges.c.new_id)
+                               .where(merges.c.old_id == entity_id)).scalar()
+        if now is None and entity_id in anchors:
+            now = _original(conn, anchors[entity_id])
+        if now is None and entity_id in named_as:
+            type_, key = named_as[entity_id]
+            now = conn.execute(select(e.id).where(e.type == type_, e.key == key)).scalar()
+            now = now or corpus_entity_id(type_, key)   # made anew, under this store's id
+        if now is not None:
+            found[entity_id] = now
     return found
 
 
@@ -390,9 +406,8 @@ def apply(conn: Connection, article_ids: list[str] | None = None) -> int:
     s = state(conn)
     # Redirects are cheap to rewrite, and an id they name may have been resolved anew.
     _write_redirects(conn, s)
-    if article_ids is None:
-        _create_split_targets(conn, s)
-        _write_names(conn, s)
+    _create_split_targets(conn, s)
+    _write_names(conn, s)        # the resolver may have renamed an entity the log renames
     changed: set[str] = set()
     n = _apply_mentions(conn, s, article_ids, changed)
     n += _apply_quotes(conn, s, article_ids, changed)
