@@ -236,7 +236,8 @@ def stats(conn: Connection) -> dict:
     def count(table) -> int:
         return conn.execute(select(func.count()).select_from(table)).scalar_one()
     groups = conn.execute(select(func.count(func.distinct(t.duplicates.c.original_id)))).scalar_one()
-    entities = count(t.entities) - count(t.entity_redirects)   # merged-away ids are not entities
+    entities = conn.execute(select(func.count()).select_from(t.entities).where(   # merged-away
+        t.entities.c.id.not_in(select(t.entity_redirects.c.old_id)))).scalar_one()  # ids are none
     return {"articles": count(t.articles), "entities": entities,
             "quotes": count(t.quotes), "amounts": count(t.amounts), "dates": count(t.dates),
             "duplicate_groups": groups, "duplicates": count(t.duplicates),
