@@ -194,6 +194,11 @@ class Store:
     def corpus_entity_ids(self, article_id: str) -> dict[str, str]:
         """Each of a stored article's entity ids ("e1") to its corpus entity id, as
         corrected (see :meth:`get_article`)."""
+        with self.engine.connect() as conn:
+            if not _corrections.has_any(conn):   # the resolver's answer, without the record
+                ae = schema.article_entities.c
+                return dict(conn.execute(select(ae.local_id, ae.entity_id)
+                                         .where(ae.article_id == article_id)).all())
         return self._corrected(article_id)[1]
 
     def quotes(self, speaker: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
