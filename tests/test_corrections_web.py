@@ -148,3 +148,26 @@ def test_forms_are_refused_from_other_sites_and_without_origin(site):
         refused = client.post(url, headers=headers, data={"into": e["putin"]})
         assert refused.status_code == 403 and "этого сервера" in refused.text
     assert store.corrections() == []
+
+
+def test_an_article_whose_id_holds_slashes_is_corrected_on_its_page(site):
+    from test_store import news
+
+    client, store = site
+    slashed = news(
+        "Лавров прокомментировал переговоры\n\n"
+        "Министр иностранных дел Сергей Лавров ответил на вопросы журналистов в Москве. "
+        "«Мы готовы к диалогу без предварительных условий», — передаёт агентство.",
+        entities=[("e1", "PER", "Сергей Лавров", [], [], ["Сергей Лавров"]),
+                  ("e2", "LOC", "Москва", [], [], ["Москве"])],
+        quotes=[("Мы готовы к диалогу без предварительных условий", "e2", "передаёт")])
+    slashed.id = "rt/2024/11/peskov"
+    assert store.add_article(slashed) == "stored"
+    lavrov = store.corpus_entity_id(slashed.id, "e1")
+    page = client.get("/articles/rt%2F2024%2F11%2Fpeskov").text
+    assert 'action="/articles/rt%2F2024%2F11%2Fpeskov/speaker"' in page
+    done = client.post("/articles/rt%2F2024%2F11%2Fpeskov/speaker", headers=SAME_SITE,
+                       data={"quote": "0", "speaker": lavrov, "why": "Москва не говорит"})
+    assert done.status_code == 303
+    assert done.headers["location"] == "/articles/rt%2F2024%2F11%2Fpeskov"
+    assert store.get_article(slashed.id).quotes[0].speaker_name == "Сергей Лавров"

@@ -225,15 +225,26 @@ def state(conn: Connection) -> State:
     return s
 
 
+def _resolver_merged(conn: Connection, ids: list[str]) -> dict[str, str]:
+    """Ids the resolver merged into others at ingest (``entity_merges``, where the store has
+    it) → the entity they are now."""
+    merges = t.metadata.tables.get("entity_merges")
+    if merges is None or not ids:
+        return {}
+    return dict(conn.execute(select(merges.c.old_id, merges.c.new_id)
+                             .where(merges.c.old_id.in_(ids))).all())
+
+
 def live_id(conn: Connection, entity_id: str) -> str:
-    """The entity an id now is: itself, or the one an analyst merged it into."""
-    return conn.execute(select(t.entity_redirects.c.new_id)
-                        .where(t.entity_redirects.c.old_id == entity_id)).scalar() or entity_id
+    """The entity an id now is: itself, or the one the resolver or an analyst merged it into."""
+    return live_ids(conn, [entity_id])[0]
 
 
 def live_ids(conn: Connection, ids: list[str]) -> list[str]:
     if not ids:
         return []
+    resolved = _resolver_merged(conn, ids)
+    ids = [resolved.get(i, i) for i in ids]
     r = t.entity_redirects.c
     moved = dict(conn.execute(select(r.old_id, r.new_id).where(r.old_id.in_(ids))).all())
     return sorted({moved.get(i, i) for i in ids})
