@@ -119,17 +119,24 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # Extension: the corpus entity's Wikidata id, filled when the record is read from the
+    # store (corpus resolution decides it); absent from the dict when unknown.
+    wikidata: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "name": self.name,
+        data = {"id": self.id, "type": self.type, "name": self.name,
                 "aliases": list(self.aliases), "roles": list(self.roles),
                 "mentions": [m.to_dict() for m in self.mentions]}
+        if self.wikidata:
+            data["wikidata"] = self.wikidata
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
         return cls(data["id"], data["type"], data["name"], list(data.get("aliases", [])),
                    list(data.get("roles", [])),
-                   [Mention.from_dict(m) for m in data.get("mentions", [])])
+                   [Mention.from_dict(m) for m in data.get("mentions", [])],
+                   data.get("wikidata"))
 
 
 @dataclass(slots=True)

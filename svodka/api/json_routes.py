@@ -68,8 +68,9 @@ async def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Lim
             summary="One stored article: the contract's record")
 async def get_article(article_id: Id, store=Depends(get_store),
                       explain: bool = False) -> dict:
-    """The record, plus ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
-    article = store.get_article(article_id)
+    """The record (each entity with its corpus entity's ``wikidata`` id, where known), plus
+    ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
+    article = store.get_linked_article(article_id)
     if article is None:
         raise HTTPException(404, "no such article")
     record = public_record(article, explain)

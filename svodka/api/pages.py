@@ -117,6 +117,8 @@ async def entity(request: Request, entity_id: Id, store=Depends(get_store)):
     found = store.get_entity(entity_id, limit=ENTITY_LIST_LIMIT)
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
+    if found["id"] != entity_id:   # merged into another entity: its page is the one
+        return RedirectResponse(f"/entities/{url_quote(found['id'], safe='')}", status_code=301)
     return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,
                   chart=mentions_chart(found.get("mentions_by_month") or []))
 
