@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from svodka.data import load_table
-from svodka.names import fold, lemma_key
+from svodka.names import fold, is_first_name, lemma_key
 
 TABLE = "wikidata.tsv"
 
@@ -44,6 +44,8 @@ def name_keys(name: str, type_: str = "ORG") -> list[str]:
     """The forms one name is looked up by: folded as written, and word by word in its
     dictionary form. A surname alone keeps only the first: its dictionary form is the
     masculine one, and "Захаровой" must not become "Захаров"."""
+    if type_ == "PER" and len(name.split()) == 1 and is_first_name(name):
+        return []     # "Филипп", "Виктор": a first name alone names nobody in particular
     keys = [fold(name)]
     if type_ != "PER" or len(name.split()) > 1:
         lemma = lemma_key(name)

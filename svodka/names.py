@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from svodka.extractors.entities.gazetteer import fold
 
-__all__ = ["fold", "lemma_key", "PersonName", "person_name"]
+__all__ = ["fold", "is_first_name", "lemma_key", "PersonName", "person_name"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # pymorphy's readings that say "this is a name": preferred over common nouns ("Путина" is a
@@ -26,6 +26,15 @@ def _lemma(word: str) -> str:
     named = [p for p in parses if any(tag in p.tag for tag in _NAME_TAGS)]
     best = (named or parses or [None])[0]
     return best.normal_form.replace("ё", "е") if best else word
+
+
+@lru_cache(maxsize=20_000)
+def is_first_name(word: str) -> bool:
+    """pymorphy knows the word as a given name and never as a surname."""
+    from svodka.analysis.models import morph_vocab
+
+    tags = [p.tag for p in morph_vocab().parse(fold(word))]
+    return any("Name" in tag for tag in tags) and not any("Surn" in tag for tag in tags)
 
 
 def lemma_key(name: str) -> str:

@@ -94,7 +94,10 @@ def evidence(entity: Entity) -> Evidence:
         if _canonical(alias, entity.type) == canonical and alias != entity.name:
             strong.append(f"name:{key_text(alias)}")
             names.append(alias)
-        elif is_acronym(alias, canonical) or is_acronym(alias, entity.name):
+        elif (is_acronym(alias, canonical) or is_acronym(alias, entity.name)) \
+                and _canonical(alias, entity.type) == alias:
+            # an acronym the alias table gives to another name is not this one's: "ЕС" of
+            # "Евразийский союз" is the EU's
             strong.append(f"name:{key_text(alias)}")
     weak = [f"lem:{lemma_key(name)}" for name in (canonical, entity.name) if lemma_key(name)]
     return Evidence(entity.type, canonical, strong[0], tuple(dict.fromkeys(strong)),

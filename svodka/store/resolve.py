@@ -10,8 +10,9 @@ An archivist's rules, precision first (two people merged is worse than one perso
   Wikidata id;
 - a surname alone (or with an initial) joins the one person of that surname in the same
   article, else the one the knowledge base names, else the only person of that surname the
-  corpus knows, else the only one mentioned in the same week; failing all, it stays a
-  surname-only entity (and a later "Имя Фамилия" with no rival takes it over).
+  corpus knows, else the only one mentioned in the same week, else one that has five times
+  the mentions of every namesake (and ten at least); failing all, it stays a surname-only
+  entity (and a later "Имя Фамилия" with no rival takes it over).
 
 Every entity's keys live in ``entity_keys`` (type, key, entity id). When one article's
 entity has keys owned by two corpus entities (a name, and a Wikidata id another name
@@ -33,6 +34,7 @@ from svodka.store import schema as t
 from svodka.store.engine import add_counts, insert_ignore
 
 SAME_WEEK = timedelta(days=7)
+DOMINANT_MENTIONS, DOMINANCE = 10, 5
 
 
 class Resolver:
@@ -156,8 +158,25 @@ class Resolver:
             week = self.in_same_week(sorted(full))
             if len(week) == 1:
                 return week[0]
+            leader = self.dominant(sorted(full))
+            if leader:
+                return leader
         alone = sorted({i for key in ev.strong for i in self.owners("PER", key)} - set(full))
         return alone[0] if alone else None
+
+    def dominant(self, ids: list[str]) -> str | None:
+        """The namesake the corpus speaks of almost always ("Лавров" is Сергей Лавров, not a
+        name the extractor glued to his): at least DOMINANT_MENTIONS mentions and
+        DOMINANCE times those of every other."""
+        em = t.entity_months.c
+        counts = dict(self.conn.execute(select(em.entity_id, em.mentions).where(
+            em.entity_id.in_(ids), em.month == t.ALL_MONTHS)).all())
+        ranked = sorted(ids, key=lambda i: (-counts.get(i, 0), i))
+        top = counts.get(ranked[0], 0)
+        runner_up = counts.get(ranked[1], 0) if len(ranked) > 1 else 0
+        if top >= DOMINANT_MENTIONS and top >= DOMINANCE * max(runner_up, 1):
+            return ranked[0]
+        return None
 
     def surname_holder_for(self, person: PersonName) -> str | None:
         """A person with a first name takes over the surname-only entity of their surname,
