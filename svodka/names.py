@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from svodka.extractors.entities.gazetteer import fold
+from svodka.text import fold
 
 __all__ = ["fold", "is_first_name", "lemma_key", "PersonName", "person_name"]
 

@@ -13,6 +13,7 @@ from svodka.dedup import signature
 from svodka.record import Article
 from svodka.store.keys import Evidence, evidence
 from svodka.store.lemmas import lemma_groups, word_forms, words
+from svodka.text import fold
 
 # An amount is indexed with its sentence, so "товарооборот" finds "50 млрд долларов".
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
@@ -43,7 +44,7 @@ class Prepared:
 
 def normalize_name(name: str) -> str:
     """A name word as the search index keys it."""
-    return " ".join(name.lower().replace("ё", "е").split())
+    return fold(name)
 
 
 _MAX_WORD = 100   # a longer "word" is noise, and must fit the entity_words key
