@@ -310,7 +310,7 @@ def test_eval_all_writes_docs(tmp_path, models):
     page = docs.read_text(encoding="utf-8")
     assert "svodka eval all --limit 1 --write-docs" in page
     assert "## How each number is computed" in page
-    assert len(json.loads(out.read_text(encoding="utf-8"))) == 4
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 5
 
 
 def test_missing_dataset_is_a_clear_error(tmp_path):
