@@ -31,7 +31,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-NEWS = ROOT.parent / "shared" / "data" / "news" / "ng_0.jsonlines.zip"
+NEWS = ROOT.parent / "shared" / "data" / "news"
 DOCS = ROOT / "docs" / "reliability.md"
 sys.path.insert(0, str(ROOT / "bench"))
 from sections import replace_section  # noqa: E402
@@ -152,24 +152,26 @@ def _last_line(text: str) -> str:
 # -- the server -------------------------------------------------------------------------------
 
 def build_store(db: str, count: int) -> int:
-    """News texts stored without extraction: a real-sized search index, built in seconds."""
+    """News texts stored without extraction: a real-sized search index, with no models."""
     from svodka.record import Article
-    from svodka.store import open_store
+    from svodka.store import open_store, prepare
 
-    texts = []
-    if NEWS.exists():
-        with zipfile.ZipFile(NEWS) as archive:
-            with archive.open(archive.namelist()[0]) as lines:
-                for line in lines:
-                    texts.append(json.loads(line)["content"])
-                    if len(texts) == count:
-                        break
-    else:
+    texts: list[str] = []
+    for path in sorted(NEWS.glob("*.jsonlines.zip")) if NEWS.exists() else []:
+        if len(texts) == count:
+            break
+        with zipfile.ZipFile(path) as archive, archive.open(archive.namelist()[0]) as lines:
+            for line in lines:
+                if len(texts) == count:
+                    break
+                texts.append(json.loads(line)["content"])
+    if not texts:
         texts = [f"Сводка {n}. " + "В Москве и в области по данным синоптиков пойдёт снег. " * 40
                  for n in range(count)]
+    articles = [Article(id=f"news-{number}", text=text) for number, text in enumerate(texts)]
     with open_store(db) as store:
-        for number, text in enumerate(texts):
-            store.add_article(Article(id=f"news-{number}", text=text))
+        for start in range(0, len(articles), 100):
+            store.add_prepared([prepare(article) for article in articles[start:start + 100]])
         return store.stats()["articles"]
 
 
@@ -342,7 +344,8 @@ def report(files: list[dict], server: dict | None, bomb_bytes: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bomb-gb", type=float, default=2.6)
-    parser.add_argument("--articles", type=int, default=400, help="news texts in the server's store")
+    parser.add_argument("--articles", type=int, default=2000,
+                        help="news texts in the server's store")
     parser.add_argument("--no-server", action="store_true")
     parser.add_argument("--no-files", action="store_true")
     parser.add_argument("--no-docs", action="store_true")
