@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search, get_store
 from svodka.errors import InputRejected
 
 router = APIRouter()
@@ -85,9 +85,8 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
            date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
-    hits = store.search(q, kind=kind, entity=entity, speaker=speaker, date_from=date_from,
-                        date_to=date_to, limit=limit, offset=offset,
-                        seconds=request.app.state.limits.query_seconds)
+    hits = bounded_search(request, store, q, kind=kind, entity=entity, speaker=speaker,
+                          date_from=date_from, date_to=date_to, limit=limit, offset=offset)
     return {"q": q, "offset": offset, "limit": limit, "items": hits}
 
 
