@@ -180,12 +180,15 @@ def _recognize(models: Models, text: str, sentences: list[Sentence]) -> list[Ner
 
 
 def analyze(text: str, regions: Sequence[tuple[int, int]] | None = None,
-            models: Models | None = None, syntax: bool = True) -> Analysis:
-    """Run the language pass over ``regions`` of ``text`` (the whole text by default)."""
+            models: Models | None = None, syntax: bool = True, ner: bool = True) -> Analysis:
+    """Run the language pass over ``regions`` of ``text`` (the whole text by default).
+
+    ``ner=False`` skips slovnet's NER for callers that bring their own spans (tone over
+    given mentions)."""
     models = models or load_models()
     regions = list(regions) if regions is not None else [(0, len(text))]
     tokens, sentences = _segment(text, regions)
     if tokens:
         _tag(models, tokens, sentences, syntax)
-    ner = _recognize(models, text, sentences) if sentences else []
+    ner = _recognize(models, text, sentences) if sentences and ner else []
     return Analysis(text, regions, tokens, sentences, ner, models)
