@@ -15,7 +15,7 @@ from svodka.extractors import extract_amounts, extract_dates, extract_entities, 
 from svodka.layout import Layout, analyze_layout
 from svodka.reading import Document
 from svodka.record import Article, Dateline, Entity, EntityTone, Source, Span
-from svodka.tone import MentionTone, tone_mentions
+from svodka.sentiment import MentionTone, tone_mentions
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 

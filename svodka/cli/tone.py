@@ -31,7 +31,7 @@ def _lines(file: str):
 
 def _items(file: str, lines: deque):
     """Items to judge; each line's own JSON goes to ``lines`` in the same order."""
-    from svodka.tone import ToneItem
+    from svodka.sentiment import ToneItem
 
     for number, line in enumerate(_lines(file), start=1):
         if not line.strip():
@@ -55,7 +55,7 @@ def tone(
         help='JSONL, one mention a line: {"id", "text", "start", "end"}; - for stdin.')] = "-",
 ) -> None:
     """Print each line back with "tone" (-1, 0, 1), "tone_evidence" and "tone_source" added."""
-    from svodka.tone import tone_items
+    from svodka.sentiment import tone_items
 
     out = sys.stdout
     lines: deque = deque()
@@ -74,9 +74,9 @@ def train_tone(
     ] = None,
 ) -> None:
     """Train the tone model on all of RuSentNE's train file (CPU, a few minutes)."""
-    from svodka.tone.data import analyze_items, read_rusentne
-    from svodka.tone.features import mention_view
-    from svodka.tone.model import model_path, train
+    from svodka.sentiment.data import analyze_items, read_rusentne
+    from svodka.sentiment.features import mention_view
+    from svodka.sentiment.model import model_path, train
 
     path = path.resolve()
     if not path.is_file():

@@ -83,9 +83,9 @@ def baseline_predictions(items, fold_of: Sequence[int], folds: int) -> list[int]
 
 def svodka_predictions(items, fold_of: Sequence[int], folds: int) -> list[int]:
     """Out-of-fold predictions of svodka's tone model, trained fold by fold."""
-    from svodka.tone.data import analyze_items
-    from svodka.tone.features import mention_view
-    from svodka.tone.model import train
+    from svodka.sentiment.data import analyze_items
+    from svodka.sentiment.features import mention_view
+    from svodka.sentiment.model import train
 
     batch = analyze_items(items)
     views = [mention_view(batch.analysis, offset + item.start, offset + item.end, item.kind)
@@ -103,7 +103,7 @@ def svodka_predictions(items, fold_of: Sequence[int], folds: int) -> list[int]:
 
 def evaluate_tone(path: Path, limit: int | None = None, folds: int = 5,
                   with_baseline: bool = True) -> Result:
-    from svodka.tone.data import read_rusentne
+    from svodka.sentiment.data import read_rusentne
 
     items = read_rusentne(path)
     if limit:

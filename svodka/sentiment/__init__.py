@@ -6,7 +6,7 @@
     -1
 
 The model (``svodka/data/tone-rusentne.npz``) is a logistic regression trained on
-RuSentNE-2023 by ``svodka train tone``; :mod:`svodka.tone.features` says what it reads.
+RuSentNE-2023 by ``svodka train tone``; :mod:`svodka.sentiment.features` says what it reads.
 ``tone_evidence`` is the word that pushed the model hardest toward its answer, and
 ``tone_source`` says whose opinion it is: ``quote`` (inside a quote, with the quote's
 index), ``author`` (a tone word from svodka's lists in the author's text) or ``implicit``
@@ -18,9 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from svodka.analysis import Analysis
-from svodka.tone.data import ToneItem, analyze_items, chunks
-from svodka.tone.features import MentionView, mention_view, tone_words
-from svodka.tone.model import ToneModel, load_model
+from svodka.sentiment.data import ToneItem, analyze_items, chunks
+from svodka.sentiment.features import MentionView, mention_view, tone_words
+from svodka.sentiment.model import ToneModel, load_model
 
 __all__ = ["MentionTone", "ToneItem", "tone", "tone_items", "tone_mentions", "judge"]
 
@@ -48,8 +48,16 @@ class MentionTone:
         return data
 
 
+# Where a tone word stands relative to the mention, closest first.
+_PLACES = ("head", "child", "path", "window", "sentence")
+
+
 def _evidence(analysis: Analysis, view: MentionView, model: ToneModel, label: int) -> int | None:
-    """The token whose features push hardest toward ``label`` rather than neutral."""
+    """The closest tone word of the same polarity; failing one, the token whose features
+    push hardest toward ``label`` rather than neutral."""
+    agreeing = [hit for hit in view.hits if hit.polarity == label]
+    if agreeing:
+        return min(agreeing, key=lambda hit: _PLACES.index(hit.place)).token
     best, best_push = None, 0.0
     for index, names in view.token_features.items():
         push = sum(model.weight(name, label) for name in names)

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import numpy as np
 
-from svodka.tone.features import MentionView
+from svodka.sentiment.features import MentionView
 
 CLASSES = (-1, 0, 1)
 MODEL_FILE = "tone-rusentne.npz"
 # Regularisation chosen by grouped 5-fold CV on RuSentNE train (``svodka eval tone``).
-DEFAULT_C = 0.05
+DEFAULT_C = 0.02
 
 
 @dataclass(slots=True)
