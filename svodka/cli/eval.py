@@ -108,8 +108,21 @@ def quotes(
         help="Quote gold folder (default tests/data/quotes).")] = None,
     against: Against = "", limit: Limit = None, out: Out = None,
 ) -> None:
-    """Quote spans, speakers and both together, on the hand-made gold."""
-    _run(["quotes"], {"quotes": path}, against, limit, out)
+    """Quote spans, speakers and both together, on the hand-made gold.
+
+    Scores the dev gold (files without a batch), each fresh (held-out) batch, and all files.
+
+    The JSON's errors list every missed, spurious, wrong-speaker or boundary-differing quote.
+    """
+    from svodka.eval.quotes import batch_rows
+
+    (result,) = _run(["quotes"], {"quotes": path}, against, limit, out)
+    table = Table(title="svodka by part of the gold")
+    for column in ("part", "span F1", "speaker accuracy", "end-to-end F1"):
+        table.add_column(column)
+    for label, span, speaker, end_to_end in batch_rows(result):
+        table.add_row(label, f"{span:.3f}", f"{speaker:.3f}", f"{end_to_end:.3f}")
+    _console.print(table)
 
 
 @eval_app.command()
@@ -122,6 +135,81 @@ def amounts(
 ) -> None:
     """Normalized amount values (number, unit, share total) on NEREL spans."""
     _run(["amounts"], {"amounts": path}, against, limit, out, nerel_root)
+
+
+@eval_app.command()
+def coref(
+    path: Annotated[Path | None, typer.Argument(
+        help="RuCoCo zip or folder (default ../shared/data/rucoco/rucoco-train.zip); "
+             "the 300 dev articles are scored.")] = None,
+    against: Annotated[str, typer.Option(
+        help="Baselines, comma-separated; natasha groups its NER spans by normal form "
+             "(natasha + glue).")] = "natasha",
+    limit: Limit = None, out: Out = None,
+) -> None:
+    """Coreference links (names, titles, pronouns) on RuCoCo's dev articles."""
+    _run(["coref"], {"coref": path}, against, limit, out)
+
+
+@eval_app.command()
+def roles(
+    path: Annotated[Path | None, typer.Argument(
+        help="NEREL brat folder (default ../shared/data/nerel/dev).")] = None,
+    judged: Annotated[Path | None, typer.Option(
+        help="A judged sample TSV (tests/data/roles/sample.tsv): report its precision "
+             "instead of running NEREL.")] = None,
+    against: Against = "", limit: Limit = None, out: Out = None,
+) -> None:
+    """Person roles: precision and recall against NEREL's WORKS_AS, or by hand (--judged)."""
+    from svodka.eval import DEFAULT_PATHS
+    from svodka.eval.roles import evaluate_judged, evaluate_roles
+
+    if judged is not None:
+        if not judged.exists():
+            typer.echo(f"svodka: no judged sample at {judged}", err=True)
+            raise typer.Exit(code=2)
+        try:
+            result = evaluate_judged(judged)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--judged") from error
+    else:
+        path = path if path is not None else DEFAULT_PATHS["nerel"].resolve()
+        if not path.exists():
+            typer.echo(f"svodka: roles: no dataset at {path}", err=True)
+            raise typer.Exit(code=2)
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        result = evaluate_roles(path, _systems(against), limit)
+    print_result(result)
+    target = out or Path("out") / "eval" / f"{result.task}.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
+
+
+@eval_app.command("roles-sample")
+def roles_sample(
+    news: Annotated[Path | None, typer.Option(
+        help="Folder of the news dumps (default ../shared/data/news).")] = None,
+    out: Annotated[Path, typer.Option(
+        help="The sample TSV; judgements already in it carry over.")] = Path(
+        "tests/data/roles/sample.tsv"),
+    size: Annotated[int, typer.Option(min=1, help="Rows to draw.")] = 200,
+    seed: Annotated[int, typer.Option(help="Shuffles the articles.")] = 20261204,
+) -> None:
+    """Draw (person, role, sentence) rows from svodka's output on news for judging by hand."""
+    from svodka.eval import REPO
+    from svodka.eval.role_sample import draw
+    from svodka.eval.roles import judged_precision, keep_judgements, read_sample, write_sample
+
+    news = news if news is not None else (REPO / ".." / "shared" / "data" / "news").resolve()
+    if not news.exists():
+        typer.echo(f"svodka: no news dumps at {news}", err=True)
+        raise typer.Exit(code=2)
+    rows = draw(news, size, seed)
+    if out.exists():
+        rows = keep_judgements(rows, read_sample(out))
+    write_sample(out, rows)
+    _, open_rows = judged_precision(rows)
+    _console.print(f"{len(rows)} rows written to {out}; {open_rows} to judge")
 
 
 @eval_app.command("tone")

@@ -10,9 +10,7 @@ from typing import Annotated
 import typer
 
 from svodka.cli import app
-
-train_app = typer.Typer(help="Train svodka's models from data on disk.", no_args_is_help=True)
-app.add_typer(train_app, name="train")
+from svodka.cli.train import train_app
 
 DEFAULT_RUSENTNE = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "rusentne" \
     / "train_data.csv"

@@ -24,6 +24,7 @@ class Result:
     measures: list[Measure] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)   # per-item mistakes, for reading them
 
     def value(self, key: str, system: str = "svodka") -> float | None:
         """``"PER.f1"``, ``"alias.precision"``, ``"speaker accuracy"`` → that number."""
@@ -48,6 +49,7 @@ class Result:
                                      for s, v in m.scores.items()}}
                          for m in self.measures],
             "notes": self.notes,
+            **({"errors": self.errors} if self.errors else {}),
         }
 
 

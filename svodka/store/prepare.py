@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from svodka.dedup import signature
 from svodka.record import Article
 from svodka.store.lemmas import lemma_groups, word_forms, words
+from svodka.text import fold
 
 # An amount is indexed with its sentence, so "товарооборот" finds "50 млрд долларов".
 _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
@@ -42,7 +43,7 @@ class Prepared:
 
 def normalize_name(name: str) -> str:
     """The key that makes one corpus entity of "Касым-Жомарт Токаев" in every article."""
-    return " ".join(name.lower().replace("ё", "е").split())
+    return fold(name)
 
 
 def corpus_entity_id(type_: str, key: str) -> str:

@@ -123,8 +123,8 @@ dates = _fact_table(
     Column("value", String(64)),
 )
 
-# Mentions (positive and negative among them) and quotes per entity and month of publication ("" when the article has no date;
-# "*" for all months together), kept up to date as articles are stored: the "most quoted this
+# Mentions (how many positive, how many negative) and quotes per entity and month of
+# publication ("" when the article has no date; "*" for all months together), kept up to date as articles are stored: the "most quoted this
 # month" lists and an entity's chart read this table instead of counting every mention.
 ALL_MONTHS, NO_MONTH = "*", ""
 entity_months = Table(
