@@ -35,7 +35,8 @@ def client(toned_store):
     from svodka.api import create_app
 
     store, ids = toned_store
-    with TestClient(create_app(store=store, today=lambda: date(2025, 11, 30))) as client:
+    with TestClient(create_app(store=store, today=lambda: date(2025, 11, 30)),
+                    base_url="http://127.0.0.1") as client:
         yield client
 
 
