@@ -59,8 +59,12 @@ async def extract(request: Request,
 @router.get("/api/articles", tags=["corpus"], summary="Stored articles, newest first")
 def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
                   entity: Text = None, date_from: DateFrom = None,
-                  date_to: DateTo = None) -> dict:
-    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to}
+                  date_to: DateTo = None,
+                  tone: Annotated[int | None, Query(
+                      ge=-1, le=1, description="Only articles where the entity (or, without "
+                      "`entity`, any entity) is mentioned with this tone: -1, 0 or 1.")] = None
+                  ) -> dict:
+    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to, "tone": tone}
     return {"total": store.count_articles(**filters), "offset": offset, "limit": limit,
             "items": store.list_articles(offset=offset, limit=limit, **filters)}
 

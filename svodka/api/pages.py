@@ -70,11 +70,13 @@ def search(request: Request, store=Depends(get_store),
 
 @router.get("/articles")
 def articles(request: Request, store=Depends(get_store), page: Page = 1,
-             entity: Annotated[str | None, Query(max_length=200)] = None):
-    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity)
-    total = store.count_articles(entity_id=entity)
+             entity: Annotated[str | None, Query(max_length=200)] = None,
+             tone: Annotated[int | None, Query(ge=-1, le=1)] = None):
+    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity,
+                                tone=tone)
+    total = store.count_articles(entity_id=entity, tone=tone)
     return render(request, "articles.html", items=items, total=total, page=page,
-                  more=page * PAGE_SIZE < total, entity=entity)
+                  more=page * PAGE_SIZE < total, entity=entity, tone=tone)
 
 
 def parse_hit(value: str | None) -> tuple[int, int] | None:
