@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_corrections import ARTICLES, PESKOV_BRIEFING, PUTIN_MEETING, TRUMP_PARIS
+from test_corrections import ARTICLES, ATTAL_BRIEFING, MACRON_SPEECH, TRUMP_PARIS
 from typer.testing import CliRunner
 
 from svodka.cli import app
@@ -44,33 +44,33 @@ def test_every_correction_command_explains_itself(command):
 
 
 def test_merge_by_name_then_undo(db):
-    ambiguous = runner.invoke(app, ["entities", "merge", "Путина", "Владимир Путин", "--db", db])
+    ambiguous = runner.invoke(app, ["entities", "merge", "Макрона", "Эммануэль Макрон", "--db", db])
     assert ambiguous.exit_code == 1 and "names several entities" in ambiguous.output
-    short = open_store(db).corpus_entity_id(PESKOV_BRIEFING.id, "e1")
-    output = svodka("entities", "merge", short, "Владимир Путин", "--db", db, "--who", "olga",
-                    "--why", "«президента Путина» в брифинге Пескова")
-    assert output.startswith("correction 1 (merge): Путин")
-    assert [q["article_id"] for q in quotes_of(db, short)] == [PESKOV_BRIEFING.id,
-                                                               PUTIN_MEETING.id]
+    short = open_store(db).corpus_entity_id(ATTAL_BRIEFING.id, "e1")
+    output = svodka("entities", "merge", short, "Эммануэль Макрон", "--db", db, "--who", "olga",
+                    "--why", "«президента Макрона» в брифинге Атталя")
+    assert output.startswith("correction 1 (merge): Эмманюэль Макрон")
+    assert [q["article_id"] for q in quotes_of(db, short)] == [ATTAL_BRIEFING.id,
+                                                               MACRON_SPEECH.id]
     listed = json.loads(svodka("corrections", "list", "--db", db, "--json"))
     assert (listed["who"], listed["why"], listed["undone"]) == (
-        "olga", "«президента Путина» в брифинге Пескова", None)
+        "olga", "«президента Макрона» в брифинге Атталя", None)
     assert "undone" in svodka("corrections", "undo", "1", "--db", db, "--who", "ivan")
-    assert [q["article_id"] for q in quotes_of(db, short)] == [PESKOV_BRIEFING.id]
+    assert [q["article_id"] for q in quotes_of(db, short)] == [ATTAL_BRIEFING.id]
     again = runner.invoke(app, ["corrections", "undo", "1", "--db", db])
     assert again.exit_code == 1 and "already undone" in again.output
 
 
 def test_reassign_rename_split_and_carry_the_log_to_a_rebuilt_store(db, tmp_path):
-    svodka("quotes", "reassign", f"{PESKOV_BRIEFING.id}:0", "--speaker", "Песков", "--db", db)
-    assert [q["speaker_name"] for q in quotes_of(db, "Пескова")] == ["Дмитрий Песков"]
-    svodka("entities", "rename", "Дмитрий Песков", "Дмитрий Сергеевич Песков", "--db", db)
-    assert [q["speaker_name"] for q in quotes_of(db, "Песков")] == ["Дмитрий Сергеевич Песков"]
+    svodka("quotes", "reassign", f"{ATTAL_BRIEFING.id}:0", "--speaker", "Атталь", "--db", db)
+    assert [q["speaker_name"] for q in quotes_of(db, "Атталя")] == ["Габриэль Атталь"]
+    svodka("entities", "rename", "Габриэль Атталь", "Габриэль Ноэль Атталь", "--db", db)
+    assert [q["speaker_name"] for q in quotes_of(db, "Атталь")] == ["Габриэль Ноэль Атталь"]
     start = TRUMP_PARIS.text.index("Мелания")
     svodka("entities", "split", "Дональд Трамп", f"{TRUMP_PARIS.id}:{start}-{start + 13}",
            "--name", "Мелания Трамп", "--db", db)
     stats = json.loads(svodka("stats", "--db", db, "--json"))
-    assert stats["entities"] == 6       # Путин ×2, Песков, Трамп, Макрон, and now Мелания
+    assert stats["entities"] == 6       # Эмманюэль Макрон ×2, Атталь, Трамп, Макрон, and now Мелания
 
     log = tmp_path / "log.jsonl"
     svodka("corrections", "export", str(log), "--db", db)
@@ -79,12 +79,12 @@ def test_reassign_rename_split_and_carry_the_log_to_a_rebuilt_store(db, tmp_path
         for article in ARTICLES:
             store.add_article(article)
     assert svodka("corrections", "import", str(log), "--db", rebuilt).startswith("3 corrections added")
-    assert [q["speaker_name"] for q in quotes_of(rebuilt, "Песков")] == ["Дмитрий Сергеевич Песков"]
+    assert [q["speaker_name"] for q in quotes_of(rebuilt, "Атталь")] == ["Габриэль Ноэль Атталь"]
     assert json.loads(svodka("stats", "--db", rebuilt, "--json"))["entities"] == 6
 
 
 def test_a_refused_correction_says_why(db):
-    result = runner.invoke(app, ["quotes", "reassign", f"{PUTIN_MEETING.id}:5", "--nobody",
+    result = runner.invoke(app, ["quotes", "reassign", f"{MACRON_SPEECH.id}:5", "--nobody",
                                  "--db", db])
     assert result.exit_code == 1 and "no quote 5" in result.output
     assert runner.invoke(app, ["quotes", "reassign", "x:0", "--db", db]).exit_code == 2

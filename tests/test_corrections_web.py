@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
-from test_corrections import ARTICLES, PESKOV_BRIEFING, PUTIN_MEETING, TRUMP_PARIS
+from test_corrections import ARTICLES, ATTAL_BRIEFING, MACRON_SPEECH, TRUMP_PARIS
 
 from svodka.api import create_app
 from svodka.store import open_store
@@ -27,9 +27,9 @@ def site(tmp_path):
 
 
 def entity_ids(store) -> dict[str, str]:
-    return {"putin": store.corpus_entity_id(PUTIN_MEETING.id, "e1"),
-            "short": store.corpus_entity_id(PESKOV_BRIEFING.id, "e1"),
-            "peskov": store.corpus_entity_id(PESKOV_BRIEFING.id, "e2"),
+    return {"putin": store.corpus_entity_id(MACRON_SPEECH.id, "e1"),
+            "short": store.corpus_entity_id(ATTAL_BRIEFING.id, "e1"),
+            "peskov": store.corpus_entity_id(ATTAL_BRIEFING.id, "e2"),
             "trump": store.corpus_entity_id(TRUMP_PARIS.id, "e1")}
 
 
@@ -47,21 +47,21 @@ def test_the_api_merges_reassigns_lists_and_undoes(site):
     merged = client.get(f"/api/entities/{e['short']}").json()
     assert (merged["id"], merged["n_articles"]) == (e["putin"], 2)
 
-    said = client.post(f"/api/articles/{PESKOV_BRIEFING.id}/quotes/0/speaker",
-                       json={"speaker": e["peskov"], "why": "сообщил Песков"})
+    said = client.post(f"/api/articles/{ATTAL_BRIEFING.id}/quotes/0/speaker",
+                       json={"speaker": e["peskov"], "why": "сообщил Атталь"})
     assert said.status_code == 201 and said.json()["who"] == "api"
-    record = client.get(f"/api/articles/{PESKOV_BRIEFING.id}").json()
-    assert record["quotes"][0]["speaker_name"] == "Дмитрий Песков"
+    record = client.get(f"/api/articles/{ATTAL_BRIEFING.id}").json()
+    assert record["quotes"][0]["speaker_name"] == "Габриэль Атталь"
     assert record["corpus_entity_ids"]["e1"] == e["putin"]
-    assert [q["speaker_name"] for q in client.get("/api/quotes?speaker=Песков").json()["items"]] == [
-        "Дмитрий Песков"]
+    assert [q["speaker_name"] for q in client.get("/api/quotes?speaker=Атталь").json()["items"]] == [
+        "Габриэль Атталь"]
 
     start = TRUMP_PARIS.text.index("Мелания")
     split = client.post(f"/api/entities/{e['trump']}/split", json={
         "mentions": [f"{TRUMP_PARIS.id}:{start}-{start + 13}"], "name": "Мелания Трамп"})
     assert split.status_code == 201, split.text
     renamed = client.post(f"/api/entities/{e['putin']}/rename",
-                          json={"name": "Владимир Владимирович Путин"})
+                          json={"name": "Эммануэль Жан-Мишель Фредерик Макрон"})
     assert renamed.status_code == 201
     log = client.get("/api/corrections").json()["items"]
     assert [c["kind"] for c in log] == ["rename", "split", "reassign", "merge"]
@@ -95,38 +95,38 @@ def test_an_entity_page_merges_and_renames_and_shows_the_log(site):
     page = client.get(f"/entities/{e['short']}").text
     assert f'action="/entities/{e["short"]}/merge"' in page and 'method="post"' in page
     moved = client.post(f"/entities/{e['short']}/merge", headers=SAME_SITE,
-                        data={"into": "Владимир Путин", "who": "olga", "why": "тот же"})
+                        data={"into": "Эммануэль Макрон", "who": "olga", "why": "тот же"})
     assert moved.status_code == 303 and moved.headers["location"] == f"/entities/{e['putin']}"
     page = text_of(client.get(moved.headers["location"]).text)
     assert "2 статьи" in page and "объединение" in page and "olga" in page
 
-    evil = '<script>alert(1)</script> Путин'
+    evil = '<script>alert(1)</script> Эмманюэль Макрон'
     renamed = client.post(f"/entities/{e['putin']}/rename", headers={"referer": HOST + "/"},
                           data={"name": evil})
     assert renamed.status_code == 303
     html = client.get(f"/entities/{e['putin']}").text
-    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; Путин" in html
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; Эмманюэль Макрон" in html
     audit = client.get("/corrections").text
     assert "<script>alert" not in audit and audit.count('action="/corrections/') == 2
 
     undo = client.post("/corrections/2/undo", headers=SAME_SITE, data={"who": "ivan"})
     assert undo.status_code == 303 and undo.headers["location"] == "/corrections"
-    assert store.get_entity(e["putin"])["name"] == "Владимир Путин"
+    assert store.get_entity(e["putin"])["name"] == "Эммануэль Макрон"
 
 
 def test_an_article_page_reassigns_a_speaker_and_splits_mentions(site):
     client, store = site
     e = entity_ids(store)
-    page = client.get(f"/articles/{PESKOV_BRIEFING.id}").text
-    assert f'<option value="{e["peskov"]}">Дмитрий Песков</option>' in page
-    done = client.post(f"/articles/{PESKOV_BRIEFING.id}/speaker", headers=SAME_SITE,
-                       data={"quote": "0", "speaker": e["peskov"], "why": "сообщил Песков"})
+    page = client.get(f"/articles/{ATTAL_BRIEFING.id}").text
+    assert f'<option value="{e["peskov"]}">Габриэль Атталь</option>' in page
+    done = client.post(f"/articles/{ATTAL_BRIEFING.id}/speaker", headers=SAME_SITE,
+                       data={"quote": "0", "speaker": e["peskov"], "why": "сообщил Атталь"})
     assert done.status_code == 303
-    assert "— Дмитрий Песков" in text_of(client.get(done.headers["location"]).text)
-    nobody = client.post(f"/articles/{PESKOV_BRIEFING.id}/speaker", headers=SAME_SITE,
+    assert "— Габриэль Атталь" in text_of(client.get(done.headers["location"]).text)
+    nobody = client.post(f"/articles/{ATTAL_BRIEFING.id}/speaker", headers=SAME_SITE,
                          data={"quote": "0", "speaker": ""})
     assert nobody.status_code == 303
-    assert store.get_article(PESKOV_BRIEFING.id).quotes[0].speaker is None
+    assert store.get_article(ATTAL_BRIEFING.id).quotes[0].speaker is None
 
     page = client.get(f"/articles/{TRUMP_PARIS.id}").text
     assert 'name="mention" value="1"> Мелания Трамп' in page

@@ -57,6 +57,7 @@ def test_export_writes_one_file_per_table(db, tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
         "amounts.csv", "articles.csv", "corrections.csv", "dates.csv", "entities.csv",
+        "entity_merges.csv",
         "mentions.csv", "quotes.csv"]
 
 

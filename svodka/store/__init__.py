@@ -159,17 +159,37 @@ class Store:
             article = Article.from_dict(json.loads(row.record) | {"text": row.text})
             return _corrections.corrected_article(conn, article)
 
+    def wikidata_ids(self, article_id: str) -> dict[str, str]:
+        """Each of a stored article's entity ids ("e1") whose corpus entity has a Wikidata
+        id, to that id."""
+        corpus = self.corpus_entity_ids(article_id)      # as corrected
+        e = schema.entities.c
+        with self.engine.connect() as conn:
+            links = dict(conn.execute(select(e.id, e.wikidata).where(
+                e.id.in_(sorted(set(corpus.values()))), e.wikidata.is_not(None))).all())
+        return {local: links[c] for local, c in corpus.items() if c in links}
+
+    def get_linked_article(self, article_id: str) -> Article | None:
+        """The stored record with each entity's ``wikidata`` from its corpus entity."""
+        article = self.get_article(article_id)
+        if article is not None:
+            links = self.wikidata_ids(article_id)
+            for entity in article.entities:
+                entity.wikidata = links.get(entity.id)
+        return article
+
     def list_articles(self, offset: int = 0, limit: int = 50, entity_id: str | None = None,
-                      date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+                      date_from: str | None = None, date_to: str | None = None,
+                      tone: int | None = None) -> list[dict]:
         with self.engine.connect() as conn:
             return read.list_articles(conn, offset, limit, entity_id=entity_id,
-                                      date_from=date_from, date_to=date_to)
+                                      date_from=date_from, date_to=date_to, tone=tone)
 
     def count_articles(self, entity_id: str | None = None, date_from: str | None = None,
-                       date_to: str | None = None) -> int:
+                       date_to: str | None = None, tone: int | None = None) -> int:
         with self.engine.connect() as conn:
             return read.count_articles(conn, entity_id=entity_id, date_from=date_from,
-                                       date_to=date_to)
+                                       date_to=date_to, tone=tone)
 
     def search(self, q: str, kind: str | None = None, entity: str | None = None,
                speaker: str | None = None, date_from: str | None = None,
@@ -183,6 +203,11 @@ class Store:
     def get_entity(self, entity_id: str, limit: int = 100) -> dict | None:
         with self.engine.connect() as conn:
             return read.get_entity(conn, entity_id, limit)
+
+    def current_entity_id(self, entity_id: str) -> str | None:
+        """The live id for a corpus entity id: itself, or the entity it was merged into."""
+        with self.engine.connect() as conn:
+            return read.current_entity_id(conn, entity_id)
 
     def find_entities(self, name: str, type: str | None = None, limit: int = 20) -> list[dict]:
         with self.engine.connect() as conn:

@@ -27,7 +27,8 @@ from sqlalchemy import Connection, and_, bindparam, func, or_, select
 from svodka.record import Article, Entity
 from svodka.store import schema as t
 from svodka.store.engine import insert_ignore
-from svodka.store.prepare import corpus_entity_id, name_words, normalize_name
+from svodka.store.keys import corpus_entity_id, evidence
+from svodka.store.prepare import name_words
 
 KINDS = ("merge", "split", "rename", "reassign")
 MAX_NAME = 200
@@ -162,11 +163,10 @@ def _locator(conn: Connection, rows: list) -> dict[str, str]:
         for entity_id, anchor in payload.get("anchors", {}).items():
             anchors.setdefault(entity_id, tuple(anchor))
         if row.kind == "split":
-            named_as.setdefault(payload["into"], (payload["type"], normalize_name(payload["name"])))
+            named_as.setdefault(payload["into"], (payload["type"], payload["name"]))
         named |= _entity_ids(row.kind, payload)
     missing = named - _existing(conn, named)
     merges = t.metadata.tables.get("entity_merges")
-    e = t.entities.c
     found = {}
     for entity_id in sorted(missing):
         now = None
@@ -176,9 +176,8 @@ def _locator(conn: Connection, rows: list) -> dict[str, str]:
         if now is None and entity_id in anchors:
             now = _original(conn, anchors[entity_id])
         if now is None and entity_id in named_as:
-            type_, key = named_as[entity_id]
-            now = conn.execute(select(e.id).where(e.type == type_, e.key == key)).scalar()
-            now = now or corpus_entity_id(type_, key)   # made anew, under this store's id
+            existing, new_id = _named_entity(conn, *named_as[entity_id])
+            now = existing or new_id          # made anew, under the id this store gives it
         if now is not None:
             found[entity_id] = now
     return found
@@ -256,6 +255,16 @@ def merged_into(conn: Connection, entity_id: str) -> list[str]:
     return sorted(conn.execute(select(r.old_id).where(r.new_id == entity_id)).scalars())
 
 
+def _named_entity(conn: Connection, type_: str, name: str) -> tuple[str | None, str]:
+    """The corpus entity the resolver would join a ``type_`` entity called ``name`` to, by
+    its primary key (``None`` when no single one), and the id a new one gets."""
+    primary = evidence(Entity("split", type_, name)).primary
+    k = t.entity_keys.c
+    owners = conn.execute(select(k.entity_id).where(k.type == type_, k.key == primary)).scalars()
+    owners = live_ids(conn, list(owners))
+    return (owners[0] if len(owners) == 1 else None), corpus_entity_id(type_, primary)
+
+
 def _entity(conn: Connection, entity_id: str):
     row = conn.execute(select(t.entities).where(t.entities.c.id == live_id(conn, entity_id))).first()
     if row is None:
@@ -329,10 +338,8 @@ def split(conn: Connection, entity: str, mentions: list[Key], who: str, why: str
         type_, target_name, target_id = target.type, target.name, target.id
     else:
         target_name, type_ = _clean_name(name), row.type
-        key = normalize_name(target_name)
-        target_id = conn.execute(select(t.entities.c.id).where(
-            t.entities.c.type == type_, t.entities.c.key == key)).scalar()
-        target_id = live_id(conn, target_id) if target_id else corpus_entity_id(type_, key)
+        existing, new_id = _named_entity(conn, type_, target_name)
+        target_id = existing or new_id
     if target_id == row.id:
         raise CorrectionError(f"the mentions already belong to {row.id}")
     created = not _existing(conn, {target_id})
@@ -440,8 +447,13 @@ def _create_split_targets(conn: Connection, s: State) -> None:
     missing = set(s.new_entities) - _existing(conn, set(s.new_entities))
     for entity_id in sorted(missing):
         type_, name = s.new_entities[entity_id]
+        found = evidence(Entity(entity_id, type_, name))
         insert_ignore(conn, t.entities, [{"id": entity_id, "type": type_,
-                                          "key": normalize_name(name), "name": name}])
+                                          "key": found.primary, "name": name}])
+        # the resolver's keys, so later articles naming it join it
+        insert_ignore(conn, t.entity_keys, [{"type": type_, "key": key, "entity_id": entity_id}
+                                            for key in found.all_keys()
+                                            if not key.startswith("wd:")])
         insert_ignore(conn, t.entity_aliases, [{"entity_id": entity_id, "alias": name}])
         insert_ignore(conn, t.entity_words, [{"entity_id": entity_id, "word": w}
                                              for w in name_words([name])])
@@ -454,7 +466,8 @@ def _drop_unused_split_targets(conn: Connection, s: State) -> None:
                    for column in (t.mentions.c.entity_id, t.quotes.c.speaker_id,
                                   t.article_entities.c.entity_id))
         if not used:
-            for table in (t.entity_aliases, t.entity_words, t.entity_roles, t.entity_months):
+            for table in (t.entity_aliases, t.entity_words, t.entity_roles, t.entity_months,
+                          t.entity_keys):
                 conn.execute(table.delete().where(table.c.entity_id == entity_id))
             conn.execute(t.entities.delete().where(t.entities.c.id == entity_id))
 
@@ -560,15 +573,19 @@ def _recount(conn: Connection, ids: list[str]) -> None:
     conn.execute(em.delete().where(em.c.entity_id.in_(ids)))
     types = dict(conn.execute(select(e.id, e.type).where(e.id.in_(ids))).all())
     month = func.coalesce(func.substr(a.published, 1, 7), t.NO_MONTH)
-    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for slot, column in ((0, m.entity_id), (1, q.speaker_id)):
-        query = (select(column, month, func.count()).join(t.articles, a.id == column.table.c.article_id)
-                 .where(column.in_(ids)).group_by(column, month))
+    # mentions, quotes, positive and negative mentions (tone, docs/tone.md)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    queries = [(0, m.entity_id, []), (1, q.speaker_id, []), (2, m.entity_id, [m.tone == 1]),
+               (3, m.entity_id, [m.tone == -1])]
+    for slot, column, where in queries:
+        query = (select(column, month, func.count())
+                 .join(t.articles, a.id == column.table.c.article_id)
+                 .where(column.in_(ids), *where).group_by(column, month))
         for entity_id, month_, count in conn.execute(query):
             for key in ((entity_id, month_), (entity_id, t.ALL_MONTHS)):
                 counts[key][slot] += count
     rows = [{"entity_id": entity_id, "month": month_, "type": types[entity_id],
-             "mentions": c[0], "quotes": c[1]}
+             "mentions": c[0], "quotes": c[1], "positive": c[2], "negative": c[3]}
             for (entity_id, month_), c in sorted(counts.items()) if entity_id in types]
     if rows:
         conn.execute(em.insert(), rows)

@@ -20,10 +20,17 @@ def date_filters(column, date_from: str | None, date_to: str | None) -> list:
 
 
 def article_filters(entity_id: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None) -> list:
+                    date_to: str | None = None, tone: int | None = None) -> list:
+    """``tone`` keeps articles with a mention of that tone (of ``entity_id`` when given)."""
     clauses = date_filters(t.articles.c.published, date_from, date_to)
-    if entity_id:
+    if entity_id and tone is None:
         clauses.append(t.articles.c.id.in_(entity_articles([entity_id])))
+    if tone is not None:
+        m = t.mentions.c
+        toned = select(m.article_id).where(m.tone == tone)
+        if entity_id:
+            toned = toned.where(m.entity_id == entity_id)
+        clauses.append(t.articles.c.id.in_(toned))
     return clauses
 
 
@@ -35,6 +42,7 @@ def entity_articles(entity_ids: list[str]):
 
 
 def _live(conn: Connection, filters: dict) -> dict:
+    """An entity filter names the entity an id is now (merged by the resolver or an analyst)."""
     if filters.get("entity_id"):
         filters["entity_id"] = corrections.live_id(conn, filters["entity_id"])
     return filters
@@ -78,11 +86,20 @@ def count_articles(conn: Connection, **filters) -> int:
     return conn.execute(query).scalar_one()
 
 
+def current_entity_id(conn: Connection, entity_id: str) -> str | None:
+    """The live id for an entity id: itself, or the entity it was merged into."""
+    if conn.execute(select(t.entities.c.id).where(t.entities.c.id == entity_id)).first():
+        return entity_id
+    return conn.execute(select(t.entity_merges.c.new_id)
+                        .where(t.entity_merges.c.old_id == entity_id)).scalar()
+
+
 def resolve_entities(conn: Connection, ref: str, type_: str | None = None) -> list[str]:
-    """Corpus entity ids for an id, or for a name whose every word matches (any case form).
-    An id an analyst merged into another gives that other."""
-    if conn.execute(select(t.entities.c.id).where(t.entities.c.id == ref)).first():
-        return [corrections.live_id(conn, ref)]
+    """Corpus entity ids for an id (also one the resolver or an analyst merged away), or for
+    a name whose every word matches (any case form)."""
+    current = current_entity_id(conn, ref)
+    if current:
+        return [corrections.live_id(conn, current)]
     terms = query_terms(ref)
     if not terms:
         return []
@@ -122,7 +139,7 @@ def find_entities(conn: Connection, name: str, type_: str | None, limit: int) ->
         return []
     counts, aliases = _mention_counts(conn, ids), _aliases(conn, ids)
     rows = conn.execute(select(t.entities).where(t.entities.c.id.in_(ids))).all()
-    found = [{"id": r.id, "type": r.type, "name": r.name,
+    found = [{"id": r.id, "type": r.type, "name": r.name, "wikidata": r.wikidata,
               "aliases": [a for a in aliases[r.id] if a != r.name],
               "n_mentions": counts.get(r.id, 0)} for r in rows]
     found.sort(key=lambda e: (-e["n_mentions"], e["name"], e["id"]))
@@ -153,10 +170,11 @@ def quotes(conn: Connection, speaker: str | None, limit: int, offset: int) -> li
 
 def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | None:
     """An entity with counts, and its newest ``limit`` articles, quotes and quoted amounts:
-    a country in half the corpus must not load half the corpus. An id an analyst merged
-    away gives the entity it was merged into (whose ``id`` then differs)."""
-    row = conn.execute(select(t.entities).where(
-        t.entities.c.id == corrections.live_id(conn, entity_id))).first()
+    a country in half the corpus must not load half the corpus. An id merged into another
+    entity (by the resolver or an analyst) gives that entity (its ``id`` then differs from the
+    one asked for)."""
+    entity_id = corrections.live_id(conn, current_entity_id(conn, entity_id) or entity_id)
+    row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
     if row is None:
         return None
     a, q, am = t.articles.c, t.quotes.c, t.amounts.c
@@ -181,11 +199,13 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
         .where(q.speaker_id == row.id).order_by(*newest_first(am.article_id, am.n))
         .limit(limit)).all()
     em = t.entity_months.c
-    by_month = conn.execute(select(em.month, em.mentions).where(
+    by_month = conn.execute(select(em.month, em.mentions, em.positive, em.negative).where(
         em.entity_id == row.id, em.month > t.ALL_MONTHS, em.mentions > 0)
         .order_by(em.month)).all()
     return {
-        "id": row.id, "type": row.type, "name": row.name,
+        "id": row.id, "type": row.type, "name": row.name, "wikidata": row.wikidata,
+        "merged_from": sorted(conn.execute(select(t.entity_merges.c.old_id).where(
+            t.entity_merges.c.new_id == row.id)).scalars()),
         "aliases": aliases,
         "roles": list(roles),
         "merged_in": merged,
@@ -195,7 +215,9 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
         "articles": articles,
         "quotes": quote_rows(conn, [q.speaker_id == row.id], limit=limit, offset=0),
         "amounts": [_amount_dict(r) for r in amount_rows],
-        "mentions_by_month": [[month_, count] for month_, count in by_month],
+        "mentions_by_month": [[r.month, r.mentions] for r in by_month],
+        # [month, mentions, positive, negative]: how the corpus wrote about it, month by month
+        "tone_by_month": [[r.month, r.mentions, r.positive, r.negative] for r in by_month],
     }
 
 
