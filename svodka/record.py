@@ -163,12 +163,17 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # Extension: the corpus entity's Wikidata id, filled when the record is read from the
+    # store (corpus resolution decides it); absent from the dict when unknown.
+    wikidata: str | None = None
     tone: EntityTone | None = None    # extension: counts over its mentions' tone
 
     def to_dict(self) -> dict[str, Any]:
         data = {"id": self.id, "type": self.type, "name": self.name,
                 "aliases": list(self.aliases), "roles": list(self.roles),
                 "mentions": [m.to_dict() for m in self.mentions]}
+        if self.wikidata:
+            data["wikidata"] = self.wikidata
         if self.tone is not None:
             data["tone"] = self.tone.to_dict()
         return data
@@ -178,7 +183,8 @@ class Entity:
         return cls(data["id"], data["type"], data["name"], list(data.get("aliases", [])),
                    list(data.get("roles", [])),
                    [Mention.from_dict(m) for m in data.get("mentions", [])],
-                   EntityTone.from_dict(data["tone"]) if data.get("tone") else None)
+                   data.get("wikidata"),
+                   tone=EntityTone.from_dict(data["tone"]) if data.get("tone") else None)
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search, get_store
 from svodka.errors import InputRejected
 
 router = APIRouter()
@@ -73,8 +73,9 @@ def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 2
             summary="One stored article: the contract's record")
 def get_article(article_id: Id, store=Depends(get_store),
                       explain: bool = False) -> dict:
-    """The record, plus ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
-    article = store.get_article(article_id)
+    """The record (each entity with its corpus entity's ``wikidata`` id, where known), plus
+    ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
+    article = store.get_linked_article(article_id)
     if article is None:
         raise HTTPException(404, "no such article")
     record = public_record(article, explain)
@@ -88,9 +89,8 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
            date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
-    hits = store.search(q, kind=kind, entity=entity, speaker=speaker, date_from=date_from,
-                        date_to=date_to, limit=limit, offset=offset,
-                        seconds=request.app.state.limits.query_seconds)
+    hits = bounded_search(request, store, q, kind=kind, entity=entity, speaker=speaker,
+                          date_from=date_from, date_to=date_to, limit=limit, offset=offset)
     return {"q": q, "offset": offset, "limit": limit, "items": hits}
 
 

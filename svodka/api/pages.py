@@ -15,7 +15,7 @@ from urllib.parse import quote as url_quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from svodka.api.extracting import extract_for
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search, get_store
 from svodka.errors import InputRejected
 from svodka.web import article_view, mentions_chart, search_href
 
@@ -62,9 +62,8 @@ def search(request: Request, store=Depends(get_store),
            kind: Literal["", "article", "quote", "amount"] = "", page: Page = 1):
     hits = []
     if q.strip():
-        hits = store.search(q, kind=kind or None, limit=PAGE_SIZE + 1,
-                            offset=(page - 1) * PAGE_SIZE,
-                            seconds=request.app.state.limits.query_seconds)
+        hits = bounded_search(request, store, q, kind=kind or None, limit=PAGE_SIZE + 1,
+                              offset=(page - 1) * PAGE_SIZE)
     return render(request, "search.html", q=q, kind=kind, page=page,
                   hits=hits[:PAGE_SIZE], more=len(hits) > PAGE_SIZE)
 
@@ -121,6 +120,8 @@ def entity(request: Request, entity_id: Id, store=Depends(get_store)):
     found = store.get_entity(entity_id, limit=ENTITY_LIST_LIMIT)
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
+    if found["id"] != entity_id:   # merged into another entity: its page is the one
+        return RedirectResponse(f"/entities/{url_quote(found['id'], safe='')}", status_code=301)
     return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,
                   chart=mentions_chart(found.get("mentions_by_month") or []))
 

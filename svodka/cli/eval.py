@@ -137,6 +137,30 @@ def amounts(
     _run(["amounts"], {"amounts": path}, against, limit, out, nerel_root)
 
 
+@eval_app.command("entities-corpus")
+def entities_corpus(
+    path: Annotated[Path | None, typer.Argument(
+        help="NEREL brat folder (default ../shared/data/nerel/dev).")] = None,
+    db: Annotated[Path, typer.Option(help="The fresh SQLite store the texts go into.")] = Path(
+        "out/eval/entities-corpus.db"),
+    limit: Limit = None, out: Out = None,
+) -> None:
+    """Corpus entities on NEREL dev: pairs of Wikidata-linked mentions in one entity, inside
+    and across documents, next to a "same normal form" baseline; Wikidata ids emitted."""
+    from svodka.eval import DEFAULT_PATHS
+    from svodka.eval.corpus import evaluate_entities_corpus
+
+    path = path or DEFAULT_PATHS["nerel"].resolve()
+    if not path.exists():
+        typer.echo(f"svodka: entities-corpus: no dataset at {path}", err=True)
+        raise typer.Exit(code=2)
+    result = evaluate_entities_corpus(path, db, limit)
+    print_result(result)
+    target = out or Path("out") / "eval" / "entities-corpus.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
+
+
 @eval_app.command()
 def coref(
     path: Annotated[Path | None, typer.Argument(

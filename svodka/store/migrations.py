@@ -55,6 +55,29 @@ def _entity_months(conn: Connection) -> None:
         f"FROM entity_months GROUP BY entity_id, type")
 
 
+def _corpus_resolution(conn: Connection) -> None:
+    """Keys, merges and Wikidata ids for corpus resolution. Entities stored before it keep
+    their ids and get the keys their names give, so new articles join them."""
+    from svodka.record import Entity
+    from svodka.store.keys import evidence
+
+    if "wikidata" not in {c["name"] for c in inspect(conn).get_columns("entities")}:
+        conn.exec_driver_sql("ALTER TABLE entities ADD COLUMN wikidata VARCHAR(32)")
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_entities_wikidata "
+                             "ON entities (wikidata)")
+    schema.entity_keys.create(conn, checkfirst=True)
+    schema.entity_merges.create(conn, checkfirst=True)
+    rows = []
+    for row in conn.execute(select(schema.entities.c.id, schema.entities.c.type,
+                                   schema.entities.c.name)):
+        ev = evidence(Entity(row.id, row.type, row.name))
+        rows += [{"type": row.type, "key": key, "entity_id": row.id}
+                 for key in ev.all_keys() if not key.startswith("wd:")]
+    if rows:
+        from svodka.store.engine import insert_ignore
+        insert_ignore(conn, schema.entity_keys, rows)
+
+
 def _tone_columns(conn: Connection) -> None:
     """Tone per mention, and positive/negative counts per entity and month (docs/tone.md).
 
@@ -73,7 +96,8 @@ STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
     (3, "mentions and quotes per entity and month", _entity_months),
-    (4, "tone of mentions, and per entity and month", _tone_columns),
+    (4, "corpus resolution: entity keys, merges, Wikidata ids", _corpus_resolution),
+    (5, "tone of mentions, and per entity and month", _tone_columns),
 ]
 
 LATEST = STEPS[-1][0]

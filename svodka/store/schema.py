@@ -53,9 +53,30 @@ entities = Table(
     "entities", metadata,
     Column("id", String(64), primary_key=True),
     Column("type", String(64), nullable=False),
-    Column("key", Text, nullable=False),                   # normalized canonical name
+    Column("key", Text, nullable=False),                   # the key it was created under
     Column("name", Text, nullable=False),
+    Column("wikidata", String(32), index=True),            # a Wikidata id, where clear
     UniqueConstraint("type", "key", name="uq_entities_type_key"),
+)
+
+# What corpus resolution (svodka/store/resolve.py) finds an entity by: "name:европейский
+# союз", "full:владимир путин", "sur:путин" (shared by namesakes), "lem:…", "wd:Q458".
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("type", String(64), primary_key=True),
+    Column("key", String(400), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+    Index("ix_entity_keys_entity", "entity_id"),
+)
+
+# A corpus entity merged into another by a later article: every row moved to ``new_id``;
+# the old id keeps resolving through this table (chains are kept flat).
+entity_merges = Table(
+    "entity_merges", metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("new_id", String(64), nullable=False, index=True),
+    Column("article_id", String(64)),                     # the article that showed it
+    Column("reason", Text, nullable=False),
 )
 
 entity_aliases = Table(
