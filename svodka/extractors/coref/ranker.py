@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from svodka.analysis import Analysis
 from svodka.text import CLOSING_QUOTES, OPENING_QUOTES
 
 log = logging.getLogger(__name__)
@@ -93,7 +94,7 @@ FEATURES = (
 _DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "сей", "такой"})
 
 
-def view(analysis, span: tuple[int, int]) -> MentionView:
+def view(analysis: Analysis, span: tuple[int, int]) -> MentionView:
     start, end = span
     tokens = analysis.tokens
     inside = analysis.tokens_between(start, end)
@@ -147,7 +148,7 @@ def word_classes() -> dict[str, int]:
     return classes
 
 
-def _named(analysis, inside: range) -> bool:
+def _named(analysis: Analysis, inside: range) -> bool:
     tokens = analysis.tokens
     for i in inside:
         text = tokens[i].text
@@ -161,7 +162,7 @@ def _named(analysis, inside: range) -> bool:
     return False
 
 
-def _verb_agreement(analysis, head: int) -> str | None:
+def _verb_agreement(analysis: Analysis, head: int) -> str | None:
     """The gender of the past-tense verb the head is the subject of ("заявила Савченко")."""
     token = analysis.tokens[head]
     if token.rel not in ("nsubj", "nsubj:pass") or token.head < 0:
@@ -172,7 +173,7 @@ def _verb_agreement(analysis, head: int) -> str | None:
     return None
 
 
-def _governing_verb(analysis, head: int) -> int:
+def _governing_verb(analysis: Analysis, head: int) -> int:
     tokens = analysis.tokens
     index, steps = tokens[head].head, 0
     while index >= 0 and steps < 50:
@@ -182,7 +183,7 @@ def _governing_verb(analysis, head: int) -> int:
     return -1
 
 
-def _ner_type(analysis, inside: range) -> int:
+def _ner_type(analysis: Analysis, inside: range) -> int:
     start, end = analysis.tokens[inside.start].start, analysis.tokens[inside.stop - 1].end
     for span in analysis.ner:
         if span.start < end and start < span.end:
@@ -190,9 +191,9 @@ def _ner_type(analysis, inside: range) -> int:
     return 0
 
 
-def _quote_start(analysis, offset: int, region: int) -> int:
+def _quote_start(analysis: Analysis, offset: int, region: int) -> int:
     """Where the «…» holding ``offset`` opens, within its paragraph; -1 outside speech."""
-    region_start = analysis.regions[region][0] if region >= 0 else 0
+    region_start = analysis.regions[region].start if region >= 0 else 0
     low = max(region_start, offset - _QUOTE_LOOKBACK)
     before = analysis.text[low:offset]
     opened = max(before.rfind(mark) for mark in _OPENING)
@@ -204,7 +205,7 @@ def _agreement(a: int, b: int) -> int:
     return 0 if not a or not b else (1 if a == b else -1)
 
 
-def _dominating_subject(analysis, anaphor: MentionView, candidate: MentionView) -> bool:
+def _dominating_subject(analysis: Analysis, anaphor: MentionView, candidate: MentionView) -> bool:
     """Is the candidate the subject of a word above the anaphor ("Путин заявил, что он")?"""
     if anaphor.sent != candidate.sent or candidate.head < 0 or not candidate.subject:
         return False
@@ -218,7 +219,7 @@ def _dominating_subject(analysis, anaphor: MentionView, candidate: MentionView) 
     return False
 
 
-def pair_features(analysis, anaphor: MentionView, candidates: list[MentionView]
+def pair_features(analysis: Analysis, anaphor: MentionView, candidates: list[MentionView]
                   ) -> list[list[float]]:
     """One feature row (``FEATURES``) per candidate; candidates in text order."""
     rows = []
@@ -315,7 +316,7 @@ def load_model() -> TreeEnsemble | None:
     return model
 
 
-def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]]
+def antecedent_scores(analysis: Analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]]
                       ) -> list[float] | None:
     """For each candidate span (an earlier mention), the probability that it is the same
     thing as the ``anaphor`` span; ``None`` only when the model file is absent."""
