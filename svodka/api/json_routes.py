@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search, get_store
 from svodka.errors import InputRejected
 
 router = APIRouter()
@@ -59,8 +59,12 @@ async def extract(request: Request,
 @router.get("/api/articles", tags=["corpus"], summary="Stored articles, newest first")
 def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
                   entity: Text = None, date_from: DateFrom = None,
-                  date_to: DateTo = None) -> dict:
-    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to}
+                  date_to: DateTo = None,
+                  tone: Annotated[int | None, Query(
+                      ge=-1, le=1, description="Only articles where the entity (or, without "
+                      "`entity`, any entity) is mentioned with this tone: -1, 0 or 1.")] = None
+                  ) -> dict:
+    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to, "tone": tone}
     return {"total": store.count_articles(**filters), "offset": offset, "limit": limit,
             "items": store.list_articles(offset=offset, limit=limit, **filters)}
 
@@ -85,9 +89,8 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
            date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
-    hits = store.search(q, kind=kind, entity=entity, speaker=speaker, date_from=date_from,
-                        date_to=date_to, limit=limit, offset=offset,
-                        seconds=request.app.state.limits.query_seconds)
+    hits = bounded_search(request, store, q, kind=kind, entity=entity, speaker=speaker,
+                          date_from=date_from, date_to=date_to, limit=limit, offset=offset)
     return {"q": q, "offset": offset, "limit": limit, "items": hits}
 
 

@@ -15,7 +15,7 @@ from urllib.parse import quote as url_quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from svodka.api.extracting import extract_for
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search, get_store
 from svodka.errors import InputRejected
 from svodka.web import article_view, mentions_chart, search_href
 
@@ -62,20 +62,21 @@ def search(request: Request, store=Depends(get_store),
            kind: Literal["", "article", "quote", "amount"] = "", page: Page = 1):
     hits = []
     if q.strip():
-        hits = store.search(q, kind=kind or None, limit=PAGE_SIZE + 1,
-                            offset=(page - 1) * PAGE_SIZE,
-                            seconds=request.app.state.limits.query_seconds)
+        hits = bounded_search(request, store, q, kind=kind or None, limit=PAGE_SIZE + 1,
+                              offset=(page - 1) * PAGE_SIZE)
     return render(request, "search.html", q=q, kind=kind, page=page,
                   hits=hits[:PAGE_SIZE], more=len(hits) > PAGE_SIZE)
 
 
 @router.get("/articles")
 def articles(request: Request, store=Depends(get_store), page: Page = 1,
-             entity: Annotated[str | None, Query(max_length=200)] = None):
-    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity)
-    total = store.count_articles(entity_id=entity)
+             entity: Annotated[str | None, Query(max_length=200)] = None,
+             tone: Annotated[int | None, Query(ge=-1, le=1)] = None):
+    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity,
+                                tone=tone)
+    total = store.count_articles(entity_id=entity, tone=tone)
     return render(request, "articles.html", items=items, total=total, page=page,
-                  more=page * PAGE_SIZE < total, entity=entity)
+                  more=page * PAGE_SIZE < total, entity=entity, tone=tone)
 
 
 def parse_hit(value: str | None) -> tuple[int, int] | None:

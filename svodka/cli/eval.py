@@ -236,6 +236,29 @@ def roles_sample(
     _console.print(f"{len(rows)} rows written to {out}; {open_rows} to judge")
 
 
+@eval_app.command("tone")
+def tone_(
+    path: Annotated[Path | None, typer.Argument(
+        help="RuSentNE-2023 train_data.csv (default ../shared/data/rusentne).")] = None,
+    limit: Limit = None, out: Out = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds (by sentence).", min=2)] = 5,
+) -> None:
+    """Tone toward entities: grouped CV on RuSentNE train, F1_PN next to a TF-IDF baseline."""
+    from svodka.eval import REPO
+    from svodka.eval.tone import evaluate_tone
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    path = (path or REPO / ".." / "shared" / "data" / "rusentne" / "train_data.csv").resolve()
+    if not path.is_file():
+        typer.echo(f"svodka: tone: no dataset at {path}", err=True)
+        raise typer.Exit(code=2)
+    result = evaluate_tone(path, limit, folds)
+    print_result(result)
+    target = out or Path("out") / "eval" / "tone.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
+
+
 @eval_app.command("all")
 def all_(
     against: Against = "", limit: Limit = None, out: Out = None,

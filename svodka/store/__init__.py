@@ -166,16 +166,17 @@ class Store:
         return article
 
     def list_articles(self, offset: int = 0, limit: int = 50, entity_id: str | None = None,
-                      date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+                      date_from: str | None = None, date_to: str | None = None,
+                      tone: int | None = None) -> list[dict]:
         with self.engine.connect() as conn:
             return read.list_articles(conn, offset, limit, entity_id=entity_id,
-                                      date_from=date_from, date_to=date_to)
+                                      date_from=date_from, date_to=date_to, tone=tone)
 
     def count_articles(self, entity_id: str | None = None, date_from: str | None = None,
-                       date_to: str | None = None) -> int:
+                       date_to: str | None = None, tone: int | None = None) -> int:
         with self.engine.connect() as conn:
             return read.count_articles(conn, entity_id=entity_id, date_from=date_from,
-                                       date_to=date_to)
+                                       date_to=date_to, tone=tone)
 
     def search(self, q: str, kind: str | None = None, entity: str | None = None,
                speaker: str | None = None, date_from: str | None = None,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from svodka.store import schema
 
@@ -58,8 +58,6 @@ def _entity_months(conn: Connection) -> None:
 def _corpus_resolution(conn: Connection) -> None:
     """Keys, merges and Wikidata ids for corpus resolution. Entities stored before it keep
     their ids and get the keys their names give, so new articles join them."""
-    from sqlalchemy import inspect
-
     from svodka.record import Entity
     from svodka.store.keys import evidence
 
@@ -80,11 +78,26 @@ def _corpus_resolution(conn: Connection) -> None:
         insert_ignore(conn, schema.entity_keys, rows)
 
 
+def _tone_columns(conn: Connection) -> None:
+    """Tone per mention, and positive/negative counts per entity and month (docs/tone.md).
+
+    A database created by this version already has them (step 1 builds today's tables);
+    older ones gain them, and their existing mentions keep a NULL tone."""
+    wanted = [("mentions", "tone", "INTEGER"),
+              ("entity_months", "positive", "INTEGER NOT NULL DEFAULT 0"),
+              ("entity_months", "negative", "INTEGER NOT NULL DEFAULT 0")]
+    inspector = inspect(conn)
+    for table, column, kind in wanted:
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
     (3, "mentions and quotes per entity and month", _entity_months),
     (4, "corpus resolution: entity keys, merges, Wikidata ids", _corpus_resolution),
+    (5, "tone of mentions, and per entity and month", _tone_columns),
 ]
 
 LATEST = STEPS[-1][0]

@@ -20,12 +20,19 @@ def date_filters(column, date_from: str | None, date_to: str | None) -> list:
 
 
 def article_filters(entity_id: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None) -> list:
+                    date_to: str | None = None, tone: int | None = None) -> list:
+    """``tone`` keeps articles with a mention of that tone (of ``entity_id`` when given)."""
     clauses = date_filters(t.articles.c.published, date_from, date_to)
-    if entity_id:
+    if entity_id and tone is None:
         clauses.append(t.articles.c.id.in_(
             select(t.article_entities.c.article_id)
             .where(t.article_entities.c.entity_id == entity_id)))
+    if tone is not None:
+        m = t.mentions.c
+        toned = select(m.article_id).where(m.tone == tone)
+        if entity_id:
+            toned = toned.where(m.entity_id == entity_id)
+        clauses.append(t.articles.c.id.in_(toned))
     return clauses
 
 
@@ -181,7 +188,7 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
         .where(q.speaker_id == row.id).order_by(*newest_first(am.article_id, am.n))
         .limit(limit)).all()
     em = t.entity_months.c
-    by_month = conn.execute(select(em.month, em.mentions).where(
+    by_month = conn.execute(select(em.month, em.mentions, em.positive, em.negative).where(
         em.entity_id == row.id, em.month > t.ALL_MONTHS, em.mentions > 0)
         .order_by(em.month)).all()
     return {
@@ -196,7 +203,9 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
         "articles": articles,
         "quotes": quote_rows(conn, [q.speaker_id == row.id], limit=limit, offset=0),
         "amounts": [_amount_dict(r) for r in amount_rows],
-        "mentions_by_month": [[month_, count] for month_, count in by_month],
+        "mentions_by_month": [[r.month, r.mentions] for r in by_month],
+        # [month, mentions, positive, negative]: how the corpus wrote about it, month by month
+        "tone_by_month": [[r.month, r.mentions, r.positive, r.negative] for r in by_month],
     }
 
 

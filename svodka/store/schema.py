@@ -116,6 +116,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("normal", Text),
     Column("kind", String(64)),
+    Column("tone", Integer),                               # -1 | 0 | 1; NULL: not computed
 )
 
 quotes = _fact_table(
@@ -143,8 +144,8 @@ dates = _fact_table(
     Column("value", String(64)),
 )
 
-# Mentions and quotes per entity and month of publication ("" when the article has no date;
-# "*" for all months together), kept up to date as articles are stored: the "most quoted this
+# Mentions (how many positive, how many negative) and quotes per entity and month of
+# publication ("" when the article has no date; "*" for all months together), kept up to date as articles are stored: the "most quoted this
 # month" lists and an entity's chart read this table instead of counting every mention.
 ALL_MONTHS, NO_MONTH = "*", ""
 entity_months = Table(
@@ -154,6 +155,8 @@ entity_months = Table(
     Column("type", String(64), nullable=False),
     Column("mentions", Integer, nullable=False),
     Column("quotes", Integer, nullable=False),
+    Column("positive", Integer, nullable=False, server_default="0"),   # mentions by tone
+    Column("negative", Integer, nullable=False, server_default="0"),
     Index("ix_entity_months_mentions", "month", "type", "mentions"),
     Index("ix_entity_months_quotes", "month", "type", "quotes"),
 )

@@ -88,7 +88,7 @@ def add_article(conn: Connection, prepared: Prepared) -> bool:
             mention_rows.append({"article_id": aid, "n": len(mention_rows),
                                  "entity_id": corpus[entity.id], "local_id": entity.id,
                                  "start": m.start, "end": m.end, "text": m.text,
-                                 "normal": m.normal, "kind": m.kind})
+                                 "normal": m.normal, "kind": m.kind, "tone": m.tone})
     insert_ignore(conn, t.mentions, mention_rows)
     insert_ignore(conn, t.quotes, [{
         "article_id": aid, "n": n, "start": q.start, "end": q.end, "text": q.text,
@@ -116,9 +116,12 @@ def _count_by_month(conn: Connection, prepared: Prepared, corpus: dict[str, str]
             corpus_id = corpus[entity.id]
             row = rows.setdefault((corpus_id, month), {
                 "entity_id": corpus_id, "month": month, "type": entity.type, "mentions": 0,
-                "quotes": quoted[corpus_id]})
+                "quotes": quoted[corpus_id], "positive": 0, "negative": 0})
             row["mentions"] += len(entity.mentions)
-    add_counts(conn, t.entity_months, list(rows.values()), ("mentions", "quotes"))
+            row["positive"] += sum(m.tone == 1 for m in entity.mentions)
+            row["negative"] += sum(m.tone == -1 for m in entity.mentions)
+    add_counts(conn, t.entity_months, list(rows.values()),
+               ("mentions", "quotes", "positive", "negative"))
 
 
 def _index(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:
