@@ -64,3 +64,43 @@ def test_no_model_means_no_scores(analyses, monkeypatch):
     monkeypatch.undo()
     if ranker.load_model() is not None:                  # with the model, a score per candidate
         assert len(antecedent_scores(*arguments)) == 1
+
+
+ARTICLES = {
+    # file name → (text, chains as fragments with their occurrence index)
+    "train_one.json": ("Министр финансов Антон Силуанов прилетел в Вашингтон. Там он встретился "
+                       "с коллегами. Министр заявил, что его позиция не изменилась.",
+                       [[("Министр финансов Антон Силуанов", 0), ("он", 0), ("Министр", 1),
+                         ("его", 0)], [("Вашингтон", 0), ("Там", 0)]]),
+    "train_two.json": ("Глава ЦБ Эльвира Набиуллина выступила в Думе. Она сказала, что ее "
+                       "ведомство снизит ставку.",
+                       [[("Глава ЦБ Эльвира Набиуллина", 0), ("Она", 0), ("ее", 0)],
+                        [("ЦБ", 0), ("ее ведомство", 0)]]),
+    # a dev article (its name is in coref_dev.txt): reported on, never trained on
+    "2000_russia_landing.json": ("Президент Владимир Путин прибыл в Казань. Он провел совещание.",
+                                 [[("Президент Владимир Путин", 0), ("Он", 0)]]),
+}
+
+
+def _offsets(text: str, fragment: str, nth: int) -> list[int]:
+    found = list(re.finditer(rf"(?<!\w){re.escape(fragment)}(?!\w)", text))[nth]
+    return [found.start(), found.end()]
+
+
+def test_training_runs_end_to_end_on_a_tiny_corpus(tmp_path, models):
+    import json
+
+    from svodka.extractors.coref.train import load, train
+
+    for name, (text, chains) in ARTICLES.items():
+        entities = [[_offsets(text, f, n) for f, n in chain] for chain in chains]
+        (tmp_path / name).write_text(json.dumps({"text": text, "entities": entities,
+                                                 "includes": []}, ensure_ascii=False))
+    report = train(tmp_path, articles=10, out=tmp_path / "model.npz")
+    assert report["train articles"] == 2 and report["dev articles"] == 1
+    assert report["train pairs"] > 10
+    pronouns = next(r for r in report["accuracy"] if r["kind"] == "pronoun")
+    assert pronouns["anaphors"] == 1 and pronouns["rule"] == 1.0     # "Он" → Путин
+    model = load(tmp_path / "model.npz")
+    assert model.features == FEATURES
+    assert len(model.predict_proba([[0.0] * len(FEATURES)] * 3)) == 3
