@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import load_table
 from svodka.text import DASHES as _DASHES
 from svodka.text import fold_word
@@ -128,20 +129,20 @@ def split_compound(word: str, morph) -> tuple[float | int, str] | None:
     return None
 
 
-def multiplier_at(analysis, index: int) -> float | int | None:
+def multiplier_at(analysis: Analysis, index: int) -> float | int | None:
     token = analysis.tokens[index]
-    word = number_word(token.text, analysis.models.morph_vocab)
+    word = number_word(token.text, analysis.morph)
     return word.value if word and word.kind == "multiplier" else None
 
 
-def _glued(analysis, left: int, right: int) -> bool:
+def _glued(analysis: Analysis, left: int, right: int) -> bool:
     """Tokens separated by exactly one (non-breaking) space: a thousands group."""
     tokens = analysis.tokens
     return tokens[right].start - tokens[left].end == 1 and \
         analysis.text[tokens[left].end] in GROUP_SEPARATORS
 
 
-def _read_digits(analysis, index: int, stop: int) -> Number | None:
+def _read_digits(analysis: Analysis, index: int, stop: int) -> Number | None:
     tokens = analysis.tokens
     text = tokens[index].text
     ranged = DIGIT_RANGE.match(text)
@@ -171,9 +172,9 @@ def _fits(last: NumberWord | None, word: NumberWord) -> bool:
     return False
 
 
-def _read_words(analysis, index: int, stop: int) -> Number | None:
+def _read_words(analysis: Analysis, index: int, stop: int) -> Number | None:
     """ "двадцать три тысячи пятьсот" → 23500: groups below a multiplier, largest first."""
-    morph = analysis.models.morph_vocab
+    morph = analysis.morph
     tokens = analysis.tokens
     total, group, last = 0, 0, None
     factor_above = None            # the last multiplier: the next one must be smaller
@@ -200,7 +201,7 @@ def _read_words(analysis, index: int, stop: int) -> Number | None:
     return Number(index, end, total + group, digits=False, multiplier=multiplier)
 
 
-def _read_half(analysis, number: Number, stop: int) -> None:
+def _read_half(analysis: Analysis, number: Number, stop: int) -> None:
     """ "два с половиной" → 2.5."""
     tokens = analysis.tokens
     end = number.stop
@@ -210,7 +211,7 @@ def _read_half(analysis, number: Number, stop: int) -> None:
         number.stop = end + 2
 
 
-def _read_range_tail(analysis, number: Number, stop: int) -> None:
+def _read_range_tail(analysis: Analysis, number: Number, stop: int) -> None:
     """ "5 – 7 млн" written with a spaced dash."""
     tokens = analysis.tokens
     end = number.stop
@@ -221,7 +222,7 @@ def _read_range_tail(analysis, number: Number, stop: int) -> None:
             number.stop = end + 2
 
 
-def _read_multiplier(analysis, number: Number, stop: int) -> None:
+def _read_multiplier(analysis: Analysis, number: Number, stop: int) -> None:
     if number.multiplier is not None or number.stop >= stop:
         return
     factor = multiplier_at(analysis, number.stop)
@@ -239,7 +240,7 @@ def _scaled(value: float | int, factor: float | int) -> float | int:
     return int(scaled) if float(scaled).is_integer() else scaled
 
 
-def read_number(analysis, index: int, stop: int) -> Number | None:
+def read_number(analysis: Analysis, index: int, stop: int) -> Number | None:
     """The number starting at token ``index`` (tokens up to ``stop``), or None.
 
     A multiplier alone ("миллион долларов") reads as that multiplier when it is singular.
@@ -255,7 +256,7 @@ def read_number(analysis, index: int, stop: int) -> Number | None:
     return number
 
 
-def _read_bare_multiplier(analysis, index: int) -> Number | None:
+def _read_bare_multiplier(analysis: Analysis, index: int) -> Number | None:
     """ "миллион долларов", "тысяча человек"; but "тысячи людей" is no number."""
     token = analysis.tokens[index]
     factor = multiplier_at(analysis, index)

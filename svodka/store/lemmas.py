@@ -57,11 +57,13 @@ def lemma_groups(text: str) -> str:
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
-    """Each query word as the set of forms any of which may match."""
-    terms = []
+    """Each query word as the set of forms any of which may match; a repeated word once."""
+    terms: list[tuple[str, ...]] = []
     for match in WORD.finditer(query):
         forms = set(word_forms(match.group())) | {_clean(match.group())}
-        terms.append(tuple(sorted(forms)))
+        term = tuple(sorted(forms))
+        if term not in terms:
+            terms.append(term)
     return terms
 
 

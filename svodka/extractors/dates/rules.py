@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from svodka.analysis import Analysis
 from svodka.data import month_numbers
 from svodka.extractors.dates import values
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
@@ -50,7 +51,7 @@ PLURAL_ENDINGS = ("ые", "ых", "ым", "ыми")
 
 @dataclass(slots=True)
 class Cursor:
-    analysis: object
+    analysis: Analysis
     first: int              # the sentence's first token
     stop: int               # after its last token
     published: date | None
@@ -70,7 +71,7 @@ class Cursor:
 
     def lemma_in(self, i: int, lemmas: frozenset[str]) -> str | None:
         """The lemma among ``lemmas`` that token ``i`` is a form of ("году" → "год")."""
-        return lemma_of(self.low(i), lemmas, self.analysis.models.morph_vocab)
+        return lemma_of(self.low(i), lemmas, self.analysis.morph)
 
     def word(self, i: int, group: str) -> str | None:
         """The value ``date_words.tsv`` gives token ``i``'s lemma in ``group``."""

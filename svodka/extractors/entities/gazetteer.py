@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import load_list, load_table
 from svodka.text import fold
 
@@ -37,7 +38,7 @@ class WordList:
     def may_hold(self, text: str) -> bool:
         return fold(text)[:_PREFIX] in self.starts
 
-    def holds(self, analysis, index: int) -> bool:
+    def holds(self, analysis: Analysis, index: int) -> bool:
         """Is the token at ``index`` one of these words?"""
         return self.may_hold(analysis.tokens[index].text) and analysis.lemma(index) in self.lemmas
 

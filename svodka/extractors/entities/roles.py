@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
+from svodka.analysis import Analysis
 from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.normal import join_words, nominative_word
 from svodka.record import Entity, Mention
@@ -41,7 +42,7 @@ class Role:
     text: str             # nominative
 
 
-def _is_role_word(analysis, index: int) -> bool:
+def _is_role_word(analysis: Analysis, index: int) -> bool:
     """A title word: "посол", "Император" (tagged a proper noun at a sentence start), and the
     compounds "экс-президент", "хип-хоп-исполнитель", "солдат-срочник"."""
     token = analysis.tokens[index]
@@ -58,12 +59,12 @@ def _is_role_word(analysis, index: int) -> bool:
     return "-" in lemma and any(_part_lemma(analysis, part) in words for part in lemma.split("-"))
 
 
-def _part_lemma(analysis, part: str) -> str:
-    forms = analysis.models.morph_vocab(part) if part else []
+def _part_lemma(analysis: Analysis, part: str) -> str:
+    forms = analysis.morph.parse(part) if part else []
     return fold_word(forms[0].normal) if forms else part
 
 
-def _may_hold(analysis, index: int, names: set[int]) -> bool:
+def _may_hold(analysis: Analysis, index: int, names: set[int]) -> bool:
     token = analysis.tokens[index]
     if index in names:
         return False
@@ -72,7 +73,7 @@ def _may_hold(analysis, index: int, names: set[int]) -> bool:
     return token.pos in _INSIDE and any(ch.isalnum() for ch in token.text)
 
 
-def _extend_adjectives(analysis, head: int, floor: int) -> int:
+def _extend_adjectives(analysis: Analysis, head: int, floor: int) -> int:
     first = head
     while first - 1 >= floor and analysis.tokens[first - 1].pos == "ADJ" \
             and analysis.tokens[first - 1].sent == analysis.tokens[head].sent:
@@ -80,22 +81,22 @@ def _extend_adjectives(analysis, head: int, floor: int) -> int:
     return first
 
 
-def _role(analysis, first: int, head: int, stop: int) -> Role:
-    tokens, vocab = analysis.tokens, analysis.models.morph_vocab
+def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
+    tokens, morph = analysis.tokens, analysis.morph
     words = []
     for i in range(first, stop):
         token = tokens[i]
         word = token.text
         if first <= i <= head and token.pos in ("NOUN", "PROPN", "ADJ"):
             pos = "NOUN" if i == head else token.pos
-            word = nominative_word(vocab, token.text, pos, token.feats)
+            word = nominative_word(morph, token.text, pos, token.feats)
             if not token.text.isupper():
                 word = word.lower()
         words.append(word)
     return Role(first, stop, head, join_words(analysis.text, tokens, first, stop, words))
 
 
-def _opening_quote(analysis, index: int, floor: int) -> int | None:
+def _opening_quote(analysis: Analysis, index: int, floor: int) -> int | None:
     """The opening mark of the quote whose closing mark is at ``index``."""
     tokens = analysis.tokens
     closing = tokens[index].text
@@ -107,7 +108,7 @@ def _opening_quote(analysis, index: int, floor: int) -> int | None:
     return None
 
 
-def _closing_quote(analysis, index: int, stop: int) -> int | None:
+def _closing_quote(analysis: Analysis, index: int, stop: int) -> int | None:
     tokens = analysis.tokens
     opening = tokens[index].text
     if opening not in _OPENING_TO_CLOSING:
@@ -118,7 +119,7 @@ def _closing_quote(analysis, index: int, stop: int) -> int | None:
     return None
 
 
-def _inflected_genitive(analysis, first: int, stop: int, oblique=frozenset()) -> bool:
+def _inflected_genitive(analysis: Analysis, first: int, stop: int, oblique=frozenset()) -> bool:
     """"Александра Кокорина": a name in the genitive, and visibly inflected (its lemma, or
     its nominative ``oblique`` says so: a foreign name the tagger calls genitive may be
     undeclined)."""
@@ -128,7 +129,7 @@ def _inflected_genitive(analysis, first: int, stop: int, oblique=frozenset()) ->
         first in oblique or analysis.lemma(last) != token.text.lower())
 
 
-def role_before(analysis, name_first: int, names: set[int],
+def role_before(analysis: Analysis, name_first: int, names: set[int],
                 name_starts: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
     """The role phrase that ends right before ``name_first``; it may hold a quoted name
     ("главный редактор радиостанции «Говорит Москва»") and a person's name in the genitive
@@ -166,7 +167,7 @@ def role_before(analysis, name_first: int, names: set[int],
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, name_first)
 
 
-def _after_brackets(analysis, index: int, stop: int) -> int:
+def _after_brackets(analysis: Analysis, index: int, stop: int) -> int:
     """"Томас Шефер (Thomas Schäfer), министр ...": the bracket after a name is skipped."""
     tokens = analysis.tokens
     if index < stop and tokens[index].text == "(":
@@ -176,7 +177,7 @@ def _after_brackets(analysis, index: int, stop: int) -> int:
     return index
 
 
-def role_after(analysis, name_stop: int, names: set[int],
+def role_after(analysis: Analysis, name_stop: int, names: set[int],
                name_stops: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
     """", глава МИД России," right after a name, closed by a comma, dash, bracket, semicolon or
     period; it may hold a quoted name and another person's name in the genitive ("Людмила
@@ -217,7 +218,7 @@ def role_after(analysis, name_stop: int, names: set[int],
     return _role(analysis, first, head, stop)
 
 
-def _phrase_from(analysis, head: int, names: set[int]) -> Role:
+def _phrase_from(analysis: Analysis, head: int, names: set[int]) -> Role:
     tokens = analysis.tokens
     sentence = analysis.sentences[tokens[head].sent]
     stop = head + 1
@@ -236,12 +237,12 @@ def _phrase_from(analysis, head: int, names: set[int]) -> Role:
     return _role(analysis, _extend_adjectives(analysis, head, sentence.first), head, stop)
 
 
-def _bare(analysis, index: int) -> bool:
+def _bare(analysis: Analysis, index: int) -> bool:
     """No preposition of its own: "стал министром", not "встретился с министром"."""
     return not any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
 
 
-def predicate_roles(analysis, head: int, skip: range, names: set[int],
+def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
                     depth: int = 0) -> list[Role]:
     """The roles a clause's predicate gives its subject: "Путин - президент России",
     "Иванов стал министром", "работал инженером, затем директором", "занял пост
@@ -273,7 +274,7 @@ def predicate_roles(analysis, head: int, skip: range, names: set[int],
     return roles
 
 
-def role_predicate(analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
+def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
     """"Путин - президент России", "Иванов стал министром", "Главой Малави стала Джойс Банда"."""
     tokens = analysis.tokens
     subjects = set(range(name_first, name_stop))
@@ -304,7 +305,7 @@ _SUBJECTLESS_STARTS = {"ста", "раб", "явл", "был", "быв", "буд
 _ANTECEDENT_SENTENCES = 2
 
 
-def _subject_of(analysis, index: int) -> tuple[int, str | None] | None:
+def _subject_of(analysis: Analysis, index: int) -> tuple[int, str | None] | None:
     """(the predicate, the subject's gender) when ``index`` is "он"/"она" as a subject, or
     a listed verb whose subject is left out."""
     token = analysis.tokens[index]
@@ -326,7 +327,7 @@ def _subject_of(analysis, index: int) -> tuple[int, str | None] | None:
     return None
 
 
-def _antecedent(analysis, people, position: int, index: int, gender: str | None) -> str | None:
+def _antecedent(analysis: Analysis, people, position: int, index: int, gender: str | None) -> str | None:
     """The person last named before ``index`` as a clause's subject (else last named at
     all), within two sentences and of the gender asked for."""
     tokens = analysis.tokens
@@ -344,7 +345,7 @@ def _antecedent(analysis, people, position: int, index: int, gender: str | None)
     return fallback
 
 
-def pronoun_roles(analysis, people: list[tuple[int, int, str, str | None]],
+def pronoun_roles(analysis: Analysis, people: list[tuple[int, int, str, str | None]],
                   names: set[int]) -> list[tuple[str, Role]]:
     """Roles whose subject is a pronoun or left out, given to the person last named before,
     within two sentences and of the pronoun's gender. ``people``: (first token, stop token,
@@ -371,7 +372,7 @@ def pronoun_roles(analysis, people: list[tuple[int, int, str, str | None]],
 _MAX_LISTED_NAMES = 6
 
 
-def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
+def roles_of(analysis: Analysis, name_first: int, name_stop: int, names: set[int],
              name_starts: dict[int, int] | None = None, oblique=frozenset(),
              name_stops: dict[int, int] | None = None) -> list[Role]:
     """``name_starts``: the last word of each person's name -> its first word (``name_stops``
@@ -386,7 +387,7 @@ def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
     return roles
 
 
-def _roles_before(analysis, name_first: int, names: set[int], name_starts: dict[int, int],
+def _roles_before(analysis: Analysis, name_first: int, names: set[int], name_starts: dict[int, int],
                   oblique=frozenset(), depth: int = 0) -> list[Role]:
     """The roles written before a name, or before the list of names it ends:
     "актеры Андрей Мерзликин и Алиса Гребенщикова" gives both of them "актеры", and so does
@@ -408,7 +409,7 @@ def _roles_before(analysis, name_first: int, names: set[int], name_starts: dict[
     return [r for r in shared if tokens[r.head].feats.get("Number") == "Plur"]
 
 
-def _chain_before(analysis, name_first: int, names: set[int],
+def _chain_before(analysis: Analysis, name_first: int, names: set[int],
                   name_starts: dict[int, int], oblique=frozenset()) -> list[Role]:
     tokens = analysis.tokens
     roles = []
@@ -427,7 +428,7 @@ def _chain_before(analysis, name_first: int, names: set[int],
     return roles
 
 
-def attach_roles(analysis, entities: list[Entity]) -> None:
+def attach_roles(analysis: Analysis, entities: list[Entity]) -> None:
     """Fill ``roles`` of people and add their title mentions."""
     named: set[int] = set()       # words of any name: never a title mention
     people: set[int] = set()      # words of person names: a role never runs through one
@@ -487,7 +488,7 @@ _OTHERS = {"другой", "иной", "бывший", "прежний", "буд
            "один", "этот", "тот", "такой"}
 
 
-def anaphoric_roles(analysis, people: list[tuple[int, int, str, str | None]],
+def anaphoric_roles(analysis: Analysis, people: list[tuple[int, int, str, str | None]],
                     taken: set[int]) -> list[tuple[str, Role]]:
     """"61-летняя певица сообщила", "британский премьер сдал тест": a title word standing alone
     names the person last named before it, within two sentences, when its gender allows
@@ -540,7 +541,7 @@ def _contains(role: str, other: str) -> bool:
     return any(words[i:i + len(inner)] == inner for i in range(len(words) - len(inner) + 1))
 
 
-def _people_in_order(analysis, entities: list[Entity]) -> list[tuple[int, int, str, str | None]]:
+def _people_in_order(analysis: Analysis, entities: list[Entity]) -> list[tuple[int, int, str, str | None]]:
     """(first token, stop token, entity key, gender) of every person's name mention."""
     found = []
     for entity in entities:
@@ -554,7 +555,7 @@ def _people_in_order(analysis, entities: list[Entity]) -> list[tuple[int, int, s
     return sorted(found)
 
 
-def _add_titles(analysis, entities, taken: set[int], heads, first_seen) -> None:
+def _add_titles(analysis: Analysis, entities, taken: set[int], heads, first_seen) -> None:
     by_key = {(e.id or e.name): e for e in entities}
     head_starts = {head[:3] for head in heads}
     tokens = analysis.tokens

@@ -14,14 +14,11 @@ Each short name joins only when exactly one fuller name fits it.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from svodka.data import load_list, load_table
-from svodka.extractors.entities.people import same_word
+from svodka.extractors.entities.similarity import same_word
+from svodka.extractors.entities.types import Named
 from svodka.text import QUOTES_AND_APOSTROPHE, fold
-
-if TYPE_CHECKING:
-    from svodka.extractors.entities.linking import Named
 
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 _ARTICLES = {"the"}

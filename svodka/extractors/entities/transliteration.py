@@ -8,13 +8,9 @@ Cyrillic name of its family fits it.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from svodka.extractors.entities.similarity import close_names
+from svodka.extractors.entities.types import Named
 from svodka.text import fold, is_cyrillic, is_latin
-from svodka.extractors.entities.people import close_names
-
-if TYPE_CHECKING:
-    from svodka.extractors.entities.linking import Named
 
 # longest first: "sch" before "sh", "sh" before "s"
 _DIGRAPHS = [("sch", "ш"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("th", "т"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 
+from svodka.analysis import Analysis
 from svodka.extractors.quotes.context import Candidate, Context, build_context
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
 from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
@@ -76,7 +77,7 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
     return speakers
 
 
-def extract_quotes(analysis, entities: list[Entity],
+def extract_quotes(analysis: Analysis, entities: list[Entity],
                    dateline: tuple[int, int] | None = None) -> list[Quote]:
     """Quotes of an analysed article; a speaker the entities lack is appended to ``entities``.
     ``dateline`` is the layout's dateline span, whose agency is never a speaker by default."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from svodka.layout import Region
 from svodka.text import DASHES, QUOTE_MARKS
 
 _MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
@@ -97,8 +98,8 @@ def region_segments(text: str, r_start: int, r_end: int, region: int) -> list[Se
     return segments
 
 
-def find_segments(text: str, regions: list[tuple[int, int]]) -> list[Segment]:
+def find_segments(text: str, regions: list[Region]) -> list[Segment]:
     segments: list[Segment] = []
-    for index, (r_start, r_end) in enumerate(regions):
-        segments.extend(region_segments(text, r_start, r_end, index))
+    for index, region in enumerate(regions):
+        segments.extend(region_segments(text, region.start, region.end, index))
     return segments

@@ -41,7 +41,7 @@ def _cue_gender(ctx: Context, quote: Candidate) -> str | None:
 def _person_word(ctx: Context, index: int) -> str | None:
     """"sing" or "plur" when the word names people ("посол", "эксперты"), else None."""
     lemma = ctx.lemma(index)
-    parses = ctx.analysis.models.morph_vocab.parse(ctx.word(index))[:4]
+    parses = ctx.analysis.morph.parse(ctx.word(index))[:4]
     for parse in parses:
         if fold_word(parse.normal_form) == lemma and "anim" in parse.tag \
                 and "Name" not in parse.tag and "Surn" not in parse.tag:
@@ -269,8 +269,8 @@ def _new_entity(ctx: Context, entities: list[Entity], tokens: range, head: int,
              and not (genitive_owner and ctx.tokens[i].feats.get("Case") == "Gen")]
     if not names or names[-1] - names[0] + 1 != len(names):
         return None
-    vocab = ctx.analysis.models.morph_vocab
-    person = any({"Name", "Surn"} & set(str(vocab.parse(ctx.word(i))[0].tag).replace(" ", ",")
+    morph = ctx.analysis.morph
+    person = any({"Name", "Surn"} & set(str(morph.parse(ctx.word(i))[0].tag).replace(" ", ",")
                                          .split(",")) for i in names)
     if people_only and not person:
         return None     # "источник в Кремле" names no one

@@ -58,7 +58,8 @@ def pool(prefix: str, stem: str, news: Path, excluded: set[str]) -> list[dict]:
         record = json.loads(line)
         text = compose(record)
         article_id = f"{prefix}-{number:04d}"
-        if text and text not in seen and article_id not in excluded and is_news_article(record, text):
+        if text and text not in seen and article_id not in excluded \
+                and is_news_article(record, text):
             seen.add(text)
             articles.append({"id": article_id, "file": f"{stem}.jsonlines.zip", "line": number,
                              "url": record.get("url"), "text": text,
@@ -99,7 +100,8 @@ if __name__ == "__main__":
     articles = selection(news_dir)
     if command == "list":
         for item in articles:
-            print(item["id"], len(item["text"]), "speech" if item["speech"] else "negative", item["url"])
+            kind = "speech" if item["speech"] else "negative"
+            print(item["id"], len(item["text"]), kind, item["url"])
         sys.exit(0)
     wanted = next((a for a in articles if a["id"] == sys.argv[2]), None)
     if wanted is None:
