@@ -20,7 +20,8 @@ def coref(
     data: Annotated[Path | None, typer.Argument(
         help="RuCoCo zip or folder (default ../shared/data/rucoco/rucoco-train.zip).")] = None,
     articles: Annotated[int, typer.Option(
-        help="Training articles (from those not in the dev split).", min=1)] = 1200,
+        help="Training articles, from those not in the dev split (2,625 in all).",
+        min=1)] = 1200,
     dev_articles: Annotated[int | None, typer.Option(
         help="Dev articles to report on (default all 300).", min=1)] = None,
     out: Annotated[Path | None, typer.Option(
