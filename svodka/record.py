@@ -101,14 +101,18 @@ class Mention:
     text: str
     normal: str
     kind: str = "name"    # name | title ("посол") | pronoun ("он"); benchmarks score names
+    rule: str | None = None   # the resolver's rule that linked a title or pronoun: --explain
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if data["rule"] is None:
+            del data["rule"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mention":
         return cls(data["start"], data["end"], data["text"], data.get("normal", data["text"]),
-                   data.get("kind", "name"))
+                   data.get("kind", "name"), data.get("rule"))
 
 
 @dataclass(slots=True)

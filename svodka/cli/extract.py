@@ -36,7 +36,8 @@ def extract(
     input: Annotated[str, typer.Option(
         "--input", help="text | html | jsonl | warc | auto")] = "auto",
     explain: Annotated[bool, typer.Option(
-        help="Also say which rule found each quote, amount and date.")] = False,
+        help="Also say which rule found each quote, amount and date, and which linked each "
+             "title and pronoun to its entity.")] = False,
 ) -> None:
     """Extract entities, quotes, amounts and dates from an article."""
     from svodka.pipeline import extract_document
@@ -68,6 +69,9 @@ def extract(
             for group in ("quotes", "amounts", "dates"):
                 for entry in record[group]:
                     entry.pop("rule", None)
+            for entity in record["entities"]:
+                for mention in entity["mentions"]:
+                    mention.pop("rule", None)
         if format == "table":
             print_table(article, explain=explain)
         elif format == "jsonl" or len(documents) > 1:
