@@ -36,6 +36,10 @@ __all__ = ["Coreference", "Link", "Slot", "antecedent", "link_pronouns", "link_t
 PRONOUN_SENTENCES = 2
 # how many sentences before a description ("ведомство") its organization may be named in
 DESCRIPTION_SENTENCES = 4
+# how far back (in characters) the last speaker is still the one "он" or "посол" refers to
+SPEAKER_MEMORY = 1500
+# how many earlier name mentions count towards who is in focus
+LOOKBACK_SLOTS = 60
 # a «…» holding at least this many words is speech, not a name in marks («Газпром»)
 _SPEECH_WORDS = 3
 _MARKS = {"«": "»", "„": "“", "“": "”"}
@@ -60,6 +64,7 @@ class Slot:
     main: bool                    # ... of the sentence's main clause
     gender: str | None = None
     unnamed: bool = False         # "Один из раненых сообщил": someone, but no entity
+    speaker: bool = False         # the subject of a speech verb ("сообщил … Пащонек")
 
 
 @dataclass(slots=True)
@@ -104,16 +109,44 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
-def _is_subject(analysis, first: int, stop: int) -> tuple[bool, bool]:
+def _mention_head(analysis, first: int, stop: int) -> int | None:
+    """The word a mention hangs on the clause by: its own head word, or the noun it stands
+    in apposition to ("сообщил заместитель прокурора Марек Пащонек": "заместитель")."""
     tokens = analysis.tokens
     for i in range(first, stop):
         head = tokens[i].head
         if first <= head < stop:
             continue
-        if tokens[i].rel in ("nsubj", "nsubj:pass"):
-            return True, head >= 0 and tokens[head].head < 0
+        if tokens[i].rel in ("appos", "flat:name") and head >= 0 \
+                and tokens[head].rel in ("nsubj", "nsubj:pass"):
+            return head
+        return i
+    return None
+
+
+def _is_subject(analysis, first: int, stop: int) -> tuple[bool, bool]:
+    tokens = analysis.tokens
+    word = _mention_head(analysis, first, stop)
+    if word is None or tokens[word].rel not in ("nsubj", "nsubj:pass"):
         return False, False
-    return False, False
+    head = tokens[word].head
+    return True, head >= 0 and tokens[head].head < 0
+
+
+def speaks(analysis, index: int) -> bool:
+    """Is the word at ``index`` who speaks: a speech verb's subject ("— отметил он") or
+    whose words they are ("по словам чиновника")?"""
+    token = analysis.tokens[index]
+    if token.head < 0:
+        return False
+    if token.rel in ("nsubj", "nsubj:pass"):
+        return analysis.lemma(token.head) in _cues()
+    return token.rel == "nmod" and analysis.lemma(token.head) == "слово" and any(
+        analysis.lemma(c) == "по" for c in analysis.children(token.head))
+
+
+def _cues() -> frozenset[str]:
+    return frozenset(load_list("quote_cues.txt"))
 
 
 def name_slots(analysis, entities: list[Entity], types=("PER",),
@@ -130,8 +163,9 @@ def name_slots(analysis, entities: list[Entity], types=("PER",),
             if not len(span):
                 continue
             subject, main = _is_subject(analysis, span.start, span.stop)
+            word = _mention_head(analysis, span.start, span.stop)
             slots.append(Slot(span.start, span.stop, entity, analysis.tokens[span.start].sent,
-                              subject, main))
+                              subject, main, speaker=word is not None and speaks(analysis, word)))
     slots.sort(key=lambda s: s.first)
     return slots
 
@@ -163,6 +197,9 @@ def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(
         if token.pos == "NOUN":
             if token.feats.get("Animacy") != "Anim" or analysis.lemma(index) in titles:
                 continue
+        elif token.pos == "ADJ":      # "пострадавший рассказал": an adjective as a person
+            if not speaks(analysis, index):
+                continue
         elif not (token.pos == "NUM" and analysis.lemma(index) == "один"):
             continue
         head = token.head
@@ -171,7 +208,8 @@ def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(
             gender = tokens[head].feats.get("Gender") or gender
         found.append(Slot(index, index + 1, None, token.sent, True,
                           head >= 0 and tokens[head].head < 0,
-                          gender if gender in ("Masc", "Fem") else None, True))
+                          gender if gender in ("Masc", "Fem") else None, True,
+                          speaks(analysis, index)))
     return found
 
 
@@ -192,6 +230,19 @@ def antecedent(analysis, slots: list[Slot], index: int, gender: str | None,
     def key(slot: Slot):
         return ("unnamed", slot.first) if slot.unnamed else id(slot.entity)
 
+    found = _agreeing(window, gender, gender_of, key)
+    if found is not None or not speaks(analysis, index):
+        return found
+    # "«…», — добавил он": the quote goes on with the one who spoke last, if that one fits;
+    # an unnamed speaker ("сообщил очевидец") is no one to link
+    speakers = [s for s in window if s.speaker]
+    if speakers and gender_of(speakers[-1]) in (gender, None):
+        last = speakers[-1]
+        return None if last.unnamed else (last.entity, "pronoun:last-speaker")
+    return None
+
+
+def _agreeing(window: list[Slot], gender, gender_of, key) -> tuple[Entity, str] | None:
     agreeing = [s for s in window if gender_of(s) == gender]
     unknown = [s for s in window if gender_of(s) is None]
     referents = {key(s) for s in agreeing + unknown}
@@ -241,6 +292,9 @@ def link_pronouns(analysis, entities: list[Entity], genders: dict[int, str | Non
         if token.feats.get("Number") not in (None, number) or _inside(quoted, token.start):
             continue
         found = antecedent(analysis, slots, index, gender, genders, quoted)
+        if found is None and speaks(analysis, index) and _opens_article(analysis, index) \
+                and not any(s.first < index for s in slots):
+            found = _named_next(analysis, slots, index, quoted, gender, genders)
         if found is None:
             continue
         entity, rule = found
@@ -276,6 +330,10 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     slots = name_slots(analysis, entities, quoted=quoted)
     starts = [s.first for s in slots]
     offices = frozenset(load_list("coref_offices.txt"))
+    anonymous = frozenset(load_list("quote_anonymous.txt"))
+    owners = {i for e in entities if e.type in ("PER", "ORG") for m in e.mentions
+              for i in analysis.tokens_between(m.start, m.end)}
+    speakers = person_slots(analysis, entities, quoted, frozenset(holders))
     links = []
     counts: Counter = Counter()
     leader, seen = None, 0
@@ -286,9 +344,12 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             if leader is None or counts[key] > counts[leader]:
                 leader = key
             seen += 1
-        if index in taken or token.pos != "NOUN" or not token.text[:1].isalpha() \
+        if index in taken or token.pos not in ("NOUN", "PROPN") or not token.text[:1].isalpha() \
                 or token.feats.get("Number") == "Plur" or _inside(quoted, token.start):
             continue
+        if token.pos == "PROPN" and not is_title(analysis, index) \
+                and not _common_person_noun(analysis, index):
+            continue      # (a capitalized "Республиканец заявил" is tagged a proper noun)
         lemma = analysis.lemma(index)
         people = holders.get(lemma)
         if people is not None:
@@ -300,6 +361,22 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 continue      # "посол России ...": a title with its own complement is a new role
             links.append(Link(people[0], Mention(token.start, token.end, token.text, lemma,
                                                  "title", "title:one-holder"), index))
+            continue
+        if speaks(analysis, index) and lemma not in anonymous and (
+                _person_noun(analysis, index) or is_title(analysis, index)) and not any(
+                analysis.lemma(c) in _POSSESSIVES | _OTHERS
+                or tokens[c].text.lower() in _POSSESSIVES for c in analysis.children(index)):
+            found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
+            if found is None and _opens_article(analysis, index) and not any(
+                    s.first < index for s in slots):
+                found = _named_next(analysis, slots, index, quoted, None, genders)
+            if found is not None:
+                phrase = phrase_of(analysis, index, taken) if is_title(analysis, index) else None
+                if phrase is not None and lemma in offices \
+                        and not any(lemma in _fold(r) for r in found[0].roles):
+                    phrase = None     # the office is the role only if known to be held
+                links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
+                                                    "title", found[1]), index, phrase))
             continue
         if not is_title(analysis, index):
             continue
@@ -331,6 +408,94 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                                             phrase.text, "title", "title:focus"),
                           index, phrase))
     return links
+
+
+# how far ahead (in characters) an article's opening "— заявил он" looks for the name
+FORWARD_CHARS = 400
+
+
+def _opens_article(analysis, index: int) -> bool:
+    """Is the word in the article's first sentence after the headline?"""
+    from svodka.extractors.quotes.context import skipped_regions   # (imports entities)
+    skipped = skipped_regions(analysis)
+    return all(analysis.sentences[i].region in skipped
+               for i in range(analysis.tokens[index].sent))
+
+
+def _named_next(analysis, slots: list[Slot], index: int, quoted, gender,
+                genders) -> tuple[Entity, str] | None:
+    """An article opening with "«…», — заявил он" names him soon after, as a subject:
+    "…, Джордж Гэллоуэй выразил мнение"."""
+    offset = analysis.tokens[index].start
+    for slot in slots:
+        if slot.first <= index or slot.unnamed:
+            continue
+        if analysis.tokens[slot.first].start - offset > FORWARD_CHARS:
+            return None
+        if slot.subject and (gender is None or genders.get(id(slot.entity)) in (gender, None)):
+            return slot.entity, "cataphora:opening"
+    return None
+
+
+def _common_person_noun(analysis, index: int) -> bool:
+    """A capitalized word the dictionary knows as a noun for people, not a name."""
+    parses = analysis.models.morph_vocab.parse(analysis.tokens[index].text)[:2]
+    return bool(parses) and all("anim" in p.tag and "NOUN" in p.tag and not (
+        {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(str(p.tag).replace(" ", ",").split(",")))
+        for p in parses)
+
+
+def _person_noun(analysis, index: int) -> bool:
+    token = analysis.tokens[index]
+    return token.feats.get("Animacy") == "Anim" and token.feats.get("Number") == "Sing"
+
+
+def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[int, int]],
+                    genders: dict[int, str | None], owners: set[int]
+                    ) -> tuple[Entity, str] | None:
+    """"— заявил премьер", "по словам чиновника": the one who spoke last, within the last
+    sentences, if the gender fits; else the one person nearby who fits. A title whose
+    complement names a person or an organization (``owners``: their words; "глава МВД
+    Северного Рейна") is a new person: no link.
+    A man's title says nothing of the holder's sex ("помощник госсекретаря" may be a woman):
+    only the verb's gender or a feminine title does."""
+    tokens = analysis.tokens
+    sentence = analysis.sentences[tokens[index].sent]
+    following = [i for i in range(index + 1, sentence.stop) if tokens[i].head == index
+                 or tokens[tokens[i].head].head == index]
+    if any(i in owners for i in following):
+        return None
+    token = tokens[index]
+    gender = "Fem" if token.feats.get("Gender") == "Fem" else None
+    verb = tokens[token.head] if token.rel.startswith("nsubj") else None
+    if verb is not None and verb.feats.get("Tense") == "Past":
+        gender = verb.feats.get("Gender") or gender
+    starts = [s.first for s in slots]
+    before = slots[:bisect_left(starts, index)]
+    offset = token.start
+    speakers = [s for s in before if s.speaker
+                and offset - tokens[s.first].start <= SPEAKER_MEMORY]
+    if speakers:
+        last = speakers[-1]
+        if last.unnamed:
+            return None
+        if gender is None or genders.get(id(last.entity)) in (gender, None):
+            return last.entity, "title:last-speaker"
+    if gender is not None:
+        found = antecedent(analysis, slots, index, gender, genders, quoted)
+        if found is not None:
+            return found[0], "title:" + found[1].split(":")[1]
+    # no one spoke or fits nearby: the person the article is about (named most so far)
+    counts: Counter = Counter()
+    for slot in before[-LOOKBACK_SLOTS:]:
+        if not slot.unnamed and genders.get(id(slot.entity)) in (gender, None):
+            counts[id(slot.entity)] += 1
+    if not counts:
+        return None
+    most = max(counts.values())
+    top = next(s.entity for s in reversed(before) if not s.unnamed
+               and counts.get(id(s.entity)) == most)
+    return top, "title:focus"
 
 
 def _governed_by_speech(analysis, index: int) -> bool:

@@ -109,7 +109,7 @@ def _kinds_of(ctx: Context, lemma: str) -> tuple[str, ...]:
 def _named_in(ctx: Context, found: list[tuple[Mention, Entity]], type_: str) -> Entity | None:
     """The person the phrase names: the one in the nominative ("советник Башара Асада Бусейна
     Шаабан" → Шаабан), else the last one ("по словам аналитика Патрика Хэннигсена")."""
-    named = [(m, e) for m, e in found if e.type == type_]
+    named = [(m, e) for m, e in found if e.type == type_ and m.kind == "name"]
     for mention, entity in named:
         token = ctx.analysis.token_at(mention.start)
         if token is not None and ctx.tokens[token].feats.get("Case") == "Nom":
@@ -210,7 +210,9 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
             return entity
     person = _named_in(ctx, found, "PER")
     if lemma in _PRONOUN_GENDER:
-        return _pronoun_referent(ctx, index, anchor, _PRONOUN_GENDER[lemma], after)
+        # the resolver left "он" alone (its link would have been found above): the quote
+        # may still continue the last speaker's turn ("«…», — добавил он")
+        return index.last_speaker(anchor, _PRONOUN_GENDER[lemma])
     if ctx.tokens[head].pos == "PRON":
         return None
     organization = _named_in(ctx, found, "ORG")
@@ -226,7 +228,9 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma)
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
-            return _referent(ctx, index, anchor, None)   # "его пресс-служба": the person's
+            return _linked(index, ctx, [c for c in ctx.analysis.children(head)
+                                        if ctx.lemma(c) in POSSESSIVE_PRONOUNS])
+            # "его пресс-служба": the person's, if the resolver knows who "его" is
         kinds = _kind_words(ctx, head)
         return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
             index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
@@ -240,8 +244,20 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.representatives:
         return organization     # an unnamed representative of no named body: null
     if people == "sing":
-        return _referent(ctx, index, anchor, gender, title=_stems(ctx, tokens), after=after)
+        # a title the resolver did not link: the person the text gave that role, else
+        # someone unnamed ("— заявил глава МВД Северного Рейна — Вестфалии")
+        return index.titled(anchor, gender, _stems(ctx, tokens))
     return organization or _named_in(ctx, found, "LOC")
+
+
+def _linked(index: EntityIndex, ctx: Context, words: list[int]) -> Entity | None:
+    """The entity the resolver linked one of ``words`` to."""
+    for word in words:
+        token = ctx.tokens[word]
+        for mention, entity in index.overlapping(token.start, token.end):
+            if mention.kind != "name":
+                return entity
+    return None
 
 
 def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> list[Entity]:
@@ -341,13 +357,6 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
             and ctx.lemma(head) not in _PRONOUN_GENDER:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
-    if entity is None:
-        # "источник в Кремле", "премьер-министр РФ": only a person's name makes a new speaker
-        entity = _new_entity(ctx, index.entities, tokens, head, people_only=(
-            ctx.lemma(head) in ctx.lexicon.anonymous or _person_word(ctx, head) is not None)
-            and ctx.lemma(head) not in ctx.lexicon.representatives)
-        if entity is not None:
-            index.add(entity)
     if entity is not None or _unnamed_person(ctx, head):
         index.speakers.append((quote.start, entity))    # an unnamed one too: "очевидец"
     return Speaker(entity, ctx.text[start:end], (start, end))
