@@ -8,7 +8,11 @@ the organization named with it, here or earlier), or no one ("источник",
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
@@ -260,6 +264,26 @@ def _linked(index: EntityIndex, ctx: Context, words: list[int]) -> Entity | None
     return None
 
 
+_MODEL = re.compile(r"^[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,4}-?\d[\w-]*$")
+
+
+def can_speak(entity: Entity) -> bool:
+    """A speaker is a person, an organization, a place standing for its government, or a
+    publication — not an aircraft model, a classification or a social network."""
+    if entity.type not in _SPEAKER_TYPES:
+        return False
+    names = [entity.name, *entity.aliases]
+    if any(_MODEL.match(name.strip()) for name in names):
+        return False
+    return not any(" ".join(name.lower().replace("ё", "е").split()) in _not_speakers()
+                   for name in names)
+
+
+@lru_cache(maxsize=None)
+def _not_speakers() -> frozenset[str]:
+    return frozenset(load_list("quote_not_speakers.txt"))
+
+
 def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> list[Entity]:
     """People named in the genitive as the head noun's dependents ("супруга Родченкова"),
     not in apposition to it ("адвокат Иван Петров")."""
@@ -353,6 +377,8 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     if source is not None:      # "— сообщает РИА Новости со ссылкой на местные СМИ"
         return Speaker(source[0], ctx.text[start:end], (start, end))
     entity = resolve(ctx, index, quote, tokens, head)
+    if entity is not None and not can_speak(entity):
+        entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
     cue_gender = _cue_gender(ctx, quote)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
             and ctx.lemma(head) not in _PRONOUN_GENDER:
