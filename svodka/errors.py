@@ -15,3 +15,9 @@ class InputRejected(SvodkaError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.reason}: {self.message}"
+
+
+class QueryTooCostly(SvodkaError, ValueError):
+    """A search with too many words, or one that ran out of its time in the database."""
+
+    reason = "query_too_costly"

@@ -1,6 +1,7 @@
 """The JSON API over a small real corpus: the sample article, the repo example, dev texts."""
 from __future__ import annotations
 
+import json
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -13,11 +14,15 @@ from svodka.record import Article
 
 DEV_TEXTS = ("book_100.txt", "book_115.txt", "book_124.txt")
 ASTANA = EXAMPLES / "astana-port.txt"
+# A second article from the repository itself, dated in the month the pages call "this
+# month": paging and the month's leaders are tested without ../shared.
+GEORGIA = Path(__file__).parent / "data" / "quotes" / "ng0-0198.json"
 
 
 def corpus_documents() -> list[tuple[str, str, str | None]]:
     """(path, text, published) of every document the test corpus holds, where present."""
-    docs = [(str(ASTANA), ASTANA.read_text(encoding="utf-8"), "2025-10-14")]
+    docs = [(str(ASTANA), ASTANA.read_text(encoding="utf-8"), "2025-10-14"),
+            (str(GEORGIA), json.loads(GEORGIA.read_text(encoding="utf-8"))["text"], "2025-11-20")]
     if SAMPLE.exists():
         docs.append((str(SAMPLE), SAMPLE.read_text(encoding="utf-8"), "2025-11-27"))
     for name in DEV_TEXTS:
@@ -53,7 +58,7 @@ def corpus(tmp_path_factory, models):
 
     store, ids = build_corpus(tmp_path_factory.mktemp("api"))
     app = create_app(store=store, today=lambda: date(2025, 11, 30))
-    with TestClient(app) as client:
+    with TestClient(app, base_url="http://127.0.0.1") as client:
         yield client, ids
     store.close()
 

@@ -20,7 +20,8 @@ def corpus(tmp_path_factory, models):
 
     store, ids = build_corpus(tmp_path_factory.mktemp("security"),
                               extra=[("hostile.html.txt", HOSTILE, "2025-03-03")])
-    with TestClient(create_app(store=store, today=lambda: date(2025, 3, 31))) as client:
+    with TestClient(create_app(store=store, today=lambda: date(2025, 3, 31)),
+                    base_url="http://127.0.0.1") as client:
         yield client, ids
     store.close()
 

@@ -528,34 +528,34 @@ def test_not_linked(extract, text, first, second, why):
     ("Рафаэль Корреа", "Рафаэль Корреа Эдвард Сноуден", False),
     ("Сергей Лукашевич", "Сергей Иванов", False),
 ])
-def test_person_name_fits(short, full, expected):
+def test_person_name_fits(short, full, expected, models):
     from svodka.extractors.entities.people import fits, words_of
-    assert fits(words_of(short), words_of(full)) is expected
+    assert fits(words_of(short), words_of(full), models.morph) is expected
 
 
-def test_half_inflected_name_finds_its_alias():
+def test_half_inflected_name_finds_its_alias(models):
     from svodka.extractors.entities.canonical import known_loosely, with_canonical_place
     assert known_loosely("Соединённых Штаты").canonical == "США"
-    assert with_canonical_place("Совет Безопасности Российской Федерации") == \
+    assert with_canonical_place("Совет Безопасности Российской Федерации", models.morph) == \
         "Совет Безопасности России"
 
 
-def test_lone_head_noun_is_the_abbreviated_organization():
+def test_lone_head_noun_is_the_abbreviated_organization(models):
     from svodka.extractors.entities.linking import Named, link
     mentions = [Named(0, 6, "МАГАТЭ", "МАГАТЭ", "ORG"),
                 Named(40, 49, "Агентства", "Агентство", "ORG")]
-    assert link(mentions) == [[0, 1]]
+    assert link(mentions, models.morph) == [[0, 1]]
 
 
 @pytest.mark.parametrize("latin, cyrillic_name", [
     ("Twitter", "Твиттер"), ("Clarin", "Кларин"), ("Burger King", "Бургер Кинг"),
 ])
-def test_latin_name_is_its_cyrillic_spelling(latin, cyrillic_name):
+def test_latin_name_is_its_cyrillic_spelling(latin, cyrillic_name, models):
     from svodka.extractors.entities.linking import Named, link
     mentions = [Named(0, len(cyrillic_name), cyrillic_name, cyrillic_name, "ORG"),
                 Named(40, 40 + len(latin), latin, latin, "ORG"),
                 Named(60, 66, "Google", "Google", "ORG")]
-    assert link(mentions) == [[0, 1], [2]]
+    assert link(mentions, models.morph) == [[0, 1], [2]]
 
 
 def test_age_is_no_name_word():
@@ -563,14 +563,14 @@ def test_age_is_no_name_word():
     assert words_of("56-летний С.Джобс") == ["с", "джобс"]
 
 
-def test_lone_surname_typed_place_is_the_person():
+def test_lone_surname_typed_place_is_the_person(models):
     from svodka.extractors.entities.linking import Named
     from svodka.extractors.entities.people import retype_surnames
     mentions = [Named(0, 12, "Билл Клинтон", "Билл Клинтон", "PER"),
                 Named(30, 38, "Клинтона", "Клинтона", "LOC"),
                 Named(50, 58, "Арсенала", "Арсенал", "ORG"),
                 Named(60, 71, "Арсен Венгер", "Арсен Венгер", "PER")]
-    retype_surnames(mentions)
+    retype_surnames(mentions, models.morph)
     assert [m.type for m in mentions] == ["PER", "PER", "ORG", "PER"]
 
 

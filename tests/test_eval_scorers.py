@@ -11,12 +11,12 @@ from conftest import SHARED, needs_shared
 from svodka.cli import app
 from svodka.eval.entities import OUTER, factru_predictions, role_contains, tolerate_qualifiers
 from svodka.eval.factru import gold_spans
-from svodka.eval.quotes import same_speaker, score_quotes
+from svodka.eval.quotes import batch_rows, evaluate_quotes, same_speaker, score_quotes
 from svodka.eval.scoring import (PRF, Share, exact_prf, half_overlap, matched_prf, overlap_prf,
                                  pair_prf, token_prf)
 from svodka.eval.spans import (Span, drop_misaligned, drop_overlapping, innermost_pieces,
                                nested_pieces, token_bounds)
-from svodka.eval.systems import FoundQuote, amount_type
+from svodka.eval.systems import FoundQuote, Output, System, amount_type
 
 TEXT = "Глава МИД России Сергей Лавров прибыл в Москву"
 #       0    5   9      16     23     30     37 40
@@ -194,6 +194,66 @@ def test_quote_scores_span_speaker_and_end_to_end():
     assert scores.end_to_end == prf(1, 3, 1, 2)
 
 
+class CannedQuotes(System):
+    """A stand-in system that answers each text with quotes written by hand below."""
+    name = "canned"
+    provides = frozenset({"quotes"})
+
+    def __init__(self, answers: dict[str, list[FoundQuote]]):
+        self.answers = answers
+
+    def __call__(self, text: str) -> Output:
+        return Output(quotes=self.answers[text])
+
+
+def _gold_file(folder, name, text, quotes, batch=None):
+    gold = {"id": name, "text": text, "quotes": [
+        {"start": text.index(span), "end": text.index(span) + len(span), "text": span,
+         "kind": kind, "speaker": speaker} for kind, speaker, span in quotes]}
+    if batch:
+        gold["batch"] = batch
+    (folder / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+
+
+def test_quote_eval_reports_dev_fresh_and_all(tmp_path):
+    dev = "«Мы готовы к диалогу», — заявил Сергей Лавров."
+    fresh = ("Песков сообщил, что встреча не планируется. «Повода нет», — добавил Дмитрий Песков. "
+             "Отмечается, что визит отложен.")
+    _gold_file(tmp_path, "rt0-0001", dev, [("direct", "Сергей Лавров", "Мы готовы к диалогу")])
+    _gold_file(tmp_path, "ng1-0002", fresh, [
+        ("indirect", "Дмитрий Песков", "встреча не планируется"),
+        ("direct", "Дмитрий Песков", "Повода нет"),
+        ("indirect", None, "визит отложен")], batch="fresh-2026-12")
+    system = CannedQuotes({
+        dev: [FoundQuote(1, 20, "direct", "Сергей Лавров")],                 # right
+        fresh: [FoundQuote(fresh.index("встреча"), fresh.index(". «"), "indirect", "Песков"),
+                FoundQuote(fresh.index("Повода"), fresh.index("»"), "direct", "Дмитрий Песков")],
+    })                                                 # a surname alone; the third one missed
+    result = evaluate_quotes(tmp_path, [system])
+
+    assert result.value("span.f1", "canned") == 1.0                  # the dev gold alone
+    assert result.value("fresh-2026-12 span.recall", "canned") == pytest.approx(2 / 3)
+    assert result.value("fresh-2026-12 speaker accuracy", "canned") == 0.5
+    assert result.value("all end-to-end.recall", "canned") == 0.5     # 2 of 4 gold quotes
+    assert [row[0] for row in batch_rows(result, "canned")] == ["dev", "fresh-2026-12", "all"]
+    assert batch_rows(result, "canned")[1] == pytest.approx(
+        ("fresh-2026-12", 0.8, 0.5, 0.4), abs=1e-9)  # span P 1 R 2/3; e2e P 1/2 R 1/3
+    assert "fresh-2026-12: 1 articles, 3 gold quotes" in result.notes
+    errors = [(e["document"], e["error"], e["text"]) for e in result.errors]
+    assert errors == [("ng1-0002", "speaker", "встреча не планируется"),
+                      ("ng1-0002", "missed", "визит отложен")]
+    assert result.to_dict()["errors"][0]["speaker"] == "Песков"
+
+
+def test_quote_eval_without_batches_keeps_its_measures(tmp_path):
+    text = "«Мы готовы к диалогу», — заявил Сергей Лавров."
+    _gold_file(tmp_path, "rt0-0001", text, [("direct", "Сергей Лавров", "Мы готовы к диалогу")])
+    result = evaluate_quotes(tmp_path, [CannedQuotes({text: []})])
+    assert [m.name for m in result.measures] == [
+        "span", "speaker accuracy", "end-to-end", "direct span", "indirect span"]
+    assert result.value("span.recall", "canned") == 0.0
+
+
 def test_roles_match_profession_lemmas(models):
     vocab = models.morph_vocab
     assert role_contains("советник Белого дома", "советниками Белого дома", vocab)
@@ -250,7 +310,7 @@ def test_eval_all_writes_docs(tmp_path, models):
     page = docs.read_text(encoding="utf-8")
     assert "svodka eval all --limit 1 --write-docs" in page
     assert "## How each number is computed" in page
-    assert len(json.loads(out.read_text(encoding="utf-8"))) == 4
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 5
 
 
 def test_missing_dataset_is_a_clear_error(tmp_path):

@@ -32,6 +32,35 @@ def test_gold_set_mixes_sources_kinds_and_negatives():
     assert stats["files_without_quotes"] >= 2
 
 
+FRESH = "fresh-2026-12"
+
+
+def _batch_of(path):
+    return json.loads(path.read_text(encoding="utf-8")).get("batch")
+
+
+def test_fresh_batch_is_thirty_ng_and_thirty_rt_articles_apart_from_the_dev_gold():
+    fresh = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == FRESH]
+    assert sum(name.startswith("ng1-") for name in fresh) >= 30
+    assert sum(name.startswith(("rt2-", "rt3-")) for name in fresh) >= 30
+    assert all(name.startswith(("ng1-", "rt2-", "rt3-")) for name in fresh)
+    assert validate.summary(GOLD, None)["files"] >= 40          # the dev gold is still whole
+    stats = validate.summary(GOLD, FRESH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["files_without_quotes"] >= 2
+
+
+@needs_shared(NEWS)
+def test_fresh_batch_is_the_first_thirty_of_the_rebuilt_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    from pool import fresh_candidates
+    dev = {path.stem for path in validate.gold_files(GOLD) if _batch_of(path) is None}
+    order = [article["id"] for article in fresh_candidates(NEWS, dev)]
+    fresh = {path.stem for path in validate.gold_files(GOLD)
+             if _batch_of(path) == FRESH and path.stem.startswith("ng1-")}
+    assert set(order[:30]) == fresh
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document
@@ -77,6 +106,7 @@ BROKEN = [
     ("newline inside", lambda g: g["quotes"].insert(0, {"start": 0, "end": 13, "text": g["text"][:13],
                                                          "kind": "direct", "speaker": None})),
     ("id is not the file name", lambda g: g.update(id="rt0-0002")),
+    ("batch that is not fresh-YYYY-MM", lambda g: g.update(batch="new")),
 ]
 
 
@@ -91,6 +121,17 @@ def test_validator_rejects(tmp_path, label, change):
     path = tmp_path / "rt0-0001.json"
     path.write_text(json.dumps(_broken(change), ensure_ascii=False), encoding="utf-8")
     assert validate.check_file(path), label
+
+
+def test_a_fresh_batch_file_passes_and_is_counted_apart(tmp_path):
+    fresh = _fix_offsets(copy.deepcopy(SAMPLE)) | {"batch": "fresh-2026-12"}
+    (tmp_path / "rt0-0001.json").write_text(json.dumps(fresh, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "rt0-0002.json").write_text(json.dumps(_fix_offsets(copy.deepcopy(SAMPLE)) | {
+        "id": "rt0-0002"}, ensure_ascii=False), encoding="utf-8")
+    assert validate.check_file(tmp_path / "rt0-0001.json") == []
+    assert validate.summary(tmp_path, "fresh-2026-12")["quotes"] == 2
+    assert validate.summary(tmp_path, None)["files"] == 1
+    assert validate.summary(tmp_path)["files"] == 2
 
 
 def test_validator_wants_forty_files(tmp_path):

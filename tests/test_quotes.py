@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import svodka
 from svodka.extractors.quotes.marks import find_segments
+from svodka.layout import Region
 from conftest import assert_spans_valid
 
 DIRECT = [
@@ -206,7 +207,7 @@ def test_unbalanced_marks_stay_linear():
     """Marks are paired in one pass: a 10 MB paragraph of unbalanced marks is fast."""
     text = ("«Начало цитаты без конца \"и еще \" кавычка» » » «" * 250_000)[:10_000_000]
     started = time.perf_counter()
-    segments = find_segments(text, [(0, len(text))])
+    segments = find_segments(text, [Region(0, len(text))])
     assert time.perf_counter() - started < 20
     assert all(0 <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
                for s in segments)
@@ -221,11 +222,11 @@ def test_unbalanced_marks_in_an_article(models):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="«»\"„“” аб,.—\n", max_size=80))
 def test_segments_lie_inside_their_regions(text):
-    regions = [(0, len(text) // 2), (len(text) // 2, len(text))]
+    regions = [Region(0, len(text) // 2), Region(len(text) // 2, len(text))]
     for segment in find_segments(text, regions):
-        r_start, r_end = regions[segment.region]
-        assert r_start <= segment.start <= segment.inner_start <= segment.inner_end \
-            <= segment.end <= r_end
+        region = regions[segment.region]
+        assert region.start <= segment.start <= segment.inner_start <= segment.inner_end \
+            <= segment.end <= region.end
 
 
 def test_document_speaks_for_its_issuer_across_a_line_break(models):

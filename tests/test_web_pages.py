@@ -19,7 +19,8 @@ def site(tmp_path_factory, models):
     from svodka.api import create_app
 
     store, ids = build_corpus(tmp_path_factory.mktemp("pages"))
-    with TestClient(create_app(store=store, today=lambda: date(2025, 11, 30))) as client:
+    with TestClient(create_app(store=store, today=lambda: date(2025, 11, 30)),
+                    base_url="http://127.0.0.1") as client:
         yield client, ids, store
     store.close()
 
@@ -58,7 +59,8 @@ def test_home_shows_counts_and_this_months_leaders(site, client):
 def test_home_falls_back_to_all_time_when_the_month_is_empty(site):
     from svodka.api import create_app
 
-    with TestClient(create_app(store=site[2], today=lambda: date(2031, 1, 15))) as client:
+    with TestClient(create_app(store=site[2], today=lambda: date(2031, 1, 15)),
+                    base_url="http://127.0.0.1") as client:
         html = get_page(client, "/")
     assert html.count("показаны данные за всё время") == 2
     assert links(html, "/entities/")

@@ -3,25 +3,55 @@
 Every extractor reads an :class:`Analysis`; none of them runs a model of its own. The pass
 works region by region (headline, dateline, paragraphs from the layout), so no token,
 sentence or NER span ever crosses a paragraph.
+
+The public API an extractor uses:
+
+- ``analysis.text``, ``.regions`` (:class:`Region`: start, end, kind), ``.tokens``,
+  ``.sentences``, ``.ner``;
+- the offset index: :meth:`Analysis.token_at`, :meth:`Analysis.sentence_of`,
+  :meth:`Analysis.region_of`, :meth:`Analysis.tokens_between`, :meth:`Analysis.sentence_tokens`;
+- syntax: ``token.head``, ``token.rel``, :meth:`Analysis.children`;
+- morphology: :meth:`Analysis.lemma` for a token, ``analysis.morph`` (:class:`Morphology`)
+  for any word — the only pymorphy an extractor touches.
 """
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from types import MappingProxyType
 
 from razdel import sentenize, tokenize
 
 from svodka.analysis.models import Models, load_models
+from svodka.analysis.morphology import Morphology
+from svodka.layout import Region
 
-__all__ = ["Analysis", "Token", "Sentence", "NerSpan", "analyze", "load_models"]
+__all__ = ["Analysis", "Token", "Sentence", "NerSpan", "Region", "Morphology", "analyze",
+           "load_models"]
 
 # slovnet's NER reads whole texts; very long paragraphs are fed in sentence-aligned chunks
 # so memory stays flat on a 10 MB article.
 _NER_CHUNK_CHARS = 3000
 # A "sentence" longer than this (tables, lists with no periods) is cut for the taggers.
 _MAX_SENT_TOKENS = 200
+
+
+# A token's features are shared, read-only mappings: one object per distinct tag ("Case=Nom|
+# Gender=Masc|Number=Sing"), not a fresh dict of fresh strings per token as slovnet hands
+# them over (about 400 bytes a token, a third of a long article's memory).
+_NO_FEATS: Mapping[str, str] = MappingProxyType({})
+_SHARED_FEATS: dict[tuple[tuple[str, str], ...], Mapping[str, str]] = {}
+
+
+def _shared_feats(feats: dict[str, str]) -> Mapping[str, str]:
+    key = tuple(feats.items())
+    shared = _SHARED_FEATS.get(key)
+    if shared is None:
+        shared = MappingProxyType({sys.intern(k): sys.intern(v) for k, v in key})
+        _SHARED_FEATS[key] = shared
+    return shared
 
 
 @dataclass(slots=True)
@@ -31,7 +61,7 @@ class Token:
     text: str
     sent: int
     pos: str = "X"
-    feats: dict[str, str] = field(default_factory=dict)
+    feats: Mapping[str, str] = field(default_factory=lambda: _NO_FEATS)
     head: int = -1        # index of the syntactic head in Analysis.tokens, -1 for the root
     rel: str = ""
     lemma_: str | None = None
@@ -57,27 +87,34 @@ class NerSpan:
 @dataclass(slots=True)
 class Analysis:
     text: str
-    regions: list[tuple[int, int]]
+    regions: list[Region]
     tokens: list[Token]
     sentences: list[Sentence]
     ner: list[NerSpan]
     models: Models
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
+    _region_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         self._token_starts = [t.start for t in self.tokens]
         self._sent_starts = [s.start for s in self.sentences]
+        self._region_starts = [r.start for r in self.regions]
+
+    @property
+    def morph(self) -> Morphology:
+        """The morphology service: parse, lemma, inflect any word."""
+        return self.models.morph
 
     def lemma(self, index: int) -> str:
-        """Lowercase lemma of a token, from pymorphy through natasha's MorphVocab (cached)."""
+        """Lowercase lemma of a token (ё as е), from its tags (cached)."""
         token = self.tokens[index]
         if token.lemma_ is None:
             if token.pos in ("PUNCT", "NUM", "SYM", "X") or not token.text[:1].isalpha():
                 token.lemma_ = token.text.lower()
             else:
-                token.lemma_ = _lemmatize(self.models.morph_vocab, token.text, token.pos,
-                                          tuple(sorted(token.feats.items())))
+                token.lemma_ = self.morph.lemma(token.text, token.pos,
+                                                tuple(sorted(token.feats.items())))
         return token.lemma_
 
     def tokens_between(self, start: int, end: int) -> range:
@@ -88,39 +125,50 @@ class Analysis:
             last += 1
         return range(first, last)
 
+    def first_token_from(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (``len(tokens)`` if none)."""
+        return bisect_left(self._token_starts, offset)
+
     def token_at(self, offset: int) -> int | None:
+        """Index of the token holding the character at ``offset``, or None (a space)."""
         index = bisect_right(self._token_starts, offset) - 1
         if index >= 0 and self.tokens[index].start <= offset < self.tokens[index].end:
             return index
         return None
 
     def sentence_of(self, offset: int) -> int | None:
+        """Index of the sentence holding ``offset`` (or the space right before its end)."""
         index = bisect_right(self._sent_starts, offset) - 1
         if index >= 0 and offset < self.sentences[index].end:
             return index
         return None
 
+    def region_of(self, offset: int) -> int | None:
+        """Index of the region holding ``offset``, or None (a credit line, a blank line)."""
+        index = bisect_right(self._region_starts, offset) - 1
+        if index >= 0 and offset < self.regions[index].end:
+            return index
+        return None
+
     def sentence_tokens(self, index: int) -> range:
+        """Indices of the tokens of sentence ``index``."""
         sentence = self.sentences[index]
         return range(sentence.first, sentence.stop)
 
     def children(self, index: int) -> list[int]:
+        """Indices of the tokens whose syntactic head is token ``index``."""
         sentence = self.sentences[self.tokens[index].sent]
         return [i for i in range(sentence.first, sentence.stop) if self.tokens[i].head == index]
 
 
-@lru_cache(maxsize=20_000)
-def _lemmatize(vocab, word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
-    # Lemmas repeat across a corpus; pymorphy's dictionary walk is the costliest step of an
-    # extraction, so one cache serves every article of the process. An entry costs about 1 KB:
-    # at 200,000 a worker grew past 700 MB over the news corpus, and 20,000 was as fast.
-    return vocab.lemmatize(word, pos, dict(feats)).lower().replace("ё", "е")
-
-
-def _segment(text: str, regions: Sequence[tuple[int, int]]):
+def _segment(text: str, regions: Sequence[Region]):
     tokens: list[Token] = []
     sentences: list[Sentence] = []
-    for region_index, (r_start, r_end) in enumerate(regions):
+    # one string object per distinct word form of the article: a long article repeats its
+    # words (and razdel hands each token a fresh string)
+    forms: dict[str, str] = {}
+    for region_index, region in enumerate(regions):
+        r_start, r_end = region.start, region.end
         region_text = text[r_start:r_end]
         for sent in sentenize(region_text):
             s_start = r_start + sent.start
@@ -129,10 +177,10 @@ def _segment(text: str, regions: Sequence[tuple[int, int]]):
                 chunk = words[piece:piece + _MAX_SENT_TOKENS]
                 if not chunk:
                     continue
-                first = len(tokens)
+                first, sentence_index = len(tokens), len(sentences)   # one int object a sentence
                 for word in chunk:
-                    tokens.append(Token(s_start + word.start, s_start + word.stop, word.text,
-                                        len(sentences)))
+                    tokens.append(Token(s_start + word.start, s_start + word.stop,
+                                        forms.setdefault(word.text, word.text), sentence_index))
                 sentences.append(Sentence(tokens[first].start, tokens[-1].end, first,
                                           len(tokens), region_index))
     return tokens, sentences
@@ -142,14 +190,14 @@ def _tag(models: Models, tokens: list[Token], sentences: list[Sentence], syntax:
     chunk = [[t.text for t in tokens[s.first:s.stop]] for s in sentences]
     for sentence, markup in zip(sentences, models.morph_tagger.map(chunk)):
         for token, tagged in zip(tokens[sentence.first:sentence.stop], markup.tokens):
-            token.pos, token.feats = tagged.pos, tagged.feats
+            token.pos, token.feats = sys.intern(tagged.pos), _shared_feats(tagged.feats)
     if not syntax:
         return
     for sentence, markup in zip(sentences, models.syntax_parser.map(chunk)):
         for token, parsed in zip(tokens[sentence.first:sentence.stop], markup.tokens):
             head = int(parsed.head_id)
             token.head = sentence.first + head - 1 if head > 0 else -1
-            token.rel = parsed.rel
+            token.rel = sys.intern(parsed.rel)
 
 
 def _ner_chunks(text: str, sentences: list[Sentence]):
@@ -179,13 +227,19 @@ def _recognize(models: Models, text: str, sentences: list[Sentence]) -> list[Ner
     return spans
 
 
-def analyze(text: str, regions: Sequence[tuple[int, int]] | None = None,
-            models: Models | None = None, syntax: bool = True) -> Analysis:
-    """Run the language pass over ``regions`` of ``text`` (the whole text by default)."""
+def analyze(text: str, regions: Sequence[Region | tuple[int, int]] | None = None,
+            models: Models | None = None, syntax: bool = True, ner: bool = True) -> Analysis:
+    """Run the language pass over ``regions`` of ``text`` (the whole text, one paragraph, by
+    default; a bare ``(start, end)`` is a paragraph).
+
+    ``ner=False`` skips slovnet's NER for callers that bring their own spans (tone over
+    given mentions)."""
     models = models or load_models()
-    regions = list(regions) if regions is not None else [(0, len(text))]
+    if regions is None:
+        regions = [(0, len(text))]
+    regions = [r if isinstance(r, Region) else Region(*r) for r in regions]
     tokens, sentences = _segment(text, regions)
     if tokens:
         _tag(models, tokens, sentences, syntax)
-    ner = _recognize(models, text, sentences) if sentences else []
+    ner = _recognize(models, text, sentences) if sentences and ner else []
     return Analysis(text, regions, tokens, sentences, ner, models)

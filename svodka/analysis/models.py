@@ -8,6 +8,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis.morphology import Morphology, morphology
+
 
 @dataclass(slots=True)
 class Models:
@@ -16,6 +18,7 @@ class Models:
     morph_tagger: object
     syntax_parser: object
     ner_tagger: object
+    morph: Morphology       # the service extractors read as ``analysis.morph``
 
 
 _lock = threading.Lock()
@@ -40,6 +43,7 @@ def _load() -> Models:
         morph_tagger=NewsMorphTagger(embedding),
         syntax_parser=NewsSyntaxParser(embedding),
         ner_tagger=NewsNERTagger(embedding),
+        morph=morphology(),
     )
 
 

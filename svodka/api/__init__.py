@@ -13,7 +13,11 @@ from collections.abc import Callable
 from contextlib import asynccontextmanager
 from datetime import date
 
-from fastapi import Request
+import logging
+import threading
+
+from fastapi import Request, Response
+from fastapi.responses import JSONResponse
 from fastapi.exceptions import RequestValidationError
 from fastapi.exception_handlers import (http_exception_handler,
                                         request_validation_exception_handler)
@@ -21,14 +25,19 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 import svodka
 from svodka.api import json_routes, pages
-from svodka.api.guard import MAX_BODY_BYTES, BodyLimit, SecurityHeaders
-from svodka.web import (STATIC, TEMPLATES, amount_value, number, plural, plural_word,
-                        russian_date, type_label)
+from svodka.api.guard import (LOCAL_HOSTS, MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders,
+                              ServerLimits)
+from svodka.errors import QueryTooCostly
+from svodka.web import (STATIC, TEMPLATES, amount_value, number, path_segment, plural,
+                        plural_word, russian_date, type_label)
 
-__all__ = ["create_app", "MAX_BODY_BYTES"]
+__all__ = ["create_app", "MAX_BODY_BYTES", "ServerLimits"]
+
+log = logging.getLogger(__name__)
 
 JSON_PREFIXES = ("/api", "/extract", "/openapi.json", "/docs", "/redoc")
 
@@ -36,22 +45,27 @@ JSON_PREFIXES = ("/api", "/extract", "/openapi.json", "/docs", "/redoc")
 def _templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATES))
     templates.env.filters.update(russian_date=russian_date, number=number,
-                                 amount_value=amount_value, type_label=type_label)
+                                 amount_value=amount_value, type_label=type_label,
+                                 path_segment=path_segment)
     templates.env.globals.update(plural=plural, plural_word=plural_word, version=svodka.__version__)
     return templates
 
 
 def create_app(store_url: str | None = None, *, store=None,
-               max_body_bytes: int = MAX_BODY_BYTES,
-               today: Callable[[], date] = date.today):
-    """The ASGI app over ``store`` or, when none is given, ``open_store(store_url)``.
+               allowed_hosts: tuple[str, ...] | list[str] = LOCAL_HOSTS,
+               limits: ServerLimits = ServerLimits(),
+               today: Callable[[], date] = date.today, close_store: bool = False):
+    """The ASGI app over ``store`` or, when none is given, ``open_store(store_url)`` (which
+    must exist: serving never creates a store).
 
-    ``today`` decides what "this month" means on the home page.
+    Only requests with a Host among ``allowed_hosts`` are answered; ``limits`` bound what
+    one request may cost. ``today`` decides what "this month" means on the home page.
+    A store opened here, or handed over with ``close_store``, is closed at shutdown.
     """
-    owns_store = store is None
-    if owns_store:
+    owns_store = store is None or close_store
+    if store is None:
         from svodka.store import open_store
-        store = open_store(store_url)
+        store = open_store(store_url, create=False)
 
     @asynccontextmanager
     async def lifespan(app):
@@ -63,14 +77,17 @@ def create_app(store_url: str | None = None, *, store=None,
                          description="Facts from Russian news: entities, quotes, amounts, "
                                      "dates, each pointing at its place in the text.")
     app.state.store = store
+    app.state.limits = limits
+    app.state.search_slots = threading.BoundedSemaphore(limits.search_slots)
     app.state.today = today
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(json_routes.router)
     app.include_router(pages.router)
     _add_error_pages(app)
-    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(BodyLimit, limit=limits.max_body_bytes, seconds=limits.body_seconds)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCheck, allowed=allowed_hosts)
     return app
 
 
@@ -89,6 +106,20 @@ def _add_error_pages(app) -> None:
         if error.status_code == 404 and message == "Not Found":   # no route matched at all
             message = "Такой страницы нет."
         return pages.render(request, "error.html", status=error.status_code, message=message)
+
+    @app.exception_handler(QueryTooCostly)
+    async def query_too_costly(request: Request, error: QueryTooCostly):
+        detail = {"reason": error.reason, "message": str(error)}
+        if not _wants_page(request):
+            return JSONResponse({"detail": detail}, status_code=422)
+        return pages.render(request, "error.html", status=422,
+                            message=f"Слишком сложный запрос ({error}).")
+
+    @app.exception_handler(ClientDisconnect)
+    async def client_left(request: Request, error: ClientDisconnect):
+        # nobody is left to answer: not a server error
+        log.info("the client left during %s %s", request.method, request.url.path)
+        return Response(status_code=499)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, error: RequestValidationError):

@@ -4,10 +4,19 @@ from __future__ import annotations
 import os
 
 from svodka.api import create_app
+from svodka.api.guard import LOCAL_HOSTS, ServerLimits
 
 STORE_URL_VARIABLE = "SVODKA_DB"
+ALLOWED_HOSTS_VARIABLE = "SVODKA_ALLOWED_HOSTS"
+MAX_CHARS_VARIABLE = "SVODKA_SERVE_MAX_CHARS"
 
 
 def app_from_env():
-    """``create_app`` over the store named by ``$SVODKA_DB`` (default: svodka.db)."""
-    return create_app(os.environ.get(STORE_URL_VARIABLE) or None)
+    """``create_app`` over the store named by ``$SVODKA_DB`` (default: svodka.db), answering
+    the Host names in ``$SVODKA_ALLOWED_HOSTS`` (comma-separated; default: this machine)."""
+    hosts = [h for h in os.environ.get(ALLOWED_HOSTS_VARIABLE, "").split(",") if h]
+    limits = ServerLimits()
+    if os.environ.get(MAX_CHARS_VARIABLE):
+        limits = ServerLimits(max_chars=int(os.environ[MAX_CHARS_VARIABLE]))
+    return create_app(os.environ.get(STORE_URL_VARIABLE) or None,
+                      allowed_hosts=hosts or LOCAL_HOSTS, limits=limits)

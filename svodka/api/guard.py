@@ -1,9 +1,64 @@
-"""ASGI middleware that protects the server: a request size limit and strict browser headers."""
+"""ASGI middleware that protects the server: the Host names it answers, a request size and
+time limit, and strict browser headers."""
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+# Names this machine answers to; a page from elsewhere that rebinds its DNS to 127.0.0.1
+# still sends its own name as Host, and gets 400.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerLimits:
+    """What one request may cost the server."""
+    max_body_bytes: int = MAX_BODY_BYTES
+    max_chars: int = 100_000            # /extract and the paste page: ~5 s of extraction
+    extract_wait_seconds: float = 30.0  # for the one extraction slot; then 503
+    query_seconds: float = 3.0          # a search's time in the database; then 422
+    search_slots: int = 1               # searches at once; the rest wait (query_seconds,
+                                        # then 503), leaving the GIL to other requests
+    body_seconds: float = 10.0          # the longest pause while a body arrives; then 408
+    header_seconds: float = 10.0        # a request's headers, from the connection or the
+                                        # previous response; then the connection is closed
+    keep_alive_seconds: int = 5         # an idle connection between requests
+
+
+def host_name(header: bytes) -> str:
+    """The name in a Host header, port and IPv6 brackets removed, lowercased."""
+    host = header.decode("latin-1").strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+class HostCheck:
+    """400 for a Host header not among ``allowed`` (a request without one passes: no
+    browser sends such a request, so it cannot carry a rebinding attack)."""
+
+    def __init__(self, app, allowed: tuple[str, ...] | list[str] = LOCAL_HOSTS):
+        self.app = app
+        self.allowed = {name.lower().strip("[]") for name in allowed}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            header = dict(scope.get("headers") or []).get(b"host")
+            if header is not None and host_name(header) not in self.allowed:
+                log.info("refused Host %r", header[:100])
+                body = b"Invalid host header"
+                await send({"type": "http.response.start", "status": 400,
+                            "headers": [(b"content-type", b"text/plain"),
+                                        (b"content-length", str(len(body)).encode()),
+                                        (b"connection", b"close")]})
+                await send({"type": "http.response.body", "body": body})
+                return
+        await self.app(scope, receive, send)
 
 # Pages use only their own CSS/JS; the offline API docs need one inline bootstrap script.
 PAGE_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -17,17 +72,23 @@ class BodyTooLarge(Exception):
     pass
 
 
+class BodyTooSlow(Exception):
+    pass
+
+
 def _too_large_message(limit: int) -> str:
     return (f"Запрос больше допустимого: не более {limit // 1024} КБ "
             f"(request body exceeds {limit} bytes)")
 
 
 class BodyLimit:
-    """Refuse bodies over ``limit`` bytes with 413, by Content-Length or while streaming."""
+    """Refuse bodies over ``limit`` bytes with 413, by Content-Length or while streaming,
+    and bodies that pause longer than ``seconds`` with 408."""
 
-    def __init__(self, app, limit: int = MAX_BODY_BYTES):
+    def __init__(self, app, limit: int = MAX_BODY_BYTES, seconds: float = 10.0):
         self.app = app
         self.limit = limit
+        self.seconds = seconds
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -44,12 +105,19 @@ class BodyLimit:
                 return await self._refuse(send, 413, _too_large_message(self.limit), wants_html)
         received = 0
         started = False
+        body_done = False
 
         async def counting_receive():
-            nonlocal received
-            message = await receive()
+            nonlocal received, body_done
+            if body_done:          # later calls wait for the client to leave: no limit
+                return await receive()
+            try:
+                message = await asyncio.wait_for(receive(), self.seconds)
+            except asyncio.TimeoutError:
+                raise BodyTooSlow from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
+                body_done = not message.get("more_body", False)
                 if received > self.limit:
                     raise BodyTooLarge
             return message
@@ -65,6 +133,11 @@ class BodyLimit:
         except BodyTooLarge:
             if not started:
                 await self._refuse(send, 413, _too_large_message(self.limit), wants_html)
+        except BodyTooSlow:
+            log.info("a request body paused over %s s: cut off", self.seconds)
+            if not started:
+                await self._refuse(send, 408, "Тело запроса передаётся слишком медленно "
+                                   f"(no body data for {self.seconds:g} s)", wants_html)
 
     @staticmethod
     async def _refuse(send, status: int, message: str, wants_html: bool) -> None:
@@ -77,7 +150,8 @@ class BodyLimit:
             content_type = b"application/json"
         await send({"type": "http.response.start", "status": status,
                     "headers": [(b"content-type", content_type),
-                                (b"content-length", str(len(body)).encode())]})
+                                (b"content-length", str(len(body)).encode()),
+                                (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})
 
 

@@ -1,19 +1,20 @@
 """The JSON API under ``/api`` (plus ``POST /extract``): thin calls into the store and pipeline.
 
-Reads are ``async def`` and call the store directly: each is a few milliseconds of CPU-bound
-query and formatting, which threads could not run in parallel anyway (the GIL), while a trip
-through the thread pool cost about as much again. Extraction, which takes long, still goes to
-the pool; more cores are used with ``svodka serve --workers N``.
+Reads are plain ``def`` handlers, so FastAPI runs them in its thread pool: most take a few
+milliseconds, but one costly search run on the event loop held up every other request
+(five 500-character searches made /api/stats take 11 s). The databases release the GIL
+while they work, and a search has a time budget (``ServerLimits.query_seconds``).
+Extraction is bounded in :mod:`svodka.api.extracting`; more cores are used with
+``svodka serve --workers N``.
 """
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from starlette.concurrency import run_in_threadpool
 
-from svodka.api.extracting import ISO_DATE, extract_text, parse_body, public_record
-from svodka.api.state import get_store
+from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
+from svodka.api.state import bounded_search, get_store
 from svodka.errors import InputRejected
 
 router = APIRouter()
@@ -49,27 +50,32 @@ async def extract(request: Request,
     body = await request.body()
     try:
         data, body_published, input = parse_body(body, request.headers.get("content-type", ""))
-        article = await run_in_threadpool(extract_text, data, published or body_published, input)
+        article = await extract_for(request, data, published or body_published, input)
     except InputRejected as error:
         raise HTTPException(422, {"reason": error.reason, "message": error.message}) from None
     return public_record(article, explain)
 
 
 @router.get("/api/articles", tags=["corpus"], summary="Stored articles, newest first")
-async def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
+def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
                   entity: Text = None, date_from: DateFrom = None,
-                  date_to: DateTo = None) -> dict:
-    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to}
+                  date_to: DateTo = None,
+                  tone: Annotated[int | None, Query(
+                      ge=-1, le=1, description="Only articles where the entity (or, without "
+                      "`entity`, any entity) is mentioned with this tone: -1, 0 or 1.")] = None
+                  ) -> dict:
+    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to, "tone": tone}
     return {"total": store.count_articles(**filters), "offset": offset, "limit": limit,
             "items": store.list_articles(offset=offset, limit=limit, **filters)}
 
 
-@router.get("/api/articles/{article_id}", tags=["corpus"],
+@router.get("/api/articles/{article_id:path}", tags=["corpus"],
             summary="One stored article: the contract's record")
-async def get_article(article_id: Id, store=Depends(get_store),
+def get_article(article_id: Id, store=Depends(get_store),
                       explain: bool = False) -> dict:
-    """The record, plus ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
-    article = store.get_article(article_id)
+    """The record (each entity with its corpus entity's ``wikidata`` id, where known), plus
+    ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
+    article = store.get_linked_article(article_id)
     if article is None:
         raise HTTPException(404, "no such article")
     record = public_record(article, explain)
@@ -78,18 +84,18 @@ async def get_article(article_id: Id, store=Depends(get_store),
 
 
 @router.get("/api/search", tags=["corpus"], summary="Morphology-aware search")
-async def search(q: Annotated[str, Query(min_length=1, max_length=500)],
+def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
                  store=Depends(get_store),
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
            date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
-    hits = store.search(q, kind=kind, entity=entity, speaker=speaker, date_from=date_from,
-                        date_to=date_to, limit=limit, offset=offset)
+    hits = bounded_search(request, store, q, kind=kind, entity=entity, speaker=speaker,
+                          date_from=date_from, date_to=date_to, limit=limit, offset=offset)
     return {"q": q, "offset": offset, "limit": limit, "items": hits}
 
 
 @router.get("/api/entities", tags=["corpus"], summary="Find entities by name")
-async def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)],
+def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)],
                   store=Depends(get_store),
                   type: Annotated[str | None, Query(max_length=20)] = None,
                   limit: Limit = 20) -> dict:
@@ -99,7 +105,7 @@ async def find_entities(name: Annotated[str, Query(min_length=1, max_length=200)
 @router.get("/api/entities/{entity_id}", tags=["corpus"],
             summary="One entity: aliases, roles, counts, its newest articles, quotes and "
                     "amounts in its quotes")
-async def get_entity(entity_id: Id, store=Depends(get_store), limit: Limit = 100) -> dict:
+def get_entity(entity_id: Id, store=Depends(get_store), limit: Limit = 100) -> dict:
     """``n_articles`` and ``n_quotes`` count all; the lists hold the newest ``limit`` (page
     through the rest with ``/api/articles?entity=`` and ``/api/quotes?speaker=``)."""
     entity = store.get_entity(entity_id, limit=limit)
@@ -109,7 +115,7 @@ async def get_entity(entity_id: Id, store=Depends(get_store), limit: Limit = 100
 
 
 @router.get("/api/quotes", tags=["corpus"], summary="Quotes, newest first")
-async def quotes(store=Depends(get_store), speaker: Text = None, offset: Offset = 0,
+def quotes(store=Depends(get_store), speaker: Text = None, offset: Offset = 0,
            limit: Limit = 20) -> dict:
     """``speaker`` is a corpus entity id or a name in any case form ("Токаева")."""
     return {"speaker": speaker, "offset": offset, "limit": limit,
@@ -117,7 +123,7 @@ async def quotes(store=Depends(get_store), speaker: Text = None, offset: Offset 
 
 
 @router.get("/api/top", tags=["corpus"], summary="Most mentioned or most quoted entities")
-async def top_entities(store=Depends(get_store),
+def top_entities(store=Depends(get_store),
                  type: Annotated[str | None, Query(max_length=20)] = None,
                  by: Literal["mentions", "quotes"] = "mentions",
                  since: DateFrom = None, limit: Limit = 10) -> dict:
@@ -125,5 +131,5 @@ async def top_entities(store=Depends(get_store),
 
 
 @router.get("/api/stats", tags=["corpus"], summary="Corpus counts")
-async def stats(store=Depends(get_store)) -> dict:
+def stats(store=Depends(get_store)) -> dict:
     return store.stats()

@@ -1,8 +1,9 @@
 """The analyst's HTML pages: home, search, article, entity, quotes, paste.
 
 Each handler asks the store, shapes a little context and renders a template; the
-highlighted article text comes from :mod:`svodka.web.article_view`. Handlers are ``async``
-for the reason given in :mod:`svodka.api.json_routes`.
+highlighted article text comes from :mod:`svodka.web.article_view`. Handlers that read the
+store are plain ``def``, run in the thread pool, for the reason given in
+:mod:`svodka.api.json_routes`.
 """
 from __future__ import annotations
 
@@ -13,10 +14,8 @@ from urllib.parse import quote as url_quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from starlette.concurrency import run_in_threadpool
-
-from svodka.api.extracting import extract_text
-from svodka.api.state import get_store
+from svodka.api.extracting import extract_for
+from svodka.api.state import bounded_search, get_store
 from svodka.errors import InputRejected
 from svodka.web import article_view, mentions_chart, search_href
 
@@ -48,7 +47,7 @@ def top_this_month(store, today: date, **query) -> tuple[list[dict], bool]:
 
 
 @router.get("/")
-async def home(request: Request, store=Depends(get_store)):
+def home(request: Request, store=Depends(get_store)):
     today = request.app.state.today()
     people, people_all_time = top_this_month(store, today, type="PER", by="quotes", limit=10)
     orgs, orgs_all_time = top_this_month(store, today, type="ORG", by="mentions", limit=10)
@@ -58,24 +57,26 @@ async def home(request: Request, store=Depends(get_store)):
 
 
 @router.get("/search")
-async def search(request: Request, store=Depends(get_store),
+def search(request: Request, store=Depends(get_store),
            q: Annotated[str, Query(max_length=500)] = "",
            kind: Literal["", "article", "quote", "amount"] = "", page: Page = 1):
     hits = []
     if q.strip():
-        hits = store.search(q, kind=kind or None, limit=PAGE_SIZE + 1,
-                            offset=(page - 1) * PAGE_SIZE)
+        hits = bounded_search(request, store, q, kind=kind or None, limit=PAGE_SIZE + 1,
+                              offset=(page - 1) * PAGE_SIZE)
     return render(request, "search.html", q=q, kind=kind, page=page,
                   hits=hits[:PAGE_SIZE], more=len(hits) > PAGE_SIZE)
 
 
 @router.get("/articles")
-async def articles(request: Request, store=Depends(get_store), page: Page = 1,
-             entity: Annotated[str | None, Query(max_length=200)] = None):
-    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity)
-    total = store.count_articles(entity_id=entity)
+def articles(request: Request, store=Depends(get_store), page: Page = 1,
+             entity: Annotated[str | None, Query(max_length=200)] = None,
+             tone: Annotated[int | None, Query(ge=-1, le=1)] = None):
+    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity,
+                                tone=tone)
+    total = store.count_articles(entity_id=entity, tone=tone)
     return render(request, "articles.html", items=items, total=total, page=page,
-                  more=page * PAGE_SIZE < total, entity=entity)
+                  more=page * PAGE_SIZE < total, entity=entity, tone=tone)
 
 
 def parse_hit(value: str | None) -> tuple[int, int] | None:
@@ -83,8 +84,23 @@ def parse_hit(value: str | None) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-@router.get("/articles/{article_id}")
-async def article(request: Request, article_id: Id, store=Depends(get_store),
+# Article ids are the input's own and may hold "/": the id is matched as a path, and the
+# longer route goes first.
+@router.get("/articles/{article_id:path}/entities/{local_id}")
+def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
+    """An article's entity ("e1") to its corpus page; a search when the corpus lacks it."""
+    corpus_id = store.corpus_entity_id(article_id, local_id)
+    if corpus_id:
+        return RedirectResponse(f"/entities/{url_quote(corpus_id, safe='')}", status_code=303)
+    record = store.get_article(article_id)
+    entity = record.entity(local_id) if record else None
+    if entity is None:
+        raise HTTPException(404, "Такой сущности в статье нет.")
+    return RedirectResponse(search_href(entity), status_code=303)
+
+
+@router.get("/articles/{article_id:path}")
+def article(request: Request, article_id: Id, store=Depends(get_store),
             hl: Annotated[str | None, Query(max_length=20)] = None):
     record = store.get_article(article_id)
     if record is None:
@@ -99,30 +115,19 @@ async def article(request: Request, article_id: Id, store=Depends(get_store),
     return render(request, "article.html", article=record, view=view, stored=True)
 
 
-@router.get("/articles/{article_id}/entities/{local_id}")
-async def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
-    """An article's entity ("e1") to its corpus page; a search when the corpus lacks it."""
-    corpus_id = store.corpus_entity_id(article_id, local_id)
-    if corpus_id:
-        return RedirectResponse(f"/entities/{url_quote(corpus_id, safe='')}", status_code=303)
-    record = store.get_article(article_id)
-    entity = record.entity(local_id) if record else None
-    if entity is None:
-        raise HTTPException(404, "Такой сущности в статье нет.")
-    return RedirectResponse(search_href(entity), status_code=303)
-
-
 @router.get("/entities/{entity_id}")
-async def entity(request: Request, entity_id: Id, store=Depends(get_store)):
+def entity(request: Request, entity_id: Id, store=Depends(get_store)):
     found = store.get_entity(entity_id, limit=ENTITY_LIST_LIMIT)
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
+    if found["id"] != entity_id:   # merged into another entity: its page is the one
+        return RedirectResponse(f"/entities/{url_quote(found['id'], safe='')}", status_code=301)
     return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,
                   chart=mentions_chart(found.get("mentions_by_month") or []))
 
 
 @router.get("/quotes")
-async def quotes(request: Request, store=Depends(get_store), page: Page = 1,
+def quotes(request: Request, store=Depends(get_store), page: Page = 1,
            speaker: Annotated[str | None, Query(max_length=200)] = None):
     items = store.quotes(speaker=speaker or None, limit=PAGE_SIZE + 1,
                          offset=(page - 1) * PAGE_SIZE)
@@ -142,7 +147,7 @@ async def paste_form(request: Request):
 async def paste(request: Request, text: Annotated[str, Form()] = "",
                 published: Annotated[str, Form()] = ""):
     try:
-        record = await run_in_threadpool(extract_text, text, published.strip() or None)
+        record = await extract_for(request, text, published.strip() or None)
     except InputRejected as error:
         return render(request, "paste.html", status=422, text=text, published=published,
                       error=error.message)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from svodka.cli import app
+from svodka.limits import MAX_CHARS
 
 _console = Console()
 _err = Console(stderr=True)
@@ -17,19 +19,37 @@ _err = Console(stderr=True)
 DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="SVODKA_DB", help="Store URL: a SQLite path (default svodka.db), "
     "sqlite:///path.db or postgresql://user@host/db.")]
-LimitOption = Annotated[int, typer.Option(help="At most this many results.")]
+LimitOption = Annotated[int, typer.Option(min=1, help="At most this many results.")]
 
 
-def _open(db: str | None):
+def open_or_exit(db: str | None, create: bool = False):
+    """The store, or a one-line reason (password masked) and exit code 2.
+
+    Only ``ingest`` creates a store; a reading command pointed at a missing file says so.
+    """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from svodka.store import open_store
+    from svodka.errors import SvodkaError
+    from svodka.store import StoreUnavailable, masked, open_store
+    from svodka.store.engine import describe_error
     try:
-        return open_store(db)
-    except SQLAlchemyError as error:
-        _err.print(f"svodka: cannot open the store {db or 'svodka.db'}: {error.__class__.__name__}: "
-                   f"{str(error).splitlines()[0]}")
-        raise typer.Exit(code=2)
+        return open_store(db, create=create)
+    except StoreUnavailable as error:
+        typer.echo(f"svodka: cannot open the store {masked(db)}: {error}", err=True)
+    except (SQLAlchemyError, SvodkaError, OSError) as error:
+        typer.echo(f"svodka: cannot open the store {masked(db)}: "
+                   f"{_without_password(describe_error(error), db)}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _without_password(message: str, db: str | None) -> str:
+    from sqlalchemy.engine import make_url
+    try:
+        password = make_url(db).password if db and "://" in db else None
+    except Exception:  # an unparsable URL was already refused by name
+        password = None
+    return message.replace(password, "***") if password else message
+
 
 
 def _short(text: str | None, limit: int = 100) -> str:
@@ -56,6 +76,8 @@ def ingest(
     url_field: Annotated[str | None, typer.Option(help="JSONL key of the URL.")] = None,
     date_field: Annotated[str | None, typer.Option(help="JSONL key of the date.")] = None,
     id_field: Annotated[str | None, typer.Option(help="JSONL key of the id.")] = None,
+    max_chars: Annotated[int, typer.Option(
+        min=1, help="Reject an article longer than this many characters.")] = MAX_CHARS,
 ) -> None:
     """Extract and store every article under PATHS.
 
@@ -78,15 +100,17 @@ def ingest(
                         ("published", date_field), ("id", id_field)):
         if value:
             setattr(fields, name, (value,))
-    store = _open(db)
+    store = open_or_exit(db, create=True)
     total = None if quiet else estimate_total(expand(paths)[0])
     try:
         summary = _with_progress(lambda progress: run_ingest(
-            paths, store, workers, fields, progress, engine, scheduler, parquet_dir, batch_size),
+            paths, store, workers, fields, progress, engine, scheduler, parquet_dir, batch_size,
+            max_chars),
             total, quiet)
     except SQLAlchemyError as error:
-        _err.print(f"svodka: the store failed: {error.__class__.__name__}: "
-                   f"{str(error).splitlines()[0]}")
+        from svodka.store.engine import describe_error
+        typer.echo(f"svodka: the store failed: {_without_password(describe_error(error), db)}",
+                   err=True)
         raise typer.Exit(code=2)
     finally:
         store.close()
@@ -121,7 +145,7 @@ def duplicates(db: DbOption = None, limit: LimitOption = 100) -> None:
 
     Exact copies (same text, another source) and near copies (MinHash).
     """
-    store = _open(db)
+    store = open_or_exit(db)
     groups = store.duplicate_groups()
     store.close()
     for group in groups[:limit]:
@@ -148,7 +172,7 @@ def search(
 
     "посол" also finds "послом" and "послы"; every word must match.
     """
-    store = _open(db)
+    store = open_or_exit(db)
     try:
         hits = store.search(query, kind, entity, speaker, date_from, date_to, limit)
     except ValueError as error:
@@ -187,7 +211,7 @@ def quotes(
 
     Each quote comes with its article and its offsets in the article text.
     """
-    store = _open(db)
+    store = open_or_exit(db)
     rows = store.quotes(speaker, limit)
     store.close()
     _print_rows(rows, as_json, f"{len(rows)} quotes",
@@ -211,9 +235,15 @@ def export(
 
     if format not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
-    store = _open(db)
+    if Path(out).exists() and not Path(out).is_dir():
+        typer.echo(f"svodka: --out {out} is a file, not a folder", err=True)
+        raise typer.Exit(code=2)
+    store = open_or_exit(db)
     try:
         written = export_tables(store, out, format)
+    except OSError as error:
+        typer.echo(f"svodka: cannot write to {out}: {error.strerror or error}", err=True)
+        raise typer.Exit(code=2)
     finally:
         store.close()
     for name, (path, rows) in written.items():
@@ -227,7 +257,7 @@ def stats(db: DbOption = None,
 
     Articles, entities, quotes, amounts, dates, duplicates and rejections.
     """
-    store = _open(db)
+    store = open_or_exit(db)
     numbers = store.stats()
     store.close()
     if as_json:

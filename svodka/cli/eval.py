@@ -108,8 +108,21 @@ def quotes(
         help="Quote gold folder (default tests/data/quotes).")] = None,
     against: Against = "", limit: Limit = None, out: Out = None,
 ) -> None:
-    """Quote spans, speakers and both together, on the hand-made gold."""
-    _run(["quotes"], {"quotes": path}, against, limit, out)
+    """Quote spans, speakers and both together, on the hand-made gold.
+
+    Scores the dev gold (files without a batch), each fresh (held-out) batch, and all files.
+
+    The JSON's errors list every missed, spurious, wrong-speaker or boundary-differing quote.
+    """
+    from svodka.eval.quotes import batch_rows
+
+    (result,) = _run(["quotes"], {"quotes": path}, against, limit, out)
+    table = Table(title="svodka by part of the gold")
+    for column in ("part", "span F1", "speaker accuracy", "end-to-end F1"):
+        table.add_column(column)
+    for label, span, speaker, end_to_end in batch_rows(result):
+        table.add_row(label, f"{span:.3f}", f"{speaker:.3f}", f"{end_to_end:.3f}")
+    _console.print(table)
 
 
 @eval_app.command()
@@ -122,6 +135,128 @@ def amounts(
 ) -> None:
     """Normalized amount values (number, unit, share total) on NEREL spans."""
     _run(["amounts"], {"amounts": path}, against, limit, out, nerel_root)
+
+
+@eval_app.command("entities-corpus")
+def entities_corpus(
+    path: Annotated[Path | None, typer.Argument(
+        help="NEREL brat folder (default ../shared/data/nerel/dev).")] = None,
+    db: Annotated[Path, typer.Option(help="The fresh SQLite store the texts go into.")] = Path(
+        "out/eval/entities-corpus.db"),
+    limit: Limit = None, out: Out = None,
+) -> None:
+    """Corpus entities on NEREL dev: pairs of Wikidata-linked mentions in one entity, inside
+    and across documents, next to a "same normal form" baseline; Wikidata ids emitted."""
+    from svodka.eval import DEFAULT_PATHS
+    from svodka.eval.corpus import evaluate_entities_corpus
+
+    path = path or DEFAULT_PATHS["nerel"].resolve()
+    if not path.exists():
+        typer.echo(f"svodka: entities-corpus: no dataset at {path}", err=True)
+        raise typer.Exit(code=2)
+    result = evaluate_entities_corpus(path, db, limit)
+    print_result(result)
+    target = out or Path("out") / "eval" / "entities-corpus.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
+
+
+@eval_app.command()
+def coref(
+    path: Annotated[Path | None, typer.Argument(
+        help="RuCoCo zip or folder (default ../shared/data/rucoco/rucoco-train.zip); "
+             "the 300 dev articles are scored.")] = None,
+    against: Annotated[str, typer.Option(
+        help="Baselines, comma-separated; natasha groups its NER spans by normal form "
+             "(natasha + glue).")] = "natasha",
+    limit: Limit = None, out: Out = None,
+) -> None:
+    """Coreference links (names, titles, pronouns) on RuCoCo's dev articles."""
+    _run(["coref"], {"coref": path}, against, limit, out)
+
+
+@eval_app.command()
+def roles(
+    path: Annotated[Path | None, typer.Argument(
+        help="NEREL brat folder (default ../shared/data/nerel/dev).")] = None,
+    judged: Annotated[Path | None, typer.Option(
+        help="A judged sample TSV (tests/data/roles/sample.tsv): report its precision "
+             "instead of running NEREL.")] = None,
+    against: Against = "", limit: Limit = None, out: Out = None,
+) -> None:
+    """Person roles: precision and recall against NEREL's WORKS_AS, or by hand (--judged)."""
+    from svodka.eval import DEFAULT_PATHS
+    from svodka.eval.roles import evaluate_judged, evaluate_roles
+
+    if judged is not None:
+        if not judged.exists():
+            typer.echo(f"svodka: no judged sample at {judged}", err=True)
+            raise typer.Exit(code=2)
+        try:
+            result = evaluate_judged(judged)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--judged") from error
+    else:
+        path = path if path is not None else DEFAULT_PATHS["nerel"].resolve()
+        if not path.exists():
+            typer.echo(f"svodka: roles: no dataset at {path}", err=True)
+            raise typer.Exit(code=2)
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        result = evaluate_roles(path, _systems(against), limit)
+    print_result(result)
+    target = out or Path("out") / "eval" / f"{result.task}.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
+
+
+@eval_app.command("roles-sample")
+def roles_sample(
+    news: Annotated[Path | None, typer.Option(
+        help="Folder of the news dumps (default ../shared/data/news).")] = None,
+    out: Annotated[Path, typer.Option(
+        help="The sample TSV; judgements already in it carry over.")] = Path(
+        "tests/data/roles/sample.tsv"),
+    size: Annotated[int, typer.Option(min=1, help="Rows to draw.")] = 200,
+    seed: Annotated[int, typer.Option(help="Shuffles the articles.")] = 20261204,
+) -> None:
+    """Draw (person, role, sentence) rows from svodka's output on news for judging by hand."""
+    from svodka.eval import REPO
+    from svodka.eval.role_sample import draw
+    from svodka.eval.roles import judged_precision, keep_judgements, read_sample, write_sample
+
+    news = news if news is not None else (REPO / ".." / "shared" / "data" / "news").resolve()
+    if not news.exists():
+        typer.echo(f"svodka: no news dumps at {news}", err=True)
+        raise typer.Exit(code=2)
+    rows = draw(news, size, seed)
+    if out.exists():
+        rows = keep_judgements(rows, read_sample(out))
+    write_sample(out, rows)
+    _, open_rows = judged_precision(rows)
+    _console.print(f"{len(rows)} rows written to {out}; {open_rows} to judge")
+
+
+@eval_app.command("tone")
+def tone_(
+    path: Annotated[Path | None, typer.Argument(
+        help="RuSentNE-2023 train_data.csv (default ../shared/data/rusentne).")] = None,
+    limit: Limit = None, out: Out = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds (by sentence).", min=2)] = 5,
+) -> None:
+    """Tone toward entities: grouped CV on RuSentNE train, F1_PN next to a TF-IDF baseline."""
+    from svodka.eval import REPO
+    from svodka.eval.tone import evaluate_tone
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    path = (path or REPO / ".." / "shared" / "data" / "rusentne" / "train_data.csv").resolve()
+    if not path.is_file():
+        typer.echo(f"svodka: tone: no dataset at {path}", err=True)
+        raise typer.Exit(code=2)
+    result = evaluate_tone(path, limit, folds)
+    print_result(result)
+    target = out or Path("out") / "eval" / "tone.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
 
 
 @eval_app.command("all")

@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated
 
 import typer
 
 from svodka.cli import app
+from svodka.cli.corpus import open_or_exit
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+ANY_ADDRESS = ("0.0.0.0", "::")
 
 
 @app.command()
@@ -19,23 +24,49 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A Host name clients may use besides 127.0.0.1 and localhost "
+                             "(repeatable); other Host headers get 400.")] = None,
+    max_chars: Annotated[int | None, typer.Option(
+        min=1, help="Longest text /extract and the paste page accept, in characters.")] = None,
 ) -> None:
     """Serve the corpus: pages at /, JSON at /api, API docs at /docs."""
     import uvicorn
 
     from svodka.analysis import load_models
     from svodka.api import create_app
+    from svodka.api.factory import ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE, STORE_URL_VARIABLE
+    from svodka.api.guard import ServerLimits
+    from svodka.api.protocol import with_header_timeout
+    from svodka.store import masked
 
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    store = open_or_exit(db)   # a missing or unreachable store fails here, in one line
+    hosts = [*LOCAL_HOSTS, *(allow_host or ())]
+    if host not in LOCAL_HOSTS + ANY_ADDRESS:
+        hosts.append(host)
+    if host not in LOCAL_HOSTS:
         typer.echo(f"svodka: warning: listening on {host}: the corpus is readable by anyone "
                    "who can reach this address", err=True)
+        if host in ANY_ADDRESS and not allow_host:
+            typer.echo("svodka: only Host 127.0.0.1 and localhost are answered; name others "
+                       "with --allow-host", err=True)
+    limits = ServerLimits(**({"max_chars": max_chars} if max_chars else {}))
+    # Searches run in threads that hand the GIL over every 5 ms by default; a short request
+    # waiting behind them then waits 5 ms at each step. 1 ms keeps /api/stats quick while
+    # searches run (p95 under hostile searches: see docs/reliability.md).
+    sys.setswitchinterval(0.001)
     load_models()  # the first pasted article should not wait for model loading
-    typer.echo(f"svodka: serving {db or 'svodka.db'} at http://{host}:{port}/", err=True)
+    typer.echo(f"svodka: serving {masked(db)} at http://{host}:{port}/", err=True)
+    options = {"host": host, "port": port, "log_level": "info",
+               "timeout_keep_alive": limits.keep_alive_seconds,
+               "http": with_header_timeout(limits.header_seconds)}
     if workers > 1:
-        from svodka.api.factory import STORE_URL_VARIABLE
+        store.close()
         if db:
             os.environ[STORE_URL_VARIABLE] = db
-        uvicorn.run("svodka.api.factory:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="info")
+        os.environ[ALLOWED_HOSTS_VARIABLE] = ",".join(hosts)
+        os.environ[MAX_CHARS_VARIABLE] = str(limits.max_chars)
+        uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers, **options)
     else:
-        uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(store=store, allowed_hosts=hosts, limits=limits,
+                               close_store=True), **options)

@@ -5,6 +5,8 @@ import re
 
 import numpy as np
 
+from svodka.text import fold_word
+
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 THRESHOLD = 0.8
@@ -30,7 +32,7 @@ def prose(text: str) -> str:
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
-    words = _WORD.findall(prose(text).lower().replace("ё", "е"))
+    words = _WORD.findall(fold_word(prose(text)))
     if len(words) < size:
         return [" ".join(words).encode("utf-8")] if words else []
     return [" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)]

@@ -17,12 +17,13 @@ from svodka.eval.systems import load_systems
 __all__ = ["DEFAULT_PATHS", "TASKS", "Result", "evaluate", "load_systems"]
 
 REPO = Path(__file__).resolve().parent.parent.parent
-TASKS = ("factrueval", "nerel", "quotes", "amounts")
+TASKS = ("factrueval", "nerel", "quotes", "amounts", "coref")
 DEFAULT_PATHS = {
     "factrueval": REPO / ".." / "shared" / "data" / "factrueval-dev",
     "nerel": REPO / ".." / "shared" / "data" / "nerel" / "dev",
     "quotes": REPO / "tests" / "data" / "quotes",
     "amounts": REPO / "tests" / "data" / "amounts",
+    "coref": REPO / ".." / "shared" / "data" / "rucoco" / "rucoco-train.zip",
 }
 # The amount gold points into NEREL's dev and train folders.
 DEFAULT_NEREL_ROOT = REPO / ".." / "shared" / "data" / "nerel"
@@ -51,6 +52,7 @@ def _shown(path: Path) -> str:
 
 def _dispatch(task, path, systems, limit, nerel_root) -> Result:
     from svodka.eval.amounts import evaluate_amounts
+    from svodka.eval.coref import evaluate_coref
     from svodka.eval.entities import evaluate_factru, evaluate_nerel
     from svodka.eval.quotes import evaluate_quotes
 
@@ -60,6 +62,8 @@ def _dispatch(task, path, systems, limit, nerel_root) -> Result:
         return evaluate_nerel(path, systems, limit)
     if task == "quotes":
         return evaluate_quotes(path, systems, limit)
+    if task == "coref":
+        return evaluate_coref(path, systems, limit)
     root = Path(nerel_root) if nerel_root is not None else DEFAULT_NEREL_ROOT.resolve()
     if not root.exists():
         raise FileNotFoundError(f"amounts: no NEREL texts at {root}")

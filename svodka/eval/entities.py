@@ -10,6 +10,7 @@ from svodka.eval.report import Measure, Result
 from svodka.eval.scoring import PRF, Share, exact_prf, overlap_prf, pair_prf, token_prf
 from svodka.eval.spans import Span, drop_misaligned, drop_overlapping, nested_pieces, token_bounds
 from svodka.eval.systems import Output, predict_all
+from svodka.text import fold_word
 
 
 OUTER = " (outer spans)"
@@ -110,9 +111,9 @@ def alias_prf(document: nerel.NerelDocument, output: Output) -> PRF:
 def _lemma_words(text: str, vocab) -> list[set[str]]:
     from razdel import tokenize
     words = []
-    for token in tokenize(text.lower().replace("ё", "е")):
+    for token in tokenize(fold_word(text)):
         if token.text.isalnum() or "-" in token.text:
-            words.append({p.normal_form.replace("ё", "е") for p in vocab.parse(token.text)}
+            words.append({fold_word(p.normal_form) for p in vocab.parse(token.text)}
                          | {token.text})
     return words
 

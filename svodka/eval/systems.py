@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 
 from svodka.eval.spans import Span
+from svodka.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,8 @@ class Output:
     groups: list[Group] = field(default_factory=list)
     quotes: list[FoundQuote] = field(default_factory=list)
     amounts: list[FoundAmount] = field(default_factory=list)
+    chains: list[list[Span]] = field(default_factory=list)  # every mention of one entity,
+    #                                                          typed by kind (name/title/pronoun)
 
 
 class System:
@@ -80,7 +83,7 @@ class Svodka(System):
     name = "svodka"
     types = frozenset({"PER", "ORG", "LOC", "EVENT", "MONEY", "PERCENT", "NUMBER", "AGE",
                        "DATE"})
-    provides = frozenset({"groups", "quotes", "values"})
+    provides = frozenset({"groups", "quotes", "values", "chains"})
 
     def __init__(self) -> None:
         from svodka.analysis import load_models
@@ -100,14 +103,19 @@ class Svodka(System):
         quotes = [FoundQuote(q.start, q.end, q.kind, q.speaker_name) for q in article.quotes]
         amounts = [FoundAmount(a.start, a.end, a.kind, a.value, a.unit, a.of)
                    for a in article.amounts]
-        return Output(names, names, facts, groups, quotes, amounts)
+        chains = [[Span(m.start, m.end, m.kind) for m in e.mentions] for e in article.entities]
+        return Output(names, names, facts, groups, quotes, amounts, chains)
 
 
 class Natasha(System):
-    """natasha's own Doc pipeline: slovnet NER on the whole text, MoneyExtractor, DatesExtractor."""
+    """natasha's own Doc pipeline: slovnet NER on the whole text, MoneyExtractor, DatesExtractor.
+
+    Its coreference ("natasha + glue") puts NER spans of one type and normal form in one
+    entity, and a one-word person in the only person whose normal form ends with that word
+    (Путин → Владимир Путин)."""
     name = "natasha"
     types = frozenset({"PER", "ORG", "LOC", "MONEY", "DATE"})
-    provides = frozenset({"values"})
+    provides = frozenset({"values", "chains"})
 
     def __init__(self) -> None:
         from natasha import DatesExtractor, MoneyExtractor
@@ -122,6 +130,7 @@ class Natasha(System):
 
         doc = Doc(text)
         doc.segment(self.models.segmenter)
+        doc.tag_morph(self.models.morph_tagger)
         doc.tag_ner(self.models.ner_tagger)
         names = [Span(s.start, s.stop, s.type) for s in doc.spans]
         money = list(self.money(text))
@@ -129,7 +138,23 @@ class Natasha(System):
         facts += [Span(m.start, m.stop, "DATE") for m in self.dates(text)]
         amounts = [FoundAmount(m.start, m.stop, "money", m.fact.amount, m.fact.currency)
                    for m in money]
-        return Output(names, names, facts, amounts=amounts)
+        return Output(names, names, facts, amounts=amounts, chains=self.glue(doc.spans))
+
+    def glue(self, spans) -> list[list[Span]]:
+        groups: dict[tuple[str, str], list[Span]] = {}
+        for span in spans:
+            span.normalize(self.models.morph_vocab)
+            normal = fold(span.normal or span.text)
+            groups.setdefault((span.type, normal), []).append(Span(span.start, span.stop, "name"))
+        full_names: dict[str, list[tuple[str, str]]] = {}
+        for kind, normal in groups:
+            if kind == "PER" and " " in normal:
+                full_names.setdefault(normal.rsplit(" ", 1)[1], []).append((kind, normal))
+        for kind, normal in list(groups):
+            owners = full_names.get(normal, []) if kind == "PER" and " " not in normal else []
+            if len(owners) == 1:
+                groups[owners[0]] += groups.pop((kind, normal))
+        return list(groups.values())
 
 
 class Pullenti(System):

@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import load_table
+from svodka.text import DASHES as _DASHES
+from svodka.text import fold_word
 
 DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
 HYPHENATED = re.compile(r"^(\d+(?:[.,]\d+)?)-(\w+)$")
@@ -20,7 +23,7 @@ HYPHENATED = re.compile(r"^(\d+(?:[.,]\d+)?)-(\w+)$")
 COMPOUND_STEMS = ("летн", "месячн", "недельн", "дневн", "процентн", "кратн")
 DIGIT_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)[-–—](\d+(?:[.,]\d+)?)$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}$")
-DASHES = ("-", "–", "—")
+DASHES = tuple(_DASHES)
 # Spaces that may separate groups of digits: "10 000", "10\u00a0000", "10\u202f000".
 GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009")
 
@@ -76,7 +79,7 @@ def normal_form(word: str, morph) -> str:
     if not word.isalpha():
         return word
     parses = morph.parse(word)
-    return parses[0].normal_form.replace("ё", "е") if parses else word
+    return fold_word(parses[0].normal_form) if parses else word
 
 
 @lru_cache(maxsize=None)
@@ -87,7 +90,7 @@ def inflections(lemmas: frozenset[str], morph) -> dict[str, str]:
     for lemma in sorted(lemmas):
         for parse in morph.parse(lemma):
             for form in parse.lexeme:
-                found.setdefault(form.word.replace("ё", "е"), lemma)
+                found.setdefault(fold_word(form.word), lemma)
     return found
 
 
@@ -105,7 +108,7 @@ def lemma_of(word: str, lemmas: frozenset[str], morph, likeliest: bool = False) 
 
 def number_word(word: str, morph) -> NumberWord | None:
     """The number a word means in any case form ("двадцати" → 20), or None."""
-    word = word.lower().replace("ё", "е")
+    word = fold_word(word)
     if not word.isalpha():
         return None
     return _lookup(word, morph)
@@ -113,7 +116,7 @@ def number_word(word: str, morph) -> NumberWord | None:
 
 def split_compound(word: str, morph) -> tuple[float | int, str] | None:
     """ "66-летний" → (66, "летний"), "пятилетний" → (5, "летний"), "10-летию" → (10, "летию")."""
-    low = word.lower().replace("ё", "е")
+    low = fold_word(word)
     hyphenated = HYPHENATED.match(low)
     if hyphenated:
         return parse_digits(hyphenated[1]), hyphenated[2]
@@ -126,20 +129,20 @@ def split_compound(word: str, morph) -> tuple[float | int, str] | None:
     return None
 
 
-def multiplier_at(analysis, index: int) -> float | int | None:
+def multiplier_at(analysis: Analysis, index: int) -> float | int | None:
     token = analysis.tokens[index]
-    word = number_word(token.text, analysis.models.morph_vocab)
+    word = number_word(token.text, analysis.morph)
     return word.value if word and word.kind == "multiplier" else None
 
 
-def _glued(analysis, left: int, right: int) -> bool:
+def _glued(analysis: Analysis, left: int, right: int) -> bool:
     """Tokens separated by exactly one (non-breaking) space: a thousands group."""
     tokens = analysis.tokens
     return tokens[right].start - tokens[left].end == 1 and \
         analysis.text[tokens[left].end] in GROUP_SEPARATORS
 
 
-def _read_digits(analysis, index: int, stop: int) -> Number | None:
+def _read_digits(analysis: Analysis, index: int, stop: int) -> Number | None:
     tokens = analysis.tokens
     text = tokens[index].text
     ranged = DIGIT_RANGE.match(text)
@@ -169,9 +172,9 @@ def _fits(last: NumberWord | None, word: NumberWord) -> bool:
     return False
 
 
-def _read_words(analysis, index: int, stop: int) -> Number | None:
+def _read_words(analysis: Analysis, index: int, stop: int) -> Number | None:
     """ "двадцать три тысячи пятьсот" → 23500: groups below a multiplier, largest first."""
-    morph = analysis.models.morph_vocab
+    morph = analysis.morph
     tokens = analysis.tokens
     total, group, last = 0, 0, None
     factor_above = None            # the last multiplier: the next one must be smaller
@@ -198,7 +201,7 @@ def _read_words(analysis, index: int, stop: int) -> Number | None:
     return Number(index, end, total + group, digits=False, multiplier=multiplier)
 
 
-def _read_half(analysis, number: Number, stop: int) -> None:
+def _read_half(analysis: Analysis, number: Number, stop: int) -> None:
     """ "два с половиной" → 2.5."""
     tokens = analysis.tokens
     end = number.stop
@@ -208,7 +211,7 @@ def _read_half(analysis, number: Number, stop: int) -> None:
         number.stop = end + 2
 
 
-def _read_range_tail(analysis, number: Number, stop: int) -> None:
+def _read_range_tail(analysis: Analysis, number: Number, stop: int) -> None:
     """ "5 – 7 млн" written with a spaced dash."""
     tokens = analysis.tokens
     end = number.stop
@@ -219,7 +222,7 @@ def _read_range_tail(analysis, number: Number, stop: int) -> None:
             number.stop = end + 2
 
 
-def _read_multiplier(analysis, number: Number, stop: int) -> None:
+def _read_multiplier(analysis: Analysis, number: Number, stop: int) -> None:
     if number.multiplier is not None or number.stop >= stop:
         return
     factor = multiplier_at(analysis, number.stop)
@@ -237,7 +240,7 @@ def _scaled(value: float | int, factor: float | int) -> float | int:
     return int(scaled) if float(scaled).is_integer() else scaled
 
 
-def read_number(analysis, index: int, stop: int) -> Number | None:
+def read_number(analysis: Analysis, index: int, stop: int) -> Number | None:
     """The number starting at token ``index`` (tokens up to ``stop``), or None.
 
     A multiplier alone ("миллион долларов") reads as that multiplier when it is singular.
@@ -253,7 +256,7 @@ def read_number(analysis, index: int, stop: int) -> Number | None:
     return number
 
 
-def _read_bare_multiplier(analysis, index: int) -> Number | None:
+def _read_bare_multiplier(analysis: Analysis, index: int) -> Number | None:
     """ "миллион долларов", "тысяча человек"; but "тысячи людей" is no number."""
     token = analysis.tokens[index]
     factor = multiplier_at(analysis, index)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from svodka.ingest.run import BATCH, Summary, ingest_items
 from svodka.ingest.sources import Item, estimate_total, expand, iter_items
+from svodka.limits import MAX_CHARS
 from svodka.reading import JsonFields
 from svodka.store import Store
 
@@ -18,7 +19,7 @@ __all__ = ["Summary", "ingest", "ingest_items", "expand", "iter_items", "estimat
 def ingest(paths: list[str], store: Store, workers: int = 1, fields: JsonFields | None = None,
            on_progress: Callable[[Summary], None] | None = None, engine: str = "local",
            scheduler: str | None = None, parquet_dir: str | None = None,
-           batch_size: int = BATCH) -> Summary:
+           batch_size: int = BATCH, max_chars: int = MAX_CHARS) -> Summary:
     """Read, extract and store everything under ``paths``; ``engine`` is local or dask."""
     files, missing = expand(paths)
     items = [Item(rejection, rejection.path or "") for rejection in missing]
@@ -30,7 +31,9 @@ def ingest(paths: list[str], store: Store, workers: int = 1, fields: JsonFields 
     if engine == "dask":
         from svodka.scale import dask_executor
         with dask_executor(workers, scheduler, parquet_dir) as executor:
-            return ingest_items(all_items(), store, workers, on_progress, executor, batch_size)
+            return ingest_items(all_items(), store, workers, on_progress, executor, batch_size,
+                                max_chars)
     if engine != "local":
         raise ValueError("engine is 'local' or 'dask'")
-    return ingest_items(all_items(), store, workers, on_progress, batch_size=batch_size)
+    return ingest_items(all_items(), store, workers, on_progress, batch_size=batch_size,
+                        max_chars=max_chars)

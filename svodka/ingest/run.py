@@ -15,8 +15,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
+from svodka.errors import InputRejected
 from svodka.ingest.sources import Item
-from svodka.ingest.work import load_worker_models, process
+from svodka.ingest.work import process, start_worker
+from svodka.limits import MAX_CHARS, check_length
 from svodka.pipeline import article_id
 from svodka.reading import Rejection
 from svodka.store import Prepared, Store
@@ -64,7 +66,7 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                             initializer=load_worker_models) as pool:
+                             initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for task in tasks:
             pending.append(pool.submit(process, *task) if isinstance(task, tuple) else task)
@@ -74,6 +76,14 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
             yield _resolve(pending.popleft())
 
 
+def _oversize(text: str, max_chars: int) -> InputRejected | None:
+    try:
+        check_length(text, max_chars)
+    except InputRejected as error:
+        return error
+    return None
+
+
 def _resolve(value: Future | Result) -> Result:
     return value.result() if isinstance(value, Future) else value
 
@@ -81,11 +91,12 @@ def _resolve(value: Future | Result) -> Result:
 def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
                  on_progress: Callable[[Summary], None] | None = None,
                  executor: Callable[[Iterable, int], Iterator[Result]] | None = None,
-                 batch_size: int = BATCH) -> Summary:
+                 batch_size: int = BATCH, max_chars: int = MAX_CHARS) -> Summary:
     """Store every item. ``executor`` maps tasks to results in order (default: local).
 
     ``batch_size`` articles go into one transaction: smaller batches lose less work
-    when a run dies, larger ones write faster.
+    when a run dies, larger ones write faster. A text over ``max_chars`` is rejected
+    before it reaches a worker.
     """
     summary = Summary()
     started = time.perf_counter()
@@ -99,6 +110,9 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             value = item.value
             if isinstance(value, Rejection):
                 yield value
+            elif oversize := _oversize(value.text, max_chars):
+                yield Rejection(oversize.reason, oversize.message, value.path, item.locator,
+                                value.text[:1000].encode("utf-8", errors="replace"))
             elif store.known(value.id or article_id(value.text), value.path, value.url):
                 yield "duplicate"
             else:

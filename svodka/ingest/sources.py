@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import glob
 import gzip
-import io
+import os
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from svodka.reading import Document, JsonFields, Rejection, iter_documents
+from svodka.errors import InputRejected
+from svodka.limits import EXPANSION_ALLOWANCE, MAX_EXPANSION, MAX_MEMBER_BYTES
+from svodka.reading import Document, JsonFields, Rejection, capped, iter_stream
+from svodka.reading.stream import bounded_lines
 
 # Inside folders only these are picked up; a file named on the command line is always read.
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonlines", ".ndjson", ".json", ".warc")
@@ -41,7 +45,9 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Rejection]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+            found, unreadable = _walk(path)
+            files += found
+            missing += unreadable
         elif path.is_file():
             files.append(path)
         elif any(ch in raw for ch in "*?["):
@@ -56,50 +62,110 @@ def expand(paths: list[str]) -> tuple[list[Path], list[Rejection]]:
     return unique, missing
 
 
-def _members(path: Path) -> Iterator[tuple[str, bytes] | Rejection]:
-    """(name, bytes) of the file, or of each member of a .zip, or of a .gz's content."""
+def _walk(folder: Path) -> tuple[list[Path], list[Rejection]]:
+    """The wanted files under ``folder``; a subfolder the OS refuses is a rejection."""
+    files: list[Path] = []
+    refused: list[Rejection] = []
+
+    def unreadable(error: OSError) -> None:
+        refused.append(Rejection("unreadable", f"{type(error).__name__}: {error}",
+                                 error.filename))
+
+    for root, folders, names in os.walk(folder, onerror=unreadable):
+        folders.sort()
+        files += (Path(root) / name for name in names)
+    wanted = sorted(p for p in files if p.is_file() and _wanted(p))
+    return wanted, sorted(refused, key=lambda r: r.path or "")
+
+
+# What a damaged archive raises while it is read.
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, gzip.BadGzipFile)
+
+
+def _members(path: Path) -> Iterator[tuple[str, BinaryIO] | Rejection]:
+    """(name, open stream) of the file, of each member of a .zip, or of a .gz's content.
+
+    Each stream is valid until the next item is asked for; a decompressed one stops at the
+    size and expansion limits of :mod:`svodka.limits`.
+    """
     name = str(path)
     try:
-        data = path.read_bytes()
+        handle = open(path, "rb")
+        compressed = os.fstat(handle.fileno()).st_size
     except OSError as error:
         yield Rejection("unreadable", f"{type(error).__name__}: {error}", name)
         return
     lowered = name.lower()
-    if lowered.endswith(".zip"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                for info in archive.infolist():
-                    if not info.is_dir():
-                        yield f"{name}/{info.filename}", archive.read(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-            yield Rejection("bad_archive", f"{type(error).__name__}: {error}", name, None,
-                            data[:2000])
-    elif lowered.endswith(".gz") and not lowered.endswith(".warc.gz"):
-        try:
-            yield name[:-3], gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as error:
-            yield Rejection("bad_archive", f"{type(error).__name__}: {error}", name, None,
-                            data[:2000])
-    else:
-        yield name, data
+    with handle:
+        if lowered.endswith(".zip"):
+            yield from _zip_members(handle, name)
+        elif lowered.endswith(".gz") and not lowered.endswith(".warc.gz"):
+            with gzip.GzipFile(fileobj=handle) as unpacked:
+                yield name[:-3], capped(unpacked, name, compressed)
+        else:
+            yield name, handle
+
+
+def _zip_members(handle: BinaryIO, name: str) -> Iterator[tuple[str, BinaryIO] | Rejection]:
+    try:
+        archive = zipfile.ZipFile(handle)
+    except (*ARCHIVE_ERRORS, OSError) as error:
+        yield Rejection("bad_archive", f"{type(error).__name__}: {error}", name)
+        return
+    with archive:
+        for info in archive.infolist():
+            if info.is_dir():
+                continue
+            member = f"{name}/{info.filename}"
+            declared = _declared_size_problem(info)
+            if declared:
+                yield Rejection("too_large", declared, member)
+                continue
+            try:
+                raw = archive.open(info)
+            except (*ARCHIVE_ERRORS, OSError, NotImplementedError, RuntimeError) as error:
+                yield Rejection("bad_archive", f"{type(error).__name__}: {error}", member)
+                continue
+            with raw:
+                yield member, capped(raw, member, info.compress_size)
+
+
+def _declared_size_problem(info: zipfile.ZipInfo) -> str | None:
+    """What is wrong with a member's declared size, before a byte is unpacked."""
+    if info.file_size > MAX_MEMBER_BYTES:
+        return f"decompresses to {info.file_size:,} bytes, over {MAX_MEMBER_BYTES:,}"
+    if info.file_size > max(info.compress_size * MAX_EXPANSION, EXPANSION_ALLOWANCE):
+        return (f"expands {info.file_size // max(info.compress_size, 1):,}-fold, over "
+                f"{MAX_EXPANSION}-fold (a compression bomb?)")
+    return None
 
 
 def iter_items(files: list[Path], fields: JsonFields | None = None) -> Iterator[Item]:
     for path in files:
         for member in _members(path):
             if isinstance(member, Rejection):
-                yield Item(member, member.locator or "")
+                yield Item(member, member.locator or member.path or "")
                 continue
-            name, data = member
-            for number, value in enumerate(iter_documents(data, name, fields=fields), 1):
-                if isinstance(value, Rejection):
-                    yield Item(value, value.locator or f"item {number}")
-                else:
-                    yield Item(value, value.url or f"item {number}")
+            name, stream = member
+            number = 0
+            try:
+                for number, value in enumerate(iter_stream(stream, name, fields=fields), 1):
+                    yield Item(value, (value.locator if isinstance(value, Rejection)
+                                       else value.url) or f"item {number}")
+            except InputRejected as error:
+                yield Item(Rejection(error.reason, f"after item {number}: {error.message}",
+                                     name, f"item {number + 1}"), f"item {number + 1}")
+            except ARCHIVE_ERRORS as error:
+                yield Item(Rejection("bad_archive", f"{type(error).__name__}: {error}", name,
+                                     f"item {number + 1}"), f"item {number + 1}")
 
 
 def estimate_total(files: list[Path]) -> int | None:
-    """Documents to expect, for the progress bar's ETA: lines of JSONL, one per text/HTML."""
+    """Documents to expect, for the progress bar's ETA: lines of JSONL, one per text/HTML.
+
+    Archives are streamed within the same limits as the ingest itself; what it will reject
+    counts as the one rejection it becomes.
+    """
     total = 0
     for path in files:
         lowered = path.name.lower()
@@ -107,10 +173,17 @@ def estimate_total(files: list[Path]) -> int | None:
             return None
         if any(s in lowered for s in (".jsonl", ".jsonlines", ".ndjson")) or lowered.endswith(".zip"):
             for member in _members(path):
-                if isinstance(member, Rejection):
-                    total += 1
-                else:
-                    total += sum(1 for line in member[1].splitlines() if line.strip())
+                total += 1 if isinstance(member, Rejection) else _count_lines(member[1])
         else:
             total += 1
     return total
+
+
+def _count_lines(stream: BinaryIO) -> int:
+    lines = 0
+    try:
+        for line in bounded_lines(stream):
+            lines += line is None or bool(line.strip())
+    except (InputRejected, *ARCHIVE_ERRORS, OSError):
+        return lines + 1
+    return lines

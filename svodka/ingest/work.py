@@ -1,7 +1,13 @@
 """The per-document work, run in worker processes: extract, then prepare for the store."""
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
+import signal
+import sys
+import threading
+import time
 
 from svodka.errors import InputRejected
 from svodka.reading import Document, Rejection
@@ -9,12 +15,42 @@ from svodka.store.prepare import Prepared, prepare
 
 log = logging.getLogger(__name__)
 
-# Far beyond any news article; a bigger "article" is a dump and would stall a worker.
-MAX_CHARS = 1_000_000
+
+_PR_SET_PDEATHSIG = 1
+_WATCH_SECONDS = 1.0
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """Make this worker process end when ``parent_pid`` does, however it ends.
+
+    A killed ingest left its 350 MB workers running for minutes. Linux kills the worker at
+    once (PR_SET_PDEATHSIG); elsewhere, and as a backstop, a thread notices the new parent.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent_pid:  # the parent died before the line above
+        os._exit(1)
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def start_worker(parent_pid: int) -> None:
+    """Process-pool initializer: tie the worker to its parent, then load the models once."""
+    exit_with_parent(parent_pid)
+    load_worker_models()
 
 
 def load_worker_models() -> None:
-    """Process-pool initializer: load the models once per worker, before the first task."""
+    """Load the models once per worker, before the first task."""
     from svodka.analysis import load_models
     load_models()
 
@@ -28,8 +64,6 @@ def process(document: Document, locator: str) -> Prepared | Rejection:
         return Rejection(reason, message, document.path, locator,
                          document.text[:1000].encode("utf-8", errors="replace"))
 
-    if len(document.text) > MAX_CHARS:
-        return reject("too_large", f"{len(document.text):,} characters, over {MAX_CHARS:,}")
     try:
         return prepare(extract_document(document, models=load_models()))
     except InputRejected as error:

@@ -14,11 +14,20 @@ from svodka.layout.boilerplate import classify, is_code, is_credit
 from svodka.layout.dateline import DatelineMatch, find_dateline
 from svodka.record import Credit, Paragraph, Span
 
-__all__ = ["Layout", "analyze_layout", "DatelineMatch"]
+__all__ = ["Layout", "Region", "analyze_layout", "DatelineMatch"]
 
 _LINE = re.compile(r"[^\n]+")
 _HEADLINE_MAX_CHARS = 250
 _HEADLINE_MAX_WORDS = 35
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Region:
+    """A stretch of text the language pass reads as one: no token, sentence or name crosses
+    its edges. ``kind`` says what it is: "headline", "dateline" or "paragraph"."""
+    start: int
+    end: int
+    kind: str = "paragraph"
 
 
 @dataclass(slots=True)
@@ -28,15 +37,15 @@ class Layout:
     credits: list[Credit] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
 
-    def regions(self) -> list[tuple[int, int]]:
+    def regions(self) -> list[Region]:
         """The stretches of text the language pass reads, in order: headline, dateline, paragraphs."""
-        spans = []
+        regions = []
         if self.headline:
-            spans.append((self.headline.start, self.headline.end))
+            regions.append(Region(self.headline.start, self.headline.end, "headline"))
         if self.dateline:
-            spans.append((self.dateline.start, self.dateline.end))
-        spans.extend((p.start, p.end) for p in self.paragraphs)
-        return sorted(spans)
+            regions.append(Region(self.dateline.start, self.dateline.end, "dateline"))
+        regions.extend(Region(p.start, p.end, "paragraph") for p in self.paragraphs)
+        return sorted(regions)
 
 
 def is_headline(line: str) -> bool:

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from pathlib import Path
+from typing import BinaryIO
 
 from svodka.errors import InputRejected
-from svodka.reading.decode import decode_bytes
+from svodka.reading.decode import decode_bytes, without_nul
 from svodka.reading.document import Document, Rejection
 from svodka.reading.html import html_to_document, looks_like_html
 from svodka.reading.jsonl import JsonFields, iter_jsonl
+from svodka.reading.stream import (capped, is_jsonl_name, is_warc_name, iter_jsonl_stream,
+                                   read_whole)
 from svodka.reading.warc import iter_warc
 
 __all__ = ["Document", "Rejection", "JsonFields", "read_document", "iter_documents",
-           "detect_format", "decode_bytes"]
+           "iter_stream", "capped", "detect_format", "decode_bytes"]
 
 WARC_MAGIC = b"WARC/"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -59,7 +61,7 @@ def read_document(data: bytes | str, input: str = "auto", path: str | None = Non
             raise InputRejected("empty", "the input is empty")
         text, encoding = decode_bytes(data)
     else:
-        text, encoding = data, None
+        text, encoding = without_nul(data), None
     if not text.strip():
         raise InputRejected("empty", "the input is empty or whitespace only")
     fmt = input if input != "auto" else ("html" if looks_like_html(text) else "text")
@@ -89,5 +91,14 @@ def iter_documents(data: bytes, name: str | None = None, input: str = "auto",
             yield Rejection(error.reason, error.message, name, None, data[:2000])
 
 
-def read_path(path: str | Path) -> bytes:
-    return Path(path).read_bytes()
+def iter_stream(stream: BinaryIO, name: str | None = None, input: str = "auto",
+                fields: JsonFields | None = None) -> Iterator[Document | Rejection]:
+    """Every article in a stream, in bounded memory: JSONL line by line, WARC record by
+    record, anything else read whole up to a limit. Raises ``InputRejected`` (``too_large``)
+    when a limit is met part-way; the articles before it have been yielded."""
+    if input == "jsonl" or (input == "auto" and is_jsonl_name(name)):
+        yield from iter_jsonl_stream(stream, name, fields)
+    elif input == "warc" or (input == "auto" and is_warc_name(name)):
+        yield from iter_warc(stream, path=name)
+    else:
+        yield from iter_documents(read_whole(stream), name, input, fields)

@@ -47,12 +47,17 @@ def _count_utf8_errors(data: bytes) -> int:
     return errors
 
 
+def without_nul(text: str) -> str:
+    """The text less its NUL characters: PostgreSQL cannot store them and no news needs one."""
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise :class:`InputRejected` for binary data."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
+        return without_nul(data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return without_nul(data.decode("utf-16", errors="replace")), "utf-16"
     if b"\x00" in data[:4096]:
         raise InputRejected("binary", "the input contains NUL bytes: it looks binary, not text")
     try:
@@ -67,7 +72,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     # not make a short text look binary.
     if _control_share(text[:20000], encoding != "utf-8 (repaired)") > _MAX_CONTROL_SHARE:
         raise InputRejected("binary", "the input is mostly control characters: it looks binary, not text")
-    return text, encoding
+    return without_nul(text), encoding
 
 
 def _looks_like_utf8(data: bytes) -> bool:

@@ -5,6 +5,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from svodka.reading.decode import without_nul
 from svodka.reading.document import Document, Rejection
 
 
@@ -34,32 +35,50 @@ def record_to_document(record: dict, fields: JsonFields, path: str | None) -> Do
     title = title.strip() if isinstance(title, str) else None
     text = body if not title or body.lstrip().startswith(title) else f"{title}\n\n{body}"
     published = _first(record, fields.published)
-    return Document(text=text, format="jsonl", path=path, url=_first(record, fields.url),
-                    title=title, published=str(published)[:10] if published else None,
-                    id=str(record["id"]) if fields.id and _first(record, fields.id) else None)
+    given_id = _first(record, fields.id)
+    return Document(text=without_nul(text), format="jsonl", path=path,
+                    url=_first(record, fields.url), title=title,
+                    published=str(published)[:10] if published else None,
+                    id=str(given_id) if given_id is not None else None)
+
+
+def parse_line(raw: bytes | str, number: int, path: str | None,
+               fields: JsonFields) -> Document | Rejection | None:
+    """One line to a document or a rejection; ``None`` for a blank line."""
+    locator = f"line {number}"
+    line = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if not line.strip():
+        return None
+    sample = line[:2000].encode("utf-8", errors="replace")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Rejection("malformed_jsonl", f"{locator}: {error.msg}", path, locator, sample)
+    except RecursionError:
+        return Rejection("malformed_jsonl", f"{locator}: nested too deeply to read", path,
+                         locator, sample[:200])
+    if not isinstance(record, dict):
+        return Rejection("malformed_jsonl", f"{locator}: not a JSON object", path, locator,
+                         sample)
+    document = record_to_document(record, fields, path)
+    if document is None:
+        return Rejection("empty", f"{locator}: no text in fields {', '.join(fields.text)}",
+                         path, locator, sample)
+    return document
+
+
+def rejection_for_empty_file(path: str | None) -> Rejection:
+    return Rejection("empty", "the JSONL input has no lines", path, None)
 
 
 def iter_jsonl(lines: Iterable[bytes | str], path: str | None = None,
                fields: JsonFields | None = None) -> Iterator[Document | Rejection]:
     fields = fields or JsonFields()
+    seen_any = False
     for number, raw in enumerate(lines, 1):
-        locator = f"line {number}"
-        line = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Rejection("malformed_jsonl", f"{locator}: {error.msg}", path, locator,
-                            line.encode("utf-8")[:2000])
-            continue
-        if not isinstance(record, dict):
-            yield Rejection("malformed_jsonl", f"{locator}: not a JSON object", path, locator,
-                            line.encode("utf-8")[:2000])
-            continue
-        document = record_to_document(record, fields, path)
-        if document is None:
-            yield Rejection("empty", f"{locator}: no text in fields {', '.join(fields.text)}",
-                            path, locator, line.encode("utf-8")[:2000])
-        else:
-            yield document
+        parsed = parse_line(raw, number, path, fields)
+        if parsed is not None:
+            seen_any = True
+            yield parsed
+    if not seen_any:
+        yield rejection_for_empty_file(path)

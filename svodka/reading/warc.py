@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from svodka.errors import InputRejected
+from svodka.limits import MAX_DOCUMENT_BYTES
 from svodka.reading.decode import decode_bytes
 from svodka.reading.document import Document, Rejection
 from svodka.reading.html import html_to_document
@@ -65,9 +66,13 @@ def iter_warc(stream: BinaryIO, path: str | None = None) -> Iterator[Document | 
         content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
         locator = url or f"offset {records.get_record_offset()}"
         try:
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
         except Exception as error:
             yield Rejection("truncated_warc", f"{type(error).__name__}: {error}", path, locator)
+            continue
+        if len(payload) > MAX_DOCUMENT_BYTES:
+            yield Rejection("too_large", f"a record over {MAX_DOCUMENT_BYTES:,} bytes", path,
+                            locator, payload[:2000])
             continue
         if _incomplete(record):
             yield Rejection("truncated_warc", "the record's block is incomplete or fails its digest",

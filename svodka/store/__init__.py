@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Iterable
 
 from sqlalchemy import select
@@ -18,23 +19,31 @@ from svodka.dedup import NearDuplicateIndex
 from svodka.reading import Rejection
 from svodka.record import Article
 from svodka.store import read, schema, search as _search, write
-from svodka.store.engine import make_engine, normalize_url, write_transaction
+from svodka.store.engine import (StoreUnavailable, describe_error, make_engine, masked,
+                                 normalize_url, sqlite_path, write_transaction)
 from svodka.store.migrations import migrate
 from svodka.store.prepare import Prepared, prepare
 
-__all__ = ["Store", "open_store", "prepare", "Prepared"]
+__all__ = ["Store", "open_store", "prepare", "Prepared", "StoreUnavailable", "masked"]
 
 log = logging.getLogger(__name__)
 
 
-def open_store(url: str | None = None) -> "Store":
-    """``None`` → ``$SVODKA_DB`` or ``svodka.db``; ``sqlite:///x.db``; ``postgresql://…``."""
-    return Store(url)
+def open_store(url: str | None = None, create: bool = True) -> "Store":
+    """``None`` → ``$SVODKA_DB`` or ``svodka.db``; ``sqlite:///x.db``; ``postgresql://…``.
+
+    With ``create=False`` a SQLite file that does not exist is :class:`StoreUnavailable`
+    rather than a new, empty store: a reader asking the wrong file learns so.
+    """
+    return Store(url, create=create)
 
 
 class Store:
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, create: bool = True):
         self.url = normalize_url(url)
+        path = sqlite_path(self.url)
+        if not create and path is not None and not os.path.exists(path):
+            raise StoreUnavailable("no store at that path (svodka ingest makes one)")
         self.engine = make_engine(self.url)
         with write_transaction(self.engine) as conn:
             self.schema_version = migrate(conn)
@@ -80,10 +89,11 @@ class Store:
                 return self._add_one(conn, prepared, near)
         except DBAPIError as error:
             # e.g. PostgreSQL refuses NUL characters in text; SQLite stores them.
-            log.warning("the store refused article %s: %s", prepared.article.id, error)
+            described = describe_error(error)
+            log.warning("the store refused article %s: %s", prepared.article.id, described)
             source = prepared.article.source
             write.add_rejection(conn, Rejection(
-                "store_error", f"{type(error.orig).__name__}: {str(error.orig)[:500]}",
+                "store_error", described[:500],
                 source.path, source.url or prepared.article.id,
                 prepared.article.text[:1000].encode("utf-8", errors="replace")))
             return "rejected"
@@ -131,33 +141,60 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def get_article(self, article_id: str) -> Article | None:
+        """The record exactly as stored; :meth:`wikidata_ids` adds the corpus's links."""
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.articles.c.text, schema.articles.c.record)
                                .where(schema.articles.c.id == article_id)).first()
         return Article.from_dict(json.loads(row.record) | {"text": row.text}) if row else None
 
+    def wikidata_ids(self, article_id: str) -> dict[str, str]:
+        """Each of a stored article's entity ids ("e1") whose corpus entity has a Wikidata
+        id, to that id."""
+        ae, e = schema.article_entities.c, schema.entities.c
+        with self.engine.connect() as conn:
+            return dict(conn.execute(
+                select(ae.local_id, e.wikidata).join(schema.entities, e.id == ae.entity_id)
+                .where(ae.article_id == article_id, e.wikidata.is_not(None))).all())
+
+    def get_linked_article(self, article_id: str) -> Article | None:
+        """The stored record with each entity's ``wikidata`` from its corpus entity."""
+        article = self.get_article(article_id)
+        if article is not None:
+            links = self.wikidata_ids(article_id)
+            for entity in article.entities:
+                entity.wikidata = links.get(entity.id)
+        return article
+
     def list_articles(self, offset: int = 0, limit: int = 50, entity_id: str | None = None,
-                      date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+                      date_from: str | None = None, date_to: str | None = None,
+                      tone: int | None = None) -> list[dict]:
         with self.engine.connect() as conn:
             return read.list_articles(conn, offset, limit, entity_id=entity_id,
-                                      date_from=date_from, date_to=date_to)
+                                      date_from=date_from, date_to=date_to, tone=tone)
 
     def count_articles(self, entity_id: str | None = None, date_from: str | None = None,
-                       date_to: str | None = None) -> int:
+                       date_to: str | None = None, tone: int | None = None) -> int:
         with self.engine.connect() as conn:
             return read.count_articles(conn, entity_id=entity_id, date_from=date_from,
-                                       date_to=date_to)
+                                       date_to=date_to, tone=tone)
 
     def search(self, q: str, kind: str | None = None, entity: str | None = None,
                speaker: str | None = None, date_from: str | None = None,
-               date_to: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+               date_to: str | None = None, limit: int = 50, offset: int = 0,
+               seconds: float | None = None) -> list[dict]:
+        """Morphology-aware search; ``seconds`` bounds its time in the database."""
         with self.engine.connect() as conn:
             return _search.search(conn, q, kind, entity, speaker, date_from, date_to,
-                                  limit, offset)
+                                  limit, offset, seconds)
 
     def get_entity(self, entity_id: str, limit: int = 100) -> dict | None:
         with self.engine.connect() as conn:
             return read.get_entity(conn, entity_id, limit)
+
+    def current_entity_id(self, entity_id: str) -> str | None:
+        """The live id for a corpus entity id: itself, or the entity it was merged into."""
+        with self.engine.connect() as conn:
+            return read.current_entity_id(conn, entity_id)
 
     def find_entities(self, name: str, type: str | None = None, limit: int = 20) -> list[dict]:
         with self.engine.connect() as conn:

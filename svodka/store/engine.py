@@ -2,33 +2,85 @@
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
+from urllib.parse import quote
 from collections.abc import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from svodka.errors import SvodkaError
 
 DEFAULT_URL = "svodka.db"
 BUSY_TIMEOUT_MS = 60_000
+SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
+
+
+class StoreUnavailable(SvodkaError):
+    """The store named cannot be used: unsupported, or absent where it must exist."""
+
+
+def given_url(url: str | os.PathLike | None) -> str:
+    """The store URL as the user gave it (or the default), for messages: mask it first."""
+    return str(url or os.environ.get("SVODKA_DB") or DEFAULT_URL)
 
 
 def normalize_url(url: str | os.PathLike | None) -> str:
     """``None`` → ``$SVODKA_DB`` or ``svodka.db``; a bare path is a SQLite file."""
-    url = str(url or os.environ.get("SVODKA_DB") or DEFAULT_URL)
+    url = given_url(url)
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     if "://" not in url:
         return f"sqlite:///{url}"
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in SCHEMES:
+        raise StoreUnavailable(f"{scheme}:// is not a store svodka can use: "
+                               "give a sqlite or postgresql URL, or a file path")
     return url
+
+
+def masked(url: str | os.PathLike | None) -> str:
+    """A store URL fit to print: the password, if any, as ***."""
+    url = given_url(url)
+    if "://" not in url:
+        return url
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
+    if not parsed.password:
+        return url
+    return url.replace(f":{parsed.password}@", ":***@").replace(
+        f":{quote(parsed.password, safe='')}@", ":***@")
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file of a SQLite URL (``None`` for memory or another database)."""
+    if not url.startswith("sqlite"):
+        return None
+    database = make_url(url).database
+    return database if database not in (None, "", ":memory:") else None
+
+
+def describe_error(error: BaseException) -> str:
+    """One line for a user or a log: the driver's complaint, never the SQL or parameters."""
+    cause = error.orig if isinstance(error, DBAPIError) and error.orig is not None else error
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}".strip()
 
 
 def make_engine(url: str | os.PathLike | None) -> Engine:
     url = normalize_url(url)
+    # Errors must not echo an article's text (or anything else bound) into logs.
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               hide_parameters=True)
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _configure_sqlite(engine: Engine) -> None:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from svodka.text import fold_word
+
 WORD = re.compile(r"[^\W_]+")
 MAX_FORMS = 3
 # A reading pymorphy gives less than 1 % of a word's probability is kept out: "после" is
@@ -26,7 +28,7 @@ def _morph():
 
 
 def _clean(word: str) -> str:
-    return "".join(WORD.findall(word.lower().replace("ё", "е")))
+    return "".join(WORD.findall(fold_word(word)))
 
 
 @lru_cache(maxsize=50_000)   # bounded: an ingest worker must stay small over millions of articles
@@ -55,11 +57,13 @@ def lemma_groups(text: str) -> str:
 
 
 def query_terms(query: str) -> list[tuple[str, ...]]:
-    """Each query word as the set of forms any of which may match."""
-    terms = []
+    """Each query word as the set of forms any of which may match; a repeated word once."""
+    terms: list[tuple[str, ...]] = []
     for match in WORD.finditer(query):
         forms = set(word_forms(match.group())) | {_clean(match.group())}
-        terms.append(tuple(sorted(forms)))
+        term = tuple(sorted(forms))
+        if term not in terms:
+            terms.append(term)
     return terms
 
 

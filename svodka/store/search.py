@@ -5,14 +5,49 @@ same way, every word required, any of its normal forms accepted.
 """
 from __future__ import annotations
 
-from sqlalchemy import Connection, column, func, literal_column, select, table
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from sqlalchemy import Connection, column, func, literal_column, select, table
+from sqlalchemy.exc import OperationalError
+
+from svodka.errors import QueryTooCostly
 from svodka.store import schema as t
 from svodka.store.lemmas import first_hit, query_terms, word_span
 from svodka.store.read import OPENING_CHARS, date_filters, headline_of, resolve_entities
 
 KINDS = ("article", "quote", "amount")
 SNIPPET_CHARS = 90
+# Every word is one more index lookup joined to the others; a question has a few words.
+MAX_TERMS = 16
+# SQLite calls the time check every this many virtual-machine steps (about a millisecond).
+_STEPS_BETWEEN_CHECKS = 1000
+
+
+@contextmanager
+def time_budget(conn: Connection, seconds: float | None) -> Iterator[None]:
+    """Stop the database's work on this connection after ``seconds``: QueryTooCostly."""
+    if seconds is None:
+        yield
+        return
+    if conn.dialect.name == "sqlite":
+        driver = conn.connection.driver_connection
+        deadline = time.monotonic() + seconds
+        driver.set_progress_handler(lambda: time.monotonic() > deadline, _STEPS_BETWEEN_CHECKS)
+    else:
+        # SET LOCAL ends with the transaction this connection's first statement began
+        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
+    try:
+        yield
+    except OperationalError as error:
+        if "interrupted" in str(error.orig) or "statement timeout" in str(error.orig):
+            raise QueryTooCostly(f"the search took over {seconds:g} s: add a rarer word or "
+                                 "a filter") from None
+        raise
+    finally:
+        if conn.dialect.name == "sqlite":
+            driver.set_progress_handler(None, 0)
 
 
 def fts5_query(terms: list[tuple[str, ...]]) -> str:
@@ -39,12 +74,22 @@ def _matching(conn: Connection, terms):
 
 def search(conn: Connection, q: str, kind: str | None = None, entity: str | None = None,
            speaker: str | None = None, date_from: str | None = None, date_to: str | None = None,
-           limit: int = 50, offset: int = 0) -> list[dict]:
+           limit: int = 50, offset: int = 0, seconds: float | None = None) -> list[dict]:
+    """Units matching every word of ``q``, best first; ``seconds`` bounds the database's
+    time (QueryTooCostly past it), and more than MAX_TERMS different words are refused."""
     if kind is not None and kind not in KINDS:
         raise ValueError(f"kind is one of {', '.join(KINDS)}")
     terms = query_terms(q)
     if not terms:
         return []
+    if len(terms) > MAX_TERMS:
+        raise QueryTooCostly(f"{len(terms)} different words: a search takes at most {MAX_TERMS}")
+    with time_budget(conn, seconds):
+        return _search(conn, terms, kind, entity, speaker, date_from, date_to, limit, offset)
+
+
+def _search(conn: Connection, terms, kind, entity, speaker, date_from, date_to,
+            limit: int, offset: int) -> list[dict]:
     # First the ids of the best units (small columns only), then their rows: reading the
     # lemma text of every match before ranking made common words 50x slower.
     u, a = t.search_units.c, t.articles.c

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from svodka.web.article_view import ArticleView, article_view, search_href
 from svodka.web.chart import mentions_chart
-from svodka.web.format import (amount_value, number, plural, plural_word, russian_date,
-                               type_label)
+from svodka.web.format import (amount_value, number, path_segment, plural, plural_word,
+                               russian_date, type_label)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
 
 __all__ = ["TEMPLATES", "STATIC", "ArticleView", "article_view", "search_href",
            "mentions_chart", "amount_value", "number", "plural", "plural_word", "russian_date",
-           "type_label"]
+           "type_label", "path_segment"]

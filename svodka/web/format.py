@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 from functools import lru_cache
 
 from svodka.data import load_table
@@ -114,3 +115,9 @@ def amount_value(amount) -> str:
 
 def type_label(entity_type: str) -> str:
     return TYPE_LABELS.get(entity_type, entity_type.lower())
+
+
+def path_segment(value: object) -> str:
+    """A value quoted to stay one path segment: Jinja's ``urlencode`` keeps "/", so an id
+    holding "../" would make a link leave its route."""
+    return quote(str(value), safe="")

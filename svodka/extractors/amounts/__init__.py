@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from svodka.analysis import Analysis
 from svodka.extractors.amounts import context
 from svodka.extractors.amounts.bare import elided_count
 from svodka.extractors.amounts.grammar import is_ordinal
@@ -39,7 +40,7 @@ class Candidate:
 
 @dataclass(slots=True)
 class Scan:
-    analysis: object
+    analysis: Analysis
     floor: int                   # first token of the sentence
     limit: int                   # index of the next token that belongs to a date (or sentence end)
     ner_tokens: set[int] = field(default_factory=set)
@@ -76,7 +77,7 @@ def compound_adjective(s: Scan, i: int):
     """ "66-летний", "пятилетний" → years (an age), "50-процентный" → 50%, "10-летию" → none;
     also written apart: "28 летний", "13-ти летний", "54 процентным"."""
     tokens = s.analysis.tokens
-    compounds = [(split_compound(tokens[i].text, s.analysis.models.morph_vocab), i + 1)]
+    compounds = [(split_compound(tokens[i].text, s.analysis.morph), i + 1)]
     spaced = tokens[i].text[:1].isdecimal() and SPACED_NUMBER.match(tokens[i].text)
     if spaced and i + 1 < s.limit and tokens[i + 1].start - tokens[i].end == 1 and \
             tokens[i + 1].pos == "ADJ" and unit_at(s.analysis, i + 1, s.limit) is None:
@@ -317,7 +318,7 @@ def _counted_noun(s: Scan, number: Number) -> int | None:
     return None
 
 
-def _covered(analysis, dates: list[DateRef]) -> list[bool]:
+def _covered(analysis: Analysis, dates: list[DateRef]) -> list[bool]:
     covered = [False] * len(analysis.tokens)
     for date in dates:
         for index in analysis.tokens_between(date.start, date.end):
@@ -325,14 +326,14 @@ def _covered(analysis, dates: list[DateRef]) -> list[bool]:
     return covered
 
 
-def _ner_tokens(analysis) -> set[int]:
+def _ner_tokens(analysis: Analysis) -> set[int]:
     tokens: set[int] = set()
     for span in analysis.ner:
         tokens.update(analysis.tokens_between(span.start, span.end))
     return tokens
 
 
-def _to_amount(analysis, candidate: Candidate, floor: int, dates: list[DateRef]) -> Amount:
+def _to_amount(analysis: Analysis, candidate: Candidate, floor: int, dates: list[DateRef]) -> Amount:
     tokens, text = analysis.tokens, analysis.text
     start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
     approx = candidate.approx
@@ -358,7 +359,7 @@ def _implied_currency(amounts: list[Amount], first: int) -> None:
             amount.kind, amount.unit, amount.rule = "money", next(iter(currencies)), "implied_money"
 
 
-def _dates_by_sentence(analysis, dates: list[DateRef]):
+def _dates_by_sentence(analysis: Analysis, dates: list[DateRef]):
     """The dates overlapping each sentence: an amount's clause never leaves its sentence, and
     looking through every date of a 10 MB text for each of its amounts would be quadratic."""
     dates = sorted(dates, key=lambda d: d.start)
@@ -370,7 +371,7 @@ def _dates_by_sentence(analysis, dates: list[DateRef]):
                          if d.start < sentence.end and d.end > sentence.start]
 
 
-def extract_amounts(analysis, dates: list[DateRef]) -> list[Amount]:
+def extract_amounts(analysis: Analysis, dates: list[DateRef]) -> list[Amount]:
     """Every amount in the analyzed text, in order, outside the given ``dates``."""
     covered = _covered(analysis, dates)
     ner_tokens = _ner_tokens(analysis)

@@ -7,6 +7,7 @@ genitive phrase right after a percent or a sum). Both read the shared syntax par
 """
 from __future__ import annotations
 
+from svodka.analysis import Analysis
 from svodka.record import DateRef
 
 # A clause ends at these tokens; "а", "но" open a new one ("..., а в стране работают ...").
@@ -15,7 +16,7 @@ SUBJECT_RELS = ("nsubj", "nsubj:pass")
 MEASURE_MAX_TOKENS = 8
 
 
-def clause(analysis, first: int, stop: int) -> tuple[int, int]:
+def clause(analysis: Analysis, first: int, stop: int) -> tuple[int, int]:
     """Token range of the clause around tokens ``[first, stop)``."""
     sentence = analysis.sentences[analysis.tokens[first].sent]
     left = first
@@ -27,7 +28,7 @@ def clause(analysis, first: int, stop: int) -> tuple[int, int]:
     return left, right
 
 
-def period(analysis, first: int, stop: int, dates: list[DateRef]) -> str | None:
+def period(analysis: Analysis, first: int, stop: int, dates: list[DateRef]) -> str | None:
     """The value of a dated expression in the amount's clause ("в 2024 году" → "2024")."""
     left, right = clause(analysis, first, stop)
     start, end = analysis.tokens[left].start, analysis.tokens[right - 1].end
@@ -37,7 +38,7 @@ def period(analysis, first: int, stop: int, dates: list[DateRef]) -> str | None:
     return None
 
 
-def _subtree_text(analysis, head: int, low: int, high: int, excluded: set[int],
+def _subtree_text(analysis: Analysis, head: int, low: int, high: int, excluded: set[int],
                   stop_at_preposition: bool) -> str | None:
     """The contiguous run of ``head``'s dependents around it, inside ``[low, high)``."""
     def governed(index: int) -> bool:
@@ -65,12 +66,12 @@ def _subtree_text(analysis, head: int, low: int, high: int, excluded: set[int],
     return analysis.text[first.start:last.end]
 
 
-def is_number_token(analysis, index: int) -> bool:
+def is_number_token(analysis: Analysis, index: int) -> bool:
     token = analysis.tokens[index]
     return token.pos == "NUM" or token.text[:1].isdecimal()
 
 
-def _genitive_phrase(analysis, stop: int, high: int, excluded: set[int]) -> str | None:
+def _genitive_phrase(analysis: Analysis, stop: int, high: int, excluded: set[int]) -> str | None:
     """ "13% импорта нефти": a genitive noun phrase right after the amount."""
     index = stop
     while index < high and analysis.tokens[index].pos == "ADJ":
@@ -83,7 +84,7 @@ def _genitive_phrase(analysis, stop: int, high: int, excluded: set[int]) -> str 
     return _subtree_text(analysis, index, stop, high, excluded, stop_at_preposition=False)
 
 
-def _subject_phrase(analysis, first: int, stop: int, low: int, high: int,
+def _subject_phrase(analysis: Analysis, first: int, stop: int, low: int, high: int,
                     excluded: set[int]) -> str | None:
     """The subject of the verb the amount depends on ("товарооборот ... приблизился к ...")."""
     tokens = analysis.tokens
@@ -109,7 +110,7 @@ def _subject_phrase(analysis, first: int, stop: int, low: int, high: int,
                          stop_at_preposition=True)
 
 
-def _nominative_before(analysis, verb: int, low: int, excluded: set[int]) -> int | None:
+def _nominative_before(analysis: Analysis, verb: int, low: int, excluded: set[int]) -> int | None:
     """The parser sometimes hangs a subject on the next clause's verb; the nearest nominative
     noun before the verb in this clause is then the subject."""
     for index in range(verb - 1, low - 1, -1):
@@ -119,7 +120,7 @@ def _nominative_before(analysis, verb: int, low: int, excluded: set[int]) -> int
     return None
 
 
-def measure(analysis, first: int, stop: int, kind: str, unit: str | None,
+def measure(analysis: Analysis, first: int, stop: int, kind: str, unit: str | None,
             dates: list[DateRef]) -> str | None:
     """What the amount measures, when its clause says so."""
     if kind in ("count", "share") or unit == "year":

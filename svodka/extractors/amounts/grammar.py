@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.extractors.numbers import Number
 
 
@@ -17,7 +18,7 @@ def _readings(word: str, morph) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(str(parse.tag).replace(" ", ",").split(",")) for parse in morph.parse(word))
 
 
-def is_ordinal(analysis, number: Number, noun: int) -> bool:
+def is_ordinal(analysis: Analysis, number: Number, noun: int) -> bool:
     """Whether the digits of ``number`` are an ordinal before the noun at token ``noun``."""
     value = number.value
     if not number.digits or number.multiplier or number.to is not None or \
@@ -25,7 +26,7 @@ def is_ordinal(analysis, number: Number, noun: int) -> bool:
         return False
     if value % 10 == 1 and value % 100 != 11:
         return False                   # "21 место", "на 21 кинофестивале": singular either way
-    readings = _readings(analysis.tokens[noun].text.lower(), analysis.models.morph_vocab)
+    readings = _readings(analysis.tokens[noun].text.lower(), analysis.morph)
     if not readings or any("plur" in tags or "Pltm" in tags for tags in readings):
         return False                   # "5 мест", "в 59 странах", "3 суток"
     if all("ablt" in tags for tags in readings):

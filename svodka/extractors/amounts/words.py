@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import load_list, load_table
 from svodka.extractors.numbers import normal_form
+from svodka.text import fold_word
 
 SYMBOLS = ("$", "€", "₽", "£", "¥")
 ABBREVIATION_MAX = 4     # "руб", "долл", "млн": short forms that may carry a glued period
@@ -69,17 +71,17 @@ def fraction_words() -> dict[str, int]:
     return {lemma: int(denominator) for lemma, denominator in load_table("fractions.tsv")}
 
 
-def forms(analysis, index: int) -> tuple[str, str]:
+def forms(analysis: Analysis, index: int) -> tuple[str, str]:
     """A token's lowercase text and its most likely normal form."""
-    low = analysis.tokens[index].text.lower().replace("ё", "е")
-    return low, normal_form(low, analysis.models.morph_vocab)
+    low = fold_word(analysis.tokens[index].text)
+    return low, normal_form(low, analysis.morph)
 
 
-def matches(analysis, index: int, word: str) -> bool:
+def matches(analysis: Analysis, index: int, word: str) -> bool:
     return word in forms(analysis, index)
 
 
-def skip_period(analysis, index: int, stop: int) -> int:
+def skip_period(analysis: Analysis, index: int, stop: int) -> int:
     """Index after a period glued to the abbreviation at ``index - 1``."""
     tokens = analysis.tokens
     # a period that ends the sentence is the sentence's ("протяженность дороги 18 км.")
@@ -90,7 +92,7 @@ def skip_period(analysis, index: int, stop: int) -> int:
     return index
 
 
-def phrase_at(analysis, index: int, stop: int, words: tuple[str, ...]) -> int | None:
+def phrase_at(analysis: Analysis, index: int, stop: int, words: tuple[str, ...]) -> int | None:
     """Index after ``words`` read from ``index`` (glued periods allowed), or None."""
     at = index
     for word in words:
@@ -100,7 +102,7 @@ def phrase_at(analysis, index: int, stop: int, words: tuple[str, ...]) -> int | 
     return at
 
 
-def unit_at(analysis, index: int, stop: int) -> tuple[Unit, int] | None:
+def unit_at(analysis: Analysis, index: int, stop: int) -> tuple[Unit, int] | None:
     """The currency or unit starting at ``index`` and the index after it."""
     if index >= stop:
         return None
@@ -122,7 +124,7 @@ def symbol_unit(text: str) -> Unit | None:
     return next(unit for unit in _units() if unit.words == (text,))
 
 
-def qualifier_before(analysis, index: int, floor: int) -> tuple[str, int] | None:
+def qualifier_before(analysis: Analysis, index: int, floor: int) -> tuple[str, int] | None:
     """The qualifier ending right before token ``index`` ("около", "не менее", "превысил")
     and where it starts; one preposition may stand between ("более чем на 10%")."""
     for gap in (0, 1):

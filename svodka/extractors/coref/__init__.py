@@ -18,6 +18,9 @@ Evidence: grammatical gender and number (one notion per person, ``gender.py``), 
 role (a subject stays in focus), distance in sentences, quote boundaries (a name inside
 «…» is what the speaker spoke of, and a pronoun there is the speaker's, both left alone).
 When the evidence is split the resolver abstains: a wrong link costs more than a missing one.
+
+``ranker.antecedent_scores`` is the trained antecedent ranker (``svodka train coref``); the
+rules here do not consult it yet (see docs/entities.md, "Who is who").
 """
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from svodka.data import load_list, load_table
 from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
+from svodka.text import fold
 
 __all__ = ["Coreference", "Link", "Slot", "antecedent", "link_pronouns", "link_titles", "link_descriptions",
            "name_slots", "person_genders", "person_slots", "quoted_spans", "unnamed_slots"]
@@ -89,7 +93,8 @@ def quoted_spans(analysis) -> list[tuple[int, int]]:
     """«…» spans of speech (not a name in marks), paragraph by paragraph, sorted."""
     text = analysis.text
     spans = []
-    for start, end in analysis.regions:
+    for region in analysis.regions:
+        start, end = region.start, region.end
         open_at, closer = None, None
         for i in range(start, end):
             ch = text[i]
@@ -301,7 +306,7 @@ def link_pronouns(analysis, entities: list[Entity], genders: dict[int, str | Non
         if _nearer_thing(analysis, others, slots, entity, index, gender):
             continue
         links.append(Link(entity, Mention(token.start, token.end, token.text,
-                                          token.text.lower(), "pronoun", rule), index))
+                                          token.text.lower(), "pronoun", rule=rule), index))
     return links
 
 
@@ -360,7 +365,7 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                     following.pos in ("NOUN", "PROPN", "ADJ") or index + 1 in taken):
                 continue      # "посол России ...": a title with its own complement is a new role
             links.append(Link(people[0], Mention(token.start, token.end, token.text, lemma,
-                                                 "title", "title:one-holder"), index))
+                                                 "title", rule="title:one-holder"), index))
             continue
         if speaks(analysis, index) and lemma not in anonymous and (
                 _person_noun(analysis, index) or is_title(analysis, index)) and not any(
@@ -373,10 +378,10 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             if found is not None:
                 phrase = phrase_of(analysis, index, taken) if is_title(analysis, index) else None
                 if phrase is not None and lemma in offices \
-                        and not any(lemma in _fold(r) for r in found[0].roles):
+                        and not any(lemma in fold(r) for r in found[0].roles):
                     phrase = None     # the office is the role only if known to be held
                 links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
-                                                    "title", found[1]), index, phrase))
+                                                    "title", rule=found[1]), index, phrase))
             continue
         if not is_title(analysis, index):
             continue
@@ -398,14 +403,14 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
         found = antecedent(analysis, before, index, gender, genders, quoted)
         if found is None or leader is None or id(found[0]) != leader:
             continue      # a title refers back only to the person named most so far
-        if lemma in offices and not any(lemma in _fold(r) for r in found[0].roles):
+        if lemma in offices and not any(lemma in fold(r) for r in found[0].roles):
             continue      # "президент" alone: the person only if known to hold the office
         if any(s.entity is found[0] and s.sent == token.sent for s in before):
             continue      # named in the same sentence: the title is someone else's
         start = analysis.tokens[phrase.first].start
         links.append(Link(found[0], Mention(start, tokens[phrase.stop - 1].end,
                                             analysis.text[start:tokens[phrase.stop - 1].end],
-                                            phrase.text, "title", "title:focus"),
+                                            phrase.text, "title", rule="title:focus"),
                           index, phrase))
     return links
 
@@ -415,10 +420,9 @@ FORWARD_CHARS = 400
 
 
 def _opens_article(analysis, index: int) -> bool:
-    """Is the word in the article's first sentence after the headline?"""
-    from svodka.extractors.quotes.context import skipped_regions   # (imports entities)
-    skipped = skipped_regions(analysis)
-    return all(analysis.sentences[i].region in skipped
+    """Is the word in the article's first sentence after the headline and dateline?"""
+    regions = analysis.regions
+    return all(regions[analysis.sentences[i].region].kind in ("headline", "dateline")
                for i in range(analysis.tokens[index].sent))
 
 
@@ -439,7 +443,7 @@ def _named_next(analysis, slots: list[Slot], index: int, quoted, gender,
 
 def _common_person_noun(analysis, index: int) -> bool:
     """A capitalized word the dictionary knows as a noun for people, not a name."""
-    parses = analysis.models.morph_vocab.parse(analysis.tokens[index].text)[:2]
+    parses = analysis.morph.parse(analysis.tokens[index].text)[:2]
     return bool(parses) and all("anim" in p.tag and "NOUN" in p.tag and not (
         {"Name", "Surn", "Patr", "Geox", "Orgn"} & set(str(p.tag).replace(" ", ",").split(",")))
         for p in parses)
@@ -538,18 +542,13 @@ def link_descriptions(analysis, entities: list[Entity], taken: set[int],
                 break
             if _has_kind(slot.entity, kinds[lemma]):
                 links.append(Link(slot.entity, Mention(token.start, token.end, token.text,
-                                                       lemma, "title", "description:kind"),
+                                                       lemma, "title", rule="description:kind"),
                                   index))
                 break
     return links
 
 
-def _fold(text: str) -> str:
-    # (entities.gazetteer.fold; importing it here would import the entities package first)
-    return " ".join(text.lower().replace("ё", "е").split())
-
-
 def _has_kind(entity: Entity, kinds: tuple[str, ...]) -> bool:
-    words = {word for name in (entity.name, *entity.aliases) for word in _fold(name).split()}
+    words = {word for name in (entity.name, *entity.aliases) for word in fold(name).split()}
     return any(word.startswith(kind[:-1]) if kind.endswith("*") else word == kind
                for kind in kinds for word in words)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import month_numbers
 from svodka.extractors.dates import values
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
@@ -98,7 +99,7 @@ def _opening_lemmas() -> frozenset[str]:
 def _may_open(c: Cursor, i: int) -> bool:
     """A cheap test that rules most tokens out before any rule runs."""
     word = c.low(i)
-    morph = c.analysis.models.morph_vocab
+    morph = c.analysis.morph
     return word[:1].isdecimal() or word[-1:].isdecimal() or word in _opening_words() or \
         word.partition("-")[0] in month_numbers() or \
         c.analysis.tokens[i].text[:1] in ROMAN_DIGITS or \
@@ -133,7 +134,7 @@ def _merge_span(found: list[DateRef], text: str) -> None:
                           "from_to")]
 
 
-def extract_dates(analysis, published: str | None) -> list[DateRef]:
+def extract_dates(analysis: Analysis, published: str | None) -> list[DateRef]:
     """Every date in the analyzed text, in order; relative ones resolved against ``published``."""
     anchor = values.parse_published(published)
     text, tokens = analysis.text, analysis.tokens

@@ -47,7 +47,7 @@ SPAN_ADJECTIVES = frozenset({"последний", "ближайший", "про
 
 def span_adjective(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "15-летний опыт", "пятилетний срок": a duration unless it describes a person."""
-    compound = split_compound(c.low(i), c.analysis.models.morph_vocab) if c.low(i) else None
+    compound = split_compound(c.low(i), c.analysis.morph) if c.low(i) else None
     unit = next((code for stem, code in SPAN_STEMS if compound and compound[1].startswith(stem)),
                 None)
     if unit is None or unit == "Y" and (_describes_person(c, i + 1) or _is_anniversary(c, i + 1)):
@@ -56,7 +56,7 @@ def span_adjective(c: Cursor, i: int, prefix: str) -> Found | None:
 
 
 def _describes_person(c: Cursor, i: int) -> bool:
-    morph = c.analysis.models.morph_vocab
+    morph = c.analysis.morph
     while i < c.stop and c.analysis.tokens[i].pos == "ADJ" and i < c.stop - 1:
         i += 1                         # "десятилетних научных исследований"
     token = c.analysis.tokens[i] if i < c.stop else None
@@ -97,7 +97,7 @@ def _duration_part(c: Cursor, at: int, prefix: str) -> tuple[float | int | None,
         return length[0], length[1], at + 1
     if c.lemma_in(at, several_lemmas()) and _unit(c, at + 1):
         return None, _unit(c, at + 1)[1], at + 2
-    unit = _unit(c, at) if lemma_of(c.low(at), group_lemmas("unit"), c.analysis.models.morph_vocab,
+    unit = _unit(c, at) if lemma_of(c.low(at), group_lemmas("unit"), c.analysis.morph,
                                     likeliest=True) else None   # "дело" is no "день"
     if unit and prefix == "на" and c.analysis.tokens[at].feats.get("Case") == "Loc":
         unit = None                    # "на Неделе моды", "на этой неделе" (anchored)
@@ -223,7 +223,7 @@ def _range_lower_before(c: Cursor, before: int) -> bool:
     """Whether "от <number>" ends right before token ``before`` (the "до" of a range)."""
     at = before - 1
     while at > c.first and at > before - 4 and (c.low(at)[:1].isdecimal() or
-                                                number_word(c.low(at), c.analysis.models.morph_vocab)):
+                                                number_word(c.low(at), c.analysis.morph)):
         at -= 1
     return at < before - 1 and c.low(at) == "от"
 

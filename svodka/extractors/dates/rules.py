@@ -9,10 +9,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from svodka.analysis import Analysis
 from svodka.data import month_numbers
 from svodka.extractors.dates import values
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
 from svodka.extractors.numbers import lemma_of
+from svodka.text import DASHES as _DASHES
+from svodka.text import fold_word
 
 NUMERIC_DAY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})$")
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -24,7 +27,7 @@ YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d|\d\d)$")
 SEASON_YEARS = re.compile(r"^(1[89]\d\d|20\d\d)/(\d\d)$")      # "сезона 2016/17"
 DECADE = re.compile(r"^(1[89]\d0|20\d0|\d0)-(?:х|е)$")
 DAY_RANGE = re.compile(r"^(\d{1,2})[-–—](\d{1,2})$")
-DASHES = ("-", "–", "—")
+DASHES = tuple(_DASHES)
 DAY_LIST_JOINTS = ("и", "или", ",")
 YEAR_WORDS = ("год", "года", "году", "годом", "годы", "годов", "годах", "годам", "г", "гг")
 PLURAL_YEAR_WORDS = ("годы", "годов", "годах", "годам", "годами", "гг")
@@ -48,7 +51,7 @@ PLURAL_ENDINGS = ("ые", "ых", "ым", "ыми")
 
 @dataclass(slots=True)
 class Cursor:
-    analysis: object
+    analysis: Analysis
     first: int              # the sentence's first token
     stop: int               # after its last token
     published: date | None
@@ -56,8 +59,8 @@ class Cursor:
 
     def __post_init__(self) -> None:
         # razdel keeps the comma of "1958, 1962" on the number: it is read as if apart
-        self.words = [token.text.lower().replace("ё", "е").removesuffix(",")
-                      if token.text[:1].isdecimal() else token.text.lower().replace("ё", "е")
+        self.words = [fold_word(token.text).removesuffix(",")
+                      if token.text[:1].isdecimal() else fold_word(token.text)
                       for token in self.analysis.tokens[self.first:self.stop]]
 
     def comma_after(self, i: int) -> bool:
@@ -68,7 +71,7 @@ class Cursor:
 
     def lemma_in(self, i: int, lemmas: frozenset[str]) -> str | None:
         """The lemma among ``lemmas`` that token ``i`` is a form of ("году" → "год")."""
-        return lemma_of(self.low(i), lemmas, self.analysis.models.morph_vocab)
+        return lemma_of(self.low(i), lemmas, self.analysis.morph)
 
     def word(self, i: int, group: str) -> str | None:
         """The value ``date_words.tsv`` gives token ``i``'s lemma in ``group``."""

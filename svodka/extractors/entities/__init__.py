@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from svodka.analysis import Analysis, Morphology
 from svodka.extractors.coref import (Coreference, antecedent, link_descriptions, link_pronouns,
                                     link_titles, person_genders, person_slots, quoted_spans)
 from svodka.extractors.entities.events import find_events
-from svodka.extractors.entities.gazetteer import abbreviation_of, fold, known_name
-from svodka.extractors.entities.linking import Named, link
+from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
+from svodka.extractors.entities.linking import link
 from svodka.extractors.entities.mentions import Found, find_mentions
 from svodka.extractors.entities.normal import normalize, written_nominatives
 from svodka.extractors.entities.outside import outside_mentions
@@ -29,16 +30,18 @@ from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
+from svodka.extractors.entities.types import Named
 from svodka.record import Entity, Mention
+from svodka.text import fold, has_cyrillic
 
 __all__ = ["extract_entities", "resolve_entities"]
 
 
-def extract_entities(analysis) -> list[Entity]:
+def extract_entities(analysis: Analysis) -> list[Entity]:
     return resolve_entities(analysis)[0]
 
 
-def resolve_entities(analysis) -> tuple[list[Entity], Coreference]:
+def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     """Entities with every mention (names, titles, pronouns), and the resolver's findings
     (each person's gender) that the quotes read."""
     found = find_events(analysis, find_mentions(analysis))
@@ -46,7 +49,8 @@ def resolve_entities(analysis) -> tuple[list[Entity], Coreference]:
     named = [_named(analysis, f, seen) for f in found] + outside_mentions(analysis)
     named += propagate(analysis, named)
     written_nominatives(named)
-    entities = [_entity(named, members) for members in link(named, analysis.text)]
+    groups = link(named, analysis.morph, analysis.text)
+    entities = [_entity(named, members, analysis.morph) for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
     for link_ in coreference.links:
@@ -89,7 +93,7 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     return Coreference(genders, pronouns + titles + descriptions)
 
 
-def _named(analysis, found: Found, seen=frozenset()) -> Named:
+def _named(analysis: Analysis, found: Found, seen=frozenset()) -> Named:
     tokens = analysis.tokens
     start, end = tokens[found.first].start, tokens[found.stop - 1].end
     text = analysis.text[start:end]
@@ -101,21 +105,20 @@ def _named(analysis, found: Found, seen=frozenset()) -> Named:
                  nested=found.nested, rule=found.rule, gender=gender)
 
 
-def _entity(named: list[Named], members: list[int]) -> Entity | None:
+def _entity(named: list[Named], members: list[int], morph: Morphology) -> Entity | None:
     mentions = sorted((named[i] for i in members), key=lambda m: m.start)
     types = Counter(m.type for m in mentions if not m.nested) or Counter(m.type for m in mentions)
     type_ = types.most_common(1)[0][0]
-    name = _name(mentions)
+    name = _name(mentions, morph)
     aliases = []
     for m in mentions:
         if fold(m.normal) != fold(name) and all(fold(a) != fold(m.normal) for a in aliases):
             aliases.append(m.normal)
     return Entity("", type_, name, aliases, [],
-                  [Mention(m.start, m.end, m.text, m.normal, m.kind, m.rule if m.kind != "name"
-                           else None) for m in mentions])
+                  [Mention(m.start, m.end, m.text, m.normal, m.kind) for m in mentions])
 
 
-def _name(mentions: list[Named]) -> str:
+def _name(mentions: list[Named], morph: Morphology) -> str:
     """The fullest nominative form; the alias table's name when the text uses it."""
     normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
     for normal in normals:
@@ -124,14 +127,10 @@ def _name(mentions: list[Named]) -> str:
             return normal
     # a surname over a patronymic ("Геннадий Зюганов", not "Геннадий Андреевич"); more words
     # first; then a Cyrillic form over a Latin one, a word over an abbreviation
-    return max(normals, key=lambda n: (not _first_and_patronymic(n), len(n.split()),
-                                       _is_cyrillic(n), not n.isupper(), len(n)))
+    return max(normals, key=lambda n: (not _first_and_patronymic(n, morph), len(n.split()),
+                                       has_cyrillic(n, count_yo=False), not n.isupper(), len(n)))
 
 
-def _first_and_patronymic(name: str) -> bool:
+def _first_and_patronymic(name: str, morph: Morphology) -> bool:
     words = name.split()
-    return len(words) == 2 and is_patronymic(fold(words[1]))
-
-
-def _is_cyrillic(text: str) -> bool:
-    return any("а" <= ch <= "я" for ch in text.lower())
+    return len(words) == 2 and is_patronymic(fold(words[1]), morph)

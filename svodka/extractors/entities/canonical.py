@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from svodka.analysis.morphology import Morphology
 from svodka.data import load_table
-from svodka.extractors.entities.gazetteer import Known, fold, gazetteer, known_name
-from svodka.extractors.entities.people import same_word
+from svodka.extractors.entities.gazetteer import Known, gazetteer, known_name
+from svodka.extractors.entities.similarity import same_word
+from svodka.text import fold, has_cyrillic
 
 _MAX_TAIL_WORDS = 3
 _PREFIX = 4
@@ -51,36 +53,33 @@ def known_loosely(name: str) -> Known | None:
 
 
 @lru_cache(maxsize=1)
-def _place_genitives() -> dict[str, str]:
+def _place_genitives(morph: Morphology) -> dict[str, str]:
     """fold(genitive of a place's alias) -> genitive of its canonical name:
     "российской федерации" -> "России", "рк" -> "Казахстана", "евросоюза" -> "Европейского
     союза"."""
-    from svodka.analysis.models import morph_vocab
-
-    vocab = morph_vocab()
     rows = [(canonical, [canonical, *aliases.split(",")])
             for canonical, type_, aliases in load_table("aliases.tsv")]
     rows += [(known.canonical, [abbreviation]) for abbreviation, known in
              gazetteer().abbreviations.items()]
     genitives: dict[str, str] = {}
     for canonical, forms in rows:
-        target = _genitive(vocab, canonical)
+        target = _genitive(morph, canonical)
         for form in forms:
             form = form.strip()
             if form:
-                genitives.setdefault(fold(_genitive(vocab, form)), target)
+                genitives.setdefault(fold(_genitive(morph, form)), target)
     return genitives
 
 
-def _genitive(vocab, name: str) -> str:
+def _genitive(morph: Morphology, name: str) -> str:
     """"Российская Федерация" -> "Российской Федерации": the adjectives and the head noun
     are inflected, the words after the head ("Министерство обороны") are already genitive."""
     words, head_seen = [], False
     for word in name.split():
-        if head_seen or word.isupper() or not any("а" <= ch <= "я" for ch in word.lower()):
+        if head_seen or word.isupper() or not has_cyrillic(word, count_yo=False):
             words.append(word)
             continue
-        parses = [p for p in vocab.parse(word.lower())
+        parses = [p for p in morph.parse(word.lower())
                   if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF")]
         parses.sort(key=lambda p: "sing" not in p.tag)
         inflected = next((f for f in (p.inflect({"Gen"}) for p in parses) if f), None)
@@ -90,11 +89,11 @@ def _genitive(vocab, name: str) -> str:
     return " ".join(words)
 
 
-def with_canonical_place(normal: str) -> str:
+def with_canonical_place(normal: str, morph: Morphology) -> str:
     """"Совет Безопасности РФ" -> "Совет Безопасности России": the place that ends an
     organization's name, by its canonical name."""
     words = normal.split()
-    genitives = _place_genitives()
+    genitives = _place_genitives(morph)
     for size in range(min(_MAX_TAIL_WORDS, len(words) - 1), 0, -1):
         tail = fold(" ".join(words[-size:]))
         if tail in genitives:

@@ -8,18 +8,20 @@ swallowed are dropped.
 """
 from __future__ import annotations
 
+from svodka.analysis import Analysis
 from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.found import Coverage, Found
+from svodka.text import DASHES, OPENING_QUOTES
 
-_OPENING = "«\"„“"
+_OPENING = OPENING_QUOTES
 _CLOSING = "»\"”“"
-_DASHES = ("-", "–", "—")
+_DASHES = tuple(DASHES)
 _MAX_QUOTED_TOKENS = 15
 _MAX_GENITIVE_WORDS = 3
 _NOUNS = ("NOUN", "PROPN")
 
 
-def _is_cue(analysis, index: int) -> bool:
+def _is_cue(analysis: Analysis, index: int) -> bool:
     token = analysis.tokens[index]
     book = gazetteer()
     if token.pos not in _NOUNS:
@@ -31,7 +33,7 @@ def _is_cue(analysis, index: int) -> bool:
         or book.event_election_words.holds(analysis, index)
 
 
-def _genitive_tail(analysis, index: int, limit: int = _MAX_GENITIVE_WORDS) -> int:
+def _genitive_tail(analysis: Analysis, index: int, limit: int = _MAX_GENITIVE_WORDS) -> int:
     """The index after the genitive words that follow a cue ("заседание совета сотрудничества")."""
     tokens = analysis.tokens
     stop = index + 1
@@ -42,7 +44,7 @@ def _genitive_tail(analysis, index: int, limit: int = _MAX_GENITIVE_WORDS) -> in
     return stop
 
 
-def _closing_quote(analysis, opening: int) -> int | None:
+def _closing_quote(analysis: Analysis, opening: int) -> int | None:
     tokens = analysis.tokens
     for index in range(opening + 1, min(opening + _MAX_QUOTED_TOKENS, len(tokens))):
         if tokens[index].sent != tokens[opening].sent:
@@ -52,7 +54,7 @@ def _closing_quote(analysis, opening: int) -> int | None:
     return None
 
 
-def cue_with_quoted_name(analysis, index: int) -> Found | None:
+def cue_with_quoted_name(analysis: Analysis, index: int) -> Found | None:
     """саммит "Центральная Азия - Европейский союз"; заседание совета "Казахстан - ЕС".
 
     The quoted words must start like a name: "визит «вызывает сожаление»" quotes a phrase.
@@ -70,7 +72,7 @@ def cue_with_quoted_name(analysis, index: int) -> Found | None:
     return Found(index, closing + 1, "EVENT", "cue_with_quoted_name")
 
 
-def event_name(analysis, index: int) -> Found | None:
+def event_name(analysis: Analysis, index: int) -> Found | None:
     """"Олимпиада в Рио открылась", "на Олимпиаде-2016": a capitalized event name."""
     token = analysis.tokens[index]
     if not token.text[:1].isupper() or not gazetteer().event_names.holds(analysis, index):
@@ -78,7 +80,7 @@ def event_name(analysis, index: int) -> Found | None:
     return Found(index, _genitive_tail(analysis, index), "EVENT", "event_name")
 
 
-def adjectives_with_cue(analysis, index: int) -> Found | None:
+def adjectives_with_cue(analysis: Analysis, index: int) -> Found | None:
     """"Петербургский международный экономический форум", "Олимпийские игры"."""
     tokens = analysis.tokens
     first = index
@@ -94,7 +96,7 @@ def adjectives_with_cue(analysis, index: int) -> Found | None:
     return Found(first, _genitive_tail(analysis, index), "EVENT", "adjectives_with_cue")
 
 
-def capitalized_cue(analysis, index: int) -> Found | None:
+def capitalized_cue(analysis: Analysis, index: int) -> Found | None:
     """"Чемпионат мира", "Кубок Стэнли": a cue capitalized inside a sentence starts a name."""
     tokens = analysis.tokens
     if not tokens[index].text[:1].isupper():
@@ -110,7 +112,7 @@ def capitalized_cue(analysis, index: int) -> Found | None:
     return Found(index, stop, "EVENT", "capitalized_cue")
 
 
-def tournament_of(analysis, index: int) -> Found | None:
+def tournament_of(analysis: Analysis, index: int) -> Found | None:
     """"чемпионат мира", "чемпионате Европы", "турнира Уимблдона": a tournament noun with
     "мира" or a capitalized genitive after it (``event_sport_words.txt``)."""
     tokens = analysis.tokens
@@ -133,7 +135,7 @@ def tournament_of(analysis, index: int) -> Found | None:
     return Found(first, stop, "EVENT", "tournament_of")
 
 
-def qualified_election(analysis, index: int) -> Found | None:
+def qualified_election(analysis: Analysis, index: int) -> Found | None:
     """"президентских выборах", "досрочные парламентские выборы", "выборы мэра": a vote with
     agreeing lowercase adjectives before it or a lowercase genitive after it."""
     tokens = analysis.tokens
@@ -165,7 +167,7 @@ def _year(token) -> bool:
     return len(text) >= 4 and text[:4].isdigit() and (len(text) == 4 or text[4] == "/")
 
 
-def widen(analysis, event: Found) -> Found:
+def widen(analysis: Analysis, event: Found) -> Found:
     """"70-й Каннский кинофестиваль", "чемпионата Европы 2014 года": the edition before an
     event's name and the year after it belong to it, as NEREL marks them."""
     tokens = analysis.tokens
@@ -185,14 +187,14 @@ RULES = [cue_with_quoted_name, event_name, adjectives_with_cue, capitalized_cue,
          tournament_of, qualified_election]
 
 
-def _quoted_title(analysis, event: Found) -> bool:
+def _quoted_title(analysis: Analysis, event: Found) -> bool:
     """«Лиловый день», «Народная война в Чили»: an album's or a film's title in quotes."""
     tokens = analysis.tokens
     return event.first > 0 and tokens[event.first - 1].text in _OPENING \
         and event.rule != "cue_with_quoted_name"
 
 
-def _body_named(analysis, event: Found, coverage: Coverage) -> bool:
+def _body_named(analysis: Analysis, event: Found, coverage: Coverage) -> bool:
     """"лидер Всеобщего народного конгресса": the NER model's organization over a cue that
     may name a standing body (``event_body_words.txt``) stays an organization."""
     if event.rule == "cue_with_quoted_name":
@@ -203,7 +205,7 @@ def _body_named(analysis, event: Found, coverage: Coverage) -> bool:
                for m in coverage.overlapping(event.first, event.first + 1))
 
 
-def _whole_quoted_name(analysis, cue: int, m: Found) -> bool:
+def _whole_quoted_name(analysis: Analysis, cue: int, m: Found) -> bool:
     """саммит «Центральная Азия - Европейский союз» read as one ORG: the event's own name,
     as is a pair of parties ("совета сотрудничества «Казахстан - ЕС»"). Otherwise the
     quotes after a genitive name that genitive's owner ("съезд партии «Единая Россия»")."""
@@ -214,7 +216,7 @@ def _whole_quoted_name(analysis, cue: int, m: Found) -> bool:
     return m.first == cue + 2 or any(tokens[i].text in _DASHES for i in range(m.first, m.stop))
 
 
-def find_events(analysis, mentions: list[Found], rules=RULES) -> list[Found]:
+def find_events(analysis: Analysis, mentions: list[Found], rules=RULES) -> list[Found]:
     coverage = Coverage(m for m in mentions if not m.nested)
     events = []
     cues: list[int] = []

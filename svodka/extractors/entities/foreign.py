@@ -80,7 +80,7 @@ def foreign_nominative(word: str, case: str, seen=frozenset()) -> str | None:
     return candidates[0] if candidates else None
 
 
-def undeclined_woman(vocab, words: list[str]) -> bool:
+def undeclined_woman(morph, words: list[str]) -> bool:
     """First name with a feminine nominative reading + a consonant-final surname as written."""
     if len(words) < 2:
         return False
@@ -88,4 +88,4 @@ def undeclined_woman(vocab, words: list[str]) -> bool:
     if not surname or not _letter_fits(surname[-1], "consonant"):
         return False
     return any(form.normal_form == first and {"Name", "femn", "nomn"} <= set(form.tag.grammemes)
-               for form in vocab(first))
+               for form in morph.parse(first))

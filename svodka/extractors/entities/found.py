@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-QUOTES = "«»\"„“”'"
-
 
 @dataclass(slots=True)
 class Found:

@@ -4,15 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import load_list, load_table
-
+from svodka.text import fold
 
 FIRST_LETTERS = 4
-
-
-def fold(text: str) -> str:
-    """The key two spellings of one name share: case, ё and spacing do not matter."""
-    return " ".join(text.lower().replace("ё", "е").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +38,7 @@ class WordList:
     def may_hold(self, text: str) -> bool:
         return fold(text)[:_PREFIX] in self.starts
 
-    def holds(self, analysis, index: int) -> bool:
+    def holds(self, analysis: Analysis, index: int) -> bool:
         """Is the token at ``index`` one of these words?"""
         return self.may_hold(analysis.tokens[index].text) and analysis.lemma(index) in self.lemmas
 

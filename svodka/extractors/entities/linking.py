@@ -9,54 +9,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
-from svodka.extractors.entities.gazetteer import fold, gazetteer
-from svodka.extractors.entities.people import link_person_names, retype_surnames, same_word
+from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.extractors.entities.people import link_person_names, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
+from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.transliteration import link_transliterations
+from svodka.extractors.entities.types import Groups, Named, family
+from svodka.text import DASHES, OPENING_QUOTES, QUOTES_AND_APOSTROPHE, fold
 
 _FUNCTION_WORDS = {"в", "и", "по", "о", "об", "при", "на", "за", "для", "с", "со", "к", "от", "из"}
-
-
-@dataclass(slots=True)
-class Named:
-    """A mention on its way to an entity."""
-    start: int
-    end: int
-    text: str
-    normal: str
-    type: str
-    kind: str = "name"
-    canonical: str | None = None
-    nested: bool = False
-    rule: str = ""
-    gender: str | None = None   # the tagger's Masc/Fem for a person's name, when it says
-
-
-class _Groups:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        a, b = self.find(a), self.find(b)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
-def _family(type_: str) -> str:
-    return "PER" if type_ == "PER" else "EVENT" if type_ == "EVENT" else "ORGLOC"
-
-
-_QUOTES = "«»\"„“”'"
 
 
 def own_name(normal: str) -> str:
@@ -64,18 +29,18 @@ def own_name(normal: str) -> str:
     words = normal.split()
     while len(words) > 1 and words[0] in gazetteer().org_forms:
         words.pop(0)
-    return " ".join(words).strip(_QUOTES).strip()
+    return " ".join(words).strip(QUOTES_AND_APOSTROPHE).strip()
 
 
-def link_key(m: Named) -> tuple[str, str]:
+def link_key(m: Named, morph: Morphology) -> tuple[str, str]:
     canonical = m.canonical
     if canonical is None:
         name = own_name(m.normal) if m.type == "ORG" else m.normal
         known = known_loosely(name)
         canonical = known.canonical if known else name
         if m.type == "ORG" and not known:
-            canonical = with_canonical_place(canonical)
-    return _family(m.type), key_text(canonical)
+            canonical = with_canonical_place(canonical, morph)
+    return family(m.type), key_text(canonical)
 
 
 def acronym(normal: str) -> str | None:
@@ -91,23 +56,23 @@ def acronym(normal: str) -> str | None:
     return " ".join(["".join(head), *words])
 
 
-def link(mentions: list[Named], text: str = "") -> list[list[int]]:
+def link(mentions: list[Named], morph: Morphology, text: str = "") -> list[list[int]]:
     """Groups of mention indices, each group one entity, in order of first mention."""
-    groups = _Groups(len(mentions))
+    groups = Groups(len(mentions))
     first_by_key: dict[tuple[str, str], int] = {}
     for i, m in enumerate(mentions):
-        key = link_key(m)
+        key = link_key(m, morph)
         if key in first_by_key:
             groups.union(first_by_key[key], i)
         else:
             first_by_key[key] = i
-    _link_acronyms(mentions, groups)
+    _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
     link_short_names(mentions, groups)
-    link_transliterations(mentions, groups, _family)
-    retype_surnames(mentions)
-    link_person_names(mentions, groups)
+    link_transliterations(mentions, groups, family)
+    retype_surnames(mentions, morph)
+    link_person_names(mentions, groups, morph)
     clusters: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         clusters.setdefault(groups.find(i), []).append(i)
@@ -157,7 +122,7 @@ def _is_compound_of(normal: str, other: str) -> bool:
     return _compound_with_tail(word, tail, other.split())
 
 
-def _link_compounds(mentions: list[Named], groups: _Groups) -> None:
+def _link_compounds(mentions: list[Named], groups: Groups) -> None:
     by_start: dict[str, set[int]] = {}
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.kind == "name" and 1 < len(m.normal.split()) <= 7:
@@ -174,16 +139,16 @@ def _link_compounds(mentions: list[Named], groups: _Groups) -> None:
             groups.union(roots.pop(), i)
 
 
-def _link_acronyms(mentions: list[Named], groups: _Groups) -> None:
+def _link_acronyms(mentions: list[Named], groups: Groups, morph: Morphology) -> None:
     by_acronym: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC"):
             short = acronym(m.normal)
             if short:
-                by_acronym.setdefault(fold(with_canonical_place(short)), i)
+                by_acronym.setdefault(fold(with_canonical_place(short, morph)), i)
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.normal.split()[0].isupper():
-            full = by_acronym.get(fold(with_canonical_place(m.normal)))
+            full = by_acronym.get(fold(with_canonical_place(m.normal, morph)))
             if full is not None:
                 groups.union(full, i)
 
@@ -199,7 +164,7 @@ _OTHER_FORM = re.compile(
 _MAX_OTHER_FORM_GAP = 40
 
 
-def _link_brackets(mentions: list[Named], groups: _Groups, text: str) -> None:
+def _link_brackets(mentions: list[Named], groups: Groups, text: str) -> None:
     """"Брендт Кристенсен (Brendt Christensen)", "Всемирная организация здравоохранения (ВОЗ)":
     a name followed by another in brackets gives that name's other form; so does a
     pseudonym or a nickname the text introduces ("Шон Картер, известный как Джей Зи")."""
@@ -215,11 +180,11 @@ def _link_brackets(mentions: list[Named], groups: _Groups, text: str) -> None:
             # "федеральный суд Сан-Франциско (США)": where it is, not its name
             where = j is not None and m.type == "ORG" and mentions[j].type == "LOC"
             if j is not None and text[mentions[j].end:mentions[j].end + 1] == ")" \
-                    and _family(mentions[j].type) == _family(m.type) and not where:
+                    and family(mentions[j].type) == family(m.type) and not where:
                 groups.union(i, j)
                 continue
         j = _other_form(m, text, by_start, starts)
-        if j is not None and _family(mentions[j].type) == _family(m.type):
+        if j is not None and family(mentions[j].type) == family(m.type):
             groups.union(i, j)
 
 
@@ -229,6 +194,6 @@ def _other_form(m: Named, text: str, by_start: dict[int, int], starts: list[int]
         return None
     gap = text[m.end:starts[after]]
     found = _OTHER_FORM.match(gap)
-    if found is None or gap[found.end():].strip(" «\"„“(—–-"):
+    if found is None or gap[found.end():].strip(" (" + OPENING_QUOTES + DASHES):
         return None
     return by_start[starts[after]]

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import load_list
-from svodka.extractors.entities.found import QUOTES as _QUOTES
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
-                                                 common_abbreviation, fold, gazetteer)
+                                                 common_abbreviation, gazetteer)
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (described_organizations,
                                                      institution_of_organization,
@@ -21,9 +21,11 @@ from svodka.extractors.entities.organizations import (described_organizations,
                                                      place_adjective_of_organization,
                                                      quoted_organizations)
 from svodka.extractors.entities.products import product_names
+from svodka.text import BRACKETS, CLOSING_QUOTES, OPENING_QUOTES, fold
+from svodka.text import QUOTES_AND_APOSTROPHE as _QUOTES
 
 
-def from_ner(analysis) -> list[Found]:
+def from_ner(analysis: Analysis) -> list[Found]:
     found = []
     for span in analysis.ner:
         indices = analysis.tokens_between(span.start, span.end)
@@ -32,13 +34,13 @@ def from_ner(analysis) -> list[Found]:
     return found
 
 
-def trim_punctuation(analysis, mentions: list[Found]) -> list[Found]:
+def trim_punctuation(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """No mention starts or ends on a dash, a comma or an unpaired quote."""
     tokens = analysis.tokens
     kept = []
     for m in mentions:
         inner = "".join(tokens[i].text for i in range(m.first, m.stop))
-        paired = sum(inner.count(q) for q in "«\"„“") and sum(inner.count(q) for q in "»\"”")
+        paired = sum(inner.count(q) for q in OPENING_QUOTES) and sum(inner.count(q) for q in CLOSING_QUOTES)
         while m.first < m.stop and is_punct(tokens[m.first]) and not (
                 paired and tokens[m.first].text in _QUOTES):
             m.first += 1
@@ -51,11 +53,11 @@ def trim_punctuation(analysis, mentions: list[Found]) -> list[Found]:
     return kept
 
 
-_BRACKETS = set("()[]")
+_BRACKETS = set(BRACKETS)
 _SEPARATORS = set(",;•·|")
 
 
-def split_lists(analysis, mentions: list[Found]) -> list[Found]:
+def split_lists(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Всемирная организация здравоохранения (ВОЗ)", "Овечкин, Федоров", "Бахрейн • Бермуды":
     brackets and list separators inside a span part names, they do not join them."""
     tokens = analysis.tokens
@@ -73,7 +75,7 @@ def split_lists(analysis, mentions: list[Found]) -> list[Found]:
     return result
 
 
-def places_end_before_prepositions(analysis, mentions: list[Found]) -> list[Found]:
+def places_end_before_prepositions(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Комиссию США по ценным бумагам", "Бюро США по патентам": the NER model may run a
     place on into the complement of the organization before it; a place's name holds no
     spaced lowercase preposition, so it ends before one ("Ростов-на-Дону" is one word)."""
@@ -93,7 +95,7 @@ _BULLETS = set("•·|;")
 _MIN_LIST = 4
 
 
-def list_types(analysis, mentions: list[Found]) -> list[Found]:
+def list_types(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"• Чили • Коста Рика • Эквадор • Египет •": names in one bulleted list are of one
     kind; when at least three in four of them agree, the others take that type."""
     tokens = analysis.tokens
@@ -122,7 +124,7 @@ def list_types(analysis, mentions: list[Found]) -> list[Found]:
 _NOT_IN_NAMES = {"ADV", "PART", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"}
 
 
-def trim_person_edges(analysis, mentions: list[Found]) -> list[Found]:
+def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Всё-таки Проди" is "Проди", "Полковник Квачков" is "Квачков": a person's name neither
     starts nor ends on a function word, and a title before it is a role, not part of it."""
     tokens = analysis.tokens
@@ -149,7 +151,7 @@ def trim_person_edges(analysis, mentions: list[Found]) -> list[Found]:
 _MAX_INITIAL_LETTERS = 3
 
 
-def extend_initials(analysis, mentions: list[Found]) -> list[Found]:
+def extend_initials(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Б.Обама", "В. В. Путин": initials before a surname belong to the person's name."""
     tokens = analysis.tokens
     for m in mentions:
@@ -166,7 +168,7 @@ def extend_initials(analysis, mentions: list[Found]) -> list[Found]:
 _PERSON_NAME = {"Name", "Patr"}
 
 
-def places_before_people(analysis, mentions: list[Found]) -> list[Found]:
+def places_before_people(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"премьер федеральной земли Саар Хьюго Мюллер": the first word of a person's name of
     three or more words, right after a lowercase noun of a kind of place
     (``place_descriptors.txt``), is that place; the person is the rest. A first name there
@@ -174,7 +176,7 @@ def places_before_people(analysis, mentions: list[Found]) -> list[Found]:
     two words ("мэр города Лужков", "родным городом Каддафи")."""
     tokens = analysis.tokens
     descriptors = gazetteer().place_descriptors
-    vocab = analysis.models.morph_vocab
+    morph = analysis.morph
     added = []
     for m in mentions:
         before = m.first - 1
@@ -185,14 +187,14 @@ def places_before_people(analysis, mentions: list[Found]) -> list[Found]:
             continue
         word = tokens[m.first].text
         if not word[:1].isupper() or any(_PERSON_NAME & set(form.tag.grammemes)
-                                         for form in vocab(word.lower())):
+                                         for form in morph.parse(word.lower())):
             continue
         added.append(Found(m.first, m.first + 1, "LOC", "places_before_people"))
         m.first, m.rule = m.first + 1, "places_before_people"
     return mentions + added
 
 
-def _region(analysis, index: int) -> int:
+def _region(analysis: Analysis, index: int) -> int:
     # the sentence splitter may end a sentence after an initial ("Б. Обама"); a paragraph holds
     return analysis.sentences[analysis.tokens[index].sent].region
 
@@ -203,7 +205,7 @@ def _is_initial(token) -> bool:
         and (len(text) == 1 or text[1:].islower())
 
 
-def listed_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+def listed_abbreviations(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Listed abbreviations get their listed type, and a mention of their own when missed."""
     table = gazetteer().abbreviations
     coverage = Coverage(mentions)
@@ -224,7 +226,7 @@ def listed_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
-def common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+def common_abbreviations(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"по данным СМИ", "на месте ДТП": an abbreviation of a common noun alone names no
     organization, whatever the NER model says; inside a longer name it stays."""
     tokens = analysis.tokens
@@ -235,7 +237,7 @@ def common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
 _MAX_ABBREVIATION = 6
 
 
-def _initials(analysis, stop: int, size: int) -> str | None:
+def _initials(analysis: Analysis, stop: int, size: int) -> str | None:
     """The initials of the lowercase words ending before ``stop`` that could spell an
     abbreviation of ``size`` letters ("приборно-агрегатного отсека" -> "ПАО")."""
     tokens = analysis.tokens
@@ -250,7 +252,7 @@ def _initials(analysis, stop: int, size: int) -> str | None:
     return "".join(letters)
 
 
-def defined_common_abbreviations(analysis, mentions: list[Found]) -> list[Found]:
+def defined_common_abbreviations(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"приборно-агрегатного отсека (ПАО)": an abbreviation the text defines as the
     initials of lowercase words names a kind of thing; its mentions are dropped (unless the
     abbreviation is listed, like "международной космической станции (МКС)")."""
@@ -269,7 +271,7 @@ def defined_common_abbreviations(analysis, mentions: list[Found]) -> list[Found]
                                         and tokens[m.first].text.rstrip("аеуомы") in defined)]
 
 
-def domain_zones(analysis, mentions: list[Found]) -> list[Found]:
+def domain_zones(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"в доменной зоне .РФ", "сайты в зоне .рф": a word written right after a dot that
     follows a space is an internet domain, not the country."""
     tokens, text = analysis.tokens, analysis.text
@@ -283,7 +285,7 @@ def domain_zones(analysis, mentions: list[Found]) -> list[Found]:
     return [m for m in mentions if not zone(m)]
 
 
-def groups_of_people(analysis, mentions: list[Found]) -> list[Found]:
+def groups_of_people(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Американцы возвращаются", "Республиканцы победили", "Уральцы не забудут": one plural
     animate common noun names people of a place or a party, not the organization or place.
     In quotes it is a name ("«Братья-мусульмане»", "игрок «Акул»")."""
@@ -298,7 +300,7 @@ def groups_of_people(analysis, mentions: list[Found]) -> list[Found]:
     return [m for m in mentions if not people(m)]
 
 
-def institution_buildings(analysis, mentions: list[Found]) -> list[Found]:
+def institution_buildings(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Белый дом заявил", "пресс-служба Белого дома": a place named by a building noun
     (``institution_buildings.txt``) is the institution it houses, an organization, unless it
     is where something happens ("принимает в Белом доме", the locative case)."""
@@ -313,7 +315,7 @@ def institution_buildings(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
-def adjective_places(analysis, mentions: list[Found]) -> list[Found]:
+def adjective_places(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Транскаспийского маршрута", "Балтийского побережья" with only the adjective tagged: a
     word that describes a common noun names no place; unless listed, it is dropped."""
     tokens = analysis.tokens
@@ -328,11 +330,11 @@ def adjective_places(analysis, mentions: list[Found]) -> list[Found]:
     return kept
 
 
-def _lemma_key(analysis, first: int, stop: int) -> str:
+def _lemma_key(analysis: Analysis, first: int, stop: int) -> str:
     return fold(" ".join(analysis.lemma(i) for i in range(first, stop)))
 
 
-def listed_names(analysis, mentions: list[Found]) -> list[Found]:
+def listed_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Names from the alias table ("Евросоюз", "Европейский союз") get the listed type."""
     book = gazetteer()
     names = book.names
@@ -371,7 +373,7 @@ def listed_names(analysis, mentions: list[Found]) -> list[Found]:
 
 
 def _quoted(tokens, first: int, stop: int) -> bool:
-    return first > 0 and stop < len(tokens) and tokens[first - 1].text in "«\"„“" \
+    return first > 0 and stop < len(tokens) and tokens[first - 1].text in OPENING_QUOTES \
         and tokens[stop].text in "»\"”“"
 
 
@@ -380,7 +382,7 @@ def _only_quotes_outside(tokens, m: Found, first: int, stop: int) -> bool:
     return all(tokens[i].text in _QUOTES for i in outside)
 
 
-def _listed_place(analysis, first: int, limit: int) -> Found | None:
+def _listed_place(analysis: Analysis, first: int, limit: int) -> Found | None:
     """A listed place of two or three words starting at ``first``, as a nested mention."""
     book = gazetteer()
     if fold(analysis.tokens[first].text)[:FIRST_LETTERS] not in book.first_words:
@@ -394,7 +396,7 @@ def _listed_place(analysis, first: int, limit: int) -> Found | None:
     return None
 
 
-def places_in_organizations(analysis, mentions: list[Found]) -> list[Found]:
+def places_in_organizations(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Единой России", "Банка России", "ФК «Тамбов»": a place named inside an organization's
     name is a nested mention of that place, as NEREL marks it, when the place is listed or
     the text names it as a place elsewhere. The organization's span is unchanged."""
@@ -427,7 +429,7 @@ def places_in_organizations(analysis, mentions: list[Found]) -> list[Found]:
     return mentions + added
 
 
-def directional_places(analysis, mentions: list[Found]) -> list[Found]:
+def directional_places(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"западной Европы", "южной Германии": a lowercase adjective of direction agreeing with
     a place right after it makes a part of that place, a place of its own; the place stays
     nested in it (NEREL marks both, factRuEval the whole)."""
@@ -457,7 +459,7 @@ def _latin_name(tokens, first: int, stop: int) -> bool:
         and all(w.isascii() and any(ch.isalpha() for ch in w) for w in words)
 
 
-def bracketed_names(analysis, mentions: list[Found]) -> list[Found]:
+def bracketed_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"концерн «Фольксваген» (Volkswagen)", "Бюро США по патентам (USPTO)", "Комитет защиты
     журналистов (КЗЖ) (Committee to Protect Journalists)": a Latin name in brackets right
     after an organization's name is another name of that organization, also where the NER
@@ -525,7 +527,7 @@ def _domain_end(tokens, first: int, domains: frozenset[str]) -> int | None:
     return None
 
 
-def media_sites(analysis, mentions: list[Found]) -> list[Found]:
+def media_sites(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"сообщает baltinfo.ru", "цитирует infox.ru директора", "Lenta.ru напоминает": a web
     site named as the source of a report is an organization, the medium, as factRuEval and
     NEREL mark it. A site named as a place ("на сайте gosuslugi.ru", "петиция на change.org")
@@ -551,7 +553,7 @@ def media_sites(analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
-def drop_overlaps(analysis, mentions: list[Found]) -> list[Found]:
+def drop_overlaps(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Of two top-level mentions sharing a word, the longer stays."""
     top = sorted((m for m in mentions if not m.nested), key=lambda m: (-(m.stop - m.first), m.first))
     kept: list[Found] = []
@@ -595,7 +597,7 @@ RULES = [
 ]
 
 
-def find_mentions(analysis, rules=RULES) -> list[Found]:
+def find_mentions(analysis: Analysis, rules=RULES) -> list[Found]:
     mentions = from_ner(analysis)
     for rule in rules:
         mentions = rule(analysis, mentions)

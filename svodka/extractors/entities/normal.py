@@ -11,9 +11,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 
+from svodka.analysis import Analysis
 from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
                                                undeclined_woman)
 from svodka.extractors.entities.gazetteer import abbreviation_of
+from svodka.text import fold_word, has_cyrillic
 
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
@@ -26,10 +28,10 @@ def _pos_matches(form_pos: str, pos: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def _inflect(vocab, word: str, pos: str, case: str, gender: str, number: str,
+def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
              person: bool) -> str:
     lowered = word.lower()
-    forms = vocab(lowered)
+    forms = morph.parse(lowered)
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
     if person:
@@ -43,7 +45,7 @@ def _inflect(vocab, word: str, pos: str, case: str, gender: str, number: str,
     exact = [form for form in candidates
              if form.feats.get("Gender") == gender and form.feats.get("Number") == number]
     for form in exact + candidates:
-        if person and not vocab.word_is_known(lowered) and not _keeps_stem(form, lowered):
+        if person and not morph.word_is_known(lowered) and not _keeps_stem(form, lowered):
             continue
         # natasha's MorphForm.inflect speaks Universal Dependencies feature names
         inflected = (form.inflect({"Nom", number}) if number in ("Sing", "Plur") else None) \
@@ -64,7 +66,7 @@ def _keeps_stem(form, word: str) -> bool:
     return shared >= len(normal) - 1
 
 
-def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = False,
+def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = False,
                     seen=frozenset()) -> str:
     """One word in the nominative, in the letter case it was written in.
 
@@ -72,7 +74,7 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
     possible nominatives."""
     if pos not in _INFLECTABLE or not any(ch.isalpha() for ch in text):
         return text
-    if text.isupper() or not _is_cyrillic(text):
+    if text.isupper() or not has_cyrillic(text):
         return text                        # abbreviations and Latin names do not decline
     abbreviation = abbreviation_of(text)
     if abbreviation is not None:
@@ -82,24 +84,20 @@ def nominative_word(vocab, text: str, pos: str, feats: dict, person: bool = Fals
         return text
     if "-" in text and person:
         parts = text.split("-")
-        return "-".join(nominative_word(vocab, part, pos, feats, person, seen) for part in parts)
-    word = _inflect(vocab, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
+        return "-".join(nominative_word(morph, part, pos, feats, person, seen) for part in parts)
+    word = _inflect(morph, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
                     person)
     lowered = text.lower()
     if person and word == lowered:
         # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
         # foreign man's name pymorphy does not know ("Хэннигсена")
         word = feminine_nominative(lowered, case, feats.get("Gender")) or word
-        if word == lowered and feats.get("Gender") != "Fem" and not vocab.word_is_known(lowered):
+        if word == lowered and feats.get("Gender") != "Fem" and not morph.word_is_known(lowered):
             word = foreign_nominative(lowered, case, seen) or word
     # Imported here: importing natasha loads numpy, and `import svodka` must not, so that the
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
     from natasha.shape import recover_shape
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
-
-
-def _is_cyrillic(text: str) -> bool:
-    return any("а" <= ch <= "я" or ch == "ё" for ch in text.lower())
 
 
 def inflected_indices(tokens, first: int, stop: int) -> set[int]:
@@ -127,9 +125,9 @@ def join_words(text: str, tokens, first: int, stop: int, words: list[str]) -> st
     return "".join(parts)
 
 
-def normalize(analysis, first: int, stop: int, type_: str, seen=frozenset()) -> str:
+def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozenset()) -> str:
     """The nominative form of the tokens ``[first, stop)`` read as one name of ``type_``."""
-    tokens, vocab = analysis.tokens, analysis.models.morph_vocab
+    tokens, morph = analysis.tokens, analysis.morph
     person = type_ == "PER"
     if person:
         chosen = set(range(first, stop))
@@ -137,9 +135,9 @@ def normalize(analysis, first: int, stop: int, type_: str, seen=frozenset()) -> 
         # "Комитет по делам молодежи": a prepositional complement keeps its case
         head_stop = next((i for i in range(first + 1, stop) if tokens[i].pos == "ADP"), stop)
         chosen = inflected_indices(tokens, first, head_stop)
-    if person and undeclined_woman(vocab, [tokens[i].text for i in range(first, stop)]):
+    if person and undeclined_woman(morph, [tokens[i].text for i in range(first, stop)]):
         chosen = set()                      # already nominative: "Александра Тиман"
-    words = [nominative_word(vocab, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
+    words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
                              person, seen) if i in chosen else tokens[i].text
              for i in range(first, stop)]
     return join_words(analysis.text, tokens, first, stop, words)
@@ -160,18 +158,14 @@ def written_nominatives(named: list) -> None:
     surnames = {}
     for m in named:
         if m.type == "PER" and m.kind == "name":
-            surnames.setdefault(_fold(m.normal.split()[-1]), []).append(m)
+            surnames.setdefault(fold_word(m.normal.split()[-1]), []).append(m)
     for m in named:
         if m.type != "PER" or m.kind != "name" or not m.text.replace("-", "").isalpha() \
                 or m.text.isupper():
             continue
-        written, normal = _fold(m.text), _fold(m.normal)
+        written, normal = fold_word(m.text), fold_word(m.normal)
         if written == normal or written not in surnames:
             continue
-        if any(_fold(other.text.split()[-1]) != written for other in surnames.get(normal, ())):
+        if any(fold_word(other.text.split()[-1]) != written for other in surnames.get(normal, ())):
             continue          # the man's name is written otherwise too ("Диметов", "Диметову")
         m.normal = m.text
-
-
-def _fold(text: str) -> str:
-    return text.lower().replace("ё", "е")

@@ -4,16 +4,18 @@ Both are steps of ``mentions.RULES``: pure functions ``rule(analysis, mentions) 
 """
 from __future__ import annotations
 
+from svodka.analysis import Analysis
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import abbreviation_of, gazetteer
+from svodka.text import OPENING_QUOTES
 
 _PLACES = ("LOC",)
-_OPENING = set("«\"„“")
+_OPENING = set(OPENING_QUOTES)
 _CLOSING = set("»\"”“")
 _MAX_QUOTED = 8
 
 
-def quoted_organizations(analysis, mentions: list[Found]) -> list[Found]:
+def quoted_organizations(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """компания «Газпром», газета «Ведомости», клуб «Бавария»: the quoted name is an ORG.
 
     The descriptor or legal form stays outside the name even when the NER span took it in
@@ -45,7 +47,7 @@ def quoted_organizations(analysis, mentions: list[Found]) -> list[Found]:
     return [m for m in mentions if m.stop > m.first]
 
 
-def _is_genitive_place(analysis, m: Found) -> bool:
+def _is_genitive_place(analysis: Analysis, m: Found) -> bool:
     head = analysis.tokens[m.first]
     if m.type not in _PLACES:
         # "представительство ООН" owns the UN's name; "агентство ТАСС", "банк ВТБ" are
@@ -56,7 +58,7 @@ def _is_genitive_place(analysis, m: Found) -> bool:
     return head.text.isupper() or head.feats.get("Case") == "Gen"
 
 
-def _org_head(analysis, index: int) -> bool:
+def _org_head(analysis: Analysis, index: int) -> bool:
     token = analysis.tokens[index]
     if token.text.isupper():
         known = abbreviation_of(token.text)
@@ -64,7 +66,7 @@ def _org_head(analysis, index: int) -> bool:
     return gazetteer().org_heads.holds(analysis, index)
 
 
-def organization_of_place(analysis, mentions: list[Found]) -> list[Found]:
+def organization_of_place(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"МИД РК", "Нацбанк Казахстана", "мэрия Москвы": one organization.
 
     An organization (or an institution noun with its genitive words, ``org_heads.txt``)
@@ -93,7 +95,7 @@ def organization_of_place(analysis, mentions: list[Found]) -> list[Found]:
 _MAX_TAIL_WORDS = 3
 
 
-def institution_of_organization(analysis, mentions: list[Found]) -> list[Found]:
+def institution_of_organization(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"Офис директора Национальной разведки США", "Комитет по делам ... ": a capitalized
     institution noun (``org_heads.txt``) with genitive words before an organization in the
     genitive names an organization of its own; the inner one stays a nested mention."""
@@ -116,7 +118,7 @@ def institution_of_organization(analysis, mentions: list[Found]) -> list[Found]:
     return [m for m in mentions if m.stop > m.first]
 
 
-def _institution_start(analysis, place_first: int) -> int | None:
+def _institution_start(analysis: Analysis, place_first: int) -> int | None:
     """Where the institution's name begins when it ends right before ``place_first``."""
     tokens = analysis.tokens
     index = place_first - 1
@@ -145,7 +147,7 @@ _PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий")
 _NOT_PLACE_ENDINGS = ("ческий",)     # "политический", "исторический" say no place
 
 
-def _place_adjective(analysis, index: int) -> bool:
+def _place_adjective(analysis: Analysis, index: int) -> bool:
     """"японского", "российском", "нью-йоркской": a lowercase relational adjective of a place."""
     token = analysis.tokens[index]
     if token.pos != "ADJ" or not token.text[:1].islower() or token.feats.get("Variant") == "Short":
@@ -154,7 +156,7 @@ def _place_adjective(analysis, index: int) -> bool:
     return lemma.endswith(_PLACE_ADJECTIVE_ENDINGS) and not lemma.endswith(_NOT_PLACE_ENDINGS)
 
 
-def place_adjective_of_organization(analysis, mentions: list[Found]) -> list[Found]:
+def place_adjective_of_organization(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"японского МИДа", "российского Минсельхоза", "американских ВВС": a place adjective
     agreeing with a one-word organization name (an abbreviation or a compound) belongs to
     the name, as factRuEval and NEREL annotate it. Before a longer name it stays out
@@ -184,7 +186,7 @@ def _top_level_at(mentions: list[Found]) -> dict[int, Found]:
     return {m.first: m for m in mentions if not m.nested}
 
 
-def _place_in_dative(analysis, index: int, starting: dict[int, Found]) -> int | None:
+def _place_in_dative(analysis: Analysis, index: int, starting: dict[int, Found]) -> int | None:
     """"по Москве", "по г. Москве", "по Санкт-Петербургу и Ленинградской области": the
     index after the place(s), or None."""
     tokens = analysis.tokens
@@ -202,7 +204,7 @@ def _place_in_dative(analysis, index: int, starting: dict[int, Found]) -> int | 
     return stop
 
 
-def _noun_phrase(analysis, index: int, case: str, domain: bool = False) -> int | None:
+def _noun_phrase(analysis: Analysis, index: int, case: str, domain: bool = False) -> int | None:
     """ADJ* NOUN in ``case``, then genitive words: "делам беженцев", "главном архитекторе
     Москвы"; a second one joined by "и" goes with it ("ценным бумагам и биржам"). With
     ``domain`` the (first) noun must be listed (``org_complement_nouns.txt``). The index
@@ -216,7 +218,7 @@ def _noun_phrase(analysis, index: int, case: str, domain: bool = False) -> int |
     return stop
 
 
-def _one_noun_phrase(analysis, index: int, case: str, limit: int, domain: bool) -> int | None:
+def _one_noun_phrase(analysis: Analysis, index: int, case: str, limit: int, domain: bool) -> int | None:
     tokens = analysis.tokens
     while index < limit and tokens[index].pos == "ADJ" and tokens[index].feats.get("Case") == case:
         index += 1
@@ -232,14 +234,14 @@ def _one_noun_phrase(analysis, index: int, case: str, limit: int, domain: bool) 
     return index
 
 
-def _domain_noun(analysis, index: int) -> bool:
+def _domain_noun(analysis: Analysis, index: int) -> bool:
     if not gazetteer().org_complement_nouns.holds(analysis, index):
         return False
     # "по делам беженцев" names a domain, "по делу" a case
     return analysis.lemma(index) != "дело" or analysis.tokens[index].feats.get("Number") == "Plur"
 
 
-def _complement(analysis, index: int, starting: dict[int, Found], headed: bool) -> int | None:
+def _complement(analysis: Analysis, index: int, starting: dict[int, Found], headed: bool) -> int | None:
     """The end of "по ..." / "при ..." starting at ``index``, or None."""
     tokens = analysis.tokens
     word = tokens[index].text.lower()
@@ -261,7 +263,7 @@ def _complement(analysis, index: int, starting: dict[int, Found], headed: bool) 
     return None
 
 
-def organization_complements(analysis, mentions: list[Found]) -> list[Found]:
+def organization_complements(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"ГУ МВД России по Москве", "Комитет Сената по международным отношениям",
     "Следственного комитета при прокуратуре РФ": a "по"/"при" complement right after an
     organization's name is part of it, as factRuEval and NEREL annotate it.
@@ -301,7 +303,7 @@ def organization_complements(analysis, mentions: list[Found]) -> list[Found]:
 _MAX_DESCRIBING_WORDS = 3
 
 
-def described_organizations(analysis, mentions: list[Found]) -> list[Found]:
+def described_organizations(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"российском министерстве финансов", "японского дипломатического ведомства",
     "европейское антимонопольное ведомство": a place adjective, an institution noun
     (``org_heads.txt``) and at least one word that says which institution it is name one

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from razdel import tokenize
 
+from svodka.analysis import Analysis
 from svodka.extractors.entities.gazetteer import abbreviation_of, gazetteer
-from svodka.extractors.entities.linking import Named
+from svodka.extractors.entities.types import Named
 
 
-def _gaps(analysis):
+def _gaps(analysis: Analysis):
     position = 0
-    for start, end in sorted(analysis.regions):
-        if start > position:
-            yield position, start
-        position = max(position, end)
+    for region in sorted(analysis.regions):
+        if region.start > position:
+            yield position, region.start
+        position = max(position, region.end)
     if position < len(analysis.text):
         yield position, len(analysis.text)
 
@@ -29,7 +30,7 @@ def _listed(text: str, gap_start: int):
             yield gap_start + token.start, gap_start + token.stop, abbreviation, table[abbreviation]
 
 
-def outside_mentions(analysis) -> list[Named]:
+def outside_mentions(analysis: Analysis) -> list[Named]:
     text = analysis.text
     found: list[Named] = []
     for gap_start, gap_end in _gaps(analysis):

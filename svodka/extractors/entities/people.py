@@ -8,26 +8,24 @@ stay apart.
 """
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
+from svodka.analysis.morphology import Morphology
 from svodka.data import load_table
-from svodka.extractors.entities.gazetteer import fold, known_name
-
-if TYPE_CHECKING:
-    from svodka.extractors.entities.linking import Named
+from svodka.extractors.entities.gazetteer import known_name
+from svodka.extractors.entities.similarity import same_name_word
+from svodka.extractors.entities.types import Named
+from svodka.text import QUOTES_AND_APOSTROPHE, fold, fold_e
 
 _KEY_LETTERS = 3
-_NAME_MARKS = "«»\"„“”'()"
+_NAME_MARKS = QUOTES_AND_APOSTROPHE + "()"
 # "Лукашенко-младший", "Уильямс-старшая", "Буше-младшем": the same surname, told apart only
 # by the text
 _GENERATION = re.compile(r"-(младш|старш)\w*$")
 # "Андреевич", "Вячеславовна": a patronymic is a first name with one of these endings
 _PATRONYMIC_ENDINGS = ("ович", "евич", "ьич", "ич", "овна", "евна", "ична", "инична")
-_MIN_FUZZY = 5
-_AGE = re.compile(r"летн(?:ий|яя|его|ей|ему|им|ем|юю)$")     # a spelling variant ("Буфье" / "Буффье") needs a long enough word
+_AGE = re.compile(r"летн(?:ий|яя|его|ей|ему|им|ем|юю)$")
 
 
 def words_of(normal: str) -> list[str]:
@@ -50,40 +48,6 @@ def _generation(normal: str) -> str | None:
     return found.group(1) if found else None
 
 
-def same_word(a: str, b: str) -> bool:
-    """One word in two cases ("Василенко" / "Василенкой" aside, "Шольц" / "Шольца")."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 4:
-        return False
-    shared = len(os.path.commonprefix([a, b]))
-    return shared >= min(len(a), len(b)) - 1 and abs(len(a) - len(b)) <= 2
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """One letter added, dropped or changed after the first two ("Буфье" / "Буффье")."""
-    if abs(len(a) - len(b)) > 1 or a[:2] != b[:2]:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    long, short = (a, b) if len(a) > len(b) else (b, a)
-    for i in range(len(long)):
-        if long[:i] + long[i + 1:] == short:
-            return True
-    return False
-
-
-def close_names(a: str, b: str) -> bool:
-    """The same name word but for a case ending or, in a long word, one letter."""
-    return _same_name_word(a.replace("э", "е"), b.replace("э", "е"))
-
-
-def _same_name_word(a: str, b: str) -> bool:
-    if same_word(a, b):
-        return True
-    return min(len(a), len(b)) >= _MIN_FUZZY and _one_edit(a, b)
-
-
 def _is_initial(word: str) -> bool:
     return len(word) <= 3 and word[:1].isalpha()
 
@@ -93,7 +57,7 @@ def _diminutives() -> dict[str, str]:
     table = {}
     for full, short in load_table("name_diminutives.tsv"):
         for form in short.split(","):
-            table[fold(form.strip()).replace("э", "е")] = fold(full).replace("э", "е")
+            table[fold_e(form.strip())] = fold_e(full)
     return table
 
 
@@ -103,32 +67,29 @@ def _first_name(word: str) -> str:
 
 
 def _word_fits(word: str, full_word: str, first: bool) -> bool:
-    if _same_name_word(word, full_word):
+    if same_name_word(word, full_word):
         return True
     if _is_initial(word) and full_word.startswith(word):
         return True
-    return first and _same_name_word(_first_name(word), _first_name(full_word))
+    return first and same_name_word(_first_name(word), _first_name(full_word))
 
 
 @lru_cache(maxsize=4096)
-def is_patronymic(word: str) -> bool:
+def is_patronymic(word: str, morph: Morphology) -> bool:
     """"андреевич", "петровны": pymorphy reads it as a patronymic and its stem is a first name
     ("Андре-евич" from "Андрей"), so a surname like "Янкович" is not taken for one."""
-    from svodka.analysis.models import morph_vocab
-
-    vocab = morph_vocab()
-    normals = {p.normal_form for p in vocab.parse(word) if "Patr" in p.tag}
+    normals = {p.normal_form for p in morph.parse(word) if "Patr" in p.tag}
     for normal in normals:
         for ending in _PATRONYMIC_ENDINGS:
             if normal.endswith(ending):
                 stem = normal[:-len(ending)]
                 for name in (stem, stem + "й", stem + "ь", stem + "а", stem + "я"):
-                    if len(name) >= 3 and any("Name" in p.tag for p in vocab.parse(name)):
+                    if len(name) >= 3 and any("Name" in p.tag for p in morph.parse(name)):
                         return True
     return False
 
 
-def _fits_in_order(short: list[str], full: list[str]) -> bool:
+def _fits_in_order(short: list[str], full: list[str], morph: Morphology) -> bool:
     position = 0
     for k, word in enumerate(short):
         while position < len(full) and not _word_fits(word, full[position], k == 0 and position == 0):
@@ -145,38 +106,38 @@ def _fits_in_order(short: list[str], full: list[str]) -> bool:
     # Анатольевич Аленичев": the first names agree and the rest is found in order; but
     # "Иван Петров" is not "Иван Петрович Сидоров"
     return _word_fits(short[0], full[0], True) \
-        and is_patronymic(short[-1]) == is_patronymic(full[last])
+        and is_patronymic(short[-1], morph) == is_patronymic(full[last], morph)
 
 
-def fits(short: list[str], full: list[str]) -> bool:
+def fits(short: list[str], full: list[str], morph: Morphology) -> bool:
     """Every word of a short person name fits a word of the full one, in order; the full
     name may be written surname first ("Грызлов Борис Вячеславович")."""
-    return _fits(tuple(short), tuple(full))
+    return _fits(tuple(short), tuple(full), morph)
 
 
-def _fits(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+def _fits(short: tuple[str, ...], full: tuple[str, ...], morph: Morphology) -> bool:
     short, full = list(short), list(full)
-    if _fits_in_order(short, full):
+    if _fits_in_order(short, full, morph):
         return True
-    if len(full) > 1 and _fits_in_order(short, full[1:] + full[:1]):
+    if len(full) > 1 and _fits_in_order(short, full[1:] + full[:1], morph):
         return True
     # "А. В. Дворкович" is "Аркадий Дворкович": a middle initial the full name does not give
     middle = [w for w in short[1:-1] if _is_initial(w)]
     if middle and len(short) > len(full):
         core = [short[0], *[w for w in short[1:-1] if not _is_initial(w)], short[-1]]
-        return len(core) <= len(full) and _fits_in_order(core, full)
+        return len(core) <= len(full) and _fits_in_order(core, full, morph)
     return False
 
 
-def by_patronymic(short: list[str], full: list[str]) -> bool:
+def by_patronymic(short: list[str], full: list[str], morph: Morphology) -> bool:
     """"Геннадий Андреевич" is "Геннадий Зюганов" when the full name gives no patronymic."""
-    return len(short) == 2 and len(full) >= 2 and _by_patronymic(tuple(short), tuple(full))
+    return len(short) == 2 and len(full) >= 2 and _by_patronymic(tuple(short), tuple(full), morph)
 
 
 @lru_cache(maxsize=20_000)
-def _by_patronymic(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    return len(short) == 2 and len(full) >= 2 and is_patronymic(short[1]) \
-        and not any(is_patronymic(w) for w in full) and _word_fits(short[0], full[0], True)
+def _by_patronymic(short: tuple[str, ...], full: tuple[str, ...], morph: Morphology) -> bool:
+    return len(short) == 2 and len(full) >= 2 and is_patronymic(short[1], morph) \
+        and not any(is_patronymic(w, morph) for w in full) and _word_fits(short[0], full[0], True)
 
 
 _LIST_GAP = 3     # ", " or " и " between two names: "Сергей Иванов и Сергей Лукашевич"
@@ -206,12 +167,12 @@ def _middle_initials(words: list[str]) -> int:
     return sum(1 for w in words[1:-1] if _is_initial(w))
 
 
-def link_person_names(mentions: list[Named], groups) -> None:
+def link_person_names(mentions: list[Named], groups, morph: Morphology) -> None:
     """Full names first (variants of one name join), then the short names that fit them."""
     people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"]
     several = [i for i in people if len(words_of(mentions[i].normal)) > 1]
-    _link_fitting(mentions, groups, several)
-    _link_fitting(mentions, groups, people)
+    _link_fitting(mentions, groups, several, morph)
+    _link_fitting(mentions, groups, people, morph)
 
 
 def _full_names(mentions: list[Named], groups, people: list[int]):
@@ -237,11 +198,11 @@ def _index(full_names: dict[int, list[str]]) -> dict[str, set[int]]:
     return index
 
 
-def _candidates(words: list[str], index) -> set[int]:
+def _candidates(words: list[str], index, morph: Morphology) -> set[int]:
     """The full names ``words`` could fit, by the first letters of its last word; by its
     first word too when that is all it has, or a patronymic follows it."""
     keys = {words[-1][:_KEY_LETTERS]}
-    if len(words) == 1 or is_patronymic(words[-1]):
+    if len(words) == 1 or is_patronymic(words[-1], morph):
         keys |= {words[0][:_KEY_LETTERS], _first_name(words[0])[:_KEY_LETTERS]}
     found: set[int] = set()
     for key in keys:
@@ -249,7 +210,7 @@ def _candidates(words: list[str], index) -> set[int]:
     return found
 
 
-def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
+def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morphology) -> None:
     full_names, genders = _full_names(mentions, groups, people)
     index = _index(full_names)
     generations = {groups.find(i): g for i in people
@@ -275,7 +236,7 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
             # a second one may not pull in a namesake ("Роберт Рено")
             continue
         fitting: dict[int, list[str]] = {}
-        for other in _candidates(words, index):
+        for other in _candidates(words, index, morph):
             full = full_names[other]
             current = groups.find(other)
             if current == root or len(full) < len(words) - _middle_initials(words) \
@@ -283,17 +244,17 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
                 continue
             pair = (tuple(words), tuple(full))
             if pair not in tried:
-                tried[pair] = fits(words, full)
-            if tried[pair] or (by_patronymic(words, full) and _apart(
+                tried[pair] = fits(words, full, morph)
+            if tried[pair] or (by_patronymic(words, full, morph) and _apart(
                     mentions, members, root, current)):
                 fitting.setdefault(current, full)
         if len(words) == 1:
             # a lone word may be a surname or a first name; it must fit one way only
             fitting = {r: full for r, full in fitting.items()
-                       if _same_name_word(words[0], full[-1])
-                       or _same_name_word(words[0], full[0])
-                       or _same_name_word(_first_name(words[0]), _first_name(full[0]))
-                       or (len(full) > 2 and _same_name_word(words[0], full[-2]))}
+                       if same_name_word(words[0], full[-1])
+                       or same_name_word(words[0], full[0])
+                       or same_name_word(_first_name(words[0]), _first_name(full[0]))
+                       or (len(full) > 2 and same_name_word(words[0], full[-2]))}
         if len(fitting) > 1 and mentions[i].gender:
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
@@ -319,7 +280,7 @@ def _link_fitting(mentions: list[Named], groups, people: list[int]) -> None:
 _CASE_ENDINGS = ("", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "и", "ы", "ой", "ей", "ою")
 
 
-def retype_surnames(mentions: list[Named]) -> None:
+def retype_surnames(mentions: list[Named], morph: Morphology) -> None:
     """"Билл Клинтон ... у Клинтона": a one-word place or organization that is the surname of
     exactly one person named in full (or the first name, when pymorphy knows it for one),
     and that pymorphy does not know as a place or an organization, is that person: the
@@ -339,31 +300,27 @@ def retype_surnames(mentions: list[Named]) -> None:
         if " " in m.text or m.text.isupper() or not m.text[:1].isupper() \
                 or known_name(m.normal) or len(m.text) < 4:
             continue
-        word = fold(m.text).replace("э", "е")
+        word = fold_e(m.text)
         owners = set()
         for ending in _CASE_ENDINGS:
             if ending and not word.endswith(ending):
                 continue
             stem = word[:len(word) - len(ending)]
             owners |= owners_of.get(stem, set())
-            if _is_first_name(stem):
+            if _is_first_name(stem, morph):
                 owners |= owners_of.get("name:" + stem, set())
-        if len(owners) == 1 and not _names_a_place(m.text):
+        if len(owners) == 1 and not _names_a_place(m.text, morph):
             m.type = "PER"
 
 
 @lru_cache(maxsize=4096)
-def _is_first_name(word: str) -> bool:
-    from svodka.analysis.models import morph_vocab
-
-    return any("Name" in p.tag for p in morph_vocab().parse(word))
+def _is_first_name(word: str, morph: Morphology) -> bool:
+    return any("Name" in p.tag for p in morph.parse(word))
 
 
 @lru_cache(maxsize=4096)
-def _names_a_place(text: str) -> bool:
-    from svodka.analysis.models import morph_vocab
-
-    vocab, word = morph_vocab(), text.lower()
+def _names_a_place(text: str, morph: Morphology) -> bool:
+    word = text.lower()
     # pymorphy's guesses for an unknown word include places; only its dictionary counts
-    return vocab.word_is_known(word) and any("Geox" in p.tag or "Orgn" in p.tag
-                                             for p in vocab.parse(word))
+    return morph.word_is_known(word) and any("Geox" in p.tag or "Orgn" in p.tag
+                                             for p in morph.parse(word))

@@ -8,20 +8,22 @@ mention of that name in the text ("«Союза»", "«Союз ТМА-11»").
 """
 from __future__ import annotations
 
+from svodka.analysis import Analysis
 from svodka.extractors.entities.found import Found
-from svodka.extractors.entities.gazetteer import fold, gazetteer
+from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.text import OPENING_QUOTES, fold
 
-_OPENING = set("«\"„“")
+_OPENING = set(OPENING_QUOTES)
 _CLOSING = set("»\"”“")
 _TYPES = ("ORG", "LOC", "PER")
 
 
-def _key(analysis, index: int) -> str:
+def _key(analysis: Analysis, index: int) -> str:
     # "Союз-5" is the same name as "Союз"
     return fold(analysis.lemma(index)).split("-", 1)[0]
 
 
-def _introduced_as_product(analysis, index: int) -> bool:
+def _introduced_as_product(analysis: Analysis, index: int) -> bool:
     """Is the token at ``index`` the first word of a quoted name after a product noun?"""
     tokens = analysis.tokens
     if index < 2 or tokens[index - 1].text not in _OPENING or not tokens[index].text[:1].isupper():
@@ -45,7 +47,7 @@ def _serial_code(token) -> bool:
     return len(letters) >= 2 and letters.isupper() and number.isdigit()
 
 
-def _followed_by_code(analysis, index: int) -> bool:
+def _followed_by_code(analysis: Analysis, index: int) -> bool:
     """«Атлантис» STS-124: a quoted one-word name right before a serial code."""
     tokens = analysis.tokens
     return index + 2 < len(tokens) and tokens[index - 1].text in _OPENING \
@@ -53,7 +55,7 @@ def _followed_by_code(analysis, index: int) -> bool:
         and tokens[index].text[:1].isupper()
 
 
-def product_names(analysis, mentions: list[Found]) -> list[Found]:
+def product_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     tokens = analysis.tokens
     products = {_key(analysis, i + 1) for i in range(len(tokens) - 1)
                 if tokens[i].text in _OPENING and (_introduced_as_product(analysis, i + 1)

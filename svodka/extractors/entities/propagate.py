@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import os
 
-from svodka.extractors.entities.found import QUOTES
-from svodka.extractors.entities.gazetteer import fold
-from svodka.extractors.entities.linking import Named
+from svodka.analysis import Analysis
+from svodka.extractors.entities.types import Named
+from svodka.text import QUOTES_AND_APOSTROPHE, fold
 
 _MIN_LETTERS = 3
 
@@ -47,7 +47,7 @@ def word_is_short(word: str) -> bool:
     return len(word) < _MIN_LETTERS or not word[:1].isalpha()
 
 
-def _initials_before(analysis, index: int) -> tuple[int, str]:
+def _initials_before(analysis: Analysis, index: int) -> tuple[int, str]:
     """"Б.Обама", "В. В. Путин": the initials written before a surname, and where they start."""
     tokens = analysis.tokens
     start, initials = tokens[index].start, ""
@@ -65,7 +65,7 @@ def _people_noun(token) -> bool:
     return token.pos == "NOUN" and token.feats.get("Animacy") == "Anim"
 
 
-def propagate(analysis, named: list[Named]) -> list[Named]:
+def propagate(analysis: Analysis, named: list[Named]) -> list[Named]:
     known = _known_words(named)
     if not known:
         return []
@@ -84,7 +84,7 @@ def propagate(analysis, named: list[Named]) -> list[Named]:
             if _close(word, key):
                 type_, normal = known[key]
                 if type_ in ("ORG", "LOC") and _people_noun(token) and not (
-                        index and analysis.tokens[index - 1].text in QUOTES):
+                        index and analysis.tokens[index - 1].text in QUOTES_AND_APOSTROPHE):
                     break     # "Америка" ... "Американцы": the people, not the place
                 start = token.start
                 if type_ == "PER":

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from svodka.extractors.entities.gazetteer import fold, gazetteer
+from svodka.analysis import Analysis
+from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.normal import join_words, nominative_word
 from svodka.record import Entity
+from svodka.text import QUOTE_MARKS, fold, fold_word
 
 _INSIDE = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "X"}   # words a role phrase may hold
 _LINKS = {"-", "–", "—"}
-_QUOTES = set("«»\"„“”")
+_QUOTES = set(QUOTE_MARKS)
 _BRACKETS = set("()")     # "пресс-секретарь Фонда борьбы с коррупцией (ФБК)"
 _MAX_ROLE_TOKENS = 15
 _POSTS = {"пост", "должность"}
@@ -38,7 +40,7 @@ class Role:
     text: str             # nominative
 
 
-def _is_role_word(analysis, index: int) -> bool:
+def _is_role_word(analysis: Analysis, index: int) -> bool:
     """A title word: "посол", "Император" (tagged a proper noun at a sentence start), and the
     compounds "экс-президент", "хип-хоп-исполнитель", "солдат-срочник"."""
     token = analysis.tokens[index]
@@ -55,12 +57,12 @@ def _is_role_word(analysis, index: int) -> bool:
     return "-" in lemma and any(_part_lemma(analysis, part) in words for part in lemma.split("-"))
 
 
-def _part_lemma(analysis, part: str) -> str:
-    forms = analysis.models.morph_vocab(part) if part else []
-    return forms[0].normal.replace("ё", "е") if forms else part
+def _part_lemma(analysis: Analysis, part: str) -> str:
+    forms = analysis.morph.parse(part) if part else []
+    return fold_word(forms[0].normal) if forms else part
 
 
-def _may_hold(analysis, index: int, names: set[int]) -> bool:
+def _may_hold(analysis: Analysis, index: int, names: set[int]) -> bool:
     token = analysis.tokens[index]
     if index in names:
         return False
@@ -69,7 +71,7 @@ def _may_hold(analysis, index: int, names: set[int]) -> bool:
     return token.pos in _INSIDE and any(ch.isalnum() for ch in token.text)
 
 
-def _extend_adjectives(analysis, head: int, floor: int) -> int:
+def _extend_adjectives(analysis: Analysis, head: int, floor: int) -> int:
     first = head
     while first - 1 >= floor and analysis.tokens[first - 1].pos == "ADJ" \
             and analysis.tokens[first - 1].sent == analysis.tokens[head].sent:
@@ -77,22 +79,22 @@ def _extend_adjectives(analysis, head: int, floor: int) -> int:
     return first
 
 
-def _role(analysis, first: int, head: int, stop: int) -> Role:
-    tokens, vocab = analysis.tokens, analysis.models.morph_vocab
+def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
+    tokens, morph = analysis.tokens, analysis.morph
     words = []
     for i in range(first, stop):
         token = tokens[i]
         word = token.text
         if first <= i <= head and token.pos in ("NOUN", "PROPN", "ADJ"):
             pos = "NOUN" if i == head else token.pos
-            word = nominative_word(vocab, token.text, pos, token.feats)
+            word = nominative_word(morph, token.text, pos, token.feats)
             if not token.text.isupper():
                 word = word.lower()
         words.append(word)
     return Role(first, stop, head, join_words(analysis.text, tokens, first, stop, words))
 
 
-def _opening_quote(analysis, index: int, floor: int) -> int | None:
+def _opening_quote(analysis: Analysis, index: int, floor: int) -> int | None:
     """The opening mark of the quote whose closing mark is at ``index``."""
     tokens = analysis.tokens
     closing = tokens[index].text
@@ -104,7 +106,7 @@ def _opening_quote(analysis, index: int, floor: int) -> int | None:
     return None
 
 
-def _closing_quote(analysis, index: int, stop: int) -> int | None:
+def _closing_quote(analysis: Analysis, index: int, stop: int) -> int | None:
     tokens = analysis.tokens
     opening = tokens[index].text
     if opening not in _OPENING_TO_CLOSING:
@@ -115,7 +117,7 @@ def _closing_quote(analysis, index: int, stop: int) -> int | None:
     return None
 
 
-def _inflected_genitive(analysis, first: int, stop: int, oblique=frozenset()) -> bool:
+def _inflected_genitive(analysis: Analysis, first: int, stop: int, oblique=frozenset()) -> bool:
     """"Александра Кокорина": a name in the genitive, and visibly inflected (its lemma, or
     its nominative ``oblique`` says so: a foreign name the tagger calls genitive may be
     undeclined)."""
@@ -125,7 +127,7 @@ def _inflected_genitive(analysis, first: int, stop: int, oblique=frozenset()) ->
         first in oblique or analysis.lemma(last) != token.text.lower())
 
 
-def role_before(analysis, name_first: int, names: set[int],
+def role_before(analysis: Analysis, name_first: int, names: set[int],
                 name_starts: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
     """The role phrase that ends right before ``name_first``; it may hold a quoted name
     ("главный редактор радиостанции «Говорит Москва»") and a person's name in the genitive
@@ -163,7 +165,7 @@ def role_before(analysis, name_first: int, names: set[int],
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, name_first)
 
 
-def _after_brackets(analysis, index: int, stop: int) -> int:
+def _after_brackets(analysis: Analysis, index: int, stop: int) -> int:
     """"Томас Шефер (Thomas Schäfer), министр ...": the bracket after a name is skipped."""
     tokens = analysis.tokens
     if index < stop and tokens[index].text == "(":
@@ -173,7 +175,7 @@ def _after_brackets(analysis, index: int, stop: int) -> int:
     return index
 
 
-def role_after(analysis, name_stop: int, names: set[int],
+def role_after(analysis: Analysis, name_stop: int, names: set[int],
                name_stops: dict[int, int] | None = None, oblique=frozenset()) -> Role | None:
     """", глава МИД России," right after a name, closed by a comma, dash, bracket, semicolon or
     period; it may hold a quoted name and another person's name in the genitive ("Людмила
@@ -214,7 +216,7 @@ def role_after(analysis, name_stop: int, names: set[int],
     return _role(analysis, first, head, stop)
 
 
-def _phrase_from(analysis, head: int, names: set[int]) -> Role:
+def _phrase_from(analysis: Analysis, head: int, names: set[int]) -> Role:
     tokens = analysis.tokens
     sentence = analysis.sentences[tokens[head].sent]
     stop = head + 1
@@ -233,7 +235,7 @@ def _phrase_from(analysis, head: int, names: set[int]) -> Role:
     return _role(analysis, _extend_adjectives(analysis, head, sentence.first), head, stop)
 
 
-def title_phrase(analysis, head: int, names: set[int]) -> Role:
+def title_phrase(analysis: Analysis, head: int, names: set[int]) -> Role:
     """The phrase a title word standing alone heads ("британский премьер"), without an age
     ("61-летняя певица": the age is no part of the title)."""
     phrase = _phrase_from(analysis, head, names)
@@ -245,16 +247,16 @@ def title_phrase(analysis, head: int, names: set[int]) -> Role:
     return phrase if first == phrase.first else _role(analysis, first, head, phrase.stop)
 
 
-def is_title_word(analysis, index: int) -> bool:
+def is_title_word(analysis: Analysis, index: int) -> bool:
     return _is_role_word(analysis, index)
 
 
-def _bare(analysis, index: int) -> bool:
+def _bare(analysis: Analysis, index: int) -> bool:
     """No preposition of its own: "стал министром", not "встретился с министром"."""
     return not any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
 
 
-def predicate_roles(analysis, head: int, skip: range, names: set[int],
+def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
                     depth: int = 0) -> list[Role]:
     """The roles a clause's predicate gives its subject: "Путин - президент России",
     "Иванов стал министром", "работал инженером, затем директором", "занял пост
@@ -286,7 +288,7 @@ def predicate_roles(analysis, head: int, skip: range, names: set[int],
     return roles
 
 
-def role_predicate(analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
+def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
     """"Путин - президент России", "Иванов стал министром", "Главой Малави стала Джойс Банда"."""
     tokens = analysis.tokens
     subjects = set(range(name_first, name_stop))
@@ -317,7 +319,7 @@ _SUBJECTLESS_STARTS = {"ста", "раб", "явл", "был", "быв", "буд
 _ANTECEDENT_SENTENCES = 2
 
 
-def _subject_of(analysis, index: int) -> tuple[int, str | None] | None:
+def _subject_of(analysis: Analysis, index: int) -> tuple[int, str | None] | None:
     """(the predicate, the subject's gender) when ``index`` is "он"/"она" as a subject, or
     a listed verb whose subject is left out."""
     token = analysis.tokens[index]
@@ -339,7 +341,7 @@ def _subject_of(analysis, index: int) -> tuple[int, str | None] | None:
     return None
 
 
-def pronoun_roles(analysis, pronouns: dict[int, Entity], zero_subject,
+def pronoun_roles(analysis: Analysis, pronouns: dict[int, Entity], zero_subject,
                   names: set[int]) -> list[tuple[Entity, Role]]:
     """Roles whose subject is a pronoun the resolver linked (``pronouns``: token → entity) or
     left out ("Окончил институт, работал инженером": ``zero_subject(index, gender)`` asks
@@ -372,7 +374,7 @@ def pronoun_roles(analysis, pronouns: dict[int, Entity], zero_subject,
 _MAX_LISTED_NAMES = 6
 
 
-def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
+def roles_of(analysis: Analysis, name_first: int, name_stop: int, names: set[int],
              name_starts: dict[int, int] | None = None, oblique=frozenset(),
              name_stops: dict[int, int] | None = None) -> list[Role]:
     """``name_starts``: the last word of each person's name -> its first word (``name_stops``
@@ -387,7 +389,7 @@ def roles_of(analysis, name_first: int, name_stop: int, names: set[int],
     return roles
 
 
-def _roles_before(analysis, name_first: int, names: set[int], name_starts: dict[int, int],
+def _roles_before(analysis: Analysis, name_first: int, names: set[int], name_starts: dict[int, int],
                   oblique=frozenset(), depth: int = 0) -> list[Role]:
     """The roles written before a name, or before the list of names it ends:
     "актеры Андрей Мерзликин и Алиса Гребенщикова" gives both of them "актеры", and so does
@@ -409,7 +411,7 @@ def _roles_before(analysis, name_first: int, names: set[int], name_starts: dict[
     return [r for r in shared if tokens[r.head].feats.get("Number") == "Plur"]
 
 
-def _chain_before(analysis, name_first: int, names: set[int],
+def _chain_before(analysis: Analysis, name_first: int, names: set[int],
                   name_starts: dict[int, int], oblique=frozenset()) -> list[Role]:
     tokens = analysis.tokens
     roles = []
@@ -438,7 +440,7 @@ class Appositions:
     used: set[int]                     # words of the roles found
 
 
-def apposition_roles(analysis, entities: list[Entity]) -> Appositions:
+def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
     """Fill ``roles`` of people from the phrases next to their names and their predicates."""
     named: set[int] = set()       # words of any name: never a title mention
     people: set[int] = set()      # words of person names: a role never runs through one
@@ -476,7 +478,7 @@ def apposition_roles(analysis, entities: list[Entity]) -> Appositions:
     return Appositions(holders, first_seen, named, people, used)
 
 
-def referred_roles(analysis, pronouns: dict[int, Entity], zero_subject,
+def referred_roles(analysis: Analysis, pronouns: dict[int, Entity], zero_subject,
                    appositions: Appositions) -> None:
     """Roles a clause gives a person the resolver found behind its subject: "он стал
     министром"; the role words become ``used`` (no title mention of anyone)."""
@@ -486,7 +488,7 @@ def referred_roles(analysis, pronouns: dict[int, Entity], zero_subject,
             entity.roles.append(role.text)
 
 
-def title_roles(analysis, entity: Entity, role: Role) -> None:
+def title_roles(analysis: Analysis, entity: Entity, role: Role) -> None:
     """The phrase of a title the resolver linked ("британский премьер") is a role of its
     person (an office only if the person was known to hold it: the resolver's check)."""
     if not any(_contains(r, role.text) for r in entity.roles):

@@ -14,16 +14,12 @@ Each short name joins only when exactly one fuller name fits it.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from svodka.data import load_list, load_table
-from svodka.extractors.entities.gazetteer import fold
-from svodka.extractors.entities.people import same_word
+from svodka.extractors.entities.similarity import same_word
+from svodka.extractors.entities.types import Named
+from svodka.text import QUOTES_AND_APOSTROPHE, fold
 
-if TYPE_CHECKING:
-    from svodka.extractors.entities.linking import Named
-
-_MARKS = "«»\"„“”'"
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 _ARTICLES = {"the"}
 _STATE_FORMS = {"республика", "королевство", "княжество", "султанат", "эмират",
@@ -46,7 +42,7 @@ def _expansions() -> dict[str, str]:
 
 
 def _words(normal: str) -> list[str]:
-    return [w for w in (w.strip(_MARKS) for w in fold(normal).split()) if w]
+    return [w for w in (w.strip(QUOTES_AND_APOSTROPHE) for w in fold(normal).split()) if w]
 
 
 def _is_adjective(word: str) -> bool:

@@ -8,13 +8,9 @@ Cyrillic name of its family fits it.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from svodka.extractors.entities.gazetteer import fold
-from svodka.extractors.entities.people import close_names
-
-if TYPE_CHECKING:
-    from svodka.extractors.entities.linking import Named
+from svodka.extractors.entities.similarity import close_names
+from svodka.extractors.entities.types import Named
+from svodka.text import fold, is_cyrillic, is_latin
 
 # longest first: "sch" before "sh", "sh" before "s"
 _DIGRAPHS = [("sch", "ш"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("th", "т"),
@@ -40,16 +36,6 @@ def cyrillic(word: str) -> str:
     return "".join(out)
 
 
-def _is_latin(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all("a" <= ch <= "z" for ch in (c.lower() for c in letters))
-
-
-def _is_cyrillic(text: str) -> bool:
-    letters = [ch for ch in text.lower() if ch.isalpha()]
-    return bool(letters) and all("а" <= ch <= "я" or ch == "ё" for ch in letters)
-
-
 def _words(normal: str) -> list[str]:
     return [w for w in fold(normal).replace("-", " ").split() if w.isalpha()]
 
@@ -58,11 +44,11 @@ def link_transliterations(mentions: list[Named], groups, family) -> None:
     cyrillic_names: dict[tuple[str, int, str], set[int]] = {}
     for i, m in enumerate(mentions):
         words = _words(m.normal)
-        if m.kind == "name" and _is_cyrillic(m.normal) and 0 < len(words) <= _MAX_WORDS:
+        if m.kind == "name" and is_cyrillic(m.normal) and 0 < len(words) <= _MAX_WORDS:
             key = (family(m.type), len(words), words[0][:_PREFIX])
             cyrillic_names.setdefault(key, set()).add(i)
     for i, m in enumerate(mentions):
-        if m.kind != "name" or not _is_latin(m.normal) or m.normal.isupper():
+        if m.kind != "name" or not is_latin(m.normal) or m.normal.isupper():
             continue
         words = [cyrillic(w) for w in _words(m.normal)]
         if not words or len(words) > _MAX_WORDS or min(len(w) for w in words) < 4:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 
+from svodka.analysis import Analysis
 from svodka.extractors.quotes.context import Candidate, Context, build_context
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
 from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
@@ -89,7 +90,7 @@ def _continued(ctx: Context, candidates: list[Candidate],
     taken = [(c.start, c.end) for c in candidates]
     found = []
     for segment in ctx.segments:
-        r_start, r_end = ctx.analysis.regions[segment.region]
+        r_start, r_end = ctx.region(segment.region)
         before = text[r_start:segment.start].strip()
         after = text[segment.end:r_end].strip()
         previous = by_region.get(segment.region - 1)
@@ -106,7 +107,7 @@ def _continued(ctx: Context, candidates: list[Candidate],
     return found
 
 
-def extract_quotes(analysis, entities: list[Entity],
+def extract_quotes(analysis: Analysis, entities: list[Entity],
                    dateline: tuple[int, int] | None = None) -> list[Quote]:
     """Quotes of an analysed article. ``dateline`` is the layout's dateline span, whose agency
     is never a speaker by default."""

@@ -5,16 +5,18 @@ before its speaker is resolved.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.data import load_list, load_table
 from svodka.extractors.quotes.marks import Segment, find_segments
-from svodka.layout import is_headline
+from svodka.text import QUOTE_MARKS as _QUOTE_MARKS
+from svodka.text import SPEECH_DASHES
 
-DASHES = frozenset({"-", "–", "—", "--", "―"})
-QUOTE_MARKS = frozenset('«»"„“”')
+# token texts: razdel keeps a doubled hyphen "--" as one token
+DASHES = frozenset(SPEECH_DASHES) | {"--"}
+QUOTE_MARKS = frozenset(_QUOTE_MARKS)
 FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "!!!"})
 # "по его словам", "его пресс-служба": the speaker is the person the pronoun refers to
 POSSESSIVE_PRONOUNS = frozenset({"его", "ее", "их", "он", "она", "они", "свой"})
@@ -79,11 +81,10 @@ class Candidate:
 
 @dataclass(slots=True)
 class Context:
-    analysis: object
+    analysis: Analysis
     lexicon: Lexicon
     segments: list[Segment]
     skipped_regions: frozenset[int]
-    _region_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -102,11 +103,9 @@ class Context:
     def sentence(self, index: int):
         return self.analysis.sentences[self.analysis.tokens[index].sent]
 
-    def region_of(self, offset: int) -> int:
-        return bisect_left(self._region_starts, offset + 1) - 1
-
     def region(self, index: int) -> tuple[int, int]:
-        return self.analysis.regions[index]
+        region = self.analysis.regions[index]
+        return region.start, region.end
 
     def is_cue(self, index: int) -> bool:
         token = self.tokens[index]
@@ -144,7 +143,7 @@ class Context:
 
     def first_token_from(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
-        return bisect_left(self.analysis._token_starts, offset)
+        return self.analysis.first_token_from(offset)
 
     def words_in(self, start: int, end: int) -> int:
         return sum(1 for i in self.analysis.tokens_between(start, end) if not self.is_punct(i))
@@ -152,9 +151,9 @@ class Context:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces, dashes, stray leading punctuation and the final period (but not ?/!)."""
-    while start < end and (text[start].isspace() or text[start] in "-–—―,.;:)"):
+    while start < end and (text[start].isspace() or text[start] in SPEECH_DASHES + ",.;:)"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:-–—―"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:" + SPEECH_DASHES):
         end -= 1
     if end > start and text[end - 1] == "." and not text[start:end].endswith(".."):
         end -= 1
@@ -163,21 +162,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def skipped_regions(analysis) -> frozenset[int]:
-    """The headline, as the layout saw it: headline quotes are not quotes."""
+def skipped_regions(analysis: Analysis) -> frozenset[int]:
+    """The headline, as the layout saw it: headline quotes are not quotes. An article that is
+    nothing but a headline keeps it."""
     regions = analysis.regions
     if len(regions) < 2:
         return frozenset()
-    start, end = regions[0]
-    first_text = len(analysis.text) - len(analysis.text.lstrip())
-    if start == first_text and is_headline(analysis.text[start:end]):
-        return frozenset({0})
-    return frozenset()
+    return frozenset(i for i, region in enumerate(regions) if region.kind == "headline")
 
 
-def build_context(analysis) -> Context:
+def build_context(analysis: Analysis) -> Context:
     ctx = Context(analysis, lexicon(), find_segments(analysis.text, analysis.regions),
                   skipped_regions(analysis))
-    ctx._region_starts = [start for start, _ in analysis.regions]
     ctx.segments.sort(key=lambda s: (s.start, -s.end))
     return ctx

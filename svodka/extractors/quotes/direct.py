@@ -9,6 +9,7 @@ from svodka.extractors.quotes.attribution import (POSTPOSED, PREPOSED, Attributi
                                                   clause_end, dash_cue)
 from svodka.extractors.quotes.context import MIN_WORDS, QUOTE_MARKS, Candidate, Context, trim
 from svodka.extractors.quotes.marks import Segment
+from svodka.text import SPEECH_DASHES
 
 # An unmarked speech paragraph ("— Мы готовы. Мы ждём, — сказал он") longer than this many
 # tokens before its attribution is not taken as one quote.
@@ -79,7 +80,7 @@ def _resumed(ctx: Context, segment: Segment,
         return None
     between = ctx.text[previous[0].end:segment.inner_end]
     stripped = between.lstrip(" .,\u00a0")
-    if not stripped or stripped[0] not in "-–—―":
+    if not stripped or stripped[0] not in SPEECH_DASHES:
         return None
     attribution = previous[0]
     return Attribution("split_quote", attribution.cue, attribution.cue_span,

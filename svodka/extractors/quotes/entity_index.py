@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from svodka.extractors.entities.gazetteer import fold
+from svodka.text import fold, fold_word
 from svodka.extractors.quotes.context import Context
 from svodka.extractors.quotes.syntax import children, subtree
 from svodka.record import Entity, Mention
@@ -144,7 +144,7 @@ class EntityIndex:
             if entity.type != "PER" or not self.fits(entity, gender):
                 continue
             for role in entity.roles:
-                score = _title_score(role.lower().replace("ё", "е"), stems)
+                score = _title_score(fold_word(role), stems)
                 if score > best_score:
                     best, best_score = entity, score
         return best

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MARK = re.compile('[«»"„“”]')
-_OPENING_CONTEXT = set("([{«„“-—–/:") | {"'"}
-_CLOSING_CONTEXT = set(".,;:!?)]}…-—–»")
+from svodka.layout import Region
+from svodka.text import DASHES, QUOTE_MARKS
+
+_MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
+_OPENING_CONTEXT = set("([{«„“/:'") | set(DASHES)
+_CLOSING_CONTEXT = set(".,;:!?)]}…»") | set(DASHES)
 # How deep a closing mark looks for its opening one; deeper opens stay unmatched.
 _STACK_LOOKUP = 4
 # «… по карте «Стрелка», – отметил Х: one mark closes the inner quote and the outer one
@@ -95,8 +98,8 @@ def region_segments(text: str, r_start: int, r_end: int, region: int) -> list[Se
     return segments
 
 
-def find_segments(text: str, regions: list[tuple[int, int]]) -> list[Segment]:
+def find_segments(text: str, regions: list[Region]) -> list[Segment]:
     segments: list[Segment] = []
-    for index, (r_start, r_end) in enumerate(regions):
-        segments.extend(region_segments(text, r_start, r_end, index))
+    for index, region in enumerate(regions):
+        segments.extend(region_segments(text, region.start, region.end, index))
     return segments

@@ -19,6 +19,7 @@ from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
 from svodka.extractors.quotes.phrase import speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
+from svodka.text import fold_word
 
 __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
 
@@ -44,9 +45,9 @@ def _cue_gender(ctx: Context, quote: Candidate) -> str | None:
 def _person_word(ctx: Context, index: int) -> str | None:
     """"sing" or "plur" when the word names people ("посол", "эксперты"), else None."""
     lemma = ctx.lemma(index)
-    parses = ctx.analysis.models.morph_vocab.parse(ctx.word(index))[:4]
+    parses = ctx.analysis.morph.parse(ctx.word(index))[:4]
     for parse in parses:
-        if parse.normal_form.replace("ё", "е") == lemma and "anim" in parse.tag \
+        if fold_word(parse.normal_form) == lemma and "anim" in parse.tag \
                 and "Name" not in parse.tag and "Surn" not in parse.tag:
             return "plur" if "plur" in parse.tag else "sing"
     feats = ctx.tokens[index].feats
@@ -308,8 +309,8 @@ def _new_entity(ctx: Context, entities: list[Entity], tokens: range, head: int,
              and not (genitive_owner and ctx.tokens[i].feats.get("Case") == "Gen")]
     if not names or names[-1] - names[0] + 1 != len(names):
         return None
-    vocab = ctx.analysis.models.morph_vocab
-    person = any({"Name", "Surn"} & set(str(vocab.parse(ctx.word(i))[0].tag).replace(" ", ",")
+    morph = ctx.analysis.morph
+    person = any({"Name", "Surn"} & set(str(morph.parse(ctx.word(i))[0].tag).replace(" ", ",")
                                          .split(",")) for i in names)
     if people_only and not person:
         return None     # "источник в Кремле" names no one

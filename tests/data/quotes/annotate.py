@@ -15,13 +15,25 @@ import json
 import sys
 from pathlib import Path
 
-from pool import candidates
+from pool import FRESH_BATCH, candidates, fresh_candidates
 
 HERE = Path(__file__).resolve().parent
 KINDS = {"d": "direct", "direct": "direct", "i": "indirect", "indirect": "indirect"}
 
 
+def dev_gold_ids() -> set[str]:
+    """The files without a batch: the dev gold the fresh batch must not repeat."""
+    return {p.stem for p in HERE.glob("*.json")
+            if "batch" not in json.loads(p.read_text(encoding="utf-8"))}
+
+
 def find_article(article_id: str, news: Path) -> dict:
+    """From the fresh batch's order (then the file gets ``batch``), else from the dev pool.
+
+    The fresh order is looked at first: a short fresh article is in both pools."""
+    for article in fresh_candidates(news, dev_gold_ids() - {article_id}):
+        if article["id"] == article_id:
+            return article | {"batch": FRESH_BATCH}
     for pool in candidates(news).values():
         for article in pool:
             if article["id"] == article_id:
@@ -71,6 +83,7 @@ def parse_spec(lines: list[str], text: str) -> list[dict]:
 def save(article: dict, spec: list[str]) -> Path:
     gold = {"id": article["id"],
             "source": {"file": article["file"], "line": article["line"], "url": article["url"]},
+            **({"batch": article["batch"]} if "batch" in article else {}),
             "text": article["text"], "quotes": parse_spec(spec, article["text"])}
     path = HERE / f"{article['id']}.json"
     path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

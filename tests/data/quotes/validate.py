@@ -19,6 +19,9 @@ MIN_FILES = 40
 KINDS = {"direct", "indirect"}
 NAME = re.compile(r"^(ng[01]|rt[0-3])-\d{4}$")
 QUOTE_KEYS = {"start", "end", "text", "kind", "speaker", "note"}
+# A batch marks files annotated later, before svodka was run on them ("fresh-2026-12");
+# files without one are the dev gold the rules were written against.
+BATCH = re.compile(r"^fresh-\d{4}-\d{2}$")
 MARKS = "«»“”„\""
 
 
@@ -64,6 +67,8 @@ def check_file(path: Path) -> list[str]:
     source = gold.get("source") or {}
     if not (isinstance(source.get("file"), str) and isinstance(source.get("line"), int)):
         problems.append(f"{path.name}: source needs file and line")
+    if "batch" in gold and not (isinstance(gold["batch"], str) and BATCH.match(gold["batch"])):
+        problems.append(f"{path.name}: batch {gold['batch']!r} must look like fresh-YYYY-MM")
     text, quotes = gold.get("text"), gold.get("quotes")
     if not isinstance(text, str) or not isinstance(quotes, list):
         return problems + [f"{path.name}: needs text and quotes"]
@@ -112,10 +117,11 @@ def validate(directory: Path = HERE, news: Path | None = None) -> list[str]:
     return problems
 
 
-def summary(directory: Path = HERE) -> dict:
-    quotes = [q for p in gold_files(directory)
-              for q in json.loads(p.read_text(encoding="utf-8"))["quotes"]]
-    files = gold_files(directory)
+def summary(directory: Path = HERE, batch: str | None = "") -> dict:
+    """Counts over every file, or over one batch (``None``: the files without a batch)."""
+    files = [p for p in gold_files(directory)
+             if batch == "" or json.loads(p.read_text(encoding="utf-8")).get("batch") == batch]
+    quotes = [q for p in files for q in json.loads(p.read_text(encoding="utf-8"))["quotes"]]
     return {"files": len(files),
             "files_without_quotes": sum(not json.loads(p.read_text(encoding="utf-8"))["quotes"]
                                         for p in files),
@@ -132,4 +138,8 @@ if __name__ == "__main__":
     for problem in found:
         print(problem)
     print(json.dumps(summary(HERE)))
+    batches = sorted({json.loads(p.read_text(encoding="utf-8")).get("batch") or ""
+                      for p in gold_files(HERE)})
+    for batch in batches if len(batches) > 1 else []:
+        print(batch or "dev", json.dumps(summary(HERE, batch or None)))
     sys.exit(1 if found else 0)

@@ -1,0 +1,45 @@
+"""``svodka train``: fit svodka's small trained models from data in ``../shared``."""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from svodka.cli import app
+
+train_app = typer.Typer(help="Train svodka's models (CPU; reads ../shared).",
+                        no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command()
+def coref(
+    data: Annotated[Path | None, typer.Argument(
+        help="RuCoCo zip or folder (default ../shared/data/rucoco/rucoco-train.zip).")] = None,
+    articles: Annotated[int, typer.Option(
+        help="Training articles (from those not in the dev split).", min=1)] = 1200,
+    dev_articles: Annotated[int | None, typer.Option(
+        help="Dev articles to report on (default all 300).", min=1)] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="Where the model goes (default svodka/data/models/coref_ranker.joblib).")] = None,
+    cache: Annotated[Path | None, typer.Option(
+        help="Keep the feature rows here (outside the repository) for a faster re-run.")] = None,
+    evaluate_only: Annotated[bool, typer.Option(
+        help="Report the model at --out on the dev articles; train nothing.")] = False,
+) -> None:
+    """The antecedent ranker on RuCoCo; prints its dev accuracy next to the nearest-agreeing rule."""
+    from svodka.extractors.coref.train import DEFAULT_DATA, DEFAULT_MODEL, evaluate, train
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    data = data or DEFAULT_DATA.resolve()
+    if not data.exists():
+        typer.echo(f"svodka: no RuCoCo at {data}", err=True)
+        raise typer.Exit(code=2)
+    if evaluate_only:
+        report = evaluate(data, out or DEFAULT_MODEL, dev_articles)
+    else:
+        report = train(data, articles, dev_articles, out or DEFAULT_MODEL, cache)
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))

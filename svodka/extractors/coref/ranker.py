@@ -1,0 +1,334 @@
+"""A trained antecedent ranker: how likely an earlier mention is the thing a pronoun or a
+description refers to.
+
+    scores = antecedent_scores(analysis, (start, end), [(s1, e1), (s2, e2), ...])
+
+Every number is read from the shared analysis (morphology, syntax, NER, regions); the model
+(``svodka/data/models/coref_ranker.npz``, scikit-learn's gradient-boosted trees trained on
+RuCoCo by ``svodka train coref`` and exported as plain arrays) is loaded once per process, on
+first use, and evaluated with numpy: scikit-learn's own ``predict_proba`` costs about 12 ms a
+call, this about 0.5 ms, and no pickle is read. The weights are CC BY-NC 4.0, as RuCoCo is
+(``coref_ranker.LICENSE.md`` next to them); without the file ``antecedent_scores`` returns
+``None`` and the resolver keeps to its rules.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from svodka.text import CLOSING_QUOTES, OPENING_QUOTES
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "coref_ranker.npz"
+
+# Personal, possessive and reflexive pronouns, by lowercase form: the lemma code and the
+# (number, gender) they say, None where the form does not tell.
+PRONOUN_FORMS: dict[str, tuple[int, str | None, str | None]] = {}
+for _code, (_forms, _number, _gender) in enumerate((
+        ("он его него ему нему им ним нем нём", "Sing", "Masc"),
+        ("она ее её нее неё ей ней ею нею", "Sing", "Fem"),
+        ("оно", "Sing", "Neut"),
+        ("они их них ими ними", "Plur", None),
+        ("свой своя свое своё свои своего своей своему своим своем своём своих своими свою",
+         None, None),
+        ("себя себе собой собою", None, None),
+)):
+    for _form in _forms.split():
+        PRONOUN_FORMS[_form] = (_code, _number, _gender)
+NOT_A_PRONOUN = len({code for code, _, _ in PRONOUN_FORMS.values()})
+
+PRONOUN, DESCRIPTION, NAME = 0, 1, 2
+_GENDERS = {"Masc": 1, "Fem": 2, "Neut": 3}
+_NUMBERS = {"Sing": 1, "Plur": 2}
+_RELS = {"nsubj": 1, "nsubj:pass": 1, "obj": 2, "iobj": 3, "obl": 4, "nmod": 5, "appos": 6,
+         "root": 7, "det": 8, "conj": 9, "flat:name": 10, "amod": 11}
+_NER = {"PER": 1, "ORG": 2, "LOC": 3}
+# Marks that only open, and marks that only close, speech: a straight " does both, and “
+# closes „…“ far more often than it opens anything in Russian news.
+_OPENING = "".join(m for m in OPENING_QUOTES if m not in "\"“")
+_CLOSING = "".join(m for m in CLOSING_QUOTES + "“" if m != "\"")
+_QUOTE_LOOKBACK = 3000      # characters of a paragraph scanned back for an open «
+
+
+@dataclass(slots=True)
+class MentionView:
+    """What the ranker reads of one span."""
+    start: int
+    end: int
+    head: int               # token index of the span's syntactic head, -1 if no token
+    size: int               # tokens
+    sent: int
+    region: int
+    kind: int               # PRONOUN, DESCRIPTION or NAME
+    lemma_code: int         # the pronoun's code, NOT_A_PRONOUN otherwise
+    lemma: str              # the head's lemma
+    lemmas: frozenset       # lemmas of every word of the span
+    gender: int
+    number: int
+    rel: int
+    subject: bool
+    ner: int
+    quote: int              # start offset of the «…» holding the span, -1 outside speech
+    clause: int             # token index of the verb governing the head, -1 if none
+    word_class: int         # the head lemma is a role (1), organization (2), place (3) noun
+    demonstrative: bool     # "этот министр", "данное ведомство"
+
+
+FEATURES = (
+    "anaphor kind", "anaphor pronoun", "candidate kind", "candidate pronoun",
+    "gender agreement", "number agreement", "anaphor gender", "candidate gender",
+    "anaphor number", "candidate number", "anaphor role", "candidate role",
+    "candidate NER type", "token distance", "sentence distance", "paragraph distance",
+    "candidates between", "agreeing candidates between", "head lemma match",
+    "anaphor head among candidate lemmas", "anaphor quoted", "candidate quoted", "same quote",
+    "candidate is subject", "candidate subject of previous sentence",
+    "candidate subject of a clause above the anaphor", "same clause", "same sentence",
+    "earlier candidates with its head lemma", "candidate tokens", "candidate nested",
+    "anaphor tokens", "anaphor word class", "candidate word class", "anaphor demonstrative",
+    "candidate in the headline",
+)
+_DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "сей", "такой"})
+
+
+def view(analysis, span: tuple[int, int]) -> MentionView:
+    start, end = span
+    tokens = analysis.tokens
+    inside = analysis.tokens_between(start, end)
+    if not len(inside):
+        at = analysis.token_at(start)
+        inside = range(at, at + 1) if at is not None else range(0)
+    if not len(inside):
+        sent = analysis.sentence_of(start)
+        return MentionView(start, end, -1, 0, sent if sent is not None else -1, -1, DESCRIPTION,
+                           NOT_A_PRONOUN, "", frozenset(), 0, 0, 0, False, 0, -1, -1, 0, False)
+    head = next((i for i in inside if not inside.start <= tokens[i].head < inside.stop),
+                inside.start)
+    token = tokens[head]
+    sentence = analysis.sentences[token.sent]
+    word = token.text.lower()
+    pronoun = PRONOUN_FORMS.get(word) if len(inside) == 1 else None
+    kind = PRONOUN if pronoun else (NAME if _named(analysis, inside) else DESCRIPTION)
+    gender, number = token.feats.get("Gender"), token.feats.get("Number")
+    if pronoun:
+        number = pronoun[1] or number
+        gender = pronoun[2] or (gender if pronoun[0] != 3 else None)
+    elif kind == NAME:
+        proper = next((tokens[i] for i in inside if tokens[i].pos == "PROPN"), None)
+        if proper is not None:
+            gender = proper.feats.get("Gender", gender)
+    verb = _verb_agreement(analysis, head)
+    if verb is not None and kind != PRONOUN:
+        gender = verb
+    lemma = analysis.lemma(head)
+    return MentionView(
+        start, end, head, len(inside), token.sent, sentence.region, kind,
+        pronoun[0] if pronoun else NOT_A_PRONOUN, lemma,
+        frozenset(analysis.lemma(i) for i in inside if tokens[i].text[:1].isalpha()),
+        _GENDERS.get(gender, 0), _NUMBERS.get(number, 0),
+        _RELS.get(token.rel, 0), token.rel in ("nsubj", "nsubj:pass"),
+        _ner_type(analysis, inside), _quote_start(analysis, start, sentence.region),
+        _governing_verb(analysis, head), word_classes().get(lemma, 0),
+        any(analysis.lemma(i) in _DEMONSTRATIVES for i in inside if i != head))
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, int]:
+    """Head lemmas that say what a description is: a role, an organization, a place."""
+    from svodka.data import load_list
+
+    classes = {}
+    for code, files in ((3, ("place_descriptors.txt",)),
+                        (2, ("org_descriptors.txt", "org_heads.txt")), (1, ("role_words.txt",))):
+        for name in files:
+            classes.update({word.lower(): code for word in load_list(name)})
+    return classes
+
+
+def _named(analysis, inside: range) -> bool:
+    tokens = analysis.tokens
+    for i in inside:
+        text = tokens[i].text
+        if sum(c.isupper() for c in text) >= 2:
+            return True
+        first = analysis.sentences[tokens[i].sent].first
+        if text[:1].isupper() and i != first and tokens[i - 1].text not in "«\"„“-—–(":
+            return True
+        if tokens[i].pos == "PROPN":
+            return True
+    return False
+
+
+def _verb_agreement(analysis, head: int) -> str | None:
+    """The gender of the past-tense verb the head is the subject of ("заявила Савченко")."""
+    token = analysis.tokens[head]
+    if token.rel not in ("nsubj", "nsubj:pass") or token.head < 0:
+        return None
+    verb = analysis.tokens[token.head]
+    if verb.pos in ("VERB", "AUX", "ADJ") and verb.feats.get("Number") == "Sing":
+        return verb.feats.get("Gender")
+    return None
+
+
+def _governing_verb(analysis, head: int) -> int:
+    tokens = analysis.tokens
+    index, steps = tokens[head].head, 0
+    while index >= 0 and steps < 50:
+        if tokens[index].pos in ("VERB", "AUX"):
+            return index
+        index, steps = tokens[index].head, steps + 1
+    return -1
+
+
+def _ner_type(analysis, inside: range) -> int:
+    start, end = analysis.tokens[inside.start].start, analysis.tokens[inside.stop - 1].end
+    for span in analysis.ner:
+        if span.start < end and start < span.end:
+            return _NER.get(span.type, 0)
+    return 0
+
+
+def _quote_start(analysis, offset: int, region: int) -> int:
+    """Where the «…» holding ``offset`` opens, within its paragraph; -1 outside speech."""
+    region_start = analysis.regions[region][0] if region >= 0 else 0
+    low = max(region_start, offset - _QUOTE_LOOKBACK)
+    before = analysis.text[low:offset]
+    opened = max(before.rfind(mark) for mark in _OPENING)
+    closed = max(before.rfind(mark) for mark in _CLOSING)
+    return low + opened if opened > closed else -1
+
+
+def _agreement(a: int, b: int) -> int:
+    return 0 if not a or not b else (1 if a == b else -1)
+
+
+def _dominating_subject(analysis, anaphor: MentionView, candidate: MentionView) -> bool:
+    """Is the candidate the subject of a word above the anaphor ("Путин заявил, что он")?"""
+    if anaphor.sent != candidate.sent or candidate.head < 0 or not candidate.subject:
+        return False
+    tokens = analysis.tokens
+    governor = tokens[candidate.head].head
+    index, steps = tokens[anaphor.head].head, 0
+    while index >= 0 and steps < 50:
+        if index == governor:
+            return True
+        index, steps = tokens[index].head, steps + 1
+    return False
+
+
+def pair_features(analysis, anaphor: MentionView, candidates: list[MentionView]
+                  ) -> list[list[float]]:
+    """One feature row (``FEATURES``) per candidate; candidates in text order."""
+    rows = []
+    seen_lemmas: dict[str, int] = {}
+    before = len(candidates)
+    agreeing_after = [0] * (len(candidates) + 1)
+    for index in range(len(candidates) - 1, -1, -1):
+        c = candidates[index]
+        agrees = _agreement(anaphor.gender, c.gender) >= 0 and \
+            _agreement(anaphor.number, c.number) >= 0
+        agreeing_after[index] = agreeing_after[index + 1] + agrees
+    for index, c in enumerate(candidates):
+        seen_lemmas[c.lemma] = seen_lemmas.get(c.lemma, 0) + 1
+        nested = c.start <= anaphor.start < c.end or anaphor.start <= c.start < anaphor.end
+        rows.append([
+            anaphor.kind, anaphor.lemma_code, c.kind, c.lemma_code,
+            _agreement(anaphor.gender, c.gender), _agreement(anaphor.number, c.number),
+            anaphor.gender, c.gender, anaphor.number, c.number, anaphor.rel, c.rel, c.ner,
+            (anaphor.head - c.head) if c.head >= 0 and anaphor.head >= 0 else 999,
+            anaphor.sent - c.sent, anaphor.region - c.region,
+            before - index - 1, agreeing_after[index + 1],
+            float(bool(c.lemma) and c.lemma == anaphor.lemma),
+            float(bool(anaphor.lemma) and anaphor.lemma in c.lemmas),
+            float(anaphor.quote >= 0), float(c.quote >= 0),
+            float(anaphor.quote >= 0 and anaphor.quote == c.quote),
+            float(c.subject), float(c.subject and c.sent == anaphor.sent - 1),
+            float(_dominating_subject(analysis, anaphor, c)),
+            float(c.clause >= 0 and c.clause == anaphor.clause),
+            float(c.sent == anaphor.sent),
+            seen_lemmas[c.lemma], c.size, float(nested),
+            anaphor.size, anaphor.word_class, c.word_class, float(anaphor.demonstrative),
+            float(c.region == 0),
+        ])
+    return rows
+
+
+@dataclass(slots=True)
+class TreeEnsemble:
+    """Boosted regression trees as flat arrays: every tree's nodes one after another. A leaf
+    points to itself on both sides (threshold +inf), so a walk of ``depth`` steps ends on a
+    leaf in every tree."""
+    feature: "numpy.ndarray"      # split feature of each node
+    threshold: "numpy.ndarray"    # go left when the value is <= threshold
+    left: "numpy.ndarray"         # node indices, already offset into the flat arrays
+    right: "numpy.ndarray"
+    value: "numpy.ndarray"        # a leaf's contribution to the log-odds
+    roots: "numpy.ndarray"
+    baseline: float
+    depth: int
+    features: tuple[str, ...]
+
+    def predict_proba(self, rows) -> "numpy.ndarray":
+        """Probability of the positive class for each row (all trees walked at once)."""
+        import numpy
+
+        rows = numpy.asarray(rows, dtype=float)
+        at = numpy.broadcast_to(self.roots, (len(rows), len(self.roots)))
+        which = numpy.arange(len(rows))[:, None]
+        for _ in range(self.depth):
+            at = numpy.where(rows[which, self.feature[at]] <= self.threshold[at],
+                             self.left[at], self.right[at])
+        return 1.0 / (1.0 + numpy.exp(-(self.baseline + self.value[at].sum(axis=1))))
+
+    def arrays(self) -> dict:
+        import numpy
+        return {"feature": self.feature, "threshold": self.threshold, "left": self.left,
+                "right": self.right, "value": self.value, "roots": self.roots, "baseline": numpy.array([self.baseline]),
+                "depth": numpy.array([self.depth]), "features": numpy.array(self.features)}
+
+    @classmethod
+    def from_arrays(cls, arrays) -> "TreeEnsemble":
+        return cls(arrays["feature"], arrays["threshold"], arrays["left"], arrays["right"],
+                   arrays["value"], arrays["roots"],
+                   float(arrays["baseline"][0]), int(arrays["depth"][0]),
+                   tuple(str(f) for f in arrays["features"]))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> TreeEnsemble | None:
+    """The trained model, or ``None`` when its file is not installed."""
+    resource = resources.files("svodka.data").joinpath("models", MODEL_FILE)
+    if not resource.is_file():
+        log.info("no %s: the coreference ranker is off", MODEL_FILE)
+        return None
+    import numpy
+
+    with resource.open("rb") as stream:
+        with numpy.load(stream, allow_pickle=False) as arrays:
+            model = TreeEnsemble.from_arrays(arrays)
+    if model.features != FEATURES:
+        log.warning("%s was trained on other features; the coreference ranker is off",
+                    MODEL_FILE)
+        return None
+    return model
+
+
+def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]]
+                      ) -> list[float] | None:
+    """For each candidate span (an earlier mention), the probability that it is the same
+    thing as the ``anaphor`` span; ``None`` only when the model file is absent."""
+    model = load_model()
+    if model is None:
+        return None
+    if not candidates:
+        return []
+    order = sorted(range(len(candidates)), key=lambda i: candidates[i])
+    views = [view(analysis, candidates[i]) for i in order]
+    rows = pair_features(analysis, view(analysis, anaphor), views)
+    probabilities = model.predict_proba(rows)
+    scores = [0.0] * len(candidates)
+    for position, index in enumerate(order):
+        scores[index] = float(probabilities[position])
+    return scores

@@ -1,0 +1,304 @@
+"""Train the antecedent ranker on RuCoCo and measure it on the dev articles.
+
+    svodka train coref                    # or: python -m svodka.extractors.coref.train
+
+Training reads the RuCoCo articles that are *not* in the dev split (``svodka/data/
+coref_dev.txt``) from ``../shared`` and writes only the model; no text or span of RuCoCo
+(CC BY-NC 4.0) goes into the repository. Examples are mention pairs over the gold mentions:
+every pronoun or description with each earlier mention in reach (the last
+``WINDOW_SENTENCES`` sentences, and names anywhere before, at most ``MAX_CANDIDATES``
+nearest), labelled 1 when both are in one gold chain.
+
+The dev report puts the ranker next to a rule in the same run: the nearest earlier mention
+that agrees in gender and number (for a description, the nearest with its head lemma first).
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from svodka.extractors.coref.ranker import (
+    DESCRIPTION, FEATURES, MODEL_FILE, PRONOUN, MentionView, TreeEnsemble, pair_features, view,
+)
+
+log = logging.getLogger(__name__)
+
+WINDOW_SENTENCES = 5
+MAX_CANDIDATES = 40
+DEFAULT_ARTICLES = 1200
+REPO = Path(__file__).resolve().parents[3]
+DEFAULT_DATA = REPO / ".." / "shared" / "data" / "rucoco" / "rucoco-train.zip"
+DEFAULT_MODEL = REPO / "svodka" / "data" / "models" / MODEL_FILE
+
+
+@dataclass(slots=True)
+class Examples:
+    """Feature rows, labels, and which anaphor (group) and kind each row belongs to."""
+    rows: list[list[float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)
+    kinds: list[int] = field(default_factory=list)
+    rule_choice: list[bool] = field(default_factory=list)   # the rule's pick for its anaphor
+    anaphors: int = 0
+    articles: int = 0
+
+    def extend(self, other: "Examples") -> None:
+        offset = self.anaphors
+        self.rows += other.rows
+        self.labels += other.labels
+        self.groups += [g + offset for g in other.groups]
+        self.kinds += other.kinds
+        self.rule_choice += other.rule_choice
+        self.anaphors += other.anaphors
+        self.articles += other.articles
+
+
+def candidates_in_reach(mentions: list[MentionView], index: int) -> list[int]:
+    """Indices of earlier mentions an anaphor may refer to, in text order."""
+    anaphor = mentions[index]
+    reach = []
+    for j in range(index - 1, -1, -1):
+        c = mentions[j]
+        if c.end > anaphor.start or c.head < 0:
+            continue
+        if anaphor.sent - c.sent <= WINDOW_SENTENCES or c.kind == 2:
+            reach.append(j)
+        if len(reach) >= MAX_CANDIDATES:
+            break
+    return reach[::-1]
+
+
+def rule_pick(anaphor: MentionView, candidates: list[MentionView]) -> int | None:
+    """The nearest candidate that agrees in gender and number (a description first looks
+    for the nearest with its own head lemma)."""
+    def agrees(c: MentionView) -> bool:
+        return (not anaphor.gender or not c.gender or anaphor.gender == c.gender) and \
+            (not anaphor.number or not c.number or anaphor.number == c.number)
+
+    if anaphor.kind == DESCRIPTION:
+        for index in range(len(candidates) - 1, -1, -1):
+            if anaphor.lemma and anaphor.lemma in candidates[index].lemmas:
+                return index
+    for index in range(len(candidates) - 1, -1, -1):
+        if agrees(candidates[index]):
+            return index
+    return None
+
+
+def article_examples(text: str, chains: list[list[tuple[int, int]]], models) -> Examples:
+    from svodka.analysis import analyze
+    from svodka.layout import analyze_layout
+
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    chains_of: dict[tuple[int, int], set[int]] = {}
+    for number, chain in enumerate(chains):
+        for span in chain:
+            chains_of.setdefault(tuple(span), set()).add(number)
+    spans = sorted(chains_of)
+    mentions = [view(analysis, span) for span in spans]
+    examples = Examples(articles=1)
+    for index, anaphor in enumerate(mentions):
+        if anaphor.kind not in (PRONOUN, DESCRIPTION) or anaphor.head < 0:
+            continue
+        reach = candidates_in_reach(mentions, index)
+        if not reach:
+            continue
+        candidates = [mentions[j] for j in reach]
+        rows = pair_features(analysis, anaphor, candidates)
+        pick = rule_pick(anaphor, candidates)
+        for position, (j, row) in enumerate(zip(reach, rows)):
+            examples.rows.append(row)
+            examples.labels.append(int(bool(chains_of[spans[j]] & chains_of[spans[index]])))
+            examples.groups.append(examples.anaphors)
+            examples.kinds.append(anaphor.kind)
+            examples.rule_choice.append(position == pick)
+        examples.anaphors += 1
+    return examples
+
+
+def collect(documents: Iterable, models) -> Examples:
+    examples = Examples()
+    started = time.perf_counter()
+    for document in documents:
+        examples.extend(article_examples(document.text, document.chains, models))
+        if examples.articles % 100 == 0:
+            log.info("%d articles, %d rows, %.0f s", examples.articles, len(examples.rows),
+                     time.perf_counter() - started)
+    return examples
+
+
+@dataclass(slots=True)
+class RankerReport:
+    """Accuracy of the top candidate, over anaphors with their antecedent in reach."""
+    kind: str
+    anaphors: int
+    ranker: float
+    rule: float
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "anaphors": self.anaphors, "ranker": round(self.ranker, 4),
+                "rule": round(self.rule, 4)}
+
+
+def accuracy(examples: Examples, scores) -> list[RankerReport]:
+    """Per anaphor kind: how often the best-scored candidate, and the rule's pick, are in the
+    anaphor's gold chain (anaphors whose chain has no candidate in reach are left out)."""
+    best: dict[int, tuple[float, int]] = {}
+    has_antecedent: set[int] = set()
+    rule_right: set[int] = set()
+    kind_of: dict[int, int] = {}
+    for row, (group, label, kind, picked) in enumerate(zip(
+            examples.groups, examples.labels, examples.kinds, examples.rule_choice)):
+        kind_of[group] = kind
+        if label:
+            has_antecedent.add(group)
+            if picked:
+                rule_right.add(group)
+        if group not in best or scores[row] > best[group][0]:
+            best[group] = (scores[row], label)
+    reports = []
+    for name, kinds in (("pronoun", {PRONOUN}), ("description", {DESCRIPTION}),
+                        ("both", {PRONOUN, DESCRIPTION})):
+        groups = [g for g in has_antecedent if kind_of[g] in kinds]
+        if not groups:
+            continue
+        reports.append(RankerReport(
+            name, len(groups), sum(best[g][1] for g in groups) / len(groups),
+            sum(g in rule_right for g in groups) / len(groups)))
+    return reports
+
+
+def fit(examples: Examples, seed: int = 0) -> TreeEnsemble:
+    """scikit-learn's HistGradientBoostingClassifier, exported to plain arrays."""
+    import numpy
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.1, max_leaf_nodes=31,
+                                           l2_regularization=1.0, random_state=seed)
+    model.fit(numpy.asarray(examples.rows, dtype=float), numpy.asarray(examples.labels))
+    return export(model)
+
+
+def export(model) -> TreeEnsemble:
+    """The fitted trees as flat arrays (no missing values occur in the features, so the
+    trees' missing-value branches are not kept)."""
+    import numpy
+
+    # scikit-learn 1.9.1 keeps the trees in private attributes; the version is pinned.
+    nodes = [tree[0].nodes for tree in model._predictors]   # one tree per iteration (binary)
+    offsets = numpy.cumsum([0] + [len(n) for n in nodes[:-1]])
+    flat = numpy.concatenate(nodes)
+    shift = numpy.repeat(offsets, [len(n) for n in nodes])
+    leaf = flat["is_leaf"].astype(bool)
+    itself = numpy.arange(len(flat))
+    return TreeEnsemble(
+        feature=numpy.where(leaf, 0, flat["feature_idx"]).astype(numpy.int16),
+        threshold=numpy.where(leaf, numpy.inf, flat["num_threshold"]).astype(float),
+        left=numpy.where(leaf, itself, flat["left"] + shift).astype(numpy.int32),
+        right=numpy.where(leaf, itself, flat["right"] + shift).astype(numpy.int32),
+        value=numpy.where(leaf, flat["value"], 0.0).astype(float),
+        roots=offsets.astype(numpy.int32),
+        baseline=float(numpy.ravel(model._baseline_prediction)[0]),
+        depth=int(flat["depth"].max()), features=FEATURES)
+
+
+def save(model: TreeEnsemble, path: Path) -> None:
+    import numpy
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as stream:
+        numpy.savez_compressed(stream, **model.arrays())
+
+
+def load(path: Path) -> TreeEnsemble:
+    import numpy
+
+    with numpy.load(path, allow_pickle=False) as arrays:
+        return TreeEnsemble.from_arrays(arrays)
+
+
+def train(data: Path = DEFAULT_DATA, articles: int | None = DEFAULT_ARTICLES,
+          dev_articles: int | None = None, out: Path | None = DEFAULT_MODEL,
+          cache: Path | None = None) -> dict:
+    """Train on ``articles`` training articles, report on the dev articles, save to ``out``.
+
+    ``cache`` keeps the feature rows (outside the repository: they derive from RuCoCo) so a
+    second run with the same articles skips the language pass."""
+    import pickle
+
+    from svodka.analysis import load_models
+    from svodka.eval.coref import load_rucoco
+
+    started = time.perf_counter()
+    key = (str(data), articles, dev_articles, FEATURES)
+    cached = pickle.loads(cache.read_bytes()) if cache and cache.exists() else None
+    if cached and cached[0] == key:
+        training, dev = Examples(**cached[1]), Examples(**cached[2])
+    else:
+        models = load_models()
+        training = collect(load_rucoco(data, "train", articles), models)
+        dev = collect(load_rucoco(data, "dev", dev_articles), models)
+        if cache:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            fields = Examples.__slots__
+            cache.write_bytes(pickle.dumps((key, {f: getattr(training, f) for f in fields},
+                                            {f: getattr(dev, f) for f in fields})))
+    prepared = time.perf_counter() - started
+    model = fit(training)
+    trained = time.perf_counter() - started - prepared
+    reports = accuracy(dev, model.predict_proba(dev.rows))
+    if out is not None:
+        save(model, out)
+    return {
+        "train articles": training.articles, "train pairs": len(training.rows),
+        "dev articles": dev.articles, "dev pairs": len(dev.rows),
+        "seconds (analysis)": round(prepared, 1), "seconds (fit)": round(trained, 1),
+        "accuracy": [r.to_dict() for r in reports], "model": str(out) if out else None,
+    }
+
+
+def evaluate(data: Path = DEFAULT_DATA, model_path: Path = DEFAULT_MODEL,
+             dev_articles: int | None = None) -> dict:
+    """The installed (or given) model on the dev articles, next to the rule."""
+    from svodka.analysis import load_models
+    from svodka.eval.coref import load_rucoco
+
+    model = load(model_path)
+    dev = collect(load_rucoco(data, "dev", dev_articles), load_models())
+    scores = model.predict_proba(dev.rows)
+    return {"dev articles": dev.articles, "dev pairs": len(dev.rows), "model": str(model_path),
+            "accuracy": [r.to_dict() for r in accuracy(dev, scores)]}
+
+
+def main() -> None:
+    import os
+    # One thread: the machine is shared, and OpenMP's spinning threads only slow a small fit.
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES)
+    parser.add_argument("--dev-articles", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="keep the feature rows here (outside the repository)")
+    parser.add_argument("--evaluate-only", action="store_true",
+                        help="report the model at --out on the dev articles; train nothing")
+    arguments = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if arguments.evaluate_only:
+        report = evaluate(arguments.data, arguments.out, arguments.dev_articles)
+    else:
+        report = train(arguments.data, arguments.articles, arguments.dev_articles,
+                       arguments.out, arguments.cache)
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
