@@ -118,8 +118,8 @@ def ingest(
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.reasons.items()))
     typer.echo(f"read {summary.read} = stored {summary.stored} + duplicates "
                f"{summary.duplicates} + rejected {summary.rejected}"
-               f"{f' ({reasons})' if reasons else ''} in {summary.seconds:.1f}s, "
-               f"{rate:.2f} docs/s")
+               f"{f' ({reasons})' if reasons else ''}; {summary.undated} of the stored "
+               f"undated; in {summary.seconds:.1f}s, {rate:.2f} docs/s")
 
 
 def _with_progress(run, total: int | None, quiet: bool):

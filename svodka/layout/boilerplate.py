@@ -17,6 +17,7 @@ from functools import lru_cache
 from svodka.data import load_list
 
 CREDIT, TEASER, CAPTION, EMBED, CODE = "credit", "teaser", "caption", "embed", "code"
+SIGNOFF = "signoff"
 
 _MAX_CREDIT_CHARS = 200
 _MAX_CAPTION_WORDS = 12
@@ -29,6 +30,9 @@ _EMBED_PIECE = re.compile(r"(?:pic\.twitter\.com/|https?://t\.co/|instagram\.com
 _HASHTAGS_ONLY = re.compile(r"^(?:[#@][\w.]+\s*)+$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 _DOMAIN = re.compile(r"^[\w.\-]+\.(?:com|ru|org|net|info|рф)(?:/\S*)?$", re.I)
+# The outlet signing an editor's note inside a quote, "(обсуждение киберугрозы. — RT)", when
+# the page's links split it onto lines of its own: "… —" / "RT" / ") было частью …".
+_SIGNOFF_NAME = re.compile(r"^(?:[—–-]\s*)?[«\"]?[A-ZА-ЯЁ][\w.\-]*(?:[ \-][A-ZА-ЯЁ][\w.\-]*){0,2}[»\"]?$")
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
 _CODE_START = re.compile(r"^(?:var |let |const |function\b|if\s*\(|for\s*\(|return\b|//|/\*|\}|"
@@ -91,6 +95,15 @@ def _is_caption(line: str) -> bool:
             and not is_photo_source(line))
 
 
+def _is_signoff(lines: list[str], index: int) -> bool:
+    line = lines[index]
+    before = lines[index - 1] if index else ""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    dash_before = before.endswith(("—", "–", "-")) or line.startswith(("—", "–", "-"))
+    return (dash_before and after.startswith(")") and "(" in before and len(line) <= 40
+            and bool(_SIGNOFF_NAME.match(line)))
+
+
 def _inside_sentence(lines: list[str], index: int) -> bool:
     """A link split out of a sentence ("(Меркель. —" / "RT" / ") согласна»") is no credit."""
     before = lines[index - 1] if index else ""
@@ -127,6 +140,8 @@ def classify(lines: list[str]) -> dict[int, str]:
                 back -= 1
         elif _is_embed_piece(line) and (_EMBED_PIECE.search(line) or _HASHTAGS_ONLY.match(line)):
             kinds[index] = EMBED
+        elif _is_signoff(lines, index):
+            kinds[index] = SIGNOFF
         elif is_photo_source(line) and not _inside_sentence(lines, index):
             kinds[index] = CREDIT
             if index and index - 1 not in kinds and _is_caption(lines[index - 1]) \
