@@ -1,6 +1,8 @@
 """The shared language pass: labelled regions, the offset index, the morphology service."""
 from __future__ import annotations
 
+import pytest
+
 from svodka.analysis import Analysis, Morphology, Region, analyze
 from svodka.layout import analyze_layout
 
@@ -57,3 +59,13 @@ def test_bare_offsets_are_paragraphs(models):
     assert analysis.regions == [Region(0, 13), Region(14, 28)]
     assert {r.kind for r in analysis.regions} == {"paragraph"}
     assert analysis.sentences[-1].region == 1
+
+
+def test_features_are_shared_and_read_only(models):
+    # a long article keeps one features object per distinct tag, not one per token
+    analysis = analyze("Министр заявил. Министр добавил. Министр уехал.", models=models)
+    ministers = [t for t in analysis.tokens if t.text == "Министр"]
+    assert len(ministers) == 3 and ministers[0].feats["Case"] == "Nom"
+    assert ministers[0].feats is ministers[1].feats is ministers[2].feats
+    with pytest.raises(TypeError):
+        ministers[0].feats["Case"] = "Gen"

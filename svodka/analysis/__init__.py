@@ -16,9 +16,11 @@ The public API an extractor uses:
 """
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from razdel import sentenize, tokenize
 
@@ -36,6 +38,22 @@ _NER_CHUNK_CHARS = 3000
 _MAX_SENT_TOKENS = 200
 
 
+# A token's features are shared, read-only mappings: one object per distinct tag ("Case=Nom|
+# Gender=Masc|Number=Sing"), not a fresh dict of fresh strings per token as slovnet hands
+# them over (about 400 bytes a token, a third of a long article's memory).
+_NO_FEATS: Mapping[str, str] = MappingProxyType({})
+_SHARED_FEATS: dict[tuple[tuple[str, str], ...], Mapping[str, str]] = {}
+
+
+def _shared_feats(feats: dict[str, str]) -> Mapping[str, str]:
+    key = tuple(feats.items())
+    shared = _SHARED_FEATS.get(key)
+    if shared is None:
+        shared = MappingProxyType({sys.intern(k): sys.intern(v) for k, v in key})
+        _SHARED_FEATS[key] = shared
+    return shared
+
+
 @dataclass(slots=True)
 class Token:
     start: int
@@ -43,7 +61,7 @@ class Token:
     text: str
     sent: int
     pos: str = "X"
-    feats: dict[str, str] = field(default_factory=dict)
+    feats: Mapping[str, str] = field(default_factory=lambda: _NO_FEATS)
     head: int = -1        # index of the syntactic head in Analysis.tokens, -1 for the root
     rel: str = ""
     lemma_: str | None = None
@@ -146,6 +164,9 @@ class Analysis:
 def _segment(text: str, regions: Sequence[Region]):
     tokens: list[Token] = []
     sentences: list[Sentence] = []
+    # one string object per distinct word form of the article: a long article repeats its
+    # words (and razdel hands each token a fresh string)
+    forms: dict[str, str] = {}
     for region_index, region in enumerate(regions):
         r_start, r_end = region.start, region.end
         region_text = text[r_start:r_end]
@@ -156,10 +177,10 @@ def _segment(text: str, regions: Sequence[Region]):
                 chunk = words[piece:piece + _MAX_SENT_TOKENS]
                 if not chunk:
                     continue
-                first = len(tokens)
+                first, sentence_index = len(tokens), len(sentences)   # one int object a sentence
                 for word in chunk:
-                    tokens.append(Token(s_start + word.start, s_start + word.stop, word.text,
-                                        len(sentences)))
+                    tokens.append(Token(s_start + word.start, s_start + word.stop,
+                                        forms.setdefault(word.text, word.text), sentence_index))
                 sentences.append(Sentence(tokens[first].start, tokens[-1].end, first,
                                           len(tokens), region_index))
     return tokens, sentences
@@ -169,14 +190,14 @@ def _tag(models: Models, tokens: list[Token], sentences: list[Sentence], syntax:
     chunk = [[t.text for t in tokens[s.first:s.stop]] for s in sentences]
     for sentence, markup in zip(sentences, models.morph_tagger.map(chunk)):
         for token, tagged in zip(tokens[sentence.first:sentence.stop], markup.tokens):
-            token.pos, token.feats = tagged.pos, tagged.feats
+            token.pos, token.feats = sys.intern(tagged.pos), _shared_feats(tagged.feats)
     if not syntax:
         return
     for sentence, markup in zip(sentences, models.syntax_parser.map(chunk)):
         for token, parsed in zip(tokens[sentence.first:sentence.stop], markup.tokens):
             head = int(parsed.head_id)
             token.head = sentence.first + head - 1 if head > 0 else -1
-            token.rel = parsed.rel
+            token.rel = sys.intern(parsed.rel)
 
 
 def _ner_chunks(text: str, sentences: list[Sentence]):
