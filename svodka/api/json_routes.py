@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
 from svodka.api.state import get_store
 from svodka.errors import InputRejected
+from svodka.store.listing import SearchFilters
 
 router = APIRouter()
 
@@ -83,11 +84,17 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
                  store=Depends(get_store),
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
-           date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
-    hits = store.search(q, kind=kind, entity=entity, speaker=speaker, date_from=date_from,
-                        date_to=date_to, limit=limit, offset=offset,
-                        seconds=request.app.state.limits.query_seconds)
-    return {"q": q, "offset": offset, "limit": limit, "items": hits}
+           date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20,
+           source: Annotated[str | None, Query(max_length=200,
+                                               description="The outlet's domain, e.g. ng.ru")] = None,
+           sort: Literal["relevance", "date"] = "relevance") -> dict:
+    """Hits best first (or newest first with ``sort=date``), with ``total`` (all hits under
+    the filters) and ``facets`` (hits per kind, source and month of publication)."""
+    filters = SearchFilters(kind, entity, speaker, source, date_from, date_to)
+    found = store.search_list(q, filters, sort, offset, limit,
+                              seconds=request.app.state.limits.query_seconds)
+    return {"q": q, **filters.as_params(), "sort": sort, "offset": offset, "limit": limit,
+            "total": found["total"], "facets": found["facets"], "items": found["items"]}
 
 
 @router.get("/api/entities", tags=["corpus"], summary="Find entities by name")

@@ -167,6 +167,14 @@ class Store:
             return _search.search(conn, q, kind, entity, speaker, date_from, date_to,
                                   limit, offset, seconds)
 
+    def search_list(self, q: str, filters=None, sort: str = "relevance", offset: int = 0,
+                    limit: int = 20, seconds: float | None = None) -> dict:
+        """One numbered page of hits with the total and facets (see :mod:`svodka.store.listing`)."""
+        from svodka.store.listing import SearchFilters, search_list
+        with self.engine.connect() as conn:
+            return search_list(conn, q, filters or SearchFilters(), sort, offset, limit,
+                               seconds)
+
     def get_entity(self, entity_id: str, limit: int = 100) -> dict | None:
         with self.engine.connect() as conn:
             return read.get_entity(conn, entity_id, limit)
