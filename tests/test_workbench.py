@@ -108,3 +108,60 @@ def test_the_search_page_keeps_every_filter_in_its_links(bench, monkeypatch):
 
 def test_the_search_page_refuses_a_malformed_date(bench):
     assert bench.get("/search", params={"q": "бюджет", "date_from": "вчера"}).status_code == 422
+
+
+def exported_tables(store, tmp_path) -> dict[str, list[dict]]:
+    """What ``svodka export --format csv`` writes, read back table by table."""
+    import csv
+
+    from svodka.export import export_tables
+    written = export_tables(store, tmp_path / "export", "csv")
+    return {name: list(csv.DictReader(open(path, encoding="utf-8")))
+            for name, (path, _) in written.items()}
+
+
+def test_an_entitys_quotes_download_as_the_exports_rows(bench, tmp_path):
+    import csv
+    import io
+
+    found = search(bench, q="бюджет", speaker="Антон Силуанов")["items"]
+    speaker_id = found[0]["speaker_id"]
+    response = bench.get(f"/export/entities/{speaker_id}/quotes.csv")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [row["text"] for row in rows] == ["Дефицит бюджета в следующем году сократится вдвое"]
+    store = bench.app.state.store
+    expected = [row for row in exported_tables(store, tmp_path)["quotes"]
+                if row["speaker_id"] == speaker_id]
+    assert rows == expected
+    as_json = bench.get(f"/export/entities/{speaker_id}/quotes.json").json()
+    assert [row["speaker_name"] for row in as_json] == ["Антон Силуанов"]
+    assert bench.get("/export/entities/nobody/quotes.csv").status_code == 404
+
+
+def test_an_articles_facts_download_as_the_exports_rows(bench, tmp_path):
+    article_id = search(bench, q="бюджет", speaker="Андрей Макаров")["items"][0]["article_id"]
+    facts = bench.get(f"/export/articles/{article_id}/facts.json").json()
+    tables = exported_tables(bench.app.state.store, tmp_path)
+    for name in ("mentions", "quotes", "amounts", "dates"):
+        mine = [{k: v for k, v in row.items() if k in tables[name][0]} for row in facts
+                if row["table"] == name]
+        theirs = [row for row in tables[name] if row["article_id"] == article_id]
+        assert [{k: str(v) if v is not None else "" for k, v in row.items()} for row in mine] \
+            == theirs, name
+    assert {"mentions", "quotes"} <= {row["table"] for row in facts}
+    page = bench.get(f"/articles/{article_id}").text
+    assert f'href="/export/articles/{article_id}/facts.csv"' in page
+
+
+def test_search_results_download_with_the_pages_filters(bench):
+    import csv
+    import io
+
+    page = bench.get("/search", params={"q": "бюджет", "source": "ng.ru", "sort": "date"}).text
+    link = unescape(re.search(r'href="(/export/search\.csv\?[^"]+)"', page).group(1))
+    rows = list(csv.DictReader(io.StringIO(bench.get(link).text)))
+    listed = search(bench, q="бюджет", source="ng.ru", sort="date")["items"]
+    assert [(row["kind"], row["article_id"], int(row["start"])) for row in rows] \
+        == [(hit["kind"], hit["article_id"], hit["start"]) for hit in listed]
+    assert len(rows) == 4

@@ -28,11 +28,17 @@ def _columns(table) -> list:
     return [c for c in table.columns if c.name not in _SKIP or table is schema.entities]
 
 
-def _rows(store: Store, name: str) -> tuple[list[str], list[dict]]:
+FACT_TABLES = ("mentions", "quotes", "amounts", "dates")
+
+
+def _rows(store: Store, name: str, **equal: str) -> tuple[list[str], list[dict]]:
+    """The rows of one exported table, in export order; ``equal`` narrows by column values
+    (``article_id="…"``), so a page's list is exactly the matching rows of ``svodka export``."""
     table, order = TABLES[name]
     columns = _columns(table)
     with store.engine.connect() as conn:
-        result = conn.execute(select(*columns).order_by(*(table.c[k] for k in order)))
+        query = select(*columns).where(*(table.c[k] == v for k, v in equal.items()))
+        result = conn.execute(query.order_by(*(table.c[k] for k in order)))
         rows = [dict(row._mapping) for row in result]
     if name == "entities":
         aliases: dict[str, list[str]] = {}
@@ -88,3 +94,35 @@ def _write_csv(path: Path, names: list[str], rows: list[dict]) -> None:
 
 
 _WRITERS = {"parquet": _write_parquet, "jsonl": _write_jsonl, "csv": _write_csv}
+
+
+def table_rows(store: Store, name: str, **equal: str) -> tuple[list[str], list[dict]]:
+    """(column names, rows) of one table of ``svodka export``, narrowed by column values."""
+    if name not in TABLES:
+        raise ValueError(f"table is one of {', '.join(TABLES)}")
+    return _rows(store, name, **equal)
+
+
+def article_facts(store: Store, article_id: str) -> tuple[list[str], list[dict]]:
+    """Every fact of one article as one list: the export's mention, quote, amount and date
+    rows, each with a ``table`` column first, and the columns of all four."""
+    names: list[str] = ["table"]
+    rows: list[dict] = []
+    for name in FACT_TABLES:
+        columns, table = _rows(store, name, article_id=article_id)
+        names += [c for c in columns if c not in names]
+        rows += [{"table": name, **row} for row in table]
+    return names, rows
+
+
+def to_csv(names: list[str], rows: list[dict]) -> str:
+    import io
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=names, restval="", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return stream.getvalue()
+
+
+def to_json(names: list[str], rows: list[dict]) -> str:
+    return json.dumps([{n: row.get(n) for n in names} for row in rows], ensure_ascii=False)
