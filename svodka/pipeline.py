@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from svodka.analysis import analyze
 from svodka.analysis.models import Models
@@ -14,7 +15,8 @@ from svodka.extractors import extract_amounts, extract_dates, extract_entities, 
 from svodka.layout import Layout, analyze_layout
 from svodka.reading import Document
 from svodka.reading.provenance import check_url, settle_date
-from svodka.record import Article, Dateline, Source
+from svodka.record import Article, Dateline, Entity, EntityTone, Source, Span
+from svodka.sentiment import MentionTone, tone_mentions
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -51,17 +53,22 @@ def _normalize_iso(value: str | None) -> str | None:
 
 def extract(text: str, published: str | None = None, *, source: Source | None = None,
             id: str | None = None, title: str | None = None,
-            published_from: str | None = None, models: Models | None = None) -> Article:
+            published_from: str | None = None, models: Models | None = None,
+            with_tone: bool = True) -> Article:
     """Extract everything svodka knows from one article's text.
 
     ``published`` (ISO date) anchors relative dates and dateline days with no year;
     ``published_from`` says where it came from (``metadata`` when not given).
+    ``with_tone=False`` leaves out the tone toward each mention (docs/tone.md).
     """
     layout = analyze_layout(text)
     published, published_from, dateline = resolve_published(published, published_from, layout)
     analysis = analyze(text, layout.regions(), models=models)
     dates = extract_dates(analysis, published)
     entities = extract_entities(analysis)
+    quotes = extract_quotes(analysis, entities, dateline and (dateline.start, dateline.end))
+    if with_tone:
+        entities = with_tones(text, entities, tone_mentions(analysis, entities, quotes))
     return Article(
         id=id or article_id(text),
         text=text,
@@ -74,10 +81,28 @@ def extract(text: str, published: str | None = None, *, source: Source | None = 
         credits=layout.credits,
         paragraphs=layout.paragraphs,
         entities=entities,
-        quotes=extract_quotes(analysis, entities, dateline and (dateline.start, dateline.end)),
+        quotes=quotes,
         amounts=extract_amounts(analysis, dates),
         dates=dates,
     )
+
+
+def with_tones(text: str, entities: list[Entity],
+               tones: dict[tuple[int, int], MentionTone]) -> list[Entity]:
+    """New entities whose mentions carry their tone, and each entity its tone counts."""
+    result = []
+    for entity in entities:
+        mentions = []
+        for mention in entity.mentions:
+            found = tones.get((mention.start, mention.end))
+            if found is None:
+                mentions.append(mention)
+                continue
+            evidence = found.evidence and Span(*found.evidence, text[slice(*found.evidence)])
+            mentions.append(replace(mention, tone=found.tone, tone_evidence=evidence,
+                                    tone_source=found.source, tone_quote=found.quote))
+        result.append(replace(entity, mentions=mentions, tone=EntityTone.of(mentions)))
+    return result
 
 
 def extract_document(document: Document, models: Models | None = None) -> Article:

@@ -104,14 +104,58 @@ class Mention:
     text: str
     normal: str
     kind: str = "name"    # name | title ("посол") | pronoun ("он"); benchmarks score names
+    # Extension (docs/tone.md): how the text speaks of the entity here, and why.
+    tone: int | None = None               # -1 | 0 | 1; None when tone was not computed
+    tone_evidence: Span | None = None     # the word that carries it
+    tone_source: str | None = None        # author | quote | implicit
+    tone_quote: int | None = None         # the quote's index when tone_source is "quote"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text,
+                                "normal": self.normal, "kind": self.kind}
+        if self.tone is not None:
+            data["tone"] = self.tone
+            data["tone_evidence"] = self.tone_evidence.to_dict() if self.tone_evidence else None
+            data["tone_source"] = self.tone_source
+            if self.tone_quote is not None:
+                data["tone_quote"] = self.tone_quote
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Mention":
+        evidence = data.get("tone_evidence")
         return cls(data["start"], data["end"], data["text"], data.get("normal", data["text"]),
-                   data.get("kind", "name"))
+                   data.get("kind", "name"), data.get("tone"),
+                   Span.from_dict(evidence) if evidence else None,
+                   data.get("tone_source"), data.get("tone_quote"))
+
+
+@dataclass(slots=True)
+class EntityTone:
+    """Tone toward one entity over an article: mentions per class and a summary."""
+    positive: int = 0
+    negative: int = 0
+    neutral: int = 0
+
+    @property
+    def summary(self) -> int:
+        """+1 or −1 when one side has more mentions than the other, else 0."""
+        return (self.positive > self.negative) - (self.negative > self.positive)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"positive": self.positive, "negative": self.negative, "neutral": self.neutral,
+                "summary": self.summary}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "EntityTone":
+        return cls(data.get("positive", 0), data.get("negative", 0), data.get("neutral", 0))
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> "EntityTone | None":
+        tones = [m.tone for m in mentions if m.tone is not None]
+        if not tones:
+            return None
+        return cls(tones.count(1), tones.count(-1), tones.count(0))
 
 
 @dataclass(slots=True)
@@ -122,17 +166,28 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # Extension: the corpus entity's Wikidata id, filled when the record is read from the
+    # store (corpus resolution decides it); absent from the dict when unknown.
+    wikidata: str | None = None
+    tone: EntityTone | None = None    # extension: counts over its mentions' tone
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "type": self.type, "name": self.name,
+        data = {"id": self.id, "type": self.type, "name": self.name,
                 "aliases": list(self.aliases), "roles": list(self.roles),
                 "mentions": [m.to_dict() for m in self.mentions]}
+        if self.wikidata:
+            data["wikidata"] = self.wikidata
+        if self.tone is not None:
+            data["tone"] = self.tone.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entity":
         return cls(data["id"], data["type"], data["name"], list(data.get("aliases", [])),
                    list(data.get("roles", [])),
-                   [Mention.from_dict(m) for m in data.get("mentions", [])])
+                   [Mention.from_dict(m) for m in data.get("mentions", [])],
+                   data.get("wikidata"),
+                   tone=EntityTone.from_dict(data["tone"]) if data.get("tone") else None)
 
 
 @dataclass(slots=True)

@@ -380,7 +380,9 @@ def test_a_slow_search_does_not_hold_up_other_requests():
             return stats, await asyncio.gather(*searches)
 
     (status, stats_done), searches = asyncio.run(race())
-    assert status == 200 and all(code == 200 for code, _ in searches)
+    codes = sorted(code for code, _ in searches)
+    # two searches run at once; one that waits longer than the query budget is told to retry
+    assert status == 200 and codes[:2] == [200, 200] and set(codes) <= {200, 503}, codes
     first_search_done = min(done for _, done in searches)
     assert stats_done < first_search_done, "/api/stats waited for the slow searches"
 

@@ -228,9 +228,12 @@ def _recognize(models: Models, text: str, sentences: list[Sentence]) -> list[Ner
 
 
 def analyze(text: str, regions: Sequence[Region | tuple[int, int]] | None = None,
-            models: Models | None = None, syntax: bool = True) -> Analysis:
+            models: Models | None = None, syntax: bool = True, ner: bool = True) -> Analysis:
     """Run the language pass over ``regions`` of ``text`` (the whole text, one paragraph, by
-    default; a bare ``(start, end)`` is a paragraph)."""
+    default; a bare ``(start, end)`` is a paragraph).
+
+    ``ner=False`` skips slovnet's NER for callers that bring their own spans (tone over
+    given mentions)."""
     models = models or load_models()
     if regions is None:
         regions = [(0, len(text))]
@@ -238,5 +241,5 @@ def analyze(text: str, regions: Sequence[Region | tuple[int, int]] | None = None
     tokens, sentences = _segment(text, regions)
     if tokens:
         _tag(models, tokens, sentences, syntax)
-    ner = _recognize(models, text, sentences) if sentences else []
+    ner = _recognize(models, text, sentences) if sentences and ner else []
     return Analysis(text, regions, tokens, sentences, ner, models)

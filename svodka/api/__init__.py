@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from datetime import date
 
 import logging
+import threading
 
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
@@ -77,6 +78,7 @@ def create_app(store_url: str | None = None, *, store=None,
                                      "dates, each pointing at its place in the text.")
     app.state.store = store
     app.state.limits = limits
+    app.state.search_slots = threading.BoundedSemaphore(limits.search_slots)
     app.state.today = today
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

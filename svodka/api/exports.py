@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.export import article_facts, table_rows, to_csv, to_json
 from svodka.store.listing import SearchFilters
 
@@ -39,8 +39,7 @@ def search_rows(request: Request, format: Format,
                 sort: Literal["relevance", "date"] = "relevance"):
     """Every hit under the filters (up to 10,000), in the page's order."""
     filters = SearchFilters(kind, entity, speaker, source, date_from, date_to)
-    found = store.search_list(q, filters, sort, 0, MAX_EXPORT_ROWS,
-                              seconds=request.app.state.limits.query_seconds)
+    found = bounded_search_list(request, store, q, filters, sort, 0, MAX_EXPORT_ROWS)
     return download(SEARCH_COLUMNS, found["items"], format, "search")
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.errors import InputRejected
 from svodka.store.listing import SearchFilters
 
@@ -60,8 +60,12 @@ async def extract(request: Request,
 @router.get("/api/articles", tags=["corpus"], summary="Stored articles, newest first")
 def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 20,
                   entity: Text = None, date_from: DateFrom = None,
-                  date_to: DateTo = None) -> dict:
-    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to}
+                  date_to: DateTo = None,
+                  tone: Annotated[int | None, Query(
+                      ge=-1, le=1, description="Only articles where the entity (or, without "
+                      "`entity`, any entity) is mentioned with this tone: -1, 0 or 1.")] = None
+                  ) -> dict:
+    filters = {"entity_id": entity, "date_from": date_from, "date_to": date_to, "tone": tone}
     return {"total": store.count_articles(**filters), "offset": offset, "limit": limit,
             "items": store.list_articles(offset=offset, limit=limit, **filters)}
 
@@ -70,8 +74,9 @@ def list_articles(store=Depends(get_store), offset: Offset = 0, limit: Limit = 2
             summary="One stored article: the contract's record")
 def get_article(article_id: Id, store=Depends(get_store),
                       explain: bool = False) -> dict:
-    """The record, plus ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
-    article = store.get_article(article_id)
+    """The record (each entity with its corpus entity's ``wikidata`` id, where known), plus
+    ``corpus_entity_ids``: each local entity id ("e1") to its corpus id."""
+    article = store.get_linked_article(article_id)
     if article is None:
         raise HTTPException(404, "no such article")
     record = public_record(article, explain)
@@ -91,8 +96,7 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
     """Hits best first (or newest first with ``sort=date``), with ``total`` (all hits under
     the filters) and ``facets`` (hits per kind, source and month of publication)."""
     filters = SearchFilters(kind, entity, speaker, source, date_from, date_to)
-    found = store.search_list(q, filters, sort, offset, limit,
-                              seconds=request.app.state.limits.query_seconds)
+    found = bounded_search_list(request, store, q, filters, sort, offset, limit)
     return {"q": q, **filters.as_params(), "sort": sort, "offset": offset, "limit": limit,
             "total": found["total"], "facets": found["facets"], "items": found["items"]}
 

@@ -15,7 +15,7 @@ from urllib.parse import quote as url_quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from svodka.api.extracting import extract_for
-from svodka.api.state import get_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.errors import InputRejected
 from svodka.store.listing import SearchFilters, empty_facets
 from svodka.web import article_view, mentions_chart, search_href
@@ -72,8 +72,8 @@ def search(request: Request, store=Depends(get_store),
                             source.strip() or None, date_from or None, date_to or None)
     found = {"total": 0, "items": [], "facets": empty_facets()}
     if q.strip():
-        found = store.search_list(q, filters, sort, (page - 1) * PAGE_SIZE, PAGE_SIZE,
-                                  seconds=request.app.state.limits.query_seconds)
+        found = bounded_search_list(request, store, q, filters, sort, (page - 1) * PAGE_SIZE,
+                                    PAGE_SIZE)
     params = {"q": q, **filters.as_params(), **({"sort": sort} if sort != "relevance" else {})}
     return render(request, "search.html", q=q, filters=filters, sort=sort, page=page,
                   hits=found["items"], total=found["total"], facets=found["facets"],
@@ -82,11 +82,13 @@ def search(request: Request, store=Depends(get_store),
 
 @router.get("/articles")
 def articles(request: Request, store=Depends(get_store), page: Page = 1,
-             entity: Annotated[str | None, Query(max_length=200)] = None):
-    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity)
-    total = store.count_articles(entity_id=entity)
+             entity: Annotated[str | None, Query(max_length=200)] = None,
+             tone: Annotated[int | None, Query(ge=-1, le=1)] = None):
+    items = store.list_articles(offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE, entity_id=entity,
+                                tone=tone)
+    total = store.count_articles(entity_id=entity, tone=tone)
     return render(request, "articles.html", items=items, total=total, page=page,
-                  more=page * PAGE_SIZE < total, entity=entity)
+                  more=page * PAGE_SIZE < total, entity=entity, tone=tone)
 
 
 def parse_hit(value: str | None) -> tuple[int, int] | None:
@@ -130,6 +132,8 @@ def entity(request: Request, entity_id: Id, store=Depends(get_store)):
     found = store.get_entity(entity_id, limit=ENTITY_LIST_LIMIT)
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
+    if found["id"] != entity_id:   # merged into another entity: its page is the one
+        return RedirectResponse(f"/entities/{url_quote(found['id'], safe='')}", status_code=301)
     return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,
                   chart=mentions_chart(found.get("mentions_by_month") or []))
 

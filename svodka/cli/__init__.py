@@ -32,7 +32,9 @@ from svodka.cli import extract as _extract  # noqa: E402,F401  (registers comman
 from svodka.cli import eval as _eval  # noqa: E402,F401
 from svodka.cli import serve as _serve  # noqa: E402,F401
 from svodka.cli import corpus as _corpus  # noqa: E402,F401
+from svodka.cli import kb as _kb  # noqa: E402,F401
 from svodka.cli import train as _train  # noqa: E402,F401
+from svodka.cli import tone as _tone  # noqa: E402,F401
 
 
 def main() -> None:

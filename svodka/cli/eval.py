@@ -137,6 +137,30 @@ def amounts(
     _run(["amounts"], {"amounts": path}, against, limit, out, nerel_root)
 
 
+@eval_app.command("entities-corpus")
+def entities_corpus(
+    path: Annotated[Path | None, typer.Argument(
+        help="NEREL brat folder (default ../shared/data/nerel/dev).")] = None,
+    db: Annotated[Path, typer.Option(help="The fresh SQLite store the texts go into.")] = Path(
+        "out/eval/entities-corpus.db"),
+    limit: Limit = None, out: Out = None,
+) -> None:
+    """Corpus entities on NEREL dev: pairs of Wikidata-linked mentions in one entity, inside
+    and across documents, next to a "same normal form" baseline; Wikidata ids emitted."""
+    from svodka.eval import DEFAULT_PATHS
+    from svodka.eval.corpus import evaluate_entities_corpus
+
+    path = path or DEFAULT_PATHS["nerel"].resolve()
+    if not path.exists():
+        typer.echo(f"svodka: entities-corpus: no dataset at {path}", err=True)
+        raise typer.Exit(code=2)
+    result = evaluate_entities_corpus(path, db, limit)
+    print_result(result)
+    target = out or Path("out") / "eval" / "entities-corpus.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
+
+
 @eval_app.command()
 def coref(
     path: Annotated[Path | None, typer.Argument(
@@ -210,6 +234,29 @@ def roles_sample(
     write_sample(out, rows)
     _, open_rows = judged_precision(rows)
     _console.print(f"{len(rows)} rows written to {out}; {open_rows} to judge")
+
+
+@eval_app.command("tone")
+def tone_(
+    path: Annotated[Path | None, typer.Argument(
+        help="RuSentNE-2023 train_data.csv (default ../shared/data/rusentne).")] = None,
+    limit: Limit = None, out: Out = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds (by sentence).", min=2)] = 5,
+) -> None:
+    """Tone toward entities: grouped CV on RuSentNE train, F1_PN next to a TF-IDF baseline."""
+    from svodka.eval import REPO
+    from svodka.eval.tone import evaluate_tone
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    path = (path or REPO / ".." / "shared" / "data" / "rusentne" / "train_data.csv").resolve()
+    if not path.is_file():
+        typer.echo(f"svodka: tone: no dataset at {path}", err=True)
+        raise typer.Exit(code=2)
+    result = evaluate_tone(path, limit, folds)
+    print_result(result)
+    target = out or Path("out") / "eval" / "tone.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
 
 
 @eval_app.command("all")

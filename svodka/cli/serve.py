@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated
 
 import typer
@@ -50,6 +51,10 @@ def serve(
             typer.echo("svodka: only Host 127.0.0.1 and localhost are answered; name others "
                        "with --allow-host", err=True)
     limits = ServerLimits(**({"max_chars": max_chars} if max_chars else {}))
+    # Searches run in threads that hand the GIL over every 5 ms by default; a short request
+    # waiting behind them then waits 5 ms at each step. 1 ms keeps /api/stats quick while
+    # searches run (p95 under hostile searches: see docs/reliability.md).
+    sys.setswitchinterval(0.001)
     load_models()  # the first pasted article should not wait for model loading
     typer.echo(f"svodka: serving {masked(db)} at http://{host}:{port}/", err=True)
     options = {"host": host, "port": port, "log_level": "info",

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from svodka.eval.scoring import PRF, Share
+from svodka.eval.scoring import PRF, Mean, Share
 
 
 @dataclass(slots=True)
 class Measure:
     """One line of a table: a score per system, ``None`` where the system has no such output."""
     name: str
-    scores: dict[str, PRF | Share | None]
+    scores: dict[str, PRF | Share | Mean | None]
     note: str = ""
 
 
@@ -53,10 +53,12 @@ class Result:
         }
 
 
-def cell(score: PRF | Share | None) -> str:
+def cell(score: PRF | Share | Mean | None) -> str:
     """``0.951 (P 0.962 R 0.940)`` for F1 scores, ``0.930 (93/100)`` for shares."""
     if score is None:
         return "n/a"
+    if isinstance(score, Mean):
+        return f"{score.value:.3f}"
     if isinstance(score, Share):
         return f"{score.value:.3f} ({score.correct}/{score.total})" if score.total else "—"
     if not score.gold and not score.predicted:

@@ -66,6 +66,15 @@ class Share:
         return {"value": round(self.value, 4), "correct": self.correct, "total": self.total}
 
 
+@dataclass(slots=True)
+class Mean:
+    """A score that is an average of other scores (RuSentNE's F1_PN, a macro F1)."""
+    value: float
+
+    def to_dict(self) -> dict:
+        return {"value": round(self.value, 4)}
+
+
 def token_prf(gold: Iterable[Span], predicted: Iterable[Span],
               bounds: Sequence[tuple[int, int]]) -> PRF:
     """naeval's NER score: every token inside a span is one tagged item (IO tags).

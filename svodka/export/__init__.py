@@ -15,6 +15,7 @@ FORMATS = ("parquet", "jsonl", "csv")
 TABLES = {
     "articles": (schema.articles, ("id",)),
     "entities": (schema.entities, ("id",)),
+    "entity_merges": (schema.entity_merges, ("old_id",)),
     "mentions": (schema.mentions, ("article_id", "n")),
     "quotes": (schema.quotes, ("article_id", "n")),
     "amounts": (schema.amounts, ("article_id", "n")),

@@ -7,22 +7,25 @@ from pathlib import Path
 
 from svodka.reading import Rejection
 from svodka.record import Article
+from svodka.store.keys import Evidence
 from svodka.store.prepare import Prepared, SearchUnit
 
-_COLUMNS = ("status", "id", "text", "record", "minhash", "units", "entity_words",
+_COLUMNS = ("status", "id", "text", "record", "minhash", "units", "entity_words", "evidence",
             "reason", "message", "path", "locator", "sample")
 
 
 def _row(result: Prepared | Rejection) -> dict:
     if isinstance(result, Rejection):
         return {"status": "rejected", "id": None, "text": None, "record": None, "minhash": None, "units": None,
-                "entity_words": None, "reason": result.reason, "message": result.message,
+                "entity_words": None, "evidence": None, "reason": result.reason, "message": result.message,
                 "path": result.path, "locator": result.locator, "sample": bytes(result.sample)}
     return {"status": "prepared", "id": result.article.id, "text": result.article.text,
             "record": result.record,
             "minhash": result.minhash,
             "units": json.dumps([asdict(u) for u in result.units], ensure_ascii=False),
             "entity_words": json.dumps(result.entity_words, ensure_ascii=False),
+            "evidence": json.dumps({k: e.to_dict() for k, e in result.evidence.items()},
+                                   ensure_ascii=False),
             "reason": None, "message": None, "path": None, "locator": None, "sample": None}
 
 
@@ -52,5 +55,7 @@ def read_partition(path: str | Path) -> list[Prepared | Rejection]:
             record=row["record"],
             minhash=row["minhash"],
             units=[SearchUnit(**u) for u in json.loads(row["units"])],
-            entity_words=json.loads(row["entity_words"])))
+            entity_words=json.loads(row["entity_words"]),
+            evidence={k: Evidence.from_dict(e)
+                      for k, e in json.loads(row.get("evidence") or "{}").items()}))
     return results

@@ -141,22 +141,42 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def get_article(self, article_id: str) -> Article | None:
+        """The record exactly as stored; :meth:`wikidata_ids` adds the corpus's links."""
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.articles.c.text, schema.articles.c.record)
                                .where(schema.articles.c.id == article_id)).first()
         return Article.from_dict(json.loads(row.record) | {"text": row.text}) if row else None
 
+    def wikidata_ids(self, article_id: str) -> dict[str, str]:
+        """Each of a stored article's entity ids ("e1") whose corpus entity has a Wikidata
+        id, to that id."""
+        ae, e = schema.article_entities.c, schema.entities.c
+        with self.engine.connect() as conn:
+            return dict(conn.execute(
+                select(ae.local_id, e.wikidata).join(schema.entities, e.id == ae.entity_id)
+                .where(ae.article_id == article_id, e.wikidata.is_not(None))).all())
+
+    def get_linked_article(self, article_id: str) -> Article | None:
+        """The stored record with each entity's ``wikidata`` from its corpus entity."""
+        article = self.get_article(article_id)
+        if article is not None:
+            links = self.wikidata_ids(article_id)
+            for entity in article.entities:
+                entity.wikidata = links.get(entity.id)
+        return article
+
     def list_articles(self, offset: int = 0, limit: int = 50, entity_id: str | None = None,
-                      date_from: str | None = None, date_to: str | None = None) -> list[dict]:
+                      date_from: str | None = None, date_to: str | None = None,
+                      tone: int | None = None) -> list[dict]:
         with self.engine.connect() as conn:
             return read.list_articles(conn, offset, limit, entity_id=entity_id,
-                                      date_from=date_from, date_to=date_to)
+                                      date_from=date_from, date_to=date_to, tone=tone)
 
     def count_articles(self, entity_id: str | None = None, date_from: str | None = None,
-                       date_to: str | None = None) -> int:
+                       date_to: str | None = None, tone: int | None = None) -> int:
         with self.engine.connect() as conn:
             return read.count_articles(conn, entity_id=entity_id, date_from=date_from,
-                                       date_to=date_to)
+                                       date_to=date_to, tone=tone)
 
     def search(self, q: str, kind: str | None = None, entity: str | None = None,
                speaker: str | None = None, date_from: str | None = None,
@@ -178,6 +198,11 @@ class Store:
     def get_entity(self, entity_id: str, limit: int = 100) -> dict | None:
         with self.engine.connect() as conn:
             return read.get_entity(conn, entity_id, limit)
+
+    def current_entity_id(self, entity_id: str) -> str | None:
+        """The live id for a corpus entity id: itself, or the entity it was merged into."""
+        with self.engine.connect() as conn:
+            return read.current_entity_id(conn, entity_id)
 
     def find_entities(self, name: str, type: str | None = None, limit: int = 20) -> list[dict]:
         with self.engine.connect() as conn:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from svodka.store import schema
 
@@ -55,10 +55,49 @@ def _entity_months(conn: Connection) -> None:
         f"FROM entity_months GROUP BY entity_id, type")
 
 
+def _corpus_resolution(conn: Connection) -> None:
+    """Keys, merges and Wikidata ids for corpus resolution. Entities stored before it keep
+    their ids and get the keys their names give, so new articles join them."""
+    from svodka.record import Entity
+    from svodka.store.keys import evidence
+
+    if "wikidata" not in {c["name"] for c in inspect(conn).get_columns("entities")}:
+        conn.exec_driver_sql("ALTER TABLE entities ADD COLUMN wikidata VARCHAR(32)")
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_entities_wikidata "
+                             "ON entities (wikidata)")
+    schema.entity_keys.create(conn, checkfirst=True)
+    schema.entity_merges.create(conn, checkfirst=True)
+    rows = []
+    for row in conn.execute(select(schema.entities.c.id, schema.entities.c.type,
+                                   schema.entities.c.name)):
+        ev = evidence(Entity(row.id, row.type, row.name))
+        rows += [{"type": row.type, "key": key, "entity_id": row.id}
+                 for key in ev.all_keys() if not key.startswith("wd:")]
+    if rows:
+        from svodka.store.engine import insert_ignore
+        insert_ignore(conn, schema.entity_keys, rows)
+
+
+def _tone_columns(conn: Connection) -> None:
+    """Tone per mention, and positive/negative counts per entity and month (docs/tone.md).
+
+    A database created by this version already has them (step 1 builds today's tables);
+    older ones gain them, and their existing mentions keep a NULL tone."""
+    wanted = [("mentions", "tone", "INTEGER"),
+              ("entity_months", "positive", "INTEGER NOT NULL DEFAULT 0"),
+              ("entity_months", "negative", "INTEGER NOT NULL DEFAULT 0")]
+    inspector = inspect(conn)
+    for table, column, kind in wanted:
+        if column not in {c["name"] for c in inspector.get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
     (3, "mentions and quotes per entity and month", _entity_months),
+    (4, "corpus resolution: entity keys, merges, Wikidata ids", _corpus_resolution),
+    (5, "tone of mentions, and per entity and month", _tone_columns),
 ]
 
 LATEST = STEPS[-1][0]

@@ -5,13 +5,13 @@ doing them in the worker keeps the single writer (the parent process) fast.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 
 from svodka.dedup import signature
 from svodka.record import Article
+from svodka.store.keys import Evidence, evidence
 from svodka.store.lemmas import lemma_groups, word_forms, words
 from svodka.text import fold
 
@@ -39,16 +39,12 @@ class Prepared:
     minhash: bytes | None
     units: list[SearchUnit] = field(default_factory=list)
     entity_words: dict[str, list[str]] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)   # corpus resolution's keys
 
 
 def normalize_name(name: str) -> str:
-    """The key that makes one corpus entity of "Касым-Жомарт Токаев" in every article."""
+    """A name word as the search index keys it."""
     return fold(name)
-
-
-def corpus_entity_id(type_: str, key: str) -> str:
-    digest = hashlib.sha1(f"{type_}\x00{key}".encode("utf-8")).hexdigest()
-    return f"{type_.lower()[:8]}-{digest[:10]}"
 
 
 _MAX_WORD = 100   # a longer "word" is noise, and must fit the entity_words key
@@ -90,4 +86,5 @@ def prepare(article: Article) -> Prepared:
         minhash=signature(article.text),
         units=search_units(article),
         entity_words={e.id: name_words([e.name, *e.aliases]) for e in article.entities},
+        evidence={e.id: evidence(e) for e in article.entities},
     )

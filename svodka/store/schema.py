@@ -53,9 +53,30 @@ entities = Table(
     "entities", metadata,
     Column("id", String(64), primary_key=True),
     Column("type", String(64), nullable=False),
-    Column("key", Text, nullable=False),                   # normalized canonical name
+    Column("key", Text, nullable=False),                   # the key it was created under
     Column("name", Text, nullable=False),
+    Column("wikidata", String(32), index=True),            # a Wikidata id, where clear
     UniqueConstraint("type", "key", name="uq_entities_type_key"),
+)
+
+# What corpus resolution (svodka/store/resolve.py) finds an entity by: "name:европейский
+# союз", "full:владимир путин", "sur:путин" (shared by namesakes), "lem:…", "wd:Q458".
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("type", String(64), primary_key=True),
+    Column("key", String(400), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+    Index("ix_entity_keys_entity", "entity_id"),
+)
+
+# A corpus entity merged into another by a later article: every row moved to ``new_id``;
+# the old id keeps resolving through this table (chains are kept flat).
+entity_merges = Table(
+    "entity_merges", metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("new_id", String(64), nullable=False, index=True),
+    Column("article_id", String(64)),                     # the article that showed it
+    Column("reason", Text, nullable=False),
 )
 
 entity_aliases = Table(
@@ -95,6 +116,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("normal", Text),
     Column("kind", String(64)),
+    Column("tone", Integer),                               # -1 | 0 | 1; NULL: not computed
 )
 
 quotes = _fact_table(
@@ -122,8 +144,8 @@ dates = _fact_table(
     Column("value", String(64)),
 )
 
-# Mentions and quotes per entity and month of publication ("" when the article has no date;
-# "*" for all months together), kept up to date as articles are stored: the "most quoted this
+# Mentions (how many positive, how many negative) and quotes per entity and month of
+# publication ("" when the article has no date; "*" for all months together), kept up to date as articles are stored: the "most quoted this
 # month" lists and an entity's chart read this table instead of counting every mention.
 ALL_MONTHS, NO_MONTH = "*", ""
 entity_months = Table(
@@ -133,6 +155,8 @@ entity_months = Table(
     Column("type", String(64), nullable=False),
     Column("mentions", Integer, nullable=False),
     Column("quotes", Integer, nullable=False),
+    Column("positive", Integer, nullable=False, server_default="0"),   # mentions by tone
+    Column("negative", Integer, nullable=False, server_default="0"),
     Index("ix_entity_months_mentions", "month", "type", "mentions"),
     Index("ix_entity_months_quotes", "month", "type", "quotes"),
 )

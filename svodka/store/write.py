@@ -10,7 +10,8 @@ from sqlalchemy import Connection, select, text
 from svodka.reading import Rejection
 from svodka.store import schema as t
 from svodka.store.engine import add_counts, insert_ignore
-from svodka.store.prepare import Prepared, corpus_entity_id, normalize_name
+from svodka.store.prepare import Prepared
+from svodka.store.resolve import resolve_article
 
 
 def _key(*parts: object) -> str:
@@ -48,21 +49,18 @@ def add_rejection(conn: Connection, rejection: Rejection) -> None:
 
 
 def _entities(conn: Connection, prepared: Prepared) -> dict[str, str]:
-    """Article-level entity ids → corpus ids, merging names, aliases and roles."""
+    """Article-level entity ids → corpus ids (resolved, see resolve.py); the corpus entities
+    gather the names, aliases and roles each article gives."""
     article = prepared.article
-    local_to_corpus: dict[str, str] = {}
-    entity_rows, alias_rows, role_rows, word_rows, link_rows = [], [], [], [], []
+    local_to_corpus = resolve_article(conn, article, prepared.evidence)
+    alias_rows, role_rows, word_rows, link_rows = [], [], [], []
     for entity in article.entities:
-        key = normalize_name(entity.name)
-        corpus_id = corpus_entity_id(entity.type, key)
-        local_to_corpus[entity.id] = corpus_id
-        entity_rows.append({"id": corpus_id, "type": entity.type, "key": key, "name": entity.name})
+        corpus_id = local_to_corpus[entity.id]
         alias_rows += [{"entity_id": corpus_id, "alias": a} for a in {entity.name, *entity.aliases}]
         role_rows += [{"entity_id": corpus_id, "role": r} for r in set(entity.roles)]
         word_rows += [{"entity_id": corpus_id, "word": w}
                       for w in prepared.entity_words.get(entity.id, [])]
         link_rows.append({"article_id": article.id, "local_id": entity.id, "entity_id": corpus_id})
-    insert_ignore(conn, t.entities, entity_rows)
     insert_ignore(conn, t.entity_aliases, alias_rows)
     insert_ignore(conn, t.entity_roles, role_rows)
     insert_ignore(conn, t.entity_words, word_rows)
@@ -90,7 +88,7 @@ def add_article(conn: Connection, prepared: Prepared) -> bool:
             mention_rows.append({"article_id": aid, "n": len(mention_rows),
                                  "entity_id": corpus[entity.id], "local_id": entity.id,
                                  "start": m.start, "end": m.end, "text": m.text,
-                                 "normal": m.normal, "kind": m.kind})
+                                 "normal": m.normal, "kind": m.kind, "tone": m.tone})
     insert_ignore(conn, t.mentions, mention_rows)
     insert_ignore(conn, t.quotes, [{
         "article_id": aid, "n": n, "start": q.start, "end": q.end, "text": q.text,
@@ -118,9 +116,12 @@ def _count_by_month(conn: Connection, prepared: Prepared, corpus: dict[str, str]
             corpus_id = corpus[entity.id]
             row = rows.setdefault((corpus_id, month), {
                 "entity_id": corpus_id, "month": month, "type": entity.type, "mentions": 0,
-                "quotes": quoted[corpus_id]})
+                "quotes": quoted[corpus_id], "positive": 0, "negative": 0})
             row["mentions"] += len(entity.mentions)
-    add_counts(conn, t.entity_months, list(rows.values()), ("mentions", "quotes"))
+            row["positive"] += sum(m.tone == 1 for m in entity.mentions)
+            row["negative"] += sum(m.tone == -1 for m in entity.mentions)
+    add_counts(conn, t.entity_months, list(rows.values()),
+               ("mentions", "quotes", "positive", "negative"))
 
 
 def _index(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:

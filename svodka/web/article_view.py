@@ -53,10 +53,26 @@ def mention_marks(article: Article, entity_href: EntityHref) -> list[Mark]:
         href = entity_href(entity)
         for mention in entity.mentions:
             marks.append(Mark(mention.start, mention.end,
-                              f"ent {type_css(entity.type)} mention-{mention.kind}",
+                              f"ent {type_css(entity.type)} mention-{mention.kind}"
+                              + _TONE_CSS.get(mention.tone, ""),
                               tag="a", anchor=f"m{mention.start}", href=href,
-                              title=f"{type_label(entity.type)}: {entity.name}", rank=4))
+                              title=f"{type_label(entity.type)}: {entity.name}"
+                              + tone_note(mention), rank=4))
     return marks
+
+
+_TONE_CSS = {1: " tone-pos", -1: " tone-neg"}
+_TONE_WORDS = {1: "положительный", -1: "отрицательный"}
+_TONE_SOURCES = {"author": "автор", "quote": "цитата", "implicit": "из контекста"}
+
+
+def tone_note(mention) -> str:
+    """" · тон: отрицательный («виновным», автор)" for a mention with a tone, else ""."""
+    if not mention.tone:
+        return ""
+    why = [f"«{mention.tone_evidence.text}»"] if mention.tone_evidence else []
+    why += [_TONE_SOURCES[mention.tone_source]] if mention.tone_source in _TONE_SOURCES else []
+    return f" · тон: {_TONE_WORDS[mention.tone]}" + (f" ({', '.join(why)})" if why else "")
 
 
 def quote_marks(article: Article, entity_href: EntityHref) -> list[Mark]:

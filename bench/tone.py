@@ -1,0 +1,77 @@
+"""Tone benchmark: `svodka tone` mentions per CPU-second, and what tone adds to extraction.
+
+    nice -n 10 python bench/tone.py [--mentions 600] [--articles 30]
+
+1. ``svodka tone``'s function (:func:`svodka.sentiment.tone_items`) over the first
+   ``--mentions`` mentions of RuSentNE's train file: mentions per CPU-second of one process
+   (the machine is shared, so CPU time, not wall time, is the honest measure of one core).
+2. ``svodka.extract`` on the same ``--articles`` news articles with and without tone, in
+   alternating rounds in one process, so both sides see the same machine: the ratio is the
+   cost of tone. Without tone the pipeline runs exactly main's steps (tone is the last one).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+# As `svodka` itself does (svodka/cli): one BLAS thread, or idle OpenBLAS threads spin and
+# bill slovnet several times its CPU time on a busy machine. Set before numpy loads.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+RUSENTNE = ROOT.parent / "shared" / "data" / "rusentne" / "train_data.csv"
+
+
+def cpu(function, *args) -> float:
+    started = time.process_time()
+    function(*args)
+    return time.process_time() - started
+
+
+def bench_tone_command(n: int) -> dict:
+    from svodka.sentiment import tone_items
+    from svodka.sentiment.data import read_rusentne
+
+    items = read_rusentne(RUSENTNE)[:n]
+    list(tone_items(items[:20]))                                # models and tone model loaded
+    seconds = cpu(lambda: list(tone_items(items)))
+    return {"mentions": len(items), "cpu_seconds": round(seconds, 2),
+            "mentions_per_cpu_second": round(len(items) / seconds, 1)}
+
+
+def bench_extract(n: int, rounds: int) -> dict:
+    import svodka
+    from extract import NEWS, select_articles
+
+    texts = select_articles(NEWS, n)
+    svodka.extract(texts[0])
+    totals = {"without": 0.0, "with": 0.0}
+    for _ in range(rounds):
+        for side in ("without", "with"):
+            with_tone = side == "with"
+            totals[side] += cpu(lambda: [svodka.extract(t, with_tone=with_tone) for t in texts])
+    return {"articles": len(texts), "rounds": rounds,
+            "cpu_seconds_without_tone": round(totals["without"], 2),
+            "cpu_seconds_with_tone": round(totals["with"], 2),
+            "ratio": round(totals["with"] / totals["without"], 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mentions", type=int, default=600)
+    parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    print("svodka tone:", bench_tone_command(args.mentions), flush=True)
+    print("extract with/without tone:", bench_extract(args.articles, args.rounds), flush=True)
+
+
+if __name__ == "__main__":
+    main()
