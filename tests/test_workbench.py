@@ -23,6 +23,10 @@ ARTICLES = [
     ("https://russian.rt.comhttps://russian.rt.com/russia/article/1-budzhet",
      "Эксперты о планах правительства\n\n" + FILLER +
      "Экономист Сергей Гуриев отметил, что бюджет страны зависит от цен на нефть."),
+    ("http://www.ng.ru/economics/2018-03-12/3_otvet.html",
+     "Министр ответил депутатам\n\n"
+     "Антон Силуанов ответил на критику в Государственной думе. "
+     "«Андрей Макаров не прав: налоги в этом году снижаются», — сказал Силуанов."),
 ]
 
 
@@ -129,13 +133,15 @@ def test_an_entitys_quotes_download_as_the_exports_rows(bench, tmp_path):
     response = bench.get(f"/export/entities/{speaker_id}/quotes.csv")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert [row["text"] for row in rows] == ["Дефицит бюджета в следующем году сократится вдвое"]
+    assert sorted(row["text"] for row in rows) == [
+        "Андрей Макаров не прав: налоги в этом году снижаются",
+        "Дефицит бюджета в следующем году сократится вдвое"]
     store = bench.app.state.store
     expected = [row for row in exported_tables(store, tmp_path)["quotes"]
                 if row["speaker_id"] == speaker_id]
     assert rows == expected
     as_json = bench.get(f"/export/entities/{speaker_id}/quotes.json").json()
-    assert [row["speaker_name"] for row in as_json] == ["Антон Силуанов"]
+    assert [row["speaker_name"] for row in as_json] == ["Антон Силуанов"] * 2
     assert bench.get("/export/entities/nobody/quotes.csv").status_code == 404
 
 
@@ -165,3 +171,46 @@ def test_search_results_download_with_the_pages_filters(bench):
     assert [(row["kind"], row["article_id"], int(row["start"])) for row in rows] \
         == [(hit["kind"], hit["article_id"], hit["start"]) for hit in listed]
     assert len(rows) == 4
+
+
+def entity_id(client, name: str) -> str:
+    found = client.get("/api/entities", params={"name": name}).json()["items"]
+    return next(item["id"] for item in found if item["name"] == name)
+
+
+def test_timeline_counts_mentions_and_quotes_per_period_and_the_undated_apart(bench):
+    makarov = entity_id(bench, "Андрей Макаров")
+    by_month = bench.get(f"/api/entities/{makarov}/timeline").json()
+    assert by_month["points"] == [{"period": "2018-03", "mentions": 3, "quotes": 1}]
+    assert by_month["undated"] == {"mentions": 0, "quotes": 0}
+    by_week = bench.get(f"/api/entities/{makarov}/timeline", params={"period": "week"}).json()
+    assert by_week["points"] == [{"period": "2018-W10", "mentions": 2, "quotes": 1},
+                                 {"period": "2018-W11", "mentions": 1, "quotes": 0}]
+    guriev = entity_id(bench, "Сергей Гуриев")
+    undated = bench.get(f"/api/entities/{guriev}/timeline").json()
+    assert undated["points"] == [] and undated["undated"]["quotes"] == 1
+    page = bench.get(f"/entities/{makarov}/company", params={"period": "day"}).text
+    assert "<td>2018-03-05</td>" in page and "<td>2018-03-12</td>" in page
+
+
+def test_who_appears_with_whom_and_what_one_said_about_the_other(bench):
+    siluanov = entity_id(bench, "Антон Силуанов")
+    company = bench.get(f"/api/entities/{siluanov}/company").json()["items"]
+    duma = next(item for item in company if item["name"] == "Государственная дума")
+    assert duma["articles"] == 2
+    makarov = next(item for item in company if item["name"] == "Андрей Макаров")
+    assert makarov["articles"] == 1
+    page = bench.get(f"/entities/{siluanov}/company").text
+    assert f'href="/entities/{siluanov}/with/{duma["id"]}"' in page
+    met = bench.get(f"/api/entities/{siluanov}/with/{duma['id']}").json()
+    assert [a["headline"] for a in met["articles"]] == ["Министр ответил депутатам",
+                                                        "Силуанов пообещал сократить дефицит"]
+    assert met["said"] == [] and met["heard"] == []       # he spoke in the Duma, not of it
+    said = bench.get(f"/api/entities/{siluanov}/with/{makarov['id']}").json()
+    assert [q["text"] for q in said["said"]] == ["Андрей Макаров не прав: налоги в этом году снижаются"]
+    assert said["heard"] == []    # Макаров's quote on the budget names no Силуанов
+    page = bench.get(f"/entities/{siluanov}/with/{makarov['id']}").text
+    assert "Андрей Макаров не прав" in page
+    about_self = bench.get(f"/entities/{siluanov}/with/{duma['id']}")
+    assert about_self.status_code == 200 and "Таких цитат нет." in about_self.text
+    assert bench.get(f"/entities/{siluanov}/with/nobody").status_code == 404

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 import svodka
-from svodka.api import exports, json_routes, pages
+from svodka.api import exports, json_routes, pages, relations
 from svodka.api.guard import (LOCAL_HOSTS, MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders,
                               ServerLimits)
 from svodka.errors import QueryTooCostly
@@ -84,6 +84,7 @@ def create_app(store_url: str | None = None, *, store=None,
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(json_routes.router)
     app.include_router(exports.router)
+    app.include_router(relations.router)
     app.include_router(pages.router)
     _add_error_pages(app)
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes, seconds=limits.body_seconds)
