@@ -224,12 +224,13 @@ def quotes(
 @app.command()
 def export(
     out: Annotated[str, typer.Option("--out", help="Folder to write the tables into.")],
-    format: Annotated[str, typer.Option("--format", help="parquet | jsonl | csv")] = "parquet",
+    format: Annotated[str, typer.Option("--format", help="parquet | jsonl | csv | gkg (GDELT GKG 2.1, one tab-separated record per article)")] = "parquet",
     db: DbOption = None,
 ) -> None:
     """Export the corpus tables to files.
 
-    Articles, entities, mentions, quotes, amounts and dates: one file each.
+    Articles, entities, mentions, quotes, amounts and dates: one file each; with
+    ``--format gkg`` one GDELT GKG 2.1 file, svodka.gkg.csv, one record per article.
     """
     from svodka.export import FORMATS, export_tables
 

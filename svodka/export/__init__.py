@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from svodka.store import Store, schema
 
-FORMATS = ("parquet", "jsonl", "csv")
+FORMATS = ("parquet", "jsonl", "csv", "gkg")
+GKG_FILE = "svodka.gkg.csv"     # GDELT's own files are tab-separated despite ".csv"
 
 # Which tables, and in which order their rows are written (stable across runs).
 TABLES = {
@@ -64,6 +65,8 @@ def export_tables(store: Store, out: str | Path, format: str = "parquet") -> dic
         raise ValueError(f"format is one of {', '.join(FORMATS)}")
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
+    if format == "gkg":
+        return {"gkg": export_gkg(store, folder / GKG_FILE)}
     written = {}
     for name in TABLES:
         names, rows = _rows(store, name)
@@ -95,6 +98,20 @@ def _write_csv(path: Path, names: list[str], rows: list[dict]) -> None:
 
 
 _WRITERS = {"parquet": _write_parquet, "jsonl": _write_jsonl, "csv": _write_csv}
+
+
+def export_gkg(store: Store, path: Path) -> tuple[str, int]:
+    """Every stored article as a GDELT GKG 2.1 record (:mod:`svodka.export.gkg`), by id."""
+    from svodka.export.gkg import gkg_lines
+
+    with store.engine.connect() as conn:
+        ids = conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.id)).scalars().all()
+    rows = 0
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        for line in gkg_lines(store.get_article(article_id) for article_id in ids):
+            stream.write(line)
+            rows += 1
+    return str(path), rows
 
 
 def table_rows(store: Store, name: str, **equal: str) -> tuple[list[str], list[dict]]:
