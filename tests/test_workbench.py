@@ -61,6 +61,9 @@ def test_totals_and_facets_by_kind_source_and_month(bench):
     assert facets["kind"] == {"article": 3, "quote": 3}
     assert facets["source"] == {"ng.ru": 4, "russian.rt.com": 2}
     assert facets["month"] == {"2018-03": 2, "2017-04": 2, "": 2}
+    assert facets["quote_kind"] == {"direct": 2, "indirect": 1}
+    # every hit's article names a person; one (the Duma's) also an organization
+    assert facets["entity_type"] == {"PER": 6, "ORG": 2}
 
 
 @pytest.mark.parametrize("params, expected", [

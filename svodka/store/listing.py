@@ -61,7 +61,7 @@ def search_list(conn: Connection, q: str, filters: SearchFilters, sort: str = "r
 
 
 def empty_facets() -> dict:
-    return {"kind": [], "source": [], "month": []}
+    return {"kind": [], "source": [], "month": [], "quote_kind": [], "entity_type": []}
 
 
 def _search_list(conn: Connection, terms, filters: SearchFilters, sort: str, offset: int,
@@ -81,23 +81,35 @@ def _search_list(conn: Connection, terms, filters: SearchFilters, sort: str, off
         query = query.where(u.speaker_id.in_(resolve_entities(conn, filters.speaker)))
     order = ((a.published.desc().nulls_last(), rank, u.id) if sort == "date" else (rank, u.id))
     ids = conn.execute(query.order_by(*order).offset(offset).limit(limit)).scalars().all()
-    hits = query.with_only_columns(u.id, u.kind, a.published, source_domain(conn).label("source")) \
-        .subquery()
+    q = t.quotes.c
+    quote_kind = (select(q.kind).where(q.article_id == u.article_id, q.n == u.n,
+                                       u.kind == "quote").scalar_subquery())
+    hits = query.with_only_columns(u.id, u.kind, u.article_id, a.published,
+                                   source_domain(conn).label("source"),
+                                   quote_kind.label("quote_kind")).subquery()
     total = conn.execute(select(func.count()).select_from(hits)).scalar() or 0
     return {"total": total, "items": _hits(conn, list(ids), terms),
             "facets": _facets(conn, hits)}
 
 
 def _facets(conn: Connection, hits) -> dict:
-    """Hits per kind, per source and per month of publication, largest first."""
+    """Hits per kind, source, month of publication and quote kind, largest first; and per
+    entity type, the hits whose article mentions an entity of that type."""
     month = func.substr(hits.c.published, 1, 7)
 
-    def counted(column):
+    def counted(column, where=()):
         rows = conn.execute(select(column.label("value"), func.count().label("n"))
-                            .select_from(hits).group_by(column)
+                            .select_from(hits).where(*where).group_by(column)
                             .order_by(func.count().desc(), column).limit(FACET_LIMIT))
         return [{"value": r.value or "", "count": r.n} for r in rows]
 
     by_month = counted(month)
     by_month.sort(key=lambda row: row["value"], reverse=True)
-    return {"kind": counted(hits.c.kind), "source": counted(hits.c.source), "month": by_month}
+    ae, e = t.article_entities.c, t.entities.c
+    types = (select(e.type.label("value"), func.count(func.distinct(hits.c.id)).label("n"))
+             .select_from(hits).join(t.article_entities, ae.article_id == hits.c.article_id)
+             .join(t.entities, e.id == ae.entity_id).group_by(e.type)
+             .order_by(func.count(func.distinct(hits.c.id)).desc(), e.type).limit(FACET_LIMIT))
+    return {"kind": counted(hits.c.kind), "source": counted(hits.c.source), "month": by_month,
+            "quote_kind": counted(hits.c.quote_kind, [hits.c.kind == "quote"]),
+            "entity_type": [{"value": r.value, "count": r.n} for r in conn.execute(types)]}
