@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, case, func, select
 
 from svodka.store import schema as t
 from svodka.store.read import headline_of, OPENING, current_entity_id, newest_first, quote_rows
@@ -34,30 +34,35 @@ def period_of(day: str, period: str) -> str | None:
 
 
 def timeline(conn: Connection, entity_id: str, period: str = "month") -> dict:
-    """Mentions and quotes of an entity per day, ISO week or month, oldest first, and how
-    many of each fell in undated articles."""
+    """Mentions (and how many of them positive and negative, docs/tone.md) and quotes of an
+    entity per day, ISO week or month, oldest first, and how many fell in undated articles."""
     if period not in PERIODS:
         raise ValueError(f"period is one of {', '.join(PERIODS)}")
     entity_id = current_entity_id(conn, entity_id) or entity_id
     a, m, q = t.articles.c, t.mentions.c, t.quotes.c
-    counts: dict[str, Counter] = {"mentions": Counter(), "quotes": Counter()}
+    names = ("mentions", "positive", "negative", "quotes")
+    counts: dict[str, Counter] = {name: Counter() for name in names}
     undated = Counter()
-    for name, query in (
-            ("mentions", select(a.published, func.count()).join(t.articles, a.id == m.article_id)
-             .where(m.entity_id == entity_id).group_by(a.published)),
-            ("quotes", select(a.published, func.count()).join(t.articles, a.id == q.article_id)
-             .where(q.speaker_id == entity_id).group_by(a.published))):
-        for published, n in conn.execute(query):
-            key = period_of(published, period) if published else None
+    mentions = (select(a.published, func.count(), func.sum(case((m.tone > 0, 1), else_=0)),
+                       func.sum(case((m.tone < 0, 1), else_=0)))
+                .join(t.articles, a.id == m.article_id).where(m.entity_id == entity_id)
+                .group_by(a.published))
+    quotes = (select(a.published, func.count()).join(t.articles, a.id == q.article_id)
+              .where(q.speaker_id == entity_id).group_by(a.published))
+    rows = [(published, dict(zip(names[:3], values))) for published, *values
+            in conn.execute(mentions)]
+    rows += [(published, {"quotes": n}) for published, n in conn.execute(quotes)]
+    for published, values in rows:
+        key = period_of(published, period) if published else None
+        for name, n in values.items():
             if key is None:
-                undated[name] += n
+                undated[name] += n or 0
             else:
-                counts[name][key] += n
+                counts[name][key] += n or 0
     keys = sorted(set(counts["mentions"]) | set(counts["quotes"]))
     return {"entity_id": entity_id, "period": period,
-            "points": [{"period": k, "mentions": counts["mentions"][k],
-                        "quotes": counts["quotes"][k]} for k in keys],
-            "undated": {"mentions": undated["mentions"], "quotes": undated["quotes"]}}
+            "points": [{"period": k, **{name: counts[name][k] for name in names}} for k in keys],
+            "undated": {name: undated[name] for name in names}}
 
 
 def company(conn: Connection, entity_id: str, limit: int = COMPANY_LIMIT) -> list[dict]:
