@@ -124,3 +124,12 @@ def test_ingest_summary_counts_undated_articles(tmp_path):
                            str(tmp_path / "s.db"), "--quiet"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "stored 2" in done.stdout and "1 of the stored undated" in done.stdout
+
+
+def test_an_editors_note_signed_inline_is_not_a_mention_of_the_outlet(models):
+    text = ("«Процесс уже начался, и его (объединение с Румынией. – «НГ») не остановить», – "
+            "заявил депутат. Об этом «НГ» рассказал источник в парламенте Молдавии.")
+    article = svodka.extract(text, models=models)
+    outlet = [e for e in article.entities if e.name == "НГ"]
+    assert outlet, [e.name for e in article.entities]     # the real mention is still found
+    assert [text[m.start - 6:m.end] for m in outlet[0].mentions] == ["этом «НГ"]

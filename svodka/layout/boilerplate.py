@@ -104,6 +104,24 @@ def _is_signoff(lines: list[str], index: int) -> bool:
             and bool(_SIGNOFF_NAME.match(line)))
 
 
+# An editor's note ends its own sentence before the signature: "(румын. – «НГ»)", never a
+# hyphenated name ("Джебхат ан-Нусра)", "Тель-Авив)").
+_SIGNOFF_BEFORE = re.compile(r"[.!?…»\"]\s*[—–-]\s*[«\"]?$")
+_SIGNOFF_AFTER = re.compile(r"^[»\"]?\s*\)")
+_NOTE_REACH = 300
+
+
+def is_editorial_signoff(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` signs an editor's note inside a paragraph, as «НГ» does in
+    "их (румын. – «НГ») было": after a dash, before the closing bracket of a note."""
+    if not (_SIGNOFF_BEFORE.search(text[max(0, start - 6):start])
+            and _SIGNOFF_AFTER.match(text[end:end + 4])):
+        return False
+    before = text[max(0, start - _NOTE_REACH):start]
+    opened = before.rfind("(")
+    return opened != -1 and ")" not in before[opened:] and "\n" not in before[opened:]
+
+
 def _inside_sentence(lines: list[str], index: int) -> bool:
     """A link split out of a sentence ("(Меркель. —" / "RT" / ") согласна»") is no credit."""
     before = lines[index - 1] if index else ""

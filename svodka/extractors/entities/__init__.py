@@ -25,6 +25,7 @@ from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import attach_roles
 from svodka.extractors.entities.types import Named
+from svodka.layout.boilerplate import is_editorial_signoff
 from svodka.record import Entity, Mention
 from svodka.text import fold, has_cyrillic
 
@@ -34,8 +35,9 @@ __all__ = ["extract_entities"]
 def extract_entities(analysis: Analysis) -> list[Entity]:
     found = find_events(analysis, find_mentions(analysis))
     seen = frozenset(token.text.lower() for token in analysis.tokens)
-    named = [_named(analysis, f, seen) for f in found] + outside_mentions(analysis)
-    named += propagate(analysis, named)
+    named = _without_signoffs(analysis, [_named(analysis, f, seen) for f in found]
+                              + outside_mentions(analysis))
+    named += _without_signoffs(analysis, propagate(analysis, named))
     written_nominatives(named)
     groups = link(named, analysis.morph, analysis.text)
     entities = [_entity(named, members, analysis.morph) for members in groups]
@@ -45,6 +47,11 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
     return entities
+
+
+def _without_signoffs(analysis: Analysis, named: list[Named]) -> list[Named]:
+    """ "(объединение. – «НГ»)": the outlet signing an editor's note is no mention of it."""
+    return [n for n in named if not is_editorial_signoff(analysis.text, n.start, n.end)]
 
 
 def _named(analysis: Analysis, found: Found, seen=frozenset()) -> Named:
