@@ -28,11 +28,12 @@ _WRAPPED_URL_PARAMS = ("p", "url", "u")
 
 _URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([-/_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 _ISO_DAY = re.compile(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)")
-_META_TAG = re.compile(r"<meta\b[^>]*>", re.I)
+_META_TAG = re.compile(r"<meta\b[^>]{0,2000}>", re.I)   # bounded: an unclosed tag costs no rescans
 _ATTRIBUTE = re.compile(r"""([\w:\-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _META_DATE_NAMES = ("article:published_time", "og:published_time", "datepublished",
                     "pubdate", "publishdate", "date")
-_JSON_LD = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
+_JSON_LD_OPEN = re.compile(r"<script\b[^>]{0,500}application/ld\+json[^>]{0,500}>", re.I)
+_JSON_LD_BLOCKS = 10      # a page has one or two; a hostile one is not read to the end each time
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +121,20 @@ def date_in_html(html: str) -> tuple[str, str] | None:
             day = iso_day(attributes.get("content"))
             if day:
                 return day, "html_meta"
-    for block in _JSON_LD.findall(html[:500_000]):
+    for block in _json_ld_blocks(html[:500_000]):
         day = _json_ld_date(block)
         if day:
             return day, "json_ld"
     return None
+
+
+def _json_ld_blocks(html: str):
+    lowered = html.lower()
+    for number, opening in enumerate(_JSON_LD_OPEN.finditer(html)):
+        closing = lowered.find("</script>", opening.end())
+        if number >= _JSON_LD_BLOCKS or closing == -1:
+            return
+        yield html[opening.end():closing]
 
 
 def _json_ld_date(block: str) -> str | None:
