@@ -56,7 +56,8 @@ def test_export_writes_one_file_per_table(db, tmp_path):
                                  str(tmp_path / "csv")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
-        "amounts.csv", "articles.csv", "dates.csv", "entities.csv", "entity_merges.csv",
+        "amounts.csv", "articles.csv", "corrections.csv", "dates.csv", "entities.csv",
+        "entity_merges.csv",
         "mentions.csv", "quotes.csv"]
 
 
