@@ -72,6 +72,17 @@ def test_the_knowledge_base_links_names_of_one_thing_and_refuses_a_conflict():
     assert kb.wikidata_id("PER", ["Россия"]) is None           # the type must agree
 
 
+@pytest.mark.parametrize("type_, name", [
+    ("LOC", "Японского"),            # "Японского моря": an adjective alone is no country
+    ("ORG", "Совет безопасности"),   # every country has one (kb_generic.txt)
+    ("LOC", "Корея"),                # linked once in NEREL: too little to go on
+    ("PER", "Филипп"),               # a first name alone
+])
+def test_the_knowledge_base_gives_no_id_to_a_name_that_could_be_many(type_, name):
+    assert kb.wikidata_id(type_, [name]) is None
+    assert kb.wikidata_id("LOC", ["Япония"]) == "Q17"     # while the plain name has one
+
+
 # -- resolution in the store ---------------------------------------------------------------
 
 PUTIN_FULL = news(
@@ -227,3 +238,19 @@ def test_pairs_are_counted_inside_and_across_documents():
     assert (inside.right, inside.predicted, inside.gold) == (1, 1, 1)
     # across: Putin d1×d2 missed twice, EU d2×d3 found
     assert (across.right, across.predicted, across.gold) == (1, 1, 3)
+
+
+def test_a_store_from_before_corpus_resolution_gets_keys_for_its_entities(store_url):
+    with open_store(store_url) as old:
+        old.add_article(PUTIN_FULL)
+        putin = corpus_ids(old, PUTIN_FULL)["e1"]
+        with old.engine.begin() as conn:   # back to schema version 3
+            conn.exec_driver_sql("DROP TABLE entity_keys")
+            conn.exec_driver_sql("DROP TABLE entity_merges")
+            conn.exec_driver_sql("DROP INDEX ix_entities_wikidata")
+            conn.exec_driver_sql("ALTER TABLE entities DROP COLUMN wikidata")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 4")
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version >= 4
+        upgraded.add_article(PUTIN_SURNAME)
+        assert corpus_ids(upgraded, PUTIN_SURNAME)["e1"] == putin
