@@ -24,7 +24,7 @@ rules here do not consult it yet (see docs/entities.md, "Who is who").
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -146,8 +146,15 @@ def speaks(analysis, index: int) -> bool:
         return False
     if token.rel in ("nsubj", "nsubj:pass"):
         return analysis.lemma(token.head) in _cues()
-    return token.rel == "nmod" and analysis.lemma(token.head) == "слово" and any(
+    if token.rel == "obj":      # "цитирует украинского парламентария"
+        return analysis.lemma(token.head) in _QUOTING
+    return token.rel == "nmod" and analysis.lemma(token.head) in _WORDS_OF and any(
         analysis.lemma(c) == "по" for c in analysis.children(token.head))
+
+
+# "по словам чиновника", "по мнению Болча": whose words or view a sentence reports
+_WORDS_OF = frozenset({"слово", "мнение"})
+_QUOTING = frozenset({"цитировать", "процитировать"})
 
 
 def _cues() -> frozenset[str]:
@@ -325,12 +332,14 @@ def _nearer_thing(analysis, others: list[Slot], slots: list[Slot], entity: Entit
 
 def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None],
                 holders: dict[str, list[Entity]], first_seen: dict[int, int],
-                taken: set[int], quoted: list[tuple[int, int]], is_title, phrase_of
-                ) -> list[Link]:
+                taken: set[int], quoted: list[tuple[int, int]], is_title, phrase_of,
+                pronouns: list[Link] = ()) -> list[Link]:
     """A title word alone ("Посол подчеркнул") → the one person the text gave a role headed
     by it (``holders``: title lemma → people); else, for a title no one was given, the
     person in focus. ``is_title(analysis, i)`` and ``phrase_of(analysis, i, taken)`` are the
-    roles' notions of a title word and of the phrase it heads."""
+    roles' notions of a title word and of the phrase it heads. Who spoke last counts the
+    speakers ``pronouns`` and earlier titles were linked to ("— пояснил он. … — добавил глава
+    государства"), not only the named ones."""
     tokens = analysis.tokens
     slots = name_slots(analysis, entities, quoted=quoted)
     starts = [s.first for s in slots]
@@ -339,6 +348,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     owners = {i for e in entities if e.type in ("PER", "ORG") for m in e.mentions
               for i in analysis.tokens_between(m.start, m.end)}
     speakers = person_slots(analysis, entities, quoted, frozenset(holders))
+    for link_ in pronouns:
+        if speaks(analysis, link_.token):
+            _add_speaker(analysis, speakers, link_.entity, link_.token)
     links = []
     counts: Counter = Counter()
     leader, seen = None, 0
@@ -382,6 +394,7 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                     phrase = None     # the office is the role only if known to be held
                 links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
                                                     "title", rule=found[1]), index, phrase))
+                _add_speaker(analysis, speakers, found[0], index)
             continue
         if not is_title(analysis, index):
             continue
@@ -500,6 +513,16 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     top = next(s.entity for s in reversed(before) if not s.unnamed
                and counts.get(id(s.entity)) == most)
     return top, "title:focus"
+
+
+def _add_speaker(analysis, slots: list[Slot], entity: Entity, index: int) -> None:
+    """Record that the word at ``index``, linked to ``entity``, spoke: it replaces the unnamed
+    speaker the word was taken for ("— отметил атлет")."""
+    slots[:] = [s for s in slots if s.first != index]
+    token = analysis.tokens[index]
+    main = token.head >= 0 and analysis.tokens[token.head].head < 0
+    insort(slots, Slot(index, index + 1, entity, token.sent, token.rel.startswith("nsubj"),
+                       main, speaker=True), key=lambda s: s.first)
 
 
 def _governed_by_speech(analysis, index: int) -> bool:

@@ -86,7 +86,8 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
                    appositions)
     taken = appositions.named | appositions.used
     titles = link_titles(analysis, entities, genders, appositions.holders,
-                         appositions.first_seen, taken, quoted, is_title_word, title_phrase)
+                         appositions.first_seen, taken, quoted, is_title_word, title_phrase,
+                         pronouns)
     for link_ in titles:
         if link_.phrase is not None:
             title_roles(analysis, link_.entity, link_.phrase)
