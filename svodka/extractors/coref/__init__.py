@@ -348,6 +348,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     owners = {i for e in entities if e.type in ("PER", "ORG") for m in e.mentions
               for i in analysis.tokens_between(m.start, m.end)}
     speakers = person_slots(analysis, entities, quoted, frozenset(holders))
+    forms = _pronoun_forms()
+    linked = {link_.token for link_ in pronouns}
     for link_ in pronouns:
         if speaks(analysis, link_.token):
             _add_speaker(analysis, speakers, link_.entity, link_.token)
@@ -361,6 +363,14 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             if leader is None or counts[key] > counts[leader]:
                 leader = key
             seen += 1
+        if index not in linked and token.pos == "PRON" and speaks(analysis, index):
+            found = _speaking_pronoun(analysis, speakers, index, forms, genders, quoted)
+            if found is not None:
+                links.append(Link(found, Mention(token.start, token.end, token.text,
+                                                 token.text.lower(), "pronoun",
+                                                 rule="pronoun:after-title"), index))
+                _add_speaker(analysis, speakers, found, index)
+            continue
         if index in taken or token.pos not in ("NOUN", "PROPN") or not token.text[:1].isalpha() \
                 or token.feats.get("Number") == "Plur" or _inside(quoted, token.start):
             continue
@@ -370,15 +380,16 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
         lemma = analysis.lemma(index)
         people = holders.get(lemma)
         if people is not None:
-            if len(people) != 1 or token.start < first_seen[id(people[0])]:
-                continue
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if following is not None and following.sent == token.sent and (
-                    following.pos in ("NOUN", "PROPN", "ADJ") or index + 1 in taken):
+            if len(people) == 1 and token.start >= first_seen[id(people[0])] and not (
+                    following is not None and following.sent == token.sent and (
+                    following.pos in ("NOUN", "PROPN", "ADJ") or index + 1 in taken)):
+                links.append(Link(people[0], Mention(token.start, token.end, token.text, lemma,
+                                                     "title", rule="title:one-holder"), index))
+                continue
+            if not speaks(analysis, index):
                 continue      # "посол России ...": a title with its own complement is a new role
-            links.append(Link(people[0], Mention(token.start, token.end, token.text, lemma,
-                                                 "title", rule="title:one-holder"), index))
-            continue
+            # "— добавил глава государства" when "глава" is several people's: who spoke last
         if speaks(analysis, index) and lemma not in anonymous and (
                 _person_noun(analysis, index) or is_title(analysis, index)) and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS
@@ -513,6 +524,19 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     top = next(s.entity for s in reversed(before) if not s.unnamed
                and counts.get(id(s.entity)) == most)
     return top, "title:focus"
+
+
+def _speaking_pronoun(analysis, speakers: list[Slot], index: int, forms, genders,
+                      quoted: list[tuple[int, int]]) -> Entity | None:
+    """"«…», — заявил президент на встрече с X и Y. «…», — пояснил он": a speaking "он" the
+    names alone left open, now that the titles before it are linked (the subject who spoke)."""
+    token = analysis.tokens[index]
+    word = token.text.lower().replace("ё", "е")
+    if word not in forms or _inside(quoted, token.start) \
+            or token.feats.get("Number") not in (None, forms[word][0]):
+        return None
+    found = antecedent(analysis, speakers, index, forms[word][1], genders, quoted)
+    return found[0] if found is not None else None
 
 
 def _add_speaker(analysis, slots: list[Slot], entity: Entity, index: int) -> None:
