@@ -148,13 +148,18 @@ def speaks(analysis, index: int) -> bool:
         return analysis.lemma(token.head) in _cues()
     if token.rel == "obj":      # "цитирует украинского парламентария"
         return analysis.lemma(token.head) in _QUOTING
-    return token.rel == "nmod" and analysis.lemma(token.head) in _WORDS_OF and any(
-        analysis.lemma(c) == "по" for c in analysis.children(token.head))
+    if token.rel != "nmod" or analysis.lemma(token.head) not in _WORDS_OF:
+        return False
+    words = analysis.tokens[token.head]
+    return any(analysis.lemma(c) == "по" for c in analysis.children(token.head)) or (
+        words.rel == "obj" and words.head >= 0 and analysis.lemma(words.head) in _RELAYING)
 
 
-# "по словам чиновника", "по мнению Болча": whose words or view a sentence reports
+# "по словам чиновника", "по мнению Болча", "приводит слова президента": whose words or view
+# a sentence reports
 _WORDS_OF = frozenset({"слово", "мнение"})
 _QUOTING = frozenset({"цитировать", "процитировать"})
+_RELAYING = _QUOTING | {"приводить", "передавать"}
 
 
 def _cues() -> frozenset[str]:
