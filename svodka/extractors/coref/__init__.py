@@ -521,7 +521,8 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     # no one spoke or fits nearby: the person the article is about (named most so far)
     counts: Counter = Counter()
     for slot in before[-LOOKBACK_SLOTS:]:
-        if not slot.unnamed and genders.get(id(slot.entity)) in (gender, None):
+        if not slot.unnamed and (gender is None
+                                 or genders.get(id(slot.entity)) in (gender, None)):
             counts[id(slot.entity)] += 1
     if not counts:
         return None
