@@ -392,7 +392,7 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 links.append(Link(people[0], Mention(token.start, token.end, token.text, lemma,
                                                      "title", rule="title:one-holder"), index))
                 continue
-            if not speaks(analysis, index):
+            if len(people) == 1 or not speaks(analysis, index):
                 continue      # "посол России ...": a title with its own complement is a new role
             # "— добавил глава государства" when "глава" is several people's: who spoke last
         if speaks(analysis, index) and lemma not in anonymous and (
@@ -400,6 +400,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS
                 or tokens[c].text.lower() in _POSSESSIVES for c in analysis.children(index)):
             found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
+            if people is not None and found is not None and found[1] != "title:last-speaker":
+                found = None      # "посол" of two named ambassadors: only who spoke last
             if found is None and _opens_article(analysis, index) and not any(
                     s.first < index for s in slots):
                 found = _named_next(analysis, slots, index, quoted, None, genders)

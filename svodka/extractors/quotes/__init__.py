@@ -77,11 +77,14 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
     return speakers
 
 
-def _continued(ctx: Context, candidates: list[Candidate],
-               speakers: list[Speaker]) -> list[tuple[Candidate, Speaker]]:
-    """A paragraph that is nothing but «…», right after a paragraph whose last quote is
-    direct speech with a speaker, goes on with that speaker: "«…», — подчеркнул он.\n«…»"."""
+def _continued(ctx: Context, candidates: list[Candidate], speakers: list[Speaker],
+               entities: list[Entity]) -> list[tuple[Candidate, Speaker]]:
+    """A paragraph that is nothing but «…», right after a paragraph whose last quote has a
+    speaker, goes on with that speaker — direct speech ("«…», — подчеркнул он.\n«…»") or
+    reported ("Павленко считает, что ….\n«…»") — unless another person is named after
+    that quote: then the reader cannot tell who goes on."""
     text = ctx.analysis.text
+    people = sorted(m.start for e in entities if e.type == "PER" for m in e.mentions)
     by_region: dict[int, tuple[Candidate, Speaker]] = {}
     for candidate, speaker in zip(candidates, speakers):
         sentence = ctx.analysis.sentence_of(candidate.start)
@@ -95,7 +98,11 @@ def _continued(ctx: Context, candidates: list[Candidate],
         after = text[segment.end:r_end].strip()
         previous = by_region.get(segment.region - 1)
         if before or after not in ("", ".") or not segment.opened or not segment.closed \
-                or previous is None or previous[0].kind != "direct" or previous[1].entity is None:
+                or previous is None or previous[1].entity is None:
+            continue
+        speaker = previous[1].entity
+        if any(previous[0].end <= at < segment.start for at in people
+               if not _mentions(speaker, at)):
             continue
         start, end = segment.inner_start, segment.inner_end
         while end > start and text[end - 1] in ". ":
@@ -103,8 +110,12 @@ def _continued(ctx: Context, candidates: list[Candidate],
         if len(text[start:end].split()) < 3 or any(s < end and start < e for s, e in taken):
             continue
         found.append((Candidate(start, end, "direct", "continued_paragraph"),
-                      Speaker(previous[1].entity)))
+                      Speaker(speaker)))
     return found
+
+
+def _mentions(entity: Entity, start: int) -> bool:
+    return any(m.start == start for m in entity.mentions)
 
 
 def extract_quotes(analysis: Analysis, entities: list[Entity],
@@ -116,7 +127,7 @@ def extract_quotes(analysis: Analysis, entities: list[Entity],
     quotes = []
     text = analysis.text
     speakers = _speakers(ctx, entities, candidates, dateline)
-    pairs = sorted(list(zip(candidates, speakers)) + _continued(ctx, candidates, speakers),
+    pairs = sorted(list(zip(candidates, speakers)) + _continued(ctx, candidates, speakers, entities),
                    key=lambda pair: pair[0].start)
     for candidate, speaker in pairs:
         entity = speaker.entity
