@@ -26,7 +26,7 @@ NEUTRAL_SCALES = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 # The calibration keeps F1_PN: it takes the largest scale (the most precise marks) whose F1_PN
 # on held-out sentences is at most this far below the best scale's.
 F1_PN_TOLERANCE = 0.01
-# Share of the training sentences held out to choose the scale.
+# Folds (by sentence) of the training set whose out-of-fold probabilities choose the scale.
 CALIBRATION_FOLDS = 5
 
 
@@ -109,24 +109,27 @@ def choose_neutral_scale(probabilities: np.ndarray, labels: Sequence[int],
 
 def calibrate(views: Sequence[MentionView], labels: Sequence[int], groups: Sequence,
               c: float = DEFAULT_C) -> float:
-    """Choose the neutral scale on one fold of the training sentences held out from a model
-    fitted on the rest (``groups``: one key per sentence, never split)."""
+    """Choose the neutral scale on out-of-fold probabilities of the training mentions
+    (``CALIBRATION_FOLDS`` fits, a few seconds each; ``groups``: one key per sentence,
+    never split), so the scale is judged on sentences its model has not seen."""
     from svodka.eval.tone import grouped_folds
 
-    held = [fold == 0 for fold in grouped_folds([str(g) for g in groups], CALIBRATION_FOLDS)]
-    fit = [i for i, h in enumerate(held) if not h]
-    out = [i for i, h in enumerate(held) if h]
-    model = train([views[i] for i in fit], [labels[i] for i in fit], c, neutral_scale=1.0)
-    probabilities = model.raw_probabilities([views[i] for i in out])
-    return choose_neutral_scale(probabilities, [labels[i] for i in out])
+    fold_of = grouped_folds([str(g) for g in groups], CALIBRATION_FOLDS)
+    probabilities = np.zeros((len(views), 3))
+    for fold in range(CALIBRATION_FOLDS):
+        fit = [i for i, f in enumerate(fold_of) if f != fold]
+        out = [i for i, f in enumerate(fold_of) if f == fold]
+        model = train([views[i] for i in fit], [labels[i] for i in fit], c, neutral_scale=1.0)
+        probabilities[out] = model.raw_probabilities([views[i] for i in out])
+    return choose_neutral_scale(probabilities, labels)
 
 
 def train(views: Sequence[MentionView], labels: Sequence[int], c: float = DEFAULT_C,
           neutral_scale: float | None = None, groups: Sequence | None = None) -> ToneModel:
     """Fit on mention views with gold labels (scikit-learn, CPU, about a minute per fit).
 
-    Without a ``neutral_scale`` it is calibrated on held-out training sentences (a second
-    fit); ``groups`` names each view's sentence (default: its sentence in the analysis)."""
+    Without a ``neutral_scale`` it is calibrated by :func:`calibrate` (five more fits on
+    the training set's own folds); ``groups`` names each view's sentence (default: its sentence in the analysis)."""
     if neutral_scale is None:
         neutral_scale = calibrate(views, labels, groups if groups is not None
                                   else [view.sentence for view in views], c)
