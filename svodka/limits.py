@@ -11,6 +11,9 @@ from svodka.errors import InputRejected
 MAX_CHARS = 1_000_000
 # Bytes read whole for one text or HTML document (a JSONL or WARC file is streamed).
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+# An HTML page is parsed whole (lxml, through trafilatura), at some ten times its size in
+# memory; a news page is well under a million characters of markup.
+MAX_HTML_CHARS = 10 * MAX_CHARS
 # One JSONL line: a 1,000,000-character text escaped as \uXXXX is 6 MB.
 MAX_LINE_BYTES = 16 * 1024 * 1024
 # One decompressed .gz or .zip member, and how many times its compressed size it may grow:

@@ -624,3 +624,18 @@ def test_slow_headers_and_slow_bodies_lose_their_connection(live_server):
         live_server, b"POST /api/extract HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                      b"Content-Type: text/plain\r\nContent-Length: 100\r\n\r\nten bytes.")
     assert slow_body < 3, f"a stalled body kept its connection {slow_body:.1f} s"
+
+
+def test_an_oversize_html_page_is_refused_before_it_is_parsed(monkeypatch):
+    import trafilatura
+
+    from svodka.errors import InputRejected
+    from svodka.reading import read_document
+
+    def parse(*args, **kwargs):
+        raise AssertionError("an oversize page reached the HTML parser")
+    monkeypatch.setattr(trafilatura, "bare_extraction", parse)
+    page = "<html><body><p>" + "Министр заявил о росте цен. " * 400_000 + "</p></body></html>"
+    with pytest.raises(InputRejected) as refused:
+        read_document(page.encode())
+    assert refused.value.reason == "too_large" and "HTML" in refused.value.message

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from svodka.errors import InputRejected
+from svodka.limits import MAX_HTML_CHARS
 from svodka.reading.document import Document
 
 # Menus and cookie banners survive extraction as a few words; an article has sentences.
@@ -19,6 +20,9 @@ def html_to_document(html: str, path: str | None = None, url: str | None = None,
                      fmt: str = "html") -> Document:
     import trafilatura  # heavy import, only when HTML actually arrives
 
+    if len(html) > MAX_HTML_CHARS:
+        raise InputRejected("too_large", f"an HTML page of {len(html):,} characters, over "
+                                         f"{MAX_HTML_CHARS:,}")
     extracted = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         favor_precision=True,
