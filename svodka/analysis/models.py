@@ -19,6 +19,7 @@ class Models:
     syntax_parser: object
     ner_tagger: object
     morph: Morphology       # the service extractors read as ``analysis.morph``
+    embedding: object       # navec's news vectors the taggers read; tone reads them too
 
 
 _lock = threading.Lock()
@@ -44,6 +45,7 @@ def _load() -> Models:
         syntax_parser=NewsSyntaxParser(embedding),
         ner_tagger=NewsNERTagger(embedding),
         morph=morphology(),
+        embedding=embedding,
     )
 
 

@@ -48,11 +48,11 @@ def tone_words() -> ToneWords:
                      frozenset(load_list("quote_cues.txt")))
 
 
-@lru_cache(maxsize=1)
 def navec():
-    """navec's news vectors (they ship with natasha): 250,000 words × 300 dimensions."""
-    from natasha import NewsEmbedding
-    return NewsEmbedding()
+    """navec's news vectors (they ship with natasha): 250,000 words × 300 dimensions — the
+    copy the taggers already hold, not a second one (about 160 MB on a 10 MB article)."""
+    from svodka.analysis.models import load_models
+    return load_models().embedding
 
 
 @dataclass(slots=True)
@@ -69,6 +69,8 @@ class MentionView:
     dense: np.ndarray
     hits: list[ToneHit]
     token_features: dict[int, list[str]]    # which token produced which feature (evidence)
+    sentence: int = -1      # the sentence's index in the analysis: mentions of one sentence
+    #                         must stay on one side of a calibration split
 
 
 def _negated(analysis: Analysis, index: int, first: int, words: ToneWords) -> bool:
@@ -205,7 +207,7 @@ def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> Me
     if head >= 0 and head in token_features:
         token_features[head].append(f"head:{tokens[root].rel}:{analysis.lemma(head)}")
     dense = np.concatenate([_mean(vectors), _mean(own_vectors), _mean(sentence_vectors)])
-    return MentionView(features, dense, hits, token_features)
+    return MentionView(features, dense, hits, token_features, tokens[mention[0]].sent)
 
 
 def _mean(vectors: list[np.ndarray]) -> np.ndarray:

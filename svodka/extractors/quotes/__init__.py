@@ -77,47 +77,6 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
     return speakers
 
 
-def _continued(ctx: Context, candidates: list[Candidate], speakers: list[Speaker],
-               entities: list[Entity]) -> list[tuple[Candidate, Speaker]]:
-    """A paragraph that is nothing but «…», right after a paragraph whose last quote has a
-    speaker, goes on with that speaker — direct speech ("«…», — подчеркнул он.\n«…»") or
-    reported ("Павленко считает, что ….\n«…»") — unless another person is named after
-    that quote: then the reader cannot tell who goes on."""
-    text = ctx.analysis.text
-    people = sorted(m.start for e in entities if e.type == "PER" for m in e.mentions)
-    by_region: dict[int, tuple[Candidate, Speaker]] = {}
-    for candidate, speaker in zip(candidates, speakers):
-        sentence = ctx.analysis.sentence_of(candidate.start)
-        if sentence is not None:
-            by_region[ctx.analysis.sentences[sentence].region] = (candidate, speaker)
-    taken = [(c.start, c.end) for c in candidates]
-    found = []
-    for segment in ctx.segments:
-        r_start, r_end = ctx.region(segment.region)
-        before = text[r_start:segment.start].strip()
-        after = text[segment.end:r_end].strip()
-        previous = by_region.get(segment.region - 1)
-        if before or after not in ("", ".") or not segment.opened or not segment.closed \
-                or previous is None or previous[1].entity is None:
-            continue
-        speaker = previous[1].entity
-        if any(previous[0].end <= at < segment.start for at in people
-               if not _mentions(speaker, at)):
-            continue
-        start, end = segment.inner_start, segment.inner_end
-        while end > start and text[end - 1] in ". ":
-            end -= 1
-        if len(text[start:end].split()) < 3 or any(s < end and start < e for s, e in taken):
-            continue
-        found.append((Candidate(start, end, "direct", "continued_paragraph"),
-                      Speaker(speaker)))
-    return found
-
-
-def _mentions(entity: Entity, start: int) -> bool:
-    return any(m.start == start for m in entity.mentions)
-
-
 def extract_quotes(analysis: Analysis, entities: list[Entity],
                    dateline: tuple[int, int] | None = None) -> list[Quote]:
     """Quotes of an analysed article. ``dateline`` is the layout's dateline span, whose agency
@@ -127,9 +86,7 @@ def extract_quotes(analysis: Analysis, entities: list[Entity],
     quotes = []
     text = analysis.text
     speakers = _speakers(ctx, entities, candidates, dateline)
-    pairs = sorted(list(zip(candidates, speakers)) + _continued(ctx, candidates, speakers, entities),
-                   key=lambda pair: pair[0].start)
-    for candidate, speaker in pairs:
+    for candidate, speaker in zip(candidates, speakers):
         entity = speaker.entity
         cue = text[candidate.cue_span[0]:candidate.cue_span[1]] if candidate.cue_span else None
         quotes.append(Quote(

@@ -254,41 +254,10 @@ def _title_score(role: str, stems: list[str]) -> int:
 
 
 def person_genders(ctx: Context, index: EntityIndex) -> None:
-    """Grammatical gender of each person: from the verbs their name is the subject of
-    ("подчеркнула Стёрджен"), which agree in gender, else from the tags of the name itself
-    (the tagger guesses foreign names: "Никола Стёрджен" is tagged masculine)."""
+    """Each person's grammatical gender, as the resolver works it out (one notion of it:
+    ``extractors/coref/gender.py``)."""
+    from svodka.extractors.coref.gender import person_genders as genders_of
+    genders = genders_of(ctx.analysis, index.entities)
     for entity in index.entities:
-        if entity.type != "PER":
-            continue
-        tagged = None
-        votes = {"Masc": 0, "Fem": 0}
-        for mention in entity.mentions:
-            if mention.kind != "name":
-                continue
-            token = ctx.analysis.token_at(mention.start)
-            if token is None:
-                continue
-            if tagged is None and ctx.tokens[token].feats.get("Gender"):
-                tagged = ctx.tokens[token].feats["Gender"]
-            agreed = _verb_gender(ctx, ctx.analysis.tokens_between(mention.start, mention.end))
-            if agreed in votes:
-                votes[agreed] += 1
-        if votes["Masc"] != votes["Fem"]:
-            index.genders[entity.id] = max(votes, key=votes.get)
-        else:
-            index.genders[entity.id] = tagged
-
-
-def _verb_gender(ctx: Context, tokens: range) -> str | None:
-    """The gender of the past-tense verb or short adjective a name is the subject of."""
-    for i in tokens:
-        head = ctx.tokens[i].head
-        if head in tokens:
-            continue
-        if head < 0 or not ctx.tokens[i].rel.startswith("nsubj"):
-            return None
-        verb = ctx.tokens[head]
-        if verb.feats.get("Tense") == "Past" or verb.feats.get("Variant") == "Short":
-            return verb.feats.get("Gender")
-        return None
-    return None
+        if entity.type == "PER":
+            index.genders[entity.id] = genders.get(id(entity))
