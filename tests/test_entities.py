@@ -633,3 +633,12 @@ def test_lone_office_is_not_the_main_persons_role(extract):
                       "оппозицией. Президент пообещал ему поддержку.")
     people = {e.name: e for e in article.entities if e.type == "PER"}
     assert "президент" not in people["Джон Керри"].roles, people["Джон Керри"].roles
+
+
+def test_title_outside_the_subject_gives_a_role_but_no_mention(extract):
+    # the person in focus is the footballer; "футболиста" is no subject, so it speaks for no one
+    article = extract("Генрих Мхитарян перешёл в «Рому». Генрих Мхитарян забил два гола в "
+                      "первом матче. После игры у футболиста диагностировали травму колена.")
+    person = _by_name(article)["Генрих Мхитарян"]
+    assert "футболист" in person.roles
+    assert not any(m.kind == "title" for m in person.mentions)

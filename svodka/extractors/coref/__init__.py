@@ -338,7 +338,7 @@ def _nearer_thing(analysis, others: list[Slot], slots: list[Slot], entity: Entit
 def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None],
                 holders: dict[str, list[Entity]], first_seen: dict[int, int],
                 taken: set[int], quoted: list[tuple[int, int]], is_title, phrase_of,
-                pronouns: list[Link] = ()) -> list[Link]:
+                pronouns: list[Link] = (), roles_only: list | None = None) -> list[Link]:
     """A title word alone ("Посол подчеркнул") → the one person the text gave a role headed
     by it (``holders``: title lemma → people); else, for a title no one was given, the
     person in focus. ``is_title(analysis, i)`` and ``phrase_of(analysis, i, taken)`` are the
@@ -427,8 +427,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             continue      # "тренер команды Массимо Каррера": a name the model missed
         if _governed_by_speech(analysis, index):
             continue      # "заявил Reuters профессор …": who was told, not who spoke
-        if token.rel not in ("nsubj", "nsubj:pass"):
-            continue      # "встретился с министром": someone met, not the one in focus
+        subject = token.rel in ("nsubj", "nsubj:pass")
+        if not subject and roles_only is None:
+            continue
         gender = "Fem" if token.feats.get("Gender") == "Fem" else "Masc"
         before = slots[:bisect_left(starts, index)]
         found = antecedent(analysis, before, index, gender, genders, quoted)
@@ -438,6 +439,11 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             continue      # "президент" alone: the person only if known to hold the office
         if any(s.entity is found[0] and s.sent == token.sent for s in before):
             continue      # named in the same sentence: the title is someone else's
+        if not subject:
+            # "у футболиста диагностировали травму": the role is the person in focus's,
+            # but a word outside the subject is no mention to speak for them
+            roles_only.append((found[0], phrase))
+            continue
         start = analysis.tokens[phrase.first].start
         links.append(Link(found[0], Mention(start, tokens[phrase.stop - 1].end,
                                             analysis.text[start:tokens[phrase.stop - 1].end],

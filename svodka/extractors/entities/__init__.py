@@ -85,12 +85,15 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     referred_roles(analysis, {link_.token: link_.entity for link_ in pronouns}, zero_subject,
                    appositions)
     taken = appositions.named | appositions.used
+    roles_only: list = []
     titles = link_titles(analysis, entities, genders, appositions.holders,
                          appositions.first_seen, taken, quoted, is_title_word, title_phrase,
-                         pronouns)
+                         pronouns, roles_only)
     for link_ in titles:
         if link_.phrase is not None:
             title_roles(analysis, link_.entity, link_.phrase)
+    for entity, phrase in roles_only:
+        title_roles(analysis, entity, phrase)
     taken |= {link_.token for link_ in titles}
     descriptions = link_descriptions(analysis, entities, taken, quoted)
     return Coreference(genders, pronouns + titles + descriptions)
