@@ -8,6 +8,7 @@
 2. ``svodka.extract`` on the same ``--articles`` news articles with and without tone, in
    alternating rounds in one process, so both sides see the same machine: the ratio is the
    cost of tone. Without tone the pipeline runs exactly main's steps (tone is the last one).
+   Also how many of those articles' mentions get a tone other than 0.
 """
 from __future__ import annotations
 
@@ -57,7 +58,9 @@ def bench_extract(n: int, rounds: int) -> dict:
         for side in ("without", "with"):
             with_tone = side == "with"
             totals[side] += cpu(lambda: [svodka.extract(t, with_tone=with_tone) for t in texts])
-    return {"articles": len(texts), "rounds": rounds,
+    mentions = [m for t in texts for e in svodka.extract(t).entities for m in e.mentions]
+    return {"articles": len(texts), "rounds": rounds, "mentions": len(mentions),
+            "mentions_with_tone": sum(1 for m in mentions if m.tone),
             "cpu_seconds_without_tone": round(totals["without"], 2),
             "cpu_seconds_with_tone": round(totals["with"], 2),
             "ratio": round(totals["with"] / totals["without"], 3)}

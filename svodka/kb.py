@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from svodka.data import load_table
-from svodka.names import fold, is_first_name, lemma_key
+from svodka.data import load_list, load_table
+from svodka.names import fold, is_adjective, is_first_name, lemma_key
 
 TABLE = "wikidata.tsv"
 
@@ -28,8 +28,11 @@ LINKED_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY"
                 "STATE_OR_PROVINCE": "LOC", "DISTRICT": "LOC", "LOCATION": "LOC",
                 "EVENT": "EVENT"}
 
-# A form keeps an id when at least this share of its linked mentions agree on it.
+# A form keeps an id when at least this share of its linked mentions agree on it, and a
+# one-word form when at least this many do ("Корея" once for the North is not enough), unless
+# it is an acronym ("САР").
 AGREEMENT = 0.9
+ONE_WORD_SUPPORT = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,10 @@ def name_keys(name: str, type_: str = "ORG") -> list[str]:
     masculine one, and "Захаровой" must not become "Захаров"."""
     if type_ == "PER" and len(name.split()) == 1 and is_first_name(name):
         return []     # "Филипп", "Виктор": a first name alone names nobody in particular
+    if type_ != "PER" and len(name.split()) == 1 and is_adjective(name):
+        return []     # "Японского" is the Sea of Japan as often as Japan
+    if fold(name) in _generic() or lemma_key(name) in _generic():
+        return []
     keys = [fold(name)]
     if type_ != "PER" or len(name.split()) > 1:
         lemma = lemma_key(name)
@@ -58,17 +65,22 @@ def links_from_nerel(documents: Iterable) -> list[Link]:
     """Every unambiguous name form of NEREL's linked mentions (``svodka.eval.nerel``
     documents) as a :class:`Link`."""
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    acronyms: set[str] = set()
     for document in documents:
         for mention_id, qid in document.links.items():
             mention = document.mentions.get(mention_id)
             if mention is None or mention.type not in LINKED_TYPES:
                 continue
             type_ = LINKED_TYPES[mention.type]
+            if mention.text.isupper():
+                acronyms.add(fold(mention.text))
             for key in name_keys(mention.text, type_):
                 votes[(key, type_)][qid] += 1
     links = []
     for (key, type_), counter in votes.items():
         (qid, count), total = counter.most_common(1)[0], sum(counter.values())
+        if " " not in key and total < ONE_WORD_SUPPORT and key not in acronyms:
+            continue
         if count / total >= AGREEMENT:
             links.append(Link(key, type_, qid, total))
     return links
@@ -112,6 +124,12 @@ def write(links: list[Link], path: Path, source: str) -> None:
     ]
     lines += [f"{link.key}\t{link.type}\t{link.qid}\t{link.count}" for link in links]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _generic() -> frozenset[str]:
+    names = load_list("kb_generic.txt")
+    return frozenset(fold(n) for n in names) | frozenset(lemma_key(n) for n in names)
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from svodka.text import fold
 
-__all__ = ["fold", "is_first_name", "lemma_key", "PersonName", "person_name"]
+__all__ = ["fold", "is_adjective", "is_first_name", "lemma_key", "PersonName", "person_name"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # pymorphy's readings that say "this is a name": preferred over common nouns ("Путина" is a
@@ -35,6 +35,15 @@ def is_first_name(word: str) -> bool:
 
     tags = [p.tag for p in morph_vocab().parse(fold(word))]
     return any("Name" in tag for tag in tags) and not any("Surn" in tag for tag in tags)
+
+
+@lru_cache(maxsize=20_000)
+def is_adjective(word: str) -> bool:
+    """pymorphy reads the word first as an adjective: "Японского", "Киевская"."""
+    from svodka.analysis.models import morph_vocab
+
+    parses = morph_vocab().parse(fold(word))
+    return bool(parses) and parses[0].tag.POS in ("ADJF", "ADJS")
 
 
 def lemma_key(name: str) -> str:

@@ -106,10 +106,13 @@ class Mention:
     tone_evidence: Span | None = None     # the word that carries it
     tone_source: str | None = None        # author | quote | implicit
     tone_quote: int | None = None         # the quote's index when tone_source is "quote"
+    rule: str | None = None   # the resolver's rule that linked a title or pronoun: --explain
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text,
                                 "normal": self.normal, "kind": self.kind}
+        if self.rule is not None:
+            data["rule"] = self.rule
         if self.tone is not None:
             data["tone"] = self.tone
             data["tone_evidence"] = self.tone_evidence.to_dict() if self.tone_evidence else None
@@ -124,7 +127,7 @@ class Mention:
         return cls(data["start"], data["end"], data["text"], data.get("normal", data["text"]),
                    data.get("kind", "name"), data.get("tone"),
                    Span.from_dict(evidence) if evidence else None,
-                   data.get("tone_source"), data.get("tone_quote"))
+                   data.get("tone_source"), data.get("tone_quote"), data.get("rule"))
 
 
 @dataclass(slots=True)

@@ -69,3 +69,14 @@ def test_features_are_shared_and_read_only(models):
     assert ministers[0].feats is ministers[1].feats is ministers[2].feats
     with pytest.raises(TypeError):
         ministers[0].feats["Case"] = "Gen"
+
+
+def test_the_coreference_ranker_reads_region_offsets(models):
+    from svodka.extractors.coref.ranker import _quote_start
+    text = "Глава МИД выступил.\n\n«Мы готовы к диалогу», — сказал он."
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    inside, outside = text.index("готовы"), text.index("сказал")
+    region = analysis.region_of(inside)
+    assert analysis.regions[region].kind == "paragraph"
+    assert _quote_start(analysis, inside, region) == text.index("«")
+    assert _quote_start(analysis, outside, region) == -1

@@ -83,16 +83,40 @@ def test_oversize_requests_get_413_even_as_a_form(client):
     assert "text/html" in response.headers["content-type"]
 
 
-def test_only_extraction_accepts_a_body_and_nothing_writes(client):
-    from svodka.api import json_routes, pages
+CORRECTIONS_API = ["/api/entities/{entity_id}/merge", "/api/entities/{entity_id}/split",
+                   "/api/entities/{entity_id}/rename",
+                   "/api/articles/{article_id}/quotes/{n}/speaker",
+                   "/api/corrections/{correction_id}/undo"]
+CORRECTION_FORMS = ["/entities/{entity_id}/merge", "/entities/{entity_id}/rename",
+                    "/articles/{article_id}/split", "/articles/{article_id}/speaker",
+                    "/corrections/{correction_id}/undo"]
 
-    routes = [*json_routes.router.routes, *pages.router.routes]
-    writers = {(route.path, method) for route in routes
-               for method in getattr(route, "methods", ()) or ()
-               if method in {"POST", "PUT", "PATCH", "DELETE"}}
-    assert writers == {("/extract", "POST"), ("/api/extract", "POST"), ("/paste", "POST")}
+
+def test_only_extraction_and_corrections_accept_a_body_and_only_corrections_write(client):
+    from svodka.api import correction_pages, correction_routes, json_routes, pages
+
+    def writers(*routers):
+        return {(route.path, method) for router in routers for route in router.routes
+                for method in getattr(route, "methods", ()) or ()
+                if method in {"POST", "PUT", "PATCH", "DELETE"}}
+
+    assert writers(json_routes.router, pages.router) == {
+        ("/extract", "POST"), ("/api/extract", "POST"), ("/paste", "POST")}
+    def plain(path):   # article ids may hold "/": those routes take the id as a path
+        return path.replace("{article_id:path}", "{article_id}")
+
+    assert {(plain(p), m) for p, m in writers(correction_routes.router)} == {
+        (path, "POST") for path in CORRECTIONS_API}
+    assert {(plain(p), m) for p, m in writers(correction_pages.router)} == {
+        (path, "POST") for path in CORRECTION_FORMS}
+    # every writer refuses another site (tests/test_corrections_web.py tries each kind)
+    for router in (correction_routes.router, correction_pages.router):
+        for route in router.routes:
+            if "POST" in route.methods:
+                assert route.dependencies, route.path
     schema = client.get("/openapi.json").json()
-    assert [path for path, ops in schema["paths"].items() if set(ops) - {"get"}] == ["/extract"]
+    assert [path for path, ops in schema["paths"].items() if set(ops) - {"get"}] == [
+        "/extract", *CORRECTIONS_API]
     assert client.delete("/api/articles/x").status_code == 405
     assert client.put("/api/articles/x", json={}).status_code == 405
 

@@ -26,14 +26,17 @@ def span(text: str, fragment: str) -> tuple[int, int]:
 @pytest.fixture(scope="module")
 def analyses(models):
     from svodka.analysis import analyze
-    return {p: analyze(text_with(p), models=models) for p in ("Он", "Она")}
+    from svodka.layout import analyze_layout
+    return {p: analyze(text_with(p), analyze_layout(text_with(p)).regions(), models=models)
+            for p in ("Он", "Она")}
 
 
 def test_a_mention_is_read_from_the_analysis(analyses):
     analysis = analyses["Она"]
-    name = view(analysis, span(analysis.text, "Эльвирой Набиуллиной"))
+    name = view(analysis, span(analysis.text, "главой ЦБ Эльвирой Набиуллиной"))
     pronoun = view(analysis, span(analysis.text, "Она"))
     assert name.kind == NAME and name.sent == 0
+    assert name.gender == 2 and name.ner == 1      # Набиуллина's gender and type, not ЦБ's
     assert pronoun.kind == PRONOUN and pronoun.sent == 1 and pronoun.subject
     assert pronoun.gender == 2 and pronoun.number == 1         # feminine, singular
     rows = pair_features(analysis, pronoun, [view(analysis, span(analysis.text, "Антон Силуанов")),
@@ -42,18 +45,26 @@ def test_a_mention_is_read_from_the_analysis(analyses):
     assert rows[1][FEATURES.index("gender agreement")] == 1
 
 
-@pytest.mark.parametrize("pronoun, expected", [("Она", "Эльвирой Набиуллиной"),
-                                               ("Он", "Антон Силуанов")])
-def test_the_agreeing_person_scores_highest(analyses, pronoun, expected):
+@pytest.mark.parametrize("pronoun, expected, candidates", [
+    ("Она", "Эльвирой Набиуллиной", ["Антон Силуанов", "ЦБ", "Эльвирой Набиуллиной"]),
+    ("Он", "Антон Силуанов", ["Антон Силуанов", "ЦБ", "Эльвирой Набиуллиной"]),
+    # whole noun phrases, as RuCoCo marks mentions: the title's gender is not the person's
+    ("Она", "главой ЦБ Эльвирой Набиуллиной",
+     ["Министр финансов Антон Силуанов", "ЦБ", "главой ЦБ Эльвирой Набиуллиной"]),
+    ("Он", "Министр финансов Антон Силуанов",
+     ["Министр финансов Антон Силуанов", "ЦБ", "главой ЦБ Эльвирой Набиуллиной"]),
+])
+def test_the_agreeing_person_scores_highest(analyses, pronoun, expected, candidates):
     analysis = analyses[pronoun]
     if ranker.load_model() is None:
         pytest.skip("the ranker's model file is not installed")
-    candidates = ["Антон Силуанов", "ЦБ", "Эльвирой Набиуллиной"]
     scores = antecedent_scores(analysis, span(analysis.text, pronoun),
                                [span(analysis.text, c) for c in candidates])
     assert len(scores) == 3 and all(0.0 <= s <= 1.0 for s in scores)
     assert candidates[scores.index(max(scores))] == expected
-    assert max(scores) > 0.5
+    # clearly ahead: probabilities are calibrated on RuCoCo's whole-phrase mentions, so a bare
+    # name ("Антон Силуанов") may score under 0.5 while still far above the others
+    assert max(scores) >= 2 * sorted(scores)[-2]
 
 
 def test_no_model_means_no_scores(analyses, monkeypatch):
@@ -64,3 +75,43 @@ def test_no_model_means_no_scores(analyses, monkeypatch):
     monkeypatch.undo()
     if ranker.load_model() is not None:                  # with the model, a score per candidate
         assert len(antecedent_scores(*arguments)) == 1
+
+
+ARTICLES = {
+    # file name → (text, chains as fragments with their occurrence index)
+    "train_one.json": ("Министр финансов Антон Силуанов прилетел в Вашингтон. Там он встретился "
+                       "с коллегами. Министр заявил, что его позиция не изменилась.",
+                       [[("Министр финансов Антон Силуанов", 0), ("он", 0), ("Министр", 1),
+                         ("его", 0)], [("Вашингтон", 0), ("Там", 0)]]),
+    "train_two.json": ("Глава ЦБ Эльвира Набиуллина выступила в Думе. Она сказала, что ее "
+                       "ведомство снизит ставку.",
+                       [[("Глава ЦБ Эльвира Набиуллина", 0), ("Она", 0), ("ее", 0)],
+                        [("ЦБ", 0), ("ее ведомство", 0)]]),
+    # a dev article (its name is in coref_dev.txt): reported on, never trained on
+    "2000_russia_landing.json": ("Президент Владимир Путин прибыл в Казань. Он провел совещание.",
+                                 [[("Президент Владимир Путин", 0), ("Он", 0)]]),
+}
+
+
+def _offsets(text: str, fragment: str, nth: int) -> list[int]:
+    found = list(re.finditer(rf"(?<!\w){re.escape(fragment)}(?!\w)", text))[nth]
+    return [found.start(), found.end()]
+
+
+def test_training_runs_end_to_end_on_a_tiny_corpus(tmp_path, models):
+    import json
+
+    from svodka.extractors.coref.train import load, train
+
+    for name, (text, chains) in ARTICLES.items():
+        entities = [[_offsets(text, f, n) for f, n in chain] for chain in chains]
+        (tmp_path / name).write_text(json.dumps({"text": text, "entities": entities,
+                                                 "includes": []}, ensure_ascii=False))
+    report = train(tmp_path, articles=10, out=tmp_path / "model.npz")
+    assert report["train articles"] == 2 and report["dev articles"] == 1
+    assert report["train pairs"] > 10
+    pronouns = next(r for r in report["accuracy"] if r["kind"] == "pronoun")
+    assert pronouns["anaphors"] == 1 and pronouns["rule"] == 1.0     # "Он" → Путин
+    model = load(tmp_path / "model.npz")
+    assert model.features == FEATURES
+    assert len(model.predict_proba([[0.0] * len(FEATURES)] * 3)) == 3

@@ -72,6 +72,17 @@ def test_the_knowledge_base_links_names_of_one_thing_and_refuses_a_conflict():
     assert kb.wikidata_id("PER", ["Россия"]) is None           # the type must agree
 
 
+@pytest.mark.parametrize("type_, name", [
+    ("LOC", "Японского"),            # "Японского моря": an adjective alone is no country
+    ("ORG", "Совет безопасности"),   # every country has one (kb_generic.txt)
+    ("LOC", "Корея"),                # linked once in NEREL: too little to go on
+    ("PER", "Филипп"),               # a first name alone
+])
+def test_the_knowledge_base_gives_no_id_to_a_name_that_could_be_many(type_, name):
+    assert kb.wikidata_id(type_, [name]) is None
+    assert kb.wikidata_id("LOC", ["Япония"]) == "Q17"     # while the plain name has one
+
+
 # -- resolution in the store ---------------------------------------------------------------
 
 PUTIN_FULL = news(

@@ -24,10 +24,10 @@ def test_parquet_tables_hold_every_row(store, tmp_path):
 
     written = export_tables(store, tmp_path / "out", "parquet")
     assert set(written) == set(TABLES) == {"articles", "entities", "entity_merges", "mentions",
-                                           "quotes", "amounts", "dates"}
+                                           "quotes", "amounts", "dates", "corrections"}
     counts = {name: pq.read_table(path).num_rows for name, (path, _) in written.items()}
     assert counts == {"articles": 3, "entities": 4, "entity_merges": 0, "mentions": 7, "quotes": 2,
-                      "amounts": 2, "dates": 1}
+                      "amounts": 2, "dates": 1, "corrections": 0}
     quotes = pq.read_table(written["quotes"][0]).to_pylist()
     assert quotes[0]["speaker_name"] == "Касым-Жомарт Токаев"
     articles = {row["id"]: row for row in pq.read_table(written["articles"][0]).to_pylist()}

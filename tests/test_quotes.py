@@ -141,17 +141,24 @@ def test_indirect(text, expected, models):
     _check(text, expected, models)
 
 
+# a real quote after each negative case: what is not a quote stays out, what is one is found
+_CONTROL = "«Мы продолжим работу над проектом в следующем году», — заявил министр Иван Сидоров.\n"
+
+
 @pytest.mark.parametrize("text", NOT_QUOTES)
 def test_not_quotes(text, models):
-    _, found = _quotes(text)
-    assert found == []
+    _, found = _quotes(_CONTROL + text)
+    assert found == [("Мы продолжим работу над проектом в следующем году", "direct",
+                      "Иван Сидоров")]
 
 
 def test_headline_quote_is_not_a_quote(models):
     text = ("Лавров: «Россия не допустит эскалации конфликта»\n\n"
-            "Глава МИД провел переговоры с коллегами в Женеве.")
-    _, found = _quotes(text)
-    assert found == []
+            "Глава МИД провел переговоры с коллегами в Женеве.\n" + _CONTROL)
+    article, found = _quotes(text)
+    assert found == [("Мы продолжим работу над проектом в следующем году", "direct",
+                      "Иван Сидоров")]
+    assert "Женева" in {e.name for e in article.entities}
 
 
 def test_cue_and_rule_are_explained(models):

@@ -56,7 +56,9 @@ def test_export_writes_one_file_per_table(db, tmp_path):
                                  str(tmp_path / "csv")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
-        "amounts.csv", "articles.csv", "dates.csv", "entities.csv", "mentions.csv", "quotes.csv"]
+        "amounts.csv", "articles.csv", "corrections.csv", "dates.csv", "entities.csv",
+        "entity_merges.csv",
+        "mentions.csv", "quotes.csv"]
 
 
 def test_bad_arguments_fail_clearly(db, tmp_path):

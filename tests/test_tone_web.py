@@ -114,13 +114,13 @@ def test_a_store_from_before_tone_gains_its_columns(tmp_path, models):
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with open_store(url) as old:
-        with old.engine.begin() as conn:   # back to schema version 3: no tone anywhere
+        with old.engine.begin() as conn:   # back to the schema before tone (migration 5)
             conn.exec_driver_sql("ALTER TABLE mentions DROP COLUMN tone")
             conn.exec_driver_sql("ALTER TABLE entity_months DROP COLUMN positive")
             conn.exec_driver_sql("ALTER TABLE entity_months DROP COLUMN negative")
-            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 4")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 5")
     with open_store(url) as upgraded:
-        assert upgraded.schema_version >= 4
+        assert upgraded.schema_version >= 5
         article = svodka.extract(CONVICTED[0], CONVICTED[1])
         assert upgraded.add_article(article) == "stored"
         person = upgraded.find_entities("Иван Иванов")[0]

@@ -57,14 +57,18 @@ def _shared_feats(feats: dict[str, str]) -> Mapping[str, str]:
 @dataclass(slots=True)
 class Token:
     start: int
-    end: int
-    text: str
+    text: str             # exactly Analysis.text[start:end]
     sent: int
     pos: str = "X"
     feats: Mapping[str, str] = field(default_factory=lambda: _NO_FEATS)
     head: int = -1        # index of the syntactic head in Analysis.tokens, -1 for the root
     rel: str = ""
     lemma_: str | None = None
+
+    @property
+    def end(self) -> int:
+        # computed, not stored: an int object per token is 28 bytes of a long article's memory
+        return self.start + len(self.text)
 
 
 @dataclass(slots=True)
@@ -179,24 +183,31 @@ def _segment(text: str, regions: Sequence[Region]):
                     continue
                 first, sentence_index = len(tokens), len(sentences)   # one int object a sentence
                 for word in chunk:
-                    tokens.append(Token(s_start + word.start, s_start + word.stop,
+                    tokens.append(Token(s_start + word.start,
                                         forms.setdefault(word.text, word.text), sentence_index))
                 sentences.append(Sentence(tokens[first].start, tokens[-1].end, first,
                                           len(tokens), region_index))
     return tokens, sentences
 
 
+def _words(tokens: list[Token], sentences: list[Sentence]):
+    # a generator: slovnet batches it eight sentences at a time, so no list of every word of
+    # a long article is built
+    return ([t.text for t in tokens[s.first:s.stop]] for s in sentences)
+
+
 def _tag(models: Models, tokens: list[Token], sentences: list[Sentence], syntax: bool) -> None:
-    chunk = [[t.text for t in tokens[s.first:s.stop]] for s in sentences]
-    for sentence, markup in zip(sentences, models.morph_tagger.map(chunk)):
+    for sentence, markup in zip(sentences, models.morph_tagger.map(_words(tokens, sentences))):
         for token, tagged in zip(tokens[sentence.first:sentence.stop], markup.tokens):
             token.pos, token.feats = sys.intern(tagged.pos), _shared_feats(tagged.feats)
     if not syntax:
         return
-    for sentence, markup in zip(sentences, models.syntax_parser.map(chunk)):
+    for sentence, markup in zip(sentences, models.syntax_parser.map(_words(tokens, sentences))):
+        heads: dict[int, int] = {}      # tokens with one head share its int
         for token, parsed in zip(tokens[sentence.first:sentence.stop], markup.tokens):
             head = int(parsed.head_id)
-            token.head = sentence.first + head - 1 if head > 0 else -1
+            head = sentence.first + head - 1 if head > 0 else -1
+            token.head = heads.setdefault(head, head)
             token.rel = sys.intern(parsed.rel)
 
 
@@ -220,7 +231,8 @@ def _ner_chunks(text: str, sentences: list[Sentence]):
 def _recognize(models: Models, text: str, sentences: list[Sentence]) -> list[NerSpan]:
     chunks = list(_ner_chunks(text, sentences))
     spans: list[NerSpan] = []
-    for (c_start, _), markup in zip(chunks, models.ner_tagger.map([text[s:e] for s, e in chunks])):
+    texts = (text[s:e] for s, e in chunks)     # sliced as slovnet batches them, not all at once
+    for (c_start, _), markup in zip(chunks, models.ner_tagger.map(texts)):
         for span in markup.spans:
             start, end = c_start + span.start, c_start + span.stop
             spans.append(NerSpan(start, end, span.type, text[start:end]))

@@ -4,8 +4,10 @@
 >>> app = create_app("sqlite:///corpus.db")      # doctest: +SKIP
 
 JSON lives under ``/api`` (plus ``POST /extract``), HTML pages at the other paths,
-OpenAPI docs at ``/docs`` (served from the package: no CDN). Nothing but ``/extract``
-and the paste form accepts a body, and neither stores anything.
+OpenAPI docs at ``/docs`` (served from the package: no CDN). Bodies are accepted by
+``/extract`` and the paste form, which store nothing, and by the analysts' corrections
+(:mod:`svodka.api.correction_routes`, :mod:`svodka.api.correction_pages`), which only
+take requests from this server's own pages or from clients that are no browser.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 import svodka
-from svodka.api import json_routes, pages
+from svodka.api import correction_pages, correction_routes, json_routes, pages
 from svodka.api.guard import (LOCAL_HOSTS, MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders,
                               ServerLimits)
 from svodka.errors import QueryTooCostly
@@ -83,7 +85,9 @@ def create_app(store_url: str | None = None, *, store=None,
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(json_routes.router)
+    app.include_router(correction_routes.router)
     app.include_router(pages.router)
+    app.include_router(correction_pages.router)
     _add_error_pages(app)
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes, seconds=limits.body_seconds)
     app.add_middleware(SecurityHeaders)

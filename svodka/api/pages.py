@@ -111,8 +111,11 @@ def article(request: Request, article_id: Id, store=Depends(get_store),
         # resolved on click (one lookup) rather than for every entity on every view
         return f"/articles/{quoted}/entities/{url_quote(entity.id, safe='')}"
 
+    from svodka.api.correction_pages import article_forms
+
     view = article_view(record, entity_href, hit=parse_hit(hl))
-    return render(request, "article.html", article=record, view=view, stored=True)
+    return render(request, "article.html", article=record, view=view, stored=True,
+                  fix=article_forms(store, record))
 
 
 @router.get("/entities/{entity_id}")
@@ -121,9 +124,15 @@ def entity(request: Request, entity_id: Id, store=Depends(get_store)):
     if found is None:
         raise HTTPException(404, "Такой сущности в корпусе нет.")
     if found["id"] != entity_id:   # merged into another entity: its page is the one
-        return RedirectResponse(f"/entities/{url_quote(found['id'], safe='')}", status_code=301)
+        # (302, not 301: an analyst's merge can be undone, and a browser keeps a 301)
+        return RedirectResponse(f"/entities/{url_quote(found['id'], safe='')}", status_code=302)
+
+    from svodka.store.corrections import describe
+
+    corrections = [item | {"what": describe(item)} for item in store.corrections(found["id"])]
     return render(request, "entity.html", entity=found, shown=ENTITY_LIST_LIMIT,
-                  chart=mentions_chart(found.get("mentions_by_month") or []))
+                  chart=mentions_chart(found.get("mentions_by_month") or []),
+                  corrections=corrections)
 
 
 @router.get("/quotes")

@@ -35,6 +35,7 @@ from svodka.cli import corpus as _corpus  # noqa: E402,F401
 from svodka.cli import kb as _kb  # noqa: E402,F401
 from svodka.cli import train as _train  # noqa: E402,F401
 from svodka.cli import tone as _tone  # noqa: E402,F401
+from svodka.cli import corrections as _corrections  # noqa: E402,F401
 
 
 def main() -> None:

@@ -205,8 +205,13 @@ def _print_rows(rows: list[dict], as_json: bool, title: str, columns: tuple[str,
     _console.print(table)
 
 
-@app.command()
+quotes_app = typer.Typer(no_args_is_help=False)
+app.add_typer(quotes_app, name="quotes")
+
+
+@quotes_app.callback(invoke_without_command=True)
 def quotes(
+    ctx: typer.Context,
     speaker: Annotated[str | None, typer.Option(help="A name in any form, or an entity id.")] = None,
     db: DbOption = None,
     limit: LimitOption = 50,
@@ -215,7 +220,10 @@ def quotes(
     """What a person said, newest first.
 
     Each quote comes with its article and its offsets in the article text.
+    `svodka quotes reassign` gives a quote its right speaker.
     """
+    if ctx.invoked_subcommand is not None:
+        return
     store = open_or_exit(db)
     rows = store.quotes(speaker, limit)
     store.close()

@@ -61,7 +61,8 @@ def extract(
     input: Annotated[str, typer.Option(
         "--input", help="text | html | jsonl | warc | auto")] = "auto",
     explain: Annotated[bool, typer.Option(
-        help="Also say which rule found each quote, amount and date.")] = False,
+        help="Also say which rule found each quote, amount and date, and which linked each "
+             "title and pronoun to its entity.")] = False,
     max_chars: Annotated[int, typer.Option(
         min=1, help="Refuse an article longer than this many characters.")] = MAX_CHARS,
 ) -> None:
@@ -93,6 +94,9 @@ def extract(
             for group in ("quotes", "amounts", "dates"):
                 for entry in record[group]:
                     entry.pop("rule", None)
+            for entity in record["entities"]:
+                for mention in entity["mentions"]:
+                    mention.pop("rule", None)
         if format == "table":
             print_table(article, explain=explain)
         elif format == "jsonl" or item.format in ("jsonl", "warc"):

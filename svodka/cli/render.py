@@ -32,6 +32,15 @@ def print_table(article: Article, explain: bool = False, console: Console | None
         entities.add_row(entity.type, entity.name, ", ".join(entity.aliases),
                          "; ".join(entity.roles), str(len(entity.mentions)))
     console.print(entities)
+    if explain:
+        links = Table(title="Who is who (titles and pronouns the resolver linked)")
+        for column in ("text", "entity", "kind", "rule"):
+            links.add_column(column)
+        for entity in article.entities:
+            for mention in entity.mentions:
+                if mention.kind != "name":
+                    links.add_row(mention.text, entity.name, mention.kind, mention.rule or "")
+        console.print(links)
 
     quotes = Table(title="Quotes")
     for column in ("kind", "speaker", "cue", "text") + (("rule",) if explain else ()):

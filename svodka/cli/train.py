@@ -20,17 +20,18 @@ def coref(
     data: Annotated[Path | None, typer.Argument(
         help="RuCoCo zip or folder (default ../shared/data/rucoco/rucoco-train.zip).")] = None,
     articles: Annotated[int, typer.Option(
-        help="Training articles (from those not in the dev split).", min=1)] = 1200,
+        help="Training articles, from those not in the dev split (2,625 in all).",
+        min=1)] = 1200,
     dev_articles: Annotated[int | None, typer.Option(
         help="Dev articles to report on (default all 300).", min=1)] = None,
     out: Annotated[Path | None, typer.Option(
-        help="Where the model goes (default svodka/data/models/coref_ranker.joblib).")] = None,
+        help="Where the model goes (default svodka/data/models/coref_ranker.npz).")] = None,
     cache: Annotated[Path | None, typer.Option(
         help="Keep the feature rows here (outside the repository) for a faster re-run.")] = None,
     evaluate_only: Annotated[bool, typer.Option(
         help="Report the model at --out on the dev articles; train nothing.")] = False,
 ) -> None:
-    """The antecedent ranker on RuCoCo; prints its dev accuracy next to the nearest-agreeing rule."""
+    """The coreference antecedent ranker on RuCoCo; prints its dev accuracy beside a rule."""
     from svodka.extractors.coref.train import DEFAULT_DATA, DEFAULT_MODEL, evaluate, train
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")

@@ -20,6 +20,7 @@ TABLES = {
     "quotes": (schema.quotes, ("article_id", "n")),
     "amounts": (schema.amounts, ("article_id", "n")),
     "dates": (schema.dates, ("article_id", "n")),
+    "corrections": (schema.corrections, ("id",)),   # the analysts' log, to import after a rebuild
 }
 # Internal columns that mean nothing outside the store.
 _SKIP = {"minhash", "key"}
@@ -33,21 +34,26 @@ def _rows(store: Store, name: str) -> tuple[list[str], list[dict]]:
     table, order = TABLES[name]
     columns = _columns(table)
     with store.engine.connect() as conn:
-        result = conn.execute(select(*columns).order_by(*(table.c[k] for k in order)))
+        query = select(*columns).order_by(*(table.c[k] for k in order))
+        if name == "entities":   # an id merged away by an analyst is no entity of its own
+            query = query.where(table.c.id.not_in(select(schema.entity_redirects.c.old_id)))
+        result = conn.execute(query)
         rows = [dict(row._mapping) for row in result]
     if name == "entities":
         aliases: dict[str, list[str]] = {}
         roles: dict[str, list[str]] = {}
         with store.engine.connect() as conn:
+            # a merged-away entity's aliases and roles are its target's
+            live = dict(conn.execute(select(schema.entity_redirects)).all())
             for row in conn.execute(select(schema.entity_aliases).order_by(
                     schema.entity_aliases.c.entity_id, schema.entity_aliases.c.alias)):
-                aliases.setdefault(row.entity_id, []).append(row.alias)
+                aliases.setdefault(live.get(row.entity_id, row.entity_id), set()).add(row.alias)
             for row in conn.execute(select(schema.entity_roles).order_by(
                     schema.entity_roles.c.entity_id, schema.entity_roles.c.role)):
-                roles.setdefault(row.entity_id, []).append(row.role)
+                roles.setdefault(live.get(row.entity_id, row.entity_id), set()).add(row.role)
         for row in rows:
-            row["aliases"] = json.dumps(aliases.get(row["id"], []), ensure_ascii=False)
-            row["roles"] = json.dumps(roles.get(row["id"], []), ensure_ascii=False)
+            row["aliases"] = json.dumps(sorted(aliases.get(row["id"], [])), ensure_ascii=False)
+            row["roles"] = json.dumps(sorted(roles.get(row["id"], [])), ensure_ascii=False)
     names = [c.name for c in columns] + (["aliases", "roles"] if name == "entities" else [])
     return names, rows
 

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from svodka.analysis import Analysis
 from svodka.sentiment.data import ToneItem, analyze_items, chunks
-from svodka.sentiment.features import MentionView, mention_view, tone_words
-from svodka.sentiment.model import ToneModel, load_model
+
+if TYPE_CHECKING:   # numpy loads with the model, not with `import svodka` (svodka/cli sets
+    # the BLAS threads before numpy loads)
+    from svodka.sentiment.features import MentionView
+    from svodka.sentiment.model import ToneModel
 
 __all__ = ["MentionTone", "ToneItem", "tone", "tone_items", "tone_mentions", "judge"]
 
@@ -71,6 +75,9 @@ def judge(analysis: Analysis, start: int, end: int, kind: str = "",
           ) -> MentionTone:
     """Tone of the mention ``[start, end)`` of an analysed text; ``quotes`` are the spans of
     the text's quotes (offsets into the same text), in record order."""
+    from svodka.sentiment.features import mention_view, tone_words
+    from svodka.sentiment.model import load_model
+
     view = mention_view(analysis, start, end, kind)
     if view is None:
         return MentionTone(0)
@@ -97,6 +104,8 @@ def tone_items(items: Iterable[ToneItem], model: ToneModel | None = None
                ) -> Iterator[tuple[ToneItem, MentionTone]]:
     """Judge many mentions, a batch of texts per language pass; evidence offsets are
     relative to each item's own text."""
+    from svodka.sentiment.model import load_model
+
     model = model or load_model()
     for chunk in chunks(items, BATCH):
         batch = analyze_items(chunk)
@@ -118,6 +127,8 @@ def tone(text: str, start: int, end: int, kind: str = "") -> MentionTone:
 def tone_mentions(analysis: Analysis, entities, quotes) -> dict[tuple[int, int], MentionTone]:
     """Tone of every mention the record's entities hold (names, titles, pronouns alike),
     keyed by the mention's span; nothing is edited, the pipeline assembles."""
+    from svodka.sentiment.model import load_model
+
     quote_spans = [(q.start, q.end) for q in quotes]
     model = load_model()
     tones: dict[tuple[int, int], MentionTone] = {}

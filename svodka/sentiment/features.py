@@ -3,7 +3,8 @@
 Every feature is read from the shared :class:`~svodka.analysis.Analysis` (tokens, lemmas,
 slovnet's syntax), so tone costs no second language pass. The sparse part is a dict of named
 features (readable in ``--explain``-style dumps and in the trained model's weights); the dense
-part is navec's mean vector of the words next to the mention.
+part is navec's mean vectors of the words next to the mention, of the mention, and of its
+sentence.
 """
 from __future__ import annotations
 
@@ -149,6 +150,9 @@ def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> Me
             own_vectors.append(vector)
     hits: list[ToneHit] = []
     vectors = []
+    sentence_vectors = []
+    # where the mention stands in its sentence, in steps of four tokens (subjects come first)
+    features[f"pos:{min(4, (mention[0] - first) // 4)}"] = 1.0
     for i in range(first, stop):
         if i in mention:
             continue
@@ -160,6 +164,9 @@ def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> Me
         near = distance <= WINDOW
         features[f"w:{lemma}"] = 1.0
         names = token_features.setdefault(i, [f"w:{lemma}"])
+        word_vector = emb.get(token.text.lower())
+        if word_vector is not None:
+            sentence_vectors.append(word_vector)
         if i == head:
             place = "head"
         elif i in path_set:
@@ -179,11 +186,13 @@ def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> Me
             side = "l" if i < mention[0] else "r"
             features[f"{side}:{lemma}"] = 1.0
             names.append(f"{side}:{lemma}")
-            vector = emb.get(token.text.lower())
-            if vector is None:
-                vector = emb.get(lemma)
+            vector = word_vector if word_vector is not None else emb.get(lemma)
             if vector is not None:
                 vectors.append(vector)
+        if near and i + 1 < stop and i + 1 not in mention and tokens[i + 1].pos in _CONTENT_POS:
+            # two-word phrases next to the mention: «не смог», «уголовное дело»
+            features[f"bi:{lemma}_{analysis.lemma(i + 1)}"] = 1.0
+            names.append(f"bi:{lemma}_{analysis.lemma(i + 1)}")
         polarity = words.polarity(lemma)
         if polarity:
             if _negated(analysis, i, first, words):
@@ -195,7 +204,7 @@ def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> Me
             names += [f"lex:{name}:{place}", f"lex:{name}"]
     if head >= 0 and head in token_features:
         token_features[head].append(f"head:{tokens[root].rel}:{analysis.lemma(head)}")
-    dense = np.concatenate([_mean(vectors), _mean(own_vectors)])
+    dense = np.concatenate([_mean(vectors), _mean(own_vectors), _mean(sentence_vectors)])
     return MentionView(features, dense, hits, token_features)
 
 

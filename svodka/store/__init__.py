@@ -18,13 +18,16 @@ from sqlalchemy.exc import DBAPIError
 from svodka.dedup import NearDuplicateIndex
 from svodka.reading import Rejection
 from svodka.record import Article
-from svodka.store import read, schema, search as _search, write
+from svodka.store import corrections as _corrections, read, schema, search as _search, write
 from svodka.store.engine import (StoreUnavailable, describe_error, make_engine, masked,
                                  normalize_url, sqlite_path, write_transaction)
 from svodka.store.migrations import migrate
 from svodka.store.prepare import Prepared, prepare
 
-__all__ = ["Store", "open_store", "prepare", "Prepared", "StoreUnavailable", "masked"]
+__all__ = ["Store", "open_store", "prepare", "Prepared", "StoreUnavailable", "masked",
+           "CorrectionError"]
+
+CorrectionError = _corrections.CorrectionError
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +79,9 @@ class Store:
             with write_transaction(self.engine) as conn:
                 for prepared in batch:
                     statuses.append(self._add_or_reject(conn, prepared, near))
+                stored = [p.article.id for p, status in zip(batch, statuses) if status == "stored"]
+                if stored:
+                    _corrections.apply(conn, article_ids=stored)   # corrections outlast ingest
                 for rejection in rejections:
                     write.add_rejection(conn, rejection)
         except BaseException:
@@ -141,20 +147,27 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
 
     def get_article(self, article_id: str) -> Article | None:
-        """The record exactly as stored; :meth:`wikidata_ids` adds the corpus's links."""
+        """The stored record, with the analysts' corrections applied."""
+        return self._corrected(article_id)[0]
+
+    def _corrected(self, article_id: str) -> tuple[Article | None, dict[str, str]]:
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.articles.c.text, schema.articles.c.record)
                                .where(schema.articles.c.id == article_id)).first()
-        return Article.from_dict(json.loads(row.record) | {"text": row.text}) if row else None
+            if row is None:
+                return None, {}
+            article = Article.from_dict(json.loads(row.record) | {"text": row.text})
+            return _corrections.corrected_article(conn, article)
 
     def wikidata_ids(self, article_id: str) -> dict[str, str]:
         """Each of a stored article's entity ids ("e1") whose corpus entity has a Wikidata
         id, to that id."""
-        ae, e = schema.article_entities.c, schema.entities.c
+        corpus = self.corpus_entity_ids(article_id)      # as corrected
+        e = schema.entities.c
         with self.engine.connect() as conn:
-            return dict(conn.execute(
-                select(ae.local_id, e.wikidata).join(schema.entities, e.id == ae.entity_id)
-                .where(ae.article_id == article_id, e.wikidata.is_not(None))).all())
+            links = dict(conn.execute(select(e.id, e.wikidata).where(
+                e.id.in_(sorted(set(corpus.values()))), e.wikidata.is_not(None))).all())
+        return {local: links[c] for local, c in corpus.items() if c in links}
 
     def get_linked_article(self, article_id: str) -> Article | None:
         """The stored record with each entity's ``wikidata`` from its corpus entity."""
@@ -201,17 +214,17 @@ class Store:
             return read.find_entities(conn, name, type, limit)
 
     def corpus_entity_id(self, article_id: str, local_entity_id: str) -> str | None:
-        ae = schema.article_entities.c
-        with self.engine.connect() as conn:
-            return conn.execute(select(ae.entity_id).where(
-                ae.article_id == article_id, ae.local_id == local_entity_id)).scalar()
+        return self.corpus_entity_ids(article_id).get(local_entity_id)
 
     def corpus_entity_ids(self, article_id: str) -> dict[str, str]:
-        """Each of a stored article's entity ids ("e1") to its corpus entity id."""
-        ae = schema.article_entities.c
+        """Each of a stored article's entity ids ("e1") to its corpus entity id, as
+        corrected (see :meth:`get_article`)."""
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(ae.local_id, ae.entity_id)
-                                     .where(ae.article_id == article_id)).all())
+            if not _corrections.has_any(conn):   # the resolver's answer, without the record
+                ae = schema.article_entities.c
+                return dict(conn.execute(select(ae.local_id, ae.entity_id)
+                                         .where(ae.article_id == article_id)).all())
+        return self._corrected(article_id)[1]
 
     def quotes(self, speaker: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
         with self.engine.connect() as conn:
@@ -229,6 +242,82 @@ class Store:
     def duplicate_groups(self) -> list[dict]:
         with self.engine.connect() as conn:
             return read.duplicate_groups(conn)
+
+    # -- corrections (svodka/store/corrections.py) -------------------------------------------
+
+    def _correct(self, make, *args, **kwargs) -> dict:
+        with write_transaction(self.engine) as conn:
+            number = make(conn, *args, **kwargs)
+            _corrections.apply(conn)
+            row = conn.execute(select(schema.corrections)
+                               .where(schema.corrections.c.id == number)).first()
+            return _corrections.as_dict(row)
+
+    def merge_entities(self, source: str, target: str, who: str, why: str = "") -> dict:
+        """Record that ``source`` is ``target``; returns the correction."""
+        return self._correct(_corrections.merge, source, target, who, why)
+
+    def split_entity(self, entity_id: str, mentions: list[tuple[str, int]], who: str,
+                     why: str = "", name: str | None = None, into: str | None = None) -> dict:
+        """Move mentions, (article id, mention number), off an entity into ``into`` or the
+        entity called ``name``."""
+        return self._correct(_corrections.split, entity_id, mentions, who, why, name=name,
+                             into=into)
+
+    def rename_entity(self, entity_id: str, name: str, who: str, why: str = "") -> dict:
+        return self._correct(_corrections.rename, entity_id, name, who, why)
+
+    def reassign_quote(self, article_id: str, quote_n: int, speaker: str | None, who: str,
+                       why: str = "") -> dict:
+        """The quote's speaker is the entity ``speaker``, or nobody the text names (None)."""
+        return self._correct(_corrections.reassign, article_id, quote_n, speaker, who, why)
+
+    def one_entity(self, ref: str) -> str:
+        """An entity id, or a name that finds exactly one entity (or is exactly one's
+        name); else :class:`CorrectionError` naming the candidates."""
+        from svodka.text import fold
+
+        found = self.find_entities(ref, limit=20)
+        exact = [entity for entity in found if fold(entity["name"]) == fold(ref)]
+        if len(found) == 1 or len(exact) == 1:
+            return (found if len(found) == 1 else exact)[0]["id"]
+        if not found:
+            raise CorrectionError(f"no entity {ref!r}")
+        listed = "; ".join(f"{e['id']} {e['name']} ({e['n_mentions']})" for e in found[:6])
+        raise CorrectionError(f"{ref!r} names several entities, give an id: {listed}")
+
+    def mentions(self, article_id: str) -> list[dict]:
+        """A stored article's mentions with their numbers and (corrected) corpus entities."""
+        m = schema.mentions.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(m.n, m.entity_id, m.local_id, m.start, m.end, m.text)
+                                .where(m.article_id == article_id).order_by(m.n))
+            return [dict(row._mapping) for row in rows]
+
+    def mention_key(self, article_id: str, ref: str) -> tuple[str, int]:
+        """A mention by its number ("3") or its span ("120-134") in a stored article."""
+        with self.engine.connect() as conn:
+            return _corrections.mention_key(conn, article_id, ref)
+
+    def undo_correction(self, correction_id: int, who: str) -> dict:
+        with write_transaction(self.engine) as conn:
+            _corrections.undo(conn, correction_id, who)
+            _corrections.apply(conn)
+            row = conn.execute(select(schema.corrections)
+                               .where(schema.corrections.c.id == correction_id)).first()
+            return _corrections.as_dict(row)
+
+    def corrections(self, entity_id: str | None = None) -> list[dict]:
+        """The corrections log, newest first (undone ones included, marked)."""
+        with self.engine.connect() as conn:
+            return _corrections.listing(conn, entity_id)
+
+    def import_corrections(self, entries: list[dict]) -> int:
+        """Add a log exported from another store (e.g. before a rebuild) and apply it."""
+        with write_transaction(self.engine) as conn:
+            added = _corrections.import_log(conn, entries)
+            _corrections.apply(conn)
+            return added
 
     def close(self) -> None:
         self.engine.dispose()

@@ -92,12 +92,18 @@ def _tone_columns(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
 
+def _corrections(conn: Connection) -> None:
+    schema.corrections.create(conn, checkfirst=True)
+    schema.entity_redirects.create(conn, checkfirst=True)
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
     (3, "mentions and quotes per entity and month", _entity_months),
     (4, "corpus resolution: entity keys, merges, Wikidata ids", _corpus_resolution),
     (5, "tone of mentions, and per entity and month", _tone_columns),
+    (6, "analysts' corrections and the entity redirects they make", _corrections),
 ]
 
 LATEST = STEPS[-1][0]

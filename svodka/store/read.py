@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, select, union
 
-from svodka.store import schema as t
+from svodka.store import corrections, schema as t
 from svodka.store.lemmas import query_terms
 
 
@@ -24,9 +24,7 @@ def article_filters(entity_id: str | None = None, date_from: str | None = None,
     """``tone`` keeps articles with a mention of that tone (of ``entity_id`` when given)."""
     clauses = date_filters(t.articles.c.published, date_from, date_to)
     if entity_id and tone is None:
-        clauses.append(t.articles.c.id.in_(
-            select(t.article_entities.c.article_id)
-            .where(t.article_entities.c.entity_id == entity_id)))
+        clauses.append(t.articles.c.id.in_(entity_articles([entity_id])))
     if tone is not None:
         m = t.mentions.c
         toned = select(m.article_id).where(m.tone == tone)
@@ -34,6 +32,20 @@ def article_filters(entity_id: str | None = None, date_from: str | None = None,
             toned = toned.where(m.entity_id == entity_id)
         clauses.append(t.articles.c.id.in_(toned))
     return clauses
+
+
+def entity_articles(entity_ids: list[str]):
+    """The articles that mention these entities or quote them, as corrected (mentions and
+    quotes carry the analysts' corrections; ``article_entities`` keeps the resolver's view)."""
+    return union(select(t.mentions.c.article_id).where(t.mentions.c.entity_id.in_(entity_ids)),
+                 select(t.quotes.c.article_id).where(t.quotes.c.speaker_id.in_(entity_ids)))
+
+
+def _live(conn: Connection, filters: dict) -> dict:
+    """An entity filter names the entity an id is now (merged by the resolver or an analyst)."""
+    if filters.get("entity_id"):
+        filters["entity_id"] = corrections.live_id(conn, filters["entity_id"])
+    return filters
 
 
 # An article with neither headline nor title is listed by its first words.
@@ -52,12 +64,6 @@ def headline_of(row, opening: str | None = None) -> str | None:
 
 def newest_first(*tiebreak):
     return (t.articles.c.published.desc().nulls_last(), *tiebreak)
-
-
-def _live(conn: Connection, filters: dict) -> dict:
-    if filters.get("entity_id"):
-        filters["entity_id"] = current_entity_id(conn, filters["entity_id"]) or filters["entity_id"]
-    return filters
 
 
 def list_articles(conn: Connection, offset: int, limit: int, **filters) -> list[dict]:
@@ -89,11 +95,11 @@ def current_entity_id(conn: Connection, entity_id: str) -> str | None:
 
 
 def resolve_entities(conn: Connection, ref: str, type_: str | None = None) -> list[str]:
-    """Corpus entity ids for an id (also one merged away), or for a name whose every word
-    matches (any case form)."""
+    """Corpus entity ids for an id (also one the resolver or an analyst merged away), or for
+    a name whose every word matches (any case form)."""
     current = current_entity_id(conn, ref)
     if current:
-        return [current]
+        return [corrections.live_id(conn, current)]
     terms = query_terms(ref)
     if not terms:
         return []
@@ -104,6 +110,7 @@ def resolve_entities(conn: Connection, ref: str, type_: str | None = None) -> li
     for row in conn.execute(query):
         found[row.entity_id].add(row.word)
     ids = [eid for eid, words in found.items() if all(words.intersection(term) for term in terms)]
+    ids = corrections.live_ids(conn, ids)
     if type_ and ids:
         typed = select(t.entities.c.id).where(t.entities.c.id.in_(ids), t.entities.c.type == type_)
         ids = list(conn.execute(typed).scalars())
@@ -164,16 +171,20 @@ def quotes(conn: Connection, speaker: str | None, limit: int, offset: int) -> li
 def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | None:
     """An entity with counts, and its newest ``limit`` articles, quotes and quoted amounts:
     a country in half the corpus must not load half the corpus. An id merged into another
-    entity gives that entity (its ``id`` then differs from the one asked for)."""
-    entity_id = current_entity_id(conn, entity_id) or entity_id
+    entity (by the resolver or an analyst) gives that entity (its ``id`` then differs from the
+    one asked for)."""
+    entity_id = corrections.live_id(conn, current_entity_id(conn, entity_id) or entity_id)
     row = conn.execute(select(t.entities).where(t.entities.c.id == entity_id)).first()
     if row is None:
         return None
     a, q, am = t.articles.c, t.quotes.c, t.amounts.c
-    roles = conn.execute(select(t.entity_roles.c.role).where(t.entity_roles.c.entity_id == row.id)
+    merged = corrections.merged_into(conn, row.id)
+    members = [row.id, *merged]
+    roles = conn.execute(select(t.entity_roles.c.role).distinct()
+                         .where(t.entity_roles.c.entity_id.in_(members))
                          .order_by(t.entity_roles.c.role)).scalars().all()
-    linked = select(t.article_entities.c.article_id).where(
-        t.article_entities.c.entity_id == row.id)
+    aliases = sorted({x for ids in _aliases(conn, members).values() for x in ids} - {row.name})
+    linked = entity_articles([row.id])
     articles = [{"id": r.id, "headline": headline_of(r), "published": r.published}
                 for r in conn.execute(select(a.id, a.headline, a.title, a.published, OPENING)
                                       .where(a.id.in_(linked)).order_by(*newest_first(a.id))
@@ -195,8 +206,9 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
         "id": row.id, "type": row.type, "name": row.name, "wikidata": row.wikidata,
         "merged_from": sorted(conn.execute(select(t.entity_merges.c.old_id).where(
             t.entity_merges.c.new_id == row.id)).scalars()),
-        "aliases": [x for x in _aliases(conn, [row.id])[row.id] if x != row.name],
+        "aliases": aliases,
         "roles": list(roles),
+        "merged_in": merged,
         "n_mentions": _mention_counts(conn, [row.id]).get(row.id, 0),
         "n_articles": n_articles,
         "n_quotes": n_quotes,
@@ -246,7 +258,9 @@ def stats(conn: Connection) -> dict:
     def count(table) -> int:
         return conn.execute(select(func.count()).select_from(table)).scalar_one()
     groups = conn.execute(select(func.count(func.distinct(t.duplicates.c.original_id)))).scalar_one()
-    return {"articles": count(t.articles), "entities": count(t.entities),
+    entities = conn.execute(select(func.count()).select_from(t.entities).where(   # merged-away
+        t.entities.c.id.not_in(select(t.entity_redirects.c.old_id)))).scalar_one()  # ids are none
+    return {"articles": count(t.articles), "entities": entities,
             "quotes": count(t.quotes), "amounts": count(t.amounts), "dates": count(t.dates),
             "duplicate_groups": groups, "duplicates": count(t.duplicates),
             "rejected": count(t.rejections)}

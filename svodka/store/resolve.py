@@ -294,7 +294,7 @@ def merge(conn: Connection, old: str, new: str, article_id: str | None, reason: 
         conn.execute(update(table).where(table.c[column] == old).values({column: new}))
     months = [dict(r._mapping) | {"entity_id": new} for r in conn.execute(
         select(t.entity_months).where(t.entity_months.c.entity_id == old))]
-    add_counts(conn, t.entity_months, months, ("mentions", "quotes"))
+    add_counts(conn, t.entity_months, months, ("mentions", "quotes", "positive", "negative"))
     conn.execute(delete(t.entity_months).where(t.entity_months.c.entity_id == old))
     e = t.entities.c
     old_wd = conn.execute(select(e.wikidata).where(e.id == old)).scalar()

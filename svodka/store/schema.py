@@ -201,3 +201,26 @@ search_units = Table(
     UniqueConstraint("article_id", "kind", "n", name="uq_search_units"),
 )
 
+
+# An analyst's correction (svodka/store/corrections.py): merge, split, rename, reassign.
+# The log is the truth; ``undone`` is set instead of deleting, so the audit keeps everything.
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),           # merge | split | rename | reassign
+    Column("subject", Text, nullable=False),              # entity id, or "article:quote n"
+    Column("payload", Text, nullable=False),              # JSON: what the correction says
+    Column("who", String(200), nullable=False),
+    Column("why", Text, nullable=False),
+    Column("created", String(32), nullable=False),        # ISO 8601, UTC
+    Column("undone", String(32)),
+    Column("undone_by", String(200)),
+)
+
+# Derived from the active merges (rebuilt whenever the log changes): a corpus entity an
+# analyst merged away, and the entity it now is. Chains are kept flat.
+entity_redirects = Table(
+    "entity_redirects", metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("new_id", String(64), nullable=False, index=True),
+)

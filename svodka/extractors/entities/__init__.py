@@ -7,14 +7,19 @@ The steps, each in its own module:
 2. ``events``: named summits, forums, elections and the like become EVENT mentions;
 3. ``normal``: every mention's nominative form;
 4. ``linking``: mentions of one thing become one entity (aliases, acronyms, short names);
-5. ``roles``: titles from appositions ("посол Казахстана в Бельгии Роман Василенко"), and
-   the title words that later stand for the person ("Посол подчеркнул").
+5. ``roles``: titles from appositions ("посол Казахстана в Бельгии Роман Василенко");
+6. ``coref`` (its own package): who a pronoun, a title alone or a description refers to
+   ("он", "Посол подчеркнул", "ведомство"); the roles read its links ("он стал министром"),
+   and every link becomes a ``pronoun`` or ``title`` mention of its entity;
+7. ids, in order of first mention, given once at the end.
 """
 from __future__ import annotations
 
 from collections import Counter
 
 from svodka.analysis import Analysis, Morphology
+from svodka.extractors.coref import (Coreference, antecedent, link_descriptions, link_pronouns,
+                                    link_titles, person_genders, person_slots, quoted_spans)
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link
@@ -23,15 +28,22 @@ from svodka.extractors.entities.normal import normalize, written_nominatives
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
-from svodka.extractors.entities.roles import attach_roles
+from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
+                                              title_phrase, title_roles)
 from svodka.extractors.entities.types import Named
 from svodka.record import Entity, Mention
 from svodka.text import fold, has_cyrillic
 
-__all__ = ["extract_entities"]
+__all__ = ["extract_entities", "resolve_entities"]
 
 
 def extract_entities(analysis: Analysis) -> list[Entity]:
+    return resolve_entities(analysis)[0]
+
+
+def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
+    """Entities with every mention (names, titles, pronouns), and the resolver's findings
+    (each person's gender) that the quotes read."""
     found = find_events(analysis, find_mentions(analysis))
     seen = frozenset(token.text.lower() for token in analysis.tokens)
     named = [_named(analysis, f, seen) for f in found] + outside_mentions(analysis)
@@ -40,11 +52,45 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
     groups = link(named, analysis.morph, analysis.text)
     entities = [_entity(named, members, analysis.morph) for members in groups]
     entities = [e for e in entities if e is not None]
-    attach_roles(analysis, entities)
+    coreference = _resolve(analysis, entities)
+    for link_ in coreference.links:
+        link_.entity.mentions.append(link_.mention)
+        normal = link_.mention.normal
+        if link_.mention.rule == "title:one-holder" \
+                and all(fold(normal) != fold(a) for a in link_.entity.aliases):
+            link_.entity.aliases.append(normal)     # "посол": what the text calls the person
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: (m.start, m.end))
     entities.sort(key=lambda e: min(m.start for m in e.mentions))
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
-    return entities
+    return entities, coreference
+
+
+def _resolve(analysis, entities: list[Entity]) -> Coreference:
+    """Roles next to names, then the resolver's links, each step reading the one before."""
+    quoted = quoted_spans(analysis)
+    genders = person_genders(analysis, entities)
+    appositions = apposition_roles(analysis, entities)
+    titles = frozenset(appositions.holders)
+    pronouns = link_pronouns(analysis, entities, genders, quoted, titles)
+    slots = person_slots(analysis, entities, quoted, titles)
+
+    def zero_subject(index: int, gender: str | None):
+        found = antecedent(analysis, slots, index, gender, genders, quoted)
+        return found[0] if found else None
+
+    referred_roles(analysis, {link_.token: link_.entity for link_ in pronouns}, zero_subject,
+                   appositions)
+    taken = appositions.named | appositions.used
+    titles = link_titles(analysis, entities, genders, appositions.holders,
+                         appositions.first_seen, taken, quoted, is_title_word, title_phrase)
+    for link_ in titles:
+        if link_.phrase is not None:
+            title_roles(analysis, link_.entity, link_.phrase)
+    taken |= {link_.token for link_ in titles}
+    descriptions = link_descriptions(analysis, entities, taken, quoted)
+    return Coreference(genders, pronouns + titles + descriptions)
 
 
 def _named(analysis: Analysis, found: Found, seen=frozenset()) -> Named:

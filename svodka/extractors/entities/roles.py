@@ -6,19 +6,17 @@ name: before it ("президента РК Касым-Жомарта Токае
 between commas, dashes or brackets ("Лавров, глава МИД России, заявил"). Roles are given in
 the nominative: the title word and its adjectives are inflected, the rest is kept.
 
-A title word used alone afterwards ("Посол подчеркнул") becomes a ``kind="title"`` mention of
-the one person whose role it heads; when two people share the title word, it is left alone.
+Who a title word used alone afterwards ("Посол подчеркнул") or a pronoun ("он стал министром")
+refers to is the resolver's call (``extractors/coref``); this module reads its links.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 
 from svodka.analysis import Analysis
 from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.normal import join_words, nominative_word
-from svodka.record import Entity, Mention
+from svodka.record import Entity
 from svodka.text import QUOTE_MARKS, fold, fold_word
 
 _INSIDE = {"NOUN", "PROPN", "ADJ", "ADP", "CCONJ", "NUM", "X"}   # words a role phrase may hold
@@ -237,6 +235,22 @@ def _phrase_from(analysis: Analysis, head: int, names: set[int]) -> Role:
     return _role(analysis, _extend_adjectives(analysis, head, sentence.first), head, stop)
 
 
+def title_phrase(analysis: Analysis, head: int, names: set[int]) -> Role:
+    """The phrase a title word standing alone heads ("британский премьер"), without an age
+    ("61-летняя певица": the age is no part of the title)."""
+    phrase = _phrase_from(analysis, head, names)
+    tokens = analysis.tokens
+    first = phrase.first
+    while first < head and (any(ch.isdigit() for ch in tokens[first].text)
+                            or "летн" in tokens[first].text):
+        first += 1
+    return phrase if first == phrase.first else _role(analysis, first, head, phrase.stop)
+
+
+def is_title_word(analysis: Analysis, index: int) -> bool:
+    return _is_role_word(analysis, index)
+
+
 def _bare(analysis: Analysis, index: int) -> bool:
     """No preposition of its own: "стал министром", not "встретился с министром"."""
     return not any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
@@ -327,32 +341,13 @@ def _subject_of(analysis: Analysis, index: int) -> tuple[int, str | None] | None
     return None
 
 
-def _antecedent(analysis: Analysis, people, position: int, index: int, gender: str | None) -> str | None:
-    """The person last named before ``index`` as a clause's subject (else last named at
-    all), within two sentences and of the gender asked for."""
-    tokens = analysis.tokens
-    sentence = tokens[index].sent
-    fallback = None
-    while position >= 0:
-        first, stop, key, person_gender = people[position]
-        if sentence - tokens[first].sent > _ANTECEDENT_SENTENCES:
-            break
-        if gender is None or person_gender in (None, gender):
-            if any(tokens[i].rel in ("nsubj", "nsubj:pass") for i in range(first, stop)):
-                return key
-            fallback = fallback or key
-        position -= 1
-    return fallback
-
-
-def pronoun_roles(analysis: Analysis, people: list[tuple[int, int, str, str | None]],
-                  names: set[int]) -> list[tuple[str, Role]]:
-    """Roles whose subject is a pronoun or left out, given to the person last named before,
-    within two sentences and of the pronoun's gender. ``people``: (first token, stop token,
-    entity key, gender) of every person's name, in text order."""
+def pronoun_roles(analysis: Analysis, pronouns: dict[int, Entity], zero_subject,
+                  names: set[int]) -> list[tuple[Entity, Role]]:
+    """Roles whose subject is a pronoun the resolver linked (``pronouns``: token → entity) or
+    left out ("Окончил институт, работал инженером": ``zero_subject(index, gender)`` asks
+    the resolver who the verb's subject is)."""
     found = []
     tokens = analysis.tokens
-    starts = [p[0] for p in people]
     for index in range(len(tokens)):
         if not tokens[index].text[:1].isalpha() or index in names:
             continue
@@ -360,10 +355,17 @@ def pronoun_roles(analysis: Analysis, people: list[tuple[int, int, str, str | No
         if subject is None:
             continue
         head, gender = subject
+        if tokens[index].pos == "PRON":
+            person = pronouns.get(index)
+        else:
+            person = None
+        if person is None and tokens[index].pos == "PRON":
+            continue
         roles = predicate_roles(analysis, head, range(index, index + 1), names)
         if not roles:
             continue
-        person = _antecedent(analysis, people, bisect_left(starts, index) - 1, index, gender)
+        if person is None:
+            person = zero_subject(index, gender)
         if person is not None:
             found += [(person, role) for role in roles]
     return found
@@ -428,8 +430,18 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
     return roles
 
 
-def attach_roles(analysis: Analysis, entities: list[Entity]) -> None:
-    """Fill ``roles`` of people and add their title mentions."""
+@dataclass(slots=True)
+class Appositions:
+    """What the roles written next to names say, for the resolver to read."""
+    holders: dict[str, list[Entity]]   # title lemma → the people given a role it heads
+    first_seen: dict[int, int]         # id(person) → offset of the first name with a role
+    named: set[int]                    # words of any name
+    people: set[int]                   # words of person names
+    used: set[int]                     # words of the roles found
+
+
+def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
+    """Fill ``roles`` of people from the phrases next to their names and their predicates."""
     named: set[int] = set()       # words of any name: never a title mention
     people: set[int] = set()      # words of person names: a role never runs through one
     name_starts: dict[int, int] = {}   # the last word of a person's name -> its first word
@@ -445,139 +457,45 @@ def attach_roles(analysis: Analysis, entities: list[Entity]) -> None:
                     oblique.add(indices.start)
     name_stops = {first: last + 1 for last, first in name_starts.items()}
     used: set[int] = set()
-    heads: dict[str, set[str]] = {}
-    first_seen: dict[str, int] = {}
+    holders: dict[str, list[Entity]] = {}
+    first_seen: dict[int, int] = {}
     for entity in entities:
         if entity.type != "PER":
             continue
         for m in entity.mentions:
             indices = analysis.tokens_between(m.start, m.end)
-            if not len(indices):
+            if m.kind != "name" or not len(indices):
                 continue
             for role in roles_of(analysis, indices.start, indices.stop, people, name_starts,
                                  oblique, name_stops):
                 used.update(range(role.first, role.stop))
                 if all(fold(role.text) != fold(r) for r in entity.roles):
                     entity.roles.append(role.text)
-                heads.setdefault(analysis.lemma(role.head), set()).add(entity.id or entity.name)
-                first_seen.setdefault(entity.id or entity.name, m.start)
-    by_key = {(e.id or e.name): e for e in entities}
-    in_order = _people_in_order(analysis, entities)
-    for key, role in pronoun_roles(analysis, in_order, people):
-        entity = by_key[key]
-        used.update(range(role.first, role.stop))
+                holding = holders.setdefault(analysis.lemma(role.head), [])
+                if all(e is not entity for e in holding):
+                    holding.append(entity)
+                first_seen.setdefault(id(entity), m.start)
+    return Appositions(holders, first_seen, named, people, used)
+
+
+def referred_roles(analysis: Analysis, pronouns: dict[int, Entity], zero_subject,
+                   appositions: Appositions) -> None:
+    """Roles a clause gives a person the resolver found behind its subject: "он стал
+    министром"; the role words become ``used`` (no title mention of anyone)."""
+    for entity, role in pronoun_roles(analysis, pronouns, zero_subject, appositions.people):
+        appositions.used.update(range(role.first, role.stop))
         if all(fold(role.text) != fold(r) for r in entity.roles):
             entity.roles.append(role.text)
-    for key, role in anaphoric_roles(analysis, in_order, named | used):
-        entity = by_key[key]
-        office = analysis.lemma(role.head)
-        if office in _OFFICES and not any(office in fold(r) for r in entity.roles):
-            continue      # "президент" alone is more often the country's president than the
-            # article's main person, unless that person is known to hold the office
-        if not any(_contains(r, role.text) for r in entity.roles):
-            entity.roles.append(role.text)
-    _add_titles(analysis, entities, named | used, heads, first_seen)
 
 
-# offices one person holds at a time, whom a text names by the office alone
-_OFFICES = {"президент", "вице-президент", "премьер", "премьер-министр", "канцлер", "глава",
-            "председатель", "министр", "губернатор", "мэр", "спикер", "генсек", "госсекретарь",
-            "король", "королева", "император", "папа", "патриарх", "генпрокурор", "президентша"}
-_POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
-_OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
-           "один", "этот", "тот", "такой"}
-
-
-def anaphoric_roles(analysis: Analysis, people: list[tuple[int, int, str, str | None]],
-                    taken: set[int]) -> list[tuple[str, Role]]:
-    """"61-летняя певица сообщила", "британский премьер сдал тест": a title word standing alone
-    names the person last named before it, within two sentences, when its gender allows
-    ("певица" is a woman; "премьер" is read as a man)."""
-    tokens = analysis.tokens
-    starts = [p[0] for p in people]
-    found = []
-    counts: Counter = Counter()       # how often each person was named so far
-    leader, seen = None, 0            # the one named most so far (the first to get there)
-    for index, token in enumerate(tokens):
-        while seen < len(people) and people[seen][0] < index:
-            key = people[seen][2]
-            counts[key] += 1
-            if leader is None or counts[key] > counts[leader]:
-                leader = key
-            seen += 1
-        if index in taken or token.pos != "NOUN" or token.feats.get("Number") == "Plur":
-            continue
-        if not token.text[:1].isalpha() or not _is_role_word(analysis, index):
-            continue
-        children = analysis.children(index)
-        if any(analysis.lemma(c) in _POSSESSIVES | _OTHERS
-               or tokens[c].text.lower() in _POSSESSIVES for c in children) \
-                or any(c in taken for c in children):
-            continue      # "его адвокат", "другой министр": someone else
-        phrase = _phrase_from(analysis, index, taken)
-        first = phrase.first
-        while first < index and (any(ch.isdigit() for ch in tokens[first].text)
-                                 or "летн" in tokens[first].text):
-            first += 1    # "61-летняя певица": the age is no part of the title
-        if first != phrase.first:
-            phrase = _role(analysis, first, index, phrase.stop)
-        following = phrase.stop < len(tokens) and tokens[phrase.stop]
-        if following and following.text[:1].isupper() and following.sent == token.sent:
-            continue      # "новый главный тренер команды Массимо Каррера": a name the model missed
-        gender = token.feats.get("Gender")
-        person = _antecedent(analysis, people, bisect_left(starts, index) - 1, index,
-                             "Fem" if gender == "Fem" else "Masc")
-        # the article's main person: a title refers back only to the one named most so far
-        if person is not None and person != leader:
-            person = None
-        if person is not None:
-            found.append((person, phrase))
-    return found
+def title_roles(analysis: Analysis, entity: Entity, role: Role) -> None:
+    """The phrase of a title the resolver linked ("британский премьер") is a role of its
+    person (an office only if the person was known to hold it: the resolver's check)."""
+    if not any(_contains(r, role.text) for r in entity.roles):
+        entity.roles.append(role.text)
 
 
 def _contains(role: str, other: str) -> bool:
     """"посол Казахстана в Бельгии" already says "посол"."""
     words, inner = fold(role).split(), fold(other).split()
     return any(words[i:i + len(inner)] == inner for i in range(len(words) - len(inner) + 1))
-
-
-def _people_in_order(analysis: Analysis, entities: list[Entity]) -> list[tuple[int, int, str, str | None]]:
-    """(first token, stop token, entity key, gender) of every person's name mention."""
-    found = []
-    for entity in entities:
-        if entity.type != "PER":
-            continue
-        spans = [analysis.tokens_between(m.start, m.end) for m in entity.mentions if m.kind == "name"]
-        genders = Counter(analysis.tokens[i].feats.get("Gender") for span in spans for i in span
-                          if analysis.tokens[i].pos == "PROPN") - Counter({None: 10**9})
-        gender = genders.most_common(1)[0][0] if genders else None
-        found += [(span.start, span.stop, entity.id or entity.name, gender) for span in spans if len(span)]
-    return sorted(found)
-
-
-def _add_titles(analysis: Analysis, entities, taken: set[int], heads, first_seen) -> None:
-    by_key = {(e.id or e.name): e for e in entities}
-    head_starts = {head[:3] for head in heads}
-    tokens = analysis.tokens
-    for index, token in enumerate(tokens):
-        if index in taken or token.pos != "NOUN":
-            continue
-        if not token.text[:1].isalpha() or fold(token.text)[:3] not in head_starts:
-            continue
-        people = heads.get(analysis.lemma(index))
-        if not people or len(people) != 1:
-            continue
-        key = next(iter(people))
-        if token.start < first_seen[key] or token.feats.get("Number") == "Plur":
-            continue
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is not None and following.sent == token.sent and (
-                following.pos in ("NOUN", "PROPN", "ADJ") or index + 1 in taken):
-            continue      # "посол России ...": a title with its own complement is a new role
-        entity = by_key[key]
-        normal = analysis.lemma(index)
-        entity.mentions.append(Mention(token.start, token.end, token.text, normal, "title"))
-        if all(fold(normal) != fold(a) for a in entity.aliases):
-            entity.aliases.append(normal)
-    for entity in entities:
-        entity.mentions.sort(key=lambda m: m.start)

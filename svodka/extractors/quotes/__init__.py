@@ -77,15 +77,48 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
     return speakers
 
 
+def _continued(ctx: Context, candidates: list[Candidate],
+               speakers: list[Speaker]) -> list[tuple[Candidate, Speaker]]:
+    """A paragraph that is nothing but «…», right after a paragraph whose last quote is
+    direct speech with a speaker, goes on with that speaker: "«…», — подчеркнул он.\n«…»"."""
+    text = ctx.analysis.text
+    by_region: dict[int, tuple[Candidate, Speaker]] = {}
+    for candidate, speaker in zip(candidates, speakers):
+        sentence = ctx.analysis.sentence_of(candidate.start)
+        if sentence is not None:
+            by_region[ctx.analysis.sentences[sentence].region] = (candidate, speaker)
+    taken = [(c.start, c.end) for c in candidates]
+    found = []
+    for segment in ctx.segments:
+        r_start, r_end = ctx.region(segment.region)
+        before = text[r_start:segment.start].strip()
+        after = text[segment.end:r_end].strip()
+        previous = by_region.get(segment.region - 1)
+        if before or after not in ("", ".") or not segment.opened or not segment.closed \
+                or previous is None or previous[0].kind != "direct" or previous[1].entity is None:
+            continue
+        start, end = segment.inner_start, segment.inner_end
+        while end > start and text[end - 1] in ". ":
+            end -= 1
+        if len(text[start:end].split()) < 3 or any(s < end and start < e for s, e in taken):
+            continue
+        found.append((Candidate(start, end, "direct", "continued_paragraph"),
+                      Speaker(previous[1].entity)))
+    return found
+
+
 def extract_quotes(analysis: Analysis, entities: list[Entity],
                    dateline: tuple[int, int] | None = None) -> list[Quote]:
-    """Quotes of an analysed article; a speaker the entities lack is appended to ``entities``.
-    ``dateline`` is the layout's dateline span, whose agency is never a speaker by default."""
+    """Quotes of an analysed article. ``dateline`` is the layout's dateline span, whose agency
+    is never a speaker by default."""
     ctx = build_context(analysis)
     candidates = _propose(ctx)
     quotes = []
     text = analysis.text
-    for candidate, speaker in zip(candidates, _speakers(ctx, entities, candidates, dateline)):
+    speakers = _speakers(ctx, entities, candidates, dateline)
+    pairs = sorted(list(zip(candidates, speakers)) + _continued(ctx, candidates, speakers),
+                   key=lambda pair: pair[0].start)
+    for candidate, speaker in pairs:
         entity = speaker.entity
         cue = text[candidate.cue_span[0]:candidate.cue_span[1]] if candidate.cue_span else None
         quotes.append(Quote(

@@ -5,6 +5,9 @@ From syntax (the cue's subject, the object of "цитирует", the "в …" o
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from svodka.data import load_list
 from svodka.extractors.quotes.context import (FINAL_PUNCT, POSSESSIVE_PRONOUNS, QUOTE_MARKS,
                                               Candidate, Context)
 from svodka.extractors.quotes.syntax import children, head_of, subtree
@@ -37,10 +40,33 @@ def _voice_of(ctx: Context, verb: int, places: tuple[str, ...]) -> list[int]:
             or any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))]
 
 
-def _speaker_after_addressee(ctx: Context, cue: int, subject: int) -> int:
+def _addressed(ctx: Context, cue: int, subject: int) -> bool:
+    """Is the "subject" right after a telling cue whom the speaker told: a listed outlet
+    ("— сообщил RT", "рассказали ТАСС")?"""
+    if ctx.lemma(cue) not in _telling() or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
+        return False
+    stop = subject + 1
+    while stop < len(ctx.tokens) and stop - subject < 3 and ctx.tokens[stop].pos == "PROPN":
+        stop += 1
+    words = " ".join(ctx.word(i) for i in range(subject, stop)).lower().replace("ё", "е")
+    return words in _outlets() or ctx.word(subject).lower() in _outlets()
+
+
+@lru_cache(maxsize=None)
+def _outlets() -> frozenset[str]:
+    return frozenset(load_list("quote_outlets.txt"))
+
+
+@lru_cache(maxsize=None)
+def _telling() -> frozenset[str]:
+    return frozenset(load_list("quote_cues_telling.txt"))
+
+
+def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = False) -> int:
     """"как сообщила «НГ» активист «Открытой России» Евгения Литвинова": an inanimate "subject"
-    right after the cue, followed by a person in the nominative, is whom she told."""
-    if ctx.tokens[subject].feats.get("Animacy") == "Anim" \
+    right after the cue, followed by a person in the nominative, is whom she told (``told``:
+    the "subject" is known to be the addressee, animate or not)."""
+    if (ctx.tokens[subject].feats.get("Animacy") == "Anim" and not told) \
             or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
         return subject
     stop = min(ctx.sentence(cue).stop, subject + _WINDOW)
@@ -113,7 +139,13 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         if not roots or (voice and addressee):
             roots = voice   # "Как сообщили «НГ» в пресс-службе МВД": «НГ» was told, not spoke
         elif roots[0] > cue:
-            roots = [_speaker_after_addressee(ctx, cue, roots[0])]
+            if _addressed(ctx, cue, roots[0]):
+                after = _speaker_after_addressee(ctx, cue, roots[0], told=True)
+                if after == roots[0]:
+                    return None     # "— рассказали ТАСС": told the outlet, no one named
+                roots = [after]
+            else:
+                roots = [_speaker_after_addressee(ctx, cue, roots[0])]
     if roots and ctx.lemma(roots[0]) in _WORDS_OF:     # "приводит его слова": "его"
         roots = children(ctx, roots[0], ("nmod",)) or [
             c for c in children(ctx, roots[0], ("det", "nmod:poss"))
@@ -142,6 +174,11 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
             and ctx.lemma(stop) != "что" and not quote.start <= ctx.tokens[stop].start < quote.end:
         stop += 1
     tokens = _clip(ctx, range(cue + 1, stop), cue + 1, quote) if stop > cue + 1 else range(0)
+    if len(tokens) and _addressed(ctx, cue, tokens.start):
+        after = _speaker_after_addressee(ctx, cue, tokens.start, told=True)
+        if after == tokens.start:
+            return None     # "— рассказали ТАСС": told the outlet, no one named
+        tokens = range(after, tokens.stop)
     return (tokens, _window_head(ctx, tokens)) if len(tokens) else None
 
 def _subject_or_head(ctx: Context, tokens: range) -> int:

@@ -8,7 +8,11 @@ the organization named with it, here or earlier), or no one ("источник",
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
@@ -110,7 +114,7 @@ def _kinds_of(ctx: Context, lemma: str) -> tuple[str, ...]:
 def _named_in(ctx: Context, found: list[tuple[Mention, Entity]], type_: str) -> Entity | None:
     """The person the phrase names: the one in the nominative ("советник Башара Асада Бусейна
     Шаабан" → Шаабан), else the last one ("по словам аналитика Патрика Хэннигсена")."""
-    named = [(m, e) for m, e in found if e.type == type_]
+    named = [(m, e) for m, e in found if e.type == type_ and m.kind == "name"]
     for mention, entity in named:
         token = ctx.analysis.token_at(mention.start)
         if token is not None and ctx.tokens[token].feats.get("Case") == "Nom":
@@ -211,7 +215,9 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
             return entity
     person = _named_in(ctx, found, "PER")
     if lemma in _PRONOUN_GENDER:
-        return _pronoun_referent(ctx, index, anchor, _PRONOUN_GENDER[lemma], after)
+        # the resolver left "он" alone (its link would have been found above): the quote
+        # may still continue the last speaker's turn ("«…», — добавил он")
+        return index.last_speaker(anchor, _PRONOUN_GENDER[lemma])
     if ctx.tokens[head].pos == "PRON":
         return None
     organization = _named_in(ctx, found, "ORG")
@@ -227,7 +233,9 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma)
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
-            return _referent(ctx, index, anchor, None)   # "его пресс-служба": the person's
+            return _linked(index, ctx, [c for c in ctx.analysis.children(head)
+                                        if ctx.lemma(c) in POSSESSIVE_PRONOUNS])
+            # "его пресс-служба": the person's, if the resolver knows who "его" is
         kinds = _kind_words(ctx, head)
         return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
             index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
@@ -241,8 +249,40 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.representatives:
         return organization     # an unnamed representative of no named body: null
     if people == "sing":
-        return _referent(ctx, index, anchor, gender, title=_stems(ctx, tokens), after=after)
+        # a title the resolver did not link: the person the text gave that role, else
+        # someone unnamed ("— заявил глава МВД Северного Рейна — Вестфалии")
+        return index.titled(anchor, gender, _stems(ctx, tokens))
     return organization or _named_in(ctx, found, "LOC")
+
+
+def _linked(index: EntityIndex, ctx: Context, words: list[int]) -> Entity | None:
+    """The entity the resolver linked one of ``words`` to."""
+    for word in words:
+        token = ctx.tokens[word]
+        for mention, entity in index.overlapping(token.start, token.end):
+            if mention.kind != "name":
+                return entity
+    return None
+
+
+_MODEL = re.compile(r"^[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё]{0,4}-?\d[\w-]*$")
+
+
+def can_speak(entity: Entity) -> bool:
+    """A speaker is a person, an organization, a place standing for its government, or a
+    publication — not an aircraft model, a classification or a social network."""
+    if entity.type not in _SPEAKER_TYPES:
+        return False
+    names = [entity.name, *entity.aliases]
+    if any(_MODEL.match(name.strip()) for name in names):
+        return False
+    return not any(" ".join(name.lower().replace("ё", "е").split()) in _not_speakers()
+                   for name in names)
+
+
+@lru_cache(maxsize=None)
+def _not_speakers() -> frozenset[str]:
+    return frozenset(load_list("quote_not_speakers.txt"))
 
 
 def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> list[Entity]:
@@ -338,17 +378,12 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     if source is not None:      # "— сообщает РИА Новости со ссылкой на местные СМИ"
         return Speaker(source[0], ctx.text[start:end], (start, end))
     entity = resolve(ctx, index, quote, tokens, head)
+    if entity is not None and not can_speak(entity):
+        entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
     cue_gender = _cue_gender(ctx, quote)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
             and ctx.lemma(head) not in _PRONOUN_GENDER:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
-    if entity is None:
-        # "источник в Кремле", "премьер-министр РФ": only a person's name makes a new speaker
-        entity = _new_entity(ctx, index.entities, tokens, head, people_only=(
-            ctx.lemma(head) in ctx.lexicon.anonymous or _person_word(ctx, head) is not None)
-            and ctx.lemma(head) not in ctx.lexicon.representatives)
-        if entity is not None:
-            index.add(entity)
     if entity is not None or _unnamed_person(ctx, head):
         index.speakers.append((quote.start, entity))    # an unnamed one too: "очевидец"
     return Speaker(entity, ctx.text[start:end], (start, end))

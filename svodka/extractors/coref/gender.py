@@ -1,0 +1,60 @@
+"""A person's grammatical gender, worked out once per article for every reader of it.
+
+The verbs a name is the subject of agree with it in the past tense ("подчеркнула Стёрджен"),
+so they vote first; the tagger's gender of the name's own words decides only when no verb
+does (it guesses foreign names: "Никола Стёрджен" is tagged masculine).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from svodka.record import Entity
+
+__all__ = ["person_genders", "verb_gender"]
+
+
+def person_genders(analysis, entities: list[Entity]) -> dict[int, str | None]:
+    """``id(entity)`` → "Masc", "Fem" or None for every person."""
+    genders: dict[int, str | None] = {}
+    for entity in entities:
+        if entity.type != "PER":
+            continue
+        votes: Counter = Counter()
+        tagged: Counter = Counter()
+        for mention in entity.mentions:
+            if mention.kind != "name":
+                continue
+            span = analysis.tokens_between(mention.start, mention.end)
+            if not len(span):
+                continue
+            agreed = verb_gender(analysis, span)
+            if agreed in ("Masc", "Fem"):
+                votes[agreed] += 1
+            for i in span:
+                token = analysis.tokens[i]
+                if token.pos == "PROPN" and token.feats.get("Gender") in ("Masc", "Fem"):
+                    tagged[token.feats["Gender"]] += 1
+                    break
+        genders[id(entity)] = _winner(votes) or _winner(tagged)
+    return genders
+
+
+def _winner(votes: Counter) -> str | None:
+    if votes["Masc"] == votes["Fem"]:
+        return None
+    return "Masc" if votes["Masc"] > votes["Fem"] else "Fem"
+
+
+def verb_gender(analysis, tokens: range) -> str | None:
+    """The gender of the past-tense verb or short adjective a name is the subject of."""
+    for i in tokens:
+        head = analysis.tokens[i].head
+        if head in tokens:
+            continue
+        if head < 0 or not analysis.tokens[i].rel.startswith("nsubj"):
+            return None
+        verb = analysis.tokens[head]
+        if verb.feats.get("Tense") == "Past" or verb.feats.get("Variant") == "Short":
+            return verb.feats.get("Gender")
+        return None
+    return None
