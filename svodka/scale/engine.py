@@ -92,6 +92,11 @@ def dask_executor(workers: int = 1, scheduler: str | None = None,
     if cluster is not None:
         client.wait_for_workers(workers)
     stages["cluster_start"] = time.perf_counter() - started
+    try:   # the plugin has run on every worker by now: registering waits for it
+        loads = client.run(_model_seconds)
+        stages["model_load_per_worker"] = max(loads.values(), default=0.0)
+    except Exception:  # timing only: it must never fail an ingest
+        log.debug("no model load times from the workers", exc_info=True)
     folder = Path(parquet_dir) if parquet_dir else None
     if folder is not None:
         folder.mkdir(parents=True, exist_ok=True)
@@ -104,11 +109,6 @@ def dask_executor(workers: int = 1, scheduler: str | None = None,
     try:
         yield execute
     finally:
-        try:
-            loads = client.run(_model_seconds)
-            stages["model_load_per_worker"] = max(loads.values(), default=0.0)
-        except Exception:  # timing only; a worker gone at the end must not fail the ingest
-            log.debug("no model load times from the workers", exc_info=True)
         client.close()
         if cluster is not None:
             cluster.close()
