@@ -238,3 +238,19 @@ def test_pairs_are_counted_inside_and_across_documents():
     assert (inside.right, inside.predicted, inside.gold) == (1, 1, 1)
     # across: Putin d1×d2 missed twice, EU d2×d3 found
     assert (across.right, across.predicted, across.gold) == (1, 1, 3)
+
+
+def test_a_store_from_before_corpus_resolution_gets_keys_for_its_entities(store_url):
+    with open_store(store_url) as old:
+        old.add_article(PUTIN_FULL)
+        putin = corpus_ids(old, PUTIN_FULL)["e1"]
+        with old.engine.begin() as conn:   # back to schema version 3
+            conn.exec_driver_sql("DROP TABLE entity_keys")
+            conn.exec_driver_sql("DROP TABLE entity_merges")
+            conn.exec_driver_sql("DROP INDEX ix_entities_wikidata")
+            conn.exec_driver_sql("ALTER TABLE entities DROP COLUMN wikidata")
+            conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 4")
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version >= 4
+        upgraded.add_article(PUTIN_SURNAME)
+        assert corpus_ids(upgraded, PUTIN_SURNAME)["e1"] == putin
