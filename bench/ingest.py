@@ -1,4 +1,4 @@
-"""Benchmark: ingest the shared news corpus into fresh SQLite stores at 1 and 2 workers.
+"""Benchmark: ingest the shared news corpus into fresh SQLite stores, local and Dask engines.
 
     python bench/ingest.py [--news DIR] [--limit N] [--runs local:1 local:2 dask:2] [--rounds R]
                            [--keep DIR] [--out docs/performance.md]
@@ -130,6 +130,8 @@ def main() -> None:
                         help="ingest only this many articles, taken evenly from every file")
     parser.add_argument("--runs", nargs="+", default=["local:1", "local:2"],
                         help="engine:workers, e.g. local:1 local:2 dask:2")
+    parser.add_argument("--workers", type=int, nargs="+", default=None,
+                        help="shorthand for --runs local:N for each N")
     parser.add_argument("--rounds", type=int, default=1, help="repeat the runs, interleaved")
     parser.add_argument("--keep", type=Path, default=Path("/tmp/svodka-bench"),
                         help="where the stores stay (bench/search.py reads the last one)")
@@ -137,12 +139,16 @@ def main() -> None:
     args = parser.parse_args()
     args.keep.mkdir(parents=True, exist_ok=True)
     source = sample_feed(args.news, args.limit, args.keep) if args.limit else args.news
+    if args.workers:
+        args.runs = [f"local:{n}" for n in args.workers]
     runs = []
     for round_ in range(args.rounds):
         base = None
         for spec in args.runs:
             engine, workers = spec.split(":")
-            result = run(source, int(workers), args.keep / f"news-{engine}{workers}.db", engine)
+            # news-w2.db is the store bench/search.py and bench/serve.py read
+            name = f"news-w{workers}.db" if engine == "local" else f"news-{engine}{workers}.db"
+            result = run(source, int(workers), args.keep / name, engine)
             base = base or result["wall_docs_per_s"]
             result |= {"round": round_ + 1, "speed_up": round(result["wall_docs_per_s"] / base, 2)}
             print(json.dumps(result, ensure_ascii=False), flush=True)

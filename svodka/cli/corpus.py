@@ -67,7 +67,7 @@ def ingest(
     scheduler: Annotated[str | None, typer.Option(
         help="Dask scheduler address (engine dask); default: a local cluster.")] = None,
     parquet_dir: Annotated[str | None, typer.Option(
-        help="Engine dask: keep the Parquet partitions here (shared storage on a cluster).")] = None,
+        help="Engine dask: also keep a Parquet copy of every partition here.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     timings: Annotated[bool, typer.Option(
         "--timings", help="Also print seconds by stage (JSON) on a line of its own.")] = False,
