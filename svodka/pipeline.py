@@ -14,6 +14,7 @@ from svodka.analysis.models import Models
 from svodka.extractors import extract_amounts, extract_dates, extract_entities, extract_quotes
 from svodka.layout import Layout, analyze_layout
 from svodka.reading import Document
+from svodka.reading.provenance import check_url, settle_date
 from svodka.record import Article, Dateline, Entity, EntityTone, Source, Span
 from svodka.sentiment import MentionTone, tone_mentions
 
@@ -25,19 +26,22 @@ def article_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
-def _resolve_published(published: str | None, layout: Layout) -> tuple[str | None, Dateline | None]:
-    """Combine metadata and the dateline: each may supply the year or the day the other lacks."""
+def resolve_published(published: str | None, origin: str | None,
+                       layout: Layout) -> tuple[str | None, str | None, Dateline | None]:
+    """Combine metadata and the dateline: each may supply the year or the day the other lacks.
+    Returns the publication day, where it came from, and the dateline."""
     published = _normalize_iso(published)
+    origin = (origin or "metadata") if published else None
     match = layout.dateline
     if match is None:
-        return published, None
+        return published, origin, None
     date = match.date
     if date and date.startswith("--") and published and _ISO_DAY.match(published):
         date = f"{published[:4]}{date[1:]}"
     dateline = Dateline(match.start, match.end, match.place, date, match.agency)
     if published is None and date and not date.startswith("--"):
-        published = date
-    return published, dateline
+        published, origin = date, "dateline"
+    return published, origin, dateline
 
 
 def _normalize_iso(value: str | None) -> str | None:
@@ -49,14 +53,16 @@ def _normalize_iso(value: str | None) -> str | None:
 
 def extract(text: str, published: str | None = None, *, source: Source | None = None,
             id: str | None = None, title: str | None = None,
-            models: Models | None = None, with_tone: bool = True) -> Article:
+            published_from: str | None = None, models: Models | None = None,
+            with_tone: bool = True) -> Article:
     """Extract everything svodka knows from one article's text.
 
-    ``published`` (ISO date) anchors relative dates and dateline days with no year.
+    ``published`` (ISO date) anchors relative dates and dateline days with no year;
+    ``published_from`` says where it came from (``metadata`` when not given).
     ``with_tone=False`` leaves out the tone toward each mention (docs/tone.md).
     """
     layout = analyze_layout(text)
-    published, dateline = _resolve_published(published, layout)
+    published, published_from, dateline = resolve_published(published, published_from, layout)
     analysis = analyze(text, layout.regions(), models=models)
     dates = extract_dates(analysis, published)
     entities = extract_entities(analysis)
@@ -71,6 +77,7 @@ def extract(text: str, published: str | None = None, *, source: Source | None = 
         headline=layout.headline,
         dateline=dateline,
         published=published,
+        published_from=published_from,
         credits=layout.credits,
         paragraphs=layout.paragraphs,
         entities=entities,
@@ -99,6 +106,11 @@ def with_tones(text: str, entities: list[Entity],
 
 
 def extract_document(document: Document, models: Models | None = None) -> Article:
-    return extract(document.text, document.published,
-                   source=Source(document.path, document.url, document.format),
-                   id=document.id, title=document.title, models=models)
+    checked = check_url(document.url)
+    published, published_from = settle_date(document.published, document.published_from,
+                                            checked.url)
+    return extract(document.text, published,
+                   source=Source(document.path, checked.url, document.format, checked.domain,
+                                 checked.problem),
+                   id=document.id, title=document.title, published_from=published_from,
+                   models=models)

@@ -67,13 +67,16 @@ class Source:
     path: str | None = None
     url: str | None = None
     format: str = "text"
+    domain: str | None = None        # the outlet: the URL's host without "www."/"m."/"amp."
+    url_problem: str | None = None   # why the given URL was repaired or set aside
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Source":
-        return cls(data.get("path"), data.get("url"), data.get("format", "text"))
+        return cls(data.get("path"), data.get("url"), data.get("format", "text"),
+                   data.get("domain"), data.get("url_problem"))
 
 
 @dataclass(slots=True)
@@ -285,6 +288,7 @@ class Article:
     amounts: list[Amount] = field(default_factory=list)
     dates: list[DateRef] = field(default_factory=list)
     title: str | None = None       # metadata title (HTML <title>, JSONL "title"), not a span
+    published_from: str | None = None  # metadata | url | html_meta | json_ld | warc_date | dateline
 
     def entity(self, entity_id: str | None) -> Entity | None:
         for entity in self.entities:
@@ -301,6 +305,7 @@ class Article:
             "headline": self.headline.to_dict() if self.headline else None,
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "published": self.published,
+            "published_from": self.published_from,
             "credits": [c.to_dict() for c in self.credits],
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "entities": [e.to_dict() for e in self.entities],
@@ -325,4 +330,5 @@ class Article:
             amounts=[Amount.from_dict(a) for a in data.get("amounts", [])],
             dates=[DateRef.from_dict(d) for d in data.get("dates", [])],
             title=data.get("title"),
+            published_from=data.get("published_from"),
         )

@@ -34,7 +34,8 @@ def test_extract_json_is_the_contract_record(models):
     for key in ("id", "text", "source", "headline", "dateline", "published", "credits",
                 "paragraphs", "entities", "quotes", "amounts", "dates"):
         assert key in record
-    assert record["source"] == {"path": str(EXAMPLE), "url": None, "format": "text"}
+    assert record["source"] == {"path": str(EXAMPLE), "url": None, "format": "text",
+                                "domain": None, "url_problem": None}
     assert record["published"] == "2025-10-14"
     assert record["headline"]["text"].startswith("Министр транспорта Казахстана")
     assert [c["text"] for c in record["credits"]] == ["Фото: пресс-служба Министерства транспорта РК"]

@@ -146,3 +146,35 @@ def test_pasting_an_article_shows_its_facts(server, page, tmp_path):
     assert page.locator("#text a.ent.ent-PER", has_text="Нурлан Сауранбаев").count() >= 1
     shoot(page, tmp_path, "paste")
     assert page.problems == []
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_page_scrolls_sideways_and_every_filter_is_reachable(server, browser, tmp_path, width):
+    base, ids = server
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="ru-RU")
+    page = context.new_page()
+    article = f"/articles/{ids[str(SAMPLE)]}"
+    search = "/search?q=посла&kind=quote&sort=date&date_from=2025"
+    pages = {"home": "/", "search": search, "article": article, "articles": "/articles",
+             "quotes": "/quotes", "paste": "/paste"}
+    page.goto(base + article)
+    pages["entity"] = page.locator("#text a.speaker-tag").first.get_attribute("href")
+    for name, path in pages.items():
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        shoot(page, tmp_path, f"{name}-{width}")
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{name} at {width} px is {wide} px wide"
+        if name == "search":
+            for control in ("q", "kind", "speaker", "entity", "source", "date_from", "date_to",
+                            "sort"):
+                box = page.locator(f"main form [name={control}]").bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, control
+    # a speaker's name with no place to break it must not widen the page either
+    page.goto(base + article)
+    page.evaluate("""() => { const tag = document.querySelector('#text a.speaker-tag');
+                            tag.textContent = 'Аааааааааааааааааааааааааааааааааааааааааааааааааааа'
+                              + 'ааааааааааааааааааааааааааааааааааааааааааааааааааааааааааааа'; }""")
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= width, f"an article with a long speaker tag at {width} px is {wide} px wide"
+    context.close()

@@ -30,7 +30,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 import svodka
-from svodka.api import correction_pages, correction_routes, json_routes, pages
+from svodka.api import (correction_pages, correction_routes, exports, json_routes, pages,
+                        relations)
 from svodka.api.guard import (LOCAL_HOSTS, MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders,
                               ServerLimits)
 from svodka.errors import QueryTooCostly
@@ -85,6 +86,8 @@ def create_app(store_url: str | None = None, *, store=None,
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.include_router(json_routes.router)
+    app.include_router(exports.router)
+    app.include_router(relations.router)
     app.include_router(correction_routes.router)
     app.include_router(pages.router)
     app.include_router(correction_pages.router)

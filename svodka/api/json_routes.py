@@ -14,8 +14,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
-from svodka.api.state import bounded_search, get_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.errors import InputRejected
+from svodka.store.listing import SearchFilters
 
 router = APIRouter()
 
@@ -88,10 +89,16 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
                  store=Depends(get_store),
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
-           date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20) -> dict:
-    hits = bounded_search(request, store, q, kind=kind, entity=entity, speaker=speaker,
-                          date_from=date_from, date_to=date_to, limit=limit, offset=offset)
-    return {"q": q, "offset": offset, "limit": limit, "items": hits}
+           date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20,
+           source: Annotated[str | None, Query(max_length=200,
+                                               description="The outlet's domain, e.g. ng.ru")] = None,
+           sort: Literal["relevance", "date"] = "relevance") -> dict:
+    """Hits best first (or newest first with ``sort=date``), with ``total`` (all hits under
+    the filters) and ``facets`` (hits per kind, source and month of publication)."""
+    filters = SearchFilters(kind, entity, speaker, source, date_from, date_to)
+    found = bounded_search_list(request, store, q, filters, sort, offset, limit)
+    return {"q": q, **filters.as_params(), "sort": sort, "offset": offset, "limit": limit,
+            "total": found["total"], "facets": found["facets"], "items": found["items"]}
 
 
 @router.get("/api/entities", tags=["corpus"], summary="Find entities by name")

@@ -15,8 +15,9 @@ from urllib.parse import quote as url_quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from svodka.api.extracting import extract_for
-from svodka.api.state import bounded_search, get_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.errors import InputRejected
+from svodka.store.listing import SearchFilters, empty_facets
 from svodka.web import article_view, mentions_chart, search_href
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -56,16 +57,27 @@ def home(request: Request, store=Depends(get_store)):
                   recent=store.list_articles(offset=0, limit=8), month=month_start(today)[:7])
 
 
+FilterText = Annotated[str, Query(max_length=200)]
+FilterDate = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
+
+
 @router.get("/search")
 def search(request: Request, store=Depends(get_store),
            q: Annotated[str, Query(max_length=500)] = "",
-           kind: Literal["", "article", "quote", "amount"] = "", page: Page = 1):
-    hits = []
+           kind: Literal["", "article", "quote", "amount"] = "", speaker: FilterText = "",
+           entity: FilterText = "", source: FilterText = "", date_from: FilterDate = "",
+           date_to: FilterDate = "", sort: Literal["relevance", "date"] = "relevance",
+           page: Page = 1):
+    filters = SearchFilters(kind or None, entity.strip() or None, speaker.strip() or None,
+                            source.strip() or None, date_from or None, date_to or None)
+    found = {"total": 0, "items": [], "facets": empty_facets()}
     if q.strip():
-        hits = bounded_search(request, store, q, kind=kind or None, limit=PAGE_SIZE + 1,
-                              offset=(page - 1) * PAGE_SIZE)
-    return render(request, "search.html", q=q, kind=kind, page=page,
-                  hits=hits[:PAGE_SIZE], more=len(hits) > PAGE_SIZE)
+        found = bounded_search_list(request, store, q, filters, sort, (page - 1) * PAGE_SIZE,
+                                    PAGE_SIZE)
+    params = {"q": q, **filters.as_params(), **({"sort": sort} if sort != "relevance" else {})}
+    return render(request, "search.html", q=q, filters=filters, sort=sort, page=page,
+                  hits=found["items"], total=found["total"], facets=found["facets"],
+                  pages=min(-(-found["total"] // PAGE_SIZE), MAX_PAGE_NUMBER), params=params)
 
 
 @router.get("/articles")

@@ -120,8 +120,8 @@ def ingest(
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.reasons.items()))
     typer.echo(f"read {summary.read} = stored {summary.stored} + duplicates "
                f"{summary.duplicates} + rejected {summary.rejected}"
-               f"{f' ({reasons})' if reasons else ''} in {summary.seconds:.1f}s, "
-               f"{rate:.2f} docs/s")
+               f"{f' ({reasons})' if reasons else ''}; {summary.undated} of the stored "
+               f"undated; in {summary.seconds:.1f}s, {rate:.2f} docs/s")
     if timings:
         import json
         typer.echo("stages " + json.dumps(summary.to_dict()["stages"]))
@@ -237,12 +237,13 @@ def quotes(
 @app.command()
 def export(
     out: Annotated[str, typer.Option("--out", help="Folder to write the tables into.")],
-    format: Annotated[str, typer.Option("--format", help="parquet | jsonl | csv")] = "parquet",
+    format: Annotated[str, typer.Option("--format", help="parquet | jsonl | csv | gkg (GDELT GKG 2.1, one tab-separated record per article)")] = "parquet",
     db: DbOption = None,
 ) -> None:
     """Export the corpus tables to files.
 
-    Articles, entities, mentions, quotes, amounts and dates: one file each.
+    Articles, entities, mentions, quotes, amounts and dates: one file each; with
+    ``--format gkg`` one GDELT GKG 2.1 file, svodka.gkg.csv, one record per article.
     """
     from svodka.export import FORMATS, export_tables
 

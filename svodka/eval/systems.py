@@ -107,6 +107,52 @@ class Svodka(System):
         return Output(names, names, facts, groups, quotes, amounts, chains)
 
 
+class RankerPronouns(Svodka):
+    """A measurement, not the product: svodka's record, plus every personal or possessive
+    pronoun joined by the trained ranker alone to its best-scored mention (names, titles and
+    pronouns already joined) of the last ``SENTENCES`` sentences, when that score reaches
+    ``THRESHOLD``. Shows what the ranker adds on the coreference benchmark by itself."""
+    name = "ranker-pronouns"
+    types = frozenset()
+    provides = frozenset({"chains"})
+    SENTENCES = 3
+    THRESHOLD = 0.3
+    CANDIDATES = 30
+
+    def __call__(self, text: str) -> Output:
+        from svodka.analysis import analyze
+        from svodka.extractors.coref.ranker import PRONOUN_FORMS, antecedent_scores
+        from svodka.layout import analyze_layout
+        from svodka.pipeline import extract
+
+        article = extract(text, models=self.models)
+        analysis = analyze(text, analyze_layout(text).regions(), models=self.models)
+        chains = [[(m.start, m.end) for m in e.mentions] for e in article.entities]
+        known = sorted((start, end, index) for index, chain in enumerate(chains)
+                       for start, end in chain)
+        taken = {(start, end) for start, end, _ in known}
+        for token in analysis.tokens:
+            if token.text.lower() not in PRONOUN_FORMS or token.pos not in ("PRON", "DET") \
+                    or (token.start, token.end) in taken:
+                continue
+            first = analysis.sentences[max(0, token.sent - self.SENTENCES)].start
+            candidates = [k for k in known if first <= k[0] and k[1] <= token.start]
+            candidates = candidates[-self.CANDIDATES:]
+            if not candidates:
+                continue
+            scores = antecedent_scores(analysis, (token.start, token.end),
+                                       [(start, end) for start, end, _ in candidates])
+            if not scores:
+                continue
+            best = max(range(len(scores)), key=scores.__getitem__)
+            if scores[best] >= self.THRESHOLD:
+                index = candidates[best][2]
+                chains[index].append((token.start, token.end))
+                known = sorted(known + [(token.start, token.end, index)])
+        return Output(chains=[[Span(start, end, "mention") for start, end in chain]
+                              for chain in chains])
+
+
 class Natasha(System):
     """natasha's own Doc pipeline: slovnet NER on the whole text, MoneyExtractor, DatesExtractor.
 
@@ -181,7 +227,8 @@ class Pullenti(System):
             return self.adapter.run(self.robust_processor, text)
 
 
-SYSTEMS = {"svodka": Svodka, "natasha": Natasha, "pullenti": Pullenti}
+SYSTEMS = {"svodka": Svodka, "natasha": Natasha, "pullenti": Pullenti,
+           "ranker-pronouns": RankerPronouns}
 
 
 def load_systems(names: list[str]) -> list:

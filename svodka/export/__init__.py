@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from svodka.store import Store, schema
 
-FORMATS = ("parquet", "jsonl", "csv")
+FORMATS = ("parquet", "jsonl", "csv", "gkg")
+GKG_FILE = "svodka.gkg.csv"     # GDELT's own files are tab-separated despite ".csv"
 
 # Which tables, and in which order their rows are written (stable across runs).
 TABLES = {
@@ -30,11 +31,17 @@ def _columns(table) -> list:
     return [c for c in table.columns if c.name not in _SKIP or table is schema.entities]
 
 
-def _rows(store: Store, name: str) -> tuple[list[str], list[dict]]:
+FACT_TABLES = ("mentions", "quotes", "amounts", "dates")
+
+
+def _rows(store: Store, name: str, **equal: str) -> tuple[list[str], list[dict]]:
+    """The rows of one exported table, in export order; ``equal`` narrows by column values
+    (``article_id="…"``), so a page's list is exactly the matching rows of ``svodka export``."""
     table, order = TABLES[name]
     columns = _columns(table)
     with store.engine.connect() as conn:
-        query = select(*columns).order_by(*(table.c[k] for k in order))
+        query = select(*columns).where(*(table.c[k] == v for k, v in equal.items()))
+        query = query.order_by(*(table.c[k] for k in order))
         if name == "entities":   # an id merged away by an analyst is no entity of its own
             query = query.where(table.c.id.not_in(select(schema.entity_redirects.c.old_id)))
         result = conn.execute(query)
@@ -64,6 +71,8 @@ def export_tables(store: Store, out: str | Path, format: str = "parquet") -> dic
         raise ValueError(f"format is one of {', '.join(FORMATS)}")
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
+    if format == "gkg":
+        return {"gkg": export_gkg(store, folder / GKG_FILE)}
     written = {}
     for name in TABLES:
         names, rows = _rows(store, name)
@@ -95,3 +104,49 @@ def _write_csv(path: Path, names: list[str], rows: list[dict]) -> None:
 
 
 _WRITERS = {"parquet": _write_parquet, "jsonl": _write_jsonl, "csv": _write_csv}
+
+
+def export_gkg(store: Store, path: Path) -> tuple[str, int]:
+    """Every stored article as a GDELT GKG 2.1 record (:mod:`svodka.export.gkg`), by id."""
+    from svodka.export.gkg import gkg_lines
+
+    with store.engine.connect() as conn:
+        ids = conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.id)).scalars().all()
+    rows = 0
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        for line in gkg_lines(store.get_article(article_id) for article_id in ids):
+            stream.write(line)
+            rows += 1
+    return str(path), rows
+
+
+def table_rows(store: Store, name: str, **equal: str) -> tuple[list[str], list[dict]]:
+    """(column names, rows) of one table of ``svodka export``, narrowed by column values."""
+    if name not in TABLES:
+        raise ValueError(f"table is one of {', '.join(TABLES)}")
+    return _rows(store, name, **equal)
+
+
+def article_facts(store: Store, article_id: str) -> tuple[list[str], list[dict]]:
+    """Every fact of one article as one list: the export's mention, quote, amount and date
+    rows, each with a ``table`` column first, and the columns of all four."""
+    names: list[str] = ["table"]
+    rows: list[dict] = []
+    for name in FACT_TABLES:
+        columns, table = _rows(store, name, article_id=article_id)
+        names += [c for c in columns if c not in names]
+        rows += [{"table": name, **row} for row in table]
+    return names, rows
+
+
+def to_csv(names: list[str], rows: list[dict]) -> str:
+    import io
+    stream = io.StringIO()
+    writer = csv.DictWriter(stream, fieldnames=names, restval="", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return stream.getvalue()
+
+
+def to_json(names: list[str], rows: list[dict]) -> str:
+    return json.dumps([{n: row.get(n) for n in names} for row in rows], ensure_ascii=False)

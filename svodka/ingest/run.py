@@ -21,6 +21,7 @@ from svodka.ingest.work import process, start_worker
 from svodka.limits import MAX_CHARS, check_length
 from svodka.pipeline import article_id
 from svodka.reading import Rejection
+from svodka.reading.provenance import check_url
 from svodka.store import Prepared, Store
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class Summary:
     stored: int = 0
     duplicates: int = 0
     rejected: int = 0
+    undated: int = 0        # stored articles with no publication date
     reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     stages: Counter = field(default_factory=Counter)   # seconds by stage, see ingest_items
@@ -48,7 +50,7 @@ class Summary:
 
     def to_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
-                "rejected": self.rejected, "reasons": dict(self.reasons),
+                "rejected": self.rejected, "undated": self.undated, "reasons": dict(self.reasons),
                 "seconds": round(self.seconds, 3),
                 "stages": {k: round(v, 3) for k, v in self.stages.items()}}
 
@@ -116,7 +118,8 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             elif oversize := _oversize(value.text, max_chars):
                 yield Rejection(oversize.reason, oversize.message, value.path, item.locator,
                                 value.text[:1000].encode("utf-8", errors="replace"))
-            elif store.known(value.id or article_id(value.text), value.path, value.url):
+            elif store.known(value.id or article_id(value.text), value.path,
+                             check_url(value.url).url):
                 yield "duplicate"
             else:
                 yield (value, item.locator)
@@ -129,6 +132,8 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             summary.stages["store_write"] += time.perf_counter() - flush_started
             # CPU seconds are what a loaded machine does not inflate: the writer's real cost.
             summary.stages["store_write_cpu"] += time.process_time() - flush_cpu
+            summary.undated += sum(status == "stored" and prepared.article.published is None
+                                   for prepared, status in zip(batch, statuses))
             summary.stored += statuses.count("stored")
             summary.duplicates += statuses.count("duplicate")
             if "rejected" in statuses:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from svodka.data import load_list
 
 CREDIT, TEASER, CAPTION, EMBED, CODE = "credit", "teaser", "caption", "embed", "code"
+SIGNOFF = "signoff"
 
 _MAX_CREDIT_CHARS = 200
 _MAX_CAPTION_WORDS = 12
@@ -29,6 +30,9 @@ _EMBED_PIECE = re.compile(r"(?:pic\.twitter\.com/|https?://t\.co/|instagram\.com
 _HASHTAGS_ONLY = re.compile(r"^(?:[#@][\w.]+\s*)+$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 _DOMAIN = re.compile(r"^[\w.\-]+\.(?:com|ru|org|net|info|рф)(?:/\S*)?$", re.I)
+# The outlet signing an editor's note inside a quote, "(обсуждение киберугрозы. — RT)", when
+# the page's links split it onto lines of its own: "… —" / "RT" / ") было частью …".
+_SIGNOFF_NAME = re.compile(r"^(?:[—–-]\s*)?[«\"]?[A-ZА-ЯЁ][\w.\-]*(?:[ \-][A-ZА-ЯЁ][\w.\-]*){0,2}[»\"]?$")
 _CYRILLIC = re.compile(r"[а-яё]", re.I)
 _LATIN = re.compile(r"[a-z]", re.I)
 _CODE_START = re.compile(r"^(?:var |let |const |function\b|if\s*\(|for\s*\(|return\b|//|/\*|\}|"
@@ -91,6 +95,33 @@ def _is_caption(line: str) -> bool:
             and not is_photo_source(line))
 
 
+def _is_signoff(lines: list[str], index: int) -> bool:
+    line = lines[index]
+    before = lines[index - 1] if index else ""
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    dash_before = before.endswith(("—", "–", "-")) or line.startswith(("—", "–", "-"))
+    return (dash_before and after.startswith(")") and "(" in before and len(line) <= 40
+            and bool(_SIGNOFF_NAME.match(line)))
+
+
+# An editor's note ends its own sentence before the signature: "(румын. – «НГ»)", never a
+# hyphenated name ("Джебхат ан-Нусра)", "Тель-Авив)").
+_SIGNOFF_BEFORE = re.compile(r"[.!?…»\"]\s*[—–-]\s*[«\"]?$")
+_SIGNOFF_AFTER = re.compile(r"^[»\"]?\s*\)")
+_NOTE_REACH = 300
+
+
+def is_editorial_signoff(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` signs an editor's note inside a paragraph, as «НГ» does in
+    "их (румын. – «НГ») было": after a dash, before the closing bracket of a note."""
+    if not (_SIGNOFF_BEFORE.search(text[max(0, start - 6):start])
+            and _SIGNOFF_AFTER.match(text[end:end + 4])):
+        return False
+    before = text[max(0, start - _NOTE_REACH):start]
+    opened = before.rfind("(")
+    return opened != -1 and ")" not in before[opened:] and "\n" not in before[opened:]
+
+
 def _inside_sentence(lines: list[str], index: int) -> bool:
     """A link split out of a sentence ("(Меркель. —" / "RT" / ") согласна»") is no credit."""
     before = lines[index - 1] if index else ""
@@ -127,6 +158,8 @@ def classify(lines: list[str]) -> dict[int, str]:
                 back -= 1
         elif _is_embed_piece(line) and (_EMBED_PIECE.search(line) or _HASHTAGS_ONLY.match(line)):
             kinds[index] = EMBED
+        elif _is_signoff(lines, index):
+            kinds[index] = SIGNOFF
         elif is_photo_source(line) and not _inside_sentence(lines, index):
             kinds[index] = CREDIT
             if index and index - 1 not in kinds and _is_caption(lines[index - 1]) \

@@ -72,7 +72,8 @@ def read_document(data: bytes | str, input: str = "auto", path: str | None = Non
     else:
         raise InputRejected("bad_format", f"unknown input format {input!r}")
     document.encoding = encoding
-    document.published = published or document.published
+    if published:
+        document.published, document.published_from = published, "metadata"
     return document
 
 

@@ -12,6 +12,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     published: str | None = None    # ISO date from metadata, if any
+    published_from: str | None = None  # where that date came from (see reading.provenance)
     id: str | None = None           # an id given by the input (JSONL "id")
     encoding: str | None = None
 

@@ -6,6 +6,7 @@ import re
 from svodka.errors import InputRejected
 from svodka.limits import MAX_HTML_CHARS
 from svodka.reading.document import Document
+from svodka.reading.provenance import date_in_html
 
 # Menus and cookie banners survive extraction as a few words; an article has sentences.
 _MIN_ARTICLE_LETTERS = 40
@@ -31,7 +32,10 @@ def html_to_document(html: str, path: str | None = None, url: str | None = None,
     if sum(ch.isalpha() for ch in body) < _MIN_ARTICLE_LETTERS:
         raise InputRejected("no_article", "trafilatura found no article text in this HTML")
     title = (getattr(extracted, "title", None) or "").strip() or None
-    date = getattr(extracted, "date", None) or None
+    # trafilatura's own date may be guessed from the text or a copyright line; only a date
+    # the page states for the article is kept.
+    stated = date_in_html(html)
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
     return Document(text=text, format=fmt, path=path, url=url or getattr(extracted, "url", None),
-                    title=title, published=date)
+                    title=title, published=stated[0] if stated else None,
+                    published_from=stated[1] if stated else None)

@@ -39,6 +39,7 @@ def record_to_document(record: dict, fields: JsonFields, path: str | None) -> Do
     return Document(text=without_nul(text), format="jsonl", path=path,
                     url=_first(record, fields.url), title=title,
                     published=str(published)[:10] if published else None,
+                    published_from="metadata" if published else None,
                     id=str(given_id) if given_id is not None else None)
 
 

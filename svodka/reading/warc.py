@@ -86,7 +86,8 @@ def iter_warc(stream: BinaryIO, path: str | None = None) -> Iterator[Document | 
         except InputRejected as error:
             yield Rejection(error.reason, error.message, path, locator, payload[:2000])
             continue
-        document.published = document.published or date
+        if not document.published and date:
+            document.published, document.published_from = date, "warc_date"
         yield document
     if size is not None and size - records.offset > _TRAILING_SLACK:
         yield Rejection("truncated_warc",

@@ -200,6 +200,29 @@ class Store:
             return _search.search(conn, q, kind, entity, speaker, date_from, date_to,
                                   limit, offset, seconds)
 
+    def search_list(self, q: str, filters=None, sort: str = "relevance", offset: int = 0,
+                    limit: int = 20, seconds: float | None = None) -> dict:
+        """One numbered page of hits with the total and facets (see :mod:`svodka.store.listing`)."""
+        from svodka.store.listing import SearchFilters, search_list
+        with self.engine.connect() as conn:
+            return search_list(conn, q, filters or SearchFilters(), sort, offset, limit,
+                               seconds)
+
+    def timeline(self, entity_id: str, period: str = "month") -> dict:
+        from svodka.store.relations import timeline
+        with self.engine.connect() as conn:
+            return timeline(conn, entity_id, period)
+
+    def company(self, entity_id: str, limit: int = 20) -> list[dict]:
+        from svodka.store.relations import company
+        with self.engine.connect() as conn:
+            return company(conn, entity_id, limit)
+
+    def together(self, entity_id: str, other_id: str, limit: int = 100) -> dict:
+        from svodka.store.relations import together
+        with self.engine.connect() as conn:
+            return together(conn, entity_id, other_id, limit)
+
     def get_entity(self, entity_id: str, limit: int = 100) -> dict | None:
         with self.engine.connect() as conn:
             return read.get_entity(conn, entity_id, limit)

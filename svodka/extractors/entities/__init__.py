@@ -31,6 +31,7 @@ from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
 from svodka.extractors.entities.types import Named
+from svodka.layout.boilerplate import is_editorial_signoff
 from svodka.record import Entity, Mention
 from svodka.text import fold, has_cyrillic
 
@@ -46,8 +47,9 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     (each person's gender) that the quotes read."""
     found = find_events(analysis, find_mentions(analysis))
     seen = frozenset(token.text.lower() for token in analysis.tokens)
-    named = [_named(analysis, f, seen) for f in found] + outside_mentions(analysis)
-    named += propagate(analysis, named)
+    named = _without_signoffs(analysis, [_named(analysis, f, seen) for f in found]
+                              + outside_mentions(analysis))
+    named += _without_signoffs(analysis, propagate(analysis, named))
     written_nominatives(named)
     groups = link(named, analysis.morph, analysis.text)
     entities = [_entity(named, members, analysis.morph) for members in groups]
@@ -91,6 +93,11 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     taken |= {link_.token for link_ in titles}
     descriptions = link_descriptions(analysis, entities, taken, quoted)
     return Coreference(genders, pronouns + titles + descriptions)
+
+
+def _without_signoffs(analysis: Analysis, named: list[Named]) -> list[Named]:
+    """ "(объединение. – «НГ»)": the outlet signing an editor's note is no mention of it."""
+    return [n for n in named if not is_editorial_signoff(analysis.text, n.start, n.end)]
 
 
 def _named(analysis: Analysis, found: Found, seen=frozenset()) -> Named:

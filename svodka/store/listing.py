@@ -1,0 +1,115 @@
+"""A search as an analyst's list: every filter, a sort, the total, facets, numbered pages.
+
+:func:`svodka.store.search.search` answers "the best hits for these words"; this module
+answers the search page: how many hits there are in all, how they spread over sources,
+months and kinds, and one numbered page of them in the chosen order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from sqlalchemy import Connection, func, literal_column, select
+
+from svodka.errors import QueryTooCostly
+from svodka.store import schema as t
+from svodka.store.lemmas import query_terms
+from svodka.store.read import date_filters, resolve_entities
+from svodka.store.search import KINDS, MAX_TERMS, _hits, _matching, time_budget
+
+SORTS = ("relevance", "date")
+FACET_LIMIT = 12
+
+
+@dataclass(slots=True)
+class SearchFilters:
+    """Everything a search list can be narrowed by; each one is a URL parameter."""
+    kind: str | None = None        # article | quote | amount
+    entity: str | None = None      # corpus id or name: articles that mention it
+    speaker: str | None = None     # corpus id or name: quotes it said
+    source: str | None = None      # the outlet's domain (record.source.domain)
+    date_from: str | None = None   # YYYY, YYYY-MM or YYYY-MM-DD
+    date_to: str | None = None
+
+    def as_params(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def source_domain(conn: Connection):
+    """The stored record's ``source.domain``, as an SQL expression (no column of its own:
+    the record JSON already holds it, and an old store needs no migration)."""
+    record = t.articles.c.record
+    if conn.dialect.name == "sqlite":
+        return func.json_extract(record, "$.source.domain")
+    return literal_column("(articles.record::json -> 'source' ->> 'domain')")
+
+
+def search_list(conn: Connection, q: str, filters: SearchFilters, sort: str = "relevance",
+                offset: int = 0, limit: int = 20, seconds: float | None = None) -> dict:
+    """``{"total", "items", "facets"}``: ``limit`` hits of ``q`` under ``filters`` from
+    ``offset`` on, how many there are in all, and their spread."""
+    if filters.kind is not None and filters.kind not in KINDS:
+        raise ValueError(f"kind is one of {', '.join(KINDS)}")
+    if sort not in SORTS:
+        raise ValueError(f"sort is one of {', '.join(SORTS)}")
+    terms = query_terms(q)
+    if not terms:
+        return {"total": 0, "items": [], "facets": empty_facets()}
+    if len(terms) > MAX_TERMS:
+        raise QueryTooCostly(f"{len(terms)} different words: a search takes at most {MAX_TERMS}")
+    with time_budget(conn, seconds):
+        return _search_list(conn, terms, filters, sort, offset, limit)
+
+
+def empty_facets() -> dict:
+    return {"kind": [], "source": [], "month": [], "quote_kind": [], "entity_type": []}
+
+
+def _search_list(conn: Connection, terms, filters: SearchFilters, sort: str, offset: int,
+                 limit: int) -> dict:
+    u, a = t.search_units.c, t.articles.c
+    matching, rank = _matching(conn, terms)
+    query = matching.join(t.articles, a.id == u.article_id)
+    query = query.where(*date_filters(a.published, filters.date_from, filters.date_to))
+    if filters.kind:
+        query = query.where(u.kind == filters.kind)
+    if filters.source:
+        query = query.where(source_domain(conn) == filters.source)
+    if filters.entity:
+        query = query.where(u.article_id.in_(select(t.article_entities.c.article_id).where(
+            t.article_entities.c.entity_id.in_(resolve_entities(conn, filters.entity)))))
+    if filters.speaker:
+        query = query.where(u.speaker_id.in_(resolve_entities(conn, filters.speaker)))
+    order = ((a.published.desc().nulls_last(), rank, u.id) if sort == "date" else (rank, u.id))
+    ids = conn.execute(query.order_by(*order).offset(offset).limit(limit)).scalars().all()
+    q = t.quotes.c
+    quote_kind = (select(q.kind).where(q.article_id == u.article_id, q.n == u.n,
+                                       u.kind == "quote").scalar_subquery())
+    hits = query.with_only_columns(u.id, u.kind, u.article_id, a.published,
+                                   source_domain(conn).label("source"),
+                                   quote_kind.label("quote_kind")).subquery()
+    total = conn.execute(select(func.count()).select_from(hits)).scalar() or 0
+    return {"total": total, "items": _hits(conn, list(ids), terms),
+            "facets": _facets(conn, hits)}
+
+
+def _facets(conn: Connection, hits) -> dict:
+    """Hits per kind, source, month of publication and quote kind, largest first; and per
+    entity type, the hits whose article mentions an entity of that type."""
+    month = func.substr(hits.c.published, 1, 7)
+
+    def counted(column, where=()):
+        rows = conn.execute(select(column.label("value"), func.count().label("n"))
+                            .select_from(hits).where(*where).group_by(column)
+                            .order_by(func.count().desc(), column).limit(FACET_LIMIT))
+        return [{"value": r.value or "", "count": r.n} for r in rows]
+
+    by_month = counted(month)
+    by_month.sort(key=lambda row: row["value"], reverse=True)
+    ae, e = t.article_entities.c, t.entities.c
+    types = (select(e.type.label("value"), func.count(func.distinct(hits.c.id)).label("n"))
+             .select_from(hits).join(t.article_entities, ae.article_id == hits.c.article_id)
+             .join(t.entities, e.id == ae.entity_id).group_by(e.type)
+             .order_by(func.count(func.distinct(hits.c.id)).desc(), e.type).limit(FACET_LIMIT))
+    return {"kind": counted(hits.c.kind), "source": counted(hits.c.source), "month": by_month,
+            "quote_kind": counted(hits.c.quote_kind, [hits.c.kind == "quote"]),
+            "entity_type": [{"value": r.value, "count": r.n} for r in conn.execute(types)]}
