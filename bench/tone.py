@@ -8,7 +8,8 @@
 2. ``svodka.extract`` on the same ``--articles`` news articles with and without tone, in
    alternating rounds in one process, so both sides see the same machine: the ratio is the
    cost of tone. Without tone the pipeline runs exactly main's steps (tone is the last one).
-   Also how many of those articles' mentions get a tone other than 0.
+   Also how many of those articles' mentions get a tone other than 0, with the shipped
+   model's calibrated neutral scale and with scale 1.0 (before calibration).
 """
 from __future__ import annotations
 
@@ -47,9 +48,23 @@ def bench_tone_command(n: int) -> dict:
             "mentions_per_cpu_second": round(len(items) / seconds, 1)}
 
 
+def _with_neutral_scale(scale: float, function):
+    """Run ``function`` with the shipped model's neutral scale set to ``scale`` (the model
+    before calibration when 1.0), then restore it."""
+    from svodka.sentiment.model import load_model
+
+    model = load_model()
+    kept, model.neutral_scale = model.neutral_scale, scale
+    try:
+        return function()
+    finally:
+        model.neutral_scale = kept
+
+
 def bench_extract(n: int, rounds: int) -> dict:
     import svodka
     from extract import NEWS, select_articles
+    from svodka.sentiment.model import load_model
 
     texts = select_articles(NEWS, n)
     svodka.extract(texts[0])
@@ -59,8 +74,12 @@ def bench_extract(n: int, rounds: int) -> dict:
             with_tone = side == "with"
             totals[side] += cpu(lambda: [svodka.extract(t, with_tone=with_tone) for t in texts])
     mentions = [m for t in texts for e in svodka.extract(t).entities for m in e.mentions]
+    uncalibrated = _with_neutral_scale(1.0, lambda: [
+        m for t in texts for e in svodka.extract(t).entities for m in e.mentions])
     return {"articles": len(texts), "rounds": rounds, "mentions": len(mentions),
             "mentions_with_tone": sum(1 for m in mentions if m.tone),
+            "neutral_scale": load_model().neutral_scale,
+            "mentions_with_tone_at_scale_1": sum(1 for m in uncalibrated if m.tone),
             "cpu_seconds_without_tone": round(totals["without"], 2),
             "cpu_seconds_with_tone": round(totals["with"], 2),
             "ratio": round(totals["with"] / totals["without"], 3)}

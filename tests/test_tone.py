@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -11,7 +12,7 @@ import svodka
 from svodka.cli import app
 from svodka.eval.tone import class_prf, f1_pn, grouped_folds, macro_f1
 from svodka.record import Article
-from svodka.sentiment.model import model_path
+from svodka.sentiment.model import choose_neutral_scale, decide, load_model, model_path
 
 from conftest import EXAMPLES, SHARED, needs_shared
 
@@ -47,6 +48,23 @@ def test_folds_keep_one_sentence_in_one_fold():
     assert set(folds) == {0, 1, 2}
 
 
+# --- the neutral scale: a tone only when the model is confident -----------------------------
+
+def test_the_neutral_scale_keeps_f1_pn_and_drops_unsure_marks():
+    labels = [1, 0, 0, -1]
+    probabilities = np.array([
+        [0.05, 0.20, 0.75],     # a sure +1, right
+        [0.10, 0.35, 0.55],     # an unsure +1 on a neutral mention
+        [0.10, 0.80, 0.10],     # a sure 0
+        [0.70, 0.20, 0.10],     # a sure -1, right
+    ])
+    assert decide(probabilities, 1.0) == [1, 1, 0, -1]
+    assert decide(probabilities, 2.0) == [1, 0, 0, -1]
+    assert decide(probabilities, 4.0) == [0, 0, 0, 0]
+    # F1_PN is 0.833 at 1.0, 1.0 at 2.0 and 3.0, 0 at 4.0: the largest of the best is chosen
+    assert choose_neutral_scale(probabilities, labels, scales=(1.0, 2.0, 3.0, 4.0)) == 3.0
+
+
 # --- the model on news sentences ------------------------------------------------------------
 
 def _span(text: str, word: str) -> tuple[int, int]:
@@ -78,9 +96,10 @@ def test_tone_rejects_a_span_outside_the_text():
         svodka.tone("Короткий текст.", 5, 50)
 
 
-def test_the_shipped_model_is_small():
+def test_the_shipped_model_is_small_and_calibrated():
     assert model_path().exists()
     assert model_path().stat().st_size <= 100 * 1024 * 1024
+    assert load_model().neutral_scale > 1.0
 
 
 # --- svodka tone ------------------------------------------------------------------------------
@@ -157,10 +176,13 @@ def test_eval_tone_smoke(models, tmp_path):
                                  "--out", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["systems"] == ["svodka", "char-tfidf-lr"]
+    assert data["systems"] == ["svodka", "svodka-scale-1", "char-tfidf-lr"]
     names = [m["name"] for m in data["measures"]]
     assert names[:2] == ["F1_PN", "macro F1"]
     for measure in data["measures"][:2]:
         for score in measure["scores"].values():
             assert 0.0 <= score["value"] <= 1.0
     assert data["documents"] == 150
+    share = next(m for m in data["measures"] if m["name"] == "non-zero share")
+    # the calibrated scale is >= 1, so it never gives more +1/-1 than the same model at 1.0
+    assert share["scores"]["svodka"]["value"] <= share["scores"]["svodka-scale-1"]["value"]

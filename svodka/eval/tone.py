@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 LABELS = (-1, 0, 1)
 # Characters either side of the entity that the baseline reads as "context".
 BASELINE_CONTEXT = 60
+# svodka's model without the calibrated neutral scale, reported next to it.
+UNCALIBRATED = "svodka-scale-1"
 
 
 def class_prf(gold: Sequence[int], predicted: Sequence[int], label: int) -> PRF:
@@ -81,24 +83,35 @@ def baseline_predictions(items, fold_of: Sequence[int], folds: int) -> list[int]
     return predicted
 
 
-def svodka_predictions(items, fold_of: Sequence[int], folds: int) -> list[int]:
-    """Out-of-fold predictions of svodka's tone model, trained fold by fold."""
+def svodka_predictions(items, fold_of: Sequence[int], folds: int
+                       ) -> tuple[list[int], list[int], list[float]]:
+    """Out-of-fold predictions of svodka's tone model, trained fold by fold: with the
+    neutral scale each fold's training calibrates on its own held-out sentences, and with
+    no scale (1.0); also the scale chosen in each fold."""
     from svodka.sentiment.data import analyze_items
     from svodka.sentiment.features import mention_view
-    from svodka.sentiment.model import train
+    from svodka.sentiment.model import decide, train
 
     batch = analyze_items(items)
     views = [mention_view(batch.analysis, offset + item.start, offset + item.end, item.kind)
              for item, offset in zip(items, batch.offsets)]
-    predicted = [0] * len(items)
+    calibrated, uncalibrated, scales = [0] * len(items), [0] * len(items), []
     for fold in range(folds):
         train_rows = [i for i, f in enumerate(fold_of) if f != fold and views[i] is not None]
-        model = train([views[i] for i in train_rows], [items[i].label for i in train_rows])
-        for i, f in enumerate(fold_of):
-            if f == fold and views[i] is not None:
-                predicted[i] = model.predict(views[i])
-        log.info("tone fold %d done", fold + 1)
-    return predicted
+        model = train([views[i] for i in train_rows], [items[i].label for i in train_rows],
+                      groups=[items[i].text for i in train_rows])
+        scales.append(model.neutral_scale)
+        test_rows = [i for i, f in enumerate(fold_of) if f == fold and views[i] is not None]
+        probabilities = model.raw_probabilities([views[i] for i in test_rows])
+        for predicted, scale in ((calibrated, model.neutral_scale), (uncalibrated, 1.0)):
+            for i, label in zip(test_rows, decide(probabilities, scale)):
+                predicted[i] = label
+        log.info("tone fold %d done, neutral scale %s", fold + 1, model.neutral_scale)
+    return calibrated, uncalibrated, scales
+
+
+def nonzero_share(predicted: Sequence[int]) -> float:
+    return sum(1 for p in predicted if p) / max(1, len(predicted))
 
 
 def evaluate_tone(path: Path, limit: int | None = None, folds: int = 5,
@@ -110,15 +123,16 @@ def evaluate_tone(path: Path, limit: int | None = None, folds: int = 5,
         items = items[:limit]
     fold_of = grouped_folds([item.text for item in items], folds)
     gold = [item.label for item in items]
-    systems = {"svodka": svodka_predictions}
-    if with_baseline:
-        systems["char-tfidf-lr"] = baseline_predictions
     predictions, seconds = {}, {}
-    for name, predict in systems.items():
+    began = time.process_time()
+    predictions["svodka"], predictions[UNCALIBRATED], scales = svodka_predictions(
+        items, fold_of, folds)
+    seconds["svodka"] = time.process_time() - began
+    if with_baseline:
         began = time.process_time()
-        predictions[name] = predict(items, fold_of, folds)
-        seconds[name] = time.process_time() - began
-    names = list(systems)
+        predictions["char-tfidf-lr"] = baseline_predictions(items, fold_of, folds)
+        seconds["char-tfidf-lr"] = time.process_time() - began
+    names = list(predictions)
     measures = [
         Measure("F1_PN", {n: Mean(f1_pn(gold, predictions[n])) for n in names},
                 "mean F1 of +1 and −1"),
@@ -128,7 +142,13 @@ def evaluate_tone(path: Path, limit: int | None = None, folds: int = 5,
     for label, name in ((1, "positive"), (-1, "negative"), (0, "neutral")):
         measures.append(Measure(name, {n: class_prf(gold, predictions[n], label)
                                        for n in names}))
+    measures.append(Measure("non-zero share",
+                            {n: Mean(nonzero_share(predictions[n])) for n in names},
+                            f"mentions given +1 or −1 (gold: {nonzero_share(gold):.3f})"))
     notes = [f"{len(items)} mentions in {len(set(i.text for i in items))} sentences, "
-             f"{folds} folds by sentence; CPU seconds per system include training"]
+             f"{folds} folds by sentence; CPU seconds per system include training",
+             f"{UNCALIBRATED}: the same out-of-fold models with neutral scale 1.0; svodka's "
+             f"scale is chosen inside each fold on its own held-out training sentences: "
+             + ", ".join(f"{scale:g}" for scale in scales)]
     return Result("tone", "RuSentNE-2023 train, grouped cross-validation", str(path),
                   len(items), names, measures, seconds, notes)

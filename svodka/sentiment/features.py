@@ -69,6 +69,8 @@ class MentionView:
     dense: np.ndarray
     hits: list[ToneHit]
     token_features: dict[int, list[str]]    # which token produced which feature (evidence)
+    sentence: int = -1      # the sentence's index in the analysis: mentions of one sentence
+    #                         must stay on one side of a calibration split
 
 
 def _negated(analysis: Analysis, index: int, first: int, words: ToneWords) -> bool:
@@ -205,7 +207,7 @@ def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> Me
     if head >= 0 and head in token_features:
         token_features[head].append(f"head:{tokens[root].rel}:{analysis.lemma(head)}")
     dense = np.concatenate([_mean(vectors), _mean(own_vectors), _mean(sentence_vectors)])
-    return MentionView(features, dense, hits, token_features)
+    return MentionView(features, dense, hits, token_features, tokens[mention[0]].sent)
 
 
 def _mean(vectors: list[np.ndarray]) -> np.ndarray:

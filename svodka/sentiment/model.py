@@ -19,6 +19,15 @@ CLASSES = (-1, 0, 1)
 MODEL_FILE = "tone-rusentne.npz"
 # Regularisation chosen by grouped 5-fold CV on RuSentNE train (``svodka eval tone``).
 DEFAULT_C = 0.02
+# Candidate multipliers of the neutral class's probability. Balanced class weights make the
+# regression say +1/-1 far more often than RuSentNE's annotators (28 %); a scale > 1 gives a
+# tone only when the model is confident.
+NEUTRAL_SCALES = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
+# The calibration keeps F1_PN: it takes the largest scale (the most precise marks) whose F1_PN
+# on held-out sentences is at most this far below the best scale's.
+F1_PN_TOLERANCE = 0.01
+# Folds (by sentence) of the training set whose out-of-fold probabilities choose the scale.
+CALIBRATION_FOLDS = 5
 
 
 @dataclass(slots=True)
@@ -53,6 +62,15 @@ class ToneModel:
     def predict(self, view: MentionView) -> int:
         return CLASSES[int(np.argmax(self.scores(view)))]
 
+    def raw_probabilities(self, views: Sequence[MentionView]) -> np.ndarray:
+        """(n, 3) class probabilities of many mentions before the neutral scale."""
+        keep = self.neutral_scale
+        self.neutral_scale = 1.0
+        try:
+            return np.array([self.scores(view) for view in views]).reshape(-1, 3)
+        finally:
+            self.neutral_scale = keep
+
     def weight(self, name: str, label: int) -> float:
         """How much feature ``name`` pushes toward ``label`` rather than neutral."""
         column = self.index.get(name)
@@ -71,9 +89,50 @@ class ToneModel:
                        data["intercept"].astype(np.float64), float(data["neutral_scale"]))
 
 
+def decide(probabilities: np.ndarray, neutral_scale: float) -> list[int]:
+    """Labels from raw class probabilities with the neutral class scaled."""
+    scaled = probabilities * np.array([1.0, neutral_scale, 1.0])
+    return [CLASSES[i] for i in scaled.argmax(axis=1)]
+
+
+def choose_neutral_scale(probabilities: np.ndarray, labels: Sequence[int],
+                         scales: Sequence[float] = NEUTRAL_SCALES,
+                         tolerance: float = F1_PN_TOLERANCE) -> float:
+    """The largest scale whose F1_PN on these held-out mentions is within ``tolerance`` of
+    the best: as precise as possible without giving up F1_PN."""
+    from svodka.eval.tone import f1_pn
+
+    scores = {scale: f1_pn(labels, decide(probabilities, scale)) for scale in scales}
+    best = max(scores.values())
+    return max(scale for scale, score in scores.items() if score >= best - tolerance)
+
+
+def calibrate(views: Sequence[MentionView], labels: Sequence[int], groups: Sequence,
+              c: float = DEFAULT_C) -> float:
+    """Choose the neutral scale on out-of-fold probabilities of the training mentions
+    (``CALIBRATION_FOLDS`` fits, a few seconds each; ``groups``: one key per sentence,
+    never split), so the scale is judged on sentences its model has not seen."""
+    from svodka.eval.tone import grouped_folds
+
+    fold_of = grouped_folds([str(g) for g in groups], CALIBRATION_FOLDS)
+    probabilities = np.zeros((len(views), 3))
+    for fold in range(CALIBRATION_FOLDS):
+        fit = [i for i, f in enumerate(fold_of) if f != fold]
+        out = [i for i, f in enumerate(fold_of) if f == fold]
+        model = train([views[i] for i in fit], [labels[i] for i in fit], c, neutral_scale=1.0)
+        probabilities[out] = model.raw_probabilities([views[i] for i in out])
+    return choose_neutral_scale(probabilities, labels)
+
+
 def train(views: Sequence[MentionView], labels: Sequence[int], c: float = DEFAULT_C,
-          neutral_scale: float = 1.0) -> ToneModel:
-    """Fit on mention views with gold labels (scikit-learn, CPU, about a minute)."""
+          neutral_scale: float | None = None, groups: Sequence | None = None) -> ToneModel:
+    """Fit on mention views with gold labels (scikit-learn, CPU, about a minute per fit).
+
+    Without a ``neutral_scale`` it is calibrated by :func:`calibrate` (five more fits on
+    the training set's own folds); ``groups`` names each view's sentence (default: its sentence in the analysis)."""
+    if neutral_scale is None:
+        neutral_scale = calibrate(views, labels, groups if groups is not None
+                                  else [view.sentence for view in views], c)
     from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
