@@ -12,7 +12,7 @@ STORE=${STORE:-/tmp/svodka-bench}
 $PY bench/extract.py --n 500                       # svodka vs natasha, model load, RSS, 10 MB text
 $PY bench/linearity.py --mb 0.25 0.5 1 2           # time against article size
 if [ "${1:-}" != quick ]; then
-  $PY bench/ingest.py --workers 1 2 --keep "$STORE" # the whole news corpus, 1 and 2 workers
+  $PY bench/ingest.py --runs local:1 local:2 dask:2 --keep "$STORE" # the whole news corpus: local 1, 2 workers, dask 2
 fi
 $PY bench/search.py --db "$STORE/news-w2.db"        # 100 queries, p50/p95
 $PY bench/serve.py --db "sqlite:///$STORE/news-w2.db" --server-workers 2

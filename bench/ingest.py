@@ -1,10 +1,14 @@
-"""Benchmark: ingest the shared news corpus into fresh SQLite stores at 1 and 2 workers.
+"""Benchmark: ingest the shared news corpus into fresh SQLite stores, local and Dask engines.
 
-    python bench/ingest.py [--news DIR] [--limit N] [--workers 1 2] [--keep DIR] [--out docs/performance.md]
+    python bench/ingest.py [--news DIR] [--limit N] [--runs local:1 local:2 dask:2] [--rounds R]
+                           [--keep DIR] [--out docs/performance.md]
 
 Each run is the real command (``svodka ingest --quiet``) in a subprocess. Every process of
 the run is sampled (psutil, every 0.2 s) for its resident memory, so the writer (the parent,
 which with one worker also extracts) and the extraction workers get a peak of their own.
+The runs of ``--runs`` (engine:workers) follow one another, ``--rounds`` times over, so on a
+shared machine every engine sees the same load; speed-ups are against the first run of the
+same round. Each run prints its seconds by stage (``svodka ingest --timings``).
 Reports docs/s, the speed-up, store size per 1,000 articles and the near-duplicate groups found; writes them between the ``bench:corpus`` markers of
 ``--out`` (the search benchmark adds its lines there too).
 """
@@ -78,11 +82,11 @@ def sample_feed(news: Path, limit: int, folder: Path) -> Path:
     return feed
 
 
-def run(news: Path, workers: int, db: Path) -> dict:
+def run(news: Path, workers: int, db: Path, engine: str = "local") -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     command = [sys.executable, "-m", "svodka", "ingest", str(news), "--db", str(db),
-               "--workers", str(workers), "--quiet"]
+               "--workers", str(workers), "--engine", engine, "--quiet", "--timings"]
     started, cpu_before = time.perf_counter(), _children_cpu()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = MemorySampler(process.pid)
@@ -93,7 +97,8 @@ def run(news: Path, workers: int, db: Path) -> dict:
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
     seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
-    line = " ".join(stdout.split())
+    stages = json.loads(re.search(r"^stages (.*)$", stdout, re.M).group(1))
+    line = " ".join(stdout.split("\nstages ")[0].split())
     numbers = dict(re.findall(r"(read|stored|duplicates|rejected) (\d+)", line))
     inner = float(re.search(r"in ([\d.]+)s", line).group(1))
     sys.path.insert(0, str(ROOT))
@@ -103,12 +108,15 @@ def run(news: Path, workers: int, db: Path) -> dict:
         stats = store.stats()
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
     stored = int(numbers["stored"])
-    return {"workers": workers, "read": int(numbers["read"]), "stored": stored,
+    return {"engine": engine, "workers": workers, "stages": stages, "read": int(numbers["read"]), "stored": stored,
             "duplicates": int(numbers["duplicates"]), "rejected": int(numbers["rejected"]),
             "seconds": round(inner, 1), "wall_seconds": round(seconds, 1),
             "docs_per_s": round(int(numbers["read"]) / inner, 2),
+            # From the command's start to its end: the Dask cluster's start and the workers'
+            # model loads are outside the ingest loop's own seconds, so engines compare on this.
+            "wall_docs_per_s": round(int(numbers["read"]) / seconds, 3),
             "writer_rss_mb": round(sampler.parent_mb),
-            "worker_rss_mb": round(sampler.worker_mb) if workers > 1 else None,
+            "worker_rss_mb": round(sampler.worker_mb) if workers > 1 or engine == "dask" else None,
             "cpu_s_per_doc": round(cpu / int(numbers["read"]), 3),
             "mb_per_1000": round(size / 2**20 / stored * 1000, 1) if stored else None,
             "duplicate_groups": stats["duplicate_groups"], "near_or_exact_copies": stats["duplicates"],
@@ -120,35 +128,53 @@ def main() -> None:
     parser.add_argument("--news", type=Path, default=ROOT.parent / "shared" / "data" / "news")
     parser.add_argument("--limit", type=int, default=None,
                         help="ingest only this many articles, taken evenly from every file")
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--runs", nargs="+", default=["local:1", "local:2"],
+                        help="engine:workers, e.g. local:1 local:2 dask:2")
+    parser.add_argument("--workers", type=int, nargs="+", default=None,
+                        help="shorthand for --runs local:N for each N")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the runs, interleaved")
     parser.add_argument("--keep", type=Path, default=Path("/tmp/svodka-bench"),
                         help="where the stores stay (bench/search.py reads the last one)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     args = parser.parse_args()
     args.keep.mkdir(parents=True, exist_ok=True)
     source = sample_feed(args.news, args.limit, args.keep) if args.limit else args.news
+    if args.workers:
+        args.runs = [f"local:{n}" for n in args.workers]
     runs = []
-    for workers in args.workers:
-        result = run(source, workers, args.keep / f"news-w{workers}.db")
-        print(json.dumps(result, ensure_ascii=False), flush=True)
-        runs.append(result)
-    base = runs[0]["docs_per_s"]
+    for round_ in range(args.rounds):
+        base = None
+        for spec in args.runs:
+            engine, workers = spec.split(":")
+            # news-w2.db is the store bench/search.py and bench/serve.py read
+            name = f"news-w{workers}.db" if engine == "local" else f"news-{engine}{workers}.db"
+            result = run(source, int(workers), args.keep / name, engine)
+            base = base or result["wall_docs_per_s"]
+            result |= {"round": round_ + 1, "speed_up": round(result["wall_docs_per_s"] / base, 2)}
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+            runs.append(result)
     what = f"the first {args.limit} lines of" if args.limit else "all of"
     lines = [f"Ingest of {what} `{args.news.name}/` ({runs[0]['read']} documents) into a fresh SQLite "
              f"store, `python bench/ingest.py` on {os.cpu_count()} cores, "
              f"{time.strftime('%Y-%m-%d')}, load average at the end of each run "
              f"{', '.join(str(r['load_average']) for r in runs)}:", "",
-             "| workers | docs/s | speed-up | wall s | CPU s / doc | peak RSS per worker MB "
+             "| round | engine | workers | docs/s (ingest loop) | docs/s (wall) | speed-up (wall) | wall s | CPU s / doc | peak RSS per worker MB "
              "| peak RSS of the writer MB | store MB / 1,000 articles | stored | duplicates | rejected "
              "| duplicate groups |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
-        lines.append(f"| {r['workers']} | {r['docs_per_s']} | {r['docs_per_s'] / base:.2f}× | "
+        lines.append(f"| {r['round']} | {r['engine']} | {r['workers']} | {r['docs_per_s']} | "
+                     f"{r['wall_docs_per_s']} | "
+                     f"{r['speed_up']:.2f}× | "
                      f"{r['wall_seconds']} | {r.get('cpu_s_per_doc', '—')} | "
                      f"{r['worker_rss_mb'] or '(in the writer)'} | {r['writer_rss_mb']} | "
                      f"{r['mb_per_1000']} | "
                      f"{r['stored']} | {r['duplicates']} | {r['rejected']} | "
                      f"{r['duplicate_groups']} |")
+    lines += ["", "Seconds by stage (`svodka ingest --timings`; extraction summed over the workers):",
+              ""] + [f"- round {r['round']}, {r['engine']} {r['workers']}: "
+                     + ", ".join(f"{k} {v:.1f}" for k, v in sorted(r["stages"].items()))
+                     for r in runs]
     lines += ["", "With one worker the writer process extracts too, so its peak holds the models and "
               "the writer's state together; with more, each worker is a process of its own."]
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}

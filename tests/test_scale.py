@@ -8,9 +8,10 @@ from conftest import needs_shared
 from test_ingest import NEWS_ZIP, news_excerpts, write_jsonl
 from test_store import TOKAYEV_ASTANA, WEATHER
 
-from pg import table_contents
+from pg import postgres_server, table_contents  # noqa: F401
 from svodka.reading import Rejection
-from svodka.scale import read_partition, write_partition
+from svodka.scale import PARTITION, partition_size, read_partition, write_partition
+from svodka.scale.cluster import loopback_cluster
 from svodka.store import prepare
 
 
@@ -32,3 +33,36 @@ def test_the_dask_engine_gives_the_local_engines_tables(tmp_path):
                               "--quiet"], capture_output=True, text=True, timeout=300)
         assert "read 8 = stored 6 + duplicates 1 + rejected 1" in run.stdout, run.stderr
     assert table_contents(urls["dask"]) == table_contents(urls["local"])
+
+
+def test_partitions_give_every_worker_several_tasks_and_shrink_at_the_end():
+    assert partition_size(80, 2) == 10          # 8 tasks for 80 documents, 4 per worker
+    assert partition_size(10_000, 2) == PARTITION
+    assert partition_size(3, 2) == 1            # the tail: one document per task
+    sizes, left = [], 80
+    while left:
+        sizes.append(partition_size(left, 2))
+        left -= sizes[-1]
+    assert sum(sizes) == 80 and len(sizes) >= 8 and sizes[-1] == 1
+
+
+@needs_shared(NEWS_ZIP)
+def test_a_cluster_of_separate_processes_loads_postgresql_like_the_local_engine(
+        tmp_path, postgres_server):
+    """`dask scheduler` and two `dask worker` processes on 127.0.0.1, as docs/scale.md runs
+    them on a real cluster; the store equals the local engine's, and the Parquet copy holds
+    every extracted document (the repeat too: it is known as one only when it is stored)."""
+    feed = write_jsonl(tmp_path / "feed.jsonl", news_excerpts(5, skip=200) + news_excerpts(1, 200))
+    urls = {engine: postgres_server.new_database() for engine in ("local", "dask")}
+    with loopback_cluster(2, log_dir=tmp_path) as address:
+        assert address.startswith("tcp://127.0.0.1:")
+        for engine, url in urls.items():
+            extra = (["--engine", "dask", "--scheduler", address,
+                      "--parquet-dir", str(tmp_path / "parts")] if engine == "dask" else [])
+            run = subprocess.run([sys.executable, "-m", "svodka", "ingest", str(feed), "--db", url,
+                                  "--quiet", *extra], capture_output=True, text=True, timeout=600)
+            assert "read 6 = stored 5 + duplicates 1 + rejected 0" in run.stdout, run.stderr
+    assert table_contents(urls["dask"]) == table_contents(urls["local"])
+    copied = [r for part in sorted((tmp_path / "parts").glob("part-*.parquet"))
+              for r in read_partition(part)]
+    assert len(copied) == 6 and len({r.article.id for r in copied}) == 5

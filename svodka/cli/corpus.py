@@ -67,8 +67,10 @@ def ingest(
     scheduler: Annotated[str | None, typer.Option(
         help="Dask scheduler address (engine dask); default: a local cluster.")] = None,
     parquet_dir: Annotated[str | None, typer.Option(
-        help="Engine dask: keep the Parquet partitions here (shared storage on a cluster).")] = None,
+        help="Engine dask: also keep a Parquet copy of every partition here.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    timings: Annotated[bool, typer.Option(
+        "--timings", help="Also print seconds by stage (JSON) on a line of its own.")] = False,
     batch_size: Annotated[int, typer.Option(
         help="Articles per transaction: smaller loses less work if the run dies.")] = 64,
     text_field: Annotated[str | None, typer.Option(help="JSONL key of the article text.")] = None,
@@ -120,6 +122,9 @@ def ingest(
                f"{summary.duplicates} + rejected {summary.rejected}"
                f"{f' ({reasons})' if reasons else ''}; {summary.undated} of the stored "
                f"undated; in {summary.seconds:.1f}s, {rate:.2f} docs/s")
+    if timings:
+        import json
+        typer.echo("stages " + json.dumps(summary.to_dict()["stages"]))
 
 
 def _with_progress(run, total: int | None, quiet: bool):

@@ -39,6 +39,7 @@ class Summary:
     undated: int = 0        # stored articles with no publication date
     reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    stages: Counter = field(default_factory=Counter)   # seconds by stage, see ingest_items
 
     def check(self) -> None:
         """Every document read is accounted for exactly once."""
@@ -50,10 +51,12 @@ class Summary:
     def to_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "duplicates": self.duplicates,
                 "rejected": self.rejected, "undated": self.undated, "reasons": dict(self.reasons),
-                "seconds": round(self.seconds, 3)}
+                "seconds": round(self.seconds, 3),
+                "stages": {k: round(v, 3) for k, v in self.stages.items()}}
 
 
 Result = Prepared | Rejection | str   # str: "duplicate", decided before extraction
+_END = object()
 
 
 def _in_process(tasks: Iterable[tuple | Result], _workers: int = 1) -> Iterator[Result]:
@@ -124,7 +127,11 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
     def flush() -> None:
         nonlocal batch, rejections, last_flush
         if batch or rejections:
+            flush_started, flush_cpu = time.perf_counter(), time.process_time()
             statuses = store.add_prepared(batch, rejections)
+            summary.stages["store_write"] += time.perf_counter() - flush_started
+            # CPU seconds are what a loaded machine does not inflate: the writer's real cost.
+            summary.stages["store_write_cpu"] += time.process_time() - flush_cpu
             summary.undated += sum(status == "stored" and prepared.article.published is None
                                    for prepared, status in zip(batch, statuses))
             summary.stored += statuses.count("stored")
@@ -135,7 +142,15 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
         batch, rejections, last_flush = [], [], time.perf_counter()
 
     executor = executor or (_in_pool if workers > 1 else _in_process)
-    for result in executor(tasks(), workers):
+    results = iter(executor(tasks(), workers))
+    while True:
+        # The parent's wait for the next result: extraction when it extracts itself,
+        # the workers' backlog otherwise (reading the input and skipping known ids are in it).
+        waited = time.perf_counter()
+        result = next(results, _END)
+        summary.stages["wait_for_results"] += time.perf_counter() - waited
+        if result is _END:
+            break
         if isinstance(result, Rejection):
             rejections.append(result)
             summary.rejected += 1
@@ -151,5 +166,6 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             on_progress(summary)
     flush()
     summary.seconds = time.perf_counter() - started
+    summary.stages.update(getattr(executor, "stages", {}))
     summary.check()
     return summary

@@ -1,26 +1,72 @@
-"""The Dask executor: partitions of documents out to the cluster, Parquet paths back."""
+"""The Dask executor: partitions of documents out to the cluster, prepared records back.
+
+Where the time went before (issue 13): partitions of a fixed 64 documents left one of two
+workers idle on small inputs and at the tail of large ones; each worker loaded the models
+inside its first task; and the parent read every partition back from Parquet and parsed the
+record JSON again, work the worker had already done. Now partitions are sized from what is
+left of the input and the number of workers, a worker plugin loads the models when the
+worker starts, the results come back as objects (the Parquet copy is written only when asked
+for), and they are fetched as soon as each task finishes.
+"""
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
-from collections import deque
+import math
+import time
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from svodka.scale.parquet import read_partition, write_partition
-
 log = logging.getLogger(__name__)
 
-PARTITION = 64          # documents per task: big enough to amortize scheduling
-IN_FLIGHT_PER_WORKER = 3
+PARTITION = 32              # at most this many documents per task
+PARTITIONS_PER_WORKER = 4   # so that no worker idles while another finishes a long one
+IN_FLIGHT_PER_WORKER = 3    # partitions submitted ahead of the ones being written
 
 
-def extract_partition(tasks: list[tuple], path: str) -> str:
-    """Runs on a Dask worker: extract every document, write the partition's Parquet."""
+def partition_size(remaining: int, workers: int) -> int:
+    """Documents for the next task, ``remaining`` being the documents known to be waiting:
+    big enough to amortize scheduling, small enough that every worker gets several tasks and
+    the last ones are short (a guided self-scheduling rule)."""
+    share = math.ceil(remaining / (max(1, workers) * PARTITIONS_PER_WORKER))
+    return max(1, min(PARTITION, share))
+
+
+def extract_partition(tasks: list[tuple], path: str | None = None) -> tuple[list, dict]:
+    """Runs on a Dask worker: extract every document; write a Parquet copy when given a path.
+
+    Returns the results and this task's seconds by stage.
+    """
     from svodka.ingest.work import process
-    return write_partition([process(*task) for task in tasks], path)
+
+    started = time.perf_counter()
+    results = [process(*task) for task in tasks]
+    seconds = {"extract": time.perf_counter() - started}
+    if path is not None:
+        from svodka.scale.parquet import write_partition
+        started = time.perf_counter()
+        write_partition(results, path)
+        seconds["parquet_write"] = time.perf_counter() - started
+    return results, seconds
+
+
+class LoadModels:
+    """Worker plugin: load the models when a worker joins, not inside its first task."""
+
+    name = "svodka-models"
+    idempotent = True
+
+    def setup(self, worker) -> None:
+        from svodka.ingest.work import load_worker_models
+
+        started = time.perf_counter()
+        load_worker_models()
+        worker.svodka_model_seconds = time.perf_counter() - started
+
+
+def _model_seconds(dask_worker) -> float:
+    return getattr(dask_worker, "svodka_model_seconds", 0.0)
 
 
 @contextmanager
@@ -28,11 +74,13 @@ def dask_executor(workers: int = 1, scheduler: str | None = None,
                   parquet_dir: str | Path | None = None):
     """An executor for :func:`svodka.ingest.ingest_items`; a LocalCluster unless ``scheduler``.
 
-    Partitions go to ``parquet_dir`` (on a real cluster: storage every worker and the parent
-    can read); without one, a temporary folder that is removed afterwards.
+    With ``parquet_dir`` each partition is also kept there as ``part-NNNNNN.parquet`` (a
+    columnar copy of every record). The executor's ``stages`` hold seconds by stage.
     """
     from distributed import Client, LocalCluster
 
+    stages: Counter = Counter()
+    started = time.perf_counter()
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -40,42 +88,110 @@ def dask_executor(workers: int = 1, scheduler: str | None = None,
         client = Client(cluster)
     else:
         client = Client(scheduler)
-    folder = Path(parquet_dir) if parquet_dir else Path(tempfile.mkdtemp(prefix="svodka-parts-"))
-    folder.mkdir(parents=True, exist_ok=True)
+    client.register_plugin(_worker_plugin())
+    if cluster is not None:
+        client.wait_for_workers(workers)
+    stages["cluster_start"] = time.perf_counter() - started
+    try:   # the plugin has run on every worker by now: registering waits for it
+        loads = client.run(_model_seconds)
+        stages["model_load_per_worker"] = max(loads.values(), default=0.0)
+    except Exception:  # timing only: it must never fail an ingest
+        log.debug("no model load times from the workers", exc_info=True)
+    folder = Path(parquet_dir) if parquet_dir else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
     slots = max(1, len(client.scheduler_info().get("workers", {})) or workers)
 
     def execute(tasks: Iterable, _workers: int) -> Iterator:
-        yield from _run(client, tasks, folder, slots * IN_FLIGHT_PER_WORKER)
+        yield from _run(client, tasks, folder, slots, stages)
 
+    execute.stages = stages
     try:
         yield execute
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-        if parquet_dir is None:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run(client, tasks: Iterable, folder: Path, window: int) -> Iterator:
+def _worker_plugin():
+    from distributed import WorkerPlugin
+
+    return type("SvodkaLoadModels", (LoadModels, WorkerPlugin), {})()
+
+
+def _run(client, tasks: Iterable, folder: Path | None, slots: int,
+         stages: Counter) -> Iterator:
     """Extracted results in input order (the order near-duplicates are judged in); values
-    decided without extraction (duplicates, reading rejections) pass straight through."""
-    futures: deque = deque()
-    partition: list[tuple] = []
+    decided without extraction (duplicates, reading rejections) pass straight through.
+
+    A look-ahead of the input tells :func:`partition_size` how much is left; finished tasks
+    are fetched as they complete, not in submission order, and yielded in order.
+    """
+    from distributed import as_completed
+
+    lookahead = slots * PARTITIONS_PER_WORKER * PARTITION
+    waiting: deque = deque()
+    source = iter(tasks)
+    exhausted = False
+    pending: deque = deque()        # futures in submission order
+    done: dict = {}                 # future key -> results, fetched as tasks finish
+    finished = as_completed()
     number = 0
-    for task in tasks:
-        if not isinstance(task, tuple):
-            yield task
+
+    def fill() -> Iterator:
+        nonlocal exhausted
+        while not exhausted and len(waiting) < lookahead:
+            task = next(source, None)
+            if task is None:
+                exhausted = True
+            elif isinstance(task, tuple):
+                waiting.append(task)
+            else:
+                yield task
+
+    def submit() -> None:
+        nonlocal number
+        size = partition_size(len(waiting), slots)
+        if not exhausted and len(waiting) < size:
+            return
+        partition = [waiting.popleft() for _ in range(min(size, len(waiting)))]
+        path = str(folder / f"part-{number:06d}.parquet") if folder is not None else None
+        started = time.perf_counter()
+        future = client.submit(extract_partition, partition, path, pure=False)
+        stages["submit"] += time.perf_counter() - started
+        pending.append(future)
+        finished.add(future)
+        number += 1
+
+    def collect(block: bool) -> None:
+        started = time.perf_counter()
+        batch = finished.next_batch(block=block)
+        stages["wait_for_workers"] += time.perf_counter() - started
+        started = time.perf_counter()
+        for future in batch:
+            results, seconds = future.result()
+            done[future.key] = results
+            stages.update(seconds)
+        stages["fetch"] += time.perf_counter() - started
+
+    while True:
+        yield from fill()
+        while waiting and len(pending) < slots * IN_FLIGHT_PER_WORKER:
+            before = len(pending)
+            submit()
+            if len(pending) == before:
+                break
+            yield from fill()
+        if not pending:
+            if exhausted and not waiting:
+                return
             continue
-        partition.append(task)
-        if len(partition) >= PARTITION:
-            path = str(folder / f"part-{number:06d}.parquet")
-            futures.append(client.submit(extract_partition, partition, path, pure=False))
-            partition, number = [], number + 1
-            while len(futures) > window:
-                yield from read_partition(futures.popleft().result())
-    if partition:
-        path = str(folder / f"part-{number:06d}.parquet")
-        futures.append(client.submit(extract_partition, partition, path, pure=False))
-    while futures:
-        yield from read_partition(futures.popleft().result())
+        if pending[0].key not in done:
+            collect(block=True)
+        else:
+            collect(block=False)
+        while pending and pending[0].key in done:
+            future = pending.popleft()
+            yield from done.pop(future.key)
+            future.release()
