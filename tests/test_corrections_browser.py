@@ -2,12 +2,10 @@
 on an entity page, sees one person with both articles, and undoes it on the audit page."""
 from __future__ import annotations
 
-import threading
-import time
 
 import pytest
 from test_corrections import ARTICLES, ATTAL_BRIEFING, MACRON_SPEECH
-from test_web_browser import CHROMIUM, browser, free_port, page, shoot  # noqa: F401
+from test_web_browser import CHROMIUM, browser, page, serving, shoot  # noqa: F401
 
 from svodka.store import open_store
 
@@ -17,25 +15,13 @@ pytestmark = [pytest.mark.browser,
 
 @pytest.fixture
 def server(tmp_path):
-    import uvicorn
-
     from svodka.api import create_app
 
     store = open_store(str(tmp_path / "corpus.db"))
     for article in ARTICLES:
         store.add_article(article)
-    port = free_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1",
-                                            port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(store=store)) as url:
+        yield url, store
     store.close()
 
 

@@ -2,15 +2,13 @@
 on the entity page and the article page of a real browser."""
 from __future__ import annotations
 
-import threading
-import time
 from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 
 from test_api import build_corpus
-from test_web_browser import CHROMIUM, browser, free_port, page, shoot  # noqa: F401  (fixtures)
+from test_web_browser import CHROMIUM, browser, page, serving, shoot  # noqa: F401  (fixtures)
 
 CONVICTED = ("Суд признал Ивана Иванова виновным в мошенничестве.", "2025-11-20")
 PRAISED = ("Президент поблагодарил Петра Петрова за успешную работу.", "2025-10-02")
@@ -69,23 +67,12 @@ def test_stored_record_keeps_mention_tone(client, toned_store):
 
 @pytest.fixture(scope="module")
 def server(toned_store):
-    import uvicorn
-
     from svodka.api import create_app
 
     store, ids = toned_store
-    port = free_port()
     app = create_app(store=store, today=lambda: date(2025, 11, 30))
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as url:
+        yield url, ids
 
 
 @pytest.mark.browser

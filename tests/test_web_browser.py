@@ -10,6 +10,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -33,17 +34,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, models):
+@contextmanager
+def serving(app):
+    """The app under uvicorn on a free loopback port, in a thread, for as long as the block runs."""
     import uvicorn
 
-    from svodka.api import create_app
-
-    if not SAMPLE.exists():
-        pytest.skip("the shared sample article is not here")
-    store, ids = build_corpus(tmp_path_factory.mktemp("browser"))
     port = free_port()
-    app = create_app(store=store, today=lambda: date(2025, 11, 30))
     running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -51,9 +47,23 @@ def server(tmp_path_factory, models):
     while not running.started:
         assert time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", ids
-    running.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, models):
+    from svodka.api import create_app
+
+    if not SAMPLE.exists():
+        pytest.skip("the shared sample article is not here")
+    store, ids = build_corpus(tmp_path_factory.mktemp("browser"))
+    app = create_app(store=store, today=lambda: date(2025, 11, 30))
+    with serving(app) as url:
+        yield url, ids
     store.close()
 
 
