@@ -5,6 +5,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from svodka.limits import MAX_LINE_BYTES
 from svodka.reading.decode import without_nul
 from svodka.reading.document import Document, Rejection
 
@@ -72,11 +73,18 @@ def rejection_for_empty_file(path: str | None) -> Rejection:
     return Rejection("empty", "the JSONL input has no lines", path, None)
 
 
-def iter_jsonl(lines: Iterable[bytes | str], path: str | None = None,
+def iter_jsonl(lines: Iterable[bytes | str | None], path: str | None = None,
                fields: JsonFields | None = None) -> Iterator[Document | Rejection]:
+    """Documents and rejections of JSONL lines; a ``None`` line is one a bounded reader cut off
+    for its size (``reading.stream.bounded_lines``)."""
     fields = fields or JsonFields()
     seen_any = False
     for number, raw in enumerate(lines, 1):
+        if raw is None:
+            seen_any = True
+            yield Rejection("too_large", f"line {number}: over {MAX_LINE_BYTES:,} bytes",
+                            path, f"line {number}")
+            continue
         parsed = parse_line(raw, number, path, fields)
         if parsed is not None:
             seen_any = True

@@ -13,7 +13,7 @@ from svodka.errors import InputRejected
 from svodka.limits import (EXPANSION_ALLOWANCE, MAX_DOCUMENT_BYTES, MAX_EXPANSION,
                            MAX_LINE_BYTES, MAX_MEMBER_BYTES)
 from svodka.reading.document import Document, Rejection
-from svodka.reading.jsonl import JsonFields, parse_line, rejection_for_empty_file
+from svodka.reading.jsonl import JsonFields, iter_jsonl
 from svodka.reading.warc import iter_warc
 
 JSONL_SUFFIXES = (".jsonl", ".jsonlines", ".ndjson")
@@ -80,20 +80,7 @@ def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[byt
 
 def iter_jsonl_stream(stream: BinaryIO, path: str | None = None,
                       fields: JsonFields | None = None) -> Iterator[Document | Rejection]:
-    fields = fields or JsonFields()
-    seen_any = False
-    for number, line in enumerate(bounded_lines(stream), 1):
-        if line is None:
-            seen_any = True
-            yield Rejection("too_large", f"line {number}: over {MAX_LINE_BYTES:,} bytes",
-                            path, f"line {number}")
-            continue
-        parsed = parse_line(line, number, path, fields)
-        if parsed is not None:
-            seen_any = True
-            yield parsed
-    if not seen_any:
-        yield rejection_for_empty_file(path)
+    return iter_jsonl(bounded_lines(stream), path, fields)
 
 
 def is_jsonl_name(name: str | None) -> bool:
