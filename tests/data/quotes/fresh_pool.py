@@ -15,7 +15,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from annotate import parse_spec, show
+import annotate
+from annotate import show
 from pool import SPEECH, compose
 
 HERE = Path(__file__).resolve().parent
@@ -86,12 +87,7 @@ def selection(news: Path) -> list[dict]:
 
 
 def save(article: dict, spec: list[str]) -> Path:
-    gold = {"id": article["id"], "batch": BATCH,
-            "source": {"file": article["file"], "line": article["line"], "url": article["url"]},
-            "text": article["text"], "quotes": parse_spec(spec, article["text"])}
-    path = HERE / f"{article['id']}.json"
-    path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    return annotate.save({**article, "batch": BATCH}, spec)
 
 
 if __name__ == "__main__":
