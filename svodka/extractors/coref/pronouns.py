@@ -1,0 +1,288 @@
+"""Pronouns the rules leave open, decided by the trained antecedent ranker.
+
+The rules (``coref/__init__.py``) link "он"/"она" only when the evidence is one-sided. Every
+personal, possessive or reflexive pronoun they leave open ("он", "его", "их", "свой",
+"себя"…) is scored here against the phrases before it: the mentions of entities (names,
+titles, pronouns already linked), the other pronouns, and every other noun phrase of the
+last sentences — the things a pronoun may mean that are no entity ("компания", "жители").
+The best-scored one wins; the pronoun joins its entity when that score reaches the
+threshold of the pronoun's kind (``svodka/data/coref_pronoun_thresholds.tsv``, chosen by
+``python -m svodka.extractors.coref.tune`` on RuCoCo training articles that neither trained
+the ranker nor belong to the dev split). A phrase that is no entity wins → no link: the
+ranker abstains. A pronoun whose best antecedent is another open pronoun goes where that one
+went. The link's rule is ``ranker:0.83``, the winning score.
+
+All pronouns of an article are scored in one batch (one tree walk for every row), so the
+step costs a few milliseconds an article.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_features, view
+from svodka.record import Entity, Mention
+
+__all__ = ["Decision", "KINDS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
+           "thresholds"]
+
+# how many sentences before a pronoun's own its antecedent may be in
+WINDOW_SENTENCES = 2
+# the nearest candidates scored for one pronoun
+MAX_CANDIDATES = 20
+# a noun phrase longer than this is cut to its head word
+MAX_PHRASE_TOKENS = 12
+
+# pronoun kinds with a threshold each: lemma code of ``ranker.PRONOUN_FORMS`` → kind
+_KIND_OF_CODE = {0: "personal", 1: "personal", 3: "plural", 4: "reflexive", 5: "reflexive"}
+KINDS = tuple(f"{kind}{where}" for kind in ("personal", "plural", "reflexive")
+              for where in ("", " quoted"))
+_NOUNS = ("NOUN", "PROPN")
+# words that only extend a name or a word: no phrase heads of their own
+_ATTACHED = ("flat:name", "flat", "fixed", "compound", "flat:foreign")
+# words at a phrase's left edge that are not of it
+_OUTSIDE = ("case", "cc", "mark", "punct")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    target: object        # an Entity, an int (the token of an open pronoun) or None
+
+
+@dataclass(slots=True)
+class Decision:
+    """One open pronoun: its best-scored antecedent, before any threshold."""
+    token: int
+    kind: str
+    target: object        # as in Candidate
+    score: float
+    span: tuple[int, int] = (0, 0)    # the winning phrase
+    rule: str = "ranker"              # or "reflexive:subject"
+    rival: float = 0.0                # the best score of a phrase that is no entity
+
+
+def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
+    token = analysis.tokens[index]
+    form = PRONOUN_FORMS.get(token.text.lower())
+    if form is None or token.pos not in ("PRON", "DET"):
+        return None
+    kind = _KIND_OF_CODE.get(form[0])
+    if kind is None:
+        return None
+    at = bisect_left(quoted, (token.start + 1,)) - 1
+    inside = at >= 0 and quoted[at][0] <= token.start < quoted[at][1]
+    return kind + (" quoted" if inside else "")
+
+
+@lru_cache(maxsize=1)
+def thresholds() -> dict[str, tuple[float, float]]:
+    """Per pronoun kind, the score a link needs and the margin by which it may stay under a
+    phrase that is no entity (a kind not listed is never linked)."""
+    from svodka.data import load_table
+
+    return {row[0]: (float(row[1]), float(row[2]))
+            for row in load_table("coref_pronoun_thresholds.tsv")}
+
+
+def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]
+           ) -> list[Decision]:
+    """The best antecedent and its score for every pronoun no link in ``links`` holds."""
+    model = load_model()
+    if model is None:
+        return []
+    tokens = analysis.tokens
+    linked = {link_.token for link_ in links}
+    anaphors = []
+    for index, token in enumerate(tokens):
+        if index in linked:
+            continue
+        kind = pronoun_kind(analysis, index, quoted)
+        if kind is not None:
+            anaphors.append((index, kind))
+    if not anaphors:
+        return []
+    owner = _owners(analysis, entities, links)
+    open_at = {index for index, _ in anaphors}
+    wanted = set()
+    for index, _ in anaphors:
+        sent = tokens[index].sent
+        wanted.update(range(max(0, sent - WINDOW_SENTENCES), sent + 1))
+    by_sentence = {sent: _candidates(analysis, sent, owner, open_at) for sent in sorted(wanted)}
+    views: dict[tuple[int, int], object] = {}
+
+    def view_of(span: tuple[int, int]):
+        found = views.get(span)
+        if found is None:
+            found = views[span] = view(analysis, span)
+        return found
+
+    rows, groups, decisions = [], [], []
+    for number, (index, kind) in enumerate(anaphors):
+        token = tokens[index]
+        if kind.startswith("reflexive"):
+            subject = _clause_subject(analysis, index)
+            if subject is not None:
+                target = _target_of(analysis, subject, owner, open_at)
+                decisions.append(Decision(index, kind, target, 1.0,
+                                          (tokens[subject].start, tokens[subject].end),
+                                          "reflexive:subject"))
+                continue
+        pool = [c for sent in range(max(0, token.sent - WINDOW_SENTENCES), token.sent + 1)
+                for c in by_sentence[sent] if c.end <= token.start]
+        pool = sorted(pool, key=lambda c: (c.start, c.end))[-MAX_CANDIDATES:]
+        if not pool:
+            continue
+        features = pair_features(analysis, view_of((token.start, token.end)),
+                                 [view_of((c.start, c.end)) for c in pool])
+        rows += features
+        groups.append((number, pool, len(features)))
+    scores = model.predict_proba(rows) if rows else []
+    at = 0
+    for number, pool, size in groups:
+        chunk = scores[at:at + size]
+        at += size
+        some = [n for n, c in enumerate(pool) if c.target is not None]
+        rival = max((float(chunk[n]) for n, c in enumerate(pool) if c.target is None),
+                    default=0.0)
+        if not some:
+            continue
+        best = max(some, key=lambda n: chunk[n])
+        index, kind = anaphors[number]
+        decisions.append(Decision(index, kind, pool[best].target, float(chunk[best]),
+                                  (pool[best].start, pool[best].end), rival=rival))
+    return sorted(decisions, key=lambda d: d.token)
+
+
+def link_by_ranker(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]],
+                   limits: dict[str, tuple[float, float]] | None = None, decisions=None
+                   ) -> list:
+    """Links (``coref.Link``) for the open pronouns whose best antecedent is an entity's, or an
+    open pronoun so linked, at a score of at least their kind's threshold."""
+    from svodka.extractors.coref import Link
+
+    limits = thresholds() if limits is None else limits
+    if decisions is None:
+        decisions = decide(analysis, entities, links, quoted)
+    tokens = analysis.tokens
+    found = []
+    for decision, entity in accepted(decisions, limits):
+        token = tokens[decision.token]
+        rule = decision.rule if decision.rule != "ranker" else f"ranker:{decision.score:.2f}"
+        found.append(Link(entity, Mention(token.start, token.end, token.text, token.text.lower(),
+                                          "pronoun", rule=rule), decision.token))
+    return found
+
+
+def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
+             ) -> list[tuple[Decision, Entity]]:
+    """The decisions that make a link under ``limits`` (kind → the score the best entity's
+    phrase needs, and how far it may stay under the best phrase that is no entity), each with
+    its entity (a pronoun whose best antecedent is an open pronoun takes that one's entity, if
+    it got one). The reflexive rule needs no threshold."""
+    resolved: dict[int, Entity] = {}
+    found = []
+    for decision in decisions:
+        least, margin = limits.get(decision.kind, (2.0, 0.0))
+        if decision.rule == "ranker" and (decision.score < least
+                                          or decision.score < decision.rival - margin):
+            continue
+        target = decision.target
+        entity = resolved.get(target) if isinstance(target, int) else target
+        if entity is None:
+            continue
+        resolved[decision.token] = entity
+        found.append((decision, entity))
+    return found
+
+
+def _owners(analysis, entities: list[Entity], links) -> dict[int, tuple[Entity, int]]:
+    """Token → (entity, head token of the mention holding it)."""
+    owner: dict[int, tuple[Entity, int]] = {}
+    spans = [(m.start, m.end, e) for e in entities for m in e.mentions]
+    spans += [(l.mention.start, l.mention.end, l.entity) for l in links]
+    tokens = analysis.tokens
+    for start, end, entity in spans:
+        inside = analysis.tokens_between(start, end)
+        if not len(inside):
+            continue
+        head = next((i for i in inside if not inside.start <= tokens[i].head < inside.stop),
+                    inside.start)
+        for i in inside:
+            owner.setdefault(i, (entity, head))
+    return owner
+
+
+def _candidates(analysis, sent: int, owner, open_at: set[int]) -> list[Candidate]:
+    """The phrases of one sentence a later pronoun may refer to, each with what it stands
+    for: noun phrases (an entity's when its head is in a mention, or a person's name stands in
+    apposition to it: "министр финансов Антон Силуанов"), and pronouns."""
+    tokens = analysis.tokens
+    sentence = analysis.sentences[sent]
+    first, stop = sentence.first, sentence.stop
+    low = list(range(first, stop))
+    high = list(range(first, stop))
+    for i in range(first, stop):      # every word widens the span of each word above it
+        head, steps = tokens[i].head, 0
+        while first <= head < stop and steps < 40:
+            low[head - first] = min(low[head - first], i)
+            high[head - first] = max(high[head - first], i)
+            head, steps = tokens[head].head, steps + 1
+    found = []
+    for i in range(first, stop):
+        token = tokens[i]
+        if i in open_at:
+            found.append(Candidate(token.start, token.end, i))
+            continue
+        mine = owner.get(i)
+        if token.pos == "PRON" and token.text.lower() in PRONOUN_FORMS:
+            found.append(Candidate(token.start, token.end, mine[0] if mine else None))
+            continue
+        if token.pos not in _NOUNS or token.rel in _ATTACHED:
+            continue
+        if mine is not None and mine[1] != i:
+            continue          # a word inside a name ("обороны" of "Министерство обороны")
+        a, b = low[i - first], high[i - first]
+        while a < i and (tokens[a].rel in _OUTSIDE or tokens[a].pos == "PUNCT"):
+            a += 1        # "о прибыли": the phrase, not its preposition
+        while b > i and tokens[b].pos == "PUNCT":
+            b -= 1
+        if b - a + 1 > MAX_PHRASE_TOKENS:
+            a = b = i
+        found.append(Candidate(tokens[a].start, tokens[b].end,
+                               _target_of(analysis, i, owner, open_at)))
+    return found
+
+
+def _target_of(analysis, index: int, owner, open_at: set[int]) -> object:
+    """What the phrase headed by the word at ``index`` stands for: the entity of a mention
+    holding it, or of a name in apposition to it; an open pronoun (its token); else None."""
+    if index in open_at:
+        return index
+    mine = owner.get(index)
+    if mine is not None:
+        return mine[0]
+    for child in analysis.children(index):
+        if analysis.tokens[child].rel in ("appos", "flat:name") and child in owner \
+                and owner[child][1] == child:
+            return owner[child][0]
+    return None
+
+
+def _clause_subject(analysis, index: int) -> int | None:
+    """The subject "свой"/"себя" is bound by: the subject of the nearest verb above it that
+    has one ("правительство выполнит свои обещания"); an infinitive or a participle takes its
+    governing verb's ("поручил ему подготовить доклад о своей работе" is left to the ranker:
+    the binder is the object there, not the subject)."""
+    tokens = analysis.tokens
+    head, steps = tokens[index].head, 0
+    while head >= 0 and steps < 40:
+        subjects = [c for c in analysis.children(head) if tokens[c].rel in ("nsubj", "nsubj:pass")]
+        if subjects:
+            return subjects[0]
+        if tokens[head].rel in ("xcomp", "acl", "advcl", "acl:relcl", "ccomp", "parataxis"):
+            return None   # a controlled or embedded clause: who binds it is not plain here
+        head, steps = tokens[head].head, steps + 1
+    return None

@@ -1,0 +1,147 @@
+"""Choose the ranker's thresholds per pronoun kind on RuCoCo articles the dev split and the
+ranker's training both left out.
+
+    python -m svodka.extractors.coref.tune [--articles 200] [--skip 1200] [--write]
+
+The articles are the training split (not in ``svodka/data/coref_dev.txt``) after the first
+``--skip`` (the ranker trained on the first 1,200). Each article is extracted once; every open
+pronoun's best antecedent and score (``pronouns.decide``) is kept, so each threshold setting
+costs only the scoring (``svodka.eval.coref.score_coref``, as ``svodka eval coref`` scores).
+Coordinate ascent over the kinds, twice: each kind's threshold is the one that gives the best
+link F1 while link precision stays at least ``--min-precision``. ``--write`` puts the result in
+``svodka/data/coref_pronoun_thresholds.tsv``. RuCoCo is CC BY-NC 4.0: read from ``../shared``,
+nothing of it is written.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from svodka.extractors.coref.pronouns import KINDS, Decision, accepted
+
+log = logging.getLogger(__name__)
+
+REPO = Path(__file__).resolve().parents[3]
+DEFAULT_DATA = REPO / ".." / "shared" / "data" / "rucoco" / "rucoco-train.zip"
+THRESHOLDS_FILE = REPO / "svodka" / "data" / "coref_pronoun_thresholds.tsv"
+THRESHOLDS = tuple(round(0.1 * step, 1) for step in range(1, 9))
+MARGINS = (0.0, 0.1, 0.2, 0.5, 1.0)     # 1.0: whatever the phrases that are no entity
+OFF = (2.0, 0.0)
+GRID = tuple((t, m) for t in THRESHOLDS for m in MARGINS) + (OFF,)
+
+
+@dataclass(slots=True)
+class Prepared:
+    text: str
+    gold: list
+    chains: list[list[tuple[int, int]]]      # svodka's entities without ranker links
+    entity_number: dict[str, int]            # entity id → index into chains
+    spans: dict[int, tuple[int, int]]        # anaphor token → its span
+    decisions: list[Decision]
+
+
+def prepare(document, models) -> Prepared:
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import quoted_spans
+    from svodka.extractors.coref.pronouns import decide
+    from svodka.extractors.entities import resolve_entities
+    from svodka.layout import analyze_layout
+
+    analysis = analyze(document.text, analyze_layout(document.text).regions(), models=models)
+    entities, coreference = resolve_entities(analysis)
+    ours = {(link_.mention.start, link_.mention.end) for link_ in coreference.links
+            if link_.mention.rule and link_.mention.rule.startswith(("ranker", "reflexive"))}
+    rules = [link_ for link_ in coreference.links
+             if (link_.mention.start, link_.mention.end) not in ours]
+    for entity in entities:
+        entity.mentions = [m for m in entity.mentions if (m.start, m.end) not in ours]
+    decisions = decide(analysis, entities, rules, quoted_spans(analysis))
+    return Prepared(document.text, document.chains,
+                    [[(m.start, m.end) for m in e.mentions] for e in entities],
+                    {e.id: n for n, e in enumerate(entities)},
+                    {d.token: (analysis.tokens[d.token].start, analysis.tokens[d.token].end)
+                     for d in decisions}, decisions)
+
+
+def score(prepared: list[Prepared], limits: dict[str, tuple[float, float]]):
+    from svodka.eval.coref import CorefScores, score_coref
+
+    total = CorefScores.empty()
+    for article in prepared:
+        chains = [list(chain) for chain in article.chains]
+        for decision, entity in accepted(article.decisions, limits):
+            chains[article.entity_number[entity.id]].append(article.spans[decision.token])
+        total.add(score_coref(article.text, article.gold, chains))
+    return total
+
+
+def tune(prepared: list[Prepared], min_precision: float, rounds: int = 2) -> dict:
+    limits = {kind: OFF for kind in KINDS}
+    for _ in range(rounds):
+        for kind in KINDS:
+            best = None
+            for value in GRID:
+                trial = dict(limits, **{kind: value})
+                links = score(prepared, trial).links
+                if links.precision < min_precision and value != OFF:
+                    continue
+                if best is None or links.f1 > best[0] + 1e-9:
+                    best = (links.f1, value)
+            limits[kind] = best[1]
+            log.info("%s → %s (F1 %.4f)", kind, best[1], best[0])
+    return limits
+
+
+def report(prepared: list[Prepared], limits: dict[str, tuple[float, float]]) -> dict:
+    total = score(prepared, limits)
+    return {"link": {"f1": round(total.links.f1, 4), "precision": round(total.links.precision, 4),
+                     "recall": round(total.links.recall, 4)},
+            "pronoun link recall": round(total.pronoun_links.value, 4),
+            "mention recall": round(total.mentions.value, 4)}
+
+
+def write(limits: dict[str, tuple[float, float]], path: Path, how: str) -> None:
+    lines = ["# The ranker score a pronoun the rules left open needs to be linked, per kind, and",
+             "# how far under the best phrase that is no entity it may stay",
+             "# (svodka/extractors/coref/pronouns.py); 2.0 = never. Chosen by",
+             f"# {how}", "# kind\tthreshold\tmargin"]
+    lines += [f"{kind}\t{limits[kind][0]}\t{limits[kind][1]}" for kind in KINDS]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    import os
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    from svodka.analysis import load_models
+    from svodka.eval.coref import load_rucoco
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--skip", type=int, default=1200,
+                        help="training articles the ranker was trained on (skipped)")
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--min-precision", type=float, default=0.91)
+    parser.add_argument("--write", action="store_true",
+                        help=f"write the thresholds into {THRESHOLDS_FILE.name}")
+    arguments = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    models = load_models()
+    documents = load_rucoco(arguments.data, "train", arguments.skip + arguments.articles)
+    prepared = [prepare(d, models) for n, d in enumerate(documents) if n >= arguments.skip]
+    rules_only = report(prepared, {kind: OFF for kind in KINDS})
+    limits = tune(prepared, arguments.min_precision)
+    print(json.dumps({"articles": len(prepared), "rules only": rules_only,
+                      "thresholds": limits, "tuned": report(prepared, limits)},
+                     ensure_ascii=False, indent=2))
+    if arguments.write:
+        write(limits, THRESHOLDS_FILE,
+              f"python -m svodka.extractors.coref.tune --skip {arguments.skip} --articles "
+              f"{arguments.articles} --min-precision {arguments.min_precision} --write")
+
+
+if __name__ == "__main__":
+    main()
