@@ -12,6 +12,7 @@ from dataclasses import replace
 from svodka.analysis import analyze
 from svodka.analysis.models import Models
 from svodka.extractors import extract_amounts, extract_dates, extract_entities, extract_quotes
+from svodka.extractors.coref.pronouns import speech_pronouns
 from svodka.layout import Layout, analyze_layout
 from svodka.reading import Document
 from svodka.reading.provenance import check_url, settle_date
@@ -67,6 +68,7 @@ def extract(text: str, published: str | None = None, *, source: Source | None = 
     dates = extract_dates(analysis, published)
     entities = extract_entities(analysis)
     quotes = extract_quotes(analysis, entities, dateline and (dateline.start, dateline.end))
+    entities = speech_pronouns(analysis, entities, quotes)
     if with_tone:
         entities = with_tones(text, entities, tone_mentions(analysis, entities, quotes))
     return Article(

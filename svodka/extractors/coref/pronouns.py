@@ -7,7 +7,7 @@ titles, pronouns already linked), the other pronouns, and every other noun phras
 last sentences — the things a pronoun may mean that are no entity ("компания", "жители").
 The best-scored one wins; the pronoun joins its entity when that score reaches the
 threshold of the pronoun's kind (``svodka/data/coref_pronoun_thresholds.tsv``, chosen by
-``python -m svodka.extractors.coref.tune`` on RuCoCo training articles that neither trained
+``python -m svodka.extractors.coref.tune_pronouns`` on RuCoCo training articles that neither trained
 the ranker nor belong to the dev split). A phrase that is no entity wins → no link: the
 ranker abstains. A pronoun whose best antecedent is another open pronoun goes where that one
 went. The link's rule is ``ranker:0.83``, the winning score.
@@ -23,21 +23,22 @@ from functools import lru_cache
 
 from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_features, view
 from svodka.record import Entity, Mention
+from svodka.text import CLOSING_QUOTES
 
 __all__ = ["Decision", "KINDS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
            "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
-WINDOW_SENTENCES = 2
+WINDOW_SENTENCES = 3
 # the nearest candidates scored for one pronoun
-MAX_CANDIDATES = 20
+MAX_CANDIDATES = 30
 # a noun phrase longer than this is cut to its head word
 MAX_PHRASE_TOKENS = 12
 
 # pronoun kinds with a threshold each: lemma code of ``ranker.PRONOUN_FORMS`` → kind
 _KIND_OF_CODE = {0: "personal", 1: "personal", 3: "plural", 4: "reflexive", 5: "reflexive"}
-KINDS = tuple(f"{kind}{where}" for kind in ("personal", "plural", "reflexive")
-              for where in ("", " quoted"))
+KINDS = ("personal", "personal quoted", "personal speaking", "plural", "plural quoted",
+         "plural speaking", "reflexive", "reflexive quoted")
 _NOUNS = ("NOUN", "PROPN")
 # words that only extend a name or a word: no phrase heads of their own
 _ATTACHED = ("flat:name", "flat", "fixed", "compound", "flat:foreign")
@@ -65,6 +66,9 @@ class Decision:
 
 
 def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
+    """``KINDS``: personal, plural or reflexive; inside speech, or a speech verb's subject."""
+    from svodka.extractors.coref import speaks
+
     token = analysis.tokens[index]
     form = PRONOUN_FORMS.get(token.text.lower())
     if form is None or token.pos not in ("PRON", "DET"):
@@ -73,8 +77,11 @@ def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | N
     if kind is None:
         return None
     at = bisect_left(quoted, (token.start + 1,)) - 1
-    inside = at >= 0 and quoted[at][0] <= token.start < quoted[at][1]
-    return kind + (" quoted" if inside else "")
+    if at >= 0 and quoted[at][0] <= token.start < quoted[at][1]:
+        return kind + " quoted"
+    if kind != "reflexive" and speaks(analysis, index):
+        return kind + " speaking"     # "— добавил он": the quote's speaker hangs on it
+    return kind
 
 
 @lru_cache(maxsize=1)
@@ -224,12 +231,18 @@ def _candidates(analysis, sent: int, owner, open_at: set[int]) -> list[Candidate
     first, stop = sentence.first, sentence.stop
     low = list(range(first, stop))
     high = list(range(first, stop))
+    whole = {}          # a word heading "А и Б": the span of the whole coordination
     for i in range(first, stop):      # every word widens the span of each word above it
-        head, steps = tokens[i].head, 0
+        at, head, steps, joined = i, tokens[i].head, 0, False
         while first <= head < stop and steps < 40:
-            low[head - first] = min(low[head - first], i)
-            high[head - first] = max(high[head - first], i)
-            head, steps = tokens[head].head, steps + 1
+            joined = joined or tokens[at].rel == "conj"
+            if joined:    # "Илон Маск и Джефф Безос": the first name's phrase ends before "и"
+                span = whole.setdefault(head, [head, head])
+                span[0], span[1] = min(span[0], i), max(span[1], i)
+            else:
+                low[head - first] = min(low[head - first], i)
+                high[head - first] = max(high[head - first], i)
+            at, head, steps = head, tokens[head].head, steps + 1
     found = []
     for i in range(first, stop):
         token = tokens[i]
@@ -240,19 +253,24 @@ def _candidates(analysis, sent: int, owner, open_at: set[int]) -> list[Candidate
         if token.pos == "PRON" and token.text.lower() in PRONOUN_FORMS:
             found.append(Candidate(token.start, token.end, mine[0] if mine else None))
             continue
-        if token.pos not in _NOUNS or token.rel in _ATTACHED:
-            continue
+        if (token.pos not in _NOUNS and not token.rel.startswith("nsubj")) \
+                or token.rel in _ATTACHED or not token.text[:1].isalnum():
+            continue      # (a subject of any part of speech: "Один из раненых сообщил")
         if mine is not None and mine[1] != i:
             continue          # a word inside a name ("обороны" of "Министерство обороны")
         a, b = low[i - first], high[i - first]
         while a < i and (tokens[a].rel in _OUTSIDE or tokens[a].pos == "PUNCT"):
             a += 1        # "о прибыли": the phrase, not its preposition
-        while b > i and tokens[b].pos == "PUNCT":
-            b -= 1
+        while b > i and tokens[b].pos == "PUNCT" and tokens[b].text not in CLOSING_QUOTES:
+            b -= 1        # (a closing mark stays: "компания «Газпром»")
         if b - a + 1 > MAX_PHRASE_TOKENS:
             a = b = i
         found.append(Candidate(tokens[a].start, tokens[b].end,
                                _target_of(analysis, i, owner, open_at)))
+        if i in whole:    # the coordination is several things: no one entity
+            a, b = min(a, whole[i][0]), max(b, whole[i][1])
+            if b - a + 1 <= MAX_PHRASE_TOKENS:
+                found.append(Candidate(tokens[a].start, tokens[b].end, None))
     return found
 
 
@@ -286,3 +304,49 @@ def _clause_subject(analysis, index: int) -> int | None:
             return None   # a controlled or embedded clause: who binds it is not plain here
         head, steps = tokens[head].head, steps + 1
     return None
+
+
+# First-person words inside a direct quote: whose they are, by the speaker's type
+_FIRST_PERSON = {
+    "PER": frozenset("я меня мне мной мною мой моя мое моё мои моего моей моему моим моем моём "
+                     "моих моими мою".split()),
+    "ORG": frozenset("мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашем "
+                     "наших нашими нашу".split()),
+}
+
+
+def speech_pronouns(analysis, entities: list[Entity], quotes) -> list[Entity]:
+    """Entities with the first-person words of direct quotes as their speaker's pronoun
+    mentions (``pronoun:speaker``): "«Я не подпишу этот закон», — заявил Путин" → "Я" is
+    Путин; "мы" and "наш" are an organization's ("«Мы готовы», — сообщили в МИД"), not a
+    person's, who may speak for any group. Quotes read the resolver, so this runs after them
+    and returns new entities (as ``with_tones`` does), the quotes' entity ids unchanged."""
+    from dataclasses import replace
+
+    by_id = {entity.id: entity for entity in entities}
+    added: dict[str, list[Mention]] = {}
+    for quote in quotes:
+        entity = by_id.get(quote.speaker)
+        if entity is None or quote.kind != "direct" or entity.type not in _FIRST_PERSON:
+            continue
+        words = _FIRST_PERSON[entity.type]
+        for index in analysis.tokens_between(quote.start, quote.end):
+            token = analysis.tokens[index]
+            if token.text.lower() in words and token.pos in ("PRON", "DET"):
+                added.setdefault(entity.id, []).append(Mention(
+                    token.start, token.end, token.text, token.text.lower(), "pronoun",
+                    rule="pronoun:speaker"))
+    if not added:
+        return entities
+    result, before = [], -1
+    for entity in entities:
+        extra = added.get(entity.id)
+        if extra:
+            # ids follow first mentions: a word before the previous entity's first is left out
+            taken = {(m.start, m.end) for m in entity.mentions}
+            mentions = entity.mentions + [m for m in extra if (m.start, m.end) not in taken
+                                          and m.start > before]
+            entity = replace(entity, mentions=sorted(mentions, key=lambda m: (m.start, m.end)))
+        before = min(m.start for m in entity.mentions)
+        result.append(entity)
+    return result

@@ -1,0 +1,129 @@
+"""Pronouns the rules leave open: the trained ranker decides or abstains, reflexives go to
+their clause's subject, first-person words of a quote to its speaker (real sentences in,
+clusters out). Every row names a link that must be made, so a resolver that links nothing
+fails."""
+from __future__ import annotations
+
+import pytest
+
+import svodka
+from conftest import assert_spans_valid
+from svodka.extractors.coref import pronouns
+from svodka.extractors.coref.pronouns import Decision, accepted
+from svodka.record import Entity
+
+needs_model = pytest.mark.skipif(pronouns.load_model() is None,
+                                 reason="svodka/data/models/coref_ranker.npz is not installed")
+
+
+def _links(article) -> dict[str, list[tuple[str, str]]]:
+    """Referring words → (entity name, rule) of each entity they were linked to."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for entity in article.entities:
+        for mention in entity.mentions:
+            if mention.kind != "name":
+                found.setdefault(mention.text, []).append((entity.name, mention.rule))
+    return found
+
+
+# text, {referring words: (entity name, rule prefix)}, {words that must stay unlinked}
+LINKED = [
+    # two men, so the rules abstain; the ranker reads "По словам Путина, его" as Путин's
+    ("Владимир Путин провел переговоры с Дональдом Трампом. По словам Путина, его позиция "
+     "не изменилась.", {"его": ("Владимир Путин", "ranker:")}, set()),
+    # "Американский президент" is no entity here: the ranker prefers it to the names, so
+    # "его" stays open rather than going to Путин or Трамп
+    ("Владимир Путин провел переговоры с Дональдом Трампом в Хельсинки. Американский президент "
+     "назвал встречу полезной. По его словам, стороны договорились продолжить диалог.",
+     {}, {"его"}),
+    # a reflexive is its clause's subject's
+    ("Алексей Навальный заявил о своей победе.",
+     {"своей": ("Алексей Навальный", "reflexive:subject")}, set()),
+    # ... and the subject "Рабочие" is no entity: "своих" stays open, "ему" is the governor's
+    ("Губернатор Александр Беглов посетил завод. Рабочие рассказали ему о своих проблемах.",
+     {"ему": ("Александр Беглов", "pronoun:one-agrees")}, {"своих"}),
+    # "они" after "А и Б" is both: no one entity
+    ("Илон Маск и Джефф Безос обсудили космос. Они договорились о сотрудничестве.",
+     {}, {"Они"}),
+    # first person inside a quote: its speaker's
+    ("«Я не подпишу этот закон, мое решение окончательное», — заявил Владимир Путин.",
+     {"Я": ("Владимир Путин", "pronoun:speaker"), "мое": ("Владимир Путин", "pronoun:speaker")},
+     set()),
+    ("«Мы готовы к переговорам, наша позиция известна», — сообщили в МИД России.",
+     {"Мы": ("МИД России", "pronoun:speaker"), "наша": ("МИД России", "pronoun:speaker")},
+     set()),
+    # a person's "мы" may be any group they speak for: left alone, while "я" is theirs
+    ("«Мы будем бороться, я в этом уверен», — заявил Алексей Навальный.",
+     {"я": ("Алексей Навальный", "pronoun:speaker")}, {"Мы"}),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text, linked, unlinked", LINKED)
+def test_pronoun_links(text, linked, unlinked, models):
+    article = svodka.extract(text, models=models)
+    assert_spans_valid(article)
+    found = _links(article)
+    for words, (name, rule) in linked.items():
+        assert len(found.get(words, [])) == 1, found
+        (entity, made_by), = found[words]
+        assert entity == name and made_by.startswith(rule), found
+    for words in unlinked:
+        assert words not in found, found
+    # the names a link could join were found: an abstention is not a blind resolver
+    names = {e.name for e in article.entities}
+    assert {name for name, _ in linked.values()} <= names
+    assert names & {"Владимир Путин", "Дональд Трамп", "Илон Маск", "Джефф Безос",
+                    "Александр Беглов"} or linked, names
+
+
+@needs_model
+def test_a_ranker_link_shows_its_score(models):
+    article = svodka.extract(LINKED[0][0], models=models)
+    putin = next(e for e in article.entities if e.name == "Владимир Путин")
+    pronoun, = [m for m in putin.mentions if m.kind == "pronoun"]
+    score = float(pronoun.rule.split(":")[1])
+    assert pronoun.text == "его" and 0 < score <= 1
+    assert score >= pronouns.thresholds()["personal"][0]
+
+
+def test_ids_still_follow_first_mentions(models):
+    article = svodka.extract("«Я был в Москве, мне там понравилось», — заявил Владимир Путин.",
+                             models=models)
+    starts = [min(m.start for m in e.mentions) for e in article.entities]
+    assert starts == sorted(starts)
+    putin = next(e for e in article.entities if e.name == "Владимир Путин")
+    # "Я" stands before Москва's first mention: left out; "мне" after it: Путин's
+    assert [m.text for m in putin.mentions if m.kind == "pronoun"] == ["мне"]
+    assert article.quotes and article.quotes[0].speaker == putin.id
+
+
+def test_without_the_model_the_rules_stay(models, monkeypatch):
+    monkeypatch.setattr(pronouns, "load_model", lambda: None)
+    article = svodka.extract(LINKED[0][0] + " Он также отметил рост торговли.", models=models)
+    rules = [m.rule for e in article.entities for m in e.mentions if m.kind == "pronoun"]
+    assert rules and not any(r.startswith("ranker") for r in rules)
+
+
+def _decision(token, target, score, rival=0.0, kind="personal"):
+    return Decision(token, kind, target, score, rival=rival)
+
+
+def test_thresholds_margins_and_chains():
+    putin = Entity("e1", "PER", "Владимир Путин", [], [], [])
+    limits = {"personal": (0.5, 0.1), "plural": (2.0, 0.0)}
+    decisions = [
+        _decision(3, putin, 0.8),                 # linked
+        _decision(5, 3, 0.7),                     # follows token 3: Путин
+        _decision(7, putin, 0.45),                # under the threshold
+        _decision(9, 7, 0.9),                     # follows token 7, which got no one
+        _decision(11, putin, 0.6, rival=0.75),    # a phrase that is no entity scores higher
+        _decision(13, putin, 0.6, rival=0.65),    # ... but within the margin
+        _decision(15, putin, 0.99, kind="plural"),  # a kind never linked
+    ]
+    linked = [(d.token, e.name) for d, e in accepted(decisions, limits)]
+    assert linked == [(3, "Владимир Путин"), (5, "Владимир Путин"), (13, "Владимир Путин")]
+
+
+def test_every_kind_has_a_threshold():
+    assert set(pronouns.thresholds()) == set(pronouns.KINDS)
