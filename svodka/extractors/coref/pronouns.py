@@ -63,6 +63,7 @@ class Decision:
     span: tuple[int, int] = (0, 0)    # the winning phrase
     rule: str = "ranker"              # or "reflexive:subject"
     rival: float = 0.0                # the best score of a phrase that is no entity
+    contested: bool = False           # a later subject agrees too (see _contested)
 
 
 def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -126,7 +127,7 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
             found = views[span] = view(analysis, span)
         return found
 
-    rows, groups, decisions = [], [], []
+    rows, groups, decisions, anaphor_of = [], [], [], {}
     for number, (index, kind) in enumerate(anaphors):
         token = tokens[index]
         if kind.startswith("reflexive"):
@@ -142,7 +143,8 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
         pool = sorted(pool, key=lambda c: (c.start, c.end))[-MAX_CANDIDATES:]
         if not pool:
             continue
-        features = pair_features(analysis, view_of((token.start, token.end)),
+        anaphor_of[number] = view_of((token.start, token.end))
+        features = pair_features(analysis, anaphor_of[number],
                                  [view_of((c.start, c.end)) for c in pool])
         rows += features
         groups.append((number, pool, len(features)))
@@ -159,8 +161,24 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
         best = max(some, key=lambda n: chunk[n])
         index, kind = anaphors[number]
         decisions.append(Decision(index, kind, pool[best].target, float(chunk[best]),
-                                  (pool[best].start, pool[best].end), rival=rival))
+                                  (pool[best].start, pool[best].end), rival=rival,
+                                  contested=_contested(pool, best, anaphor_of[number], view_of)))
     return sorted(decisions, key=lambda d: d.token)
+
+
+def _contested(pool: list[Candidate], best: int, anaphor, view_of) -> bool:
+    """Is something else, agreeing with the pronoun in gender and number, the subject of a
+    phrase after the one the ranker chose? "Ольга Петрова продала акции. Компания
+    «Северсталь» отчиталась о прибыли. Она выросла": the reader is not sure either."""
+    chosen = pool[best]
+    for candidate in pool[best + 1:]:
+        if candidate.start <= chosen.start or candidate.target is chosen.target \
+                or isinstance(candidate.target, int):
+            continue
+        seen = view_of((candidate.start, candidate.end))
+        if seen.subject and seen.gender == anaphor.gender and seen.number == anaphor.number:
+            return True
+    return False
 
 
 def link_by_ranker(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]],
@@ -193,7 +211,7 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
     found = []
     for decision in decisions:
         least, margin = limits.get(decision.kind, (2.0, 0.0))
-        if decision.rule == "ranker" and (decision.score < least
+        if decision.rule == "ranker" and (decision.score < least or decision.contested
                                           or decision.score < decision.rival - margin):
             continue
         target = decision.target
