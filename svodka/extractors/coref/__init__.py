@@ -19,8 +19,9 @@ role (a subject stays in focus), distance in sentences, quote boundaries (a name
 «…» is what the speaker spoke of, and a pronoun there is the speaker's, both left alone).
 When the evidence is split the resolver abstains: a wrong link costs more than a missing one.
 
-``ranker.antecedent_scores`` is the trained antecedent ranker (``svodka train coref``); the
-rules here do not consult it yet (see docs/entities.md, "Who is who").
+The pronouns these rules leave open go to the trained antecedent ranker (``pronouns.py``,
+rule ``ranker:0.83``), reflexives to their clause's subject (``reflexive:subject``), and a
+quote's "я" to its speaker (``pronoun:speaker``); see docs/coref.md.
 """
 from __future__ import annotations
 

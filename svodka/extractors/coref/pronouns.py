@@ -32,6 +32,9 @@ __all__ = ["Decision", "KINDS", "accepted", "decide", "link_by_ranker", "pronoun
 WINDOW_SENTENCES = 3
 # the nearest candidates scored for one pronoun
 MAX_CANDIDATES = 30
+# pronouns scored at once: one tree walk for all their rows, and memory bounded however long
+# the article (a 10 MB one has tens of thousands of pronouns)
+BATCH = 200
 # a noun phrase longer than this is cut to its head word
 MAX_PHRASE_TOKENS = 12
 
@@ -114,11 +117,23 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
         return []
     owner = _owners(analysis, entities, links)
     open_at = {index for index, _ in anaphors}
-    wanted = set()
-    for index, _ in anaphors:
-        sent = tokens[index].sent
-        wanted.update(range(max(0, sent - WINDOW_SENTENCES), sent + 1))
-    by_sentence = {sent: _candidates(analysis, sent, owner, open_at) for sent in sorted(wanted)}
+    decisions = []
+    for first in range(0, len(anaphors), BATCH):
+        decisions += _decide_batch(analysis, model, anaphors[first:first + BATCH], owner,
+                                   open_at)
+    return sorted(decisions, key=lambda d: d.token)
+
+
+def _decide_batch(analysis, model, anaphors, owner, open_at: set[int]) -> list[Decision]:
+    tokens = analysis.tokens
+    by_sentence: dict[int, list[Candidate]] = {}
+
+    def candidates_of(sent: int) -> list[Candidate]:
+        found = by_sentence.get(sent)
+        if found is None:
+            found = by_sentence[sent] = _candidates(analysis, sent, owner, open_at)
+        return found
+
     views: dict[tuple[int, int], object] = {}
 
     def view_of(span: tuple[int, int]):
@@ -139,7 +154,7 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
                                           "reflexive:subject"))
                 continue
         pool = [c for sent in range(max(0, token.sent - WINDOW_SENTENCES), token.sent + 1)
-                for c in by_sentence[sent] if c.end <= token.start]
+                for c in candidates_of(sent) if c.end <= token.start]
         pool = sorted(pool, key=lambda c: (c.start, c.end))[-MAX_CANDIDATES:]
         if not pool:
             continue
@@ -163,7 +178,7 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
         decisions.append(Decision(index, kind, pool[best].target, float(chunk[best]),
                                   (pool[best].start, pool[best].end), rival=rival,
                                   contested=_contested(pool, best, anaphor_of[number], view_of)))
-    return sorted(decisions, key=lambda d: d.token)
+    return decisions
 
 
 def _contested(pool: list[Candidate], best: int, anaphor, view_of) -> bool:

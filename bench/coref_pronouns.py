@@ -1,0 +1,57 @@
+"""What the pronoun step (svodka/extractors/coref/pronouns.py) costs: ``svodka.extract`` CPU
+time with and without it, alternated in one process over the same news articles.
+
+    python bench/coref_pronouns.py [--n 60] [--rounds 2]
+
+"Without" is the resolver's rules alone: the ranker's model reads as not installed (as when
+``coref_ranker.npz`` is absent) and the first-person quote step is skipped. The articles are
+``bench/extract.py``'s selection; the result is the ratio, since absolute times are noise on
+a shared machine.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=60)
+    parser.add_argument("--rounds", type=int, default=2)
+    arguments = parser.parse_args()
+
+    from extract import NEWS, select_articles
+
+    import svodka
+    import svodka.pipeline as pipeline
+    from svodka.analysis import load_models
+    from svodka.extractors.coref import pronouns, ranker
+
+    models = load_models()
+    texts = select_articles(NEWS, arguments.n)
+    with_step = (ranker.load_model, pipeline.speech_pronouns)
+    without = (lambda: None, lambda analysis, entities, quotes: entities)
+    for text in texts[:5]:
+        svodka.extract(text, models=models)
+    seconds = {"with": 0.0, "without": 0.0}
+    for _ in range(arguments.rounds):
+        for mode in ("without", "with", "with", "without"):
+            pronouns.load_model, pipeline.speech_pronouns = \
+                with_step if mode == "with" else without
+            started = time.process_time()
+            for text in texts:
+                svodka.extract(text, models=models)
+            seconds[mode] += time.process_time() - started
+    pronouns.load_model, pipeline.speech_pronouns = with_step
+    runs = 2 * arguments.rounds * len(texts)
+    print(f"{len(texts)} articles, {2 * arguments.rounds} passes each way: "
+          f"{1000 * seconds['without'] / runs:.1f} CPU-ms an article without the pronoun step, "
+          f"{1000 * seconds['with'] / runs:.1f} with it; ratio {seconds['with'] / seconds['without']:.3f}")
+
+
+if __name__ == "__main__":
+    main()
