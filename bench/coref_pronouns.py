@@ -1,12 +1,13 @@
 """What the pronoun step (svodka/extractors/coref/pronouns.py) costs: ``svodka.extract`` CPU
 time with and without it, alternated in one process over the same news articles.
 
-    python bench/coref_pronouns.py [--n 60] [--rounds 2]
+    python bench/coref_pronouns.py [--n 60] [--rounds 2] [--big-mb 1]
 
 "Without" is the resolver's rules alone: the ranker's model reads as not installed (as when
 ``coref_ranker.npz`` is absent) and the first-person quote step is skipped. The articles are
 ``bench/extract.py``'s selection; the result is the ratio, since absolute times are noise on
-a shared machine.
+a shared machine. ``--big-mb`` also times one synthetic article of that many MB
+(``bench/extract.py``'s real paragraphs repeated), once each way.
 """
 from __future__ import annotations
 
@@ -22,9 +23,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--big-mb", type=float, default=0)
     arguments = parser.parse_args()
 
-    from extract import NEWS, select_articles
+    from extract import NEWS, build_big_article, select_articles
 
     import svodka
     import svodka.pipeline as pipeline
@@ -46,6 +48,17 @@ def main() -> None:
             for text in texts:
                 svodka.extract(text, models=models)
             seconds[mode] += time.process_time() - started
+    if arguments.big_mb:
+        big = build_big_article(texts, int(arguments.big_mb * 1024 * 1024))
+        for mode in ("without", "with"):
+            pronouns.load_model, pipeline.speech_pronouns = \
+                with_step if mode == "with" else without
+            started = time.process_time()
+            svodka.extract(big, models=models)
+            seconds["big " + mode] = time.process_time() - started
+        print(f"{arguments.big_mb} MB article: {seconds['big without']:.1f} CPU-s without, "
+              f"{seconds['big with']:.1f} with; ratio "
+              f"{seconds['big with'] / seconds['big without']:.3f}")
     pronouns.load_model, pipeline.speech_pronouns = with_step
     runs = 2 * arguments.rounds * len(texts)
     print(f"{len(texts)} articles, {2 * arguments.rounds} passes each way: "
