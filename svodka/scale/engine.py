@@ -34,20 +34,26 @@ def partition_size(remaining: int, workers: int) -> int:
 
 
 def extract_partition(tasks: list[tuple], path: str | None = None) -> tuple[list, dict]:
-    """Runs on a Dask worker: extract every document; write a Parquet copy when given a path.
+    """Runs on a Dask worker: extract every document; write a Parquet copy when given a path;
+    with tasks of (document, locator, position, store URL), load the records into the store
+    from here (one of several writers) and return only where they went.
 
     Returns the results and this task's seconds by stage.
     """
-    from svodka.ingest.work import process
+    from svodka.ingest.work import process, stage_results
 
     started = time.perf_counter()
-    results = [process(*task) for task in tasks]
+    results = [process(*task[:2]) for task in tasks]
     seconds = {"extract": time.perf_counter() - started}
     if path is not None:
         from svodka.scale.parquet import write_partition
         started = time.perf_counter()
         write_partition(results, path)
         seconds["parquet_write"] = time.perf_counter() - started
+    if tasks and len(tasks[0]) == 4:   # (document, locator, position, store): load it here
+        started = time.perf_counter()
+        results = stage_results(tasks[0][3], [task[2] for task in tasks], results)
+        seconds["store_stage"] = time.perf_counter() - started
     return results, seconds
 
 
