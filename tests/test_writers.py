@@ -91,6 +91,18 @@ def test_an_interrupted_ordered_pass_resumes_where_it_stopped(postgres_server, m
     assert table_contents(two) == table_contents(one)
 
 
+def test_the_single_writer_first_finishes_what_an_interrupted_load_left(postgres_server):
+    one, two = postgres_server.new_database(), postgres_server.new_database()
+    with open_store(one) as store:
+        store.add_prepared([prepare(a) for a in (TOKAYEV_ASTANA, REPOST, TOKAYEV_BRUSSELS)])
+    with open_store(two) as store:
+        store.stage([(0, prepare(TOKAYEV_ASTANA)), (1, prepare(REPOST))])
+        summary = ingest_items([], store)                 # a plain ingest of nothing new
+        assert summary.read == 0 and table_contents(two)["staged"] == []
+        assert store.add_article(TOKAYEV_BRUSSELS) == "stored"
+    assert table_contents(two) == table_contents(one)
+
+
 def test_sqlite_keeps_its_single_writer(tmp_path):
     with open_store(f"sqlite:///{tmp_path / 'one.db'}") as store:
         with pytest.raises(StoreUnavailable, match="PostgreSQL"):

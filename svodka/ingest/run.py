@@ -112,6 +112,10 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
     """
     if load_in_workers:
         store._several_writers()
+    else:
+        # What an interrupted run of several writers left is older than this input: the
+        # single writer finishes it first, or its articles would stay half-stored.
+        store.finish_staged(batch_size)
     summary = Summary()
     sent: set[str] = set()          # ids handed out in this run: a later one is a repeat
     awaited: set[int] = set()       # positions whose fate the ordered pass decides

@@ -154,8 +154,10 @@ class Store:
         """The ordered pass over everything staged: near-duplicates, corpus entities, counts."""
         if self.engine.dialect.name != "postgresql":
             return []
-        self._near = None   # finished articles join the index the single writer keeps
-        return staged.finish(self.engine, batch_size)
+        outcomes = staged.finish(self.engine, batch_size)
+        if outcomes:
+            self._near = None   # finished articles join the index the single writer keeps
+        return outcomes
 
     def add_rejection(self, rejection: Rejection) -> None:
         self.add_rejections([rejection])
