@@ -137,6 +137,8 @@ def test_an_ingest_killed_mid_run_and_resumed_loses_and_doubles_nothing(tmp_path
             ingest_items(iter_items([str(feed)]), store, executor=dies_after(4),
                          load_in_workers=True)
         assert store.stats()["articles"] == 4        # loaded, waiting for the ordered pass
-        resumed = ingest_items(iter_items([str(feed)]), store, load_in_workers=True)
+        # Small batches: the ordered pass runs every two results, while the rest loads.
+        resumed = ingest_items(iter_items([str(feed)]), store, load_in_workers=True,
+                               batch_size=2)
     assert (resumed.read, resumed.stored, resumed.duplicates, resumed.rejected) == (7, 6, 1, 0)
     assert table_contents(two) == table_contents(one)

@@ -120,6 +120,7 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
     sent: set[str] = set()          # ids handed out in this run: a later one is a repeat
     awaited: set[int] = set()       # positions whose fate the ordered pass decides
     repeats: list[Repeat] = []
+    since_pass = 0                  # staged results since the ordered pass last ran
     started = time.perf_counter()
     batch: list[Prepared] = []
     rejections: list[Rejection] = []
@@ -194,11 +195,17 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             summary.reasons[result.reason] += 1
         elif isinstance(result, Prepared):
             batch.append(result)
-        elif isinstance(result, Staged):
+        elif isinstance(result, Staged | Repeat):
             awaited.add(result.position)
-        elif isinstance(result, Repeat):
-            awaited.add(result.position)
-            repeats.append(result)
+            if isinstance(result, Repeat):
+                repeats.append(result)
+            since_pass += 1
+            if since_pass >= batch_size:
+                # Results come in input order: everything before this one is staged, so
+                # the ordered pass can take it while the workers load what follows.
+                flush()
+                _finish(store, summary, awaited, batch_size, before=result.position + 1)
+                since_pass = 0
         else:
             summary.duplicates += 1
         if len(batch) >= batch_size or time.perf_counter() - last_flush > FLUSH_SECONDS:
@@ -215,11 +222,12 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
     return summary
 
 
-def _finish(store: Store, summary: Summary, awaited: set[int], batch_size: int) -> None:
-    """The ordered pass after several writers; counts the fate of this run's documents
-    (a pass resumed from an interrupted run also finishes that run's, uncounted)."""
+def _finish(store: Store, summary: Summary, awaited: set[int], batch_size: int,
+            before: int | None = None) -> None:
+    """The ordered pass after several writers, up to ``before`` or to the end; counts the
+    fate of this run's documents (an interrupted run's are finished too, uncounted)."""
     started, cpu = time.perf_counter(), time.process_time()
-    for outcome in store.finish_staged(batch_size):
+    for outcome in store.finish_staged(batch_size, before):
         if outcome.position not in awaited:
             continue
         awaited.discard(outcome.position)
@@ -233,5 +241,5 @@ def _finish(store: Store, summary: Summary, awaited: set[int], batch_size: int) 
             summary.reasons["store_error"] += 1
     summary.stages["finish"] += time.perf_counter() - started
     summary.stages["finish_cpu"] += time.process_time() - cpu
-    if awaited:
+    if before is None and awaited:
         raise AssertionError(f"the ordered pass did not see {len(awaited)} loaded documents")

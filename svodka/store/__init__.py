@@ -52,6 +52,7 @@ class Store:
         with write_transaction(self.engine) as conn:
             self.schema_version = migrate(conn)
         self._near: NearDuplicateIndex | None = None
+        self._staged_near: NearDuplicateIndex | None = None   # the ordered pass's, between calls
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -150,13 +151,22 @@ class Store:
         with self.engine.connect() as conn:
             return staged.staged_at(conn, article_id)
 
-    def finish_staged(self, batch_size: int = 64) -> list[staged.Outcome]:
-        """The ordered pass over everything staged: near-duplicates, corpus entities, counts."""
+    def finish_staged(self, batch_size: int = 64,
+                      before: int | None = None) -> list[staged.Outcome]:
+        """The ordered pass over everything staged (or only at positions ``before`` it, while
+        later ones are still being loaded): near-duplicates, corpus entities, counts."""
         if self.engine.dialect.name != "postgresql":
             return []
-        outcomes = staged.finish(self.engine, batch_size)
+        try:
+            outcomes, self._staged_near = staged.finish(self.engine, batch_size, before,
+                                                        self._staged_near)
+        except BaseException:
+            self._staged_near = None   # it may hold articles whose transaction rolled back
+            raise
         if outcomes:
             self._near = None   # finished articles join the index the single writer keeps
+        if before is None:
+            self._staged_near = None   # the load is over; a later one starts afresh
         return outcomes
 
     def add_rejection(self, rejection: Rejection) -> None:

@@ -104,11 +104,7 @@ def staged_at(conn: Connection, article_id: str) -> tuple[int, str | None, str |
     return tuple(row) if row else None
 
 
-def pending(conn: Connection) -> bool:
-    return conn.execute(select(t.staged.c.position).limit(1)).first() is not None
-
-
-def _near_index(conn: Connection) -> NearDuplicateIndex:
+def near_index(conn: Connection) -> NearDuplicateIndex:
     """The finished articles, as the single writer's index holds them when a load starts."""
     a, s = t.articles.c, t.staged.c
     index = NearDuplicateIndex()
@@ -118,23 +114,30 @@ def _near_index(conn: Connection) -> NearDuplicateIndex:
     return index
 
 
-def finish(engine: Engine, batch_size: int = 64) -> list[Outcome]:
-    """The ordered pass: every staged document in input order, a transaction per batch."""
+def finish(engine: Engine, batch_size: int = 64, before: int | None = None,
+           near: NearDuplicateIndex | None = None
+           ) -> tuple[list[Outcome], NearDuplicateIndex | None]:
+    """The ordered pass: every staged document in input order (only those at positions
+    ``before`` it, when given), a transaction per batch. ``near``: the index a previous
+    pass of the same load left (it grows as articles are linked); returned for the next."""
     s = t.staged.c
     with engine.connect() as conn:
-        if not pending(conn):
-            return []
-        near = _near_index(conn)
-        order = conn.execute(select(s.position, s.article_id).order_by(s.position, s.article_id)
-                             ).all()
+        query = select(s.position, s.article_id).order_by(s.position, s.article_id)
+        if before is not None:
+            query = query.where(s.position < before)
+        order = conn.execute(query).all()
+        if not order:
+            return [], near
+        if near is None:
+            near = near_index(conn)
     outcomes: list[Outcome] = []
     for start in range(0, len(order), batch_size):
         chunk = order[start:start + batch_size]
         # A batch that fails rolls back and raises: the index may then hold its articles,
-        # so a resumed pass builds its own.
+        # so the caller must drop it.
         with write_transaction(engine) as conn:
             outcomes += _finish_batch(conn, chunk, near)
-    return outcomes
+    return outcomes, near
 
 
 def _finish_batch(conn: Connection, chunk, near: NearDuplicateIndex) -> list[Outcome]:
