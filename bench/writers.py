@@ -12,8 +12,10 @@ PostgreSQL server (tests/pg.py: needs Debian's postgresql, i.e. initdb):
   (``Store.stage``), then the ordered pass (``Store.finish_staged``) in the parent.
 
 Reports articles/s of each (extraction excluded: this is the writer alone), the staging and
-ordered-pass seconds and CPU seconds per article, and checks that every table equals the
-single writer's. Runs follow one another ``--rounds`` times, so each sees the same load.
+ordered-pass seconds, the CPU seconds of the writers and of the PostgreSQL server (psutil:
+the postmaster and its backends), and checks that every table equals the single writer's.
+On a loaded machine compare the CPU seconds: the ordered pass is the serial part, staging
+the part that more writers share. Runs follow one another ``--rounds`` times, so each sees the same load.
 """
 from __future__ import annotations
 
@@ -69,17 +71,41 @@ def _stage(entries: list) -> float:
     return time.process_time() - started
 
 
-def single(url: str, records: list) -> dict:
+class ServerCpu:
+    """CPU seconds of the PostgreSQL server: the postmaster, its live backends, and those
+    that ended (reaped, so counted in its children's times)."""
+
+    def __init__(self, server):
+        import psutil
+        pid = int((server.data / "postmaster.pid").read_text().split()[0])
+        self.postmaster = psutil.Process(pid)
+
+    def __call__(self) -> float:
+        import psutil
+        times = self.postmaster.cpu_times()
+        total = times.user + times.system + times.children_user + times.children_system
+        for child in self.postmaster.children():
+            try:
+                child_times = child.cpu_times()
+            except psutil.Error:
+                continue
+            total += child_times.user + child_times.system
+        return total
+
+
+def single(url: str, records: list, server_cpu) -> dict:
     from svodka.store import open_store
 
     with open_store(url) as store:
-        started, cpu = time.perf_counter(), time.process_time()
+        store.stats()                           # connected before the clock
+        started, cpu, server = time.perf_counter(), time.process_time(), server_cpu()
         for start in range(0, len(records), 64):
             store.add_prepared(records[start:start + 64])
-        return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu}
+        return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+                "server_cpu": server_cpu() - server}
 
 
-def staged(url: str, records: list, writers: int) -> dict:
+def staged(url: str, records: list, writers: int, server_cpu) -> dict:
     from svodka.store import open_store
 
     entries = list(enumerate(records))
@@ -88,18 +114,23 @@ def staged(url: str, records: list, writers: int) -> dict:
     with get_context("spawn").Pool(writers, initializer=_open, initargs=(url,)) as pool:
         while len(set(pool.map(_ready, range(writers * 2), chunksize=1))) < writers:
             pass                                # every writer up and connected before the clock
-        started = time.perf_counter()
+        started, server = time.perf_counter(), server_cpu()
         cpu = sum(pool.map(_stage, partitions, chunksize=1))
         stage_seconds = time.perf_counter() - started
+        stage_server = server_cpu() - server
     with open_store(url) as store:
-        started, finish_cpu = time.perf_counter(), time.process_time()
+        from svodka.dedup import NearDuplicateIndex
+        NearDuplicateIndex()                    # its import, as the single writer had it
+        started, finish_cpu, server = time.perf_counter(), time.process_time(), server_cpu()
         outcomes = store.finish_staged()
         finish_seconds = time.perf_counter() - started
         finish_cpu = time.process_time() - finish_cpu
+        finish_server = server_cpu() - server
     assert len(outcomes) == len(records)
     return {"seconds": stage_seconds + finish_seconds, "stage_seconds": stage_seconds,
             "finish_seconds": finish_seconds, "cpu": cpu + finish_cpu, "stage_cpu": cpu,
-            "finish_cpu": finish_cpu}
+            "finish_cpu": finish_cpu, "server_cpu": stage_server + finish_server,
+            "stage_server_cpu": stage_server, "finish_server_cpu": finish_server}
 
 
 def main() -> None:
@@ -108,6 +139,7 @@ def main() -> None:
     parser.add_argument("--writers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--keep", type=Path, default=Path("/tmp/svodka-bench"))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     args = parser.parse_args()
     args.keep.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -120,25 +152,60 @@ def main() -> None:
         raise SystemExit("PostgreSQL is not installed (no initdb)")
     server = Server(bin_dir)
     server.start()
+    server_cpu = ServerCpu(server)
+    rows = []
     try:
         for round_ in range(1, args.rounds + 1):
             reference = server.new_database()
-            runs = {"single": single(reference, records)}
+            runs = {"single": single(reference, records, server_cpu)}
             expected = table_contents(reference)
             for writers in args.writers:
                 url = server.new_database()
-                runs[f"staged:{writers}"] = staged(url, records, writers)
+                runs[f"staged:{writers}"] = staged(url, records, writers, server_cpu)
                 assert table_contents(url) == expected, f"staged:{writers} differs"
             for name, result in runs.items():
-                print(json.dumps({
+                rows.append(row := {
                     "round": round_, "run": name, "articles": n,
                     "articles_per_s": round(n / result["seconds"], 1),
                     "vs_single": round(runs["single"]["seconds"] / result["seconds"], 2),
                     "ms_cpu_per_article": round(1000 * result["cpu"] / n, 2),
+                    "ms_server_cpu_per_article": round(1000 * result["server_cpu"] / n, 2),
                     **{k: round(v, 2) for k, v in result.items()},
-                    "load_average": round(os.getloadavg()[0], 1)}), flush=True)
+                    "load_average": round(os.getloadavg()[0], 1)})
+                print(json.dumps(row), flush=True)
     finally:
         server.stop()
+    write_section(args.out, rows, " ".join(sys.argv[1:]))
+
+
+def write_section(out: Path, rows: list[dict], arguments: str) -> None:
+    from sections import replace_section
+
+    def ms(row, key):
+        return f"{1000 * row[key] / row['articles']:.1f}" if key in row else "–"
+
+    lines = [
+        "## Writers into PostgreSQL (`bench/writers.py`)", "",
+        f"`python bench/writers.py {arguments}`, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
+        f"the same {rows[0]['articles']} prepared news articles loaded into fresh databases of "
+        "a throwaway PostgreSQL 15 (fsync off), one writer (`single`) against W staging "
+        "writer processes and the ordered pass (`staged:W`); every table checked equal to "
+        "the single writer's. CPU in ms per article, of the writers (client) and of the "
+        "server; wall-clock rates on this shared 2-core machine follow its load (last "
+        "column), the CPU columns much less.", "",
+        "| round | run | articles/s (wall) | vs single | client CPU ms | server CPU ms | "
+        "staging: client + server ms | ordered pass: client + server ms | load |",
+        "|---|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        staged_ms = (f"{ms(row, 'stage_cpu')} + {ms(row, 'stage_server_cpu')}"
+                     if "stage_cpu" in row else "–")
+        finish_ms = (f"{ms(row, 'finish_cpu')} + {ms(row, 'finish_server_cpu')}"
+                     if "finish_cpu" in row else "–")
+        lines.append(f"| {row['round']} | {row['run']} | {row['articles_per_s']} | "
+                     f"{row['vs_single']}× | {row['ms_cpu_per_article']} | "
+                     f"{row['ms_server_cpu_per_article']} | {staged_ms} | {finish_ms} | "
+                     f"{row['load_average']} |")
+    replace_section(out, "writers", "\n".join(lines))
 
 
 if __name__ == "__main__":
