@@ -71,12 +71,75 @@ def _may_hold(analysis: Analysis, index: int, names: set[int]) -> bool:
     return token.pos in _INSIDE and any(ch.isalnum() for ch in token.text)
 
 
+_AMBIGUOUS_CASES = {"Acc", "Gen"}
+
+
+def _agrees(analysis: Analysis, index: int, case: str | None) -> bool:
+    """Is the word at ``index`` in ``case`` (or untagged)? An animate accusative has the
+    genitive's form, and the tagger may call one the other: "продать армянского полузащитника
+    Генриха Мхитаряна" (Acc) agrees with its name (Gen)."""
+    own = analysis.tokens[index].feats.get("Case")
+    if own is None or case is None or own == case:
+        return True
+    if {own, case} != _AMBIGUOUS_CASES:
+        return False
+    forms = analysis.morph.parse(analysis.tokens[index].text.lower())
+    cases = {form.tag.case for form in forms}
+    return "gent" in cases and "accs" in cases
+
+
 def _extend_adjectives(analysis: Analysis, head: int, floor: int) -> int:
+    """The adjectives before a title that agree with it: "нынешнему градоначальнику", not
+    "уступив первое нынешнему градоначальнику"; a short form is a predicate ("С этим согласен
+    директор")."""
+    tokens = analysis.tokens
+    case = tokens[head].feats.get("Case")
     first = head
-    while first - 1 >= floor and analysis.tokens[first - 1].pos == "ADJ" \
-            and analysis.tokens[first - 1].sent == analysis.tokens[head].sent:
+    while first - 1 >= floor and tokens[first - 1].pos == "ADJ" \
+            and tokens[first - 1].sent == tokens[head].sent \
+            and tokens[first - 1].feats.get("Variant") != "Short" \
+            and _agrees(analysis, first - 1, case):
         first -= 1
     return first
+
+
+# prepositions that open a role's own complement even without a name in it: "министр по
+# делам молодёжи", "представитель президента при правительстве", "кандидат от партии"
+_ROLE_PREPOSITIONS = {"по", "при", "от"}
+
+
+def _in_subtree(analysis: Analysis, index: int, head: int) -> bool:
+    tokens = analysis.tokens
+    for _ in range(_MAX_ROLE_TOKENS):
+        if index == head:
+            return True
+        index = tokens[index].head
+        if index < 0:
+            return False
+    return False
+
+
+def _noun_phrase_stop(analysis: Analysis, head: int, stop: int) -> int:
+    """Where the title's noun phrase ends: at the first word the parser attaches outside it
+    ("политик намерен", "спортсменка три раза"), at a short adjective, or at a prepositional
+    group on the title word itself that is no complement of a title — one with no name in it,
+    opened by a preposition other than "по", "при", "от" ("хоккеист с начала его карьеры",
+    "тренер на месте"; but "руководитель службы по надзору в сфере образования")."""
+    tokens = analysis.tokens
+    for index in range(head + 1, stop):
+        token = tokens[index]
+        if token.pos == "PUNCT":
+            continue
+        if token.feats.get("Variant") == "Short" or not _in_subtree(analysis, index, head):
+            return index
+        if token.pos == "ADP" and token.text.lower() not in _ROLE_PREPOSITIONS \
+                and token.head >= 0 and tokens[token.head].head == head:
+            group = range(index + 1, next((i for i in range(index + 1, stop)
+                                           if tokens[i].pos == "ADP"), stop))
+            if not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
+                       for i in group):
+                return index
+    return stop
 
 
 def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
@@ -156,13 +219,31 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         return None
     # an apposition agrees in case with its name: in "заявил президент на встрече с главой
     # МВД Владимиром Колокольцевым" the role is "главой МВД", not the phrase from "президент"
-    agreeing = [i for i in heads if tokens[i].feats.get("Case") in (case, None)]
+    agreeing = [i for i in heads if _agrees(analysis, i, case)]
     if case and not agreeing and case == "Gen" and all(
             tokens[i].feats.get("Case") for i in heads) \
             and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
         return None       # "адвокат Александра Кокорина": the name is whose, not who
     head = agreeing[-1] if case and agreeing else heads[-1]
-    return _role(analysis, _extend_adjectives(analysis, head, floor), head, name_first)
+    if _addressee(analysis, head, name_first, oblique):
+        return None
+    stop = name_first
+    while stop - 1 > head and tokens[stop - 1].pos == "ADJ":
+        stop -= 1         # "главы ведомства 30-летнего Ивана Муравьева": the age is his
+    return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+def _addressee(analysis: Analysis, head: int, name_first: int, oblique=frozenset()) -> bool:
+    """"— ответила сенатору Нуланд": a title in the dative a verb governs, followed by a name
+    that does not show the dative, names whom the words were addressed to; the name is the
+    verb's subject (the tagger makes the undeclined name agree with the title)."""
+    tokens = analysis.tokens
+    title, verb = tokens[head], tokens[head].head
+    if title.feats.get("Case") != "Dat" or verb < 0 or tokens[verb].pos not in ("VERB", "AUX"):
+        return False
+    if any(tokens[c].rel.startswith("nsubj") for c in analysis.children(verb)):
+        return False
+    return name_first not in oblique and analysis.lemma(name_first) == tokens[name_first].text.lower()
 
 
 def _after_brackets(analysis: Analysis, index: int, stop: int) -> int:
@@ -202,6 +283,11 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
             continue
         if stop in names and name_stops and stop in name_stops \
                 and _inflected_genitive(analysis, stop, name_stops[stop], oblique):
+            if tokens[head].feats.get("Case") != "Nom" \
+                    and _agrees(analysis, head, tokens[stop].feats.get("Case")):
+                # "ссылался на лауреата Синклера Льюиса, графа Германа Кайзерлинга": the
+                # title agrees with the name after it, so it is that person's
+                return None
             stop = name_stops[stop]
             continue
         if not _may_hold(analysis, stop, names):
@@ -210,7 +296,7 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
     closed = stop >= sentence.stop or tokens[stop].text in _CLOSERS
     if not closed:
         return None
-    stop = min(stop, sentence.stop)
+    stop = _noun_phrase_stop(analysis, head, min(stop, sentence.stop))
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, first, head, stop)
@@ -230,6 +316,7 @@ def _phrase_from(analysis: Analysis, head: int, names: set[int]) -> Role:
                 or any(ch.isdigit() for ch in text):
             break                     # an unpaired mark or a bracket ends the phrase
         stop += 1
+    stop = _noun_phrase_stop(analysis, head, stop)
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, _extend_adjectives(analysis, head, sentence.first), head, stop)
@@ -272,9 +359,8 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
                 and tokens[child].rel in ("xcomp", "obl", "obj", "nmod") and _bare(analysis, child):
             roles.append(_phrase_from(analysis, child, names))
             # "стал его директором и первым ректором"
-            roles += [_phrase_from(analysis, c, names) for c in analysis.children(child)
-                      if tokens[c].rel == "conj" and _is_role_word(analysis, c)
-                      and tokens[c].feats.get("Case") == "Ins"]
+            roles += [_phrase_from(analysis, c, names) for c in _conjuncts(analysis, child)
+                      if _is_role_word(analysis, c) and tokens[c].feats.get("Case") == "Ins"]
         elif analysis.lemma(child) in _POSTS:
             # "занял пост генерального директора", "назначен на должность министра"
             for title in analysis.children(child):
@@ -286,6 +372,25 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
             # "Стал генералом, работал министром": the next verb shares the subject
             roles += predicate_roles(analysis, child, skip, names, depth + 1)
     return roles
+
+
+def _conjuncts(analysis: Analysis, index: int) -> list[int]:
+    """The words joined to ``index`` by "и", "а затем", commas — also where the parser hangs
+    the next one on a word inside the first title's phrase ("был министром здравоохранения,
+    а затем министром иностранных дел")."""
+    tokens, found, todo = analysis.tokens, [], [index]
+    while todo and len(found) < _MAX_LISTED:
+        current = todo.pop()
+        for child in analysis.children(current):
+            if tokens[child].rel == "conj":
+                found.append(child)
+                todo.append(child)
+            elif tokens[child].rel == "nmod" and child > current:
+                todo.append(child)
+    return sorted(found)
+
+
+_MAX_LISTED = 8
 
 
 def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
@@ -381,12 +486,39 @@ def roles_of(analysis: Analysis, name_first: int, name_stop: int, names: set[int
     the other way round); ``oblique``: the first words of names written in another case than
     the nominative."""
     name_starts = name_starts or {}
-    roles = _roles_before(analysis, name_first, names, name_starts, oblique)
     if name_stops is None:
         name_stops = {first: last + 1 for last, first in name_starts.items()}
+    roles = _roles_before(analysis, name_first, names, name_starts, oblique)
+    if not _listed(analysis, name_first, name_stop, name_starts, name_stops):
+        # "во время общения с журналистами Грицак сказал": a plural is others, not him
+        roles = [r for r in roles if not _plural(analysis, r.head)]
     after = role_after(analysis, name_stop, names, name_stops, oblique)
     roles += [after] if after is not None else role_predicate(analysis, name_first, name_stop, names)
     return roles
+
+
+def _plural(analysis: Analysis, index: int) -> bool:
+    """Plural by the tagger and by every reading of the form ("журналистами"; the tagger
+    calls "экс-пограничник" plural too)."""
+    token = analysis.tokens[index]
+    if token.feats.get("Number") != "Plur":
+        return False
+    word = token.text.lower().split("-")[-1]
+    return all(form.tag.number != "sing" for form in analysis.morph.parse(word)
+               if form.tag.POS == "NOUN")
+
+
+def _listed(analysis: Analysis, name_first: int, name_stop: int, name_starts: dict[int, int],
+            name_stops: dict[int, int]) -> bool:
+    """Is the name one of a list of people's names ("Мерзликин и Гребенщикова", "Царёв
+    (проект «Метро»), Алексей Борисов")?"""
+    tokens = analysis.tokens
+    after = _after_brackets(analysis, name_stop, len(tokens))
+    if after + 1 < len(tokens) and tokens[after].text in {",", "и"} and (
+            after + 1 in name_stops or tokens[after + 1].text in _QUOTES):
+        return True       # "музыкантами (Юрий Антонов, «Весёлые ребята», «Цветы»)"
+    before = name_first - 1
+    return before > 0 and tokens[before].text in {",", "и"} and before - 1 in name_starts
 
 
 def _roles_before(analysis: Analysis, name_first: int, names: set[int], name_starts: dict[int, int],
@@ -418,8 +550,9 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
     stop = name_first
     if stop > 0 and tokens[stop - 1].text in _LINKS | {":"}:
         stop -= 1          # "музыканты группы — Вадим Голутвин", "пять экс-президентов: ..."
+    skipped = name_starts      # "адвокат Александра Кокорина Андрей Ромашов"
     while True:
-        role = role_before(analysis, stop, names, name_starts, oblique)
+        role = role_before(analysis, stop, names, skipped, oblique)
         if role is None:
             break
         roles.insert(0, role)
@@ -427,6 +560,9 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
         if link < 0 or tokens[link].text not in _LINKS | {","}:
             break
         stop = link        # "посла ... - постоянного представителя ... Романа Василенко"
+        # past a link, a name closes the chain: in "на лауреата Синклера Льюиса, графа
+        # Германа Кайзерлинга" the laureate is Льюис, not Кайзерлинг
+        skipped = {}
     return roles
 
 
