@@ -38,6 +38,7 @@ class Role:
     stop: int
     head: int             # the title word
     text: str             # nominative
+    stacked: bool = False  # another title stands right before it: "психиатра полковника"
 
 
 def _is_role_word(analysis: Analysis, index: int) -> bool:
@@ -130,16 +131,25 @@ def _noun_phrase_stop(analysis: Analysis, head: int, stop: int) -> int:
         token = tokens[index]
         if token.pos == "PUNCT":
             continue
-        if token.feats.get("Variant") == "Short" or not _in_subtree(analysis, index, head):
+        if token.feats.get("Variant") == "Short" or not _in_subtree(analysis, index, head) \
+                or _circumstance(analysis, head, index, stop):
             return index
-        if token.pos == "ADP" and token.text.lower() not in _ROLE_PREPOSITIONS \
-                and token.head >= 0 and tokens[token.head].head == head:
-            group = range(index + 1, next((i for i in range(index + 1, stop)
-                                           if tokens[i].pos == "ADP"), stop))
-            if not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
-                       for i in group):
-                return index
     return stop
+
+
+def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
+    """Is the preposition at ``index`` the opening of a group on the title word that says
+    where or when, not whose or of what ("тренер на месте Золотарёва", "хоккеист с начала
+    карьеры")? A title's own complements are opened by "по", "при", "от" or name a place or
+    body: "посол в Бельгии"."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    if token.pos != "ADP" or token.text.lower() in _ROLE_PREPOSITIONS or token.head < 0 \
+            or tokens[token.head].head != head:
+        return False
+    group = range(index + 1, next((i for i in range(index + 1, stop)
+                                   if tokens[i].pos == "ADP"), stop))
+    return not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES for i in group)
 
 
 def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
@@ -225,12 +235,54 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
         return None       # "адвокат Александра Кокорина": the name is whose, not who
     head = agreeing[-1] if case and agreeing else heads[-1]
-    if _addressee(analysis, head, name_first, oblique):
-        return None
+    if _addressee(analysis, head, name_first, oblique) or _belongs_to_noun(analysis, head, name_first) \
+            or any(_circumstance(analysis, head, i, name_first) for i in range(head + 1, name_first)):
+        return None       # "менее опытный тренер на месте Золотарёва": not Золотарёв
     stop = name_first
     while stop - 1 > head and tokens[stop - 1].pos == "ADJ":
         stop -= 1         # "главы ведомства 30-летнего Ивана Муравьева": the age is his
+    nearest = agreeing[0] if case and agreeing else heads[0]
+    if nearest != head and nearest == stop - 1 and not head <= tokens[nearest].head < nearest:
+        # "главного психиатра Минобороны полковника Олега Друзя": two titles, each his own;
+        # "заместителя министра Ивана Петрова" is one (the parser hangs "министра" on it)
+        first = _extend_adjectives(analysis, nearest, head + 1)
+        if first > head + 1 and tokens[first - 1].pos in ("NOUN", "PROPN"):
+            role = _role(analysis, first, nearest, stop)
+            role.stacked = True
+            return role
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+def _person_noun(analysis: Analysis, index: int) -> bool:
+    """A common noun for a person that is no title: "зятя", "дочь", "супруга"."""
+    token = analysis.tokens[index]
+    if token.pos != "NOUN" or _is_role_word(analysis, index):
+        return False
+    return any(form.tag.animacy == "anim" and form.tag.POS == "NOUN"
+               for form in analysis.morph.parse(token.text.lower()))
+
+
+def _relative_of(analysis: Analysis, role: Role, name_first: int) -> bool:
+    """"дочь знаменитого писателя, актера и режиссера Мария Шукшина": a title in the genitive
+    after a noun for a person, before a name not in the genitive, says whose daughter the
+    named person is ("сына президента США Джона Кеннеди": the genitive name is the
+    president)."""
+    before, name = role.first - 1, analysis.tokens[name_first]
+    if before < 0 or analysis.tokens[role.head].feats.get("Case") != "Gen" \
+            or name.feats.get("Case") in ("Gen", None) or not _person_noun(analysis, before):
+        return False
+    return all(form.tag.case != "gent" for form in analysis.morph.parse(name.text.lower()))
+
+
+def _belongs_to_noun(analysis: Analysis, head: int, name_first: int) -> bool:
+    """"советника и по совместительству зятя Трампа Джареда Кушнера": a name right after a
+    noun for a person that is no title, in its case, is that noun's — whose son-in-law — and
+    the title before them is not the name's."""
+    tokens = analysis.tokens
+    before = name_first - 1
+    case = tokens[name_first].feats.get("Case")
+    return before > head and case == "Gen" and tokens[before].feats.get("Case") == case \
+        and _person_noun(analysis, before)
 
 
 def _addressee(analysis: Analysis, head: int, name_first: int, oblique=frozenset()) -> bool:
@@ -343,6 +395,16 @@ def _bare(analysis: Analysis, index: int) -> bool:
     return not any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
 
 
+_LEAVING = {"от", "с", "из"}
+
+
+def _left_post(analysis: Analysis, post: int) -> bool:
+    """"отстранил от должности", "ушёл с поста": the subject leaves or removes someone from
+    the post; "назначен на должность", "занял пост" give it."""
+    return any(analysis.tokens[c].rel == "case" and analysis.tokens[c].text.lower() in _LEAVING
+               for c in analysis.children(post))
+
+
 def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
                     depth: int = 0) -> list[Role]:
     """The roles a clause's predicate gives its subject: "Путин - президент России",
@@ -361,7 +423,7 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
             # "стал его директором и первым ректором"
             roles += [_phrase_from(analysis, c, names) for c in _conjuncts(analysis, child)
                       if _is_role_word(analysis, c) and tokens[c].feats.get("Case") == "Ins"]
-        elif analysis.lemma(child) in _POSTS:
+        elif analysis.lemma(child) in _POSTS and not _left_post(analysis, child):
             # "занял пост генерального директора", "назначен на должность министра"
             for title in analysis.children(child):
                 if title > child and _is_role_word(analysis, title):
@@ -556,6 +618,10 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
         if role is None:
             break
         roles.insert(0, role)
+        if role.stacked:
+            stop = role.first
+            skipped = {}
+            continue
         link = role.first - 1
         if link < 0 or tokens[link].text not in _LINKS | {","}:
             break
@@ -563,6 +629,10 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
         # past a link, a name closes the chain: in "на лауреата Синклера Льюиса, графа
         # Германа Кайзерлинга" the laureate is Льюис, not Кайзерлинг
         skipped = {}
+    if roles and _relative_of(analysis, roles[0], name_first):
+        # "внук последнего австрийского императора, 59-летний эрцгерцог Карл": the
+        # grandson is the archduke
+        return [r for r in roles if tokens[r.head].feats.get("Case") != "Gen"]
     return roles
 
 
