@@ -99,9 +99,14 @@ def _extend_adjectives(analysis: Analysis, head: int, floor: int) -> int:
     while first - 1 >= floor and tokens[first - 1].pos == "ADJ" \
             and tokens[first - 1].sent == tokens[head].sent \
             and tokens[first - 1].feats.get("Variant") != "Short" \
-            and _agrees(analysis, first - 1, case):
+            and not _age(tokens[first - 1].text) and _agrees(analysis, first - 1, case):
         first -= 1
     return first
+
+
+def _age(word: str) -> bool:
+    """"59-летний эрцгерцог", "61-летняя певица": the age is no part of the title."""
+    return any(ch.isdigit() for ch in word) or "летн" in word.lower()
 
 
 # prepositions that open a role's own complement even without a name in it: "министр по
