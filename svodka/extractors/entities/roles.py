@@ -28,6 +28,7 @@ _POSTS = {"пост", "должность"}
 _OPENING = {"»": ("«",), "“": ("„", "“"), "\"": ("\"",), "”": ("“",)}
 _OPENING_TO_CLOSING = {"«": ("»",), "„": ("“",), "“": ("”",), "\"": ("\"",)}
 _CLOSING = set(_OPENING)
+_OPENERS = {"«", "„", "("}
 _MAX_QUOTED = 10
 _CLOSERS = {",", ")", ".", ";", *_LINKS}
 
@@ -99,9 +100,16 @@ def _extend_adjectives(analysis: Analysis, head: int, floor: int) -> int:
     while first - 1 >= floor and tokens[first - 1].pos == "ADJ" \
             and tokens[first - 1].sent == tokens[head].sent \
             and tokens[first - 1].feats.get("Variant") != "Short" \
-            and not _age(tokens[first - 1].text) and _agrees(analysis, first - 1, case):
+            and not _age(tokens[first - 1].text) and _agrees(analysis, first - 1, case) \
+            and analysis.lemma(first - 1) not in _NOT_TITLE_WORDS:
         first -= 1
+    if first - 1 >= floor and analysis.lemma(first - 1) in _NOT_TITLE_WORDS:
+        return head       # "самой титулованной спортсменкой": a standing; the title is hers
     return first
+
+
+# "у самой спортсменки", "самой титулованной спортсменкой": "herself", "the most"
+_NOT_TITLE_WORDS = {"сам", "самый"}
 
 
 def _age(word: str) -> bool:
@@ -159,6 +167,8 @@ def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
 
 def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
     tokens, morph = analysis.tokens, analysis.morph
+    while stop - 1 > head and tokens[stop - 1].text in _OPENERS:
+        stop -= 1         # "фигуристка «": a quote the role does not hold
     words = []
     for i in range(first, stop):
         token = tokens[i]
@@ -239,6 +249,10 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             tokens[i].feats.get("Case") for i in heads) \
             and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
         return None       # "адвокат Александра Кокорина": the name is whose, not who
+    if case and not agreeing and case != "Gen":
+        acting = _acting(analysis, heads[-1], floor, case)
+        if acting is not None:      # "исполняющий обязанности президента Александр Турчинов"
+            return _role(analysis, acting, acting, name_first)
     head = agreeing[-1] if case and agreeing else heads[-1]
     if _addressee(analysis, head, name_first, oblique) or _belongs_to_noun(analysis, head, name_first) \
             or any(_circumstance(analysis, head, i, name_first) for i in range(head + 1, name_first)):
@@ -288,6 +302,23 @@ def _belongs_to_noun(analysis: Analysis, head: int, name_first: int) -> bool:
     case = tokens[name_first].feats.get("Case")
     return before > head and case == "Gen" and tokens[before].feats.get("Case") == case \
         and _person_noun(analysis, before)
+
+
+_MAX_GOVERNING = 3
+
+
+def _acting(analysis: Analysis, head: int, floor: int, case: str) -> int | None:
+    """The participle that governs a title in another case than the name's and agrees with
+    the name: "исполняющий обязанности президента" (not "президент")."""
+    tokens = analysis.tokens
+    for index in range(head - 1, max(floor, head - _MAX_GOVERNING) - 1, -1):
+        token = tokens[index]
+        if token.pos == "VERB" and token.feats.get("VerbForm", "Part") == "Part" \
+                and token.feats.get("Case") == case:
+            return index
+        if token.pos not in ("NOUN", "ADJ"):
+            return None
+    return None
 
 
 def _addressee(analysis: Analysis, head: int, name_first: int, oblique=frozenset()) -> bool:
