@@ -109,7 +109,8 @@ def _extend_adjectives(analysis: Analysis, head: int, floor: int) -> int:
 
 
 # "у самой спортсменки", "самой титулованной спортсменкой": "herself", "the most"
-_NOT_TITLE_WORDS = {"сам", "самый"}
+# "другой зампред", "лучший снайпер", "единственный учёный": which one, not what post
+_NOT_TITLE_WORDS = {"сам", "самый", "другой", "лучший", "единственный"}
 
 
 def _age(word: str) -> bool:
@@ -148,6 +149,19 @@ def _noun_phrase_stop(analysis: Analysis, head: int, stop: int) -> int:
                 or _circumstance(analysis, head, index, stop):
             return index
     return stop
+
+
+def _outside_group(analysis: Analysis, head: int, index: int, stop: int) -> bool:
+    """A prepositional group with no name in it that the parser does not hang under the title:
+    "указа президента о назначении … министра обороны": the title's phrase ends before it."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    if token.pos != "ADP" or token.text.lower() in _ROLE_PREPOSITIONS or token.head < 0 \
+            or _in_subtree(analysis, token.head, head):
+        return False
+    group = range(index + 1, next((i for i in range(index + 1, stop)
+                                   if tokens[i].pos == "ADP" or _is_role_word(analysis, i)), stop))
+    return not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES for i in group)
 
 
 def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
@@ -253,17 +267,34 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         acting = _acting(analysis, heads[-1], floor, case)
         if acting is not None:      # "исполняющий обязанности президента Александр Турчинов"
             return _role(analysis, acting, acting, name_first)
-    head = agreeing[-1] if case and agreeing else heads[-1]
-    if _addressee(analysis, head, name_first, oblique) or _belongs_to_noun(analysis, head, name_first) \
-            or any(_circumstance(analysis, head, i, name_first) for i in range(head + 1, name_first)):
-        return None       # "менее опытный тренер на месте Золотарёва": not Золотарёв
+    candidates = agreeing if case and agreeing else heads
+    # the first title with no circumstance between it and the name: "проект указа президента
+    # о назначении … министра обороны РФ Сергея Шойгу" is the minister's; "менее опытный
+    # тренер на месте Золотарёва" is nobody's
+    def gap(h: int) -> int | None:
+        return next((i for i in range(h + 1, name_first) if _circumstance(analysis, h, i, name_first)
+                     or _outside_group(analysis, h, i, name_first)), None)
+
+    # (the tagger may read the name in the wrong case: "с главным менеджером фестиваля
+    # Соной Ованнисян", so a title that does not agree comes next)
+    head = next((h for h in [*reversed(candidates), *reversed(heads)] if gap(h) is None), None)
     stop = name_first
+    if head is None and case not in ("Gen", None):
+        # "Временный премьер Мали с 1991 по 1992 годы Сумана Сакко": a time or place between
+        # title and name; the name, not governed by it, is still the title's
+        head = candidates[-1]
+        stop = gap(head)
+    if head is None or _addressee(analysis, head, name_first, oblique) \
+            or _belongs_to_noun(analysis, head, name_first):
+        return None
     while stop - 1 > head and tokens[stop - 1].pos == "ADJ":
         stop -= 1         # "главы ведомства 30-летнего Ивана Муравьева": the age is his
-    nearest = agreeing[0] if case and agreeing else heads[0]
-    if nearest != head and nearest == stop - 1 and not head <= tokens[nearest].head < nearest:
-        # "главного психиатра Минобороны полковника Олега Друзя": two titles, each his own;
-        # "заместителя министра Ивана Петрова" is one (the parser hangs "министра" on it)
+    nearest = candidates[0]
+    if nearest != head and nearest == stop - 1 and stop == name_first and (
+            case not in (*_AMBIGUOUS_CASES, None) or not head <= tokens[nearest].head < nearest):
+        # "главного психиатра Минобороны полковника Олега Друзя", "командир группы
+        # подполковник Йонатан Нетаньяху": two titles, each his own; "заместителя министра
+        # Ивана Петрова" is one (in the genitive the parser hangs "министра" on it)
         first = _extend_adjectives(analysis, nearest, head + 1)
         if first > head + 1 and tokens[first - 1].pos in ("NOUN", "PROPN"):
             role = _role(analysis, first, nearest, stop)
@@ -294,13 +325,13 @@ def _relative_of(analysis: Analysis, role: Role, name_first: int) -> bool:
 
 
 def _belongs_to_noun(analysis: Analysis, head: int, name_first: int) -> bool:
-    """"советника и по совместительству зятя Трампа Джареда Кушнера": a name right after a
-    noun for a person that is no title, in its case, is that noun's — whose son-in-law — and
-    the title before them is not the name's."""
+    """"советника и по совместительству зятя Трампа Джареда Кушнера", "заместитель
+    генерального прокурора Украины и соратник Саакашвили": a genitive name right after a noun
+    for a person that is no title is that noun's — whose son-in-law, whose associate — and the
+    title before them is not the name's."""
     tokens = analysis.tokens
     before = name_first - 1
-    case = tokens[name_first].feats.get("Case")
-    return before > head and case == "Gen" and tokens[before].feats.get("Case") == case \
+    return before > head and tokens[name_first].feats.get("Case") == "Gen" \
         and _person_noun(analysis, before)
 
 
