@@ -268,15 +268,15 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         if acting is not None:      # "исполняющий обязанности президента Александр Турчинов"
             return _role(analysis, acting, acting, name_first)
     candidates = agreeing if case and agreeing else heads
-    # the first title with no circumstance between it and the name: "проект указа президента
-    # о назначении … министра обороны РФ Сергея Шойгу" is the minister's; "менее опытный
-    # тренер на месте Золотарёва" is nobody's
+
     def gap(h: int) -> int | None:
         return next((i for i in range(h + 1, name_first) if _circumstance(analysis, h, i, name_first)
                      or _outside_group(analysis, h, i, name_first)), None)
 
-    # (the tagger may read the name in the wrong case: "с главным менеджером фестиваля
-    # Соной Ованнисян", so a title that does not agree comes next)
+    # the first title with no circumstance between it and the name: "проект указа президента
+    # о назначении … министра обороны РФ Сергея Шойгу" is the minister's; "менее опытный
+    # тренер на месте Золотарёва" is nobody's. The tagger may read the name in the wrong case
+    # ("с главным менеджером фестиваля Соной Ованнисян"), so titles that disagree come next.
     head = next((h for h in [*reversed(candidates), *reversed(heads)] if gap(h) is None), None)
     stop = name_first
     if head is None and case not in ("Gen", None):
@@ -344,9 +344,8 @@ def _acting(analysis: Analysis, head: int, floor: int, case: str) -> int | None:
     tokens = analysis.tokens
     for index in range(head - 1, max(floor, head - _MAX_GOVERNING) - 1, -1):
         token = tokens[index]
-        if token.pos == "VERB" and token.feats.get("VerbForm", "Part") == "Part" \
-                and token.feats.get("Case") == case:
-            return index
+        if token.pos == "VERB" and token.feats.get("Case") == case:
+            return index      # only a participle has a case
         if token.pos not in ("NOUN", "ADJ"):
             return None
     return None
