@@ -14,8 +14,6 @@ from svodka.record import Article
 from svodka.store import StoreUnavailable, open_store, prepare
 from svodka.store.staged import Repeat
 
-pytestmark = pytest.mark.postgres
-
 REPOST = news(TOKAYEV_ASTANA.text + " Подписывайтесь на наш канал.", url="https://mirror.example/1")
 WEATHER_ELSEWHERE = Article.from_dict(WEATHER.to_dict() | {
     "source": {"url": "https://other.example/", "format": "html"}})
@@ -33,6 +31,7 @@ def single_writer(url: str) -> list[str]:
             store.add_prepared([prepare(a) for a in CORPUS[4:]])
 
 
+@pytest.mark.postgres
 def test_two_writers_in_any_order_then_the_ordered_pass_equal_one_writer(postgres_server):
     one, two = postgres_server.new_database(), postgres_server.new_database()
     assert single_writer(one) == ["stored", "stored", "duplicate", "stored", "duplicate",
@@ -60,6 +59,7 @@ def test_two_writers_in_any_order_then_the_ordered_pass_equal_one_writer(postgre
     assert table_contents(two)["staged"] == []
 
 
+@pytest.mark.postgres
 def test_an_interrupted_ordered_pass_resumes_where_it_stopped(postgres_server, monkeypatch):
     one, two = postgres_server.new_database(), postgres_server.new_database()
     single_writer(one)
@@ -91,6 +91,7 @@ def test_an_interrupted_ordered_pass_resumes_where_it_stopped(postgres_server, m
     assert table_contents(two) == table_contents(one)
 
 
+@pytest.mark.postgres
 def test_the_single_writer_first_finishes_what_an_interrupted_load_left(postgres_server):
     one, two = postgres_server.new_database(), postgres_server.new_database()
     with open_store(one) as store:
@@ -110,6 +111,7 @@ def test_sqlite_keeps_its_single_writer(tmp_path):
         assert store.add_article(WEATHER) == "stored"
 
 
+@pytest.mark.postgres
 @needs_shared(NEWS_ZIP)
 def test_an_ingest_killed_mid_run_and_resumed_loses_and_doubles_nothing(tmp_path,
                                                                           postgres_server):
