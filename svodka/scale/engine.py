@@ -20,11 +20,11 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-# The cluster's own upkeep, slowed down: an idle LocalCluster of two workers burned 0.087
+# The cluster's own upkeep, slowed down: an idle LocalCluster of two workers burned ~0.07
 # CPU-s per second of wall time with Dask's defaults (event loops ticking every 20 ms, the
 # worker thread sampled every 10 ms for a profile nobody reads, memory polled every 100 ms)
-# and 0.017 with these (docs/scale.md); on a busy machine those seconds came out of the
-# cores extraction needed.
+# and 0.016 with these (bench/dask_upkeep.py); on a busy machine those seconds came out of
+# the cores extraction needed.
 QUIET_CLUSTER = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "200ms",
