@@ -14,6 +14,7 @@ returns ``None`` and the resolver keeps to its rules.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -186,8 +187,12 @@ def _governing_verb(analysis, head: int) -> int:
 
 
 def _overlapping_ner(analysis, inside: range) -> list:
+    """NER spans overlapping the words (slovnet's spans come in text order, none overlapping:
+    a search, not a scan of the whole article's spans for every mention)."""
     start, end = analysis.tokens[inside.start].start, analysis.tokens[inside.stop - 1].end
-    return [span for span in analysis.ner if span.start < end and start < span.end]
+    ner = analysis.ner
+    first = bisect_right(ner, start, key=lambda span: span.end)
+    return ner[first:bisect_left(ner, end, lo=first, key=lambda span: span.start)]
 
 
 def _person_word(analysis, inside: range):
