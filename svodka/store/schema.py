@@ -47,6 +47,7 @@ articles = Table(
     Column("minhash", LargeBinary),                        # near-duplicate signature
     Column("text", Text, nullable=False),                  # the text every span indexes
     Column("record", Text, nullable=False),                # the rest of the record, as JSON
+    Column("source", String(200), index=True),             # record.source.domain, the outlet
 )
 
 entities = Table(

@@ -78,7 +78,8 @@ def add_article(conn: Connection, prepared: Prepared) -> bool:
         "path": article.source.path, "format": article.source.format,
         "n_chars": len(article.text), "n_entities": len(article.entities),
         "n_quotes": len(article.quotes), "n_amounts": len(article.amounts),
-        "minhash": prepared.minhash, "text": article.text, "record": prepared.record}])
+        "minhash": prepared.minhash, "text": article.text, "record": prepared.record,
+        "source": article.source.domain}])
     if not inserted:
         return False
     corpus = _entities(conn, prepared)
