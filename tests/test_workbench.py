@@ -113,6 +113,62 @@ def test_the_search_page_keeps_every_filter_in_its_links(bench, monkeypatch):
     assert month and "date_to=2017-04" in unescape(month.group(1))
 
 
+def test_every_facet_is_a_link_that_applies_its_filter(bench):
+    """Each facet value (kind, source, month, quote kind, entity type) links to the list it
+    counts: following it shows exactly that many hits, with the other filters kept."""
+    facets = search(bench, q="бюджет", source="ng.ru")["facets"]
+    html = bench.get("/search", params={"q": "бюджет", "source": "ng.ru"}).text
+    followed = 0
+    for name, rows in facets.items():
+        block = re.search(rf'<div class="facet facet-{name}">(.*?)</div>', html, re.S).group(1)
+        links = [unescape(href) for href in re.findall(r'href="([^"]*)"', block)]
+        for row in rows:
+            if not row["value"]:        # undated / no source: counted, nothing to filter by
+                continue
+            link = next(href for href in links if f"={row['value']}" in href)
+            assert "source=ng.ru" in link, (name, link)
+            page = bench.get("/search" + link)
+            assert page.status_code == 200
+            assert f"Найдено: <strong>{row['count']}</strong>" in page.text, (name, row)
+            followed += 1
+    assert {"quote_kind", "entity_type"} <= {name for name, rows in facets.items() if rows}
+    assert followed >= 6
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"quote_kind": "indirect"}, [("quote", "Эксперты о планах правительства")]),
+    ({"quote_kind": "direct", "source": "ng.ru"}, [("quote", "Силуанов пообещал сократить дефицит"),
+                                                   ("quote", "Депутаты обсудили налоги")]),
+    # «Государственной думе»: the one article with a "бюджет" hit that names an organization
+    ({"entity_type": "ORG", "kind": "article"}, [("article", "Силуанов пообещал сократить дефицит")]),
+])
+def test_quote_kind_and_entity_type_narrow_the_list(bench, params, expected):
+    found = search(bench, q="бюджет", **params)
+    assert sorted((hit["kind"], hit["headline"]) for hit in found["items"]) == sorted(expected)
+    assert found["total"] == len(expected)
+
+
+def test_what_x_said_about_y_is_a_page_asked_by_names_in_any_case(bench):
+    page = bench.get("/said", params={"who": "Силуанова", "about": "Макарове"})
+    assert page.status_code == 200
+    said = re.search(r'<section class="card" id="said">(.*?)</section>', page.text, re.S).group(1)
+    heard = re.search(r'<section class="card" id="heard">(.*?)</section>', page.text, re.S).group(1)
+    assert "Андрей Макаров не прав: налоги в этом году снижаются" in said
+    assert "Таких цитат нет." in heard          # Макаров's quote names no Силуанов
+    both = re.search(r'<section class="card" id="articles">(.*?)</section>', page.text, re.S)
+    assert "Министр ответил депутатам" in both.group(1)
+    # the search list for his quotes links to the page
+    listed = bench.get("/search", params={"q": "Макаров", "speaker": "Силуанов"}).text
+    assert 'href="/said?who=%D0%A1%D0%B8%D0%BB%D1%83%D0%B0%D0%BD%D0%BE%D0%B2&amp;about=' in listed
+
+
+def test_the_said_page_asks_for_names_and_says_which_it_cannot_find(bench):
+    form = bench.get("/said")
+    assert form.status_code == 200 and 'name="who"' in form.text and 'name="about"' in form.text
+    unknown = bench.get("/said", params={"who": "Силуанов", "about": "Навуходоносор"})
+    assert unknown.status_code == 404 and "«Навуходоносор» в корпусе не найдено." in unknown.text
+
+
 def test_the_search_page_refuses_a_malformed_date(bench):
     assert bench.get("/search", params={"q": "бюджет", "date_from": "вчера"}).status_code == 422
 
