@@ -116,3 +116,45 @@ def test_no_cache_when_its_size_is_zero(tmp_path, records):
                 page = client.get("/search", params={"q": "бюджет"})
                 assert page.status_code == 200 and "Силуанов" in page.text
                 assert "x-svodka-cache" not in page.headers
+
+
+def test_svodka_serve_starts_two_workers_and_each_keeps_answers(tmp_path, records):
+    """uvicorn hands its settings to worker processes by pickling them; the header-timeout
+    protocol made per call could not be pickled, so `--workers 2` never answered."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from svodka.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    with open_store(url) as store:
+        store.add_article(records[0])
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", url,
+                               "--port", str(port), "--workers", "2"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert server.poll() is None, server.stderr.read().decode()[-2000:]
+            try:
+                if httpx.get(base + "/api/stats", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "svodka serve --workers 2 did not answer"
+            time.sleep(0.5)
+        seen = [httpx.get(base + "/search", params={"q": "бюджет"}, timeout=30)
+                for _ in range(6)]
+        assert all(r.status_code == 200 and "Силуанов" in r.text for r in seen)
+        assert "hit" in {r.headers["x-svodka-cache"] for r in seen}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
