@@ -77,16 +77,13 @@ def _search_list(conn: Connection, terms, filters: SearchFilters, sort: str, off
         query = query.where(u.kind == "quote", exists().where(
             q.article_id == u.article_id, q.n == u.n, q.kind == filters.quote_kind))
     if filters.entity_type:
-        ae, e = t.article_entities.c, t.entities.c
-        query = query.where(u.article_id.in_(
-            select(ae.article_id).join(t.entities, e.id == ae.entity_id)
-            .where(e.type == filters.entity_type)))
+        query = query.where(a.entity_types.like(f"% {filters.entity_type} %"))
     order = ((a.published.desc().nulls_last(), rank, u.id) if sort == "date" else (rank, u.id))
     ids = conn.execute(query.order_by(*order).offset(offset).limit(limit)).scalars().all()
     quote_kind = (select(q.kind).where(q.article_id == u.article_id, q.n == u.n,
                                        u.kind == "quote").scalar_subquery())
     hits = (query.with_only_columns(u.id, u.kind, u.article_id, a.published, a.source,
-                                    quote_kind.label("quote_kind"))
+                                    a.entity_types, quote_kind.label("quote_kind"))
             .cte("hits").prefix_with("MATERIALIZED"))
     total, facets = _facets(conn, hits)
     return {"total": total, "items": _hits(conn, list(ids), terms), "facets": facets}
@@ -95,36 +92,32 @@ def _search_list(conn: Connection, terms, filters: SearchFilters, sort: str, off
 def _facets(conn: Connection, hits) -> tuple[int, dict]:
     """The number of hits, and hits per kind, source, month of publication and quote kind,
     largest first; and per entity type, the hits whose article mentions an entity of that
-    type. One statement: the matching hits are found once (a materialized CTE), not once per
-    facet."""
+    type (the article's ``entity_types`` column). One statement: the matching hits are found
+    once (a materialized CTE), not once per facet."""
     def counted(name: str, column, *where):
         return (select(literal(name).label("facet"), column.label("value"),
                        func.count().label("n"))
                 .select_from(hits).where(*where).group_by(column))
 
-    ae, e = t.article_entities.c, t.entities.c
-    per_article = (select(hits.c.article_id, func.count().label("n")).select_from(hits)
-                   .group_by(hits.c.article_id).subquery())
-    typed = (select(e.type.label("type"), per_article.c.n).select_from(per_article)
-             .join(t.article_entities, ae.article_id == per_article.c.article_id)
-             .join(t.entities, e.id == ae.entity_id)
-             .group_by(e.type, per_article.c.article_id).subquery())
-    by_type = (select(literal("entity_type").label("facet"), typed.c.type.label("value"),
-                      func.sum(typed.c.n).label("n")).group_by(typed.c.type))
     rows = conn.execute(union_all(
         select(literal("total").label("facet"), literal("").label("value"),
                func.count().label("n")).select_from(hits),
         counted("kind", hits.c.kind), counted("source", hits.c.source),
         counted("month", func.substr(hits.c.published, 1, 7)),
         counted("quote_kind", hits.c.quote_kind, hits.c.kind == "quote"),
-        by_type)).all()
+        counted("entity_types", hits.c.entity_types))).all()
     facets = empty_facets()
     total = 0
+    by_type: dict[str, int] = {}
     for row in rows:
         if row.facet == "total":
             total = row.n
+        elif row.facet == "entity_types":     # " LOC PER ": the hits count for each type
+            for entity_type in (row.value or "").split():
+                by_type[entity_type] = by_type.get(entity_type, 0) + int(row.n)
         else:
             facets[row.facet].append({"value": row.value or "", "count": int(row.n)})
+    facets["entity_type"] = [{"value": k, "count": n} for k, n in by_type.items()]
     for name, values in facets.items():
         values.sort(key=lambda v: (-v["count"], v["value"]))
         del values[FACET_LIMIT:]
