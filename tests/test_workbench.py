@@ -280,3 +280,35 @@ def test_who_appears_with_whom_and_what_one_said_about_the_other(bench):
     about_self = bench.get(f"/entities/{siluanov}/with/{duma['id']}")
     assert about_self.status_code == 200 and "Таких цитат нет." in about_self.text
     assert bench.get(f"/entities/{siluanov}/with/nobody").status_code == 404
+
+
+def test_an_older_store_gains_the_source_and_entity_type_columns_filled(tmp_path, models):
+    """Migration 7 on a store made before it: the columns the facets read are filled from
+    the records and the article's entities, the same values an ingest writes."""
+    import sqlite3
+
+    import svodka
+    from svodka.reading import Document
+    from svodka.store import open_store
+    from svodka.store.listing import SearchFilters
+
+    path = tmp_path / "old.db"
+    with open_store(f"sqlite:///{path}") as store:
+        for url, text in ARTICLES[:2]:
+            store.add_article(svodka.extract_document(Document(text, "jsonl", url=url),
+                                                      models=models))
+    with sqlite3.connect(path) as db:
+        written = db.execute("SELECT id, source, entity_types FROM articles ORDER BY id").fetchall()
+        assert {row[1] for row in written} == {"ng.ru"}
+        assert all(" PER " in row[2] for row in written)
+        db.execute("DROP INDEX ix_articles_source")
+        db.execute("ALTER TABLE articles DROP COLUMN source")
+        db.execute("ALTER TABLE articles DROP COLUMN entity_types")
+        db.execute("DELETE FROM schema_version WHERE version >= 7")
+    with open_store(f"sqlite:///{path}") as upgraded:
+        assert upgraded.schema_version >= 7
+        found = upgraded.search_list("бюджет", SearchFilters(entity_type="PER"))
+        assert found["total"] == 4 and {f["value"] for f in found["facets"]["source"]} == {"ng.ru"}
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, source, entity_types FROM articles ORDER BY id"
+                          ).fetchall() == written
