@@ -8,6 +8,8 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 
+from pg import postgres_server, postgres_url, store_url  # noqa: F401
+
 FILLER = ("Заседание правительства продолжалось несколько часов, министры обсуждали планы "
           "ведомств на следующий год и поручения президента. ") * 30
 
@@ -312,3 +314,27 @@ def test_an_older_store_gains_the_source_and_entity_type_columns_filled(tmp_path
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT id, source, entity_types FROM articles ORDER BY id"
                           ).fetchall() == written
+
+
+def test_the_list_its_facets_and_filters_agree_on_sqlite_and_postgresql(store_url, models):
+    import svodka
+    from svodka.reading import Document
+    from svodka.store import open_store
+    from svodka.store.listing import SearchFilters
+
+    with open_store(store_url) as store:
+        for url, text in ARTICLES:
+            store.add_article(svodka.extract_document(Document(text, "jsonl", url=url),
+                                                      models=models))
+        found = store.search_list("бюджет")
+        facets = {name: {row["value"]: row["count"] for row in rows}
+                  for name, rows in found["facets"].items()}
+        assert found["total"] == 6 and facets["kind"] == {"article": 3, "quote": 3}
+        assert facets["source"] == {"ng.ru": 4, "russian.rt.com": 2}
+        assert facets["month"] == {"2018-03": 2, "2017-04": 2, "": 2}
+        assert facets["quote_kind"] == {"direct": 2, "indirect": 1}
+        assert facets["entity_type"] == {"PER": 6, "ORG": 2}
+        narrowed = store.search_list("бюджет", SearchFilters(entity_type="ORG",
+                                                             quote_kind="direct"))
+        assert [hit["text"] for hit in narrowed["items"]] == [
+            "Дефицит бюджета в следующем году сократится вдвое"]
