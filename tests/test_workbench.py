@@ -285,7 +285,7 @@ def test_who_appears_with_whom_and_what_one_said_about_the_other(bench):
 
 
 def test_an_older_store_gains_the_source_and_entity_type_columns_filled(tmp_path, models):
-    """Migration 7 on a store made before it: the columns the facets read are filled from
+    """Migration 8 on a store made before it: the columns the facets read are filled from
     the records and the article's entities, the same values an ingest writes."""
     import sqlite3
 
@@ -306,9 +306,9 @@ def test_an_older_store_gains_the_source_and_entity_type_columns_filled(tmp_path
         db.execute("DROP INDEX ix_articles_source")
         db.execute("ALTER TABLE articles DROP COLUMN source")
         db.execute("ALTER TABLE articles DROP COLUMN entity_types")
-        db.execute("DELETE FROM schema_version WHERE version >= 7")
+        db.execute("DELETE FROM schema_version WHERE version >= 8")
     with open_store(f"sqlite:///{path}") as upgraded:
-        assert upgraded.schema_version >= 7
+        assert upgraded.schema_version >= 8
         found = upgraded.search_list("бюджет", SearchFilters(entity_type="PER"))
         assert found["total"] == 4 and {f["value"] for f in found["facets"]["source"]} == {"ng.ru"}
     with sqlite3.connect(path) as db:

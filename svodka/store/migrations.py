@@ -97,6 +97,10 @@ def _corrections(conn: Connection) -> None:
     schema.entity_redirects.create(conn, checkfirst=True)
 
 
+def _staged(conn: Connection) -> None:
+    schema.staged.create(conn, checkfirst=True)
+
+
 def _search_facet_columns(conn: Connection) -> None:
     """The outlet's domain and the types of entity an article names as columns of their own:
     the search page filters and counts hits by them, and reading the domain out of each hit's
@@ -135,7 +139,8 @@ STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "corpus resolution: entity keys, merges, Wikidata ids", _corpus_resolution),
     (5, "tone of mentions, and per entity and month", _tone_columns),
     (6, "analysts' corrections and the entity redirects they make", _corrections),
-    (7, "the outlet's domain and the entity types as columns of articles",
+    (7, "articles loaded by several writers, waiting for the ordered pass", _staged),
+    (8, "the outlet's domain and the entity types as columns of articles",
      _search_facet_columns),
 ]
 
