@@ -30,9 +30,13 @@ def _finite(ctx: Context, index: int) -> bool:
 
 
 def _reports(ctx: Context, index: int) -> bool:
-    """A cue that reports someone's words: finite, or a gerund ("добавив, что"); not the
-    author's "напомним, что", "стоит отметить, что", "могу сказать, что"."""
-    return _finite(ctx, index) or ctx.tokens[index].feats.get("VerbForm") == "Conv"
+    """A cue that reports someone's words: finite, a gerund ("добавив, что") or an active
+    participle of the speaker ("Шона Эджетта, отметившего, что"); not the author's
+    "напомним, что", "стоит отметить, что", "могу сказать, что"."""
+    feats = ctx.tokens[index].feats
+    return _finite(ctx, index) or feats.get("VerbForm") == "Conv" or (
+        feats.get("VerbForm") == "Part" and feats.get("Voice") == "Act"
+        and ctx.tokens[index].rel.startswith("acl"))
 
 
 def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
@@ -55,19 +59,44 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
 
 
 def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
-    """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что";
-    of the comma before a reported question: "поинтересовался(,) какие меры …"."""
+    """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что",
+    "сообщил «НГ», что"; of the comma before a reported question: "поинтересовался(,) какие
+    меры …"."""
     asking = ctx.lemma(cue) in ctx.lexicon.asking
-    for index in range(cue + 1, min(cue + 1 + _THAT_WINDOW, stop - 1)):
+    index = cue + 1
+    while index < min(cue + 1 + _THAT_WINDOW, stop - 1):
         word = ctx.word(index)
         if word == ",":
             if asking and (ctx.lemma(index + 1) in ctx.lexicon.question_words
                            or (index + 2 < stop and ctx.word(index + 2).lower() == "ли")):
                 return index
             return index + 1 if ctx.word(index + 1).lower() == "что" else None
-        if word in FINAL_PUNCT or word in QUOTE_MARKS or ctx.is_dash(index) or word == ":":
+        if word in QUOTE_MARKS:
+            closing = _quoted_name_end(ctx, index, stop)
+            if closing is None:
+                return None
+            index = closing + 1     # "сообщил «НГ», что": the addressee, a name in marks
+            continue
+        if word in FINAL_PUNCT or ctx.is_dash(index) or word == ":":
             return None
         if index > cue + 1 and ctx.tokens[index].pos == "VERB":
+            return None
+        index += 1
+    return None
+
+
+# A name in marks ("«НГ»", "«Новой газете»") is this many words at most.
+_QUOTED_NAME_WORDS = 3
+
+
+def _quoted_name_end(ctx: Context, opening: int, stop: int) -> int | None:
+    """Index of the mark closing a short capitalized name opened at ``opening``."""
+    if not ctx.word(opening + 1)[:1].isupper():
+        return None
+    for index in range(opening + 1, min(opening + 2 + _QUOTED_NAME_WORDS, stop)):
+        if ctx.word(index) in QUOTE_MARKS:
+            return index if index > opening + 1 else None
+        if ctx.is_punct(index):
             return None
     return None
 
@@ -110,20 +139,12 @@ def cue_that(ctx: Context) -> list[Candidate]:
 
 def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     """(cue token, speaker tokens so far) of "по словам Х", "по его словам", "как сообщил Х"."""
-    word = ctx.word(index).lower()
-    if index + 1 >= stop:
-        return None
-    if word == "по":
-        if (word, ctx.lemma(index + 1)) in ctx.lexicon.phrases:
-            return index + 1, range(index + 2, index + 2)
-        pronoun = ctx.lemma(index + 1) in POSSESSIVE_PRONOUNS
-        noun = index + 2
-        if pronoun and noun + 1 < stop and ctx.tokens[noun].pos == "ADJ":
-            noun += 1       # "по его собственным словам"
-        if pronoun and noun < stop and (word, ctx.lemma(noun)) in ctx.lexicon.phrases:
-            return noun, range(index + 1, index + 2)
-    if word == "как" and ctx.is_any_cue(index + 1) and _finite(ctx, index + 1):
-        return index + 1, range(index + 2, index + 2)
+    phrase = ctx.phrase_at(index, stop)
+    if phrase is not None:
+        return phrase
+    cue = ctx.as_cue_at(index, stop)
+    if cue is not None and _finite(ctx, cue):
+        return cue, range(cue + 1, cue + 1)
     return None
 
 
@@ -131,6 +152,32 @@ def _is_clause(ctx: Context, start: int, end: int) -> bool:
     """Reported content is a clause, not a noun phrase ("прорыв в изучении творчества")."""
     return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
                for i in ctx.analysis.tokens_between(start, end))
+
+
+def _relative_clause_end(ctx: Context, first: int, stop: int) -> int:
+    """"Документ, который, по мнению этих столиц, служит делу стабилизации, на практике …":
+    the content ends with the relative clause, at its next comma."""
+    for index in range(first + 1, stop):
+        if ctx.word(index) == ",":
+            return ctx.tokens[index].start
+    return ctx.tokens[stop - 1].end
+
+
+def _phrase_end(ctx: Context, first: int, stop: int) -> int:
+    """The comma or colon closing "по словам Х", past any brackets in Х ("Согласно докладу
+    … совета (National Safety Council, NSC), …")."""
+    depth = 0
+    index = first
+    while index < stop and ctx.word(index) not in FINAL_PUNCT:
+        word = ctx.word(index)
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif word in (",", ":") and depth == 0:
+            break
+        index += 1
+    return index
 
 
 def according_to(ctx: Context) -> list[Candidate]:
@@ -144,14 +191,13 @@ def according_to(ctx: Context) -> list[Candidate]:
             if phrase is None:
                 continue
             cue, speaker = phrase
-            comma = cue + 1
-            while comma < sentence.stop and ctx.word(comma) not in (",", ":") \
-                    and ctx.word(comma) not in FINAL_PUNCT:
-                comma += 1
+            comma = _phrase_end(ctx, cue + 1, sentence.stop)
             if not len(speaker):
                 speaker = range(cue + 1, comma)
             if comma + 1 < sentence.stop and ctx.word(comma) == ",":
                 start, end = ctx.tokens[comma + 1].start, ctx.tokens[sentence.stop - 1].end
+                if index >= 2 and ctx.lemma(index - 2) == "который":
+                    end = _relative_clause_end(ctx, comma + 1, sentence.stop)
             elif index > sentence.first:
                 start, end = sentence.start, ctx.tokens[index - 1].start
             else:
@@ -195,10 +241,12 @@ def inverted(ctx: Context) -> list[Candidate]:
     """<content>, сообщил Х. — and parenthetical A, считает Х, B (the span is B)."""
     found = []
     for sentence in _sentences(ctx):
-        for cue in range(sentence.first + MIN_WORDS, sentence.stop):
+        for cue in range(sentence.first + 2, sentence.stop):
             comma = cue - 2 if ctx.is_dash(cue - 1) else cue - 1
             if ctx.word(comma) != "," or not ctx.is_any_cue(cue) or not _finite(ctx, cue):
                 continue
+            # a short opening ("Впрочем, признал министр, …", "В ближайшее время, сказал он,
+            # …") is too short to be content of its own: what follows the attribution is
             if any(_phrase_at(ctx, i, cue) for i in range(sentence.first, cue - 1)):
                 continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
             tail = cue + 1      # the attribution; marks around a name belong to it
