@@ -192,6 +192,11 @@ def according_to(ctx: Context) -> list[Candidate]:
                 continue
             cue, speaker = phrase
             comma = _phrase_end(ctx, cue + 1, sentence.stop)
+            if comma + 1 < sentence.stop and ctx.word(comma) == "," \
+                    and ctx.lemma(comma + 1) == "ссылаться":
+                # "Как отмечает агентство, ссылаясь на министра Х, …": the source is part of
+                # the attribution, not of what was said
+                comma = _phrase_end(ctx, comma + 2, sentence.stop)
             if not len(speaker):
                 speaker = range(cue + 1, comma)
             if comma + 1 < sentence.stop and ctx.word(comma) == ",":

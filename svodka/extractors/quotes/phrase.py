@@ -43,13 +43,35 @@ def _voice_of(ctx: Context, verb: int, places: tuple[str, ...]) -> list[int]:
 def _addressed(ctx: Context, cue: int, subject: int) -> bool:
     """Is the "subject" right after a telling cue whom the speaker told: a listed outlet
     ("— сообщил RT", "рассказали ТАСС")?"""
-    if ctx.lemma(cue) not in _telling() or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
+    if ctx.lemma(cue) not in _telling() or not _only_asides(ctx, cue, subject):
         return False
+    if ctx.tokens[cue].feats.get("Tense") == "Pres":
+        return False    # "…, сообщает РИА Новости": the agency reports on its own account
     stop = subject + 1
     while stop < len(ctx.tokens) and stop - subject < 3 and ctx.tokens[stop].pos == "PROPN":
         stop += 1
     words = " ".join(ctx.word(i) for i in range(subject, stop)).lower().replace("ё", "е")
     return words in _outlets() or ctx.word(subject).lower() in _outlets()
+
+
+def _past_addressee(ctx: Context, cue: int, tokens: range) -> range:
+    """"…, сообщил вчера «НГ» Сергей Багапш", "…, сообщили «НГ» в пресс-службе": the words
+    after the outlet told; none when the outlet is all there is ("…, рассказали ТАСС")."""
+    first = next((i for i in tokens if not ctx.is_punct(i) and ctx.tokens[i].pos != "ADV"),
+                 None)
+    if first is None or first < cue or not _addressed(ctx, cue, first):
+        return tokens
+    after = first + 1
+    while after < tokens.stop and (ctx.word(after) in QUOTE_MARKS
+                                   or ctx.tokens[after].pos == "PROPN"):
+        after += 1      # the rest of the outlet's name and its marks
+    return range(after, tokens.stop) if after < tokens.stop else range(0)
+
+
+def _only_asides(ctx: Context, cue: int, subject: int) -> bool:
+    """Nothing but punctuation and adverbs between the cue and the word after it: "сообщил
+    вчера «НГ» Сергей Багапш"."""
+    return all(ctx.is_punct(i) or ctx.tokens[i].pos == "ADV" for i in range(cue + 1, subject))
 
 
 @lru_cache(maxsize=None)
@@ -67,12 +89,12 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
     right after the cue, followed by a person in the nominative, is whom she told (``told``:
     the "subject" is known to be the addressee, animate or not)."""
     if (ctx.tokens[subject].feats.get("Animacy") == "Anim" and not told) \
-            or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
+            or not _only_asides(ctx, cue, subject):
         return subject
     stop = min(ctx.sentence(cue).stop, subject + _WINDOW)
     i = subject + 1
-    while i < stop and ctx.word(i) in QUOTE_MARKS:
-        i += 1
+    while i < stop and (ctx.word(i) in QUOTE_MARKS or ctx.tokens[i].pos == "ADJ"):
+        i += 1      # "подтвердил «НГ» бывший депутат …": past the marks and the adjectives
     if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
             and ctx.tokens[i].feats.get("Case") == "Nom" \
             and ctx.tokens[i].feats.get("Animacy") == "Anim":
@@ -114,6 +136,8 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     if quote.speaker_tokens is not None:
         tokens = _clip(ctx, quote.speaker_tokens, quote.speaker_tokens.start, quote) \
             if len(quote.speaker_tokens) else quote.speaker_tokens
+        if len(tokens) and quote.cue is not None:
+            tokens = _past_addressee(ctx, quote.cue, tokens)
         return (tokens, _subject_or_head(ctx, tokens)) if len(tokens) else None
     cue = quote.cue
     if cue is None:
