@@ -176,11 +176,12 @@ class Context:
         return self.is_cue(index) or self.is_impersonal_cue(index)
 
     def is_reporting(self, index: int) -> bool:
-        """A finite verb in the third person: "заявил", not "напомним", "сообщивший"."""
+        """A finite verb in the third person: "заявил", not "напомним", "думаешь",
+        "сообщивший"."""
         token = self.tokens[index]
         feats = token.feats
         return (token.pos in ("VERB", "AUX") and feats.get("VerbForm", "Fin") == "Fin"
-                and feats.get("Person") != "1" and feats.get("Mood") != "Imp"
+                and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp"
                 and self.lemma(index) not in self.lexicon.not_cues)
 
     def first_person(self, start: int, end: int) -> bool:

@@ -52,10 +52,52 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
                 while back > first and ctx.word(back - 1) == ",":
                     back -= 1
                 return ctx.tokens[back].start
+    for index in range(first + MIN_WORDS, stop):
+        if _speaker_goes_on(ctx, cue, index):
+            back = index - 1
+            while back > first and ctx.word(back).lower() in _LINKING_WORDS:
+                back -= 1
+            if back >= first + MIN_WORDS and ctx.word(back) == ",":
+                return ctx.tokens[back].start
     for index in range(first + MIN_WORDS, stop - 1):
         if ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
             return ctx.tokens[index].start
+        if ctx.word(index) == ":" and ctx.word(index + 1) in QUOTE_MARKS:
+            return ctx.tokens[index].start  # "…, что X: «…»": the words in marks follow
     return ctx.tokens[stop - 1].end
+
+
+# between the content and the speaker's next predicate: ", и призвал", ", а также призвала"
+_LINKING_WORDS = frozenset({"и", "а", "также", "затем", "потом"})
+# "…, назвав помощь «неоценимой»": the speaker's gloss on what was said
+_NAMING = frozenset({"назвать", "охарактеризовать"})
+
+
+def _speaker_goes_on(ctx: Context, cue: int, index: int) -> bool:
+    """Is ``index`` the speaker's next predicate after the content, not part of it: "…, и
+    призвал доверять системе", "…, а также призвала принять закон", "…, отметив, что …"
+    (a verb the parse hangs on the cue, a gerund or agreeing with it)?"""
+    token = ctx.tokens[index]
+    if token.rel not in ("conj", "advcl") or token.pos != "VERB":
+        return False
+    form = token.feats.get("VerbForm", "Fin")
+    if token.head == cue and form == "Conv":
+        # not "признался, что получает удовольствие, выступая в НХЛ"
+        return ctx.is_any_cue(index) or ctx.lemma(index) in _NAMING
+    if form != "Fin" or not _agree(ctx, index, cue):
+        return False
+    # hung on the cue, or on the content's verb it does not agree with: "отметил, что
+    # «Барселона» сможет …, а также призвал …"
+    head = token.head
+    return head == cue or (head >= 0 and ctx.tokens[head].head == cue
+                           and token.rel == "conj" and not _agree(ctx, index, head))
+
+
+def _agree(ctx: Context, one: int, other: int) -> bool:
+    """Do two verbs share number, gender and tense (one subject, one time)?"""
+    first, second = ctx.tokens[one].feats, ctx.tokens[other].feats
+    return all(first.get(feature) == second.get(feature)
+               for feature in ("Number", "Gender", "Tense"))
 
 
 def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
@@ -81,8 +123,17 @@ def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
             return None
         if index > cue + 1 and ctx.tokens[index].pos == "VERB":
             return None
+        if word.lower() in ("о", "об") and ctx.word(index + 1).lower() == "том" \
+                and ctx.tokens[index - 1].pos == "NOUN" and index - 1 > cue \
+                and ctx.lemma(index - 1) not in ctx.lexicon.cue_nouns | _OPINION_NOUNS:
+            return None     # "отреагировал на известие о том, что": the news, not his words
         index += 1
     return None
+
+
+# a cue's object that holds the speaker's own view: "выразил уверенность в том, что"
+_OPINION_NOUNS = frozenset({"уверенность", "надежда", "сомнение", "опасение", "мнение",
+                            "убеждение", "предположение", "версия", "позиция"})
 
 
 # A name in marks ("«НГ»", "«Новой газете»") is this many words at most.
@@ -99,6 +150,12 @@ def _quoted_name_end(ctx: Context, opening: int, stop: int) -> int | None:
         if ctx.is_punct(index):
             return None
     return None
+
+
+def _authors_conviction(ctx: Context, cue: int, sentence) -> bool:
+    """"Уверен, что …" opening a sentence with no subject: the author's "I am sure"."""
+    return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" and not any(
+        ctx.tokens[c].rel.startswith("nsubj") for c in ctx.analysis.children(cue))
 
 
 def _first_person_before(ctx: Context, cue: int) -> bool:
@@ -123,6 +180,8 @@ def cue_that(ctx: Context) -> list[Candidate]:
             if any(ctx.lemma(c) in ("я", "мы") for c in ctx.analysis.children(cue)
                    if ctx.tokens[c].rel.startswith("nsubj")) or _first_person_before(ctx, cue):
                 continue    # "я уже сказал, что …": the speaker's own words, inside a quote
+            if _authors_conviction(ctx, cue, sentence):
+                continue
             that = _that_after(ctx, cue, sentence.stop)
             if that is None or that + 1 >= sentence.stop:
                 continue
@@ -191,6 +250,9 @@ def according_to(ctx: Context) -> list[Candidate]:
             if phrase is None:
                 continue
             cue, speaker = phrase
+            if ctx.lemma(cue) == "говориться" and cue + 1 < sentence.stop \
+                    and ctx.word(cue + 1) == ",":
+                continue    # "Как говорится, не надо и к гадалке ходить": a saying
             comma = _phrase_end(ctx, cue + 1, sentence.stop)
             if comma + 1 < sentence.stop and ctx.word(comma) == "," \
                     and ctx.lemma(comma + 1) == "ссылаться":
@@ -304,7 +366,7 @@ def colon_unmarked(ctx: Context) -> list[Candidate]:
             colon = cue + 1
             while colon < sentence.stop and not ctx.is_punct(colon) and colon - cue <= 6:
                 colon += 1
-            if colon >= sentence.stop or ctx.word(colon) != ":":
+            if colon >= sentence.stop or ctx.word(colon) != ":" or _thing_says(ctx, cue, colon):
                 continue
             span = _after_colon(ctx, colon, sentence)
             if span is None or ctx.words_in(*span) < MIN_WORDS:
@@ -313,6 +375,23 @@ def colon_unmarked(ctx: Context) -> list[Candidate]:
             found.append(Candidate(*span, "direct", "colon_unmarked", cue=cue,
                                    cue_span=(token.start, token.end)))
     return found
+
+
+def _thing_says(ctx: Context, cue: int, colon: int) -> bool:
+    """"Об этом говорит его личная статистика: …": a thing for subject "says" only as
+    evidence; an organization, a document or a medium may speak. The subject is the cue's,
+    else the noun in the nominative between the cue and the colon."""
+    subjects = [c for c in ctx.analysis.children(cue) if ctx.tokens[c].rel.startswith("nsubj")]
+    subjects = subjects or [i for i in range(cue + 1, colon) if ctx.tokens[i].pos in (
+        "NOUN", "PROPN") and ctx.tokens[i].feats.get("Case") == "Nom"][-1:]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    lexicon = ctx.lexicon
+    token = ctx.tokens[subject]
+    return token.pos == "NOUN" and token.feats.get("Animacy") == "Inan" \
+        and ctx.lemma(subject) not in lexicon.org_nouns | lexicon.media \
+        and ctx.lemma(subject) not in lexicon.org_kinds
 
 
 def _after_colon(ctx: Context, colon: int, sentence) -> tuple[int, int] | None:

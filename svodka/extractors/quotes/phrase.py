@@ -47,11 +47,19 @@ def _addressed(ctx: Context, cue: int, subject: int) -> bool:
         return False
     if ctx.tokens[cue].feats.get("Tense") == "Pres":
         return False    # "…, сообщает РИА Новости": the agency reports on its own account
-    stop = subject + 1
-    while stop < len(ctx.tokens) and stop - subject < 3 and ctx.tokens[stop].pos == "PROPN":
+    return _outlet_length(ctx, subject) > 0
+
+
+def _outlet_length(ctx: Context, first: int) -> int:
+    """How many words from ``first`` name a listed outlet ("RT" 1, "РИА Новости" 2), or 0."""
+    stop = first + 1
+    while stop < len(ctx.tokens) and stop - first < 3 and ctx.tokens[stop].pos == "PROPN":
         stop += 1
-    words = " ".join(ctx.word(i) for i in range(subject, stop)).lower().replace("ё", "е")
-    return words in _outlets() or ctx.word(subject).lower() in _outlets()
+    for end in range(stop, first, -1):
+        words = " ".join(ctx.word(i) for i in range(first, end)).lower().replace("ё", "е")
+        if words in _outlets():
+            return end - first
+    return 0
 
 
 def _past_addressee(ctx: Context, cue: int, tokens: range) -> range:
@@ -61,10 +69,9 @@ def _past_addressee(ctx: Context, cue: int, tokens: range) -> range:
                  None)
     if first is None or first < cue or not _addressed(ctx, cue, first):
         return tokens
-    after = first + 1
-    while after < tokens.stop and (ctx.word(after) in QUOTE_MARKS
-                                   or ctx.tokens[after].pos == "PROPN"):
-        after += 1      # the rest of the outlet's name and its marks
+    after = first + _outlet_length(ctx, first)
+    while after < tokens.stop and ctx.word(after) in QUOTE_MARKS:
+        after += 1
     return range(after, tokens.stop) if after < tokens.stop else range(0)
 
 
@@ -152,6 +159,11 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         roots = children(ctx, cue, ("nsubj",))
         head = ctx.tokens[cue].head
         if not roots and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
+            grand = ctx.tokens[head].head
+            if ctx.tokens[cue].rel == "conj" and not ctx.is_any_cue(head) and grand >= 0 \
+                    and ctx.is_any_cue(grand):
+                head = grand    # "отметил, что X развивается, а также пообещал": the parse
+                #                 hung the second cue on the content's verb
             roots = children(ctx, head, ("nsubj",))
         # "сообщили в пресс-службе", "у нас говорят"; but "спросили у журналистки" asked her
         places = ("в",) if ctx.lemma(cue) in ctx.lexicon.asking else ("в", "у")
