@@ -559,3 +559,15 @@ def test_evidence_news_and_sayings_are_not_quotes(text, models):
     _, found = _quotes(_CONTROL + text)
     assert found == [("Мы продолжим работу над проектом в следующем году", "direct",
                       "Иван Сидоров")]
+
+
+def test_speaker_name_is_the_form_the_text_writes(models):
+    # rt3-0689 (fresh gold): the genitive "Сергея Рудского" normalizes to "Сергей Рудского"
+    # (an adjectival surname), while the text also writes "Сергей Рудской" — that one names him
+    text = ("Поддержку операции с воздуха осуществляют самолёты международной коалиции под "
+            "командованием США. Согласно докладу Сергея Рудского, успехи союзников в борьбе с "
+            "террористами пока невелики.\n«Так, 21 октября самолёт ВВС США нанёс удар по школе "
+            "для девочек Аль-Хадж Юнус, расположенной в южной части города Мосул», — сообщил "
+            "Сергей Рудской.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == ["Сергей Рудской", "Сергей Рудской"]
