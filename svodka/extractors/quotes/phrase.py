@@ -37,7 +37,15 @@ def _voice_of(ctx: Context, verb: int, places: tuple[str, ...]) -> list[int]:
     """"сообщили в пресс-службе МВД": the organization's voice among the verb's dependents."""
     return [c for c in children(ctx, verb, ("obl", "nmod", "iobj"))
             if ctx.lemma(c) in ctx.lexicon.org_nouns
-            or any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))]
+            or (any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))
+                and ctx.lemma(c) not in _CIRCUMSTANCES)]
+
+
+# "заявила в середине ноября в своей прощальной речи …": when and how, not who
+_CIRCUMSTANCES = frozenset({"середина", "начало", "конец", "ход", "течение", "время", "день",
+                            "неделя", "месяц", "год", "момент", "период", "рамка", "интервью",
+                            "речь", "эфир", "беседа", "разговор", "выступление", "ответ",
+                            "письмо", "соцсеть", "twitter", "facebook", "блог"})
 
 
 def _addressed(ctx: Context, cue: int, subject: int) -> bool:
@@ -131,6 +139,8 @@ def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
         token = ctx.tokens[i]
         if ctx.word(i) in QUOTE_MARKS or ctx.lemma(i) == "что":
             return None
+        if token.pos == "NUM" and token.feats.get("Case") == "Nom" and ctx.lemma(i) == "один":
+            return range(i, cue), i     # "один из пользователей пошутил": one of many
         if token.pos in ("PROPN", "PRON", "NOUN") and token.feats.get("Case") == "Nom":
             low = i
             while low > first and ctx.tokens[low - 1].pos == "PROPN" and token.pos == "PROPN":

@@ -215,6 +215,9 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
         return _named_in(ctx, [(m, e) for m, e in found
                                if not m.start <= ctx.tokens[head].start < m.end], "PER")
+    apposed = _apposed_person(ctx, head, found)
+    if apposed is not None:
+        return apposed      # "директор по закупкам … Роман Зимонас": the name the phrase gives
     for mention, entity in found:
         if mention.start <= ctx.tokens[head].start < mention.end:
             return entity
@@ -223,8 +226,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # the resolver left "он" alone (its link would have been found above): the quote
         # may still continue the last speaker's turn ("«…», — добавил он")
         return index.last_speaker(anchor, _PRONOUN_GENDER[lemma])
-    if ctx.tokens[head].pos == "PRON":
-        return None
+    if ctx.tokens[head].pos in ("PRON", "DET", "NUM"):
+        # "Тот, что стоял впереди Марины", "один из пользователей": no one, unless a name in
+        # the nominative says who ("одного из персонажей актер Билл Мюррей, который")
+        return _nominative_person(ctx, found)
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
@@ -254,6 +259,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.representatives:
         return organization     # an unnamed representative of no named body: null
     if people == "sing":
+        if _unlisted_name(ctx, head, tokens):
+            return None     # "директор по закупкам … Роман Зимонас": named, but no entity
         # a title the resolver did not link: the person the text gave that role, else
         # someone unnamed ("— заявил глава МВД Северного Рейна — Вестфалии")
         return index.titled(anchor, gender, _stems(ctx, tokens))
@@ -281,6 +288,36 @@ def _asker(ctx: Context, mention: Mention) -> bool:
     nouns = (token - 1, ctx.tokens[token].head)
     return any(noun > 0 and ctx.lemma(noun) in _ASKING_NOUNS and ctx.lemma(noun - 1) == "на"
                for noun in nouns)
+
+
+def _apposed_person(ctx: Context, head: int,
+                    found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """The person named in apposition to the phrase's head noun ("директор … Роман Зимонас")."""
+    if ctx.tokens[head].pos != "NOUN":
+        return None
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "PER" and mention.kind == "name" and token is not None \
+                and ctx.tokens[token].head == head and ctx.tokens[token].rel == "appos":
+            return entity
+    return None
+
+
+def _nominative_person(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "PER" and mention.kind == "name" and token is not None \
+                and ctx.tokens[token].feats.get("Case") == "Nom":
+            return entity
+    return None
+
+
+def _unlisted_name(ctx: Context, head: int, tokens: range) -> bool:
+    """Does the phrase name its title's holder ("директор … Роман Зимонас": a proper name in
+    apposition to the head) although no entity holds that name? Then the title is his, not
+    another holder's."""
+    return any(ctx.tokens[i].head == head and ctx.tokens[i].rel in ("appos", "flat:name")
+               and ctx.tokens[i].pos == "PROPN" for i in tokens)
 
 
 def _linked(index: EntityIndex, ctx: Context, words: list[int]) -> Entity | None:
