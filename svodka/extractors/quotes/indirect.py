@@ -13,8 +13,9 @@ from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE
 _THAT_WINDOW = 10
 # ", однако сами США делают то же самое": the narrator takes the word back
 _NARRATOR_TURNS = ("однако",)
-# An attribution after inverted content is short: ", сообщил глава МИД Сергей Лавров."
-_TAIL_WINDOW = 12
+# An attribution after inverted content is short: ", сообщил глава МИД Сергей Лавров.", but a
+# title may take 15 words: ", считает директор центра … НИУ ВШЭ Георгий Остапкович."
+_TAIL_WINDOW = 20
 
 
 def _sentences(ctx: Context):
