@@ -593,3 +593,15 @@ def test_speaker_name_is_the_form_the_text_writes(models):
             "Сергей Рудской.")
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes] == ["Сергей Рудской", "Сергей Рудской"]
+
+
+def test_content_the_dump_broke_over_lines(models):
+    # rt1-0073: the dump broke the sentence at a link after "что"; each line's piece is a quote
+    text = ("МОК не допустил к Играм лидеров сборной\n\n"
+            "Президент Союза конькобежцев России (СКР) Алексей Кравцов сообщил, что \n"
+            "МОК отклонил заявки\n на выступление на ОИ ряда лидеров национальной команды. "
+            "В их числе трёхкратный чемпион мира Денис Юсков.")
+    _, found = _quotes(text)
+    assert found == [("МОК отклонил заявки", "indirect", "Алексей Кравцов"),
+                     ("на выступление на ОИ ряда лидеров национальной команды", "indirect",
+                      "Алексей Кравцов")]

@@ -153,6 +153,34 @@ def _quoted_name_end(ctx: Context, opening: int, stop: int) -> int | None:
     return None
 
 
+# A sentence the dump broke at links runs over this many lines at most.
+_LINE_PIECES = 3
+
+
+def _next_line_pieces(ctx: Context, that: int, sentence) -> list[tuple[int, int]]:
+    """"сообщил, что \nМОК отклонил заявки\n на выступление на ОИ …. В их числе …": the dump
+    broke the sentence at links after "что"; the content is the next lines up to the end of
+    the sentence, and each line's piece is a quote of its own."""
+    region = sentence.region
+    regions = ctx.analysis.regions
+    if ctx.word(that).lower() != "что" or region + 1 >= len(regions) \
+            or ctx.text[ctx.tokens[that].end:ctx.region(region)[1]].strip():
+        return []
+    pieces = []
+    for at in range(region + 1, min(region + 1 + _LINE_PIECES, len(regions))):
+        start, end = ctx.region(at)
+        line = ctx.text[start:end].strip()
+        if pieces and not (line[:1].islower() or line[:1] in ",;"):
+            break       # the next line starts a sentence of its own
+        first = ctx.analysis.sentence_of(start)
+        if first is not None:   # the sentence the piece closes ends in this line
+            end = min(end, ctx.analysis.sentences[first].end)
+        pieces.append(trim(ctx.text, start, end))
+        if line.rstrip()[-1:] in ".!?…" or ctx.text[start:end].rstrip()[-1:] in ".!?…":
+            break
+    return [p for p in pieces if ctx.words_in(*p) >= MIN_WORDS]
+
+
 def _authors_conviction(ctx: Context, cue: int, sentence) -> bool:
     """"Уверен, что …" opening a sentence with no subject: the author's "I am sure"."""
     return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" and not any(
@@ -184,13 +212,19 @@ def cue_that(ctx: Context) -> list[Candidate]:
             if _authors_conviction(ctx, cue, sentence):
                 continue
             that = _that_after(ctx, cue, sentence.stop)
-            if that is None or that + 1 >= sentence.stop:
+            if that is None:
+                continue
+            token = ctx.tokens[cue]
+            if that + 1 >= sentence.stop:
+                for span in _next_line_pieces(ctx, that, sentence):
+                    found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                           cue_span=(token.start, token.end), group=-1 - token.start,
+                                           impersonal=ctx.is_impersonal_cue(cue)))
                 continue
             start = ctx.tokens[that + 1].start
             span = trim(ctx.text, start, _content_end(ctx, cue, that + 1, sentence.stop))
             if ctx.words_in(*span) < MIN_WORDS:
                 continue
-            token = ctx.tokens[cue]
             found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
                                    cue_span=(token.start, token.end),
                                    impersonal=ctx.is_impersonal_cue(cue)))
