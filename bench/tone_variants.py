@@ -130,25 +130,41 @@ def logistic(c: float = DEFAULT_C, dense_scale: float = 1.0):
     return fit
 
 
+def _dense_model(model):
+    """A classifier over navec means and the small features; its probabilities are divided by
+    the class priors, as balanced class weights do for the regression."""
+    def fit(views, labels):
+        from sklearn.preprocessing import StandardScaler
+
+        def matrix(some):
+            return np.array([np.concatenate([[v.features.get(n, 0.0) for n in SMALL], v.dense])
+                             for v in some])
+
+        labels = np.asarray(labels)
+        prior = np.array([np.mean(labels == c) for c in CLASSES])
+        scaler = StandardScaler().fit(matrix(views))
+        model.fit(scaler.transform(matrix(views)), labels)
+
+        def predict(some):
+            balanced = model.predict_proba(scaler.transform(matrix(some))) / prior
+            return balanced / balanced.sum(axis=1, keepdims=True)
+        return predict
+    return fit
+
+
 def gradient_boosting(views, labels):
-    """HistGradientBoosting over navec means and the small features; its probabilities are
-    divided by the class priors, as balanced class weights do for the regression."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    def matrix(some):
-        return np.array([np.concatenate([[v.features.get(n, 0.0) for n in SMALL], v.dense])
-                         for v in some])
+    return _dense_model(HistGradientBoostingClassifier(
+        learning_rate=0.05, max_iter=250, max_leaf_nodes=15, l2_regularization=1.0,
+        random_state=0))(views, labels)
 
-    labels = np.asarray(labels)
-    prior = np.array([np.mean(labels == c) for c in CLASSES])
-    model = HistGradientBoostingClassifier(learning_rate=0.05, max_iter=250, max_leaf_nodes=15,
-                                           l2_regularization=1.0, random_state=0)
-    model.fit(matrix(views), labels)
 
-    def predict(some):
-        balanced = model.predict_proba(matrix(some)) / prior
-        return balanced / balanced.sum(axis=1, keepdims=True)
-    return predict
+def perceptron(views, labels):
+    from sklearn.neural_network import MLPClassifier
+
+    return _dense_model(MLPClassifier((128,), alpha=3.0, max_iter=200, early_stopping=True,
+                                      random_state=0))(views, labels)
 
 
 def out_of_fold(views, labels, fold_of, fit: Callable) -> np.ndarray:
@@ -179,6 +195,25 @@ def row(name: str, gold, predicted, seconds: float) -> dict:
     return result
 
 
+def dataset_facts(items) -> dict:
+    """What the data says about where tone can be read: neutral share per kind, and the
+    sentences whose entities get different tones (shared words cannot decide there)."""
+    from collections import defaultdict
+
+    kinds: dict[str, list[int]] = defaultdict(list)
+    sentences: dict[str, set[int]] = defaultdict(set)
+    for item in items:
+        kinds[item.kind].append(item.label)
+        sentences[item.text].add(item.label)
+    facts = {f"neutral share, {kind}": round(labels.count(0) / len(labels), 3)
+             for kind, labels in sorted(kinds.items())}
+    facts["sentences with a tone"] = sum(1 for tones in sentences.values() if tones != {0})
+    facts["sentences with different tones"] = sum(1 for tones in sentences.values()
+                                                  if len(tones) > 1)
+    print(facts, flush=True)
+    return facts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=RUSENTNE)
@@ -190,6 +225,7 @@ def main() -> None:
     items = read_rusentne(args.data.resolve())
     gold = [item.label for item in items]
     fold_of = grouped_folds([item.text for item in items], FOLDS)
+    facts = dataset_facts(items)
     batch = analyze_items(items)
 
     def views_of(view_fn):
@@ -208,6 +244,7 @@ def main() -> None:
         "lr, type-conjoined features": (lambda: views_of(view_type_conjoined), logistic()),
         "lr, no sentence bag of words": (lambda: views_of(view_no_sentence_bag), logistic()),
         "hgb (navec + small features)": (shipped, gradient_boosting),
+        "mlp (navec + small features)": (shipped, perceptron),
     }
     rows, probabilities = [], {}
     began = time.process_time()
@@ -221,18 +258,20 @@ def main() -> None:
         probabilities[name] = out_of_fold(views, gold, fold_of, fit)
         rows.append(row(name, gold, decide(probabilities[name], 1.0),
                         time.process_time() - began))
-    linear, boosted = "lr (shipped features, C 0.02)", "hgb (navec + small features)"
-    if linear in probabilities and boosted in probabilities:
+    linear = "lr (shipped features, C 0.02)"
+    for other in ("hgb (navec + small features)", "mlp (navec + small features)"):
+        if linear not in probabilities or other not in probabilities:
+            continue
         for share in (0.3, 0.5):
-            mixed = (1 - share) * probabilities[linear] + share * probabilities[boosted]
-            rows.append(row(f"lr x {1 - share:g} + hgb x {share:g}", gold,
+            mixed = (1 - share) * probabilities[linear] + share * probabilities[other]
+            rows.append(row(f"lr x {1 - share:g} + {other.split()[0]} x {share:g}", gold,
                             decide(mixed, 1.0), 0))
     if linear in probabilities:
         rows.append(row("oracle-biases over lr (not a model)", gold,
                         oracle_biases(probabilities[linear], gold), 0))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"data": str(args.data), "mentions": len(items),
-                                    "folds": FOLDS, "rows": rows}, ensure_ascii=False, indent=1))
+                                    "folds": FOLDS, "facts": facts, "rows": rows}, ensure_ascii=False, indent=1))
     print(f"written to {args.out}")
 
 
