@@ -271,7 +271,8 @@ def main() -> None:
                         oracle_biases(probabilities[linear], gold), 0))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"data": str(args.data), "mentions": len(items),
-                                    "folds": FOLDS, "facts": facts, "rows": rows}, ensure_ascii=False, indent=1))
+                                    "folds": FOLDS, "facts": facts, "rows": rows},
+                                   ensure_ascii=False, indent=1))
     print(f"written to {args.out}")
 
 
