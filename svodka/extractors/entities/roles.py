@@ -161,7 +161,9 @@ def _outside_group(analysis: Analysis, head: int, index: int, stop: int) -> bool
         return False
     group = range(index + 1, next((i for i in range(index + 1, stop)
                                    if tokens[i].pos == "ADP" or _is_role_word(analysis, i)), stop))
-    return not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES for i in group)
+    # "кандидат в президенты Дональд Трамп": a group of a role word alone is part of the title
+    return bool(group) and not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
+                                   for i in group)
 
 
 def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
@@ -176,7 +178,9 @@ def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
         return False
     group = range(index + 1, next((i for i in range(index + 1, stop)
                                    if tokens[i].pos == "ADP"), stop))
-    return not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES for i in group)
+    # "кандидат в президенты", "кандидат в депутаты": a group naming a post completes the title
+    return not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
+                   or _is_role_word(analysis, i) for i in group)
 
 
 def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
