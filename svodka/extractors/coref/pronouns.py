@@ -120,11 +120,12 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
     decisions = []
     for first in range(0, len(anaphors), BATCH):
         decisions += _decide_batch(analysis, model, anaphors[first:first + BATCH], owner,
-                                   open_at)
+                                   open_at, quoted)
     return sorted(decisions, key=lambda d: d.token)
 
 
-def _decide_batch(analysis, model, anaphors, owner, open_at: set[int]) -> list[Decision]:
+def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
+                  quoted: list[tuple[int, int]]) -> list[Decision]:
     tokens = analysis.tokens
     by_sentence: dict[int, list[Candidate]] = {}
 
@@ -155,6 +156,11 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int]) -> list[D
                 continue
         pool = [c for sent in range(max(0, token.sent - WINDOW_SENTENCES), token.sent + 1)
                 for c in candidates_of(sent) if c.end <= token.start]
+        if not kind.endswith("quoted"):
+            # a name inside «…» is what the speaker spoke of, not who a pronoun outside it
+            # is ("«…Дед Мороз…», — приводит его слова"): the phrase stays, as no one's
+            pool = [Candidate(c.start, c.end, None) if c.target is not None
+                    and _inside(quoted, c.start) else c for c in pool]
         pool = sorted(pool, key=lambda c: (c.start, c.end))[-MAX_CANDIDATES:]
         if not pool:
             continue
@@ -179,6 +185,11 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int]) -> list[D
                                   (pool[best].start, pool[best].end), rival=rival,
                                   contested=_contested(pool, best, anaphor_of[number], view_of)))
     return decisions
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    at = bisect_left(spans, (offset + 1,)) - 1
+    return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
 def _contested(pool: list[Candidate], best: int, anaphor, view_of) -> bool:
