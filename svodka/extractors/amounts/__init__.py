@@ -17,7 +17,8 @@ from svodka.extractors.amounts import context
 from svodka.extractors.amounts.bare import elided_count
 from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
-from svodka.extractors.amounts.words import (adjective_stems, forms, fraction_words,
+from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
+                                             fraction_words,
                                              qualifier_before, skip_period, symbol_unit, unit_at,
                                              unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
@@ -51,6 +52,8 @@ class Scan:
 
 
 SKIP = "skip"
+# how many tokens before "на 100" the rate's own number may stand
+RATE_WINDOW = 4
 # fraction nouns that stand alone for "one of": "треть сената" (not the ordinals of fractions.tsv)
 FRACTION_NOUNS = frozenset({"треть", "четверть", "половина"})
 FRACTION_STEMS = ("трет", "четверт", "полов")
@@ -200,6 +203,8 @@ def number_phrase(s: Scan, i: int):
     found = _share(s, number) or _fraction(s, number)
     if found:
         return found
+    if _rate_denominator(s, number):
+        return Skip(end)                 # "63,6 больничных на 100 работающих"
     approx = "range" if number.to is not None else None
     if unit is not None:
         if unit.kind == SKIP:
@@ -213,6 +218,8 @@ def number_phrase(s: Scan, i: int):
         value, code, end = _second_unit(s, number.value, unit.code, end)
         return [Candidate(first, end, unit.kind, value, code, to=number.to,
                           approx=approx, rule=f"{unit.kind}_unit")]
+    if number.value == 0 and not number.digits:
+        return Skip(number.stop)         # "начинать с нуля", "свести к нулю": idioms
     noun = _counted_noun(s, number)
     if number.value == 1 and not number.digits and not _one_counts(s, number, noun):
         return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
@@ -239,7 +246,24 @@ def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
     if noun != number.stop or tokens[number.first].feats.get("Number") == "Plur" or \
             s.low(number.first - 1) in ONE_NOT_COUNTED_AFTER:
         return False
+    if number.first > s.floor and tokens[number.first - 1].pos == "ADP":
+        return False                     # "на одном дыхании", "вокруг одной цели", "под одной крышей"
     return not ONE_NOT_COUNTED.intersection(forms(s.analysis, noun))
+
+
+def _rate_denominator(s: Scan, number: Number) -> bool:
+    """ "63,6 больничных на 100 работающих", "20 случаев на 100 тысяч населения": a round
+    number after "на" that follows another number is the base of a rate, not a count."""
+    if s.low(number.first - 1) != "на" or number.to is not None or number.value < 10 or \
+            not float(number.value).is_integer() or str(int(number.value)).strip("0") != "1":
+        return False
+    tokens = s.analysis.tokens
+    for k in range(number.first - 2, max(s.floor, number.first - 2 - RATE_WINDOW) - 1, -1):
+        if tokens[k].pos == "PUNCT" and tokens[k].text != ",":
+            return False
+        if tokens[k].pos == "NUM" or tokens[k].text[:1].isdecimal():
+            return True
+    return False
 
 
 def _second_unit(s: Scan, value: float | int, code: str, end: int):
@@ -340,6 +364,8 @@ def _to_amount(analysis: Analysis, candidate: Candidate, floor: int, dates: list
     if approx is None:
         qualifier = qualifier_before(analysis, candidate.first, floor)
         approx = qualifier[0] if qualifier else "exact"
+        if approx == "up_to" and after_change_verb(analysis, qualifier[1], floor):
+            approx = "exact"             # "снизился до 5%" is the new value
     return Amount(
         start, end, text[start:end], candidate.kind, candidate.value, candidate.unit, approx,
         of=candidate.of, to=candidate.to, noun=candidate.noun, rule=candidate.rule,

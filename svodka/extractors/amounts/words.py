@@ -138,3 +138,27 @@ def qualifier_before(analysis: Analysis, index: int, floor: int) -> tuple[str, i
             if all(matches(analysis, start + k, word) for k, word in enumerate(words)):
                 return approx, start
     return None
+
+
+@lru_cache(maxsize=None)
+def change_verbs() -> frozenset[str]:
+    return frozenset(load_list("amount_change_verbs.txt"))
+
+
+# words that may stand between a verb of change and its "до": "сократилась в 2017 году до"
+CHANGE_GAP = 4
+
+
+def after_change_verb(analysis: Analysis, index: int, floor: int) -> bool:
+    """Whether the "до" at ``index`` follows a verb of change in its clause ("снизился до
+    5%", "численность увеличена почти вдвое, до 69"): the amount is the new value."""
+    if analysis.tokens[index].text.lower() != "до":
+        return False
+    for k in range(index - 1, max(floor, index - 1 - CHANGE_GAP) - 1, -1):
+        token = analysis.tokens[k]
+        if token.pos == "PUNCT" and token.text != ",":
+            return False
+        if token.pos in ("VERB", "ADJ") and \
+                analysis.lemma(k).removesuffix("ся").removesuffix("сь") in change_verbs():
+            return True
+    return False
