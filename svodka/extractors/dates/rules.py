@@ -108,6 +108,8 @@ def _year_after(c: Cursor, i: int) -> tuple[int | None, int]:
     offset = c.word(i, "anchor")
     if offset is not None and c.low(i + 1) == "года":
         return (c.published.year + int(offset) if c.published else None), i + 2
+    if (c.low(i), c.low(i + 1), c.low(i + 2)) == ("с", ".", "г"):
+        return (c.published.year if c.published else None), i + 3     # "31 января с. г."
     return None, i
 
 

@@ -24,6 +24,8 @@ from svodka.record import DateRef
 TENSES = {"Past": "past", "Fut": "future", "Pres": "present"}
 AUXILIARIES = ("aux", "aux:pass", "cop")
 CONDITIONAL = frozenset({"бы", "б"})
+# nouns of a time of day a date may hang on: "вечером в четверг", "утром 5 мая"
+TIME_NOUNS = frozenset({"утро", "вечер", "ночь", "день", "полдень"})
 # how far up the dependency tree the governing verb is looked for
 HEAD_STEPS = 6
 WRITTEN_YEAR = re.compile(r"\b(?:1[0-9]|20)\d\d\b|\b\d\d-(?:го|м|й|ом)\b")
@@ -41,11 +43,18 @@ def clause_tense(analysis: Analysis, first: int, stop: int) -> str | None:
     those say nothing of when the date is. An infinitive passes the question to the verb it
     depends on ("планирует провести"), unless an auxiliary gives it ("будет проходить")."""
     tokens = analysis.tokens
-    at = next((tokens[i].head for i in range(first, stop)
-               if not first <= tokens[i].head < stop), -1)
+    top = next((i for i in range(first, stop) if not first <= tokens[i].head < stop), -1)
+    for _ in range(HEAD_STEPS):
+        if top < 0 or tokens[top].rel != "conj":
+            break
+        top = tokens[top].head         # "Затем, в конце декабря, … внес": a conjunct's head
+    at = tokens[top].head if top >= 0 else -1
     for _ in range(HEAD_STEPS):
         if at < 0:
             return None
+        if tokens[at].pos == "NOUN" and analysis.lemma(at) in TIME_NOUNS:
+            at = tokens[at].head       # "пройдет вечером в четверг"
+            continue
         token, children = tokens[at], analysis.children(at)
         if any(tokens[child].text.lower() in CONDITIONAL for child in children):
             return None
@@ -160,5 +169,9 @@ def settle_years(analysis: Analysis, found: list[DateRef], guessed: set[int],
             ref = replace(ref, value=_weekday_ahead(ref.value, published))
         elif _names_a_year(ref):
             paragraph_year = (_year_of(ref.value), _month_of(ref.value), tokens.start)
+        elif ref.kind == "relative" or "года" in ref.text.lower():
+            # "вышедший в финал этого года, в октябре": the narrative is back in a year
+            # told relative to the publication, which the tense rules read
+            paragraph_year = None
         settled.append(ref)
     return settled
