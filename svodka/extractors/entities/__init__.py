@@ -31,6 +31,7 @@ from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
 from svodka.extractors.entities.types import Named
+from svodka.extractors.entities.women import feminine_names
 from svodka.layout.boilerplate import is_editorial_signoff
 from svodka.record import Entity, Mention
 from svodka.text import fold, has_cyrillic
@@ -55,6 +56,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     entities = [_entity(named, members, analysis.morph) for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
+    feminine_names(analysis, entities, coreference.genders)
     for link_ in coreference.links:
         link_.entity.mentions.append(link_.mention)
         normal = link_.mention.normal

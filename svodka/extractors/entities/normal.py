@@ -12,6 +12,7 @@ from functools import lru_cache
 
 
 from svodka.analysis import Analysis
+from svodka.extractors.entities.coordination import shared_noun_name
 from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
                                                undeclined_woman)
 from svodka.extractors.entities.gazetteer import abbreviation_of
@@ -35,6 +36,10 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
     if person:
+        # one person's name is singular: "Эвелин", "Кейтлин" are no genitive plurals of
+        # "Эвелина", "Кейтлина" but foreign women's names that do not decline
+        forms = [form for form in forms if form.feats.get("Number") != "Plur"]
+        candidates = [form for form in candidates if form.feats.get("Number") != "Plur"]
         # a person's name inflects as a name, not as the common noun it may also be ("Роман");
         # when the tagger's case fits no form of it ("Грету" read as genitive), any case will do
         named = [form for form in candidates if _NAME_TAGS & set(form.tag.grammemes)]
@@ -132,6 +137,9 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
     if person:
         chosen = set(range(first, stop))
     else:
+        shared = shared_noun_name(analysis, first, stop)
+        if shared:
+            return shared                   # "Донецкой и Луганской областях"
         # "Комитет по делам молодежи": a prepositional complement keeps its case
         head_stop = next((i for i in range(first + 1, stop) if tokens[i].pos == "ADP"), stop)
         chosen = inflected_indices(tokens, first, head_stop)

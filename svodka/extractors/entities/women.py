@@ -1,0 +1,129 @@
+"""A woman's name kept feminine once the article shows she is a woman.
+
+"Медведева" and "Евгения" are also the genitives of "Медведев" and "Евгений", so a mention
+read alone may come out masculine ("Евгения Медведева прибыла" → "Евгений Медведев",
+"кёрлингистка Сидорова о препаратах" → "Сидоров"). When the person's gender is feminine (a
+feminine verb she is the subject of, or the tagger's reading of her names:
+``coref.gender.person_genders``; else a feminine noun in apposition, "кёрлингистка
+Сидорова", or the verb of the noun the name stands by), each name mention's -ов/-ев/-ин surname written with an
+ending takes the feminine nominative ("Медведева") and a first name with a feminine reading
+takes that one ("Евгения"). The entity's name is then the fullest form whose first names
+read as feminine nominatives ("Симона Халеп", not "Симоне Халеп").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from svodka.analysis import Analysis
+from svodka.analysis.morphology import Morphology
+from svodka.extractors.coref.gender import verb_gender
+from svodka.record import Entity
+from svodka.text import fold
+
+MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+
+
+def _feminine_name_reading(morph: Morphology, written: str) -> str | None:
+    """The feminine first name ``written`` is a form of ("Евгении" → "евгения"), or None."""
+    for parse in morph.parse(written.lower()):
+        grammemes = set(parse.tag.grammemes)
+        if {"Name", "femn", "sing"} <= grammemes:
+            return parse.normal_form
+    return None
+
+
+def _feminine(morph: Morphology, written: str, normal: str) -> str:
+    """One word of a name in the feminine nominative, in the letter case of ``normal``."""
+    low_written, low_normal = written.lower(), normal.lower()
+    if MASCULINE_SURNAME.search(low_normal) and low_written.startswith(low_normal) and \
+            low_written != low_normal:
+        return normal + "а"                # "Медведевой", "Сидорова" → "Медведева"
+    reading = _feminine_name_reading(morph, written) if not low_normal.endswith(("а", "я")) \
+        else None
+    if reading and any({"Name", "masc"} <= set(p.tag.grammemes) for p in morph.parse(low_normal)):
+        return reading[:1].upper() + reading[1:] if normal[:1].isupper() else reading
+    return normal
+
+
+def _reads_feminine(morph: Morphology, normal: str) -> bool:
+    """Whether every first name of ``normal`` has a feminine nominative reading, or none is
+    a name pymorphy knows ("Симона Халеп" yes, "Симоне Халеп" no)."""
+    for word in normal.split()[:-1]:
+        parses = [p for p in morph.parse(word.lower()) if "Name" in p.tag.grammemes]
+        if parses and not any({"femn", "nomn"} <= set(p.tag.grammemes) for p in parses):
+            return False
+    return True
+
+
+def _described_as(analysis: Analysis, tokens: range) -> str | None:
+    """The gender a name's apposition gives: the noun before it ("кёрлингистка Сидорова",
+    "лидер сборной … Симона Халеп не одобрила": the verb of the noun the name stands by)."""
+    tokens_ = analysis.tokens
+    before = tokens.start - 1
+    if before >= 0 and tokens_[before].sent == tokens_[tokens.start].sent and \
+            _feminine_noun(analysis, before):
+        return "Fem"
+    for i in tokens:
+        head = tokens_[i].head
+        if head in tokens or head < 0:
+            continue
+        if tokens_[i].rel == "appos":      # "медалистка Олимпиады в Пхенчхане Евгения Медведева"
+            return "Fem" if _feminine_noun(analysis, head) else \
+                verb_gender(analysis, range(head, head + 1))
+        return None
+    return None
+
+
+def _feminine_noun(analysis: Analysis, index: int) -> bool:
+    """A common noun naming a woman ("кёрлингистка", "медалистка"), by pymorphy's reading:
+    the tagger takes an unknown "кёрлингистка" for a masculine thing. A masculine noun names
+    women too ("лидер"), so only a feminine one tells."""
+    text = analysis.tokens[index].text
+    if not text.isalpha() or not text.islower():
+        return False
+    parses = analysis.morph.parse(text.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN" and \
+        {"anim", "femn", "nomn"} <= set(parses[0].tag.grammemes)
+
+
+def _gender(analysis: Analysis, entity: Entity, known: str | None) -> str | None:
+    """What the appositions say; else the resolver's gender (verbs she is the subject of,
+    the tagger's reading of her names)."""
+    votes = Counter(_described_as(analysis, analysis.tokens_between(m.start, m.end))
+                    for m in entity.mentions if m.kind == "name")
+    votes.pop(None, None)
+    if len(votes) == 1:
+        return next(iter(votes))
+    return known
+
+
+def feminine_names(analysis: Analysis, entities: list[Entity],
+                   genders: dict[int, str | None]) -> None:
+    """Women's name mentions, names and aliases made feminine; changes ``entities`` in place."""
+    morph = analysis.morph
+    for entity in entities:
+        if entity.type != "PER" or _gender(analysis, entity, genders.get(id(entity))) != "Fem":
+            continue
+        renamed: dict[str, str] = {}
+        for mention in entity.mentions:
+            written, normal = mention.text.split(), mention.normal.split()
+            if mention.kind != "name" or len(written) != len(normal):
+                continue
+            feminine = " ".join(_feminine(morph, w, n) for w, n in zip(written, normal))
+            if feminine != mention.normal:
+                renamed[mention.normal] = feminine
+                mention.normal = feminine
+        normals = [m.normal for m in entity.mentions if m.kind == "name"]
+        name = renamed.get(entity.name, entity.name)
+        longest = [n for n in normals if len(n.split()) == len(name.split())]
+        if not _reads_feminine(morph, name):
+            name = next((n for n in longest if _reads_feminine(morph, n)), name)
+        if renamed or name != entity.name:
+            aliases = [renamed.get(a, a) for a in [*entity.aliases, entity.name]] + normals
+            entity.name = name
+            entity.aliases = []
+            for alias in aliases:
+                if fold(alias) != fold(name) and all(fold(alias) != fold(a)
+                                                     for a in entity.aliases):
+                    entity.aliases.append(alias)
