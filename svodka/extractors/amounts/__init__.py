@@ -127,18 +127,27 @@ def from_to(s: Scan, i: int):
     opener = s.low(i)
     if opener not in ("от", "с", "со") or i + 1 >= s.limit:
         return None
-    lower = read_number(s.analysis, i + 1, s.limit)
+    # "от $1,5 тыс. до $73 тыс.": a currency sign before each number
+    sign = symbol_unit(s.analysis.tokens[i + 1].text)
+    lower = read_number(s.analysis, i + 2 if sign else i + 1, s.limit)
     if lower is None or is_label(s, lower):
         return None
     after_lower = skip_period(s.analysis, lower.stop, s.limit) if lower.multiplier else lower.stop
-    lower_unit = unit_at(s.analysis, after_lower, s.limit)
+    lower_unit = (sign, after_lower) if sign else unit_at(s.analysis, after_lower, s.limit)
     middle = lower_unit[1] if lower_unit else after_lower
     if s.low(middle) != "до" or middle + 1 >= s.limit:
         return None
-    upper = read_number(s.analysis, middle + 1, s.limit)
+    upper_sign = symbol_unit(s.analysis.tokens[middle + 1].text)
+    if sign and upper_sign and upper_sign.code != sign.code:
+        return None
+    upper = read_number(s.analysis, middle + 2 if upper_sign else middle + 1, s.limit)
     if upper is None:
         return None
     upper_end, unit = _unit_after(s, upper)
+    if upper_sign and unit is None:
+        unit = upper_sign
+        upper_end = skip_period(s.analysis, upper.stop, s.limit) if upper.multiplier \
+            else upper.stop
     if unit is None and lower_unit is None:
         return None if opener != "от" else _count_range(s, i, lower, upper)
     unit = unit or lower_unit[0]
