@@ -21,6 +21,7 @@ from svodka.text import fold_word, has_cyrillic
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
 _NAME_TAGS = {"Name", "Surn", "Patr"}
+_VOWELS = frozenset("аеёиоуыэюяй")
 
 
 def _pos_matches(form_pos: str, pos: str) -> bool:
@@ -35,9 +36,10 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
     forms = morph.parse(lowered)
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
-    if person:
+    if person and number != "Plur" and lowered[-1:] not in _VOWELS:
         # one person's name is singular: "Эвелин", "Кейтлин" are no genitive plurals of
-        # "Эвелина", "Кейтлина" but foreign women's names that do not decline
+        # "Эвелина", "Кейтлина" but foreign women's names that do not decline (a family,
+        # "Скрипалями", is plural: the tagger says so)
         forms = [form for form in forms if form.feats.get("Number") != "Plur"]
         candidates = [form for form in candidates if form.feats.get("Number") != "Plur"]
         # a person's name inflects as a name, not as the common noun it may also be ("Роман");

@@ -39,8 +39,12 @@ def _feminine(morph: Morphology, written: str, normal: str) -> str:
     if MASCULINE_SURNAME.search(low_normal) and low_written.startswith(low_normal) and \
             low_written != low_normal:
         return normal + "а"                # "Медведевой", "Сидорова" → "Медведева"
-    reading = _feminine_name_reading(morph, written) if not low_normal.endswith(("а", "я")) \
-        else None
+    # only a name the normalizer changed, to a dictionary's feminine name: "Евгения" →
+    # "Евгений" goes back, "Бриттани" (as written) stays
+    reading = _feminine_name_reading(morph, written) \
+        if low_written != low_normal and not low_normal.endswith(("а", "я")) else None
+    if reading and not morph.word_is_known(reading):
+        reading = None
     if reading and any({"Name", "masc"} <= set(p.tag.grammemes) for p in morph.parse(low_normal)):
         return reading[:1].upper() + reading[1:] if normal[:1].isupper() else reading
     return normal
