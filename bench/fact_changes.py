@@ -6,7 +6,8 @@
 
 Prints one line per changed fact (record id, publication date, span, value before -> after,
 and the text around it, for reading by hand) and a summary line: how many facts of that kind
-changed, of how many, in how many records. Dates compare ``value``, amounts ``kind``,
+changed (a fact whose span changed counts twice: once absent after, once absent before), of
+how many, in how many records. Dates compare ``value``, amounts ``kind``,
 ``value``, ``unit`` and ``approx``; names compare each entity mention's entity name.
 """
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _facts(record: dict, kind: str) -> dict[tuple[int, int], object]:
 def compare(before_path: Path, after_path: Path, kind: str) -> dict:
     before = [json.loads(line) for line in before_path.open(encoding="utf-8")]
     after = [json.loads(line) for line in after_path.open(encoding="utf-8")]
-    changed = total = records = 0
+    changed = total = records = values = 0
     for old, new in zip(before, after):
         old_facts, new_facts = _facts(old, kind), _facts(new, kind)
         total += len(new_facts)
@@ -40,6 +41,7 @@ def compare(before_path: Path, after_path: Path, kind: str) -> dict:
         for span in sorted(set(old_facts) | set(new_facts)):
             if old_facts.get(span, "absent") == new_facts.get(span, "absent"):
                 continue
+            values += span in old_facts and span in new_facts
             text = new.get("text", "")
             around = text[max(0, span[0] - CONTEXT):span[1] + CONTEXT // 2].replace("\n", " ")
             lines.append(f"{new.get('id')} {new.get('published')} {span} "
@@ -49,7 +51,9 @@ def compare(before_path: Path, after_path: Path, kind: str) -> dict:
         records += bool(lines)
         for line in lines:
             print(line)
-    return {"kind": kind, "changed": changed, "facts_after": total, "records_changed": records,
+    return {"kind": kind, "changed": changed, "same_span_other_value": values,
+            "span_only_before_or_after": changed - values, "facts_after": total,
+            "records_changed": records,
             "records": len(after)}
 
 

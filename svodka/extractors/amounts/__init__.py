@@ -62,6 +62,8 @@ YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
 ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
+# "две трети плюс один голос": arithmetic, not a preposition before "один"
+ARITHMETIC = frozenset({"плюс", "минус"})
 # "один день" is a date, "в одно время" an idiom
 ONE_NOT_COUNTED = frozenset({"время", "раз", "день", "год", "месяц", "неделя", "час", "минута",
                              "секунда", "сутки", "момент", "сторона", "слово", "целое", "утро", "вечер",
@@ -255,7 +257,8 @@ def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
     if noun != number.stop or tokens[number.first].feats.get("Number") == "Plur" or \
             s.low(number.first - 1) in ONE_NOT_COUNTED_AFTER:
         return False
-    if number.first > s.floor and tokens[number.first - 1].pos == "ADP":
+    if number.first > s.floor and tokens[number.first - 1].pos == "ADP" and \
+            s.low(number.first - 1) not in ARITHMETIC:
         return False                     # "на одном дыхании", "вокруг одной цели", "под одной крышей"
     return not ONE_NOT_COUNTED.intersection(forms(s.analysis, noun))
 

@@ -56,7 +56,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     entities = [_entity(named, members, analysis.morph) for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
-    feminine_names(analysis, entities, coreference.genders)
+    feminine_names(analysis, entities)
     for link_ in coreference.links:
         link_.entity.mentions.append(link_.mention)
         normal = link_.mention.normal

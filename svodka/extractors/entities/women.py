@@ -2,13 +2,14 @@
 
 "Медведева" and "Евгения" are also the genitives of "Медведев" and "Евгений", so a mention
 read alone may come out masculine ("Евгения Медведева прибыла" → "Евгений Медведев",
-"кёрлингистка Сидорова о препаратах" → "Сидоров"). When the person's gender is feminine (a
-feminine verb she is the subject of, or the tagger's reading of her names:
-``coref.gender.person_genders``; else a feminine noun in apposition, "кёрлингистка
-Сидорова", or the verb of the noun the name stands by), each name mention's -ов/-ев/-ин surname written with an
-ending takes the feminine nominative ("Медведева") and a first name with a feminine reading
-takes that one ("Евгения"). The entity's name is then the fullest form whose first names
-read as feminine nominatives ("Симона Халеп", not "Симоне Халеп").
+"кёрлингистка Сидорова о препаратах" → "Сидоров"). When the words agreeing with her name say
+she is a woman (a feminine past-tense verb she is the subject of, a feminine noun in
+apposition: "кёрлингистка Сидорова", or the verb of the noun her name stands by; not the
+tagger's reading of the names, which takes "Ерофеева" for a woman's), each name mention's
+-ов/-ев/-ин surname written with an ending takes the feminine nominative ("Медведева") and a
+first name the normalizer made masculine takes its feminine reading ("Евгения"). The entity's
+name is then the fullest form whose first names read as feminine nominatives ("Симона
+Халеп", not "Симоне Халеп").
 """
 from __future__ import annotations
 
@@ -91,23 +92,26 @@ def _feminine_noun(analysis: Analysis, index: int) -> bool:
         {"anim", "femn", "nomn"} <= set(parses[0].tag.grammemes)
 
 
-def _gender(analysis: Analysis, entity: Entity, known: str | None) -> str | None:
-    """What the appositions say; else the resolver's gender (verbs she is the subject of,
-    the tagger's reading of her names)."""
-    votes = Counter(_described_as(analysis, analysis.tokens_between(m.start, m.end))
-                    for m in entity.mentions if m.kind == "name")
+def _gender(analysis: Analysis, entity: Entity) -> str | None:
+    """The gender the words agreeing with her name say: a past-tense verb she is the subject
+    of, a feminine noun in apposition, the verb of the noun her name stands by. Not the
+    tagger's reading of the names themselves: "Ерофеева", "Балагова" are also genitives of
+    men's surnames. None when the signs disagree or there are none."""
+    votes: Counter = Counter()
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        tokens = analysis.tokens_between(mention.start, mention.end)
+        votes[verb_gender(analysis, tokens) or _described_as(analysis, tokens)] += 1
     votes.pop(None, None)
-    if len(votes) == 1:
-        return next(iter(votes))
-    return known
+    return next(iter(votes)) if len(votes) == 1 else None
 
 
-def feminine_names(analysis: Analysis, entities: list[Entity],
-                   genders: dict[int, str | None]) -> None:
+def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
     """Women's name mentions, names and aliases made feminine; changes ``entities`` in place."""
     morph = analysis.morph
     for entity in entities:
-        if entity.type != "PER" or _gender(analysis, entity, genders.get(id(entity))) != "Fem":
+        if entity.type != "PER" or _gender(analysis, entity) != "Fem":
             continue
         renamed: dict[str, str] = {}
         for mention in entity.mentions:
