@@ -5,6 +5,7 @@ import pytest
 
 from svodka.analysis import analyze
 from svodka.extractors.dates import extract_dates
+from svodka.extractors.dates.years import clause_tense
 
 
 def dates_of(text: str, models, published: str | None = None):
@@ -273,3 +274,14 @@ CONTEXT_YEARS = [
 @pytest.mark.parametrize("sentence, published, span, value", CONTEXT_YEARS)
 def test_year_from_context(models, sentence, published, span, value):
     assert find(dates_of(sentence, models, published), span).value == value
+
+
+def test_a_past_active_participle_gives_its_tense(models):
+    # ng_1, published 2017-11-13; the date is before publication, so its year stays
+    sentence = ("На выборах в Палату представителей (нижнюю палату) парламента Японии, прошедших "
+                "22 октября, правящая коалиция завоевала в сумме 313 парламентских мест.")
+    analysis = analyze(sentence, models=models)
+    date = find(extract_dates(analysis, "2017-11-13"), "22 октября")
+    assert date.value == "2017-10-22"
+    tokens = analysis.tokens_between(date.start, date.end)
+    assert clause_tense(analysis, tokens.start, tokens.stop) == "past"

@@ -38,9 +38,10 @@ SENTENCES_CARRIED = 3
 def clause_tense(analysis: Analysis, first: int, stop: int) -> str | None:
     """ "past", "future" or "present": the tense of the verb that the date of tokens
     ``first``..``stop`` modifies ("15 декабря прошла конференция"). None when the date
-    modifies a noun ("митинг 19 марта", "в выборах 18 марта") or a participle ("саммита,
-    открывающегося 22 марта"), or the verb is conditional ("не проводил бы в сентябре"):
-    those say nothing of when the date is. An infinitive passes the question to the verb it
+    modifies a noun ("митинг 19 марта", "в выборах 18 марта"), a participle other than a past
+    active one ("саммита, открывающегося 22 марта", "заседание, назначенное на 25 марта"; but
+    "конференции, проходившей 15 декабря" is past), or a conditional verb ("не проводил бы в
+    сентябре"): those say nothing of when the date is. An infinitive passes the question to the verb it
     depends on ("планирует провести"), unless an auxiliary gives it ("будет проходить")."""
     tokens = analysis.tokens
     top = next((i for i in range(first, stop) if not first <= tokens[i].head < stop), -1)
@@ -60,6 +61,9 @@ def clause_tense(analysis: Analysis, first: int, stop: int) -> str | None:
             return None
         if token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") == "Fin":
             return TENSES.get(token.feats.get("Tense", ""))
+        if token.feats.get("VerbForm") == "Part" and token.feats.get("Tense") == "Past" and \
+                token.feats.get("Voice") == "Act":
+            return "past"              # "на конференции, проходившей 15 декабря"
         auxiliary = next((tokens[child].feats["Tense"] for child in children
                           if tokens[child].rel in AUXILIARIES and tokens[child].feats.get("Tense")),
                          None)
