@@ -42,6 +42,7 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
         # "Скрипалями", is plural: the tagger says so)
         forms = [form for form in forms if form.feats.get("Number") != "Plur"]
         candidates = [form for form in candidates if form.feats.get("Number") != "Plur"]
+    if person:
         # a person's name inflects as a name, not as the common noun it may also be ("Роман");
         # when the tagger's case fits no form of it ("Грету" read as genitive), any case will do
         named = [form for form in candidates if _NAME_TAGS & set(form.tag.grammemes)]
