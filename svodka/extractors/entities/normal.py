@@ -21,7 +21,6 @@ from svodka.text import fold_word, has_cyrillic
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
 _NAME_TAGS = {"Name", "Surn", "Patr"}
-_VOWELS = frozenset("аеёиоуыэюяй")
 
 
 def _pos_matches(form_pos: str, pos: str) -> bool:
@@ -36,12 +35,12 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
     forms = morph.parse(lowered)
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
-    if person and number != "Plur" and lowered[-1:] not in _VOWELS:
+    if person and number != "Plur":
         # one person's name is singular: "Эвелин", "Кейтлин" are no genitive plurals of
-        # "Эвелина", "Кейтлина" but foreign women's names that do not decline (a family,
-        # "Скрипалями", is plural: the tagger says so)
-        forms = [form for form in forms if form.feats.get("Number") != "Plur"]
-        candidates = [form for form in candidates if form.feats.get("Number") != "Plur"]
+        # "Эвелина", "Кейтлина" (the zero ending of a feminine -а noun) but foreign women's
+        # names that do not decline
+        forms = [form for form in forms if not _zero_plural(form, lowered)]
+        candidates = [form for form in candidates if not _zero_plural(form, lowered)]
     if person:
         # a person's name inflects as a name, not as the common noun it may also be ("Роман");
         # when the tagger's case fits no form of it ("Грету" read as genitive), any case will do
@@ -61,6 +60,13 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
         if inflected:
             return inflected.word
     return lowered
+
+
+def _zero_plural(form, word: str) -> bool:
+    """The genitive or accusative plural of a feminine -а/-я noun, with no ending ("эвелин" of
+    "эвелина")."""
+    return form.feats.get("Number") == "Plur" and form.feats.get("Gender") == "Fem" and \
+        form.normal_form in (word + "а", word + "я")
 
 
 def _keeps_stem(form, word: str) -> bool:

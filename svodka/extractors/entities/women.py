@@ -73,11 +73,22 @@ def _described_as(analysis: Analysis, tokens: range) -> str | None:
         head = tokens_[i].head
         if head in tokens or head < 0:
             continue
-        if tokens_[i].rel == "appos":      # "медалистка Олимпиады в Пхенчхане Евгения Медведева"
+        if tokens_[i].rel == "appos" and _animate(analysis, head):
+            # "медалистка Олимпиады в Пхенчхане Евгения Медведева", "Лидер сборной Румынии
+            # Симона Халеп не одобрила"; not a thing's verb: "поэма … Венедикта Ерофеева
+            # произвела впечатление"
             return "Fem" if _feminine_noun(analysis, head) else \
                 verb_gender(analysis, range(head, head + 1))
         return None
     return None
+
+
+def _animate(analysis: Analysis, index: int) -> bool:
+    """A common noun naming a person ("лидер", "медалистка"), by pymorphy's first reading."""
+    text = analysis.tokens[index].text
+    parses = analysis.morph.parse(text.lower()) if text.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag.grammemes \
+        and "Name" not in parses[0].tag.grammemes
 
 
 def _feminine_noun(analysis: Analysis, index: int) -> bool:
