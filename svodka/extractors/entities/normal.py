@@ -35,10 +35,10 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
     forms = morph.parse(lowered)
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
-    if person and number != "Plur":
-        # one person's name is singular: "Эвелин", "Кейтлин" are no genitive plurals of
+    if person and number != "Plur" and gender == "Fem":
+        # one woman's name is singular: "Эвелин", "Кейтлин" are no genitive plurals of
         # "Эвелина", "Кейтлина" (the zero ending of a feminine -а noun) but foreign women's
-        # names that do not decline
+        # names that do not decline; a man's "Роб", "Том" are left to the readings as before
         forms = [form for form in forms if not _zero_plural(form, lowered)]
         candidates = [form for form in candidates if not _zero_plural(form, lowered)]
     if person:
