@@ -34,12 +34,26 @@ def _feminine_name_reading(morph: Morphology, written: str) -> str | None:
     return None
 
 
-def _feminine(morph: Morphology, written: str, normal: str) -> str:
-    """One word of a name in the feminine nominative, in the letter case of ``normal``."""
+def _surname_with_ending(written: str, normal: str) -> bool:
     low_written, low_normal = written.lower(), normal.lower()
-    if MASCULINE_SURNAME.search(low_normal) and low_written.startswith(low_normal) and \
-            low_written != low_normal:
-        return normal + "а"                # "Медведевой", "Сидорова" → "Медведева"
+    return bool(MASCULINE_SURNAME.search(low_normal)) and low_written.startswith(low_normal) \
+        and low_written != low_normal
+
+
+def _feminine_mention(morph: Morphology, written: list[str], normal: list[str]) -> str:
+    """A name mention made feminine when its last word is an -ов/-ев/-ин surname written with
+    an ending: "Медведевой" → "Медведева", and then a first name the normalizer made
+    masculine goes back ("Евгения"). Without such a surname nothing changes: "Роланда Смита"
+    gives no sign which reading of "Роланда" is meant."""
+    if not _surname_with_ending(written[-1], normal[-1]):
+        return " ".join(normal)
+    words = [_feminine(morph, w, n) for w, n in zip(written[:-1], normal[:-1])]
+    return " ".join([*words, normal[-1] + "а"])
+
+
+def _feminine(morph: Morphology, written: str, normal: str) -> str:
+    """A first name in the feminine nominative, in the letter case of ``normal``."""
+    low_written, low_normal = written.lower(), normal.lower()
     # only a name the normalizer changed, to a dictionary's feminine name: "Евгения" →
     # "Евгений" goes back, "Бриттани" (as written) stays
     reading = _feminine_name_reading(morph, written) \
@@ -129,7 +143,7 @@ def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
             written, normal = mention.text.split(), mention.normal.split()
             if mention.kind != "name" or len(written) != len(normal):
                 continue
-            feminine = " ".join(_feminine(morph, w, n) for w, n in zip(written, normal))
+            feminine = _feminine_mention(morph, written, normal)
             if feminine != mention.normal:
                 renamed[mention.normal] = feminine
                 mention.normal = feminine
