@@ -41,8 +41,9 @@ def clause_tense(analysis: Analysis, first: int, stop: int) -> str | None:
     modifies a noun ("митинг 19 марта", "в выборах 18 марта"), a participle other than a past
     active one ("саммита, открывающегося 22 марта", "заседание, назначенное на 25 марта"; but
     "конференции, проходившей 15 декабря" is past), or a conditional verb ("не проводил бы в
-    сентябре"): those say nothing of when the date is. An infinitive passes the question to the verb it
-    depends on ("планирует провести"), unless an auxiliary gives it ("будет проходить")."""
+    сентябре"): those say nothing of when the date is. An infinitive passes the question to
+    the verb it depends on ("планирует провести"), unless an auxiliary gives it ("будет
+    проходить")."""
     tokens = analysis.tokens
     top = next((i for i in range(first, stop) if not first <= tokens[i].head < stop), -1)
     for _ in range(HEAD_STEPS):
