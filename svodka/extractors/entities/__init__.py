@@ -20,6 +20,7 @@ from collections import Counter
 from svodka.analysis import Analysis, Morphology
 from svodka.extractors.coref import (Coreference, antecedent, link_descriptions, link_pronouns,
                                     link_titles, person_genders, person_slots, quoted_spans)
+from svodka.extractors.coref.descriptions import apposition_links
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link
@@ -96,7 +97,8 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
         title_roles(analysis, entity, phrase)
     taken |= {link_.token for link_ in titles}
     descriptions = link_descriptions(analysis, entities, taken, quoted)
-    return Coreference(genders, pronouns + titles + descriptions)
+    beside = apposition_links(analysis, appositions.beside)
+    return Coreference(genders, pronouns + titles + descriptions + beside)
 
 
 def _without_signoffs(analysis: Analysis, named: list[Named]) -> list[Named]:
