@@ -640,13 +640,11 @@ def test_lone_office_is_not_the_main_persons_role(extract):
     assert "президент" not in people["Джон Керри"].roles, people["Джон Керри"].roles
 
 
-def test_title_outside_the_subject_gives_a_role_and_a_description(extract):
-    # the person in focus is the footballer: "футболиста", no subject, is still a mention of
-    # him (a description the ranker linked), and his role
+def test_title_outside_the_subject_gives_a_role_but_no_mention(extract):
+    # the person in focus is the footballer; "футболиста" is no subject, so no rule links it,
+    # and the ranker's score for it (0.63) stays under its threshold
     article = extract("Генрих Мхитарян перешёл в «Рому». Генрих Мхитарян забил два гола в "
                       "первом матче. После игры у футболиста диагностировали травму колена.")
     person = _by_name(article)["Генрих Мхитарян"]
     assert "футболист" in person.roles
-    titles = [m for m in person.mentions if m.kind == "title"]
-    assert [m.text for m in titles] == ["футболиста"]
-    assert titles[0].rule.startswith("ranker:")
+    assert not any(m.kind == "title" for m in person.mentions)
