@@ -91,3 +91,12 @@ def test_a_refused_correction_says_why(db):
     assert runner.invoke(app, ["entities", "split", "Дональд Трамп", "nocolon",
                                "--name", "X", "--db", db]).exit_code == 1
     assert svodka("corrections", "list", "--db", db, "--json") == ""
+
+
+def test_a_broken_corrections_log_is_refused_with_its_reason(db, tmp_path):
+    log = tmp_path / "log.jsonl"
+    log.write_text('{"kind": "merge", "payload": {}}\n{"kind": "rename", "payl\n', encoding="utf-8")
+    result = runner.invoke(app, ["corrections", "import", str(log), "--db", db])
+    assert result.exit_code == 1 and "is not a corrections log" in result.output
+    assert not isinstance(result.exception, ValueError)
+    assert svodka("corrections", "list", "--db", db, "--json") == ""   # nothing half-imported

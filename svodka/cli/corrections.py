@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -38,19 +39,27 @@ def _entity(store, ref: str) -> str:
     return store.one_entity(ref)
 
 
-def _run(db, make) -> None:
-    """Open the store, make the correction, print it; a refused correction exits with 1."""
+@contextmanager
+def _refusable(db, refused: str = "", also: tuple[type[Exception], ...] = ()):
+    """The open store; a refused correction (or one of `also`) prints why and exits with 1."""
     from svodka.store import CorrectionError
-    from svodka.store.corrections import describe
 
     store = open_or_exit(db)
     try:
-        done = make(store)
-    except CorrectionError as error:
-        _err.print(f"svodka: {error}")
+        yield store
+    except (CorrectionError, *also) as error:
+        _err.print(f"svodka: {refused}{error}")
         raise typer.Exit(code=1)
     finally:
         store.close()
+
+
+def _run(db, make) -> None:
+    """Open the store, make the correction, print it; a refused correction exits with 1."""
+    from svodka.store.corrections import describe
+
+    with _refusable(db) as store:
+        done = make(store)
     _console.print(f"correction {done['id']} ({done['kind']}): {describe(done)}",
                    highlight=False)
 
@@ -166,16 +175,8 @@ def undo(
     who: WhoOption = None, db: DbOption = None,
 ) -> None:
     """Undo a correction: every read is as if it had never been made (the log keeps it)."""
-    from svodka.store import CorrectionError
-
-    store = open_or_exit(db)
-    try:
+    with _refusable(db) as store:
         done = store.undo_correction(correction, who or _default_who())
-    except CorrectionError as error:
-        _err.print(f"svodka: {error}")
-        raise typer.Exit(code=1)
-    finally:
-        store.close()
     _console.print(f"correction {done['id']} undone", highlight=False)
 
 
@@ -197,6 +198,15 @@ def export_corrections(
         _console.print(f"{len(rows)} corrections written to {out}", highlight=False)
 
 
+def _read_log(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as stream:
+        entries = [json.loads(line) for line in stream if line.strip()]
+    for entry in entries:   # `svodka export` writes the payload as a JSON string
+        if isinstance(entry.get("payload"), str):
+            entry["payload"] = json.loads(entry["payload"])
+    return entries
+
+
 @corrections_app.command("import")
 def import_corrections(
     path: Annotated[str, typer.Argument(help="A log from `svodka corrections export` (or the "
@@ -204,20 +214,12 @@ def import_corrections(
     db: DbOption = None,
 ) -> None:
     """Add a log to this store and apply it; corrections it already holds are skipped."""
-    from svodka.store import CorrectionError
-
-    with open(path, encoding="utf-8") as stream:
-        entries = [json.loads(line) for line in stream if line.strip()]
-    for entry in entries:   # `svodka export` writes the payload as a JSON string
-        if isinstance(entry.get("payload"), str):
-            entry["payload"] = json.loads(entry["payload"])
-    store = open_or_exit(db)
     try:
-        added = store.import_corrections(entries)
-    except (CorrectionError, KeyError) as error:
-        _err.print(f"svodka: not a corrections log: {error}")
+        entries = _read_log(path)
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError) as error:
+        _err.print(f"svodka: {path} is not a corrections log: {error}")
         raise typer.Exit(code=1)
-    finally:
-        store.close()
+    with _refusable(db, "not a corrections log: ", also=(KeyError,)) as store:
+        added = store.import_corrections(entries)
     _console.print(f"{added} corrections added, {len(entries) - added} already here",
                    highlight=False)
