@@ -44,6 +44,8 @@ RANKER_THRESHOLD = 0.8
 REACH_SENTENCES = 5
 # the nearest earlier mentions the ranker compares (its training used at most 40)
 MAX_CANDIDATES = 30
+# how many earlier mentions are looked through at most (an article of any length stays linear)
+LOOKBACK = 400
 _MAX_PHRASE = 12
 _NOT_ANAPHORIC = frozenset({"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш",
                             "другой", "иной", "каждый", "любой", "некий", "один", "такой",
@@ -165,6 +167,7 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     known = [_known(analysis, e, m) for e in entities for m in e.mentions]
     known += [_known(analysis, link_.entity, link_.mention) for link_ in links]
     known = sorted((k for k in known if k is not None), key=lambda k: k.first)
+    starts = [k.first for k in known]
     covered = set(taken)
     for k in known:
         covered.update(range(k.first, k.stop))
@@ -193,9 +196,9 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         following = stop < len(tokens) and tokens[stop]
         if following and following.sent == token.sent and following.pos == "PROPN":
             continue      # a name the model missed
-        before = known[:bisect_left([k.first for k in known], first)]
-        chosen = _choose(analysis, index, first, stop, type_, before, threshold,
-                         demonstrative, bare=stop == index + 1)
+        at = bisect_left(starts, first)
+        chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
+                         threshold, demonstrative, bare=stop == index + 1)
         if chosen is None:
             continue
         entity, rule = chosen
@@ -206,8 +209,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         covered.update(range(first, stop))
         for i in range(first, stop):
             lemmas.setdefault(analysis.lemma(i), set()).add(id(entity))
-        known.insert(bisect_left([k.first for k in known], first),
-                     _Known(first, stop, start, end, entity, False))
+        known.insert(at, _Known(first, stop, start, end, entity, False))
+        starts.insert(at, first)
     return found
 
 

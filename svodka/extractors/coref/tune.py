@@ -15,7 +15,9 @@ import argparse
 from itertools import islice
 from pathlib import Path
 
-from svodka.eval.coref import CorefScores, load_rucoco, score_coref
+from collections import Counter
+
+from svodka.eval.coref import CorefScores, load_rucoco, match_mention, score_coref
 from svodka.extractors.coref import descriptions
 from svodka.extractors.coref.train import DEFAULT_ARTICLES
 
@@ -47,6 +49,7 @@ def main(argv: list[str] | None = None) -> None:
                 for doc in tuning_articles(Path(args.path), args.articles)]
     finally:
         descriptions.RANKER_THRESHOLD = chosen
+    print_rules(runs)
     print(f"{len(runs)} articles (training articles {DEFAULT_ARTICLES + 1}–"
           f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}")
     print("threshold  link P  link R  link F1  description R  ranker mentions")
@@ -68,6 +71,42 @@ def main(argv: list[str] | None = None) -> None:
         links = total.links
         print(f"{threshold:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  {links.f1:7.3f}  "
               f"{total.description_links.value:13.3f}  {kept:15d}")
+
+
+def rule_key(rule: str) -> str:
+    score = ranker_score(rule)
+    return rule if score is None else f"ranker {min(int(score * 10), 9) / 10:.1f}–"
+
+
+def print_rules(runs) -> None:
+    """Per rule (the ranker by score): of the mentions it made that match a gold mention
+    sharing a gold chain with another mention of the same entity (right) or only other
+    chains (wrong); the rest match no gold mention, or none of their entity's others does."""
+    right, wrong, other = Counter(), Counter(), Counter()
+    for doc, article in runs:
+        chains_of: dict[tuple[int, int], set[int]] = {}
+        for index, chain in enumerate(doc.chains):
+            for span in chain:
+                chains_of.setdefault(tuple(span), set()).add(index)
+        gold = sorted(chains_of)
+        for entity in article.entities:
+            hits = [(match_mention((m.start, m.end), gold), m) for m in entity.mentions]
+            for hit, mention in hits:
+                if mention.kind == "name" or not mention.rule:
+                    continue
+                key = rule_key(mention.rule)
+                others = set().union(*(chains_of[h] for h, m in hits if h and m is not mention))
+                if hit is None or not others:
+                    other[key] += 1
+                elif chains_of[hit] & others:
+                    right[key] += 1
+                else:
+                    wrong[key] += 1
+    print("rule                  right  wrong  precision  unjudged")
+    for key in sorted(set(right) | set(wrong) | set(other)):
+        judged = right[key] + wrong[key]
+        share = f"{right[key] / judged:9.3f}" if judged else "        –"
+        print(f"{key:20s}  {right[key]:5d}  {wrong[key]:5d}  {share}  {other[key]:8d}")
 
 
 if __name__ == "__main__":
