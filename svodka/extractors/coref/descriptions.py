@@ -54,11 +54,15 @@ _NOT_ANAPHORIC = frozenset({"его", "ее", "её", "их", "свой", "мо�
 
 def apposition_links(analysis, beside) -> list[Link]:
     """A title mention for each role written next to a person's name (``beside``: the
-    (person, role) pairs the roles found). A plural role shared by a list of names
-    ("актеры Андрей Мерзликин и Алиса Гребенщикова") is no one person's mention."""
+    (person, role, name's words) the roles found). A plural role shared by a list of names
+    ("актеры Андрей Мерзликин и Алиса Гребенщикова") is no one person's mention, nor is a role
+    before a declined name in another case ("оппонентов президента, бывшему депутату Мусе
+    Оздоеву": "президента" is someone else)."""
     tokens = analysis.tokens
     links, seen = [], set()
-    for entity, role in beside:
+    for entity, role, name in beside:
+        if role.stop <= name.start and not _agree(tokens[role.head], tokens[name.start]):
+            continue
         first = role.first
         if first >= 2 and analysis.lemma(first - 2) == "один" and tokens[first - 1].text == "из" \
                 and role.stop < len(tokens) and tokens[role.stop].feats.get("Case") \
@@ -77,6 +81,11 @@ def apposition_links(analysis, beside) -> list[Link]:
 
 # "этот порт", "данное ведомство": a demonstrative says the noun refers back, whatever it is
 _DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "указанный", "упомянутый"})
+
+
+def _agree(title, name) -> bool:
+    cases = title.feats.get("Case"), name.feats.get("Case")
+    return None in cases or cases[0] == cases[1]
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +177,7 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     known += [_known(analysis, link_.entity, link_.mention) for link_ in links]
     known = sorted((k for k in known if k is not None), key=lambda k: k.first)
     starts = [k.first for k in known]
+    people = {i for k in known if k.name and k.entity.type == "PER" for i in range(k.first, k.stop)}
     covered = set(taken)
     for k in known:
         covered.update(range(k.first, k.stop))
@@ -196,6 +206,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         following = stop < len(tokens) and tokens[stop]
         if following and following.sent == token.sent and following.pos == "PROPN":
             continue      # a name the model missed
+        if _names_ahead(analysis, stop, people):
+            continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
         chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
                          threshold, demonstrative, bare=stop == index + 1)
@@ -212,6 +224,24 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         known.insert(at, _Known(first, stop, start, end, entity, False))
         starts.insert(at, first)
     return found
+
+
+# how far after a description a person's name may stand for the description to be its role
+_ROLE_REACH = 8
+
+
+def _names_ahead(analysis, stop: int, people: set[int]) -> bool:
+    """Does a person's name follow the phrase, with only a role's words and commas between
+    ("депутат Народного собрания, видный оппозиционер Магомед-Сали Аушев")?"""
+    tokens = analysis.tokens
+    sent = tokens[stop - 1].sent
+    for i in range(stop, min(len(tokens), stop + _ROLE_REACH)):
+        if i in people:
+            return True
+        if tokens[i].sent != sent or tokens[i].pos not in ("NOUN", "ADJ", "PROPN", "PUNCT") \
+                or tokens[i].pos == "PUNCT" and tokens[i].text not in ",«»\"":
+            return False
+    return False
 
 
 def _known(analysis, entity: Entity, mention: Mention) -> _Known | None:

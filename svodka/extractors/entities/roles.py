@@ -448,8 +448,8 @@ class Appositions:
     named: set[int]                    # words of any name
     people: set[int]                   # words of person names
     used: set[int]                     # words of the roles found
-    # (person, role) for each role written next to one of the person's names ("адвокат Марк
-    # Фейгин", "Фейгин, адвокат Савченко,"): the resolver makes them title mentions
+    # (person, role, the name's words) for each role written next to one of the person's names
+    # ("адвокат Марк Фейгин", "Фейгин, адвокат Савченко,"): the resolver makes them title mentions
     beside: list = field(default_factory=list)
 
 
@@ -472,7 +472,7 @@ def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
     used: set[int] = set()
     holders: dict[str, list[Entity]] = {}
     first_seen: dict[int, int] = {}
-    beside: list[tuple[Entity, Role]] = []
+    beside: list[tuple[Entity, Role, range]] = []
     for entity in entities:
         if entity.type != "PER":
             continue
@@ -482,7 +482,7 @@ def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
                 continue
             next_to, predicated = _roles_beside(analysis, indices.start, indices.stop, people,
                                                 name_starts, oblique, name_stops)
-            beside += [(entity, role) for role in next_to]
+            beside += [(entity, role, indices) for role in next_to]
             for role in next_to + predicated:
                 used.update(range(role.first, role.stop))
                 if all(fold(role.text) != fold(r) for r in entity.roles):
