@@ -61,14 +61,12 @@ def apposition_links(analysis, beside) -> list[Link]:
     tokens = analysis.tokens
     links, seen = [], set()
     for entity, role, name in beside:
-        if role.stop <= name.start and not _agree(tokens[role.head], tokens[name.start]):
+        first, head = role.first, role.head
+        if first >= 2 and analysis.lemma(first - 2) == "один" and tokens[first - 1].text == "из":
+            first = head = first - 2    # "Один из адвокатов … Марк Фейгин": one of the plural
+        elif tokens[head].feats.get("Number") == "Plur":
             continue
-        first = role.first
-        if first >= 2 and analysis.lemma(first - 2) == "один" and tokens[first - 1].text == "из" \
-                and role.stop < len(tokens) and tokens[role.stop].feats.get("Case") \
-                == tokens[first - 2].feats.get("Case"):
-            first -= 2    # "Один из адвокатов … Марк Фейгин": one person of the plural
-        elif tokens[role.head].feats.get("Number") == "Plur":
+        if role.stop <= name.start and not _agree(tokens[head], tokens[name.start]):
             continue
         start, end = tokens[first].start, tokens[role.stop - 1].end
         if (start, end) in seen:
