@@ -79,6 +79,8 @@ def apposition_links(analysis, beside) -> list[Link]:
 
 # "этот порт", "данное ведомство": a demonstrative says the noun refers back, whatever it is
 _DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "указанный", "упомянутый"})
+# how every form of them starts: most words never reach pymorphy
+_DEMONSTRATIVE_STARTS = ("эт", "т", "данн", "указанн", "упомянут")
 
 
 def _agree(title, name) -> bool:
@@ -190,7 +192,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
             continue
         lemma = analysis.lemma(index)
         type_ = description_type(lemma)
-        demonstrative = any(analysis.lemma(i) in _DEMONSTRATIVES
+        demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
+                            and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))
         if type_ is None and lemma not in lemmas and not demonstrative:
             continue      # another noun refers back only by repeating a word of the name
