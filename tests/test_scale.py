@@ -50,19 +50,26 @@ def test_partitions_give_every_worker_several_tasks_and_shrink_at_the_end():
 def test_a_cluster_of_separate_processes_loads_postgresql_like_the_local_engine(
         tmp_path, postgres_server):
     """`dask scheduler` and two `dask worker` processes on 127.0.0.1, as docs/scale.md runs
-    them on a real cluster; the store equals the local engine's, and the Parquet copy holds
-    every extracted document (the repeat too: it is known as one only when it is stored)."""
+    them on a real cluster; the store equals the local engine's, whether the parent writes
+    it or the workers do (``--load-in-workers``), and the Parquet copy holds every extracted
+    document (the repeat too: it is known as one only when it is stored)."""
     feed = write_jsonl(tmp_path / "feed.jsonl", news_excerpts(5, skip=200) + news_excerpts(1, 200))
-    urls = {engine: postgres_server.new_database() for engine in ("local", "dask")}
+    runs = {"local": [], "dask": ["--parquet-dir", str(tmp_path / "parts")],
+            "dask-writers": ["--load-in-workers"]}
+    urls = {name: postgres_server.new_database() for name in runs}
     with loopback_cluster(2, log_dir=tmp_path) as address:
         assert address.startswith("tcp://127.0.0.1:")
-        for engine, url in urls.items():
-            extra = (["--engine", "dask", "--scheduler", address,
-                      "--parquet-dir", str(tmp_path / "parts")] if engine == "dask" else [])
+        for name, url in urls.items():
+            extra = runs[name] + (["--engine", "dask", "--scheduler", address]
+                                  if name != "local" else [])
             run = subprocess.run([sys.executable, "-m", "svodka", "ingest", str(feed), "--db", url,
-                                  "--quiet", *extra], capture_output=True, text=True, timeout=600)
+                                  "--quiet", "--timings", *extra], capture_output=True,
+                                 text=True, timeout=600)
             assert "read 6 = stored 5 + duplicates 1 + rejected 0" in run.stdout, run.stderr
+            if name == "dask-writers":   # the workers wrote; the parent ran the ordered pass
+                assert '"store_stage"' in run.stdout and '"finish"' in run.stdout
     assert table_contents(urls["dask"]) == table_contents(urls["local"])
+    assert table_contents(urls["dask-writers"]) == table_contents(urls["local"])
     copied = [r for part in sorted((tmp_path / "parts").glob("part-*.parquet"))
               for r in read_partition(part)]
     assert len(copied) == 6 and len({r.article.id for r in copied}) == 5

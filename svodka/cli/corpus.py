@@ -68,6 +68,9 @@ def ingest(
         help="Dask scheduler address (engine dask); default: a local cluster.")] = None,
     parquet_dir: Annotated[str | None, typer.Option(
         help="Engine dask: also keep a Parquet copy of every partition here.")] = None,
+    load_in_workers: Annotated[bool, typer.Option(
+        "--load-in-workers", help="PostgreSQL: every worker writes its own articles; one "
+        "ordered pass at the end resolves entities and near-duplicates.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     timings: Annotated[bool, typer.Option(
         "--timings", help="Also print seconds by stage (JSON) on a line of its own.")] = False,
@@ -103,11 +106,15 @@ def ingest(
         if value:
             setattr(fields, name, (value,))
     store = open_or_exit(db, create=True)
+    if load_in_workers and store.engine.dialect.name != "postgresql":
+        store.close()
+        raise typer.BadParameter("needs a PostgreSQL store (SQLite keeps one writer)",
+                                 param_hint="--load-in-workers")
     total = None if quiet else estimate_total(expand(paths)[0])
     try:
         summary = _with_progress(lambda progress: run_ingest(
             paths, store, workers, fields, progress, engine, scheduler, parquet_dir, batch_size,
-            max_chars),
+            max_chars, load_in_workers),
             total, quiet)
     except SQLAlchemyError as error:
         from svodka.store.engine import describe_error

@@ -19,8 +19,11 @@ __all__ = ["Summary", "ingest", "ingest_items", "expand", "iter_items", "estimat
 def ingest(paths: list[str], store: Store, workers: int = 1, fields: JsonFields | None = None,
            on_progress: Callable[[Summary], None] | None = None, engine: str = "local",
            scheduler: str | None = None, parquet_dir: str | None = None,
-           batch_size: int = BATCH, max_chars: int = MAX_CHARS) -> Summary:
-    """Read, extract and store everything under ``paths``; ``engine`` is local or dask."""
+           batch_size: int = BATCH, max_chars: int = MAX_CHARS,
+           load_in_workers: bool = False) -> Summary:
+    """Read, extract and store everything under ``paths``; ``engine`` is local or dask.
+
+    ``load_in_workers`` (PostgreSQL): the workers write the store, not the parent alone."""
     files, missing = expand(paths)
     items = [Item(rejection, rejection.path or "") for rejection in missing]
 
@@ -32,8 +35,8 @@ def ingest(paths: list[str], store: Store, workers: int = 1, fields: JsonFields 
         from svodka.scale import dask_executor
         with dask_executor(workers, scheduler, parquet_dir) as executor:
             return ingest_items(all_items(), store, workers, on_progress, executor, batch_size,
-                                max_chars)
+                                max_chars, load_in_workers)
     if engine != "local":
         raise ValueError("engine is 'local' or 'dask'")
     return ingest_items(all_items(), store, workers, on_progress, batch_size=batch_size,
-                        max_chars=max_chars)
+                        max_chars=max_chars, load_in_workers=load_in_workers)

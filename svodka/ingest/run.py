@@ -17,12 +17,13 @@ from multiprocessing import get_context
 
 from svodka.errors import InputRejected
 from svodka.ingest.sources import Item
-from svodka.ingest.work import process, start_worker
+from svodka.ingest.work import run_task, start_worker
 from svodka.limits import MAX_CHARS, check_length
 from svodka.pipeline import article_id
 from svodka.reading import Rejection
 from svodka.reading.provenance import check_url
 from svodka.store import Prepared, Store
+from svodka.store.staged import Repeat, Staged
 
 log = logging.getLogger(__name__)
 
@@ -55,13 +56,14 @@ class Summary:
                 "stages": {k: round(v, 3) for k, v in self.stages.items()}}
 
 
-Result = Prepared | Rejection | str   # str: "duplicate", decided before extraction
+# str: "duplicate", decided before extraction; Staged, Repeat: loaded by several writers
+Result = Prepared | Rejection | str | Staged | Repeat
 _END = object()
 
 
 def _in_process(tasks: Iterable[tuple | Result], _workers: int = 1) -> Iterator[Result]:
     for task in tasks:
-        yield process(*task) if isinstance(task, tuple) else task
+        yield run_task(*task) if isinstance(task, tuple) else task
 
 
 def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
@@ -74,7 +76,7 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
                              initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for task in tasks:
-            pending.append(pool.submit(process, *task) if isinstance(task, tuple) else task)
+            pending.append(pool.submit(run_task, *task) if isinstance(task, tuple) else task)
             while len(pending) > window:
                 yield _resolve(pending.popleft())
         while pending:
@@ -96,14 +98,29 @@ def _resolve(value: Future | Result) -> Result:
 def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
                  on_progress: Callable[[Summary], None] | None = None,
                  executor: Callable[[Iterable, int], Iterator[Result]] | None = None,
-                 batch_size: int = BATCH, max_chars: int = MAX_CHARS) -> Summary:
+                 batch_size: int = BATCH, max_chars: int = MAX_CHARS,
+                 load_in_workers: bool = False) -> Summary:
     """Store every item. ``executor`` maps tasks to results in order (default: local).
 
     ``batch_size`` articles go into one transaction: smaller batches lose less work
     when a run dies, larger ones write faster. A text over ``max_chars`` is rejected
     before it reaches a worker.
+
+    ``load_in_workers`` (PostgreSQL): every worker loads its own records, and one ordered
+    pass at the end resolves entities and near-duplicates (svodka/store/staged.py); the
+    store ends as the single writer leaves it.
     """
+    if load_in_workers:
+        store._several_writers()
+    else:
+        # What an interrupted run of several writers left is older than this input: the
+        # single writer finishes it first, or its articles would stay half-stored.
+        store.finish_staged(batch_size)
     summary = Summary()
+    sent: set[str] = set()          # ids handed out in this run: a later one is a repeat
+    awaited: set[int] = set()       # positions whose fate the ordered pass decides
+    repeats: list[Repeat] = []
+    since_pass = 0                  # staged results since the ordered pass last ran
     started = time.perf_counter()
     batch: list[Prepared] = []
     rejections: list[Rejection] = []
@@ -118,15 +135,36 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             elif oversize := _oversize(value.text, max_chars):
                 yield Rejection(oversize.reason, oversize.message, value.path, item.locator,
                                 value.text[:1000].encode("utf-8", errors="replace"))
+            elif load_in_workers:
+                yield _staged_task(value, item.locator, summary.read - 1)
             elif store.known(value.id or article_id(value.text), value.path,
                              check_url(value.url).url):
                 yield "duplicate"
             else:
                 yield (value, item.locator)
 
+    def _staged_task(value, locator: str, position: int) -> tuple | Result:
+        aid, url = value.id or article_id(value.text), check_url(value.url).url
+        if aid in sent:
+            return Repeat(position, aid, value.path, url)
+        sent.add(aid)
+        if (at := store.staged_at(aid)) is not None:   # loaded by an interrupted run
+            if at == (position, value.path, url):
+                return Staged(position, aid)
+            return Repeat(position, aid, value.path, url)
+        if store.known(aid, value.path, url):
+            return "duplicate"
+        return (value, locator, position, store.url)
+
     def flush() -> None:
-        nonlocal batch, rejections, last_flush
-        if batch or rejections:
+        nonlocal batch, rejections, last_flush, repeats
+        if load_in_workers and (repeats or rejections):
+            flush_started = time.perf_counter()
+            store.stage_repeats(repeats)
+            store.add_rejections(rejections)
+            summary.stages["store_write"] += time.perf_counter() - flush_started
+            repeats = []
+        elif batch or rejections:
             flush_started, flush_cpu = time.perf_counter(), time.process_time()
             statuses = store.add_prepared(batch, rejections)
             summary.stages["store_write"] += time.perf_counter() - flush_started
@@ -157,6 +195,17 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             summary.reasons[result.reason] += 1
         elif isinstance(result, Prepared):
             batch.append(result)
+        elif isinstance(result, Staged | Repeat):
+            awaited.add(result.position)
+            if isinstance(result, Repeat):
+                repeats.append(result)
+            since_pass += 1
+            if since_pass >= batch_size:
+                # Results come in input order: everything before this one is staged, so
+                # the ordered pass can take it while the workers load what follows.
+                flush()
+                _finish(store, summary, awaited, batch_size, before=result.position + 1)
+                since_pass = 0
         else:
             summary.duplicates += 1
         if len(batch) >= batch_size or time.perf_counter() - last_flush > FLUSH_SECONDS:
@@ -165,7 +214,32 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
             summary.seconds = time.perf_counter() - started
             on_progress(summary)
     flush()
+    if load_in_workers:
+        _finish(store, summary, awaited, batch_size)
     summary.seconds = time.perf_counter() - started
     summary.stages.update(getattr(executor, "stages", {}))
     summary.check()
     return summary
+
+
+def _finish(store: Store, summary: Summary, awaited: set[int], batch_size: int,
+            before: int | None = None) -> None:
+    """The ordered pass after several writers, up to ``before`` or to the end; counts the
+    fate of this run's documents (an interrupted run's are finished too, uncounted)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    for outcome in store.finish_staged(batch_size, before):
+        if outcome.position not in awaited:
+            continue
+        awaited.discard(outcome.position)
+        if outcome.status == "stored":
+            summary.stored += 1
+            summary.undated += outcome.undated
+        elif outcome.status == "duplicate":
+            summary.duplicates += 1
+        else:
+            summary.rejected += 1
+            summary.reasons["store_error"] += 1
+    summary.stages["finish"] += time.perf_counter() - started
+    summary.stages["finish_cpu"] += time.process_time() - cpu
+    if before is None and awaited:
+        raise AssertionError(f"the ordered pass did not see {len(awaited)} loaded documents")

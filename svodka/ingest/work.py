@@ -55,6 +55,42 @@ def load_worker_models() -> None:
     load_models()
 
 
+_stores: dict = {}
+
+
+def worker_store(url: str):
+    """This process's connection to the store it loads into (one per process, kept open)."""
+    from svodka.store import open_store
+
+    if url not in _stores:
+        _stores[url] = open_store(url)
+    return _stores[url]
+
+
+def stage_results(url: str, positions: list[int], results: list) -> list:
+    """Load a worker's prepared records itself, one transaction for them all (one of several
+    writers, svodka/store/staged.py); what goes back to the parent is small: where each
+    went, or the rejection."""
+    prepared = [(position, r) for position, r in zip(positions, results)
+                if isinstance(r, Prepared)]
+    staged = iter(worker_store(url).stage(prepared) if prepared else [])
+    return [next(staged) if isinstance(r, Prepared) else r for r in results]
+
+
+def process_and_stage(document: Document, locator: str, position: int, url: str):
+    """:func:`process`, then load the record into the store from this worker."""
+    return stage_results(url, [position], [process(document, locator)])[0]
+
+
+def run_task(document: Document, locator: str, position: int | None = None,
+             url: str | None = None):
+    """A task of the ingest loop: (document, locator), or with (position, store URL) when
+    the workers load the store themselves."""
+    if url is None:
+        return process(document, locator)
+    return process_and_stage(document, locator, position, url)
+
+
 def process(document: Document, locator: str) -> Prepared | Rejection:
     """One document to a prepared record, or a rejection saying why; never raises."""
     from svodka.analysis import load_models

@@ -1,7 +1,9 @@
 """Scale-out on Dask: extraction runs on a ``distributed`` cluster (a LocalCluster, or the one
 at ``--scheduler``) in partitions sized from the input and the workers; the prepared records
 come back to the parent (and, with ``--parquet-dir``, are kept as Parquet files), which loads
-them into the store in input order, so the result is the local engine's.
+them into the store in input order, so the result is the local engine's. With
+``--load-in-workers`` (PostgreSQL) each worker loads its own records and the parent runs the
+ordered pass (:mod:`svodka.store.staged`).
 """
 from __future__ import annotations
 

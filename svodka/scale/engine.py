@@ -20,6 +20,26 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
+# The cluster's own upkeep, slowed down: an idle LocalCluster of two workers burned ~0.07
+# CPU-s per second of wall time with Dask's defaults (event loops ticking every 20 ms, the
+# worker thread sampled every 10 ms for a profile nobody reads, memory polled every 100 ms)
+# and 0.016 with these (bench/dask_upkeep.py); on a busy machine those seconds came out of
+# the cores extraction needed.
+QUIET_CLUSTER = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "200ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
+def quiet_cluster_environment() -> dict[str, str]:
+    """:data:`QUIET_CLUSTER` as the environment variables a ``dask scheduler`` or ``dask
+    worker`` process reads its configuration from."""
+    return {"DASK_" + key.upper().replace(".", "__").replace("-", "_"): str(value)
+            for key, value in QUIET_CLUSTER.items()}
+
+
 PARTITION = 32              # at most this many documents per task
 PARTITIONS_PER_WORKER = 4   # so that no worker idles while another finishes a long one
 IN_FLIGHT_PER_WORKER = 3    # partitions submitted ahead of the ones being written
@@ -34,20 +54,26 @@ def partition_size(remaining: int, workers: int) -> int:
 
 
 def extract_partition(tasks: list[tuple], path: str | None = None) -> tuple[list, dict]:
-    """Runs on a Dask worker: extract every document; write a Parquet copy when given a path.
+    """Runs on a Dask worker: extract every document; write a Parquet copy when given a path;
+    with tasks of (document, locator, position, store URL), load the records into the store
+    from here (one of several writers) and return only where they went.
 
     Returns the results and this task's seconds by stage.
     """
-    from svodka.ingest.work import process
+    from svodka.ingest.work import process, stage_results
 
     started = time.perf_counter()
-    results = [process(*task) for task in tasks]
+    results = [process(*task[:2]) for task in tasks]
     seconds = {"extract": time.perf_counter() - started}
     if path is not None:
         from svodka.scale.parquet import write_partition
         started = time.perf_counter()
         write_partition(results, path)
         seconds["parquet_write"] = time.perf_counter() - started
+    if tasks and len(tasks[0]) == 4:   # (document, locator, position, store): load it here
+        started = time.perf_counter()
+        results = stage_results(tasks[0][3], [task[2] for task in tasks], results)
+        seconds["store_stage"] = time.perf_counter() - started
     return results, seconds
 
 
@@ -77,6 +103,15 @@ def dask_executor(workers: int = 1, scheduler: str | None = None,
     With ``parquet_dir`` each partition is also kept there as ``part-NNNNNN.parquet`` (a
     columnar copy of every record). The executor's ``stages`` hold seconds by stage.
     """
+    import dask
+
+    with dask.config.set(QUIET_CLUSTER):
+        with _dask_executor(workers, scheduler, parquet_dir) as execute:
+            yield execute
+
+
+@contextmanager
+def _dask_executor(workers: int, scheduler: str | None, parquet_dir: str | Path | None):
     from distributed import Client, LocalCluster
 
     stages: Counter = Counter()

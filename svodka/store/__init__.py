@@ -18,7 +18,8 @@ from sqlalchemy.exc import DBAPIError
 from svodka.dedup import NearDuplicateIndex
 from svodka.reading import Rejection
 from svodka.record import Article
-from svodka.store import corrections as _corrections, read, schema, search as _search, write
+from svodka.store import (corrections as _corrections, read, schema, search as _search, staged,
+                          write)
 from svodka.store.engine import (StoreUnavailable, describe_error, make_engine, masked,
                                  normalize_url, sqlite_path, write_transaction)
 from svodka.store.migrations import migrate
@@ -51,6 +52,7 @@ class Store:
         with write_transaction(self.engine) as conn:
             self.schema_version = migrate(conn)
         self._near: NearDuplicateIndex | None = None
+        self._staged_near: NearDuplicateIndex | None = None   # the ordered pass's, between calls
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -95,13 +97,10 @@ class Store:
                 return self._add_one(conn, prepared, near)
         except DBAPIError as error:
             # e.g. PostgreSQL refuses NUL characters in text; SQLite stores them.
-            described = describe_error(error)
-            log.warning("the store refused article %s: %s", prepared.article.id, described)
-            source = prepared.article.source
-            write.add_rejection(conn, Rejection(
-                "store_error", described[:500],
-                source.path, source.url or prepared.article.id,
-                prepared.article.text[:1000].encode("utf-8", errors="replace")))
+            rejection = staged.store_error(prepared, error)
+            log.warning("the store refused article %s: %s", prepared.article.id,
+                        rejection.message)
+            write.add_rejection(conn, rejection)
             return "rejected"
 
     def _add_one(self, conn, prepared: Prepared, near: NearDuplicateIndex) -> str:
@@ -126,9 +125,58 @@ class Store:
             near.add(article.id, prepared.minhash)
         return "stored"
 
-    def add_rejection(self, rejection: Rejection) -> None:
+    # -- several writers (PostgreSQL only; svodka/store/staged.py) --------------------------
+
+    def _several_writers(self) -> None:
+        if self.engine.dialect.name != "postgresql":
+            raise StoreUnavailable("several writers need PostgreSQL; SQLite keeps one writer")
+
+    def stage(self, entries: list[tuple[int, Prepared]]) -> list[staged.Staged | Rejection]:
+        """Load articles as one of several writers, in one transaction: each under its
+        place in the input, the corpus-level steps left to :meth:`finish_staged`. A refused
+        article comes back as its rejection (not written: the caller records it)."""
+        self._several_writers()
         with write_transaction(self.engine) as conn:
-            write.add_rejection(conn, rejection)
+            return [staged.stage(conn, position, prepared) for position, prepared in entries]
+
+    def stage_repeats(self, repeats: list[staged.Repeat]) -> None:
+        if repeats:
+            self._several_writers()
+            with write_transaction(self.engine) as conn:
+                staged.stage_repeats(conn, repeats)
+
+    def staged_at(self, article_id: str) -> tuple[int, str | None, str | None] | None:
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as conn:
+            return staged.staged_at(conn, article_id)
+
+    def finish_staged(self, batch_size: int = 64,
+                      before: int | None = None) -> list[staged.Outcome]:
+        """The ordered pass over everything staged (or only at positions ``before`` it, while
+        later ones are still being loaded): near-duplicates, corpus entities, counts."""
+        if self.engine.dialect.name != "postgresql":
+            return []
+        try:
+            outcomes, self._staged_near = staged.finish(self.engine, batch_size, before,
+                                                        self._staged_near)
+        except BaseException:
+            self._staged_near = None   # it may hold articles whose transaction rolled back
+            raise
+        if outcomes:
+            self._near = None   # finished articles join the index the single writer keeps
+        if before is None:
+            self._staged_near = None   # the load is over; a later one starts afresh
+        return outcomes
+
+    def add_rejection(self, rejection: Rejection) -> None:
+        self.add_rejections([rejection])
+
+    def add_rejections(self, rejections: list[Rejection]) -> None:
+        if rejections:
+            with write_transaction(self.engine) as conn:
+                for rejection in rejections:
+                    write.add_rejection(conn, rejection)
 
     def known(self, article_id: str, path: str | None = None, url: str | None = None) -> bool:
         """True when this id is stored or recorded as a copy: a re-run skips its extraction.

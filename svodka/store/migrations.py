@@ -97,6 +97,10 @@ def _corrections(conn: Connection) -> None:
     schema.entity_redirects.create(conn, checkfirst=True)
 
 
+def _staged(conn: Connection) -> None:
+    schema.staged.create(conn, checkfirst=True)
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
@@ -104,6 +108,7 @@ STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "corpus resolution: entity keys, merges, Wikidata ids", _corpus_resolution),
     (5, "tone of mentions, and per entity and month", _tone_columns),
     (6, "analysts' corrections and the entity redirects they make", _corrections),
+    (7, "articles loaded by several writers, waiting for the ordered pass", _staged),
 ]
 
 LATEST = STEPS[-1][0]

@@ -5,7 +5,7 @@ article is a no-op and two runs over the same input leave identical tables.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
+from sqlalchemy import (BigInteger, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
                         Text, UniqueConstraint)
 
 metadata = MetaData()
@@ -223,4 +223,18 @@ entity_redirects = Table(
     "entity_redirects", metadata,
     Column("old_id", String(64), primary_key=True),
     Column("new_id", String(64), nullable=False, index=True),
+)
+
+
+# Several writers (svodka/store/staged.py): what each loaded, waiting for the one ordered
+# pass that resolves its entities and near-duplicates. Empty once a load has finished.
+# ``position`` is the document's place in the input, so a resumed run keeps the order.
+staged = Table(
+    "staged", metadata,
+    Column("position", BigInteger, primary_key=True),
+    Column("article_id", String(64), primary_key=True),
+    Column("kind", String(8), nullable=False),            # article | repeat (a later copy)
+    Column("path", Text),
+    Column("url", Text),
+    Column("keys", Text),          # JSON: entity_words and evidence, for the ordered pass
 )

@@ -5,7 +5,7 @@ import hashlib
 
 from collections import Counter
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from svodka.reading import Rejection
 from svodka.store import schema as t
@@ -70,6 +70,23 @@ def _entities(conn: Connection, prepared: Prepared) -> dict[str, str]:
 
 def add_article(conn: Connection, prepared: Prepared) -> bool:
     """Store the article; False when a concurrent writer stored the same id first."""
+    if not _add_article_rows(conn, prepared):
+        return False
+    _index(conn, prepared, _link(conn, prepared))
+    return True
+
+
+def stage_article(conn: Connection, prepared: Prepared) -> bool:
+    """The rows that depend on this article alone: the article, its amounts and dates, its
+    search units (quote speakers unset). Any number of writers can do this at once; the
+    rest waits for :func:`link_article`, which must see the corpus in input order."""
+    if not _add_article_rows(conn, prepared):
+        return False
+    _index(conn, prepared, {})
+    return True
+
+
+def _add_article_rows(conn: Connection, prepared: Prepared) -> bool:
     article = prepared.article
     aid = article.id
     inserted = insert_ignore(conn, t.articles, [{
@@ -81,6 +98,35 @@ def add_article(conn: Connection, prepared: Prepared) -> bool:
         "minhash": prepared.minhash, "text": article.text, "record": prepared.record}])
     if not inserted:
         return False
+    insert_ignore(conn, t.amounts, [{
+        "article_id": aid, "n": n, "start": a.start, "end": a.end, "text": a.text,
+        "kind": a.kind, "value": a.value, "unit": a.unit, "approx": a.approx, "of": a.of,
+        "to": a.to, "measure": a.measure, "period": a.period, "noun": a.noun}
+        for n, a in enumerate(article.amounts)])
+    insert_ignore(conn, t.dates, [{
+        "article_id": aid, "n": n, "start": d.start, "end": d.end, "text": d.text,
+        "kind": d.kind, "value": d.value} for n, d in enumerate(article.dates)])
+    return True
+
+
+def link_article(conn: Connection, prepared: Prepared) -> None:
+    """The corpus-level rows of a staged article, in input order: its entities resolved
+    against the corpus stored before it, mentions, quotes with their speakers, counts."""
+    corpus = _link(conn, prepared)
+    article = prepared.article
+    speakers = [{"b_article": article.id, "b_n": n, "b_speaker": corpus[q.speaker]}
+                for n, q in enumerate(article.quotes) if q.speaker in corpus]
+    if speakers:
+        u = t.search_units.c
+        conn.execute(t.search_units.update()
+                     .where(u.article_id == bindparam("b_article"), u.kind == "quote",
+                            u.n == bindparam("b_n"))
+                     .values(speaker_id=bindparam("b_speaker")), speakers)
+
+
+def _link(conn: Connection, prepared: Prepared) -> dict[str, str]:
+    article = prepared.article
+    aid = article.id
     corpus = _entities(conn, prepared)
     mention_rows = []
     for entity in article.entities:
@@ -94,17 +140,15 @@ def add_article(conn: Connection, prepared: Prepared) -> bool:
         "article_id": aid, "n": n, "start": q.start, "end": q.end, "text": q.text,
         "kind": q.kind, "speaker_local": q.speaker, "speaker_id": corpus.get(q.speaker),
         "speaker_name": q.speaker_name, "cue": q.cue} for n, q in enumerate(article.quotes)])
-    insert_ignore(conn, t.amounts, [{
-        "article_id": aid, "n": n, "start": a.start, "end": a.end, "text": a.text,
-        "kind": a.kind, "value": a.value, "unit": a.unit, "approx": a.approx, "of": a.of,
-        "to": a.to, "measure": a.measure, "period": a.period, "noun": a.noun}
-        for n, a in enumerate(article.amounts)])
-    insert_ignore(conn, t.dates, [{
-        "article_id": aid, "n": n, "start": d.start, "end": d.end, "text": d.text,
-        "kind": d.kind, "value": d.value} for n, d in enumerate(article.dates)])
     _count_by_month(conn, prepared, corpus)
-    _index(conn, prepared, corpus)
-    return True
+    return corpus
+
+
+def delete_staged(conn: Connection, article_id: str) -> None:
+    """Undo :func:`stage_article` (a staged article the ordered pass finds a near copy)."""
+    for table in (t.search_units, t.amounts, t.dates):
+        conn.execute(table.delete().where(table.c.article_id == article_id))
+    conn.execute(t.articles.delete().where(t.articles.c.id == article_id))
 
 
 def _count_by_month(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:

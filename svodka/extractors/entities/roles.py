@@ -28,6 +28,7 @@ _POSTS = {"пост", "должность"}
 _OPENING = {"»": ("«",), "“": ("„", "“"), "\"": ("\"",), "”": ("“",)}
 _OPENING_TO_CLOSING = {"«": ("»",), "„": ("“",), "“": ("”",), "\"": ("\"",)}
 _CLOSING = set(_OPENING)
+_OPENERS = {"«", "„", "("}
 _MAX_QUOTED = 10
 _CLOSERS = {",", ")", ".", ";", *_LINKS}
 
@@ -38,6 +39,7 @@ class Role:
     stop: int
     head: int             # the title word
     text: str             # nominative
+    stacked: bool = False  # another title stands right before it: "психиатра полковника"
 
 
 def _is_role_word(analysis: Analysis, index: int) -> bool:
@@ -71,16 +73,120 @@ def _may_hold(analysis: Analysis, index: int, names: set[int]) -> bool:
     return token.pos in _INSIDE and any(ch.isalnum() for ch in token.text)
 
 
+_AMBIGUOUS_CASES = {"Acc", "Gen"}
+
+
+def _agrees(analysis: Analysis, index: int, case: str | None) -> bool:
+    """Is the word at ``index`` in ``case`` (or untagged)? An animate accusative has the
+    genitive's form, and the tagger may call one the other: "продать армянского полузащитника
+    Генриха Мхитаряна" (Acc) agrees with its name (Gen)."""
+    own = analysis.tokens[index].feats.get("Case")
+    if own is None or case is None or own == case:
+        return True
+    if {own, case} != _AMBIGUOUS_CASES:
+        return False
+    forms = analysis.morph.parse(analysis.tokens[index].text.lower())
+    cases = {form.tag.case for form in forms}
+    return "gent" in cases and "accs" in cases
+
+
 def _extend_adjectives(analysis: Analysis, head: int, floor: int) -> int:
+    """The adjectives before a title that agree with it: "нынешнему градоначальнику", not
+    "уступив первое нынешнему градоначальнику"; a short form is a predicate ("С этим согласен
+    директор")."""
+    tokens = analysis.tokens
+    case = tokens[head].feats.get("Case")
     first = head
-    while first - 1 >= floor and analysis.tokens[first - 1].pos == "ADJ" \
-            and analysis.tokens[first - 1].sent == analysis.tokens[head].sent:
+    while first - 1 >= floor and tokens[first - 1].pos == "ADJ" \
+            and tokens[first - 1].sent == tokens[head].sent \
+            and tokens[first - 1].feats.get("Variant") != "Short" \
+            and not _age(tokens[first - 1].text) and _agrees(analysis, first - 1, case) \
+            and analysis.lemma(first - 1) not in _NOT_TITLE_WORDS:
         first -= 1
+    if first - 1 >= floor and analysis.lemma(first - 1) in _NOT_TITLE_WORDS:
+        return head       # "самой титулованной спортсменкой": a standing; the title is hers
     return first
+
+
+# "у самой спортсменки", "самой титулованной спортсменкой": "herself", "the most"
+# "другой зампред", "лучший снайпер", "единственный учёный": which one, not what post
+_NOT_TITLE_WORDS = {"сам", "самый", "другой", "лучший", "единственный"}
+
+
+def _age(word: str) -> bool:
+    """"59-летний эрцгерцог", "61-летняя певица": the age is no part of the title."""
+    return any(ch.isdigit() for ch in word) or "летн" in word.lower()
+
+
+# prepositions that open a role's own complement even without a name in it: "министр по
+# делам молодёжи", "представитель президента при правительстве", "кандидат от партии"
+_ROLE_PREPOSITIONS = {"по", "при", "от"}
+
+
+def _in_subtree(analysis: Analysis, index: int, head: int) -> bool:
+    tokens = analysis.tokens
+    for _ in range(_MAX_ROLE_TOKENS):
+        if index == head:
+            return True
+        index = tokens[index].head
+        if index < 0:
+            return False
+    return False
+
+
+def _noun_phrase_stop(analysis: Analysis, head: int, stop: int) -> int:
+    """Where the title's noun phrase ends: at the first word the parser attaches outside it
+    ("политик намерен", "спортсменка три раза"), at a short adjective, or at a prepositional
+    group on the title word itself that is no complement of a title — one with no name in it,
+    opened by a preposition other than "по", "при", "от" ("хоккеист с начала его карьеры",
+    "тренер на месте"; but "руководитель службы по надзору в сфере образования")."""
+    tokens = analysis.tokens
+    for index in range(head + 1, stop):
+        token = tokens[index]
+        if token.pos == "PUNCT":
+            continue
+        if token.feats.get("Variant") == "Short" or not _in_subtree(analysis, index, head) \
+                or _circumstance(analysis, head, index, stop):
+            return index
+    return stop
+
+
+def _outside_group(analysis: Analysis, head: int, index: int, stop: int) -> bool:
+    """A prepositional group with no name in it that the parser does not hang under the title:
+    "указа президента о назначении … министра обороны": the title's phrase ends before it."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    if token.pos != "ADP" or token.text.lower() in _ROLE_PREPOSITIONS or token.head < 0 \
+            or _in_subtree(analysis, token.head, head):
+        return False
+    group = range(index + 1, next((i for i in range(index + 1, stop)
+                                   if tokens[i].pos == "ADP" or _is_role_word(analysis, i)), stop))
+    # "кандидат в президенты Дональд Трамп": a group of a role word alone is part of the title
+    return bool(group) and not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
+                                   for i in group)
+
+
+def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
+    """Is the preposition at ``index`` the opening of a group on the title word that says
+    where or when, not whose or of what ("тренер на месте Золотарёва", "хоккеист с начала
+    карьеры")? A title's own complements are opened by "по", "при", "от" or name a place or
+    body: "посол в Бельгии"."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    if token.pos != "ADP" or token.text.lower() in _ROLE_PREPOSITIONS or token.head < 0 \
+            or tokens[token.head].head != head:
+        return False
+    group = range(index + 1, next((i for i in range(index + 1, stop)
+                                   if tokens[i].pos == "ADP"), stop))
+    # "кандидат в президенты", "кандидат в депутаты": a group naming a post completes the title
+    return not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
+                   or _is_role_word(analysis, i) for i in group)
 
 
 def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
     tokens, morph = analysis.tokens, analysis.morph
+    while stop - 1 > head and tokens[stop - 1].text in _OPENERS:
+        stop -= 1         # "фигуристка «": a quote the role does not hold
     words = []
     for i in range(first, stop):
         token = tokens[i]
@@ -156,13 +262,110 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         return None
     # an apposition agrees in case with its name: in "заявил президент на встрече с главой
     # МВД Владимиром Колокольцевым" the role is "главой МВД", not the phrase from "президент"
-    agreeing = [i for i in heads if tokens[i].feats.get("Case") in (case, None)]
+    agreeing = [i for i in heads if _agrees(analysis, i, case)]
     if case and not agreeing and case == "Gen" and all(
             tokens[i].feats.get("Case") for i in heads) \
             and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
         return None       # "адвокат Александра Кокорина": the name is whose, not who
-    head = agreeing[-1] if case and agreeing else heads[-1]
-    return _role(analysis, _extend_adjectives(analysis, head, floor), head, name_first)
+    if case and not agreeing and case != "Gen":
+        acting = _acting(analysis, heads[-1], floor, case)
+        if acting is not None:      # "исполняющий обязанности президента Александр Турчинов"
+            return _role(analysis, acting, acting, name_first)
+    candidates = agreeing if case and agreeing else heads
+
+    def gap(h: int) -> int | None:
+        return next((i for i in range(h + 1, name_first) if _circumstance(analysis, h, i, name_first)
+                     or _outside_group(analysis, h, i, name_first)), None)
+
+    # the first title with no circumstance between it and the name: "проект указа президента
+    # о назначении … министра обороны РФ Сергея Шойгу" is the minister's; "менее опытный
+    # тренер на месте Золотарёва" is nobody's. The tagger may read the name in the wrong case
+    # ("с главным менеджером фестиваля Соной Ованнисян"), so titles that disagree come next.
+    head = next((h for h in [*reversed(candidates), *reversed(heads)] if gap(h) is None), None)
+    stop = name_first
+    if head is None and case not in ("Gen", None):
+        # "Временный премьер Мали с 1991 по 1992 годы Сумана Сакко": a time or place between
+        # title and name; the name, not governed by it, is still the title's
+        head = candidates[-1]
+        stop = gap(head)
+    if head is None or _addressee(analysis, head, name_first, oblique) \
+            or _belongs_to_noun(analysis, head, name_first):
+        return None
+    while stop - 1 > head and tokens[stop - 1].pos == "ADJ":
+        stop -= 1         # "главы ведомства 30-летнего Ивана Муравьева": the age is his
+    nearest = candidates[0]
+    if nearest != head and nearest == stop - 1 and stop == name_first and (
+            case not in (*_AMBIGUOUS_CASES, None) or not head <= tokens[nearest].head < nearest):
+        # "главного психиатра Минобороны полковника Олега Друзя", "командир группы
+        # подполковник Йонатан Нетаньяху": two titles, each his own; "заместителя министра
+        # Ивана Петрова" is one (in the genitive the parser hangs "министра" on it)
+        first = _extend_adjectives(analysis, nearest, head + 1)
+        if first > head + 1 and tokens[first - 1].pos in ("NOUN", "PROPN"):
+            role = _role(analysis, first, nearest, stop)
+            role.stacked = True
+            return role
+    return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+def _person_noun(analysis: Analysis, index: int) -> bool:
+    """A common noun for a person that is no title: "зятя", "дочь", "супруга"."""
+    token = analysis.tokens[index]
+    if token.pos != "NOUN" or _is_role_word(analysis, index):
+        return False
+    return any(form.tag.animacy == "anim" and form.tag.POS == "NOUN"
+               for form in analysis.morph.parse(token.text.lower()))
+
+
+def _relative_of(analysis: Analysis, role: Role, name_first: int) -> bool:
+    """"дочь знаменитого писателя, актера и режиссера Мария Шукшина": a title in the genitive
+    after a noun for a person, before a name not in the genitive, says whose daughter the
+    named person is ("сына президента США Джона Кеннеди": the genitive name is the
+    president)."""
+    before, name = role.first - 1, analysis.tokens[name_first]
+    if before < 0 or analysis.tokens[role.head].feats.get("Case") != "Gen" \
+            or name.feats.get("Case") in ("Gen", None) or not _person_noun(analysis, before):
+        return False
+    return all(form.tag.case != "gent" for form in analysis.morph.parse(name.text.lower()))
+
+
+def _belongs_to_noun(analysis: Analysis, head: int, name_first: int) -> bool:
+    """"советника и по совместительству зятя Трампа Джареда Кушнера", "заместитель
+    генерального прокурора Украины и соратник Саакашвили": a genitive name right after a noun
+    for a person that is no title is that noun's — whose son-in-law, whose associate — and the
+    title before them is not the name's."""
+    tokens = analysis.tokens
+    before = name_first - 1
+    return before > head and tokens[name_first].feats.get("Case") == "Gen" \
+        and _person_noun(analysis, before)
+
+
+_MAX_GOVERNING = 3
+
+
+def _acting(analysis: Analysis, head: int, floor: int, case: str) -> int | None:
+    """The participle that governs a title in another case than the name's and agrees with
+    the name: "исполняющий обязанности президента" (not "президент")."""
+    tokens = analysis.tokens
+    for index in range(head - 1, max(floor, head - _MAX_GOVERNING) - 1, -1):
+        token = tokens[index]
+        if token.pos == "VERB" and token.feats.get("Case") == case:
+            return index      # only a participle has a case
+        if token.pos not in ("NOUN", "ADJ"):
+            return None
+    return None
+
+
+def _addressee(analysis: Analysis, head: int, name_first: int, oblique=frozenset()) -> bool:
+    """"— ответила сенатору Нуланд": a title in the dative a verb governs, followed by a name
+    that does not show the dative, names whom the words were addressed to; the name is the
+    verb's subject (the tagger makes the undeclined name agree with the title)."""
+    tokens = analysis.tokens
+    title, verb = tokens[head], tokens[head].head
+    if title.feats.get("Case") != "Dat" or verb < 0 or tokens[verb].pos not in ("VERB", "AUX"):
+        return False
+    if any(tokens[c].rel.startswith("nsubj") for c in analysis.children(verb)):
+        return False
+    return name_first not in oblique and analysis.lemma(name_first) == tokens[name_first].text.lower()
 
 
 def _after_brackets(analysis: Analysis, index: int, stop: int) -> int:
@@ -202,6 +405,11 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
             continue
         if stop in names and name_stops and stop in name_stops \
                 and _inflected_genitive(analysis, stop, name_stops[stop], oblique):
+            if tokens[head].feats.get("Case") != "Nom" \
+                    and _agrees(analysis, head, tokens[stop].feats.get("Case")):
+                # "ссылался на лауреата Синклера Льюиса, графа Германа Кайзерлинга": the
+                # title agrees with the name after it, so it is that person's
+                return None
             stop = name_stops[stop]
             continue
         if not _may_hold(analysis, stop, names):
@@ -210,7 +418,7 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
     closed = stop >= sentence.stop or tokens[stop].text in _CLOSERS
     if not closed:
         return None
-    stop = min(stop, sentence.stop)
+    stop = _noun_phrase_stop(analysis, head, min(stop, sentence.stop))
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, first, head, stop)
@@ -230,6 +438,7 @@ def _phrase_from(analysis: Analysis, head: int, names: set[int]) -> Role:
                 or any(ch.isdigit() for ch in text):
             break                     # an unpaired mark or a bracket ends the phrase
         stop += 1
+    stop = _noun_phrase_stop(analysis, head, stop)
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, _extend_adjectives(analysis, head, sentence.first), head, stop)
@@ -256,6 +465,16 @@ def _bare(analysis: Analysis, index: int) -> bool:
     return not any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
 
 
+_LEAVING = {"от", "с", "из"}
+
+
+def _left_post(analysis: Analysis, post: int) -> bool:
+    """"отстранил от должности", "ушёл с поста": the subject leaves or removes someone from
+    the post; "назначен на должность", "занял пост" give it."""
+    return any(analysis.tokens[c].rel == "case" and analysis.tokens[c].text.lower() in _LEAVING
+               for c in analysis.children(post))
+
+
 def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
                     depth: int = 0) -> list[Role]:
     """The roles a clause's predicate gives its subject: "Путин - президент России",
@@ -272,10 +491,9 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
                 and tokens[child].rel in ("xcomp", "obl", "obj", "nmod") and _bare(analysis, child):
             roles.append(_phrase_from(analysis, child, names))
             # "стал его директором и первым ректором"
-            roles += [_phrase_from(analysis, c, names) for c in analysis.children(child)
-                      if tokens[c].rel == "conj" and _is_role_word(analysis, c)
-                      and tokens[c].feats.get("Case") == "Ins"]
-        elif analysis.lemma(child) in _POSTS:
+            roles += [_phrase_from(analysis, c, names) for c in _conjuncts(analysis, child)
+                      if _is_role_word(analysis, c) and tokens[c].feats.get("Case") == "Ins"]
+        elif analysis.lemma(child) in _POSTS and not _left_post(analysis, child):
             # "занял пост генерального директора", "назначен на должность министра"
             for title in analysis.children(child):
                 if title > child and _is_role_word(analysis, title):
@@ -286,6 +504,25 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
             # "Стал генералом, работал министром": the next verb shares the subject
             roles += predicate_roles(analysis, child, skip, names, depth + 1)
     return roles
+
+
+def _conjuncts(analysis: Analysis, index: int) -> list[int]:
+    """The words joined to ``index`` by "и", "а затем", commas — also where the parser hangs
+    the next one on a word inside the first title's phrase ("был министром здравоохранения,
+    а затем министром иностранных дел")."""
+    tokens, found, todo = analysis.tokens, [], [index]
+    while todo and len(found) < _MAX_LISTED:
+        current = todo.pop()
+        for child in analysis.children(current):
+            if tokens[child].rel == "conj":
+                found.append(child)
+                todo.append(child)
+            elif tokens[child].rel == "nmod" and child > current:
+                todo.append(child)
+    return sorted(found)
+
+
+_MAX_LISTED = 8
 
 
 def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
@@ -390,13 +627,40 @@ def _roles_beside(analysis: Analysis, name_first: int, name_stop: int, names: se
                   name_stops: dict[int, int] | None = None) -> tuple[list[Role], list[Role]]:
     """(the roles written next to the name, the roles its predicate gives)."""
     name_starts = name_starts or {}
-    roles = _roles_before(analysis, name_first, names, name_starts, oblique)
     if name_stops is None:
         name_stops = {first: last + 1 for last, first in name_starts.items()}
+    roles = _roles_before(analysis, name_first, names, name_starts, oblique)
+    if not _listed(analysis, name_first, name_stop, name_starts, name_stops):
+        # "во время общения с журналистами Грицак сказал": a plural is others, not him
+        roles = [r for r in roles if not _plural(analysis, r.head)]
     after = role_after(analysis, name_stop, names, name_stops, oblique)
     if after is not None:
         return roles + [after], []
     return roles, role_predicate(analysis, name_first, name_stop, names)
+
+
+def _plural(analysis: Analysis, index: int) -> bool:
+    """Plural by the tagger and by every reading of the form ("журналистами"; the tagger
+    calls "экс-пограничник" plural too)."""
+    token = analysis.tokens[index]
+    if token.feats.get("Number") != "Plur":
+        return False
+    word = token.text.lower().split("-")[-1]
+    return all(form.tag.number != "sing" for form in analysis.morph.parse(word)
+               if form.tag.POS == "NOUN")
+
+
+def _listed(analysis: Analysis, name_first: int, name_stop: int, name_starts: dict[int, int],
+            name_stops: dict[int, int]) -> bool:
+    """Is the name one of a list of people's names ("Мерзликин и Гребенщикова", "Царёв
+    (проект «Метро»), Алексей Борисов")?"""
+    tokens = analysis.tokens
+    after = _after_brackets(analysis, name_stop, len(tokens))
+    if after + 1 < len(tokens) and tokens[after].text in {",", "и"} and (
+            after + 1 in name_stops or tokens[after + 1].text in _QUOTES):
+        return True       # "музыкантами (Юрий Антонов, «Весёлые ребята», «Цветы»)"
+    before = name_first - 1
+    return before > 0 and tokens[before].text in {",", "и"} and before - 1 in name_starts
 
 
 def _roles_before(analysis: Analysis, name_first: int, names: set[int], name_starts: dict[int, int],
@@ -428,15 +692,27 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
     stop = name_first
     if stop > 0 and tokens[stop - 1].text in _LINKS | {":"}:
         stop -= 1          # "музыканты группы — Вадим Голутвин", "пять экс-президентов: ..."
+    skipped = name_starts      # "адвокат Александра Кокорина Андрей Ромашов"
     while True:
-        role = role_before(analysis, stop, names, name_starts, oblique)
+        role = role_before(analysis, stop, names, skipped, oblique)
         if role is None:
             break
         roles.insert(0, role)
+        if role.stacked:
+            stop = role.first
+            skipped = {}
+            continue
         link = role.first - 1
         if link < 0 or tokens[link].text not in _LINKS | {","}:
             break
         stop = link        # "посла ... - постоянного представителя ... Романа Василенко"
+        # past a link, a name closes the chain: in "на лауреата Синклера Льюиса, графа
+        # Германа Кайзерлинга" the laureate is Льюис, not Кайзерлинг
+        skipped = {}
+    if roles and _relative_of(analysis, roles[0], name_first):
+        # "внук последнего австрийского императора, 59-летний эрцгерцог Карл": the
+        # grandson is the archduke
+        return [r for r in roles if tokens[r.head].feats.get("Case") != "Gen"]
     return roles
 
 

@@ -1,0 +1,68 @@
+"""Benchmark: the CPU an idle Dask LocalCluster of two workers burns, per second of wall time.
+
+    python bench/dask_upkeep.py [--seconds 30] [--rounds 2]
+
+With Dask's defaults, without the worker profiler, and with svodka's ``QUIET_CLUSTER``
+(svodka/scale/engine.py). CPU is summed with psutil over this process and every process it
+started (scheduler thread, nannies, workers), from 3 s after the workers joined for
+``--seconds``. On a shared machine the load does not change much what an idle process
+burns, so the three compare in one run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def cpu_seconds() -> float:
+    import psutil
+
+    me = psutil.Process()
+    times = me.cpu_times()
+    total = times.user + times.system
+    for child in me.children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def idle_cpu(config: dict, seconds: float) -> float:
+    import dask
+    from distributed import Client, LocalCluster
+
+    with dask.config.set(config):
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster, Client(cluster) as client:
+            client.wait_for_workers(2)
+            time.sleep(3)
+            before, started = cpu_seconds(), time.perf_counter()
+            time.sleep(seconds)
+            return (cpu_seconds() - before) / (time.perf_counter() - started)
+
+
+def main() -> None:
+    from svodka.scale.engine import QUIET_CLUSTER
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    configs = {"default": {}, "no_profiler": {"distributed.worker.profile.enabled": False},
+               "quiet": QUIET_CLUSTER}
+    for round_ in range(1, args.rounds + 1):
+        for name, config in configs.items():
+            print(json.dumps({"round": round_, "config": name,
+                              "idle_cpu_s_per_s": round(idle_cpu(config, args.seconds), 3)}),
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()
