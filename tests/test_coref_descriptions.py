@@ -19,10 +19,9 @@ def _titles(article) -> dict[str, tuple[str, str]]:
 # text, {description: (entity, rule or rule prefix)}, {words that must be no mention}
 CLUSTERS = [
     # a role written next to a name is a title mention spanning the role
-    ("Один из адвокатов украинской летчицы Надежды Савченко Марк Фейгин заявил, что суд "
-     "отложен.",
-     {"Один из адвокатов украинской летчицы Надежды Савченко": ("Марк Фейгин",
-                                                                "title:apposition")},
+    ("Адвокат украинской летчицы Надежды Савченко Марк Фейгин заявил, что суд отложен.",
+     {"Адвокат украинской летчицы Надежды Савченко": ("Марк Фейгин", "title:apposition"),
+      "украинской летчицы": ("Надежда Савченко", "title:apposition")},
      set()),
     ("Глава ЦБ Эльвира Набиуллина выступила в Госдуме. Она пообещала снизить ставку.",
      {"Глава ЦБ": ("Эльвира Набиуллина", "title:apposition")}, set()),
