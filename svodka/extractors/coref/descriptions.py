@@ -8,8 +8,9 @@ place besides its name.
 - ``description:head`` — a description standing alone ("порт", "туннель", "министр") whose
   head word is a word of the mentions of exactly one earlier entity of its type ("АО
   «Восточный порт»", "министр финансов Антон Силуанов").
-- ``ranker:<score>`` — where that rule abstains, the trained antecedent ranker
-  (``ranker.py``): the entity of the best-scored earlier mention, when its score reaches
+- ``ranker:<score>`` — where that rule abstains, for a subject or a description after a
+  demonstrative, the trained antecedent ranker (``ranker.py``): the entity of the
+  best-scored earlier mention, when its score reaches
   ``RANKER_THRESHOLD`` (chosen on RuCoCo training articles the ranker was not trained on,
   ``python -m svodka.extractors.coref.tune``).
 
