@@ -93,6 +93,7 @@ def workload(db: str, total: int, seed: int) -> list[tuple[str, str]]:
 
 async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) -> dict:
     timings: dict[str, list[float]] = {}
+    kept: dict[str, int] = {}        # answers the server had kept (X-Svodka-Cache: hit)
     errors: dict[str, int] = {}
     reasons: dict[str, int] = {}
     queue = list(reversed(requests))
@@ -106,6 +107,8 @@ async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) ->
                 try:
                     response = await client.get(path)
                     problem = None if response.status_code == 200 else str(response.status_code)
+                    if response.headers.get("x-svodka-cache") == "hit":
+                        kept[kind] = kept.get(kind, 0) + 1
                 except httpx.HTTPError as error:
                     problem = type(error).__name__
                 timings.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
@@ -116,7 +119,24 @@ async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) ->
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         seconds = time.perf_counter() - started
-    return {"timings": timings, "errors": errors, "reasons": reasons, "seconds": seconds}
+    return {"timings": timings, "kept": kept, "errors": errors, "reasons": reasons,
+            "seconds": seconds}
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of the server and its worker processes so far: what the
+    requests cost, whatever else the machine is doing (unlike their latency)."""
+    import psutil
+
+    parent = psutil.Process(pid)
+    total = 0.0
+    for process in [parent, *parent.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -125,22 +145,28 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def table(result: dict) -> list[str]:
-    lines = ["| request | n | p50 ms | p95 ms | p99 ms | errors |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = ["| request | n | p50 ms | p95 ms | p99 ms | errors | kept answers |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     every = []
     for kind in sorted(result["timings"]):
         values = result["timings"][kind]
         every += values
         lines.append(f"| {kind} | {len(values)} | {statistics.median(values):.1f} | "
                      f"{percentile(values, .95):.1f} | {percentile(values, .99):.1f} | "
-                     f"{result['errors'].get(kind, 0)} |")
+                     f"{result['errors'].get(kind, 0)} | "
+                     f"{_share(result['kept'].get(kind, 0), values)} |")
     lines.append(f"| **all** | {len(every)} | {statistics.median(every):.1f} | "
                  f"{percentile(every, .95):.1f} | {percentile(every, .99):.1f} | "
-                 f"{sum(result['errors'].values())} |")
+                 f"{sum(result['errors'].values())} | "
+                 f"{_share(sum(result['kept'].values()), every)} |")
     if result["reasons"]:
         lines.append("\nErrors by cause: " + ", ".join(
             f"{cause} × {count}" for cause, count in sorted(result["reasons"].items())))
     return lines
+
+
+def _share(count: int, values: list) -> str:
+    return f"{100 * count / len(values):.0f} %"
 
 
 def report(result: dict, sequential: dict | None, stats: dict, args, load: float) -> str:
@@ -148,17 +174,22 @@ def report(result: dict, sequential: dict | None, stats: dict, args, load: float
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     head = (f"Measured {when} by `python bench/serve.py --db {args.db} --requests "
             f"{args.requests} --concurrency {args.concurrency} --server-workers "
-            f"{args.server_workers}`: {count} requests, {args.concurrency} at a time, to "
+            f"{args.server_workers}"
+            f"{'' if args.page_cache_mb is None else f' --page-cache-mb {args.page_cache_mb}'}`: "
+            f"{count} requests, "
+            f"{args.concurrency} at a time, to "
             f"127.0.0.1 in {result['seconds']:.1f}s ({count / result['seconds']:.0f} req/s) after "
-            f"{args.warmup} warm-up requests (the client spent {result['client_cpu_ms']:.1f} ms of CPU "
-            f"per request); store: {stats['articles']} articles, "
+            f"{args.warmup} warm-up requests (CPU per request: the server "
+            f"{result['server_cpu_ms']:.1f} ms, the client {result['client_cpu_ms']:.1f} ms); "
+            f"store: {stats['articles']} articles, "
             f"{stats['entities']} entities, {stats['quotes']} quotes (SQLite); "
             f"{args.server_workers} server worker(s) on a {_cpus()}-core machine whose load "
             f"average was {load:.1f} when the burst started.")
     lines = table(result)
     if sequential:
         lines += ["", f"Then {args.sequential} requests one at a time (service time, no "
-                      "queueing):", ""] + table(sequential)
+                      f"queueing; the server's CPU per request "
+                      f"{sequential['server_cpu_ms']:.1f} ms):", ""] + table(sequential)
     return head + "\n\n" + "\n".join(lines)
 
 
@@ -181,6 +212,9 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=100)
     parser.add_argument("--server-workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--page-cache-mb", type=int, default=None,
+                        help="svodka serve's --page-cache-mb (0: every answer is computed; "
+                             "default: the server's own)")
     parser.add_argument("--sequential", type=int, default=300,
                         help="then this many requests one at a time (0: skip)")
     parser.add_argument("--no-docs", action="store_true", help="print only")
@@ -193,7 +227,9 @@ def main() -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", args.db,
                               "--host", HOST, "--port", str(port),
-                              "--workers", str(args.server_workers)],
+                              "--workers", str(args.server_workers),
+                              *(["--page-cache-mb", str(args.page_cache_mb)]
+                                if args.page_cache_mb is not None else [])],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://{HOST}:{port}"
     try:
@@ -210,12 +246,18 @@ def main() -> None:
         asyncio.run(burst(base, requests[:args.warmup], args.concurrency))
         load = os.getloadavg()[0]
         measured = requests[args.warmup:args.warmup + args.requests]
-        client_cpu = time.process_time()
+        client_cpu, server_cpu = time.process_time(), server_cpu_seconds(server.pid)
         result = asyncio.run(burst(base, measured, args.concurrency))
         result["client_cpu_ms"] = (time.process_time() - client_cpu) * 1000 / len(measured)
+        result["server_cpu_ms"] = ((server_cpu_seconds(server.pid) - server_cpu) * 1000
+                                   / len(measured))
         sequential = None
         if args.sequential:
-            sequential = asyncio.run(burst(base, requests[args.warmup + args.requests:], 1))
+            one_by_one = requests[args.warmup + args.requests:]
+            server_cpu = server_cpu_seconds(server.pid)
+            sequential = asyncio.run(burst(base, one_by_one, 1))
+            sequential["server_cpu_ms"] = ((server_cpu_seconds(server.pid) - server_cpu) * 1000
+                                           / len(one_by_one))
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -133,3 +133,24 @@ def test_an_editors_note_signed_inline_is_not_a_mention_of_the_outlet(models):
     outlet = [e for e in article.entities if e.name == "НГ"]
     assert outlet, [e.name for e in article.entities]     # the real mention is still found
     assert [text[m.start - 6:m.end] for m in outlet[0].mentions] == ["этом «НГ"]
+
+
+def test_an_editors_note_without_a_full_stop_is_not_a_mention_of_the_outlet(models):
+    # from ng_1: notes NG signs inside quotes with no full stop before the dash
+    text = ("Премьер Тереза Мэй заявила: «Тогда я вернусь в эту палату (Палату общин – «НГ»), "
+            "чтобы доложить». Патриарх Неофит (глава Болгарской православной церкви – «НГ») "
+            "поехал в Софию. Об этом «НГ» рассказал источник в правительстве.")
+    article = svodka.extract(text, models=models)
+    outlet = [e for e in article.entities if e.name == "НГ"]
+    assert outlet, [e.name for e in article.entities]     # the real mention is still found
+    assert [text[m.start - 6:m.end] for m in outlet[0].mentions] == ["этом «НГ"]
+
+
+def test_a_dash_between_two_names_in_brackets_stays_a_mention():
+    from svodka.layout.boilerplate import is_editorial_signoff
+
+    text = "Вечером сыграли (матч ЦСКА – «Зенит») и (Тель-Авив – «НГ») без перерыва."
+    zenit = text.index("Зенит")
+    assert not is_editorial_signoff(text, zenit, zenit + len("Зенит"))
+    signed = text.index("НГ")
+    assert is_editorial_signoff(text, signed, signed + 2)

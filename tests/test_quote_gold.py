@@ -61,6 +61,36 @@ def test_fresh_batch_is_the_first_thirty_of_the_rebuilt_order():
     assert set(order[:30]) == fresh
 
 
+SECOND = "fresh-2026-12b"
+
+
+def test_second_fresh_batch_is_fifteen_ng0_and_fifteen_rt1_articles_apart_from_the_rest():
+    second = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == SECOND]
+    assert sorted(name[:3] for name in second) == ["ng0"] * 15 + ["rt1"] * 15
+    others = {path.stem for path in validate.gold_files(GOLD) if _batch_of(path) != SECOND}
+    assert not others & set(second)
+    # ng_0 lines an analyst read svodka's output on are kept out of the held-out batch
+    assert not {"ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928", "ng0-0947"} & set(second)
+    stats = validate.summary(GOLD, SECOND)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30
+    assert 1 <= stats["files_without_quotes"] <= 10
+
+
+@needs_shared(NEWS)
+def test_second_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, SECOND)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == SECOND}
+    # the first batch's Russia Today order is what it was before --batch existed
+    first = {article["id"] for article in fresh_pool.selection(NEWS)}
+    assert first == {path.stem for path in validate.gold_files(GOLD)
+                     if _batch_of(path) == FRESH and path.stem.startswith(("rt2-", "rt3-"))}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document
@@ -107,6 +137,7 @@ BROKEN = [
                                                          "kind": "direct", "speaker": None})),
     ("id is not the file name", lambda g: g.update(id="rt0-0002")),
     ("batch that is not fresh-YYYY-MM", lambda g: g.update(batch="new")),
+    ("batch with a suffix of more than one letter", lambda g: g.update(batch="fresh-2026-12bb")),
 ]
 
 

@@ -166,7 +166,8 @@ def test_no_page_scrolls_sideways_and_every_filter_is_reachable(server, browser,
     article = f"/articles/{ids[str(SAMPLE)]}"
     search = "/search?q=посла&kind=quote&sort=date&date_from=2025"
     pages = {"home": "/", "search": search, "article": article, "articles": "/articles",
-             "quotes": "/quotes", "paste": "/paste"}
+             "quotes": "/quotes", "paste": "/paste",
+             "said": "/said?who=Сауранбаев&about=Казахстан"}
     page.goto(base + article)
     pages["entity"] = page.locator("#text a.speaker-tag").first.get_attribute("href")
     for name, path in pages.items():
@@ -177,7 +178,7 @@ def test_no_page_scrolls_sideways_and_every_filter_is_reachable(server, browser,
         assert wide <= width, f"{name} at {width} px is {wide} px wide"
         if name == "search":
             for control in ("q", "kind", "speaker", "entity", "source", "date_from", "date_to",
-                            "sort"):
+                            "quote_kind", "entity_type", "sort"):
                 box = page.locator(f"main form [name={control}]").bounding_box()
                 assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, control
     # a speaker's name with no place to break it must not widen the page either

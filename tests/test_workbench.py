@@ -8,6 +8,8 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 
+from pg import postgres_server, postgres_url, store_url  # noqa: F401
+
 FILLER = ("Заседание правительства продолжалось несколько часов, министры обсуждали планы "
           "ведомств на следующий год и поручения президента. ") * 30
 
@@ -111,6 +113,62 @@ def test_the_search_page_keeps_every_filter_in_its_links(bench, monkeypatch):
     assert '<strong aria-current="page">2</strong>' in second
     month = re.search(r'href="(\?[^"]*date_from=2017-04[^"]*)"', html)
     assert month and "date_to=2017-04" in unescape(month.group(1))
+
+
+def test_every_facet_is_a_link_that_applies_its_filter(bench):
+    """Each facet value (kind, source, month, quote kind, entity type) links to the list it
+    counts: following it shows exactly that many hits, with the other filters kept."""
+    facets = search(bench, q="бюджет", source="ng.ru")["facets"]
+    html = bench.get("/search", params={"q": "бюджет", "source": "ng.ru"}).text
+    followed = 0
+    for name, rows in facets.items():
+        block = re.search(rf'<div class="facet facet-{name}">(.*?)</div>', html, re.S).group(1)
+        links = [unescape(href) for href in re.findall(r'href="([^"]*)"', block)]
+        for row in rows:
+            if not row["value"]:        # undated / no source: counted, nothing to filter by
+                continue
+            link = next(href for href in links if f"={row['value']}" in href)
+            assert "source=ng.ru" in link, (name, link)
+            page = bench.get("/search" + link)
+            assert page.status_code == 200
+            assert f"Найдено: <strong>{row['count']}</strong>" in page.text, (name, row)
+            followed += 1
+    assert {"quote_kind", "entity_type"} <= {name for name, rows in facets.items() if rows}
+    assert followed >= 6
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"quote_kind": "indirect"}, [("quote", "Эксперты о планах правительства")]),
+    ({"quote_kind": "direct", "source": "ng.ru"}, [("quote", "Силуанов пообещал сократить дефицит"),
+                                                   ("quote", "Депутаты обсудили налоги")]),
+    # «Государственной думе»: the one article with a "бюджет" hit that names an organization
+    ({"entity_type": "ORG", "kind": "article"}, [("article", "Силуанов пообещал сократить дефицит")]),
+])
+def test_quote_kind_and_entity_type_narrow_the_list(bench, params, expected):
+    found = search(bench, q="бюджет", **params)
+    assert sorted((hit["kind"], hit["headline"]) for hit in found["items"]) == sorted(expected)
+    assert found["total"] == len(expected)
+
+
+def test_what_x_said_about_y_is_a_page_asked_by_names_in_any_case(bench):
+    page = bench.get("/said", params={"who": "Силуанова", "about": "Макарове"})
+    assert page.status_code == 200
+    said = re.search(r'<section class="card" id="said">(.*?)</section>', page.text, re.S).group(1)
+    heard = re.search(r'<section class="card" id="heard">(.*?)</section>', page.text, re.S).group(1)
+    assert "Андрей Макаров не прав: налоги в этом году снижаются" in said
+    assert "Таких цитат нет." in heard          # Макаров's quote names no Силуанов
+    both = re.search(r'<section class="card" id="articles">(.*?)</section>', page.text, re.S)
+    assert "Министр ответил депутатам" in both.group(1)
+    # the search list for his quotes links to the page
+    listed = bench.get("/search", params={"q": "Макаров", "speaker": "Силуанов"}).text
+    assert 'href="/said?who=%D0%A1%D0%B8%D0%BB%D1%83%D0%B0%D0%BD%D0%BE%D0%B2&amp;about=' in listed
+
+
+def test_the_said_page_asks_for_names_and_says_which_it_cannot_find(bench):
+    form = bench.get("/said")
+    assert form.status_code == 200 and 'name="who"' in form.text and 'name="about"' in form.text
+    unknown = bench.get("/said", params={"who": "Силуанов", "about": "Навуходоносор"})
+    assert unknown.status_code == 404 and "«Навуходоносор» в корпусе не найдено." in unknown.text
 
 
 def test_the_search_page_refuses_a_malformed_date(bench):
@@ -224,3 +282,59 @@ def test_who_appears_with_whom_and_what_one_said_about_the_other(bench):
     about_self = bench.get(f"/entities/{siluanov}/with/{duma['id']}")
     assert about_self.status_code == 200 and "Таких цитат нет." in about_self.text
     assert bench.get(f"/entities/{siluanov}/with/nobody").status_code == 404
+
+
+def test_an_older_store_gains_the_source_and_entity_type_columns_filled(tmp_path, models):
+    """Migration 8 on a store made before it: the columns the facets read are filled from
+    the records and the article's entities, the same values an ingest writes."""
+    import sqlite3
+
+    import svodka
+    from svodka.reading import Document
+    from svodka.store import open_store
+    from svodka.store.listing import SearchFilters
+
+    path = tmp_path / "old.db"
+    with open_store(f"sqlite:///{path}") as store:
+        for url, text in ARTICLES[:2]:
+            store.add_article(svodka.extract_document(Document(text, "jsonl", url=url),
+                                                      models=models))
+    with sqlite3.connect(path) as db:
+        written = db.execute("SELECT id, source, entity_types FROM articles ORDER BY id").fetchall()
+        assert {row[1] for row in written} == {"ng.ru"}
+        assert all(" PER " in row[2] for row in written)
+        db.execute("DROP INDEX ix_articles_source")
+        db.execute("ALTER TABLE articles DROP COLUMN source")
+        db.execute("ALTER TABLE articles DROP COLUMN entity_types")
+        db.execute("DELETE FROM schema_version WHERE version >= 8")
+    with open_store(f"sqlite:///{path}") as upgraded:
+        assert upgraded.schema_version >= 8
+        found = upgraded.search_list("бюджет", SearchFilters(entity_type="PER"))
+        assert found["total"] == 4 and {f["value"] for f in found["facets"]["source"]} == {"ng.ru"}
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT id, source, entity_types FROM articles ORDER BY id"
+                          ).fetchall() == written
+
+
+def test_the_list_its_facets_and_filters_agree_on_sqlite_and_postgresql(store_url, models):
+    import svodka
+    from svodka.reading import Document
+    from svodka.store import open_store
+    from svodka.store.listing import SearchFilters
+
+    with open_store(store_url) as store:
+        for url, text in ARTICLES:
+            store.add_article(svodka.extract_document(Document(text, "jsonl", url=url),
+                                                      models=models))
+        found = store.search_list("бюджет")
+        facets = {name: {row["value"]: row["count"] for row in rows}
+                  for name, rows in found["facets"].items()}
+        assert found["total"] == 6 and facets["kind"] == {"article": 3, "quote": 3}
+        assert facets["source"] == {"ng.ru": 4, "russian.rt.com": 2}
+        assert facets["month"] == {"2018-03": 2, "2017-04": 2, "": 2}
+        assert facets["quote_kind"] == {"direct": 2, "indirect": 1}
+        assert facets["entity_type"] == {"PER": 6, "ORG": 2}
+        narrowed = store.search_list("бюджет", SearchFilters(entity_type="ORG",
+                                                             quote_kind="direct"))
+        assert [hit["text"] for hit in narrowed["items"]] == [
+            "Дефицит бюджета в следующем году сократится вдвое"]

@@ -30,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 import svodka
+from svodka.api.cache import PageCache
 from svodka.api import (correction_pages, correction_routes, exports, json_routes, pages,
                         relations)
 from svodka.api.guard import (LOCAL_HOSTS, MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders,
@@ -92,6 +93,8 @@ def create_app(store_url: str | None = None, *, store=None,
     app.include_router(pages.router)
     app.include_router(correction_pages.router)
     _add_error_pages(app)
+    # innermost: a kept answer still passes the Host check and gets the security headers
+    app.add_middleware(PageCache, store=store, today=today, max_bytes=limits.page_cache_bytes)
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes, seconds=limits.body_seconds)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostCheck, allowed=allowed_hosts)

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from svodka.api.state import bounded_search_list, get_store
 from svodka.export import article_facts, table_rows, to_csv, to_json
+from svodka.api.json_routes import EntityType
 from svodka.store.listing import SearchFilters
 
 router = APIRouter(tags=["export"])
@@ -36,9 +37,12 @@ def search_rows(request: Request, format: Format,
                 store=Depends(get_store), kind: Literal["article", "quote", "amount"] | None = None,
                 entity: FilterText = None, speaker: FilterText = None, source: FilterText = None,
                 date_from: FilterDate = None, date_to: FilterDate = None,
-                sort: Literal["relevance", "date"] = "relevance"):
+                sort: Literal["relevance", "date"] = "relevance",
+                quote_kind: Literal["direct", "indirect"] | None = None,
+                entity_type: EntityType = None):
     """Every hit under the filters (up to 10,000), in the page's order."""
-    filters = SearchFilters(kind, entity, speaker, source, date_from, date_to)
+    filters = SearchFilters(kind, entity, speaker, source, date_from, date_to, quote_kind,
+                            entity_type)
     found = bounded_search_list(request, store, q, filters, sort, 0, MAX_EXPORT_ROWS)
     return download(SEARCH_COLUMNS, found["items"], format, "search")
 

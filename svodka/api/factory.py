@@ -9,14 +9,18 @@ from svodka.api.guard import LOCAL_HOSTS, ServerLimits
 STORE_URL_VARIABLE = "SVODKA_DB"
 ALLOWED_HOSTS_VARIABLE = "SVODKA_ALLOWED_HOSTS"
 MAX_CHARS_VARIABLE = "SVODKA_SERVE_MAX_CHARS"
+PAGE_CACHE_VARIABLE = "SVODKA_SERVE_PAGE_CACHE_MB"
 
 
 def app_from_env():
     """``create_app`` over the store named by ``$SVODKA_DB`` (default: svodka.db), answering
     the Host names in ``$SVODKA_ALLOWED_HOSTS`` (comma-separated; default: this machine)."""
     hosts = [h for h in os.environ.get(ALLOWED_HOSTS_VARIABLE, "").split(",") if h]
-    limits = ServerLimits()
+    given = {}
     if os.environ.get(MAX_CHARS_VARIABLE):
-        limits = ServerLimits(max_chars=int(os.environ[MAX_CHARS_VARIABLE]))
+        given["max_chars"] = int(os.environ[MAX_CHARS_VARIABLE])
+    if os.environ.get(PAGE_CACHE_VARIABLE):
+        given["page_cache_bytes"] = int(os.environ[PAGE_CACHE_VARIABLE]) * 1024 * 1024
+    limits = ServerLimits(**given)
     return create_app(os.environ.get(STORE_URL_VARIABLE) or None,
                       allowed_hosts=hosts or LOCAL_HOSTS, limits=limits)

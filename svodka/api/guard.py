@@ -28,6 +28,8 @@ class ServerLimits:
     header_seconds: float = 10.0        # a request's headers, from the connection or the
                                         # previous response; then the connection is closed
     keep_alive_seconds: int = 5         # an idle connection between requests
+    page_cache_bytes: int = 64 * 1024 * 1024   # answers to GETs kept per worker (0: none),
+                                               # see svodka/api/cache.py
 
 
 def host_name(header: bytes) -> str:

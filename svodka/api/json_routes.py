@@ -27,6 +27,9 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most
 DateFrom = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 DateTo = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=200)]
+EntityType = Annotated[str | None, Query(pattern=r"^[A-Z]{2,12}$",
+                                         description="PER, ORG, LOC, EVENT: hits whose article "
+                                                     "names an entity of that type")]
 Id = Annotated[str, Path(max_length=200)]
 
 EXTRACT_BODY = {"requestBody": {"required": True, "content": {
@@ -92,10 +95,14 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=50
            date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20,
            source: Annotated[str | None, Query(max_length=200,
                                                description="The outlet's domain, e.g. ng.ru")] = None,
-           sort: Literal["relevance", "date"] = "relevance") -> dict:
+           sort: Literal["relevance", "date"] = "relevance",
+           quote_kind: Literal["direct", "indirect"] | None = None,
+           entity_type: EntityType = None) -> dict:
     """Hits best first (or newest first with ``sort=date``), with ``total`` (all hits under
-    the filters) and ``facets`` (hits per kind, source and month of publication)."""
-    filters = SearchFilters(kind, entity, speaker, source, date_from, date_to)
+    the filters) and ``facets`` (hits per kind, source, month of publication, quote kind and
+    the entity types their articles name; each value is also a filter)."""
+    filters = SearchFilters(kind, entity, speaker, source, date_from, date_to, quote_kind,
+                            entity_type)
     found = bounded_search_list(request, store, q, filters, sort, offset, limit)
     return {"q": q, **filters.as_params(), "sort": sort, "offset": offset, "limit": limit,
             "total": found["total"], "facets": found["facets"], "items": found["items"]}

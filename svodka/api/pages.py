@@ -67,9 +67,12 @@ def search(request: Request, store=Depends(get_store),
            kind: Literal["", "article", "quote", "amount"] = "", speaker: FilterText = "",
            entity: FilterText = "", source: FilterText = "", date_from: FilterDate = "",
            date_to: FilterDate = "", sort: Literal["relevance", "date"] = "relevance",
+           quote_kind: Literal["", "direct", "indirect"] = "",
+           entity_type: Annotated[str, Query(pattern=r"^([A-Z]{2,12})?$")] = "",
            page: Page = 1):
     filters = SearchFilters(kind or None, entity.strip() or None, speaker.strip() or None,
-                            source.strip() or None, date_from or None, date_to or None)
+                            source.strip() or None, date_from or None, date_to or None,
+                            quote_kind or None, entity_type or None)
     found = {"total": 0, "items": [], "facets": empty_facets()}
     if q.strip():
         found = bounded_search_list(request, store, q, filters, sort, (page - 1) * PAGE_SIZE,

@@ -42,5 +42,11 @@ class HeaderTimeoutH11(H11Protocol):
 
 
 def with_header_timeout(seconds: float) -> type[HeaderTimeoutH11]:
-    """The protocol class for ``uvicorn.run(http=…)`` with the given limit."""
+    """The protocol class for ``uvicorn.run(http=…)`` with the given limit.
+
+    The default limit is the module's own class: uvicorn sends its settings to each worker
+    process by pickling them, and a class made here on the fly cannot be pickled (``svodka
+    serve --workers 2`` failed to start)."""
+    if seconds == HeaderTimeoutH11.header_seconds:
+        return HeaderTimeoutH11
     return type("HeaderTimeoutH11", (HeaderTimeoutH11,), {"header_seconds": seconds})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from svodka.api.state import get_store
@@ -11,6 +11,8 @@ from svodka.api.state import get_store
 router = APIRouter()
 Id = Annotated[str, Path(max_length=200)]
 Period = Literal["day", "week", "month"]
+Name = Annotated[str, Query(max_length=200)]
+CANDIDATES = 6
 
 
 def _entity(store, entity_id: str) -> dict:
@@ -58,3 +60,24 @@ def together_page(request: Request, entity_id: Id, other_id: Id, store=Depends(g
     entity, other = _entity(store, entity_id), _entity(store, other_id)
     return request.app.state.templates.TemplateResponse(request, "entity_with.html", {
         "entity": entity, "other": other, "found": store.together(entity["id"], other["id"])})
+
+
+@router.get("/said", response_class=HTMLResponse, include_in_schema=False)
+def said_page(request: Request, store=Depends(get_store), who: Name = "", about: Name = ""):
+    """"What X said about Y" by names, as an analyst types them: each name is the most
+    mentioned entity it finds; the others it finds are offered beside the answer."""
+    templates = request.app.state.templates
+    who, about = who.strip(), about.strip()
+    found = {role: store.find_entities(name, limit=CANDIDATES) if name else []
+             for role, name in (("who", who), ("about", about))}
+    missing = [name for role, name in (("who", who), ("about", about))
+               if name and not found[role]]
+    if not (who and about) or missing:
+        return templates.TemplateResponse(request, "said.html", {
+            "who": who, "about": about, "missing": missing},
+            status_code=404 if missing else 200)
+    entity, other = found["who"][0], found["about"][0]
+    return templates.TemplateResponse(request, "entity_with.html", {
+        "entity": entity, "other": other, "found": store.together(entity["id"], other["id"]),
+        "asked": {"who": who, "about": about},
+        "alternatives": {"who": found["who"][1:], "about": found["about"][1:]}})

@@ -29,13 +29,17 @@ def serve(
                              "(repeatable); other Host headers get 400.")] = None,
     max_chars: Annotated[int | None, typer.Option(
         min=1, help="Longest text /extract and the paste page accept, in characters.")] = None,
+    page_cache_mb: Annotated[int, typer.Option(
+        min=0, max=4096, help="Answers to GET requests kept in memory per worker, in MB; "
+                              "renewed whenever the store changes (0: keep none).")] = 64,
 ) -> None:
     """Serve the corpus: pages at /, JSON at /api, API docs at /docs."""
     import uvicorn
 
     from svodka.analysis import load_models
     from svodka.api import create_app
-    from svodka.api.factory import ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE, STORE_URL_VARIABLE
+    from svodka.api.factory import (ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE,
+                                    PAGE_CACHE_VARIABLE, STORE_URL_VARIABLE)
     from svodka.api.guard import ServerLimits
     from svodka.api.protocol import with_header_timeout
     from svodka.store import masked
@@ -50,7 +54,8 @@ def serve(
         if host in ANY_ADDRESS and not allow_host:
             typer.echo("svodka: only Host 127.0.0.1 and localhost are answered; name others "
                        "with --allow-host", err=True)
-    limits = ServerLimits(**({"max_chars": max_chars} if max_chars else {}))
+    limits = ServerLimits(**({"max_chars": max_chars} if max_chars else {}),
+                          page_cache_bytes=page_cache_mb * 1024 * 1024)
     # Searches run in threads that hand the GIL over every 5 ms by default; a short request
     # waiting behind them then waits 5 ms at each step. 1 ms keeps /api/stats quick while
     # searches run (p95 under hostile searches: see docs/reliability.md).
@@ -66,6 +71,7 @@ def serve(
             os.environ[STORE_URL_VARIABLE] = db
         os.environ[ALLOWED_HOSTS_VARIABLE] = ",".join(hosts)
         os.environ[MAX_CHARS_VARIABLE] = str(limits.max_chars)
+        os.environ[PAGE_CACHE_VARIABLE] = str(page_cache_mb)
         uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers, **options)
     else:
         uvicorn.run(create_app(store=store, allowed_hosts=hosts, limits=limits,

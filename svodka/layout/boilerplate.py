@@ -107,15 +107,23 @@ def _is_signoff(lines: list[str], index: int) -> bool:
 # An editor's note ends its own sentence before the signature: "(румын. – «НГ»)", never a
 # hyphenated name ("Джебхат ан-Нусра)", "Тель-Авив)").
 _SIGNOFF_BEFORE = re.compile(r"[.!?…»\"]\s*[—–-]\s*[«\"]?$")
+# Some notes end without a full stop, "(Палату общин – «НГ»)": then the dash must stand apart
+# from the word before it and the signature must be an outlet's initials in quotes (NG's «НГ»,
+# «НГР»), so that "(матч ЦСКА – «Зенит»)" stays a mention.
+_SIGNOFF_BEFORE_BARE = re.compile(r"\w\s+[—–-]\s*[«\"]$")
+_SIGNOFF_INITIALS = re.compile(r"^[«\"]?[A-ZА-ЯЁ]{2,4}[»\"]?$")
 _SIGNOFF_AFTER = re.compile(r"^[»\"]?\s*\)")
 _NOTE_REACH = 300
 
 
 def is_editorial_signoff(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` signs an editor's note inside a paragraph, as «НГ» does in
-    "их (румын. – «НГ») было": after a dash, before the closing bracket of a note."""
-    if not (_SIGNOFF_BEFORE.search(text[max(0, start - 6):start])
-            and _SIGNOFF_AFTER.match(text[end:end + 4])):
+    "их (румын. – «НГ») было" and "(Палату общин – «НГ»)": after a dash, before the closing
+    bracket of a note."""
+    lead = text[max(0, start - 6):start]
+    signed = _SIGNOFF_BEFORE.search(lead) or (
+        _SIGNOFF_BEFORE_BARE.search(lead) and _SIGNOFF_INITIALS.match(text[start:end]))
+    if not (signed and _SIGNOFF_AFTER.match(text[end:end + 4])):
         return False
     before = text[max(0, start - _NOTE_REACH):start]
     opened = before.rfind("(")

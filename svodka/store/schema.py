@@ -47,6 +47,8 @@ articles = Table(
     Column("minhash", LargeBinary),                        # near-duplicate signature
     Column("text", Text, nullable=False),                  # the text every span indexes
     Column("record", Text, nullable=False),                # the rest of the record, as JSON
+    Column("source", String(200), index=True),             # record.source.domain, the outlet
+    Column("entity_types", String(200)),                   # " LOC ORG PER ": the types named
 )
 
 entities = Table(

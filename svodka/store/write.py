@@ -14,6 +14,12 @@ from svodka.store.prepare import Prepared
 from svodka.store.resolve import resolve_article
 
 
+def entity_types_value(types: set[str]) -> str:
+    """The ``articles.entity_types`` column: " LOC PER " (spaces around every type, so a
+    type is found with LIKE '% PER %')."""
+    return " " + " ".join(sorted(types)) + " " if types else " "
+
+
 def _key(*parts: object) -> str:
     return hashlib.sha1("\x00".join("" if p is None else str(p) for p in parts)
                         .encode("utf-8", errors="surrogatepass")).hexdigest()
@@ -95,7 +101,9 @@ def _add_article_rows(conn: Connection, prepared: Prepared) -> bool:
         "path": article.source.path, "format": article.source.format,
         "n_chars": len(article.text), "n_entities": len(article.entities),
         "n_quotes": len(article.quotes), "n_amounts": len(article.amounts),
-        "minhash": prepared.minhash, "text": article.text, "record": prepared.record}])
+        "minhash": prepared.minhash, "text": article.text, "record": prepared.record,
+        "source": article.source.domain,
+        "entity_types": entity_types_value({e.type for e in article.entities})}])
     if not inserted:
         return False
     insert_ignore(conn, t.amounts, [{

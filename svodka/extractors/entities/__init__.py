@@ -123,7 +123,7 @@ def _entity(named: list[Named], members: list[int], morph: Morphology) -> Entity
     mentions = sorted((named[i] for i in members), key=lambda m: m.start)
     types = Counter(m.type for m in mentions if not m.nested) or Counter(m.type for m in mentions)
     type_ = types.most_common(1)[0][0]
-    name = _name(mentions, morph)
+    name = _name(mentions, morph, type_)
     aliases = []
     for m in mentions:
         if fold(m.normal) != fold(name) and all(fold(a) != fold(m.normal) for a in aliases):
@@ -132,7 +132,7 @@ def _entity(named: list[Named], members: list[int], morph: Morphology) -> Entity
                   [Mention(m.start, m.end, m.text, m.normal, m.kind) for m in mentions])
 
 
-def _name(mentions: list[Named], morph: Morphology) -> str:
+def _name(mentions: list[Named], morph: Morphology, type_: str = "") -> str:
     """The fullest nominative form; the alias table's name when the text uses it."""
     normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
     for normal in normals:
@@ -140,9 +140,13 @@ def _name(mentions: list[Named], morph: Morphology) -> str:
         if known and fold(known.canonical) == fold(normal):
             return normal
     # a surname over a patronymic ("Геннадий Зюганов", not "Геннадий Андреевич"); more words
-    # first; then a Cyrillic form over a Latin one, a word over an abbreviation
+    # first; then a Cyrillic form over a Latin one, a word over an abbreviation; then a form
+    # a person's name the text itself writes ("Сергей Рудской", not "Сергей Рудского"
+    # normalized from "Сергея Рудского")
+    written = {fold(m.text) for m in mentions} if type_ == "PER" else set()
     return max(normals, key=lambda n: (not _first_and_patronymic(n, morph), len(n.split()),
-                                       has_cyrillic(n, count_yo=False), not n.isupper(), len(n)))
+                                       has_cyrillic(n, count_yo=False), not n.isupper(),
+                                       fold(n) in written, len(n)))
 
 
 def _first_and_patronymic(name: str, morph: Morphology) -> bool:

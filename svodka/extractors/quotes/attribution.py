@@ -193,20 +193,16 @@ def as_cue(ctx: Context, segment: Segment) -> Attribution | None:
         return None
     first = ctx.sentence(before).first
     for index in range(max(first, before - _PREPOSED_WINDOW), before):
-        word = ctx.word(index).lower()
-        if word == "как" and index + 1 < before and ctx.is_any_cue(index + 1):
-            cue = index + 1
+        cue = ctx.as_cue_at(index, before)
+        if cue is not None:
             token = ctx.tokens[cue]
             return Attribution("as_cue", cue, (token.start, token.end))
-        if word == "по" and (word, ctx.lemma(index + 1)) in ctx.lexicon.phrases:
-            noun = ctx.tokens[index + 1]
-            return Attribution("according_to", index + 1, (ctx.tokens[index].start, noun.end),
-                               speaker_tokens=range(index + 2, before))
-        if word == "по" and index + 2 < before and ctx.lemma(index + 1) in POSSESSIVE_PRONOUNS \
-                and (word, ctx.lemma(index + 2)) in ctx.lexicon.phrases:
-            noun = ctx.tokens[index + 2]
-            return Attribution("according_to", index + 2, (ctx.tokens[index].start, noun.end),
-                               speaker_tokens=range(index + 1, index + 2))
+        phrase = ctx.phrase_at(index, before)
+        if phrase is not None:
+            noun, speaker = phrase
+            return Attribution("according_to", noun, (ctx.tokens[index].start,
+                                                      ctx.tokens[noun].end),
+                               speaker_tokens=speaker if len(speaker) else range(noun + 1, before))
     return None
 
 

@@ -29,7 +29,8 @@ class Lexicon:
     cues: frozenset[str]
     impersonal: frozenset[str]
     cite: frozenset[str]
-    phrases: frozenset[tuple[str, str]]
+    phrases: frozenset[tuple[str, ...]]         # preposition, then the noun's lemmas
+    cue_phrases: dict[str, tuple[tuple[str, ...], ...]]   # "прийти" → (("к", "вывод"),)
     anonymous: frozenset[str]
     org_nouns: frozenset[str]                   # documents included
     documents: frozenset[str]
@@ -43,13 +44,22 @@ class Lexicon:
     countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
 
 
+def _verb_phrases(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for line in lines:
+        verb, *words = line.split()
+        phrases.setdefault(verb, []).append(tuple(words))
+    return {verb: tuple(words) for verb, words in phrases.items()}
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon(
         cues=frozenset(load_list("quote_cues.txt")),
         impersonal=frozenset(load_list("quote_cues_impersonal.txt")),
         cite=frozenset(load_list("quote_cues_cite.txt")),
-        phrases=frozenset((row[0], row[1]) for row in load_table("quote_phrases.tsv")),
+        phrases=frozenset((row[0], *row[1].split()) for row in load_table("quote_phrases.tsv")),
+        cue_phrases=_verb_phrases(load_list("quote_cue_phrases.txt")),
         anonymous=frozenset(load_list("quote_anonymous.txt")),
         org_nouns=frozenset(load_list("quote_org_nouns.txt")
                             + load_list("quote_document_nouns.txt")),
@@ -111,7 +121,51 @@ class Context:
         token = self.tokens[index]
         if token.pos == "ADJ" and token.feats.get("Variant") != "Short":
             return False    # "уверен, что", not "убежденный монархист"
-        return token.pos in ("VERB", "ADJ", "AUX") and self.lemma(index) in self.lexicon.cues
+        if token.pos not in ("VERB", "ADJ", "AUX"):
+            return False
+        lemma = self.lemma(index)
+        return lemma in self.lexicon.cues or any(
+            self.lemmas_at(index + 1, words) for words in self.lexicon.cue_phrases.get(lemma, ()))
+
+    def lemmas_at(self, first: int, lemmas: tuple[str, ...]) -> bool:
+        """Do the tokens from ``first`` on have these lemmas ("к вывод", "точка зрение")?"""
+        return first + len(lemmas) <= len(self.tokens) and all(
+            self.lemma(first + k) == lemma for k, lemma in enumerate(lemmas))
+
+    def phrase_at(self, index: int, stop: int) -> tuple[int, range] | None:
+        """A prepositional cue at ``index``: (its last noun, the speaker's words so far) of
+        "по словам Х", "по его (собственным) словам", "по официальному мнению Х",
+        "с точки зрения Х", "согласно заявлению Х". The speaker's words are the pronoun, or
+        none yet (they follow the noun)."""
+        word = self.word(index).lower()
+        nouns = [p[1:] for p in self.lexicon.phrases if p[0] == word]
+        if not nouns or index + 1 >= stop:
+            return None
+        pronoun = self.lemma(index + 1) in POSSESSIVE_PRONOUNS
+        first = index + 2 if pronoun else index + 1
+        for at in (first, first + 1):
+            if at > first and (at >= stop or self.tokens[first].pos != "ADJ"):
+                break   # one adjective may stand before the noun: "по собственным словам"
+            for lemmas in nouns:
+                if at + len(lemmas) <= stop and self.lemmas_at(at, lemmas):
+                    noun = at + len(lemmas) - 1
+                    return noun, (range(index + 1, index + 2) if pronoun
+                                  else range(noun + 1, noun + 1))
+        return None
+
+    def as_cue_at(self, index: int, stop: int) -> int | None:
+        """The cue of "как заявил Х", also past an adverb or the addressee: "как ранее
+        сообщали в МИД", "как мне рассказывал руководитель", "как уже отмечал ряд …"."""
+        if self.word(index).lower() != "как":
+            return None
+        for cue in range(index + 1, min(index + 4, stop)):
+            if self.is_any_cue(cue):
+                return cue
+            token = self.tokens[cue]
+            if not (token.pos == "ADV" or (token.pos == "PRON"
+                                           and token.feats.get("Case") == "Dat")):
+                return None
+        return None
 
     def is_impersonal_cue(self, index: int) -> bool:
         return self.tokens[index].pos in ("VERB", "ADJ", "AUX") and (
@@ -122,11 +176,12 @@ class Context:
         return self.is_cue(index) or self.is_impersonal_cue(index)
 
     def is_reporting(self, index: int) -> bool:
-        """A finite verb in the third person: "заявил", not "напомним", "сообщивший"."""
+        """A finite verb in the third person: "заявил", not "напомним", "думаешь",
+        "сообщивший"."""
         token = self.tokens[index]
         feats = token.feats
         return (token.pos in ("VERB", "AUX") and feats.get("VerbForm", "Fin") == "Fin"
-                and feats.get("Person") != "1" and feats.get("Mood") != "Imp"
+                and feats.get("Person") not in ("1", "2") and feats.get("Mood") != "Imp"
                 and self.lemma(index) not in self.lexicon.not_cues)
 
     def first_person(self, start: int, end: int) -> bool:

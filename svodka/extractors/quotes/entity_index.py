@@ -12,6 +12,10 @@ from svodka.record import Entity, Mention
 
 # How far back (in mentions) a pronoun or a title looks for the person it refers to.
 LOOKBACK_MENTIONS = 60
+# A bare "в ведомстве", "говорится в сообщении" with nothing else to go by speaks for the
+# organization mentioned last only if it was mentioned this close before (characters, about
+# two sentences): farther back it is a guess, and a wrong speaker costs more than none.
+VOICE_REACH = 300
 # How far back (in characters) the last speaker is still the one "он" or "посол" refers to.
 SPEAKER_MEMORY = 1500
 # How far ahead (in characters) a pronoun or a title with no one before it looks for a name.
@@ -107,10 +111,12 @@ class EntityIndex:
         self._titles = None
 
     def recent(self, anchor: int, type_: str, gender: str | None = None,
-               skip: frozenset[str] = frozenset()) -> Entity | None:
+               skip: frozenset[str] = frozenset(), within: int | None = None) -> Entity | None:
         """The last entity of ``type_`` mentioned before ``anchor`` that fits, outside the
-        quotes (a name inside one is what the speaker spoke of, not who spoke)."""
-        for entity in self._before(anchor, unquoted=True):
+        quotes (a name inside one is what the speaker spoke of, not who spoke); only one
+        mentioned at most ``within`` characters before, when given."""
+        for entity in self._before(anchor, unquoted=True,
+                                   since=None if within is None else anchor - within):
             if entity.type == type_ and self.fits(entity, gender) and entity.id not in skip:
                 return entity
         return None
@@ -169,9 +175,11 @@ class EntityIndex:
     def fits(self, entity: Entity, gender: str | None) -> bool:
         return not gender or self.genders.get(entity.id) in (None, gender)
 
-    def _before(self, anchor: int, unquoted: bool = False):
+    def _before(self, anchor: int, unquoted: bool = False, since: int | None = None):
         stop = bisect_left(self.starts, anchor)
         for start, _, _, entity in reversed(self.mentions[max(0, stop - LOOKBACK_MENTIONS):stop]):
+            if since is not None and start < since:
+                return
             if not (unquoted and self.inside_quote(start)):
                 yield entity
 
@@ -222,7 +230,8 @@ class EntityIndex:
             for _, lemma, entity in reversed(earlier):
                 if lemma in documents:
                     return entity
-        return self.of_kind(anchor, kinds) or self.recent(anchor, "ORG", skip=self.publishers)
+        return self.of_kind(anchor, kinds) or self.recent(anchor, "ORG", skip=self.publishers,
+                                                          within=VOICE_REACH)
 
     def of_kind(self, anchor: int, kinds: tuple[str, ...]) -> Entity | None:
         """The last organization before ``anchor`` whose name has one of ``kinds`` (a word, or

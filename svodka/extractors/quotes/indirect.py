@@ -13,8 +13,9 @@ from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE
 _THAT_WINDOW = 10
 # ", однако сами США делают то же самое": the narrator takes the word back
 _NARRATOR_TURNS = ("однако",)
-# An attribution after inverted content is short: ", сообщил глава МИД Сергей Лавров."
-_TAIL_WINDOW = 12
+# An attribution after inverted content is short: ", сообщил глава МИД Сергей Лавров.", but a
+# title may take 15 words: ", считает директор центра … НИУ ВШЭ Георгий Остапкович."
+_TAIL_WINDOW = 20
 
 
 def _sentences(ctx: Context):
@@ -30,9 +31,13 @@ def _finite(ctx: Context, index: int) -> bool:
 
 
 def _reports(ctx: Context, index: int) -> bool:
-    """A cue that reports someone's words: finite, or a gerund ("добавив, что"); not the
-    author's "напомним, что", "стоит отметить, что", "могу сказать, что"."""
-    return _finite(ctx, index) or ctx.tokens[index].feats.get("VerbForm") == "Conv"
+    """A cue that reports someone's words: finite, a gerund ("добавив, что") or an active
+    participle of the speaker ("Шона Эджетта, отметившего, что"); not the author's
+    "напомним, что", "стоит отметить, что", "могу сказать, что"."""
+    feats = ctx.tokens[index].feats
+    return _finite(ctx, index) or feats.get("VerbForm") == "Conv" or (
+        feats.get("VerbForm") == "Part" and feats.get("Voice") == "Act"
+        and ctx.tokens[index].rel.startswith("acl"))
 
 
 def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
@@ -48,28 +53,138 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
                 while back > first and ctx.word(back - 1) == ",":
                     back -= 1
                 return ctx.tokens[back].start
+    for index in range(first + MIN_WORDS, stop):
+        if _speaker_goes_on(ctx, cue, index):
+            back = index - 1
+            while back > first and ctx.word(back).lower() in _LINKING_WORDS:
+                back -= 1
+            if back >= first + MIN_WORDS and ctx.word(back) == ",":
+                return ctx.tokens[back].start
     for index in range(first + MIN_WORDS, stop - 1):
         if ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
             return ctx.tokens[index].start
+        if ctx.word(index) == ":" and ctx.word(index + 1) in QUOTE_MARKS:
+            return ctx.tokens[index].start  # "…, что X: «…»": the words in marks follow
     return ctx.tokens[stop - 1].end
 
 
+# between the content and the speaker's next predicate: ", и призвал", ", а также призвала"
+_LINKING_WORDS = frozenset({"и", "а", "также", "затем", "потом"})
+# "…, назвав помощь «неоценимой»": the speaker's gloss on what was said
+_NAMING = frozenset({"назвать", "охарактеризовать"})
+
+
+def _speaker_goes_on(ctx: Context, cue: int, index: int) -> bool:
+    """Is ``index`` the speaker's next predicate after the content, not part of it: "…, и
+    призвал доверять системе", "…, а также призвала принять закон", "…, отметив, что …"
+    (a verb the parse hangs on the cue, a gerund or agreeing with it)?"""
+    token = ctx.tokens[index]
+    if token.rel not in ("conj", "advcl") or token.pos != "VERB":
+        return False
+    form = token.feats.get("VerbForm", "Fin")
+    if token.head == cue and form == "Conv":
+        # not "признался, что получает удовольствие, выступая в НХЛ"
+        return ctx.is_any_cue(index) or ctx.lemma(index) in _NAMING
+    if form != "Fin" or not _agree(ctx, index, cue):
+        return False
+    # hung on the cue, or on the content's verb it does not agree with: "отметил, что
+    # «Барселона» сможет …, а также призвал …"
+    head = token.head
+    return head == cue or (head >= 0 and ctx.tokens[head].head == cue
+                           and token.rel == "conj" and not _agree(ctx, index, head))
+
+
+def _agree(ctx: Context, one: int, other: int) -> bool:
+    """Do two verbs share number, gender and tense (one subject, one time)?"""
+    first, second = ctx.tokens[one].feats, ctx.tokens[other].feats
+    return all(first.get(feature) == second.get(feature)
+               for feature in ("Number", "Gender", "Tense"))
+
+
 def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
-    """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что";
-    of the comma before a reported question: "поинтересовался(,) какие меры …"."""
+    """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что",
+    "сообщил «НГ», что"; of the comma before a reported question: "поинтересовался(,) какие
+    меры …"."""
     asking = ctx.lemma(cue) in ctx.lexicon.asking
-    for index in range(cue + 1, min(cue + 1 + _THAT_WINDOW, stop - 1)):
+    index = cue + 1
+    while index < min(cue + 1 + _THAT_WINDOW, stop - 1):
         word = ctx.word(index)
         if word == ",":
             if asking and (ctx.lemma(index + 1) in ctx.lexicon.question_words
                            or (index + 2 < stop and ctx.word(index + 2).lower() == "ли")):
                 return index
             return index + 1 if ctx.word(index + 1).lower() == "что" else None
-        if word in FINAL_PUNCT or word in QUOTE_MARKS or ctx.is_dash(index) or word == ":":
+        if word in QUOTE_MARKS:
+            closing = _quoted_name_end(ctx, index, stop)
+            if closing is None:
+                return None
+            index = closing + 1     # "сообщил «НГ», что": the addressee, a name in marks
+            continue
+        if word in FINAL_PUNCT or ctx.is_dash(index) or word == ":":
             return None
         if index > cue + 1 and ctx.tokens[index].pos == "VERB":
             return None
+        if word.lower() in ("о", "об") and ctx.word(index + 1).lower() == "том" \
+                and ctx.tokens[index - 1].pos == "NOUN" and index - 1 > cue \
+                and ctx.lemma(index - 1) not in ctx.lexicon.cue_nouns | _OPINION_NOUNS:
+            return None     # "отреагировал на известие о том, что": the news, not his words
+        index += 1
     return None
+
+
+# a cue's object that holds the speaker's own view: "выразил уверенность в том, что"
+_OPINION_NOUNS = frozenset({"уверенность", "надежда", "сомнение", "опасение", "мнение",
+                            "убеждение", "предположение", "версия", "позиция"})
+
+
+# A name in marks ("«НГ»", "«Новой газете»") is this many words at most.
+_QUOTED_NAME_WORDS = 3
+
+
+def _quoted_name_end(ctx: Context, opening: int, stop: int) -> int | None:
+    """Index of the mark closing a short capitalized name opened at ``opening``."""
+    if not ctx.word(opening + 1)[:1].isupper():
+        return None
+    for index in range(opening + 1, min(opening + 2 + _QUOTED_NAME_WORDS, stop)):
+        if ctx.word(index) in QUOTE_MARKS:
+            return index if index > opening + 1 else None
+        if ctx.is_punct(index):
+            return None
+    return None
+
+
+# A sentence the dump broke at links runs over this many lines at most.
+_LINE_PIECES = 3
+
+
+def _next_line_pieces(ctx: Context, that: int, sentence) -> list[tuple[int, int]]:
+    """"сообщил, что \nМОК отклонил заявки\n на выступление на ОИ …. В их числе …": the dump
+    broke the sentence at links after "что"; the content is the next lines up to the end of
+    the sentence, and each line's piece is a quote of its own."""
+    region = sentence.region
+    regions = ctx.analysis.regions
+    if ctx.word(that).lower() != "что" or region + 1 >= len(regions) \
+            or ctx.text[ctx.tokens[that].end:ctx.region(region)[1]].strip():
+        return []
+    pieces = []
+    for at in range(region + 1, min(region + 1 + _LINE_PIECES, len(regions))):
+        start, end = ctx.region(at)
+        line = ctx.text[start:end].strip()
+        if pieces and not (line[:1].islower() or line[:1] in ",;"):
+            break       # the next line starts a sentence of its own
+        first = ctx.analysis.sentence_of(start)
+        if first is not None:   # the sentence the piece closes ends in this line
+            end = min(end, ctx.analysis.sentences[first].end)
+        pieces.append(trim(ctx.text, start, end))
+        if line.rstrip()[-1:] in ".!?…" or ctx.text[start:end].rstrip()[-1:] in ".!?…":
+            break
+    return [p for p in pieces if ctx.words_in(*p) >= MIN_WORDS]
+
+
+def _authors_conviction(ctx: Context, cue: int, sentence) -> bool:
+    """"Уверен, что …" opening a sentence with no subject: the author's "I am sure"."""
+    return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" and not any(
+        ctx.tokens[c].rel.startswith("nsubj") for c in ctx.analysis.children(cue))
 
 
 def _first_person_before(ctx: Context, cue: int) -> bool:
@@ -94,14 +209,22 @@ def cue_that(ctx: Context) -> list[Candidate]:
             if any(ctx.lemma(c) in ("я", "мы") for c in ctx.analysis.children(cue)
                    if ctx.tokens[c].rel.startswith("nsubj")) or _first_person_before(ctx, cue):
                 continue    # "я уже сказал, что …": the speaker's own words, inside a quote
+            if _authors_conviction(ctx, cue, sentence):
+                continue
             that = _that_after(ctx, cue, sentence.stop)
-            if that is None or that + 1 >= sentence.stop:
+            if that is None:
+                continue
+            token = ctx.tokens[cue]
+            if that + 1 >= sentence.stop:
+                for span in _next_line_pieces(ctx, that, sentence):
+                    found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                           cue_span=(token.start, token.end), group=-1 - token.start,
+                                           impersonal=ctx.is_impersonal_cue(cue)))
                 continue
             start = ctx.tokens[that + 1].start
             span = trim(ctx.text, start, _content_end(ctx, cue, that + 1, sentence.stop))
             if ctx.words_in(*span) < MIN_WORDS:
                 continue
-            token = ctx.tokens[cue]
             found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
                                    cue_span=(token.start, token.end),
                                    impersonal=ctx.is_impersonal_cue(cue)))
@@ -110,20 +233,12 @@ def cue_that(ctx: Context) -> list[Candidate]:
 
 def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     """(cue token, speaker tokens so far) of "по словам Х", "по его словам", "как сообщил Х"."""
-    word = ctx.word(index).lower()
-    if index + 1 >= stop:
-        return None
-    if word == "по":
-        if (word, ctx.lemma(index + 1)) in ctx.lexicon.phrases:
-            return index + 1, range(index + 2, index + 2)
-        pronoun = ctx.lemma(index + 1) in POSSESSIVE_PRONOUNS
-        noun = index + 2
-        if pronoun and noun + 1 < stop and ctx.tokens[noun].pos == "ADJ":
-            noun += 1       # "по его собственным словам"
-        if pronoun and noun < stop and (word, ctx.lemma(noun)) in ctx.lexicon.phrases:
-            return noun, range(index + 1, index + 2)
-    if word == "как" and ctx.is_any_cue(index + 1) and _finite(ctx, index + 1):
-        return index + 1, range(index + 2, index + 2)
+    phrase = ctx.phrase_at(index, stop)
+    if phrase is not None:
+        return phrase
+    cue = ctx.as_cue_at(index, stop)
+    if cue is not None and _finite(ctx, cue):
+        return cue, range(cue + 1, cue + 1)
     return None
 
 
@@ -131,6 +246,32 @@ def _is_clause(ctx: Context, start: int, end: int) -> bool:
     """Reported content is a clause, not a noun phrase ("прорыв в изучении творчества")."""
     return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
                for i in ctx.analysis.tokens_between(start, end))
+
+
+def _relative_clause_end(ctx: Context, first: int, stop: int) -> int:
+    """"Документ, который, по мнению этих столиц, служит делу стабилизации, на практике …":
+    the content ends with the relative clause, at its next comma."""
+    for index in range(first + 1, stop):
+        if ctx.word(index) == ",":
+            return ctx.tokens[index].start
+    return ctx.tokens[stop - 1].end
+
+
+def _phrase_end(ctx: Context, first: int, stop: int) -> int:
+    """The comma or colon closing "по словам Х", past any brackets in Х ("Согласно докладу
+    … совета (National Safety Council, NSC), …")."""
+    depth = 0
+    index = first
+    while index < stop and ctx.word(index) not in FINAL_PUNCT:
+        word = ctx.word(index)
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif word in (",", ":") and depth == 0:
+            break
+        index += 1
+    return index
 
 
 def according_to(ctx: Context) -> list[Candidate]:
@@ -144,14 +285,21 @@ def according_to(ctx: Context) -> list[Candidate]:
             if phrase is None:
                 continue
             cue, speaker = phrase
-            comma = cue + 1
-            while comma < sentence.stop and ctx.word(comma) not in (",", ":") \
-                    and ctx.word(comma) not in FINAL_PUNCT:
-                comma += 1
+            if ctx.lemma(cue) == "говориться" and cue + 1 < sentence.stop \
+                    and ctx.word(cue + 1) == ",":
+                continue    # "Как говорится, не надо и к гадалке ходить": a saying
+            comma = _phrase_end(ctx, cue + 1, sentence.stop)
+            if comma + 1 < sentence.stop and ctx.word(comma) == "," \
+                    and ctx.lemma(comma + 1) == "ссылаться":
+                # "Как отмечает агентство, ссылаясь на министра Х, …": the source is part of
+                # the attribution, not of what was said
+                comma = _phrase_end(ctx, comma + 2, sentence.stop)
             if not len(speaker):
                 speaker = range(cue + 1, comma)
             if comma + 1 < sentence.stop and ctx.word(comma) == ",":
                 start, end = ctx.tokens[comma + 1].start, ctx.tokens[sentence.stop - 1].end
+                if index >= 2 and ctx.lemma(index - 2) == "который":
+                    end = _relative_clause_end(ctx, comma + 1, sentence.stop)
             elif index > sentence.first:
                 start, end = sentence.start, ctx.tokens[index - 1].start
             else:
@@ -195,10 +343,12 @@ def inverted(ctx: Context) -> list[Candidate]:
     """<content>, сообщил Х. — and parenthetical A, считает Х, B (the span is B)."""
     found = []
     for sentence in _sentences(ctx):
-        for cue in range(sentence.first + MIN_WORDS, sentence.stop):
+        for cue in range(sentence.first + 2, sentence.stop):
             comma = cue - 2 if ctx.is_dash(cue - 1) else cue - 1
             if ctx.word(comma) != "," or not ctx.is_any_cue(cue) or not _finite(ctx, cue):
                 continue
+            # a short opening ("Впрочем, признал министр, …", "В ближайшее время, сказал он,
+            # …") is too short to be content of its own: what follows the attribution is
             if any(_phrase_at(ctx, i, cue) for i in range(sentence.first, cue - 1)):
                 continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
             tail = cue + 1      # the attribution; marks around a name belong to it
@@ -251,7 +401,7 @@ def colon_unmarked(ctx: Context) -> list[Candidate]:
             colon = cue + 1
             while colon < sentence.stop and not ctx.is_punct(colon) and colon - cue <= 6:
                 colon += 1
-            if colon >= sentence.stop or ctx.word(colon) != ":":
+            if colon >= sentence.stop or ctx.word(colon) != ":" or _thing_says(ctx, cue, colon):
                 continue
             span = _after_colon(ctx, colon, sentence)
             if span is None or ctx.words_in(*span) < MIN_WORDS:
@@ -260,6 +410,23 @@ def colon_unmarked(ctx: Context) -> list[Candidate]:
             found.append(Candidate(*span, "direct", "colon_unmarked", cue=cue,
                                    cue_span=(token.start, token.end)))
     return found
+
+
+def _thing_says(ctx: Context, cue: int, colon: int) -> bool:
+    """"Об этом говорит его личная статистика: …": a thing for subject "says" only as
+    evidence; an organization, a document or a medium may speak. The subject is the cue's,
+    else the noun in the nominative between the cue and the colon."""
+    subjects = [c for c in ctx.analysis.children(cue) if ctx.tokens[c].rel.startswith("nsubj")]
+    subjects = subjects or [i for i in range(cue + 1, colon) if ctx.tokens[i].pos in (
+        "NOUN", "PROPN") and ctx.tokens[i].feats.get("Case") == "Nom"][-1:]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    lexicon = ctx.lexicon
+    token = ctx.tokens[subject]
+    return token.pos == "NOUN" and token.feats.get("Animacy") == "Inan" \
+        and ctx.lemma(subject) not in lexicon.org_nouns | lexicon.media \
+        and ctx.lemma(subject) not in lexicon.org_kinds
 
 
 def _after_colon(ctx: Context, colon: int, sentence) -> tuple[int, int] | None:

@@ -37,19 +37,56 @@ def _voice_of(ctx: Context, verb: int, places: tuple[str, ...]) -> list[int]:
     """"сообщили в пресс-службе МВД": the organization's voice among the verb's dependents."""
     return [c for c in children(ctx, verb, ("obl", "nmod", "iobj"))
             if ctx.lemma(c) in ctx.lexicon.org_nouns
-            or any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))]
+            or (any(ctx.lemma(g) in places for g in children(ctx, c, ("case",)))
+                and ctx.lemma(c) not in _CIRCUMSTANCES)]
+
+
+# "заявила в середине ноября в своей прощальной речи …": when and how, not who
+_CIRCUMSTANCES = frozenset({"середина", "начало", "конец", "ход", "течение", "время", "день",
+                            "неделя", "месяц", "год", "момент", "период", "рамка", "интервью",
+                            "речь", "эфир", "беседа", "разговор", "выступление", "ответ",
+                            "письмо", "соцсеть", "twitter", "facebook", "блог"})
 
 
 def _addressed(ctx: Context, cue: int, subject: int) -> bool:
     """Is the "subject" right after a telling cue whom the speaker told: a listed outlet
     ("— сообщил RT", "рассказали ТАСС")?"""
-    if ctx.lemma(cue) not in _telling() or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
+    if ctx.lemma(cue) not in _telling() or not _only_asides(ctx, cue, subject):
         return False
-    stop = subject + 1
-    while stop < len(ctx.tokens) and stop - subject < 3 and ctx.tokens[stop].pos == "PROPN":
+    if ctx.tokens[cue].feats.get("Tense") == "Pres":
+        return False    # "…, сообщает РИА Новости": the agency reports on its own account
+    return _outlet_length(ctx, subject) > 0
+
+
+def _outlet_length(ctx: Context, first: int) -> int:
+    """How many words from ``first`` name a listed outlet ("RT" 1, "РИА Новости" 2), or 0."""
+    stop = first + 1
+    while stop < len(ctx.tokens) and stop - first < 3 and ctx.tokens[stop].pos == "PROPN":
         stop += 1
-    words = " ".join(ctx.word(i) for i in range(subject, stop)).lower().replace("ё", "е")
-    return words in _outlets() or ctx.word(subject).lower() in _outlets()
+    for end in range(stop, first, -1):
+        words = " ".join(ctx.word(i) for i in range(first, end)).lower().replace("ё", "е")
+        if words in _outlets():
+            return end - first
+    return 0
+
+
+def _past_addressee(ctx: Context, cue: int, tokens: range) -> range:
+    """"…, сообщил вчера «НГ» Сергей Багапш", "…, сообщили «НГ» в пресс-службе": the words
+    after the outlet told; none when the outlet is all there is ("…, рассказали ТАСС")."""
+    first = next((i for i in tokens if not ctx.is_punct(i) and ctx.tokens[i].pos != "ADV"),
+                 None)
+    if first is None or first < cue or not _addressed(ctx, cue, first):
+        return tokens
+    after = first + _outlet_length(ctx, first)
+    while after < tokens.stop and ctx.word(after) in QUOTE_MARKS:
+        after += 1
+    return range(after, tokens.stop) if after < tokens.stop else range(0)
+
+
+def _only_asides(ctx: Context, cue: int, subject: int) -> bool:
+    """Nothing but punctuation and adverbs between the cue and the word after it: "сообщил
+    вчера «НГ» Сергей Багапш"."""
+    return all(ctx.is_punct(i) or ctx.tokens[i].pos == "ADV" for i in range(cue + 1, subject))
 
 
 @lru_cache(maxsize=None)
@@ -67,12 +104,12 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
     right after the cue, followed by a person in the nominative, is whom she told (``told``:
     the "subject" is known to be the addressee, animate or not)."""
     if (ctx.tokens[subject].feats.get("Animacy") == "Anim" and not told) \
-            or any(not ctx.is_punct(i) for i in range(cue + 1, subject)):
+            or not _only_asides(ctx, cue, subject):
         return subject
     stop = min(ctx.sentence(cue).stop, subject + _WINDOW)
     i = subject + 1
-    while i < stop and ctx.word(i) in QUOTE_MARKS:
-        i += 1
+    while i < stop and (ctx.word(i) in QUOTE_MARKS or ctx.tokens[i].pos == "ADJ"):
+        i += 1      # "подтвердил «НГ» бывший депутат …": past the marks and the adjectives
     if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
             and ctx.tokens[i].feats.get("Case") == "Nom" \
             and ctx.tokens[i].feats.get("Animacy") == "Anim":
@@ -102,6 +139,8 @@ def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
         token = ctx.tokens[i]
         if ctx.word(i) in QUOTE_MARKS or ctx.lemma(i) == "что":
             return None
+        if token.pos == "NUM" and token.feats.get("Case") == "Nom" and ctx.lemma(i) == "один":
+            return range(i, cue), i     # "один из пользователей пошутил": one of many
         if token.pos in ("PROPN", "PRON", "NOUN") and token.feats.get("Case") == "Nom":
             low = i
             while low > first and ctx.tokens[low - 1].pos == "PROPN" and token.pos == "PROPN":
@@ -114,6 +153,8 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     if quote.speaker_tokens is not None:
         tokens = _clip(ctx, quote.speaker_tokens, quote.speaker_tokens.start, quote) \
             if len(quote.speaker_tokens) else quote.speaker_tokens
+        if len(tokens) and quote.cue is not None:
+            tokens = _past_addressee(ctx, quote.cue, tokens)
         return (tokens, _subject_or_head(ctx, tokens)) if len(tokens) else None
     cue = quote.cue
     if cue is None:
@@ -128,6 +169,11 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         roots = children(ctx, cue, ("nsubj",))
         head = ctx.tokens[cue].head
         if not roots and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
+            grand = ctx.tokens[head].head
+            if ctx.tokens[cue].rel == "conj" and not ctx.is_any_cue(head) and grand >= 0 \
+                    and ctx.is_any_cue(grand):
+                head = grand    # "отметил, что X развивается, а также пообещал": the parse
+                #                 hung the second cue on the content's verb
             roots = children(ctx, head, ("nsubj",))
         # "сообщили в пресс-службе", "у нас говорят"; but "спросили у журналистки" asked her
         places = ("в",) if ctx.lemma(cue) in ctx.lexicon.asking else ("в", "у")

@@ -24,6 +24,8 @@ from svodka.text import fold_word
 __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
 
 _SPEAKER_TYPES = ("PER", "ORG", "LOC")
+# whose name follows these nouns asked for the words, not said them
+_ASKING_NOUNS = frozenset({"запрос", "вопрос", "просьба"})
 _PRONOUN_GENDER = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem"}
 
 
@@ -80,6 +82,8 @@ def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
             return None     # "— приводит текст документа ТАСС": the channel, not the owner
         if offset > 3 and not linking:
             return None
+        if ctx.lemma(at) in _ASKING_NOUNS:
+            return None     # "в ответе на запрос RT": RT asked, the answer is someone else's
         start = ctx.tokens[at].start
         entity = index.starting_at(start, "ORG") or index.starting_at(start, "PER")
         if entity is not None:
@@ -206,10 +210,14 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     anchor = min(quote.start, start)
     after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
-    found = [(m, e) for m, e in index.overlapping(start, end) if e.type in _SPEAKER_TYPES]
+    found = [(m, e) for m, e in index.overlapping(start, end)
+             if e.type in _SPEAKER_TYPES and not _asker(ctx, m)]
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
         return _named_in(ctx, [(m, e) for m, e in found
                                if not m.start <= ctx.tokens[head].start < m.end], "PER")
+    apposed = _apposed_person(ctx, head, found)
+    if apposed is not None:
+        return apposed      # "директор по закупкам … Роман Зимонас": the name the phrase gives
     for mention, entity in found:
         if mention.start <= ctx.tokens[head].start < mention.end:
             return entity
@@ -218,8 +226,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # the resolver left "он" alone (its link would have been found above): the quote
         # may still continue the last speaker's turn ("«…», — добавил он")
         return index.last_speaker(anchor, _PRONOUN_GENDER[lemma])
-    if ctx.tokens[head].pos == "PRON":
-        return None
+    if ctx.tokens[head].pos in ("PRON", "DET", "NUM"):
+        # "Тот, что стоял впереди Марины", "один из пользователей": no one, unless a name in
+        # the nominative says who ("одного из персонажей актер Билл Мюррей, который")
+        return _nominative_person(ctx, found)
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
@@ -249,10 +259,65 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.representatives:
         return organization     # an unnamed representative of no named body: null
     if people == "sing":
+        if _unlisted_name(ctx, head, tokens):
+            return None     # "директор по закупкам … Роман Зимонас": named, but no entity
         # a title the resolver did not link: the person the text gave that role, else
         # someone unnamed ("— заявил глава МВД Северного Рейна — Вестфалии")
         return index.titled(anchor, gender, _stems(ctx, tokens))
-    return organization or _named_in(ctx, found, "LOC")
+    return organization or _nominative_place(ctx, found)
+
+
+def _nominative_place(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """A place speaks as its government only as the subject ("Вашингтон заявил"), not where
+    someone spoke ("сказал нам на конгрессе в Баку один фидешник")."""
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "LOC" and mention.kind == "name" and token is not None \
+                and ctx.tokens[token].pos in ("NOUN", "PROPN") \
+                and ctx.tokens[token].feats.get("Case") == "Nom":
+            return entity
+    return None
+
+
+def _asker(ctx: Context, mention: Mention) -> bool:
+    """"в ответе на запрос RT", "на вопрос «НГ»": the name asked for the words."""
+    token = ctx.analysis.token_at(mention.start)
+    if token is None:
+        return False
+    # the request answered, "на запрос": not "задалась вопросом Beth", who asked herself
+    nouns = (token - 1, ctx.tokens[token].head)
+    return any(noun > 0 and ctx.lemma(noun) in _ASKING_NOUNS and ctx.lemma(noun - 1) == "на"
+               for noun in nouns)
+
+
+def _apposed_person(ctx: Context, head: int,
+                    found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """The person named in apposition to the phrase's head noun ("директор … Роман Зимонас")."""
+    if ctx.tokens[head].pos != "NOUN":
+        return None
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "PER" and mention.kind == "name" and token is not None \
+                and ctx.tokens[token].head == head and ctx.tokens[token].rel == "appos":
+            return entity
+    return None
+
+
+def _nominative_person(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "PER" and mention.kind == "name" and token is not None \
+                and ctx.tokens[token].feats.get("Case") == "Nom":
+            return entity
+    return None
+
+
+def _unlisted_name(ctx: Context, head: int, tokens: range) -> bool:
+    """Does the phrase name its title's holder ("директор … Роман Зимонас": a proper name in
+    apposition to the head) although no entity holds that name? Then the title is his, not
+    another holder's."""
+    return any(ctx.tokens[i].head == head and ctx.tokens[i].rel in ("appos", "flat:name")
+               and ctx.tokens[i].pos == "PROPN" for i in tokens)
 
 
 def _linked(index: EntityIndex, ctx: Context, words: list[int]) -> Entity | None:
@@ -338,11 +403,17 @@ def _relayed_source(ctx: Context, index: EntityIndex, quote: Candidate,
     for i in range(first, min(stop, len(ctx.tokens) - 2)):
         if quote.start <= ctx.tokens[i].start < quote.end:
             continue
+        relayed = None
         if ctx.word(i).lower() in ("со", "с") and ctx.lemma(i + 1) == "ссылка" \
                 and ctx.lemma(i + 2) == "на":
-            if i + 3 < len(ctx.tokens) and ctx.lemma(i + 3) in ("собственный", "свой"):
+            relayed = i + 3
+        elif ctx.lemma(i) == "ссылаться" and ctx.lemma(i + 1) == "на" \
+                and ctx.tokens[i].feats.get("VerbForm") == "Conv":
+            relayed = i + 2     # "— отмечает агентство, ссылаясь на министра Ле Дриана"
+        if relayed is not None:
+            if relayed < len(ctx.tokens) and ctx.lemma(relayed) in ("собственный", "свой"):
                 return None     # "со ссылкой на собственные источники": its own report
-            return (_source_named(ctx, index, i + 3),)
+            return (_source_named(ctx, index, relayed),)
     return None
 
 

@@ -1,11 +1,13 @@
-"""The fresh Russia Today part of the quote gold (batch ``fresh-2026-12``): selection and helper.
+"""Fresh (held-out) quote-gold batches drawn by a seeded shuffle: selection and helper.
 
     python tests/data/quotes/fresh_pool.py list            # the 30 chosen articles, in order
     python tests/data/quotes/fresh_pool.py show rt2-0123   # an article with line offsets
     python tests/data/quotes/fresh_pool.py save rt2-0123 < spec.txt
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12b list
 
-The articles were chosen and annotated before svodka was run on any of them (GUIDELINES.md,
-"Fresh set"). ``save`` takes the same hand-written spec as ``annotate.py`` and adds the batch.
+Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
+batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
+``save`` takes the same hand-written spec as ``annotate.py`` and adds the batch.
 """
 from __future__ import annotations
 
@@ -15,15 +17,14 @@ import sys
 import zipfile
 from pathlib import Path
 
+from dataclasses import dataclass, field
+
 import annotate
 from annotate import show
-from pool import SPEECH, compose
+from pool import NOT_NEWS_RUBRICS, RUBRIC, SPEECH, compose
 
 HERE = Path(__file__).resolve().parent
-BATCH = "fresh-2026-12"
-SEED = 20261204
 PER_FILE = 15
-FILES = {"rt2": "russia_today_2", "rt3": "russia_today_3"}
 MIN_CHARS, MAX_CHARS = 1000, 8000
 # At most one article in six without any sign of speech, so the set stays mostly quotes.
 MAX_NEGATIVE_SHARE = 1 / 6
@@ -34,6 +35,7 @@ NOT_ARTICLE_TITLES = ("Видео 360", "Армия 360")
 
 
 def is_news_article(record: dict, text: str) -> bool:
+    """A Russia Today news page (NG pages are told apart by rubric, ``is_ng_news_article``)."""
     url, title = record.get("url") or "", (record.get("title") or "").strip()
     content = (record.get("content") or "").lstrip()
     return (bool(title) and "/article/" in url
@@ -43,10 +45,39 @@ def is_news_article(record: dict, text: str) -> bool:
             and MIN_CHARS <= len(text) <= MAX_CHARS)
 
 
-def already_in_gold() -> set[str]:
-    """Every article of the older gold, by id; the fresh part never repeats one."""
+def is_ng_news_article(record: dict, text: str) -> bool:
+    """A Novaya Gazeta page whose URL names a news rubric (not Ex Libris reviews or poetry)."""
+    rubric = RUBRIC.search(record.get("url") or "")
+    return (bool(rubric) and rubric.group(1) not in NOT_NEWS_RUBRICS
+            and bool((record.get("title") or "").strip())
+            and MIN_CHARS <= len(text) <= MAX_CHARS)
+
+
+@dataclass(frozen=True)
+class Batch:
+    name: str
+    seed: int
+    files: dict[str, str]                     # id prefix -> dump stem, drawn in sorted order
+    # Articles already read for another purpose (an analyst's read), kept out of the batch.
+    excluded: frozenset[str] = field(default_factory=frozenset)
+
+
+BATCHES = {
+    "fresh-2026-12": Batch("fresh-2026-12", 20261204,
+                           {"rt2": "russia_today_2", "rt3": "russia_today_3"}),
+    # Drawn in the session after fresh-2026-12 had been looked at, so that one batch stays unseen.
+    # ng_0 lines 383, 851, 879, 928, 947 were read by hand in an analyst's read of svodka output.
+    "fresh-2026-12b": Batch("fresh-2026-12b", 20261205,
+                            {"ng0": "ng_0", "rt1": "russia_today_1"},
+                            frozenset({"ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928", "ng0-0947"})),
+}
+BATCH = "fresh-2026-12"
+
+
+def already_in_gold(batch: str = BATCH) -> set[str]:
+    """Every article of the other parts of the gold, by id; a batch never repeats one."""
     return {path.stem for path in HERE.glob("*.json")
-            if json.loads(path.read_text(encoding="utf-8")).get("batch") != BATCH}
+            if json.loads(path.read_text(encoding="utf-8")).get("batch") != batch}
 
 
 def pool(prefix: str, stem: str, news: Path, excluded: set[str]) -> list[dict]:
@@ -59,8 +90,8 @@ def pool(prefix: str, stem: str, news: Path, excluded: set[str]) -> list[dict]:
         record = json.loads(line)
         text = compose(record)
         article_id = f"{prefix}-{number:04d}"
-        if text and text not in seen and article_id not in excluded \
-                and is_news_article(record, text):
+        news_like = is_ng_news_article if prefix.startswith("ng") else is_news_article
+        if text and text not in seen and article_id not in excluded and news_like(record, text):
             seen.add(text)
             articles.append({"id": article_id, "file": f"{stem}.jsonlines.zip", "line": number,
                              "url": record.get("url"), "text": text,
@@ -68,11 +99,12 @@ def pool(prefix: str, stem: str, news: Path, excluded: set[str]) -> list[dict]:
     return articles
 
 
-def selection(news: Path) -> list[dict]:
+def selection(news: Path, batch: str = BATCH) -> list[dict]:
     """15 articles per dump: a seeded shuffle taken in order, negatives capped at one in six."""
-    excluded, chosen = already_in_gold(), []
-    rng = random.Random(SEED)
-    for prefix, stem in sorted(FILES.items()):
+    spec = BATCHES[batch]
+    excluded, chosen = already_in_gold(batch) | spec.excluded, []
+    rng = random.Random(spec.seed)
+    for prefix, stem in sorted(spec.files.items()):
         candidates = pool(prefix, stem, news, excluded)
         rng.shuffle(candidates)
         taken: list[dict] = []
@@ -86,25 +118,31 @@ def selection(news: Path) -> list[dict]:
     return chosen
 
 
-def save(article: dict, spec: list[str]) -> Path:
-    return annotate.save({**article, "batch": BATCH}, spec)
+def save(article: dict, spec: list[str], batch: str = BATCH) -> Path:
+    return annotate.save({**article, "batch": batch}, spec)
 
 
 if __name__ == "__main__":
-    command = sys.argv[1]
+    arguments = sys.argv[1:]
+    chosen_batch = BATCH
+    if arguments[:1] == ["--batch"]:
+        chosen_batch, arguments = arguments[1], arguments[2:]
+        if chosen_batch not in BATCHES:
+            raise SystemExit(f"unknown batch {chosen_batch!r}; known: {', '.join(BATCHES)}")
+    command = arguments[0]
     news_dir = Path("/work/shared/data/news")
-    articles = selection(news_dir)
+    articles = selection(news_dir, chosen_batch)
     if command == "list":
         for item in articles:
             kind = "speech" if item["speech"] else "negative"
             print(item["id"], len(item["text"]), kind, item["url"])
         sys.exit(0)
-    wanted = next((a for a in articles if a["id"] == sys.argv[2]), None)
+    wanted = next((a for a in articles if a["id"] == arguments[1]), None)
     if wanted is None:
-        raise SystemExit(f"{sys.argv[2]} is not in the fresh selection")
+        raise SystemExit(f"{arguments[1]} is not in the {chosen_batch} selection")
     if command == "show":
         show(wanted)
     else:
-        saved = save(wanted, sys.stdin.read().splitlines())
+        saved = save(wanted, sys.stdin.read().splitlines(), chosen_batch)
         for quote in json.loads(saved.read_text(encoding="utf-8"))["quotes"]:
             print(quote["start"], quote["end"], quote["kind"], quote["speaker"], quote["text"][:60])

@@ -21,7 +21,7 @@ NAME = re.compile(r"^(ng[01]|rt[0-3])-\d{4}$")
 QUOTE_KEYS = {"start", "end", "text", "kind", "speaker", "note"}
 # A batch marks files annotated later, before svodka was run on them ("fresh-2026-12");
 # files without one are the dev gold the rules were written against.
-BATCH = re.compile(r"^fresh-\d{4}-\d{2}$")
+BATCH = re.compile(r"^fresh-\d{4}-\d{2}[a-z]?$")
 MARKS = "«»“”„\""
 
 
@@ -68,7 +68,7 @@ def check_file(path: Path) -> list[str]:
     if not (isinstance(source.get("file"), str) and isinstance(source.get("line"), int)):
         problems.append(f"{path.name}: source needs file and line")
     if "batch" in gold and not (isinstance(gold["batch"], str) and BATCH.match(gold["batch"])):
-        problems.append(f"{path.name}: batch {gold['batch']!r} must look like fresh-YYYY-MM")
+        problems.append(f"{path.name}: batch {gold['batch']!r} must look like fresh-YYYY-MM or fresh-YYYY-MMx")
     text, quotes = gold.get("text"), gold.get("quotes")
     if not isinstance(text, str) or not isinstance(quotes, list):
         return problems + [f"{path.name}: needs text and quotes"]

@@ -1,0 +1,280 @@
+"""Tone model variants under `svodka eval tone`'s grouped 5-fold CV, next to its baseline.
+
+    nice -n 10 python bench/tone_variants.py [--only lr,hgb] [--out out/eval/tone-variants.json]
+
+Issue 14 asked whether a non-linear model, more navec context or type-dependent features lift
+F1_PN past 0.50. Each variant here is scored on the same folds by sentence as `svodka eval
+tone` (the model retrained fold by fold, RuSentNE train only), with the neutral scale left at
+1.0, so the rows compare models, not calibrations; the character TF-IDF baseline is trained on
+the same folds in the same run. `oracle-biases` is not a model: it picks the two class biases
+on the scored folds themselves, an upper bound on what any decision rule over the shipped
+model's probabilities could add.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from svodka.eval.tone import (baseline_predictions, class_prf, f1_pn,  # noqa: E402
+                              grouped_folds, macro_f1)
+from svodka.sentiment import features as F  # noqa: E402
+from svodka.sentiment.data import analyze_items, read_rusentne  # noqa: E402
+from svodka.sentiment.model import CLASSES, DEFAULT_C, decide  # noqa: E402
+
+RUSENTNE = ROOT / ".." / "shared" / "data" / "rusentne" / "train_data.csv"
+FOLDS = 5
+# Features that tell a mention's kind and tone words apart, the dense model's small inputs.
+SMALL = (["in_quotes", "speaker", "lex:pos", "lex:neg"]
+         + [f"lex:{sign}:{place}" for sign in ("pos", "neg")
+            for place in ("head", "child", "path", "window", "sentence")]
+         + [f"pos:{k}" for k in range(5)]
+         + [f"type:{kind}" for kind in ("PER", "ORG", "LOC", "title", "nationality")])
+# Features conjoined with "is it a job title or a name" (RuSentNE: 87 % of titles are neutral,
+# 60 % of persons).
+TYPE_CONJOINED = ("lex:", "head:", "path:", "child:", "l:", "r:", "rel:", "pos:", "in_quotes",
+                  "speaker", "headrel:")
+
+
+def _vector(analysis, index: int):
+    word = analysis.tokens[index].text.lower()
+    vector = F.navec().get(word)
+    return vector if vector is not None else F.navec().get(analysis.lemma(index))
+
+
+def _weighted_mean(analysis, indices: Sequence[int], weights: Sequence[float] | None = None):
+    vectors, kept = [], []
+    for k, index in enumerate(indices):
+        vector = _vector(analysis, index)
+        if vector is not None:
+            vectors.append(vector)
+            kept.append(1.0 if weights is None else weights[k])
+    if not vectors:
+        return np.zeros(300, dtype=np.float32)
+    return np.average(vectors, axis=0, weights=kept).astype(np.float32)
+
+
+def view_more_navec(analysis, start, end, kind=""):
+    """The shipped view plus navec means of the head word, of the path to the root and of the
+    sentence weighted by 1/distance to the mention."""
+    view = F.mention_view(analysis, start, end, kind)
+    if view is None:
+        return None
+    tokens = analysis.tokens
+    mention = F._mention_tokens(analysis, start, end)
+    root = F._root_of(analysis, mention)
+    head = tokens[root].head
+    sentence = analysis.sentences[tokens[mention[0]].sent]
+    content = [i for i in range(sentence.first, sentence.stop)
+               if i not in mention and tokens[i].pos in F._CONTENT_POS]
+    distance = [mention[0] - i if i < mention[0] else i - mention[-1] for i in content]
+    path = [i for i in F._path_to_root(analysis, root) if tokens[i].pos in F._CONTENT_POS]
+    view.dense = np.concatenate([
+        view.dense, _weighted_mean(analysis, [head] if head >= 0 else []),
+        _weighted_mean(analysis, path),
+        _weighted_mean(analysis, content, [1.0 / d for d in distance])])
+    return view
+
+
+def view_type_conjoined(analysis, start, end, kind=""):
+    view = F.mention_view(analysis, start, end, kind)
+    if view is None:
+        return None
+    group = "title" if kind in ("title", "nationality") else "name"
+    for name, value in list(view.features.items()):
+        if name.startswith(TYPE_CONJOINED):
+            view.features[f"{group}|{name}"] = value
+    return view
+
+
+def view_no_sentence_bag(analysis, start, end, kind=""):
+    """Without the sentence-wide bag of words, which every mention of a sentence shares."""
+    view = F.mention_view(analysis, start, end, kind)
+    if view is None:
+        return None
+    view.features = {name: value for name, value in view.features.items()
+                     if not name.startswith("w:")}
+    return view
+
+
+def logistic(c: float = DEFAULT_C, dense_scale: float = 1.0):
+    def fit(views, labels):
+        from scipy import sparse
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        vectorizer = DictVectorizer()
+
+        def matrix(some, fitting=False):
+            names = [v.features for v in some]
+            sparse_part = vectorizer.fit_transform(names) if fitting \
+                else vectorizer.transform(names)
+            dense = np.array([v.dense for v in some]) * dense_scale
+            return sparse.hstack([sparse_part, sparse.csr_matrix(dense)]).tocsr()
+
+        regression = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+        regression.fit(matrix(views, True), np.asarray(labels))
+        return lambda some: regression.predict_proba(matrix(some))
+    return fit
+
+
+def _dense_model(model):
+    """A classifier over navec means and the small features; its probabilities are divided by
+    the class priors, as balanced class weights do for the regression."""
+    def fit(views, labels):
+        from sklearn.preprocessing import StandardScaler
+
+        def matrix(some):
+            return np.array([np.concatenate([[v.features.get(n, 0.0) for n in SMALL], v.dense])
+                             for v in some])
+
+        labels = np.asarray(labels)
+        prior = np.array([np.mean(labels == c) for c in CLASSES])
+        scaler = StandardScaler().fit(matrix(views))
+        model.fit(scaler.transform(matrix(views)), labels)
+
+        def predict(some):
+            balanced = model.predict_proba(scaler.transform(matrix(some))) / prior
+            return balanced / balanced.sum(axis=1, keepdims=True)
+        return predict
+    return fit
+
+
+def gradient_boosting(views, labels):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return _dense_model(HistGradientBoostingClassifier(
+        learning_rate=0.05, max_iter=250, max_leaf_nodes=15, l2_regularization=1.0,
+        random_state=0))(views, labels)
+
+
+def perceptron(views, labels):
+    from sklearn.neural_network import MLPClassifier
+
+    return _dense_model(MLPClassifier((128,), alpha=3.0, max_iter=200, early_stopping=True,
+                                      random_state=0))(views, labels)
+
+
+def out_of_fold(views, labels, fold_of, fit: Callable) -> np.ndarray:
+    probabilities = np.zeros((len(views), 3))
+    for fold in range(FOLDS):
+        train = [i for i, f in enumerate(fold_of) if f != fold]
+        test = [i for i, f in enumerate(fold_of) if f == fold]
+        predict = fit([views[i] for i in train], [labels[i] for i in train])
+        probabilities[test] = predict([views[i] for i in test])
+    return probabilities
+
+
+def oracle_biases(probabilities: np.ndarray, gold: Sequence[int]) -> list[int]:
+    grid = np.arange(0.5, 2.01, 0.1)
+    best = max(((f1_pn(gold, decide(probabilities * np.array([neg, 1.0, pos]), 1.0)), neg, pos)
+                for neg in grid for pos in grid))
+    return decide(probabilities * np.array([best[1], 1.0, best[2]]), 1.0)
+
+
+def row(name: str, gold, predicted, seconds: float) -> dict:
+    result = {"variant": name, "F1_PN": round(f1_pn(gold, predicted), 3),
+              "macro F1": round(macro_f1(gold, predicted), 3),
+              "positive F1": round(class_prf(gold, predicted, 1).f1, 3),
+              "negative F1": round(class_prf(gold, predicted, -1).f1, 3),
+              "non-zero share": round(sum(1 for p in predicted if p) / len(predicted), 3),
+              "cpu s": round(seconds)}
+    print("  ".join(f"{k} {v}" for k, v in result.items()), flush=True)
+    return result
+
+
+def dataset_facts(items) -> dict:
+    """What the data says about where tone can be read: neutral share per kind, and the
+    sentences whose entities get different tones (shared words cannot decide there)."""
+    from collections import defaultdict
+
+    kinds: dict[str, list[int]] = defaultdict(list)
+    sentences: dict[str, set[int]] = defaultdict(set)
+    for item in items:
+        kinds[item.kind].append(item.label)
+        sentences[item.text].add(item.label)
+    facts = {f"neutral share, {kind}": round(labels.count(0) / len(labels), 3)
+             for kind, labels in sorted(kinds.items())}
+    facts["sentences with a tone"] = sum(1 for tones in sentences.values() if tones != {0})
+    facts["sentences with different tones"] = sum(1 for tones in sentences.values()
+                                                  if len(tones) > 1)
+    print(facts, flush=True)
+    return facts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=RUSENTNE)
+    parser.add_argument("--only", default="", help="comma-separated variant names")
+    parser.add_argument("--out", type=Path, default=ROOT / "out" / "eval" / "tone-variants.json")
+    args = parser.parse_args()
+    wanted = set(filter(None, args.only.split(",")))
+
+    items = read_rusentne(args.data.resolve())
+    gold = [item.label for item in items]
+    fold_of = grouped_folds([item.text for item in items], FOLDS)
+    facts = dataset_facts(items)
+    batch = analyze_items(items)
+
+    def views_of(view_fn):
+        return [view_fn(batch.analysis, o + i.start, o + i.end, i.kind)
+                for i, o in zip(items, batch.offsets)]
+
+    shipped = views_of(F.mention_view)
+    assert all(view is not None for view in shipped), "every RuSentNE span covers a token"
+    variants = {
+        "lr (shipped features, C 0.02)": (shipped, logistic()),
+        "lr, no navec": (shipped, logistic(dense_scale=0.0)),
+        "lr, navec x3": (shipped, logistic(dense_scale=3.0)),
+        "lr, C 0.05": (shipped, logistic(c=0.05)),
+        "lr, + navec head/path/1-over-distance": (lambda: views_of(view_more_navec),
+                                                  logistic()),
+        "lr, type-conjoined features": (lambda: views_of(view_type_conjoined), logistic()),
+        "lr, no sentence bag of words": (lambda: views_of(view_no_sentence_bag), logistic()),
+        "hgb (navec + small features)": (shipped, gradient_boosting),
+        "mlp (navec + small features)": (shipped, perceptron),
+    }
+    rows, probabilities = [], {}
+    began = time.process_time()
+    rows.append(row("char-tfidf-lr baseline", gold,
+                    baseline_predictions(items, fold_of, FOLDS), time.process_time() - began))
+    for name, (views, fit) in variants.items():
+        if wanted and not any(w in name for w in wanted):
+            continue
+        began = time.process_time()
+        views = views() if callable(views) else views
+        probabilities[name] = out_of_fold(views, gold, fold_of, fit)
+        rows.append(row(name, gold, decide(probabilities[name], 1.0),
+                        time.process_time() - began))
+    linear = "lr (shipped features, C 0.02)"
+    for other in ("hgb (navec + small features)", "mlp (navec + small features)"):
+        if linear not in probabilities or other not in probabilities:
+            continue
+        for share in (0.3, 0.5):
+            mixed = (1 - share) * probabilities[linear] + share * probabilities[other]
+            rows.append(row(f"lr x {1 - share:g} + {other.split()[0]} x {share:g}", gold,
+                            decide(mixed, 1.0), 0))
+    if linear in probabilities:
+        rows.append(row("oracle-biases over lr (not a model)", gold,
+                        oracle_biases(probabilities[linear], gold), 0))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"data": str(args.data), "mentions": len(items),
+                                    "folds": FOLDS, "facts": facts, "rows": rows},
+                                   ensure_ascii=False, indent=1))
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
