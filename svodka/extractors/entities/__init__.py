@@ -20,6 +20,7 @@ from collections import Counter
 from svodka.analysis import Analysis, Morphology
 from svodka.extractors.coref import (Coreference, antecedent, link_descriptions, link_pronouns,
                                     link_titles, person_genders, person_slots, quoted_spans)
+from svodka.extractors.coref.descriptions import apposition_links, link_anaphoric
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link
@@ -98,7 +99,9 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
         title_roles(analysis, entity, phrase)
     taken |= {link_.token for link_ in titles}
     descriptions = link_descriptions(analysis, entities, taken, quoted)
-    return Coreference(genders, pronouns + titles + descriptions)
+    links = pronouns + titles + descriptions + apposition_links(analysis, appositions.beside)
+    taken |= {link_.token for link_ in descriptions}
+    return Coreference(genders, links + link_anaphoric(analysis, entities, links, taken))
 
 
 def _without_signoffs(analysis: Analysis, named: list[Named]) -> list[Named]:
