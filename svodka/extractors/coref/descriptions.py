@@ -256,6 +256,16 @@ def _known(analysis, entity: Entity, mention: Mention) -> _Known | None:
                   mention.kind == "name")
 
 
+def _heads(analysis, known: _Known) -> list[int]:
+    """The words a mention is named by: those the parser hangs outside it, and its first noun
+    ("порт" of «Восточный порт»; not "сотрудничество" of «Соглашение о … сотрудничестве»)."""
+    tokens = analysis.tokens
+    span = range(known.first, known.stop)
+    heads = [i for i in span if tokens[i].head not in span]
+    heads += [i for i in span if tokens[i].pos in ("NOUN", "PROPN")][:1]
+    return heads
+
+
 def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
             before: list[_Known], threshold: float, demonstrative: bool = False,
             bare: bool = True) -> tuple[Entity, str] | None:
@@ -267,7 +277,7 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
         return None
     lemma = analysis.lemma(head)
     holders = {id(k.entity): k.entity for k in reach
-               if any(analysis.lemma(i) == lemma for i in range(k.first, k.stop) if i != head)}
+               if any(analysis.lemma(i) == lemma for i in _heads(analysis, k) if i != head)}
     if len(holders) == 1:
         return next(iter(holders.values())), "description:head"
     if len(holders) > 1:
