@@ -377,6 +377,11 @@ def main() -> None:
             with_encoder(parts=("span", "head", "window")), logistic_extra(extra_scale=0.3)),
         "lr + syntax encoder difference only, x0.3": (
             with_encoder(parts=("difference",)), logistic_extra(extra_scale=0.3)),
+        "lr + syntax encoder layer 1 (256 dims), x0.3": (
+            with_encoder(layers=(0,)), logistic_extra(extra_scale=0.3)),
+        "lr + syntax encoder span/head/window/sentence max, x0.3": (
+            with_encoder(parts=("span", "head", "window", "max")),
+            logistic_extra(extra_scale=0.3)),
         "hgb (small features + syntax encoder pools)": (with_encoder(), gradient_boosting_extra),
         "lr over navec + syntax encoder only (no sparse)": (
             with_encoder(), logistic_extra(c=0.1, sparse_part=False)),
