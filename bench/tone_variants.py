@@ -9,6 +9,11 @@ tone` (the model retrained fold by fold, RuSentNE train only), with the neutral 
 the same folds in the same run. `oracle-biases` is not a model: it picks the two class biases
 on the scored folds themselves, an upper bound on what any decision rule over the shipped
 model's probabilities could add.
+
+The `encoder` rows (issue 14, third session) add slovnet's contextual token vectors: the CNN
+encoder of natasha's syntax (or morph, or NER) model, the same one the language pass runs,
+pooled over the mention, its syntactic head, 3 tokens either side, the sentence, and the
+mention minus the sentence (`encoder_vectors`, `encoder_pools`).
 """
 from __future__ import annotations
 
@@ -109,6 +114,89 @@ def view_no_sentence_bag(analysis, start, end, kind=""):
     return view
 
 
+def encoder_vectors(analysis, model: str = "syntax_parser", layers: Sequence[int] = (-1,)):
+    """slovnet's contextual token vectors: the CNN encoder of one of natasha's taggers (navec +
+    word shape, three convolution layers of width 3: each token sees 3 words either side),
+    run over every sentence of ``analysis``; the chosen layers' outputs are concatenated into
+    one row per token."""
+    infer = getattr(analysis.models, model).infer
+    words = ([t.text for t in analysis.tokens[s.first:s.stop]] for s in analysis.sentences)
+    rows = []
+    for batch in infer.encoder(words):
+        x = infer.model.emb(batch.word_id, batch.shape_id)
+        x = np.swapaxes(x, 2, 1)
+        mask = np.expand_dims(batch.pad_mask, axis=1)
+        outputs = []
+        for layer in infer.model.encoder.layers:
+            x = layer(x)
+            x[mask.repeat(x.shape[1], axis=1)] = 0
+            outputs.append(np.swapaxes(x, 2, 1))
+        chosen = np.concatenate([outputs[k] for k in layers], axis=-1)
+        for sentence, pad in zip(chosen, batch.pad_mask):
+            rows.append(sentence[~pad])
+    return np.concatenate(rows).astype(np.float32)
+
+
+def mention_places(analysis, start, end, window: int = 3):
+    """Token indices a mention's contextual pools read: its tokens, its syntactic head, the
+    ``window`` tokens either side and its sentence."""
+    tokens = analysis.tokens
+    mention = F._mention_tokens(analysis, start, end)
+    head = tokens[F._root_of(analysis, mention)].head
+    sentence = analysis.sentences[tokens[mention[0]].sent]
+    near = [i for i in range(max(sentence.first, mention[0] - window),
+                             min(sentence.stop, mention[-1] + window + 1)) if i not in mention]
+    return mention, head, near, range(sentence.first, sentence.stop)
+
+
+def encoder_pools(vectors, places, parts=("span", "head", "window", "sentence", "difference")):
+    mention, head, near, sentence = places
+    span = vectors[mention.start:mention.stop].mean(axis=0)
+    whole = vectors[sentence.start:sentence.stop].mean(axis=0)
+    zero = np.zeros(vectors.shape[1], dtype=np.float32)
+    pools = {"span": span, "head": vectors[head] if head >= 0 else zero,
+             "window": vectors[near].mean(axis=0) if near else zero,
+             "sentence": whole, "difference": span - whole,
+             "max": vectors[sentence.start:sentence.stop].max(axis=0)}
+    return np.concatenate([pools[p] for p in parts])
+
+
+class EncoderView:
+    """A shipped mention view with extra dense columns (MentionView has slots)."""
+    __slots__ = ("features", "dense", "dense_extra")
+
+    def __init__(self, view, extra):
+        self.features, self.dense, self.dense_extra = view.features, view.dense, extra
+
+
+def logistic_extra(c: float = DEFAULT_C, extra_scale: float = 1.0, sparse_part: bool = True):
+    """The shipped regression plus the views' ``dense_extra`` columns, standardised on the
+    training folds and multiplied by ``extra_scale``; ``sparse_part=False`` keeps only the
+    navec means and the extra columns."""
+    def fit(views, labels):
+        from scipy import sparse
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        vectorizer = DictVectorizer()
+        scaler = StandardScaler().fit(np.array([v.dense_extra for v in views]))
+
+        def matrix(some, fitting=False):
+            extra = scaler.transform(np.array([v.dense_extra for v in some])) * extra_scale
+            dense = np.hstack([np.array([v.dense for v in some]), extra])
+            if not sparse_part:
+                return sparse.csr_matrix(dense)
+            names = [v.features for v in some]
+            words = vectorizer.fit_transform(names) if fitting else vectorizer.transform(names)
+            return sparse.hstack([words, sparse.csr_matrix(dense)]).tocsr()
+
+        regression = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
+        regression.fit(matrix(views, True), np.asarray(labels))
+        return lambda some: regression.predict_proba(matrix(some))
+    return fit
+
+
 def logistic(c: float = DEFAULT_C, dense_scale: float = 1.0):
     def fit(views, labels):
         from scipy import sparse
@@ -158,6 +246,27 @@ def gradient_boosting(views, labels):
     return _dense_model(HistGradientBoostingClassifier(
         learning_rate=0.05, max_iter=250, max_leaf_nodes=15, l2_regularization=1.0,
         random_state=0))(views, labels)
+
+
+def gradient_boosting_extra(views, labels):
+    """HistGradientBoosting over the small features and the contextual pools (no navec)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    model = HistGradientBoostingClassifier(learning_rate=0.05, max_iter=250, max_leaf_nodes=15,
+                                           l2_regularization=1.0, random_state=0)
+
+    def matrix(some):
+        return np.array([np.concatenate([[v.features.get(n, 0.0) for n in SMALL],
+                                         v.dense_extra]) for v in some])
+
+    labels = np.asarray(labels)
+    prior = np.array([np.mean(labels == c) for c in CLASSES])
+    model.fit(matrix(views), labels)
+
+    def predict(some):
+        balanced = model.predict_proba(matrix(some)) / prior
+        return balanced / balanced.sum(axis=1, keepdims=True)
+    return predict
 
 
 def perceptron(views, labels):
@@ -234,8 +343,48 @@ def main() -> None:
 
     shipped = views_of(F.mention_view)
     assert all(view is not None for view in shipped), "every RuSentNE span covers a token"
+    places = [mention_places(batch.analysis, o + i.start, o + i.end)
+              for i, o in zip(items, batch.offsets)]
+    encoded: dict[tuple, np.ndarray] = {}
+
+    def with_encoder(model="syntax_parser", layers=(-1,), parts=("span", "head", "window",
+                                                                  "sentence", "difference")):
+        def views():
+            key = (model, tuple(layers))
+            if key not in encoded:
+                encoded[key] = encoder_vectors(batch.analysis, model, layers)
+            return [EncoderView(v, encoder_pools(encoded[key], p, parts))
+                    for v, p in zip(shipped, places)]
+        return views
+
     variants = {
         "lr (shipped features, C 0.02)": (shipped, logistic()),
+        "lr + syntax encoder (span/head/window/sentence/diff), x1": (
+            with_encoder(), logistic_extra()),
+        "lr + syntax encoder, x0.3": (with_encoder(), logistic_extra(extra_scale=0.3)),
+        "lr + syntax encoder, x3": (with_encoder(), logistic_extra(extra_scale=3.0)),
+        "lr + morph encoder, x1": (with_encoder("morph_tagger"), logistic_extra()),
+        "lr + ner encoder, x1": (with_encoder("ner_tagger"), logistic_extra()),
+        "lr + syntax encoder layers 2+3, x1": (with_encoder(layers=(1, 2)), logistic_extra()),
+        "lr + syntax+morph+ner encoders, x1": (
+            lambda: [EncoderView(v, np.concatenate([a.dense_extra, b.dense_extra, c.dense_extra]))
+                     for v, a, b, c in zip(shipped, with_encoder()(),
+                                           with_encoder("morph_tagger")(),
+                                           with_encoder("ner_tagger")())],
+            logistic_extra()),
+        "lr + syntax encoder, x0.1": (with_encoder(), logistic_extra(extra_scale=0.1)),
+        "lr + syntax encoder span/head/window, x0.3": (
+            with_encoder(parts=("span", "head", "window")), logistic_extra(extra_scale=0.3)),
+        "lr + syntax encoder difference only, x0.3": (
+            with_encoder(parts=("difference",)), logistic_extra(extra_scale=0.3)),
+        "lr + syntax encoder layer 1 (256 dims), x0.3": (
+            with_encoder(layers=(0,)), logistic_extra(extra_scale=0.3)),
+        "lr + syntax encoder span/head/window/sentence max, x0.3": (
+            with_encoder(parts=("span", "head", "window", "max")),
+            logistic_extra(extra_scale=0.3)),
+        "hgb (small features + syntax encoder pools)": (with_encoder(), gradient_boosting_extra),
+        "lr over navec + syntax encoder only (no sparse)": (
+            with_encoder(), logistic_extra(c=0.1, sparse_part=False)),
         "lr, no navec": (shipped, logistic(dense_scale=0.0)),
         "lr, navec x3": (shipped, logistic(dense_scale=3.0)),
         "lr, C 0.05": (shipped, logistic(c=0.05)),
@@ -259,12 +408,13 @@ def main() -> None:
         rows.append(row(name, gold, decide(probabilities[name], 1.0),
                         time.process_time() - began))
     linear = "lr (shipped features, C 0.02)"
-    for other in ("hgb (navec + small features)", "mlp (navec + small features)"):
+    for other in ("hgb (navec + small features)", "mlp (navec + small features)",
+                  "hgb (small features + syntax encoder pools)"):
         if linear not in probabilities or other not in probabilities:
             continue
         for share in (0.3, 0.5):
             mixed = (1 - share) * probabilities[linear] + share * probabilities[other]
-            rows.append(row(f"lr x {1 - share:g} + {other.split()[0]} x {share:g}", gold,
+            rows.append(row(f"lr x {1 - share:g} + {other} x {share:g}", gold,
                             decide(mixed, 1.0), 0))
     if linear in probabilities:
         rows.append(row("oracle-biases over lr (not a model)", gold,

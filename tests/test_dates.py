@@ -5,6 +5,7 @@ import pytest
 
 from svodka.analysis import analyze
 from svodka.extractors.dates import extract_dates
+from svodka.extractors.dates.years import clause_tense
 
 
 def dates_of(text: str, models, published: str | None = None):
@@ -83,8 +84,9 @@ CASES = [
     ("Две недели спустя парламент собрался снова.", None, "Две недели спустя", "relative", None),
     ("За день до этого он выступал в парламенте.", None, "За день до этого", "relative", None),
     # months, parts of years, decades and centuries
+    # past tense, months after the publication: the year before
     ("Он перенес тяжелое недомогание в ноябре-декабре.", "2020-04-27", "в ноябре-декабре",
-     "range", "2020-11/2020-12"),
+     "range", "2019-11/2019-12"),
     ("Выборы могут пройти в ноябре или декабре этого года.", "2013-06-01",
      "в ноябре или декабре этого года", "range", "2013-11/2013-12"),
     ("Цены росли август — сентябрь 2014 года.", None, "август — сентябрь 2014 года", "range",
@@ -104,8 +106,9 @@ CASES = [
     # a year glued to an event's name; seasons; weekdays in other cases; weekends
     ("Сборная Мексики обыграла Германию на ЧМ-2018.", None, "2018", "year", "2018"),
     ("Весной ожидается рост цен.", "2025-11-27", "Весной", "season", "2025"),
+    # a future verb: the next Monday, not the one before
     ("Забастовка продлится до понедельника.", "2025-11-27", "до понедельника", "weekday",
-     "2025-11-24"),
+     "2025-12-01"),
     ("Наш брат покончил с собой в выходные.", None, "в выходные", "relative", None),
     ("В текущем сезоне Мхитарян провел 17 матчей.", None, "В текущем сезоне", "relative", None),
     ("Указ от 2 ноября 2015 года вступил в силу.", None, "от 2 ноября 2015 года", "day",
@@ -216,3 +219,69 @@ def test_long_text_is_linear(models):
     text = "В 2024 году товарооборот вырос на 5%. " * 400
     analysis = analyze(text, models=models, syntax=False)
     assert len(extract_dates(analysis, None)) == 400
+
+
+# A day or month without a year, read against its context (svodka/extractors/dates/years.py).
+# Sentences from ng_1 articles of ../shared/data/news, with their publication dates.
+CONTEXT_YEARS = [
+    # a past event after the publication date happened the year before
+    ("Так, 21 декабря Верховная рада отозвала законопроект «Об антикоррупционном суде».",
+     "2018-02-12", "21 декабря", "2017-12-21"),
+    ("Затем, в конце декабря, Петр Порошенко внес в парламент законопроект «О высшем "
+     "антикоррупционном суде».", "2018-02-12", "в конце декабря", "2017-12"),
+    ("В июне она открыла первое нефтяное месторождение в море Лаптевых.", "2018-03-20",
+     "В июне", "2017-06"),
+    # an explicit year earlier in the paragraph carries on while the months run forward
+    ("Но только в апреле 2014 года правительство коалиции «ЛДП-Комэйто» огласило "
+     "«Национальную энергетическую программу», которая в июне практически без обсуждения была "
+     "принята правительством.", "2018-03-20", "в июне", "2014-06"),
+    ("Летом 2012 года глава уже третьего кабинета демократов Есихико Нода дал обещание "
+     "распустить парламент и выполнил его в ноябре.", "2018-03-20", "в ноябре", "2012-11"),
+    # ... unless it would put a past event after the publication: the tense decides
+    ("Соглашение может быть завершено в 2007 или в 2008 году. Так, влиятельная американская "
+     "газета The Wall Street Journal еще в ноябре отмечала в редакционной статье, что переговоры "
+     "застопорились.", "2007-04-05", "в ноябре", "2006-11"),
+    # a weekday with a future verb is the next one
+    ("«В среду мы проанализируем ответ российских властей.", "2018-03-12", "В среду",
+     "2018-03-14"),
+    ("Презентация новой политструктуры пройдет вечером в четверг, никаких официальных "
+     "комментариев Собчак и Гудков до этого момента не дают.", "2018-03-14", "в четверг",
+     "2018-03-15"),
+    # a Sunday's review: "на минувшей неделе" is the week now ending; a Monday's, the one before
+    ("Центризбиркому на минувшей неделе предстояло принять непростое решение.", "2018-03-11",
+     "на минувшей неделе", "2018-W10"),
+    ("На прошедшей неделе завершилась избирательная кампания – традиционным днем тишины "
+     "накануне даты голосования.", "2018-03-19", "На прошедшей неделе", "2018-W11"),
+    # years the rules did not read as the day's or the month's
+    ("Но окончательно диссиденты сравнялись в правах с католиками только в XVIII веке, когда "
+     "при поддержке Екатерины II 6 марта 1768 года Сейм утвердил установивший это договор.",
+     "2018-03-07", "6 марта 1768 года", "1768-03-06"),
+    ("А через 6,5 лет в мае 37-го года Оруэлл поехал воевать в Испанию.", "2018-03-19",
+     "в мае 37-го года", "1937-05"),
+    ("Последняя попытка начать заседания (суд должен состояться в Днепре) была предпринята "
+     "31 января с.г.", "2018-02-20", "31 января с.г", "2018-01-31"),
+    # negatives: the date modifies a noun or a participle, or the verb is conditional; the
+    # tense says nothing, and the publication's year stays
+    ("Зато «Левому фронту» (ЛФ) Сергея Удальцова мэрия согласовала митинг 19 марта в "
+     "центральной части Москвы.", "2018-03-14", "19 марта", "2018-03-19"),
+    ("В преддверии саммита ЕС, открывающегося 22 марта в Брюсселе, Европа подверглась "
+     "очередному давлению из-за океана.", "2018-03-21", "22 марта", "2018-03-22"),
+    ("Поэтому я бы на месте Собянина вообще бы избирательную кампанию не проводил в сентябре.",
+     "2018-03-19", "в сентябре", "2018-09"),
+]
+
+
+@pytest.mark.parametrize("sentence, published, span, value", CONTEXT_YEARS)
+def test_year_from_context(models, sentence, published, span, value):
+    assert find(dates_of(sentence, models, published), span).value == value
+
+
+def test_a_past_active_participle_gives_its_tense(models):
+    # ng_1, published 2017-11-13; the date is before publication, so its year stays
+    sentence = ("На выборах в Палату представителей (нижнюю палату) парламента Японии, прошедших "
+                "22 октября, правящая коалиция завоевала в сумме 313 парламентских мест.")
+    analysis = analyze(sentence, models=models)
+    date = find(extract_dates(analysis, "2017-11-13"), "22 октября")
+    assert date.value == "2017-10-22"
+    tokens = analysis.tokens_between(date.start, date.end)
+    assert clause_tense(analysis, tokens.start, tokens.stop) == "past"

@@ -17,7 +17,8 @@ from svodka.extractors.amounts import context
 from svodka.extractors.amounts.bare import elided_count
 from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
-from svodka.extractors.amounts.words import (adjective_stems, forms, fraction_words,
+from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
+                                             fraction_words,
                                              qualifier_before, skip_period, symbol_unit, unit_at,
                                              unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
@@ -51,6 +52,8 @@ class Scan:
 
 
 SKIP = "skip"
+# how many tokens before "на 100" the rate's own number may stand
+RATE_WINDOW = 4
 # fraction nouns that stand alone for "one of": "треть сената" (not the ordinals of fractions.tsv)
 FRACTION_NOUNS = frozenset({"треть", "четверть", "половина"})
 FRACTION_STEMS = ("трет", "четверт", "полов")
@@ -59,6 +62,8 @@ YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
 ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
+# "две трети плюс один голос": arithmetic, not a preposition before "один"
+ARITHMETIC = frozenset({"плюс", "минус"})
 # "один день" is a date, "в одно время" an idiom
 ONE_NOT_COUNTED = frozenset({"время", "раз", "день", "год", "месяц", "неделя", "час", "минута",
                              "секунда", "сутки", "момент", "сторона", "слово", "целое", "утро", "вечер",
@@ -124,18 +129,27 @@ def from_to(s: Scan, i: int):
     opener = s.low(i)
     if opener not in ("от", "с", "со") or i + 1 >= s.limit:
         return None
-    lower = read_number(s.analysis, i + 1, s.limit)
+    # "от $1,5 тыс. до $73 тыс.": a currency sign before each number
+    sign = symbol_unit(s.analysis.tokens[i + 1].text)
+    lower = read_number(s.analysis, i + 2 if sign else i + 1, s.limit)
     if lower is None or is_label(s, lower):
         return None
     after_lower = skip_period(s.analysis, lower.stop, s.limit) if lower.multiplier else lower.stop
-    lower_unit = unit_at(s.analysis, after_lower, s.limit)
+    lower_unit = (sign, after_lower) if sign else unit_at(s.analysis, after_lower, s.limit)
     middle = lower_unit[1] if lower_unit else after_lower
     if s.low(middle) != "до" or middle + 1 >= s.limit:
         return None
-    upper = read_number(s.analysis, middle + 1, s.limit)
+    upper_sign = symbol_unit(s.analysis.tokens[middle + 1].text)
+    if sign and upper_sign and upper_sign.code != sign.code:
+        return None
+    upper = read_number(s.analysis, middle + 2 if upper_sign else middle + 1, s.limit)
     if upper is None:
         return None
     upper_end, unit = _unit_after(s, upper)
+    if upper_sign and unit is None:
+        unit = upper_sign
+        upper_end = skip_period(s.analysis, upper.stop, s.limit) if upper.multiplier \
+            else upper.stop
     if unit is None and lower_unit is None:
         return None if opener != "от" else _count_range(s, i, lower, upper)
     unit = unit or lower_unit[0]
@@ -200,6 +214,8 @@ def number_phrase(s: Scan, i: int):
     found = _share(s, number) or _fraction(s, number)
     if found:
         return found
+    if _rate_denominator(s, number):
+        return Skip(end)                 # "63,6 больничных на 100 работающих"
     approx = "range" if number.to is not None else None
     if unit is not None:
         if unit.kind == SKIP:
@@ -213,6 +229,8 @@ def number_phrase(s: Scan, i: int):
         value, code, end = _second_unit(s, number.value, unit.code, end)
         return [Candidate(first, end, unit.kind, value, code, to=number.to,
                           approx=approx, rule=f"{unit.kind}_unit")]
+    if number.value == 0 and not number.digits:
+        return Skip(number.stop)         # "начинать с нуля", "свести к нулю": idioms
     noun = _counted_noun(s, number)
     if number.value == 1 and not number.digits and not _one_counts(s, number, noun):
         return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
@@ -239,7 +257,25 @@ def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
     if noun != number.stop or tokens[number.first].feats.get("Number") == "Plur" or \
             s.low(number.first - 1) in ONE_NOT_COUNTED_AFTER:
         return False
+    if number.first > s.floor and tokens[number.first - 1].pos == "ADP" and \
+            s.low(number.first - 1) not in ARITHMETIC:
+        return False                     # "на одном дыхании", "вокруг одной цели", "под одной крышей"
     return not ONE_NOT_COUNTED.intersection(forms(s.analysis, noun))
+
+
+def _rate_denominator(s: Scan, number: Number) -> bool:
+    """ "63,6 больничных на 100 работающих", "20 случаев на 100 тысяч населения": a round
+    number after "на" that follows another number is the base of a rate, not a count."""
+    if s.low(number.first - 1) != "на" or number.to is not None or number.value < 10 or \
+            not float(number.value).is_integer() or str(int(number.value)).strip("0") != "1":
+        return False
+    tokens = s.analysis.tokens
+    for k in range(number.first - 2, max(s.floor, number.first - 2 - RATE_WINDOW) - 1, -1):
+        if tokens[k].pos == "PUNCT" and tokens[k].text != ",":
+            return False
+        if tokens[k].pos == "NUM" or tokens[k].text[:1].isdecimal():
+            return True
+    return False
 
 
 def _second_unit(s: Scan, value: float | int, code: str, end: int):
@@ -340,6 +376,8 @@ def _to_amount(analysis: Analysis, candidate: Candidate, floor: int, dates: list
     if approx is None:
         qualifier = qualifier_before(analysis, candidate.first, floor)
         approx = qualifier[0] if qualifier else "exact"
+        if approx == "up_to" and after_change_verb(analysis, qualifier[1], floor):
+            approx = "exact"             # "снизился до 5%" is the new value
     return Amount(
         start, end, text[start:end], candidate.kind, candidate.value, candidate.unit, approx,
         of=candidate.of, to=candidate.to, noun=candidate.noun, rule=candidate.rule,

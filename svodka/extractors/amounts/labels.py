@@ -12,6 +12,10 @@ CODES = frozenset({"УК", "УПК", "КоАП", "ГК", "НК", "ТК", "ЖК",
 LIST_JOINTS = frozenset({",", "и", "или"})
 GLUED_SIGNS = frozenset({"=", "&", "?", "+", "_"})
 LIST_MAX = 5             # "по пунктам 1, 3 и 7 части 2": each number of the list is a label
+# the combining keycap and the emoji presentation selector that follow a digit in an emoji
+KEYCAPS = frozenset({"\u20e3", "\ufe0f"})
+# a model's name: letters glued to digits ("ФАБ-250", "Су-25", "Т-72")
+MODEL_NAME = re.compile(r"^[^\W\d_]+-?\d+$")
 TITLE_MAX_TOKENS = 6     # a number inside a short «...» is part of a title: «17 мгновений весны»
 
 
@@ -41,6 +45,10 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
         return True                      # "10:30", "2:1", "16/1"
     if before in GLUED_SIGNS or after in GLUED_SIGNS:
         return True                      # "?id=30977", "22 (9+13) очков"
+    if after in KEYCAPS:
+        return True                      # emoji digits of a tweet: "3⃣0⃣0⃣0⃣ км"
+    if i - 2 >= s.floor and tokens[i - 1].text == "(" and MODEL_NAME.search(tokens[i - 2].text):
+        return True                      # "ФАБ-250 (500)": another model of the series
     if before.isalnum() or before == "%" or after.isalpha():
         return True                      # glued to letters: URLs, codes
     if number.digits and len(tokens[i].text) > 1 and tokens[i].text[0] == "0":

@@ -11,7 +11,7 @@ from functools import lru_cache
 from svodka.analysis import Analysis
 from svodka.data import load_list, load_table
 from svodka.extractors.numbers import normal_form
-from svodka.text import fold_word
+from svodka.text import DASHES, fold_word
 
 SYMBOLS = ("$", "€", "₽", "£", "¥")
 ABBREVIATION_MAX = 4     # "руб", "долл", "млн": short forms that may carry a glued period
@@ -138,3 +138,34 @@ def qualifier_before(analysis: Analysis, index: int, floor: int) -> tuple[str, i
             if all(matches(analysis, start + k, word) for k, word in enumerate(words)):
                 return approx, start
     return None
+
+
+@lru_cache(maxsize=None)
+def change_verbs() -> frozenset[str]:
+    return frozenset(load_list("amount_change_verbs.txt"))
+
+
+# words that may stand between a verb of change and its "до": "сократилась в 2017 году до"
+CHANGE_GAP = 4
+# how far back a gapped clause's "— до" looks for the verb it leaves out
+GAPPED_CLAUSE = 10
+
+
+def after_change_verb(analysis: Analysis, index: int, floor: int) -> bool:
+    """Whether the "до" at ``index`` follows a verb of change in its clause ("снизился до
+    5%", "численность увеличена почти вдвое, до 69"): the amount is the new value."""
+    if analysis.tokens[index].text.lower() != "до":
+        return False
+    gap = CHANGE_GAP
+    if index - 1 >= floor and analysis.tokens[index - 1].text in DASHES:
+        # "прибыль сократилась до 760 млн рублей, а выручка — до 6,24 млрд": the dash stands
+        # for the verb of the clause before
+        index, gap = index - 1, GAPPED_CLAUSE
+    for k in range(index - 1, max(floor, index - 1 - gap) - 1, -1):
+        token = analysis.tokens[k]
+        if token.pos == "PUNCT" and token.text != ",":
+            return False
+        if token.pos in ("VERB", "ADJ") and \
+                analysis.lemma(k).removesuffix("ся").removesuffix("сь") in change_verbs():
+            return True
+    return False

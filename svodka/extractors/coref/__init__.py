@@ -385,6 +385,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             continue      # (a capitalized "Республиканец заявил" is tagged a proper noun)
         lemma = analysis.lemma(index)
         people = holders.get(lemma)
+        if people is not None and any(analysis.lemma(c) in _POSSESSIVES | _OTHERS - {"этот", "тот"}
+                                      for c in analysis.children(index)):
+            continue      # "другой министр", "его адвокат": not the one who holds the title
         if people is not None:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if len(people) == 1 and token.start >= first_seen[id(people[0])] and not (

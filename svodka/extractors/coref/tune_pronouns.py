@@ -61,7 +61,8 @@ def prepare(document, models) -> Prepared:
     analysis = analyze(document.text, analyze_layout(document.text).regions(), models=models)
     entities, coreference = resolve_entities(analysis)
     ours = {(link_.mention.start, link_.mention.end) for link_ in coreference.links
-            if link_.mention.rule and link_.mention.rule.startswith(("ranker", "reflexive"))}
+            if link_.mention.kind == "pronoun" and link_.mention.rule
+            and link_.mention.rule.startswith(("ranker", "reflexive"))}
     rules = [link_ for link_ in coreference.links
              if (link_.mention.start, link_.mention.end) not in ours]
     for entity in entities:

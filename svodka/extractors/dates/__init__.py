@@ -15,6 +15,7 @@ from svodka.analysis import Analysis
 from svodka.data import month_numbers
 from svodka.extractors.dates import values
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
+from svodka.extractors.dates.years import settle_years
 from svodka.extractors.dates.durations import (SPAN_ADJECTIVES, duration, duration_range,
                                                span_adjective)
 from svodka.extractors.dates.rules import (ROMAN_DIGITS, Cursor, anchored, century,
@@ -139,6 +140,7 @@ def extract_dates(analysis: Analysis, published: str | None) -> list[DateRef]:
     anchor = values.parse_published(published)
     text, tokens = analysis.text, analysis.tokens
     found: list[DateRef] = []
+    guessed: set[int] = set()           # starts of the dates given the publication's year
     for sentence in analysis.sentences:
         c = Cursor(analysis, sentence.first, sentence.stop, anchor)
         i = sentence.first
@@ -151,6 +153,8 @@ def extract_dates(analysis: Analysis, published: str | None) -> list[DateRef]:
             if text[end - 1] == ",":
                 end -= 1                   # "в 1958," of "в 1958, 1962 и 1970 годах"
             found.append(DateRef(start, end, text[start:end], match.kind, match.value, match.rule))
+            if match.year_guessed:
+                guessed.add(start)
             _merge_span(found, text)
             i = match.stop
-    return found
+    return settle_years(analysis, found, guessed, anchor)

@@ -23,6 +23,7 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 OLD_YEAR = re.compile(r"^(1[0-7]\d\d)$")
 YEAR_GLUED = re.compile(r"^(1[89]\d\d|20\d\d)(?:г|гг)$")
 YEAR_SUFFIXED = re.compile(r"^(1[89]\d\d|20\d\d)-(?:м|й|го|ом)$")       # "в 1997-м"
+SHORT_YEAR_SUFFIXED = re.compile(r"^(\d\d)-(?:м|й|го|ом)$")                # "37-го года"
 YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d|\d\d)$")
 SEASON_YEARS = re.compile(r"^(1[89]\d\d|20\d\d)/(\d\d)$")      # "сезона 2016/17"
 DECADE = re.compile(r"^(1[89]\d0|20\d0|\d0)-(?:х|е)$")
@@ -46,6 +47,10 @@ NOWADAYS = frozenset({"сегодня"})
 QUANTITY_NOUNS = frozenset({"размер", "сумма", "количество", "число", "тираж", "объем", "рейтинг",
                             "номер", "цена", "стоимость", "итог", "счет", "население", "высота",
                             "глубина", "длина", "вес", "площадь", "мощность", "скорость"})
+# "прошедшая/минувшая неделя" is the week that has passed: in a weekend's article (the weekly
+# reviews of ng.ru, 13 of 32 uses in ng_0/ng_1 on a Sunday) the week now ending, not the one before
+ENDED_ANCHORS = frozenset({"прошедший", "минувший"})
+WEEKEND = 5                            # date.weekday() of Saturday
 SEASON_ADVERBS = frozenset({"весной", "летом", "осенью", "зимой"})
 PLURAL_ENDINGS = ("ые", "ых", "ым", "ыми")
 
@@ -91,11 +96,20 @@ def _day_number(text: str) -> int | None:
 def _year_after(c: Cursor, i: int) -> tuple[int | None, int]:
     """An explicit year after a day or month: "2025 года", "2025 г", "прошлого года"."""
     match = YEAR.match(c.low(i)) or YEAR_GLUED.match(c.low(i)) or YEAR_SUFFIXED.match(c.low(i))
+    if match is None and c.low(i + 1) in YEAR_WORDS:
+        match = OLD_YEAR.match(c.low(i))          # "26 февраля 1712 года"
+        short = SHORT_YEAR_SUFFIXED.match(c.low(i))
+        if short:                                 # "в мае 37-го года": not after publication
+            latest = c.published.year if c.published else 1999
+            year = latest - latest % 100 + int(short[1])
+            return (year if year <= latest else year - 100), i + 2
     if match:
         return int(match[1]), c.year_word(i + 1)
     offset = c.word(i, "anchor")
     if offset is not None and c.low(i + 1) == "года":
         return (c.published.year + int(offset) if c.published else None), i + 2
+    if (c.low(i), c.low(i + 1), c.low(i + 2)) == ("с", ".", "г"):
+        return (c.published.year if c.published else None), i + 3     # "31 января с. г."
     return None, i
 
 
@@ -123,9 +137,10 @@ def day_span(c: Cursor, i: int, prefix: str) -> Found | None:
     if month is None or not first < last:
         return None
     year, end = _year_after(c, at + 1)
+    guessed = year is None and c.published is not None
     year = year or (c.published.year if c.published else None)
     value = values.day_range(year, month, first, last)
-    return Found(end, "range", value, "day_span") if value else None
+    return Found(end, "range", value, "day_span", year_guessed=guessed) if value else None
 
 
 def day_month(c: Cursor, i: int, prefix: str) -> Found | None:
@@ -138,16 +153,18 @@ def day_month(c: Cursor, i: int, prefix: str) -> Found | None:
             value = values.day(None, int(following.value[-5:-3]), day)
             if value and following.value[:4].isdecimal():
                 value = following.value[:5] + value[2:]
-            return Found(i + 1, "day", value, "day_list") if value else None
+            return Found(i + 1, "day", value, "day_list",
+                         year_guessed=following.year_guessed) if value else None
     if month is None:
         return None
     year, end = _year_after(c, i + 2)
+    guessed = year is None and c.published is not None
     year = year or (c.published.year if c.published else None)
     value = values.day(year, month, day)
     if c.low(end) == "," and c.low(end + 1) in ("в", "во") and \
             date_words("weekday").get(c.low(end + 2)) is not None:
         end += 3                       # "25 июля, в четверг"
-    return Found(end, "day", value, "day_month") if value else None
+    return Found(end, "day", value, "day_month", year_guessed=guessed) if value else None
 
 
 def year_span(c: Cursor, i: int, prefix: str) -> Found | None:
@@ -272,7 +289,8 @@ def month_span(c: Cursor, i: int, prefix: str) -> Found | None:
             return None
         year_number = c.published.year if c.published else None
     value = values.months_span(year_number, first, last)
-    return Found(stop, "range", value, "month_span") if value else None
+    guessed = stop == end and c.published is not None
+    return Found(stop, "range", value, "month_span", year_guessed=guessed) if value else None
 
 
 def event_year(c: Cursor, i: int, prefix: str) -> Found | None:
@@ -315,7 +333,8 @@ def month_year(c: Cursor, i: int, prefix: str) -> Found | None:
         if not prefix:
             return None
         year = c.published.year if c.published else None
-    return Found(end, "month", values.month(year, month), "month_year")
+    return Found(end, "month", values.month(year, month), "month_year",
+                 year_guessed=end == i + 1 and c.published is not None)
 
 
 def year(c: Cursor, i: int, prefix: str) -> Found | None:
@@ -396,6 +415,9 @@ def anchored(c: Cursor, i: int, prefix: str) -> Found | None:
     if unit is None or unit == "D" or unit == "-" and not prefix:
         return None                    # "в прошлом сезоне", but «Нынешний сезон сериала»
     length = values.unit_length(unit)  # "в прошлом сезоне", "в этом десятилетии": no value
+    if unit == "W" and c.lemma_in(i, ENDED_ANCHORS) and c.published and \
+            c.published.weekday() >= WEEKEND:
+        offset = "0"                   # a Sunday's "на прошедшей неделе" is the week now ending
     value = values.shifted(c.published, unit, int(offset)) if length == (1, unit) else None
     return Found(i + 2, "relative", value, "anchored")
 

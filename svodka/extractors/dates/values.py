@@ -22,6 +22,9 @@ class Found:
     value: str | None
     rule: str
     skip_chars: int = 0     # characters of the first token left out ("ЧМ-2018" → "2018")
+    # the year is the publication's, taken for want of one in the text ("15 декабря"): the
+    # context may still settle it otherwise (``dates.years``)
+    year_guessed: bool = False
 
 
 @lru_cache(maxsize=None)

@@ -20,6 +20,7 @@ from collections import Counter
 from svodka.analysis import Analysis, Morphology
 from svodka.extractors.coref import (Coreference, antecedent, link_descriptions, link_pronouns,
                                     link_titles, person_genders, person_slots, quoted_spans)
+from svodka.extractors.coref.descriptions import apposition_links, link_anaphoric
 from svodka.extractors.coref.pronouns import link_by_ranker
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
@@ -32,6 +33,7 @@ from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
 from svodka.extractors.entities.types import Named
+from svodka.extractors.entities.women import feminine_names
 from svodka.layout.boilerplate import is_editorial_signoff
 from svodka.record import Entity, Mention
 from svodka.text import fold, has_cyrillic
@@ -56,6 +58,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     entities = [_entity(named, members, analysis.morph) for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
+    feminine_names(analysis, entities)
     for link_ in coreference.links:
         link_.entity.mentions.append(link_.mention)
         normal = link_.mention.normal
@@ -97,7 +100,9 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
         title_roles(analysis, entity, phrase)
     taken |= {link_.token for link_ in titles}
     descriptions = link_descriptions(analysis, entities, taken, quoted)
-    links = pronouns + titles + descriptions
+    links = pronouns + titles + descriptions + apposition_links(analysis, appositions.beside)
+    taken |= {link_.token for link_ in descriptions}
+    links += link_anaphoric(analysis, entities, links, taken)
     return Coreference(genders, links + link_by_ranker(analysis, entities, links, quoted))
 
 

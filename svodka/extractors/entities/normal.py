@@ -12,6 +12,7 @@ from functools import lru_cache
 
 
 from svodka.analysis import Analysis
+from svodka.extractors.entities.coordination import shared_noun_name
 from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
                                                undeclined_woman)
 from svodka.extractors.entities.gazetteer import abbreviation_of
@@ -34,6 +35,12 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
     forms = morph.parse(lowered)
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
+    if person and number != "Plur" and gender == "Fem":
+        # one woman's name is singular: "Эвелин", "Кейтлин" are no genitive plurals of
+        # "Эвелина", "Кейтлина" (the zero ending of a feminine -а noun) but foreign women's
+        # names that do not decline; a man's "Роб", "Том" are left to the readings as before
+        forms = [form for form in forms if not _zero_plural(form, lowered)]
+        candidates = [form for form in candidates if not _zero_plural(form, lowered)]
     if person:
         # a person's name inflects as a name, not as the common noun it may also be ("Роман");
         # when the tagger's case fits no form of it ("Грету" read as genitive), any case will do
@@ -53,6 +60,13 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
         if inflected:
             return inflected.word
     return lowered
+
+
+def _zero_plural(form, word: str) -> bool:
+    """The genitive or accusative plural of a feminine -а/-я noun, with no ending ("эвелин" of
+    "эвелина")."""
+    return form.feats.get("Number") == "Plur" and form.feats.get("Gender") == "Fem" and \
+        form.normal_form in (word + "а", word + "я")
 
 
 def _keeps_stem(form, word: str) -> bool:
@@ -132,6 +146,9 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
     if person:
         chosen = set(range(first, stop))
     else:
+        shared = shared_noun_name(analysis, first, stop)
+        if shared:
+            return shared                   # "Донецкой и Луганской областях"
         # "Комитет по делам молодежи": a prepositional complement keeps its case
         head_stop = next((i for i in range(first + 1, stop) if tokens[i].pos == "ADP"), stop)
         chosen = inflected_indices(tokens, first, head_stop)

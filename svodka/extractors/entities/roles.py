@@ -11,7 +11,7 @@ refers to is the resolver's call (``extractors/coref``); this module reads its l
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from svodka.analysis import Analysis
 from svodka.extractors.entities.gazetteer import gazetteer
@@ -617,6 +617,15 @@ def roles_of(analysis: Analysis, name_first: int, name_stop: int, names: set[int
     """``name_starts``: the last word of each person's name -> its first word (``name_stops``
     the other way round); ``oblique``: the first words of names written in another case than
     the nominative."""
+    beside, predicated = _roles_beside(analysis, name_first, name_stop, names, name_starts,
+                                       oblique, name_stops)
+    return beside + predicated
+
+
+def _roles_beside(analysis: Analysis, name_first: int, name_stop: int, names: set[int],
+                  name_starts: dict[int, int] | None = None, oblique=frozenset(),
+                  name_stops: dict[int, int] | None = None) -> tuple[list[Role], list[Role]]:
+    """(the roles written next to the name, the roles its predicate gives)."""
     name_starts = name_starts or {}
     if name_stops is None:
         name_stops = {first: last + 1 for last, first in name_starts.items()}
@@ -625,8 +634,9 @@ def roles_of(analysis: Analysis, name_first: int, name_stop: int, names: set[int
         # "во время общения с журналистами Грицак сказал": a plural is others, not him
         roles = [r for r in roles if not _plural(analysis, r.head)]
     after = role_after(analysis, name_stop, names, name_stops, oblique)
-    roles += [after] if after is not None else role_predicate(analysis, name_first, name_stop, names)
-    return roles
+    if after is not None:
+        return roles + [after], []
+    return roles, role_predicate(analysis, name_first, name_stop, names)
 
 
 def _plural(analysis: Analysis, index: int) -> bool:
@@ -714,6 +724,9 @@ class Appositions:
     named: set[int]                    # words of any name
     people: set[int]                   # words of person names
     used: set[int]                     # words of the roles found
+    # (person, role, the name's words) for each role written next to one of the person's names
+    # ("адвокат Марк Фейгин", "Фейгин, адвокат Савченко,"): the resolver makes them title mentions
+    beside: list = field(default_factory=list)
 
 
 def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
@@ -735,6 +748,7 @@ def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
     used: set[int] = set()
     holders: dict[str, list[Entity]] = {}
     first_seen: dict[int, int] = {}
+    beside: list[tuple[Entity, Role, range]] = []
     for entity in entities:
         if entity.type != "PER":
             continue
@@ -742,8 +756,10 @@ def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
             indices = analysis.tokens_between(m.start, m.end)
             if m.kind != "name" or not len(indices):
                 continue
-            for role in roles_of(analysis, indices.start, indices.stop, people, name_starts,
-                                 oblique, name_stops):
+            next_to, predicated = _roles_beside(analysis, indices.start, indices.stop, people,
+                                                name_starts, oblique, name_stops)
+            beside += [(entity, role, indices) for role in next_to]
+            for role in next_to + predicated:
                 used.update(range(role.first, role.stop))
                 if all(fold(role.text) != fold(r) for r in entity.roles):
                     entity.roles.append(role.text)
@@ -751,7 +767,7 @@ def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
                 if all(e is not entity for e in holding):
                     holding.append(entity)
                 first_seen.setdefault(id(entity), m.start)
-    return Appositions(holders, first_seen, named, people, used)
+    return Appositions(holders, first_seen, named, people, used, beside)
 
 
 def referred_roles(analysis: Analysis, pronouns: dict[int, Entity], zero_subject,

@@ -1,0 +1,304 @@
+"""Descriptions as mentions: the noun phrases a text uses for a person, an organization or a
+place besides its name.
+
+- ``title:apposition`` — a role written right next to a name ("адвокат Марк Фейгин",
+  "Марк Фейгин, адвокат Савченко,", "глава ЦБ Эльвира Набиуллина"): the role's words are a
+  title mention of that person, so the name and its title together cover the phrase a reader
+  takes as one mention.
+- ``description:head`` — a description standing alone ("порт", "туннель", "министр") whose
+  head word is a word of the mentions of exactly one earlier entity of its type ("АО
+  «Восточный порт»", "министр финансов Антон Силуанов").
+- ``ranker:<score>`` — where that rule abstains, for a subject or a description after a
+  demonstrative, the trained antecedent ranker (``ranker.py``): the entity of the
+  best-scored earlier mention, when its score reaches
+  ``RANKER_THRESHOLD`` (chosen on RuCoCo training articles the ranker was not trained on,
+  ``python -m svodka.extractors.coref.tune``).
+
+A description is a phrase read off slovnet's syntax: a head noun from the description lists
+(people: ``role_words.txt``; organizations: ``org_descriptors.txt``, ``org_heads.txt``,
+``coref_descriptions.tsv``; places: ``place_descriptors.txt``; more in
+``coref_description_words.tsv``) with its adjectives before it and its genitive complement
+after it ("глава МВД Северного Рейна — Вестфалии", "46-летний мужчина"). Only a linked one
+becomes a mention. A plural ("эксперты", "журналисты"), a description with a possessive or
+"другой" ("его адвокат", "другой министр") and a description naming a person of its own
+are no mention of an earlier entity.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.data import load_list, load_table
+from svodka.extractors.coref import Link
+from svodka.extractors.coref.ranker import antecedent_scores
+from svodka.record import Entity, Mention
+from svodka.text import fold
+
+__all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "description_words",
+           "link_anaphoric"]
+
+# the least ranker probability that links a description no rule decided: the lowest that keeps
+# link precision at 0.90 on 150 tuning articles (docs/coref.md; the module doc)
+RANKER_THRESHOLD = 0.8
+# how many sentences back a description's antecedent may be mentioned (names: anywhere)
+REACH_SENTENCES = 5
+# the nearest earlier mentions the ranker compares (its training used at most 40)
+MAX_CANDIDATES = 30
+# how many earlier mentions are looked through at most (an article of any length stays linear)
+LOOKBACK = 400
+_MAX_PHRASE = 12
+_NOT_ANAPHORIC = frozenset({"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш",
+                            "другой", "иной", "каждый", "любой", "некий", "один", "такой",
+                            "очередной", "новый", "какой", "некоторый", "многий", "весь"})
+
+
+def apposition_links(analysis, beside) -> list[Link]:
+    """A title mention for each role written next to a person's name (``beside``: the
+    (person, role, name's words) the roles found). A plural role shared by a list of names
+    ("актеры Андрей Мерзликин и Алиса Гребенщикова") is no one person's mention, nor is a role
+    before a declined name in another case ("оппонентов президента, бывшему депутату Мусе
+    Оздоеву": "президента" is someone else)."""
+    tokens = analysis.tokens
+    links, seen = [], set()
+    for entity, role, name in beside:
+        first, head = role.first, role.head
+        if first >= 2 and analysis.lemma(first - 2) == "один" and tokens[first - 1].text == "из":
+            first = head = first - 2    # "Один из адвокатов … Марк Фейгин": one of the plural
+        elif tokens[head].feats.get("Number") == "Plur":
+            continue
+        if role.stop <= name.start and not _agree(tokens[head], tokens[name.start]):
+            continue
+        start, end = tokens[first].start, tokens[role.stop - 1].end
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        links.append(Link(entity, Mention(start, end, analysis.text[start:end], role.text,
+                                          "title", rule="title:apposition"), role.head, role))
+    return links
+
+
+# "этот порт", "данное ведомство": a demonstrative says the noun refers back, whatever it is
+_DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "указанный", "упомянутый"})
+# how every form of them starts: most words never reach pymorphy
+_DEMONSTRATIVE_STARTS = ("эт", "т", "данн", "указанн", "упомянут")
+
+
+def _agree(title, name) -> bool:
+    cases = title.feats.get("Case"), name.feats.get("Case")
+    return None in cases or cases[0] == cases[1]
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> frozenset[str]:
+    return frozenset(load_list("quote_outlets.txt"))
+
+
+@lru_cache(maxsize=1)
+def description_words() -> dict[str, str]:
+    """Head lemma of a description → the entity type it may stand for."""
+    words: dict[str, str] = {}
+    for type_, files in (("PER", ("role_words.txt",)), ("LOC", ("place_descriptors.txt",)),
+                         ("ORG", ("org_descriptors.txt", "org_heads.txt"))):
+        for name in files:
+            words.update({w.lower().replace("ё", "е"): type_ for w in load_list(name)})
+    words.update({row[0]: "ORG" for row in load_table("coref_descriptions.tsv")})
+    words.update({row[0]: row[1] for row in load_table("coref_description_words.tsv")})
+    return words
+
+
+def description_phrase(analysis, head: int) -> tuple[int, int]:
+    """(first, stop) token indices of the phrase ``head`` heads: its adjectives, numbers and
+    demonstratives before it, and a genitive complement after it with everything that
+    depends on that ("пресс-служба министерства", "глава МВД Северного Рейна — Вестфалии")."""
+    tokens = analysis.tokens
+    sentence = analysis.sentences[tokens[head].sent]
+    first, stop = head, head + 1
+    for child in analysis.children(head):
+        token = tokens[child]
+        if child < head and token.rel in ("amod", "det", "nummod") and child == first - 1:
+            first = child
+        elif child > head and token.rel == "nmod" and token.feats.get("Case") == "Gen" \
+                and not any(tokens[c].rel == "case" for c in analysis.children(child)):
+            last = max(_subtree(analysis, child, sentence))
+            if child == stop or all(tokens[i].pos == "PUNCT" for i in range(stop, child)):
+                stop = min(max(stop, last + 1), head + _MAX_PHRASE)
+    while first > sentence.first and tokens[first - 1].head in range(first, head + 1) \
+            and tokens[first - 1].rel in ("amod", "det", "nummod"):
+        first -= 1          # "46-летний мужчина": adjectives hanging on an adjective
+    while stop > head + 1 and tokens[stop - 1].pos in ("PUNCT", "ADP", "CCONJ"):
+        stop -= 1
+    return first, stop
+
+
+def _subtree(analysis, index: int, sentence) -> list[int]:
+    tokens = analysis.tokens
+    found, frontier = [index], [index]
+    while frontier and len(found) < _MAX_PHRASE:
+        parent = frontier.pop()
+        for i in range(sentence.first, sentence.stop):
+            if tokens[i].head == parent:
+                found.append(i)
+                frontier.append(i)
+    return found
+
+
+def description_type(lemma: str) -> str | None:
+    """The entity type a description headed by ``lemma`` stands for: "министр" PER,
+    "экс-премьер" PER (a compound of a role word), "ведомство" ORG, "страна" LOC; None for
+    another noun, which refers back only by repeating a word of the name ("порт" for АО
+    «Восточный порт»)."""
+    words = description_words()
+    if lemma in words:
+        return words[lemma]
+    if "-" in lemma:
+        return words.get(lemma.rsplit("-", 1)[1])
+    return None
+
+
+@dataclass(slots=True)
+class _Known:
+    """An earlier mention a description may refer back to."""
+    first: int
+    stop: int
+    start: int
+    end: int
+    entity: Entity
+    name: bool
+
+
+def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: set[int],
+                   threshold: float | None = None) -> list[Link]:
+    """Descriptions standing alone ("министр", "ведомство", "турецкий лидер") → the earlier
+    entity they refer to (see the module doc); ``links`` are the resolver's links so far, whose
+    mentions are candidates too, and ``taken`` the words already a name or a mention."""
+    tokens = analysis.tokens
+    threshold = RANKER_THRESHOLD if threshold is None else threshold
+    known = [_known(analysis, e, m) for e in entities for m in e.mentions]
+    known += [_known(analysis, link_.entity, link_.mention) for link_ in links]
+    known = sorted((k for k in known if k is not None), key=lambda k: k.first)
+    starts = [k.first for k in known]
+    people = {i for k in known if k.name and k.entity.type == "PER" for i in range(k.first, k.stop)}
+    covered = set(taken)
+    for k in known:
+        covered.update(range(k.first, k.stop))
+    lemmas: dict[str, set[int]] = {}      # lemma → ids of the entities whose mentions hold it
+    for k in known:
+        for i in range(k.first, k.stop):
+            lemmas.setdefault(analysis.lemma(i), set()).add(id(k.entity))
+    found = []
+    for index, token in enumerate(tokens):
+        if token.pos != "NOUN" or index in covered or token.feats.get("Number") == "Plur" \
+                or not token.text[:1].isalpha():
+            continue
+        lemma = analysis.lemma(index)
+        type_ = description_type(lemma)
+        demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
+                            and analysis.lemma(i) in _DEMONSTRATIVES
+                            for i in range(max(0, index - 2), index))
+        if type_ is None and lemma not in lemmas and not demonstrative:
+            continue      # another noun refers back only by repeating a word of the name
+        children = analysis.children(index)
+        if any(analysis.lemma(c) in _NOT_ANAPHORIC for c in children):
+            continue
+        first, stop = description_phrase(analysis, index)
+        if any(i in covered for i in range(first, stop) if i != index and (
+                tokens[i].head == index or i == stop - 1 and tokens[i].pos == "PROPN")):
+            continue      # "компания «Газпром»", "президент Путин": a name's own descriptor
+        following = stop < len(tokens) and tokens[stop]
+        if following and following.sent == token.sent and following.pos == "PROPN":
+            continue      # a name the model missed
+        if _names_ahead(analysis, stop, people):
+            continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
+        at = bisect_left(starts, first)
+        chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
+                         threshold, demonstrative, bare=stop == index + 1)
+        if chosen is None:
+            continue
+        entity, rule = chosen
+        start, end = tokens[first].start, tokens[stop - 1].end
+        link_ = Link(entity, Mention(start, end, analysis.text[start:end],
+                                     analysis.lemma(index), "title", rule=rule), index)
+        found.append(link_)
+        covered.update(range(first, stop))
+        for i in range(first, stop):
+            lemmas.setdefault(analysis.lemma(i), set()).add(id(entity))
+        known.insert(at, _Known(first, stop, start, end, entity, False))
+        starts.insert(at, first)
+    return found
+
+
+# how far after a description a person's name may stand for the description to be its role
+_ROLE_REACH = 8
+
+
+def _names_ahead(analysis, stop: int, people: set[int]) -> bool:
+    """Does a person's name follow the phrase, with only a role's words and commas between
+    ("депутат Народного собрания, видный оппозиционер Магомед-Сали Аушев")?"""
+    tokens = analysis.tokens
+    sent = tokens[stop - 1].sent
+    for i in range(stop, min(len(tokens), stop + _ROLE_REACH)):
+        if i in people:
+            return True
+        if tokens[i].sent != sent or tokens[i].pos not in ("NOUN", "ADJ", "PROPN", "PUNCT") \
+                or tokens[i].pos == "PUNCT" and tokens[i].text not in ",«»\"":
+            return False
+    return False
+
+
+def _known(analysis, entity: Entity, mention: Mention) -> _Known | None:
+    if mention.kind == "pronoun":
+        return None
+    span = analysis.tokens_between(mention.start, mention.end)
+    if not len(span):
+        return None
+    return _Known(span.start, span.stop, mention.start, mention.end, entity,
+                  mention.kind == "name")
+
+
+def _heads(analysis, known: _Known) -> list[int]:
+    """The words a mention is named by: those the parser hangs outside it, and its first noun
+    ("порт" of «Восточный порт»; not "сотрудничество" of «Соглашение о … сотрудничестве»)."""
+    tokens = analysis.tokens
+    span = range(known.first, known.stop)
+    heads = [i for i in span if tokens[i].head not in span]
+    heads += [i for i in span if tokens[i].pos in ("NOUN", "PROPN")][:1]
+    return heads
+
+
+def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
+            before: list[_Known], threshold: float, demonstrative: bool = False,
+            bare: bool = True) -> tuple[Entity, str] | None:
+    tokens = analysis.tokens
+    floor = max(0, tokens[head].sent - REACH_SENTENCES)
+    reach = [k for k in before if (type_ is None or k.entity.type == type_)
+             and (k.name or tokens[k.first].sent >= floor)][-MAX_CANDIDATES:]
+    if not reach:
+        return None
+    lemma = analysis.lemma(head)
+    holders = {id(k.entity): k.entity for k in reach
+               if any(analysis.lemma(i) == lemma for i in _heads(analysis, k) if i != head)}
+    if len(holders) == 1:
+        return next(iter(holders.values())), "description:head"
+    if len(holders) > 1:
+        return None       # "посол России … и посол Китая …. Посол подчеркнул": either of them
+    if type_ is None and not demonstrative:
+        return None       # "порт", "документ": only a repeated word of the name tells
+    if not bare and not demonstrative:
+        return None       # "центральный банк страны": a complement of its own makes it new
+    if not demonstrative and tokens[head].rel not in ("nsubj", "nsubj:pass"):
+        return None       # the ranker is asked where a reader expects an anaphor: a subject,
+        # or after a demonstrative (elsewhere it linked next to nothing at its threshold and
+        # cost 2-3 % of the extraction's CPU)
+    outlets = _outlets()
+    reach = [k for k in reach if fold(k.entity.name) not in outlets]
+    if not reach:
+        return None       # "ведомство", "издание": not the agency reporting the news
+    scores = antecedent_scores(analysis, (tokens[first].start, tokens[stop - 1].end),
+                               [(k.start, k.end) for k in reach])
+    if not scores:
+        return None
+    best = max(range(len(reach)), key=lambda i: scores[i])
+    if scores[best] < threshold:
+        return None
+    return reach[best].entity, f"ranker:{scores[best]:.2f}"

@@ -1,0 +1,113 @@
+"""Choose the ranker's threshold for descriptions on RuCoCo articles that neither trained
+the ranker nor are the dev set: the training articles after the first
+``train.DEFAULT_ARTICLES`` (1,200) in name order.
+
+    python -m svodka.extractors.coref.tune [RUCOCO.zip] [--articles 200]
+
+svodka runs once per article with every ranker link kept (threshold 0); each threshold is then
+scored by dropping the ranker's mentions below it, and the table (link P/R/F1, description
+link recall, the ranker's mentions kept) is printed. RuCoCo is CC BY-NC 4.0 and read from
+``../shared``; nothing of it is written.
+"""
+from __future__ import annotations
+
+import argparse
+from itertools import islice
+from pathlib import Path
+
+from collections import Counter
+
+from svodka.eval.coref import CorefScores, load_rucoco, match_mention, score_coref
+from svodka.extractors.coref import descriptions
+from svodka.extractors.coref.train import DEFAULT_ARTICLES
+
+THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def tuning_articles(path: Path, count: int):
+    """The ``count`` training articles after those the ranker was trained on."""
+    return islice(load_rucoco(path, "train"), DEFAULT_ARTICLES, DEFAULT_ARTICLES + count)
+
+
+def ranker_score(rule: str | None) -> float | None:
+    return float(rule.split(":", 1)[1]) if rule and rule.startswith("ranker:") else None
+
+
+def main(argv: list[str] | None = None) -> None:
+    from svodka.analysis.models import load_models
+    from svodka.pipeline import extract
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", default="../shared/data/rucoco/rucoco-train.zip")
+    parser.add_argument("--articles", type=int, default=200)
+    args = parser.parse_args(argv)
+    models = load_models()
+    chosen = descriptions.RANKER_THRESHOLD
+    descriptions.RANKER_THRESHOLD = 0.0
+    try:
+        runs = [(doc, extract(doc.text, models=models))
+                for doc in tuning_articles(Path(args.path), args.articles)]
+    finally:
+        descriptions.RANKER_THRESHOLD = chosen
+    print_rules(runs)
+    print(f"{len(runs)} articles (training articles {DEFAULT_ARTICLES + 1}–"
+          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}")
+    print("threshold  link P  link R  link F1  description R  ranker mentions")
+    for threshold in THRESHOLDS:
+        total, kept = CorefScores.empty(), 0
+        for doc, article in runs:
+            chains = []
+            for entity in article.entities:
+                spans = []
+                for mention in entity.mentions:
+                    score = ranker_score(mention.rule)
+                    if score is not None:
+                        if score < threshold:
+                            continue
+                        kept += 1
+                    spans.append((mention.start, mention.end))
+                chains.append(spans)
+            total.add(score_coref(doc.text, doc.chains, chains))
+        links = total.links
+        print(f"{threshold:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  {links.f1:7.3f}  "
+              f"{total.description_links.value:13.3f}  {kept:15d}")
+
+
+def rule_key(rule: str) -> str:
+    score = ranker_score(rule)
+    return rule if score is None else f"ranker {min(int(score * 10), 9) / 10:.1f}–"
+
+
+def print_rules(runs) -> None:
+    """Per rule (the ranker by score): of the mentions it made that match a gold mention
+    sharing a gold chain with another mention of the same entity (right) or only other
+    chains (wrong); the rest match no gold mention, or none of their entity's others does."""
+    right, wrong, other = Counter(), Counter(), Counter()
+    for doc, article in runs:
+        chains_of: dict[tuple[int, int], set[int]] = {}
+        for index, chain in enumerate(doc.chains):
+            for span in chain:
+                chains_of.setdefault(tuple(span), set()).add(index)
+        gold = sorted(chains_of)
+        for entity in article.entities:
+            hits = [(match_mention((m.start, m.end), gold), m) for m in entity.mentions]
+            for hit, mention in hits:
+                if mention.kind == "name" or not mention.rule:
+                    continue
+                key = rule_key(mention.rule)
+                others = set().union(*(chains_of[h] for h, m in hits if h and m is not mention))
+                if hit is None or not others:
+                    other[key] += 1
+                elif chains_of[hit] & others:
+                    right[key] += 1
+                else:
+                    wrong[key] += 1
+    print("rule                  right  wrong  precision  unjudged")
+    for key in sorted(set(right) | set(wrong) | set(other)):
+        judged = right[key] + wrong[key]
+        share = f"{right[key] / judged:9.3f}" if judged else "        –"
+        print(f"{key:20s}  {right[key]:5d}  {wrong[key]:5d}  {share}  {other[key]:8d}")
+
+
+if __name__ == "__main__":
+    main()

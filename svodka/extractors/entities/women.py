@@ -1,0 +1,162 @@
+"""A woman's name kept feminine once the article shows she is a woman.
+
+"Медведева" and "Евгения" are also the genitives of "Медведев" and "Евгений", so a mention
+read alone may come out masculine ("Евгения Медведева прибыла" → "Евгений Медведев",
+"кёрлингистка Сидорова о препаратах" → "Сидоров"). When the words agreeing with her name say
+she is a woman (a feminine past-tense verb she is the subject of, a feminine noun in
+apposition: "кёрлингистка Сидорова", or the verb of the noun her name stands by; not the
+tagger's reading of the names, which takes "Ерофеева" for a woman's), each name mention's
+-ов/-ев/-ин surname written with an ending takes the feminine nominative ("Медведева") and a
+first name the normalizer made masculine takes its feminine reading ("Евгения"). The entity's
+name is then the fullest form whose first names read as feminine nominatives ("Симона
+Халеп", not "Симоне Халеп").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from svodka.analysis import Analysis
+from svodka.analysis.morphology import Morphology
+from svodka.extractors.coref.gender import verb_gender
+from svodka.record import Entity
+from svodka.text import fold
+
+MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+
+
+def _feminine_name_reading(morph: Morphology, written: str) -> str | None:
+    """The feminine first name ``written`` is a form of ("Евгении" → "евгения"), or None."""
+    for parse in morph.parse(written.lower()):
+        grammemes = set(parse.tag.grammemes)
+        if {"Name", "femn", "sing"} <= grammemes:
+            return parse.normal_form
+    return None
+
+
+def _surname_with_ending(written: str, normal: str) -> bool:
+    low_written, low_normal = written.lower(), normal.lower()
+    return bool(MASCULINE_SURNAME.search(low_normal)) and low_written.startswith(low_normal) \
+        and low_written != low_normal
+
+
+def _feminine_mention(morph: Morphology, written: list[str], normal: list[str]) -> str:
+    """A name mention made feminine when its last word is an -ов/-ев/-ин surname written with
+    an ending: "Медведевой" → "Медведева", and then a first name the normalizer made
+    masculine goes back ("Евгения"). Without such a surname nothing changes: "Роланда Смита"
+    gives no sign which reading of "Роланда" is meant."""
+    if not _surname_with_ending(written[-1], normal[-1]):
+        return " ".join(normal)
+    words = [_feminine(morph, w, n) for w, n in zip(written[:-1], normal[:-1])]
+    return " ".join([*words, normal[-1] + "а"])
+
+
+def _feminine(morph: Morphology, written: str, normal: str) -> str:
+    """A first name in the feminine nominative, in the letter case of ``normal``."""
+    low_written, low_normal = written.lower(), normal.lower()
+    # only a name the normalizer changed, to a dictionary's feminine name: "Евгения" →
+    # "Евгений" goes back, "Бриттани" (as written) stays
+    reading = _feminine_name_reading(morph, written) \
+        if low_written != low_normal and not low_normal.endswith(("а", "я")) else None
+    if reading and not morph.word_is_known(reading):
+        reading = None
+    if reading and any({"Name", "masc"} <= set(p.tag.grammemes) for p in morph.parse(low_normal)):
+        return reading[:1].upper() + reading[1:] if normal[:1].isupper() else reading
+    return normal
+
+
+def _reads_feminine(morph: Morphology, normal: str) -> bool:
+    """Whether every first name of ``normal`` has a feminine nominative reading, or none is
+    a name pymorphy knows ("Симона Халеп" yes, "Симоне Халеп" no)."""
+    for word in normal.split()[:-1]:
+        parses = [p for p in morph.parse(word.lower()) if "Name" in p.tag.grammemes]
+        if parses and not any({"femn", "nomn"} <= set(p.tag.grammemes) for p in parses):
+            return False
+    return True
+
+
+def _described_as(analysis: Analysis, tokens: range) -> str | None:
+    """The gender a name's apposition gives: the noun before it ("кёрлингистка Сидорова",
+    "лидер сборной … Симона Халеп не одобрила": the verb of the noun the name stands by)."""
+    tokens_ = analysis.tokens
+    before = tokens.start - 1
+    if before >= 0 and tokens_[before].sent == tokens_[tokens.start].sent and \
+            _feminine_noun(analysis, before):
+        return "Fem"
+    for i in tokens:
+        head = tokens_[i].head
+        if head in tokens or head < 0:
+            continue
+        if tokens_[i].rel == "appos" and _animate(analysis, head):
+            # "медалистка Олимпиады в Пхенчхане Евгения Медведева", "Лидер сборной Румынии
+            # Симона Халеп не одобрила"; not a thing's verb: "поэма … Венедикта Ерофеева
+            # произвела впечатление"
+            return "Fem" if _feminine_noun(analysis, head) else \
+                verb_gender(analysis, range(head, head + 1))
+        return None
+    return None
+
+
+def _animate(analysis: Analysis, index: int) -> bool:
+    """A common noun naming a person ("лидер", "медалистка"), by pymorphy's first reading."""
+    text = analysis.tokens[index].text
+    parses = analysis.morph.parse(text.lower()) if text.isalpha() else []
+    return bool(parses) and parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag.grammemes \
+        and "Name" not in parses[0].tag.grammemes
+
+
+def _feminine_noun(analysis: Analysis, index: int) -> bool:
+    """A common noun naming a woman ("кёрлингистка", "медалистка"), by pymorphy's reading:
+    the tagger takes an unknown "кёрлингистка" for a masculine thing. A masculine noun names
+    women too ("лидер"), so only a feminine one tells."""
+    text = analysis.tokens[index].text
+    if not text.isalpha() or not text.islower():
+        return False
+    parses = analysis.morph.parse(text.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN" and \
+        {"anim", "femn", "nomn"} <= set(parses[0].tag.grammemes)
+
+
+def _gender(analysis: Analysis, entity: Entity) -> str | None:
+    """The gender the words agreeing with her name say: a past-tense verb she is the subject
+    of, a feminine noun in apposition, the verb of the noun her name stands by. Not the
+    tagger's reading of the names themselves: "Ерофеева", "Балагова" are also genitives of
+    men's surnames. None when the signs disagree or there are none."""
+    votes: Counter = Counter()
+    for mention in entity.mentions:
+        if mention.kind != "name":
+            continue
+        tokens = analysis.tokens_between(mention.start, mention.end)
+        votes[verb_gender(analysis, tokens) or _described_as(analysis, tokens)] += 1
+    votes.pop(None, None)
+    return next(iter(votes)) if len(votes) == 1 else None
+
+
+def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
+    """Women's name mentions, names and aliases made feminine; changes ``entities`` in place."""
+    morph = analysis.morph
+    for entity in entities:
+        if entity.type != "PER" or _gender(analysis, entity) != "Fem":
+            continue
+        renamed: dict[str, str] = {}
+        for mention in entity.mentions:
+            written, normal = mention.text.split(), mention.normal.split()
+            if mention.kind != "name" or len(written) != len(normal):
+                continue
+            feminine = _feminine_mention(morph, written, normal)
+            if feminine != mention.normal:
+                renamed[mention.normal] = feminine
+                mention.normal = feminine
+        normals = [m.normal for m in entity.mentions if m.kind == "name"]
+        name = renamed.get(entity.name, entity.name)
+        longest = [n for n in normals if len(n.split()) == len(name.split())]
+        if not _reads_feminine(morph, name):
+            name = next((n for n in longest if _reads_feminine(morph, n)), name)
+        if renamed or name != entity.name:
+            aliases = [renamed.get(a, a) for a in [*entity.aliases, entity.name]] + normals
+            entity.name = name
+            entity.aliases = []
+            for alias in aliases:
+                if fold(alias) != fold(name) and all(fold(alias) != fold(a)
+                                                     for a in entity.aliases):
+                    entity.aliases.append(alias)

@@ -1,0 +1,105 @@
+"""Descriptions as mentions (svodka/extractors/coref/descriptions.py): real sentences in,
+clusters out. Every row names the descriptions that must join an entity and those that
+must join none, so a resolver that links nothing fails."""
+from __future__ import annotations
+
+import pytest
+
+import svodka
+from conftest import assert_spans_valid
+from svodka.extractors.coref.descriptions import description_phrase, description_type
+
+
+def _titles(article) -> dict[str, tuple[str, str]]:
+    """Title mention text → (its entity's name, the rule that linked it)."""
+    return {m.text: (e.name, m.rule) for e in article.entities for m in e.mentions
+            if m.kind == "title"}
+
+
+# text, {description: (entity, rule or rule prefix)}, {words that must be no mention}
+CLUSTERS = [
+    # a role written next to a name is a title mention spanning the role
+    ("Адвокат украинской летчицы Надежды Савченко Марк Фейгин заявил, что суд отложен.",
+     {"Адвокат украинской летчицы Надежды Савченко": ("Марк Фейгин", "title:apposition"),
+      "украинской летчицы": ("Надежда Савченко", "title:apposition")},
+     set()),
+    ("Глава ЦБ Эльвира Набиуллина выступила в Госдуме. Она пообещала снизить ставку.",
+     {"Глава ЦБ": ("Эльвира Набиуллина", "title:apposition")}, set()),
+    ("Министр финансов России Антон Силуанов выступил в Госдуме. Эксперты раскритиковали его "
+     "предложения, а другой министр промолчал. Министр пообещал вернуться к вопросу осенью.",
+     {"Министр финансов России": ("Антон Силуанов", "title:apposition"),
+      "Министр": ("Антон Силуанов", "title:one-holder")},
+     {"Эксперты", "другой министр", "министр"}),
+    # "ведомство" is the ministry, not the outlet named just before it
+    ("Министерство финансов России опубликовало прогноз, который приводит РБК. Ведомство "
+     "ожидает роста доходов бюджета.",
+     {"Ведомство": ("Министерство финансов России", "description:kind")}, set()),
+    # a description repeating a word of one organization's name
+    ("АО «Восточный порт» отчиталось о перевалке угля. В прошлом году порт перевалил 20 "
+     "миллионов тонн.",
+     {"порт": ("Восточный порт", "description:head")}, set()),
+    # "посол" of two ambassadors is either of them: no link, though both roles are mentions
+    ("Посол России Алексей Иванов и посол Китая Ван Ли встретились в Минске. Посол подчеркнул "
+     "важность диалога.",
+     {"Посол России": ("Алексей Иванов", "title:apposition"),
+      "посол Китая": ("Ван Ли", "title:apposition")}, {"Посол"}),
+    # a plural role shared by a list of names is no one person's mention
+    ("В фильме сыграли актеры Андрей Мерзликин и Алиса Гребенщикова. Андрей Мерзликин "
+     "рассказал о съемках.", {}, {"актеры"}),
+]
+
+
+@pytest.mark.parametrize("text, linked, unlinked", CLUSTERS)
+def test_descriptions_join_their_entity(text, linked, unlinked, models):
+    article = svodka.extract(text, models=models)
+    assert_spans_valid(article)
+    titles = _titles(article)
+    for words, (name, rule) in linked.items():
+        assert words in titles, titles
+        assert titles[words][0] == name and titles[words][1].startswith(rule), titles
+    for words in unlinked:
+        assert words not in titles, titles
+    people = {e.name for e in article.entities}
+    assert people >= {name for name, _ in linked.values()}
+
+
+def test_a_title_mention_is_exactly_its_characters(models):
+    text = ("Президент Турции Реджеп Тайип Эрдоган прибыл в Москву. Турецкий лидер провел "
+            "переговоры с Владимиром Путиным.")
+    article = svodka.extract(text, models=models)
+    titles = [m for e in article.entities for m in e.mentions if m.kind == "title"]
+    assert {m.text for m in titles} >= {"Президент Турции", "Турецкий лидер"}
+    for m in titles:
+        assert text[m.start:m.end] == m.text and m.rule
+
+
+def test_names_keep_their_mentions(models):
+    """Name benchmarks read kind == "name" only: the same name mentions with or without titles."""
+    text = "Министр финансов России Антон Силуанов выступил в Госдуме. Министр ответил на вопросы."
+    article = svodka.extract(text, models=models)
+    names = sorted(m.text for e in article.entities for m in e.mentions if m.kind == "name")
+    assert names == ["Антон Силуанов", "Госдуме", "России"]
+
+
+@pytest.mark.parametrize("text, head, phrase", [
+    ("Заявление сделал глава МВД Северного Рейна — Вестфалии.", "глава",
+     "глава МВД Северного Рейна — Вестфалии"),
+    ("Задержан 46-летний мужчина.", "мужчина", "46-летний мужчина"),
+    ("Об этом сообщила пресс-служба министерства.", "пресс-служба", "пресс-служба министерства"),
+    ("На встрече выступил турецкий лидер.", "лидер", "турецкий лидер"),
+])
+def test_description_phrase_follows_the_syntax(text, head, phrase, models):
+    from svodka.analysis import analyze
+
+    analysis = analyze(text, models=models)
+    index = next(i for i, t in enumerate(analysis.tokens) if t.text == head)
+    first, stop = description_phrase(analysis, index)
+    assert text[analysis.tokens[first].start:analysis.tokens[stop - 1].end] == phrase
+
+
+def test_description_types():
+    assert description_type("министр") == "PER"
+    assert description_type("экс-премьер") == "PER"
+    assert description_type("ведомство") == "ORG"
+    assert description_type("страна") == "LOC"
+    assert description_type("документ") is None
