@@ -246,14 +246,16 @@ def test_timeline_counts_mentions_and_quotes_per_period_and_the_undated_apart(be
              for record in [bench.get(f"/api/articles/{article['id']}").json()]
              for e in record["entities"]
              if record["corpus_entity_ids"].get(e["id"]) == makarov for m in e["mentions"]]
-    assert len(tones) == 3      # the tone of each mention, as the article records hold it
-    assert by_month["points"] == [{"period": "2018-03", "mentions": 3,
+    # the tone of each mention, as the article records hold it: three names and the title
+    # «Председатель комитета» written next to the first
+    assert len(tones) == 4
+    assert by_month["points"] == [{"period": "2018-03", "mentions": 4,
                                    "positive": sum(t == 1 for t in tones),
                                    "negative": sum(t == -1 for t in tones), "quotes": 1}]
     assert by_month["undated"] == {"mentions": 0, "positive": 0, "negative": 0, "quotes": 0}
     by_week = bench.get(f"/api/entities/{makarov}/timeline", params={"period": "week"}).json()
     assert [(p["period"], p["mentions"], p["quotes"]) for p in by_week["points"]] \
-        == [("2018-W10", 2, 1), ("2018-W11", 1, 0)]
+        == [("2018-W10", 3, 1), ("2018-W11", 1, 0)]
     guriev = entity_id(bench, "Сергей Гуриев")
     undated = bench.get(f"/api/entities/{guriev}/timeline").json()
     assert undated["points"] == [] and undated["undated"]["quotes"] == 1

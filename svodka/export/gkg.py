@@ -43,6 +43,11 @@ def gkg_date(published: str | None) -> str:
     return "".join(match.groups()) + "000000" if match else ""
 
 
+def _name_mentions(entity) -> list:
+    """Where the name itself stands: GKG's offsets are of names, not of titles or pronouns."""
+    return [m for m in entity.mentions if getattr(m, "kind", "name") in (None, "name")]
+
+
 def _names(article: Article, types: tuple[str, ...]) -> tuple[str, str]:
     """(V1 list of distinct names, V2 list of name,offset per name mention)."""
     distinct, enhanced = [], []
@@ -50,7 +55,7 @@ def _names(article: Article, types: tuple[str, ...]) -> tuple[str, str]:
         if entity.type not in types:
             continue
         distinct.append(clean(entity.name))
-        enhanced += [f"{clean(entity.name)},{m.start}" for m in entity.mentions]
+        enhanced += [f"{clean(entity.name)},{m.start}" for m in _name_mentions(entity)]
     return ";".join(dict.fromkeys(distinct)), ";".join(enhanced)
 
 
@@ -61,7 +66,7 @@ def _locations(article: Article) -> tuple[str, str]:
             continue
         name = clean(entity.name)
         v1.append(f"{LOCATION_TYPE_UNKNOWN}#{name}#####")
-        v2 += [f"{LOCATION_TYPE_UNKNOWN}#{name}#######{m.start}" for m in entity.mentions]
+        v2 += [f"{LOCATION_TYPE_UNKNOWN}#{name}#######{m.start}" for m in _name_mentions(entity)]
     return ";".join(dict.fromkeys(v1)), ";".join(v2)
 
 
@@ -90,7 +95,7 @@ def _quotations(article: Article) -> str:
 
 def _all_names(article: Article) -> str:
     return ";".join(f"{clean(e.name)},{m.start}" for e in article.entities
-                    for m in e.mentions if getattr(m, "kind", "name") in (None, "name"))
+                    for m in _name_mentions(e))
 
 
 def _amounts(article: Article) -> str:
