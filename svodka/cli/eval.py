@@ -59,6 +59,21 @@ def _write_json(path: Path, data) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def _require(path: Path, task: str, file: bool = False) -> None:
+    """A missing data set is a usage error (exit 2) that names the path looked at."""
+    if not (path.is_file() if file else path.exists()):
+        typer.echo(f"svodka: {task}: no dataset at {path}", err=True)
+        raise typer.Exit(code=2)
+
+
+def _report(result, out: Path | None, name: str) -> None:
+    """Print one benchmark's table and keep its JSON (default out/eval/<name>.json)."""
+    print_result(result)
+    target = out or Path("out") / "eval" / f"{name}.json"
+    _write_json(target, result.to_dict())
+    _console.print(f"[dim]results written to {target}[/dim]")
+
+
 def _run(tasks: list[str], paths: dict[str, Path | None], against: str, limit: int | None,
          out: Path | None, nerel_root: Path | None = None):
     from svodka.eval import evaluate
@@ -151,14 +166,8 @@ def entities_corpus(
     from svodka.eval.corpus import evaluate_entities_corpus
 
     path = path or DEFAULT_PATHS["nerel"].resolve()
-    if not path.exists():
-        typer.echo(f"svodka: entities-corpus: no dataset at {path}", err=True)
-        raise typer.Exit(code=2)
-    result = evaluate_entities_corpus(path, db, limit)
-    print_result(result)
-    target = out or Path("out") / "eval" / "entities-corpus.json"
-    _write_json(target, result.to_dict())
-    _console.print(f"[dim]results written to {target}[/dim]")
+    _require(path, "entities-corpus")
+    _report(evaluate_entities_corpus(path, db, limit), out, "entities-corpus")
 
 
 @eval_app.command()
@@ -198,15 +207,10 @@ def roles(
             raise typer.BadParameter(str(error), param_hint="--judged") from error
     else:
         path = path if path is not None else DEFAULT_PATHS["nerel"].resolve()
-        if not path.exists():
-            typer.echo(f"svodka: roles: no dataset at {path}", err=True)
-            raise typer.Exit(code=2)
+        _require(path, "roles")
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
         result = evaluate_roles(path, _systems(against), limit)
-    print_result(result)
-    target = out or Path("out") / "eval" / f"{result.task}.json"
-    _write_json(target, result.to_dict())
-    _console.print(f"[dim]results written to {target}[/dim]")
+    _report(result, out, result.task)
 
 
 @eval_app.command("roles-sample")
@@ -249,14 +253,8 @@ def tone_(
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     path = (path or REPO / ".." / "shared" / "data" / "rusentne" / "train_data.csv").resolve()
-    if not path.is_file():
-        typer.echo(f"svodka: tone: no dataset at {path}", err=True)
-        raise typer.Exit(code=2)
-    result = evaluate_tone(path, limit, folds)
-    print_result(result)
-    target = out or Path("out") / "eval" / "tone.json"
-    _write_json(target, result.to_dict())
-    _console.print(f"[dim]results written to {target}[/dim]")
+    _require(path, "tone", file=True)
+    _report(evaluate_tone(path, limit, folds), out, "tone")
 
 
 @eval_app.command("all")
