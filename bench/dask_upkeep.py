@@ -12,26 +12,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cpu import tree_cpu_seconds  # noqa: E402
 
 
 def cpu_seconds() -> float:
-    import psutil
-
-    me = psutil.Process()
-    times = me.cpu_times()
-    total = times.user + times.system
-    for child in me.children(recursive=True):
-        try:
-            times = child.cpu_times()
-        except psutil.Error:
-            continue
-        total += times.user + times.system
-    return total
+    return tree_cpu_seconds(os.getpid())
 
 
 def idle_cpu(config: dict, seconds: float) -> float:

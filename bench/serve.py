@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news"
 DOCS = ROOT / "docs" / "performance.md"
 sys.path.insert(0, str(ROOT / "bench"))
+from cpu import tree_cpu_seconds as server_cpu_seconds  # noqa: E402
 from sections import replace_section  # noqa: E402
 HOST = "127.0.0.1"   # the burst never leaves this machine
 TOPICS = ["нефть", "санкции", "выборы", "инвестиции", "президент", "правительство", "рубль",
@@ -121,22 +122,6 @@ async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) ->
         seconds = time.perf_counter() - started
     return {"timings": timings, "kept": kept, "errors": errors, "reasons": reasons,
             "seconds": seconds}
-
-
-def server_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of the server and its worker processes so far: what the
-    requests cost, whatever else the machine is doing (unlike their latency)."""
-    import psutil
-
-    parent = psutil.Process(pid)
-    total = 0.0
-    for process in [parent, *parent.children(recursive=True)]:
-        try:
-            times = process.cpu_times()
-            total += times.user + times.system
-        except psutil.Error:
-            pass
-    return total
 
 
 def percentile(values: list[float], share: float) -> float:

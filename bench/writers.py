@@ -76,21 +76,11 @@ class ServerCpu:
     that ended (reaped, so counted in its children's times)."""
 
     def __init__(self, server):
-        import psutil
-        pid = int((server.data / "postmaster.pid").read_text().split()[0])
-        self.postmaster = psutil.Process(pid)
+        self.pid = int((server.data / "postmaster.pid").read_text().split()[0])
 
     def __call__(self) -> float:
-        import psutil
-        times = self.postmaster.cpu_times()
-        total = times.user + times.system + times.children_user + times.children_system
-        for child in self.postmaster.children():
-            try:
-                child_times = child.cpu_times()
-            except psutil.Error:
-                continue
-            total += child_times.user + child_times.system
-        return total
+        from cpu import tree_cpu_seconds
+        return tree_cpu_seconds(self.pid, reaped=True)
 
 
 def single(url: str, records: list, server_cpu) -> dict:
