@@ -159,11 +159,9 @@ def _outside_group(analysis: Analysis, head: int, index: int, stop: int) -> bool
     if token.pos != "ADP" or token.text.lower() in _ROLE_PREPOSITIONS or token.head < 0 \
             or _in_subtree(analysis, token.head, head):
         return False
-    group = range(index + 1, next((i for i in range(index + 1, stop)
-                                   if tokens[i].pos == "ADP" or _is_role_word(analysis, i)), stop))
+    group = _group(analysis, index, stop, upto_role=True)
     # "кандидат в президенты Дональд Трамп": a group of a role word alone is part of the title
-    return bool(group) and not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
-                                   for i in group)
+    return bool(group) and _names_nothing(analysis, group)
 
 
 def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
@@ -176,9 +174,21 @@ def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
     if token.pos != "ADP" or token.text.lower() in _ROLE_PREPOSITIONS or token.head < 0 \
             or tokens[token.head].head != head:
         return False
-    group = range(index + 1, next((i for i in range(index + 1, stop)
-                                   if tokens[i].pos == "ADP"), stop))
     # "кандидат в президенты", "кандидат в депутаты": a group naming a post completes the title
+    return _names_nothing(analysis, _group(analysis, index, stop, upto_role=False))
+
+
+def _group(analysis: Analysis, index: int, stop: int, upto_role: bool) -> range:
+    """The words of the prepositional group opened at ``index``: up to the next preposition
+    (or, with ``upto_role``, the next role word) or ``stop``."""
+    tokens = analysis.tokens
+    return range(index + 1, next((i for i in range(index + 1, stop) if tokens[i].pos == "ADP"
+                                  or upto_role and _is_role_word(analysis, i)), stop))
+
+
+def _names_nothing(analysis: Analysis, group: range) -> bool:
+    """No name, quotation or post in the group: it says where, when or of what, not who."""
+    tokens = analysis.tokens
     return not any(tokens[i].text[:1].isupper() or tokens[i].text in _QUOTES
                    or _is_role_word(analysis, i) for i in group)
 
