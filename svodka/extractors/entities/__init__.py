@@ -26,7 +26,7 @@ from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link
 from svodka.extractors.entities.mentions import Found, find_mentions
-from svodka.extractors.entities.normal import normalize, written_nominatives
+from svodka.extractors.entities.normal import normalize, subject_nominatives, written_nominatives
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.owners import owners
 from svodka.extractors.entities.people import is_patronymic
@@ -55,6 +55,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
                               + outside_mentions(analysis))
     named += _without_signoffs(analysis, propagate(analysis, named))
     written_nominatives(named)
+    subject_nominatives(analysis, named)
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
     entities = [_entity(named, members, analysis.morph,

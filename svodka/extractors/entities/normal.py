@@ -186,3 +186,33 @@ def written_nominatives(named: list) -> None:
         if any(fold_word(other.text.split()[-1]) != written for other in surnames.get(normal, ())):
             continue          # the man's name is written otherwise too ("Диметов", "Диметову")
         m.normal = m.text
+
+
+def subject_nominatives(analysis: Analysis, named: list) -> None:
+    """"Вэрика уточнила", "говорит Вэрика": a person's name that is the subject of a verb in
+    the singular is written in the nominative, whatever case the tagger read in it (a foreign
+    surname it does not know, taken for a man's genitive, would become "Вэрик"). Every name
+    mention written with that surname keeps it as written. Changes ``normal`` in place."""
+    tokens = analysis.tokens
+    nominative = set()
+    for m in named:
+        if m.type != "PER" or m.kind != "name" or not m.text.split():
+            continue
+        written, normal = m.text.split()[-1], m.normal.split()[-1]
+        if fold_word(written) == fold_word(normal) or not written.replace("-", "").isalpha():
+            continue
+        span = analysis.tokens_between(m.start, m.end)
+        heads = [i for i in span if tokens[i].head not in span]
+        if len(heads) != 1 or not tokens[heads[0]].rel.startswith("nsubj"):
+            continue
+        verb = tokens[heads[0]].head
+        if verb >= 0 and tokens[verb].pos in ("VERB", "AUX") \
+                and tokens[verb].feats.get("Number") == "Sing":
+            nominative.add(fold_word(written))
+    if not nominative:
+        return
+    for m in named:
+        words, written = m.normal.split(), m.text.split()
+        if m.type == "PER" and m.kind == "name" and len(words) == len(written) \
+                and fold_word(written[-1]) in nominative:
+            m.normal = " ".join([*words[:-1], written[-1]])
