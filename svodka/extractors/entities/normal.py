@@ -188,18 +188,21 @@ def written_nominatives(named: list) -> None:
         m.normal = m.text
 
 
-def subject_nominatives(analysis: Analysis, named: list) -> None:
+def subject_nominatives(analysis: Analysis, named: list, seen=frozenset()) -> None:
     """"Вэрика уточнила", "говорит Вэрика": a person's name that is the subject of a verb in
     the singular is written in the nominative, whatever case the tagger read in it (a foreign
-    surname it does not know, taken for a man's genitive, would become "Вэрик"). Every name
-    mention written with that surname keeps it as written. Changes ``normal`` in place."""
+    surname it does not know, taken for a man's genitive, would become "Вэрик"), unless the
+    text also writes the nominative the normalizer made ("Ким Чен Ын": a parse that makes
+    "к власти Ким Чен Ына" a subject is wrong). Every name mention written with that surname
+    keeps it as written. ``seen``: the text's lowercase words. Changes ``normal`` in place."""
     tokens = analysis.tokens
     nominative = set()
     for m in named:
         if m.type != "PER" or m.kind != "name" or not m.text.split():
             continue
         written, normal = m.text.split()[-1], m.normal.split()[-1]
-        if fold_word(written) == fold_word(normal) or not written.replace("-", "").isalpha():
+        if fold_word(written) == fold_word(normal) or not written.replace("-", "").isalpha() \
+                or normal.lower() in seen:
             continue
         span = analysis.tokens_between(m.start, m.end)
         heads = [i for i in span if tokens[i].head not in span]

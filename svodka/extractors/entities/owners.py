@@ -34,6 +34,7 @@ class Owned:
     for a name with no owner."""
     owner: str | None = None
     base: str | None = None
+    written: bool = False       # the owner is a word of the name itself, not an adjective before it
 
 
 NO_OWNER = Owned()
@@ -86,7 +87,7 @@ def _owner_in_name(analysis: Analysis, m: Named, inside: list[Named]) -> Owned |
         first = analysis.token_at(place.start)
         if first is None or (first > 0 and tokens[first - 1].pos == "ADP"):
             continue
-        return Owned(place_key(place), _without(m, place.start, place.end))
+        return Owned(place_key(place), _without(m, place.start, place.end), True)
     return None
 
 
@@ -114,7 +115,7 @@ def _owner_by_adjective(analysis: Analysis, m: Named, place_keys: set[str]) -> O
         owner = _adjective_owner(analysis, first, place_keys)
         if owner is not None:
             words = m.normal.split()
-            return Owned(owner, " ".join(words[1:]) if len(words) > 1 else None)
+            return Owned(owner, " ".join(words[1:]) if len(words) > 1 else None, True)
     before = first - 1
     if before >= 0 and tokens[before].sent == tokens[first].sent \
             and tokens[before].feats.get("Case") == tokens[first].feats.get("Case"):
@@ -153,3 +154,13 @@ def join_by_owner(members: list[int], owned: list[Owned], groups: Groups) -> Non
     for same in by_owner.values():
         for i in same[1:]:
             groups.union(same[0], i)
+
+
+def shared_names(keys: list, owned: list[Owned]) -> set:
+    """The name keys the text gives to more than one owner ("Министерство обороны" of
+    Russia's and Britain's): an entity of such a name is named with its owner."""
+    owners_of: dict = {}
+    for key, found in zip(keys, owned):
+        if found.owner is not None:
+            owners_of.setdefault(key, set()).add(found.owner)
+    return {key for key, found in owners_of.items() if len(found) > 1}
