@@ -64,6 +64,7 @@ def owners(analysis: Analysis, named: list[Named]) -> list[Owned]:
                     if m.type == "LOC" and m.nested)
     starts = [start for start, _, _ in places]
     place_keys = {place_key(m) for m in named if m.type == "LOC"}
+    place_at = {m.start: m for m in named if m.type == "LOC"}
     found = []
     for m in named:
         if m.type != "ORG" or m.kind != "name":
@@ -76,6 +77,7 @@ def owners(analysis: Analysis, named: list[Named]) -> list[Owned]:
             if end <= m.end:
                 inside.append(named[j])
         found.append(_owner_in_name(analysis, m, inside)
+                     or _owner_after_name(analysis, m, place_at)
                      or _owner_by_adjective(analysis, m, place_keys) or NO_OWNER)
     return found
 
@@ -89,6 +91,23 @@ def _owner_in_name(analysis: Analysis, m: Named, inside: list[Named]) -> Owned |
             continue
         return Owned(place_key(place), _without(m, place.start, place.end), True)
     return None
+
+
+def _owner_after_name(analysis: Analysis, m: Named, place_at: dict[int, Named]) -> Owned | None:
+    """"Генштаба ВС РФ" where the name found is "ВС" alone: a place in the genitive (or an
+    abbreviation, which does not decline) right after the name is still its owner."""
+    text = analysis.text
+    gap = 0
+    while m.end + gap < len(text) and gap < 2 and text[m.end + gap] == " ":
+        gap += 1
+    place = place_at.get(m.end + gap) if gap == 1 else None
+    if place is None:
+        return None
+    first = analysis.token_at(place.start)
+    if first is None or not (place.text.isupper()
+                             or analysis.tokens[first].feats.get("Case") == "Gen"):
+        return None
+    return Owned(place_key(place))
 
 
 def _without(m: Named, start: int, end: int) -> str | None:
