@@ -40,18 +40,23 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?", default="../shared/data/rucoco/rucoco-train.zip")
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--everywhere", action="store_true",
+                        help="ask the ranker about every description the rules leave open, "
+                             "not only subjects and descriptions after a demonstrative")
     args = parser.parse_args(argv)
     models = load_models()
-    chosen = descriptions.RANKER_THRESHOLD
+    chosen, where = descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE
     descriptions.RANKER_THRESHOLD = 0.0
+    descriptions.RANKER_EVERYWHERE = args.everywhere or where
     try:
         runs = [(doc, extract(doc.text, models=models))
                 for doc in tuning_articles(Path(args.path), args.articles)]
     finally:
-        descriptions.RANKER_THRESHOLD = chosen
+        descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE = chosen, where
     print_rules(runs)
     print(f"{len(runs)} articles (training articles {DEFAULT_ARTICLES + 1}–"
-          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}")
+          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}, "
+          f"ranker asked {'everywhere' if descriptions.RANKER_EVERYWHERE or args.everywhere else 'of subjects and demonstratives'}")
     print("threshold  link P  link R  link F1  description R  ranker mentions")
     for threshold in THRESHOLDS:
         total, kept = CorefScores.empty(), 0
