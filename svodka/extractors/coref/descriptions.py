@@ -43,7 +43,7 @@ __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "descri
 # descriptions after a demonstrative: chosen with ``tune`` / ``tune --everywhere`` on 150
 # tuning articles (docs/coref.md, "Trained on svodka's own mentions")
 RANKER_THRESHOLD = 0.8
-RANKER_EVERYWHERE = False
+RANKER_EVERYWHERE = True
 # how many sentences back a description's antecedent may be mentioned (names: anywhere)
 REACH_SENTENCES = 5
 # the nearest earlier mentions the ranker compares (its training used at most 40)
