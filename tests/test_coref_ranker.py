@@ -182,3 +182,29 @@ def test_training_on_own_mentions_runs_end_to_end(tmp_path, models):
     assert report["mentions"] == "own" and report["train articles"] == 2
     assert report["dev articles"] == 1 and report["train pairs"] > 2
     assert load(tmp_path / "model.npz").features == FEATURES
+
+
+def test_the_ranker_is_asked_about_every_description_the_rules_leave_open(models):
+    """``RANKER_EVERYWHERE``: "французским лидером" is no subject and has an adjective, yet
+    the ranker is asked whether it is Макрон; asked only about subjects, it is not."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref.descriptions import link_anaphoric
+    from svodka.extractors.entities import resolve_entities
+    from svodka.layout import analyze_layout
+
+    text = ("Президент Франции Эммануэль Макрон прибыл в Москву. Встреча с французским лидером "
+            "продлилась пять часов.")
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    entities, _ = resolve_entities(analysis)
+    for entity in entities:
+        entity.mentions = [m for m in entity.mentions if not (m.rule or "").startswith("ranker")]
+    asked: dict[str, list[str]] = {}
+
+    def record(analysis_, anaphor, candidates):
+        asked[text[anaphor[0]:anaphor[1]]] = [text[s:e] for s, e in candidates]
+        return None
+
+    link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=False)
+    assert "французским лидером" not in asked
+    link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=True)
+    assert "Эммануэль Макрон" in asked["французским лидером"]
