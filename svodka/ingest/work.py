@@ -17,6 +17,9 @@ log = logging.getLogger(__name__)
 
 
 _PR_SET_PDEATHSIG = 1
+# Processes are the parallelism: a BLAS thread pool in every worker would only fight for the
+# cores. Every engine starts its workers with these (svodka/ingest/run.py, svodka/scale/).
+SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 _WATCH_SECONDS = 1.0
 
 
