@@ -130,13 +130,16 @@ def undo_malloc_trimming() -> bool:
 
 
 def worker_settings(dask_worker) -> dict:
-    """What a worker runs with, for the test that compares it with a local pool worker."""
+    """What a worker computes with (:func:`svodka.scale.probe.process_settings`), its
+    threads and whether its profiler runs: a Dask worker must match a local pool worker."""
     import dask
 
+    from svodka.scale.probe import process_settings
+
     return {"nthreads": dask_worker.state.nthreads,
-            "environment": {name: os.environ.get(name) for name in WORKER_ENVIRONMENT},
             "profiler": dask.config.get("distributed.worker.profile.enabled"),
-            "malloc_trimming_undone": getattr(dask_worker, "svodka_malloc_undone", None)}
+            "malloc_trimming_undone": getattr(dask_worker, "svodka_malloc_undone", None),
+            **process_settings()}
 
 
 def _model_seconds(dask_worker) -> float:
