@@ -9,7 +9,8 @@ thread's CPU (``time.thread_time``), the whole process's user and system CPU and
 page faults (``getrusage``), and reports what the process was given: its malloc, BLAS and
 Dask environment, the GC's settings and the threads running beside the task.
 
-Places: ``plain`` (this process), ``local`` (a worker of the local engine's pool, started
+Places: ``plain`` (this process, as ``svodka ingest --workers 1`` extracts: one BLAS
+thread; ``plain-before``: OpenBLAS's own thread count, as before issue 13's session), ``local`` (a worker of the local engine's pool, started
 as ``svodka ingest --workers N`` starts it), ``dask`` (a worker of a LocalCluster started as
 ``svodka ingest --engine dask`` starts it), and variants of the Dask worker that change one
 setting: ``dask-before`` (svodka's cluster before the fix: Dask's MALLOC_TRIM_THRESHOLD_ of
@@ -20,22 +21,16 @@ place runs in a fresh process of its own.
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
-import resource
 import subprocess
 import sys
-import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 WARM_UP = 2
-ENVIRONMENT = ("MALLOC_TRIM_THRESHOLD_", "MALLOC_ARENA_MAX", "OMP_NUM_THREADS",
-               "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def documents(news: Path, limit: int) -> list:
@@ -56,44 +51,22 @@ def documents(news: Path, limit: int) -> list:
 
 
 def measure(tasks: list) -> dict:
-    """Runs where it is sent: extract every document, CPU per document by kind."""
-    from svodka.ingest.work import load_worker_models, process
+    """Runs where it is sent: :func:`svodka.scale.probe.extraction_cost`."""
+    from svodka.scale.probe import extraction_cost
 
-    load_worker_models()
-    for task in tasks[:WARM_UP]:
-        process(*task)
-    measured = tasks[WARM_UP:]
-    before = resource.getrusage(resource.RUSAGE_SELF)
-    thread_before, wall_before = time.thread_time(), time.perf_counter()
-    for task in measured:
-        process(*task)
-    thread, wall = time.thread_time() - thread_before, time.perf_counter() - wall_before
-    after = resource.getrusage(resource.RUSAGE_SELF)
-    count = len(measured)
-    try:
-        from threadpoolctl import threadpool_info
-        blas = sorted({(pool["internal_api"], pool["num_threads"]) for pool in threadpool_info()})
-    except Exception:  # information only
-        blas = []
-    return {
-        "docs": count,
-        "thread_cpu_per_doc": round(thread / count, 4),
-        "user_cpu_per_doc": round((after.ru_utime - before.ru_utime) / count, 4),
-        "system_cpu_per_doc": round((after.ru_stime - before.ru_stime) / count, 4),
-        "wall_per_doc": round(wall / count, 4),
-        "minor_faults_per_doc": round((after.ru_minflt - before.ru_minflt) / count),
-        "peak_rss_mb": round(after.ru_maxrss / 1024),
-        "main_thread": threading.current_thread() is threading.main_thread(),
-        "threads": sorted(t.name for t in threading.enumerate()),
-        "gc": {"enabled": gc.isenabled(), "thresholds": gc.get_threshold(),
-               "frozen": gc.get_freeze_count()},
-        "switch_interval": sys.getswitchinterval(),
-        "environment": {k: os.environ.get(k) for k in ENVIRONMENT},
-        "blas_threads": blas,
-    }
+    return extraction_cost(tasks, warm_up=WARM_UP)
 
 
 def in_plain(tasks: list) -> dict:
+    """In this process, as ``svodka ingest --workers 1`` extracts (in the parent)."""
+    from svodka.ingest.work import one_blas_thread
+
+    with one_blas_thread():
+        return measure(tasks)
+
+
+def in_plain_blas_threads(tasks: list) -> dict:
+    """In this process with OpenBLAS's own thread count (``--workers 1`` before the fix)."""
     return measure(tasks)
 
 
@@ -140,6 +113,7 @@ def _places() -> dict:
 
     return {
         "plain": in_plain,
+        "plain-before": in_plain_blas_threads,
         "local": in_local_worker,
         "dask": in_dask_worker,
         # svodka's LocalCluster before issue 13 was found: Dask's MALLOC_TRIM_THRESHOLD_
@@ -149,7 +123,7 @@ def _places() -> dict:
     }
 
 
-PLACES = ("plain", "local", "dask", "dask-before", "dask-plugin")
+PLACES = ("plain", "plain-before", "local", "dask", "dask-before", "dask-plugin")
 
 
 def run_place(where: str, news: Path, limit: int) -> dict:

@@ -126,6 +126,21 @@ def test_a_dask_worker_computes_with_the_settings_of_a_local_pool_worker(pool_wo
         assert dask[setting] == local[setting], setting
 
 
+def test_the_parent_extracting_itself_uses_one_blas_thread_like_a_pool_worker(
+        pool_worker, monkeypatch):
+    """``--workers 1`` extracts in the parent, where numpy is loaded before any variable
+    could pin OpenBLAS to one thread; its threads spun beside the extraction."""
+    from svodka.ingest import run
+
+    seen = []
+    monkeypatch.setattr(run, "run_task", lambda *task: seen.append(process_settings()) or task)
+    assert list(run._in_process([("document", "line 1"), "duplicate"])) == [
+        ("document", "line 1"), "duplicate"]
+    local = pool_worker.submit(process_settings).result()
+    assert seen[0]["blas_threads"] == local["blas_threads"]
+    assert {threads for _, threads in local["blas_threads"]} == {1}
+
+
 def test_extraction_in_a_dask_worker_faults_no_more_pages_than_in_a_pool_worker(
         pool_worker, dask_client, monkeypatch):
     local = pool_worker.submit(extraction_cost, ARTICLES).result()
