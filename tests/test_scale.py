@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 import pytest
+from distributed import Client
 
 from conftest import needs_shared
 from test_ingest import NEWS_ZIP, news_excerpts, write_jsonl
@@ -67,6 +68,11 @@ def test_a_cluster_of_separate_processes_loads_postgresql_like_the_local_engine(
     urls = {name: postgres_server.new_database() for name in runs}
     with loopback_cluster(2, log_dir=tmp_path) as address:
         assert address.startswith("tcp://127.0.0.1:")
+        with Client(address) as client:   # the commands of docs/scale.md set the workers up
+            for settings in client.run(worker_settings).values():
+                assert settings["nthreads"] == 1 and settings["profiler"] is False
+                assert settings["environment"]["MALLOC_TRIM_THRESHOLD_"] is None
+                assert settings["environment"]["OPENBLAS_NUM_THREADS"] == "1"
         for name, url in urls.items():
             extra = runs[name] + (["--engine", "dask", "--scheduler", address]
                                   if name != "local" else [])
