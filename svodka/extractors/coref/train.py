@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from svodka.extractors.coref.ranker import (
-    DESCRIPTION, FEATURES, MODEL_FILE, NAME, PRONOUN, MentionView, TreeEnsemble, pair_features, view,
+    DESCRIPTION, FEATURES, MODEL_FILE, NAME, PRONOUN, MentionView, TreeEnsemble, pair_features,
+    view,
 )
 
 log = logging.getLogger(__name__)
@@ -410,7 +411,8 @@ def evaluate(data: Path = DEFAULT_DATA, model_path: Path = DEFAULT_MODEL,
     model = load(model_path)
     dev = collect(load_rucoco(data, "dev", dev_articles), load_models(), mentions)
     scores = model.predict_proba(dev.rows)
-    return {"mentions": mentions, "dev articles": dev.articles, "dev pairs": len(dev.rows), "model": str(model_path),
+    return {"mentions": mentions, "dev articles": dev.articles, "dev pairs": len(dev.rows),
+            "model": str(model_path),
             "accuracy": [r.to_dict() for r in accuracy(dev, scores)]}
 
 

@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> None:
     print_missed(runs, models.morph)
     print(f"{len(runs)} articles (training articles {DEFAULT_ARTICLES + 1}–"
           f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}, "
-          f"ranker asked {'everywhere' if descriptions.RANKER_EVERYWHERE or args.everywhere else 'of subjects and demonstratives'}")
+          f"ranker asked {'everywhere' if where or args.everywhere else 'of subjects'}")
     print("threshold  link P  link R  link F1  description R  ranker mentions")
     for threshold in THRESHOLDS:
         total, kept = CorefScores.empty(), 0
