@@ -218,6 +218,9 @@ def subject_nominatives(analysis: Analysis, named: list, seen=frozenset()) -> No
                 and tokens[verb].feats.get("Number") == "Sing" \
                 and tokens[verb].feats.get("Tense") == "Past":
             nominative.add(fold_word(written))
+    # "Пита" of "Пита Тауфатофуа": a word written as a first name is no surname
+    nominative -= {fold_word(word) for m in named if m.type == "PER"
+                   for word in m.text.split()[:-1]}
     for m in named:
         # "Сергея Скрипаля": a surname written after a first name in the genitive is one
         written = m.text.split()

@@ -38,6 +38,8 @@ class Owned:
 
 
 NO_OWNER = Owned()
+# the owner of a name without one that the text gives several owners: it joins no owned group
+CONTESTED = "*"
 
 
 @lru_cache(maxsize=1)
@@ -50,11 +52,15 @@ def _country_of_adjective() -> dict[str, str]:
     return countries
 
 
-def place_key(m: Named) -> str:
-    """The folded canonical name of a place mention: "РФ", "Российской Федерации" -> "россия"."""
+def place_key(m: Named, analysis: Analysis | None = None) -> str:
+    """The folded canonical name of a place mention: "РФ", "Российской Федерации" -> "россия";
+    by its lemmas where the normal form is no listed name ("Поднебесной" -> "китай")."""
     if m.canonical is not None:
         return key_text(m.canonical)
     known = known_loosely(m.normal)
+    if known is None and analysis is not None:
+        lemmas = " ".join(analysis.lemma(i) for i in analysis.tokens_between(m.start, m.end))
+        known = known_loosely(lemmas)
     return key_text(known.canonical if known else m.normal)
 
 
@@ -63,7 +69,7 @@ def owners(analysis: Analysis, named: list[Named]) -> list[Owned]:
     places = sorted((m.start, m.end, i) for i, m in enumerate(named)
                     if m.type == "LOC" and m.nested)
     starts = [start for start, _, _ in places]
-    place_keys = {place_key(m) for m in named if m.type == "LOC"}
+    place_keys = {place_key(m, analysis) for m in named if m.type == "LOC"}
     place_at = {m.start: m for m in named if m.type == "LOC"}
     found = []
     for m in named:
@@ -89,7 +95,7 @@ def _owner_in_name(analysis: Analysis, m: Named, inside: list[Named]) -> Owned |
         first = analysis.token_at(place.start)
         if first is None or (first > 0 and tokens[first - 1].pos == "ADP"):
             continue
-        return Owned(place_key(place), _without(m, place.start, place.end), True)
+        return Owned(place_key(place, analysis), _without(m, place.start, place.end), True)
     return None
 
 
@@ -107,7 +113,7 @@ def _owner_after_name(analysis: Analysis, m: Named, place_at: dict[int, Named]) 
     if first is None or not (place.text.isupper()
                              or analysis.tokens[first].feats.get("Case") == "Gen"):
         return None
-    return Owned(place_key(place))
+    return Owned(place_key(place, analysis))
 
 
 def _without(m: Named, start: int, end: int) -> str | None:
@@ -164,12 +170,15 @@ def _adjective_owner(analysis: Analysis, index: int, place_keys: set[str]) -> st
 
 def join_by_owner(members: list[int], owned: list[Owned], groups: Groups) -> None:
     """Mentions sharing one name key: all join when at most one owner is among them; else
-    each owner's mentions join, and those without an owner join only each other."""
+    each owner's mentions join, and those without an owner join only each other, for good:
+    their group is ``CONTESTED`` and no later rule joins it to an owned one."""
     by_owner: dict[str | None, list[int]] = {}
     for i in members:
         by_owner.setdefault(owned[i].owner, []).append(i)
     if len([owner for owner in by_owner if owner is not None]) <= 1:
         by_owner = {None: members}
+    elif None in by_owner:
+        groups.owner[groups.find(by_owner[None][0])] = CONTESTED
     for same in by_owner.values():
         for i in same[1:]:
             groups.union(same[0], i)
