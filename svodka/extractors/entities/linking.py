@@ -14,6 +14,7 @@ from functools import lru_cache
 from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
 from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import link_person_names, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
@@ -32,10 +33,13 @@ def own_name(normal: str) -> str:
     return " ".join(words).strip(QUOTES_AND_APOSTROPHE).strip()
 
 
-def link_key(m: Named, morph: Morphology) -> tuple[str, str]:
+def link_key(m: Named, morph: Morphology, base: str | None = None) -> tuple[str, str]:
+    """The key mentions of one thing share; ``base``: an owned organization's name without
+    its owner ("Министерство обороны" of "Министерство обороны России"), whose owner
+    ``owners.join_by_owner`` compares apart."""
     canonical = m.canonical
     if canonical is None:
-        name = own_name(m.normal) if m.type == "ORG" else m.normal
+        name = own_name(base or m.normal) if m.type == "ORG" else m.normal
         known = known_loosely(name)
         canonical = known.canonical if known else name
         if m.type == "ORG" and not known:
@@ -56,16 +60,17 @@ def acronym(normal: str) -> str | None:
     return " ".join(["".join(head), *words])
 
 
-def link(mentions: list[Named], morph: Morphology, text: str = "") -> list[list[int]]:
-    """Groups of mention indices, each group one entity, in order of first mention."""
-    groups = Groups(len(mentions))
-    first_by_key: dict[tuple[str, str], int] = {}
+def link(mentions: list[Named], morph: Morphology, text: str = "",
+         owned: list[Owned] | None = None) -> list[list[int]]:
+    """Groups of mention indices, each group one entity, in order of first mention.
+    ``owned``: each mention's owner (``owners.owners``); names of different owners never join."""
+    owned = owned if owned is not None else [NO_OWNER] * len(mentions)
+    groups = Groups(len(mentions), [o.owner for o in owned])
+    by_key: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
-        key = link_key(m, morph)
-        if key in first_by_key:
-            groups.union(first_by_key[key], i)
-        else:
-            first_by_key[key] = i
+        by_key.setdefault(link_key(m, morph, owned[i].base), []).append(i)
+    for members in by_key.values():
+        join_by_owner(members, owned, groups)
     _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
