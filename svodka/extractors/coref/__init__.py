@@ -36,7 +36,7 @@ from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
 from svodka.text import fold
 
-__all__ = ["Coreference", "Link", "Slot", "antecedent", "bound_by", "clause_subject", "plural_by_preposition", "link_pronouns", "link_titles", "link_descriptions",
+__all__ = ["Coreference", "Link", "Slot", "antecedent", "bound_by", "clause_subject", "country_names", "plural_by_preposition", "link_pronouns", "link_titles", "link_descriptions",
            "name_slots", "person_genders", "person_slots", "quoted_spans", "unnamed_slots"]
 
 # how many sentences before a pronoun its antecedent may be named in
@@ -173,7 +173,13 @@ def clause_subject(analysis, index: int) -> int | None:
                         if tokens[c].rel in ("nsubj", "nsubj:pass") or (
                             tokens[c].rel in ("obj", "iobj") and c < index
                             and tokens[c].feats.get("Case") == "Nom")]
-            return subjects[0] if subjects else None   # (a nominative "object": "цитирует ТАСС")
+            if subjects:
+                return subjects[0]     # (or a nominative "object": "цитирует ТАСС")
+            if tokens[head].rel == "conj" and tokens[head].head >= 0 \
+                    and tokens[tokens[head].head].pos in ("VERB", "AUX"):
+                head, steps = tokens[head].head, steps + 1
+                continue               # "встретился с министром и передал ему": shared subject
+            return None
         if tokens[head].rel in ("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis") \
                 or tokens[head].rel.startswith("nsubj"):
             return None   # (inside the subject: "Путин и его сторонники заявили")
@@ -425,6 +431,26 @@ def _nearer_thing(analysis, others: list[Slot], slots: list[Slot], entity: Entit
             head = analysis.tokens[slot.first]
             if head.feats.get("Gender") == gender and head.feats.get("Number") != "Plur":
                 return True
+    return _nearer_noun(analysis, last, index, gender)
+
+
+def _nearer_noun(analysis, last: int, index: int, gender: str) -> bool:
+    """Is a thing of the pronoun's gender the subject of a clause after the person, in the
+    pronoun's sentence or the one before ("Наступление велось при поддержке танков, сообщил
+    Рудской, а предшествовала ему огневая подготовка": "ему" is the offensive)? A neuter
+    noun may be "его", "ему", "ним", not "он"."""
+    tokens = analysis.tokens
+    pronoun = tokens[index]
+    genders = {gender}
+    if gender == "Masc" and pronoun.text.lower() != "он":
+        genders.add("Neut")
+    floor = analysis.sentences[max(0, pronoun.sent - 1)].first
+    for k in range(max(last + 1, floor), index):
+        token = tokens[k]
+        if token.rel in ("nsubj", "nsubj:pass") and token.pos == "NOUN" \
+                and token.feats.get("Animacy") == "Inan" and token.feats.get("Number") == "Sing" \
+                and token.feats.get("Gender") in genders:
+            return True
     return False
 
 
@@ -539,6 +565,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             continue      # "президент" alone: the person only if known to hold the office
         if any(s.entity is found[0] and s.sent == token.sent for s in before):
             continue      # named in the same sentence: the title is someone else's
+        if not _phrase_agrees(analysis, index, range(phrase.first, phrase.stop), found[0]):
+            continue      # "министр финансов" after "Премьер-министр Дмитрий Медведев"
         if not subject:
             # "у футболиста диагностировали травму": the role is the person in focus's,
             # but a word outside the subject is no mention to speak for them
@@ -630,6 +658,30 @@ def role_owner(analysis, index: int, organizations: list[Entity], people: list[E
     return found[0] if len(found) == 1 else None
 
 
+def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
+    """Does every word a title phrase adds to its head word ("финансов" of "министр
+    финансов") appear, by its stem, in the person's roles or names?"""
+    known = {w[:5] for text in (*entity.roles, *(m.text for m in entity.mentions))
+             for w in fold(text).replace("-", " ").split()}
+    tokens = analysis.tokens
+    for i in words:
+        if i == head or tokens[i].pos not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        lemma = analysis.lemma(i)
+        if tokens[i].pos == "ADJ" and (i < head and not lemma.endswith(("ский", "цкий"))):
+            continue      # "британский премьер" must agree; "бывший министр" says nothing
+        if lemma[:5] not in known and fold(tokens[i].text)[:5] not in known and not any(
+                fold(name)[:5] in known for name in country_names().get(lemma, ())):
+            return False      # ("британский" agrees with "Великобритании")
+    return True
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, tuple[str, ...]]:
+    """A country's adjective → its names ("американский" → США, Соединённые Штаты…)."""
+    return {row[0]: tuple(row[1:]) for row in load_table("quote_country_adjectives.tsv")}
+
+
 def _demonym(lemma: str) -> bool:
     """"американец", "румынка": where someone is from says nothing of who spoke last."""
     return lemma.endswith(("ец", "ка", "анин", "янин")) and any(
@@ -701,8 +753,10 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
                 and offset - tokens[s.first].start <= SPEAKER_MEMORY]
     if speakers:
         last = speakers[-1]
-        if last.unnamed or any(s.unnamed and s.first > last.first for s in before):
-            return None     # someone unnamed took the stage after ("представитель делегации")
+        if last.unnamed or any(s.unnamed and s.first > last.first for s in before) \
+                or last.sent == token.sent:
+            return None     # someone unnamed took the stage after ("представитель делегации"),
+            # or the one who spoke is in the words reported ("Буш выразил…, сообщил представитель")
         if gender is None or genders.get(id(last.entity)) in (gender, None):
             return last.entity, "title:last-speaker"
     if gender is not None:

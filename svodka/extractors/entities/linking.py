@@ -178,6 +178,7 @@ def _link_abbreviation_forms(mentions: list[Named], groups: Groups) -> None:
         stem = caps_stem(m.text) if m.type == "ORG" and m.kind == "name" else None
         if stem is None:
             continue
+        m.normal = stem       # "УИКов" is "УИК" (the normalizer made "уиковы" of it)
         if stem in stems:
             groups.union(stems[stem], i)
         else:
