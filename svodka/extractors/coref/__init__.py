@@ -757,6 +757,14 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
                 or last.sent == token.sent:
             return None     # someone unnamed took the stage after ("представитель делегации"),
             # or the one who spoke is in the words reported ("Буш выразил…, сообщил представитель")
+        first_sent = _window_start(analysis, index, quoted, 1)
+        newer = {id(s.entity): s.entity for s in before if not s.unnamed and s.main
+                 and s.first > last.first and s.sent >= first_sent and gender is not None
+                 and s.entity is not last.entity and genders.get(id(s.entity)) == gender}
+        if len(newer) == 1:
+            # "Не осталась в стороне и глава департамента Кармен Фарина. «…», — заявила
+            # чиновница": the one the sentence before the quote brought in, not who spoke earlier
+            return next(iter(newer.values())), "title:new-subject"
         if gender is None or genders.get(id(last.entity)) in (gender, None):
             return last.entity, "title:last-speaker"
     if gender is not None:
