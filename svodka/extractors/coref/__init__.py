@@ -519,6 +519,19 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                     analysis, index, owners)):
                 continue      # "посол России ...": a title with its own complement is a new role
             # "— добавил глава государства" when "глава" is several people's: who spoke last
+        if speaks(analysis, index) and lemma in _EXPERTS and token.sent > 0 and not any(
+                analysis.lemma(c) in _POSSESSIVES | _OTHERS or tokens[c].rel == "nmod"
+                for c in analysis.children(index)):
+            # "«…», — сказал он. Эксперт напомнил, что …": the one who spoke the sentence
+            # before; farther back "эксперт" may be anyone
+            found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
+            last = [s for s in speakers if s.speaker and s.first < index]
+            if found is not None and found[1] == "title:last-speaker" and last \
+                    and last[-1].sent >= _window_start(analysis, index, quoted, 1):
+                links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
+                                                    "title", rule=found[1]), index))
+                _add_speaker(analysis, speakers, found[0], index)
+            continue
         if speaks(analysis, index) and lemma not in anonymous and not _demonym(lemma) and (
                 _person_noun(analysis, index) or is_title(analysis, index)) and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS
@@ -813,6 +826,8 @@ def _governed_by_speech(analysis, index: int) -> bool:
     return token.feats.get("Case") == "Dat" and token.rel in ("iobj", "obl")
 
 
+# words for a commentator: who spoke the sentence before, or anyone ("считают эксперты")
+_EXPERTS = frozenset({"эксперт", "аналитик", "специалист", "исследователь"})
 _POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
 _OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
            "один", "этот", "тот", "такой"}
