@@ -683,6 +683,14 @@ def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
         lemma = analysis.lemma(i)
         if tokens[i].pos == "ADJ" and (i < head and not lemma.endswith(("ский", "цкий"))):
             continue      # "британский премьер" must agree; "бывший министр" says nothing
+        if tokens[i].pos != "ADJ" and (tokens[i].head != head or tokens[i].rel != "nmod"
+                                       or any(tokens[c].rel == "case"
+                                              for c in analysis.children(i))):
+            continue      # only the genitive complement: "кандидат в президенты" is no owner
+        if lemma in _GENERIC_PLACES:
+            continue      # "лидер страны": the country the text is about
+        if tokens[i].pos == "ADJ" and i > head:
+            continue
         if lemma[:5] not in known and fold(tokens[i].text)[:5] not in known and not any(
                 fold(name)[:5] in known for name in country_names().get(lemma, ())):
             return False      # ("британский" agrees with "Великобритании")
@@ -693,6 +701,11 @@ def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
 def country_names() -> dict[str, tuple[str, ...]]:
     """A country's adjective → its names ("американский" → США, Соединённые Штаты…)."""
     return {row[0]: tuple(row[1:]) for row in load_table("quote_country_adjectives.tsv")}
+
+
+# a complement that names the place the text is about, whichever it is
+_GENERIC_PLACES = frozenset({"страна", "государство", "город", "регион", "республика", "край",
+                             "область", "столица", "мир", "район"})
 
 
 def _demonym(lemma: str) -> bool:
