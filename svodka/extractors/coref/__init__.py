@@ -187,6 +187,31 @@ def clause_subject(analysis, index: int) -> int | None:
     return None
 
 
+def _unnamed_above(analysis, index: int, named_words: set[int]) -> bool:
+    """Is the pronoun the subject of a clause ("…, что он лично принял решение") whose
+    governing verb's subject is a person no name stands for or beside ("глава Белого дома
+    был вынужден пояснить")? A reader takes "он" for that one."""
+    tokens = analysis.tokens
+    if not tokens[index].rel.startswith("nsubj"):
+        return False
+    verb = tokens[index].head
+    if verb < 0 or tokens[verb].rel not in ("ccomp", "advcl"):
+        return False
+    above = tokens[verb].head
+    while above >= 0 and tokens[above].rel == "xcomp":    # "был вынужден пояснить"
+        above = tokens[above].head
+    if above < 0:
+        return False
+    for child in analysis.children(above):
+        token = tokens[child]
+        if token.rel in ("nsubj", "nsubj:pass") and token.pos == "NOUN" \
+                and token.feats.get("Animacy") == "Anim" and token.feats.get("Number") == "Sing":
+            return child not in named_words and not any(
+                c in named_words for c in analysis.children(child)
+                if tokens[c].rel in ("appos", "flat:name"))
+    return False
+
+
 def bound_by(analysis, entities: list[Entity], index: int) -> list[Entity]:
     """The entities a third-person pronoun at ``index`` cannot be: its own clause's subject.
     Russian says "своё" for that ("Путин изложил свою позицию"), so "его", "ему", "её" there
@@ -396,6 +421,8 @@ def link_pronouns(analysis, entities: list[Entity], genders: dict[int, str | Non
     forms = _pronoun_forms()
     slots = person_slots(analysis, entities, quoted, titles)
     others = name_slots(analysis, entities, ("ORG", "LOC"), quoted)
+    named_words = {i for e in entities if e.type == "PER" for m in e.mentions
+                   for i in analysis.tokens_between(m.start, m.end)}
     links = []
     for index, token in enumerate(analysis.tokens):
         word = token.text.lower().replace("ё", "е")
@@ -416,6 +443,8 @@ def link_pronouns(analysis, entities: list[Entity], genders: dict[int, str | Non
             continue
         if entity in bound_by(analysis, entities, index):
             continue      # "ТАСС цитирует его заявление": "его" is not ТАСС (that is "своё")
+        if _unnamed_above(analysis, index, named_words):
+            continue      # "глава Белого дома пояснил, что он…": he, whom no name holds here
         links.append(Link(entity, Mention(token.start, token.end, token.text,
                                           token.text.lower(), "pronoun", rule=rule), index))
     return links
