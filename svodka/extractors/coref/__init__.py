@@ -460,7 +460,7 @@ def _nearer_thing(analysis, others: list[Slot], slots: list[Slot], entity: Entit
             head = analysis.tokens[slot.first]
             if head.feats.get("Gender") == gender and head.feats.get("Number") != "Plur":
                 return True
-    return _nearer_noun(analysis, last, index, gender)
+    return last >= 0 and _nearer_noun(analysis, last, index, gender)   # (not for cataphora)
 
 
 def _nearer_noun(analysis, last: int, index: int, gender: str) -> bool:
@@ -702,7 +702,10 @@ def role_owner(analysis, index: int, organizations: list[Entity], people: list[E
 
 def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
     """Does every word a title phrase adds to its head word ("финансов" of "министр
-    финансов") appear, by its stem, in the person's roles or names?"""
+    финансов") appear, by its stem, in the person's roles or names? A person with no role
+    known yet contradicts nothing ("Откуда помощник госсекретаря взяла цифру")."""
+    if not entity.roles:
+        return True
     known = {w[:5] for text in (*entity.roles, *(m.text for m in entity.mentions))
              for w in fold(text).replace("-", " ").split()}
     tokens = analysis.tokens
