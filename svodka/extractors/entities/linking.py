@@ -141,7 +141,7 @@ def _link_compounds(mentions: list[Named], groups: Groups) -> None:
 
 
 # "ЦИКа", "УИКах", "МИДе": an abbreviation with a lowercase case ending
-_ABBREVIATION_FORM = re.compile(r"^([A-ZА-ЯЁ]{2,6})[a-zа-яё]{0,3}$")
+_ABBREVIATION_FORM = re.compile(r"^([A-ZА-ЯЁ]{2,6})[а-яё]{0,3}$")     # ("USNews" is a name)
 
 
 def caps_stem(text: str) -> str | None:
