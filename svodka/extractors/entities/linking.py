@@ -74,6 +74,7 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
     _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
+    _link_abbreviation_forms(mentions, groups)
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
     retype_surnames(mentions, morph)
@@ -139,6 +140,63 @@ def _link_compounds(mentions: list[Named], groups: Groups) -> None:
             continue
         roots = {groups.find(j) for j in by_start.get(fold(word)[:_MIN_PIECE], ())
                  if _is_compound_of(m.normal, mentions[j].normal)}
+        roots.discard(groups.find(i))
+        if len(roots) == 1:
+            groups.union(roots.pop(), i)
+
+
+# "ЦИКа", "УИКах", "МИДе": an abbreviation with a lowercase case ending
+_ABBREVIATION_FORM = re.compile(r"^([A-ZА-ЯЁ]{2,6})[а-яё]{0,3}$")     # ("USNews" is a name)
+
+
+def caps_stem(text: str) -> str | None:
+    found = _ABBREVIATION_FORM.match(text.strip(QUOTES_AND_APOSTROPHE))
+    return found.group(1) if found else None
+
+
+def spells(acronym: str, word: str) -> bool:
+    """"Центризбирком" is spelled by "ЦИК": the word splits into as many pieces as the
+    abbreviation has letters, each piece starting with its letter (центр-избир-ком), every
+    piece at least two letters long."""
+    letters, word = fold(acronym), fold(word)
+    if not 2 <= len(letters) <= 6 or len(word) < 2 * len(letters) or "-" in word:
+        return False
+
+    def fits(position: int, k: int) -> bool:
+        if k == len(letters) - 1:
+            return word[position:position + 1] == letters[k] and len(word) - position >= 2
+        if word[position:position + 1] != letters[k]:
+            return False
+        return any(fits(position + size, k + 1)
+                   for size in range(_MIN_PIECE, len(word) - position - _MIN_PIECE + 1))
+
+    return fits(0, 0)
+
+
+def _link_abbreviation_forms(mentions: list[Named], groups: Groups) -> None:
+    """One organization under its abbreviation in any case ("УИК", "УИКах", "УИКов") and
+    under a compound word its letters spell ("ЦИК" = "Центризбирком"); the full name joins
+    both by the acronym and compound rules. A compound joins only when one abbreviation
+    group fits it."""
+    stems: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        stem = caps_stem(m.text) if m.type == "ORG" and m.kind == "name" else None
+        if stem is None:
+            continue
+        m.normal = stem       # "УИКов" is "УИК" (the normalizer made "уиковы" of it)
+        if stem in stems:
+            groups.union(stems[stem], i)
+        else:
+            stems[stem] = i
+    if not stems:
+        return
+    for i, m in enumerate(mentions):
+        words = m.normal.split()
+        if m.type != "ORG" or m.kind != "name" or len(words) != 1 or words[0].isupper() \
+                or caps_stem(m.text) is not None:
+            continue
+        roots = {groups.find(j) for stem, j in stems.items()
+                 if len(stem) >= 3 and spells(stem, words[0])}
         roots.discard(groups.find(i))
         if len(roots) == 1:
             groups.union(roots.pop(), i)
