@@ -14,6 +14,12 @@ The `encoder` rows (issue 14, third session) add slovnet's contextual token vect
 encoder of natasha's syntax (or morph, or NER) model, the same one the language pass runs,
 pooled over the mention, its syntactic head, 3 tokens either side, the sentence, and the
 mention minus the sentence (`encoder_vectors`, `encoder_pools`).
+
+The `gru` rows (issue 14, fourth session) train a small network end to end on the task:
+frozen navec vectors and position/syntax/tone-word flags of every token of the mention's
+sentence, a bidirectional GRU, attention pooled with the mention marked
+(`svodka/sentiment/neural.py`, trained with PyTorch by `neural_train.py`; one thread).
+`--seeds N` averages N networks per fold (different initialisations).
 """
 from __future__ import annotations
 
@@ -38,6 +44,7 @@ from svodka.eval.tone import (baseline_predictions, class_prf, f1_pn,  # noqa: E
 from svodka.sentiment import features as F  # noqa: E402
 from svodka.sentiment.data import analyze_items, read_rusentne  # noqa: E402
 from svodka.sentiment.model import CLASSES, DEFAULT_C, decide  # noqa: E402
+from svodka.sentiment.neural import mention_sequence  # noqa: E402
 
 RUSENTNE = ROOT / ".." / "shared" / "data" / "rusentne" / "train_data.csv"
 FOLDS = 5
@@ -276,6 +283,22 @@ def perceptron(views, labels):
                                       random_state=0))(views, labels)
 
 
+def recurrent(seeds: int = 1, **settings):
+    """The recurrent model over sentence sequences, ``seeds`` networks averaged."""
+    def fit(sequences, labels):
+        import torch
+
+        from svodka.sentiment import neural_train
+
+        torch.set_num_threads(1)
+        models = [neural_train.train(sequences, labels,
+                                     neural_train.Settings(**settings, seed=seed))
+                  for seed in range(seeds)]
+        return lambda some: np.mean([neural_train.predict_proba(model, some)
+                                     for model in models], axis=0)
+    return fit
+
+
 def out_of_fold(views, labels, fold_of, fit: Callable) -> np.ndarray:
     probabilities = np.zeros((len(views), 3))
     for fold in range(FOLDS):
@@ -327,6 +350,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=RUSENTNE)
     parser.add_argument("--only", default="", help="comma-separated variant names")
+    parser.add_argument("--seeds", type=int, default=3,
+                        help="networks averaged per fold in the gru rows")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "eval" / "tone-variants.json")
     args = parser.parse_args()
     wanted = set(filter(None, args.only.split(",")))
@@ -393,6 +418,9 @@ def main() -> None:
         "lr, type-conjoined features": (lambda: views_of(view_type_conjoined), logistic()),
         "lr, no sentence bag of words": (lambda: views_of(view_no_sentence_bag), logistic()),
         "hgb (navec + small features)": (shipped, gradient_boosting),
+        "gru (navec + flags, attention at the mention)": (
+            lambda: [mention_sequence(batch.analysis, o + i.start, o + i.end, i.kind)
+                     for i, o in zip(items, batch.offsets)], recurrent(args.seeds)),
         "mlp (navec + small features)": (shipped, perceptron),
     }
     rows, probabilities = [], {}
@@ -409,10 +437,11 @@ def main() -> None:
                         time.process_time() - began))
     linear = "lr (shipped features, C 0.02)"
     for other in ("hgb (navec + small features)", "mlp (navec + small features)",
-                  "hgb (small features + syntax encoder pools)"):
+                  "hgb (small features + syntax encoder pools)",
+                  "gru (navec + flags, attention at the mention)"):
         if linear not in probabilities or other not in probabilities:
             continue
-        for share in (0.3, 0.5):
+        for share in (0.3, 0.5, 0.7):
             mixed = (1 - share) * probabilities[linear] + share * probabilities[other]
             rows.append(row(f"lr x {1 - share:g} + {other} x {share:g}", gold,
                             decide(mixed, 1.0), 0))
