@@ -283,20 +283,50 @@ def perceptron(views, labels):
                                       random_state=0))(views, labels)
 
 
-def recurrent(seeds: int = 1, **settings):
-    """The recurrent model over sentence sequences, ``seeds`` networks averaged."""
-    def fit(sequences, labels):
-        import torch
+def _train_recurrent(task):
+    """One network on all folds but ``fold``: the test fold's probabilities (a worker of
+    :func:`recurrent`'s pool; the sequences come from the forked parent)."""
+    import torch
 
-        from svodka.sentiment import neural_train
+    from svodka.sentiment import neural_train
 
-        torch.set_num_threads(1)
-        models = [neural_train.train(sequences, labels,
-                                     neural_train.Settings(**settings, seed=seed))
-                  for seed in range(seeds)]
-        return lambda some: np.mean([neural_train.predict_proba(model, some)
-                                     for model in models], axis=0)
-    return fit
+    torch.set_num_threads(1)
+    fold, seed = task
+    sequences, labels, fold_of, settings = _RECURRENT_INPUT
+    train = [i for i, f in enumerate(fold_of) if f != fold]
+    test = [i for i, f in enumerate(fold_of) if f == fold]
+    began = time.process_time()
+    model = neural_train.train([sequences[i] for i in train], [labels[i] for i in train],
+                               neural_train.Settings(**settings, seed=seed))
+    return (fold, neural_train.predict_proba(model, [sequences[i] for i in test]),
+            time.process_time() - began)
+
+
+_RECURRENT_INPUT: tuple = ()
+
+
+def recurrent(seeds: int = 1, jobs: int = 1, **settings):
+    """The recurrent model over sentence sequences, ``seeds`` networks averaged per fold;
+    the (fold, seed) networks train in ``jobs`` processes of one thread each."""
+    def out_of_fold_recurrent(sequences, labels, fold_of):
+        import multiprocessing
+
+        global _RECURRENT_INPUT
+        _RECURRENT_INPUT = (sequences, labels, fold_of, settings)
+        tasks = [(fold, seed) for fold in range(FOLDS) for seed in range(seeds)]
+        if jobs > 1:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                results = pool.map(_train_recurrent, tasks, chunksize=1)
+        else:
+            results = [_train_recurrent(task) for task in tasks]
+        probabilities = np.zeros((len(sequences), 3))
+        for fold, predicted, _ in results:
+            probabilities[[i for i, f in enumerate(fold_of) if f == fold]] += predicted / seeds
+        cpu = [seconds for *_, seconds in results]
+        print(f"  gru: {len(cpu)} networks, {np.mean(cpu):.0f} CPU-s each "
+              f"(min {min(cpu):.0f}, max {max(cpu):.0f})", flush=True)
+        return probabilities
+    return out_of_fold_recurrent
 
 
 def out_of_fold(views, labels, fold_of, fit: Callable) -> np.ndarray:
@@ -314,6 +344,14 @@ def oracle_biases(probabilities: np.ndarray, gold: Sequence[int]) -> list[int]:
     best = max(((f1_pn(gold, decide(probabilities * np.array([neg, 1.0, pos]), 1.0)), neg, pos)
                 for neg in grid for pos in grid))
     return decide(probabilities * np.array([best[1], 1.0, best[2]]), 1.0)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the gru rows' workers)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def row(name: str, gold, predicted, seconds: float) -> dict:
@@ -352,6 +390,8 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated variant names")
     parser.add_argument("--seeds", type=int, default=3,
                         help="networks averaged per fold in the gru rows")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="processes training the gru rows' networks (one thread each)")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "eval" / "tone-variants.json")
     args = parser.parse_args()
     wanted = set(filter(None, args.only.split(",")))
@@ -420,21 +460,24 @@ def main() -> None:
         "hgb (navec + small features)": (shipped, gradient_boosting),
         "gru (navec + flags, attention at the mention)": (
             lambda: [mention_sequence(batch.analysis, o + i.start, o + i.end, i.kind)
-                     for i, o in zip(items, batch.offsets)], recurrent(args.seeds)),
+                     for i, o in zip(items, batch.offsets)], recurrent(args.seeds, args.jobs)),
         "mlp (navec + small features)": (shipped, perceptron),
     }
     rows, probabilities = [], {}
-    began = time.process_time()
+    began = cpu_seconds()
     rows.append(row("char-tfidf-lr baseline", gold,
-                    baseline_predictions(items, fold_of, FOLDS), time.process_time() - began))
+                    baseline_predictions(items, fold_of, FOLDS), cpu_seconds() - began))
     for name, (views, fit) in variants.items():
         if wanted and not any(w in name for w in wanted):
             continue
-        began = time.process_time()
+        began = cpu_seconds()
         views = views() if callable(views) else views
-        probabilities[name] = out_of_fold(views, gold, fold_of, fit)
+        if fit.__name__ == "out_of_fold_recurrent":
+            probabilities[name] = fit(views, gold, fold_of)
+        else:
+            probabilities[name] = out_of_fold(views, gold, fold_of, fit)
         rows.append(row(name, gold, decide(probabilities[name], 1.0),
-                        time.process_time() - began))
+                        cpu_seconds() - began))
     linear = "lr (shipped features, C 0.02)"
     for other in ("hgb (navec + small features)", "mlp (navec + small features)",
                   "hgb (small features + syntax encoder pools)",

@@ -88,7 +88,7 @@ def train(sequences: Sequence[MentionSequence], labels: Sequence[int],
     model = ToneGRU(settings)
     target = torch.tensor([CLASSES.index(label) for label in labels])
     counts = np.bincount(target.numpy(), minlength=3).astype(np.float64)
-    weight = (counts.sum() / (3 * counts)) ** settings.class_weight_power
+    weight = (counts.sum() / (3 * np.maximum(counts, 1))) ** settings.class_weight_power
     loss_fn = nn.CrossEntropyLoss(weight=torch.tensor(weight, dtype=torch.float32))
     optimizer = torch.optim.AdamW(model.parameters(), lr=settings.learning_rate,
                                   weight_decay=settings.weight_decay)
