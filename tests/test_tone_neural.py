@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from svodka.analysis import analyze
-from svodka.sentiment.neural import KINDS, TOKEN_FLAGS, mention_sequence, probabilities
+from svodka.sentiment.neural import (KINDS, TOKEN_FLAGS, load_weights, mention_sequence,
+                                     probabilities, save_weights)
 
 TEXT = "Суд признал Иванова виновным в мошенничестве, сообщил прокурор Петров."
 
@@ -64,3 +65,20 @@ def test_numpy_forward_matches_torch():
     np.testing.assert_allclose(got, expected, atol=1e-5)
     # the three mentions of one sentence get different answers: the mention is marked
     assert not np.allclose(got[0], got[1], atol=1e-4)
+
+
+def test_weights_round_trip_through_plain_arrays(tmp_path):
+    rng = np.random.default_rng(0)
+    weights = {"input.weight": rng.normal(size=(4, 3)).astype(np.float32),
+               "out.bias": np.array([0.5, -0.25, 0.0], dtype=np.float32)}
+    path = tmp_path / "tone-gru.npz"
+    save_weights(weights, path)
+    loaded = load_weights(path)
+    assert sorted(loaded) == ["input.weight", "out.bias"]
+    np.testing.assert_array_equal(loaded["input.weight"], weights["input.weight"])
+
+    stale = tmp_path / "stale.npz"
+    np.savez(stale, **{"param:out.bias": weights["out.bias"]},
+             token_flags=np.array(TOKEN_FLAGS[:-1]), kinds=np.array(KINDS))
+    with pytest.raises(ValueError, match="other token flags"):
+        load_weights(stale)

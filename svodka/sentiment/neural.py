@@ -182,3 +182,18 @@ def probabilities(weights: Mapping[str, np.ndarray], sequence: MentionSequence) 
     logits = forward(weights, sequence)
     odds = np.exp(logits - logits.max())
     return odds / odds.sum()
+
+
+def save_weights(weights: Mapping[str, np.ndarray], path) -> None:
+    """Plain arrays by parameter name (``.npz``, no pickle), with the input layout they expect,
+    so a file trained for other flags is refused on loading rather than read wrongly."""
+    np.savez_compressed(path, **{f"param:{name}": value for name, value in weights.items()},
+                        token_flags=np.array(TOKEN_FLAGS), kinds=np.array(KINDS))
+
+
+def load_weights(path) -> dict[str, np.ndarray]:
+    with np.load(path, allow_pickle=False) as stored:
+        if list(stored["token_flags"]) != TOKEN_FLAGS or tuple(stored["kinds"]) != KINDS:
+            raise ValueError(f"{path}: trained for other token flags or kinds than this svodka's")
+        return {name.removeprefix("param:"): stored[name] for name in stored.files
+                if name.startswith("param:")}
