@@ -19,7 +19,8 @@ import numpy as np
 
 from svodka.analysis import Analysis
 from svodka.sentiment.features import (_CLOSE_QUOTES, _CONTENT_POS, _OPEN_QUOTES,
-                                       _mention_tokens, _negated, _path_to_root, _root_of, navec, tone_words)
+                                       _mention_tokens, _negated, _path_to_root, _root_of,
+                                       navec, tone_words)
 
 # Signed token distance to the mention, in buckets: near words matter one by one, far ones less.
 _DISTANCE_EDGES = (1, 2, 3, 5, 8, 13)
