@@ -1,6 +1,7 @@
 """Tone model variants under `svodka eval tone`'s grouped 5-fold CV, next to its baseline.
 
-    nice -n 10 python bench/tone_variants.py [--only lr,hgb] [--out out/eval/tone-variants.json]
+    nice -n 10 python bench/tone_variants.py [--only lr,hgb] [--seeds 2] [--jobs 5]
+                                             [--out out/eval/tone-variants.json]
 
 Issue 14 asked whether a non-linear model, more navec context or type-dependent features lift
 F1_PN past 0.50. Each variant here is scored on the same folds by sentence as `svodka eval
@@ -388,7 +389,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=RUSENTNE)
     parser.add_argument("--only", default="", help="comma-separated variant names")
-    parser.add_argument("--seeds", type=int, default=3,
+    parser.add_argument("--seeds", type=int, default=2,
                         help="networks averaged per fold in the gru rows")
     parser.add_argument("--jobs", type=int, default=1,
                         help="processes training the gru rows' networks (one thread each)")
