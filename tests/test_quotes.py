@@ -605,3 +605,48 @@ def test_content_the_dump_broke_over_lines(models):
     assert found == [("МОК отклонил заявки", "indirect", "Алексей Кравцов"),
                      ("на выступление на ОИ ряда лидеров национальной команды", "indirect",
                       "Алексей Кравцов")]
+
+
+def test_quote_goes_on_past_an_editors_note_on_lines_of_its_own(models):
+    # rt1-0066: the RT dump puts the note's signature "RT" (a link) on a line of its own; the
+    # quote goes on after it, one piece per line, the note left out, the speaker named between
+    text = ("Больничные по регионам\n\n"
+            "Президент Лиги защитников пациентов Александр Саверский отметил, что число "
+            "больничных зависит от занятости.\n"
+            "«Здесь важен характер занятости (проживающих в регионе. — \nRT\n), — говорит "
+            "Саверский. — Работа ли это на заводе, где человек должен отстоять смену. Там "
+            "(в регионах с большим числом заводов. — \nRT\n) по определению будет больше "
+            "больничных».\n"
+            "Вице-президент Конфедерации труда России Олег Шеин уверен, что главное — молодость "
+            "населения.")
+    article, found = _quotes(text)
+    assert found[0] == ("число больничных зависит от занятости", "indirect", "Александр Саверский")
+    assert found[1:4] == [
+        ("Здесь важен характер занятости (проживающих в регионе", "direct", "Александр Саверский"),
+        ("Работа ли это на заводе, где человек должен отстоять смену. Там (в регионах с большим "
+         "числом заводов", "direct", "Александр Саверский"),
+        ("по определению будет больше больничных", "direct", "Александр Саверский")]
+    assert not any("RT" in quote.text for quote in article.quotes)
+
+
+def test_attribution_after_an_editors_note_ends_the_quote(models):
+    # rt1-0125: «A (… — ⏎RT⏎), — рассказывает Х.» with the closing mark lost: A is Х's
+    text = ("Программист из Таганрога\n\n"
+            "RT пообщался с программистом во время одного из телефонных звонков.\n"
+            "«Условия нормальные, кормят три раза в день. Просто жду, что скажет Америка "
+            "(о выдвинутых обвинениях. \n— RT\n), — рассказывает Станислав Лисов.\n"
+            "Главный вопрос ему задали во время допроса.")
+    _, found = _quotes(text)
+    assert found == [("Условия нормальные, кормят три раза в день. Просто жду, что скажет "
+                      "Америка (о выдвинутых обвинениях", "direct", "Станислав Лисов")]
+
+
+def test_a_parenthesis_over_lines_without_a_note_joins_nothing(models):
+    # the line after starts with ")", but what stands between is a sentence, not a signature
+    text = ("Новости дня\n\n"
+            "«Мы готовы к переговорам (если условия будут приемлемыми. — \n"
+            "Эти условия пока никто не называл.\n"
+            ") и ждём ответа», — заявил министр Иван Петров.")
+    _, found = _quotes(text)
+    # the first line stays an unclosed quote of no one; the sentence between is no quote
+    assert found == [("и ждём ответа", "direct", "Иван Петров")]
