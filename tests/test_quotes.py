@@ -650,3 +650,56 @@ def test_a_parenthesis_over_lines_without_a_note_joins_nothing(models):
     _, found = _quotes(text)
     # the first line stays an unclosed quote of no one; the sentence between is no quote
     assert found == [("и ждём ответа", "direct", "Иван Петров")]
+
+
+INVERTED_ATTRIBUTIONS = [
+    # the speaker's apposition after a comma is no content of its own
+    ("Если дело дойдет до новых санкций, то такие шаги будут обсуждаться с партнерами по НАТО, "
+     "сказал во вторник депутат от Консервативной партии, замминистра обороны Тобиас Элвуд.",
+     "Если дело дойдет до новых санкций, то такие шаги будут обсуждаться с партнерами по НАТО",
+     "Тобиас Элвуд"),
+    # an abbreviation's period inside the attribution ("им.")
+    ("Решение Лондона консультироваться с НАТО правильное, заявил «НГ» директор Института "
+     "Кеннана при научном центре им. Вудро Вильсона Мэтью Рожански.",
+     "Решение Лондона консультироваться с НАТО правильное", None),   # the surname's normal
+    # form is the entities' business: only the span is checked here
+    # the attribution ends at a colon that opens a quote of its own
+    ("Оппозиции необходимо объединить усилия, договорившись о поддержке одного кандидата, "
+     "заявил «НГ» зампред ПАРНАСа Константин Мерзликин: «Масштабы Подмосковья таковы».",
+     "Оппозиции необходимо объединить усилия, договорившись о поддержке одного кандидата",
+     "Константин Мерзликин"),
+    # a short passive participle after the parenthetical is the content's predicate
+    ("Герман Греф отказался назвать происходящее заговором. В ближайшее время, сказал он, "
+     "запланированы консультации по этому вопросу.",
+     "запланированы консультации по этому вопросу", "Герман Греф"),
+    # a parenthetical's content may be two words
+    ("Его товарищи не соревновались с дворовыми ребятами, вспоминает Алжан Жармухамедов. "
+     "Игровые сцены, добавляет он, получились удачными.",
+     "получились удачными", "Алжан Жармухамедов"),
+    # verbs that report speech only after the content (quote_cues_inverted.txt)
+    ("Санкции серьёзно ударили по экономике всей Италии, соглашается с Аксёновым президент "
+     "регионального совета Венето Роберто Чамбетти.",
+     "Санкции серьёзно ударили по экономике всей Италии", "Роберто Чамбетти"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", INVERTED_ATTRIBUTIONS)
+def test_inverted_attributions(text, content, speaker, models):
+    article = svodka.extract("Новости дня\n\n" + text, models=models)
+    assert_spans_valid(article)
+    found = {q.text: q.speaker_name for q in article.quotes}
+    assert content in found, found
+    if speaker is not None:
+        assert found[content] is not None and speaker in found[content], found
+
+
+def test_inverted_cue_needs_content_and_its_subject_after(models):
+    # "отмечает наградами" with the subject first, "делится опытом" before its object, and
+    # "Об этом … говорит" (words told before) are no attributions; the real one is found
+    text = ("Новости дня\n\n"
+            "Премия Telly Awards, учреждённая в 1979 году, отмечает наградами телепрограммы, "
+            "рекламные ролики, кино- и телевизионные фильмы. Мастер делится опытом с учениками. "
+            "Об этом, кажется, говорит и оформление проекта: списки работ вложены в карманы. "
+            "За прошедший месяц Станислав сменил четыре тюрьмы, делится его супруга Дарья.")
+    article = svodka.extract(text, models=models)
+    assert [q.text for q in article.quotes] == ["За прошедший месяц Станислав сменил четыре тюрьмы"]

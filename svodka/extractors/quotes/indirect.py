@@ -6,6 +6,8 @@ and no marks ("Х заявил: …") is direct.
 """
 from __future__ import annotations
 
+import re
+
 from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE_PRONOUNS,
                                               QUOTE_MARKS, Candidate, Context, trim)
 
@@ -345,7 +347,9 @@ def inverted(ctx: Context) -> list[Candidate]:
     for sentence in _sentences(ctx):
         for cue in range(sentence.first + 2, sentence.stop):
             comma = cue - 2 if ctx.is_dash(cue - 1) else cue - 1
-            if ctx.word(comma) != "," or not ctx.is_any_cue(cue) or not _finite(ctx, cue):
+            if ctx.word(comma) != "," or not _finite(ctx, cue) or not (
+                    ctx.is_any_cue(cue) or (ctx.lemma(cue) in ctx.lexicon.inverted
+                                            and _subject_after(ctx, cue, sentence.stop))):
                 continue
             # a short opening ("Впрочем, признал министр, …", "В ближайшее время, сказал он,
             # …") is too short to be content of its own: what follows the attribution is
@@ -353,7 +357,8 @@ def inverted(ctx: Context) -> list[Candidate]:
                 continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
             tail = cue + 1      # the attribution; marks around a name belong to it
             while tail < sentence.stop and (not ctx.is_punct(tail)
-                                            or ctx.word(tail) in QUOTE_MARKS):
+                                            or ctx.word(tail) in QUOTE_MARKS
+                                            or _abbreviation_period(ctx, tail, sentence.stop)):
                 tail += 1
             if tail == cue + 1 or tail - cue > _TAIL_WINDOW:
                 continue
@@ -366,16 +371,28 @@ def inverted(ctx: Context) -> list[Candidate]:
                     spans, kind, rule = [before], "indirect", "inverted"
                 elif ctx.first_person(*before) or ctx.first_person(*after):
                     spans, kind, rule = [before, after], "direct", "parenthetical_speech"
+                elif not _is_clause(ctx, *after) and sentence.stop - cue <= _TAIL_WINDOW \
+                        and _subject_after(ctx, cue, sentence.stop):
+                    # "…, сказал во вторник депутат от Консервативной партии, замминистра
+                    # обороны Тобиас Элвуд.": the speaker's apposition, not content of its own
+                    spans, kind, rule = [before], "indirect", "inverted"
+                    tail = sentence.stop - 1
                 else:
                     spans, kind, rule = [after], "indirect", "parenthetical"
-            elif tail >= sentence.stop - 1:
+            elif tail >= sentence.stop - 1 or ctx.word(tail) == ":":
+                # "…, заявил «НГ» Константин Мерзликин: «…»": the words after the colon are
+                # a quote of their own
                 spans, kind, rule = [before], "indirect", "inverted"
             else:
                 continue
+            if rule == "inverted" and _about_this(ctx.text, *before):
+                continue    # "Об этом, кажется, говорит и оформление проекта: …": no content
             token = ctx.tokens[cue]
             for span in spans:
-                if ctx.words_in(*span) < (2 if len(spans) > 1 else MIN_WORDS) \
-                        or not _is_clause(ctx, *span):
+                # a parenthetical's B is content however short ("Теперь, полагает он, час
+                # настал"), if it is a clause
+                shortest = 2 if len(spans) > 1 or rule == "parenthetical" else MIN_WORDS
+                if ctx.words_in(*span) < shortest or not _is_clause(ctx, *span):
                     continue
                 found.append(Candidate(*span, kind, rule, cue=cue,
                                        cue_span=(token.start, token.end),
@@ -384,11 +401,34 @@ def inverted(ctx: Context) -> list[Candidate]:
     return found
 
 
+_ABOUT_THIS = re.compile(r"(?:об?|обо)\s+(?:этом|том|нем|нём|ней|них)\b", re.IGNORECASE)
+
+
+def _about_this(text: str, start: int, end: int) -> bool:
+    """"Об этом, кажется, говорит …": the attribution of words told before, not content."""
+    return _ABOUT_THIS.match(text, start, end) is not None
+
+
+def _abbreviation_period(ctx: Context, index: int, stop: int) -> bool:
+    """The period of "им." in "центре им. Вудро Вильсона": a short lowercase word's, inside
+    the sentence."""
+    return ctx.word(index) == "." and index + 1 < stop - 1 and len(ctx.word(index - 1)) <= 3 \
+        and ctx.word(index - 1).isalpha() and ctx.word(index - 1).islower()
+
+
+def _subject_after(ctx: Context, cue: int, stop: int) -> bool:
+    """The cue's subject follows it ("сказал … депутат"), as in an inverted attribution; not
+    "Премия …, отмечает наградами телепрограммы, …", whose subject came first."""
+    return any(ctx.tokens[child].rel.startswith("nsubj") and cue < child < stop
+               for child in ctx.analysis.children(cue))
+
+
 def _modifies(ctx: Context, index: int) -> bool:
     """", который …", ", пытаясь …": what follows the attribution describes the speaker."""
     token = ctx.tokens[index]
     return (ctx.lemma(index) in ("который", "где", "когда")
-            or token.feats.get("VerbForm") in ("Conv", "Part"))
+            or (token.feats.get("VerbForm") in ("Conv", "Part")
+                and token.feats.get("Variant") != "Short"))   # "запланированы …": a predicate
 
 
 def colon_unmarked(ctx: Context) -> list[Candidate]:
