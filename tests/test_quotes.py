@@ -703,3 +703,31 @@ def test_inverted_cue_needs_content_and_its_subject_after(models):
             "За прошедший месяц Станислав сменил четыре тюрьмы, делится его супруга Дарья.")
     article = svodka.extract(text, models=models)
     assert [q.text for q in article.quotes] == ["За прошедший месяц Станислав сменил четыре тюрьмы"]
+
+
+def test_a_speaking_commentator_word_goes_on_with_the_named_commentator(models):
+    # rt1-0591: "эксперт", "политолог" after the named expert spoke are that expert (the
+    # resolver links them: quote_commentators.txt); "источник" stays no one
+    text = ("Трамп подпишет указы\n\n"
+            "Руководитель центра Института США и Канады РАН Сергей Самуйлов считает, что меры "
+            "довольно разумны.\n"
+            "«Сейчас вопрос в том, насколько политическая элита позволит Трампу реализовать его "
+            "намерения», — пояснил эксперт.\n"
+            "По мнению политолога, Трамп начинает понимать, что его власть не безгранична.\n"
+            "«Решение уже принято», — сообщил источник в администрации.")
+    _, found = _quotes(text)
+    assert [speaker for _, _, speaker in found] == ["Сергей Самуйлов"] * 3 + [None], found
+
+
+def test_a_speaking_title_goes_to_the_person_introduced_after_the_last_speaker(models):
+    # rt1-0176: Брутер is introduced after Бышок's last words; "— пояснил эксперт" is Брутер
+    text = ("Клинтон критикует демократов\n\n"
+            "«Она не видит себя президентом никаким образом», — заключил политолог Станислав "
+            "Бышок.\n"
+            "За выпадами Клинтон могут стоять её давние амбиции. Такого мнения придерживается "
+            "политолог Международного института гуманитарно-политических исследований Владимир "
+            "Брутер.\n"
+            "«Нужно помнить, что у самой Клинтон есть большое число нереализованных амбиций», — "
+            "пояснил эксперт.")
+    _, found = _quotes(text)
+    assert [speaker for _, _, speaker in found] == ["Станислав Бышок", "Владимир Брутер"], found

@@ -350,7 +350,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     slots = name_slots(analysis, entities, quoted=quoted)
     starts = [s.first for s in slots]
     offices = frozenset(load_list("coref_offices.txt"))
-    anonymous = frozenset(load_list("quote_anonymous.txt"))
+    # "— пояснил эксперт" after a named expert spoke is that expert; "источник" is no one
+    anonymous = frozenset(load_list("quote_anonymous.txt")) - frozenset(
+        load_list("quote_commentators.txt"))
     owners = {i for e in entities if e.type in ("PER", "ORG") for m in e.mentions
               for i in analysis.tokens_between(m.start, m.end)}
     speakers = person_slots(analysis, entities, quoted, frozenset(holders))
@@ -524,6 +526,10 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
         last = speakers[-1]
         if last.unnamed:
             return None
+        newcomer = _introduced_after(analysis, before, last, token.sent)
+        if newcomer is not None and (gender is None
+                                     or genders.get(id(newcomer.entity)) in (gender, None)):
+            return newcomer.entity, "title:introduced"
         if gender is None or genders.get(id(last.entity)) in (gender, None):
             return last.entity, "title:last-speaker"
     if gender is not None:
@@ -542,6 +548,18 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     top = next(s.entity for s in reversed(before) if not s.unnamed
                and counts.get(id(s.entity)) == most)
     return top, "title:focus"
+
+
+def _introduced_after(analysis, before: list[Slot], last: Slot, sent: int) -> Slot | None:
+    """The one person named as a main clause's subject after the last speaker's turn, in an
+    earlier sentence ("— пояснил Бышок. … Такого мнения придерживается политолог Владимир
+    Брутер. «…», — пояснил эксперт": Брутер)."""
+    tokens = analysis.tokens
+    turn = tokens[last.first].sent
+    named = {id(s.entity): s for s in before
+             if not s.unnamed and s.main and s.subject and turn < s.sent < sent
+             and s.entity is not last.entity and not s.speaker}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _speaking_pronoun(analysis, speakers: list[Slot], index: int, forms, genders,
