@@ -731,3 +731,20 @@ def test_a_speaking_title_goes_to_the_person_introduced_after_the_last_speaker(m
             "пояснил эксперт.")
     _, found = _quotes(text)
     assert [speaker for _, _, speaker in found] == ["Станислав Бышок", "Владимир Брутер"], found
+
+
+def test_name_after_the_outlet_told_speaks_and_her_participle_is_no_content(models):
+    # ng0-0681: "– сказала «НГ» Фаркас, в прошлом занимавшая должность …": Фаркас spoke
+    # (the tagger reads her name as a genitive after «НГ»), and the participle phrase about
+    # her is no parenthetical content
+    text = ("Новости дня\n\n"
+            "По мнению научного сотрудника Атлантического совета Эвелин Фаркас, британские "
+            "власти расценят покушение как нарушение суверенитета. «Это может привести к "
+            "ответным мерам, в том числе к новым санкциям», – сказала «НГ» Фаркас, в прошлом "
+            "занимавшая должность помощника замглавы Пентагона.")
+    _, found = _quotes(text)
+    assert found == [
+        ("британские власти расценят покушение как нарушение суверенитета", "indirect",
+         "Эвелин Фаркас"),
+        ("Это может привести к ответным мерам, в том числе к новым санкциям", "direct",
+         "Эвелин Фаркас")]

@@ -244,6 +244,15 @@ def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     return None
 
 
+def _has_predicate(ctx: Context, start: int, end: int) -> bool:
+    """A clause with a predicate of its own, not a participle's or a gerund's phrase ("…, –
+    сказала Фаркас, в прошлом занимавшая должность помощника замглавы Пентагона")."""
+    return any((ctx.tokens[i].pos in ("VERB", "AUX")
+                and ctx.tokens[i].feats.get("VerbForm") not in ("Part", "Conv"))
+               or ctx.tokens[i].feats.get("Variant") == "Short"
+               for i in ctx.analysis.tokens_between(start, end))
+
+
 def _is_clause(ctx: Context, start: int, end: int) -> bool:
     """Reported content is a clause, not a noun phrase ("прорыв в изучении творчества")."""
     return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
@@ -371,7 +380,7 @@ def inverted(ctx: Context) -> list[Candidate]:
                     spans, kind, rule = [before], "indirect", "inverted"
                 elif ctx.first_person(*before) or ctx.first_person(*after):
                     spans, kind, rule = [before, after], "direct", "parenthetical_speech"
-                elif not _is_clause(ctx, *after) and sentence.stop - cue <= _TAIL_WINDOW \
+                elif not _has_predicate(ctx, *after) and sentence.stop - cue <= _TAIL_WINDOW \
                         and _subject_after(ctx, cue, sentence.stop):
                     # "…, сказал во вторник депутат от Консервативной партии, замминистра
                     # обороны Тобиас Элвуд.": the speaker's apposition, not content of its own
@@ -392,7 +401,8 @@ def inverted(ctx: Context) -> list[Candidate]:
                 # a parenthetical's B is content however short ("Теперь, полагает он, час
                 # настал"), if it is a clause
                 shortest = 2 if len(spans) > 1 or rule == "parenthetical" else MIN_WORDS
-                if ctx.words_in(*span) < shortest or not _is_clause(ctx, *span):
+                if ctx.words_in(*span) < shortest or not _is_clause(ctx, *span) or (
+                        rule == "parenthetical" and not _has_predicate(ctx, *span)):
                     continue
                 found.append(Candidate(*span, kind, rule, cue=cue,
                                        cue_span=(token.start, token.end),

@@ -111,7 +111,10 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
     while i < stop and (ctx.word(i) in QUOTE_MARKS or ctx.tokens[i].pos == "ADJ"):
         i += 1      # "подтвердил «НГ» бывший депутат …": past the marks and the adjectives
     if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
-            and ctx.tokens[i].feats.get("Case") == "Nom" \
+            and (ctx.tokens[i].feats.get("Case") == "Nom"
+                 # "– сказала «НГ» Фаркас": a name right after the outlet told is who spoke,
+                 # whatever case the tagger read into it after a dative
+                 or (told and ctx.tokens[i].pos == "PROPN")) \
             and ctx.tokens[i].feats.get("Animacy") == "Anim":
         return i
     return subject
