@@ -151,6 +151,35 @@ def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
             return range(low, i + 1), i
     return None
 
+# words that may stand before a cue continuing the previous sentence's subject
+_CONTINUING = frozenset({"и", "а", "также", "затем", "потом", "еще", "ещё", "тут", "же"})
+
+
+def _elided_subject(ctx: Context, cue: int) -> tuple[range, int] | None:
+    """"Швыдкой вспомнил о том, что … И сказал, что …": a sentence opening with its cue and
+    no subject goes on with the subject of the sentence before (a name, a noun or "он")."""
+    sentence = ctx.sentence(cue)
+    if sentence.first == 0 or ctx.tokens[cue].feats.get("VerbForm") != "Fin" \
+            or ctx.is_impersonal_cue(cue) or ctx.tokens[cue].feats.get("Gender") == "Neut" \
+            or ctx.tokens[cue].feats.get("Voice") in ("Mid", "Pass") \
+            or not all(ctx.lemma(i) in _CONTINUING or ctx.is_punct(i)
+                       for i in range(sentence.first, cue)):
+        return None
+    previous = ctx.sentence(sentence.first - 1)
+    subjects = [i for i in range(previous.first, previous.stop)
+                if ctx.tokens[i].rel == "nsubj" and ctx.tokens[i].head >= 0
+                and ctx.tokens[i].pos in ("PROPN", "NOUN", "PRON")
+                and ctx.tokens[i].feats.get("Case") == "Nom"
+                and not any(s.inner_start <= ctx.tokens[i].start < s.inner_end
+                            for s in ctx.segments)]
+    # who spoke in it ("– пояснил Мэтью Рожански. И выразил надежду"), else the main subject
+    for i in sorted(subjects, key=lambda i: (not ctx.is_any_cue(ctx.tokens[i].head),
+                                             ctx.tokens[ctx.tokens[i].head].head >= 0)):
+        if ctx.is_any_cue(ctx.tokens[i].head) or ctx.tokens[ctx.tokens[i].head].head < 0:
+            return subtree(ctx, i), i
+    return None
+
+
 def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     """(tokens, head) of the words naming the speaker."""
     if quote.speaker_tokens is not None:
@@ -211,6 +240,9 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         before = _subject_before(ctx, cue)
         if before is not None:
             return before
+    elided = _elided_subject(ctx, cue)
+    if elided is not None:
+        return elided
     stop = cue + 1      # the words after the cue, to the end of the attribution
     sentence_stop = ctx.sentence(cue).stop
     if sentence_stop == cue + 1 < len(ctx.tokens) and ctx.word(cue) not in FINAL_PUNCT \
