@@ -764,3 +764,20 @@ def test_a_sentence_opening_with_its_cue_goes_on_with_the_subject_before(models)
     _, found = _quotes(text)
     assert [speaker for _, _, speaker in found] == [
         "Михаил Швыдкой", "Михаил Швыдкой", "Мэтью Рожански", "Мэтью Рожански", None], found
+
+
+def test_a_document_speaks_for_its_issuer_a_person_too(models):
+    # rt1-0739, ng0-0777: "говорилось в указе" after "указа Петра I" is Петр I; "в докладе
+    # Управления … сказано:" is the office, though the parse hung the document on the quote;
+    # "президент … отправил в отставку правительство, хотя … заявлял, что" stays the president's
+    text = ("Новости дня\n\n"
+            "Принято считать, что история завода началась с указа Петра I о создании в России "
+            "оружейных предприятий. Документ датирован 26 февраля 1712 года. «Для лучшего в том "
+            "ружейном деле способу построить заводы, на которых бы можно ружья сверлить», — "
+            "говорилось в указе.\n"
+            "При этом в недавно обнародованном докладе Управления по координации гуманитарных "
+            "вопросов ООН сказано: «Конфликт на востоке Украины является одним из самых "
+            "смертоносных в Европе».")
+    _, found = _quotes(text)
+    speakers = [speaker for _, kind, speaker in found if kind == "direct"]
+    assert speakers == ["Петр I", "Управление по координации гуманитарных вопросов ООН"], found

@@ -330,6 +330,11 @@ def according_to(ctx: Context) -> list[Candidate]:
 _STATEMENTS = frozenset({"заявление", "сообщение", "пресс-релиз", "релиз"})
 
 
+# a decree "согласно которому пенсии будут проиндексированы" sets a rule, it reports no words
+# (though "говорилось в указе" quotes its issuer)
+_LEGAL_ACTS = frozenset({"указ", "постановление", "распоряжение", "закон"})
+
+
 def according_to_which(ctx: Context) -> list[Candidate]:
     """Офис выпустил доклад, согласно которому … — the document's content."""
     found = []
@@ -339,7 +344,8 @@ def according_to_which(ctx: Context) -> list[Candidate]:
                     or ctx.word(index - 1) != ",":
                 continue
             noun = index - 2    # the document, also across a line the dump broke before ","
-            if ctx.lemma(noun) not in ctx.lexicon.documents | _STATEMENTS:
+            if ctx.lemma(noun) not in ctx.lexicon.documents | _STATEMENTS \
+                    or ctx.lemma(noun) in _LEGAL_ACTS:
                 continue
             span = trim(ctx.text, ctx.tokens[index + 2].start, ctx.tokens[sentence.stop - 1].end)
             if ctx.words_in(*span) < MIN_WORDS or not _is_clause(ctx, *span):

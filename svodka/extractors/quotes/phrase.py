@@ -151,6 +151,24 @@ def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
             return range(low, i + 1), i
     return None
 
+def _voice_before(ctx: Context, cue: int, quote: Candidate) -> list[int]:
+    """"в докладе Управления … ООН сказано: «…»" when the parse hung the document on a verb
+    of the quote: an organization's voice or document after "в" before a subjectless cue, in
+    its sentence and outside the quote."""
+    feats = ctx.tokens[cue].feats
+    if not (ctx.is_impersonal_cue(cue) or feats.get("Voice") in ("Pass", "Mid")
+            or feats.get("Variant") == "Short" or feats.get("Gender") == "Neut"):
+        return []       # a cue with a subject of its own, lost by the parse
+    first = ctx.sentence(cue).first
+    for i in range(cue - 1, first - 1, -1):
+        if quote.start <= ctx.tokens[i].start < quote.end:
+            return []
+        if ctx.lemma(i) in ctx.lexicon.org_nouns and ctx.tokens[i].feats.get("Case") == "Loc" \
+                and any(ctx.lemma(j) == "в" for j in range(max(first, i - 4), i)):
+            return [i]
+    return []
+
+
 # words that may stand before a cue continuing the previous sentence's subject
 _CONTINUING = frozenset({"и", "а", "также", "затем", "потом", "еще", "ещё", "тут", "же"})
 
@@ -214,6 +232,8 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
             voice = _voice_of(ctx, head, places)    # "сообщили в Росатоме, отметив, что"
         addressee = roots and ctx.tokens[roots[0]].feats.get("Case") == "Dat" \
             and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim"
+        if not voice and not roots:
+            voice = _voice_before(ctx, cue, quote)
         if not roots or (voice and addressee):
             roots = voice   # "Как сообщили «НГ» в пресс-службе МВД": «НГ» was told, not spoke
         elif roots[0] > cue:
