@@ -713,10 +713,12 @@ def test_a_speaking_commentator_word_goes_on_with_the_named_commentator(models):
             "довольно разумны.\n"
             "«Сейчас вопрос в том, насколько политическая элита позволит Трампу реализовать его "
             "намерения», — пояснил эксперт.\n"
-            "По мнению политолога, Трамп начинает понимать, что его власть не безгранична.\n"
+            "По мнению политолога, Трамп начинает понимать, что его власть не безгранична. "
+            "В то же время собеседник RT сообщил, что институт получил крупный грант.\n"
             "«Решение уже принято», — сообщил источник в администрации.")
     _, found = _quotes(text)
-    assert [speaker for _, _, speaker in found] == ["Сергей Самуйлов"] * 3 + [None], found
+    # ("собеседник RT": RT is whom he spoke to, not whose he is)
+    assert [speaker for _, _, speaker in found] == ["Сергей Самуйлов"] * 4 + [None], found
 
 
 def test_a_speaking_title_goes_to_the_person_introduced_after_the_last_speaker(models):

@@ -405,7 +405,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 _person_noun(analysis, index) or is_title(analysis, index)) and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS
                 or tokens[c].text.lower() in _POSSESSIVES for c in analysis.children(index)):
-            found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
+            # "собеседник RT": the complement is whom he spoke to, not whose he is
+            found = _speaking_title(analysis, speakers, index, quoted, genders,
+                                    set() if lemma == "собеседник" else owners)
             if people is not None and found is not None and found[1] != "title:last-speaker":
                 found = None      # "посол" of two named ambassadors: only who spoke last
             if found is None and _opens_article(analysis, index) and not any(
