@@ -81,9 +81,13 @@ BATCH = "fresh-2026-12"
 
 
 def already_in_gold(batch: str = BATCH) -> set[str]:
-    """Every article of the other parts of the gold, by id; a batch never repeats one."""
+    """The articles annotated before this batch (the dev gold and earlier batches), by id.
+
+    A later batch drawn from the same dump must not change an earlier batch's selection, so
+    only earlier parts are excluded; a batch never repeats one of their articles."""
+    earlier = set(list(BATCHES)[:list(BATCHES).index(batch)])
     return {path.stem for path in HERE.glob("*.json")
-            if json.loads(path.read_text(encoding="utf-8")).get("batch") != batch}
+            if json.loads(path.read_text(encoding="utf-8")).get("batch") in earlier | {None}}
 
 
 def pool(prefix: str, stem: str, news: Path, excluded: set[str]) -> list[dict]:
