@@ -28,6 +28,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from svodka.data import load_list, load_table
 from svodka.extractors.coref.gender import person_genders
@@ -163,6 +164,7 @@ _QUOTING = frozenset({"цитировать", "процитировать"})
 _RELAYING = _QUOTING | {"приводить", "передавать"}
 
 
+@lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
     return frozenset(load_list("quote_cues.txt"))
 
