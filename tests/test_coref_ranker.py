@@ -132,3 +132,79 @@ def test_the_ranker_alone_joins_pronouns_to_their_person(models, text, title, pe
     # the role written before the name is a title mention of the person (title:apposition)
     assert [title, person, *pronouns] in chains
     assert not any(p in chain for chain in chains if person not in chain for p in pronouns)
+
+
+def _gold(name: str) -> tuple[str, list[list[tuple[int, int]]]]:
+    text, chains = ARTICLES[name]
+    return text, [[tuple(_offsets(text, f, n)) for f, n in chain] for chain in chains]
+
+
+def test_svodka_spans_align_to_gold_mentions_as_the_eval_matches_them(models):
+    from svodka.analysis import analyze
+    from svodka.extractors.coref.train import aligner
+    from svodka.layout import analyze_layout
+
+    text, chains = _gold("train_one.json")
+    align = aligner(analyze(text, analyze_layout(text).regions(), models=models), chains)
+    assert align(span(text, "Министр финансов Антон Силуанов")) == {0}
+    # a name inside the gold phrase is the same person; a word that is no name is nobody
+    assert align(span(text, "Антон Силуанов")) == {0}
+    assert align(span(text, "Вашингтон")) == {1}
+    assert align(span(text, "финансов")) == set()
+    assert align(span(text, "коллегами")) == set()
+
+
+def test_own_examples_are_the_pairs_the_resolver_asks_about(models):
+    """``--mentions own``: every pronoun with the phrases ``pronouns.decide`` scores for it,
+    labelled by the gold chains (1 for the minister's phrase, 0 for Вашингтон)."""
+    from svodka.extractors.coref.train import own_examples
+
+    text, chains = _gold("train_one.json")
+    examples = own_examples(text, chains, models)
+    pronouns = sorted({g for g, k in zip(examples.groups, examples.kinds) if k == PRONOUN})
+    assert len(pronouns) == 2                               # "он" and "его"
+    positives = {g for g, label in zip(examples.groups, examples.labels) if label}
+    assert set(pronouns) <= positives
+    assert examples.labels.count(0) >= 2                    # Вашингтон is no one's antecedent
+    assert all(len(row) == len(FEATURES) for row in examples.rows)
+
+
+def test_training_on_own_mentions_runs_end_to_end(tmp_path, models):
+    import json
+
+    from svodka.extractors.coref.train import load, train
+
+    for name, (text, chains) in ARTICLES.items():
+        entities = [[_offsets(text, f, n) for f, n in chain] for chain in chains]
+        (tmp_path / name).write_text(json.dumps({"text": text, "entities": entities,
+                                                 "includes": []}, ensure_ascii=False))
+    report = train(tmp_path, articles=10, out=tmp_path / "model.npz", mentions="own")
+    assert report["mentions"] == "own" and report["train articles"] == 2
+    assert report["dev articles"] == 1 and report["train pairs"] > 2
+    assert load(tmp_path / "model.npz").features == FEATURES
+
+
+def test_the_ranker_is_asked_about_every_description_the_rules_leave_open(models):
+    """``RANKER_EVERYWHERE``: "французским лидером" is no subject and has an adjective, yet
+    the ranker is asked whether it is Макрон; asked only about subjects, it is not."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref.descriptions import link_anaphoric
+    from svodka.extractors.entities import resolve_entities
+    from svodka.layout import analyze_layout
+
+    text = ("Президент Франции Эммануэль Макрон прибыл в Москву. Встреча с французским лидером "
+            "продлилась пять часов.")
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    entities, _ = resolve_entities(analysis)
+    for entity in entities:
+        entity.mentions = [m for m in entity.mentions if not (m.rule or "").startswith("ranker")]
+    asked: dict[str, list[str]] = {}
+
+    def record(analysis_, anaphor, candidates):
+        asked[text[anaphor[0]:anaphor[1]]] = [text[s:e] for s, e in candidates]
+        return None
+
+    link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=False)
+    assert "французским лидером" not in asked
+    link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=True)
+    assert "Эммануэль Макрон" in asked["французским лидером"]

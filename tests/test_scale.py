@@ -1,17 +1,26 @@
 """The Dask engine stores exactly what the local engine stores."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+
+import pytest
+from distributed import Client
 
 from conftest import needs_shared
 from test_ingest import NEWS_ZIP, news_excerpts, write_jsonl
 from test_store import TOKAYEV_ASTANA, WEATHER
 
 from pg import postgres_server, table_contents  # noqa: F401
-from svodka.reading import Rejection
+from svodka.ingest.run import pool_environment
+from svodka.reading import Document, Rejection
 from svodka.scale import PARTITION, partition_size, read_partition, write_partition
 from svodka.scale.cluster import loopback_cluster
+from svodka.scale.engine import dask_executor, undo_malloc_trimming, worker_settings
+from svodka.scale.probe import extraction_cost, process_settings
 from svodka.store import prepare
 
 
@@ -59,6 +68,11 @@ def test_a_cluster_of_separate_processes_loads_postgresql_like_the_local_engine(
     urls = {name: postgres_server.new_database() for name in runs}
     with loopback_cluster(2, log_dir=tmp_path) as address:
         assert address.startswith("tcp://127.0.0.1:")
+        with Client(address) as client:   # the commands of docs/scale.md set the workers up
+            for settings in client.run(worker_settings).values():
+                assert settings["nthreads"] == 1 and settings["profiler"] is False
+                assert settings["environment"]["MALLOC_TRIM_THRESHOLD_"] is None
+                assert settings["environment"]["OPENBLAS_NUM_THREADS"] == "1"
         for name, url in urls.items():
             extra = runs[name] + (["--engine", "dask", "--scheduler", address]
                                   if name != "local" else [])
@@ -73,3 +87,77 @@ def test_a_cluster_of_separate_processes_loads_postgresql_like_the_local_engine(
     copied = [r for part in sorted((tmp_path / "parts").glob("part-*.parquet"))
               for r in read_partition(part)]
     assert len(copied) == 6 and len({r.article.id for r in copied}) == 5
+
+
+# A news article of ~2,400 characters: long enough that the models' buffers pass glibc's
+# 128 kB mmap threshold, which is where Dask's MALLOC_TRIM_THRESHOLD_ made workers dear.
+ARTICLE = Document((TOKAYEV_ASTANA.text + "\n\n" + WEATHER.text.split("\n\n", 1)[1]
+                    + "\n\n") * 3)
+ARTICLES = [(ARTICLE, "line 1")] * 3
+
+
+def _trimmed_then_untrimmed(tasks: list) -> tuple[dict, bool, dict]:
+    """In a worker started with Dask's MALLOC_TRIM_THRESHOLD_: the cost, then the cost after
+    svodka's worker plugin has undone the trimming."""
+    before = extraction_cost(tasks)
+    undone = undo_malloc_trimming()
+    return before, undone, extraction_cost(tasks, warm_up=0)
+
+
+@pytest.fixture(scope="module")
+def pool_worker():
+    """A worker of the local engine's pool, started as ``svodka ingest --workers N`` does."""
+    pool_environment()
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        pool.submit(os.getpid).result()   # started now, before a nanny edits our environment
+        yield pool
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    """A worker of the LocalCluster that ``svodka ingest --engine dask`` starts."""
+    with dask_executor(workers=1) as execute:
+        yield execute.client
+
+
+def test_a_dask_worker_computes_with_the_settings_of_a_local_pool_worker(pool_worker,
+                                                                           dask_client):
+    local = pool_worker.submit(process_settings).result()
+    (dask,) = dask_client.run(worker_settings).values()
+    assert dask["nthreads"] == 1            # one extraction at a time holds the GIL
+    assert dask["profiler"] is False        # no sampling of the worker thread every 10 ms
+    assert local["environment"]["OMP_NUM_THREADS"] == "1"
+    assert local["environment"]["MALLOC_TRIM_THRESHOLD_"] is None
+    for setting in ("environment", "blas_threads", "gc", "switch_interval"):
+        assert dask[setting] == local[setting], setting
+
+
+def test_the_parent_extracting_itself_uses_one_blas_thread_like_a_pool_worker(
+        pool_worker, monkeypatch):
+    """``--workers 1`` extracts in the parent, where numpy is loaded before any variable
+    could pin OpenBLAS to one thread; its threads spun beside the extraction."""
+    from svodka.ingest import run
+
+    seen = []
+    monkeypatch.setattr(run, "run_task", lambda *task: seen.append(process_settings()) or task)
+    assert list(run._in_process([("document", "line 1"), "duplicate"])) == [
+        ("document", "line 1"), "duplicate"]
+    local = pool_worker.submit(process_settings).result()
+    assert seen[0]["blas_threads"] == local["blas_threads"]
+    assert {threads for _, threads in local["blas_threads"]} == {1}
+
+
+def test_extraction_in_a_dask_worker_faults_no_more_pages_than_in_a_pool_worker(
+        pool_worker, dask_client, monkeypatch):
+    local = pool_worker.submit(extraction_cost, ARTICLES).result()
+    dask = dask_client.submit(extraction_cost, ARTICLES, pure=False).result()
+    # A worker with Dask's own default: the cost that was found, and the plugin's remedy.
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        trimmed, undone, untrimmed = pool.submit(_trimmed_then_untrimmed, ARTICLES).result()
+    faults = {name: cost["minor_faults_per_doc"] for name, cost in
+              [("local", local), ("dask", dask), ("trimmed", trimmed), ("untrimmed", untrimmed)]}
+    assert trimmed["environment"]["MALLOC_TRIM_THRESHOLD_"] == "65536" and undone
+    assert faults["trimmed"] > 10 * faults["local"], faults
+    assert faults["dask"] < 2 * faults["local"], faults
+    assert faults["untrimmed"] < 2 * faults["local"], faults

@@ -20,14 +20,18 @@ def coref(
     data: Annotated[Path | None, typer.Argument(
         help="RuCoCo zip or folder (default ../shared/data/rucoco/rucoco-train.zip).")] = None,
     articles: Annotated[int, typer.Option(
-        help="Training articles, from those not in the dev split (2,625 in all).",
-        min=1)] = 1200,
+        help="Training articles, from those not in the dev split (2,625 in all; 2,325 "
+             "outside the tuning articles).", min=1)] = 2325,
     dev_articles: Annotated[int | None, typer.Option(
         help="Dev articles to report on (default all 300).", min=1)] = None,
     out: Annotated[Path | None, typer.Option(
         help="Where the model goes (default svodka/data/models/coref_ranker.npz).")] = None,
     cache: Annotated[Path | None, typer.Option(
         help="Keep the feature rows here (outside the repository) for a faster re-run.")] = None,
+    mentions: Annotated[str, typer.Option(
+        help="Pairs over RuCoCo's 'gold' mentions, or svodka's 'own' mentions as the resolver "
+             "asks about them (the installed model; skips the tuning articles 1,201-1,500).")
+    ] = "own",
     evaluate_only: Annotated[bool, typer.Option(
         help="Report the model at --out on the dev articles; train nothing.")] = False,
 ) -> None:
@@ -35,12 +39,15 @@ def coref(
     from svodka.extractors.coref.train import DEFAULT_DATA, DEFAULT_MODEL, evaluate, train
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if mentions not in ("gold", "own"):
+        typer.echo(f"svodka: --mentions is 'gold' or 'own', not {mentions!r}", err=True)
+        raise typer.Exit(code=2)
     data = data or DEFAULT_DATA.resolve()
     if not data.exists():
         typer.echo(f"svodka: no RuCoCo at {data}", err=True)
         raise typer.Exit(code=2)
     if evaluate_only:
-        report = evaluate(data, out or DEFAULT_MODEL, dev_articles)
+        report = evaluate(data, out or DEFAULT_MODEL, dev_articles, mentions)
     else:
-        report = train(data, articles, dev_articles, out or DEFAULT_MODEL, cache)
+        report = train(data, articles, dev_articles, out or DEFAULT_MODEL, cache, mentions)
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -17,7 +17,7 @@ from multiprocessing import get_context
 
 from svodka.errors import InputRejected
 from svodka.ingest.sources import Item
-from svodka.ingest.work import run_task, start_worker
+from svodka.ingest.work import SINGLE_THREADED, one_blas_thread, run_task, start_worker
 from svodka.limits import MAX_CHARS, check_length
 from svodka.pipeline import article_id
 from svodka.reading import Rejection
@@ -62,16 +62,15 @@ _END = object()
 
 
 def _in_process(tasks: Iterable[tuple | Result], _workers: int = 1) -> Iterator[Result]:
-    for task in tasks:
-        yield run_task(*task) if isinstance(task, tuple) else task
+    with one_blas_thread():
+        for task in tasks:
+            yield run_task(*task) if isinstance(task, tuple) else task
 
 
 def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
     """Results in input order, with a bounded number of documents in flight."""
     window = workers * 8
-    # Processes are the parallelism: a BLAS thread pool per worker would only fight for cores.
-    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(variable, "1")
+    pool_environment()
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
                              initializer=start_worker, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
@@ -81,6 +80,12 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
                 yield _resolve(pending.popleft())
         while pending:
             yield _resolve(pending.popleft())
+
+
+def pool_environment() -> None:
+    """What the pool's workers inherit (spawned, they read it before importing numpy)."""
+    for variable, value in SINGLE_THREADED.items():
+        os.environ.setdefault(variable, value)
 
 
 def _oversize(text: str, max_chars: int) -> InputRejected | None:

@@ -8,6 +8,7 @@ import signal
 import sys
 import threading
 import time
+from contextlib import contextmanager
 
 from svodka.errors import InputRejected
 from svodka.reading import Document, Rejection
@@ -17,6 +18,9 @@ log = logging.getLogger(__name__)
 
 
 _PR_SET_PDEATHSIG = 1
+# Processes are the parallelism: a BLAS thread pool in every worker would only fight for the
+# cores. Every engine starts its workers with these (svodka/ingest/run.py, svodka/scale/).
+SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 _WATCH_SECONDS = 1.0
 
 
@@ -41,6 +45,23 @@ def exit_with_parent(parent_pid: int) -> None:
     if os.getppid() != parent_pid:  # the parent died before the line above
         os._exit(1)
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+@contextmanager
+def one_blas_thread():
+    """Extraction in this very process (``--workers 1``) on one core, as in a pool worker.
+
+    The variables of :data:`SINGLE_THREADED` act only before numpy loads, and the parent
+    has loaded it by now; left alone, OpenBLAS ran a thread per core beside the extraction,
+    and on a busy machine its threads spin waiting for each other: 1.6 CPU-s per document
+    against 0.25 in a pool worker (bench/dask_cpu.py ``plain``, load average ~17)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:   # comes with scikit-learn; without it, BLAS keeps its threads
+        yield
+        return
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
 
 
 def start_worker(parent_pid: int) -> None:

@@ -34,10 +34,9 @@ def loopback_cluster(workers: int = 2, log_dir: str | Path | None = None,
     from distributed import Client
 
     address = f"tcp://127.0.0.1:{_free_port()}"
-    from svodka.scale.engine import quiet_cluster_environment
+    from svodka.scale.engine import cluster_environment
 
-    environment = os.environ | {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-                                "MKL_NUM_THREADS": "1"} | quiet_cluster_environment()
+    environment = os.environ | cluster_environment()
     logs = Path(log_dir) if log_dir else None
     processes: list[subprocess.Popen] = []
 

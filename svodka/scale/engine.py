@@ -10,13 +10,18 @@ for), and they are fetched as soon as each task finishes.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import math
+import os
+import sys
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from svodka.ingest.work import SINGLE_THREADED
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +37,23 @@ QUIET_CLUSTER = {
     "distributed.worker.memory.monitor-interval": "1s",
 }
 
+# What a worker process is started with: the local engine's pool workers' settings, and NOT
+# Dask's MALLOC_TRIM_THRESHOLD_=65536. Setting that variable at all pins glibc's mmap
+# threshold at 128 kB, so every larger numpy buffer of the models is mmap-ed, zeroed by the
+# kernel and unmapped again: 53,000 page faults and ~0.1 s of system CPU per document in a
+# Dask worker against 300 faults in a pool worker, extraction a third dearer (issue 13,
+# bench/dask_cpu.py). None unsets a variable of Dask's default ``pre-spawn-environ``.
+WORKER_ENVIRONMENT: dict[str, str | None] = {**SINGLE_THREADED, "MALLOC_TRIM_THRESHOLD_": None}
 
-def quiet_cluster_environment() -> dict[str, str]:
-    """:data:`QUIET_CLUSTER` as the environment variables a ``dask scheduler`` or ``dask
-    worker`` process reads its configuration from."""
+CLUSTER_SETTINGS = QUIET_CLUSTER | {"distributed.nanny.pre-spawn-environ": WORKER_ENVIRONMENT}
+
+
+def cluster_environment() -> dict[str, str]:
+    """:data:`CLUSTER_SETTINGS` as the environment variables a ``dask scheduler`` or ``dask
+    worker`` process reads its configuration from (a dict value as a Python literal: Dask
+    lower-cases the names of variables, not the keys inside a value)."""
     return {"DASK_" + key.upper().replace(".", "__").replace("-", "_"): str(value)
-            for key, value in QUIET_CLUSTER.items()}
+            for key, value in CLUSTER_SETTINGS.items()}
 
 
 PARTITION = 32              # at most this many documents per task
@@ -62,9 +78,10 @@ def extract_partition(tasks: list[tuple], path: str | None = None) -> tuple[list
     """
     from svodka.ingest.work import process, stage_results
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     results = [process(*task[:2]) for task in tasks]
-    seconds = {"extract": time.perf_counter() - started}
+    # CPU as well as wall time: on a loaded machine only the CPU compares with a local run.
+    seconds = {"extract": time.perf_counter() - started, "extract_cpu": time.thread_time() - cpu}
     if path is not None:
         from svodka.scale.parquet import write_partition
         started = time.perf_counter()
@@ -86,9 +103,44 @@ class LoadModels:
     def setup(self, worker) -> None:
         from svodka.ingest.work import load_worker_models
 
+        worker.svodka_malloc_undone = undo_malloc_trimming()
         started = time.perf_counter()
         load_worker_models()
         worker.svodka_model_seconds = time.perf_counter() - started
+
+
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_MMAP_THRESHOLD_MAX = 32 * 2**20       # glibc's ceiling on 64-bit systems
+
+
+def undo_malloc_trimming() -> bool:
+    """In a worker whose nanny set MALLOC_TRIM_THRESHOLD_ (a cluster not started with
+    :data:`CLUSTER_SETTINGS`), give glibc's allocator back what its dynamic thresholds reach
+    in a plain process: buffers under 32 MB come from the heap, and the heap is not trimmed
+    under 64 MB. Returns whether it changed anything."""
+    if not os.environ.get("MALLOC_TRIM_THRESHOLD_") or not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None)
+        changed = (libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_MAX)
+                   and libc.mallopt(_M_TRIM_THRESHOLD, 2 * _MMAP_THRESHOLD_MAX))
+    except (OSError, AttributeError):   # not glibc
+        return False
+    log.info("MALLOC_TRIM_THRESHOLD_ was set for this worker: malloc thresholds raised")
+    return bool(changed)
+
+
+def worker_settings(dask_worker) -> dict:
+    """What a worker computes with (:func:`svodka.scale.probe.process_settings`), its
+    threads and whether its profiler runs: a Dask worker must match a local pool worker."""
+    import dask
+
+    from svodka.scale.probe import process_settings
+
+    return {"nthreads": dask_worker.state.nthreads,
+            "profiler": dask.config.get("distributed.worker.profile.enabled"),
+            "malloc_trimming_undone": getattr(dask_worker, "svodka_malloc_undone", None),
+            **process_settings()}
 
 
 def _model_seconds(dask_worker) -> float:
@@ -105,7 +157,7 @@ def dask_executor(workers: int = 1, scheduler: str | None = None,
     """
     import dask
 
-    with dask.config.set(QUIET_CLUSTER):
+    with dask.config.set(CLUSTER_SETTINGS):
         with _dask_executor(workers, scheduler, parquet_dir) as execute:
             yield execute
 
@@ -141,6 +193,7 @@ def _dask_executor(workers: int, scheduler: str | None, parquet_dir: str | Path 
         yield from _run(client, tasks, folder, slots, stages)
 
     execute.stages = stages
+    execute.client = client
     try:
         yield execute
     finally:

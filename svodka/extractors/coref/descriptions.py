@@ -38,9 +38,12 @@ from svodka.text import fold
 __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "description_words",
            "link_anaphoric"]
 
-# the least ranker probability that links a description no rule decided: the lowest that keeps
-# link precision at 0.90 on 150 tuning articles (docs/coref.md; the module doc)
+# the least ranker probability that links a description no rule decided, and whether the
+# ranker is asked about every description the rules leave open or only about subjects and
+# descriptions after a demonstrative: chosen with ``tune`` / ``tune --everywhere`` on 150
+# tuning articles (docs/coref.md, "Trained on svodka's own mentions")
 RANKER_THRESHOLD = 0.8
+RANKER_EVERYWHERE = True
 # how many sentences back a description's antecedent may be mentioned (names: anywhere)
 REACH_SENTENCES = 5
 # the nearest earlier mentions the ranker compares (its training used at most 40)
@@ -168,12 +171,17 @@ class _Known:
 
 
 def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: set[int],
-                   threshold: float | None = None) -> list[Link]:
+                   threshold: float | None = None, scorer=antecedent_scores,
+                   everywhere: bool | None = None) -> list[Link]:
     """Descriptions standing alone ("министр", "ведомство", "турецкий лидер") → the earlier
     entity they refer to (see the module doc); ``links`` are the resolver's links so far, whose
-    mentions are candidates too, and ``taken`` the words already a name or a mention."""
+    mentions are candidates too, and ``taken`` the words already a name or a mention.
+    ``scorer`` is asked as ``antecedent_scores`` is; ``everywhere`` asks it about every
+    description the rules leave open, not only subjects and demonstratives (the ranker's
+    training reads what it is asked: ``train.py``, ``--own``)."""
     tokens = analysis.tokens
     threshold = RANKER_THRESHOLD if threshold is None else threshold
+    everywhere = RANKER_EVERYWHERE if everywhere is None else everywhere
     known = [_known(analysis, e, m) for e in entities for m in e.mentions]
     known += [_known(analysis, link_.entity, link_.mention) for link_ in links]
     known = sorted((k for k in known if k is not None), key=lambda k: k.first)
@@ -212,7 +220,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
         chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
-                         threshold, demonstrative, bare=stop == index + 1)
+                         threshold, demonstrative, bare=stop == index + 1, scorer=scorer,
+                         everywhere=everywhere)
         if chosen is None:
             continue
         entity, rule = chosen
@@ -268,7 +277,8 @@ def _heads(analysis, known: _Known) -> list[int]:
 
 def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
             before: list[_Known], threshold: float, demonstrative: bool = False,
-            bare: bool = True) -> tuple[Entity, str] | None:
+            bare: bool = True, scorer=antecedent_scores, everywhere: bool = False
+            ) -> tuple[Entity, str] | None:
     tokens = analysis.tokens
     floor = max(0, tokens[head].sent - REACH_SENTENCES)
     reach = [k for k in before if (type_ is None or k.entity.type == type_)
@@ -284,9 +294,9 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
         return None       # "посол России … и посол Китая …. Посол подчеркнул": either of them
     if type_ is None and not demonstrative:
         return None       # "порт", "документ": only a repeated word of the name tells
-    if not bare and not demonstrative:
+    if not (everywhere or bare or demonstrative):
         return None       # "центральный банк страны": a complement of its own makes it new
-    if not demonstrative and tokens[head].rel not in ("nsubj", "nsubj:pass"):
+    if not (everywhere or demonstrative) and tokens[head].rel not in ("nsubj", "nsubj:pass"):
         return None       # the ranker is asked where a reader expects an anaphor: a subject,
         # or after a demonstrative (elsewhere it linked next to nothing at its threshold and
         # cost 2-3 % of the extraction's CPU)
@@ -294,8 +304,8 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
     reach = [k for k in reach if fold(k.entity.name) not in outlets]
     if not reach:
         return None       # "ведомство", "издание": not the agency reporting the news
-    scores = antecedent_scores(analysis, (tokens[first].start, tokens[stop - 1].end),
-                               [(k.start, k.end) for k in reach])
+    scores = scorer(analysis, (tokens[first].start, tokens[stop - 1].end),
+                    [(k.start, k.end) for k in reach])
     if not scores:
         return None
     best = max(range(len(reach)), key=lambda i: scores[i])

@@ -26,7 +26,7 @@ from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
 __all__ = ["Decision", "KINDS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
-           "thresholds"]
+           "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
 WINDOW_SENTENCES = 3
@@ -104,19 +104,7 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
     model = load_model()
     if model is None:
         return []
-    tokens = analysis.tokens
-    linked = {link_.token for link_ in links}
-    anaphors = []
-    for index, token in enumerate(tokens):
-        if index in linked:
-            continue
-        kind = pronoun_kind(analysis, index, quoted)
-        if kind is not None:
-            anaphors.append((index, kind))
-    if not anaphors:
-        return []
-    owner = _owners(analysis, entities, links)
-    open_at = {index for index, _ in anaphors}
+    anaphors, owner, open_at = _open_pronouns(analysis, entities, links, quoted)
     decisions = []
     for first in range(0, len(anaphors), BATCH):
         decisions += _decide_batch(analysis, model, anaphors[first:first + BATCH], owner,
@@ -124,8 +112,62 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
     return sorted(decisions, key=lambda d: d.token)
 
 
+def _open_pronouns(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]):
+    """(token, kind) of every pronoun no link holds, the owner of each mention's words, and
+    the open pronouns' tokens."""
+    linked = {link_.token for link_ in links}
+    anaphors = []
+    for index in range(len(analysis.tokens)):
+        if index in linked:
+            continue
+        kind = pronoun_kind(analysis, index, quoted)
+        if kind is not None:
+            anaphors.append((index, kind))
+    if not anaphors:
+        return [], {}, set()
+    return anaphors, _owners(analysis, entities, links), {index for index, _ in anaphors}
+
+
+def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]):
+    """(pronoun token, kind, candidates, feature rows) for every open pronoun the ranker
+    scores, exactly as ``decide`` builds them: the ranker's training reads these, so it
+    learns on the phrases it is asked about (``train.py``, ``--own``)."""
+    anaphors, owner, open_at = _open_pronouns(analysis, entities, links, quoted)
+    for first in range(0, len(anaphors), BATCH):
+        batch = anaphors[first:first + BATCH]
+        _, rows, groups, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
+        at = 0
+        for number, pool, size in groups:
+            yield batch[number][0], batch[number][1], pool, rows[at:at + size]
+            at += size
+
+
 def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
                   quoted: list[tuple[int, int]]) -> list[Decision]:
+    decisions, rows, groups, contested = _batch_rows(analysis, anaphors, owner, open_at,
+                                                     quoted)
+    scores = model.predict_proba(rows) if rows else []
+    at = 0
+    for number, pool, size in groups:
+        chunk = scores[at:at + size]
+        at += size
+        some = [n for n, c in enumerate(pool) if c.target is not None]
+        rival = max((float(chunk[n]) for n, c in enumerate(pool) if c.target is None),
+                    default=0.0)
+        if not some:
+            continue
+        best = max(some, key=lambda n: chunk[n])
+        index, kind = anaphors[number]
+        decisions.append(Decision(index, kind, pool[best].target, float(chunk[best]),
+                                  (pool[best].start, pool[best].end), rival=rival,
+                                  contested=contested(number, pool, best)))
+    return decisions
+
+
+def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple[int, int]]):
+    """The reflexives bound by their clause's subject (decisions), and for the rest the
+    feature rows of every candidate: (decisions, rows, [(number, pool, rows of it)], and a
+    test whether a choice is contested)."""
     tokens = analysis.tokens
     by_sentence: dict[int, list[Candidate]] = {}
 
@@ -169,22 +211,11 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
                                  [view_of((c.start, c.end)) for c in pool])
         rows += features
         groups.append((number, pool, len(features)))
-    scores = model.predict_proba(rows) if rows else []
-    at = 0
-    for number, pool, size in groups:
-        chunk = scores[at:at + size]
-        at += size
-        some = [n for n, c in enumerate(pool) if c.target is not None]
-        rival = max((float(chunk[n]) for n, c in enumerate(pool) if c.target is None),
-                    default=0.0)
-        if not some:
-            continue
-        best = max(some, key=lambda n: chunk[n])
-        index, kind = anaphors[number]
-        decisions.append(Decision(index, kind, pool[best].target, float(chunk[best]),
-                                  (pool[best].start, pool[best].end), rival=rival,
-                                  contested=_contested(pool, best, anaphor_of[number], view_of)))
-    return decisions
+
+    def contested(number: int, pool: list[Candidate], best: int) -> bool:
+        return _contested(pool, best, anaphor_of[number], view_of)
+
+    return decisions, rows, groups, contested
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

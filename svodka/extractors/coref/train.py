@@ -4,13 +4,19 @@
 
 Training reads the RuCoCo articles that are *not* in the dev split (``svodka/data/
 coref_dev.txt``) from ``../shared`` and writes only the model; no text or span of RuCoCo
-(CC BY-NC 4.0) goes into the repository. Examples are mention pairs over the gold mentions:
-every pronoun or description with each earlier mention in reach (the last
-``WINDOW_SENTENCES`` sentences, and names anywhere before, at most ``MAX_CANDIDATES``
-nearest), labelled 1 when both are in one gold chain.
+(CC BY-NC 4.0) goes into the repository. Examples are mention pairs, labelled 1 when both
+lie in one gold chain, over
 
-The dev report puts the ranker next to a rule in the same run: the nearest earlier mention
-that agrees in gender and number (for a description, the nearest with its head lemma first).
+- ``--mentions own`` (the installed model): svodka's own mentions and phrases, as the resolver
+  asks the ranker about them (``own_examples``): each pronoun with the phrases
+  ``pronouns.decide`` scores, each description with the earlier mentions
+  ``descriptions.link_anaphoric`` offers, every span aligned to a gold mention as ``svodka
+  eval coref`` matches them (``aligner``); the tuning articles are left out;
+- ``--mentions gold``: RuCoCo's gold mentions: every pronoun or description with each
+  earlier mention in reach (the last ``WINDOW_SENTENCES`` sentences, and names anywhere
+  before, at most ``MAX_CANDIDATES`` nearest). The dev report puts the ranker next to a rule
+  in the same run: the nearest earlier mention that agrees in gender and number (for a
+  description, the nearest with its head lemma first).
 """
 from __future__ import annotations
 
@@ -21,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from svodka.extractors.coref.ranker import (
-    DESCRIPTION, FEATURES, MODEL_FILE, PRONOUN, MentionView, TreeEnsemble, pair_features, view,
+    DESCRIPTION, FEATURES, MODEL_FILE, NAME, PRONOUN, MentionView, TreeEnsemble, pair_features,
+    view,
 )
 
 log = logging.getLogger(__name__)
@@ -34,6 +41,9 @@ DEFAULT_ARTICLES = 1200
 # Trees no deeper than this: a call walks every tree this many steps. Unbounded trees (depth
 # 19, 1,200 articles) scored dev pronouns 0.824 against 0.826 and took 2.2 times the CPU.
 MAX_DEPTH = 8
+# Training articles 1,201-1,500 in name order: where ``tune`` and ``tune_pronouns`` choose the
+# thresholds; the ranker over svodka's own mentions trains on the others.
+TUNING = range(1200, 1500)
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_DATA = REPO / ".." / "shared" / "data" / "rucoco" / "rucoco-train.zip"
 DEFAULT_MODEL = REPO / "svodka" / "data" / "models" / MODEL_FILE
@@ -124,11 +134,113 @@ def article_examples(text: str, chains: list[list[tuple[int, int]]], models) -> 
     return examples
 
 
-def collect(documents: Iterable, models) -> Examples:
+def own_examples(text: str, chains: list[list[tuple[int, int]]], models) -> Examples:
+    """Pairs over svodka's own mentions, as the resolver asks the ranker about them: every
+    pronoun (those the rules link too: more examples of the same kind) with the phrases
+    ``pronouns.decide`` scores for it, and every
+    description they leave open with the earlier mentions ``descriptions.link_anaphoric``
+    offers (asked everywhere, not only of subjects). Each span is aligned to a gold mention
+    (``aligner``); a pair is 1 when both lie in one gold chain, and only anaphors that match a
+    gold mention make examples."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import quoted_spans
+    from svodka.extractors.coref.descriptions import link_anaphoric
+    from svodka.extractors.coref.pronouns import scored_pools
+    from svodka.extractors.entities import resolve_entities
+    from svodka.layout import analyze_layout
+
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    entities, coreference = resolve_entities(analysis)
+    rules = strip_ranker_links(entities, coreference.links)
+    align = aligner(analysis, chains)
+    examples = Examples(articles=1)
+
+    def add(anaphor: tuple[int, int], kind: int, candidates: list[tuple[int, int]], rows):
+        chains_of_anaphor = align(anaphor)
+        if not chains_of_anaphor or not rows:
+            return
+        for candidate, row in zip(candidates, rows):
+            examples.rows.append(row)
+            examples.labels.append(int(bool(align(candidate) & chains_of_anaphor)))
+            examples.groups.append(examples.anaphors)
+            examples.kinds.append(kind)
+            examples.rule_choice.append(False)
+        examples.anaphors += 1
+
+    quoted = quoted_spans(analysis)
+    no_pronouns = [link_ for link_ in rules if link_.mention.kind != "pronoun"]
+    for index, _, pool, rows in scored_pools(analysis, entities, no_pronouns, quoted):
+        token = analysis.tokens[index]
+        add((token.start, token.end), PRONOUN, [(c.start, c.end) for c in pool], rows)
+
+    def record(analysis_, anaphor, candidates):
+        views = [view(analysis_, span) for span in candidates]
+        add(anaphor, DESCRIPTION, candidates, pair_features(analysis_, view(analysis_, anaphor),
+                                                             views))
+        return None       # link nothing: every later description is asked too
+
+    for entity in entities:
+        entity.mentions = [m for m in entity.mentions
+                           if not (m.rule or "").startswith(("description:head", "ranker"))]
+    link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=True)
+    return examples
+
+
+def strip_ranker_links(entities, links) -> list:
+    """The resolver's links without those the ranker (or the reflexive rule after it) made
+    for pronouns, which are also taken out of the entities' mentions: what ``decide`` sees
+    when it runs."""
+    ranked = {(link_.mention.start, link_.mention.end) for link_ in links
+              if link_.mention.kind == "pronoun" and link_.mention.rule
+              and link_.mention.rule.startswith(("ranker", "reflexive"))}
+    for entity in entities:
+        entity.mentions = [m for m in entity.mentions if (m.start, m.end) not in ranked]
+    return [link_ for link_ in links if (link_.mention.start, link_.mention.end) not in ranked]
+
+
+def aligner(analysis, chains: list[list[tuple[int, int]]]):
+    """span → the gold chains of the gold mention it matches: the one it overlaps most, by at
+    least half of the longer span (``svodka eval coref``'s ``match_mention``), else the one
+    whose syntactic head is the span's, else for a name the shortest gold mention holding it
+    ("Антон Силуанов" in "министр финансов России Антон Силуанов": the same person; a name
+    inside another's phrase, "России", is a gold mention of its own and matched first)."""
+    from svodka.eval.coref import match_mention
+
+    chains_of: dict[tuple[int, int], set[int]] = {}
+    for number, chain in enumerate(chains):
+        for span in chain:
+            chains_of.setdefault(tuple(span), set()).add(number)
+    gold = sorted(chains_of)
+    by_head: dict[int, tuple[int, int]] = {}
+    for span in gold:
+        head = view(analysis, span).head
+        if head >= 0:
+            by_head.setdefault(head, span)
+    found: dict[tuple[int, int], frozenset] = {}
+
+    def align(span: tuple[int, int]) -> frozenset:
+        known = found.get(span)
+        if known is None:
+            hit = match_mention(span, gold)
+            seen = view(analysis, span) if hit is None else None
+            if hit is None:
+                hit = by_head.get(seen.head)
+            if hit is None and seen.kind == NAME:
+                hit = min((g for g in gold if g[0] <= span[0] and span[1] <= g[1]),
+                          key=lambda g: g[1] - g[0], default=None)
+            known = found[span] = frozenset(chains_of[hit]) if hit else frozenset()
+        return known
+
+    return align
+
+
+def collect(documents: Iterable, models, mentions: str = "gold") -> Examples:
+    """Examples of the ``documents`` over ``gold`` mentions or svodka's ``own``."""
+    build = own_examples if mentions == "own" else article_examples
     examples = Examples()
     started = time.perf_counter()
     for document in documents:
-        examples.extend(article_examples(document.text, document.chains, models))
+        examples.extend(build(document.text, document.chains, models))
         if examples.articles % 100 == 0:
             log.info("%d articles, %d rows, %.0f s", examples.articles, len(examples.rows),
                      time.perf_counter() - started)
@@ -174,6 +286,21 @@ def accuracy(examples: Examples, scores) -> list[RankerReport]:
             name, len(groups), sum(best[g][1] for g in groups) / len(groups),
             sum(g in rule_right for g in groups) / len(groups)))
     return reports
+
+
+def training_documents(data: Path, articles: int | None, mentions: str = "gold"):
+    """The first ``articles`` training articles in name order; over svodka's own mentions
+    the tuning articles (``TUNING``, where the thresholds are chosen) are skipped."""
+    from svodka.eval.coref import load_rucoco
+
+    count = 0
+    for position, document in enumerate(load_rucoco(data, "train")):
+        if mentions == "own" and position in TUNING:
+            continue
+        if articles is not None and count >= articles:
+            return
+        count += 1
+        yield document
 
 
 def fit(examples: Examples, seed: int = 0) -> TreeEnsemble:
@@ -228,9 +355,12 @@ def load(path: Path) -> TreeEnsemble:
 
 def train(data: Path = DEFAULT_DATA, articles: int | None = DEFAULT_ARTICLES,
           dev_articles: int | None = None, out: Path | None = DEFAULT_MODEL,
-          cache: Path | None = None) -> dict:
+          cache: Path | None = None, mentions: str = "gold") -> dict:
     """Train on ``articles`` training articles, report on the dev articles, save to ``out``.
 
+    ``mentions``: pairs over RuCoCo's ``gold`` mentions, or over svodka's ``own`` mentions
+    and phrases as the resolver asks about them (``own_examples``); the dev report then puts
+    the model installed at ``out`` beside the new one, on the same pairs.
     ``cache`` keeps the feature rows (outside the repository: they derive from RuCoCo) so a
     second run with the same articles skips the language pass."""
     import pickle
@@ -239,14 +369,14 @@ def train(data: Path = DEFAULT_DATA, articles: int | None = DEFAULT_ARTICLES,
     from svodka.eval.coref import load_rucoco
 
     started = time.perf_counter()
-    key = (str(data), articles, dev_articles, FEATURES)
+    key = (str(data), articles, dev_articles, FEATURES, mentions)
     cached = pickle.loads(cache.read_bytes()) if cache and cache.exists() else None
     if cached and cached[0] == key:
         training, dev = Examples(**cached[1]), Examples(**cached[2])
     else:
         models = load_models()
-        training = collect(load_rucoco(data, "train", articles), models)
-        dev = collect(load_rucoco(data, "dev", dev_articles), models)
+        training = collect(training_documents(data, articles, mentions), models, mentions)
+        dev = collect(load_rucoco(data, "dev", dev_articles), models, mentions)
         if cache:
             cache.parent.mkdir(parents=True, exist_ok=True)
             fields = Examples.__slots__
@@ -256,26 +386,33 @@ def train(data: Path = DEFAULT_DATA, articles: int | None = DEFAULT_ARTICLES,
     model = fit(training)
     trained = time.perf_counter() - started - prepared
     reports = accuracy(dev, model.predict_proba(dev.rows))
+    installed = None
+    if mentions == "own" and out is not None and out.exists():
+        old = load(out)
+        if old.features == FEATURES:
+            installed = [r.to_dict() for r in accuracy(dev, old.predict_proba(dev.rows))]
     if out is not None:
         save(model, out)
-    return {
+    return {"mentions": mentions,
         "train articles": training.articles, "train pairs": len(training.rows),
         "dev articles": dev.articles, "dev pairs": len(dev.rows),
         "seconds (analysis)": round(prepared, 1), "seconds (fit)": round(trained, 1),
         "accuracy": [r.to_dict() for r in reports], "model": str(out) if out else None,
+        "installed model before, same pairs": installed,
     }
 
 
 def evaluate(data: Path = DEFAULT_DATA, model_path: Path = DEFAULT_MODEL,
-             dev_articles: int | None = None) -> dict:
+             dev_articles: int | None = None, mentions: str = "gold") -> dict:
     """The installed (or given) model on the dev articles, next to the rule."""
     from svodka.analysis import load_models
     from svodka.eval.coref import load_rucoco
 
     model = load(model_path)
-    dev = collect(load_rucoco(data, "dev", dev_articles), load_models())
+    dev = collect(load_rucoco(data, "dev", dev_articles), load_models(), mentions)
     scores = model.predict_proba(dev.rows)
-    return {"dev articles": dev.articles, "dev pairs": len(dev.rows), "model": str(model_path),
+    return {"mentions": mentions, "dev articles": dev.articles, "dev pairs": len(dev.rows),
+            "model": str(model_path),
             "accuracy": [r.to_dict() for r in accuracy(dev, scores)]}
 
 
@@ -289,21 +426,25 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES,
-                        help="training articles (default: all outside the dev split)")
+    parser.add_argument("--articles", type=int, default=None,
+                        help="training articles (default: all outside the dev split, and "
+                             "outside the tuning articles with --mentions own)")
     parser.add_argument("--dev-articles", type=int, default=None)
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep the feature rows here (outside the repository)")
+    parser.add_argument("--mentions", choices=("gold", "own"), default="own",
+                        help="pairs over RuCoCo's gold mentions or svodka's own")
     parser.add_argument("--evaluate-only", action="store_true",
                         help="report the model at --out on the dev articles; train nothing")
     arguments = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     if arguments.evaluate_only:
-        report = evaluate(arguments.data, arguments.out, arguments.dev_articles)
+        report = evaluate(arguments.data, arguments.out, arguments.dev_articles,
+                          arguments.mentions)
     else:
         report = train(arguments.data, arguments.articles, arguments.dev_articles,
-                       arguments.out, arguments.cache)
+                       arguments.out, arguments.cache, arguments.mentions)
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 

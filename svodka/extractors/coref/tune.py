@@ -40,18 +40,24 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?", default="../shared/data/rucoco/rucoco-train.zip")
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--everywhere", action="store_true",
+                        help="ask the ranker about every description the rules leave open, "
+                             "not only subjects and descriptions after a demonstrative")
     args = parser.parse_args(argv)
     models = load_models()
-    chosen = descriptions.RANKER_THRESHOLD
+    chosen, where = descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE
     descriptions.RANKER_THRESHOLD = 0.0
+    descriptions.RANKER_EVERYWHERE = args.everywhere or where
     try:
         runs = [(doc, extract(doc.text, models=models))
                 for doc in tuning_articles(Path(args.path), args.articles)]
     finally:
-        descriptions.RANKER_THRESHOLD = chosen
+        descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE = chosen, where
     print_rules(runs)
+    print_missed(runs, models.morph)
     print(f"{len(runs)} articles (training articles {DEFAULT_ARTICLES + 1}–"
-          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}")
+          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}, "
+          f"ranker asked {'everywhere' if where or args.everywhere else 'of subjects'}")
     print("threshold  link P  link R  link F1  description R  ranker mentions")
     for threshold in THRESHOLDS:
         total, kept = CorefScores.empty(), 0
@@ -71,6 +77,43 @@ def main(argv: list[str] | None = None) -> None:
         links = total.links
         print(f"{threshold:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  {links.f1:7.3f}  "
               f"{total.description_links.value:13.3f}  {kept:15d}")
+
+
+def print_missed(runs, morph, top: int = 25) -> None:
+    """The gold mentions of named chains that no svodka mention matches, by kind (as ``svodka
+    eval coref`` tells them), with the gold pairs to a name of their chain each loses, and the
+    commonest first nouns (or pronouns) of the missed descriptions and pronouns."""
+    from svodka.eval.coref import _WORD, is_named, mention_kind, proper_words
+
+    kinds, pairs, words = Counter(), Counter(), Counter()
+    total = 0
+    for doc, article in runs:
+        gold = sorted({tuple(span) for chain in doc.chains for span in chain})
+        matched = {match_mention((m.start, m.end), gold) for e in article.entities
+                   for m in e.mentions}
+        proper = proper_words(doc.text)
+        for chain in doc.chains:
+            if not any(is_named(doc.text, span) for span in chain):
+                continue
+            spans = [tuple(span) for span in chain]
+            names = sum(mention_kind(doc.text, span, proper) == "name" for span in spans)
+            for span in spans:
+                total += 1
+                if span in matched:
+                    continue
+                kind = mention_kind(doc.text, span, proper)
+                kinds[kind] += 1
+                pairs[kind] += names - (kind == "name")
+                if kind in ("description", "pronoun"):
+                    readings = [morph.parse(w)[0] for w in _WORD.findall(doc.text, *span)]
+                    head = next((r for r in readings if r.pos in ("NOUN", "PRON")), None)
+                    words[head.normal if head else "?"] += 1
+    print(f"gold mentions of named chains matched by no svodka mention: "
+          f"{sum(kinds.values())} of {total}")
+    for kind, count in kinds.most_common():
+        print(f"  {kind:12s} {count:5d} mentions, {pairs[kind]:6d} pairs to a name of their chain")
+    print("  commonest first nouns of the missed descriptions and pronouns: " + ", ".join(
+        f"{word} {count}" for word, count in words.most_common(top)))
 
 
 def rule_key(rule: str) -> str:
