@@ -2,11 +2,13 @@
 
     python bench/serve.py --db sqlite:////tmp/news.db            # build (or reuse) and measure
     python bench/serve.py --db sqlite:////tmp/news.db --no-docs  # measure, print only
+    python bench/serve.py --db … --baseline-tree /path/to/main   # main's server, then this one
 
 Builds the store with ``svodka ingest`` over the news corpus when it is empty, starts
 ``svodka serve`` in a subprocess, sends ``--requests`` requests with ``--concurrency`` at a
-time (httpx, async) and writes p50/p95/p99 and error counts per kind of request into
-docs/performance.md between the ``bench:serve`` markers.
+time (httpx, async) and writes p50/p95/p99 and error counts per kind of request — for all
+answers and for those the server computed (not kept) — into docs/performance.md between
+the ``bench:serve`` markers.
 """
 from __future__ import annotations
 
@@ -63,8 +65,14 @@ def ensure_store(db: str, news: Path, workers: int, limit: int | None) -> dict:
     return stats
 
 
-def workload(db: str, total: int, seed: int) -> list[tuple[str, str]]:
-    """(kind, path) pairs: article pages, search pages, JSON searches, entity pages."""
+def workload(db: str, total: int, seed: int, unique_share: float) -> list[tuple[str, str]]:
+    """(kind, path) pairs: article pages, search pages, JSON searches, entity pages.
+
+    Searches are of two sorts, as on a team's workbench: popular ones (60 queries — 20
+    topics and the 40 most mentioned names — asked with Zipf weights, the first most), which
+    a server that keeps answers mostly has kept; and ``unique_share`` of one-off ones (a name
+    and a topic, alone or sorted by date or as quotes, each asked once), which it never has.
+    """
     from svodka.store import open_store
 
     rng = random.Random(seed)
@@ -72,20 +80,29 @@ def workload(db: str, total: int, seed: int) -> list[tuple[str, str]]:
         count = store.count_articles()
         ids = [row["id"] for offset in rng.sample(range(count), min(count, 300))
                for row in store.list_articles(offset=offset, limit=1)]
-        names = [e["name"] for e in store.top_entities(limit=40)]
-        entities = [e["id"] for e in store.top_entities(limit=40)]
-    queries = TOPICS + names
+        leaders = store.top_entities(limit=40)
+    names = [e["name"] for e in leaders]
+    entities = [e["id"] for e in leaders]
+    popular = TOPICS + names
+    weights = [1 / rank for rank in range(1, len(popular) + 1)]
+    rng.shuffle(popular)            # topics and names mixed over the ranks
+    one_off = [f"q={quote(name + ' ' + topic)}{extra}" for name in names for topic in TOPICS
+               for extra in ("", "&sort=date", "&kind=quote")]
+    rng.shuffle(one_off)
     mix = [("article page", 0.45), ("search page", 0.30), ("api search", 0.15),
            ("entity page", 0.10)]
     requests = []
     for _ in range(total):
         kind = rng.choices([k for k, _ in mix], [w for _, w in mix])[0]
-        if kind == "article page":
+        if kind in ("search page", "api search"):
+            if one_off and rng.random() < unique_share:
+                params = one_off.pop()
+            else:
+                params = f"q={quote(rng.choices(popular, weights)[0])}"
+            path = f"/search?{params}" if kind == "search page" else \
+                f"/api/search?{params}&limit=20"
+        elif kind == "article page":
             path = f"/articles/{rng.choice(ids)}"
-        elif kind == "search page":
-            path = f"/search?q={quote(rng.choice(queries))}"
-        elif kind == "api search":
-            path = f"/api/search?q={quote(rng.choice(queries))}&limit=20"
         else:
             path = f"/entities/{quote(rng.choice(entities))}"
         requests.append((kind, path))
@@ -94,6 +111,7 @@ def workload(db: str, total: int, seed: int) -> list[tuple[str, str]]:
 
 async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) -> dict:
     timings: dict[str, list[float]] = {}
+    missed: dict[str, list[float]] = {}   # the answers the server had not kept, computed
     kept: dict[str, int] = {}        # answers the server had kept (X-Svodka-Cache: hit)
     errors: dict[str, int] = {}
     reasons: dict[str, int] = {}
@@ -108,11 +126,15 @@ async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) ->
                 try:
                     response = await client.get(path)
                     problem = None if response.status_code == 200 else str(response.status_code)
-                    if response.headers.get("x-svodka-cache") == "hit":
-                        kept[kind] = kept.get(kind, 0) + 1
+                    hit = response.headers.get("x-svodka-cache") == "hit"
                 except httpx.HTTPError as error:
-                    problem = type(error).__name__
-                timings.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+                    problem, hit = type(error).__name__, False
+                took = (time.perf_counter() - started) * 1000
+                timings.setdefault(kind, []).append(took)
+                if hit:
+                    kept[kind] = kept.get(kind, 0) + 1
+                else:
+                    missed.setdefault(kind, []).append(took)
                 if problem:
                     errors[kind] = errors.get(kind, 0) + 1
                     reasons[problem] = reasons.get(problem, 0) + 1
@@ -120,8 +142,8 @@ async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) ->
         started = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         seconds = time.perf_counter() - started
-    return {"timings": timings, "kept": kept, "errors": errors, "reasons": reasons,
-            "seconds": seconds}
+    return {"timings": timings, "missed": missed, "kept": kept, "errors": errors,
+            "reasons": reasons, "seconds": seconds}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -130,52 +152,81 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def table(result: dict) -> list[str]:
-    lines = ["| request | n | p50 ms | p95 ms | p99 ms | errors | kept answers |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
-    every = []
+    lines = ["| request | n | p50 ms | p95 ms | p99 ms | errors | kept answers | "
+             "p50 / p95 ms of the rest (computed) |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    every, computed = [], []
     for kind in sorted(result["timings"]):
-        values = result["timings"][kind]
+        values, missed = result["timings"][kind], result["missed"].get(kind, [])
         every += values
+        computed += missed
         lines.append(f"| {kind} | {len(values)} | {statistics.median(values):.1f} | "
                      f"{percentile(values, .95):.1f} | {percentile(values, .99):.1f} | "
                      f"{result['errors'].get(kind, 0)} | "
-                     f"{_share(result['kept'].get(kind, 0), values)} |")
+                     f"{_share(result['kept'].get(kind, 0), values)} | {_p50_p95(missed)} |")
     lines.append(f"| **all** | {len(every)} | {statistics.median(every):.1f} | "
-                 f"{percentile(every, .95):.1f} | {percentile(every, .99):.1f} | "
+                 f"**{percentile(every, .95):.1f}** | {percentile(every, .99):.1f} | "
                  f"{sum(result['errors'].values())} | "
-                 f"{_share(sum(result['kept'].values()), every)} |")
+                 f"{_share(sum(result['kept'].values()), every)} | **{_p50_p95(computed)}** |")
     if result["reasons"]:
         lines.append("\nErrors by cause: " + ", ".join(
             f"{cause} × {count}" for cause, count in sorted(result["reasons"].items())))
     return lines
 
 
+def _p50_p95(values: list[float]) -> str:
+    if not values:
+        return "—"
+    return f"{statistics.median(values):.1f} / {percentile(values, .95):.1f}"
+
+
 def _share(count: int, values: list) -> str:
     return f"{100 * count / len(values):.0f} %"
 
 
-def report(result: dict, sequential: dict | None, stats: dict, args, load: float) -> str:
-    count = sum(len(values) for values in result["timings"].values())
+def report(runs: list[tuple[str, dict, dict | None]], stats: dict, args, load: float) -> str:
+    """``runs``: (name, burst, one-at-a-time) per server, this tree's last."""
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    count = args.requests
     head = (f"Measured {when} by `python bench/serve.py --db {args.db} --requests "
             f"{args.requests} --concurrency {args.concurrency} --server-workers "
-            f"{args.server_workers}"
-            f"{'' if args.page_cache_mb is None else f' --page-cache-mb {args.page_cache_mb}'}`: "
-            f"{count} requests, "
-            f"{args.concurrency} at a time, to "
-            f"127.0.0.1 in {result['seconds']:.1f}s ({count / result['seconds']:.0f} req/s) after "
-            f"{args.warmup} warm-up requests (CPU per request: the server "
-            f"{result['server_cpu_ms']:.1f} ms, the client {result['client_cpu_ms']:.1f} ms); "
-            f"store: {stats['articles']} articles, "
-            f"{stats['entities']} entities, {stats['quotes']} quotes (SQLite); "
-            f"{args.server_workers} server worker(s) on a {_cpus()}-core machine whose load "
-            f"average was {load:.1f} when the burst started.")
-    lines = table(result)
-    if sequential:
-        lines += ["", f"Then {args.sequential} requests one at a time (service time, no "
-                      f"queueing; the server's CPU per request "
-                      f"{sequential['server_cpu_ms']:.1f} ms):", ""] + table(sequential)
-    return head + "\n\n" + "\n".join(lines)
+            f"{args.server_workers} --unique-searches {args.unique_searches:g}"
+            f"{'' if args.page_cache_mb is None else f' --page-cache-mb {args.page_cache_mb}'}"
+            f"{' --baseline-tree ' + str(args.baseline_tree) if args.baseline_tree else ''}`: "
+            f"{count} requests, {args.concurrency} at a time, to 127.0.0.1 after "
+            f"{args.warmup} warm-up requests; {args.unique_searches:.0%} of the searches are "
+            f"one-off queries no server has kept, the rest popular ones (Zipf); store: "
+            f"{stats['articles']} articles, {stats['entities']} entities, {stats['quotes']} "
+            f"quotes (SQLite); {args.server_workers} server worker(s) on a {_cpus()}-core "
+            f"machine whose load average was {load:.1f} when the first burst started.")
+    parts = [head]
+    for name, result, sequential in runs:
+        lines = [f"### {name}", "",
+                 f"{result['seconds']:.1f}s ({count / result['seconds']:.0f} req/s); CPU per "
+                 f"request: the server {result['server_cpu_ms']:.1f} ms, the client "
+                 f"{result['client_cpu_ms']:.1f} ms.", ""] + table(result)
+        if sequential:
+            lines += ["", f"Then {args.sequential} requests one at a time (service time, no "
+                          f"queueing; the server's CPU per request "
+                          f"{sequential['server_cpu_ms']:.1f} ms):", ""] + table(sequential)
+        parts.append("\n".join(lines))
+    if len(runs) == 2:
+        (_, before, _), (_, after, _) = runs
+        parts.append("This tree against the baseline, in the same run: " + ", ".join(
+            f"{label} {_ratio(after, before, measure):.2f}×" for label, measure in (
+                ("p95", lambda r: percentile(_every(r, "timings"), .95)),
+                ("p95 of computed answers", lambda r: percentile(_every(r, "missed"), .95)),
+                ("throughput", lambda r: count / r["seconds"]),
+                ("server CPU per request", lambda r: r["server_cpu_ms"]))) + ".")
+    return "\n\n".join(parts)
+
+
+def _every(result: dict, key: str) -> list[float]:
+    return [value for values in result[key].values() for value in values] or [float("nan")]
+
+
+def _ratio(after: dict, before: dict, measure) -> float:
+    return measure(after) / measure(before)
 
 
 def _cpus() -> int:
@@ -202,23 +253,44 @@ def main() -> None:
                              "default: the server's own)")
     parser.add_argument("--sequential", type=int, default=300,
                         help="then this many requests one at a time (0: skip)")
+    parser.add_argument("--unique-searches", type=float, default=1 / 3,
+                        help="share of searches asked once (never kept by the server)")
+    parser.add_argument("--baseline-tree", type=Path, default=None,
+                        help="first measure a server from this source tree (e.g. a checkout "
+                             "of main) on the same store and requests, then compare")
     parser.add_argument("--no-docs", action="store_true", help="print only")
     args = parser.parse_args()
     if not 1 <= args.concurrency <= 64 or not 1 <= args.requests <= 20_000:
         sys.exit("bench: keep the burst bounded (concurrency ≤ 64, requests ≤ 20000)")
 
     stats = ensure_store(args.db, args.news, args.ingest_workers, args.archives)
-    requests = workload(args.db, args.warmup + args.requests + args.sequential, args.seed)
+    requests = workload(args.db, args.warmup + args.requests + args.sequential, args.seed,
+                        args.unique_searches)
+    runs = []
+    load = os.getloadavg()[0]
+    trees = ([("baseline: " + str(args.baseline_tree), args.baseline_tree)]
+             if args.baseline_tree else []) + [("this tree", ROOT)]
+    for name, tree in trees:
+        runs.append((name, *measure(args, requests, tree)))
+    text = report(runs, stats, args, load)
+    print(text)
+    if not args.no_docs:
+        write_section(text)
+
+
+def measure(args, requests: list[tuple[str, str]], tree: Path) -> tuple[dict, dict | None]:
+    """A server from ``tree``'s code over the store: warm-up, the burst, one at a time."""
     port = free_port()
+    env = dict(os.environ, PYTHONPATH=str(tree))
     server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", args.db,
                               "--host", HOST, "--port", str(port),
                               "--workers", str(args.server_workers),
                               *(["--page-cache-mb", str(args.page_cache_mb)]
                                 if args.page_cache_mb is not None else [])],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     base = f"http://{HOST}:{port}"
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         while True:
             try:
                 if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
@@ -226,10 +298,9 @@ def main() -> None:
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit("bench: the server did not start")
+                sys.exit(f"bench: the server from {tree} did not start")
             time.sleep(0.3)
         asyncio.run(burst(base, requests[:args.warmup], args.concurrency))
-        load = os.getloadavg()[0]
         measured = requests[args.warmup:args.warmup + args.requests]
         client_cpu, server_cpu = time.process_time(), server_cpu_seconds(server.pid)
         result = asyncio.run(burst(base, measured, args.concurrency))
@@ -246,10 +317,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    text = report(result, sequential, stats, args, load)
-    print(text)
-    if not args.no_docs:
-        write_section(text)
+    return result, sequential
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@
    cost of tone. Without tone the pipeline runs exactly main's steps (tone is the last one).
    Also how many of those articles' mentions get a tone other than 0, with the shipped
    model's calibrated neutral scale and with scale 1.0 (before calibration).
+3. ``--parts recurrent``: what the recurrent model of ``bench/tone_variants.py``'s gru rows
+   would cost at run time, after the language pass, next to the shipped regression on the same
+   mentions: mentions per CPU-second of the numpy forward pass (weights at PyTorch's random
+   initialisation: the arithmetic does not depend on their values; needs torch).
 """
 from __future__ import annotations
 
@@ -85,14 +89,45 @@ def bench_extract(n: int, rounds: int) -> dict:
             "ratio": round(totals["with"] / totals["without"], 3)}
 
 
+def bench_recurrent(n: int) -> dict:
+    import torch
+
+    from svodka.sentiment import features
+    from svodka.sentiment.data import analyze_items, read_rusentne
+    from svodka.sentiment.model import load_model
+    from svodka.sentiment.neural import mention_sequence, probabilities
+    from svodka.sentiment.neural_train import Settings, ToneGRU, weights_of
+
+    items = read_rusentne(RUSENTNE)[:n]
+    batch = analyze_items(items)
+    places = [(batch.analysis, o + i.start, o + i.end, i.kind)
+              for i, o in zip(items, batch.offsets)]
+    torch.manual_seed(0)
+    weights = weights_of(ToneGRU(Settings()).eval())
+    regression = load_model()
+    recurrent_seconds = cpu(lambda: [probabilities(weights, mention_sequence(*p)) for p in places])
+    regression_seconds = cpu(lambda: [regression.scores(features.mention_view(*p))
+                                      for p in places])
+    return {"mentions": len(items),
+            "recurrent_mentions_per_cpu_second": round(len(items) / recurrent_seconds, 1),
+            "regression_mentions_per_cpu_second": round(len(items) / regression_seconds, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mentions", type=int, default=600)
     parser.add_argument("--articles", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--parts", default="tone,extract", help="tone,extract,recurrent")
     args = parser.parse_args()
-    print("svodka tone:", bench_tone_command(args.mentions), flush=True)
-    print("extract with/without tone:", bench_extract(args.articles, args.rounds), flush=True)
+    parts = set(args.parts.split(","))
+    if "tone" in parts:
+        print("svodka tone:", bench_tone_command(args.mentions), flush=True)
+    if "extract" in parts:
+        print("extract with/without tone:", bench_extract(args.articles, args.rounds),
+              flush=True)
+    if "recurrent" in parts:
+        print("after the language pass:", bench_recurrent(args.mentions), flush=True)
 
 
 if __name__ == "__main__":

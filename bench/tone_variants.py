@@ -1,6 +1,7 @@
 """Tone model variants under `svodka eval tone`'s grouped 5-fold CV, next to its baseline.
 
-    nice -n 10 python bench/tone_variants.py [--only lr,hgb] [--out out/eval/tone-variants.json]
+    nice -n 10 python bench/tone_variants.py [--only lr,hgb] [--seeds 2] [--jobs 5]
+                                             [--out out/eval/tone-variants.json]
 
 Issue 14 asked whether a non-linear model, more navec context or type-dependent features lift
 F1_PN past 0.50. Each variant here is scored on the same folds by sentence as `svodka eval
@@ -14,6 +15,12 @@ The `encoder` rows (issue 14, third session) add slovnet's contextual token vect
 encoder of natasha's syntax (or morph, or NER) model, the same one the language pass runs,
 pooled over the mention, its syntactic head, 3 tokens either side, the sentence, and the
 mention minus the sentence (`encoder_vectors`, `encoder_pools`).
+
+The `gru` rows (issue 14, fourth session) train a small network end to end on the task:
+frozen navec vectors and position/syntax/tone-word flags of every token of the mention's
+sentence, a bidirectional GRU, attention pooled with the mention marked
+(`svodka/sentiment/neural.py`, trained with PyTorch by `neural_train.py`; one thread).
+`--seeds N` averages N networks per fold (different initialisations).
 """
 from __future__ import annotations
 
@@ -38,6 +45,7 @@ from svodka.eval.tone import (baseline_predictions, class_prf, f1_pn,  # noqa: E
 from svodka.sentiment import features as F  # noqa: E402
 from svodka.sentiment.data import analyze_items, read_rusentne  # noqa: E402
 from svodka.sentiment.model import CLASSES, DEFAULT_C, decide  # noqa: E402
+from svodka.sentiment.neural import mention_sequence  # noqa: E402
 
 RUSENTNE = ROOT / ".." / "shared" / "data" / "rusentne" / "train_data.csv"
 FOLDS = 5
@@ -276,6 +284,52 @@ def perceptron(views, labels):
                                       random_state=0))(views, labels)
 
 
+def _train_recurrent(task):
+    """One network on all folds but ``fold``: the test fold's probabilities (a worker of
+    :func:`recurrent`'s pool; the sequences come from the forked parent)."""
+    import torch
+
+    from svodka.sentiment import neural_train
+
+    torch.set_num_threads(1)
+    fold, seed = task
+    sequences, labels, fold_of, settings = _RECURRENT_INPUT
+    train = [i for i, f in enumerate(fold_of) if f != fold]
+    test = [i for i, f in enumerate(fold_of) if f == fold]
+    began = time.process_time()
+    model = neural_train.train([sequences[i] for i in train], [labels[i] for i in train],
+                               neural_train.Settings(**settings, seed=seed))
+    return (fold, neural_train.predict_proba(model, [sequences[i] for i in test]),
+            time.process_time() - began)
+
+
+_RECURRENT_INPUT: tuple = ()
+
+
+def recurrent(seeds: int = 1, jobs: int = 1, **settings):
+    """The recurrent model over sentence sequences, ``seeds`` networks averaged per fold;
+    the (fold, seed) networks train in ``jobs`` processes of one thread each."""
+    def out_of_fold_recurrent(sequences, labels, fold_of):
+        import multiprocessing
+
+        global _RECURRENT_INPUT
+        _RECURRENT_INPUT = (sequences, labels, fold_of, settings)
+        tasks = [(fold, seed) for fold in range(FOLDS) for seed in range(seeds)]
+        if jobs > 1:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                results = pool.map(_train_recurrent, tasks, chunksize=1)
+        else:
+            results = [_train_recurrent(task) for task in tasks]
+        probabilities = np.zeros((len(sequences), 3))
+        for fold, predicted, _ in results:
+            probabilities[[i for i, f in enumerate(fold_of) if f == fold]] += predicted / seeds
+        cpu = [seconds for *_, seconds in results]
+        print(f"  gru: {len(cpu)} networks, {np.mean(cpu):.0f} CPU-s each "
+              f"(min {min(cpu):.0f}, max {max(cpu):.0f})", flush=True)
+        return probabilities
+    return out_of_fold_recurrent
+
+
 def out_of_fold(views, labels, fold_of, fit: Callable) -> np.ndarray:
     probabilities = np.zeros((len(views), 3))
     for fold in range(FOLDS):
@@ -291,6 +345,14 @@ def oracle_biases(probabilities: np.ndarray, gold: Sequence[int]) -> list[int]:
     best = max(((f1_pn(gold, decide(probabilities * np.array([neg, 1.0, pos]), 1.0)), neg, pos)
                 for neg in grid for pos in grid))
     return decide(probabilities * np.array([best[1], 1.0, best[2]]), 1.0)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the gru rows' workers)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def row(name: str, gold, predicted, seconds: float) -> dict:
@@ -327,6 +389,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=RUSENTNE)
     parser.add_argument("--only", default="", help="comma-separated variant names")
+    parser.add_argument("--seeds", type=int, default=2,
+                        help="networks averaged per fold in the gru rows")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="processes training the gru rows' networks (one thread each)")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "eval" / "tone-variants.json")
     args = parser.parse_args()
     wanted = set(filter(None, args.only.split(",")))
@@ -393,26 +459,33 @@ def main() -> None:
         "lr, type-conjoined features": (lambda: views_of(view_type_conjoined), logistic()),
         "lr, no sentence bag of words": (lambda: views_of(view_no_sentence_bag), logistic()),
         "hgb (navec + small features)": (shipped, gradient_boosting),
+        "gru (navec + flags, attention at the mention)": (
+            lambda: [mention_sequence(batch.analysis, o + i.start, o + i.end, i.kind)
+                     for i, o in zip(items, batch.offsets)], recurrent(args.seeds, args.jobs)),
         "mlp (navec + small features)": (shipped, perceptron),
     }
     rows, probabilities = [], {}
-    began = time.process_time()
+    began = cpu_seconds()
     rows.append(row("char-tfidf-lr baseline", gold,
-                    baseline_predictions(items, fold_of, FOLDS), time.process_time() - began))
+                    baseline_predictions(items, fold_of, FOLDS), cpu_seconds() - began))
     for name, (views, fit) in variants.items():
         if wanted and not any(w in name for w in wanted):
             continue
-        began = time.process_time()
+        began = cpu_seconds()
         views = views() if callable(views) else views
-        probabilities[name] = out_of_fold(views, gold, fold_of, fit)
+        if fit.__name__ == "out_of_fold_recurrent":
+            probabilities[name] = fit(views, gold, fold_of)
+        else:
+            probabilities[name] = out_of_fold(views, gold, fold_of, fit)
         rows.append(row(name, gold, decide(probabilities[name], 1.0),
-                        time.process_time() - began))
+                        cpu_seconds() - began))
     linear = "lr (shipped features, C 0.02)"
     for other in ("hgb (navec + small features)", "mlp (navec + small features)",
-                  "hgb (small features + syntax encoder pools)"):
+                  "hgb (small features + syntax encoder pools)",
+                  "gru (navec + flags, attention at the mention)"):
         if linear not in probabilities or other not in probabilities:
             continue
-        for share in (0.3, 0.5):
+        for share in (0.3, 0.5, 0.7):
             mixed = (1 - share) * probabilities[linear] + share * probabilities[other]
             rows.append(row(f"lr x {1 - share:g} + {other} x {share:g}", gold,
                             decide(mixed, 1.0), 0))

@@ -427,6 +427,31 @@ def test_a_search_over_its_time_budget_or_its_words_is_refused(served, wordy_sto
         wordy_store.search("снег", kind="article", seconds=0.0)
 
 
+def test_a_time_budget_interrupts_a_long_query_and_leaves_the_connection_usable(wordy_store):
+    """The budget is a timer that interrupts SQLite, not a Python check every few steps
+    (which waited for the GIL under load): a query that would run for minutes stops soon
+    after its budget, and the next query on the same connection runs."""
+    import time
+
+    from svodka.errors import QueryTooCostly
+    from svodka.store.search import time_budget
+
+    endless = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+               "SELECT count(*) FROM (SELECT x FROM c LIMIT 10000000000)")
+    with wordy_store.engine.connect() as conn:
+        stored = conn.exec_driver_sql("SELECT count(*) FROM articles").scalar()
+        assert stored > 100
+        started = time.monotonic()
+        with pytest.raises(QueryTooCostly):
+            with time_budget(conn, 0.2):
+                conn.exec_driver_sql(endless).scalar()
+        assert 0.15 < time.monotonic() - started < 2.0
+        with time_budget(conn, 5.0):
+            assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == stored
+        time.sleep(0.1)          # a budget that ended in time interrupts nothing later
+        assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == stored
+
+
 async def call(app, path: str, chunks: list[bytes | None], headers: dict | None = None,
                method: str = "POST") -> tuple[int | None, list[dict]]:
     """One request straight through ASGI; ``None`` in ``chunks`` is the client leaving,

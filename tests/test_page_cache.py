@@ -158,3 +158,26 @@ def test_svodka_serve_starts_two_workers_and_each_keeps_answers(tmp_path, record
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_worker_process_hands_the_gil_over_as_often_as_a_single_server(tmp_path, records,
+                                                                          monkeypatch):
+    """`--workers 2` starts fresh interpreters: the parent's switch interval does not reach
+    them, and searches held short requests up by 5 ms at a step."""
+    import sys
+
+    from svodka.api.factory import STORE_URL_VARIABLE, SWITCH_INTERVAL, app_from_env
+    from svodka.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'i.db'}"
+    with open_store(url) as store:
+        store.add_article(records[0])
+    monkeypatch.setenv(STORE_URL_VARIABLE, url)
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(0.005)
+    try:
+        app = app_from_env()
+        assert sys.getswitchinterval() == SWITCH_INTERVAL == 0.001
+        app.state.store.close()
+    finally:
+        sys.setswitchinterval(before)

@@ -68,6 +68,36 @@ def test_totals_and_facets_by_kind_source_and_month(bench):
     assert facets["entity_type"] == {"PER": 6, "ORG": 2}
 
 
+def test_a_store_from_before_the_facet_table_gets_it_when_opened_and_lists_the_same(bench,
+                                                                                    tmp_path):
+    """Migration 9 fills search_facets (the narrow table the list filters and counts by)
+    from the units, articles and quotes: an older store lists exactly what a new one does."""
+    import sqlite3
+
+    from svodka.store import open_store
+    from svodka.store.listing import SearchFilters
+
+    store = bench.app.state.store
+    copy = tmp_path / "before.db"
+    with store.engine.connect() as conn:
+        target = sqlite3.connect(copy)
+        conn.connection.driver_connection.backup(target)
+        target.close()
+    views = [(SearchFilters(), "relevance"),
+             (SearchFilters(kind="quote", quote_kind="direct"), "date"),
+             (SearchFilters(source="ng.ru", entity_type="ORG"), "relevance"),
+             (SearchFilters(date_from="2018"), "date")]
+    expected = [store.search_list("бюджет", filters, sort) for filters, sort in views]
+    assert [found["total"] for found in expected] == [6, 2, 2, 2]
+    with open_store(f"sqlite:///{copy}") as old, old.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE search_facets")
+        conn.exec_driver_sql("DELETE FROM schema_version WHERE version >= 9")
+    with open_store(f"sqlite:///{copy}") as upgraded:
+        assert upgraded.schema_version >= 9
+        assert [upgraded.search_list("бюджет", filters, sort) for filters, sort in views] \
+            == expected
+
+
 @pytest.mark.parametrize("params, expected", [
     ({"source": "russian.rt.com", "kind": "article"}, [("article", "Эксперты о планах правительства")]),
     ({"speaker": "Антон Силуанов"}, [("quote", "Силуанов пообещал сократить дефицит")]),

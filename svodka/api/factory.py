@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from svodka.api import create_app
 from svodka.api.guard import LOCAL_HOSTS, ServerLimits
@@ -10,6 +11,9 @@ STORE_URL_VARIABLE = "SVODKA_DB"
 ALLOWED_HOSTS_VARIABLE = "SVODKA_ALLOWED_HOSTS"
 MAX_CHARS_VARIABLE = "SVODKA_SERVE_MAX_CHARS"
 PAGE_CACHE_VARIABLE = "SVODKA_SERVE_PAGE_CACHE_MB"
+# Searches run in threads that hand the GIL over every 5 ms by default; a short request
+# waiting behind them then waits 5 ms at each step.
+SWITCH_INTERVAL = 0.001
 
 
 def app_from_env():
@@ -22,5 +26,7 @@ def app_from_env():
     if os.environ.get(PAGE_CACHE_VARIABLE):
         given["page_cache_bytes"] = int(os.environ[PAGE_CACHE_VARIABLE]) * 1024 * 1024
     limits = ServerLimits(**given)
+    # a worker is a fresh interpreter: the parent's setting does not reach it
+    sys.setswitchinterval(SWITCH_INTERVAL)
     return create_app(os.environ.get(STORE_URL_VARIABLE) or None,
                       allowed_hosts=hosts or LOCAL_HOSTS, limits=limits)

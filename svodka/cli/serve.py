@@ -12,6 +12,7 @@ from svodka.cli.corpus import open_or_exit
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 ANY_ADDRESS = ("0.0.0.0", "::")
+WORKER_START_SECONDS = 120
 
 
 @app.command()
@@ -39,7 +40,7 @@ def serve(
     from svodka.analysis import load_models
     from svodka.api import create_app
     from svodka.api.factory import (ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE,
-                                    PAGE_CACHE_VARIABLE, STORE_URL_VARIABLE)
+                                    PAGE_CACHE_VARIABLE, STORE_URL_VARIABLE, SWITCH_INTERVAL)
     from svodka.api.guard import ServerLimits
     from svodka.api.protocol import with_header_timeout
     from svodka.store import masked
@@ -59,7 +60,7 @@ def serve(
     # Searches run in threads that hand the GIL over every 5 ms by default; a short request
     # waiting behind them then waits 5 ms at each step. 1 ms keeps /api/stats quick while
     # searches run (p95 under hostile searches: see docs/reliability.md).
-    sys.setswitchinterval(0.001)
+    sys.setswitchinterval(SWITCH_INTERVAL)   # worker processes set it in app_from_env
     load_models()  # the first pasted article should not wait for model loading
     typer.echo(f"svodka: serving {masked(db)} at http://{host}:{port}/", err=True)
     options = {"host": host, "port": port, "log_level": "info",
@@ -72,7 +73,11 @@ def serve(
         os.environ[ALLOWED_HOSTS_VARIABLE] = ",".join(hosts)
         os.environ[MAX_CHARS_VARIABLE] = str(limits.max_chars)
         os.environ[PAGE_CACHE_VARIABLE] = str(page_cache_mb)
-        uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers, **options)
+        # A worker answers its supervisor's pings only once it has imported the app; on a
+        # loaded machine that took over uvicorn's 5 s, and every worker was killed and
+        # restarted, over and over, without ever serving.
+        uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
+                    timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
     else:
         uvicorn.run(create_app(store=store, allowed_hosts=hosts, limits=limits,
                                close_store=True), **options)

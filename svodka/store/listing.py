@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Connection, exists, func, literal, select, union_all
+from sqlalchemy import Connection, column, func, literal, literal_column, select, table, union_all
 
 from svodka.errors import QueryTooCostly
 from svodka.store import schema as t
 from svodka.store.lemmas import query_terms
 from svodka.store.read import date_filters, resolve_entities
-from svodka.store.search import KINDS, MAX_TERMS, _hits, _matching, time_budget
+from svodka.store.search import KINDS, MAX_TERMS, _hits, _matching, fts5_query, time_budget
 
 SORTS = ("relevance", "date")
 FACET_LIMIT = 12
@@ -57,33 +57,53 @@ def empty_facets() -> dict:
     return {"kind": [], "source": [], "month": [], "quote_kind": [], "entity_type": []}
 
 
+def _matching_facets(conn: Connection, terms):
+    """The facet rows of the units matching every term, the order of relevance, and whether
+    ``search_units`` is joined already (PostgreSQL searches its lemmas)."""
+    f, u = t.search_facets.c, t.search_units.c
+    if conn.dialect.name == "sqlite":
+        fts = table("search_fts", column("rowid"), column("rank"))
+        query = (select(f.id).select_from(fts).join(t.search_facets, f.id == fts.c.rowid)
+                 .where(literal_column("search_fts").match(fts5_query(terms))))
+        return query, fts.c.rank.asc(), False
+    matching, rank = _matching(conn, terms)
+    return matching.join(t.search_facets, f.id == u.id).with_only_columns(f.id), rank, True
+
+
 def _search_list(conn: Connection, terms, filters: SearchFilters, sort: str, offset: int,
                  limit: int) -> dict:
-    u, a = t.search_units.c, t.articles.c
-    matching, rank = _matching(conn, terms)
-    query = matching.join(t.articles, a.id == u.article_id)
-    query = query.where(*date_filters(a.published, filters.date_from, filters.date_to))
+    # Every filter but the entity and the speaker is a column of the narrow search_facets
+    # table, so neither the article's wide row nor its quotes are read for each hit.
+    f, u = t.search_facets.c, t.search_units.c
+    query, rank, units_joined = _matching_facets(conn, terms)
+    query = query.where(*date_filters(f.published, filters.date_from, filters.date_to))
     if filters.kind:
-        query = query.where(u.kind == filters.kind)
+        query = query.where(f.kind == filters.kind)
     if filters.source:
-        query = query.where(a.source == filters.source)
+        query = query.where(f.source == filters.source)
+    if filters.quote_kind:
+        query = query.where(f.kind == "quote", f.quote_kind == filters.quote_kind)
+    if filters.entity_type:
+        query = query.where(f.entity_types.like(f"% {filters.entity_type} %"))
+    if (filters.entity or filters.speaker) and not units_joined:
+        query = query.join(t.search_units, u.id == f.id)
     if filters.entity:
         query = query.where(u.article_id.in_(select(t.article_entities.c.article_id).where(
             t.article_entities.c.entity_id.in_(resolve_entities(conn, filters.entity)))))
     if filters.speaker:
         query = query.where(u.speaker_id.in_(resolve_entities(conn, filters.speaker)))
-    q = t.quotes.c
-    if filters.quote_kind:
-        query = query.where(u.kind == "quote", exists().where(
-            q.article_id == u.article_id, q.n == u.n, q.kind == filters.quote_kind))
-    if filters.entity_type:
-        query = query.where(a.entity_types.like(f"% {filters.entity_type} %"))
-    order = ((a.published.desc().nulls_last(), rank, u.id) if sort == "date" else (rank, u.id))
-    ids = conn.execute(query.order_by(*order).offset(offset).limit(limit)).scalars().all()
-    quote_kind = (select(q.kind).where(q.article_id == u.article_id, q.n == u.n,
-                                       u.kind == "quote").scalar_subquery())
-    hits = (query.with_only_columns(u.id, u.kind, u.article_id, a.published, a.source,
-                                    a.entity_types, quote_kind.label("quote_kind"))
+    if sort == "relevance" and conn.dialect.name == "sqlite" and filters == SearchFilters():
+        # Nothing to filter: FTS5 ranks its own rows without a lookup per match.
+        ids = conn.execute(select(literal_column("rowid")).select_from(table("search_fts"))
+                           .where(literal_column("search_fts").match(fts5_query(terms)))
+                           .order_by(literal_column("rank"), literal_column("rowid"))
+                           .offset(offset).limit(limit)).scalars().all()
+    else:
+        order = ((f.published.desc().nulls_last(), rank, f.id) if sort == "date"
+                 else (rank, f.id))
+        ids = conn.execute(query.order_by(*order).offset(offset).limit(limit)).scalars().all()
+    hits = (query.with_only_columns(f.id, f.kind, f.published, f.source, f.entity_types,
+                                    f.quote_kind)
             .cte("hits").prefix_with("MATERIALIZED"))
     total, facets = _facets(conn, hits)
     return {"total": total, "items": _hits(conn, list(ids), terms), "facets": facets}

@@ -132,6 +132,19 @@ def _search_facet_columns(conn: Connection) -> None:
     conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_articles_source ON articles (source)")
 
 
+def _search_facets(conn: Connection) -> None:
+    """The search list's filters and facets in a narrow table keyed by the search unit:
+    filled from the units, their articles and their quotes."""
+    schema.search_facets.create(conn, checkfirst=True)
+    conn.execute(schema.search_facets.delete())
+    conn.exec_driver_sql("""
+        INSERT INTO search_facets (id, kind, published, source, quote_kind, entity_types)
+        SELECT u.id, u.kind, a.published, a.source, q.kind, a.entity_types
+        FROM search_units u
+        JOIN articles a ON a.id = u.article_id
+        LEFT JOIN quotes q ON u.kind = 'quote' AND q.article_id = u.article_id AND q.n = u.n""")
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
@@ -142,6 +155,7 @@ STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "articles loaded by several writers, waiting for the ordered pass", _staged),
     (8, "the outlet's domain and the entity types as columns of articles",
      _search_facet_columns),
+    (9, "the search list's filters and facets, one narrow row per search unit", _search_facets),
 ]
 
 LATEST = STEPS[-1][0]

@@ -204,6 +204,18 @@ search_units = Table(
 )
 
 
+# What the search list filters and counts hits by, one narrow row per search unit (same id):
+# read from articles (a wide row per hit) and quotes, a common word's facets cost ~3x more.
+search_facets = Table(
+    "search_facets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),   # search_units.id
+    Column("kind", String(8), nullable=False),
+    Column("published", String(64)),                               # the article's
+    Column("source", String(200)),                                 # the article's outlet
+    Column("quote_kind", String(64)),                              # direct | indirect (quotes)
+    Column("entity_types", String(200)),                           # the article's, " LOC PER "
+)
+
 # An analyst's correction (svodka/store/corrections.py): merge, split, rename, reassign.
 # The log is the truth; ``undone`` is set instead of deleting, so the audit keeps everything.
 corrections = Table(

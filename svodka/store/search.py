@@ -5,7 +5,7 @@ same way, every word required, any of its normal forms accepted.
 """
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -21,8 +21,31 @@ KINDS = ("article", "quote", "amount")
 SNIPPET_CHARS = 90
 # Every word is one more index lookup joined to the others; a question has a few words.
 MAX_TERMS = 16
-# SQLite calls the time check every this many virtual-machine steps (about a millisecond).
-_STEPS_BETWEEN_CHECKS = 1000
+
+
+class _Interrupter:
+    """Interrupts one SQLite connection when its time is up, from a timer thread.
+
+    SQLite's progress handler would call back into Python every few thousand steps, and each
+    call waits for the GIL: under 20 concurrent requests a long search spent most of its time
+    waiting for its own time checks. An interrupt costs the query nothing until it fires."""
+
+    def __init__(self, driver, seconds: float):
+        self.driver = driver
+        self.lock = threading.Lock()
+        self.done = False
+        self.timer = threading.Timer(seconds, self.fire)
+        self.timer.daemon = True
+
+    def fire(self) -> None:
+        with self.lock:          # never interrupt the connection's next user
+            if not self.done:
+                self.driver.interrupt()
+
+    def stop(self) -> None:
+        with self.lock:
+            self.done = True
+        self.timer.cancel()
 
 
 @contextmanager
@@ -31,10 +54,13 @@ def time_budget(conn: Connection, seconds: float | None) -> Iterator[None]:
     if seconds is None:
         yield
         return
+    message = (f"the search took over {seconds:g} s: add a rarer word or a filter")
+    interrupter = None
     if conn.dialect.name == "sqlite":
-        driver = conn.connection.driver_connection
-        deadline = time.monotonic() + seconds
-        driver.set_progress_handler(lambda: time.monotonic() > deadline, _STEPS_BETWEEN_CHECKS)
+        if seconds <= 0:     # no time at all: nothing can run
+            raise QueryTooCostly(message)
+        interrupter = _Interrupter(conn.connection.driver_connection, seconds)
+        interrupter.timer.start()
     else:
         # SET LOCAL ends with the transaction this connection's first statement began
         conn.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
@@ -42,12 +68,11 @@ def time_budget(conn: Connection, seconds: float | None) -> Iterator[None]:
         yield
     except OperationalError as error:
         if "interrupted" in str(error.orig) or "statement timeout" in str(error.orig):
-            raise QueryTooCostly(f"the search took over {seconds:g} s: add a rarer word or "
-                                 "a filter") from None
+            raise QueryTooCostly(message) from None
         raise
     finally:
-        if conn.dialect.name == "sqlite":
-            driver.set_progress_handler(None, 0)
+        if interrupter is not None:
+            interrupter.stop()
 
 
 def fts5_query(terms: list[tuple[str, ...]]) -> str:

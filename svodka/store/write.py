@@ -154,6 +154,8 @@ def _link(conn: Connection, prepared: Prepared) -> dict[str, str]:
 
 def delete_staged(conn: Connection, article_id: str) -> None:
     """Undo :func:`stage_article` (a staged article the ordered pass finds a near copy)."""
+    units = select(t.search_units.c.id).where(t.search_units.c.article_id == article_id)
+    conn.execute(t.search_facets.delete().where(t.search_facets.c.id.in_(units)))
     for table in (t.search_units, t.amounts, t.dates):
         conn.execute(table.delete().where(table.c.article_id == article_id))
     conn.execute(t.articles.delete().where(t.articles.c.id == article_id))
@@ -189,3 +191,10 @@ def _index(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None
     if conn.dialect.name == "sqlite":
         conn.execute(text("INSERT INTO search_fts(rowid, lemmas) VALUES (:id, :lemmas)"),
                      [{"id": i, "lemmas": r["lemmas"]} for i, r in zip(ids, rows)])
+    article = prepared.article
+    common = {"published": article.published, "source": article.source.domain,
+              "entity_types": entity_types_value({e.type for e in article.entities})}
+    conn.execute(t.search_facets.insert(), [
+        {"id": i, "kind": u.kind, **common,
+         "quote_kind": article.quotes[u.n].kind if u.kind == "quote" else None}
+        for i, u in zip(ids, prepared.units)])

@@ -25,6 +25,7 @@ quote's "я" to its speaker (``pronoun:speaker``); see docs/coref.md.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
 from svodka.text import fold
 
-__all__ = ["Coreference", "Link", "Slot", "antecedent", "link_pronouns", "link_titles", "link_descriptions",
+__all__ = ["Coreference", "Link", "Slot", "antecedent", "bound_by", "clause_subject", "country_names", "plural_by_preposition", "link_pronouns", "link_titles", "link_descriptions",
            "name_slots", "person_genders", "person_slots", "quoted_spans", "unnamed_slots"]
 
 # how many sentences before a pronoun its antecedent may be named in
@@ -92,22 +93,46 @@ def _descriptions() -> dict[str, tuple[str, ...]]:
 
 
 def quoted_spans(analysis) -> list[tuple[int, int]]:
-    """«…» spans of speech (not a name in marks), paragraph by paragraph, sorted."""
+    """«…» spans of speech (not a name in marks), paragraph by paragraph, sorted.
+
+    A «…» inside a «…» ("«…помогать разгрому «Исламского государства»…»", "«…, – заявил
+    «НГ» профессор …. – …»") does not close the outer one; the author's words that split a
+    quote ("«…, – написал американский лидер в микроблоге. – …»") are no speech: who they
+    name is who spoke."""
     text = analysis.text
     spans = []
     for region in analysis.regions:
         start, end = region.start, region.end
-        open_at, closer = None, None
+        open_at, closer, depth = None, None, 0
         for i in range(start, end):
             ch = text[i]
             if open_at is None and ch in _MARKS:
-                open_at, closer = i, _MARKS[ch]
+                open_at, closer, depth = i, _MARKS[ch], 1
+            elif open_at is not None and ch == text[open_at] and ch != closer:
+                depth += 1
             elif open_at is not None and ch == closer:
+                depth -= 1
+                if depth:
+                    continue
                 if len(text[open_at:i].split()) >= _SPEECH_WORDS:
-                    spans.append((open_at, i + 1))
+                    spans += _without_author(text, open_at, i + 1)
                 open_at = None
         if open_at is not None and len(text[open_at:end].split()) >= _SPEECH_WORDS:
-            spans.append((open_at, end))     # a quote going on in the next paragraph
+            spans += _without_author(text, open_at, end)   # a quote going on in the next paragraph
+    return spans
+
+
+# "«…, – сказала глава ЦИКа. – …»": a dash after a comma or a stop, a lowercase word (the
+# cue), and a dash after a stop or a comma again
+_AUTHOR = re.compile(r"(?<=[,.!?…])\s+[–—-]\s+(?=[а-яё])[^\n–—]{1,300}?[.,:]\s+[–—]\s+")
+
+
+def _without_author(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for found in _AUTHOR.finditer(text, start, end):
+        spans.append((start, found.start()))
+        start = found.end()
+    spans.append((start, end))
     return spans
 
 
@@ -125,10 +150,104 @@ def _mention_head(analysis, first: int, stop: int) -> int | None:
         if first <= head < stop:
             continue
         if tokens[i].rel in ("appos", "flat:name") and head >= 0 \
-                and tokens[head].rel in ("nsubj", "nsubj:pass"):
-            return head
+                and tokens[head].rel in ("nsubj", "nsubj:pass") and not any(
+                tokens[k].pos in ("VERB", "AUX") for k in range(min(head, i) + 1, max(head, i))):
+            return head     # (a verb between them: the parser joined two clauses' nouns)
+        if tokens[i].rel in ("appos", "flat:name"):
+            return _title_before(analysis, first, i)
         return i
     return None
+
+
+def clause_subject(analysis, index: int) -> int | None:
+    """The subject of the clause a non-subject word belongs to: up from the word through the
+    nouns it hangs on ("его заявление" → "цитирует") to the first verb, and that verb's
+    subject ("ТАСС")."""
+    tokens = analysis.tokens
+    if tokens[index].rel.startswith("nsubj"):
+        return None
+    head, steps = tokens[index].head, 0
+    while head >= 0 and steps < 6:
+        if tokens[head].pos in ("VERB", "AUX"):
+            subjects = [c for c in analysis.children(head)
+                        if tokens[c].rel in ("nsubj", "nsubj:pass") or (
+                            tokens[c].rel in ("obj", "iobj") and c < index
+                            and tokens[c].feats.get("Case") == "Nom")]
+            if subjects:
+                return subjects[0]     # (or a nominative "object": "цитирует ТАСС")
+            if tokens[head].rel == "conj" and tokens[head].head >= 0 \
+                    and tokens[tokens[head].head].pos in ("VERB", "AUX"):
+                head, steps = tokens[head].head, steps + 1
+                continue               # "встретился с министром и передал ему": shared subject
+            return None
+        if tokens[head].rel in ("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "parataxis") \
+                or tokens[head].rel.startswith("nsubj"):
+            return None   # (inside the subject: "Путин и его сторонники заявили")
+        head, steps = tokens[head].head, steps + 1
+    return None
+
+
+def _unnamed_above(analysis, index: int, named_words: set[int]) -> bool:
+    """Is the pronoun the subject of a clause ("…, что он лично принял решение") whose
+    governing verb's subject is a person no name stands for or beside ("глава Белого дома
+    был вынужден пояснить")? A reader takes "он" for that one."""
+    tokens = analysis.tokens
+    if not tokens[index].rel.startswith("nsubj"):
+        return False
+    verb = tokens[index].head
+    if verb < 0 or tokens[verb].rel not in ("ccomp", "advcl"):
+        return False
+    above = tokens[verb].head
+    while above >= 0 and tokens[above].rel == "xcomp":    # "был вынужден пояснить"
+        above = tokens[above].head
+    if above < 0:
+        return False
+    for child in analysis.children(above):
+        token = tokens[child]
+        if token.rel in ("nsubj", "nsubj:pass") and token.pos == "NOUN" \
+                and token.feats.get("Animacy") == "Anim" and token.feats.get("Number") == "Sing":
+            return child not in named_words and not any(
+                c in named_words for c in analysis.children(child)
+                if tokens[c].rel in ("appos", "flat:name"))
+    return False
+
+
+def bound_by(analysis, entities: list[Entity], index: int) -> list[Entity]:
+    """The entities a third-person pronoun at ``index`` cannot be: its own clause's subject.
+    Russian says "своё" for that ("Путин изложил свою позицию"), so "его", "ему", "её" there
+    is someone else: "цитирует ТАСС его заявление", "назвал решение Салеха безрассудным, а его
+    самого — предателем"."""
+    subject = clause_subject(analysis, index)
+    if subject is None:
+        return []
+    tokens = analysis.tokens
+    spot = tokens[subject].start
+    found = []
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.start <= spot < mention.end:
+                found.append(entity)
+                break
+            span = analysis.tokens_between(mention.start, mention.end)
+            if mention.kind == "name" and len(span) and _mention_head(
+                    analysis, span.start, span.stop) == subject:
+                found.append(entity)     # "сообщил президент США Дональд Трамп"
+                break
+    return found
+
+
+def _title_before(analysis, first: int, word: int) -> int:
+    """"сообщил президент США Дональд Трамп, добавив, что … займет директор ЦРУ Майк Помпео":
+    the parser hung each name on the other's title; the subject right before the name, past
+    its genitive complement ("США"), is the one it stands beside."""
+    tokens = analysis.tokens
+    k = first - 1
+    while k >= 0 and first - k <= 4 and tokens[k].sent == tokens[first].sent \
+            and tokens[k].pos in ("NOUN", "PROPN", "ADJ"):
+        if tokens[k].rel in ("nsubj", "nsubj:pass") and tokens[k].pos == "NOUN":
+            return k
+        k -= 1
+    return word
 
 
 def _is_subject(analysis, first: int, stop: int) -> tuple[bool, bool]:
@@ -303,13 +422,16 @@ def link_pronouns(analysis, entities: list[Entity], genders: dict[int, str | Non
     forms = _pronoun_forms()
     slots = person_slots(analysis, entities, quoted, titles)
     others = name_slots(analysis, entities, ("ORG", "LOC"), quoted)
+    named_words = {i for e in entities if e.type == "PER" for m in e.mentions
+                   for i in analysis.tokens_between(m.start, m.end)}
     links = []
     for index, token in enumerate(analysis.tokens):
         word = token.text.lower().replace("ё", "е")
         if word not in forms or token.pos not in ("PRON", "DET"):
             continue
         number, gender = forms[word]
-        if token.feats.get("Number") not in (None, number) or _inside(quoted, token.start):
+        if token.feats.get("Number") not in (None, number) or _inside(quoted, token.start) \
+                or plural_by_preposition(analysis, index):
             continue
         found = antecedent(analysis, slots, index, gender, genders, quoted)
         if found is None and speaks(analysis, index) and _opens_article(analysis, index) \
@@ -320,6 +442,10 @@ def link_pronouns(analysis, entities: list[Entity], genders: dict[int, str | Non
         entity, rule = found
         if _nearer_thing(analysis, others, slots, entity, index, gender):
             continue
+        if entity in bound_by(analysis, entities, index):
+            continue      # "ТАСС цитирует его заявление": "его" is not ТАСС (that is "своё")
+        if _unnamed_above(analysis, index, named_words):
+            continue      # "глава Белого дома пояснил, что он…": he, whom no name holds here
         links.append(Link(entity, Mention(token.start, token.end, token.text,
                                           token.text.lower(), "pronoun", rule=rule), index))
     return links
@@ -335,6 +461,26 @@ def _nearer_thing(analysis, others: list[Slot], slots: list[Slot], entity: Entit
             head = analysis.tokens[slot.first]
             if head.feats.get("Gender") == gender and head.feats.get("Number") != "Plur":
                 return True
+    return last >= 0 and _nearer_noun(analysis, last, index, gender)   # (not for cataphora)
+
+
+def _nearer_noun(analysis, last: int, index: int, gender: str) -> bool:
+    """Is a thing of the pronoun's gender the subject of a clause after the person, in the
+    pronoun's sentence or the one before ("Наступление велось при поддержке танков, сообщил
+    Рудской, а предшествовала ему огневая подготовка": "ему" is the offensive)? A neuter
+    noun may be "его", "ему", "ним", not "он"."""
+    tokens = analysis.tokens
+    pronoun = tokens[index]
+    genders = {gender}
+    if gender == "Masc" and pronoun.text.lower() != "он":
+        genders.add("Neut")
+    floor = analysis.sentences[max(0, pronoun.sent - 1)].first
+    for k in range(max(last + 1, floor), index):
+        token = tokens[k]
+        if token.rel in ("nsubj", "nsubj:pass") and token.pos == "NOUN" \
+                and token.feats.get("Animacy") == "Inan" and token.feats.get("Number") == "Sing" \
+                and token.feats.get("Gender") in genders:
+            return True
     return False
 
 
@@ -353,7 +499,7 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     starts = [s.first for s in slots]
     offices = frozenset(load_list("coref_offices.txt"))
     anonymous = frozenset(load_list("quote_anonymous.txt"))
-    owners = {i for e in entities if e.type in ("PER", "ORG") for m in e.mentions
+    owners = {i: e for e in entities if e.type in ("PER", "ORG") for m in e.mentions
               for i in analysis.tokens_between(m.start, m.end)}
     speakers = person_slots(analysis, entities, quoted, frozenset(holders))
     forms = _pronoun_forms()
@@ -380,7 +526,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 _add_speaker(analysis, speakers, found, index)
             continue
         if index in taken or token.pos not in ("NOUN", "PROPN") or not token.text[:1].isalpha() \
-                or token.feats.get("Number") == "Plur" or _inside(quoted, token.start):
+                or token.feats.get("Number") == "Plur" or _inside(quoted, token.start) \
+                or _only_plural(analysis, index):
             continue
         if token.pos == "PROPN" and not is_title(analysis, index) \
                 and not _common_person_noun(analysis, index):
@@ -398,21 +545,37 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 links.append(Link(people[0], Mention(token.start, token.end, token.text, lemma,
                                                      "title", rule="title:one-holder"), index))
                 continue
-            if len(people) == 1 or not speaks(analysis, index):
+            if not speaks(analysis, index) or (len(people) == 1 and not _owned_complement(
+                    analysis, index, owners)):
                 continue      # "посол России ...": a title with its own complement is a new role
             # "— добавил глава государства" when "глава" is several people's: who spoke last
-        if speaks(analysis, index) and lemma not in anonymous and (
+        if speaks(analysis, index) and lemma in _EXPERTS and token.sent > 0 and not any(
+                analysis.lemma(c) in _POSSESSIVES | _OTHERS or tokens[c].rel == "nmod"
+                for c in analysis.children(index)):
+            # "«…», — сказал он. Эксперт напомнил, что …": the one who spoke the sentence
+            # before; farther back "эксперт" may be anyone
+            found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
+            last = [s for s in speakers if s.speaker and s.first < index]
+            if found is not None and found[1] == "title:last-speaker" and last \
+                    and last[-1].sent >= _window_start(analysis, index, quoted, 1):
+                links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
+                                                    "title", rule=found[1]), index))
+                _add_speaker(analysis, speakers, found[0], index)
+            continue
+        if speaks(analysis, index) and lemma not in anonymous and not _demonym(lemma) and (
                 _person_noun(analysis, index) or is_title(analysis, index)) and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS
                 or tokens[c].text.lower() in _POSSESSIVES for c in analysis.children(index)):
             found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
-            if people is not None and found is not None and found[1] != "title:last-speaker":
+            if people is not None and found is not None \
+                    and found[1] not in ("title:last-speaker", "title:role-owner"):
                 found = None      # "посол" of two named ambassadors: only who spoke last
             if found is None and _opens_article(analysis, index) and not any(
                     s.first < index for s in slots):
                 found = _named_next(analysis, slots, index, quoted, None, genders)
             if found is not None:
-                phrase = phrase_of(analysis, index, taken) if is_title(analysis, index) else None
+                phrase = phrase_of(analysis, index, taken) if is_title(analysis, index) \
+                    and found[1] != "title:role-owner" else None   # (that role is known)
                 if phrase is not None and lemma in offices \
                         and not any(lemma in fold(r) for r in found[0].roles):
                     phrase = None     # the office is the role only if known to be held
@@ -445,6 +608,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             continue      # "президент" alone: the person only if known to hold the office
         if any(s.entity is found[0] and s.sent == token.sent for s in before):
             continue      # named in the same sentence: the title is someone else's
+        if not _phrase_agrees(analysis, index, range(phrase.first, phrase.stop), found[0]):
+            continue      # "министр финансов" after "Премьер-министр Дмитрий Медведев"
         if not subject:
             # "у футболиста диагностировали травму": the role is the person in focus's,
             # but a word outside the subject is no mention to speak for them
@@ -484,6 +649,110 @@ def _named_next(analysis, slots: list[Slot], index: int, quoted, gender,
     return None
 
 
+def _only_plural(analysis, index: int) -> bool:
+    """"Президенты подтвердили": every reading of the word is plural (the tagger, taking a
+    capitalized word for a name, may give it no number)."""
+    parses = [p for p in analysis.morph.parse(analysis.tokens[index].text) if "NOUN" in p.tag]
+    return bool(parses) and all("plur" in p.tag for p in parses)
+
+
+# prepositions taking the dative: after them "ним"/"им" is "them" ("к ним"), not "him" ("с ним")
+_DATIVE_PREPOSITIONS = frozenset({"к", "ко", "по", "благодаря", "согласно", "вопреки",
+                                  "навстречу", "подобно"})
+
+
+def plural_by_preposition(analysis, index: int) -> bool:
+    """"примкнувшие к ним отряды": "ним" after a dative preposition is plural."""
+    token = analysis.tokens[index]
+    if token.text.lower() not in ("ним", "им"):
+        return False
+    before = analysis.tokens[index - 1] if index else None
+    return before is not None and before.text.lower() in _DATIVE_PREPOSITIONS
+
+
+# the words for whoever heads an organization: "глава ЦИКа" is its "председатель"
+_HEADS = frozenset({"глава", "руководитель", "директор", "председатель", "начальник", "шеф",
+                    "президент", "гендиректор", "управляющий", "лидер", "замглава"})
+# "новый глава Госдепа" is not the one who headed it so far
+_NEW = frozenset({"новый", "новоиспеченный", "новоиспечённый", "будущий", "очередной"})
+
+
+def role_owner(analysis, index: int, organizations: list[Entity], people: list[Entity]
+               ) -> Entity | None:
+    """The one person in ``people`` whose role names one of ``organizations`` with the same
+    head word, or another word for its head ("экс-глава ЦРУ" = "бывший директор ЦРУ",
+    "руководитель Мосгоризбиркома" = "глава Московской городской избирательной комиссии")."""
+    lemma = analysis.lemma(index).removeprefix("экс-").removeprefix("вице-")
+    if any(analysis.lemma(c) in _NEW for c in analysis.children(index)):
+        return None
+    forms = {fold(form) for e in organizations
+             for form in (e.name, *e.aliases, *(m.text for m in e.mentions if m.kind == "name"))}
+    found = []
+    for person in {id(p): p for p in people}.values():
+        if person.type != "PER":
+            continue
+        for role in person.roles:
+            words = fold(role).split()
+            heads = {w.removeprefix("экс-").removeprefix("вице-") for w in words}
+            if (lemma in heads or (lemma in _HEADS and heads & _HEADS)) \
+                    and any(f" {form} " in f" {' '.join(words)} " for form in forms):
+                found.append(person)
+                break
+    return found[0] if len(found) == 1 else None
+
+
+def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
+    """Does every word a title phrase adds to its head word ("финансов" of "министр
+    финансов") appear, by its stem, in the person's roles or names? A person with no role
+    known yet contradicts nothing ("Откуда помощник госсекретаря взяла цифру")."""
+    if not entity.roles:
+        return True
+    known = {w[:5] for text in (*entity.roles, *(m.text for m in entity.mentions))
+             for w in fold(text).replace("-", " ").split()}
+    tokens = analysis.tokens
+    for i in words:
+        if i == head or tokens[i].pos not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        lemma = analysis.lemma(i)
+        if tokens[i].pos == "ADJ" and (i < head and not lemma.endswith(("ский", "цкий"))):
+            continue      # "британский премьер" must agree; "бывший министр" says nothing
+        if tokens[i].pos != "ADJ" and (tokens[i].head != head or tokens[i].rel != "nmod"
+                                       or any(tokens[c].rel == "case"
+                                              for c in analysis.children(i))):
+            continue      # only the genitive complement: "кандидат в президенты" is no owner
+        if lemma in _GENERIC_PLACES:
+            continue      # "лидер страны": the country the text is about
+        if tokens[i].pos == "ADJ" and i > head:
+            continue
+        if lemma[:5] not in known and fold(tokens[i].text)[:5] not in known and not any(
+                fold(name)[:5] in known for name in country_names().get(lemma, ())):
+            return False      # ("британский" agrees with "Великобритании")
+    return True
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, tuple[str, ...]]:
+    """A country's adjective → its names ("американский" → США, Соединённые Штаты…)."""
+    return {row[0]: tuple(row[1:]) for row in load_table("quote_country_adjectives.tsv")}
+
+
+# a complement that names the place the text is about, whichever it is
+_GENERIC_PLACES = frozenset({"страна", "государство", "город", "регион", "республика", "край",
+                             "область", "столица", "мир", "район"})
+
+
+def _demonym(lemma: str) -> bool:
+    """"американец", "румынка": where someone is from says nothing of who spoke last."""
+    return lemma.endswith(("ец", "ка", "анин", "янин")) and any(
+        len(stem) >= 4 and lemma.startswith(stem) for stem in _country_stems())
+
+
+@lru_cache(maxsize=1)
+def _country_stems() -> frozenset[str]:
+    return frozenset(row[0][:-4] for row in load_table("quote_country_adjectives.tsv")
+                     if row[0].endswith("ский"))
+
+
 def _common_person_noun(analysis, index: int) -> bool:
     """A capitalized word the dictionary knows as a noun for people, not a name."""
     parses = analysis.morph.parse(analysis.tokens[index].text)[:2]
@@ -497,8 +766,19 @@ def _person_noun(analysis, index: int) -> bool:
     return token.feats.get("Animacy") == "Anim" and token.feats.get("Number") == "Sing"
 
 
+def _owned_complement(analysis, index: int, owners: dict) -> bool:
+    return any(i in owners for i in _complement(analysis, index))
+
+
+def _complement(analysis, index: int) -> list[int]:
+    tokens = analysis.tokens
+    sentence = analysis.sentences[tokens[index].sent]
+    return [i for i in range(index + 1, sentence.stop) if tokens[i].head == index
+            or tokens[tokens[i].head].head == index]
+
+
 def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[int, int]],
-                    genders: dict[int, str | None], owners: set[int]
+                    genders: dict[int, str | None], owners: dict[int, Entity]
                     ) -> tuple[Entity, str] | None:
     """"— заявил премьер", "по словам чиновника": the one who spoke last, within the last
     sentences, if the gender fits; else the one person nearby who fits. A title whose
@@ -508,11 +788,19 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     only the verb's gender or a feminine title does."""
     tokens = analysis.tokens
     sentence = analysis.sentences[tokens[index].sent]
-    following = [i for i in range(index + 1, sentence.stop) if tokens[i].head == index
-                 or tokens[tokens[i].head].head == index]
-    if any(i in owners for i in following):
-        return None
+    following = _complement(analysis, index)
     token = tokens[index]
+    if any(i in owners for i in following):
+        # "— сказала глава ЦИКа": the one person the text gave a role at that organization
+        # ("глава Центризбиркома Элла Памфилова"), else someone new
+        verb = tokens[token.head] if token.rel.startswith("nsubj") else None
+        gender = verb.feats.get("Gender") if verb is not None \
+            and verb.feats.get("Tense") == "Past" else None
+        holder = role_owner(analysis, index, [owners[i] for i in following if i in owners],
+                            [s.entity for s in slots if not s.unnamed and s.first < index])
+        if holder is not None and genders.get(id(holder)) in (gender, None):
+            return holder, "title:role-owner"
+        return None
     gender = "Fem" if token.feats.get("Gender") == "Fem" else None
     verb = tokens[token.head] if token.rel.startswith("nsubj") else None
     if verb is not None and verb.feats.get("Tense") == "Past":
@@ -524,8 +812,18 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
                 and offset - tokens[s.first].start <= SPEAKER_MEMORY]
     if speakers:
         last = speakers[-1]
-        if last.unnamed:
-            return None
+        if last.unnamed or any(s.unnamed and s.first > last.first for s in before) \
+                or last.sent == token.sent:
+            return None     # someone unnamed took the stage after ("представитель делегации"),
+            # or the one who spoke is in the words reported ("Буш выразил…, сообщил представитель")
+        first_sent = _window_start(analysis, index, quoted, 1)
+        newer = {id(s.entity): s.entity for s in before if not s.unnamed and s.main
+                 and s.first > last.first and s.sent >= first_sent and gender is not None
+                 and s.entity is not last.entity and genders.get(id(s.entity)) == gender}
+        if len(newer) == 1:
+            # "Не осталась в стороне и глава департамента Кармен Фарина. «…», — заявила
+            # чиновница": the one the sentence before the quote brought in, not who spoke earlier
+            return next(iter(newer.values())), "title:new-subject"
         if gender is None or genders.get(id(last.entity)) in (gender, None):
             return last.entity, "title:last-speaker"
     if gender is not None:
@@ -574,6 +872,8 @@ def _governed_by_speech(analysis, index: int) -> bool:
     return token.feats.get("Case") == "Dat" and token.rel in ("iobj", "obl")
 
 
+# words for a commentator: who spoke the sentence before, or anyone ("считают эксперты")
+_EXPERTS = frozenset({"эксперт", "аналитик", "специалист", "исследователь"})
 _POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
 _OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
            "один", "этот", "тот", "такой"}

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.data import load_list, load_table
-from svodka.extractors.coref import Link
+from svodka.extractors.coref import Link, country_names
 from svodka.extractors.coref.ranker import antecedent_scores
 from svodka.record import Entity, Mention
 from svodka.text import fold
@@ -216,6 +216,9 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         following = stop < len(tokens) and tokens[stop]
         if following and following.sent == token.sent and following.pos == "PROPN":
             continue      # a name the model missed
+        if following and following.sent == token.sent and (
+                following.text == "№" or following.pos == "NUM" and stop == index + 1):
+            continue      # "школа № 179": a number names one of its own
         if _names_ahead(analysis, stop, people):
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
@@ -275,6 +278,34 @@ def _heads(analysis, known: _Known) -> list[int]:
     return heads
 
 
+_STEM = 5
+
+
+def _fits(analysis, head: int, first: int, stop: int, mentions: list[_Known]) -> bool:
+    """Do the description's own words agree with what the entity's mentions say? A place
+    adjective ("московская школа", "американский президент") or a genitive complement ("главе
+    государства") that no mention of the entity repeats makes it another one ("Высшая школа
+    экономики", "президент Владимир Путин", "глава Министерства культуры")."""
+    words = {analysis.lemma(i)[:_STEM] for k in mentions for i in range(k.first, k.stop)}
+    words |= {w[:_STEM] for k in mentions for role in k.entity.roles for w in fold(role).split()}
+    tokens = analysis.tokens
+    complements = [c for c in analysis.children(head) if c > head and tokens[c].rel == "nmod"
+                   and tokens[c].feats.get("Case") == "Gen"
+                   and not any(tokens[g].rel == "case" for g in analysis.children(c))]
+    for i in sorted({*range(first, stop), *complements}):
+        if i == head or tokens[i].pos not in ("ADJ", "NOUN", "PROPN"):
+            continue
+        lemma = analysis.lemma(i)
+        if i < head and not lemma.endswith(("ский", "цкий")):
+            continue      # "бывший министр": only a place adjective says which one
+        if i > head and tokens[i].head != head:
+            continue      # only the complement's head word
+        if lemma[:_STEM] not in words and not any(
+                fold(name)[:_STEM] in words for name in country_names().get(lemma, ())):
+            return False      # ("американский" agrees with "США")
+    return True
+
+
 def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
             before: list[_Known], threshold: float, demonstrative: bool = False,
             bare: bool = True, scorer=antecedent_scores, everywhere: bool = False
@@ -286,8 +317,15 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
     if not reach:
         return None
     lemma = analysis.lemma(head)
-    holders = {id(k.entity): k.entity for k in reach
-               if any(analysis.lemma(i) == lemma for i in _heads(analysis, k) if i != head)}
+    # every earlier holder of the head word, however far back: "президент США Дональд Трамп"
+    # in the lead and "44-м президентом США Бараком Обамой" later leave "президента" open
+    holders = {id(k.entity): k.entity for k in before
+               if (type_ is None or k.entity.type == type_)
+               and any(analysis.lemma(i) == lemma for i in _heads(analysis, k) if i != head)}
+    holders = {key: entity for key, entity in holders.items()
+               if _fits(analysis, head, first, stop, [k for k in before if k.entity is entity])}
+    if len(holders) == 1 and not any(k.entity is next(iter(holders.values())) for k in reach):
+        holders = {}
     if len(holders) == 1:
         return next(iter(holders.values())), "description:head"
     if len(holders) > 1:
@@ -309,6 +347,7 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
     if not scores:
         return None
     best = max(range(len(reach)), key=lambda i: scores[i])
-    if scores[best] < threshold:
+    if scores[best] < threshold or not _fits(
+            analysis, head, first, stop, [k for k in before if k.entity is reach[best].entity]):
         return None
     return reach[best].entity, f"ranker:{scores[best]:.2f}"

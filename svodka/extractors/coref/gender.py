@@ -51,7 +51,15 @@ def verb_gender(analysis, tokens: range) -> str | None:
         head = analysis.tokens[i].head
         if head in tokens:
             continue
-        if head < 0 or not analysis.tokens[i].rel.startswith("nsubj"):
+        rel = analysis.tokens[i].rel
+        if rel in ("appos", "flat:name") and head >= 0 \
+                and analysis.tokens[head].rel.startswith("nsubj") \
+                and 0 < tokens.start - head <= 6 and not any(
+                    analysis.tokens[k].pos in ("VERB", "AUX") for k in range(head, tokens.start)):
+            # "Не осталась в стороне и глава департамента образования Кармен Фарина": the
+            # verb agrees with the title the name stands beside
+            i, head = head, analysis.tokens[head].head
+        elif head < 0 or not rel.startswith("nsubj"):
             return None
         verb = analysis.tokens[head]
         if verb.feats.get("Tense") == "Past" or verb.feats.get("Variant") == "Short":

@@ -71,7 +71,7 @@ class Decision:
 
 def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
     """``KINDS``: personal, plural or reflexive; inside speech, or a speech verb's subject."""
-    from svodka.extractors.coref import speaks
+    from svodka.extractors.coref import plural_by_preposition, speaks
 
     token = analysis.tokens[index]
     form = PRONOUN_FORMS.get(token.text.lower())
@@ -80,6 +80,8 @@ def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | N
     kind = _KIND_OF_CODE.get(form[0])
     if kind is None:
         return None
+    if plural_by_preposition(analysis, index):
+        kind = "plural"       # "к ним": them
     at = bisect_left(quoted, (token.start + 1,)) - 1
     if at >= 0 and quoted[at][0] <= token.start < quoted[at][1]:
         return kind + " quoted"
@@ -168,6 +170,8 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
     """The reflexives bound by their clause's subject (decisions), and for the rest the
     feature rows of every candidate: (decisions, rows, [(number, pool, rows of it)], and a
     test whether a choice is contested)."""
+    from svodka.extractors.coref import clause_subject
+
     tokens = analysis.tokens
     by_sentence: dict[int, list[Candidate]] = {}
 
@@ -198,6 +202,13 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
                 continue
         pool = [c for sent in range(max(0, token.sent - WINDOW_SENTENCES), token.sent + 1)
                 for c in candidates_of(sent) if c.end <= token.start]
+        if not kind.startswith("reflexive"):
+            bound = clause_subject(analysis, index)
+            if bound is not None:
+                # "ТАСС цитирует его заявление": not the clause's subject (that is "своё")
+                span = owner.get(bound)
+                pool = [c for c in pool if not (c.start <= tokens[bound].start < c.end)
+                        and not (span is not None and c.target is span[0])]
         if not kind.endswith("quoted"):
             # a name inside «…» is what the speaker spoke of, not who a pronoun outside it
             # is ("«…Дед Мороз…», — приводит его слова"): the phrase stays, as no one's

@@ -24,10 +24,11 @@ from svodka.extractors.coref.descriptions import apposition_links, link_anaphori
 from svodka.extractors.coref.pronouns import link_by_ranker
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
-from svodka.extractors.entities.linking import link
+from svodka.extractors.entities.linking import link, link_key
 from svodka.extractors.entities.mentions import Found, find_mentions
-from svodka.extractors.entities.normal import normalize, written_nominatives
+from svodka.extractors.entities.normal import normalize, subject_nominatives, written_nominatives
 from svodka.extractors.entities.outside import outside_mentions
+from svodka.extractors.entities.owners import owners, shared_names
 from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
@@ -54,8 +55,15 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
                               + outside_mentions(analysis))
     named += _without_signoffs(analysis, propagate(analysis, named))
     written_nominatives(named)
-    groups = link(named, analysis.morph, analysis.text)
-    entities = [_entity(named, members, analysis.morph) for members in groups]
+    subject_nominatives(analysis, named, seen)
+    owned = owners(analysis, named)
+    groups = link(named, analysis.morph, analysis.text, owned)
+    keys = [link_key(m, analysis.morph, o.base) for m, o in zip(named, owned)]
+    shared = shared_names(keys, owned)
+    entities = [_entity(named, members, analysis.morph,
+                        {i for i in members if owned[i].written}
+                        if any(keys[i] in shared and owned[i].owner for i in members) else set())
+                for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
     feminine_names(analysis, entities)
@@ -123,11 +131,15 @@ def _named(analysis: Analysis, found: Found, seen=frozenset()) -> Named:
                  nested=found.nested, rule=found.rule, gender=gender)
 
 
-def _entity(named: list[Named], members: list[int], morph: Morphology) -> Entity | None:
+def _entity(named: list[Named], members: list[int], morph: Morphology,
+            with_owner: set[int] = frozenset()) -> Entity | None:
+    """``with_owner``: where the name is one the text gives several owners, the mentions
+    whose words say whose it is, to name it by ("Минобороны России")."""
     mentions = sorted((named[i] for i in members), key=lambda m: m.start)
     types = Counter(m.type for m in mentions if not m.nested) or Counter(m.type for m in mentions)
     type_ = types.most_common(1)[0][0]
-    name = _name(mentions, morph, type_)
+    name = _name([named[i] for i in sorted(with_owner, key=lambda i: named[i].start)]
+                 or mentions, morph, type_, bool(with_owner))
     aliases = []
     for m in mentions:
         if fold(m.normal) != fold(name) and all(fold(a) != fold(m.normal) for a in aliases):
@@ -136,10 +148,12 @@ def _entity(named: list[Named], members: list[int], morph: Morphology) -> Entity
                   [Mention(m.start, m.end, m.text, m.normal, m.kind) for m in mentions])
 
 
-def _name(mentions: list[Named], morph: Morphology, type_: str = "") -> str:
-    """The fullest nominative form; the alias table's name when the text uses it."""
+def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool = False) -> str:
+    """The fullest nominative form; the alias table's name when the text uses it, unless the
+    text gives that name several owners: then the organization is named with its own
+    ("Министерство обороны России", not "Министерство обороны")."""
     normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
-    for normal in normals:
+    for normal in ([] if owned else normals):
         known = known_name(normal)
         if known and fold(known.canonical) == fold(normal):
             return normal

@@ -14,6 +14,7 @@ from functools import lru_cache
 from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
 from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import link_person_names, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
@@ -32,10 +33,13 @@ def own_name(normal: str) -> str:
     return " ".join(words).strip(QUOTES_AND_APOSTROPHE).strip()
 
 
-def link_key(m: Named, morph: Morphology) -> tuple[str, str]:
+def link_key(m: Named, morph: Morphology, base: str | None = None) -> tuple[str, str]:
+    """The key mentions of one thing share; ``base``: an owned organization's name without
+    its owner ("Министерство обороны" of "Министерство обороны России"), whose owner
+    ``owners.join_by_owner`` compares apart."""
     canonical = m.canonical
     if canonical is None:
-        name = own_name(m.normal) if m.type == "ORG" else m.normal
+        name = own_name(base or m.normal) if m.type == "ORG" else m.normal
         known = known_loosely(name)
         canonical = known.canonical if known else name
         if m.type == "ORG" and not known:
@@ -56,19 +60,21 @@ def acronym(normal: str) -> str | None:
     return " ".join(["".join(head), *words])
 
 
-def link(mentions: list[Named], morph: Morphology, text: str = "") -> list[list[int]]:
-    """Groups of mention indices, each group one entity, in order of first mention."""
-    groups = Groups(len(mentions))
-    first_by_key: dict[tuple[str, str], int] = {}
+def link(mentions: list[Named], morph: Morphology, text: str = "",
+         owned: list[Owned] | None = None) -> list[list[int]]:
+    """Groups of mention indices, each group one entity, in order of first mention.
+    ``owned``: each mention's owner (``owners.owners``); names of different owners never join."""
+    owned = owned if owned is not None else [NO_OWNER] * len(mentions)
+    groups = Groups(len(mentions), [o.owner for o in owned])
+    by_key: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
-        key = link_key(m, morph)
-        if key in first_by_key:
-            groups.union(first_by_key[key], i)
-        else:
-            first_by_key[key] = i
+        by_key.setdefault(link_key(m, morph, owned[i].base), []).append(i)
+    for members in by_key.values():
+        join_by_owner(members, owned, groups)
     _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
+    _link_abbreviation_forms(mentions, groups)
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
     retype_surnames(mentions, morph)
@@ -134,6 +140,63 @@ def _link_compounds(mentions: list[Named], groups: Groups) -> None:
             continue
         roots = {groups.find(j) for j in by_start.get(fold(word)[:_MIN_PIECE], ())
                  if _is_compound_of(m.normal, mentions[j].normal)}
+        roots.discard(groups.find(i))
+        if len(roots) == 1:
+            groups.union(roots.pop(), i)
+
+
+# "ЦИКа", "УИКах", "МИДе": an abbreviation with a lowercase case ending
+_ABBREVIATION_FORM = re.compile(r"^([A-ZА-ЯЁ]{2,6})[а-яё]{0,3}$")     # ("USNews" is a name)
+
+
+def caps_stem(text: str) -> str | None:
+    found = _ABBREVIATION_FORM.match(text.strip(QUOTES_AND_APOSTROPHE))
+    return found.group(1) if found else None
+
+
+def spells(acronym: str, word: str) -> bool:
+    """"Центризбирком" is spelled by "ЦИК": the word splits into as many pieces as the
+    abbreviation has letters, each piece starting with its letter (центр-избир-ком), every
+    piece at least two letters long."""
+    letters, word = fold(acronym), fold(word)
+    if not 2 <= len(letters) <= 6 or len(word) < 2 * len(letters) or "-" in word:
+        return False
+
+    def fits(position: int, k: int) -> bool:
+        if k == len(letters) - 1:
+            return word[position:position + 1] == letters[k] and len(word) - position >= 2
+        if word[position:position + 1] != letters[k]:
+            return False
+        return any(fits(position + size, k + 1)
+                   for size in range(_MIN_PIECE, len(word) - position - _MIN_PIECE + 1))
+
+    return fits(0, 0)
+
+
+def _link_abbreviation_forms(mentions: list[Named], groups: Groups) -> None:
+    """One organization under its abbreviation in any case ("УИК", "УИКах", "УИКов") and
+    under a compound word its letters spell ("ЦИК" = "Центризбирком"); the full name joins
+    both by the acronym and compound rules. A compound joins only when one abbreviation
+    group fits it."""
+    stems: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        stem = caps_stem(m.text) if m.type == "ORG" and m.kind == "name" else None
+        if stem is None:
+            continue
+        m.normal = stem       # "УИКов" is "УИК" (the normalizer made "уиковы" of it)
+        if stem in stems:
+            groups.union(stems[stem], i)
+        else:
+            stems[stem] = i
+    if not stems:
+        return
+    for i, m in enumerate(mentions):
+        words = m.normal.split()
+        if m.type != "ORG" or m.kind != "name" or len(words) != 1 or words[0].isupper() \
+                or caps_stem(m.text) is not None:
+            continue
+        roots = {groups.find(j) for stem, j in stems.items()
+                 if len(stem) >= 3 and spells(stem, words[0])}
         roots.discard(groups.find(i))
         if len(roots) == 1:
             groups.union(roots.pop(), i)

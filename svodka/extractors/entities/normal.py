@@ -186,3 +186,58 @@ def written_nominatives(named: list) -> None:
         if any(fold_word(other.text.split()[-1]) != written for other in surnames.get(normal, ())):
             continue          # the man's name is written otherwise too ("Диметов", "Диметову")
         m.normal = m.text
+
+
+def subject_nominatives(analysis: Analysis, named: list, seen=frozenset()) -> None:
+    """"Вэрика уточнила": a person's name that is the subject of a past-tense verb in the
+    singular is written in the nominative, whatever case the tagger read in it (a foreign
+    surname it does not know, taken for a man's genitive, would become "Вэрик"), unless the
+    text also writes the nominative the normalizer made ("Ким Чен Ын": a parse that makes
+    "к власти Ким Чен Ына" a subject is wrong). Every name mention written with that surname
+    keeps it as written, unless the text writes it after a first name in an oblique case
+    ("экс-сотрудника ГРУ Сергея Скрипаля"). ``seen``: the text's lowercase words. Changes
+    ``normal`` in place."""
+    tokens = analysis.tokens
+    nominative = set()
+    for m in named:
+        if m.type != "PER" or m.kind != "name" or not m.text.split():
+            continue
+        written, normal = m.text.split()[-1], m.normal.split()[-1]
+        if fold_word(written) == fold_word(normal) or not written.replace("-", "").isalpha() \
+                or normal.lower() in seen:
+            continue
+        span = analysis.tokens_between(m.start, m.end)
+        heads = [i for i in span if tokens[i].head not in span]
+        if len(heads) != 1 or not tokens[heads[0]].rel.startswith("nsubj"):
+            continue
+        verb = tokens[heads[0]].head
+        # a past-tense verb: its agreement was read with the subject ("Вэрика уточнила"); a
+        # present-tense one is where the parser takes a genitive for a subject ("на фоне дела
+        # Скрипаля пытается")
+        if verb >= 0 and tokens[verb].pos in ("VERB", "AUX") \
+                and tokens[verb].feats.get("Number") == "Sing" \
+                and tokens[verb].feats.get("Tense") == "Past":
+            nominative.add(fold_word(written))
+    # "Пита" of "Пита Тауфатофуа": a word written as a first name is no surname
+    nominative -= {fold_word(word) for m in named if m.type == "PER"
+                   for word in m.text.split()[:-1]}
+    for m in named:
+        # "Сергея Скрипаля": a surname written after a first name in the genitive is one
+        written = m.text.split()
+        if m.type == "PER" and m.kind == "name" and len(written) > 1 \
+                and fold_word(written[-1]) in nominative \
+                and _oblique_first_name(analysis.morph, written[0]):
+            nominative.discard(fold_word(written[-1]))
+    if not nominative:
+        return
+    for m in named:
+        words, written = m.normal.split(), m.text.split()
+        if m.type == "PER" and m.kind == "name" and len(words) == len(written) \
+                and fold_word(written[-1]) in nominative:
+            m.normal = " ".join([*words[:-1], written[-1]])
+
+
+def _oblique_first_name(morph, word: str) -> bool:
+    """A first name pymorphy knows only in an oblique case ("Сергея"; not "Валери")."""
+    names = [p for p in morph.parse(word.lower()) if "Name" in p.tag.grammemes]
+    return bool(names) and not any("nomn" in p.tag.grammemes for p in names)

@@ -332,10 +332,33 @@ def _relative_of(analysis: Analysis, role: Role, name_first: int) -> bool:
     named person is ("сына президента США Джона Кеннеди": the genitive name is the
     president)."""
     before, name = role.first - 1, analysis.tokens[name_first]
-    if before < 0 or analysis.tokens[role.head].feats.get("Case") != "Gen" \
-            or name.feats.get("Case") in ("Gen", None) or not _person_noun(analysis, before):
+    tokens = analysis.tokens
+    if before < 0 or tokens[role.head].feats.get("Case") != "Gen" \
+            or not _person_noun(analysis, before):
+        return False
+    if name.feats.get("Case") == "Gen" and tokens[before].feats.get("Case") == "Gen":
+        # "с именем старшей дочери президента Казахстана Дариги Назарбаевой": all in the
+        # genitive, the woman's name agrees with the feminine "дочери", not with "президента"
+        return tokens[before].feats.get("Gender") == "Fem" \
+            and tokens[role.head].feats.get("Gender") == "Masc" \
+            and _feminine_name(analysis, name_first)
+    if name.feats.get("Case") in ("Gen", None):
         return False
     return all(form.tag.case != "gent" for form in analysis.morph.parse(name.text.lower()))
+
+
+def _feminine_name(analysis: Analysis, name_first: int) -> bool:
+    """A word of the name reads only as a woman's name or surname ("Назарбаевой"; the
+    tagger may call the whole name masculine)."""
+    tokens = analysis.tokens
+    words = [name_first] + [i for i in range(name_first + 1, min(name_first + 4, len(tokens)))
+                            if tokens[i].rel == "flat:name" and tokens[i].head >= name_first]
+    for i in words:
+        parses = [p for p in analysis.morph.parse(tokens[i].text)
+                  if {"Name", "Surn"} & set(str(p.tag).replace(" ", ",").split(","))]
+        if parses and all("femn" in p.tag for p in parses):
+            return True
+    return False
 
 
 def _belongs_to_noun(analysis: Analysis, head: int, name_first: int) -> bool:

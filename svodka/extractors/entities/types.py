@@ -22,10 +22,15 @@ class Named:
 
 
 class Groups:
-    """Union-find over mention indices: each root stands for one entity."""
+    """Union-find over mention indices: each root stands for one entity.
 
-    def __init__(self, size: int) -> None:
+    ``owners`` (one per mention, see ``owners.py``): two groups whose owners differ never
+    join ("МИД России" and "МИД Японии"), whichever linking rule asks; a group without an
+    owner takes the owner of the group it joins."""
+
+    def __init__(self, size: int, owners: list[str | None] | None = None) -> None:
         self.parent = list(range(size))
+        self.owner = list(owners) if owners is not None else [None] * size
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -33,10 +38,20 @@ class Groups:
             i = self.parent[i]
         return i
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: int, b: int) -> bool:
+        """Join the groups of ``a`` and ``b``; False when their owners differ."""
         a, b = self.find(a), self.find(b)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+        if a == b:
+            return True
+        owner_a, owner_b = self.owner[a], self.owner[b]
+        if owner_a is not None and owner_b is not None and owner_a != owner_b:
+            return False
+        self.parent[max(a, b)] = min(a, b)
+        self.owner[min(a, b)] = owner_a or owner_b
+        return True
+
+    def owner_of(self, i: int) -> str | None:
+        return self.owner[self.find(i)]
 
 
 def family(type_: str) -> str:

@@ -44,11 +44,45 @@ def _feminine_mention(morph: Morphology, written: list[str], normal: list[str]) 
     """A name mention made feminine when its last word is an -ов/-ев/-ин surname written with
     an ending: "Медведевой" → "Медведева", and then a first name the normalizer made
     masculine goes back ("Евгения"). Without such a surname nothing changes: "Роланда Смита"
-    gives no sign which reading of "Роланда" is meant."""
+    gives no sign which reading of "Роланда" is meant.
+
+    A consonant-final surname the normalizer took for a man's genitive ("Валери Вэрика" →
+    "Вэрик") is a woman's nominative as written: her "Вэрик" would not decline."""
+    if _consonant_surname_with_a(written[-1], normal[-1]):
+        return " ".join([*normal[:-1], written[-1]])
     if not _surname_with_ending(written[-1], normal[-1]):
         return " ".join(normal)
     words = [_feminine(morph, w, n) for w, n in zip(written[:-1], normal[:-1])]
     return " ".join([*words, normal[-1] + "а"])
+
+
+_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+# the oblique endings of a feminine -а noun: "Вэрики", "Вэрике", "Вэрику", "Вэрикой"
+_FIRST_DECLENSION_ENDINGS = ("ы", "и", "е", "у", "ой", "ою", "ей")
+
+
+def _consonant_surname_with_a(written: str, normal: str) -> bool:
+    low_written, low_normal = written.lower(), normal.lower()
+    return low_normal[-1:] in _CONSONANTS and low_written == low_normal + "а" \
+        and not MASCULINE_SURNAME.search(low_normal)
+
+
+def _surname_in_first_declension(mentions, renamed: dict[str, str]) -> dict[str, str]:
+    """"Вэрики" once the text has her nominative "Вэрика": the oblique forms of a woman's
+    -а surname the normalizer left as written take that nominative."""
+    nominatives = {fold(n.split()[-1]) for n in renamed.values()}
+    changes = {}
+    for mention in mentions:
+        words = mention.normal.split()
+        low = fold(words[-1]) if words else ""
+        for ending in _FIRST_DECLENSION_ENDINGS:
+            stem = low[:-len(ending)]
+            if low.endswith(ending) and stem + "а" in nominatives \
+                    and fold(mention.text.split()[-1]) == low:
+                nominative = words[-1][:len(stem)] + "а"
+                changes[mention.normal] = " ".join([*words[:-1], nominative])
+                break
+    return changes
 
 
 def _feminine(morph: Morphology, written: str, normal: str) -> str:
@@ -147,6 +181,12 @@ def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
             if feminine != mention.normal:
                 renamed[mention.normal] = feminine
                 mention.normal = feminine
+        oblique = _surname_in_first_declension(
+            [m for m in entity.mentions if m.kind == "name"], renamed)
+        for mention in entity.mentions:
+            if mention.kind == "name" and mention.normal in oblique:
+                renamed[mention.normal] = oblique[mention.normal]
+                mention.normal = oblique[mention.normal]
         normals = [m.normal for m in entity.mentions if m.kind == "name"]
         name = renamed.get(entity.name, entity.name)
         longest = [n for n in normals if len(n.split()) == len(name.split())]

@@ -1,0 +1,194 @@
+"""Whose organization a name is: the owner is part of an organization's identity.
+
+"Министерство обороны России", "Минобороны Великобритании" and "бельгийское Минобороны" are
+three ministries, not one: the place in the genitive after the name, or the place adjective
+before it, is its owner. Names of one organization join only when their owners agree; a name
+without an owner ("Минобороны", "МИД") joins an owned one only when the text gives that
+name exactly one owner (``join_by_owner``). Linking reads the owners through ``Groups``,
+which refuses to join two different owners whichever rule asks.
+
+A place after a preposition ("ГУ МВД по Москве", "посольство в Вашингтоне") says where, not
+whose, and is no owner.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from svodka.analysis import Analysis
+from svodka.data import load_table
+from svodka.extractors.entities.canonical import key_text, known_loosely
+from svodka.extractors.entities.types import Groups, Named
+from svodka.text import fold
+
+_ADJECTIVE_ENDINGS = ("ский", "цкий")
+_NOT_PLACE_ENDINGS = ("ческий",)       # "политический", "исторический" say no place
+_MIN_STEM = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Owned:
+    """An organization mention's owner (the folded canonical name of a place) and its name
+    without the owner ("Министерство обороны" of "Министерство обороны России"), both None
+    for a name with no owner."""
+    owner: str | None = None
+    base: str | None = None
+    written: bool = False       # the owner is a word of the name itself, not an adjective before it
+
+
+NO_OWNER = Owned()
+# the owner of a name without one that the text gives several owners: it joins no owned group
+CONTESTED = "*"
+
+
+@lru_cache(maxsize=1)
+def _country_of_adjective() -> dict[str, str]:
+    """"британский" -> "великобритания": the adjective's country by its canonical name."""
+    countries = {}
+    for adjective, country, *_ in load_table("quote_country_adjectives.tsv"):
+        known = known_loosely(country)
+        countries[fold(adjective)] = key_text(known.canonical if known else country)
+    return countries
+
+
+def place_key(m: Named, analysis: Analysis | None = None) -> str:
+    """The folded canonical name of a place mention: "РФ", "Российской Федерации" -> "россия";
+    by its lemmas where the normal form is no listed name ("Поднебесной" -> "китай")."""
+    if m.canonical is not None:
+        return key_text(m.canonical)
+    known = known_loosely(m.normal)
+    if known is None and analysis is not None:
+        lemmas = " ".join(analysis.lemma(i) for i in analysis.tokens_between(m.start, m.end))
+        known = known_loosely(lemmas)
+    return key_text(known.canonical if known else m.normal)
+
+
+def owners(analysis: Analysis, named: list[Named]) -> list[Owned]:
+    """Each mention's owner, in the order of ``named``; only organizations have one."""
+    places = sorted((m.start, m.end, i) for i, m in enumerate(named)
+                    if m.type == "LOC" and m.nested)
+    starts = [start for start, _, _ in places]
+    place_keys = {place_key(m, analysis) for m in named if m.type == "LOC"}
+    place_at = {m.start: m for m in named if m.type == "LOC"}
+    found = []
+    for m in named:
+        if m.type != "ORG" or m.kind != "name":
+            found.append(NO_OWNER)
+            continue
+        inside = []
+        for start, end, j in places[bisect_left(starts, m.start + 1):]:
+            if start >= m.end:
+                break
+            if end <= m.end:
+                inside.append(named[j])
+        found.append(_owner_in_name(analysis, m, inside)
+                     or _owner_after_name(analysis, m, place_at)
+                     or _owner_by_adjective(analysis, m, place_keys) or NO_OWNER)
+    return found
+
+
+def _owner_in_name(analysis: Analysis, m: Named, inside: list[Named]) -> Owned | None:
+    """"Минобороны Великобритании": the first place of the name that no preposition governs."""
+    tokens = analysis.tokens
+    for place in inside:
+        first = analysis.token_at(place.start)
+        if first is None or (first > 0 and tokens[first - 1].pos == "ADP"):
+            continue
+        return Owned(place_key(place, analysis), _without(m, place.start, place.end), True)
+    return None
+
+
+def _owner_after_name(analysis: Analysis, m: Named, place_at: dict[int, Named]) -> Owned | None:
+    """"Генштаба ВС РФ" where the name found is "ВС" alone: a place in the genitive (or an
+    abbreviation, which does not decline) right after the name is still its owner."""
+    text = analysis.text
+    gap = 0
+    while m.end + gap < len(text) and gap < 2 and text[m.end + gap] == " ":
+        gap += 1
+    place = place_at.get(m.end + gap) if gap == 1 else None
+    if place is None:
+        return None
+    first = analysis.token_at(place.start)
+    if first is None or not (place.text.isupper()
+                             or analysis.tokens[first].feats.get("Case") == "Gen"):
+        return None
+    return Owned(place_key(place, analysis))
+
+
+def _without(m: Named, start: int, end: int) -> str | None:
+    """The normal form without the words written at ``[start, end)``; None when the normal
+    form's words do not line up with the written ones."""
+    words, written = m.normal.split(), m.text.split()
+    if len(words) != len(written):
+        return None
+    before = len(m.text[:start - m.start].split())
+    count = len(m.text[start - m.start:end - m.start].split())
+    kept = words[:before] + words[before + count:]
+    return " ".join(kept) if kept else None
+
+
+def _owner_by_adjective(analysis: Analysis, m: Named, place_keys: set[str]) -> Owned | None:
+    """"британское Минобороны", "Японский МИД": a place adjective opening the name, or
+    agreeing with it right before it."""
+    span = analysis.tokens_between(m.start, m.end)
+    if not span:
+        return None
+    tokens = analysis.tokens
+    first = span.start
+    if len(span) > 1 and tokens[first].text[:1].islower():
+        owner = _adjective_owner(analysis, first, place_keys)
+        if owner is not None:
+            words = m.normal.split()
+            return Owned(owner, " ".join(words[1:]) if len(words) > 1 else None, True)
+    before = first - 1
+    if before >= 0 and tokens[before].sent == tokens[first].sent \
+            and tokens[before].feats.get("Case") == tokens[first].feats.get("Case"):
+        owner = _adjective_owner(analysis, before, place_keys)
+        if owner is not None:
+            return Owned(owner, None)
+    return None
+
+
+def _adjective_owner(analysis: Analysis, index: int, place_keys: set[str]) -> str | None:
+    token = analysis.tokens[index]
+    if token.pos != "ADJ" or token.feats.get("Variant") == "Short":
+        return None
+    lemma = fold(analysis.lemma(index))
+    if not lemma.endswith(_ADJECTIVE_ENDINGS) or lemma.endswith(_NOT_PLACE_ENDINGS):
+        return None
+    country = _country_of_adjective().get(lemma)
+    if country is not None:
+        return country
+    # "бельгийский" is Бельгия's when the text names Бельгия; else the adjective stands for
+    # its place by itself
+    stem = lemma[:-len("ский")]
+    stem = stem[:max(_MIN_STEM, len(stem) - 1)]
+    matching = sorted(key for key in place_keys if key.startswith(stem))
+    return matching[0] if len(matching) == 1 else "~" + lemma
+
+
+def join_by_owner(members: list[int], owned: list[Owned], groups: Groups) -> None:
+    """Mentions sharing one name key: all join when at most one owner is among them; else
+    each owner's mentions join, and those without an owner join only each other, for good:
+    their group is ``CONTESTED`` and no later rule joins it to an owned one."""
+    by_owner: dict[str | None, list[int]] = {}
+    for i in members:
+        by_owner.setdefault(owned[i].owner, []).append(i)
+    if len([owner for owner in by_owner if owner is not None]) <= 1:
+        by_owner = {None: members}
+    elif None in by_owner:
+        groups.owner[groups.find(by_owner[None][0])] = CONTESTED
+    for same in by_owner.values():
+        for i in same[1:]:
+            groups.union(same[0], i)
+
+
+def shared_names(keys: list, owned: list[Owned]) -> set:
+    """The name keys the text gives to more than one owner ("Министерство обороны" of
+    Russia's and Britain's): an entity of such a name is named with its owner."""
+    owners_of: dict = {}
+    for key, found in zip(keys, owned):
+        if found.owner is not None:
+            owners_of.setdefault(key, set()).add(found.owner)
+    return {key for key, found in owners_of.items() if len(found) > 1}
