@@ -91,6 +91,34 @@ def test_second_fresh_batch_is_the_seeded_selection_in_order():
                      if _batch_of(path) == FRESH and path.stem.startswith(("rt2-", "rt3-"))}
 
 
+THIRD = "fresh-2026-12c"
+
+
+def test_third_fresh_batch_is_fifteen_ng1_and_fifteen_rt2_articles_apart_from_the_rest():
+    third = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == THIRD]
+    assert sorted(name[:3] for name in third) == ["ng1"] * 15 + ["rt2"] * 15
+    others = {path.stem for path in validate.gold_files(GOLD) if _batch_of(path) != THIRD}
+    assert not others & set(third)
+    # ng_1 lines an analyst read are kept out of the held-out batch
+    assert not {"ng1-0018", "ng1-0026", "ng1-0411", "ng1-0661", "ng1-0767"} & set(third)
+    stats = validate.summary(GOLD, THIRD)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+@needs_shared(NEWS)
+def test_third_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, THIRD)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == THIRD}
+    # adding the third batch's files leaves the second batch's selection as it was
+    assert {article["id"] for article in fresh_pool.selection(NEWS, SECOND)} == {
+        path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == SECOND}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document

@@ -605,3 +605,181 @@ def test_content_the_dump_broke_over_lines(models):
     assert found == [("МОК отклонил заявки", "indirect", "Алексей Кравцов"),
                      ("на выступление на ОИ ряда лидеров национальной команды", "indirect",
                       "Алексей Кравцов")]
+
+
+def test_quote_goes_on_past_an_editors_note_on_lines_of_its_own(models):
+    # rt1-0066: the RT dump puts the note's signature "RT" (a link) on a line of its own; the
+    # quote goes on after it, one piece per line, the note left out, the speaker named between
+    text = ("Больничные по регионам\n\n"
+            "Президент Лиги защитников пациентов Александр Саверский отметил, что число "
+            "больничных зависит от занятости.\n"
+            "«Здесь важен характер занятости (проживающих в регионе. — \nRT\n), — говорит "
+            "Саверский. — Работа ли это на заводе, где человек должен отстоять смену. Там "
+            "(в регионах с большим числом заводов. — \nRT\n) по определению будет больше "
+            "больничных».\n"
+            "Вице-президент Конфедерации труда России Олег Шеин уверен, что главное — молодость "
+            "населения.")
+    article, found = _quotes(text)
+    assert found[0] == ("число больничных зависит от занятости", "indirect", "Александр Саверский")
+    assert found[1:4] == [
+        ("Здесь важен характер занятости (проживающих в регионе", "direct", "Александр Саверский"),
+        ("Работа ли это на заводе, где человек должен отстоять смену. Там (в регионах с большим "
+         "числом заводов", "direct", "Александр Саверский"),
+        ("по определению будет больше больничных", "direct", "Александр Саверский")]
+    assert not any("RT" in quote.text for quote in article.quotes)
+
+
+def test_attribution_after_an_editors_note_ends_the_quote(models):
+    # rt1-0125: «A (… — ⏎RT⏎), — рассказывает Х.» with the closing mark lost: A is Х's
+    text = ("Программист из Таганрога\n\n"
+            "RT пообщался с программистом во время одного из телефонных звонков.\n"
+            "«Условия нормальные, кормят три раза в день. Просто жду, что скажет Америка "
+            "(о выдвинутых обвинениях. \n— RT\n), — рассказывает Станислав Лисов.\n"
+            "Главный вопрос ему задали во время допроса.")
+    _, found = _quotes(text)
+    assert found == [("Условия нормальные, кормят три раза в день. Просто жду, что скажет "
+                      "Америка (о выдвинутых обвинениях", "direct", "Станислав Лисов")]
+
+
+def test_a_parenthesis_over_lines_without_a_note_joins_nothing(models):
+    # the line after starts with ")", but what stands between is a sentence, not a signature
+    text = ("Новости дня\n\n"
+            "«Мы готовы к переговорам (если условия будут приемлемыми. — \n"
+            "Эти условия пока никто не называл.\n"
+            ") и ждём ответа», — заявил министр Иван Петров.")
+    _, found = _quotes(text)
+    # the first line stays an unclosed quote of no one; the sentence between is no quote
+    assert found == [("и ждём ответа", "direct", "Иван Петров")]
+
+
+INVERTED_ATTRIBUTIONS = [
+    # the speaker's apposition after a comma is no content of its own
+    ("Если дело дойдет до новых санкций, то такие шаги будут обсуждаться с партнерами по НАТО, "
+     "сказал во вторник депутат от Консервативной партии, замминистра обороны Тобиас Элвуд.",
+     "Если дело дойдет до новых санкций, то такие шаги будут обсуждаться с партнерами по НАТО",
+     "Тобиас Элвуд"),
+    # an abbreviation's period inside the attribution ("им.")
+    ("Решение Лондона консультироваться с НАТО правильное, заявил «НГ» директор Института "
+     "Кеннана при научном центре им. Вудро Вильсона Мэтью Рожански.",
+     "Решение Лондона консультироваться с НАТО правильное", None),   # the surname's normal
+    # form is the entities' business: only the span is checked here
+    # the attribution ends at a colon that opens a quote of its own
+    ("Оппозиции необходимо объединить усилия, договорившись о поддержке одного кандидата, "
+     "заявил «НГ» зампред ПАРНАСа Константин Мерзликин: «Масштабы Подмосковья таковы».",
+     "Оппозиции необходимо объединить усилия, договорившись о поддержке одного кандидата",
+     "Константин Мерзликин"),
+    # a short passive participle after the parenthetical is the content's predicate
+    ("Герман Греф отказался назвать происходящее заговором. В ближайшее время, сказал он, "
+     "запланированы консультации по этому вопросу.",
+     "запланированы консультации по этому вопросу", "Герман Греф"),
+    # a parenthetical's content may be two words
+    ("Его товарищи не соревновались с дворовыми ребятами, вспоминает Алжан Жармухамедов. "
+     "Игровые сцены, добавляет он, получились удачными.",
+     "получились удачными", "Алжан Жармухамедов"),
+    # verbs that report speech only after the content (quote_cues_inverted.txt)
+    ("Санкции серьёзно ударили по экономике всей Италии, соглашается с Аксёновым президент "
+     "регионального совета Венето Роберто Чамбетти.",
+     "Санкции серьёзно ударили по экономике всей Италии", "Роберто Чамбетти"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker", INVERTED_ATTRIBUTIONS)
+def test_inverted_attributions(text, content, speaker, models):
+    article = svodka.extract("Новости дня\n\n" + text, models=models)
+    assert_spans_valid(article)
+    found = {q.text: q.speaker_name for q in article.quotes}
+    assert content in found, found
+    if speaker is not None:
+        assert found[content] is not None and speaker in found[content], found
+
+
+def test_inverted_cue_needs_content_and_its_subject_after(models):
+    # "отмечает наградами" with the subject first, "делится опытом" before its object, and
+    # "Об этом … говорит" (words told before) are no attributions; the real one is found
+    text = ("Новости дня\n\n"
+            "Премия Telly Awards, учреждённая в 1979 году, отмечает наградами телепрограммы, "
+            "рекламные ролики, кино- и телевизионные фильмы. Мастер делится опытом с учениками. "
+            "Об этом, кажется, говорит и оформление проекта: списки работ вложены в карманы. "
+            "За прошедший месяц Станислав сменил четыре тюрьмы, делится его супруга Дарья.")
+    article = svodka.extract(text, models=models)
+    assert [q.text for q in article.quotes] == ["За прошедший месяц Станислав сменил четыре тюрьмы"]
+
+
+def test_a_speaking_commentator_word_goes_on_with_the_named_commentator(models):
+    # rt1-0591: "эксперт", "политолог" after the named expert spoke are that expert (the
+    # resolver links them: quote_commentators.txt); "источник" stays no one
+    text = ("Трамп подпишет указы\n\n"
+            "Руководитель центра Института США и Канады РАН Сергей Самуйлов считает, что меры "
+            "довольно разумны.\n"
+            "«Сейчас вопрос в том, насколько политическая элита позволит Трампу реализовать его "
+            "намерения», — пояснил эксперт.\n"
+            "По мнению политолога, Трамп начинает понимать, что его власть не безгранична. "
+            "В то же время собеседник RT сообщил, что институт получил крупный грант.\n"
+            "«Решение уже принято», — сообщил источник в администрации.")
+    _, found = _quotes(text)
+    # ("собеседник RT": RT is whom he spoke to, not whose he is)
+    assert [speaker for _, _, speaker in found] == ["Сергей Самуйлов"] * 4 + [None], found
+
+
+def test_a_speaking_title_goes_to_the_person_introduced_after_the_last_speaker(models):
+    # rt1-0176: Брутер is introduced after Бышок's last words; "— пояснил эксперт" is Брутер
+    text = ("Клинтон критикует демократов\n\n"
+            "«Она не видит себя президентом никаким образом», — заключил политолог Станислав "
+            "Бышок.\n"
+            "За выпадами Клинтон могут стоять её давние амбиции. Такого мнения придерживается "
+            "политолог Международного института гуманитарно-политических исследований Владимир "
+            "Брутер.\n"
+            "«Нужно помнить, что у самой Клинтон есть большое число нереализованных амбиций», — "
+            "пояснил эксперт.")
+    _, found = _quotes(text)
+    assert [speaker for _, _, speaker in found] == ["Станислав Бышок", "Владимир Брутер"], found
+
+
+def test_name_after_the_outlet_told_speaks_and_her_participle_is_no_content(models):
+    # ng0-0681: "– сказала «НГ» Фаркас, в прошлом занимавшая должность …": Фаркас spoke
+    # (the tagger reads her name as a genitive after «НГ»), and the participle phrase about
+    # her is no parenthetical content
+    text = ("Новости дня\n\n"
+            "По мнению научного сотрудника Атлантического совета Эвелин Фаркас, британские "
+            "власти расценят покушение как нарушение суверенитета. «Это может привести к "
+            "ответным мерам, в том числе к новым санкциям», – сказала «НГ» Фаркас, в прошлом "
+            "занимавшая должность помощника замглавы Пентагона.")
+    _, found = _quotes(text)
+    assert found == [
+        ("британские власти расценят покушение как нарушение суверенитета", "indirect",
+         "Эвелин Фаркас"),
+        ("Это может привести к ответным мерам, в том числе к новым санкциям", "direct",
+         "Эвелин Фаркас")]
+
+
+def test_a_sentence_opening_with_its_cue_goes_on_with_the_subject_before(models):
+    # ng0-0115, ng0-0681: "И сказал, что …", "И выразил надежду, что …" continue the sentence
+    # before; an impersonal "Сообщалось, что" after a named person stays no one's
+    text = ("Новости дня\n\n"
+            "Михаил Швыдкой, специальный представитель президента, вспомнил о том, что его "
+            "поколение выросло на музыке Вайнберга. И сказал, что такие проекты показывают "
+            "серьезные связи между культурами.\n"
+            "«США обладают широким спектром возможностей», – пояснил Мэтью Рожански. И выразил "
+            "надежду, что Британия будет и впредь вести консультации с НАТО.\n"
+            "На портале появилось сообщение о задержании главы района Сергея Овчинникова. "
+            "Сообщалось, что задержание могло быть связано с земельными участками.")
+    _, found = _quotes(text)
+    assert [speaker for _, _, speaker in found] == [
+        "Михаил Швыдкой", "Михаил Швыдкой", "Мэтью Рожански", "Мэтью Рожански", None], found
+
+
+def test_a_document_speaks_for_its_issuer_a_person_too(models):
+    # rt1-0739, ng0-0777: "говорилось в указе" after "указа Петра I" is Петр I; "в докладе
+    # Управления … сказано:" is the office, though the parse hung the document on the quote;
+    # "президент … отправил в отставку правительство, хотя … заявлял, что" stays the president's
+    text = ("Новости дня\n\n"
+            "Принято считать, что история завода началась с указа Петра I о создании в России "
+            "оружейных предприятий. Документ датирован 26 февраля 1712 года. «Для лучшего в том "
+            "ружейном деле способу построить заводы, на которых бы можно ружья сверлить», — "
+            "говорилось в указе.\n"
+            "При этом в недавно обнародованном докладе Управления по координации гуманитарных "
+            "вопросов ООН сказано: «Конфликт на востоке Украины является одним из самых "
+            "смертоносных в Европе».")
+    _, found = _quotes(text)
+    speakers = [speaker for _, kind, speaker in found if kind == "direct"]
+    assert speakers == ["Петр I", "Управление по координации гуманитарных вопросов ООН"], found

@@ -498,7 +498,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     slots = name_slots(analysis, entities, quoted=quoted)
     starts = [s.first for s in slots]
     offices = frozenset(load_list("coref_offices.txt"))
-    anonymous = frozenset(load_list("quote_anonymous.txt"))
+    # "— пояснил эксперт" after a named expert spoke is that expert; "источник" is no one
+    anonymous = frozenset(load_list("quote_anonymous.txt")) - frozenset(
+        load_list("quote_commentators.txt"))
     owners = {i: e for e in entities if e.type in ("PER", "ORG") for m in e.mentions
               for i in analysis.tokens_between(m.start, m.end)}
     speakers = person_slots(analysis, entities, quoted, frozenset(holders))
@@ -553,11 +555,13 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS or tokens[c].rel == "nmod"
                 for c in analysis.children(index)):
             # "«…», — сказал он. Эксперт напомнил, что …": the one who spoke the sentence
-            # before; farther back "эксперт" may be anyone
+            # before, or the one commentator brought in since; farther back "эксперт" may be
+            # anyone
             found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
             last = [s for s in speakers if s.speaker and s.first < index]
-            if found is not None and found[1] == "title:last-speaker" and last \
-                    and last[-1].sent >= _window_start(analysis, index, quoted, 1):
+            if found is not None and (found[1] in ("title:introduced", "title:new-subject") or (
+                    found[1] == "title:last-speaker" and last
+                    and last[-1].sent >= _window_start(analysis, index, quoted, 1))):
                 links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
                                                     "title", rule=found[1]), index))
                 _add_speaker(analysis, speakers, found[0], index)
@@ -566,7 +570,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 _person_noun(analysis, index) or is_title(analysis, index)) and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS
                 or tokens[c].text.lower() in _POSSESSIVES for c in analysis.children(index)):
-            found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
+            # "собеседник RT": the complement is whom he spoke to, not whose he is
+            found = _speaking_title(analysis, speakers, index, quoted, genders,
+                                    {} if lemma == "собеседник" else owners)
             if people is not None and found is not None \
                     and found[1] not in ("title:last-speaker", "title:role-owner"):
                 found = None      # "посол" of two named ambassadors: only who spoke last
@@ -818,12 +824,18 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
             # or the one who spoke is in the words reported ("Буш выразил…, сообщил представитель")
         first_sent = _window_start(analysis, index, quoted, 1)
         newer = {id(s.entity): s.entity for s in before if not s.unnamed and s.main
-                 and s.first > last.first and s.sent >= first_sent and gender is not None
+                 and s.sent > last.sent and s.sent >= first_sent and gender is not None
                  and s.entity is not last.entity and genders.get(id(s.entity)) == gender}
         if len(newer) == 1:
             # "Не осталась в стороне и глава департамента Кармен Фарина. «…», — заявила
             # чиновница": the one the sentence before the quote brought in, not who spoke earlier
+            # (one named in the last speaker's own sentence is what was said: "По мнению
+            # политолога, Трамп начинает понимать…")
             return next(iter(newer.values())), "title:new-subject"
+        newcomer = _introduced_after(analysis, before, last, token.sent)
+        if newcomer is not None and (gender is None
+                                     or genders.get(id(newcomer.entity)) in (gender, None)):
+            return newcomer.entity, "title:introduced"
         if gender is None or genders.get(id(last.entity)) in (gender, None):
             return last.entity, "title:last-speaker"
     if gender is not None:
@@ -842,6 +854,18 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     top = next(s.entity for s in reversed(before) if not s.unnamed
                and counts.get(id(s.entity)) == most)
     return top, "title:focus"
+
+
+def _introduced_after(analysis, before: list[Slot], last: Slot, sent: int) -> Slot | None:
+    """The one person named as a main clause's subject after the last speaker's turn, in an
+    earlier sentence ("— пояснил Бышок. … Такого мнения придерживается политолог Владимир
+    Брутер. «…», — пояснил эксперт": Брутер)."""
+    tokens = analysis.tokens
+    turn = tokens[last.first].sent
+    named = {id(s.entity): s for s in before
+             if not s.unnamed and s.main and s.subject and turn < s.sent < sent
+             and s.entity is not last.entity and not s.speaker}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _speaking_pronoun(analysis, speakers: list[Slot], index: int, forms, genders,

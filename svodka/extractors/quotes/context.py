@@ -42,6 +42,7 @@ class Lexicon:
     media: frozenset[str]
     org_kinds: dict[str, tuple[str, ...]]
     countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
+    inverted: frozenset[str]                    # "…, делится супруга": after the content only
 
 
 def _verb_phrases(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -72,6 +73,7 @@ def lexicon() -> Lexicon:
         media=frozenset(load_list("quote_media_nouns.txt")),
         org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},
         countries={row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")},
+        inverted=frozenset(load_list("quote_cues_inverted.txt")),
     )
 
 

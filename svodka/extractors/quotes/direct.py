@@ -29,7 +29,7 @@ def _chains(ctx: Context) -> list[list[Segment]]:
                 and chains[-1][-1].end > segment.start:
             continue    # nested inside the previous one
         continues = (open_chain is not None and segment.opened
-                     and segment.region == open_chain[-1].region + 1
+                     and (segment.region == open_chain[-1].region + 1 or segment.after_note)
                      and segment.start == ctx.region(segment.region)[0])
         if continues:
             open_chain.append(segment)
@@ -56,7 +56,9 @@ def _attribution(ctx: Context, chain: list[Segment]) -> Attribution | None:
 
 
 def _split_inside(ctx: Context, segment: Segment) -> list[tuple[int, int]] | None:
-    """«A, — сказал Х. — B»: the attribution inside one pair of marks splits it in two."""
+    """«A, — сказал Х. — B»: the attribution inside one pair of marks splits it in two. On
+    the line after an editor's note the attribution may also end the quote ("«A (… — ⏎RT⏎),
+    — рассказывает Х.": A alone)."""
     tokens = ctx.analysis.tokens_between(segment.inner_start, segment.inner_end)
     for dash in tokens:
         if dash == tokens.start or ctx.word(dash - 1) not in (",", "!", "?", "…") \
@@ -66,6 +68,8 @@ def _split_inside(ctx: Context, segment: Segment) -> list[tuple[int, int]] | Non
         if cue is None:
             continue
         end, resume = clause_end(ctx, cue, segment.inner_end)
+        if segment.after_note and not segment.closed and resume >= tokens.stop:
+            return [(segment.inner_start, ctx.tokens[dash - 1].start)], cue, end
         if resume >= tokens.stop or not ctx.is_dash(resume - 1):
             return None
         return [(segment.inner_start, ctx.tokens[dash - 1].start),
@@ -85,6 +89,26 @@ def _resumed(ctx: Context, segment: Segment,
     attribution = previous[0]
     return Attribution("split_quote", attribution.cue, attribution.cue_span,
                        attribution.speaker_tokens, attribution.end)
+
+
+def _split_after_note(ctx: Context, chain: list[Segment]
+                      ) -> tuple[Attribution | None, list[Segment]]:
+    """«A (… — ⏎RT⏎), — говорит Х. — B (… — ⏎RT⏎) C»: a chain broken by editor's notes whose
+    attribution stands on a line after a note. The chain's speaker is Х; that line keeps only
+    what follows the attribution."""
+    for at, segment in enumerate(chain):
+        if not segment.after_note:
+            continue
+        split = _split_inside(ctx, segment)
+        if split is None:
+            continue
+        pieces, cue, end = split
+        token = ctx.tokens[cue]
+        attribution = Attribution("split_quote", cue, (token.start, token.end), end=end)
+        rest = [Segment(start, stop, start, stop, segment.region, True, False)
+                for start, stop in pieces]
+        return attribution, chain[:at] + rest + chain[at + 1:]
+    return None, chain
 
 
 def quoted_segments(ctx: Context) -> list[Candidate]:
@@ -108,6 +132,8 @@ def quoted_segments(ctx: Context) -> list[Candidate]:
                 Attribution("split_quote", cue, (token.start, token.end), end=end), group)
             continue
         attribution = _attribution(ctx, chain)
+        if attribution is None and len(chain) > 1:
+            attribution, chain = _split_after_note(ctx, chain)
         if attribution is None and not first.opened:
             attribution = _resumed(ctx, first, last_attribution.get(first.region))
         if attribution is None:

@@ -60,6 +60,9 @@ class EntityIndex:
         if noun + 1 < len(ctx.tokens) and not ctx.tokens[noun + 1].rel.startswith("nsubj"):
             # (a subject is the channel: "— приводит текст документа ТАСС")
             owner = self.starting_at(ctx.tokens[noun + 1].start, "ORG")
+            if owner is None and ctx.lemma(noun) in ctx.lexicon.documents:
+                # "указ Петра I", "резолюция … Анны Фотыги": a person's document
+                owner = self.starting_at(ctx.tokens[noun + 1].start, "PER")
             if owner is not None:
                 return owner
         verb = ctx.tokens[noun].head

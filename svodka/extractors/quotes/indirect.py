@@ -6,6 +6,8 @@ and no marks ("Х заявил: …") is direct.
 """
 from __future__ import annotations
 
+import re
+
 from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE_PRONOUNS,
                                               QUOTE_MARKS, Candidate, Context, trim)
 
@@ -242,6 +244,15 @@ def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     return None
 
 
+def _has_predicate(ctx: Context, start: int, end: int) -> bool:
+    """A clause with a predicate of its own, not a participle's or a gerund's phrase ("…, –
+    сказала Фаркас, в прошлом занимавшая должность помощника замглавы Пентагона")."""
+    return any((ctx.tokens[i].pos in ("VERB", "AUX")
+                and ctx.tokens[i].feats.get("VerbForm") not in ("Part", "Conv"))
+               or ctx.tokens[i].feats.get("Variant") == "Short"
+               for i in ctx.analysis.tokens_between(start, end))
+
+
 def _is_clause(ctx: Context, start: int, end: int) -> bool:
     """Reported content is a clause, not a noun phrase ("прорыв в изучении творчества")."""
     return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
@@ -319,6 +330,11 @@ def according_to(ctx: Context) -> list[Candidate]:
 _STATEMENTS = frozenset({"заявление", "сообщение", "пресс-релиз", "релиз"})
 
 
+# a decree "согласно которому пенсии будут проиндексированы" sets a rule, it reports no words
+# (though "говорилось в указе" quotes its issuer)
+_LEGAL_ACTS = frozenset({"указ", "постановление", "распоряжение", "закон"})
+
+
 def according_to_which(ctx: Context) -> list[Candidate]:
     """Офис выпустил доклад, согласно которому … — the document's content."""
     found = []
@@ -328,7 +344,8 @@ def according_to_which(ctx: Context) -> list[Candidate]:
                     or ctx.word(index - 1) != ",":
                 continue
             noun = index - 2    # the document, also across a line the dump broke before ","
-            if ctx.lemma(noun) not in ctx.lexicon.documents | _STATEMENTS:
+            if ctx.lemma(noun) not in ctx.lexicon.documents | _STATEMENTS \
+                    or ctx.lemma(noun) in _LEGAL_ACTS:
                 continue
             span = trim(ctx.text, ctx.tokens[index + 2].start, ctx.tokens[sentence.stop - 1].end)
             if ctx.words_in(*span) < MIN_WORDS or not _is_clause(ctx, *span):
@@ -345,7 +362,9 @@ def inverted(ctx: Context) -> list[Candidate]:
     for sentence in _sentences(ctx):
         for cue in range(sentence.first + 2, sentence.stop):
             comma = cue - 2 if ctx.is_dash(cue - 1) else cue - 1
-            if ctx.word(comma) != "," or not ctx.is_any_cue(cue) or not _finite(ctx, cue):
+            if ctx.word(comma) != "," or not _finite(ctx, cue) or not (
+                    ctx.is_any_cue(cue) or (ctx.lemma(cue) in ctx.lexicon.inverted
+                                            and _subject_after(ctx, cue, sentence.stop))):
                 continue
             # a short opening ("Впрочем, признал министр, …", "В ближайшее время, сказал он,
             # …") is too short to be content of its own: what follows the attribution is
@@ -353,7 +372,8 @@ def inverted(ctx: Context) -> list[Candidate]:
                 continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
             tail = cue + 1      # the attribution; marks around a name belong to it
             while tail < sentence.stop and (not ctx.is_punct(tail)
-                                            or ctx.word(tail) in QUOTE_MARKS):
+                                            or ctx.word(tail) in QUOTE_MARKS
+                                            or _abbreviation_period(ctx, tail, sentence.stop)):
                 tail += 1
             if tail == cue + 1 or tail - cue > _TAIL_WINDOW:
                 continue
@@ -366,16 +386,29 @@ def inverted(ctx: Context) -> list[Candidate]:
                     spans, kind, rule = [before], "indirect", "inverted"
                 elif ctx.first_person(*before) or ctx.first_person(*after):
                     spans, kind, rule = [before, after], "direct", "parenthetical_speech"
+                elif not _has_predicate(ctx, *after) and sentence.stop - cue <= _TAIL_WINDOW \
+                        and _subject_after(ctx, cue, sentence.stop):
+                    # "…, сказал во вторник депутат от Консервативной партии, замминистра
+                    # обороны Тобиас Элвуд.": the speaker's apposition, not content of its own
+                    spans, kind, rule = [before], "indirect", "inverted"
+                    tail = sentence.stop - 1
                 else:
                     spans, kind, rule = [after], "indirect", "parenthetical"
-            elif tail >= sentence.stop - 1:
+            elif tail >= sentence.stop - 1 or ctx.word(tail) == ":":
+                # "…, заявил «НГ» Константин Мерзликин: «…»": the words after the colon are
+                # a quote of their own
                 spans, kind, rule = [before], "indirect", "inverted"
             else:
                 continue
+            if rule == "inverted" and _about_this(ctx.text, *before):
+                continue    # "Об этом, кажется, говорит и оформление проекта: …": no content
             token = ctx.tokens[cue]
             for span in spans:
-                if ctx.words_in(*span) < (2 if len(spans) > 1 else MIN_WORDS) \
-                        or not _is_clause(ctx, *span):
+                # a parenthetical's B is content however short ("Теперь, полагает он, час
+                # настал"), if it is a clause
+                shortest = 2 if len(spans) > 1 or rule == "parenthetical" else MIN_WORDS
+                if ctx.words_in(*span) < shortest or not _is_clause(ctx, *span) or (
+                        rule == "parenthetical" and not _has_predicate(ctx, *span)):
                     continue
                 found.append(Candidate(*span, kind, rule, cue=cue,
                                        cue_span=(token.start, token.end),
@@ -384,11 +417,34 @@ def inverted(ctx: Context) -> list[Candidate]:
     return found
 
 
+_ABOUT_THIS = re.compile(r"(?:об?|обо)\s+(?:этом|том|нем|нём|ней|них)\b", re.IGNORECASE)
+
+
+def _about_this(text: str, start: int, end: int) -> bool:
+    """"Об этом, кажется, говорит …": the attribution of words told before, not content."""
+    return _ABOUT_THIS.match(text, start, end) is not None
+
+
+def _abbreviation_period(ctx: Context, index: int, stop: int) -> bool:
+    """The period of "им." in "центре им. Вудро Вильсона": a short lowercase word's, inside
+    the sentence."""
+    return ctx.word(index) == "." and index + 1 < stop - 1 and len(ctx.word(index - 1)) <= 3 \
+        and ctx.word(index - 1).isalpha() and ctx.word(index - 1).islower()
+
+
+def _subject_after(ctx: Context, cue: int, stop: int) -> bool:
+    """The cue's subject follows it ("сказал … депутат"), as in an inverted attribution; not
+    "Премия …, отмечает наградами телепрограммы, …", whose subject came first."""
+    return any(ctx.tokens[child].rel.startswith("nsubj") and cue < child < stop
+               for child in ctx.analysis.children(cue))
+
+
 def _modifies(ctx: Context, index: int) -> bool:
     """", который …", ", пытаясь …": what follows the attribution describes the speaker."""
     token = ctx.tokens[index]
     return (ctx.lemma(index) in ("который", "где", "когда")
-            or token.feats.get("VerbForm") in ("Conv", "Part"))
+            or (token.feats.get("VerbForm") in ("Conv", "Part")
+                and token.feats.get("Variant") != "Short"))   # "запланированы …": a predicate
 
 
 def colon_unmarked(ctx: Context) -> list[Candidate]:

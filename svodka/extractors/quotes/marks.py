@@ -6,6 +6,12 @@ segment from the paragraph start; an opening mark never closed gives one to the 
 end (a quote continued in the next paragraph). A mark followed by ", —" closes every open
 quote: Russian typography writes «… «Стрелка», — сказал Х with one mark for two. One pass over the marks, a bounded look into
 the stack: linear time whatever the balance of the marks.
+
+An editor's note inside a quote («… в регионе (занятых. — RT) …») reaches the RT dump with
+the outlet's link on a line of its own: "… (занятых. — ⏎RT⏎), — говорит Х. — …". Such a note
+line does not end the quote: the marks still open before it stay open on the line after the
+note, whose segment starts at that line's ")" (``after_note``). The quote's pieces stay one
+per line, the note left out.
 """
 from __future__ import annotations
 
@@ -23,6 +29,10 @@ _STACK_LOOKUP = 4
 # «… по карте «Стрелка», – отметил Х: one mark closes the inner quote and the outer one
 _ATTRIBUTION_AFTER = re.compile(r",\s*[—–-]\s")
 
+# a line holding only an editor's note signature: "RT", "— RT", ". — RT" (at most three words)
+_NOTE_LINE = re.compile(r"\s*(?:\.\s*)?(?:[—–-]\s*)?[\w«»\"'.-]+(?:\s[\w«»\"'.-]+){0,2}\s*")
+_NOTE_LINE_CHARS = 30
+
 # kind of an opening mark -> the marks that close it
 _CLOSERS = {"angle": "»", "curly": "”", "low": "“”", "straight": '"'}
 
@@ -36,6 +46,7 @@ class Segment:
     region: int
     opened: bool
     closed: bool
+    after_note: bool = False    # continues the quote open before an editor's note line
 
 
 def _straight_role(text: str, pos: int, r_start: int, r_end: int, top: str | None) -> str:
@@ -71,9 +82,13 @@ def _find_opener(stack: list, mark: str) -> int | None:
     return None
 
 
-def region_segments(text: str, r_start: int, r_end: int, region: int) -> list[Segment]:
+def region_segments(text: str, r_start: int, r_end: int, region: int,
+                    carried: list[tuple[str, int]] | None = None
+                    ) -> tuple[list[Segment], list[tuple[str, int]]]:
+    """The region's top-level segments, and the marks left open at its end. ``carried``: the
+    marks open before an editor's note line, resumed at this region's start (its ")")."""
     segments: list[Segment] = []
-    stack: list[tuple[str, int]] = []
+    stack: list[tuple[str, int]] = [(carried[0][0], r_start)] if carried else []
     for match in _MARK.finditer(text, r_start, r_end):
         pos = match.start()
         role, what = _role(text, pos, r_start, r_end, stack)
@@ -91,15 +106,49 @@ def region_segments(text: str, r_start: int, r_end: int, region: int) -> list[Se
             opener = stack[0][1]
             stack.clear()
         if not stack:
-            segments.append(Segment(opener, pos + 1, opener + 1, pos, region, True, True))
+            segments.append(Segment(opener, pos + 1, opener + 1, pos, region, True, True,
+                                    after_note=bool(carried) and opener == r_start))
     if stack:
         opener = stack[0][1]
-        segments.append(Segment(opener, r_end, opener + 1, r_end, region, True, False))
-    return segments
+        segments.append(Segment(opener, r_end, opener + 1, r_end, region, True, False,
+                                after_note=bool(carried) and opener == r_start))
+    return segments, stack
+
+
+def note_breaks(text: str, regions: list[Region]) -> dict[int, int]:
+    """Regions that resume a line after an editor's note signature: "… (в регионе. — ⏎RT⏎)
+    …" — the line before leaves a "(" open, this one starts with its ")", and the signature
+    between (outside any region, or a region of its own) is at most three words, with a dash
+    ending the line before or opening the signature. Maps each to the region before the note."""
+    found: dict[int, int] = {}
+    for index in range(1, len(regions)):
+        if not text[regions[index].start:regions[index].end].lstrip().startswith(")"):
+            continue
+        before = index - 1
+        note = text[regions[before].end:regions[index].start]
+        if not note.strip() and before > 0:     # the signature is a region of its own
+            note = text[regions[before - 1].end:regions[index].start]
+            before -= 1
+        line = text[regions[before].start:regions[before].end].rstrip()
+        if not note.strip() or len(note.strip()) > _NOTE_LINE_CHARS \
+                or not _NOTE_LINE.fullmatch(note):
+            continue
+        dashed = line[-1:] in DASHES or note.lstrip(" .\n")[:1] in DASHES
+        if dashed and line.rfind("(") > line.rfind(")"):
+            found[index] = before
+    return found
 
 
 def find_segments(text: str, regions: list[Region]) -> list[Segment]:
     segments: list[Segment] = []
+    resumed = note_breaks(text, regions)
+    notes = {i for after, before in resumed.items() for i in range(before + 1, after)}
+    open_marks: dict[int, list[tuple[str, int]]] = {}
     for index, region in enumerate(regions):
-        segments.extend(region_segments(text, region.start, region.end, index))
+        if index in notes:
+            continue
+        carried = open_marks.get(resumed[index]) if index in resumed else None
+        found, open_marks[index] = region_segments(text, region.start, region.end, index,
+                                                   carried)
+        segments.extend(found)
     return segments

@@ -111,7 +111,10 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
     while i < stop and (ctx.word(i) in QUOTE_MARKS or ctx.tokens[i].pos == "ADJ"):
         i += 1      # "подтвердил «НГ» бывший депутат …": past the marks and the adjectives
     if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
-            and ctx.tokens[i].feats.get("Case") == "Nom" \
+            and (ctx.tokens[i].feats.get("Case") == "Nom"
+                 # "– сказала «НГ» Фаркас": a name right after the outlet told is who spoke,
+                 # whatever case the tagger read into it after a dative
+                 or (told and ctx.tokens[i].pos == "PROPN")) \
             and ctx.tokens[i].feats.get("Animacy") == "Anim":
         return i
     return subject
@@ -148,6 +151,53 @@ def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:
             return range(low, i + 1), i
     return None
 
+def _voice_before(ctx: Context, cue: int, quote: Candidate) -> list[int]:
+    """"в докладе Управления … ООН сказано: «…»" when the parse hung the document on a verb
+    of the quote: an organization's voice or document after "в" before a subjectless cue, in
+    its sentence and outside the quote."""
+    feats = ctx.tokens[cue].feats
+    if not (ctx.is_impersonal_cue(cue) or feats.get("Voice") in ("Pass", "Mid")
+            or feats.get("Variant") == "Short" or feats.get("Gender") == "Neut"):
+        return []       # a cue with a subject of its own, lost by the parse
+    first = ctx.sentence(cue).first
+    for i in range(cue - 1, first - 1, -1):
+        if quote.start <= ctx.tokens[i].start < quote.end:
+            return []
+        if ctx.lemma(i) in ctx.lexicon.org_nouns and ctx.tokens[i].feats.get("Case") == "Loc" \
+                and any(ctx.lemma(j) == "в" for j in range(max(first, i - 4), i)):
+            return [i]
+    return []
+
+
+# words that may stand before a cue continuing the previous sentence's subject
+_CONTINUING = frozenset({"и", "а", "также", "затем", "потом", "еще", "ещё", "тут", "же"})
+
+
+def _elided_subject(ctx: Context, cue: int) -> tuple[range, int] | None:
+    """"Швыдкой вспомнил о том, что … И сказал, что …": a sentence opening with its cue and
+    no subject goes on with the subject of the sentence before (a name, a noun or "он")."""
+    sentence = ctx.sentence(cue)
+    if sentence.first == 0 or ctx.tokens[cue].feats.get("VerbForm") != "Fin" \
+            or ctx.is_impersonal_cue(cue) or ctx.tokens[cue].feats.get("Gender") == "Neut" \
+            or ctx.tokens[cue].feats.get("Voice") in ("Mid", "Pass") \
+            or not all(ctx.lemma(i) in _CONTINUING or ctx.is_punct(i)
+                       for i in range(sentence.first, cue)):
+        return None
+    previous = ctx.sentence(sentence.first - 1)
+    subjects = [i for i in range(previous.first, previous.stop)
+                if ctx.tokens[i].rel == "nsubj" and ctx.tokens[i].head >= 0
+                and ctx.tokens[i].pos in ("PROPN", "NOUN", "PRON")
+                and ctx.tokens[i].feats.get("Case") == "Nom"
+                and not any(s.inner_start <= ctx.tokens[i].start < s.inner_end
+                            for s in ctx.segments)]
+    # who spoke in it ("– пояснил Мэтью Рожански. И выразил надежду"), else the main subject
+    for i in sorted(subjects, key=lambda i: (not ctx.is_any_cue(ctx.tokens[i].head),
+                                             ctx.tokens[ctx.tokens[i].head].head >= 0)):
+        if ctx.is_any_cue(ctx.tokens[i].head) or ctx.tokens[ctx.tokens[i].head].head < 0:
+            return subtree(ctx, i), i
+    return None
+
+
 def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     """(tokens, head) of the words naming the speaker."""
     if quote.speaker_tokens is not None:
@@ -182,6 +232,8 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
             voice = _voice_of(ctx, head, places)    # "сообщили в Росатоме, отметив, что"
         addressee = roots and ctx.tokens[roots[0]].feats.get("Case") == "Dat" \
             and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim"
+        if not voice and not roots:
+            voice = _voice_before(ctx, cue, quote)
         if not roots or (voice and addressee):
             roots = voice   # "Как сообщили «НГ» в пресс-службе МВД": «НГ» was told, not spoke
         elif roots[0] > cue:
@@ -208,6 +260,9 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         before = _subject_before(ctx, cue)
         if before is not None:
             return before
+    elided = _elided_subject(ctx, cue)
+    if elided is not None:
+        return elided
     stop = cue + 1      # the words after the cue, to the end of the attribution
     sentence_stop = ctx.sentence(cue).stop
     if sentence_stop == cue + 1 < len(ctx.tokens) and ctx.word(cue) not in FINAL_PUNCT \

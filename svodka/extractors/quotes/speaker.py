@@ -213,7 +213,9 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     found = [(m, e) for m, e in index.overlapping(start, end)
              if e.type in _SPEAKER_TYPES and not _asker(ctx, m)]
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
-        return _named_in(ctx, [(m, e) for m, e in found
+        # the resolver's cluster for this very word comes first: "— пояснил эксперт" is the
+        # expert it linked, decided once in extractors/coref, never again here
+        return _linked(index, ctx, [head]) or _named_in(ctx, [(m, e) for m, e in found
                                if not m.start <= ctx.tokens[head].start < m.end], "PER")
     apposed = _apposed_person(ctx, head, found)
     if apposed is not None:
