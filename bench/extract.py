@@ -1,6 +1,7 @@
 """Extraction benchmark: svodka against natasha's own pipeline on the same news articles.
 
     python bench/extract.py [--n 500] [--out docs/performance.md] [--news DIR]
+    python bench/extract.py --n 80 --compare ../base [--rounds 3]   # this tree against another
 
 Each measurement runs in a fresh subprocess (``python bench/extract.py --child MODE FILE``),
 so load time and peak RSS belong to one tool. Also times one ~10 MB synthetic article through
@@ -186,14 +187,17 @@ def build_big_article(texts: list[str], size: int = BIG_ARTICLE_BYTES) -> str:
     return "\n\n".join(parts)
 
 
-def run_child(mode: str, path: Path, timeout: float, blas_threads: int) -> dict:
+def run_child(mode: str, path: Path, timeout: float, blas_threads: int,
+              tree: Path = ROOT) -> dict:
+    """One child; ``tree`` is the checkout whose svodka it imports (first on its path)."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", mode, str(path)]
     env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(tree), env.get("PYTHONPATH", "")])
     if blas_threads:
         env.update({name: str(blas_threads) for name in BLAS_THREAD_VARIABLES})
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                              cwd=ROOT, env=env)
+                              cwd=tree, env=env)
     except subprocess.TimeoutExpired:
         return {"mode": mode, "error": f"timed out after {timeout:.0f} s"}
     if done.returncode != 0:
@@ -217,6 +221,46 @@ def machine() -> dict:
             "nproc": os.cpu_count(), "python": platform.python_version(), "versions": versions}
 
 
+def compare_trees(texts: list[str], other: Path, rounds: int, blas_threads: int) -> list[dict]:
+    """svodka of this tree and of ``other`` on the same articles, one child at a time.
+
+    The order alternates round by round (this, other; other, this; ...), so a change of load
+    during the sitting falls on both alike; CPU seconds, not wall clock, are compared.
+    """
+    trees = {"this": ROOT, "other": other.resolve()}
+    measured = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.json"
+        path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+        for number in range(1, rounds + 1):
+            order = ("this", "other") if number % 2 else ("other", "this")
+            row = {"round": number, "order": order}
+            for name in order:
+                row[name] = run_child("svodka", path, 24 * 3600, blas_threads, trees[name])
+                if "error" in row[name]:
+                    raise SystemExit(f"{name} ({trees[name]}): {row[name]['error']}")
+            measured.append(row)
+    return measured
+
+
+def compare_lines(measured: list[dict], other: Path, command: str) -> list[str]:
+    """Markdown: CPU per document of both trees per round, and this tree's over the other's."""
+    lines = [f"Command: `{command}` (this tree: `{ROOT.name}`, other: `{other}`), "
+             f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.", "",
+             "| round | order | this: CPU ms / doc | other: CPU ms / doc | this / other | load |",
+             "|---:|---|---:|---:|---:|---|"]
+    for row in measured:
+        this, that = (1000 * row[n]["cpu_seconds"] / row[n]["docs"] for n in ("this", "other"))
+        load = "{:.1f} → {:.1f}".format(row[row["order"][0]]["load"][0],
+                                        row[row["order"][1]]["load"][1])
+        lines.append(f"| {row['round']} | {' then '.join(row['order'])} | {this:.1f} | "
+                     f"{that:.1f} | {this / that:.3f}× | {load} |")
+    total = {n: sum(r[n]["cpu_seconds"] for r in measured) for n in ("this", "other")}
+    lines += ["", f"All rounds: this tree takes **{total['this'] / total['other']:.3f}×** the "
+              "other's CPU per document."]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -231,10 +275,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="children run at once (default 1: one after another)")
     parser.add_argument("--no-big", action="store_true", help="skip the 10 MB article")
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile run")
+    parser.add_argument("--compare", type=Path, metavar="TREE",
+                        help="only time svodka here against the svodka of another checkout")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of --compare (default 3)")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(*args.child)))
+        return 0
+    if args.compare:
+        texts = select_articles(args.news, args.n)
+        measured = compare_trees(texts, args.compare, args.rounds, args.blas_threads)
+        print("\n".join(compare_lines(measured, args.compare,
+                                      " ".join(["python bench/extract.py", *argv]))))
         return 0
 
     from rich.console import Console

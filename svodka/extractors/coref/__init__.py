@@ -283,6 +283,7 @@ _QUOTING = frozenset({"цитировать", "процитировать"})
 _RELAYING = _QUOTING | {"приводить", "передавать"}
 
 
+@lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
     return frozenset(load_list("quote_cues.txt"))
 

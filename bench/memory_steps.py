@@ -1,0 +1,86 @@
+"""Which step of one long article's extraction holds the memory: tracemalloc per step.
+
+    python bench/memory_steps.py [--mb 2] [--article FILE] [--top 12]
+
+Builds the synthetic article of ``bench/memory.py`` (or reads ``--article``), loads the models,
+then extracts it with tracemalloc on, wrapping each pipeline step (the language pass, dates,
+entities, quotes, speech pronouns, tone, amounts): for each step the Python memory it still
+holds when it returns and the peak while it ran, both above what was held before the
+extraction started, and the source lines that hold the most at the end. tracemalloc sees
+Python's allocations only (numpy's buffers included, BLAS scratch not) and slows the run
+about twofold, so a 2 MiB article is the usual size; RSS is ``bench/memory.py``'s.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+STEPS = ("analyze", "extract_dates", "extract_entities", "extract_quotes", "speech_pronouns",
+         "tone_mentions", "with_tones", "extract_amounts")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=2.0)
+    parser.add_argument("--article", type=Path, help="a text file instead of the synthetic one")
+    parser.add_argument("--top", type=int, default=12)
+    args = parser.parse_args()
+
+    import svodka
+    from svodka import pipeline
+    from svodka.analysis import load_models
+
+    if args.article:
+        text = args.article.read_text(encoding="utf-8")
+    else:
+        from extract import NEWS, build_big_article, select_articles
+        text = build_big_article(select_articles(NEWS, 60), int(args.mb * 1024 * 1024))
+    models = load_models()
+    svodka.extract("Прогрев: одна короткая статья.", models=models)
+    rows = []
+
+    def wrapped(name, function):
+        def step(*arguments, **keywords):
+            before = tracemalloc.get_traced_memory()[0]
+            tracemalloc.reset_peak()
+            cpu = time.process_time()
+            result = function(*arguments, **keywords)
+            current, peak = tracemalloc.get_traced_memory()
+            rows.append((name, time.process_time() - cpu, current - base, peak - base,
+                         peak - before))
+            return result
+        return step
+
+    for name in STEPS:
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, wrapped(name, getattr(pipeline, name)))
+    tracemalloc.start(1)
+    base = tracemalloc.get_traced_memory()[0]
+    article = svodka.extract(text, models=models)
+    snapshot = tracemalloc.take_snapshot()
+    # each step resets tracemalloc's peak, so the extraction's is the highest step's
+    overall_peak = max([tracemalloc.get_traced_memory()[1] - base] + [row[3] for row in rows])
+    tracemalloc.stop()
+    print(f"{len(text.encode('utf-8')) / 1e6:.2f} MB article: {len(article.entities)} entities, "
+          f"{len(article.quotes)} quotes; Python memory above the start, MB:")
+    print("\n| step | CPU-s (traced) | held after | peak while running | rise during the step |")
+    print("|---|---:|---:|---:|---:|")
+    for name, cpu, held, peak, rise in rows:
+        print(f"| {name} | {cpu:.1f} | {held / 1e6:.0f} | {peak / 1e6:.0f} | {rise / 1e6:.0f} |")
+    print(f"\nPeak over the whole extraction: {overall_peak / 1e6:.0f} MB.")
+    print("\n| held at the end by | MB | blocks |\n|---|---:|---:|")
+    for stat in snapshot.statistics("lineno")[:args.top]:
+        frame = stat.traceback[0]
+        where = frame.filename.split("site-packages/")[-1].split("/svodka/", 1)[-1]
+        print(f"| `{where}:{frame.lineno}` | {stat.size / 1e6:.1f} | {stat.count} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
