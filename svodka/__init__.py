@@ -4,10 +4,15 @@
 >>> article = svodka.extract("Посол подчеркнул, что диалог развивается.")
 >>> article.to_dict()["quotes"]  # doctest: +SKIP
 """
-from svodka.errors import InputRejected, SvodkaError
-from svodka.pipeline import article_id, extract, extract_document
-from svodka.record import Amount, Article, DateRef, Dateline, Entity, Mention, Quote, Source, Span
-from svodka.sentiment import MentionTone, tone
+import warnings
+
+# pymorphy2 0.9.1 imports pkg_resources, which warns on every run; setuptools is pinned below 81
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+
+from svodka.errors import InputRejected, SvodkaError  # noqa: E402
+from svodka.pipeline import article_id, extract, extract_document  # noqa: E402
+from svodka.record import Amount, Article, DateRef, Dateline, Entity, Mention, Quote, Source, Span  # noqa: E402
+from svodka.sentiment import MentionTone, tone  # noqa: E402
 
 __version__ = "0.2.0"
 
