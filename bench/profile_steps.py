@@ -25,23 +25,24 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-# (path fragment, function) whose cumulative time is one step; nested steps are inside
-# their parents (the resolver inside entities, roles inside entities).
-STEPS = {
-    "layout": ("svodka/layout", "analyze_layout"),
-    "segment (razdel)": ("svodka/analysis", "_segment"),
-    "morph + syntax (slovnet)": ("svodka/analysis", "_tag"),
-    "NER (slovnet)": ("svodka/analysis", "_recognize"),
-    "dates": ("svodka/extractors", "extract_dates"),
-    "entities": ("svodka/extractors", "extract_entities"),
+from extract import STAGES  # noqa: E402  (the pipeline's stages as bench/extract.py times them)
+
+# (path fragment, function) whose cumulative time is one step: extract.py's stages, with the
+# steps nested inside entities (the resolver, roles) and the two it does not list
+_INSIDE_ENTITIES = {
     "  mentions": ("svodka/extractors/entities/mentions", "find_mentions"),
     "  linking": ("svodka/extractors/entities/linking", "link"),
     "  resolver (coref)": ("svodka/extractors/entities/__init__", "_resolve"),
-    "quotes": ("svodka/extractors", "extract_quotes"),
+}
+_AFTER_QUOTES = {
     "speech pronouns": ("svodka/extractors/coref", "speech_pronouns"),
     "tone": ("svodka/sentiment", "tone_mentions"),
-    "amounts": ("svodka/extractors", "extract_amounts"),
 }
+STEPS: dict[str, tuple[str, str]] = {}
+for _stage, _where in STAGES.items():
+    STEPS[_stage] = _where
+    STEPS.update(_INSIDE_ENTITIES if _stage == "entities" else
+                 _AFTER_QUOTES if _stage == "quotes" else {})
 
 
 def step_seconds(stats: dict) -> dict[str, float]:

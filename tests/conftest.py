@@ -52,3 +52,30 @@ def assert_spans_valid(article) -> None:
         assert 0 <= p.start <= p.end <= len(text)
     if article.dateline:
         assert 0 <= article.dateline.start <= article.dateline.end <= len(text)
+
+
+def referring_links(article) -> dict[str, list[str]]:
+    """Referring words (titles, descriptions, pronouns) → names of the entities holding them."""
+    found: dict[str, list[str]] = {}
+    for entity in article.entities:
+        for mention in entity.mentions:
+            if mention.kind != "name":
+                found.setdefault(mention.text, []).append(entity.name)
+    return found
+
+
+def assert_links(text: str, linked: dict[str, str], unlinked: set[str], models):
+    """The resolver's table tests: each of ``linked``'s words joins exactly that entity, none
+    of ``unlinked``'s joins any — and the names a link would join were found (so a resolver
+    that finds nothing fails the negative cases too)."""
+    import svodka
+
+    article = svodka.extract(text, models=models)
+    assert_spans_valid(article)
+    found = referring_links(article)
+    for words, name in linked.items():
+        assert found.get(words) == [name], found
+    for words in unlinked:
+        assert words not in found, found
+    assert any(entity.mentions for entity in article.entities), "no names were found"
+    return article

@@ -9,17 +9,7 @@ from __future__ import annotations
 import pytest
 
 import svodka
-from conftest import assert_spans_valid
-
-
-def _links(article) -> dict[str, list[str]]:
-    """Referring words → the names of the entities they were linked to."""
-    found: dict[str, list[str]] = {}
-    for entity in article.entities:
-        for mention in entity.mentions:
-            if mention.kind != "name":
-                found.setdefault(mention.text, []).append(entity.name)
-    return found
+from conftest import assert_links
 
 
 # text, {referring words: entity name}, {referring words that must stay unlinked}
@@ -52,15 +42,7 @@ LINKED = [
 
 @pytest.mark.parametrize("text, linked, unlinked", LINKED)
 def test_links(text, linked, unlinked, models):
-    article = svodka.extract(text, models=models)
-    assert_spans_valid(article)
-    found = _links(article)
-    for words, name in linked.items():
-        assert found.get(words) == [name], found
-    for words in unlinked:
-        assert words not in found, found
-    names = {e.name for e in article.entities}
-    assert names, "the names the links would join were found"
+    assert_links(text, linked, unlinked, models)
 
 
 def test_links_explain_their_rule(models):

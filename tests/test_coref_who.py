@@ -10,17 +10,7 @@ from __future__ import annotations
 import pytest
 
 import svodka
-from conftest import assert_spans_valid
-
-
-def _links(article) -> dict[str, list[str]]:
-    """Referring words (titles, descriptions, pronouns) → names of the entities holding them."""
-    found: dict[str, list[str]] = {}
-    for entity in article.entities:
-        for mention in entity.mentions:
-            if mention.kind != "name":
-                found.setdefault(mention.text, []).append(entity.name)
-    return found
+from conftest import assert_links
 
 
 def _speakers(article) -> dict[str, str | None]:
@@ -123,14 +113,7 @@ LINKS = [
 
 @pytest.mark.parametrize("text, linked, unlinked", LINKS)
 def test_who_is_who(text, linked, unlinked, models):
-    article = svodka.extract(text, models=models)
-    assert_spans_valid(article)
-    found = _links(article)
-    for words, name in linked.items():
-        assert found.get(words) == [name], found
-    for words in unlinked:
-        assert words not in found, found
-    assert linked or any(entity.mentions for entity in article.entities)
+    assert_links(text, linked, unlinked, models)
 
 
 # text, {quote text: its speaker's name}
