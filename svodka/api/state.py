@@ -9,15 +9,11 @@ async def get_store(request: Request):
     return request.app.state.store
 
 
-def bounded_search(request: Request, store, q: str, **filters) -> list[dict]:
-    """``store.search`` within the app's limits: a free search slot (else 503 after
-    ``query_seconds``) and ``query_seconds`` in the database (else QueryTooCostly, 422)."""
-    return _bounded(request, lambda seconds: store.search(q, seconds=seconds, **filters))
-
-
 def bounded_search_list(request: Request, store, q: str, filters, sort: str, offset: int,
                         limit: int) -> dict:
-    """``store.search_list`` (total, facets, one page) within the same limits."""
+    """``store.search_list`` (total, facets, one page) within the app's limits: a free search
+    slot (else 503 after ``query_seconds``) and ``query_seconds`` in the database (else
+    QueryTooCostly, 422)."""
     return _bounded(request, lambda seconds: store.search_list(q, filters, sort, offset, limit,
                                                                seconds=seconds))
 
