@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -119,18 +120,34 @@ def _inside_quotes(analysis: Analysis, first: int, index: int) -> bool:
     return opened > 0
 
 
-def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> MentionView | None:
-    """Features of the mention at ``[start, end)``; ``kind`` is its type (PER, ORG, title ...)."""
+class MentionAnchor(NamedTuple):
+    """Where a mention stands in its sentence and its tree, as both tone models read it."""
+    mention: range          # the mention's tokens
+    first: int              # its sentence's first token
+    stop: int               # ... and the one after its last
+    root: int               # the mention's syntactic root
+    head: int               # the root's head (-1 at the sentence's root)
+    path: list[int]         # from the root up towards the sentence's root
+
+
+def mention_anchor(analysis: Analysis, start: int, end: int) -> MentionAnchor | None:
     mention = _mention_tokens(analysis, start, end)
     if not len(mention):
         return None
+    sentence = analysis.sentences[analysis.tokens[mention[0]].sent]
+    root = _root_of(analysis, mention)
+    return MentionAnchor(mention, sentence.first, sentence.stop, root,
+                         analysis.tokens[root].head, _path_to_root(analysis, root))
+
+
+def mention_view(analysis: Analysis, start: int, end: int, kind: str = "") -> MentionView | None:
+    """Features of the mention at ``[start, end)``; ``kind`` is its type (PER, ORG, title ...)."""
+    anchor = mention_anchor(analysis, start, end)
+    if anchor is None:
+        return None
+    mention, first, stop, root, head, path = anchor
     words = tone_words()
     tokens = analysis.tokens
-    sentence = analysis.sentences[tokens[mention[0]].sent]
-    first, stop = sentence.first, sentence.stop
-    root = _root_of(analysis, mention)
-    head = tokens[root].head
-    path = _path_to_root(analysis, root)
     path_set = set(path)
     children = {c for h in ([head] if head >= 0 else []) for c in analysis.children(h)}
     own_children = {c for m in mention for c in analysis.children(m) if c not in mention}

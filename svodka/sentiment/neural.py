@@ -19,8 +19,7 @@ import numpy as np
 
 from svodka.analysis import Analysis
 from svodka.sentiment.features import (_CLOSE_QUOTES, _CONTENT_POS, _OPEN_QUOTES,
-                                       _mention_tokens, _negated, _path_to_root, _root_of,
-                                       navec, tone_words)
+                                       _negated, mention_anchor, navec, tone_words)
 
 # Signed token distance to the mention, in buckets: near words matter one by one, far ones less.
 _DISTANCE_EDGES = (1, 2, 3, 5, 8, 13)
@@ -65,17 +64,14 @@ def _distance_flag(distance: int, side: str) -> str:
 
 def mention_sequence(analysis: Analysis, start: int, end: int,
                      kind: str = "") -> MentionSequence | None:
-    mention = _mention_tokens(analysis, start, end)
-    if not len(mention):
+    anchor = mention_anchor(analysis, start, end)
+    if anchor is None:
         return None
+    mention, first, stop, root, head, _ = anchor
     words = tone_words()
     emb = navec()
     tokens = analysis.tokens
-    sentence = analysis.sentences[tokens[mention[0]].sent]
-    first, stop = sentence.first, sentence.stop
-    root = _root_of(analysis, mention)
-    head = tokens[root].head
-    path = set(_path_to_root(analysis, root))
+    path = set(anchor.path)
     head_children = set(analysis.children(head)) if head >= 0 else set()
     length = stop - first
     vectors = np.zeros((length, EMBEDDING), dtype=np.float32)
