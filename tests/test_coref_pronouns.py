@@ -125,5 +125,25 @@ def test_thresholds_margins_and_chains():
     assert linked == [(3, "Владимир Путин"), (5, "Владимир Путин"), (13, "Владимир Путин")]
 
 
+def test_contested_choices_and_pronouns_after_an_open_one():
+    """The two settings beside the kinds' thresholds: a contested choice needs the
+    ``contested`` score; a pronoun whose best antecedent is a pronoun left open takes its
+    own best entity when that scores ``after an open pronoun`` (and its kind's threshold)."""
+    putin = Entity("e1", "PER", "Владимир Путин", [], [], [])
+    limits = {"personal": (0.5, 0.0), pronouns.CONTESTED: (0.8, 0.0),
+              pronouns.AFTER_OPEN: (0.6, 0.0)}
+    contested = [Decision(3, "personal", putin, 0.9, contested=True),   # sure enough
+                 Decision(5, "personal", putin, 0.7, contested=True)]   # contested, not sure
+    open_first = [Decision(7, "personal", putin, 0.4),                   # left open
+                  Decision(9, "personal", 7, 0.9, entity=putin, entity_score=0.65),
+                  Decision(11, "personal", 7, 0.9, entity=putin, entity_score=0.55),
+                  Decision(13, "personal", 9, 0.9)]       # follows 9, which found Путин
+    linked = [d.token for d, _ in accepted(contested + open_first, limits)]
+    assert linked == [3, 9, 13]
+    # as installed before this setting existed, neither links
+    never = {"personal": (0.5, 0.0)}
+    assert [d.token for d, _ in accepted(contested + open_first, never)] == []
+
+
 def test_every_kind_has_a_threshold():
-    assert set(pronouns.thresholds()) == set(pronouns.KINDS)
+    assert set(pronouns.thresholds()) == set(pronouns.SETTINGS)

@@ -49,7 +49,8 @@ SPEAKER_MEMORY = 1500
 LOOKBACK_SLOTS = 60
 # a «…» holding at least this many words is speech, not a name in marks («Газпром»)
 _SPEECH_WORDS = 3
-_MARKS = {"«": "»", "„": "“", "“": "”"}
+# a straight mark both opens and closes: RuCoCo's newsru.com articles write speech so
+_MARKS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
 @dataclass(slots=True)
@@ -123,8 +124,9 @@ def quoted_spans(analysis) -> list[tuple[int, int]]:
 
 
 # "«…, – сказала глава ЦИКа. – …»": a dash after a comma or a stop, a lowercase word (the
-# cue), and a dash after a stop or a comma again
-_AUTHOR = re.compile(r"(?<=[,.!?…])\s+[–—-]\s+(?=[а-яё])[^\n–—]{1,300}?[.,:]\s+[–—]\s+")
+# cue), and a dash after a stop or a comma again (a hyphen between spaces is one too:
+# "\"…, - подчеркнул он. - …\"")
+_AUTHOR = re.compile(r"(?<=[,.!?…])\s+[–—-]\s+(?=[а-яё])[^\n–—]{1,300}?[.,:]\s+[–—-]\s+")
 
 
 def _without_author(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_featu
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
-__all__ = ["Decision", "KINDS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
+__all__ = ["AFTER_OPEN", "CONTESTED", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
            "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
@@ -42,6 +42,12 @@ MAX_PHRASE_TOKENS = 12
 _KIND_OF_CODE = {0: "personal", 1: "personal", 3: "plural", 4: "reflexive", 5: "reflexive"}
 KINDS = ("personal", "personal quoted", "personal speaking", "plural", "plural quoted",
          "plural speaking", "reflexive", "reflexive quoted")
+# Two settings beside the kinds' thresholds, each the score a link needs in a case the kind's
+# threshold alone does not decide: a choice another agreeing subject contests, and the best
+# entity's phrase of a pronoun whose best antecedent is an earlier pronoun left unlinked
+# ("… Он сказал, что его …": the second follows the first, which no one took)
+CONTESTED, AFTER_OPEN = "contested", "after an open pronoun"
+SETTINGS = KINDS + (CONTESTED, AFTER_OPEN)
 _NOUNS = ("NOUN", "PROPN")
 # words that only extend a name or a word: no phrase heads of their own
 _ATTACHED = ("flat:name", "flat", "fixed", "compound", "flat:foreign")
@@ -67,6 +73,9 @@ class Decision:
     rule: str = "ranker"              # or "reflexive:subject"
     rival: float = 0.0                # the best score of a phrase that is no entity
     contested: bool = False           # a later subject agrees too (see _contested)
+    # when ``target`` is an open pronoun: the best-scored entity's phrase, and its score
+    entity: Entity | None = None
+    entity_score: float = 0.0
 
 
 def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -160,9 +169,14 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
             continue
         best = max(some, key=lambda n: chunk[n])
         index, kind = anaphors[number]
-        decisions.append(Decision(index, kind, pool[best].target, float(chunk[best]),
-                                  (pool[best].start, pool[best].end), rival=rival,
-                                  contested=contested(number, pool, best)))
+        decision = Decision(index, kind, pool[best].target, float(chunk[best]),
+                            (pool[best].start, pool[best].end), rival=rival,
+                            contested=contested(number, pool, best))
+        named = [n for n in some if isinstance(pool[n].target, Entity)]
+        if isinstance(decision.target, int) and named:
+            runner_up = max(named, key=lambda n: chunk[n])
+            decision.entity, decision.entity_score = pool[runner_up].target, float(chunk[runner_up])
+        decisions.append(decision)
     return decisions
 
 
@@ -194,12 +208,14 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
         token = tokens[index]
         if kind.startswith("reflexive"):
             subject = _clause_subject(analysis, index)
-            if subject is not None:
-                target = _target_of(analysis, subject, owner, open_at)
+            target = None if subject is None else _target_of(analysis, subject, owner, open_at)
+            if target is not None:
                 decisions.append(Decision(index, kind, target, 1.0,
                                           (tokens[subject].start, tokens[subject].end),
                                           "reflexive:subject"))
                 continue
+            # a subject that is no entity ("Рабочие рассказали о своих проблемах") is among
+            # the ranker's candidates: the ranker links past it only when sure
         pool = [c for sent in range(max(0, token.sent - WINDOW_SENTENCES), token.sent + 1)
                 for c in candidates_of(sent) if c.end <= token.start]
         if not kind.startswith("reflexive"):
@@ -214,6 +230,12 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
             # is ("«…Дед Мороз…», — приводит его слова"): the phrase stays, as no one's
             pool = [Candidate(c.start, c.end, None) if c.target is not None
                     and _inside(quoted, c.start) else c for c in pool]
+        else:
+            # "«…Он сыграет…», — сказал тренер": a speaker says "я", so "он" in their words
+            # is someone else; the speaker's phrases stay, as no one's
+            speakers = quote_speakers(analysis, quoted, token.start, owner)
+            pool = [Candidate(c.start, c.end, None) if c.target in speakers else c
+                    for c in pool]
         pool = sorted(pool, key=lambda c: (c.start, c.end))[-MAX_CANDIDATES:]
         if not pool:
             continue
@@ -227,6 +249,39 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
         return _contested(pool, best, anaphor_of[number], view_of)
 
     return decisions, rows, groups, contested
+
+
+# how far from its «…» the author's words naming the speaker may stand
+_AUTHOR_REACH = 200
+
+
+def quote_speakers(analysis, quoted: list[tuple[int, int]], offset: int, owner) -> list:
+    """The entities that speak the «…» holding ``offset``: the subject of a speech verb (or
+    "по словам X") in the author's words right after it or right before it, within its
+    paragraph — "«…», — подчеркнул он." (whatever "он" was linked to), "Министр заявил: «…»"."""
+    from svodka.extractors.coref import speaks
+
+    at = bisect_left(quoted, (offset + 1,)) - 1
+    if at < 0 or not quoted[at][0] <= offset < quoted[at][1]:
+        return []
+    text = analysis.text
+    start, end = quoted[at]
+    after_stop = quoted[at + 1][0] if at + 1 < len(quoted) else len(text)
+    before_start = quoted[at - 1][1] if at > 0 else 0
+    after_stop = min(after_stop, end + _AUTHOR_REACH, _line_end(text, end))
+    before_start = max(before_start, start - _AUTHOR_REACH, text.rfind("\n", 0, start) + 1)
+    found = []
+    for first, stop in ((end, after_stop), (before_start, start)):
+        for index in analysis.tokens_between(first, stop):
+            mine = owner.get(index)
+            if mine is not None and mine[0] not in found and speaks(analysis, index):
+                found.append(mine[0])
+    return found
+
+
+def _line_end(text: str, offset: int) -> int:
+    found = text.find("\n", offset)
+    return len(text) if found < 0 else found
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
@@ -277,13 +332,18 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
     it got one). The reflexive rule needs no threshold."""
     resolved: dict[int, Entity] = {}
     found = []
+    never = (2.0, 0.0)
     for decision in decisions:
-        least, margin = limits.get(decision.kind, (2.0, 0.0))
-        if decision.rule == "ranker" and (decision.score < least or decision.contested
-                                          or decision.score < decision.rival - margin):
+        least, margin = limits.get(decision.kind, never)
+        if decision.rule == "ranker" and (
+                decision.score < least or decision.score < decision.rival - margin
+                or decision.contested and decision.score < limits.get(CONTESTED, never)[0]):
             continue
         target = decision.target
         entity = resolved.get(target) if isinstance(target, int) else target
+        if entity is None and decision.entity is not None \
+                and decision.entity_score >= max(least, limits.get(AFTER_OPEN, never)[0]):
+            entity = decision.entity     # the pronoun it follows was left open: its own best
         if entity is None:
             continue
         resolved[decision.token] = entity

@@ -21,7 +21,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from svodka.extractors.coref.pronouns import KINDS, Decision, accepted
+from svodka.extractors.coref.pronouns import CONTESTED, KINDS, SETTINGS, Decision, accepted
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,9 @@ class Prepared:
     spans: dict[int, tuple[int, int]]        # anaphor token → its span
     decisions: list[Decision]
     memo: dict = field(default_factory=dict)  # accepted links → their scores
+    # every word the eval counts as a pronoun: (start, end, its kind in ``pronouns.KINDS``
+    # or why it has none, the rule that linked it before the ranker or "")
+    words: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 def prepare(document, models) -> Prepared:
@@ -67,12 +70,36 @@ def prepare(document, models) -> Prepared:
              if (link_.mention.start, link_.mention.end) not in ours]
     for entity in entities:
         entity.mentions = [m for m in entity.mentions if (m.start, m.end) not in ours]
-    decisions = decide(analysis, entities, rules, quoted_spans(analysis))
+    quoted = quoted_spans(analysis)
+    decisions = decide(analysis, entities, rules, quoted)
     return Prepared(document.text, document.chains,
                     [[(m.start, m.end) for m in e.mentions] for e in entities],
                     {e.id: n for n, e in enumerate(entities)},
                     {d.token: (analysis.tokens[d.token].start, analysis.tokens[d.token].end)
-                     for d in decisions}, decisions)
+                     for d in decisions}, decisions,
+                    words=pronoun_words(analysis, rules, quoted))
+
+
+def pronoun_words(analysis, rules, quoted) -> list[tuple[int, int, str, str]]:
+    """Each word ``svodka eval coref`` counts as a pronoun, with its kind (or why the ranker
+    never sees it) and the rule that linked it before the ranker, for ``losses``."""
+    from svodka.eval.coref import PRONOUNS
+    from svodka.extractors.coref.pronouns import pronoun_kind
+    from svodka.extractors.coref.ranker import PRONOUN_FORMS
+
+    rule_of = {link_.token: link_.mention.rule or "" for link_ in rules
+               if link_.mention.kind == "pronoun"}
+    words = []
+    for index, token in enumerate(analysis.tokens):
+        word = token.text.lower()
+        if word not in PRONOUNS:
+            continue
+        kind = pronoun_kind(analysis, index, quoted)
+        if kind is None:
+            kind = ("not read as a pronoun: " + token.pos if word in PRONOUN_FORMS
+                    else "not in the ranker's forms")
+        words.append((token.start, token.end, kind, rule_of.get(index, "")))
+    return words
 
 
 def score(prepared: list[Prepared], limits: dict[str, tuple[float, float]]):
@@ -93,9 +120,9 @@ def score(prepared: list[Prepared], limits: dict[str, tuple[float, float]]):
 
 
 def tune(prepared: list[Prepared], min_precision: float, rounds: int = 2) -> dict:
-    limits = {kind: OFF for kind in KINDS}
+    limits = {kind: OFF for kind in SETTINGS}
     for _ in range(rounds):
-        for kind in KINDS:
+        for kind in SETTINGS:
             best = None
             for value in GRID:
                 trial = dict(limits, **{kind: value})
@@ -107,6 +134,93 @@ def tune(prepared: list[Prepared], min_precision: float, rounds: int = 2) -> dic
             limits[kind] = best[1]
             log.info("%s → %s (F1 %.4f)", kind, best[1], best[0])
     return limits
+
+
+def losses(prepared: list[Prepared], limits: dict[str, tuple[float, float]]
+           ) -> list[tuple[str, int, int, int]]:
+    """Where the pronoun ↔ name pairs of named gold chains are lost: (class, gold pronouns,
+    pairs lost, of those pronouns how many the ranker's best choice would have got right),
+    most pairs lost first. A pronoun counts where its first matching svodka word falls."""
+    from collections import Counter
+    from svodka.eval.coref import is_named, match_mention, mention_kind, proper_words
+
+    pronouns, lost, right = Counter(), Counter(), Counter()
+    for article in prepared:
+        text, gold = article.text, article.gold
+        accepted_now = {d.token: e for d, e in accepted(article.decisions, limits)}
+        chains = [list(chain) for chain in article.chains]
+        for token, entity in accepted_now.items():
+            chains[article.entity_number[entity.id]].append(article.spans[token])
+        gold_mentions = sorted({tuple(s) for chain in gold for s in chain})
+        entities_of: dict[tuple[int, int], set[int]] = {}
+        for number, chain in enumerate(chains):
+            for span in chain:
+                hit = match_mention(span, gold_mentions)
+                if hit:
+                    entities_of.setdefault(hit, set()).add(number)
+        proper = proper_words(text)
+        by_span = {article.spans[d.token]: d for d in article.decisions}
+        words = {(w[0], w[1]): w for w in article.words}
+
+        def would_be_right(decision, names) -> bool:
+            target = decision.entity if isinstance(decision.target, int) else decision.target
+            if target is None:
+                return False
+            own = article.chains[article.entity_number[target.id]]
+            hits = {match_mention(span, gold_mentions) for span in own}
+            return bool(hits & names)
+
+        for chain in gold:
+            if not any(is_named(text, s) for s in chain):
+                continue
+            names = {tuple(s) for s in chain if mention_kind(text, tuple(s), proper) == "name"}
+            for span in chain:
+                span = tuple(span)
+                if mention_kind(text, span, proper) != "pronoun" or not names:
+                    continue
+                mine = entities_of.get(span, set())
+                found = sum(bool(entities_of.get(n, set()) & mine) for n in names)
+                word = next((w for w in words.values() if match_mention((w[0], w[1]), [span])),
+                            None)
+                decision = by_span.get((word[0], word[1])) if word else None
+                if mine:
+                    if word and word[3]:
+                        how = "rule " + word[3].split(":")[0] + ":" + word[3].split(":")[1] \
+                            if ":" in word[3] else "rule " + word[3]
+                    elif decision is not None:
+                        how = "ranker " + decision.kind if decision.rule == "ranker" \
+                            else decision.rule
+                    else:
+                        how = "other"
+                    what = ("linked right" if found == len(names) else
+                            "linked, some names apart" if found else "linked wrong") + ", " + how
+                elif word is None:
+                    what = "no pronoun word there"
+                elif word[2] not in KINDS:
+                    what = word[2]
+                elif decision is None:
+                    what = "no entity among its candidates: " + word[2]
+                else:
+                    least, margin = limits.get(decision.kind, (2.0, 0.0))
+                    if isinstance(decision.target, int):
+                        what = "its best is an open pronoun left unlinked"
+                    elif decision.rule != "ranker":
+                        what = decision.rule + ", subject is no entity"
+                    elif least > 1.0:
+                        what = "kind never linked: " + decision.kind
+                    elif decision.score < least:
+                        what = "under the threshold: " + decision.kind
+                    elif decision.contested and decision.score < limits.get(CONTESTED, OFF)[0]:
+                        what = "contested by a later subject"
+                    elif decision.score < decision.rival - margin:
+                        what = "a phrase that is no entity scores higher"
+                    else:
+                        what = "accepted, but no mention matches"
+                    right[what] += bool(decision and would_be_right(decision, names))
+                pronouns[what] += 1
+                lost[what] += len(names) - found
+    return sorted(((what, pronouns[what], lost[what], right[what]) for what in pronouns),
+                  key=lambda row: -row[2])
 
 
 def report(prepared: list[Prepared], limits: dict[str, tuple[float, float]]) -> dict:
@@ -122,7 +236,7 @@ def write(limits: dict[str, tuple[float, float]], path: Path, how: str) -> None:
              "# how far under the best phrase that is no entity it may stay",
              "# (svodka/extractors/coref/pronouns.py); 2.0 = never. Chosen by",
              f"# {how}", "# kind\tthreshold\tmargin"]
-    lines += [f"{kind}\t{limits[kind][0]}\t{limits[kind][1]}" for kind in KINDS]
+    lines += [f"{kind}\t{limits[kind][0]}\t{limits[kind][1]}" for kind in SETTINGS]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -142,6 +256,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None,
                         help="keep the extracted articles here (outside the repository: they "
                              "hold RuCoCo's text) for the next run with the same articles")
+    parser.add_argument("--losses", action="store_true",
+                        help="print where pronoun links are lost at the installed thresholds")
     parser.add_argument("--write", action="store_true",
                         help=f"write the thresholds into {THRESHOLDS_FILE.name}")
     arguments = parser.parse_args()
@@ -159,7 +275,14 @@ def main() -> None:
         prepared = [prepare(d, models) for n, d in enumerate(documents) if n >= arguments.skip]
         if cache:
             cache.write_bytes(pickle.dumps((key, prepared)))
-    rules_only = report(prepared, {kind: OFF for kind in KINDS})
+    if arguments.losses:
+        from svodka.extractors.coref.pronouns import thresholds
+        print("| where | gold pronouns | pairs to a name lost | ranker's best would be right |")
+        print("|---|---|---|---|")
+        for what, count, pairs, good in losses(prepared, thresholds()):
+            print(f"| {what} | {count} | {pairs} | {good} |")
+        return
+    rules_only = report(prepared, {kind: OFF for kind in SETTINGS})
     limits = tune(prepared, arguments.min_precision)
     print(json.dumps({"articles": len(prepared), "rules only": rules_only,
                       "thresholds": limits, "tuned": report(prepared, limits)},
