@@ -77,6 +77,67 @@ def test_pronoun_links(text, linked, unlinked, models):
                     "Александр Беглов"} or linked, names
 
 
+# Pronouns inside speech: the speaker says "я", so "он" in their words is someone else; the
+# author's words that split a quote ("- подчеркнул он. -") are no speech. Straight "…" marks
+# are speech too (RuCoCo's newsru.com articles write them so).
+# text, {word: the entity it joins}, {word: an entity it must not join}
+SPEECH = [
+    # main linked the author's "он" to Денисов, a name inside the speech
+    ('Главный тренер сборной России Дик Адвокат объявил состав на матч. "Денисов '
+     'восстановился после травмы, - подчеркнул он. - Он сыграет против Ирландии".',
+     {"он": "Дик Адвокат"}, {"Он": "Дик Адвокат"}),
+    # main linked "Он" to the speaker himself; the ranker, his excluded, reads it as Байден
+    ('Премьер-министр Израиля Биньямин Нетаньяху встретился с президентом США Джо Байденом. '
+     '"Он заверил меня в поддержке", - сказал Нетаньяху журналистам.',
+     {"Он": "Джо Байден", "меня": "Биньямин Нетаньяху"}, {}),
+    # a pronoun inside «…» was never linked; now the ranker links it, the speaker excluded
+    ("Министр финансов Антон Силуанов встретился с главой ЦБ Эльвирой Набиуллиной. «Она "
+     "согласилась с нашими предложениями», — сказал Силуанов.",
+     {"Она": "Эльвира Набиуллина"}, {}),
+    # "по словам Лаврова" names the speaker: his "он" is not Лавров (main linked it to him)
+    ('Сергей Лавров провел переговоры с Энтони Блинкеном. По словам Лаврова, "он не '
+     'предложил ничего нового".', {}, {"он": "Сергей Лавров"}),
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text, linked, not_to", SPEECH)
+def test_pronouns_in_speech(text, linked, not_to, models):
+    from conftest import referring_links
+
+    article = svodka.extract(text, models=models)
+    assert_spans_valid(article)
+    found = referring_links(article)
+    for words, name in linked.items():
+        assert found.get(words) == [name], found
+    for words, name in not_to.items():
+        assert name not in found.get(words, []), found
+    # the people the text names were found: staying apart is not finding no one
+    names = {e.name for e in article.entities}
+    assert set(linked.values()) | set(not_to.values()) <= names, names
+
+
+def test_a_quote_speaker_is_found_in_the_authors_words(models):
+    """``quote_speakers``: the speaking subject after the «…» or before it, in its paragraph."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import quoted_spans
+    from svodka.extractors.coref.pronouns import _owners, quote_speakers
+    from svodka.extractors.entities import resolve_entities
+    from svodka.layout import analyze_layout
+
+    text = ("Министр финансов Антон Силуанов встретился с главой ЦБ Эльвирой Набиуллиной. "
+            "«Она согласилась с нашими предложениями», — сказал Силуанов. Набиуллина заявила: "
+            "«Мы обсудили бюджет»")
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    entities, coreference = resolve_entities(analysis)
+    owner = _owners(analysis, entities, coreference.links)
+    quoted = quoted_spans(analysis)
+    first = [e.name for e in quote_speakers(analysis, quoted, text.index("Она"), owner)]
+    second = [e.name for e in quote_speakers(analysis, quoted, text.index("Мы"), owner)]
+    assert first == ["Антон Силуанов"] and second == ["Эльвира Набиуллина"]
+    assert quote_speakers(analysis, quoted, text.index("встретился"), owner) == []
+
+
 @needs_model
 def test_a_ranker_link_shows_its_score(models):
     article = svodka.extract(LINKED[0][0], models=models)

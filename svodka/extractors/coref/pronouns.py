@@ -257,8 +257,9 @@ _AUTHOR_REACH = 200
 
 def quote_speakers(analysis, quoted: list[tuple[int, int]], offset: int, owner) -> list:
     """The entities that speak the «…» holding ``offset``: the subject of a speech verb (or
-    "по словам X") in the author's words right after it or right before it, within its
-    paragraph — "«…», — подчеркнул он." (whatever "он" was linked to), "Министр заявил: «…»"."""
+    "по словам X") in the author's words right after it or right before it, in the sentence
+    next to it and its paragraph — "«…», — подчеркнул он." (whatever "он" was linked to),
+    "Министр заявил: «…»"."""
     from svodka.extractors.coref import speaks
 
     at = bisect_left(quoted, (offset + 1,)) - 1
@@ -271,10 +272,16 @@ def quote_speakers(analysis, quoted: list[tuple[int, int]], offset: int, owner) 
     after_stop = min(after_stop, end + _AUTHOR_REACH, _line_end(text, end))
     before_start = max(before_start, start - _AUTHOR_REACH, text.rfind("\n", 0, start) + 1)
     found = []
-    for first, stop in ((end, after_stop), (before_start, start)):
-        for index in analysis.tokens_between(first, stop):
+    for first, stop, nearest in ((end, after_stop, 0), (before_start, start, -1)):
+        words = [i for i in analysis.tokens_between(first, stop)
+                 if analysis.tokens[i].text[:1].isalnum()]     # (a dash may open the next)
+        if not words:
+            continue
+        sentence = analysis.tokens[words[nearest]].sent    # the author's words end there
+        for index in words:
             mine = owner.get(index)
-            if mine is not None and mine[0] not in found and speaks(analysis, index):
+            if mine is not None and mine[0] not in found and speaks(analysis, index) \
+                    and analysis.tokens[index].sent == sentence:
                 found.append(mine[0])
     return found
 
