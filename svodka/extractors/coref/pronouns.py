@@ -225,6 +225,10 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
                 span = owner.get(bound)
                 pool = [c for c in pool if not (c.start <= tokens[bound].start < c.end)
                         and not (span is not None and c.target is span[0])]
+        if kind.startswith("plural"):
+            # "они", "к ним": a group or an organization, never one person
+            pool = [Candidate(c.start, c.end, None) if isinstance(c.target, Entity)
+                    and c.target.type == "PER" else c for c in pool]
         if not kind.endswith("quoted"):
             # a name inside «…» is what the speaker spoke of, not who a pronoun outside it
             # is ("«…Дед Мороз…», — приводит его слова"): the phrase stays, as no one's
