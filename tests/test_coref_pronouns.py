@@ -99,10 +99,18 @@ SPEECH = [
      'предложил ничего нового".', {}, {"он": "Сергей Лавров"}),
 ]
 
+# A plural pronoun is a group or an organization, never one person (plural links are made
+# since this session): "Они" is not Силуанов, and "свои", bound by "Они", is not either;
+# "к ним" is plural by its preposition, not Рудской (tests/test_coref_who.py has that row)
+PLURAL = [
+    ("Министр Антон Силуанов встретился с коллегами из Китая. Они обсудили свои планы.",
+     {"Министр": "Антон Силуанов"}, {"Они": "Антон Силуанов", "свои": "Антон Силуанов"}),
+]
+
 
 @needs_model
-@pytest.mark.parametrize("text, linked, not_to", SPEECH)
-def test_pronouns_in_speech(text, linked, not_to, models):
+@pytest.mark.parametrize("text, linked, not_to", SPEECH + PLURAL)
+def test_pronouns_in_speech_and_plurals(text, linked, not_to, models):
     from conftest import referring_links
 
     article = svodka.extract(text, models=models)
