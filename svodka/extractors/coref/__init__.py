@@ -94,7 +94,8 @@ def _descriptions() -> dict[str, tuple[str, ...]]:
 
 
 def quoted_spans(analysis) -> list[tuple[int, int]]:
-    """«…» spans of speech (not a name in marks), paragraph by paragraph, sorted.
+    """«…» spans of speech (not a name in marks), paragraph by paragraph, sorted; a straight
+    "…" pair is speech as well.
 
     A «…» inside a «…» ("«…помогать разгрому «Исламского государства»…»", "«…, – заявил
     «НГ» профессор …. – …»") does not close the outer one; the author's words that split a

@@ -10,7 +10,11 @@ threshold of the pronoun's kind (``svodka/data/coref_pronoun_thresholds.tsv``, c
 ``python -m svodka.extractors.coref.tune_pronouns`` on RuCoCo training articles that neither trained
 the ranker nor belong to the dev split). A phrase that is no entity wins → no link: the
 ranker abstains. A pronoun whose best antecedent is another open pronoun goes where that one
-went. The link's rule is ``ranker:0.83``, the winning score.
+went; if that one went nowhere, to its own best entity's phrase when that scores
+``after an open pronoun``. Inside speech the speaker's phrases are no one's ("«…Он
+сыграет…», — сказал тренер": a speaker says "я"), and for "они"/"их" a person's phrases
+are no one's (a group or an organization, never one person). The link's rule is
+``ranker:0.83``, the winning score.
 
 All pronouns of an article are scored in one batch (one tree walk for every row), so the
 step costs a few milliseconds an article.
