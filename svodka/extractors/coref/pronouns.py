@@ -30,7 +30,7 @@ from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
 __all__ = ["AFTER_OPEN", "CONTESTED", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
-           "scored_pools", "thresholds"]
+           "quote_speakers", "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
 WINDOW_SENTENCES = 3
