@@ -370,3 +370,26 @@ def test_the_list_its_facets_and_filters_agree_on_sqlite_and_postgresql(store_ur
                                                              quote_kind="direct"))
         assert [hit["text"] for hit in narrowed["items"]] == [
             "Дефицит бюджета в следующем году сократится вдвое"]
+
+
+@pytest.mark.parametrize("q, filters, expected_total", [
+    ("бюджет", {}, 6),
+    ("бюджет", {"kind": "quote"}, 3),
+    ("бюджет", {"date_from": "2018"}, 2),
+    ("бюджет", {"entity": "Андрей Макаров"}, 2),
+    ("бюджет", {"speaker": "Антон Силуанов"}, 1),
+])
+def test_the_lists_pages_in_turn_are_the_plain_searchs_hits_in_its_order(bench, q, filters,
+                                                                        expected_total):
+    """The list finds its page, total and facets in one written-out statement; the plain
+    search ranks with FTS5 alone (or its own query when filtered): page after page of two
+    hits, the list gives exactly the plain search's hits, in its order."""
+    from svodka.store.listing import SearchFilters
+
+    store = bench.app.state.store
+    plain = store.search(q, limit=100, **filters)
+    assert len(plain) == expected_total
+    pages = [store.search_list(q, SearchFilters(**filters), offset=offset, limit=2)
+             for offset in range(0, expected_total + 2, 2)]
+    assert [hit for page in pages for hit in page["items"]] == plain
+    assert {page["total"] for page in pages} == {expected_total}
