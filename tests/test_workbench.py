@@ -393,3 +393,37 @@ def test_the_lists_pages_in_turn_are_the_plain_searchs_hits_in_its_order(bench, 
              for offset in range(0, expected_total + 2, 2)]
     assert [hit for page in pages for hit in page["items"]] == plain
     assert {page["total"] for page in pages} == {expected_total}
+
+
+def test_an_entitys_articles_come_from_covering_indexes_also_in_an_older_store(bench,
+                                                                               tmp_path):
+    """Migration 10: an entity's articles are read from (entity, article) index pairs, not a
+    row lookup per mention; a store from before gets the indexes when opened, and its entity
+    page lists the same."""
+    import sqlite3
+
+    from svodka.store import open_store
+    from svodka.store.read import entity_articles
+
+    store = bench.app.state.store
+    makarov = store.find_entities("Андрей Макаров")[0]["id"]
+    expected = store.get_entity(makarov)
+    assert expected["n_articles"] == 2 and len(expected["articles"]) == 2
+    copy = tmp_path / "before10.db"
+    with store.engine.connect() as conn:
+        target = sqlite3.connect(copy)
+        conn.connection.driver_connection.backup(target)
+        target.close()
+    with sqlite3.connect(copy) as db:
+        db.execute("DROP INDEX ix_mentions_entity_article")
+        db.execute("DROP INDEX ix_quotes_speaker_article")
+        db.execute("DELETE FROM schema_version WHERE version >= 10")
+    with open_store(f"sqlite:///{copy}") as upgraded:
+        assert upgraded.schema_version >= 10
+        assert upgraded.get_entity(makarov) == expected
+        with upgraded.engine.connect() as conn:
+            linked = entity_articles([makarov]).compile(compile_kwargs={"literal_binds": True})
+            plan = " ".join(row[-1] for row in conn.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {linked}"))
+    assert "COVERING INDEX ix_mentions_entity_article" in plan
+    assert "COVERING INDEX ix_quotes_speaker_article" in plan
