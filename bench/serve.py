@@ -126,8 +126,7 @@ async def burst(base: str, requests: list[tuple[str, str]], concurrency: int) ->
                 try:
                     response = await client.get(path)
                     problem = None if response.status_code == 200 else str(response.status_code)
-                    # "hit" (this worker's) or "hit-shared" (another worker's)
-                    hit = response.headers.get("x-svodka-cache", "").startswith("hit")
+                    hit = response.headers.get("x-svodka-cache") == "hit"
                 except httpx.HTTPError as error:
                     problem, hit = type(error).__name__, False
                 took = (time.perf_counter() - started) * 1000

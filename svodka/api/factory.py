@@ -11,7 +11,6 @@ STORE_URL_VARIABLE = "SVODKA_DB"
 ALLOWED_HOSTS_VARIABLE = "SVODKA_ALLOWED_HOSTS"
 MAX_CHARS_VARIABLE = "SVODKA_SERVE_MAX_CHARS"
 PAGE_CACHE_VARIABLE = "SVODKA_SERVE_PAGE_CACHE_MB"
-SHARED_PAGES_VARIABLE = "SVODKA_SERVE_SHARED_PAGES"   # the workers' common kept answers
 # Searches run in threads that hand the GIL over every 5 ms by default; a short request
 # waiting behind them then waits 5 ms at each step.
 SWITCH_INTERVAL = 0.001
@@ -30,5 +29,4 @@ def app_from_env():
     # a worker is a fresh interpreter: the parent's setting does not reach it
     sys.setswitchinterval(SWITCH_INTERVAL)
     return create_app(os.environ.get(STORE_URL_VARIABLE) or None,
-                      allowed_hosts=hosts or LOCAL_HOSTS, limits=limits,
-                      shared_pages=os.environ.get(SHARED_PAGES_VARIABLE) or None)
+                      allowed_hosts=hosts or LOCAL_HOSTS, limits=limits)

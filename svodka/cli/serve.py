@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from typing import Annotated
 
 import typer
@@ -42,8 +40,7 @@ def serve(
     from svodka.analysis import load_models
     from svodka.api import create_app
     from svodka.api.factory import (ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE,
-                                    PAGE_CACHE_VARIABLE, SHARED_PAGES_VARIABLE,
-                                    STORE_URL_VARIABLE, SWITCH_INTERVAL)
+                                    PAGE_CACHE_VARIABLE, STORE_URL_VARIABLE, SWITCH_INTERVAL)
     from svodka.api.guard import ServerLimits
     from svodka.api.protocol import with_header_timeout
     from svodka.store import masked
@@ -79,14 +76,8 @@ def serve(
         # A worker answers its supervisor's pings only once it has imported the app; on a
         # loaded machine that took over uvicorn's 5 s, and every worker was killed and
         # restarted, over and over, without ever serving.
-        # the workers share the answers they keep through a file of this server's own
-        shared = tempfile.mkdtemp(prefix="svodka-pages-")
-        os.environ[SHARED_PAGES_VARIABLE] = os.path.join(shared, "pages.db")
-        try:
-            uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
-                        timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
-        finally:
-            shutil.rmtree(shared, ignore_errors=True)
+        uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
+                    timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
     else:
         uvicorn.run(create_app(store=store, allowed_hosts=hosts, limits=limits,
                                close_store=True), **options)
