@@ -77,7 +77,7 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
     _link_abbreviation_forms(mentions, groups)
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
-    retype_surnames(mentions, morph)
+    retype_surnames(mentions, morph, text)
     link_person_names(mentions, groups, morph)
     clusters: dict[int, list[int]] = {}
     for i in range(len(mentions)):

@@ -1,0 +1,144 @@
+"""One nominative for every case form of a name (issue 15).
+
+The normalizer reads each mention alone, with the tagger's case of that sentence, so one
+name can come out in two forms: "в городе Ливингстоне" left as written, "Детектор в
+Ливингстоне" put in the nominative "Ливингстон"; "у США и Саудовской Аравии" left in the
+genitive beside "Саудовская Аравия"; "Афинам" read as the dative of "Афина" beside
+"Афины". Two forms make two entities. Here mentions of one type whose words are forms of one
+word take one nominative, chosen by what the text itself shows:
+
+- mentions written alike take the form that declined the most words ("Уэса Андерсона" →
+  "Уэс Андерсон", not "Уэса Андерсон"); for people only where the words pymorphy does not
+  know differ, since "Александра Петрова" is both a man's genitive and a woman's nominative;
+- places and organizations whose words agree one by one (a shared pymorphy lemma, or for a
+  word pymorphy does not know the same stem once a case ending is cut) take the one form
+  that reads as a nominative ("Ливингстон", "Саудовская Аравия"), the one the text writes as
+  a mention of its own when several do ("Афины", not "Афина"), else stay as they are. A
+  lemma keeps "Нигер" and "Нигерия" apart.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from svodka.analysis.morphology import Morphology
+from svodka.extractors.entities.types import Named
+from svodka.text import fold
+
+# case endings of nouns and adjectives, longest first
+_ENDINGS = tuple(sorted(
+    ("ами", "ями", "ого", "его", "ому", "ему", "ией", "ьей", "ах", "ях", "ам", "ям", "ой",
+     "ей", "ою", "ею", "ом", "ем", "ым", "им", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие",
+     "ых", "их", "ия", "ии", "ию", "ья", "ьи", "ью", "а", "я", "у", "ю", "е", "и", "ы", "о"),
+    key=len, reverse=True))
+_MIN_STEM = 3
+
+
+def case_stem(word: str) -> str:
+    """"ливингстоне" → "ливингстон": the word without its longest case ending, keeping at
+    least three letters."""
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[:-len(ending)]
+    return word
+
+
+def _lemmas(morph: Morphology, word: str) -> frozenset[str]:
+    return frozenset(p.normal_form for p in morph.parse(word))
+
+
+def same_word_forms(morph: Morphology, a: str, b: str) -> bool:
+    """Two (folded) words that are forms of one word: a lemma pymorphy gives both, or, when
+    it does not know one of them, one stem once a case ending is cut."""
+    if a == b:
+        return True
+    if not a.isalpha() or not b.isalpha():
+        return False
+    if morph.word_is_known(a) and morph.word_is_known(b):
+        return bool(_lemmas(morph, a) & _lemmas(morph, b))
+    return len(a) >= 4 and len(b) >= 4 and case_stem(a) == case_stem(b)
+
+
+def fold_case_forms(named: list[Named], morph: Morphology) -> None:
+    """Mentions of one name in different cases get one nominative; changes ``normal`` in
+    place."""
+    _written_alike(named, morph)
+    _places_alike(named, morph)
+
+
+def _declined_words(m_text: str, normal: str) -> int:
+    return sum(fold(w) != fold(n) for w, n in zip(m_text.split(), normal.split()))
+
+
+def _written_alike(named: list[Named], morph: Morphology) -> None:
+    by_text: dict[tuple[str, str], list[Named]] = {}
+    for m in named:
+        if m.kind == "name" and not m.nested and len(m.text.split()) == len(m.normal.split()):
+            by_text.setdefault((m.type, fold(m.text)), []).append(m)
+    for (type_, _), mentions in by_text.items():
+        normals = Counter(m.normal for m in mentions)
+        if len(normals) < 2:
+            continue
+        if type_ == "PER" and not _differ_in_unknown_words(list(normals), morph):
+            continue
+        text = mentions[0].text
+        best = max(normals, key=lambda n: (_declined_words(text, n), normals[n]))
+        for m in mentions:
+            m.normal = best
+
+
+def _differ_in_unknown_words(normals: list[str], morph: Morphology) -> bool:
+    columns = zip(*(n.split() for n in normals))
+    differing = [set(fold(w) for w in column) for column in columns]
+    differing = [words for words in differing if len(words) > 1]
+    return bool(differing) and all(not morph.word_is_known(w) for words in differing
+                                   for w in words)
+
+
+def _places_alike(named: list[Named], morph: Morphology) -> None:
+    mentions = [m for m in named if m.kind == "name" and m.type in ("LOC", "ORG")
+                and not m.canonical and m.normal.replace("-", "").replace(" ", "").isalpha()]
+    normals = sorted({(m.type, m.normal) for m in mentions})
+    if len(normals) < 2:
+        return
+    parent = {key: key for key in normals}
+
+    def find(key):
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for i, (type_a, a) in enumerate(normals):
+        words_a = fold(a).split()
+        for type_b, b in normals[i + 1:]:
+            words_b = fold(b).split()
+            if type_a == type_b and len(words_a) == len(words_b) \
+                    and all(same_word_forms(morph, x, y) for x, y in zip(words_a, words_b)):
+                parent[find((type_b, b))] = find((type_a, a))
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in normals:
+        groups.setdefault(find(key), []).append(key)
+    written = {(m.type, fold(m.text)) for m in mentions}
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        nominative = [k for k in keys if _reads_nominative(morph, k[1])]
+        chosen = [k for k in nominative if (k[0], fold(k[1])) in written]
+        chosen = chosen if len(chosen) == 1 else nominative
+        if len(chosen) != 1:
+            continue
+        for m in mentions:
+            if (m.type, m.normal) in keys:
+                m.normal = chosen[0][1]
+
+
+def _reads_nominative(morph: Morphology, normal: str) -> bool:
+    """Every word may be a nominative: pymorphy has a nominative reading of a word it knows,
+    and a word it does not know has no case ending to cut ("Ливингстон", not
+    "Ливингстоне")."""
+    for word in fold(normal).split():
+        if morph.word_is_known(word):
+            if not any("nomn" in p.tag.grammemes for p in morph.parse(word)):
+                return False
+        elif case_stem(word) != word:
+            return False
+    return True
