@@ -96,7 +96,7 @@ def _differ_in_unknown_words(normals: list[str], morph: Morphology) -> bool:
 
 def _places_alike(named: list[Named], morph: Morphology) -> None:
     mentions = [m for m in named if m.kind == "name" and m.type in ("LOC", "ORG")
-                and not m.canonical and m.normal.replace("-", "").replace(" ", "").isalpha()]
+                and m.normal.replace("-", "").replace(" ", "").isalpha()]
     normals = sorted({(m.type, m.normal) for m in mentions})
     if len(normals) < 2:
         return
@@ -126,9 +126,15 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
         chosen = chosen if len(chosen) == 1 else nominative
         if len(chosen) != 1:
             continue
+        target = chosen[0][1]
+        # a listed name's gazetteer form comes along ("Саудовской Аравии" left as written by
+        # a paragraph that opens with it, beside the listed "Саудовская Аравия")
+        canonical = next((m.canonical for m in mentions
+                          if (m.type, m.normal) == chosen[0] and m.canonical), None)
         for m in mentions:
             if (m.type, m.normal) in keys:
-                m.normal = chosen[0][1]
+                m.normal = target
+                m.canonical = m.canonical or canonical
 
 
 def _reads_nominative(morph: Morphology, normal: str) -> bool:
