@@ -13,8 +13,9 @@ word take one nominative, chosen by what the text itself shows:
 - places and organizations whose words agree one by one (a shared pymorphy lemma, or for a
   word pymorphy does not know the same stem once a case ending is cut) take the one form
   that reads as a nominative ("Ливингстон", "Саудовская Аравия"), the one the text writes as
-  a mention of its own when several do ("Афины", not "Афина"), else stay as they are. A
-  lemma keeps "Нигер" and "Нигерия" apart.
+  a mention of its own when several do ("Афины", not "Афина"), the one nominative the text
+  writes when the normalizer made none ("Дейр эз-Зор"), else stay as they are. A lemma keeps
+  "Нигер" and "Нигерия" apart.
 """
 from __future__ import annotations
 
@@ -51,6 +52,13 @@ def same_word_forms(morph: Morphology, a: str, b: str) -> bool:
     it does not know one of them, one stem once a case ending is cut."""
     if a == b:
         return True
+    if "-" in a and "-" in b:
+        # "Дейра эз-Зора" / "Дейр эз-Зор", "Аль-Каиду" / "Аль-Каида": part by part
+        parts_a, parts_b = a.split("-"), b.split("-")
+        return len(parts_a) == len(parts_b) and all(
+            x == y or (x.isalpha() and y.isalpha() and case_stem(x) == case_stem(y)
+                       and len(case_stem(x)) >= 2)
+            for x, y in zip(parts_a, parts_b))
     if not a.isalpha() or not b.isalpha():
         return False
     if morph.word_is_known(a) and morph.word_is_known(b):
@@ -121,8 +129,15 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
     for keys in groups.values():
         if len(keys) < 2:
             continue
-        nominative = [k for k in keys if _reads_nominative(morph, k[1])]
+        forms = [m.text for m in mentions if (m.type, m.normal) in keys] + [k[1] for k in keys]
+        bare = {w for form in forms for w in _words(form) if case_stem(w) == w}
+        nominative = [k for k in keys if _reads_nominative(morph, k[1], bare)]
         chosen = [k for k in nominative if (k[0], fold(k[1])) in written]
+        if len(chosen) != 1 and not nominative:
+            # "Дейр эз-Зор" as written, where the normalizer made "Дейра" of every form
+            chosen = _fewest_endings(list({(m.type, m.text): None for m in mentions
+                                           if (m.type, m.normal) in keys
+                                           and _reads_nominative(morph, m.text, bare)}))
         chosen = chosen if len(chosen) == 1 else nominative
         if len(chosen) != 1:
             continue
@@ -137,14 +152,33 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
                 m.canonical = m.canonical or canonical
 
 
-def _reads_nominative(morph: Morphology, normal: str) -> bool:
+def _fewest_endings(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Of forms that all may be nominatives, the one with fewest case endings ("Дейр эз-Зор",
+    not "Дейр эз-Зора", whose "зора" pymorphy also knows), if one has fewest."""
+    def endings(key):
+        return sum(case_stem(w) != w for w in fold(key[1]).replace("-", " ").split())
+    if not keys:
+        return keys
+    fewest = min(map(endings, keys))
+    return [k for k in keys if endings(k) == fewest]
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).replace("-", " ").split()
+
+
+def _reads_nominative(morph: Morphology, normal: str, bare=frozenset()) -> bool:
     """Every word may be a nominative: pymorphy has a nominative reading of a word it knows,
     and a word it does not know has no case ending to cut ("Ливингстон", not
-    "Ливингстоне")."""
-    for word in fold(normal).split():
-        if morph.word_is_known(word):
+    "Ливингстоне"), or ends in -а/-я where no form of it is written bare (the first
+    declension: "Каида" of "Аль-Каиду", "Аль-Каидой"; but "Ливингстона" beside "Ливингстон").
+    ``bare``: the words the forms of the name write with no ending."""
+    for word in _words(normal):
+        # a short word pymorphy knows may be anything ("зор", "эз"): its ending decides
+        if len(word) > 3 and morph.word_is_known(word):
             if not any("nomn" in p.tag.grammemes for p in morph.parse(word)):
                 return False
-        elif case_stem(word) != word:
+        elif case_stem(word) != word and not (word[-1] in "ая" and word[:-1] not in bare
+                                               and len(word) > 3):
             return False
     return True
