@@ -539,10 +539,16 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
     if _is_role_word(analysis, head) and head not in skip:
         return [_phrase_from(analysis, head, names)]       # the role is the predicate itself
     roles = []
+    # "Медведев назначил руководителем службы Ивана Муравьева": the post is the object's
+    has_object = any(tokens[c].rel == "obj" and c not in skip
+                     and tokens[c].feats.get("Animacy") == "Anim"
+                     and tokens[c].feats.get("Case") != "Ins" for c in analysis.children(head)) \
+        or _appoints(analysis, head)
     for child in analysis.children(head):
         if child in skip or child in names:
             continue
         if _is_role_word(analysis, child) and tokens[child].feats.get("Case") == "Ins" \
+                and not has_object \
                 and tokens[child].rel in ("xcomp", "obl", "obj", "nmod") and _bare(analysis, child):
             roles.append(_phrase_from(analysis, child, names))
             # "стал его директором и первым ректором"
@@ -580,6 +586,43 @@ def _conjuncts(analysis: Analysis, index: int) -> list[int]:
 _MAX_LISTED = 8
 
 
+# verbs that give their object a post: "назначил руководителем службы Ивана Муравьева"
+_APPOINTING = {"назначить", "назначать", "избрать", "избирать", "утвердить", "утверждать",
+               "выбрать", "выбирать"}
+
+
+def _appoints(analysis: Analysis, verb: int) -> bool:
+    """An appointing verb in the active voice: its subject gives the post, holds none."""
+    return verb >= 0 and analysis.lemma(verb) in _APPOINTING \
+        and analysis.tokens[verb].feats.get("Voice") != "Pass"
+
+
+def _appointed(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
+    """The post an appointing verb gives the person who is its object, in the instrumental
+    (the parser may hang the name on the post: "назначил руководителем службы … Ивана
+    Муравьева")."""
+    tokens = analysis.tokens
+    verbs = set()
+    for i in range(name_first, name_stop):
+        head = tokens[i].head
+        if name_first <= head < name_stop or tokens[i].rel not in ("obj", "nmod"):
+            continue
+        verbs.add(head)
+        if head >= 0 and tokens[head].feats.get("Case") == "Ins":
+            verbs.add(tokens[head].head)        # the name hung on the post
+    roles = []
+    for verb in verbs:
+        if not _appoints(analysis, verb) or _unreal(analysis, verb) \
+                or tokens[verb].pos not in ("VERB", "AUX"):
+            continue
+        for child in analysis.children(verb):
+            if child < name_first and _is_role_word(analysis, child) \
+                    and tokens[child].feats.get("Case") == "Ins" and _bare(analysis, child) \
+                    and tokens[child].rel in ("xcomp", "obl", "nmod"):
+                roles.append(_phrase_from(analysis, child, names))
+    return roles
+
+
 def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
     """"Путин - президент России", "Иванов стал министром", "Главой Малави стала Джойс Банда"."""
     tokens = analysis.tokens
@@ -599,7 +642,7 @@ def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: s
     for head in sorted(heads):
         if not _unreal(analysis, head):
             roles += predicate_roles(analysis, head, skip, names)
-    return roles
+    return roles + _appointed(analysis, name_first, name_stop, names)
 
 
 def _unreal(analysis: Analysis, head: int) -> bool:
