@@ -7,11 +7,16 @@ genitive beside "Саудовская Аравия"; "Афинам" read as the 
 "Афины". Two forms make two entities. Here mentions of one type whose words are forms of one
 word take one nominative, chosen by what the text itself shows:
 
-- mentions written alike take the form that declined the most words ("Уэса Андерсона" →
-  "Уэс Андерсон", not "Уэса Андерсон"); for people only where the words pymorphy does not
-  know differ, since "Александра Петрова" is both a man's genitive and a woman's nominative;
-- places and organizations whose words agree one by one (a shared pymorphy lemma, or for a
-  word pymorphy does not know the same stem once a case ending is cut) take the one form
+- mentions written alike take the form whose first word may be a nominative ("Уэса
+  Андерсона" → "Уэс Андерсон", not "Уэса Андерсон"; "Флайерз", not "Флайерза"), then for a
+  one-word name the declined one ("Ливингстон"), for a longer one the one that declined
+  fewest words ("Управление уголовного розыска МВД", not "Управление уголовный розыск
+  МВД"); for people only where the words pymorphy does not know differ, since "Александра
+  Петрова" is both a man's genitive and a woman's nominative;
+- places and one-word organization names whose words agree one by one (a shared pymorphy
+  lemma, or for a word pymorphy does not know the same stem once a case ending is cut; an
+  organization's longer name keeps a genitive tail, which reads as a case slip) take the one
+  form
   that reads as a nominative ("Ливингстон", "Саудовская Аравия"), the one the text writes as
   a mention of its own when several do ("Афины", not "Афина"), the one nominative the text
   writes when the normalizer made none ("Дейр эз-Зор"), else stay as they are. A lemma keeps
@@ -89,7 +94,16 @@ def _written_alike(named: list[Named], morph: Morphology) -> None:
         if type_ == "PER" and not _differ_in_unknown_words(list(normals), morph):
             continue
         text = mentions[0].text
-        best = max(normals, key=lambda n: (_declined_words(text, n), normals[n]))
+        bare = {w for form in [text, *normals] for w in _words(form) if case_stem(w) == w}
+        single = len(text.split()) == 1
+        # the form whose first word may be a nominative ("Флайерз", not "Флайерза"; "Саудовская
+        # Аравия"); of several, a one-word name takes the declined one ("Ливингстон"), a
+        # longer one the one that declined fewest words: the normalizer's usual slip is a
+        # genitive tail put in the nominative ("Управление уголовный розыск МВД")
+        best = max(normals, key=lambda n: (
+            _reads_nominative(morph, n.split()[0], bare),
+            _declined_words(text, n) if single or type_ == "PER" else -_declined_words(text, n),
+            normals[n]))
         for m in mentions:
             m.normal = best
 
@@ -103,7 +117,10 @@ def _differ_in_unknown_words(normals: list[str], morph: Morphology) -> bool:
 
 
 def _places_alike(named: list[Named], morph: Morphology) -> None:
-    mentions = [m for m in named if m.kind == "name" and m.type in ("LOC", "ORG")
+    # an organization's longer name keeps a genitive tail ("Российский союз молодёжи"), which
+    # the nominative test below would take for a case slip: only its one-word names count
+    mentions = [m for m in named if m.kind == "name" and (m.type == "LOC" or m.type == "ORG"
+                                                           and " " not in m.normal.strip())
                 and m.normal.replace("-", "").replace(" ", "").isalpha()]
     normals = sorted({(m.type, m.normal) for m in mentions})
     if len(normals) < 2:
