@@ -161,6 +161,36 @@ TWO_PEOPLE = [
 ]
 
 
+# a part and who plays it (film reviews of ng_0): the bracketed name is the actor's
+PARTS = [
+    ("Но пилот-экстремал Миша, научный сотрудник Света (Карина Андоленко), солдат в юбке Саша "
+     "(Настасья Самбурская), качок-тормоз Егор (Михаил Тарабукин) и сексуально озабоченный "
+     "врач Стас (Борис Дергачев) надеются обойти профессионалов из команды «А».",
+     "Настасья Самбурская", "Саша", "солдат"),
+    ("Но пилот-экстремал Миша, научный сотрудник Света (Карина Андоленко), солдат в юбке Саша "
+     "(Настасья Самбурская), качок-тормоз Егор (Михаил Тарабукин) и сексуально озабоченный "
+     "врач Стас (Борис Дергачев) надеются обойти профессионалов из команды «А».",
+     "Борис Дергачев", "Стас", "врач"),
+]
+
+
+@pytest.mark.parametrize("text, actor, part, title", PARTS)
+def test_actor_is_not_the_part(extract, text, actor, part, title):
+    people = {e.name: e for e in extract(text).entities if e.type == "PER"}
+    assert actor in people and part in people, list(people)
+    assert title not in people[actor].roles, people[actor].roles
+    assert title in people[part].roles, people[part].roles
+
+
+# a nickname in brackets after the full name is the same person
+def test_nickname_in_brackets_is_the_person(extract):
+    text = ("Лидер «Ночных волков» Александр Залдостанов (Хирург) рассказал о проекте. "
+            "Залдостанов добавил, что лагерь откроется летом.")
+    people = [e for e in extract(text).entities if e.type == "PER"]
+    assert [e.name for e in people] == ["Александр Залдостанов"], [e.name for e in people]
+    assert "Хирург" in people[0].aliases
+
+
 @pytest.mark.parametrize("text, first, second, why", TWO_PEOPLE)
 def test_two_stay_apart(extract, text, first, second, why):
     entities = extract(text).entities

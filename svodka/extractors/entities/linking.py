@@ -20,7 +20,7 @@ from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.transliteration import link_transliterations
 from svodka.extractors.entities.types import Groups, Named, family
-from svodka.text import DASHES, OPENING_QUOTES, QUOTES_AND_APOSTROPHE, fold
+from svodka.text import DASHES, OPENING_QUOTES, QUOTES_AND_APOSTROPHE, fold, has_cyrillic
 
 _FUNCTION_WORDS = {"в", "и", "по", "о", "об", "при", "на", "за", "для", "с", "со", "к", "от", "из"}
 
@@ -243,12 +243,29 @@ def _link_brackets(mentions: list[Named], groups: Groups, text: str) -> None:
             # "федеральный суд Сан-Франциско (США)": where it is, not its name
             where = j is not None and m.type == "ORG" and mentions[j].type == "LOC"
             if j is not None and text[mentions[j].end:mentions[j].end + 1] == ")" \
-                    and family(mentions[j].type) == family(m.type) and not where:
+                    and family(mentions[j].type) == family(m.type) and not where \
+                    and not _someone_else(m, mentions[j]):
                 groups.union(i, j)
                 continue
         j = _other_form(m, text, by_start, starts)
         if j is not None and family(mentions[j].type) == family(m.type):
             groups.union(i, j)
+
+
+def _someone_else(m: Named, bracketed: Named) -> bool:
+    """"солдат в юбке Саша (Настасья Самбурская)", "Джо (Феникс)": a person's name in
+    brackets after another Cyrillic name with no word of it is who plays the part, not the
+    part's other name; a Latin spelling is ("Брендт Кристенсен (Brendt Christensen)"), and so
+    is one word after a full name, a nickname ("Александр Залдостанов (Хирург)")."""
+    if m.type != "PER" or bracketed.type != "PER" \
+            or not has_cyrillic(m.text) or not has_cyrillic(bracketed.text):
+        return False
+    words = fold(m.normal).replace(".", " ").split()
+    others = fold(bracketed.normal).replace(".", " ").split()
+    if len(others) == 1 and len(words) > 1:
+        return False      # "Александр Залдостанов (Хирург)": a nickname after a full name
+    return not any(same_word(a, b) or a[:1] == b[:1] and (len(a) == 1 or len(b) == 1)
+                   for a in words for b in others)
 
 
 def _other_form(m: Named, text: str, by_start: dict[int, int], starts: list[int]) -> int | None:
