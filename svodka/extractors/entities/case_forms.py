@@ -155,7 +155,9 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
             chosen = _fewest_endings(list({(m.type, m.text): None for m in mentions
                                            if (m.type, m.normal) in keys
                                            and _reads_nominative(morph, m.text, bare)}))
-        chosen = chosen if len(chosen) == 1 else nominative
+        if len(chosen) != 1:
+            # "Хабар" and "Хабара", both written, both nominatives to pymorphy: the bare one
+            chosen = _fewest_endings(chosen or nominative)
         if len(chosen) != 1:
             continue
         target = chosen[0][1]
