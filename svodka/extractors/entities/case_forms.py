@@ -49,7 +49,17 @@ def case_stem(word: str) -> str:
 
 
 def _lemmas(morph: Morphology, word: str) -> frozenset[str]:
-    return frozenset(p.normal_form for p in morph.parse(word))
+    """The word's lemmas; an adjective's with its gender ("Московская" is no form of
+    "Московский": область and район are two places)."""
+    lemmas = set()
+    for p in morph.parse(word):
+        if p.tag.POS in ("ADJF", "PRTF") and p.tag.gender:
+            lemmas.add(f"{p.normal_form}:{p.tag.gender}")
+        elif p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur":
+            lemmas.update(f"{p.normal_form}:{g}" for g in ("masc", "femn", "neut"))
+        else:
+            lemmas.add(p.normal_form)
+    return frozenset(lemmas)
 
 
 def same_word_forms(morph: Morphology, a: str, b: str) -> bool:
