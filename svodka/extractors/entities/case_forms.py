@@ -49,16 +49,12 @@ def case_stem(word: str) -> str:
 
 
 def _lemmas(morph: Morphology, word: str) -> frozenset[str]:
-    """The word's lemmas; an adjective's with its gender ("Московская" is no form of
-    "Московский": область and район are two places)."""
+    """The word's lemmas, each with its gender ("Московская" is no form of "Московский":
+    область and район are two places; a plural form, of no gender, goes with any)."""
     lemmas = set()
     for p in morph.parse(word):
-        if p.tag.POS in ("ADJF", "PRTF") and p.tag.gender:
-            lemmas.add(f"{p.normal_form}:{p.tag.gender}")
-        elif p.tag.POS in ("ADJF", "PRTF") and p.tag.number == "plur":
-            lemmas.update(f"{p.normal_form}:{g}" for g in ("masc", "femn", "neut"))
-        else:
-            lemmas.add(p.normal_form)
+        genders = (p.tag.gender,) if p.tag.gender else ("masc", "femn", "neut")
+        lemmas.update(f"{p.normal_form}:{g}" for g in genders)
     return frozenset(lemmas)
 
 
