@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
-from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.extractors.entities.gazetteer import gazetteer, known_name
 from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import link_person_names, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
@@ -212,8 +212,20 @@ def _link_acronyms(mentions: list[Named], groups: Groups, morph: Morphology) -> 
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.normal.split()[0].isupper():
             full = by_acronym.get(fold(with_canonical_place(m.normal, morph)))
-            if full is not None:
+            if full is not None and not _listed_for_another(m, mentions[full]):
                 groups.union(full, i)
+
+
+def _listed_for_another(short: Named, full: Named) -> bool:
+    """"ЕС" spells "Европейский совет", but the alias table gives it to Евросоюз: an
+    abbreviation the table lists names what the table says, not every name it spells."""
+    known = known_name(short.normal)
+    if known is None or fold(known.canonical) == fold(short.normal):
+        return False
+    full_known = known_name(full.normal)
+    # the table joins the abbreviation to its own full forms by key; this rule is for the
+    # names it does not list
+    return fold(full_known.canonical if full_known else full.normal) != fold(known.canonical)
 
 
 # what may stand between a name and its other form: "Шон Картер, известный как Джей Зи",
