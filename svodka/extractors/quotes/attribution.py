@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, QUOTE_MARKS, Context
+from svodka.extractors.quotes.indirect import that_after
 from svodka.extractors.quotes.marks import Segment
 
 # Tokens allowed between the dash and the cue: "— заявил", "— также отметил", "— Иванов сказал".
@@ -145,10 +146,34 @@ def colon_cue(ctx: Context, segment: Segment) -> Attribution | None:
     if before is None or ctx.word(before) != ":":
         return None
     cue = _cue_before(ctx, before, 0)
+    if cue is None:
+        cue = _governing_cue(ctx, before)
     if cue is not None:
         token = ctx.tokens[cue]
         return Attribution("colon_cue", cue, (token.start, token.end))
     return _name_colon(ctx, before) or _clause_colon(ctx, before)
+
+
+def _governing_cue(ctx: Context, colon: int) -> int | None:
+    """The cue whose clause the colon ends, however long the clause: "Х заявила, что
+    ассамблея разделяет позицию Киева относительно …: «B»" (decision F2: an indirect A, a
+    direct B, one speaker), "…, заявил «НГ» зампред ПАРНАСа Х: «B»". Read from the parse:
+    the cue is an ancestor of the words before the colon, in the same sentence."""
+    first = ctx.sentence(colon).first
+    for start in (colon - 1, colon):
+        index, steps = start, 0
+        while index >= first and steps < 40:
+            if index < colon and index != start and ctx.is_any_cue(index):
+                return index
+            index, steps = ctx.tokens[index].head, steps + 1
+    # the parse may hang the clause on the quote after the colon: the nearest cue that
+    # opens a "что" clause stands for it ("заявила на днях, что …: «…»")
+    for index in range(colon - 1, first - 1, -1):
+        if ctx.word(index) in FINAL_PUNCT or ctx.word(index) == ":":
+            return None
+        if ctx.is_any_cue(index) and that_after(ctx, index, colon) is not None:
+            return index
+    return None
 
 
 def _clause_colon(ctx: Context, colon: int) -> Attribution | None:

@@ -47,7 +47,7 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
     before a second cue with its own "что" ("…, а Иванов добавил, что …")."""
     for index in range(first + MIN_WORDS, stop):
         if ctx.tokens[index].rel == "conj" and ctx.tokens[index].head == cue \
-                and ctx.is_any_cue(index) and _that_after(ctx, index, stop) is not None:
+                and ctx.is_any_cue(index) and that_after(ctx, index, stop) is not None:
             back = index - 1
             while back > first and ctx.word(back).lower() not in (",", "и", "а", "но"):
                 back -= 1
@@ -103,7 +103,7 @@ def _agree(ctx: Context, one: int, other: int) -> bool:
                for feature in ("Number", "Gender", "Tense"))
 
 
-def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
+def that_after(ctx: Context, cue: int, stop: int) -> int | None:
     """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что",
     "сообщил «НГ», что"; of the comma before a reported question: "поинтересовался(,) какие
     меры …"."""
@@ -213,7 +213,7 @@ def cue_that(ctx: Context) -> list[Candidate]:
                 continue    # "я уже сказал, что …": the speaker's own words, inside a quote
             if _authors_conviction(ctx, cue, sentence):
                 continue
-            that = _that_after(ctx, cue, sentence.stop)
+            that = that_after(ctx, cue, sentence.stop)
             if that is None:
                 continue
             token = ctx.tokens[cue]
