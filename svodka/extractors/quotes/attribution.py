@@ -151,7 +151,22 @@ def colon_cue(ctx: Context, segment: Segment) -> Attribution | None:
     if cue is not None:
         token = ctx.tokens[cue]
         return Attribution("colon_cue", cue, (token.start, token.end))
-    return _name_colon(ctx, before) or _clause_colon(ctx, before)
+    return _phrase_colon(ctx, before) or _name_colon(ctx, before) or _clause_colon(ctx, before)
+
+
+def _phrase_colon(ctx: Context, colon: int) -> Attribution | None:
+    """По его словам, A: «B» — the phrase opening the sentence attributes B too (F2)."""
+    first = ctx.sentence(colon).first
+    for index in range(first, min(first + 3, colon)):
+        phrase = ctx.phrase_at(index, colon)
+        if phrase is not None:
+            noun, speaker = phrase
+            comma = noun + 1
+            while comma < colon and ctx.word(comma) != ",":
+                comma += 1
+            return Attribution("according_to", noun, (ctx.tokens[index].start, ctx.tokens[noun].end),
+                               speaker_tokens=speaker if len(speaker) else range(noun + 1, comma))
+    return None
 
 
 def _governing_cue(ctx: Context, colon: int) -> int | None:
@@ -182,11 +197,20 @@ def _clause_colon(ctx: Context, colon: int) -> Attribution | None:
     for index in range(colon - 1, low - 1, -1):
         if ctx.word(index) in QUOTE_MARKS or ctx.is_dash(index):
             return None
-        if ctx.is_reporting(index) and any(ctx.tokens[c].rel.startswith("nsubj")
-                                           for c in ctx.analysis.children(index)):
+        if ctx.is_reporting(index) and (any(ctx.tokens[c].rel.startswith("nsubj")
+                                            for c in ctx.analysis.children(index))
+                                        or _subject_before(ctx, low, index)):
             token = ctx.tokens[index]
             return Attribution("colon_clause", index, (token.start, token.end))
     return None
+
+
+def _subject_before(ctx: Context, low: int, verb: int) -> bool:
+    """A subject right before the verb, past a parenthetical the parse hung it elsewhere for
+    ("Порошенко, по сообщению украинских СМИ, обратился к …: «…»")."""
+    return any(ctx.tokens[i].rel == "nsubj" and ctx.tokens[i].pos in ("PROPN", "NOUN")
+               and ctx.tokens[i].feats.get("Case", "Nom") == "Nom"
+               for i in range(max(low, ctx.sentence(verb).first), verb))
 
 
 def _previous_paragraph_end(ctx: Context, segment: Segment) -> int | None:
