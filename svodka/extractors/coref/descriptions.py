@@ -33,10 +33,10 @@ from svodka.data import load_list, load_table
 from svodka.extractors.coref import Link, country_names
 from svodka.extractors.coref.ranker import antecedent_scores
 from svodka.record import Entity, Mention
-from svodka.text import fold
+from svodka.text import OPENING_QUOTES, fold, is_latin
 
 __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "description_words",
-           "link_anaphoric"]
+           "descriptor_links", "link_anaphoric"]
 
 # the least ranker probability that links a description no rule decided, and whether the
 # ranker is asked about every description the rules leave open or only about subjects and
@@ -79,6 +79,78 @@ def apposition_links(analysis, beside) -> list[Link]:
         links.append(Link(entity, Mention(start, end, analysis.text[start:end], role.text,
                                           "title", rule="title:apposition"), role.head, role))
     return links
+
+
+@lru_cache(maxsize=1)
+def name_descriptors() -> dict[str, str]:
+    """Nouns that say what kind of thing the name written right after them is ("компания
+    «Газпром»", "город Лахор") → that entity type. Only nouns that name a kind, not a relation:
+    "столица", "регион" and "страна" stand before another place's name ("столицы Грузии")."""
+    words = {fold(w): "LOC" for w in load_list("place_descriptors.txt")}
+    words.update({fold(w): "ORG" for w in load_list("org_descriptors.txt")})
+    return words
+
+
+def descriptor_links(analysis, entities: list[Entity], taken: set[int]) -> list[Link]:
+    """A title mention for the descriptor written right before an organization's or a
+    place's name ("компании «Газпром»", "пакистанском городе Лахор", "журнала Maxim"), with
+    its adjectives: the descriptor and the name together are the phrase a reader takes as one
+    mention of it (rule ``title:descriptor``). The name must be the descriptor's apposition,
+    not its genitive complement: a name in quote marks or in Latin letters, or one whose
+    case the descriptor shares or that does not decline ("городе Лахор"); "столицы Грузии",
+    "фонда ООН" (an abbreviation does not decline, so nothing tells) and "улица Ленина" (a
+    person) are not."""
+    tokens = analysis.tokens
+    kinds = name_descriptors()
+    covered = set(taken)
+    for entity in entities:
+        for mention in entity.mentions:
+            covered.update(analysis.tokens_between(mention.start, mention.end))
+    links, seen = [], set()
+    for entity in entities:
+        if entity.type not in ("ORG", "LOC"):
+            continue
+        for mention in entity.mentions:
+            span = analysis.tokens_between(mention.start, mention.end)
+            if mention.kind != "name" or not len(span):
+                continue
+            noun, quoted = span.start - 1, False
+            while noun >= 0 and tokens[noun].text in OPENING_QUOTES:
+                noun, quoted = noun - 1, True
+            if noun < 0 or noun in covered or noun in seen \
+                    or tokens[noun].sent != tokens[span.start].sent:
+                continue
+            word = tokens[noun]
+            if word.pos != "NOUN" or word.feats.get("Number") == "Plur" \
+                    or kinds.get(analysis.lemma(noun)) != entity.type:
+                continue
+            if not (quoted or is_latin(mention.text)
+                    or _apposed(word, tokens[span.start], mention)):
+                continue
+            first = noun
+            while first > 0 and first - 1 not in covered \
+                    and tokens[first - 1].sent == word.sent \
+                    and tokens[first - 1].rel in ("amod", "nummod") \
+                    and tokens[first - 1].head in range(first, noun + 1):
+                first -= 1
+            seen.add(noun)
+            start, end = tokens[first].start, word.end
+            links.append(Link(entity, Mention(start, end, analysis.text[start:end],
+                                              analysis.lemma(noun), "title",
+                                              rule="title:descriptor"), noun))
+    return links
+
+
+def _apposed(descriptor, name, mention: Mention) -> bool:
+    """Is a name without quote marks the descriptor's apposition ("городе Москве", "городе
+    Лахор", "города Акуила") rather than its complement ("столицы Грузии")?"""
+    if sum(c.isupper() for c in mention.text) >= 2 and " " not in mention.text:
+        return False      # "фонда ООН": an abbreviation does not decline
+    undeclined = fold(mention.text) == fold(mention.normal)
+    case = descriptor.feats.get("Case")
+    if case == "Gen":
+        return undeclined
+    return undeclined or name.feats.get("Case") == case
 
 
 # "этот порт", "данное ведомство": a demonstrative says the noun refers back, whatever it is
@@ -187,6 +259,7 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     known = sorted((k for k in known if k is not None), key=lambda k: k.first)
     starts = [k.first for k in known]
     people = {i for k in known if k.name and k.entity.type == "PER" for i in range(k.first, k.stop)}
+    named = {i: k.entity.type for k in known if k.name for i in range(k.first, k.stop)}
     covered = set(taken)
     for k in known:
         covered.update(range(k.first, k.stop))
@@ -210,7 +283,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if any(analysis.lemma(c) in _NOT_ANAPHORIC for c in children):
             continue
         first, stop = description_phrase(analysis, index)
-        if any(i in covered for i in range(first, stop) if i != index and (
+        if any(i in covered and not _complement_name(i, index, type_, named)
+               for i in range(first, stop) if i != index and (
                 tokens[i].head == index or i == stop - 1 and tokens[i].pos == "PROPN")):
             continue      # "компания «Газпром»", "президент Путин": a name's own descriptor
         following = stop < len(tokens) and tokens[stop]
@@ -238,6 +312,14 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         known.insert(at, _Known(first, stop, start, end, entity, False))
         starts.insert(at, first)
     return found
+
+
+def _complement_name(index: int, head: int, type_: str | None, named: dict[int, str]) -> bool:
+    """Is the name word ``index`` in a description headed by ``head`` the name of something
+    else, the description's complement ("экс-премьера Ливана", "главы Чечни": a person
+    described by a place), rather than the description's own name ("президент Путин",
+    "компания «Газпром»")? Told by the type: a description of one type and a name of another."""
+    return index > head and type_ is not None and named.get(index, type_) != type_
 
 
 # how far after a description a person's name may stand for the description to be its role
