@@ -54,6 +54,12 @@ CLUSTERS = [
      {"американский журнал": ("Maxim", "title:descriptor"),
       "компании": ("Газпром", "title:descriptor")},
      set()),
+    # before a person's name, an animate noun phrase the roles do not take, in its case;
+    # "сына Ивана Петрова" may be Petrov's son: the genitive (accusative) tells nothing
+    ("Британец Хью Лори получил премию. Сын правозащитника Алексей Карастелев задержан. "
+     "Полиция допросила сына Ивана Петрова.",
+     {"Британец": ("Хью Лори", "title:descriptor"),
+      "Сын правозащитника": ("Алексей Карастелев", "title:descriptor")}, {"сына"}),
     # an abbreviation does not decline: "фонда ООН" may be the fund's, so no descriptor
     ("Представитель фонда ООН выступил на конференции в Женеве.", {}, {"фонда"}),
     # a description whose complement names a place is a person's: the complement no longer

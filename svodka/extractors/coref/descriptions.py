@@ -44,6 +44,9 @@ __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "descri
 # tuning articles (docs/coref.md, "Trained on svodka's own mentions")
 RANKER_THRESHOLD = 0.8
 RANKER_EVERYWHERE = True
+# whether a singular animate noun in no list ("подросток", "россиянин", "сын") is a person's
+# description, for the ranker to link: chosen with ``tune`` (docs/coref.md, fifth session)
+ANIMATE_PEOPLE = True
 # how many sentences back a description's antecedent may be mentioned (names: anywhere)
 REACH_SENTENCES = 5
 # the nearest earlier mentions the ranker compares (its training used at most 40)
@@ -91,54 +94,93 @@ def name_descriptors() -> dict[str, str]:
     return words
 
 
-def descriptor_links(analysis, entities: list[Entity], taken: set[int]) -> list[Link]:
-    """A title mention for the descriptor written right before an organization's or a
-    place's name ("компании «Газпром»", "пакистанском городе Лахор", "журнала Maxim"), with
-    its adjectives: the descriptor and the name together are the phrase a reader takes as one
-    mention of it (rule ``title:descriptor``). The name must be the descriptor's apposition,
-    not its genitive complement: a name in quote marks or in Latin letters, or one whose
-    case the descriptor shares or that does not decline ("городе Лахор"); "столицы Грузии",
-    "фонда ООН" (an abbreviation does not decline, so nothing tells) and "улица Ленина" (a
-    person) are not."""
+def descriptor_links(analysis, entities: list[Entity], taken: set[int],
+                     links: list[Link] = ()) -> list[Link]:
+    """A title mention for the descriptor written right before a name (rule
+    ``title:descriptor``), so the descriptor and the name together are the phrase a reader
+    takes as one mention of it:
+
+    - before an organization's or a place's name, a noun naming its kind
+      (``name_descriptors``) with its adjectives: "компании «Газпром»", "пакистанском городе
+      Лахор", "журнала Maxim". The name must be its apposition, not its genitive complement:
+      a name in quote marks or in Latin letters, or one whose case the descriptor shares or
+      that does not decline ("городе Лахор"); not "столицы Грузии", nor "фонда ООН" (an
+      abbreviation does not decline, so nothing tells), nor "улица Ленина" (a person);
+    - before a person's name, a singular animate noun phrase the roles did not take, in the
+      name's case and not the genitive ("Британец Хью Лори", "сын правозащитника Алексей
+      Карастелев"; not "сына Ивана Петрова", either his son or the son Ivan, in the
+      genitive or the accusative, which are one form for them).
+
+    ``taken`` and ``links``' mentions are words already spoken for."""
     tokens = analysis.tokens
     kinds = name_descriptors()
     covered = set(taken)
+    for mention in [*(m for e in entities for m in e.mentions), *(k.mention for k in links)]:
+        covered.update(analysis.tokens_between(mention.start, mention.end))
+    found, seen = [], set()
     for entity in entities:
-        for mention in entity.mentions:
-            covered.update(analysis.tokens_between(mention.start, mention.end))
-    links, seen = [], set()
-    for entity in entities:
-        if entity.type not in ("ORG", "LOC"):
-            continue
         for mention in entity.mentions:
             span = analysis.tokens_between(mention.start, mention.end)
             if mention.kind != "name" or not len(span):
                 continue
-            noun, quoted = span.start - 1, False
-            while noun >= 0 and tokens[noun].text in OPENING_QUOTES:
-                noun, quoted = noun - 1, True
-            if noun < 0 or noun in covered or noun in seen \
-                    or tokens[noun].sent != tokens[span.start].sent:
+            if entity.type == "PER":
+                phrase = _person_descriptor(analysis, span.start, covered | seen)
+            elif entity.type in ("ORG", "LOC"):
+                phrase = _kind_descriptor(analysis, span.start, mention, entity.type, kinds,
+                                          covered | seen)
+            else:
+                phrase = None
+            if phrase is None:
                 continue
-            word = tokens[noun]
-            if word.pos != "NOUN" or word.feats.get("Number") == "Plur" \
-                    or kinds.get(analysis.lemma(noun)) != entity.type:
-                continue
-            if not (quoted or is_latin(mention.text)
-                    or _apposed(word, tokens[span.start], mention)):
-                continue
-            first = noun
-            while first > 0 and first - 1 not in covered \
-                    and tokens[first - 1].sent == word.sent \
-                    and tokens[first - 1].rel in ("amod", "nummod") \
-                    and tokens[first - 1].head in range(first, noun + 1):
-                first -= 1
-            seen.add(noun)
-            start, end = tokens[first].start, word.end
-            links.append(Link(entity, Mention(start, end, analysis.text[start:end],
-                                              analysis.lemma(noun), "title",
-                                              rule="title:descriptor"), noun))
-    return links
+            first, head, stop = phrase
+            seen.update(range(first, stop))
+            start, end = tokens[first].start, tokens[stop - 1].end
+            found.append(Link(entity, Mention(start, end, analysis.text[start:end],
+                                              analysis.lemma(head), "title",
+                                              rule="title:descriptor"), head))
+    return found
+
+
+def _kind_descriptor(analysis, name: int, mention: Mention, type_: str, kinds: dict[str, str],
+                     covered: set[int]) -> tuple[int, int, int] | None:
+    tokens = analysis.tokens
+    noun, quoted = name - 1, False
+    while noun >= 0 and tokens[noun].text in OPENING_QUOTES:
+        noun, quoted = noun - 1, True
+    if noun < 0 or noun in covered or tokens[noun].sent != tokens[name].sent:
+        return None
+    word = tokens[noun]
+    if word.pos != "NOUN" or word.feats.get("Number") == "Plur" \
+            or kinds.get(analysis.lemma(noun)) != type_:
+        return None
+    if not (quoted or is_latin(mention.text) or _apposed(word, tokens[name], mention)):
+        return None
+    first = noun
+    while first > 0 and first - 1 not in covered and tokens[first - 1].sent == word.sent \
+            and tokens[first - 1].rel in ("amod", "nummod") \
+            and tokens[first - 1].head in range(first, noun + 1):
+        first -= 1
+    return first, noun, noun + 1
+
+
+def _person_descriptor(analysis, name: int, covered: set[int]) -> tuple[int, int, int] | None:
+    tokens = analysis.tokens
+    case = tokens[name].feats.get("Case")
+    if case in (None, "Gen", "Acc"):
+        return None       # "допросила сына Ивана Петрова": an animate accusative is a genitive
+    for head in range(name - 1, max(-1, name - _MAX_PHRASE), -1):
+        word = tokens[head]
+        if word.sent != tokens[name].sent or head in covered or word.pos == "PUNCT":
+            return None
+        if word.pos != "NOUN" or word.feats.get("Animacy") != "Anim" \
+                or word.feats.get("Number") == "Plur" or word.feats.get("Case") != case:
+            continue
+        first, stop = description_phrase(analysis, head)
+        if stop != name or any(i in covered for i in range(first, stop)) \
+                or any(analysis.lemma(c) in _NOT_ANAPHORIC for c in analysis.children(head)):
+            return None
+        return first, head, stop
+    return None
 
 
 def _apposed(descriptor, name, mention: Mention) -> bool:
@@ -273,7 +315,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
                 or not token.text[:1].isalpha():
             continue
         lemma = analysis.lemma(index)
-        type_ = description_type(lemma)
+        type_ = description_type(lemma) or (
+            "PER" if ANIMATE_PEOPLE and token.feats.get("Animacy") == "Anim" else None)
         demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
                             and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))

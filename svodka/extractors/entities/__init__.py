@@ -111,7 +111,7 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     descriptions = link_descriptions(analysis, entities, taken, quoted)
     links = pronouns + titles + descriptions + apposition_links(analysis, appositions.beside)
     taken |= {link_.token for link_ in descriptions}
-    descriptors = descriptor_links(analysis, entities, taken)
+    descriptors = descriptor_links(analysis, entities, taken, links)
     links += descriptors
     taken |= {link_.token for link_ in descriptors}
     links += link_anaphoric(analysis, entities, links, taken)
