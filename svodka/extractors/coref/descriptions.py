@@ -44,9 +44,6 @@ __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "descri
 # tuning articles (docs/coref.md, "Trained on svodka's own mentions")
 RANKER_THRESHOLD = 0.8
 RANKER_EVERYWHERE = True
-# whether a singular animate noun in no list ("подросток", "россиянин", "сын") is a person's
-# description, for the ranker to link: chosen with ``tune`` (docs/coref.md, fifth session)
-ANIMATE_PEOPLE = True
 # how many sentences back a description's antecedent may be mentioned (names: anywhere)
 REACH_SENTENCES = 5
 # the nearest earlier mentions the ranker compares (its training used at most 40)
@@ -315,8 +312,7 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
                 or not token.text[:1].isalpha():
             continue
         lemma = analysis.lemma(index)
-        type_ = description_type(lemma) or (
-            "PER" if ANIMATE_PEOPLE and token.feats.get("Animacy") == "Anim" else None)
+        type_ = description_type(lemma)
         demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
                             and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))
