@@ -17,7 +17,8 @@ from pathlib import Path
 
 from collections import Counter
 
-from svodka.eval.coref import CorefScores, load_rucoco, match_mention, score_coref
+from svodka.eval.coref import (CorefScores, adjacent_phrases, load_rucoco, match_mention,
+                               score_coref)
 from svodka.extractors.coref import descriptions
 from svodka.extractors.coref.train import DEFAULT_ARTICLES
 from svodka.text import fold_word
@@ -90,8 +91,7 @@ def print_missed(runs, morph, top: int = 25) -> None:
     total = 0
     for doc, article in runs:
         gold = sorted({tuple(span) for chain in doc.chains for span in chain})
-        matched = {match_mention((m.start, m.end), gold) for e in article.entities
-                   for m in e.mentions}
+        matched = {match_mention(span, gold) for _, span in entity_phrases(doc.text, article)}
         proper = proper_words(doc.text)
         for chain in doc.chains:
             if not any(is_named(doc.text, span) for span in chain):
@@ -121,6 +121,16 @@ def print_missed(runs, morph, top: int = 25) -> None:
         print(f"    {kind:12s} {count:5d}  {why}")
 
 
+def entity_phrases(text: str, article) -> list[tuple[str, tuple[int, int]]]:
+    """(entity id, span) of every mention, and of every run of adjacent mentions of one
+    entity, as ``svodka eval coref`` matches them."""
+    found = []
+    for entity in article.entities:
+        spans = [(m.start, m.end) for m in entity.mentions]
+        found += [(entity.id, span) for span in spans + adjacent_phrases(text, spans)]
+    return found
+
+
 def missed_classes(runs, morph) -> Counter:
     """The gold names and descriptions of named chains no svodka mention matches, by why:
     - the chain has no svodka entity at all (no link could reach it);
@@ -135,8 +145,7 @@ def missed_classes(runs, morph) -> Counter:
     classes: Counter = Counter()
     for doc, article in runs:
         gold = sorted({tuple(span) for chain in doc.chains for span in chain})
-        mentions = [(m.start, m.end, entity.id) for entity in article.entities
-                    for m in entity.mentions]
+        mentions = [(start, end, id_) for id_, (start, end) in entity_phrases(doc.text, article)]
         owner = {match_mention((start, end), gold): id_ for start, end, id_ in mentions}
         proper = proper_words(doc.text)
         for chain in doc.chains:
