@@ -102,7 +102,8 @@ def descriptor_links(analysis, entities: list[Entity], taken: set[int],
       Лахор", "журнала Maxim". The name must be its apposition, not its genitive complement:
       a name in quote marks or in Latin letters, or one whose case the descriptor shares or
       that does not decline ("городе Лахор"); not "столицы Грузии", nor "фонда ООН" (an
-      abbreviation does not decline, so nothing tells), nor "улица Ленина" (a person);
+      abbreviation does not decline, so after a genitive nothing tells; "американский
+      телеканал Эй-Би-Си" is one), nor "улица Ленина" (a person);
     - before a person's name, a singular animate noun phrase the roles did not take, in the
       name's case and not the genitive ("Британец Хью Лори", "сын правозащитника Алексей
       Карастелев"; not "сына Ивана Петрова", either his son or the son Ivan, in the
@@ -183,10 +184,11 @@ def _person_descriptor(analysis, name: int, covered: set[int]) -> tuple[int, int
 def _apposed(descriptor, name, mention: Mention) -> bool:
     """Is a name without quote marks the descriptor's apposition ("городе Москве", "городе
     Лахор", "города Акуила") rather than its complement ("столицы Грузии")?"""
-    if sum(c.isupper() for c in mention.text) >= 2 and " " not in mention.text:
-        return False      # "фонда ООН": an abbreviation does not decline
-    undeclined = fold(mention.text) == fold(mention.normal)
     case = descriptor.feats.get("Case")
+    if sum(c.isupper() for c in mention.text) >= 2 and " " not in mention.text:
+        return case not in (None, "Gen")      # "фонда ООН": an abbreviation does not decline,
+        # and a genitive either way ("фонда ООН", "телеканала НТВ"); "телеканал Эй-Би-Си" is one
+    undeclined = fold(mention.text) == fold(mention.normal)
     if case == "Gen":
         return undeclined
     return undeclined or name.feats.get("Case") == case
