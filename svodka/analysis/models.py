@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis.layers import speed_up
 from svodka.analysis.morphology import Morphology, morphology
 
 
@@ -38,12 +39,15 @@ def _load() -> Models:
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     embedding = NewsEmbedding()
+    taggers = NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)
+    for tagger in taggers:
+        speed_up(tagger.infer.model)
     return Models(
         segmenter=Segmenter(),
         morph_vocab=morph_vocab(),
-        morph_tagger=NewsMorphTagger(embedding),
-        syntax_parser=NewsSyntaxParser(embedding),
-        ner_tagger=NewsNERTagger(embedding),
+        morph_tagger=taggers[0],
+        syntax_parser=taggers[1],
+        ner_tagger=taggers[2],
         morph=morphology(),
         embedding=embedding,
     )
