@@ -1,13 +1,11 @@
 """The language pass drives slovnet faster but gets slovnet's own answers, bit for bit."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import numpy as np
 from slovnet.exec.model import Conv1d, NavecEmbedding
 
 from svodka.analysis import analyze
-from svodka.analysis.layers import FlatNavecEmbedding, WindowConv1d
+from svodka.analysis.layers import FlatNavecEmbedding, WindowConv1d, slovnet_layers
 
 # eleven sentences of different lengths: two of slovnet's batches of eight, padded unevenly
 ARTICLE = (
@@ -25,24 +23,6 @@ ARTICLE = (
     "Да. "
     "Пресс-служба Кремля эту информацию не подтвердила. "
     "Дмитрий Песков назвал её «уткой».")
-
-
-@contextmanager
-def slovnet_layers(models):
-    """slovnet's own layers in the three models, for the length of the block."""
-    swapped = []
-    for tagger in (models.morph_tagger, models.syntax_parser, models.ner_tagger):
-        model = tagger.infer.model
-        swapped.append((model.emb.word, model.emb.word.__class__))
-        model.emb.word.__class__ = NavecEmbedding
-        for layer in model.encoder.layers:
-            swapped.append((layer.conv, layer.conv.__class__))
-            layer.conv.__class__ = Conv1d
-    try:
-        yield
-    finally:
-        for layer, cls in swapped:
-            layer.__class__ = cls
 
 
 def test_layers_are_swapped(models):

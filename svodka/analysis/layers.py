@@ -8,9 +8,12 @@ strided view): a third of the taggers' time. The same matrix is filled here from
 product-quantized vector with a two-array fancy index; a flat ``take`` gathers the same
 floats.
 
-:func:`speed_up` swaps the classes of a loaded model's layers in place (the weights stay).
+:func:`speed_up` swaps the classes of a loaded model's layers in place (the weights stay);
+:func:`slovnet_layers` swaps them back for a while, to compare (tests, ``bench/taggers.py``).
 """
 from __future__ import annotations
+
+from contextlib import contextmanager
 
 import numpy as np
 from slovnet.exec.model import Conv1d, NavecEmbedding
@@ -54,3 +57,21 @@ def speed_up(model) -> None:
     for layer in model.encoder.layers:
         if type(layer.conv) is Conv1d:
             layer.conv.__class__ = WindowConv1d
+
+
+@contextmanager
+def slovnet_layers(models):
+    """slovnet's own layer classes in the three models of ``models``, for the block."""
+    swapped = []
+    for tagger in (models.morph_tagger, models.syntax_parser, models.ner_tagger):
+        model = tagger.infer.model
+        swapped.append((model.emb.word, model.emb.word.__class__))
+        model.emb.word.__class__ = NavecEmbedding
+        for layer in model.encoder.layers:
+            swapped.append((layer.conv, layer.conv.__class__))
+            layer.conv.__class__ = Conv1d
+    try:
+        yield
+    finally:
+        for layer, cls in swapped:
+            layer.__class__ = cls
