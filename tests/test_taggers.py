@@ -66,3 +66,13 @@ def test_layers_give_equal_arrays(models):
     embedded = model.emb(word_id, shape_id).swapaxes(2, 1)
     conv = model.encoder.layers[0].conv
     assert np.array_equal(WindowConv1d.__call__(conv, embedded), Conv1d.__call__(conv, embedded))
+
+
+def test_word_vectors_are_navecs(models):
+    vectors = models.embedding
+    moscow = vectors.get("москва")
+    assert np.array_equal(moscow, vectors.navec.get("москва"))
+    assert vectors.get("москва") is moscow                # decoded once
+    assert not moscow.flags.writeable                     # shared, so nobody may change it
+    assert vectors.get("зельбрункам") is None
+    assert vectors.get("зельбрункам", "нет") == "нет"
