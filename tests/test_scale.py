@@ -186,3 +186,24 @@ def test_extraction_in_a_dask_worker_faults_no_more_pages_than_in_a_pool_worker(
     assert faults["trimmed"] > 10 * faults["local"], faults
     assert faults["dask"] < 2 * faults["local"], faults
     assert faults["untrimmed"] < 2 * faults["local"], faults
+
+
+def test_the_writer_collects_rarely_while_it_ingests_and_as_before_afterwards(tmp_path):
+    """The parent unpickles and writes every record: the default GC's collections were a
+    third of that work. Its own GC is tuned for the ingest only."""
+    import gc
+
+    from svodka.ingest.run import ingest_items
+    from svodka.ingest.sources import Item
+    from svodka.store import open_store
+
+    before = gc.get_threshold()
+    during = []
+    items = [Item(Rejection("not_text", "a binary file", "a.bin", "1"), "1"),
+             Item(Rejection("empty", "no text", "b.txt", "1"), "1")]
+    with open_store(tmp_path / "s.db") as store:
+        summary = ingest_items(items, store, workers=2,
+                               on_progress=lambda _: during.append(process_settings()["gc"]))
+    assert summary.rejected == 2 and summary.reasons == {"not_text": 1, "empty": 1}
+    assert during and all(g["thresholds"] == EXTRACTION_GC and g["frozen"] for g in during)
+    assert gc.get_threshold() == before != EXTRACTION_GC and gc.get_freeze_count() == 0

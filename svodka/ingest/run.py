@@ -18,7 +18,7 @@ from multiprocessing import get_context
 from svodka.errors import InputRejected
 from svodka.ingest.sources import Item
 from svodka.ingest.work import (SINGLE_THREADED, extraction_gc, one_blas_thread, run_task,
-                                start_worker)
+                                start_worker, writer_gc)
 from svodka.limits import MAX_CHARS, check_length
 from svodka.pipeline import article_id
 from svodka.reading import Rejection
@@ -105,6 +105,7 @@ def _resolve(value: Future | Result) -> Result:
     return value.result() if isinstance(value, Future) else value
 
 
+@writer_gc()
 def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
                  on_progress: Callable[[Summary], None] | None = None,
                  executor: Callable[[Iterable, int], Iterator[Result]] | None = None,

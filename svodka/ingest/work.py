@@ -66,6 +66,20 @@ def settle_gc() -> None:
 
 
 @contextmanager
+def writer_gc():
+    """The same for the writer (the ingest's parent) while an ingest runs, then the GC as it
+    was: unpickling results and writing them cost it 6.0-6.6 ms an article with the default
+    GC, 1.7-2.6 of them in collections, and 4.4-4.7 ms with these settings (0.2 ms of GC)."""
+    previous = gc.get_threshold()
+    settle_gc()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
+
+
+@contextmanager
 def extraction_gc():
     """:func:`settle_gc` for the while this process extracts itself (``--workers 1``), then
     the thresholds it had before (the process, a test suite say, goes on). Yields the call
