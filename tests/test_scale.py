@@ -207,3 +207,17 @@ def test_the_writer_collects_rarely_while_it_ingests_and_as_before_afterwards(tm
     assert summary.rejected == 2 and summary.reasons == {"not_text": 1, "empty": 1}
     assert during and all(g["thresholds"] == EXTRACTION_GC and g["frozen"] for g in during)
     assert gc.get_threshold() == before != EXTRACTION_GC and gc.get_freeze_count() == 0
+
+
+def test_the_tuned_gc_nests_and_the_last_to_leave_puts_the_old_one_back():
+    """The writer's GC holds an extracting parent's (``--workers 1``) inside it."""
+    import gc
+
+    from svodka.ingest.work import tuned_gc
+
+    before = gc.get_threshold()
+    with tuned_gc():
+        with tuned_gc():
+            assert gc.get_threshold() == EXTRACTION_GC
+        assert gc.get_threshold() == EXTRACTION_GC and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before != EXTRACTION_GC and gc.get_freeze_count() == 0
