@@ -1,6 +1,7 @@
 """Benchmark: what Python's cyclic GC costs the processes of an ingest (issue 13).
 
     python bench/dask_gc.py [--limit 60] [--modes default tuned default tuned]
+                            [--where extract writer transfer]
 
 ``extract``: one process loads the models and extracts ``--limit`` news articles (after two
 warm-up ones), with the GC as Python starts it (``default``: thresholds 700, 10, 10) or as
@@ -12,6 +13,9 @@ number of collections, and the process's peak RSS.
 ``writer``: the parent's work for the same articles, as under ``--workers 2`` or Dask
 (unpickle each prepared record, write them in batches of 32 into a fresh SQLite store),
 three times over (a fresh store each time), under each mode; reported per article: CPU and the CPU inside collections.
+
+``transfer``: what sending a prepared record from a worker to the parent costs: its pickled
+size and the CPU of a pickle round trip, whole and by field.
 """
 from __future__ import annotations
 
@@ -121,11 +125,35 @@ def writer(modes: list[str], limit: int) -> list[dict]:
     return rows
 
 
+def transfer(limit: int) -> dict:
+    from threadpoolctl import threadpool_limits
+
+    from dask_cpu import documents
+    from svodka.ingest.work import process
+
+    tasks = documents(ROOT.parent / "shared" / "data" / "news", limit)
+    with threadpool_limits(1, "blas"):
+        results = [process(*task) for task in tasks]
+    row = {"where": "transfer", "docs": len(results),
+           "text_chars": sum(len(r.article.text) for r in results) // len(results)}
+    for name in ("whole", "article", "record", "units", "evidence", "entity_words", "minhash"):
+        values = [r if name == "whole" else getattr(r, name) for r in results]
+        size = sum(len(pickle.dumps(v, protocol=5)) for v in values) // len(values)
+        started = time.process_time()
+        for _ in range(10):
+            for value in values:
+                pickle.loads(pickle.dumps(value, protocol=5))
+        row[name] = {"bytes": size,
+                     "round_trip_ms": round((time.process_time() - started) / 10 / len(values)
+                                            * 1000, 3)}
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=60)
     parser.add_argument("--modes", nargs="+", default=["default", "tuned", "default", "tuned"])
-    parser.add_argument("--where", nargs="+", default=["extract", "writer"])
+    parser.add_argument("--where", nargs="+", default=["extract", "writer", "transfer"])
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -136,6 +164,8 @@ def main() -> None:
             out = subprocess.run([sys.executable, __file__, "--child", mode, "--limit",
                                   str(args.limit)], capture_output=True, text=True, check=True)
             print(out.stdout.strip().splitlines()[-1], flush=True)
+    if "transfer" in args.where:
+        print(json.dumps(transfer(args.limit)), flush=True)
     if "writer" in args.where:
         for row in writer(args.modes, args.limit):
             print(json.dumps(row), flush=True)

@@ -24,13 +24,13 @@ _PR_SET_PDEATHSIG = 1
 SINGLE_THREADED = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 _WATCH_SECONDS = 1.0
 
-# Python's cyclic GC in a process that extracts. With the defaults (700, 10, 10) every
-# article set off ~10 collections of the young generations and, every 12 articles or so, a
-# full one that walked the models' objects and everything else: 14 ms of GC per article, 11
-# of them full collections (issue 13, 0.21-0.24 CPU-s per article, load average ~15). Frozen
-# after the models are loaded (they live as long as the process) and collected at these
-# thresholds: 2 ms, and no full collection in 60 articles; the peak RSS did not change (446
-# MB), since extraction leaves little cyclic garbage. Results do not depend on it.
+# Python's cyclic GC in a process that extracts. With the defaults (700, 10, 10) an article
+# set off ~14 collections of the young generations and, every ten articles, a full one that
+# walked the models' objects and everything else: 14.5-15.8 ms of GC an article, 11-12 of
+# them full collections. Frozen after the models are loaded (they live as long as the
+# process) and collected at these thresholds: 1.6-1.8 ms, no full collection in 30
+# articles, the same peak RSS (436 MB: extraction leaves little cyclic garbage;
+# bench/dask_gc.py, issue 13). Results do not depend on it.
 EXTRACTION_GC = (10_000, 50, 100)
 
 
@@ -92,9 +92,9 @@ def tuned_gc():
 
 def writer_gc():
     """The extraction's GC for the writer (the ingest's parent) while an ingest runs:
-    unpickling the results and writing them cost it 16.2 ms CPU an article with the default
-    GC, 5.1 of them in collections, and 12.1 ms with these settings (0.3 ms of GC;
-    ``bench/dask_gc.py --limit 6``). The process's own GC comes back afterwards."""
+    unpickling the results and writing them cost it 12.1-13.6 ms CPU an article with the
+    default GC, 0.6-2.4 of them in collections, and 11.5-11.7 ms with these settings (0.3 ms
+    of GC; ``bench/dask_gc.py --limit 30``). The process's own GC comes back afterwards."""
     return tuned_gc()
 
 
