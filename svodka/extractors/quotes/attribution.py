@@ -16,6 +16,8 @@ _CUE_WINDOW = 4
 _CLAUSE_SPILL = 3
 # How far back from a colon or a comma a preposed cue may stand ("Х заявил журналистам: «…»").
 _PREPOSED_WINDOW = 12
+# how far before ", что" its cue may be ("заявил журналистам в понедельник, что")
+_THAT_WINDOW = 10
 
 
 # What a bare name phrase before a colon is made of ("Глава МИД России Сергей Лавров: «…»").
@@ -148,7 +150,23 @@ def colon_cue(ctx: Context, segment: Segment) -> Attribution | None:
     if cue is not None:
         token = ctx.tokens[cue]
         return Attribution("colon_cue", cue, (token.start, token.end))
-    return _name_colon(ctx, before) or _clause_colon(ctx, before)
+    return _name_colon(ctx, before) or _that_colon(ctx, before) or _clause_colon(ctx, before)
+
+
+def _that_colon(ctx: Context, colon: int) -> Attribution | None:
+    """`Х заявил, что A: «B»`: the words in marks after the reported clause are the same
+    speaker's, quoted directly (B, a quote of its own; A is `cue_that`'s)."""
+    first = ctx.sentence(colon).first
+    for index in range(colon - 1, first, -1):
+        if ctx.is_dash(index) and ctx.word(index - 1) in QUOTE_MARKS:
+            return None     # "«…», — сказал он, …": a quote of its own before the colon
+        if ctx.lemma(index) != "что" or ctx.word(index - 1) != ",":
+            continue
+        for cue in range(index - 2, max(first, index - 2 - _THAT_WINDOW) - 1, -1):
+            if ctx.is_any_cue(cue) and ctx.tokens[cue].feats.get("VerbForm") != "Inf":
+                token = ctx.tokens[cue]
+                return Attribution("that_colon", cue, (token.start, token.end))
+    return None
 
 
 def _clause_colon(ctx: Context, colon: int) -> Attribution | None:
