@@ -841,3 +841,16 @@ def test_speaker_name_takes_the_surname_the_text_writes_alone(models):
     # a surname the text writes in the full name stays as written ("Сергей Рудской" above)
     names = {e.name for e in article.entities if e.type == "PER"}
     assert {"Станислав Бышок", "Алжан Жармухамедов"} <= names
+
+
+def test_words_in_marks_after_a_reported_clause_are_the_same_speakers(models):
+    # F2 (ng0-0503, ng1-0010, rt1-0105): "X говорит, что A: «B»" is an indirect A and a direct
+    # B, both X's; a colon with no reported clause before it gives no speaker from afar
+    text = ("Исполнительный директор ОАО «Кузнецов» Николай Якушин говорит, что для всех "
+            "специалистов его предприятия создание устройства было крайне интересным проектом: "
+            "«Коллектив компании все эти годы работал с полной отдачей».")
+    _, found = _quotes(text)
+    assert found == [
+        ("для всех специалистов его предприятия создание устройства было крайне интересным "
+         "проектом", "indirect", "Николай Якушин"),
+        ("Коллектив компании все эти годы работал с полной отдачей", "direct", "Николай Якушин")]

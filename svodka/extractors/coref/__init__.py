@@ -323,15 +323,20 @@ def _window_start(analysis, index: int, quoted: list[tuple[int, int]], sentences
     return max(0, sent - sentences)
 
 
-def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset()) -> list[Slot]:
+def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(),
+                  named: frozenset[int] = frozenset()) -> list[Slot]:
     """Subjects naming one person but no entity ("Один из раненых сообщил", "очевидец
     рассказал"): a later "он" may be them, so they compete with the named. A title the text
-    gave someone (``titles``: "Посол подчеркнул") is not unnamed."""
+    gave someone (``titles``: "Посол подчеркнул") is not unnamed, nor is a subject whose own
+    words name a person (``named``: their tokens): "— допустил военный эксперт, вице-президент
+    академии Владимир Анохин" is Анохин."""
     tokens = analysis.tokens
     found = []
     for index, token in enumerate(tokens):
         if token.rel not in ("nsubj", "nsubj:pass") or index in taken \
                 or token.feats.get("Number") != "Sing":
+            continue
+        if named and _names_within(analysis, index, named):
             continue
         if token.pos == "NOUN":
             if token.feats.get("Animacy") != "Anim" or analysis.lemma(index) in titles:
@@ -350,6 +355,19 @@ def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(
                           gender if gender in ("Masc", "Fem") else None, True,
                           speaks(analysis, index)))
     return found
+
+
+def _names_within(analysis, index: int, named: frozenset[int]) -> bool:
+    """Does a name of ``named`` hang on the word at ``index`` through appositions and
+    name parts ("эксперт, вице-президент академии Владимир Анохин")?"""
+    frontier = [index]
+    while frontier:
+        for child in analysis.children(frontier.pop()):
+            if child in named:
+                return True
+            if analysis.tokens[child].rel in ("appos", "flat:name", "flat"):
+                frontier.append(child)
+    return False
 
 
 def antecedent(analysis, slots: list[Slot], index: int, gender: str | None,
@@ -410,7 +428,9 @@ def person_slots(analysis, entities: list[Entity], quoted: list[tuple[int, int]]
     named = name_slots(analysis, entities, quoted=quoted)
     words = {i for e in entities for m in e.mentions
              for i in analysis.tokens_between(m.start, m.end)}
-    unnamed = [s for s in unnamed_slots(analysis, words, titles) if not _inside(
+    people = frozenset(i for e in entities if e.type == "PER" for m in e.mentions
+                       if m.kind == "name" for i in analysis.tokens_between(m.start, m.end))
+    unnamed = [s for s in unnamed_slots(analysis, words, titles, people) if not _inside(
         quoted, analysis.tokens[s.first].start)]
     return sorted(named + unnamed, key=lambda s: s.first)
 
