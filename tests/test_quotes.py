@@ -854,3 +854,13 @@ def test_words_in_marks_after_a_reported_clause_are_the_same_speakers(models):
         ("для всех специалистов его предприятия создание устройства было крайне интересным "
          "проектом", "indirect", "Николай Якушин"),
         ("Коллектив компании все эти годы работал с полной отдачей", "direct", "Николай Якушин")]
+
+
+def test_a_surname_like_a_patronymic_is_a_surname_when_written_alone(models):
+    # rt2-0723, rt3-0402: "Франц Клинцевич" is no first name and patronymic ("Андреевич"):
+    # the text writes "Клинцевич" alone, as no one writes a patronymic
+    text = ("Первый зампред комитета Совфеда по обороне Франц Клинцевич прилетел в Сочи "
+            "накануне встречи президентов.\n"
+            "«Это значит, что никакого камня за пазухой у нас нет», — отметил Клинцевич.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == ["Франц Клинцевич"], article.quotes
