@@ -571,7 +571,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                     analysis, index, owners)):
                 continue      # "посол России ...": a title with its own complement is a new role
             # "— добавил глава государства" when "глава" is several people's: who spoke last
-        if speaks(analysis, index) and lemma in _EXPERTS and token.sent > 0 and not any(
+        if speaks(analysis, index) and (lemma in _EXPERTS or lemma in _TURN_WORDS or _demonym(lemma)) \
+                and token.sent > 0 and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS or tokens[c].rel == "nmod"
                 for c in analysis.children(index)):
             # "«…», — сказал он. Эксперт напомнил, что …": the commentator who spoke within
@@ -919,6 +920,10 @@ def _governed_by_speech(analysis, index: int) -> bool:
 # words for a commentator: who spoke the sentence before, or anyone ("считают эксперты")
 EXPERT_SENTENCES = 2
 _EXPERTS = frozenset({"эксперт", "аналитик", "специалист", "исследователь"})
+# words that, speaking right after someone spoke, go on with their turn as "эксперт" does
+# ("— рассказывает Лама. «…», — продолжает сирийка"; "— говорит женщина"), and farther on
+# may be anyone
+_TURN_WORDS = frozenset({"женщина", "мужчина"})
 _POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
 _OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
            "один", "этот", "тот", "такой"}
