@@ -265,6 +265,15 @@ def speaks(analysis, index: int) -> bool:
     token = analysis.tokens[index]
     if token.head < 0:
         return False
+    if token.rel == "appos":
+        # "Другое мнение высказал вице-президент …, военный эксперт Владимир Анохин": the parse
+        # makes a title the subject and the name its apposition; the name spoke
+        head = token.head
+        for _ in range(4):      # (a parse may hold a cycle: a few steps up, no more)
+            if analysis.tokens[head].rel not in ("conj", "appos") or analysis.tokens[head].head < 0:
+                break
+            head = analysis.tokens[head].head
+        return analysis.tokens[head].rel in ("nsubj", "nsubj:pass") and speaks(analysis, head)
     if token.rel in ("nsubj", "nsubj:pass"):
         return analysis.lemma(token.head) in _cues()
     if token.rel == "obj":      # "цитирует украинского парламентария"
