@@ -46,6 +46,30 @@ CLUSTERS = [
     # a plural role shared by a list of names is no one person's mention
     ("В фильме сыграли актеры Андрей Мерзликин и Алиса Гребенщикова. Андрей Мерзликин "
      "рассказал о съемках.", {}, {"актеры"}),
+    # a descriptor written before an organization's or a place's name is its title mention;
+    # "столицы Грузии" is another place, whose complement Грузия is
+    ("В пакистанском городе Лахор прогремел взрыв. Премьер посетил столицу Грузии.",
+     {"пакистанском городе": ("Лахор", "title:descriptor")}, {"столицу"}),
+    ("Рейтинг опубликовал американский журнал Maxim. Акции компании «Газпром» выросли на 2 %.",
+     {"американский журнал": ("Maxim", "title:descriptor"),
+      "компании": ("Газпром", "title:descriptor")},
+     set()),
+    # before a person's name, an animate noun phrase the roles do not take, in its case;
+    # "сына Ивана Петрова" may be Petrov's son: the genitive (accusative) tells nothing
+    ("Британец Хью Лори получил премию. Сын правозащитника Алексей Карастелев задержан. "
+     "Полиция допросила сына Ивана Петрова.",
+     {"Британец": ("Хью Лори", "title:descriptor"),
+      "Сын правозащитника": ("Алексей Карастелев", "title:descriptor")}, {"сына"}),
+    # an abbreviation does not decline: "фонда ООН" may be the fund's, so no descriptor
+    ("Представитель фонда ООН выступил на конференции в Женеве.", {}, {"фонда"}),
+    # a description whose complement names a place is a person's: the complement no longer
+    # reads as the description's own name ("президента Ирана" is not Иран)
+    ("Президент Ирана Махмуд Ахмадинежад выступил в ООН. Речь президента Ирана длилась час.",
+     {"Президент Ирана": ("Махмуд Ахмадинежад", "title:apposition"),
+      "президента Ирана": ("Махмуд Ахмадинежад", "description:head")}, set()),
+    # ... and only when the complement agrees with what the person's role says
+    ("Президент Ирана Махмуд Ахмадинежад выступил в ООН. Речь президента Сирии длилась час.",
+     {"Президент Ирана": ("Махмуд Ахмадинежад", "title:apposition")}, {"президента Сирии"}),
 ]
 
 
@@ -61,6 +85,7 @@ def test_descriptions_join_their_entity(text, linked, unlinked, models):
         assert words not in titles, titles
     people = {e.name for e in article.entities}
     assert people >= {name for name, _ in linked.values()}
+    assert article.entities, "no names were found"
 
 
 def test_a_title_mention_is_exactly_its_characters(models):
@@ -95,6 +120,17 @@ def test_description_phrase_follows_the_syntax(text, head, phrase, models):
     index = next(i for i, t in enumerate(analysis.tokens) if t.text == head)
     first, stop = description_phrase(analysis, index)
     assert text[analysis.tokens[first].start:analysis.tokens[stop - 1].end] == phrase
+
+
+def test_a_descriptor_never_becomes_a_name(models):
+    """factRuEval and NEREL score name mentions: "городе" beside "Лахор" adds a title, and the
+    names and the entities stay what they were."""
+    text = "В пакистанском городе Лахор прогремел взрыв. Жители Лахора вышли на улицы."
+    article = svodka.extract(text, models=models)
+    names = sorted(m.text for e in article.entities for m in e.mentions if m.kind == "name")
+    assert names == ["Лахор", "Лахора"]
+    assert [e.name for e in article.entities] == ["Лахор"]
+    assert [m.rule for m in article.entities[0].mentions] == ["title:descriptor", None, None]
 
 
 def test_description_types():

@@ -171,3 +171,26 @@ def test_an_article_whose_id_holds_slashes_is_corrected_on_its_page(site):
     assert done.status_code == 303
     assert done.headers["location"] == "/articles/rt%2F2024%2F11%2Fpeskov"
     assert store.get_article(slashed.id).quotes[0].speaker_name == "Сергей Лавров"
+
+
+def test_the_article_page_reads_in_one_go_what_three_calls_read(site):
+    """Store.article_for_page (one connection) gives the record, the corpus ids and the
+    mentions exactly as get_article, corpus_entity_ids and mentions do, before and after a
+    split moves a mention to a new entity ("x1")."""
+    client, store = site
+    e = entity_ids(store)
+
+    def apart():
+        return (store.get_article(TRUMP_PARIS.id), store.corpus_entity_ids(TRUMP_PARIS.id),
+                store.mentions(TRUMP_PARIS.id))
+
+    before = store.article_for_page(TRUMP_PARIS.id)
+    assert before == apart() and before[1]["e1"] == e["trump"] and before[2]
+    start = TRUMP_PARIS.text.index("Мелания")
+    assert client.post(f"/api/entities/{e['trump']}/split", json={
+        "mentions": [f"{TRUMP_PARIS.id}:{start}-{start + 13}"],
+        "name": "Мелания Трамп"}).status_code == 201
+    after = store.article_for_page(TRUMP_PARIS.id)
+    assert after == apart() and after != before
+    assert "Мелания Трамп" in {entity.name for entity in after[0].entities}
+    assert store.article_for_page("no-such-article") == (None, {}, [])

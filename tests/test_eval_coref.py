@@ -8,7 +8,8 @@ import pytest
 
 from conftest import SHARED, needs_shared
 from svodka.eval.coref import (
-    choose_dev, dev_names, is_named, match_mention, mention_kind, proper_words, score_coref,
+    adjacent_phrases, choose_dev, dev_names, is_named, match_mention, mention_kind, proper_words,
+    score_coref,
 )
 
 RUCOCO = SHARED / "data" / "rucoco" / "rucoco-train.zip"
@@ -82,6 +83,26 @@ def test_a_wrong_link_costs_precision_and_a_missing_one_recall():
     assert (scores.links.right, scores.links.predicted) == (1, 2)
     assert (scores.links.found, scores.links.gold) == (1, 6)
     assert scores.pronoun_links.correct == 1 and scores.pronoun_links.total == 2
+
+
+def test_adjacent_mentions_of_one_entity_match_as_one_phrase():
+    # "Министр" (title) + "Антон Силуанов" (name), each under half of the gold phrase
+    # "Министр финансов Антон Силуанов"; "финансов" stands between them, so they are no phrase.
+    apart = [span("Министр"), span("Антон Силуанов"), span("его")]
+    assert adjacent_phrases(TEXT, apart) == []
+    assert score_coref(TEXT, GOLD, [apart]).links.found == 0
+    # "Министр финансов" + "Антон Силуанов", written next to each other, are the phrase.
+    beside = [span("Министр финансов"), span("Антон Силуанов"), span("его")]
+    assert adjacent_phrases(TEXT, beside) == [SILUANOV[0]]
+    joined = score_coref(TEXT, GOLD, [[span("Антон Силуанов"), span("финансов"), span("его")]])
+    assert joined.links.found == 1 and joined.mentions.correct == 2
+    # the fourth session's matching took each mention alone
+    alone = score_coref(TEXT, GOLD, [[span("Антон Силуанов"), span("финансов"), span("его")]],
+                        join_adjacent=False)
+    assert alone.links.found == 0 and alone.mentions.correct == 1
+    # two entities' mentions side by side are never joined
+    split = score_coref(TEXT, GOLD, [[span("финансов"), span("его")], [span("Антон Силуанов")]])
+    assert split.links.found == 0
 
 
 def test_pairs_outside_named_chains_are_not_judged():

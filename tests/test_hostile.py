@@ -452,6 +452,30 @@ def test_a_time_budget_interrupts_a_long_query_and_leaves_the_connection_usable(
         assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == stored
 
 
+def test_a_short_budget_fires_in_time_while_a_longer_one_is_pending(wordy_store):
+    """One watchdog thread serves every budget: a 0.2 s budget started while another
+    connection's 30 s budget is pending still stops its query after ~0.2 s, and the 30 s
+    one, ended in time, interrupts nothing."""
+    import time
+
+    from svodka.errors import QueryTooCostly
+    from svodka.store.search import time_budget
+
+    endless = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+               "SELECT count(*) FROM (SELECT x FROM c LIMIT 10000000000)")
+    with wordy_store.engine.connect() as patient, wordy_store.engine.connect() as hasty:
+        with time_budget(patient, 30.0):
+            for _ in range(50):                  # budgets that end in time, one after another
+                with time_budget(hasty, 5.0):
+                    assert hasty.exec_driver_sql("SELECT 1").scalar() == 1
+            started = time.monotonic()
+            with pytest.raises(QueryTooCostly):
+                with time_budget(hasty, 0.2):
+                    hasty.exec_driver_sql(endless).scalar()
+            assert 0.15 < time.monotonic() - started < 2.0
+            assert patient.exec_driver_sql("SELECT count(*) FROM articles").scalar() > 100
+
+
 async def call(app, path: str, chunks: list[bytes | None], headers: dict | None = None,
                method: str = "POST") -> tuple[int | None, list[dict]]:
     """One request straight through ASGI; ``None`` in ``chunks`` is the client leaving,

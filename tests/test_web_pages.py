@@ -152,3 +152,18 @@ def test_static_files_are_served_from_the_package(client):
     assert client.get("/static/app.js").status_code == 200
     html = get_page(client, "/")
     assert "https://" not in html and "http://" not in html
+
+
+def test_templates_are_compiled_once_and_not_checked_for_changes_on_each_page(client,
+                                                                              monkeypatch):
+    """Jinja2's auto_reload stats every template of a page on every render; the server's
+    templates change only with a new release, so a rendered page asks nothing of the disk."""
+    import jinja2
+
+    assert client.get("/articles").status_code == 200          # compiled here, once
+    checked: list[str] = []
+    monkeypatch.setattr(jinja2.Template, "is_up_to_date",
+                        property(lambda template: checked.append(template.name) or True))
+    page = client.get("/search", params={"q": "шаблоны компилируются однажды"})   # a new URL
+    assert page.status_code == 200 and page.headers["x-svodka-cache"] == "miss"
+    assert "<html" in page.text and checked == []

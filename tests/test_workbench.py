@@ -370,3 +370,60 @@ def test_the_list_its_facets_and_filters_agree_on_sqlite_and_postgresql(store_ur
                                                              quote_kind="direct"))
         assert [hit["text"] for hit in narrowed["items"]] == [
             "Дефицит бюджета в следующем году сократится вдвое"]
+
+
+@pytest.mark.parametrize("q, filters, expected_total", [
+    ("бюджет", {}, 6),
+    ("бюджет", {"kind": "quote"}, 3),
+    ("бюджет", {"date_from": "2018"}, 2),
+    ("бюджет", {"entity": "Андрей Макаров"}, 2),
+    ("бюджет", {"speaker": "Антон Силуанов"}, 1),
+])
+def test_the_lists_pages_in_turn_are_the_plain_searchs_hits_in_its_order(bench, q, filters,
+                                                                        expected_total):
+    """The list finds its page, total and facets in one written-out statement; the plain
+    search ranks with FTS5 alone (or its own query when filtered): page after page of two
+    hits, the list gives exactly the plain search's hits, in its order."""
+    from svodka.store.listing import SearchFilters
+
+    store = bench.app.state.store
+    plain = store.search(q, limit=100, **filters)
+    assert len(plain) == expected_total
+    pages = [store.search_list(q, SearchFilters(**filters), offset=offset, limit=2)
+             for offset in range(0, expected_total + 2, 2)]
+    assert [hit for page in pages for hit in page["items"]] == plain
+    assert {page["total"] for page in pages} == {expected_total}
+
+
+def test_an_entitys_articles_come_from_covering_indexes_also_in_an_older_store(bench,
+                                                                               tmp_path):
+    """Migration 10: an entity's articles are read from (entity, article) index pairs, not a
+    row lookup per mention; a store from before gets the indexes when opened, and its entity
+    page lists the same."""
+    import sqlite3
+
+    from svodka.store import open_store
+    from svodka.store.read import entity_articles
+
+    store = bench.app.state.store
+    makarov = store.find_entities("Андрей Макаров")[0]["id"]
+    expected = store.get_entity(makarov)
+    assert expected["n_articles"] == 2 and len(expected["articles"]) == 2
+    copy = tmp_path / "before10.db"
+    with store.engine.connect() as conn:
+        target = sqlite3.connect(copy)
+        conn.connection.driver_connection.backup(target)
+        target.close()
+    with sqlite3.connect(copy) as db:
+        db.execute("DROP INDEX ix_mentions_entity_article")
+        db.execute("DROP INDEX ix_quotes_speaker_article")
+        db.execute("DELETE FROM schema_version WHERE version >= 10")
+    with open_store(f"sqlite:///{copy}") as upgraded:
+        assert upgraded.schema_version >= 10
+        assert upgraded.get_entity(makarov) == expected
+        with upgraded.engine.connect() as conn:
+            linked = entity_articles([makarov]).compile(compile_kwargs={"literal_binds": True})
+            plan = " ".join(row[-1] for row in conn.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {linked}"))
+    assert "COVERING INDEX ix_mentions_entity_article" in plan
+    assert "COVERING INDEX ix_quotes_speaker_article" in plan

@@ -51,12 +51,12 @@ def article_page(article_id: str) -> str:
     return f"/articles/{url_quote(article_id, safe='')}"
 
 
-def article_forms(store, record) -> dict:
+def article_forms(record, corpus: dict[str, str], stored_mentions: list[dict]) -> dict:
     """What the article page's correction forms offer: its quotes, its entities as
-    speakers, and its mentions (by stored number) grouped by entity."""
-    corpus = store.corpus_entity_ids(record.id)
+    speakers, and its mentions (by stored number) grouped by entity; ``corpus`` and
+    ``stored_mentions`` as :meth:`Store.article_for_page` gives them."""
     numbers = {(row["start"], row["end"], row["entity_id"]): row["n"]
-               for row in store.mentions(record.id)}
+               for row in stored_mentions}
     speakers, groups = {}, []
     for entity in record.entities:
         corpus_id = corpus.get(entity.id)

@@ -22,8 +22,9 @@ class ServerLimits:
     max_chars: int = 100_000            # /extract and the paste page: ~5 s of extraction
     extract_wait_seconds: float = 30.0  # for the one extraction slot; then 503
     query_seconds: float = 3.0          # a search's time in the database; then 422
-    search_slots: int = 1               # searches at once; the rest wait (query_seconds,
-                                        # then 503), leaving the GIL to other requests
+    search_slots: int = 2               # searches at once; the rest wait (query_seconds,
+                                        # then 503), leaving the GIL to other requests; two,
+                                        # as a search is now mostly SQLite, without the GIL
     body_seconds: float = 10.0          # the longest pause while a body arrives; then 408
     header_seconds: float = 10.0        # a request's headers, from the connection or the
                                         # previous response; then the connection is closed

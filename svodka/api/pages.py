@@ -117,7 +117,7 @@ def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
 @router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: Id, store=Depends(get_store),
             hl: Annotated[str | None, Query(max_length=20)] = None):
-    record = store.get_article(article_id)
+    record, corpus, stored_mentions = store.article_for_page(article_id)
     if record is None:
         raise HTTPException(404, "Такой статьи в корпусе нет.")
     quoted = url_quote(record.id, safe="")
@@ -130,7 +130,7 @@ def article(request: Request, article_id: Id, store=Depends(get_store),
 
     view = article_view(record, entity_href, hit=parse_hit(hl))
     return render(request, "article.html", article=record, view=view, stored=True,
-                  fix=article_forms(store, record))
+                  fix=article_forms(record, corpus, stored_mentions))
 
 
 @router.get("/entities/{entity_id}")

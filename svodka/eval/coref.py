@@ -206,9 +206,34 @@ def match_mention(span: tuple[int, int], gold: Sequence[tuple[int, int]]
     return best
 
 
+# what may stand between two mentions of one entity that a reader sees as one phrase
+_PHRASE_GAP = re.compile(r"[\s" + re.escape(OPENING_QUOTES) + r"»”\"']*")
+
+
+def adjacent_phrases(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of an entity's mentions written next to each other, only spaces or quote marks
+    between them ("пакистанском городе" + "Лахор", "адвокат" + "Марк Фейгин"): highlighted
+    together, a reader sees one phrase, and that phrase is matched too (the parts still are)."""
+    runs, current = [], []
+    for span in sorted(set(spans)):
+        if current and span[0] >= current[-1][1] \
+                and _PHRASE_GAP.fullmatch(text, current[-1][1], span[0]):
+            current.append(span)
+            continue
+        if len(current) > 1:
+            runs.append((current[0][0], current[-1][1]))
+        current = [span]
+    if len(current) > 1:
+        runs.append((current[0][0], current[-1][1]))
+    return runs
+
+
 def score_coref(text: str, gold_chains: Sequence[Chain],
-                predicted: Sequence[Sequence[tuple[int, int]]]) -> CorefScores:
-    """Pair scores of one document: ``predicted`` holds one list of mention spans per entity."""
+                predicted: Sequence[Sequence[tuple[int, int]]],
+                join_adjacent: bool = True) -> CorefScores:
+    """Pair scores of one document: ``predicted`` holds one list of mention spans per entity;
+    ``join_adjacent`` also matches each run of adjacent mentions of one entity as one phrase
+    (``adjacent_phrases``; the fifth session's matching, False for the fourth's)."""
     chains_of: dict[tuple[int, int], set[int]] = {}
     for index, chain in enumerate(gold_chains):
         for span in chain:
@@ -223,7 +248,10 @@ def score_coref(text: str, gold_chains: Sequence[Chain],
     predicted_pairs: set[frozenset] = set()
     matched: set[tuple[int, int]] = set()
     for entity in predicted:
-        hits = {m for m in (match_mention(tuple(s), gold_mentions) for s in entity) if m}
+        spans = [tuple(s) for s in entity]
+        if join_adjacent:
+            spans += adjacent_phrases(text, spans)
+        hits = {m for m in (match_mention(s, gold_mentions) for s in spans) if m}
         matched |= hits
         predicted_pairs.update(frozenset(p) for p in combinations(sorted(hits), 2))
 

@@ -200,12 +200,29 @@ class Store:
 
     def _corrected(self, article_id: str) -> tuple[Article | None, dict[str, str]]:
         with self.engine.connect() as conn:
-            row = conn.execute(select(schema.articles.c.text, schema.articles.c.record)
-                               .where(schema.articles.c.id == article_id)).first()
-            if row is None:
-                return None, {}
-            article = Article.from_dict(json.loads(row.record) | {"text": row.text})
-            return _corrections.corrected_article(conn, article)
+            return self._corrected_in(conn, article_id)
+
+    @staticmethod
+    def _corrected_in(conn, article_id: str) -> tuple[Article | None, dict[str, str]]:
+        row = conn.execute(select(schema.articles.c.text, schema.articles.c.record)
+                           .where(schema.articles.c.id == article_id)).first()
+        if row is None:
+            return None, {}
+        article = Article.from_dict(json.loads(row.record) | {"text": row.text})
+        return _corrections.corrected_article(conn, article)
+
+    def article_for_page(self, article_id: str
+                         ) -> tuple[Article | None, dict[str, str], list[dict]]:
+        """What the article page shows, read on one connection: the record as corrected
+        (:meth:`get_article`), its entity ids to corpus ids (:meth:`corpus_entity_ids`) and
+        its mentions (:meth:`mentions`). Three calls opened three connections, each with its
+        own BEGIN, and asked twice whether any correction exists (~a quarter of a computed
+        article page's time under load)."""
+        with self.engine.connect() as conn:
+            article, corpus = self._corrected_in(conn, article_id)
+            if article is None:
+                return None, {}, []
+            return article, corpus, self._mentions_in(conn, article_id)
 
     def wikidata_ids(self, article_id: str) -> dict[str, str]:
         """Each of a stored article's entity ids ("e1") whose corpus entity has a Wikidata
@@ -359,11 +376,15 @@ class Store:
 
     def mentions(self, article_id: str) -> list[dict]:
         """A stored article's mentions with their numbers and (corrected) corpus entities."""
-        m = schema.mentions.c
         with self.engine.connect() as conn:
-            rows = conn.execute(select(m.n, m.entity_id, m.local_id, m.start, m.end, m.text)
-                                .where(m.article_id == article_id).order_by(m.n))
-            return [dict(row._mapping) for row in rows]
+            return self._mentions_in(conn, article_id)
+
+    @staticmethod
+    def _mentions_in(conn, article_id: str) -> list[dict]:
+        m = schema.mentions.c
+        rows = conn.execute(select(m.n, m.entity_id, m.local_id, m.start, m.end, m.text)
+                            .where(m.article_id == article_id).order_by(m.n))
+        return [dict(row._mapping) for row in rows]
 
     def mention_key(self, article_id: str, ref: str) -> tuple[str, int]:
         """A mention by its number ("3") or its span ("120-134") in a stored article."""

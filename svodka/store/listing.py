@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from sqlalchemy import Connection, column, func, literal, literal_column, select, table, union_all
+from sqlalchemy import Connection, bindparam, text
 
 from svodka.errors import QueryTooCostly
-from svodka.store import schema as t
 from svodka.store.lemmas import query_terms
-from svodka.store.read import date_filters, resolve_entities
-from svodka.store.search import KINDS, MAX_TERMS, _hits, _matching, fts5_query, time_budget
+from svodka.store.read import resolve_entities
+from svodka.store.search import KINDS, MAX_TERMS, _hits, fts5_query, time_budget, tsquery
 
 SORTS = ("relevance", "date")
 FACET_LIMIT = 12
@@ -57,75 +56,91 @@ def empty_facets() -> dict:
     return {"kind": [], "source": [], "month": [], "quote_kind": [], "entity_type": []}
 
 
-def _matching_facets(conn: Connection, terms):
-    """The facet rows of the units matching every term, the order of relevance, and whether
-    ``search_units`` is joined already (PostgreSQL searches its lemmas)."""
-    f, u = t.search_facets.c, t.search_units.c
-    if conn.dialect.name == "sqlite":
-        fts = table("search_fts", column("rowid"), column("rank"))
-        query = (select(f.id).select_from(fts).join(t.search_facets, f.id == fts.c.rowid)
-                 .where(literal_column("search_fts").match(fts5_query(terms))))
-        return query, fts.c.rank.asc(), False
-    matching, rank = _matching(conn, terms)
-    return matching.join(t.search_facets, f.id == u.id).with_only_columns(f.id), rank, True
+# The search list's SQL is written out, not built with SQLAlchemy's expression language: a
+# one-off search spent about as long building, caching and compiling its three statements in
+# Python (holding the GIL) as the database spent answering them. One statement now finds the
+# hits once, with their rank, and answers the page's ids, the total and every facet.
+_MATCH = {
+    # FROM/WHERE of the matching units' facet rows, and a rank ascending from the best
+    "sqlite": ("search_fts JOIN search_facets f ON f.id = search_fts.rowid",
+               "search_fts MATCH :match", "search_fts.rank"),
+    "postgresql": ("search_units u JOIN search_facets f ON f.id = u.id",
+                   "to_tsvector('russian', u.lemmas) @@ to_tsquery('russian', :match)",
+                   "-ts_rank(to_tsvector('russian', u.lemmas), to_tsquery('russian', :match))"),
+}
+_ORDER = {"relevance": "rank, id", "date": "published DESC NULLS LAST, rank, id"}
+_FACETS = """
+SELECT 'total' AS facet, '' AS value, count(*) AS n FROM hits
+UNION ALL SELECT 'kind', kind, count(*) FROM hits GROUP BY kind
+UNION ALL SELECT 'source', source, count(*) FROM hits GROUP BY source
+UNION ALL SELECT 'month', substr(published, 1, 7), count(*) FROM hits
+    GROUP BY substr(published, 1, 7)
+UNION ALL SELECT 'quote_kind', quote_kind, count(*) FROM hits WHERE kind = 'quote'
+    GROUP BY quote_kind
+UNION ALL SELECT 'entity_types', entity_types, count(*) FROM hits GROUP BY entity_types"""
 
 
 def _search_list(conn: Connection, terms, filters: SearchFilters, sort: str, offset: int,
                  limit: int) -> dict:
     # Every filter but the entity and the speaker is a column of the narrow search_facets
     # table, so neither the article's wide row nor its quotes are read for each hit.
-    f, u = t.search_facets.c, t.search_units.c
-    query, rank, units_joined = _matching_facets(conn, terms)
-    query = query.where(*date_filters(f.published, filters.date_from, filters.date_to))
+    dialect = "sqlite" if conn.dialect.name == "sqlite" else "postgresql"
+    joined, match, rank = _MATCH[dialect]
+    where = [match]
+    params: dict = {"match": fts5_query(terms) if dialect == "sqlite" else tsquery(terms),
+                    "first": offset, "last": offset + limit}
+    expanding = []
+    if filters.date_from:
+        where.append("f.published >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        where.append("f.published <= :date_to")
+        params["date_to"] = filters.date_to + "-99"       # as read.date_filters
     if filters.kind:
-        query = query.where(f.kind == filters.kind)
+        where.append("f.kind = :kind")
+        params["kind"] = filters.kind
     if filters.source:
-        query = query.where(f.source == filters.source)
+        where.append("f.source = :source")
+        params["source"] = filters.source
     if filters.quote_kind:
-        query = query.where(f.kind == "quote", f.quote_kind == filters.quote_kind)
+        where.append("f.kind = 'quote' AND f.quote_kind = :quote_kind")
+        params["quote_kind"] = filters.quote_kind
     if filters.entity_type:
-        query = query.where(f.entity_types.like(f"% {filters.entity_type} %"))
-    if (filters.entity or filters.speaker) and not units_joined:
-        query = query.join(t.search_units, u.id == f.id)
+        where.append("f.entity_types LIKE :entity_type")
+        params["entity_type"] = f"% {filters.entity_type} %"
+    if (filters.entity or filters.speaker) and dialect == "sqlite":
+        joined += " JOIN search_units u ON u.id = f.id"
     if filters.entity:
-        query = query.where(u.article_id.in_(select(t.article_entities.c.article_id).where(
-            t.article_entities.c.entity_id.in_(resolve_entities(conn, filters.entity)))))
+        where.append("u.article_id IN (SELECT article_id FROM article_entities "
+                     "WHERE entity_id IN :entity_ids)")
+        params["entity_ids"] = resolve_entities(conn, filters.entity)
+        expanding.append("entity_ids")
     if filters.speaker:
-        query = query.where(u.speaker_id.in_(resolve_entities(conn, filters.speaker)))
-    if sort == "relevance" and conn.dialect.name == "sqlite" and filters == SearchFilters():
-        # Nothing to filter: FTS5 ranks its own rows without a lookup per match.
-        ids = conn.execute(select(literal_column("rowid")).select_from(table("search_fts"))
-                           .where(literal_column("search_fts").match(fts5_query(terms)))
-                           .order_by(literal_column("rank"), literal_column("rowid"))
-                           .offset(offset).limit(limit)).scalars().all()
-    else:
-        order = ((f.published.desc().nulls_last(), rank, f.id) if sort == "date"
-                 else (rank, f.id))
-        ids = conn.execute(query.order_by(*order).offset(offset).limit(limit)).scalars().all()
-    hits = (query.with_only_columns(f.id, f.kind, f.published, f.source, f.entity_types,
-                                    f.quote_kind)
-            .cte("hits").prefix_with("MATERIALIZED"))
-    total, facets = _facets(conn, hits)
-    return {"total": total, "items": _hits(conn, list(ids), terms), "facets": facets}
+        where.append("u.speaker_id IN :speaker_ids")
+        params["speaker_ids"] = resolve_entities(conn, filters.speaker)
+        expanding.append("speaker_ids")
+    statement = text(
+        f"WITH hits AS MATERIALIZED (SELECT f.id, f.kind, f.published, f.source, "
+        f"f.entity_types, f.quote_kind, {rank} AS rank FROM {joined} "
+        f"WHERE {' AND '.join(where)})\n"
+        f"SELECT 'page' AS facet, CAST(place AS VARCHAR(12)) AS value, id AS n FROM "
+        f"(SELECT id, row_number() OVER (ORDER BY {_ORDER[sort]}) AS place FROM hits) ranked "
+        f"WHERE place > :first AND place <= :last"
+        f"\nUNION ALL {_FACETS}")
+    if expanding:
+        statement = statement.bindparams(*(bindparam(name, expanding=True)
+                                           for name in expanding))
+    rows = conn.execute(statement, params).all()
+    page = sorted((int(row.value), row.n) for row in rows if row.facet == "page")
+    total, facets = _facets([row for row in rows if row.facet != "page"])
+    return {"total": total, "items": _hits(conn, [unit for _, unit in page], terms),
+            "facets": facets}
 
 
-def _facets(conn: Connection, hits) -> tuple[int, dict]:
+def _facets(rows) -> tuple[int, dict]:
     """The number of hits, and hits per kind, source, month of publication and quote kind,
     largest first; and per entity type, the hits whose article mentions an entity of that
-    type (the article's ``entity_types`` column). One statement: the matching hits are found
-    once (a materialized CTE), not once per facet."""
-    def counted(name: str, column, *where):
-        return (select(literal(name).label("facet"), column.label("value"),
-                       func.count().label("n"))
-                .select_from(hits).where(*where).group_by(column))
-
-    rows = conn.execute(union_all(
-        select(literal("total").label("facet"), literal("").label("value"),
-               func.count().label("n")).select_from(hits),
-        counted("kind", hits.c.kind), counted("source", hits.c.source),
-        counted("month", func.substr(hits.c.published, 1, 7)),
-        counted("quote_kind", hits.c.quote_kind, hits.c.kind == "quote"),
-        counted("entity_types", hits.c.entity_types))).all()
+    type (the article's ``entity_types`` column)."""
     facets = empty_facets()
     total = 0
     by_type: dict[str, int] = {}

@@ -145,6 +145,15 @@ def _search_facets(conn: Connection) -> None:
         LEFT JOIN quotes q ON u.kind = 'quote' AND q.article_id = u.article_id AND q.n = u.n""")
 
 
+def _entity_article_indexes(conn: Connection) -> None:
+    """(entity, article) pairs of mentions and of quoted speakers as covering indexes, for
+    an entity's articles without a row lookup per mention (see schema.py)."""
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_mentions_entity_article "
+                         "ON mentions (entity_id, article_id)")
+    conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_quotes_speaker_article "
+                         "ON quotes (speaker_id, article_id)")
+
+
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
@@ -156,6 +165,8 @@ STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (8, "the outlet's domain and the entity types as columns of articles",
      _search_facet_columns),
     (9, "the search list's filters and facets, one narrow row per search unit", _search_facets),
+    (10, "an entity's articles from covering indexes of mentions and quotes",
+     _entity_article_indexes),
 ]
 
 LATEST = STEPS[-1][0]

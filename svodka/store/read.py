@@ -185,10 +185,15 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 100) -> dict | Non
                          .order_by(t.entity_roles.c.role)).scalars().all()
     aliases = sorted({x for ids in _aliases(conn, members).values() for x in ids} - {row.name})
     linked = entity_articles([row.id])
-    articles = [{"id": r.id, "headline": headline_of(r), "published": r.published}
-                for r in conn.execute(select(a.id, a.headline, a.title, a.published, OPENING)
-                                      .where(a.id.in_(linked)).order_by(*newest_first(a.id))
-                                      .limit(limit))]
+    # The newest ids first, then the openings of those alone: the opening is cut from the
+    # text, which SQLite reads whole, and sorting with it read every linked article's text
+    # (~27 ms for an entity in 2,000 articles, most of its page).
+    newest = conn.execute(select(a.id).where(a.id.in_(linked)).order_by(*newest_first(a.id))
+                          .limit(limit)).scalars().all()
+    shown = {r.id: r for r in conn.execute(select(a.id, a.headline, a.title, a.published,
+                                                  OPENING).where(a.id.in_(newest)))}
+    articles = [{"id": i, "headline": headline_of(shown[i]), "published": shown[i].published}
+                for i in newest]
     n_articles = conn.execute(select(func.count()).select_from(linked.subquery())).scalar_one()
     n_quotes = conn.execute(select(func.count()).select_from(t.quotes)
                             .where(q.speaker_id == row.id)).scalar_one()

@@ -33,10 +33,10 @@ from svodka.data import load_list, load_table
 from svodka.extractors.coref import Link, country_names
 from svodka.extractors.coref.ranker import antecedent_scores
 from svodka.record import Entity, Mention
-from svodka.text import fold
+from svodka.text import OPENING_QUOTES, fold, is_latin
 
 __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "description_words",
-           "link_anaphoric"]
+           "descriptor_links", "link_anaphoric"]
 
 # the least ranker probability that links a description no rule decided, and whether the
 # ranker is asked about every description the rules leave open or only about subjects and
@@ -79,6 +79,119 @@ def apposition_links(analysis, beside) -> list[Link]:
         links.append(Link(entity, Mention(start, end, analysis.text[start:end], role.text,
                                           "title", rule="title:apposition"), role.head, role))
     return links
+
+
+@lru_cache(maxsize=1)
+def name_descriptors() -> dict[str, str]:
+    """Nouns that say what kind of thing the name written right after them is ("компания
+    «Газпром»", "город Лахор") → that entity type. Only nouns that name a kind, not a relation:
+    "столица", "регион" and "страна" stand before another place's name ("столицы Грузии")."""
+    words = {fold(w): "LOC" for w in load_list("place_descriptors.txt")}
+    words.update({fold(w): "ORG" for w in load_list("org_descriptors.txt")})
+    return words
+
+
+def descriptor_links(analysis, entities: list[Entity], taken: set[int],
+                     links: list[Link] = ()) -> list[Link]:
+    """A title mention for the descriptor written right before a name (rule
+    ``title:descriptor``), so the descriptor and the name together are the phrase a reader
+    takes as one mention of it:
+
+    - before an organization's or a place's name, a noun naming its kind
+      (``name_descriptors``) with its adjectives: "компании «Газпром»", "пакистанском городе
+      Лахор", "журнала Maxim". The name must be its apposition, not its genitive complement:
+      a name in quote marks or in Latin letters, or one whose case the descriptor shares or
+      that does not decline ("городе Лахор"); not "столицы Грузии", nor "фонда ООН" (an
+      abbreviation does not decline, so after a genitive nothing tells; "американский
+      телеканал Эй-Би-Си" is one), nor "улица Ленина" (a person);
+    - before a person's name, a singular animate noun phrase the roles did not take, in the
+      name's case and not the genitive ("Британец Хью Лори", "сын правозащитника Алексей
+      Карастелев"; not "сына Ивана Петрова", either his son or the son Ivan, in the
+      genitive or the accusative, which are one form for them).
+
+    ``taken`` and ``links``' mentions are words already spoken for."""
+    tokens = analysis.tokens
+    kinds = name_descriptors()
+    covered = set(taken)
+    for mention in [*(m for e in entities for m in e.mentions), *(k.mention for k in links)]:
+        covered.update(analysis.tokens_between(mention.start, mention.end))
+    found, seen = [], set()
+    for entity in entities:
+        for mention in entity.mentions:
+            span = analysis.tokens_between(mention.start, mention.end)
+            if mention.kind != "name" or not len(span):
+                continue
+            if entity.type == "PER":
+                phrase = _person_descriptor(analysis, span.start, covered | seen)
+            elif entity.type in ("ORG", "LOC"):
+                phrase = _kind_descriptor(analysis, span.start, mention, entity.type, kinds,
+                                          covered | seen)
+            else:
+                phrase = None
+            if phrase is None:
+                continue
+            first, head, stop = phrase
+            seen.update(range(first, stop))
+            start, end = tokens[first].start, tokens[stop - 1].end
+            found.append(Link(entity, Mention(start, end, analysis.text[start:end],
+                                              analysis.lemma(head), "title",
+                                              rule="title:descriptor"), head))
+    return found
+
+
+def _kind_descriptor(analysis, name: int, mention: Mention, type_: str, kinds: dict[str, str],
+                     covered: set[int]) -> tuple[int, int, int] | None:
+    tokens = analysis.tokens
+    noun, quoted = name - 1, False
+    while noun >= 0 and tokens[noun].text in OPENING_QUOTES:
+        noun, quoted = noun - 1, True
+    if noun < 0 or noun in covered or tokens[noun].sent != tokens[name].sent:
+        return None
+    word = tokens[noun]
+    if word.pos != "NOUN" or word.feats.get("Number") == "Plur" \
+            or kinds.get(analysis.lemma(noun)) != type_:
+        return None
+    if not (quoted or is_latin(mention.text) or _apposed(word, tokens[name], mention)):
+        return None
+    first = noun
+    while first > 0 and first - 1 not in covered and tokens[first - 1].sent == word.sent \
+            and tokens[first - 1].rel in ("amod", "nummod") \
+            and tokens[first - 1].head in range(first, noun + 1):
+        first -= 1
+    return first, noun, noun + 1
+
+
+def _person_descriptor(analysis, name: int, covered: set[int]) -> tuple[int, int, int] | None:
+    tokens = analysis.tokens
+    case = tokens[name].feats.get("Case")
+    if case in (None, "Gen", "Acc"):
+        return None       # "допросила сына Ивана Петрова": an animate accusative is a genitive
+    for head in range(name - 1, max(-1, name - _MAX_PHRASE), -1):
+        word = tokens[head]
+        if word.sent != tokens[name].sent or head in covered or word.pos == "PUNCT":
+            return None
+        if word.pos != "NOUN" or word.feats.get("Animacy") != "Anim" \
+                or word.feats.get("Number") == "Plur" or word.feats.get("Case") != case:
+            continue
+        first, stop = description_phrase(analysis, head)
+        if stop != name or any(i in covered for i in range(first, stop)) \
+                or any(analysis.lemma(c) in _NOT_ANAPHORIC for c in analysis.children(head)):
+            return None
+        return first, head, stop
+    return None
+
+
+def _apposed(descriptor, name, mention: Mention) -> bool:
+    """Is a name without quote marks the descriptor's apposition ("городе Москве", "городе
+    Лахор", "города Акуила") rather than its complement ("столицы Грузии")?"""
+    case = descriptor.feats.get("Case")
+    if sum(c.isupper() for c in mention.text) >= 2 and " " not in mention.text:
+        return case not in (None, "Gen")      # "фонда ООН": an abbreviation does not decline,
+        # and a genitive either way ("фонда ООН", "телеканала НТВ"); "телеканал Эй-Би-Си" is one
+    undeclined = fold(mention.text) == fold(mention.normal)
+    if case == "Gen":
+        return undeclined
+    return undeclined or name.feats.get("Case") == case
 
 
 # "этот порт", "данное ведомство": a demonstrative says the noun refers back, whatever it is
@@ -187,6 +300,7 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     known = sorted((k for k in known if k is not None), key=lambda k: k.first)
     starts = [k.first for k in known]
     people = {i for k in known if k.name and k.entity.type == "PER" for i in range(k.first, k.stop)}
+    named = {i: k.entity.type for k in known if k.name for i in range(k.first, k.stop)}
     covered = set(taken)
     for k in known:
         covered.update(range(k.first, k.stop))
@@ -210,7 +324,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if any(analysis.lemma(c) in _NOT_ANAPHORIC for c in children):
             continue
         first, stop = description_phrase(analysis, index)
-        if any(i in covered for i in range(first, stop) if i != index and (
+        if any(i in covered and not _complement_name(i, index, type_, named)
+               for i in range(first, stop) if i != index and (
                 tokens[i].head == index or i == stop - 1 and tokens[i].pos == "PROPN")):
             continue      # "компания «Газпром»", "президент Путин": a name's own descriptor
         following = stop < len(tokens) and tokens[stop]
@@ -238,6 +353,14 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         known.insert(at, _Known(first, stop, start, end, entity, False))
         starts.insert(at, first)
     return found
+
+
+def _complement_name(index: int, head: int, type_: str | None, named: dict[int, str]) -> bool:
+    """Is the name word ``index`` in a description headed by ``head`` the name of something
+    else, the description's complement ("экс-премьера Ливана", "главы Чечни": a person
+    described by a place), rather than the description's own name ("президент Путин",
+    "компания «Газпром»")? Told by the type: a description of one type and a name of another."""
+    return index > head and type_ is not None and named.get(index, type_) != type_
 
 
 # how far after a description a person's name may stand for the description to be its role

@@ -17,9 +17,11 @@ from pathlib import Path
 
 from collections import Counter
 
-from svodka.eval.coref import CorefScores, load_rucoco, match_mention, score_coref
+from svodka.eval.coref import (CorefScores, adjacent_phrases, load_rucoco, match_mention,
+                               score_coref)
 from svodka.extractors.coref import descriptions
 from svodka.extractors.coref.train import DEFAULT_ARTICLES
+from svodka.text import fold_word
 
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
@@ -89,8 +91,7 @@ def print_missed(runs, morph, top: int = 25) -> None:
     total = 0
     for doc, article in runs:
         gold = sorted({tuple(span) for chain in doc.chains for span in chain})
-        matched = {match_mention((m.start, m.end), gold) for e in article.entities
-                   for m in e.mentions}
+        matched = {match_mention(span, gold) for _, span in entity_phrases(doc.text, article)}
         proper = proper_words(doc.text)
         for chain in doc.chains:
             if not any(is_named(doc.text, span) for span in chain):
@@ -114,6 +115,71 @@ def print_missed(runs, morph, top: int = 25) -> None:
         print(f"  {kind:12s} {count:5d} mentions, {pairs[kind]:6d} pairs to a name of their chain")
     print("  commonest first nouns of the missed descriptions and pronouns: " + ", ".join(
         f"{word} {count}" for word, count in words.most_common(top)))
+    print("  the missed names and descriptions by why:")
+    for (kind, why), count in sorted(missed_classes(runs, morph).items(),
+                                     key=lambda item: (item[0][0], -item[1])):
+        print(f"    {kind:12s} {count:5d}  {why}")
+
+
+def entity_phrases(text: str, article) -> list[tuple[str, tuple[int, int]]]:
+    """(entity id, span) of every mention, and of every run of adjacent mentions of one
+    entity, as ``svodka eval coref`` matches them."""
+    found = []
+    for entity in article.entities:
+        spans = [(m.start, m.end) for m in entity.mentions]
+        found += [(entity.id, span) for span in spans + adjacent_phrases(text, spans)]
+    return found
+
+
+def missed_classes(runs, morph) -> Counter:
+    """The gold names and descriptions of named chains no svodka mention matches, by why:
+    - the chain has no svodka entity at all (no link could reach it);
+    - svodka has a shorter mention inside it, of the chain's own entity ("пакистанском городе
+      Лахор" → "Лахор": a descriptor or role left out) or of another ("президента Ирана" →
+      "Ирана": a description whose complement svodka names), or a longer one around it;
+    - no svodka mention overlaps it: its first noun in a description list, animate, another
+      noun (singular or plural), or no noun ("мы", "где")."""
+    from svodka.eval.coref import _WORD, is_named, mention_kind, proper_words
+    from svodka.extractors.coref.descriptions import description_type
+
+    classes: Counter = Counter()
+    for doc, article in runs:
+        gold = sorted({tuple(span) for chain in doc.chains for span in chain})
+        mentions = [(start, end, id_) for id_, (start, end) in entity_phrases(doc.text, article)]
+        owner = {match_mention((start, end), gold): id_ for start, end, id_ in mentions}
+        proper = proper_words(doc.text)
+        for chain in doc.chains:
+            if not any(is_named(doc.text, span) for span in chain):
+                continue
+            spans = [tuple(span) for span in chain]
+            own = {owner[span] for span in spans if span in owner}
+            for start, end in spans:
+                kind = mention_kind(doc.text, (start, end), proper)
+                if (start, end) in owner or kind not in ("name", "description"):
+                    continue
+                inside = [(e - s, id_) for s, e, id_ in mentions if start <= s and e <= end]
+                around = any(s <= start and end <= e for s, e, _ in mentions)
+                if not own:
+                    why = "chain has no svodka entity"
+                elif inside:
+                    why = ("shorter svodka mention, same entity" if max(inside)[1] in own
+                           else "shorter svodka mention, another entity")
+                elif around:
+                    why = "longer svodka mention"
+                else:
+                    readings = [morph.parse(w)[0] for w in _WORD.findall(doc.text, start, end)]
+                    noun = next((r for r in readings if r.pos == "NOUN"), None)
+                    plural = " plural" if noun and noun.feats.get("Number") == "Plur" else ""
+                    if noun is None:
+                        why = "not found: no noun"
+                    elif description_type(fold_word(noun.normal)):
+                        why = "not found: listed noun" + plural
+                    elif noun.feats.get("Animacy") == "Anim":
+                        why = "not found: animate noun" + plural
+                    else:
+                        why = "not found: other noun" + plural
+                classes[kind, why] += 1
+    return classes
 
 
 def rule_key(rule: str) -> str:

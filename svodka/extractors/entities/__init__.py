@@ -20,8 +20,10 @@ from collections import Counter
 from svodka.analysis import Analysis, Morphology
 from svodka.extractors.coref import (Coreference, antecedent, link_descriptions, link_pronouns,
                                     link_titles, person_genders, person_slots, quoted_spans)
-from svodka.extractors.coref.descriptions import apposition_links, link_anaphoric
+from svodka.extractors.coref.descriptions import (apposition_links, descriptor_links,
+                                                  link_anaphoric)
 from svodka.extractors.coref.pronouns import link_by_ranker
+from svodka.extractors.entities.case_forms import fold_case_forms
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link, link_key
@@ -57,6 +59,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     named += _without_signoffs(analysis, propagate(analysis, named))
     written_nominatives(named)
     subject_nominatives(analysis, named, seen)
+    fold_case_forms(named, analysis.morph)
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
     keys = [link_key(m, analysis.morph, o.base) for m, o in zip(named, owned)]
@@ -111,6 +114,9 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     descriptions = link_descriptions(analysis, entities, taken, quoted)
     links = pronouns + titles + descriptions + apposition_links(analysis, appositions.beside)
     taken |= {link_.token for link_ in descriptions}
+    descriptors = descriptor_links(analysis, entities, taken, links)
+    links += descriptors
+    taken |= {link_.token for link_ in descriptors}
     links += link_anaphoric(analysis, entities, links, taken)
     return Coreference(genders, links + link_by_ranker(analysis, entities, links, quoted))
 

@@ -26,6 +26,8 @@ _SOFT = set("ьй")
 def _letter_fits(letter: str, after: str) -> bool:
     if not ("а" <= letter <= "я" or letter == "ё"):
         return False
+    if after == "any":
+        return True
     if after == "vowel":
         return letter in _VOWELS
     if letter in _VOWELS or letter in _SOFT:

@@ -13,14 +13,14 @@ from functools import lru_cache
 
 from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
-from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.extractors.entities.gazetteer import gazetteer, known_name
 from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import link_person_names, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.transliteration import link_transliterations
 from svodka.extractors.entities.types import Groups, Named, family
-from svodka.text import DASHES, OPENING_QUOTES, QUOTES_AND_APOSTROPHE, fold
+from svodka.text import DASHES, OPENING_QUOTES, QUOTES_AND_APOSTROPHE, fold, has_cyrillic
 
 _FUNCTION_WORDS = {"в", "и", "по", "о", "об", "при", "на", "за", "для", "с", "со", "к", "от", "из"}
 
@@ -77,7 +77,7 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
     _link_abbreviation_forms(mentions, groups)
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
-    retype_surnames(mentions, morph)
+    retype_surnames(mentions, morph, text)
     link_person_names(mentions, groups, morph)
     clusters: dict[int, list[int]] = {}
     for i in range(len(mentions)):
@@ -212,8 +212,20 @@ def _link_acronyms(mentions: list[Named], groups: Groups, morph: Morphology) -> 
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.normal.split()[0].isupper():
             full = by_acronym.get(fold(with_canonical_place(m.normal, morph)))
-            if full is not None:
+            if full is not None and not _listed_for_another(m, mentions[full]):
                 groups.union(full, i)
+
+
+def _listed_for_another(short: Named, full: Named) -> bool:
+    """"ЕС" spells "Европейский совет", but the alias table gives it to Евросоюз: an
+    abbreviation the table lists names what the table says, not every name it spells."""
+    known = known_name(short.normal)
+    if known is None or fold(known.canonical) == fold(short.normal):
+        return False
+    full_known = known_name(full.normal)
+    # the table joins the abbreviation to its own full forms by key; this rule is for the
+    # names it does not list
+    return fold(full_known.canonical if full_known else full.normal) != fold(known.canonical)
 
 
 # what may stand between a name and its other form: "Шон Картер, известный как Джей Зи",
@@ -243,12 +255,29 @@ def _link_brackets(mentions: list[Named], groups: Groups, text: str) -> None:
             # "федеральный суд Сан-Франциско (США)": where it is, not its name
             where = j is not None and m.type == "ORG" and mentions[j].type == "LOC"
             if j is not None and text[mentions[j].end:mentions[j].end + 1] == ")" \
-                    and family(mentions[j].type) == family(m.type) and not where:
+                    and family(mentions[j].type) == family(m.type) and not where \
+                    and not _someone_else(m, mentions[j]):
                 groups.union(i, j)
                 continue
         j = _other_form(m, text, by_start, starts)
         if j is not None and family(mentions[j].type) == family(m.type):
             groups.union(i, j)
+
+
+def _someone_else(m: Named, bracketed: Named) -> bool:
+    """"солдат в юбке Саша (Настасья Самбурская)", "Джо (Феникс)": a person's name in
+    brackets after another Cyrillic name with no word of it is who plays the part, not the
+    part's other name; a Latin spelling is ("Брендт Кристенсен (Brendt Christensen)"), and so
+    is one word after a full name, a nickname ("Александр Залдостанов (Хирург)")."""
+    if m.type != "PER" or bracketed.type != "PER" \
+            or not has_cyrillic(m.text) or not has_cyrillic(bracketed.text):
+        return False
+    words = fold(m.normal).replace(".", " ").split()
+    others = fold(bracketed.normal).replace(".", " ").split()
+    if len(others) == 1 and len(words) > 1:
+        return False      # "Александр Залдостанов (Хирург)": a nickname after a full name
+    return not any(same_word(a, b) or a[:1] == b[:1] and (len(a) == 1 or len(b) == 1)
+                   for a in words for b in others)
 
 
 def _other_form(m: Named, text: str, by_start: dict[int, int], starts: list[int]) -> int | None:

@@ -148,6 +148,62 @@ def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     return mentions
 
 
+# the dative endings an outlet told takes after a cue ("сказал Сулейман Р-Спорту")
+_DATIVE_ENDINGS = ("у", "ю", "е")
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> frozenset[str]:
+    return frozenset(load_list("quote_outlets.txt"))
+
+
+def _names_an_outlet(word: str) -> bool:
+    folded = fold(word)
+    return folded in _outlets() or any(
+        folded.endswith(ending) and folded[:-len(ending)] in _outlets()
+        for ending in _DATIVE_ENDINGS)
+
+
+def outlets_told(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """"— сказал Сулейман Р-Спорту": a listed outlet (``quote_outlets.txt``, in the dative or
+    undeclined) ending a person's name is whom he told, not part of his name."""
+    tokens = analysis.tokens
+    for m in mentions:
+        if m.type == "PER" and m.stop - m.first > 1 and tokens[m.stop - 1].text[:1].isupper() \
+                and _names_an_outlet(tokens[m.stop - 1].text):
+            m.stop -= 1
+            m.rule = "outlets_told"
+    return mentions
+
+
+# "малой планеты, названной Пулкова": what a thing is called
+_NAMING_LEMMAS = {"назвать", "называть", "именовать", "наименовать"}
+_VERB_FORMS = {"PRTF", "PRTS", "GRND", "VERB", "INFN"}
+
+
+def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """Capitalized words that name no person or place: a participle opening a sentence
+    ("Поделенная, как любит режиссер, на главы, …": every pymorphy reading is a verb form),
+    and a one-word name right after a participle of naming, the name of a thing ("малой
+    планеты, названной Пулкова")."""
+    tokens, morph = analysis.tokens, analysis.morph
+    kept = []
+    for m in mentions:
+        if m.stop - m.first == 1 and m.type in ("PER", "LOC"):
+            word = tokens[m.first].text
+            parses = morph.parse(word.lower()) if word.isalpha() else []
+            if parses and morph.word_is_known(word.lower()) \
+                    and all(p.tag.POS in _VERB_FORMS for p in parses):
+                continue
+            before = m.first - 1
+            if m.type == "PER" and before >= 0 and tokens[before].sent == tokens[m.first].sent \
+                    and any(p.normal_form in _NAMING_LEMMAS and p.tag.POS == "PRTF"
+                            for p in morph.parse(tokens[before].text.lower())):
+                continue
+        kept.append(m)
+    return kept
+
+
 _MAX_INITIAL_LETTERS = 3
 
 
@@ -572,6 +628,8 @@ RULES = [
     list_types,
     trim_punctuation,
     trim_person_edges,
+    outlets_told,
+    no_names,
     extend_initials,
     places_before_people,
     listed_abbreviations,

@@ -106,12 +106,22 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
         # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
         # foreign man's name pymorphy does not know ("Хэннигсена")
         word = feminine_nominative(lowered, case, feats.get("Gender")) or word
-        if word == lowered and feats.get("Gender") != "Fem" and not morph.word_is_known(lowered):
+        if word == lowered and feats.get("Gender") != "Fem" and _foreign(morph, lowered, case):
             word = foreign_nominative(lowered, case, seen) or word
     # Imported here: importing natasha loads numpy, and `import svodka` must not, so that the
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
     from natasha.shape import recover_shape
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
+
+
+def _foreign(morph, word: str, case: str) -> bool:
+    """A name pymorphy does not know, or knows only as some other word in another case
+    ("Майка Пенса": "пенса" is only a genitive of the coin "пенс", never an accusative)."""
+    if not morph.word_is_known(word):
+        return True
+    parses = morph.parse(word)
+    return not any(_NAME_TAGS & set(p.tag.grammemes) or p.feats.get("Case") == case
+                   for p in parses)
 
 
 def inflected_indices(tokens, first: int, stop: int) -> set[int]:
@@ -154,6 +164,9 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
         chosen = inflected_indices(tokens, first, head_stop)
     if person and undeclined_woman(morph, [tokens[i].text for i in range(first, stop)]):
         chosen = set()                      # already nominative: "Александра Тиман"
+    # "МГУ им. М.В. Ломоносова": a word cut short by a period is written as it is
+    chosen -= {i for i in range(first, stop - 1) if tokens[i + 1].text == "."
+               and tokens[i + 1].start == tokens[i].end}
     words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
                              person, seen) if i in chosen else tokens[i].text
              for i in range(first, stop)]

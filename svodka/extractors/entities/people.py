@@ -280,7 +280,11 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
 _CASE_ENDINGS = ("", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "и", "ы", "ой", "ей", "ою")
 
 
-def retype_surnames(mentions: list[Named], morph: Morphology) -> None:
+# "В Ливингстоне прошла встреча с Кеном Ливингстоном": after these the word is where, a place
+_LOCATIVE = re.compile(r"(?:^|\s)(?:в|во|из)\s+$", re.IGNORECASE)
+
+
+def retype_surnames(mentions: list[Named], morph: Morphology, text: str = "") -> None:
     """"Билл Клинтон ... у Клинтона": a one-word place or organization that is the surname of
     exactly one person named in full (or the first name, when pymorphy knows it for one),
     and that pymorphy does not know as a place or an organization, is that person: the
@@ -309,7 +313,8 @@ def retype_surnames(mentions: list[Named], morph: Morphology) -> None:
             owners |= owners_of.get(stem, set())
             if _is_first_name(stem, morph):
                 owners |= owners_of.get("name:" + stem, set())
-        if len(owners) == 1 and not _names_a_place(m.text, morph):
+        if len(owners) == 1 and not _names_a_place(m.text, morph) \
+                and not _LOCATIVE.search(text[max(0, m.start - 4):m.start]):
             m.type = "PER"
 
 

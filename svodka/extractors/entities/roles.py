@@ -193,10 +193,32 @@ def _names_nothing(analysis: Analysis, group: range) -> bool:
                    or _is_role_word(analysis, i) for i in group)
 
 
+# "и.о. мэра города", "врио губернатора": the acting holder of the post, written short
+_ACTING_SHORT = (("и", ".", "о", "."), ("врио",), ("вриo",), ("и.о.",))
+
+
+def _acting_short(analysis: Analysis, first: int) -> int:
+    """Where the role starts when an acting abbreviation stands before ``first``."""
+    tokens = analysis.tokens
+    for words in _ACTING_SHORT:
+        start = first - len(words)
+        if start >= 0 and tuple(t.text.lower() for t in tokens[start:first]) == words \
+                and all(tokens[i].sent == tokens[first].sent for i in range(start, first)):
+            return start
+    return first
+
+
 def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
     tokens, morph = analysis.tokens, analysis.morph
     while stop - 1 > head and tokens[stop - 1].text in _OPENERS:
         stop -= 1         # "фигуристка «": a quote the role does not hold
+    while stop - 1 > head and tokens[stop - 1].pos in ("CCONJ", "ADP"):
+        stop -= 1         # "адвоката или самого Виктора": a role ends on no conjunction
+    acting = _acting_short(analysis, first)
+    if acting < first:
+        # "и.о. мэра города": what the abbreviation governs stays in its case
+        return Role(acting, stop, head, join_words(analysis.text, tokens, acting, stop,
+                                                   [t.text for t in tokens[acting:stop]]))
     words = []
     for i in range(first, stop):
         token = tokens[i]
@@ -517,10 +539,16 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
     if _is_role_word(analysis, head) and head not in skip:
         return [_phrase_from(analysis, head, names)]       # the role is the predicate itself
     roles = []
+    # "Медведев назначил руководителем службы Ивана Муравьева": the post is the object's
+    has_object = any(tokens[c].rel == "obj" and c not in skip
+                     and tokens[c].feats.get("Animacy") == "Anim"
+                     and tokens[c].feats.get("Case") != "Ins" for c in analysis.children(head)) \
+        or _appoints(analysis, head)
     for child in analysis.children(head):
         if child in skip or child in names:
             continue
         if _is_role_word(analysis, child) and tokens[child].feats.get("Case") == "Ins" \
+                and not has_object \
                 and tokens[child].rel in ("xcomp", "obl", "obj", "nmod") and _bare(analysis, child):
             roles.append(_phrase_from(analysis, child, names))
             # "стал его директором и первым ректором"
@@ -558,6 +586,43 @@ def _conjuncts(analysis: Analysis, index: int) -> list[int]:
 _MAX_LISTED = 8
 
 
+# verbs that give their object a post: "назначил руководителем службы Ивана Муравьева"
+_APPOINTING = {"назначить", "назначать", "избрать", "избирать", "утвердить", "утверждать",
+               "выбрать", "выбирать"}
+
+
+def _appoints(analysis: Analysis, verb: int) -> bool:
+    """An appointing verb in the active voice: its subject gives the post, holds none."""
+    return verb >= 0 and analysis.lemma(verb) in _APPOINTING \
+        and analysis.tokens[verb].feats.get("Voice") != "Pass"
+
+
+def _appointed(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
+    """The post an appointing verb gives the person who is its object, in the instrumental
+    (the parser may hang the name on the post: "назначил руководителем службы … Ивана
+    Муравьева")."""
+    tokens = analysis.tokens
+    verbs = set()
+    for i in range(name_first, name_stop):
+        head = tokens[i].head
+        if name_first <= head < name_stop or tokens[i].rel not in ("obj", "nmod"):
+            continue
+        verbs.add(head)
+        if head >= 0 and tokens[head].feats.get("Case") == "Ins":
+            verbs.add(tokens[head].head)        # the name hung on the post
+    roles = []
+    for verb in verbs:
+        if not _appoints(analysis, verb) or _unreal(analysis, verb) \
+                or tokens[verb].pos not in ("VERB", "AUX"):
+            continue
+        for child in analysis.children(verb):
+            if child < name_first and _is_role_word(analysis, child) \
+                    and tokens[child].feats.get("Case") == "Ins" and _bare(analysis, child) \
+                    and tokens[child].rel in ("xcomp", "obl", "nmod"):
+                roles.append(_phrase_from(analysis, child, names))
+    return roles
+
+
 def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
     """"Путин - президент России", "Иванов стал министром", "Главой Малави стала Джойс Банда"."""
     tokens = analysis.tokens
@@ -575,8 +640,29 @@ def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: s
     skip = range(min(subjects), max(subjects) + 1)
     roles = []
     for head in sorted(heads):
-        roles += predicate_roles(analysis, head, skip, names)
-    return roles
+        if not _unreal(analysis, head):
+            roles += predicate_roles(analysis, head, skip, names)
+    return roles + _appointed(analysis, name_first, name_stop, names)
+
+
+def _unreal(analysis: Analysis, head: int) -> bool:
+    """"Клинтон будет избрана президентом", "стал бы министром": a post to come or a wish
+    is no post held."""
+    tokens = analysis.tokens
+    words = [i for i in (head, *analysis.children(head))
+             if i == head or tokens[i].rel in ("aux", "aux:pass", "cop", "advmod", "discourse")]
+    return any(_future(tokens[i]) or tokens[i].text.lower() == "бы" for i in words)
+
+
+def _future(token) -> bool:
+    """"будет", "будут"; "станет" (a perfective verb's non-past form): the tagger calls both
+    present."""
+    feats = token.feats
+    if token.text.lower().startswith("буд") and token.pos == "AUX":
+        return True
+    return feats.get("Tense") == "Fut" or (feats.get("VerbForm") == "Fin"
+                                           and feats.get("Aspect") == "Perf"
+                                           and feats.get("Tense") != "Past")
 
 
 # "он стал министром", "она работала пианисткой"; and a bio's clause with no subject at all
@@ -725,6 +811,12 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
     stop = name_first
     if stop > 0 and tokens[stop - 1].text in _LINKS | {":"}:
         stop -= 1          # "музыканты группы — Вадим Голутвин", "пять экс-президентов: ..."
+    if stop > 1 and tokens[stop - 1].text == "(" and tokens[stop - 2].text[:1].isupper() \
+            and not tokens[stop - 2].text.isupper() \
+            and stop - 2 > analysis.sentences[tokens[stop - 2].sent].first:
+        # "научный сотрудник Света (Карина Андоленко)": the title is the part's, the
+        # bracketed name the actor's; "работа оператора (Максим Шинкаренко)" stays his
+        return []
     skipped = name_starts      # "адвокат Александра Кокорина Андрей Ромашов"
     while True:
         role = role_before(analysis, stop, names, skipped, oblique)

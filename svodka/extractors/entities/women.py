@@ -48,10 +48,13 @@ def _feminine_mention(morph: Morphology, written: list[str], normal: list[str]) 
 
     A consonant-final surname the normalizer took for a man's genitive ("Валери Вэрика" →
     "Вэрик") is a woman's nominative as written: her "Вэрик" would not decline."""
+    # "Рэнда Слим": a first name in -а the foreign-name rule cut to "Рэнд" is hers as written
+    firsts = [w if _consonant_surname_with_a(w, n) else n
+              for w, n in zip(written[:-1], normal[:-1])]
     if _consonant_surname_with_a(written[-1], normal[-1]):
-        return " ".join([*normal[:-1], written[-1]])
+        return " ".join([*firsts, written[-1]])
     if not _surname_with_ending(written[-1], normal[-1]):
-        return " ".join(normal)
+        return " ".join([*firsts, normal[-1]])
     words = [_feminine(morph, w, n) for w, n in zip(written[:-1], normal[:-1])]
     return " ".join([*words, normal[-1] + "а"])
 

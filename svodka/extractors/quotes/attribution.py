@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, QUOTE_MARKS, Context
+from svodka.extractors.quotes.indirect import that_after
 from svodka.extractors.quotes.marks import Segment
 
 # Tokens allowed between the dash and the cue: "— заявил", "— также отметил", "— Иванов сказал".
@@ -16,8 +17,6 @@ _CUE_WINDOW = 4
 _CLAUSE_SPILL = 3
 # How far back from a colon or a comma a preposed cue may stand ("Х заявил журналистам: «…»").
 _PREPOSED_WINDOW = 12
-# how far before ", что" its cue may be ("заявил журналистам в понедельник, что")
-_THAT_WINDOW = 10
 
 
 # What a bare name phrase before a colon is made of ("Глава МИД России Сергей Лавров: «…»").
@@ -147,25 +146,48 @@ def colon_cue(ctx: Context, segment: Segment) -> Attribution | None:
     if before is None or ctx.word(before) != ":":
         return None
     cue = _cue_before(ctx, before, 0)
+    if cue is None:
+        cue = _governing_cue(ctx, before)
     if cue is not None:
         token = ctx.tokens[cue]
         return Attribution("colon_cue", cue, (token.start, token.end))
-    return _name_colon(ctx, before) or _that_colon(ctx, before) or _clause_colon(ctx, before)
+    return _phrase_colon(ctx, before) or _name_colon(ctx, before) or _clause_colon(ctx, before)
 
 
-def _that_colon(ctx: Context, colon: int) -> Attribution | None:
-    """`Х заявил, что A: «B»`: the words in marks after the reported clause are the same
-    speaker's, quoted directly (B, a quote of its own; A is `cue_that`'s)."""
+def _phrase_colon(ctx: Context, colon: int) -> Attribution | None:
+    """По его словам, A: «B» — the phrase opening the sentence attributes B too (F2)."""
     first = ctx.sentence(colon).first
-    for index in range(colon - 1, first, -1):
-        if ctx.is_dash(index) and ctx.word(index - 1) in QUOTE_MARKS:
-            return None     # "«…», — сказал он, …": a quote of its own before the colon
-        if ctx.lemma(index) != "что" or ctx.word(index - 1) != ",":
-            continue
-        for cue in range(index - 2, max(first, index - 2 - _THAT_WINDOW) - 1, -1):
-            if ctx.is_any_cue(cue) and ctx.tokens[cue].feats.get("VerbForm") != "Inf":
-                token = ctx.tokens[cue]
-                return Attribution("that_colon", cue, (token.start, token.end))
+    for index in range(first, min(first + 3, colon)):
+        phrase = ctx.phrase_at(index, colon)
+        if phrase is not None:
+            noun, speaker = phrase
+            comma = noun + 1
+            while comma < colon and ctx.word(comma) != ",":
+                comma += 1
+            return Attribution("according_to", noun, (ctx.tokens[index].start, ctx.tokens[noun].end),
+                               speaker_tokens=speaker if len(speaker) else range(noun + 1, comma))
+    return None
+
+
+def _governing_cue(ctx: Context, colon: int) -> int | None:
+    """The cue whose clause the colon ends, however long the clause: "Х заявила, что
+    ассамблея разделяет позицию Киева относительно …: «B»" (decision F2: an indirect A, a
+    direct B, one speaker), "…, заявил «НГ» зампред ПАРНАСа Х: «B»". Read from the parse:
+    the cue is an ancestor of the words before the colon, in the same sentence."""
+    first = ctx.sentence(colon).first
+    for start in (colon - 1, colon):
+        index, steps = start, 0
+        while index >= first and steps < 40:
+            if index < colon and index != start and ctx.is_any_cue(index):
+                return index
+            index, steps = ctx.tokens[index].head, steps + 1
+    # the parse may hang the clause on the quote after the colon: the nearest cue that
+    # opens a "что" clause stands for it ("заявила на днях, что …: «…»")
+    for index in range(colon - 1, first - 1, -1):
+        if ctx.word(index) in FINAL_PUNCT or ctx.word(index) == ":":
+            return None
+        if ctx.is_any_cue(index) and that_after(ctx, index, colon) is not None:
+            return index
     return None
 
 
@@ -175,11 +197,20 @@ def _clause_colon(ctx: Context, colon: int) -> Attribution | None:
     for index in range(colon - 1, low - 1, -1):
         if ctx.word(index) in QUOTE_MARKS or ctx.is_dash(index):
             return None
-        if ctx.is_reporting(index) and any(ctx.tokens[c].rel.startswith("nsubj")
-                                           for c in ctx.analysis.children(index)):
+        if ctx.is_reporting(index) and (any(ctx.tokens[c].rel.startswith("nsubj")
+                                            for c in ctx.analysis.children(index))
+                                        or _subject_before(ctx, low, index)):
             token = ctx.tokens[index]
             return Attribution("colon_clause", index, (token.start, token.end))
     return None
+
+
+def _subject_before(ctx: Context, low: int, verb: int) -> bool:
+    """A subject right before the verb, past a parenthetical the parse hung it elsewhere for
+    ("Порошенко, по сообщению украинских СМИ, обратился к …: «…»")."""
+    return any(ctx.tokens[i].rel == "nsubj" and ctx.tokens[i].pos in ("PROPN", "NOUN")
+               and ctx.tokens[i].feats.get("Case", "Nom") == "Nom"
+               for i in range(max(low, ctx.sentence(verb).first), verb))
 
 
 def _previous_paragraph_end(ctx: Context, segment: Segment) -> int | None:

@@ -28,6 +28,7 @@ MIN_WORDS = 3
 class Lexicon:
     cues: frozenset[str]
     impersonal: frozenset[str]
+    impersonal_forms: frozenset[str]            # "указано", "сказано": word forms
     cite: frozenset[str]
     phrases: frozenset[tuple[str, ...]]         # preposition, then the noun's lemmas
     cue_phrases: dict[str, tuple[tuple[str, ...], ...]]   # "прийти" → (("к", "вывод"),)
@@ -43,6 +44,7 @@ class Lexicon:
     org_kinds: dict[str, tuple[str, ...]]
     countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
     inverted: frozenset[str]                    # "…, делится супруга": after the content only
+    rating_words: frozenset[str]                # "по версии Х" in a ranking is no one's words
 
 
 def _verb_phrases(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -58,6 +60,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         cues=frozenset(load_list("quote_cues.txt")),
         impersonal=frozenset(load_list("quote_cues_impersonal.txt")),
+        impersonal_forms=frozenset(load_list("quote_cues_impersonal_forms.txt")),
         cite=frozenset(load_list("quote_cues_cite.txt")),
         phrases=frozenset((row[0], *row[1].split()) for row in load_table("quote_phrases.tsv")),
         cue_phrases=_verb_phrases(load_list("quote_cue_phrases.txt")),
@@ -74,6 +77,7 @@ def lexicon() -> Lexicon:
         org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},
         countries={row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")},
         inverted=frozenset(load_list("quote_cues_inverted.txt")),
+        rating_words=frozenset(load_list("quote_rating_words.txt")),
     )
 
 
@@ -170,9 +174,14 @@ class Context:
         return None
 
     def is_impersonal_cue(self, index: int) -> bool:
-        return self.tokens[index].pos in ("VERB", "ADJ", "AUX") and (
-            self.lemma(index) in self.lexicon.impersonal
-            or self.word(index).lower() in ("сказано",))
+        """"Отмечается, что", and a speech cue's short passive participle: "В документе
+        указано, что", "Принято считать, что" (not a hedge: "Не исключено, что")."""
+        token = self.tokens[index]
+        if token.pos not in ("VERB", "ADJ", "AUX"):
+            return False
+        if self.lemma(index) in self.lexicon.impersonal:
+            return True
+        return self.word(index).lower() in self.lexicon.impersonal_forms and self.is_cue(index)
 
     def is_any_cue(self, index: int) -> bool:
         return self.is_cue(index) or self.is_impersonal_cue(index)

@@ -37,7 +37,7 @@ def _reports(ctx: Context, index: int) -> bool:
     participle of the speaker ("Шона Эджетта, отметившего, что"); not the author's
     "напомним, что", "стоит отметить, что", "могу сказать, что"."""
     feats = ctx.tokens[index].feats
-    return _finite(ctx, index) or feats.get("VerbForm") == "Conv" or (
+    return _finite(ctx, index) or feats.get("VerbForm") == "Conv" or ctx.is_impersonal_cue(index) or (
         feats.get("VerbForm") == "Part" and feats.get("Voice") == "Act"
         and ctx.tokens[index].rel.startswith("acl"))
 
@@ -47,7 +47,7 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
     before a second cue with its own "что" ("…, а Иванов добавил, что …")."""
     for index in range(first + MIN_WORDS, stop):
         if ctx.tokens[index].rel == "conj" and ctx.tokens[index].head == cue \
-                and ctx.is_any_cue(index) and _that_after(ctx, index, stop) is not None:
+                and ctx.is_any_cue(index) and that_after(ctx, index, stop) is not None:
             back = index - 1
             while back > first and ctx.word(back).lower() not in (",", "и", "а", "но"):
                 back -= 1
@@ -103,7 +103,7 @@ def _agree(ctx: Context, one: int, other: int) -> bool:
                for feature in ("Number", "Gender", "Tense"))
 
 
-def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
+def that_after(ctx: Context, cue: int, stop: int) -> int | None:
     """Index of "что" opening the cue's complement: "заявил(, что)", "заявил о том, что",
     "сообщил «НГ», что"; of the comma before a reported question: "поинтересовался(,) какие
     меры …"."""
@@ -124,8 +124,8 @@ def _that_after(ctx: Context, cue: int, stop: int) -> int | None:
             continue
         if word in FINAL_PUNCT or ctx.is_dash(index) or word == ":":
             return None
-        if index > cue + 1 and ctx.tokens[index].pos == "VERB":
-            return None
+        if ctx.tokens[index].pos == "VERB" and (index > cue + 1 or ctx.tokens[cue].pos == "NOUN"):
+            return None     # not "до этого заявления казалось, что": the noun reports nothing
         if word.lower() in ("о", "об") and ctx.word(index + 1).lower() == "том" \
                 and ctx.tokens[index - 1].pos == "NOUN" and index - 1 > cue \
                 and ctx.lemma(index - 1) not in ctx.lexicon.cue_nouns | _OPINION_NOUNS:
@@ -185,7 +185,8 @@ def _next_line_pieces(ctx: Context, that: int, sentence) -> list[tuple[int, int]
 
 def _authors_conviction(ctx: Context, cue: int, sentence) -> bool:
     """"Уверен, что …" opening a sentence with no subject: the author's "I am sure"."""
-    return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" and not any(
+    return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" \
+        and not ctx.is_impersonal_cue(cue) and not any(
         ctx.tokens[c].rel.startswith("nsubj") for c in ctx.analysis.children(cue))
 
 
@@ -213,7 +214,7 @@ def cue_that(ctx: Context) -> list[Candidate]:
                 continue    # "я уже сказал, что …": the speaker's own words, inside a quote
             if _authors_conviction(ctx, cue, sentence):
                 continue
-            that = _that_after(ctx, cue, sentence.stop)
+            that = that_after(ctx, cue, sentence.stop)
             if that is None:
                 continue
             token = ctx.tokens[cue]
@@ -225,12 +226,76 @@ def cue_that(ctx: Context) -> list[Candidate]:
                 continue
             start = ctx.tokens[that + 1].start
             span = trim(ctx.text, start, _content_end(ctx, cue, that + 1, sentence.stop))
-            if ctx.words_in(*span) < MIN_WORDS:
+            if _too_short(ctx, *span):
                 continue
             found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
                                    cue_span=(token.start, token.end),
                                    impersonal=ctx.is_impersonal_cue(cue)))
     return found
+
+
+# After "Х полагают," these open no content of the cue's own: a relative or question word (a
+# topic: "рассказал, как …"), a conjunction joining the narrator's next clause.
+_NOT_CONTENT_OPENERS = frozenset({
+    "что", "чтобы", "который", "как", "где", "когда", "куда", "откуда", "почему", "зачем",
+    "сколько", "кто", "чей", "какой", "ли", "если", "и", "а", "но", "однако", "хотя", "поскольку",
+    "потому", "так", "то", "пока", "мол", "дескать"})
+# "Эксперты полагают, …", "Говорят, …": the subject and the cue open the sentence.
+_BARE_CUE_REACH = 6
+
+
+def cue_comma_clause(ctx: Context) -> list[Candidate]:
+    """Эксперты полагают, <clause> / Говорят, <clause>: a cue opening its sentence (after its
+    subject at most), a comma and the content with no "что" (the guidelines' indirect speech
+    without a conjunction; "Говорят, …" bare is indirect, null: C3)."""
+    found = []
+    for sentence in _sentences(ctx):
+        stop = min(sentence.stop, sentence.first + _BARE_CUE_REACH + 1)
+        for cue in range(sentence.first, stop - 1):
+            if ctx.is_punct(cue) and cue > sentence.first:
+                break
+            if ctx.word(cue + 1) != "," or not ctx.is_cue(cue) or not ctx.is_reporting(cue):
+                continue
+            if ctx.lemma(cue) in ctx.lexicon.asking or any(
+                    ctx.tokens[c].rel in ("obj", "ccomp", "xcomp") and c < cue
+                    or ctx.lemma(c) in ("я", "мы") for c in ctx.analysis.children(cue)):
+                continue
+            if any(ctx.tokens[i].pos in ("VERB", "AUX") for i in range(sentence.first, cue)):
+                continue
+            first = cue + 2
+            if first >= sentence.stop or ctx.word(first).lower() in _NOT_CONTENT_OPENERS \
+                    or ctx.tokens[first].feats.get("VerbForm") in ("Conv", "Part", "Inf") \
+                    or any(ctx.lemma(i) in ctx.lexicon.question_words | {"что", "ли"}
+                           for i in range(first, min(first + 3, sentence.stop))):
+                continue    # "объяснили, в чем дело": a topic (decision 1)
+            span = trim(ctx.text, ctx.tokens[first].start,
+                        _content_end(ctx, cue, first, sentence.stop))
+            if _too_short(ctx, *span) or not _has_predicate(ctx, *span) \
+                    or _has_marks_opening(ctx.text, *span) \
+                    or not _own_subject(ctx, first, sentence.stop):
+                continue
+            token = ctx.tokens[cue]
+            found.append(Candidate(*span, "indirect", "cue_comma_clause", cue=cue,
+                                   cue_span=(token.start, token.end)))
+            break
+    return found
+
+
+def _own_subject(ctx: Context, first: int, stop: int) -> bool:
+    """Does the clause opening at ``first`` (to its first comma) have a subject of its own, or
+    none by nature ("пострадавших нет")? "Он вздохнул, потом вышел" goes on with his subject."""
+    index = first
+    while index < stop and ctx.word(index) not in FINAL_PUNCT | {",", ":", ";"}:
+        token = ctx.tokens[index]
+        if token.rel.startswith(("nsubj", "csubj")) or ctx.lemma(index) == "нет":
+            return True
+        index += 1
+    return False
+
+
+def _has_marks_opening(text: str, start: int, end: int) -> bool:
+    """Content opening with a mark is direct speech the marks rules read."""
+    return text[start] in QUOTE_MARKS
 
 
 def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
@@ -253,10 +318,38 @@ def _has_predicate(ctx: Context, start: int, end: int) -> bool:
                for i in ctx.analysis.tokens_between(start, end))
 
 
+def _too_short(ctx: Context, start: int, end: int) -> bool:
+    """A fragment, not content: under three words, unless two words make a clause of their own
+    ("заявили, что инцидент исчерпан", "надеялся, что фортуна смилостивится")."""
+    words = ctx.words_in(start, end)
+    return words < 2 or (words < MIN_WORDS and not _has_predicate(ctx, start, end))
+
+
 def _is_clause(ctx: Context, start: int, end: int) -> bool:
-    """Reported content is a clause, not a noun phrase ("прорыв в изучении творчества")."""
+    """Reported content is a clause, not a noun phrase ("прорыв в изучении творчества"); a dash
+    between two nominals is a predicate ("основные сдерживающие факторы – сокращение …")."""
+    tokens = ctx.analysis.tokens_between(start, end)
     return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
-               for i in ctx.analysis.tokens_between(start, end))
+               or (i > tokens.start and ctx.is_dash(i)
+                   and ctx.tokens[i - 1].pos in ("NOUN", "PROPN", "PRON", "ADJ"))
+               for i in tokens)
+
+
+def _marked_after_colon(ctx: Context, first: int, stop: int) -> int:
+    """Where "По его словам, A: «B»" leaves A (decision F2: the words in marks are a quote of
+    their own); the sentence end when no colon opens marks."""
+    for index in range(first + 1, stop - 1):
+        if ctx.word(index) == ":" and ctx.word(index + 1) in QUOTE_MARKS:
+            return ctx.tokens[index].start
+    return ctx.tokens[stop - 1].end
+
+
+def _connectives_only(ctx: Context, first: int, stop: int) -> bool:
+    """Only a conjunction or a particle before ``stop`` in its sentence: "А вот по мнению Х,
+    …", "Но по словам Х, …"."""
+    return stop - first <= 2 and all(ctx.tokens[i].pos in ("CCONJ", "PART")
+                                      or ctx.word(i).lower() in ("вот", "же", "и", "а", "но")
+                                      for i in range(first, stop))
 
 
 def _relative_clause_end(ctx: Context, first: int, stop: int) -> int:
@@ -285,12 +378,27 @@ def _phrase_end(ctx: Context, first: int, stop: int) -> int:
     return index
 
 
+# "по версии Х" reads as "по мнению Х" (decision 3), except in a ranking, where it names
+# whose list it is: "лучшим фильмом года, по версии журнала, стал …".
+_RATING_PHRASE_NOUNS = frozenset({"версия"})
+
+
+def _ranks(ctx: Context, sentence) -> bool:
+    """Does the sentence rank things: a superlative or a ranking word (quote_rating_words.txt)?"""
+    words = ctx.lexicon.rating_words
+    stems = tuple(word[:-1] for word in words if word.endswith("-"))
+    return any(ctx.tokens[i].feats.get("Degree") == "Sup" or ctx.lemma(i) in words
+               or ctx.word(i).lower().startswith(stems)
+               for i in range(sentence.first, sentence.stop))
+
+
 def according_to(ctx: Context) -> list[Candidate]:
     """По словам Х, … / …, как сообщает Х. / A, по мнению Х, B."""
     found = []
     for sentence in _sentences(ctx):
         for index in range(sentence.first, sentence.stop):
-            if index > sentence.first and ctx.word(index - 1) != ",":
+            if index > sentence.first and ctx.word(index - 1) != "," \
+                    and not _connectives_only(ctx, sentence.first, index):
                 continue
             phrase = _phrase_at(ctx, index, sentence.stop)
             if phrase is None:
@@ -311,13 +419,16 @@ def according_to(ctx: Context) -> list[Candidate]:
                 start, end = ctx.tokens[comma + 1].start, ctx.tokens[sentence.stop - 1].end
                 if index >= 2 and ctx.lemma(index - 2) == "который":
                     end = _relative_clause_end(ctx, comma + 1, sentence.stop)
+                end = min(end, _marked_after_colon(ctx, comma + 1, sentence.stop))
             elif index > sentence.first:
                 start, end = sentence.start, ctx.tokens[index - 1].start
             else:
                 continue
             span = trim(ctx.text, start, end)
-            if ctx.words_in(*span) < MIN_WORDS or not _is_clause(ctx, *span):
+            if _too_short(ctx, *span) or not _is_clause(ctx, *span):
                 continue
+            if ctx.lemma(cue) in _RATING_PHRASE_NOUNS and _ranks(ctx, sentence):
+                continue    # "в пятерку самых популярных деревьев, по версии Х, вошли …"
             found.append(Candidate(*span, "indirect", "according_to", cue=cue,
                                    cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
                                    speaker_tokens=None if ctx.word(index).lower() == "как"
@@ -402,6 +513,13 @@ def inverted(ctx: Context) -> list[Candidate]:
                 continue
             if rule == "inverted" and _about_this(ctx.text, *before):
                 continue    # "Об этом, кажется, говорит и оформление проекта: …": no content
+            if rule == "inverted" and _object_of(ctx, cue, sentence.first, comma):
+                # "Мнение о том, что A, выразил Х": A; "Свое мнение по поводу того, что …,
+                # высказал и Х": a topic, no content
+                that = _that_of_object(ctx, sentence.first, comma)
+                if that is None:
+                    continue
+                spans = [trim(ctx.text, ctx.tokens[that + 1].start, ctx.tokens[comma].start)]
             token = ctx.tokens[cue]
             for span in spans:
                 # a parenthetical's B is content however short ("Теперь, полагает он, час
@@ -415,6 +533,23 @@ def inverted(ctx: Context) -> list[Candidate]:
                                        speaker_tokens=range(cue + 1, tail),
                                        impersonal=ctx.is_impersonal_cue(cue)))
     return found
+
+
+def _object_of(ctx: Context, cue: int, first: int, stop: int) -> bool:
+    """Is a noun before ``stop`` the cue's object (the words before it name what was said, not
+    say it)?"""
+    return any(ctx.tokens[i].head == cue and ctx.tokens[i].rel == "obj"
+               and ctx.tokens[i].pos in ("NOUN", "PRON") for i in range(first, stop))
+
+
+def _that_of_object(ctx: Context, first: int, stop: int) -> int | None:
+    """"что" of "<noun> о том, что" opening the words before ``stop``."""
+    for index in range(first, min(first + 4, stop - 3)):
+        if ctx.tokens[index].pos == "NOUN" and ctx.word(index + 1).lower() in ("о", "об") \
+                and ctx.word(index + 2).lower() == "том" and ctx.word(index + 3) == "," \
+                and ctx.word(index + 4).lower() == "что":
+            return index + 4
+    return None
 
 
 _ABOUT_THIS = re.compile(r"(?:об?|обо)\s+(?:этом|том|нем|нём|ней|них)\b", re.IGNORECASE)

@@ -1,0 +1,115 @@
+"""Missed, spurious and boundary quotes of `svodka eval quotes`, grouped by their context.
+
+    python tests/data/quotes/error_classes.py [out/eval/quotes.json] [--examples]
+
+Reads the JSON's ``errors`` and each gold article's text, and puts every missed or spurious quote
+(a boundary error by how the found span differs) in the first class whose test its context passes (the order below). The tests read only the
+characters around the span — a cue's lemma or the parse is not consulted — so a class is where
+to look, not a diagnosis: the docs' table was checked by reading the examples it prints. Batches
+not in the gold folder (a blind batch) are never read.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MARKS = "«»“”„\""
+PHRASES = re.compile(r"\b(?:по (?:\w+ )?(?:словам|мнению|версии|прогноз\w*|информации|"
+                     r"утверждению|заявлени\w*|оценк\w*|данным|идее|сообщени\w*)|согласно|"
+                     r"с точки зрения)\b", re.IGNORECASE)
+CUE_BEFORE_THAT = re.compile(r"\w+,? (?:о том, )?что\s*$")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    cut = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    return text[cut + 1:start]
+
+
+def classify(error: dict, text: str) -> str:
+    start, end = error["start"], error["end"]
+    before, after = text[max(0, start - 300):start], text[end:end + 120]
+    sentence = _sentence_before(text, start)
+    line_start = text.rfind("\n", 0, start) + 1
+    opens_line = not text[line_start:start].strip(" " + MARKS + "—–-")
+    if error["error"] == "boundary":
+        gold, found = error["text"], error.get("found", "")
+        if gold in found:
+            head, tail = found.split(gold, 1)
+            if head.strip(" «") and tail.strip(" ».,"):
+                return "boundary: found runs past the content on both sides"
+            if head.strip(" «"):
+                return "boundary: found opens earlier (a connective, the sentence before)"
+            return "boundary: found runs on (the narrator's clause, an attribution, marks)"
+        if found in gold:
+            return "boundary: found cut short (a multi-sentence quote, an inner dash or colon)"
+        return "boundary: found shifted (other words in marks, a line piece)"
+    if error["error"] == "spurious":
+        if error["kind"] == "direct" and not re.match(r"[»”\"]?[,.!?…]*\s*[—–-]", after) \
+                and not sentence.rstrip().endswith(":"):
+            return "spurious: marked words with no speech cue (title, slogan, excerpt)"
+        if any(m in text[start - 2:start] for m in "«“„") or "»" in text[start:end]:
+            return "spurious: speech nested in a quote, or a span past the marks"
+        if re.search(r"\b(?:я|мы|думаешь|считаешь|уверен)\b", sentence, re.IGNORECASE):
+            return "spurious: the author's voice (first or second person)"
+        return "spurious: a cue with no one's words (topic, hedge, noun phrase, narrative)"
+    if "\n" in text[start - 4:start] and not re.search(r"[.!?»]\s*$", text[:start - 1].rstrip()) \
+            or "\n" in text[end:end + 3] and re.match(r"\s*\n\s*[,.a-zа-я]", after):
+        return "line pieces: the dump breaks the sentence (a link, an editor's note)"
+    if sentence.rstrip(" «").endswith(":") and (", что" in sentence or PHRASES.search(sentence)):
+        return "F2: marks after a colon that ends an indirect clause"
+    if error["kind"] == "direct" and re.search(r"[,.!?…]\s*[—–-]\s*$", before.rstrip(" «")) \
+            and re.search(r"[—–-]\s*\w+[^.]*\.\s*[—–-]\s*$", before[-160:]):
+        return "split quote: the part after the author's words"
+    if error["kind"] == "direct" and opens_line and not re.match(
+            r"[»”\"]?[,.!?…]*\s*[—–-]\s*\w", after) and not sentence.rstrip(" «").endswith(":"):
+        return "no cue: a quote paragraph continuing the previous speaker, dialogue"
+    if error["kind"] == "direct" and sentence.rstrip(" «").endswith(":"):
+        return "colon: a clause with no cue verb before the colon"
+    if error["kind"] == "direct":
+        return "direct, other (within a sentence, damaged marks)"
+    if re.search(r"\bли\b", text[start:end]) or text[start:end].endswith("?"):
+        return "reported question"
+    if PHRASES.search(sentence):
+        return "prepositional phrase (по словам, по версии, согласно …)"
+    if CUE_BEFORE_THAT.search(before):
+        return "a cue (verb, noun, phrase) before что the lexicon lacks"
+    if re.match(r",\s*(?:[—–-]\s*)?\w+", after) and not sentence.strip():
+        return "inverted or parenthetical attribution after the content"
+    return "indirect, other (a cue without что, a parenthetical)"
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    results = json.loads(Path(args[0] if args else "out/eval/quotes.json").read_text("utf-8"))
+    texts = {}
+    for path in HERE.glob("*.json"):
+        document = json.loads(path.read_text("utf-8"))
+        texts[document["id"]] = document["text"]
+    counts: Counter = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for error in results["errors"]:
+        if error["error"] == "speaker" or error["document"] not in texts:
+            continue
+        cause = classify(error, texts[error["document"]])
+        counts[cause, error["batch"]] += 1
+        examples[cause].append(f'{error["document"]} {error["start"]}: {error["text"][:70]}')
+    batches = sorted({batch for _, batch in counts})
+    print("| cause | " + " | ".join(batches) + " | all |")
+    print("|---|" + "---|" * (len(batches) + 1))
+    for cause in sorted({c for c, _ in counts}, key=lambda c: -sum(
+            n for (k, _), n in counts.items() if k == c)):
+        row = [counts[cause, b] for b in batches]
+        print(f"| {cause} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
+    if "--examples" in sys.argv:
+        for cause, found in examples.items():
+            print(f"\n## {cause}")
+            for line in found[:6]:
+                print("  " + line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""Quote spans on unseen news (issue 15, fifth session): one table per mechanism.
+
+Sentences of the kind the fresh gold holds, written for these tests (none is a gold article's):
+the text in, every quote found out as (text, kind, a part of the speaker's name or None).
+Each negative case sits after a sentence whose quote must still be found.
+"""
+from __future__ import annotations
+
+import pytest
+
+import svodka
+from conftest import assert_spans_valid
+
+
+def _found(text: str):
+    article = svodka.extract(text)
+    assert_spans_valid(article)
+    return [(q.text, q.kind, q.speaker_name) for q in article.quotes]
+
+
+def _check(text: str, expected) -> None:
+    found = _found(text)
+    assert [(t, k) for t, k, _ in found] == [(t, k) for t, k, _ in expected], found
+    for (_, _, name), (_, _, part) in zip(found, expected):
+        if part is None:
+            assert name is None, found
+        else:
+            assert name is not None and part in name, found
+
+
+# Decision F2: "Х заявил, что A: «B»" is an indirect A and a direct B with one speaker, however
+# long A is; the colon may also end an inverted attribution with the addressee in marks.
+COLON_AFTER_A_CLAUSE = [
+    ("Глава комитета Ирина Петрова заявила на днях, что правительство разделяет позицию "
+     "регионов относительно распределения средств на ремонт дорог и мостов в пострадавших от "
+     "паводка районах: «Мы договорились, что каждый регион получит столько, сколько просил».",
+     [("правительство разделяет позицию регионов относительно распределения средств на ремонт "
+       "дорог и мостов в пострадавших от паводка районах", "indirect", "Петрова"),
+      ("Мы договорились, что каждый регион получит столько, сколько просил", "direct",
+       "Петрова")]),
+    ("В связи с этим партиям необходимо объединить усилия, заявил «НГ» политолог Андрей "
+     "Смирнов: «Иначе ни один из кандидатов не наберет нужного числа голосов».",
+     [("В связи с этим партиям необходимо объединить усилия", "indirect", "Смирнов"),
+      ("Иначе ни один из кандидатов не наберет нужного числа голосов", "direct", "Смирнов")]),
+    ("Пресс-секретарь министерства Анна Орлова сказала агентству «Интерфакс»: «Документы по "
+     "этому делу уже переданы в суд».",
+     [("Документы по этому делу уже переданы в суд", "direct", "Орлова")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COLON_AFTER_A_CLAUSE)
+def test_marked_words_after_a_colon_that_ends_the_cues_clause(text, expected, models):
+    _check(text, expected)
+
+
+def test_colon_after_the_narrators_clause_is_no_quote(models):
+    text = ("Город готовится к празднику, и ярмарку откроют в субботу на главной площади: "
+            "«Ярмарка мастеров» продлится до воскресенья.\n"
+            "Пресс-секретарь министерства Анна Орлова сказала агентству «Интерфакс»: "
+            "«Документы по этому делу уже переданы в суд».")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("Документы по этому делу уже переданы в суд", "direct")]
+
+
+# Cues the guidelines name (decisions 2, 3, S1–S3, C2, C5) that the lexicon lacked; a clause
+# of two words is content when it has a predicate of its own.
+GUIDELINE_CUES = [
+    ("Нападающий признаётся, что больше всего его впечатлила речь тренера в раздевалке.",
+     [("больше всего его впечатлила речь тренера в раздевалке", "indirect", None)]),
+    ("Ещё до жеребьёвки тренер Антонио Конте надеялся, что удача улыбнётся.",
+     [("удача улыбнётся", "indirect", "Конте")]),
+    ("Министр экономики Олег Сидоров высказывал опасение, что после вступления в союз "
+     "серьезно пострадает легкая промышленность.",
+     [("после вступления в союз серьезно пострадает легкая промышленность", "indirect",
+       "Сидоров")]),
+    ("Глава федерации Игорь Малков раскрыл некоторые детали сделки, намекая, что ещё "
+     "предстоит решить вопрос с трансляциями чемпионата.",
+     [("ещё предстоит решить вопрос с трансляциями чемпионата", "indirect", "Малков")]),
+    ("Принято считать, что история фабрики началась с указа императрицы о создании "
+     "суконных мануфактур.",
+     [("история фабрики началась с указа императрицы о создании суконных мануфактур",
+       "indirect", None)]),
+    ("Считается, что новая система отбора повысит качество подготовки специалистов.",
+     [("новая система отбора повысит качество подготовки специалистов", "indirect", None)]),
+    ("В законопроекте указано, что в течение года регионы должны утвердить программы "
+     "переселения.",
+     [("в течение года регионы должны утвердить программы переселения", "indirect", None)]),
+    ("В Минске же, напротив, уверены, что переговоры пройдут без каких-либо осложнений.",
+     [("переговоры пройдут без каких-либо осложнений", "indirect", "Минск")]),
+    ("Позднее в министерстве заявили, что вопрос закрыт.",
+     [("вопрос закрыт", "indirect", None)]),
+    ("По версии местных СМИ, губернатор обсуждал с министром финансирование стадиона.",
+     [("губернатор обсуждал с министром финансирование стадиона", "indirect", None)]),
+    ("По прогнозам Всемирного банка, к концу десятилетия доходы населения вырастут на треть.",
+     [("к концу десятилетия доходы населения вырастут на треть", "indirect",
+       "Всемирн")]),
+    ("Гарантом соглашения должна, по идее Брюсселя, выступить миссия ОБСЕ.",
+     [("выступить миссия ОБСЕ", "indirect", "Брюссел")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", GUIDELINE_CUES)
+def test_cues_the_guidelines_name(text, expected, models):
+    _check(text, expected)
+
+
+_CONTROL = "Ещё до жеребьёвки тренер Антонио Конте надеялся, что удача улыбнётся.\n"
+
+
+# Not quotes: a hedge ("Не исключено"), a noun that reports nothing before a verb, a ranking
+# "по версии Х", a topic after a telling cue — each after a quote that is found.
+@pytest.mark.parametrize("text", [
+    "Не исключено, что лидер партии перейдёт к публичным обвинениям в адрес правительства.",
+    "Ещё за день до этого заявления казалось, что дело сделано.",
+    "Лучшим фильмом года, по версии журнала, стала картина молодого режиссера.",
+    "Недоумевающему тренеру объяснили, в чем дело, но он удивился еще больше.",
+])
+def test_hedges_rankings_and_topics_are_not_quotes(text, models):
+    assert _found(_CONTROL + text) == [("удача улыбнётся", "indirect", "Антонио Конте")]
+
+
+# A cue opening its sentence, a comma and a clause with no "что": indirect speech (C3: a bare
+# "Говорят, …" is indirect with no speaker).
+CUE_COMMA_CLAUSE = [
+    ("Эксперты полагают, действия спикера связаны с ее видами на пост президента.",
+     [("действия спикера связаны с ее видами на пост президента", "indirect", None)]),
+    ("Говорят, чиновники книгу сначала встретили в штыки, опасаясь ущерба для имиджа города.",
+     [("чиновники книгу сначала встретили в штыки, опасаясь ущерба для имиджа города",
+       "indirect", None)]),
+    ("В полиции сообщили, пострадавших при пожаре нет.",
+     [("пострадавших при пожаре нет", "indirect", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CUE_COMMA_CLAUSE)
+def test_cue_comma_clause_without_that(text, expected, models):
+    _check(text, expected)
+
+
+# The same subject going on, a topic, a gerund: no content of the cue's own.
+@pytest.mark.parametrize("text", [
+    "Он вздохнул, потом вышел из комнаты и закрыл за собой дверь.",
+    "Он рассказал, как однажды наблюдал за стаей волков.",
+    "Тренер объяснил, в чем дело, и команда вернулась на поле.",
+])
+def test_cue_comma_without_a_clause_of_its_own(text, models):
+    assert _found(_CONTROL + text) == [("удача улыбнётся", "indirect", "Антонио Конте")]
+
+
+# The phrase "по словам / по мнению Х": after a sentence-opening conjunction, with a nominal
+# predicate after a dash, and with a colon opening marks (F2: A and B, one speaker).
+PHRASES = [
+    ("А вот по мнению экономиста Антона Белова, инфляция в этом году замедлится до 4%.",
+     [("инфляция в этом году замедлится до 4%", "indirect", "Белов")]),
+    ("По мнению министра Антона Белова, основные сдерживающие факторы – нехватка рабочих рук "
+     "и низкие инвестиции.",
+     [("основные сдерживающие факторы – нехватка рабочих рук и низкие инвестиции", "indirect",
+       "Белов")]),
+    ("Аналитик Иван Петров ранее работал в разведке. По словам Петрова, очевидна политическая "
+     "стратегия властей: «Если вы говорите о множестве атак, вы можете объединить людей».",
+     [("очевидна политическая стратегия властей", "indirect", "Петров"),
+      ("Если вы говорите о множестве атак, вы можете объединить людей", "direct", "Петров")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PHRASES)
+def test_according_to_phrases(text, expected, models):
+    _check(text, expected)
+
+
+def test_an_opinion_named_as_the_cues_object(models):
+    # "Мнение о том, что A, выразил Х": A is Х's; "Свое мнение по поводу того, что …, высказал
+    # и Х" names a topic, and the words of the quote before it are still found
+    text = ("«Надо думать о повышении уровня жизни», – сказал министр Антон Белов.\n"
+            "Свое мнение по поводу того, что изменится в стране после присоединения к союзу, "
+            "высказал и заместитель директора департамента Максим Орлов.\n"
+            "Ранее мнение о том, что соседи попытаются повлиять на выборы, выразил депутат "
+            "Игорь Смирнов.")
+    assert _found(text) == [
+        ("Надо думать о повышении уровня жизни", "direct", "Антон Белов"),
+        ("соседи попытаются повлиять на выборы", "indirect", "Игорь Смирнов")]
+
+
+def test_a_subject_before_a_parenthetical_source_introduces_the_marks(models):
+    # "Х, по сообщению СМИ, обратился к …: «C»": the parse hangs Х away from the verb; C is
+    # still the words in marks after a clause with a subject, and B (A, по сообщению Х, B)
+    # stops at the colon
+    text = ("Кроме того, президент Игорь Соколов, по сообщению местных СМИ, обратился к "
+            "правительствам соседних стран: «Было бы важно, чтобы вы не признавали итоги "
+            "этого голосования».")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("обратился к правительствам соседних стран", "indirect"),
+        ("Было бы важно, чтобы вы не признавали итоги этого голосования", "direct")]
