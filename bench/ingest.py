@@ -44,12 +44,18 @@ def _children_cpu() -> float:
 
 
 class MemorySampler(threading.Thread):
-    """Peak RSS of a process and, separately, of the largest of its descendants."""
+    """Peak RSS of a process and, separately, of the largest of its descendants; and the CPU
+    seconds of the process itself and of each descendant (their last sample: a process that
+    has ended keeps what it had used 0.2 s before), so a run's CPU splits into the parent's
+    (reading, skipping known ids, writing; with Dask also the scheduler and the nannies,
+    which a LocalCluster runs in the parent) and the workers'."""
 
     def __init__(self, pid: int, every: float = 0.2):
         super().__init__(daemon=True)
         self.pid, self.every = pid, every
         self.parent_mb = self.worker_mb = 0.0
+        self.parent_cpu = 0.0
+        self.children_cpu: dict[int, float] = {}
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -62,8 +68,12 @@ class MemorySampler(threading.Thread):
         while not self.done.is_set():
             try:
                 self.parent_mb = max(self.parent_mb, parent.memory_info().rss / 2**20)
+                times = parent.cpu_times()
+                self.parent_cpu = times.user + times.system
                 for child in parent.children(recursive=True):
                     self.worker_mb = max(self.worker_mb, child.memory_info().rss / 2**20)
+                    times = child.cpu_times()
+                    self.children_cpu[child.pid] = times.user + times.system
             except psutil.Error:
                 pass
             self.done.wait(self.every)
@@ -118,6 +128,11 @@ def run(news: Path, workers: int, db: Path, engine: str = "local") -> dict:
             "writer_rss_mb": round(sampler.parent_mb),
             "worker_rss_mb": round(sampler.worker_mb) if workers > 1 or engine == "dask" else None,
             "cpu_s_per_doc": round(cpu / int(numbers["read"]), 3),
+            # The parent alone, and every process it started (the extraction workers); with
+            # one worker the parent extracts too.
+            "parent_cpu_s_per_doc": round(sampler.parent_cpu / int(numbers["read"]), 4),
+            "children_cpu_s_per_doc": round(sum(sampler.children_cpu.values())
+                                            / int(numbers["read"]), 4),
             "mb_per_1000": round(size / 2**20 / stored * 1000, 1) if stored else None,
             "duplicate_groups": stats["duplicate_groups"], "near_or_exact_copies": stats["duplicates"],
             "load_average": round(os.getloadavg()[0], 1), "db": str(db), "summary": line}
@@ -158,15 +173,16 @@ def main() -> None:
              f"store, `python bench/ingest.py` on {os.cpu_count()} cores, "
              f"{time.strftime('%Y-%m-%d')}, load average at the end of each run "
              f"{', '.join(str(r['load_average']) for r in runs)}:", "",
-             "| round | engine | workers | docs/s (ingest loop) | docs/s (wall) | speed-up (wall) | wall s | CPU s / doc | peak RSS per worker MB "
+             "| round | engine | workers | docs/s (ingest loop) | docs/s (wall) | speed-up (wall) | wall s | CPU s / doc | of which parent + workers | peak RSS per worker MB "
              "| peak RSS of the writer MB | store MB / 1,000 articles | stored | duplicates | rejected "
              "| duplicate groups |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
         lines.append(f"| {r['round']} | {r['engine']} | {r['workers']} | {r['docs_per_s']} | "
                      f"{r['wall_docs_per_s']} | "
                      f"{r['speed_up']:.2f}× | "
                      f"{r['wall_seconds']} | {r.get('cpu_s_per_doc', '—')} | "
+                     f"{r.get('parent_cpu_s_per_doc', '—')} + {r.get('children_cpu_s_per_doc', '—')} | "
                      f"{r['worker_rss_mb'] or '(in the writer)'} | {r['writer_rss_mb']} | "
                      f"{r['mb_per_1000']} | "
                      f"{r['stored']} | {r['duplicates']} | {r['rejected']} | "

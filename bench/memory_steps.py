@@ -1,6 +1,6 @@
 """Which step of one long article's extraction holds the memory: tracemalloc per step.
 
-    python bench/memory_steps.py [--mb 2] [--article FILE] [--top 12]
+    python bench/memory_steps.py [--mb 2] [--article FILE] [--top 12] [--entities]
 
 Builds the synthetic article of ``bench/memory.py`` (or reads ``--article``), loads the models,
 then extracts it with tracemalloc on, wrapping each pipeline step (the language pass, dates,
@@ -9,6 +9,8 @@ holds when it returns and the peak while it ran, both above what was held before
 extraction started, and the source lines that hold the most at the end. tracemalloc sees
 Python's allocations only (numpy's buffers included, BLAS scratch not) and slows the run
 about twofold, so a 2 MiB article is the usual size; RSS is ``bench/memory.py``'s.
+``--entities`` also wraps the steps inside the entities step (mentions, linking, the
+resolver...), one row each, summed over their calls.
 """
 from __future__ import annotations
 
@@ -23,6 +25,10 @@ sys.path.insert(0, str(HERE))
 
 STEPS = ("analyze", "extract_dates", "extract_entities", "extract_quotes", "speech_pronouns",
          "tone_mentions", "with_tones", "extract_amounts")
+# what resolve_entities calls (svodka/extractors/entities/__init__.py), in its order
+ENTITY_STEPS = ("find_mentions", "find_events", "outside_mentions", "propagate",
+                "written_nominatives", "subject_nominatives", "owners", "link", "shared_names",
+                "_entity", "_resolve", "feminine_names")
 
 
 def main() -> int:
@@ -30,6 +36,7 @@ def main() -> int:
     parser.add_argument("--mb", type=float, default=2.0)
     parser.add_argument("--article", type=Path, help="a text file instead of the synthetic one")
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--entities", action="store_true", help="rows for the entities' steps")
     args = parser.parse_args()
 
     import svodka
@@ -44,14 +51,18 @@ def main() -> int:
     models = load_models()
     svodka.extract("Прогрев: одна короткая статья.", models=models)
     rows = []
+    peaks: list[int] = []     # each step's peak: a step's own includes the steps inside it
 
     def wrapped(name, function):
         def step(*arguments, **keywords):
             before = tracemalloc.get_traced_memory()[0]
             tracemalloc.reset_peak()
+            inside = len(peaks)
             cpu = time.process_time()
             result = function(*arguments, **keywords)
             current, peak = tracemalloc.get_traced_memory()
+            peak = max([peak] + peaks[inside:])
+            peaks.append(peak)
             rows.append((name, time.process_time() - cpu, current - base, peak - base,
                          peak - before))
             return result
@@ -60,6 +71,11 @@ def main() -> int:
     for name in STEPS:
         if hasattr(pipeline, name):
             setattr(pipeline, name, wrapped(name, getattr(pipeline, name)))
+    if args.entities:
+        from svodka.extractors import entities
+        for name in ENTITY_STEPS:
+            if hasattr(entities, name):
+                setattr(entities, name, wrapped(f"  {name}", getattr(entities, name)))
     tracemalloc.start(1)
     base = tracemalloc.get_traced_memory()[0]
     article = svodka.extract(text, models=models)
@@ -69,10 +85,18 @@ def main() -> int:
     tracemalloc.stop()
     print(f"{len(text.encode('utf-8')) / 1e6:.2f} MB article: {len(article.entities)} entities, "
           f"{len(article.quotes)} quotes; Python memory above the start, MB:")
-    print("\n| step | CPU-s (traced) | held after | peak while running | rise during the step |")
-    print("|---|---:|---:|---:|---:|")
+    print("\n| step | calls | CPU-s (traced) | held after | peak while running "
+          "| rise during the step |")
+    print("|---|---:|---:|---:|---:|---:|")
+    merged: dict[str, list] = {}      # a step called many times: one row, its highest marks
     for name, cpu, held, peak, rise in rows:
-        print(f"| {name} | {cpu:.1f} | {held / 1e6:.0f} | {peak / 1e6:.0f} | {rise / 1e6:.0f} |")
+        row = merged.setdefault(name, [0, 0.0, held, peak, rise])
+        row[0] += 1
+        row[1] += cpu
+        row[2], row[3], row[4] = held, max(row[3], peak), max(row[4], rise)
+    for name, (calls, cpu, held, peak, rise) in merged.items():    # in the order they ended
+        print(f"| {name} | {calls} | {cpu:.1f} | {held / 1e6:.0f} | {peak / 1e6:.0f} | "
+              f"{rise / 1e6:.0f} |")
     print(f"\nPeak over the whole extraction: {overall_peak / 1e6:.0f} MB.")
     print("\n| held at the end by | MB | blocks |\n|---|---:|---:|")
     for stat in snapshot.statistics("lineno")[:args.top]:

@@ -204,13 +204,22 @@ def test_sample_article(sample_article):
 
 
 def test_unbalanced_marks_stay_linear():
-    """Marks are paired in one pass: a 10 MB paragraph of unbalanced marks is fast."""
-    text = ("«Начало цитаты без конца \"и еще \" кавычка» » » «" * 250_000)[:10_000_000]
-    started = time.perf_counter()
-    segments = find_segments(text, [Region(0, len(text))])
-    assert time.perf_counter() - started < 20
-    assert all(0 <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
-               for s in segments)
+    """Marks are paired in one pass: eight times the unbalanced marks cost about eight times the
+    CPU, not sixty-four (a ratio of CPU times, so a loaded machine does not fail it)."""
+    unit = "«Начало цитаты без конца \"и еще \" кавычка» » » «"
+
+    def cpu_seconds(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        started = time.process_time()
+        segments = find_segments(text, [Region(0, len(text))])
+        spent = time.process_time() - started
+        assert segments and all(0 <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
+                                for s in segments)
+        return spent
+
+    small = min(cpu_seconds(250_000) for _ in range(2))
+    large = min(cpu_seconds(2_000_000) for _ in range(2))
+    assert large < 24 * max(small, 1e-3)
 
 
 def test_unbalanced_marks_in_an_article(models):
@@ -783,3 +792,84 @@ def test_a_document_speaks_for_its_issuer_a_person_too(models):
     _, found = _quotes(text)
     speakers = [speaker for _, kind, speaker in found if kind == "direct"]
     assert speakers == ["Петр I", "Управление по координации гуманитарных вопросов ООН"], found
+
+
+# issue 15, fifth session: classes of speaker error on the unseen batches (docs/quotes.md)
+CONTINUED_TURNS = [
+    # a turn goes on past a connective with no subject: the verb's gender says whose turn
+    ("Официальный представитель МИД Мария Захарова выступила на брифинге. «Мы не примем эти "
+     "условия», — заявила она. Однако добавила, что Москва готова к переговорам.",
+     ["Мария Захарова", "Мария Захарова"]),
+    ("«Мы не примем эти условия», — заявил журналистам Сергей Лавров. При этом подчеркнул, что "
+     "Москва готова к переговорам.",
+     ["Сергей Лавров", "Сергей Лавров"]),
+    # ... and a verb of the other gender continues no one
+    ("Мария Захарова встретилась с Сергеем Лавровым. Однако добавил, что Москва готова к "
+     "любым переговорам.",
+     [None]),
+]
+
+
+@pytest.mark.parametrize("text, speakers", CONTINUED_TURNS)
+def test_a_subjectless_cue_after_a_connective_continues_the_turn(text, speakers, models):
+    _, found = _quotes(text)
+    assert [speaker for _, _, speaker in found] == speakers, found
+
+
+GOVERNMENTS = [
+    # ng1-0319, rt1-0125: "власти X" speak for the country X
+    ("Россия подала заявку на вступление в ВТО. При этом власти США заявляют, что до тех пор, "
+     "пока Россия не возьмется за пиратов, в ВТО ей делать нечего.", "США"),
+    ("Программиста задержали в Барселоне. Ранее власти Испании направили письмо в российское "
+     "посольство, объяснив, что причина задержания — создание незаконной организации.",
+     "Испания"),
+    # no country named with them: no one
+    ("Пожар тушили всю ночь. Местные власти заявили, что расследование продолжится ещё "
+     "несколько месяцев.", None),
+]
+
+
+@pytest.mark.parametrize("text, speaker", GOVERNMENTS)
+def test_the_authorities_of_a_country_speak_for_it(text, speaker, models):
+    _, found = _quotes(text)
+    assert len(found) == 1 and found[0][2] == speaker, found
+
+
+def test_speaker_name_takes_the_surname_the_text_writes_alone(models):
+    # rt1-0176, rt1-0105, rt1-0813: the normalizer guessed the surname from an oblique or an
+    # unknown form ("Станислава Бышка" → "Бышк", "Алжан Жармухамедов" → "Жармухамед"); the
+    # text writes it alone as a nominative ("— заключил Бышок"), which names him
+    text = ("По мнению политолога Станислава Бышка, критика Клинтон — это попытка повлиять на "
+            "ситуацию. «Помимо демократов и республиканцев, в американской палитре не существует "
+            "никого», — заключил Бышок.\n"
+            "Алжан Жармухамедов также несколько раз приезжал в студию. «Фильм получился очень хороший», "
+            "— сказал Жармухамедов.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == [
+        "Станислав Бышок", "Станислав Бышок", "Алжан Жармухамедов"], article.quotes
+    # a surname the text writes in the full name stays as written ("Сергей Рудской" above)
+    names = {e.name for e in article.entities if e.type == "PER"}
+    assert {"Станислав Бышок", "Алжан Жармухамедов"} <= names
+
+
+def test_words_in_marks_after_a_reported_clause_are_the_same_speakers(models):
+    # F2 (ng0-0503, ng1-0010, rt1-0105): "X говорит, что A: «B»" is an indirect A and a direct
+    # B, both X's; a colon with no reported clause before it gives no speaker from afar
+    text = ("Исполнительный директор ОАО «Кузнецов» Николай Якушин говорит, что для всех "
+            "специалистов его предприятия создание устройства было крайне интересным проектом: "
+            "«Коллектив компании все эти годы работал с полной отдачей».")
+    _, found = _quotes(text)
+    assert found == [
+        ("для всех специалистов его предприятия создание устройства было крайне интересным "
+         "проектом", "indirect", "Николай Якушин"),
+        ("Коллектив компании все эти годы работал с полной отдачей", "direct", "Николай Якушин")]
+
+
+def test_a_surname_like_a_patronymic_is_a_surname_when_written_alone(models):
+    # rt2-0723, rt3-0402: "Франц Клинцевич" is no first name and patronymic ("Андреевич"):
+    # the text writes "Клинцевич" alone, as no one writes a patronymic
+    text = ("Первый зампред комитета Совфеда по обороне Франц Клинцевич прилетел в Сочи "
+            "накануне встречи президентов.\n"
+            "«Это значит, что никакого камня за пазухой у нас нет», — отметил Клинцевич.")
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == ["Франц Клинцевич"], article.quotes

@@ -16,6 +16,7 @@ from test_store import TOKAYEV_ASTANA, WEATHER
 
 from pg import postgres_server, table_contents  # noqa: F401
 from svodka.ingest.run import pool_environment
+from svodka.ingest.work import EXTRACTION_GC, start_worker
 from svodka.reading import Document, Rejection
 from svodka.scale import PARTITION, partition_size, read_partition, write_partition
 from svodka.scale.cluster import loopback_cluster
@@ -108,7 +109,8 @@ def _trimmed_then_untrimmed(tasks: list) -> tuple[dict, bool, dict]:
 def pool_worker():
     """A worker of the local engine's pool, started as ``svodka ingest --workers N`` does."""
     pool_environment()
-    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn"), initializer=start_worker,
+                             initargs=(os.getpid(),)) as pool:
         pool.submit(os.getpid).result()   # started now, before a nanny edits our environment
         yield pool
 
@@ -128,6 +130,8 @@ def test_a_dask_worker_computes_with_the_settings_of_a_local_pool_worker(pool_wo
     assert dask["profiler"] is False        # no sampling of the worker thread every 10 ms
     assert local["environment"]["OMP_NUM_THREADS"] == "1"
     assert local["environment"]["MALLOC_TRIM_THRESHOLD_"] is None
+    # the models loaded for good are out of the GC's reach, young objects collected rarely
+    assert local["gc"] == {"enabled": True, "thresholds": EXTRACTION_GC, "frozen": True}
     for setting in ("environment", "blas_threads", "gc", "switch_interval"):
         assert dask[setting] == local[setting], setting
 
@@ -149,6 +153,23 @@ def test_the_parent_extracting_itself_uses_one_blas_thread_like_a_pool_worker(
     assert [p for p in seen[0]["blas_threads"] if p[0] in blas] == [
         p for p in local["blas_threads"] if p[0] in blas] == [("openblas", 1)]
     assert {threads for _, threads in local["blas_threads"]} == {1}
+    assert seen[0]["gc"] == local["gc"]   # the GC of a pool worker while it extracts ...
+    assert process_settings()["gc"]["thresholds"] != EXTRACTION_GC   # ... and not after
+
+
+def test_the_parent_loads_no_models_for_a_run_of_known_articles(monkeypatch):
+    """A re-run where every id is stored yields no task to extract: the parent must not load
+    the models (1-2 s) nor touch its GC just to skip them."""
+    import svodka.analysis
+    from svodka.ingest import run
+
+    loads = []
+    monkeypatch.setattr(svodka.analysis, "load_models", lambda: loads.append(1))
+    assert list(run._in_process(["duplicate", "duplicate"])) == ["duplicate", "duplicate"]
+    assert loads == []
+    monkeypatch.setattr(run, "run_task", lambda *task: task)
+    assert list(run._in_process([("document", "line 1")])) == [("document", "line 1")]
+    assert loads == [1]
 
 
 def test_extraction_in_a_dask_worker_faults_no_more_pages_than_in_a_pool_worker(
@@ -165,3 +186,38 @@ def test_extraction_in_a_dask_worker_faults_no_more_pages_than_in_a_pool_worker(
     assert faults["trimmed"] > 10 * faults["local"], faults
     assert faults["dask"] < 2 * faults["local"], faults
     assert faults["untrimmed"] < 2 * faults["local"], faults
+
+
+def test_the_writer_collects_rarely_while_it_ingests_and_as_before_afterwards(tmp_path):
+    """The parent unpickles and writes every record: the default GC's collections were a
+    third of that work. Its own GC is tuned for the ingest only."""
+    import gc
+
+    from svodka.ingest.run import ingest_items
+    from svodka.ingest.sources import Item
+    from svodka.store import open_store
+
+    before = gc.get_threshold()
+    during = []
+    items = [Item(Rejection("not_text", "a binary file", "a.bin", "1"), "1"),
+             Item(Rejection("empty", "no text", "b.txt", "1"), "1")]
+    with open_store(tmp_path / "s.db") as store:
+        summary = ingest_items(items, store, workers=2,
+                               on_progress=lambda _: during.append(process_settings()["gc"]))
+    assert summary.rejected == 2 and summary.reasons == {"not_text": 1, "empty": 1}
+    assert during and all(g["thresholds"] == EXTRACTION_GC and g["frozen"] for g in during)
+    assert gc.get_threshold() == before != EXTRACTION_GC and gc.get_freeze_count() == 0
+
+
+def test_the_tuned_gc_nests_and_the_last_to_leave_puts_the_old_one_back():
+    """The writer's GC holds an extracting parent's (``--workers 1``) inside it."""
+    import gc
+
+    from svodka.ingest.work import tuned_gc
+
+    before = gc.get_threshold()
+    with tuned_gc():
+        with tuned_gc():
+            assert gc.get_threshold() == EXTRACTION_GC
+        assert gc.get_threshold() == EXTRACTION_GC and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before != EXTRACTION_GC and gc.get_freeze_count() == 0

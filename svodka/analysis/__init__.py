@@ -22,10 +22,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+import numpy as np
 from razdel import sentenize, tokenize
 
 from svodka.analysis.models import Models, load_models
 from svodka.analysis.morphology import Morphology
+from svodka.analysis.taggers import TagParts, recognize, tag_sentences
 from svodka.layout import Region
 
 __all__ = ["Analysis", "Token", "Sentence", "NerSpan", "Region", "Morphology", "analyze",
@@ -190,25 +192,37 @@ def _segment(text: str, regions: Sequence[Region]):
     return tokens, sentences
 
 
-def _words(tokens: list[Token], sentences: list[Sentence]):
-    # a generator: slovnet batches it eight sentences at a time, so no list of every word of
-    # a long article is built
-    return ([t.text for t in tokens[s.first:s.stop]] for s in sentences)
+# a tagger's tags parsed once per process (the tagger is kept with them, so its id stays its own)
+_TAG_PARTS: dict[int, tuple[object, TagParts]] = {}
+
+
+def _tag_parts(models: Models) -> TagParts:
+    tagger = models.morph_tagger
+    if id(tagger) not in _TAG_PARTS:
+        _TAG_PARTS[id(tagger)] = (tagger, TagParts(tagger.infer.decoder.tags_vocab, _shared_feats,
+                                                   sys.intern))
+    return _TAG_PARTS[id(tagger)][1]
 
 
 def _tag(models: Models, tokens: list[Token], sentences: list[Sentence], syntax: bool) -> None:
-    for sentence, markup in zip(sentences, models.morph_tagger.map(_words(tokens, sentences))):
-        for token, tagged in zip(tokens[sentence.first:sentence.stop], markup.tokens):
-            token.pos, token.feats = sys.intern(tagged.pos), _shared_feats(tagged.feats)
-    if not syntax:
-        return
-    for sentence, markup in zip(sentences, models.syntax_parser.map(_words(tokens, sentences))):
+    form_index: dict[str, int] = {}
+    form_ids = np.fromiter((form_index.setdefault(t.text, len(form_index)) for t in tokens),
+                           dtype=np.int64, count=len(tokens))
+    spans = [(s.first, s.stop) for s in sentences]
+    for index, parts, head_ids, rels in tag_sentences(
+            models.morph_tagger, models.syntax_parser, form_ids, list(form_index), spans,
+            _tag_parts(models), syntax):
+        first, stop = spans[index]
+        sentence_tokens = tokens[first:stop]
+        for token, (pos, feats) in zip(sentence_tokens, parts):
+            token.pos, token.feats = pos, feats
+        if head_ids is None:
+            continue
         heads: dict[int, int] = {}      # tokens with one head share its int
-        for token, parsed in zip(tokens[sentence.first:sentence.stop], markup.tokens):
-            head = int(parsed.head_id)
-            head = sentence.first + head - 1 if head > 0 else -1
+        for token, head, rel in zip(sentence_tokens, head_ids, rels):
+            head = first + head - 1 if head > 0 else -1
             token.head = heads.setdefault(head, head)
-            token.rel = sys.intern(parsed.rel)
+            token.rel = sys.intern(rel)
 
 
 def _ner_chunks(text: str, sentences: list[Sentence]):
@@ -232,8 +246,8 @@ def _recognize(models: Models, text: str, sentences: list[Sentence]) -> list[Ner
     chunks = list(_ner_chunks(text, sentences))
     spans: list[NerSpan] = []
     texts = (text[s:e] for s, e in chunks)     # sliced as slovnet batches them, not all at once
-    for (c_start, _), markup in zip(chunks, models.ner_tagger.map(texts)):
-        for span in markup.spans:
+    for (c_start, _), chunk_spans in zip(chunks, recognize(models.ner_tagger, texts)):
+        for span in chunk_spans:
             start, end = c_start + span.start, c_start + span.stop
             spans.append(NerSpan(start, end, span.type, text[start:end]))
     return spans

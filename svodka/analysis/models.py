@@ -8,6 +8,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis.layers import speed_up
 from svodka.analysis.morphology import Morphology, morphology
 
 
@@ -19,7 +20,35 @@ class Models:
     syntax_parser: object
     ner_tagger: object
     morph: Morphology       # the service extractors read as ``analysis.morph``
-    embedding: object       # navec's news vectors the taggers read; tone reads them too
+    embedding: WordVectors  # navec's news vectors the taggers read; tone reads them too
+
+
+class WordVectors:
+    """navec's vectors by word (``get``, as navec's own), each decoded from its product
+    quantization once while it is among the last few thousand words asked: tone asks for
+    every word of a sentence again for each mention in it. The vectors are read-only, since
+    one array serves every caller."""
+
+    # 4,096 vectors of 300 floats: about 5 MB
+    SIZE = 4096
+
+    def __init__(self, navec) -> None:
+        self.navec = navec
+        self._vectors: dict[str, object] = {}
+
+    def get(self, word: str, default=None):
+        vector = self._vectors.get(word, _UNKNOWN)
+        if vector is _UNKNOWN:
+            vector = self.navec.get(word)
+            if vector is not None:
+                vector.flags.writeable = False
+            if len(self._vectors) >= self.SIZE:
+                self._vectors.clear()
+            self._vectors[word] = vector
+        return default if vector is None else vector
+
+
+_UNKNOWN = object()
 
 
 _lock = threading.Lock()
@@ -38,14 +67,17 @@ def _load() -> Models:
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     embedding = NewsEmbedding()
+    taggers = NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)
+    for tagger in taggers:
+        speed_up(tagger.infer.model)
     return Models(
         segmenter=Segmenter(),
         morph_vocab=morph_vocab(),
-        morph_tagger=NewsMorphTagger(embedding),
-        syntax_parser=NewsSyntaxParser(embedding),
-        ner_tagger=NewsNERTagger(embedding),
+        morph_tagger=taggers[0],
+        syntax_parser=taggers[1],
+        ner_tagger=taggers[2],
         morph=morphology(),
-        embedding=embedding,
+        embedding=WordVectors(embedding),
     )
 
 

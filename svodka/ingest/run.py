@@ -17,7 +17,8 @@ from multiprocessing import get_context
 
 from svodka.errors import InputRejected
 from svodka.ingest.sources import Item
-from svodka.ingest.work import SINGLE_THREADED, one_blas_thread, run_task, start_worker
+from svodka.ingest.work import (SINGLE_THREADED, extraction_gc, one_blas_thread, run_task,
+                                start_worker, writer_gc)
 from svodka.limits import MAX_CHARS, check_length
 from svodka.pipeline import article_id
 from svodka.reading import Rejection
@@ -62,9 +63,13 @@ _END = object()
 
 
 def _in_process(tasks: Iterable[tuple | Result], _workers: int = 1) -> Iterator[Result]:
-    with one_blas_thread():
+    with one_blas_thread(), extraction_gc() as settle:
         for task in tasks:
-            yield run_task(*task) if isinstance(task, tuple) else task
+            if isinstance(task, tuple):
+                settle()
+                yield run_task(*task)
+            else:
+                yield task
 
 
 def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
@@ -100,6 +105,7 @@ def _resolve(value: Future | Result) -> Result:
     return value.result() if isinstance(value, Future) else value
 
 
+@writer_gc()
 def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
                  on_progress: Callable[[Summary], None] | None = None,
                  executor: Callable[[Iterable, int], Iterator[Result]] | None = None,

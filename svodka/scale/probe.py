@@ -25,7 +25,8 @@ def process_settings() -> dict:
     except ImportError:   # threadpoolctl comes with scikit-learn; information only
         blas = []
     return {"environment": {name: os.environ.get(name) for name in VARIABLES},
-            "gc": {"enabled": gc.isenabled(), "thresholds": gc.get_threshold()},
+            "gc": {"enabled": gc.isenabled(), "thresholds": gc.get_threshold(),
+                   "frozen": gc.get_freeze_count() > 0},
             "switch_interval": sys.getswitchinterval(),
             "blas_threads": blas}
 

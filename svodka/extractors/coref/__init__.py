@@ -268,6 +268,15 @@ def speaks(analysis, index: int) -> bool:
     token = analysis.tokens[index]
     if token.head < 0:
         return False
+    if token.rel == "appos":
+        # "Другое мнение высказал вице-президент …, военный эксперт Владимир Анохин": the parse
+        # makes a title the subject and the name its apposition; the name spoke
+        head = token.head
+        for _ in range(4):      # (a parse may hold a cycle: a few steps up, no more)
+            if analysis.tokens[head].rel not in ("conj", "appos") or analysis.tokens[head].head < 0:
+                break
+            head = analysis.tokens[head].head
+        return analysis.tokens[head].rel in ("nsubj", "nsubj:pass") and speaks(analysis, head)
     if token.rel in ("nsubj", "nsubj:pass"):
         return analysis.lemma(token.head) in _cues()
     if token.rel == "obj":      # "цитирует украинского парламентария"
@@ -326,15 +335,20 @@ def _window_start(analysis, index: int, quoted: list[tuple[int, int]], sentences
     return max(0, sent - sentences)
 
 
-def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset()) -> list[Slot]:
+def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(),
+                  named: frozenset[int] = frozenset()) -> list[Slot]:
     """Subjects naming one person but no entity ("Один из раненых сообщил", "очевидец
     рассказал"): a later "он" may be them, so they compete with the named. A title the text
-    gave someone (``titles``: "Посол подчеркнул") is not unnamed."""
+    gave someone (``titles``: "Посол подчеркнул") is not unnamed, nor is a subject whose own
+    words name a person (``named``: their tokens): "— допустил военный эксперт, вице-президент
+    академии Владимир Анохин" is Анохин."""
     tokens = analysis.tokens
     found = []
     for index, token in enumerate(tokens):
         if token.rel not in ("nsubj", "nsubj:pass") or index in taken \
                 or token.feats.get("Number") != "Sing":
+            continue
+        if named and _names_within(analysis, index, named):
             continue
         if token.pos == "NOUN":
             if token.feats.get("Animacy") != "Anim" or analysis.lemma(index) in titles:
@@ -353,6 +367,19 @@ def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(
                           gender if gender in ("Masc", "Fem") else None, True,
                           speaks(analysis, index)))
     return found
+
+
+def _names_within(analysis, index: int, named: frozenset[int]) -> bool:
+    """Does a name of ``named`` hang on the word at ``index`` through appositions and
+    name parts ("эксперт, вице-президент академии Владимир Анохин")?"""
+    frontier = [index]
+    while frontier:
+        for child in analysis.children(frontier.pop()):
+            if child in named:
+                return True
+            if analysis.tokens[child].rel in ("appos", "flat:name", "flat"):
+                frontier.append(child)
+    return False
 
 
 def antecedent(analysis, slots: list[Slot], index: int, gender: str | None,
@@ -413,7 +440,9 @@ def person_slots(analysis, entities: list[Entity], quoted: list[tuple[int, int]]
     named = name_slots(analysis, entities, quoted=quoted)
     words = {i for e in entities for m in e.mentions
              for i in analysis.tokens_between(m.start, m.end)}
-    unnamed = [s for s in unnamed_slots(analysis, words, titles) if not _inside(
+    people = frozenset(i for e in entities if e.type == "PER" for m in e.mentions
+                       if m.kind == "name" for i in analysis.tokens_between(m.start, m.end))
+    unnamed = [s for s in unnamed_slots(analysis, words, titles, people) if not _inside(
         quoted, analysis.tokens[s.first].start)]
     return sorted(named + unnamed, key=lambda s: s.first)
 
@@ -554,7 +583,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                     analysis, index, owners)):
                 continue      # "посол России ...": a title with its own complement is a new role
             # "— добавил глава государства" when "глава" is several people's: who spoke last
-        if speaks(analysis, index) and lemma in _EXPERTS and token.sent > 0 and not any(
+        if speaks(analysis, index) and (lemma in _EXPERTS or lemma in _TURN_WORDS or _demonym(lemma)) \
+                and token.sent > 0 and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS or tokens[c].rel == "nmod"
                 for c in analysis.children(index)):
             # "«…», — сказал он. Эксперт напомнил, что …": the commentator who spoke within
@@ -902,6 +932,10 @@ def _governed_by_speech(analysis, index: int) -> bool:
 # words for a commentator: who spoke the sentence before, or anyone ("считают эксперты")
 EXPERT_SENTENCES = 2
 _EXPERTS = frozenset({"эксперт", "аналитик", "специалист", "исследователь"})
+# words that, speaking right after someone spoke, go on with their turn as "эксперт" does
+# ("— рассказывает Лама. «…», — продолжает сирийка"; "— говорит женщина"), and farther on
+# may be anyone
+_TURN_WORDS = frozenset({"женщина", "мужчина"})
 _POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
 _OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
            "один", "этот", "тот", "такой"}

@@ -28,7 +28,8 @@ from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link, link_key
 from svodka.extractors.entities.mentions import Found, find_mentions
-from svodka.extractors.entities.normal import normalize, subject_nominatives, written_nominatives
+from svodka.extractors.entities.normal import (normalize, subject_nominatives, written_nominatives,
+                                              written_surname)
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.owners import owners, shared_names
 from svodka.extractors.entities.people import is_patronymic
@@ -168,9 +169,15 @@ def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool
     # a person's name the text itself writes ("Сергей Рудской", not "Сергей Рудского"
     # normalized from "Сергея Рудского")
     written = {fold(m.text) for m in mentions} if type_ == "PER" else set()
-    return max(normals, key=lambda n: (not _first_and_patronymic(n, morph), len(n.split()),
+    # a patronymic is never a name on its own: "Франц Клинцевич" with "— отметил Клинцевич"
+    # is a surname
+    alone = {fold(m.normal) for m in mentions if m.kind == "name" and len(m.normal.split()) == 1}
+    name = max(normals, key=lambda n: (not (_first_and_patronymic(n, morph)
+                                            and fold(n.split()[-1]) not in alone),
+                                       len(n.split()),
                                        has_cyrillic(n, count_yo=False), not n.isupper(),
                                        fold(n) in written, len(n)))
+    return written_surname(name, mentions) if type_ == "PER" else name
 
 
 def _first_and_patronymic(name: str, morph: Morphology) -> bool:

@@ -254,3 +254,24 @@ def _oblique_first_name(morph, word: str) -> bool:
     """A first name pymorphy knows only in an oblique case ("Сергея"; not "Валери")."""
     names = [p for p in morph.parse(word.lower()) if "Name" in p.tag.grammemes]
     return bool(names) and not any("nomn" in p.tag.grammemes for p in names)
+
+
+def written_surname(name: str, mentions: list) -> str:
+    """A person's full name whose surname the normalizer guessed from an oblique or unknown
+    form ("Станислава Бышка" → "Бышк", "Алжан Жармухамедов" → "Жармухамед") while the text
+    itself writes the surname alone as a nominative ("— заключил Бышок", "Жармухамедов
+    вспоминает"): the full name takes the written form. Only when the guessed form is written
+    nowhere in the text and exactly one such written form, close to it, exists."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    guessed = fold_word(words[-1])
+    if any(guessed in (fold_word(w) for w in m.text.split()) for m in mentions):
+        return name
+    forms = {m.text for m in mentions if m.kind == "name" and len(m.text.split()) == 1
+             and m.text[:1].isupper() and fold_word(m.text) == fold_word(m.normal)
+             and fold_word(m.text) != guessed and fold_word(m.text)[:3] == guessed[:3]
+             and abs(len(m.text) - len(guessed)) <= 2}
+    if len({fold_word(f) for f in forms}) != 1:
+        return name
+    return " ".join([*words[:-1], forms.pop()])

@@ -169,8 +169,11 @@ def _voice_before(ctx: Context, cue: int, quote: Candidate) -> list[int]:
     return []
 
 
-# words that may stand before a cue continuing the previous sentence's subject
-_CONTINUING = frozenset({"и", "а", "также", "затем", "потом", "еще", "ещё", "тут", "же"})
+# words that may stand before a cue continuing the previous sentence's subject: "И сказал",
+# and the connectives a turn goes on with ("Однако добавила, что …", "При этом отметил")
+_CONTINUING = frozenset({"и", "а", "также", "затем", "потом", "еще", "ещё", "тут", "же",
+                         "однако", "но", "впрочем", "при", "этом", "кроме", "того", "вместе",
+                         "с", "тем", "не", "менее", "вдобавок", "позже", "позднее", "далее"})
 
 
 def _elided_subject(ctx: Context, cue: int) -> tuple[range, int] | None:
@@ -180,7 +183,8 @@ def _elided_subject(ctx: Context, cue: int) -> tuple[range, int] | None:
     if sentence.first == 0 or ctx.tokens[cue].feats.get("VerbForm") != "Fin" \
             or ctx.is_impersonal_cue(cue) or ctx.tokens[cue].feats.get("Gender") == "Neut" \
             or ctx.tokens[cue].feats.get("Voice") in ("Mid", "Pass") \
-            or not all(ctx.lemma(i) in _CONTINUING or ctx.is_punct(i)
+            or not all(ctx.word(i).lower() in _CONTINUING or ctx.lemma(i) in _CONTINUING
+                       or ctx.is_punct(i)
                        for i in range(sentence.first, cue)):
         return None
     previous = ctx.sentence(sentence.first - 1)
@@ -190,6 +194,10 @@ def _elided_subject(ctx: Context, cue: int) -> tuple[range, int] | None:
                 and ctx.tokens[i].feats.get("Case") == "Nom"
                 and not any(s.inner_start <= ctx.tokens[i].start < s.inner_end
                             for s in ctx.segments)]
+    gender = ctx.tokens[cue].feats.get("Gender")
+    if gender is not None:
+        # "— заявила она. Однако добавила, что …": the verb's gender says whose turn goes on
+        subjects = [i for i in subjects if ctx.tokens[i].feats.get("Gender") in (None, gender)]
     # who spoke in it ("– пояснил Мэтью Рожански. И выразил надежду"), else the main subject
     for i in sorted(subjects, key=lambda i: (not ctx.is_any_cue(ctx.tokens[i].head),
                                              ctx.tokens[ctx.tokens[i].head].head >= 0)):

@@ -235,6 +235,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
+    if lemma in _governments():     # "власти США заявляют", "британские власти": the country
+        return organization or _country(ctx, index, head) or _place_of(ctx, head, found)
     # (a capitalized "Республиканец заявил" is tagged PROPN: no name is there, it is a title)
     people = _person_word(ctx, head) if ctx.tokens[head].pos in ("NOUN", "PROPN") else None
     if people is None and index.is_title(lemma):
@@ -350,6 +352,21 @@ def can_speak(entity: Entity) -> bool:
 @lru_cache(maxsize=None)
 def _not_speakers() -> frozenset[str]:
     return frozenset(load_list("quote_not_speakers.txt"))
+
+
+@lru_cache(maxsize=None)
+def _governments() -> frozenset[str]:
+    return frozenset(load_list("quote_government_nouns.txt"))
+
+
+def _place_of(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """The place a government noun is of: its genitive complement ("власти Испании")."""
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "LOC" and token is not None and ctx.tokens[token].head == head \
+                and ctx.tokens[token].feats.get("Case") == "Gen":
+            return entity
+    return None
 
 
 def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> list[Entity]:
