@@ -119,6 +119,36 @@ def test_third_fresh_batch_is_the_seeded_selection_in_order():
         path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == SECOND}
 
 
+FOURTH = "fresh-2026-12d"
+
+
+def test_fourth_fresh_batch_is_fifteen_ng0_and_fifteen_rt0_articles_apart_from_the_rest():
+    fourth = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == FOURTH]
+    assert sorted(name[:3] for name in fourth) == ["ng0"] * 15 + ["rt0"] * 15
+    others = {path.stem for path in validate.gold_files(GOLD) if _batch_of(path) != FOURTH}
+    assert not others & set(fourth)
+    # an analyst read russia_today_0 lines 1-199 and these ng_0 lines
+    assert all(int(name[4:]) >= 200 for name in fourth if name.startswith("rt0-"))
+    assert not {"ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496", "ng0-0968"} & set(fourth)
+    stats = validate.summary(GOLD, FOURTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+@needs_shared(NEWS)
+def test_fourth_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, FOURTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == FOURTH}
+    # adding the fourth batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document

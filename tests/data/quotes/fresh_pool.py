@@ -5,6 +5,7 @@
     python tests/data/quotes/fresh_pool.py save rt2-0123 < spec.txt
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12b list
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12c show ng1-0123
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12d list
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -61,6 +62,8 @@ class Batch:
     files: dict[str, str]                     # id prefix -> dump stem, drawn in sorted order
     # Articles already read for another purpose (an analyst's read), kept out of the batch.
     excluded: frozenset[str] = field(default_factory=frozenset)
+    # id prefix -> first line drawn from that dump (the lines before it were read by an analyst)
+    first_line: dict[str, int] = field(default_factory=dict)
 
 
 BATCHES = {
@@ -76,6 +79,12 @@ BATCHES = {
     "fresh-2026-12c": Batch("fresh-2026-12c", 20261206,
                             {"ng1": "ng_1", "rt2": "russia_today_2"},
                             frozenset({"ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661", "ng1-0026"})),
+    # Drawn while fresh-2026-12c was being read to improve quote speakers. An analyst read
+    # russia_today_0 lines 1-199 and ng_0 lines 117, 451, 464, 496, 968 by hand.
+    "fresh-2026-12d": Batch("fresh-2026-12d", 20261208,
+                            {"ng0": "ng_0", "rt0": "russia_today_0"},
+                            frozenset({"ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496", "ng0-0968"}),
+                            {"rt0": 200}),
 }
 BATCH = "fresh-2026-12"
 
@@ -90,12 +99,13 @@ def already_in_gold(batch: str = BATCH) -> set[str]:
             if json.loads(path.read_text(encoding="utf-8")).get("batch") in earlier | {None}}
 
 
-def pool(prefix: str, stem: str, news: Path, excluded: set[str]) -> list[dict]:
+def pool(prefix: str, stem: str, news: Path, excluded: set[str],
+         first_line: int = 1) -> list[dict]:
     with zipfile.ZipFile(news / f"{stem}.jsonlines.zip") as archive:
         raw = archive.read(archive.namelist()[0])
     seen, articles = set(), []
     for number, line in enumerate(raw.split(b"\n"), 1):
-        if not line.strip():
+        if number < first_line or not line.strip():
             continue
         record = json.loads(line)
         text = compose(record)
@@ -115,7 +125,7 @@ def selection(news: Path, batch: str = BATCH) -> list[dict]:
     excluded, chosen = already_in_gold(batch) | spec.excluded, []
     rng = random.Random(spec.seed)
     for prefix, stem in sorted(spec.files.items()):
-        candidates = pool(prefix, stem, news, excluded)
+        candidates = pool(prefix, stem, news, excluded, spec.first_line.get(prefix, 1))
         rng.shuffle(candidates)
         taken: list[dict] = []
         for article in candidates:
