@@ -10,9 +10,23 @@ import warnings
 warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 from svodka.errors import InputRejected, SvodkaError  # noqa: E402
-from svodka.pipeline import article_id, extract, extract_document  # noqa: E402
 from svodka.record import Amount, Article, DateRef, Dateline, Entity, Mention, Quote, Source, Span  # noqa: E402
-from svodka.sentiment import MentionTone, tone  # noqa: E402
+
+# The pipeline and tone load numpy (through the analysis); importing them on first use lets
+# `svodka.cli` choose one BLAS thread per process before numpy starts its pool.
+_LAZY = {"extract": "svodka.pipeline", "extract_document": "svodka.pipeline",
+         "article_id": "svodka.pipeline", "tone": "svodka.sentiment",
+         "MentionTone": "svodka.sentiment"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'svodka' has no attribute {name!r}")
 
 __version__ = "0.2.0"
 
