@@ -51,8 +51,9 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
         return True                      # "ФАБ-250 (500)": another model of the series
     if before.isalnum() or before == "%" or after.isalpha():
         return True                      # glued to letters: URLs, codes
-    if number.digits and len(tokens[i].text) > 1 and tokens[i].text[0] == "0":
-        return True
+    if number.digits and len(tokens[i].text) > 1 and tokens[i].text[0] == "0" and \
+            tokens[i].text.isdecimal():
+        return True                      # "007", "01": codes; "0,5%" is a number
     return _inside_title(s, i)
 
 
