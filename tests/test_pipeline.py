@@ -41,6 +41,9 @@ def test_arbitrary_unicode_never_crashes(models, text):
     "»»»«««\"\"\"„„“““",
     "Фото: ТАСС",
     "1 2 3 4 5 6 7 8 9 10 % % % млн млрд долларов 2024 году",
+    # an unassigned code point after a number: pymorphy2 asks unicodedata.name, which raises
+    "0\U00017000",
+    "Выросла на 0,5\U00017000 за год",
 ])
 def test_odd_inputs_give_valid_records(models, text):
     article = svodka.extract(text)

@@ -19,12 +19,20 @@ class Morphology:
 
     def parse(self, word: str) -> list:
         """pymorphy2's readings of a word, likeliest first: ``Parse`` objects that also carry
-        natasha's ``.normal``, ``.pos`` and ``.feats`` (Universal Dependencies names)."""
-        return self.vocab.parse(word)
+        natasha's ``.normal``, ``.pos`` and ``.feats`` (Universal Dependencies names);
+        none for a word pymorphy cannot read: it asks ``unicodedata.name`` of every letter,
+        which raises on unassigned code points ("0𗀀" after a number)."""
+        try:
+            return self.vocab.parse(word)
+        except ValueError:
+            return []
 
     def word_is_known(self, word: str) -> bool:
         """In pymorphy's dictionary, not only guessed from its ending."""
-        return self.vocab.word_is_known(word)
+        try:
+            return self.vocab.word_is_known(word)
+        except ValueError:      # unassigned code points, as in :meth:`parse`
+            return False
 
     def lemmatize(self, word: str, pos: str, feats: dict[str, str]) -> str:
         """The lemma natasha picks for a tagged word, as pymorphy writes it."""
