@@ -54,6 +54,30 @@ def assert_spans_valid(article) -> None:
         assert 0 <= article.dateline.start <= article.dateline.end <= len(text)
 
 
+def extracted_quotes(text: str):
+    """The record of ``text`` (its spans checked) and its quotes as (text, kind, speaker_name)."""
+    import svodka
+
+    article = svodka.extract(text)
+    assert_spans_valid(article)
+    return article, [(q.text, q.kind, q.speaker_name) for q in article.quotes]
+
+
+def assert_quotes(text: str, expected) -> None:
+    """The quotes of ``text`` are ``expected``'s (text, kind) in order; each speaker_name holds
+    the expected part of a name (None: no speaker) and is its entity's canonical name."""
+    article, found = extracted_quotes(text)
+    assert [(t, k) for t, k, _ in found] == [(t, k) for t, k, _ in expected], found
+    for (_, _, name), (_, _, part) in zip(found, expected):
+        if part is None:
+            assert name is None, found
+        else:
+            assert name is not None and part in name, found
+    for quote in article.quotes:
+        if quote.speaker is not None:
+            assert article.entity(quote.speaker).name == quote.speaker_name
+
+
 def referring_links(article) -> dict[str, list[str]]:
     """Referring words (titles, descriptions, pronouns) → names of the entities holding them."""
     found: dict[str, list[str]] = {}

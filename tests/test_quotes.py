@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import svodka
 from svodka.extractors.quotes.marks import find_segments
 from svodka.layout import Region
-from conftest import assert_spans_valid
+from conftest import assert_quotes, assert_spans_valid, extracted_quotes
 
 DIRECT = [
     ("«Проезд по банковской карте дешевле на 30%, как и по карте «Стрелка», – отметил "
@@ -112,33 +112,14 @@ NOT_QUOTES = [
 ]
 
 
-def _quotes(text: str):
-    article = svodka.extract(text)
-    assert_spans_valid(article)
-    return article, [(q.text, q.kind, q.speaker_name) for q in article.quotes]
-
-
-def _check(text: str, expected, models) -> None:
-    article, found = _quotes(text)
-    assert [(t, k) for t, k, _ in found] == [(t, k) for t, k, _ in expected], found
-    for (_, _, name), (_, _, part) in zip(found, expected):
-        if part is None:
-            assert name is None, found
-        else:
-            assert name is not None and part in name, found
-    for quote in article.quotes:
-        if quote.speaker is not None:
-            assert article.entity(quote.speaker).name == quote.speaker_name
-
-
 @pytest.mark.parametrize("text, expected", DIRECT)
 def test_direct(text, expected, models):
-    _check(text, expected, models)
+    assert_quotes(text, expected)
 
 
 @pytest.mark.parametrize("text, expected", INDIRECT)
 def test_indirect(text, expected, models):
-    _check(text, expected, models)
+    assert_quotes(text, expected)
 
 
 # a real quote after each negative case: what is not a quote stays out, what is one is found
@@ -147,7 +128,7 @@ _CONTROL = "«Мы продолжим работу над проектом в с
 
 @pytest.mark.parametrize("text", NOT_QUOTES)
 def test_not_quotes(text, models):
-    _, found = _quotes(_CONTROL + text)
+    _, found = extracted_quotes(_CONTROL + text)
     assert found == [("Мы продолжим работу над проектом в следующем году", "direct",
                       "Иван Сидоров")]
 
@@ -155,7 +136,7 @@ def test_not_quotes(text, models):
 def test_headline_quote_is_not_a_quote(models):
     text = ("Лавров: «Россия не допустит эскалации конфликта»\n\n"
             "Глава МИД провел переговоры с коллегами в Женеве.\n" + _CONTROL)
-    article, found = _quotes(text)
+    article, found = extracted_quotes(text)
     assert found == [("Мы продолжим работу над проектом в следующем году", "direct",
                       "Иван Сидоров")]
     assert "Женева" in {e.name for e in article.entities}
@@ -488,7 +469,7 @@ CUE_CLASSES = [
 
 @pytest.mark.parametrize("text, expected", CUE_CLASSES)
 def test_cue_classes(text, expected, models):
-    _check(text, expected, models)
+    assert_quotes(text, expected)
 
 
 # Not cues: a passing thought, a rating "по версии" — after a real cue, which is found.
@@ -501,7 +482,7 @@ def test_cue_classes(text, expected, models):
 def test_not_cues(text, models):
     control = ("Но Саддам Хусейн решил, что нужно защищать всю территорию страны, чем просто "
                "подставил свою армию под удары американской авиации.\n")
-    _, found = _quotes(control + text)
+    _, found = extracted_quotes(control + text)
     assert [(t, name) for t, _, name in found] == [
         ("нужно защищать всю территорию страны, чем просто подставил свою армию под удары "
          "американской авиации", "Саддам Хусейн")]
@@ -550,7 +531,7 @@ def test_not_cues(text, models):
        "аппаратуру", "indirect", None)]),
 ])
 def test_speaker_classes(text, expected, models):
-    _check(text, expected, models)
+    assert_quotes(text, expected)
 
 
 # Content ends before the speaker's next predicate and before a colon opening words in marks
@@ -573,7 +554,7 @@ def test_speaker_classes(text, expected, models):
        "direct", None)]),
 ])
 def test_content_ends_where_the_speaker_goes_on(text, expected, models):
-    _check(text, expected, models)
+    assert_quotes(text, expected)
 
 
 # Not quotes: "говорит" of a thing (evidence), a cue's object noun with its own "о том, что",
@@ -587,7 +568,7 @@ def test_content_ends_where_the_speaker_goes_on(text, expected, models):
     "Как говорится, начали за здравие, а кончили за упокой.",
 ])
 def test_evidence_news_and_sayings_are_not_quotes(text, models):
-    _, found = _quotes(_CONTROL + text)
+    _, found = extracted_quotes(_CONTROL + text)
     assert found == [("Мы продолжим работу над проектом в следующем году", "direct",
                       "Иван Сидоров")]
 
@@ -610,7 +591,7 @@ def test_content_the_dump_broke_over_lines(models):
             "Президент Союза конькобежцев России (СКР) Алексей Кравцов сообщил, что \n"
             "МОК отклонил заявки\n на выступление на ОИ ряда лидеров национальной команды. "
             "В их числе трёхкратный чемпион мира Денис Юсков.")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert found == [("МОК отклонил заявки", "indirect", "Алексей Кравцов"),
                      ("на выступление на ОИ ряда лидеров национальной команды", "indirect",
                       "Алексей Кравцов")]
@@ -628,7 +609,7 @@ def test_quote_goes_on_past_an_editors_note_on_lines_of_its_own(models):
             "больничных».\n"
             "Вице-президент Конфедерации труда России Олег Шеин уверен, что главное — молодость "
             "населения.")
-    article, found = _quotes(text)
+    article, found = extracted_quotes(text)
     assert found[0] == ("число больничных зависит от занятости", "indirect", "Александр Саверский")
     assert found[1:4] == [
         ("Здесь важен характер занятости (проживающих в регионе", "direct", "Александр Саверский"),
@@ -645,7 +626,7 @@ def test_attribution_after_an_editors_note_ends_the_quote(models):
             "«Условия нормальные, кормят три раза в день. Просто жду, что скажет Америка "
             "(о выдвинутых обвинениях. \n— RT\n), — рассказывает Станислав Лисов.\n"
             "Главный вопрос ему задали во время допроса.")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert found == [("Условия нормальные, кормят три раза в день. Просто жду, что скажет "
                       "Америка (о выдвинутых обвинениях", "direct", "Станислав Лисов")]
 
@@ -656,7 +637,7 @@ def test_a_parenthesis_over_lines_without_a_note_joins_nothing(models):
             "«Мы готовы к переговорам (если условия будут приемлемыми. — \n"
             "Эти условия пока никто не называл.\n"
             ") и ждём ответа», — заявил министр Иван Петров.")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     # the first line stays an unclosed quote of no one; the sentence between is no quote
     assert found == [("и ждём ответа", "direct", "Иван Петров")]
 
@@ -725,7 +706,7 @@ def test_a_speaking_commentator_word_goes_on_with_the_named_commentator(models):
             "По мнению политолога, Трамп начинает понимать, что его власть не безгранична. "
             "В то же время собеседник RT сообщил, что институт получил крупный грант.\n"
             "«Решение уже принято», — сообщил источник в администрации.")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     # ("собеседник RT": RT is whom he spoke to, not whose he is)
     assert [speaker for _, _, speaker in found] == ["Сергей Самуйлов"] * 4 + [None], found
 
@@ -740,7 +721,7 @@ def test_a_speaking_title_goes_to_the_person_introduced_after_the_last_speaker(m
             "Брутер.\n"
             "«Нужно помнить, что у самой Клинтон есть большое число нереализованных амбиций», — "
             "пояснил эксперт.")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert [speaker for _, _, speaker in found] == ["Станислав Бышок", "Владимир Брутер"], found
 
 
@@ -753,7 +734,7 @@ def test_name_after_the_outlet_told_speaks_and_her_participle_is_no_content(mode
             "власти расценят покушение как нарушение суверенитета. «Это может привести к "
             "ответным мерам, в том числе к новым санкциям», – сказала «НГ» Фаркас, в прошлом "
             "занимавшая должность помощника замглавы Пентагона.")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert found == [
         ("британские власти расценят покушение как нарушение суверенитета", "indirect",
          "Эвелин Фаркас"),
@@ -772,7 +753,7 @@ def test_a_sentence_opening_with_its_cue_goes_on_with_the_subject_before(models)
             "надежду, что Британия будет и впредь вести консультации с НАТО.\n"
             "На портале появилось сообщение о задержании главы района Сергея Овчинникова. "
             "Сообщалось, что задержание могло быть связано с земельными участками.")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert [speaker for _, _, speaker in found] == [
         "Михаил Швыдкой", "Михаил Швыдкой", "Мэтью Рожански", "Мэтью Рожански", None], found
 
@@ -789,7 +770,7 @@ def test_a_document_speaks_for_its_issuer_a_person_too(models):
             "При этом в недавно обнародованном докладе Управления по координации гуманитарных "
             "вопросов ООН сказано: «Конфликт на востоке Украины является одним из самых "
             "смертоносных в Европе».")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     speakers = [speaker for _, kind, speaker in found if kind == "direct"]
     assert speakers == ["Петр I", "Управление по координации гуманитарных вопросов ООН"], found
 
@@ -812,7 +793,7 @@ CONTINUED_TURNS = [
 
 @pytest.mark.parametrize("text, speakers", CONTINUED_TURNS)
 def test_a_subjectless_cue_after_a_connective_continues_the_turn(text, speakers, models):
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert [speaker for _, _, speaker in found] == speakers, found
 
 
@@ -831,7 +812,7 @@ GOVERNMENTS = [
 
 @pytest.mark.parametrize("text, speaker", GOVERNMENTS)
 def test_the_authorities_of_a_country_speak_for_it(text, speaker, models):
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert len(found) == 1 and found[0][2] == speaker, found
 
 
@@ -858,7 +839,7 @@ def test_words_in_marks_after_a_reported_clause_are_the_same_speakers(models):
     text = ("Исполнительный директор ОАО «Кузнецов» Николай Якушин говорит, что для всех "
             "специалистов его предприятия создание устройства было крайне интересным проектом: "
             "«Коллектив компании все эти годы работал с полной отдачей».")
-    _, found = _quotes(text)
+    _, found = extracted_quotes(text)
     assert found == [
         ("для всех специалистов его предприятия создание устройства было крайне интересным "
          "проектом", "indirect", "Николай Якушин"),

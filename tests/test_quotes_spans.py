@@ -8,24 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-import svodka
-from conftest import assert_spans_valid
+from conftest import assert_quotes, extracted_quotes
 
 
 def _found(text: str):
-    article = svodka.extract(text)
-    assert_spans_valid(article)
-    return [(q.text, q.kind, q.speaker_name) for q in article.quotes]
-
-
-def _check(text: str, expected) -> None:
-    found = _found(text)
-    assert [(t, k) for t, k, _ in found] == [(t, k) for t, k, _ in expected], found
-    for (_, _, name), (_, _, part) in zip(found, expected):
-        if part is None:
-            assert name is None, found
-        else:
-            assert name is not None and part in name, found
+    return extracted_quotes(text)[1]
 
 
 # Decision F2: "Х заявил, что A: «B»" is an indirect A and a direct B with one speaker, however
@@ -50,7 +37,7 @@ COLON_AFTER_A_CLAUSE = [
 
 @pytest.mark.parametrize("text, expected", COLON_AFTER_A_CLAUSE)
 def test_marked_words_after_a_colon_that_ends_the_cues_clause(text, expected, models):
-    _check(text, expected)
+    assert_quotes(text, expected)
 
 
 def test_colon_after_the_narrators_clause_is_no_quote(models):
@@ -101,7 +88,7 @@ GUIDELINE_CUES = [
 
 @pytest.mark.parametrize("text, expected", GUIDELINE_CUES)
 def test_cues_the_guidelines_name(text, expected, models):
-    _check(text, expected)
+    assert_quotes(text, expected)
 
 
 _CONTROL = "Ещё до жеребьёвки тренер Антонио Конте надеялся, что удача улыбнётся.\n"
@@ -134,7 +121,7 @@ CUE_COMMA_CLAUSE = [
 
 @pytest.mark.parametrize("text, expected", CUE_COMMA_CLAUSE)
 def test_cue_comma_clause_without_that(text, expected, models):
-    _check(text, expected)
+    assert_quotes(text, expected)
 
 
 # The same subject going on, a topic, a gerund: no content of the cue's own.
@@ -165,7 +152,7 @@ PHRASES = [
 
 @pytest.mark.parametrize("text, expected", PHRASES)
 def test_according_to_phrases(text, expected, models):
-    _check(text, expected)
+    assert_quotes(text, expected)
 
 
 def test_an_opinion_named_as_the_cues_object(models):
