@@ -227,12 +227,8 @@ def bound_by(analysis, entities: list[Entity], index: int) -> list[Entity]:
     spot = tokens[subject].start
     # a mention's head word lies in its own sentence, so only mentions touching the subject's
     # sentence can be the subject (a 10 MB article has tens of thousands of mentions)
-    first, last = subject, subject
-    while first > 0 and tokens[first - 1].sent == tokens[subject].sent:
-        first -= 1
-    while last + 1 < len(tokens) and tokens[last + 1].sent == tokens[subject].sent:
-        last += 1
-    low, high = tokens[first].start, tokens[last].end
+    sentence = analysis.sentences[tokens[subject].sent]
+    low, high = sentence.start, sentence.end
     found = []
     for entity in entities:
         for mention in entity.mentions:
