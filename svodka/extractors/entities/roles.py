@@ -405,7 +405,8 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         head = candidates[-1]
         stop = gap(head)
     if head is None or _addressee(analysis, head, name_first, oblique) \
-            or _belongs_to_noun(analysis, head, name_first):
+            or _belongs_to_noun(analysis, head, name_first) \
+            or _complement_before_subject(analysis, head, name_first, floor):
         return None
     while stop - 1 > head and tokens[stop - 1].pos == "ADJ" and tokens[name_first].pos != "PUNCT":
         # "главы ведомства 30-летнего Ивана Муравьева": the age is his; but before a link
@@ -427,6 +428,33 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             role.stacked = True
             return role
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+_OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _complement_before_subject(analysis: Analysis, head: int, name_first: int,
+                               floor: int) -> bool:
+    """"Претендент на участие в выборах президента Ксения Собчак едет": a title in an
+    oblique case right before a name that is no form of that case ("Ксения" reads only as a
+    nominative) is another phrase's complement, not the name's apposition. Not after an
+    acting abbreviation ("И. о. главы администрации Рустем Рахматуллин") or across a
+    bracket ("с музыкантами (Юрий Антонов, …)")."""
+    tokens = analysis.tokens
+    title_case = tokens[head].feats.get("Case")
+    wanted = _OC_CASES.get(title_case or "")
+    if wanted is None or any(t.text in _BRACKETS or t.text in _LINKS or t.text == ":"
+                             for t in tokens[head + 1:name_first]):
+        return False
+    first = _extend_adjectives(analysis, head, floor)
+    if _acting_short(analysis, first) < first:
+        return False
+    name = tokens[name_first]
+    word = name.text.lower()
+    forms = analysis.morph.parse(word) if word.isalpha() else []
+    return name.feats.get("Case") == "Nom" and bool(forms) \
+        and analysis.morph.word_is_known(word) \
+        and not any(form.tag.case == wanted for form in forms)
 
 
 def _person_noun(analysis: Analysis, index: int) -> bool:
