@@ -1,0 +1,97 @@
+"""Article pages kept in the store, and the change counter that kept answers are keyed by.
+
+A page is stored on its first view (:func:`keep_page`) and served while its ``version`` (a
+hash of the code that renders it) and the corrections log's state (:func:`corrections_state`)
+are what they were. Ingest deletes the pages of the articles it adds, links or merges into
+(:func:`forget_pages`, called from write.py and resolve.py). A page computed from a state that
+changed before it was written is not written: :func:`keep_page` writes only while the change
+counter still has the value read before the page's inputs were.
+
+Only SQLite keeps pages (its triggers keep ``store_changes``); another database renders every
+page, as before.
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select
+
+from svodka.store import schema as t
+
+# Tables whose changes no page shows, or that count them.
+UNCOUNTED = ("article_pages", "store_changes", "schema_version")
+
+
+@dataclass(frozen=True, slots=True)
+class PageToken:
+    """What a page was computed from: the change counter and the corrections log's state,
+    read in one snapshot before the page's inputs."""
+    changes: int
+    corrections: str
+
+
+def keeps_pages(conn: Connection) -> bool:
+    return conn.dialect.name == "sqlite"
+
+
+def change_triggers(conn: Connection, tables: list[str] | None = None) -> None:
+    """A trigger per table and operation that adds one to ``store_changes.n``: every table a
+    page can show, which is all but :data:`UNCOUNTED` (SQLite only; a later migration that
+    adds a table calls this with its name)."""
+    if not keeps_pages(conn):
+        return
+    conn.exec_driver_sql("INSERT OR IGNORE INTO store_changes (id, n) VALUES (1, 0)")
+    names = tables if tables is not None else [
+        name for name in t.metadata.tables if name not in UNCOUNTED]
+    for name in names:
+        for operation in ("INSERT", "UPDATE", "DELETE"):
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER IF NOT EXISTS {name}_{operation.lower()}_counted "
+                f"AFTER {operation} ON {name} "
+                f"BEGIN UPDATE store_changes SET n = n + 1 WHERE id = 1; END")
+
+
+def changes(conn: Connection) -> int:
+    return conn.execute(select(t.store_changes.c.n).where(t.store_changes.c.id == 1)).scalar() or 0
+
+
+def corrections_state(conn: Connection) -> str:
+    """"count/undone": every correction adds to the first, every undo to the second."""
+    c = t.corrections.c
+    total, undone = conn.execute(select(func.count(), func.count(c.undone))
+                                 .select_from(t.corrections)).one()
+    return f"{total}/{undone}"
+
+
+def stored_page(conn: Connection, article_id: str, version: str
+                ) -> tuple[bytes | None, PageToken | None]:
+    """The article's kept page (``None`` when there is none for this version and these
+    corrections) and the token to keep a freshly rendered one with (``None``: not kept)."""
+    if not keeps_pages(conn):
+        return None, None
+    token = PageToken(changes(conn), corrections_state(conn))
+    p = t.article_pages.c
+    row = conn.execute(select(p.html).where(p.article_id == article_id, p.version == version,
+                                            p.corrections == token.corrections)).first()
+    return (zlib.decompress(row.html) if row else None), token
+
+
+def keep_page(conn: Connection, article_id: str, version: str, token: PageToken,
+              html: bytes) -> bool:
+    """Store the page unless the store changed since ``token`` was read (inside the
+    caller's write transaction); True when stored."""
+    if changes(conn) != token.changes:
+        return False
+    statement = t.article_pages.insert().prefix_with("OR REPLACE")
+    conn.execute(statement.values(article_id=article_id, version=version,
+                                  corrections=token.corrections,
+                                  html=zlib.compress(html, 6)))
+    return True
+
+
+def forget_pages(conn: Connection, article_ids) -> None:
+    """Delete the kept pages of these articles (a list, or a SELECT of ids)."""
+    if not keeps_pages(conn):
+        return
+    conn.execute(t.article_pages.delete().where(t.article_pages.c.article_id.in_(article_ids)))
