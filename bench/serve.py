@@ -246,8 +246,8 @@ def percentile(values: list[float], share: float) -> float:
 
 def table(result: dict) -> list[str]:
     lines = ["| request | n | p50 ms | p95 ms | p99 ms | errors | kept answers | "
-             "p50 / p95 ms of the rest (computed) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "p50 / p95 ms of the rest (computed) | over 100 ms: kept / computed |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     every, computed = [], []
     for kind in sorted(result["timings"]):
         values, missed = result["timings"][kind], result["missed"].get(kind, [])
@@ -256,15 +256,23 @@ def table(result: dict) -> list[str]:
         lines.append(f"| {kind} | {len(values)} | {statistics.median(values):.1f} | "
                      f"{percentile(values, .95):.1f} | {percentile(values, .99):.1f} | "
                      f"{result['errors'].get(kind, 0)} | "
-                     f"{_share(result['kept'].get(kind, 0), values)} | {_p50_p95(missed)} |")
+                     f"{_share(result['kept'].get(kind, 0), values)} | {_p50_p95(missed)} | "
+                     f"{_slow(values, missed)} |")
     lines.append(f"| **all** | {len(every)} | {statistics.median(every):.1f} | "
                  f"**{percentile(every, .95):.1f}** | {percentile(every, .99):.1f} | "
                  f"{sum(result['errors'].values())} | "
-                 f"{_share(sum(result['kept'].values()), every)} | **{_p50_p95(computed)}** |")
+                 f"{_share(sum(result['kept'].values()), every)} | **{_p50_p95(computed)}** | "
+                 f"{_slow(every, computed)} |")
     if result["reasons"]:
         lines.append("\nErrors by cause: " + ", ".join(
             f"{cause} × {count}" for cause, count in sorted(result["reasons"].items())))
     return lines
+
+
+def _slow(values: list[float], computed: list[float], limit: float = 100.0) -> str:
+    """How many answers took over ``limit`` ms, kept ones and computed ones."""
+    slow_computed = sum(1 for value in computed if value > limit)
+    return f"{sum(1 for value in values if value > limit) - slow_computed} / {slow_computed}"
 
 
 def _p50_p95(values: list[float]) -> str:
