@@ -67,30 +67,33 @@ def corrections_state(conn: Connection) -> str:
     return f"{total}/{undone}"
 
 
+# Written out, as one statement each: through SQLAlchemy's expression language the lookup
+# took 0.8 ms of CPU and the write 2.1 ms (zlib at level 6 half of it), on every first view.
+_CORRECTIONS = "(SELECT count(*) || '/' || count(undone) FROM corrections)"
+_LOOKUP = (f"SELECT (SELECT n FROM store_changes WHERE id = 1), {_CORRECTIONS}, "
+           f"(SELECT html FROM article_pages WHERE article_id = ? AND version = ? "
+           f"AND corrections = {_CORRECTIONS})")
+_KEEP = ("INSERT OR REPLACE INTO article_pages (article_id, version, corrections, html) "
+         "SELECT ?, ?, ?, ? WHERE (SELECT n FROM store_changes WHERE id = 1) = ?")
+
+
 def stored_page(conn: Connection, article_id: str, version: str
                 ) -> tuple[bytes | None, PageToken | None]:
     """The article's kept page (``None`` when there is none for this version and these
     corrections) and the token to keep a freshly rendered one with (``None``: not kept)."""
     if not keeps_pages(conn):
         return None, None
-    token = PageToken(changes(conn), corrections_state(conn))
-    p = t.article_pages.c
-    row = conn.execute(select(p.html).where(p.article_id == article_id, p.version == version,
-                                            p.corrections == token.corrections)).first()
-    return (zlib.decompress(row.html) if row else None), token
+    n, corrections, html = conn.exec_driver_sql(_LOOKUP, (article_id, version)).one()
+    return (zlib.decompress(html) if html is not None else None), PageToken(n, corrections)
 
 
 def keep_page(conn: Connection, article_id: str, version: str, token: PageToken,
               html: bytes) -> bool:
     """Store the page unless the store changed since ``token`` was read (inside the
     caller's write transaction); True when stored."""
-    if changes(conn) != token.changes:
-        return False
-    statement = t.article_pages.insert().prefix_with("OR REPLACE")
-    conn.execute(statement.values(article_id=article_id, version=version,
-                                  corrections=token.corrections,
-                                  html=zlib.compress(html, 6)))
-    return True
+    written = conn.exec_driver_sql(_KEEP, (article_id, version, token.corrections,
+                                           zlib.compress(html, 1), token.changes))
+    return written.rowcount == 1
 
 
 def forget_pages(conn: Connection, article_ids) -> None:
