@@ -295,7 +295,6 @@ def report(runs: list[tuple[str, dict, dict | None]], stats: dict, args, load: f
             f"{args.server_workers} --unique-searches {args.unique_searches:g}"
             f"{'' if args.page_cache_mb is None else f' --page-cache-mb {args.page_cache_mb}'}"
             f"{' --baseline-tree ' + str(args.baseline_tree) if args.baseline_tree else ''}"
-            f"{' --forget-article-pages' if args.forget_article_pages else ''}"
             f"{' --client httpx' if args.client == 'httpx' else ''}`: "
             f"{count} requests, {args.concurrency} at a time, to 127.0.0.1 after "
             f"{args.warmup} warm-up requests; {args.unique_searches:.0%} of the searches are "
@@ -366,10 +365,6 @@ def main() -> None:
                         help="the load's HTTP client: raw sockets parsed by hand (0.1 ms of "
                              "CPU a request), or httpx (until the sixth session; 1.8-2.6 ms "
                              "a request, on the two cores the server is measured on)")
-    parser.add_argument("--forget-article-pages", action="store_true",
-                        help="delete the article pages a server kept in the store (migration "
-                             "11) before each server starts: every page's first view is in "
-                             "the run")
     parser.add_argument("--no-docs", action="store_true", help="print only")
     args = parser.parse_args()
     if not 1 <= args.concurrency <= 64 or not 1 <= args.requests <= 20_000:
@@ -390,20 +385,8 @@ def main() -> None:
         write_section(text)
 
 
-def forget_article_pages(db: str) -> None:
-    from sqlalchemy import inspect
-
-    from svodka.store import open_store
-
-    with open_store(db) as store, store.engine.begin() as conn:
-        if "article_pages" in inspect(conn).get_table_names():
-            conn.exec_driver_sql("DELETE FROM article_pages")
-
-
 def measure(args, requests: list[tuple[str, str]], tree: Path) -> tuple[dict, dict | None]:
     """A server from ``tree``'s code over the store: warm-up, the burst, one at a time."""
-    if args.forget_article_pages:
-        forget_article_pages(args.db)
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(tree))
     server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", args.db,

@@ -3,11 +3,9 @@
 A page is a function of its URL, the store's contents and the day (the home page's "this
 month"): the key holds all three, so an ingest or a correction — from this process, another
 worker or another program — changes the key and no stale page is served. What the store's
-contents are is asked once per request (:class:`StoreState`): of a SQLite file, the counter
-that triggers on every table a page shows keep (``store_changes``, svodka/store/pages.py),
-read again only when ``PRAGMA data_version`` on a connection of the cache's own says another
-connection committed; of another database, a few counts (:func:`store_state`). The servers'
-own writes of rendered article pages do not count, so they drop no kept answer.
+contents are is asked once per request (:class:`StoreState`): of a SQLite file, its
+``PRAGMA data_version`` on a connection of the cache's own, which changes whenever any other
+connection commits; of another database, a few counts (:func:`store_state`).
 
 Only 200 answers are kept; the newest are kept up to ``max_bytes`` of bodies. Every answer
 says ``X-Svodka-Cache: hit`` or ``miss``, so a benchmark can report how often it was hit.
@@ -58,19 +56,10 @@ class StoreState:
         path = sqlite_path(getattr(store, "url", "") or "")
         self.watch = (sqlite3.connect(path, check_same_thread=False)
                       if path else None)
-        self.data_version: int | None = None
-        self.changes: int | None = None
 
     def __call__(self) -> tuple:
         if self.watch is not None:
-            # data_version moves with every commit, the servers' own article pages
-            # (svodka/store/pages.py) included; the change counter only with what pages show
-            version = self.watch.execute("PRAGMA data_version").fetchone()[0]
-            if version != self.data_version:
-                self.data_version = version
-                self.changes = self.watch.execute(
-                    "SELECT n FROM store_changes WHERE id = 1").fetchone()[0]
-            return ("changes", self.changes)
+            return ("data_version", self.watch.execute("PRAGMA data_version").fetchone()[0])
         with self.store.engine.connect() as conn:
             return store_state(conn)
 

@@ -7,18 +7,13 @@ store are plain ``def``, run in the thread pool, for the reason given in
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
-from pathlib import Path as FilePath
 from typing import Annotated, Literal
 from urllib.parse import quote as url_quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
-from starlette.background import BackgroundTask
-
-import svodka
 from svodka.api.extracting import extract_for
 from svodka.api.state import bounded_search_list, get_store
 from svodka.errors import InputRejected
@@ -33,24 +28,6 @@ MAX_PAGE_NUMBER = 500
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE_NUMBER)]
 Id = Annotated[str, Path(max_length=200)]
 _HIT = re.compile(r"^(\d{1,9})-(\d{1,9})$")
-
-
-def _page_version() -> str:
-    """A hash of the code an article page is made by — the record, the corrections applied
-    to it, the highlighter, the templates, these handlers — so that a page kept in the store
-    by other code is never served (svodka/store/pages.py)."""
-    package = FilePath(svodka.__file__).parent
-    web = package / "web"
-    sources = sorted([*web.glob("*.py"), *(web / "templates").glob("*.html"),
-                      package / "record.py", package / "store" / "corrections.py",
-                      package / "api" / "pages.py", package / "api" / "correction_pages.py"])
-    digest = hashlib.sha256(svodka.__version__.encode())
-    for source in sources:
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-PAGE_VERSION = _page_version()
 
 
 def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
@@ -140,12 +117,6 @@ def article_entity(article_id: Id, local_id: Id, store=Depends(get_store)):
 @router.get("/articles/{article_id:path}")
 def article(request: Request, article_id: Id, store=Depends(get_store),
             hl: Annotated[str | None, Query(max_length=20)] = None):
-    hit = parse_hit(hl)
-    token = None
-    if hit is None:       # a page with a search hit marked is made for that hit alone
-        kept, token = store.stored_article_page(article_id, PAGE_VERSION)
-        if kept is not None:
-            return HTMLResponse(kept)
     record, corpus, stored_mentions = store.article_for_page(article_id)
     if record is None:
         raise HTTPException(404, "Такой статьи в корпусе нет.")
@@ -157,13 +128,9 @@ def article(request: Request, article_id: Id, store=Depends(get_store),
 
     from svodka.api.correction_pages import article_forms
 
-    view = article_view(record, entity_href, hit=hit)
-    response = render(request, "article.html", article=record, view=view, stored=True,
-                      fix=article_forms(record, corpus, stored_mentions))
-    if token is not None:      # kept after the answer has gone
-        response.background = BackgroundTask(store.keep_article_page, article_id, PAGE_VERSION,
-                                             token, response.body)
-    return response
+    view = article_view(record, entity_href, hit=parse_hit(hl))
+    return render(request, "article.html", article=record, view=view, stored=True,
+                  fix=article_forms(record, corpus, stored_mentions))
 
 
 @router.get("/entities/{entity_id}")

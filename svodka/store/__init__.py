@@ -13,13 +13,13 @@ import os
 from collections.abc import Iterable
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from svodka.dedup import NearDuplicateIndex
 from svodka.reading import Rejection
 from svodka.record import Article
-from svodka.store import (corrections as _corrections, pages as _pages, read, schema,
-                          search as _search, staged, write)
+from svodka.store import (corrections as _corrections, read, schema, search as _search, staged,
+                          write)
 from svodka.store.engine import (StoreUnavailable, describe_error, make_engine, masked,
                                  normalize_url, sqlite_path, write_transaction)
 from svodka.store.migrations import migrate
@@ -223,27 +223,6 @@ class Store:
             if article is None:
                 return None, {}, []
             return article, corpus, self._mentions_in(conn, article_id)
-
-    def stored_article_page(self, article_id: str, version: str
-                            ) -> tuple[bytes | None, _pages.PageToken | None]:
-        """The article's page as kept for this page ``version`` and the corrections as they
-        are, or ``None``; and the token :meth:`keep_article_page` takes (``None``: this
-        store keeps no pages). Read before the page's inputs (svodka/store/pages.py)."""
-        with self.engine.connect() as conn:
-            return _pages.stored_page(conn, article_id, version)
-
-    def keep_article_page(self, article_id: str, version: str, token: _pages.PageToken | None,
-                          html: bytes) -> bool:
-        """Keep a rendered page, unless the store changed since ``token`` was read or another
-        writer holds it for over 0.1 s (the page is then rendered again on a later view)."""
-        if token is None:
-            return False
-        try:
-            with write_transaction(self.engine, busy_ms=100) as conn:
-                return _pages.keep_page(conn, article_id, version, token, html)
-        except OperationalError as error:
-            log.info("article page not kept: %s", describe_error(error))
-            return False
 
     def wikidata_ids(self, article_id: str) -> dict[str, str]:
         """Each of a stored article's entity ids ("e1") whose corpus entity has a Wikidata

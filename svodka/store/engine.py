@@ -103,30 +103,12 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 @contextmanager
-def write_transaction(engine: Engine, busy_ms: int | None = None) -> Iterator[Connection]:
-    """A write transaction; ``busy_ms`` (SQLite): wait at most that long for another writer
-    instead of the usual BUSY_TIMEOUT_MS, then raise (for writes that may be skipped)."""
+def write_transaction(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
-        sqlite = engine.dialect.name == "sqlite"
-        if sqlite:
+        if engine.dialect.name == "sqlite":
             conn.info["svodka_begin"] = "BEGIN IMMEDIATE"
-        if sqlite and busy_ms is not None:
-            # on the driver's connection: a statement through SQLAlchemy would begin
-            _busy_timeout(conn, int(busy_ms))
-        try:
-            with conn.begin():
-                yield conn
-        finally:
-            if sqlite and busy_ms is not None:
-                _busy_timeout(conn, BUSY_TIMEOUT_MS)
-
-
-def _busy_timeout(conn: Connection, milliseconds: int) -> None:
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
-    finally:
-        cursor.close()
+        with conn.begin():
+            yield conn
 
 
 def _upsert(conn: Connection, table):

@@ -154,17 +154,6 @@ def _entity_article_indexes(conn: Connection) -> None:
                          "ON quotes (speaker_id, article_id)")
 
 
-def _article_pages(conn: Connection) -> None:
-    """Rendered article pages kept in the store, and the change counter (SQLite triggers on
-    every other table) that tells a server's kept answers from stale ones without counting
-    the server's own writes of pages (see svodka/store/pages.py)."""
-    from svodka.store.pages import change_triggers
-
-    schema.article_pages.create(conn, checkfirst=True)
-    schema.store_changes.create(conn, checkfirst=True)
-    change_triggers(conn)
-
-
 STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "core tables", _core_tables),
     (2, "full-text search index over lemmas", _search_index),
@@ -178,7 +167,6 @@ STEPS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (9, "the search list's filters and facets, one narrow row per search unit", _search_facets),
     (10, "an entity's articles from covering indexes of mentions and quotes",
      _entity_article_indexes),
-    (11, "rendered article pages, and a counter of the changes pages show", _article_pages),
 ]
 
 LATEST = STEPS[-1][0]

@@ -32,7 +32,6 @@ from svodka.record import Article
 from svodka.store.keys import Evidence, corpus_entity_id, evidence, order
 from svodka.store import schema as t
 from svodka.store.engine import add_counts, insert_ignore
-from svodka.store.pages import forget_pages
 
 SAME_WEEK = timedelta(days=7)
 DOMINANT_MENTIONS, DOMINANCE = 10, 5
@@ -288,9 +287,6 @@ def _move_rows(conn: Connection, table, column: str, old: str, new: str) -> None
 
 def merge(conn: Connection, old: str, new: str, article_id: str | None, reason: str) -> None:
     """Move everything of corpus entity ``old`` to ``new``; ``old`` stays resolvable."""
-    # the pages of the articles naming ``old`` offer its id in their correction forms
-    forget_pages(conn, select(t.article_entities.c.article_id)
-                 .where(t.article_entities.c.entity_id == old))
     for table in (t.entity_keys, t.entity_aliases, t.entity_roles, t.entity_words):
         _move_rows(conn, table, "entity_id", old, new)
     for table, column in ((t.mentions, "entity_id"), (t.article_entities, "entity_id"),

@@ -258,26 +258,3 @@ staged = Table(
     Column("url", Text),
     Column("keys", Text),          # JSON: entity_words and evidence, for the ordered pass
 )
-
-
-# An article's page as the server last rendered it (svodka/api/pages.py), so that a page no
-# worker has kept is one read, not a record to parse, highlight and template: served while
-# the page code (``version``, a hash of it) and the corrections log (``corrections``, its
-# count and undone count) are what they were; ingest deletes the rows of the articles it
-# changes (svodka/store/pages.py). The body is zlib-compressed UTF-8.
-article_pages = Table(
-    "article_pages", metadata,
-    Column("article_id", String(64), primary_key=True),
-    Column("version", String(32), nullable=False),
-    Column("corrections", String(32), nullable=False),
-    Column("html", LargeBinary, nullable=False),
-)
-
-# One row counting the changes to what pages show: SQLite triggers on every other table add
-# one per changed row (migration 11). Kept answers (svodka/api/cache.py) are keyed by it, so
-# the server's own writes of article_pages leave them alone.
-store_changes = Table(
-    "store_changes", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("n", BigInteger, nullable=False),
-)

@@ -10,7 +10,6 @@ from sqlalchemy import Connection, bindparam, select, text
 from svodka.reading import Rejection
 from svodka.store import schema as t
 from svodka.store.engine import add_counts, insert_ignore
-from svodka.store.pages import forget_pages
 from svodka.store.prepare import Prepared
 from svodka.store.resolve import resolve_article
 
@@ -107,7 +106,6 @@ def _add_article_rows(conn: Connection, prepared: Prepared) -> bool:
         "entity_types": entity_types_value({e.type for e in article.entities})}])
     if not inserted:
         return False
-    forget_pages(conn, [aid])
     insert_ignore(conn, t.amounts, [{
         "article_id": aid, "n": n, "start": a.start, "end": a.end, "text": a.text,
         "kind": a.kind, "value": a.value, "unit": a.unit, "approx": a.approx, "of": a.of,
@@ -124,7 +122,6 @@ def link_article(conn: Connection, prepared: Prepared) -> None:
     against the corpus stored before it, mentions, quotes with their speakers, counts."""
     corpus = _link(conn, prepared)
     article = prepared.article
-    forget_pages(conn, [article.id])      # a page viewed while staged had no entities
     speakers = [{"b_article": article.id, "b_n": n, "b_speaker": corpus[q.speaker]}
                 for n, q in enumerate(article.quotes) if q.speaker in corpus]
     if speakers:
@@ -162,7 +159,6 @@ def delete_staged(conn: Connection, article_id: str) -> None:
     for table in (t.search_units, t.amounts, t.dates):
         conn.execute(table.delete().where(table.c.article_id == article_id))
     conn.execute(t.articles.delete().where(t.articles.c.id == article_id))
-    forget_pages(conn, [article_id])
 
 
 def _count_by_month(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:
