@@ -178,3 +178,58 @@ def test_a_subject_before_a_parenthetical_source_introduces_the_marks(models):
     assert [(t, k) for t, k, _ in _found(text)] == [
         ("обратился к правительствам соседних стран", "indirect"),
         ("Было бы важно, чтобы вы не признавали итоги этого голосования", "direct")]
+
+
+# Sixth session. The RT and NG dumps break a sentence at each link: "утверждала, что опасность
+# ⏎исходит именно от России⏎." The content goes on over the lines that continue the sentence (a
+# lowercase word or a comma opens them), each line's piece a quote with the cue's speaker, also
+# after "как заявили в …," and "по словам …," that end a line; a line that opens with a capital
+# is a sentence of its own. (Each text opens with a headline, which holds no quote.)
+LINES_THE_DUMP_BROKE = [
+    ("Бюджет сократит дефицит\n\nМинистр финансов Антон Петров заявил, что дефицит федерального бюджета \n"
+     "сократится почти вдвое\n уже к концу следующего года.",
+     [("дефицит федерального бюджета", "indirect", "Петров"),
+      ("сократится почти вдвое", "indirect", "Петров"),
+      ("уже к концу следующего года", "indirect", "Петров")]),
+    ("Пожар на складе\n\nКак сообщили в пресс-службе МЧС, \nпожар на складе потушен\n спустя четыре часа после "
+     "начала.",
+     [("пожар на складе потушен", "indirect", "МЧС"),
+      ("спустя четыре часа после начала", "indirect", "МЧС")]),
+    ("Фермерам помогут\n\nПо словам губернатора Игоря Смирнова, область расценивает решение как \n"
+     "важный шаг навстречу\n, направленный на поддержку фермеров.",
+     [("область расценивает решение как", "indirect", "Смирнов"),
+      ("важный шаг навстречу", "indirect", "Смирнов"),
+      ("направленный на поддержку фермеров", "indirect", "Смирнов")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LINES_THE_DUMP_BROKE)
+def test_content_goes_on_over_the_lines_the_dump_broke(text, expected, models):
+    assert_quotes(text, expected)
+
+
+def test_a_line_with_a_capital_is_a_sentence_of_its_own(models):
+    text = ("Мост отремонтируют\n\nГлава района Иван Орлов заявил, что ремонт моста завершат к осени\n"
+            "Жители ждут этого уже три года, и многие ездят в объезд через соседнее село.")
+    assert [(t, k) for t, k, _ in _found(text)] == [("ремонт моста завершат к осени", "indirect")]
+
+
+# An inverted attribution may hold a bracket ("«Ломоносов» (МГУ) Василий Петров": part of the
+# title) or end in an aside the dump cut at a link ("…, признают эксперты (см. ⏎"): the content
+# before the comma is still theirs.
+BRACKETS_IN_AN_INVERTED_ATTRIBUTION = [
+    ("Экипажу ничего не грозит\n\nКатастрофы для экипажа не произойдёт, но научная программа "
+     "пострадает, считает заместитель главного конструктора аппаратуры «Ломоносов» (МГУ) "
+     "Василий Петров.",
+     [("Катастрофы для экипажа не произойдёт, но научная программа пострадает", "indirect",
+       "Петров")]),
+    ("Дороги убыточны\n\nБольшинство скоростных магистралей убыточно как в строительстве, так и "
+     "в обслуживании, признают эксперты (см. \nномер от 12.01.18).",
+     [("Большинство скоростных магистралей убыточно как в строительстве, так и в обслуживании",
+       "indirect", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BRACKETS_IN_AN_INVERTED_ATTRIBUTION)
+def test_brackets_in_an_inverted_attribution(text, expected, models):
+    assert_quotes(text, expected)

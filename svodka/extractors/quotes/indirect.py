@@ -163,20 +163,38 @@ def _next_line_pieces(ctx: Context, that: int, sentence) -> list[tuple[int, int]
     """"сообщил, что \nМОК отклонил заявки\n на выступление на ОИ …. В их числе …": the dump
     broke the sentence at links after "что"; the content is the next lines up to the end of
     the sentence, and each line's piece is a quote of its own."""
-    region = sentence.region
-    regions = ctx.analysis.regions
-    if ctx.word(that).lower() != "что" or region + 1 >= len(regions) \
-            or ctx.text[ctx.tokens[that].end:ctx.region(region)[1]].strip():
+    if ctx.word(that).lower() != "что" \
+            or ctx.text[ctx.tokens[that].end:ctx.region(sentence.region)[1]].strip():
         return []
-    pieces = []
+    return _line_pieces(ctx, sentence.region, any_opening=True)
+
+
+def _broken_at_line_end(ctx: Context, sentence) -> bool:
+    """Does the sentence stop at its line's end with no final punctuation ("утверждала, что
+    опасность в интернет-пространстве ⏎исходит именно от России⏎.")? The dump broke it at a
+    link, and the next lines go on with it."""
+    last = sentence.stop - 1
+    return ctx.word(last) not in FINAL_PUNCT and ctx.word(last) != ":" \
+        and not ctx.text[ctx.tokens[last].end:ctx.region(sentence.region)[1]].strip()
+
+
+def _line_pieces(ctx: Context, region: int, any_opening: bool = False) -> list[tuple[int, int]]:
+    """The pieces of a sentence the dump broke at links, on the lines after ``region``: each
+    line that goes on with the sentence (a lowercase word or a comma opens it; any word for
+    the first line when ``any_opening``), up to the line where the sentence ends."""
+    regions = ctx.analysis.regions
+    pieces: list[tuple[int, int]] = []
     for at in range(region + 1, min(region + 1 + _LINE_PIECES, len(regions))):
         start, end = ctx.region(at)
         line = ctx.text[start:end].strip()
-        if pieces and not (line[:1].islower() or line[:1] in ",;"):
+        if not line or (not (pieces == [] and any_opening)
+                        and not (line[:1].islower() or line[:1] in ",;")):
             break       # the next line starts a sentence of its own
         first = ctx.analysis.sentence_of(start)
         if first is not None:   # the sentence the piece closes ends in this line
             end = min(end, ctx.analysis.sentences[first].end)
+        while start < end and ctx.text[start] in " ,;\n":
+            start += 1
         pieces.append(trim(ctx.text, start, end))
         if line.rstrip()[-1:] in ".!?…" or ctx.text[start:end].rstrip()[-1:] in ".!?…":
             break
@@ -225,12 +243,18 @@ def cue_that(ctx: Context) -> list[Candidate]:
                                            impersonal=ctx.is_impersonal_cue(cue)))
                 continue
             start = ctx.tokens[that + 1].start
-            span = trim(ctx.text, start, _content_end(ctx, cue, that + 1, sentence.stop))
+            end = _content_end(ctx, cue, that + 1, sentence.stop)
+            span = trim(ctx.text, start, end)
             if _too_short(ctx, *span):
                 continue
-            found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
-                                   cue_span=(token.start, token.end),
-                                   impersonal=ctx.is_impersonal_cue(cue)))
+            spans = [span]
+            if end == ctx.tokens[sentence.stop - 1].end and _broken_at_line_end(ctx, sentence):
+                spans += _line_pieces(ctx, sentence.region)
+            for span in spans:
+                found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                       cue_span=(token.start, token.end),
+                                       group=-1 - token.start if len(spans) > 1 else None,
+                                       impersonal=ctx.is_impersonal_cue(cue)))
     return found
 
 
@@ -415,24 +439,38 @@ def according_to(ctx: Context) -> list[Candidate]:
                 comma = _phrase_end(ctx, comma + 2, sentence.stop)
             if not len(speaker):
                 speaker = range(cue + 1, comma)
+            pieces: list[tuple[int, int]] = []
             if comma + 1 < sentence.stop and ctx.word(comma) == ",":
                 start, end = ctx.tokens[comma + 1].start, ctx.tokens[sentence.stop - 1].end
                 if index >= 2 and ctx.lemma(index - 2) == "который":
                     end = _relative_clause_end(ctx, comma + 1, sentence.stop)
                 end = min(end, _marked_after_colon(ctx, comma + 1, sentence.stop))
+                if end == ctx.tokens[sentence.stop - 1].end and _broken_at_line_end(ctx, sentence):
+                    pieces = _line_pieces(ctx, sentence.region)
+                spans = [trim(ctx.text, start, end)]
+            elif comma == sentence.stop - 1 and ctx.word(comma) == "," \
+                    and _broken_at_line_end(ctx, sentence):
+                # "Как заявили в СК, ⏎взрыв на борту произошёл⏎ уже после …": the dump broke
+                # the sentence right after the phrase
+                pieces = _line_pieces(ctx, sentence.region, any_opening=True)
+                if not pieces:
+                    continue
+                spans, pieces = pieces[:1], pieces[1:]
             elif index > sentence.first:
-                start, end = sentence.start, ctx.tokens[index - 1].start
+                spans = [trim(ctx.text, sentence.start, ctx.tokens[index - 1].start)]
             else:
                 continue
-            span = trim(ctx.text, start, end)
+            span = spans[0]
             if _too_short(ctx, *span) or not _is_clause(ctx, *span):
                 continue
             if ctx.lemma(cue) in _RATING_PHRASE_NOUNS and _ranks(ctx, sentence):
                 continue    # "в пятерку самых популярных деревьев, по версии Х, вошли …"
-            found.append(Candidate(*span, "indirect", "according_to", cue=cue,
-                                   cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
-                                   speaker_tokens=None if ctx.word(index).lower() == "как"
-                                   else speaker))
+            for span in spans + pieces:
+                found.append(Candidate(*span, "indirect", "according_to", cue=cue,
+                                       cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
+                                       speaker_tokens=None if ctx.word(index).lower() == "как"
+                                       else speaker,
+                                       group=-1 - ctx.tokens[cue].start if pieces else None))
     return found
 
 
@@ -482,9 +520,16 @@ def inverted(ctx: Context) -> list[Candidate]:
             if any(_phrase_at(ctx, i, cue) for i in range(sentence.first, cue - 1)):
                 continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
             tail = cue + 1      # the attribution; marks around a name belong to it
+            aside = False       # it ends in an aside the sentence never closes: "(см. ⏎"
             while tail < sentence.stop and (not ctx.is_punct(tail)
-                                            or ctx.word(tail) in QUOTE_MARKS
+                                            or ctx.word(tail) in QUOTE_MARKS or ctx.word(tail) == "("
                                             or _abbreviation_period(ctx, tail, sentence.stop)):
+                if ctx.word(tail) == "(":
+                    closing = _closing_bracket(ctx, tail, sentence.stop)
+                    if closing is None:
+                        aside = True
+                        break
+                    tail = closing  # "«Ломоносов» (МГУ) Василий Петров": part of the title
                 tail += 1
             if tail == cue + 1 or tail - cue > _TAIL_WINDOW:
                 continue
@@ -505,7 +550,7 @@ def inverted(ctx: Context) -> list[Candidate]:
                     tail = sentence.stop - 1
                 else:
                     spans, kind, rule = [after], "indirect", "parenthetical"
-            elif tail >= sentence.stop - 1 or ctx.word(tail) == ":":
+            elif aside or tail >= sentence.stop - 1 or ctx.word(tail) == ":":
                 # "…, заявил «НГ» Константин Мерзликин: «…»": the words after the colon are
                 # a quote of their own
                 spans, kind, rule = [before], "indirect", "inverted"
@@ -533,6 +578,16 @@ def inverted(ctx: Context) -> list[Candidate]:
                                        speaker_tokens=range(cue + 1, tail),
                                        impersonal=ctx.is_impersonal_cue(cue)))
     return found
+
+
+def _closing_bracket(ctx: Context, opening: int, stop: int) -> int | None:
+    """Index of the ")" closing the bracket at ``opening`` within the sentence."""
+    for index in range(opening + 1, stop):
+        if ctx.word(index) == ")":
+            return index
+        if ctx.word(index) == "(":
+            return None
+    return None
 
 
 def _object_of(ctx: Context, cue: int, first: int, stop: int) -> bool:
