@@ -233,3 +233,24 @@ BRACKETS_IN_AN_INVERTED_ATTRIBUTION = [
 @pytest.mark.parametrize("text, expected", BRACKETS_IN_AN_INVERTED_ATTRIBUTION)
 def test_brackets_in_an_inverted_attribution(text, expected, models):
     assert_quotes(text, expected)
+
+
+# The content stops before the speaker's next predicate after ", но" as after ", а" ("признает,
+# что A, но предостерегает …"), and before words in marks in brackets, which are the speaker's
+# own words, a direct quote ("сказал, что A («B»)").
+CONTENT_ENDS = [
+    ("Иран и США\n\nЭксперт признает, что госсекретаря считали меньшим злом в администрации, но "
+     "предостерегает от того, чтобы обобщать всех иранцев.",
+     [("госсекретаря считали меньшим злом в администрации", "indirect", None)]),
+    ("Фестиваль дебютов\n\nНа открытии фестиваля председатель жюри Валерий Ахадов сказал, что в "
+     "его мастерской последние годы преобладают женщины («Режиссеры-женщины могут рассказывать о "
+     "жестких вещах, это другой стиль»).",
+     [("в его мастерской последние годы преобладают женщины", "indirect", "Ахадов"),
+      ("Режиссеры-женщины могут рассказывать о жестких вещах, это другой стиль", "direct",
+       "Ахадов")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CONTENT_ENDS)
+def test_content_ends_before_the_speakers_next_verb_and_bracketed_marks(text, expected, models):
+    assert_quotes(text, expected)

@@ -65,13 +65,15 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
     for index in range(first + MIN_WORDS, stop - 1):
         if ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
             return ctx.tokens[index].start
-        if ctx.word(index) == ":" and ctx.word(index + 1) in QUOTE_MARKS:
-            return ctx.tokens[index].start  # "…, что X: «…»": the words in marks follow
+        if ctx.word(index) in (":", "(") and ctx.word(index + 1) in QUOTE_MARKS:
+            # "…, что X: «…»", "…, что X («…»)": the words in marks are a quote of their own
+            return ctx.tokens[index].start
     return ctx.tokens[stop - 1].end
 
 
-# between the content and the speaker's next predicate: ", и призвал", ", а также призвала"
-_LINKING_WORDS = frozenset({"и", "а", "также", "затем", "потом"})
+# between the content and the speaker's next predicate: ", и призвал", ", а также призвала", ", но
+# предостерегает"
+_LINKING_WORDS = frozenset({"и", "а", "но", "также", "затем", "потом"})
 # "…, назвав помощь «неоценимой»": the speaker's gloss on what was said
 _NAMING = frozenset({"назвать", "охарактеризовать"})
 
@@ -201,6 +203,21 @@ def _line_pieces(ctx: Context, region: int, any_opening: bool = False) -> list[t
     return [p for p in pieces if ctx.words_in(*p) >= MIN_WORDS]
 
 
+def _bracketed_words_in_marks(ctx: Context, offset: int) -> tuple[int, int] | None:
+    """"сказал, что A («B»)": the words in marks in brackets right after the content are the
+    speaker's own, a direct quote (the inner span of the segment)."""
+    rest = ctx.text[offset:offset + 4].lstrip()
+    if not rest.startswith("(") or rest[1:2] not in QUOTE_MARKS:
+        return None
+    opening = ctx.text.index("(", offset) + 1
+    for segment in ctx.segments:
+        if segment.start == opening and segment.closed \
+                and ctx.text[segment.end:segment.end + 1] == ")" \
+                and ctx.words_in(segment.inner_start, segment.inner_end) >= MIN_WORDS:
+            return trim(ctx.text, segment.inner_start, segment.inner_end)
+    return None
+
+
 def _authors_conviction(ctx: Context, cue: int, sentence) -> bool:
     """"Уверен, что …" opening a sentence with no subject: the author's "I am sure"."""
     return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" \
@@ -250,11 +267,15 @@ def cue_that(ctx: Context) -> list[Candidate]:
             spans = [span]
             if end == ctx.tokens[sentence.stop - 1].end and _broken_at_line_end(ctx, sentence):
                 spans += _line_pieces(ctx, sentence.region)
+            marked = _bracketed_words_in_marks(ctx, end)
             for span in spans:
                 found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
                                        cue_span=(token.start, token.end),
-                                       group=-1 - token.start if len(spans) > 1 else None,
+                                       group=-1 - token.start if len(spans) > 1 or marked else None,
                                        impersonal=ctx.is_impersonal_cue(cue)))
+            if marked is not None:
+                found.append(Candidate(*marked, "direct", "bracketed_speech", cue=cue,
+                                       cue_span=(token.start, token.end), group=-1 - token.start))
     return found
 
 
