@@ -254,3 +254,52 @@ CONTENT_ENDS = [
 @pytest.mark.parametrize("text, expected", CONTENT_ENDS)
 def test_content_ends_before_the_speakers_next_verb_and_bracketed_marks(text, expected, models):
     assert_quotes(text, expected)
+
+
+# Decision D3: a fronted complement "О том, что A, доложил Х" / "В том, что A, сомневаются …" is
+# a cue with its clause; A is the quote (the parse hangs "том" on the cue). "доложить" and
+# "посчитать" are speech and opinion verbs like "сообщить" and "считать"; "посчитали
+# нецелесообразным" (an adjective in the instrumental) judges, it reports no words.
+FRONTED_COMPLEMENTS = [
+    ("Доклад министра\n\nО том, что основные силы армии сосредоточены на охране границы, в "
+     "понедельник президенту доложил министр обороны Сергей Петров.",
+     [("основные силы армии сосредоточены на охране границы", "indirect", "Петров")]),
+    ("Опрос\n\nВ том, что прежнее правительство честно выполняло свои обещания, сомневаются "
+     "большинство жителей страны.",
+     [("прежнее правительство честно выполняло свои обещания", "indirect", None)]),
+    ("После матча\n\nЗащитник гостей Иван Орлов посчитал, что с прежним нападающим клуб "
+     "продвинулся бы дальше.",
+     [("с прежним нападающим клуб продвинулся бы дальше", "indirect", "Орлов")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRONTED_COMPLEMENTS)
+def test_fronted_complements_and_opinion_verbs(text, expected, models):
+    assert_quotes(text, expected)
+
+
+def test_a_verb_of_judging_with_an_adjective_reports_no_words(models):
+    text = ("Город переименовали\n\nГлава комиссии Анна Белова заявила, что новое название "
+            "утвердят весной. Возвращаться к историческому имени города, никак не связанному с "
+            "прошлым, посчитали нецелесообразным.")
+    assert [(t, k) for t, k, _ in _found(text)] == [("новое название утвердят весной", "indirect")]
+
+
+# Decision D8: a quote's line the dump broke inside an editor's note ends before the note's
+# opening bracket; the piece after the note starts after its closing bracket.
+def test_a_line_piece_ends_before_an_editors_note(models):
+    text = ("Сеул и санкции\n\n"
+            "«Что касается ограничений (Совета Безопасности. — \nRT\n) ООН, то мы проведём "
+            "консультации с международным сообществом», — сказал представитель министерства.")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("Что касается ограничений", "direct"),
+        ("ООН, то мы проведём консультации с международным сообществом", "direct")]
+
+
+def test_an_outlet_that_lists_reports_the_words_before_it(models):
+    # decision D6: "перечисляет СМИ" after the reported words, as "пишет Asian Review"
+    text = ("Скоростные дороги\n\nПрибыльными можно назвать лишь короткие маршруты между "
+            "крупными городами побережья, перечисляет агентство Reuters.")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("Прибыльными можно назвать лишь короткие маршруты между крупными городами побережья",
+         "indirect")]

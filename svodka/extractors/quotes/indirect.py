@@ -552,7 +552,7 @@ def inverted(ctx: Context) -> list[Candidate]:
                         break
                     tail = closing  # "«Ломоносов» (МГУ) Василий Петров": part of the title
                 tail += 1
-            if tail == cue + 1 or tail - cue > _TAIL_WINDOW:
+            if tail == cue + 1 or tail - cue > _TAIL_WINDOW or _predicative(ctx, cue, tail):
                 continue
             before = trim(ctx.text, sentence.start, ctx.tokens[comma].start)
             if tail < sentence.stop and ctx.word(tail) == ",":
@@ -601,6 +601,13 @@ def inverted(ctx: Context) -> list[Candidate]:
     return found
 
 
+def _predicative(ctx: Context, cue: int, stop: int) -> bool:
+    """"…, посчитали нецелесообразным": the cue with an adjective in the instrumental judges
+    the thing before it, it reports no words."""
+    return any(ctx.tokens[i].pos == "ADJ" and ctx.tokens[i].feats.get("Case") == "Ins"
+               and ctx.tokens[i].head == cue for i in range(cue + 1, stop))
+
+
 def _closing_bracket(ctx: Context, opening: int, stop: int) -> int | None:
     """Index of the ")" closing the bracket at ``opening`` within the sentence."""
     for index in range(opening + 1, stop):
@@ -609,6 +616,36 @@ def _closing_bracket(ctx: Context, opening: int, stop: int) -> int | None:
         if ctx.word(index) == "(":
             return None
     return None
+
+
+def fronted_that(ctx: Context) -> list[Candidate]:
+    """"О том, что A, доложил Х", "В том, что A, сомневаются и …" (decision D3): the cue's
+    complement stands before it; A is the quote, from after "что" to the comma before the
+    cue's own words. The parse hangs "том" on the cue."""
+    found = []
+    for sentence in _sentences(ctx):
+        first = sentence.first
+        while first < sentence.stop and ctx.tokens[first].pos in ("CCONJ", "PART"):
+            first += 1      # "А о том, что …"
+        if first + 4 >= sentence.stop or ctx.word(first).lower() not in ("о", "об", "в") \
+                or ctx.word(first + 1).lower() != "том" or ctx.word(first + 2) != "," \
+                or ctx.word(first + 3).lower() != "что":
+            continue
+        cue = ctx.tokens[first + 1].head
+        if cue <= first + 4 or cue >= sentence.stop or not ctx.is_any_cue(cue) \
+                or not _finite(ctx, cue):
+            continue
+        comma = next((i for i in range(cue - 1, first + 3, -1) if ctx.word(i) == ","), None)
+        if comma is None:
+            continue
+        span = trim(ctx.text, ctx.tokens[first + 4].start, ctx.tokens[comma].start)
+        if _too_short(ctx, *span) or not _is_clause(ctx, *span):
+            continue
+        token = ctx.tokens[cue]
+        found.append(Candidate(*span, "indirect", "fronted_that", cue=cue,
+                               cue_span=(token.start, token.end),
+                               impersonal=ctx.is_impersonal_cue(cue)))
+    return found
 
 
 def _object_of(ctx: Context, cue: int, first: int, stop: int) -> bool:
