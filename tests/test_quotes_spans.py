@@ -303,3 +303,15 @@ def test_an_outlet_that_lists_reports_the_words_before_it(models):
     assert [(t, k) for t, k, _ in _found(text)] == [
         ("Прибыльными можно назвать лишь короткие маршруты между крупными городами побережья",
          "indirect")]
+
+
+# "по его данным" after a sentence in which a person spoke is that person's own account, a quote
+# (guidelines, decision 2 as refined); after a portal's or an agency's report it stays data.
+def test_a_speakers_own_data_are_his_words(models):
+    text = ("Доклад о шельфе\n\n«Это опасное предприятие», — отметила юрист Анна Белова. По её "
+            "данным, правительство не изучало влияние химикатов на океан.\n"
+            "Перехват подтвердил портал Mil Radar. По его данным, в воздух были подняты два "
+            "истребителя.")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("Это опасное предприятие", "direct"),
+        ("правительство не изучало влияние химикатов на океан", "indirect")]

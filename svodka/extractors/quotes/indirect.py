@@ -345,13 +345,39 @@ def _has_marks_opening(text: str, start: int, end: int) -> bool:
 
 def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     """(cue token, speaker tokens so far) of "по словам Х", "по его словам", "как сообщил Х"."""
-    phrase = ctx.phrase_at(index, stop)
+    phrase = ctx.phrase_at(index, stop) or _speakers_own_data(ctx, index, stop)
     if phrase is not None:
         return phrase
     cue = ctx.as_cue_at(index, stop)
     if cue is not None and _finite(ctx, cue):
         return cue, range(cue + 1, cue + 1)
     return None
+
+
+_SINGULAR_POSSESSIVES = frozenset({"его", "ее", "её"})
+
+
+def _speakers_own_data(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
+    """"— отметила юрист. По её данным, …": "по его данным" right after a sentence that
+    reports someone's words is that speaker's own account, a quote (guidelines, decision 2 as
+    refined); a portal's or a database's "данные" stay data."""
+    if ctx.word(index).lower() != "по" or index + 3 >= stop \
+            or ctx.word(index + 1).lower() not in _SINGULAR_POSSESSIVES \
+            or ctx.lemma(index + 2) != "данные" or ctx.word(index + 3) != ",":
+        return None
+    sentence = ctx.sentence(index)
+    if index != sentence.first or sentence.first == 0:
+        return None
+    previous = ctx.sentence(sentence.first - 1)
+    if not any(ctx.is_cue(i) and _finite(ctx, i) and _person_subject(ctx, i)
+               for i in range(previous.first, previous.stop)):
+        return None     # "… подтвердил портал Mil Radar. По его данным, …": data
+    return index + 2, range(index + 1, index + 2)
+
+
+def _person_subject(ctx: Context, cue: int) -> bool:
+    return any(ctx.tokens[c].rel.startswith("nsubj") and ctx.tokens[c].feats.get("Animacy") == "Anim"
+               for c in ctx.analysis.children(cue))
 
 
 def _has_predicate(ctx: Context, start: int, end: int) -> bool:
