@@ -315,3 +315,12 @@ def test_a_speakers_own_data_are_his_words(models):
     assert [(t, k) for t, k, _ in _found(text)] == [
         ("Это опасное предприятие", "direct"),
         ("правительство не изучало влияние химикатов на океан", "indirect")]
+
+
+def test_a_participle_after_a_comma_reports_its_nouns_words(models):
+    # the parse may hang the participle on nothing ("и Жозе Маурисио, пообещавший, что"): a
+    # comma before it still makes it the named person's
+    text = ("После матча\n\nНадеется на победу в чемпионате Испании и Луис Энрике, "
+            "пообещавший, что дальше «Барселона» будет играть лучше.")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("дальше «Барселона» будет играть лучше", "indirect")]

@@ -34,12 +34,13 @@ def _finite(ctx: Context, index: int) -> bool:
 
 def _reports(ctx: Context, index: int) -> bool:
     """A cue that reports someone's words: finite, a gerund ("добавив, что") or an active
-    participle of the speaker ("Шона Эджетта, отметившего, что"); not the author's
+    participle of the speaker ("Шона Эджетта, отметившего, что", also where the parse lost the
+    participle's noun: "и Жозе Маурисио, пообещавший, что"); not the author's
     "напомним, что", "стоит отметить, что", "могу сказать, что"."""
     feats = ctx.tokens[index].feats
     return _finite(ctx, index) or feats.get("VerbForm") == "Conv" or ctx.is_impersonal_cue(index) or (
         feats.get("VerbForm") == "Part" and feats.get("Voice") == "Act"
-        and ctx.tokens[index].rel.startswith("acl"))
+        and (ctx.tokens[index].rel.startswith("acl") or ctx.word(index - 1) == ","))
 
 
 def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
