@@ -324,3 +324,22 @@ def test_a_participle_after_a_comma_reports_its_nouns_words(models):
             "пообещавший, что дальше «Барселона» будет играть лучше.")
     assert [(t, k) for t, k, _ in _found(text)] == [
         ("дальше «Барселона» будет играть лучше", "indirect")]
+
+
+# The tagger may read a neuter past tense as a participle ("рассказывало агентство"): no Russian
+# participle ends in "-ло", so it is a finite cue. A comparative with its own subject is a
+# predicate: "цена … в 10 раз ниже" is a clause.
+FORMS_THE_TAGGER_MISREADS = [
+    ("Дороги Китая\n\nВ текущем году страна планирует вложить в дороги не меньше, чем в "
+     "предыдущем, рассказывало агентство Reuters.",
+     [("В текущем году страна планирует вложить в дороги не меньше, чем в предыдущем",
+       "indirect", None)]),
+    ("Цены на воду\n\nКак уточнило издание The Washington Post, реальная цена на воду при "
+     "покупке онлайн в 10 раз ниже.",
+     [("реальная цена на воду при покупке онлайн в 10 раз ниже", "indirect", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FORMS_THE_TAGGER_MISREADS)
+def test_forms_the_tagger_misreads(text, expected, models):
+    assert [(t, k) for t, k, _ in _found(text)] == [(t, k) for t, k, _ in expected]

@@ -29,7 +29,17 @@ def _sentences(ctx: Context):
 def _finite(ctx: Context, index: int) -> bool:
     """A finite cue in the third person (not "напомним", "сообщивший", "заявив"), or a short
     adjective ("уверен")."""
-    return ctx.tokens[index].pos == "ADJ" or ctx.is_reporting(index)
+    return ctx.tokens[index].pos == "ADJ" or ctx.is_reporting(index) \
+        or _neuter_past(ctx, index)
+
+
+def _neuter_past(ctx: Context, index: int) -> bool:
+    """"уточнило издание", "рассказывало агентство": the tagger reads a neuter past tense as a
+    participle, but no Russian participle ends in "-ло"."""
+    token = ctx.tokens[index]
+    return token.pos == "VERB" and token.feats.get("VerbForm") == "Part" \
+        and ctx.word(index).lower().endswith("ло") \
+        and ctx.lemma(index) not in ctx.lexicon.not_cues
 
 
 def _reports(ctx: Context, index: int) -> bool:
@@ -386,8 +396,15 @@ def _has_predicate(ctx: Context, start: int, end: int) -> bool:
     сказала Фаркас, в прошлом занимавшая должность помощника замглавы Пентагона")."""
     return any((ctx.tokens[i].pos in ("VERB", "AUX")
                 and ctx.tokens[i].feats.get("VerbForm") not in ("Part", "Conv"))
-               or ctx.tokens[i].feats.get("Variant") == "Short"
+               or ctx.tokens[i].feats.get("Variant") == "Short" or _comparative_predicate(ctx, i)
                for i in ctx.analysis.tokens_between(start, end))
+
+
+def _comparative_predicate(ctx: Context, index: int) -> bool:
+    """"реальная цена … в 10 раз ниже": a comparative with a subject of its own is a
+    predicate."""
+    return ctx.tokens[index].feats.get("Degree") == "Cmp" and any(
+        ctx.tokens[c].rel.startswith("nsubj") for c in ctx.analysis.children(index))
 
 
 def _too_short(ctx: Context, start: int, end: int) -> bool:
@@ -402,6 +419,7 @@ def _is_clause(ctx: Context, start: int, end: int) -> bool:
     between two nominals is a predicate ("основные сдерживающие факторы – сокращение …")."""
     tokens = ctx.analysis.tokens_between(start, end)
     return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
+               or _comparative_predicate(ctx, i)
                or (i > tokens.start and ctx.is_dash(i)
                    and ctx.tokens[i - 1].pos in ("NOUN", "PROPN", "PRON", "ADJ"))
                for i in tokens)
