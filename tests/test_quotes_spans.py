@@ -343,3 +343,11 @@ FORMS_THE_TAGGER_MISREADS = [
 @pytest.mark.parametrize("text, expected", FORMS_THE_TAGGER_MISREADS)
 def test_forms_the_tagger_misreads(text, expected, models):
     assert [(t, k) for t, k, _ in _found(text)] == [(t, k) for t, k, _ in expected]
+
+
+def test_a_cue_the_dump_left_on_the_line_before_its_clause(models):
+    # "Пресс-секретарь напомнил⏎, что …": the link on the cue broke the line before ", что"
+    text = ("Техника для Украины\n\nПресс-секретарь президента Иван Орлов напомнил\n, что "
+            "передачу техники начали ещё до начала боевых действий.")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("передачу техники начали ещё до начала боевых действий", "indirect")]

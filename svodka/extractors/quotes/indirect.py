@@ -247,10 +247,35 @@ def _first_person_before(ctx: Context, cue: int) -> bool:
     return False
 
 
+def _cue_on_the_line_before(ctx: Context, sentence) -> int | None:
+    """"Пресс-секретарь напомнил⏎, что …", "Чак Уотсон ⏎заявил⏎, что …": the dump broke the
+    line at a link on the cue; the sentence opening with ", что" has its cue at the end of the
+    line before."""
+    if sentence.first == 0 or sentence.stop - sentence.first < 3 \
+            or ctx.word(sentence.first) != "," or ctx.word(sentence.first + 1).lower() != "что" \
+            or ctx.tokens[sentence.first].start != ctx.region(sentence.region)[0]:
+        return None
+    cue = sentence.first - 1
+    previous = ctx.sentence(cue)
+    if previous.region != sentence.region - 1 or previous.region in ctx.skipped_regions \
+            or not ctx.is_any_cue(cue) or not _reports(ctx, cue):
+        return None
+    return cue
+
+
 def cue_that(ctx: Context) -> list[Candidate]:
     """Х заявил, что … / Отмечается, что …"""
     found = []
     for sentence in _sentences(ctx):
+        cue = _cue_on_the_line_before(ctx, sentence)
+        if cue is not None:
+            span = trim(ctx.text, ctx.tokens[sentence.first + 2].start,
+                        _content_end(ctx, cue, sentence.first + 2, sentence.stop))
+            if not _too_short(ctx, *span):
+                token = ctx.tokens[cue]
+                found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                       cue_span=(token.start, token.end),
+                                       impersonal=ctx.is_impersonal_cue(cue)))
         for cue in range(sentence.first, sentence.stop):
             noun = ctx.tokens[cue].pos == "NOUN" and ctx.lemma(cue) in ctx.lexicon.cue_nouns
             if not noun and (not ctx.is_any_cue(cue) or not _reports(ctx, cue)):
