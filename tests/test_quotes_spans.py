@@ -351,3 +351,12 @@ def test_a_cue_the_dump_left_on_the_line_before_its_clause(models):
             "передачу техники начали ещё до начала боевых действий.")
     assert [(t, k) for t, k, _ in _found(text)] == [
         ("передачу техники начали ещё до начала боевых действий", "indirect")]
+
+
+def test_speech_reported_inside_reported_speech_is_part_of_it(models):
+    # only the outer quote: "как считают Х" inside the "что" clause of "полагает" is no quote
+    text = ("Балканы\n\nЭксперт Олег Дзыза полагает, что Запад заинтересован в дестабилизации "
+            "страны, которой, как считают западные политики, управляет «не тот человек».")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("Запад заинтересован в дестабилизации страны, которой, как считают западные политики, "
+         "управляет «не тот человек»", "indirect")]

@@ -519,6 +519,8 @@ def according_to(ctx: Context) -> list[Candidate]:
             if phrase is None:
                 continue
             cue, speaker = phrase
+            if _inside_reported_clause(ctx, sentence, index):
+                continue    # "полагает, что A, которой, как считают Х, B": nested in A
             if ctx.lemma(cue) == "говориться" and cue + 1 < sentence.stop \
                     and ctx.word(cue + 1) == ",":
                 continue    # "Как говорится, не надо и к гадалке ходить": a saying
@@ -563,6 +565,17 @@ def according_to(ctx: Context) -> list[Candidate]:
                                        else speaker,
                                        group=-1 - ctx.tokens[cue].start if pieces else None))
     return found
+
+
+def _inside_reported_clause(ctx: Context, sentence, index: int) -> bool:
+    """Is ``index`` inside the "что" clause of a cue before it in the sentence? Speech reported
+    inside reported speech is part of the outer quote (guidelines: only the outer quote)."""
+    for cue in range(sentence.first, index):
+        if ctx.is_any_cue(cue) and _reports(ctx, cue):
+            that = that_after(ctx, cue, sentence.stop)
+            if that is not None and that < index:
+                return True
+    return False
 
 
 # Statements and documents whose content "согласно которому" introduces (not a law or a decree:
