@@ -360,3 +360,13 @@ def test_speech_reported_inside_reported_speech_is_part_of_it(models):
     assert [(t, k) for t, k, _ in _found(text)] == [
         ("Запад заинтересован в дестабилизации страны, которой, как считают западные политики, "
          "управляет «не тот человек»", "indirect")]
+
+
+def test_a_cue_with_its_subject_after_it_then_a_clause(models):
+    # "Однако тут же добавил он, <clause>": the inverted cue and subject, then the content with
+    # no "что" (as "Эксперты полагают, <clause>")
+    text = ("Бюджет\n\nМинистр финансов Антон Белов признал, что рубль ослаб. Однако тут же "
+            "добавил он, это, в свою очередь, позволило свести бюджет без потерь.")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("рубль ослаб", "indirect"),
+        ("это, в свою очередь, позволило свести бюджет без потерь", "indirect")]

@@ -335,7 +335,10 @@ def cue_comma_clause(ctx: Context) -> list[Candidate]:
         for cue in range(sentence.first, stop - 1):
             if ctx.is_punct(cue) and cue > sentence.first:
                 break
-            if ctx.word(cue + 1) != "," or not ctx.is_cue(cue) or not ctx.is_reporting(cue):
+            if not ctx.is_cue(cue) or not ctx.is_reporting(cue):
+                continue
+            comma = _comma_after_subject(ctx, cue, sentence.stop)
+            if comma is None:
                 continue
             if ctx.lemma(cue) in ctx.lexicon.asking or any(
                     ctx.tokens[c].rel in ("obj", "ccomp", "xcomp") and c < cue
@@ -343,7 +346,7 @@ def cue_comma_clause(ctx: Context) -> list[Candidate]:
                 continue
             if any(ctx.tokens[i].pos in ("VERB", "AUX") for i in range(sentence.first, cue)):
                 continue
-            first = cue + 2
+            first = comma + 1
             if first >= sentence.stop or ctx.word(first).lower() in _NOT_CONTENT_OPENERS \
                     or ctx.tokens[first].feats.get("VerbForm") in ("Conv", "Part", "Inf") \
                     or any(ctx.lemma(i) in ctx.lexicon.question_words | {"что", "ли"}
@@ -360,6 +363,28 @@ def cue_comma_clause(ctx: Context) -> list[Candidate]:
                                    cue_span=(token.start, token.end)))
             break
     return found
+
+
+# "Однако тут же добавил он, …": the subject after the cue is this many words at most
+_SUBJECT_AFTER_WORDS = 3
+
+
+def _comma_after_subject(ctx: Context, cue: int, stop: int) -> int | None:
+    """The comma closing the cue's clause: right after the cue ("Эксперты полагают, …"), or
+    after its subject when it follows ("Однако тут же добавил он, …")."""
+    if ctx.word(cue + 1) == ",":
+        return cue + 1
+    for comma in range(cue + 2, min(cue + 2 + _SUBJECT_AFTER_WORDS, stop)):
+        if ctx.word(comma) == ",":
+            # the words between are the subject, in the nominative (the parse often hangs a
+            # pronoun there on the content's verb)
+            nominative = all(ctx.tokens[i].pos in ("NOUN", "PRON", "PROPN", "ADJ")
+                             and ctx.tokens[i].feats.get("Case") == "Nom"
+                             for i in range(cue + 1, comma))
+            return comma if nominative else None
+        if ctx.is_punct(comma):
+            return None
+    return None
 
 
 def _own_subject(ctx: Context, first: int, stop: int) -> bool:
