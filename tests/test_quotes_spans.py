@@ -370,3 +370,22 @@ def test_a_cue_with_its_subject_after_it_then_a_clause(models):
     assert [(t, k) for t, k, _ in _found(text)] == [
         ("рубль ослаб", "indirect"),
         ("это, в свою очередь, позволило свести бюджет без потерь", "indirect")]
+
+
+# ", однако B" ends the content only where the narrator speaks in the sentence ("Как мы видим,
+# …": the narrator's retort, guidelines "Span boundaries"); otherwise B goes on with the speaker's
+# words, as the fresh gold reads it (7 quotes against 1).
+HOWEVER = [
+    ("Итоги матча\n\nЗащитник гостей Оливье Дешахт напомнил, что соперник богаче его клуба, "
+     "однако их команда завершает выступление в еврокубках.",
+     [("соперник богаче его клуба, однако их команда завершает выступление в еврокубках",
+       "indirect", "Дешахт")]),
+    ("Пропаганда\n\nКак мы видим, Вашингтон обвиняет Москву в том, что она пытается "
+     "распространить своё влияние, однако сами Соединённые Штаты делают то же самое.",
+     [("она пытается распространить своё влияние", "indirect", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HOWEVER)
+def test_however_ends_the_content_only_in_the_narrators_sentence(text, expected, models):
+    assert [(t, k) for t, k, _ in _found(text)] == [(t, k) for t, k, _ in expected]

@@ -13,7 +13,9 @@ from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE
 
 # Words allowed between a cue and its ", что": "заявил журналистам в понедельник, что".
 _THAT_WINDOW = 10
-# ", однако сами США делают то же самое": the narrator takes the word back
+# ", однако сами США делают то же самое": the narrator takes the word back, where the narrator
+# speaks in the sentence ("Как мы видим, США обвиняют …"); otherwise ", однако B" goes on with
+# the speaker's words ("напомнил, что «Зенит» богаче, однако команда завершает выступление")
 _NARRATOR_TURNS = ("однако",)
 # An attribution after inverted content is short: ", сообщил глава МИД Сергей Лавров.", but a
 # title may take 15 words: ", считает директор центра … НИУ ВШЭ Георгий Остапкович."
@@ -73,8 +75,9 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
                 back -= 1
             if back >= first + MIN_WORDS and ctx.word(back) == ",":
                 return ctx.tokens[back].start
+    narrator = ctx.first_person(ctx.sentence(cue).start, ctx.tokens[cue].start)
     for index in range(first + MIN_WORDS, stop - 1):
-        if ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
+        if narrator and ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
             return ctx.tokens[index].start
         if ctx.word(index) in (":", "(") and ctx.word(index + 1) in QUOTE_MARKS:
             # "…, что X: «…»", "…, что X («…»)": the words in marks are a quote of their own
