@@ -389,3 +389,13 @@ HOWEVER = [
 @pytest.mark.parametrize("text, expected", HOWEVER)
 def test_however_ends_the_content_only_in_the_narrators_sentence(text, expected, models):
     assert [(t, k) for t, k, _ in _found(text)] == [(t, k) for t, k, _ in expected]
+
+
+def test_the_authors_conviction_after_a_dash_is_no_quote(models):
+    # "…» – не уверена, что …": the reviewer's own "I am not sure", as a sentence-opening
+    # "Уверен, что"; a named critic's "уверена, что" stays a quote
+    text = ("Кинофестиваль\n\nКинокритик Анна Белова уверена, что фильм получит приз. Ближе к "
+            "финалу кто-то в зале сказал: «Да это драма – лайт!» – не уверена, что лайт, потому "
+            "что этот честный фильм не хуже других.")
+    assert [(t, k) for t, k, _ in _found(text)][:1] == [("фильм получит приз", "indirect")]
+    assert not any(t.startswith("лайт") for t, _, _ in _found(text))

@@ -233,8 +233,13 @@ def _bracketed_words_in_marks(ctx: Context, offset: int) -> tuple[int, int] | No
 
 
 def _authors_conviction(ctx: Context, cue: int, sentence) -> bool:
-    """"Уверен, что …" opening a sentence with no subject: the author's "I am sure"."""
-    return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" \
+    """"Уверен, что …" opening a clause with no subject: the author's "I am sure"; also after a
+    dash or a negation ("…» – не уверена, что лайт")."""
+    first = cue
+    while first > sentence.first and (ctx.word(first - 1).lower() in ("не", "совсем", "вовсе")):
+        first -= 1
+    opens = first == sentence.first or ctx.is_dash(first - 1)
+    return opens and ctx.tokens[cue].pos == "ADJ" \
         and not ctx.is_impersonal_cue(cue) and not any(
         ctx.tokens[c].rel.startswith("nsubj") for c in ctx.analysis.children(cue))
 
