@@ -399,3 +399,12 @@ def test_the_authors_conviction_after_a_dash_is_no_quote(models):
             "что этот честный фильм не хуже других.")
     assert [(t, k) for t, k, _ in _found(text)][:1] == [("фильм получит приз", "indirect")]
     assert not any(t.startswith("лайт") for t, _, _ in _found(text))
+
+
+def test_as_after_a_correlative_compares(models):
+    # "не таким плохим, как ожидалось": "как" answers "таким", no attribution; "Так, как заявил
+    # министр, …" is one
+    text = ("Экономика\n\nПервый квартал оказался не таким плохим, как ожидалось в декабре. Так, "
+            "как заявил министр Антон Белов, рост продолжится и во втором квартале.")
+    assert [(t, k) for t, k, _ in _found(text)] == [
+        ("рост продолжится и во втором квартале", "indirect")]

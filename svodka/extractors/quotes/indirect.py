@@ -552,6 +552,8 @@ def according_to(ctx: Context) -> list[Candidate]:
             if phrase is None:
                 continue
             cue, speaker = phrase
+            if _compares(ctx, sentence, index):
+                continue    # "оказался не таким плохим, как ожидалось": a comparison
             if _inside_reported_clause(ctx, sentence, index):
                 continue    # "полагает, что A, которой, как считают Х, B": nested in A
             if ctx.lemma(cue) == "говориться" and cue + 1 < sentence.stop \
@@ -598,6 +600,20 @@ def according_to(ctx: Context) -> list[Candidate]:
                                        else speaker,
                                        group=-1 - ctx.tokens[cue].start if pieces else None))
     return found
+
+
+# "не таким плохим, как ожидалось", "так же быстро, как предсказывали": the correlative word
+# makes "как" compare
+_CORRELATIVES = frozenset({"такой", "так", "столь", "настолько"})
+_CORRELATIVE_REACH = 6
+
+
+def _compares(ctx: Context, sentence, index: int) -> bool:
+    """Is "как" at ``index`` the second half of a comparison (a correlative word shortly
+    before it), not an attribution?"""
+    return ctx.word(index).lower() == "как" and any(
+        ctx.lemma(i) in _CORRELATIVES and ctx.word(i + 1) != ","     # not "Так, как заявил …"
+        for i in range(max(sentence.first, index - _CORRELATIVE_REACH), index - 1))
 
 
 def _inside_reported_clause(ctx: Context, sentence, index: int) -> bool:
