@@ -413,7 +413,9 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         # ("президент бакинского пресс-клуба, руководитель …") no name follows to hold it
         stop -= 1
     nearest = candidates[0]
-    if nearest != head and nearest == stop - 1 and stop == name_first and (
+    # "митрополит Волоколамский Иларион": adjectives of the name may stand between
+    next_to_name = all(tokens[i].pos == "ADJ" for i in range(stop, name_first))
+    if nearest != head and nearest == stop - 1 and next_to_name and (
             case not in (*_AMBIGUOUS_CASES, None) or not head <= tokens[nearest].head < nearest
             or nearest - 1 > head and analysis.lemma(nearest) in _rank_words()
             and tokens[nearest].feats.get("Number") != "Plur"):
