@@ -100,6 +100,13 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     if abbreviation is not None:
         return abbreviation                # "японского МИДа" -> "японский МИД"
     case = feats.get("Case")
+    if person and case in (None, "Nom") and feats.get("Number") != "Plur":
+        # "Иванны Климпуш-Цинцадзе" tagged a nominative: a first name pymorphy knows in the
+        # singular only in oblique cases is no nominative, whatever the tagger read
+        named = _oblique_only_name(morph, text.lower())
+        if named:
+            from natasha.shape import recover_shape
+            return recover_shape(named, text)
     if case is None or case == "Nom":
         return text
     if "-" in text and person:
@@ -119,6 +126,19 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
     from natasha.shape import recover_shape
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
+
+
+def _oblique_only_name(morph, word: str) -> str | None:
+    """The nominative of a first name pymorphy reads, in the singular, only in an oblique
+    case ("иванны" → "иванна"; not "александра", a woman's nominative too), else None."""
+    if not morph.word_is_known(word):
+        return None
+    names = [p for p in morph.parse(word) if "Name" in p.tag.grammemes
+             and p.feats.get("Number") != "Plur"]
+    if not names or any(p.feats.get("Case") == "Nom" for p in names):
+        return None
+    lemmas = {p.normal_form for p in names}
+    return lemmas.pop() if len(lemmas) == 1 else None
 
 
 def _foreign(morph, word: str, case: str) -> bool:
