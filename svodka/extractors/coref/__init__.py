@@ -152,10 +152,18 @@ def _mention_head(analysis, first: int, stop: int) -> int | None:
         head = tokens[i].head
         if first <= head < stop:
             continue
-        if tokens[i].rel in ("appos", "flat:name") and head >= 0 \
-                and tokens[head].rel in ("nsubj", "nsubj:pass") and not any(
-                tokens[k].pos in ("VERB", "AUX") for k in range(min(head, i) + 1, max(head, i))):
-            return head     # (a verb between them: the parser joined two clauses' nouns)
+        if tokens[i].rel in ("appos", "flat:name") and head >= 0:
+            # "Президент ФКР, депутат Госдумы Дмитрий Свищёв назвал": titles in a chain of
+            # appositions, the first of them the subject
+            for _ in range(3):
+                if tokens[head].rel != "appos" or tokens[head].head < 0:
+                    break
+                head = tokens[head].head
+            if tokens[head].rel in ("nsubj", "nsubj:pass") and not any(
+                    tokens[k].pos in ("VERB", "AUX")
+                    for k in range(min(head, i) + 1, max(head, i))):
+                return head     # (a verb between them: the parser joined two clauses' nouns)
+            head = tokens[i].head
         if tokens[i].rel in ("appos", "flat:name"):
             return _title_before(analysis, first, i)
         return i
