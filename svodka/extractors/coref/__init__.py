@@ -34,7 +34,7 @@ from functools import lru_cache
 from svodka.data import load_list, load_table
 from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
-from svodka.text import fold
+from svodka.text import OPENING_QUOTES, fold
 
 __all__ = ["Coreference", "Link", "Slot", "antecedent", "bound_by", "clause_subject", "country_names", "plural_by_preposition", "link_pronouns", "link_titles", "link_descriptions",
            "name_slots", "person_genders", "person_slots", "quoted_spans", "unnamed_slots"]
@@ -295,6 +295,11 @@ def speaks(analysis, index: int) -> bool:
         return analysis.lemma(token.head) in _cues()
     if token.rel == "obj":      # "цитирует украинского парламентария"
         return analysis.lemma(token.head) in _QUOTING
+    if token.rel == "nmod" and analysis.lemma(token.head) in _statement_nouns():
+        # "— отмечается в заявлении Столтенберга": whose statement an impersonal cue reports
+        words = analysis.tokens[token.head]
+        return words.rel == "obl" and words.head >= 0 \
+            and analysis.lemma(words.head) in _impersonal_cues()
     if token.rel != "nmod" or analysis.lemma(token.head) not in _WORDS_OF:
         return False
     words = analysis.tokens[token.head]
@@ -312,6 +317,16 @@ _RELAYING = _QUOTING | {"приводить", "передавать"}
 @lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
     return frozenset(load_list("quote_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def _statement_nouns() -> frozenset[str]:
+    return frozenset(load_list("quote_cue_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _impersonal_cues() -> frozenset[str]:
+    return frozenset(load_list("quote_cues_impersonal.txt"))
 
 
 def name_slots(analysis, entities: list[Entity], types=("PER",),
@@ -596,8 +611,10 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                                                      "title", rule="title:one-holder"), index))
                 continue
             if not speaks(analysis, index) or (len(people) == 1 and not _owned_complement(
-                    analysis, index, owners)):
+                    analysis, index, owners) and _named_complement(analysis, index)):
                 continue      # "посол России ...": a title with its own complement is a new role
+            # ("— заявил игрок обороны": a common noun's complement names no new role's
+            # place: who spoke last may be meant)
             # "— добавил глава государства" when "глава" is several people's: who spoke last
         if speaks(analysis, index) and (lemma in _EXPERTS or lemma in _TURN_WORDS or _demonym(lemma)) \
                 and token.sent > 0 and not any(
@@ -825,6 +842,14 @@ def _person_noun(analysis, index: int) -> bool:
 
 def _owned_complement(analysis, index: int, owners: dict) -> bool:
     return any(i in owners for i in _complement(analysis, index))
+
+
+def _named_complement(analysis, index: int) -> bool:
+    """Does the title's complement hold a name ("посол России", "игрок «Зенита»"), not only
+    common nouns ("игрок обороны", "автор петиции")?"""
+    tokens = analysis.tokens
+    return any(tokens[i].pos == "PROPN" or tokens[i].text[:1].isupper()
+               or tokens[i].text in OPENING_QUOTES for i in _complement(analysis, index))
 
 
 def _complement(analysis, index: int) -> list[int]:
