@@ -58,6 +58,11 @@ SPEAKERS = [
      "Столтенберга. Генсек альянса подчеркнул, что ведет диалог с британскими властями.",
      {"британцы выиграли время": "Матье Булег",
       "ведет диалог с британскими властями": "Столтенберг"}),
+    # a citing verb has one subject: the second "subject" the parse gives it is whom it quotes,
+    # not the agency that quotes
+    ("Генеральный продюсер «Матч ТВ» Тина Канделаки сообщила о заключении соглашения. "
+     "«Соглашение достигнуто. Детали узнаете позже», — цитирует Интерфакс Канделаки.",
+     {"Соглашение достигнуто. Детали узнаете позже": "Тина Канделаки"}),
 ]
 
 
@@ -68,3 +73,20 @@ def test_speaker_by_cause(text, speakers, models):
     for quote, name in speakers.items():
         assert quote in found, found     # the quote itself is found
         assert found[quote] == name, found
+
+
+def test_a_name_the_parse_hung_on_an_organization_names_the_representative(models):
+    """A person is no apposition to a thing: the name after "представителя Министерства
+    объединения" is the representative's, whatever the parse hung it on — not someone "of" the
+    ministry, nor the other representative named before. (Checked by the entity that holds the
+    name, not by its canonical form: Korean names' nominatives are the entities' business.)"""
+    text = ("Как заявил представитель Кремля Дмитрий Песков, решение еще не принято.\n"
+            "«Мы обсуждаем с соответствующими ведомствами детали», — цитирует агентство "
+            "представителя южнокорейского Министерства объединения Ли Ю Чжина.")
+    article = svodka.extract(text, models=models)
+    named = text.index("Ли Ю Чжина")
+    holder = next(e for e in article.entities for m in e.mentions if m.start == named)
+    speakers = {quote.text: quote.speaker for quote in article.quotes}
+    peskov = next(e for e in article.entities if e.name == "Дмитрий Песков")
+    assert speakers["решение еще не принято"] == peskov.id
+    assert speakers["Мы обсуждаем с соответствующими ведомствами детали"] == holder.id
