@@ -379,6 +379,8 @@ def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(
             continue
         if named and _names_within(analysis, index, named):
             continue
+        if _apposed_subject(analysis, index, taken, named):
+            continue
         if token.pos == "NOUN":
             if token.feats.get("Animacy") != "Anim" or analysis.lemma(index) in titles:
                 continue
@@ -396,6 +398,20 @@ def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(
                           gender if gender in ("Masc", "Fem") else None, True,
                           speaks(analysis, index)))
     return found
+
+
+def _apposed_subject(analysis, index: int, taken: set[int], named: frozenset[int]) -> bool:
+    """Is the subject followed, after a comma, by another subject of the same verb that names
+    someone? "не согласилась и профессиональный архивист, директор РГАЛИ Татьяна Горяева": the
+    parse gives the verb two subjects, which are one person in apposition."""
+    tokens = analysis.tokens
+    if index + 2 >= len(tokens) or tokens[index + 1].text != ",":
+        return False
+    head = tokens[index].head
+    for other in range(index + 2, min(index + 6, len(tokens))):
+        if tokens[other].head == head and tokens[other].rel == tokens[index].rel:
+            return other in taken or _names_within(analysis, other, named)
+    return False
 
 
 def _names_within(analysis, index: int, named: frozenset[int]) -> bool:
