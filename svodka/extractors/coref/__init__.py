@@ -604,7 +604,7 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                                                  rule="pronoun:after-title"), index))
                 _add_speaker(analysis, speakers, found, index)
             continue
-        if index in taken or token.pos not in ("NOUN", "PROPN") or not token.text[:1].isalpha() \
+        if index in taken or not _nominal(analysis, index) or not token.text[:1].isalpha() \
                 or token.feats.get("Number") == "Plur" or _inside(quoted, token.start) \
                 or _only_plural(analysis, index):
             continue
@@ -858,6 +858,17 @@ def _person_noun(analysis, index: int) -> bool:
 
 def _owned_complement(analysis, index: int, owners: dict) -> bool:
     return any(i in owners for i in _complement(analysis, index))
+
+
+def _nominal(analysis, index: int) -> bool:
+    """A noun, or a subject the tagger took for a verb although the dictionary reads it as a
+    noun in the nominative ("— продолжает сирийка": a verb is no subject)."""
+    token = analysis.tokens[index]
+    if token.pos in ("NOUN", "PROPN"):
+        return True
+    return token.pos == "VERB" and token.rel in ("nsubj", "nsubj:pass") and any(
+        "NOUN" in parse.tag and "nomn" in parse.tag
+        for parse in analysis.morph.parse(token.text)[:2])
 
 
 def _named_complement(analysis, index: int) -> bool:
