@@ -921,10 +921,14 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
                 and offset - tokens[s.first].start <= SPEAKER_MEMORY]
     if speakers:
         last = speakers[-1]
-        if last.unnamed or any(s.unnamed and s.first > last.first for s in before) \
+        if last.unnamed or any(s.unnamed and s.first > last.first and s.main
+                               and (gender is None or s.gender in (gender, None))
+                               for s in before) \
                 or last.sent == token.sent:
             return None     # someone unnamed took the stage after ("представитель делегации"),
-            # or the one who spoke is in the words reported ("Буш выразил…, сообщил представитель")
+            # or the one who spoke is in the words reported ("Буш выразил…, сообщил представитель");
+            # not a subordinate clause's subject ("когда республиканец прибыл") nor one of the
+            # other sex
         first_sent = _window_start(analysis, index, quoted, 1)
         newer = {id(s.entity): s.entity for s in before if not s.unnamed and s.main
                  and s.sent > last.sent and s.sent >= first_sent and gender is not None
