@@ -634,14 +634,17 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             # "— добавил глава государства" when "глава" is several people's: who spoke last
         if speaks(analysis, index) and (lemma in _EXPERTS or lemma in _TURN_WORDS or _demonym(lemma)) \
                 and token.sent > 0 and not any(
-                analysis.lemma(c) in _POSSESSIVES | _OTHERS or tokens[c].rel == "nmod"
+                analysis.lemma(c) in _POSSESSIVES | _OTHERS or (
+                    tokens[c].rel == "nmod" and fold(tokens[c].text) not in _outlet_names())
                 for c in analysis.children(index)):
             # "«…», — сказал он. Эксперт напомнил, что …": the commentator who spoke within
             # the last five sentences, or the one brought in since; farther back "эксперт" may
             # be anyone (fifth session, seen gold: 1 sentence 131 wrong speakers, 2: 124, 5:
             # 120; sixth, all five batches: 5 and 10 sentences both fix five quotes of four
             # batches against 2 and break none)
-            found = _speaking_title(analysis, speakers, index, quoted, genders, owners)
+            # ("— рассказала девушка RT": the outlet is whom she told, not whose she is)
+            found = _speaking_title(analysis, speakers, index, quoted, genders,
+                                    {} if _told_outlet(analysis, index) else owners)
             last = [s for s in speakers if s.speaker and s.first < index]
             if found is not None and (found[1] != "title:last-speaker" or (
                     last and last[-1].sent >= _window_start(analysis, index, quoted,
@@ -656,7 +659,8 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
                 or tokens[c].text.lower() in _POSSESSIVES for c in analysis.children(index)):
             # "собеседник RT": the complement is whom he spoke to, not whose he is
             found = _speaking_title(analysis, speakers, index, quoted, genders,
-                                    {} if lemma == "собеседник" else owners)
+                                    {} if lemma == "собеседник" or _told_outlet(analysis, index)
+                                    else owners)
             if people is not None and found is not None \
                     and found[1] not in ("title:last-speaker", "title:role-owner"):
                 found = None      # "посол" of two named ambassadors: only who spoke last
@@ -860,6 +864,18 @@ def _owned_complement(analysis, index: int, owners: dict) -> bool:
     return any(i in owners for i in _complement(analysis, index))
 
 
+def _told_outlet(analysis, index: int) -> bool:
+    """Is the title's complement a listed outlet ("— рассказала девушка RT"): whom she told,
+    not whose she is?"""
+    return any(fold(analysis.tokens[i].text) in _outlet_names()
+               for i in _complement(analysis, index))
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    return frozenset(load_list("quote_outlets.txt"))
+
+
 def _nominal(analysis, index: int) -> bool:
     """A noun, or a subject the tagger took for a verb although the dictionary reads it as a
     noun in the nominative ("— продолжает сирийка": a verb is no subject)."""
@@ -1009,7 +1025,7 @@ _EXPERTS = frozenset({"эксперт", "аналитик", "специалис�
 # words that, speaking right after someone spoke, go on with their turn as "эксперт" does
 # ("— рассказывает Лама. «…», — продолжает сирийка"; "— говорит женщина"), and farther on
 # may be anyone
-_TURN_WORDS = frozenset({"женщина", "мужчина"})
+_TURN_WORDS = frozenset({"женщина", "мужчина", "девушка"})
 _POSSESSIVES = {"его", "ее", "её", "их", "свой", "мой", "наш", "твой", "ваш"}
 _OTHERS = {"другой", "иной", "бывший", "прежний", "будущий", "очередной", "каждый", "любой", "некий",
            "один", "этот", "тот", "такой"}
