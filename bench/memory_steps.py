@@ -48,6 +48,9 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--entities", action="store_true", help="rows for the entities' steps")
     parser.add_argument("--rss", action="store_true", help="resident memory, not tracemalloc")
+    parser.add_argument("--trim", action="store_true",
+                        help="with --rss: glibc's malloc_trim after each step (what the "
+                             "allocator keeps that Python freed)")
     args = parser.parse_args()
 
     import svodka
@@ -70,6 +73,8 @@ def main() -> int:
                 peak_before = _peak_rss()
                 cpu = time.process_time()
                 result = function(*arguments, **keywords)
+                if args.trim:
+                    _malloc_trim()
                 held, peak = _rss(), _peak_rss()
                 rows.append((name, time.process_time() - cpu, held - base, peak - base,
                              peak - peak_before))
@@ -146,6 +151,11 @@ def main() -> int:
 def _rss() -> int:
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _malloc_trim() -> None:
+    import ctypes
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _peak_rss() -> int:
