@@ -80,30 +80,3 @@ def test_the_coreference_ranker_reads_region_offsets(models):
     assert analysis.regions[region].kind == "paragraph"
     assert _quote_start(analysis, inside, region) == text.index("«")
     assert _quote_start(analysis, outside, region) == -1
-
-
-def test_a_long_text_hands_the_language_pass_memory_back(models, monkeypatch):
-    """After the language pass over a long text the heap's free pages go back to the system
-    (``release_freed_memory``); a news article's pass skips it. The analysis is the same."""
-    import svodka.analysis as analysis_module
-
-    calls = []
-    monkeypatch.setattr(analysis_module, "release_freed_memory", lambda: calls.append(1))
-    paragraph = "Министр финансов Антон Силуанов заявил, что бюджет будет исполнен."
-    short = analyze(paragraph, models=models)
-    assert calls == [] and [t.text for t in short.tokens][:3] == ["Министр", "финансов",
-                                                                  "Антон"]
-    monkeypatch.setattr(analysis_module, "TRIM_CHARS", 2 * len(paragraph))
-    text = "\n\n".join([paragraph] * 3)
-    long = analyze(text, analyze_layout(text).regions(), models=models)
-    assert calls == [1]
-    assert [t.text for t in long.tokens[:len(short.tokens)]] == [t.text for t in short.tokens]
-    assert [s.type for s in long.ner][:1] == [s.type for s in short.ner][:1] == ["PER"]
-
-
-def test_freed_memory_goes_back_where_glibc_is():
-    import platform
-
-    from svodka.analysis import release_freed_memory
-
-    assert release_freed_memory() is (platform.libc_ver()[0] == "glibc")

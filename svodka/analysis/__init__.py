@@ -16,12 +16,10 @@ The public API an extractor uses:
 """
 from __future__ import annotations
 
-import ctypes
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -270,32 +268,4 @@ def analyze(text: str, regions: Sequence[Region | tuple[int, int]] | None = None
     if tokens:
         _tag(models, tokens, sentences, syntax)
     ner = _recognize(models, text, sentences) if sentences and ner else []
-    if len(text) >= TRIM_CHARS:
-        release_freed_memory()
     return Analysis(text, regions, tokens, sentences, ner, models)
-
-
-# A text this long leaves the language pass's freed buffers (slovnet's batches, razdel's
-# pieces) in glibc's heap, where the entities' Python objects, living in pymalloc's own
-# arenas, cannot reuse them: the resident memory stays as high as the pass's peak and the
-# entities pile on top (0.5 MB article: 406 -> 382 MB peak RSS with a trim after each step,
-# `bench/memory_steps.py --rss --trim`). A news article is far shorter and skips the trim.
-TRIM_CHARS = 200_000
-
-
-def release_freed_memory() -> bool:
-    """Hand the heap's free pages back to the system (glibc's ``malloc_trim``); False where
-    there is no glibc."""
-    trim = _malloc_trim()
-    if trim is None:
-        return False
-    trim(0)
-    return True
-
-
-@lru_cache(maxsize=1)
-def _malloc_trim():
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
