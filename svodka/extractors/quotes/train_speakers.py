@@ -161,6 +161,21 @@ def leave_one_batch_out(groups: list[QuoteGroup]) -> list[dict]:
     return rows
 
 
+def rule_errors(groups: list[QuoteGroup]) -> dict[str, int]:
+    """The rules' wrong speakers by what they chose and what the gold has: what a re-ranker
+    could fix (the gold speaker among the candidates) and what it cannot."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        if g.labels[g.rules]:
+            continue
+        gold = next((i for i, label in enumerate(g.labels) if label), None)
+        chose = "rules nobody" if g.rows[g.rules][0] == 1.0 else "rules an entity"
+        has = ("gold not among the candidates" if gold is None else
+               "gold nobody" if g.rows[gold][0] == 1.0 else "gold another candidate")
+        counts[f"{chose}, {has}"] = counts.get(f"{chose}, {has}", 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def table(rows: list[dict]) -> str:
     lines = ["| held out | matched quotes | rules | rules + ranker | margin | overridden | "
              "gold speaker among candidates |", "|---|---|---|---|---|---|---|"]
@@ -208,7 +223,8 @@ def train(gold: Path = DEFAULT_GOLD, out: Path | None = DEFAULT_MODEL,
     log.info("%d matched quotes, %d candidate rows (%.0f s)", len(groups),
              sum(len(g.rows) for g in groups), time.perf_counter() - began)
     rows = leave_one_batch_out(groups)
-    report = {"leave one batch out": rows, "table": table(rows)}
+    report = {"leave one batch out": rows, "table": table(rows),
+              "rules' errors": rule_errors(groups)}
     shipped = beats_rules(rows)
     report["beats the rules"] = shipped
     if out is not None and (shipped or always_save):
