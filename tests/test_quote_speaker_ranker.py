@@ -71,6 +71,26 @@ def test_without_the_model_the_rules_speakers_stand(extracted, monkeypatch):
     assert rerank_speakers(analysis, entities, quotes) is quotes
 
 
+def test_a_model_sure_of_nobody_overrides_every_speaker(extracted):
+    """One stump: a high score for the "nobody" row, a low one for every entity."""
+    import numpy
+
+    from svodka.extractors.coref.ranker import TreeEnsemble
+
+    stump = TreeEnsemble(numpy.array([FEATURES.index("nobody"), 0, 0]),
+                         numpy.array([0.5, numpy.inf, numpy.inf]), numpy.array([1, 1, 2]),
+                         numpy.array([2, 1, 2]), numpy.array([0.0, -3.0, 3.0]),
+                         numpy.array([0]), 0.0, 1, FEATURES)
+    analysis, entities, quotes = extracted
+    reranked = rerank_speakers(analysis, entities, quotes, speaker_ranker.SpeakerModel(stump, 0.5))
+    assert [(q.start, q.end, q.speaker, q.speaker_name) for q in reranked] == \
+        [(q.start, q.end, None, None) for q in quotes]
+    assert all(q.rule.endswith("+ranker") for q in reranked)
+    # a margin no probability difference reaches keeps the rules' choice
+    kept = rerank_speakers(analysis, entities, quotes, speaker_ranker.SpeakerModel(stump, 2.0))
+    assert kept == quotes
+
+
 def test_the_installed_model_loads_and_keeps_the_clear_speakers(extracted):
     speaker_ranker.load_model.cache_clear()
     model = speaker_ranker.load_model()
@@ -95,7 +115,6 @@ TINY = [
 
 
 def test_training_on_two_tiny_gold_files(tmp_path, models):
-    from svodka.extractors.coref.ranker import TreeEnsemble
     from svodka.extractors.quotes.train_speakers import NEVER, train
 
     for batch, text, speakers in TINY:
@@ -115,9 +134,8 @@ def test_training_on_two_tiny_gold_files(tmp_path, models):
     assert all(r["rules+ranker"] <= r["quotes"] for r in rows.values())
     assert "| tiny-a | 2 | 1.000 |" in report["table"]
     assert out.is_file() and (report["margin"] == NEVER or 0 <= report["margin"] <= 1)
-    import numpy
-    with numpy.load(out, allow_pickle=False) as arrays:
-        assert TreeEnsemble.from_arrays(arrays).features == FEATURES
-        assert float(arrays["margin"][0]) == report["margin"]
+    with out.open("rb") as stream:
+        model = speaker_ranker.read_model(stream)
+    assert model.trees.features == FEATURES and model.margin == report["margin"]
     again = train(tmp_path, None, tmp_path / "cache.json")      # read back from the cache
     assert again["leave one batch out"] == report["leave one batch out"]

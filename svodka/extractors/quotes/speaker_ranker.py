@@ -305,6 +305,20 @@ class SpeakerModel:
     margin: float
 
 
+def read_model(stream) -> SpeakerModel | None:
+    """A model written by ``svodka train speakers``; ``None`` when it was trained on other
+    features than this code reads."""
+    import numpy
+
+    with numpy.load(stream, allow_pickle=False) as arrays:
+        model = SpeakerModel(TreeEnsemble.from_arrays(arrays), float(arrays["margin"][0]))
+    if model.trees.features != FEATURES:
+        log.warning("%s was trained on other features; the quote speaker re-ranker is off",
+                    MODEL_FILE)
+        return None
+    return model
+
+
 @lru_cache(maxsize=1)
 def load_model() -> SpeakerModel | None:
     """The installed model, or ``None`` when its file is absent (the rules' speakers stand)."""
@@ -312,16 +326,8 @@ def load_model() -> SpeakerModel | None:
     if not resource.is_file():
         log.info("no %s: the quote speaker re-ranker is off", MODEL_FILE)
         return None
-    import numpy
-
     with resource.open("rb") as stream:
-        with numpy.load(stream, allow_pickle=False) as arrays:
-            model = SpeakerModel(TreeEnsemble.from_arrays(arrays), float(arrays["margin"][0]))
-    if model.trees.features != FEATURES:
-        log.warning("%s was trained on other features; the quote speaker re-ranker is off",
-                    MODEL_FILE)
-        return None
-    return model
+        return read_model(stream)
 
 
 def rerank_speakers(analysis: Analysis, entities: list[Entity], quotes: list[Quote],
