@@ -185,9 +185,14 @@ def table(rows: list[dict]) -> str:
         lines.append(f"| {r['held out']} | {r['quotes']} | {r['rules'] / n:.3f} | "
                      f"{r['rules+ranker'] / n:.3f} | {margin} | {r['overridden']} | "
                      f"{r['reachable'] / n:.3f} |")
-    mean = lambda key: sum(r[key] / (r["quotes"] or 1) for r in rows) / (len(rows) or 1)  # noqa: E731
-    lines.append(f"| mean of batches | | {mean('rules'):.3f} | {mean('rules+ranker'):.3f} | | | |")
+    lines.append(f"| mean of batches | | {mean_of_batches(rows, 'rules'):.3f} | "
+                 f"{mean_of_batches(rows, 'rules+ranker'):.3f} | | | |")
     return "\n".join(lines)
+
+
+def mean_of_batches(rows: list[dict], key: str) -> float:
+    """The mean of the batches' accuracies (each batch weighs the same)."""
+    return sum(r[key] / (r["quotes"] or 1) for r in rows) / (len(rows) or 1)
 
 
 def beats_rules(rows: list[dict], last: str | None = None) -> bool:
@@ -195,9 +200,9 @@ def beats_rules(rows: list[dict], last: str | None = None) -> bool:
     batch; default the last in name order)."""
     if not rows:
         return False
-    mean = lambda key: sum(r[key] / (r["quotes"] or 1) for r in rows) / len(rows)  # noqa: E731
     final = next((r for r in rows if r["held out"] == last), rows[-1])
-    return mean("rules+ranker") > mean("rules") and final["rules+ranker"] > final["rules"]
+    return (mean_of_batches(rows, "rules+ranker") > mean_of_batches(rows, "rules")
+            and final["rules+ranker"] > final["rules"])
 
 
 def save(model, margin: float, path: Path) -> None:
