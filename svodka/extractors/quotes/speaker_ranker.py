@@ -60,7 +60,7 @@ _GENDERS = {"Masc": 1, "Fem": 2, "Neut": 3}
 _RULES = ("postposed_dash", "postposed_comma", "split_quote", "colon_cue", "according_to",
           "name_colon", "colon_clause", "as_cue", "that_quoted", "unmarked_dash",
           "colon_unmarked", "according_to_which", "cue_that", "cue_comma_clause", "inverted",
-          "parenthetical", "parenthetical_speech")
+          "parenthetical", "parenthetical_speech", "fronted_that", "bracketed_speech")
 _RULE_CODES = {name: code for code, name in enumerate(_RULES, 1)}
 
 
