@@ -65,17 +65,6 @@ def in_plain(tasks: list) -> dict:
         return measure(tasks)
 
 
-def in_plain_thread(tasks: list, environment: dict | None = None) -> dict:
-    """In this process, but in a thread of its own, as a Dask worker runs a task (its main
-    thread runs the event loop): glibc gives the thread a malloc arena of its own."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from svodka.ingest.work import one_blas_thread
-
-    with one_blas_thread(), ThreadPoolExecutor(1) as thread:
-        return thread.submit(measure, tasks).result()
-
-
 def in_plain_blas_threads(tasks: list) -> dict:
     """In this process with OpenBLAS's own thread count (``--workers 1`` before the fix)."""
     return measure(tasks)
@@ -125,10 +114,6 @@ def _places() -> dict:
     return {
         "plain": in_plain,
         "plain-before": in_plain_blas_threads,
-        "plain-thread": in_plain_thread,
-        # one malloc arena for every thread of the process (MALLOC_ARENA_MAX=1)
-        "plain-thread-arena1": in_plain_thread,
-        "dask-arena1": in_dask_worker,
         "local": in_local_worker,
         "dask": in_dask_worker,
         # svodka's LocalCluster before issue 13 was found: Dask's MALLOC_TRIM_THRESHOLD_
@@ -138,8 +123,7 @@ def _places() -> dict:
     }
 
 
-PLACES = ("plain", "plain-before", "plain-thread", "plain-thread-arena1", "local", "dask",
-          "dask-arena1", "dask-before", "dask-plugin")
+PLACES = ("plain", "plain-before", "local", "dask", "dask-before", "dask-plugin")
 
 
 def run_place(where: str, news: Path, limit: int) -> dict:
@@ -147,8 +131,7 @@ def run_place(where: str, news: Path, limit: int) -> dict:
     Dask's worker variables into its parent's environment)."""
     command = [sys.executable, __file__, "--news", str(news), "--limit", str(limit),
                "--only", where]
-    environment = os.environ | ({"MALLOC_ARENA_MAX": "1"} if where.endswith("-arena1") else {})
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"{where} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -1,14 +1,19 @@
 """Benchmark: ingest the shared news corpus into fresh SQLite stores, local and Dask engines.
 
     python bench/ingest.py [--news DIR] [--limit N] [--runs local:1 local:2 dask:2] [--rounds R]
-                           [--keep DIR] [--out docs/performance.md]
+                           [--keep DIR] [--out docs/performance.md] [--results FILE]
+
+A run may name another svodka tree, ``dask:2@/tmp/before`` (``git archive`` of a commit), so
+before and after alternate on the same load; ``--results`` keeps a trial's numbers out of
+``bench/corpus-results.json``.
 
 Each run is the real command (``svodka ingest --quiet``) in a subprocess. Every process of
 the run is sampled (psutil, every 0.2 s) for its resident memory, so the writer (the parent,
 which with one worker also extracts) and the extraction workers get a peak of their own.
 The runs of ``--runs`` (engine:workers) follow one another, ``--rounds`` times over, so on a
 shared machine every engine sees the same load; speed-ups are against the first run of the
-same round. Each run prints its seconds by stage (``svodka ingest --timings``).
+same round. Each run prints its seconds by stage (``svodka ingest --timings``) and its CPU
+per document by process and thread (:meth:`MemorySampler.by_process`).
 Reports docs/s, the speed-up, store size per 1,000 articles and the near-duplicate groups found; writes them between the ``bench:corpus`` markers of
 ``--out`` (the search benchmark adds its lines there too).
 """

@@ -5,8 +5,9 @@ workers idle on small inputs and at the tail of large ones; each worker loaded t
 inside its first task; and the parent read every partition back from Parquet and parsed the
 record JSON again, work the worker had already done. Now partitions are sized from what is
 left of the input and the number of workers, a worker plugin loads the models when the
-worker starts, the results come back as objects (the Parquet copy is written only when asked
-for), and they are fetched as soon as each task finishes.
+worker starts, the results come back as one bytes object per partition (:class:`Packed`;
+the Parquet copy is written only when asked for), and they are fetched as soon as each task
+finishes.
 """
 from __future__ import annotations
 
@@ -209,9 +210,7 @@ def _dask_executor(workers: int, scheduler: str | None, parquet_dir: str | Path 
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None)
-        # Results straight from the workers: through the scheduler (Dask's default when the
-        # client is not on a worker), each partition crossed the parent's event loop twice.
-        client = Client(cluster, direct_to_workers=True)
+        client = Client(cluster)
     else:
         client = Client(scheduler)
     client.register_plugin(_worker_plugin())
