@@ -32,7 +32,37 @@ def tuning_articles(path: Path, count: int):
 
 
 def ranker_score(rule: str | None) -> float | None:
-    return float(rule.split(":", 1)[1]) if rule and rule.startswith("ranker:") else None
+    return float(rule.split(":")[1]) if rule and rule.startswith("ranker:") else None
+
+
+def description_score(mention) -> tuple[float, bool] | None:
+    """(score, a plain noun in no list) of a description the ranker linked; None for any
+    other mention (a pronoun's ranker link keeps its own thresholds, ``tune_pronouns``)."""
+    score = ranker_score(mention.rule)
+    if score is None or mention.kind == "pronoun":
+        return None
+    return score, mention.rule.endswith(":noun")
+
+
+def scores_at(runs, listed: float, nouns: float) -> tuple[CorefScores, int, int]:
+    """The scores with the descriptions the ranker linked under the thresholds dropped, and
+    how many listed descriptions and plain nouns it linked."""
+    total, kept = CorefScores.empty(), [0, 0]
+    for doc, article in runs:
+        chains = []
+        for entity in article.entities:
+            spans = []
+            for mention in entity.mentions:
+                found = description_score(mention)
+                if found is not None:
+                    score, noun = found
+                    if score < (nouns if noun else listed):
+                        continue
+                    kept[noun] += 1
+                spans.append((mention.start, mention.end))
+            chains.append(spans)
+        total.add(score_coref(doc.text, doc.chains, chains))
+    return total, kept[0], kept[1]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -45,40 +75,43 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--everywhere", action="store_true",
                         help="ask the ranker about every description the rules leave open, "
                              "not only subjects and descriptions after a demonstrative")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="the descriptions' ranker to tune (default: the installed one)")
     args = parser.parse_args(argv)
     models = load_models()
+    if args.model is not None:
+        from svodka.extractors.coref.train import load
+        candidate = load(args.model)
+        descriptions.description_model = lambda: candidate
     chosen, where = descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE
-    descriptions.RANKER_THRESHOLD = 0.0
+    nouns = descriptions.NOUN_THRESHOLD
+    descriptions.RANKER_THRESHOLD = descriptions.NOUN_THRESHOLD = 0.0
     descriptions.RANKER_EVERYWHERE = args.everywhere or where
     try:
         runs = [(doc, extract(doc.text, models=models))
                 for doc in tuning_articles(Path(args.path), args.articles)]
     finally:
         descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE = chosen, where
+        descriptions.NOUN_THRESHOLD = nouns
     print_rules(runs)
     print_missed(runs, models.morph)
     print(f"{len(runs)} articles (training articles {DEFAULT_ARTICLES + 1}–"
-          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}, "
-          f"ranker asked {'everywhere' if where or args.everywhere else 'of subjects'}")
-    print("threshold  link P  link R  link F1  description R  ranker mentions")
-    for threshold in THRESHOLDS:
-        total, kept = CorefScores.empty(), 0
-        for doc, article in runs:
-            chains = []
-            for entity in article.entities:
-                spans = []
-                for mention in entity.mentions:
-                    score = ranker_score(mention.rule)
-                    if score is not None:
-                        if score < threshold:
-                            continue
-                        kept += 1
-                    spans.append((mention.start, mention.end))
-                chains.append(spans)
-            total.add(score_coref(doc.text, doc.chains, chains))
-        links = total.links
-        print(f"{threshold:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  {links.f1:7.3f}  "
-              f"{total.description_links.value:13.3f}  {kept:15d}")
+          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed thresholds: listed "
+          f"descriptions {chosen}, plain nouns {nouns}; ranker asked "
+          f"{'everywhere' if where or args.everywhere else 'of subjects'}")
+    for title, grid in (("listed descriptions' threshold (plain nouns at the installed one)",
+                         [(t, nouns) for t in THRESHOLDS]),
+                        ("plain nouns' threshold (listed descriptions at the installed one)",
+                         [(chosen, t) for t in THRESHOLDS])):
+        print(title)
+        print("threshold  link P  link R  link F1  description R  listed linked  nouns linked")
+        for listed, noun in grid:
+            total, kept_listed, kept_nouns = scores_at(runs, listed, noun)
+            links = total.links
+            varied = listed if noun == nouns and title.startswith("listed") else noun
+            print(f"{varied:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  "
+                  f"{links.f1:7.3f}  {total.description_links.value:13.3f}  "
+                  f"{kept_listed:13d}  {kept_nouns:12d}")
 
 
 def print_missed(runs, morph, top: int = 25) -> None:
@@ -184,7 +217,8 @@ def missed_classes(runs, morph) -> Counter:
 
 def rule_key(rule: str) -> str:
     score = ranker_score(rule)
-    return rule if score is None else f"ranker {min(int(score * 10), 9) / 10:.1f}–"
+    kind = " noun" if rule.endswith(":noun") else ""
+    return rule if score is None else f"ranker{kind} {min(int(score * 10), 9) / 10:.1f}–"
 
 
 def print_rules(runs) -> None:
