@@ -139,3 +139,53 @@ def test_description_types():
     assert description_type("ведомство") == "ORG"
     assert description_type("страна") == "LOC"
     assert description_type("документ") is None
+
+
+def _linked_nouns(text: str, models, scores: dict[str, float], threshold: float = 0.6):
+    """The plain nouns ``link_anaphoric`` links with a ranker that scores each (anaphor,
+    candidate) by their texts (``scores``; 0 for any other pair), and what it was asked:
+    anaphor text → candidate texts."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import descriptions
+    from svodka.extractors.entities import resolve_entities
+
+    analysis = analyze(text, models=models)
+    entities, _ = resolve_entities(analysis)
+    asked = {}
+
+    def batch(analysis_, pairs):
+        rows = []
+        for (start, end), candidates in pairs:
+            asked[text[start:end]] = [text[s:e] for s, e in candidates]
+            rows.append([scores.get((text[start:end], text[s:e]), 0.0) for s, e in candidates])
+        return rows
+
+    links = descriptions.link_anaphoric(analysis, entities, [], set(), scorer=lambda *a: None,
+                                        noun_threshold=threshold, batch_scorer=batch)
+    return {link_.mention.text: (link_.entity.name, link_.mention.rule) for link_ in links}, asked
+
+
+def test_a_plain_noun_in_no_list_is_asked_about_and_linked_by_the_ranker(models):
+    """"альянс", "россиянин" are in no description list: the ranker is asked about them, an
+    animate noun only about people, any other only about organizations and places, and the
+    link carries its score ("ranker:0.75:noun")."""
+    text = ("Генсек НАТО Йенс Столтенберг прибыл в Вильнюс. Альянс усилит присутствие в "
+            "Прибалтике. Задержанный в Москве Иван Сидоров дал показания. Позже россиянин "
+            "отказался от них.")
+    linked, asked = _linked_nouns(text, models, {("Альянс", "НАТО"): 0.75,
+                                                 ("россиянин", "Иван Сидоров"): 0.7})
+    assert linked["Альянс"] == ("НАТО", "ranker:0.75:noun")
+    assert linked["россиянин"] == ("Иван Сидоров", "ranker:0.70:noun")
+    assert "Йенс Столтенберг" not in asked["Альянс"] and "НАТО" in asked["Альянс"]
+    assert "Иван Сидоров" in asked["россиянин"] and "НАТО" not in asked["россиянин"]
+    assert "Вильнюс" in asked["присутствие"] and "присутствие" not in linked   # scored 0
+
+
+def test_a_plain_noun_under_the_threshold_stays_unlinked(models):
+    text = ("Генсек НАТО Йенс Столтенберг прибыл в Вильнюс. Альянс усилит присутствие в "
+            "Прибалтике.")
+    linked, asked = _linked_nouns(text, models, {("Альянс", "НАТО"): 0.55})
+    assert "Альянс" in asked and "НАТО" in asked["Альянс"]      # asked, and said too little
+    assert "Альянс" not in linked
+    linked, _ = _linked_nouns(text, models, {("Альянс", "НАТО"): 0.55}, threshold=0.5)
+    assert linked["Альянс"][0] == "НАТО"

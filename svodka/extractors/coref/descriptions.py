@@ -379,9 +379,13 @@ def _plain_noun(analysis, index: int) -> bool:
     """A singular common noun heading a phrase of its own, written in lowercase: what may be
     a description of a named thing although no list holds it ("сторона", "альянс",
     "россиянин"); not a word of a compound or a fixed phrase."""
-    token = analysis.tokens[index]
-    return token.text[:1].islower() and token.rel not in ("flat", "flat:name", "fixed",
-                                                          "compound", "goeswith")
+    tokens = analysis.tokens
+    token = tokens[index]
+    if token.rel in ("flat", "flat:name", "fixed", "compound", "goeswith"):
+        return False
+    first = analysis.sentences[token.sent].first
+    opening = index == first or all(tokens[i].pos == "PUNCT" for i in range(first, index))
+    return token.text[:1].islower() or opening and token.text[1:].islower()
 
 
 def _noun_types(analysis, index: int) -> tuple[str, ...]:

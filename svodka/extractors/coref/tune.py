@@ -77,6 +77,11 @@ def main(argv: list[str] | None = None) -> None:
                              "not only subjects and descriptions after a demonstrative")
     parser.add_argument("--model", type=Path, default=None,
                         help="the descriptions' ranker to tune (default: the installed one)")
+    parser.add_argument("--grid", default=None,
+                        help="pairs LISTED:NOUNS of thresholds, comma-separated, each run "
+                             "through the resolver again on the same analyses (what a "
+                             "threshold changes downstream, pronouns linked to a "
+                             "description, is then counted), e.g. 0.8:1.01,0.8:0.6")
     args = parser.parse_args(argv)
     models = load_models()
     if args.model is not None:
@@ -88,6 +93,9 @@ def main(argv: list[str] | None = None) -> None:
     descriptions.RANKER_THRESHOLD = descriptions.NOUN_THRESHOLD = 0.0
     descriptions.RANKER_EVERYWHERE = args.everywhere or where
     try:
+        if args.grid:
+            grid = [tuple(float(t) for t in pair.split(":")) for pair in args.grid.split(",")]
+            return print_grid(Path(args.path), args.articles, models, grid)
         runs = [(doc, extract(doc.text, models=models))
                 for doc in tuning_articles(Path(args.path), args.articles)]
     finally:
@@ -112,6 +120,44 @@ def main(argv: list[str] | None = None) -> None:
             print(f"{varied:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  "
                   f"{links.f1:7.3f}  {total.description_links.value:13.3f}  "
                   f"{kept_listed:13d}  {kept_nouns:12d}")
+
+
+def print_grid(path: Path, count: int, models, grid: list[tuple[float, float]]) -> None:
+    """Each (listed, nouns) pair of thresholds, installed and run through the extraction
+    again over analyses made once; the per-rule table of each run."""
+    from svodka import pipeline
+
+    documents = list(tuning_articles(path, count))
+    made = {}
+    analyze = pipeline.analyze
+
+    def analyze_once(text, regions, models=None):
+        if text not in made:
+            made[text] = analyze(text, regions, models=models)
+        return made[text]
+
+    pipeline.analyze = analyze_once
+    rows = []
+    try:
+        for listed, nouns in grid:
+            descriptions.RANKER_THRESHOLD, descriptions.NOUN_THRESHOLD = listed, nouns
+            runs = [(doc, pipeline.extract(doc.text, models=models, with_tone=False))
+                    for doc in documents]
+            print(f"listed {listed}, nouns {nouns}:")
+            print_rules(runs)
+            total, kept_listed, kept_nouns = scores_at(runs, 0.0, 0.0)
+            rows.append((listed, nouns, total, kept_listed, kept_nouns))
+    finally:
+        pipeline.analyze = analyze
+    print(f"{len(documents)} articles (training articles {DEFAULT_ARTICLES + 1}–"
+          f"{DEFAULT_ARTICLES + len(documents)} in name order), each pair extracted")
+    print("listed  nouns  link P  link R  link F1  description R  pronoun R  listed linked  "
+          "nouns linked")
+    for listed, nouns, total, kept_listed, kept_nouns in rows:
+        links = total.links
+        print(f"{listed:6.2f}  {nouns:5.2f}  {links.precision:6.3f}  {links.recall:6.3f}  "
+              f"{links.f1:7.3f}  {total.description_links.value:13.3f}  "
+              f"{total.pronoun_links.value:9.3f}  {kept_listed:13d}  {kept_nouns:12d}")
 
 
 def print_missed(runs, morph, top: int = 25) -> None:
