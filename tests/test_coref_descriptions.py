@@ -151,6 +151,8 @@ def _linked_nouns(text: str, models, scores: dict[str, float], threshold: float 
 
     analysis = analyze(text, models=models)
     entities, _ = resolve_entities(analysis)
+    for entity in entities:       # what the installed ranker linked: asked here again
+        entity.mentions = [m for m in entity.mentions if not (m.rule or "").startswith("ranker")]
     asked = {}
 
     def batch(analysis_, pairs):

@@ -43,12 +43,12 @@ __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "descri
 # ranker is asked about every description the rules leave open or only about subjects and
 # descriptions after a demonstrative: chosen with ``tune`` / ``tune --everywhere`` on 150
 # tuning articles (docs/coref.md, "Trained on svodka's own mentions")
-RANKER_THRESHOLD = 0.8
+RANKER_THRESHOLD = 0.4
 RANKER_EVERYWHERE = True
 # the least ranker probability that links a noun in no description list ("сторона",
 # "россиянин", "альянс": rule ``ranker:<score>:noun``); above 1 no such noun is asked about.
 # Chosen with ``tune`` on the tuning articles (docs/coref.md, "Nouns in no list").
-NOUN_THRESHOLD = 1.01
+NOUN_THRESHOLD = 0.4
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # how many sentences back a description's antecedent may be mentioned (names: anywhere)
