@@ -261,10 +261,14 @@ def missed_classes(runs, morph) -> Counter:
     return classes
 
 
-def rule_key(rule: str) -> str:
+def rule_key(rule: str, kind: str = "title") -> str:
+    """A rule's row: the ranker's by score band, apart for pronouns, listed descriptions and
+    plain nouns (each link kind's precision is read on its own)."""
     score = ranker_score(rule)
-    kind = " noun" if rule.endswith(":noun") else ""
-    return rule if score is None else f"ranker{kind} {min(int(score * 10), 9) / 10:.1f}–"
+    if score is None:
+        return rule
+    what = "pronoun" if kind == "pronoun" else "noun" if rule.endswith(":noun") else "listed"
+    return f"ranker {what} {min(int(score * 10), 9) / 10:.1f}–"
 
 
 def print_rules(runs) -> None:
@@ -283,7 +287,7 @@ def print_rules(runs) -> None:
             for hit, mention in hits:
                 if mention.kind == "name" or not mention.rule:
                     continue
-                key = rule_key(mention.rule)
+                key = rule_key(mention.rule, mention.kind)
                 others = set().union(*(chains_of[h] for h, m in hits if h and m is not mention))
                 if hit is None or not others:
                     other[key] += 1
@@ -291,11 +295,11 @@ def print_rules(runs) -> None:
                     right[key] += 1
                 else:
                     wrong[key] += 1
-    print("rule                  right  wrong  precision  unjudged")
+    print("rule                        right  wrong  precision  unjudged")
     for key in sorted(set(right) | set(wrong) | set(other)):
         judged = right[key] + wrong[key]
         share = f"{right[key] / judged:9.3f}" if judged else "        –"
-        print(f"{key:20s}  {right[key]:5d}  {wrong[key]:5d}  {share}  {other[key]:8d}")
+        print(f"{key:26s}  {right[key]:5d}  {wrong[key]:5d}  {share}  {other[key]:8d}")
 
 
 if __name__ == "__main__":
