@@ -396,9 +396,11 @@ def _plain_noun(analysis, index: int) -> bool:
 
 
 def _noun_types(analysis, index: int) -> tuple[str, ...]:
-    """Who a plain noun may describe: an animate one a person ("россиянин"), any other an
-    organization or a place ("альянс", "сторона", "республика")."""
-    return ("PER",) if analysis.tokens[index].feats.get("Animacy") == "Anim" else ("ORG", "LOC")
+    """Who a plain noun may describe: an organization or a place ("альянс", "сторона",
+    "республика"); an animate one nobody. A person's plain noun is an unnamed person as often
+    as a named one: at the tuned threshold «— ответил коллега» and «— резюмирует дама» went to
+    the person named before, two quotes of the dev quote gold given a speaker they have not."""
+    return () if analysis.tokens[index].feats.get("Animacy") == "Anim" else ("ORG", "LOC")
 
 
 def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], threshold: float,
@@ -415,6 +417,8 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
         if any(i in covered for i in range(first, stop)):
             continue
         types = _noun_types(analysis, index)
+        if not types:
+            continue
         floor = max(0, tokens[index].sent - REACH_SENTENCES)
         before = known[max(0, bisect_left(starts, first) - LOOKBACK):bisect_left(starts, first)]
         reach = [k for k in before if k.entity.type in types and k.end <= tokens[first].start
