@@ -6,6 +6,7 @@ in the order they run, and every mention remembers the last rule that shaped it
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from svodka.analysis import Analysis
@@ -181,16 +182,61 @@ _NAMING_LEMMAS = {"назвать", "называть", "именовать", "�
 _VERB_FORMS = {"PRTF", "PRTS", "GRND", "VERB", "INFN"}
 
 
+_MODEL_CODE = re.compile(r"^[А-ЯЁA-Z][а-яёa-zА-ЯЁA-Z]{0,3}-\d{1,4}[А-ЯЁA-Zа-яёa-z]{0,3}$")
+
+
+def _common_nouns(analysis: Analysis) -> frozenset[str]:
+    """Lemmas of the nouns the text writes in lowercase and never capitalizes inside a
+    sentence ("кремль" beside "стены Кремля" is a name)."""
+    tokens = analysis.tokens
+    lower, capital = set(), set()
+    for i, token in enumerate(tokens):
+        if not token.text.isalpha():
+            continue
+        if token.pos == "NOUN" and token.text[:1].islower():
+            lower.add(analysis.lemma(i))
+        elif token.text[:1].isupper() and i > analysis.sentences[token.sent].first \
+                and tokens[i - 1].text[:1].isalnum():
+            capital.add(analysis.lemma(i))
+    return frozenset(lower - capital)
+
+
+def _common_noun(analysis: Analysis, index: int, common: frozenset[str]) -> bool:
+    """"Селедка" opening a headline over "селедку", "селедки": a word capitalized only as a
+    sentence's first word, that the text also writes in lowercase and pymorphy knows as a
+    noun and as no name, is that noun."""
+    tokens = analysis.tokens
+    word = tokens[index].text.lower()
+    opening = analysis.sentences[tokens[index].sent].first
+    if any(tokens[i].text[:1].isalnum() for i in range(opening, index)):
+        return False      # capitalized inside a sentence: a name ("полет на Луну", "Кремль")
+    if not word.isalpha() or analysis.lemma(index) not in common \
+            or not analysis.morph.word_is_known(word):
+        return False
+    return not any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in analysis.morph.parse(word))
+
+
+_NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+
+
 def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Capitalized words that name no person or place: a participle opening a sentence
     ("Поделенная, как любит режиссер, на главы, …": every pymorphy reading is a verb form),
-    and a one-word name right after a participle of naming, the name of a thing ("малой
-    планеты, названной Пулкова")."""
+    a one-word name right after a participle of naming, the name of a thing ("малой
+    планеты, названной Пулкова"), a model's code ("Ту-154", "Ан-26") and a common noun the
+    text also writes in lowercase ("Селедка", "Минтай": fish)."""
     tokens, morph = analysis.tokens, analysis.morph
     kept = []
+    common = None
     for m in mentions:
         if m.stop - m.first == 1 and m.type in ("PER", "LOC"):
             word = tokens[m.first].text
+            if _MODEL_CODE.match(word):
+                continue
+            if common is None:
+                common = _common_nouns(analysis)
+            if _common_noun(analysis, m.first, common):
+                continue
             parses = morph.parse(word.lower()) if word.isalpha() else []
             if parses and morph.word_is_known(word.lower()) \
                     and all(p.tag.POS in _VERB_FORMS for p in parses):

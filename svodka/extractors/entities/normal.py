@@ -30,9 +30,14 @@ def _pos_matches(form_pos: str, pos: str) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
-             person: bool) -> str:
+             person: bool, foreign: bool = False) -> str:
     lowered = word.lower()
     forms = morph.parse(lowered)
+    if foreign:
+        # "Марио Драги", "Лея Органа": beside a first name that shows no Russian declension
+        # an inanimate common noun ("драга", "орган") is no reading of the surname
+        forms = [form for form in forms if _NAME_TAGS & set(form.tag.grammemes)
+                 or form.feats.get("Animacy") != "Inan"]
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
     if person and number != "Plur" and gender == "Fem":
@@ -81,11 +86,12 @@ def _keeps_stem(form, word: str) -> bool:
 
 
 def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = False,
-                    seen=frozenset()) -> str:
+                    seen=frozenset(), foreign: bool = False) -> str:
     """One word in the nominative, in the letter case it was written in.
 
     ``seen``: the lowercase words of the whole text, to choose between a foreign name's
-    possible nominatives."""
+    possible nominatives; ``foreign``: a word of a person's name whose other words show no
+    Russian declension (:func:`_undeclined_given_names`)."""
     if pos not in _INFLECTABLE or not any(ch.isalpha() for ch in text):
         return text
     if text.isupper() or not has_cyrillic(text):
@@ -98,9 +104,10 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
         return text
     if "-" in text and person:
         parts = text.split("-")
-        return "-".join(nominative_word(morph, part, pos, feats, person, seen) for part in parts)
+        return "-".join(nominative_word(morph, part, pos, feats, person, seen, foreign)
+                        for part in parts)
     word = _inflect(morph, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
-                    person)
+                    person, foreign)
     lowered = text.lower()
     if person and word == lowered:
         # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
@@ -167,10 +174,26 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
     # "МГУ им. М.В. Ломоносова": a word cut short by a period is written as it is
     chosen -= {i for i in range(first, stop - 1) if tokens[i + 1].text == "."
                and tokens[i + 1].start == tokens[i].end}
+    foreign = person and _undeclined_given_names(morph, [t.text for t in tokens[first:stop - 1]])
     words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
-                             person, seen) if i in chosen else tokens[i].text
-             for i in range(first, stop)]
+                             person, seen, foreign and i == stop - 1) if i in chosen
+             else tokens[i].text for i in range(first, stop)]
     return join_words(analysis.text, tokens, first, stop, words)
+
+
+def _undeclined_given_names(morph, given: list[str]) -> bool:
+    """The words before a surname ("Марио", "Лея", "Джей Джей") are names that do not decline
+    ("Марио": pymorphy's ``Fixd``) or that pymorphy knows as no name at all: a foreign name,
+    whose surname is no Russian common noun either. "Александра Мороза" has a declined first
+    name, so "Мороза" stays the genitive of "Мороз"."""
+    words = [w.lower() for w in given if w[:1].isalpha() and "." not in w]
+    if not words:
+        return False
+    for word in words:
+        names = [p for p in morph.parse(word) if _NAME_TAGS & set(p.tag.grammemes)]
+        if names and not all("Fixd" in p.tag.grammemes for p in names):
+            return False
+    return True
 
 
 def _pos_for(token, person: bool) -> str:

@@ -66,11 +66,19 @@ def _first_name(word: str) -> str:
     return _diminutives().get(word, word)
 
 
+@lru_cache(maxsize=1)
+def _spelled_initials() -> dict[str, str]:
+    return {fold_e(letter): fold_e(start) for letter, start in load_table("spelled_initials.tsv")}
+
+
 def _word_fits(word: str, full_word: str, first: bool) -> bool:
     if same_name_word(word, full_word):
         return True
     if _is_initial(word) and full_word.startswith(word):
         return True
+    start = _spelled_initials().get(word)
+    if start and full_word.startswith(start) and len(full_word) > len(word) + 1:
+        return True       # "Джей Джей Абрамс" is "Джеффри Джейкоб Абрамс"
     return first and same_name_word(_first_name(word), _first_name(full_word))
 
 

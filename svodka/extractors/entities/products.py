@@ -55,16 +55,43 @@ def _followed_by_code(analysis: Analysis, index: int) -> bool:
         and tokens[index].text[:1].isupper()
 
 
+def _quoted_words(analysis: Analysis, opening: int) -> tuple[str, ...] | None:
+    """The lemmas of a quoted name of several words ("Дмитрий Донской", "Движение вверх")
+    whose opening mark is at ``opening``."""
+    tokens = analysis.tokens
+    closing = next((i for i in range(opening + 2, min(len(tokens), opening + _MAX_QUOTED))
+                    if tokens[i].text in _CLOSING), None)
+    if closing is None or closing - opening < 3:
+        return None
+    return tuple(fold(analysis.lemma(i)) for i in range(opening + 1, closing))
+
+
+_MAX_QUOTED = 8
+
+
 def product_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     tokens = analysis.tokens
-    products = {_key(analysis, i + 1) for i in range(len(tokens) - 1)
-                if tokens[i].text in _OPENING and (_introduced_as_product(analysis, i + 1)
-                                                   or _followed_by_code(analysis, i + 1))}
+    products, whole = set(), set()
+    for i in range(len(tokens) - 1):
+        if tokens[i].text not in _OPENING:
+            continue
+        introduced = _introduced_as_product(analysis, i + 1)
+        if introduced or _followed_by_code(analysis, i + 1):
+            products.add(_key(analysis, i + 1))
+        if introduced:
+            # "атомная подлодка «Дмитрий Донской»", "фильм «Движение вверх»": the whole
+            # quoted name, whatever its words, and its later mentions
+            words = _quoted_words(analysis, i)
+            if words:
+                whole.add(words)
     if not products:
         return mentions
 
     def is_product(m: Found) -> bool:
-        return m.type in _TYPES and not m.nested and m.canonical is None \
-            and _key(analysis, m.first) in products \
+        if m.type not in _TYPES or m.nested or m.canonical is not None:
+            return False
+        if tuple(fold(analysis.lemma(i)) for i in range(m.first, m.stop)) in whole:
+            return True
+        return _key(analysis, m.first) in products \
             and all(_model_code(tokens[i]) for i in range(m.first + 1, m.stop))
     return [m for m in mentions if not is_product(m)]

@@ -12,8 +12,10 @@ refers to is the resolver's call (``extractors/coref``); this module reads its l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from svodka.analysis import Analysis
+from svodka.data import load_list, load_table
 from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.normal import join_words, nominative_word
 from svodka.record import Entity
@@ -54,9 +56,87 @@ def _is_role_word(analysis: Analysis, index: int) -> bool:
     if not any(words.may_hold(part) for part in parts):
         return False
     lemma = analysis.lemma(index)
-    if lemma in words:
-        return True
-    return "-" in lemma and any(_part_lemma(analysis, part) in words for part in lemma.split("-"))
+    if not (lemma in words or "-" in lemma
+            and any(_part_lemma(analysis, part) in words for part in lemma.split("-"))):
+        return False
+    return token.rel != "fixed" and not _misread_subject(analysis, index, lemma)
+
+
+def _misread_subject(analysis: Analysis, index: int, lemma: str) -> bool:
+    """"политика Си Цзиньпина снизит риски": a subject the tagger calls an oblique case of a
+    title ("политика" of "политик") is another word's nominative, the policy; "во главе с",
+    "в качестве" (``fixed``) are no titles either."""
+    token = analysis.tokens[index]
+    if not token.rel.startswith("nsubj") or token.feats.get("Case") in ("Nom", None):
+        return False
+    return any(form.tag.POS == "NOUN" and form.tag.case == "nomn" and form.tag.animacy == "inan"
+               and fold_word(form.normal_form) != lemma
+               for form in analysis.morph.parse(token.text.lower()))
+
+
+@lru_cache(maxsize=None)
+def _feat_words() -> frozenset[str]:
+    return frozenset(load_list("role_feats.txt"))
+
+
+@lru_cache(maxsize=None)
+def _part_words() -> dict[str, frozenset[str]]:
+    kinds: dict[str, set[str]] = {"noun": set(), "verb": set()}
+    for lemma, kind in load_table("role_parts.txt"):
+        kinds[kind].add(lemma)
+    return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}
+
+
+@lru_cache(maxsize=None)
+def _rank_words() -> frozenset[str]:
+    return frozenset(load_list("role_ranks.txt"))
+
+
+def _played_part(analysis: Analysis, head: int) -> bool:
+    """"сыграл роль президента США", "в роли следователя", "сыгравший президента Фрэнка
+    Андервуда": the title is a part in a film or play, not a post of anyone named."""
+    tokens = analysis.tokens
+    parent = tokens[head].head
+    if parent < 0:
+        return False
+    parts = _part_words()
+    lemma = analysis.lemma(parent)
+    return lemma in parts["noun"] or tokens[head].rel == "obj" and lemma in parts["verb"]
+
+
+def _in_capacity(analysis: Analysis, first: int) -> bool:
+    """"допустить Лию Ахеджакову в качестве общественного защитника Малобродского": the title
+    is what the verb's object is made, and the name after it is whose."""
+    words = [t.text.lower() for t in analysis.tokens[max(0, first - 2):first]]
+    return words == ["в", "качестве"]
+
+
+def _respective(analysis: Analysis, role: Role) -> bool:
+    """"премьер-министров Японии и Израиля Синдзо Абэ и Биньямина Нетаньяху": a plural title
+    whose complement joins two names gives each person one of them, not the phrase."""
+    tokens = analysis.tokens
+    if tokens[role.head].feats.get("Number") != "Plur":
+        return False
+    return any(tokens[i].text.lower() == "и" and tokens[i - 1].text[:1].isupper()
+               and tokens[i + 1].text[:1].isupper() for i in range(role.head + 1, role.stop - 1))
+
+
+def _education_start(analysis: Analysis, head: int, stop: int) -> int:
+    """"Елизавета Глинка, врач-реаниматолог по образованию,": the training is no part of the
+    occupation's name."""
+    tokens = analysis.tokens
+    return next((i for i in range(head + 1, stop - 1) if tokens[i].text.lower() == "по"
+                 and analysis.lemma(i + 1) == "образование"), stop)
+
+
+def is_position(analysis: Analysis, role: Role) -> bool:
+    """Is the phrase a post, title or occupation of the person it stands by? Not a deed
+    ("автор дубля", ``role_feats.txt``), a part played, a capacity someone is given, or a
+    respective list."""
+    return analysis.lemma(role.head) not in _feat_words() \
+        and not _played_part(analysis, role.head) \
+        and not _in_capacity(analysis, role.first) \
+        and not _respective(analysis, role)
 
 
 def _part_lemma(analysis: Analysis, part: str) -> str:
@@ -210,6 +290,10 @@ def _acting_short(analysis: Analysis, first: int) -> int:
 
 def _role(analysis: Analysis, first: int, head: int, stop: int) -> Role:
     tokens, morph = analysis.tokens, analysis.morph
+    while stop - 1 > head and tokens[stop - 1].text == ")" \
+            and all(t.text != "(" for t in tokens[first:stop - 1]):
+        stop -= 1         # "литературовед (и, кстати, биограф Пушкина) Владимир Новиков"
+    stop = _education_start(analysis, head, stop)
     while stop - 1 > head and tokens[stop - 1].text in _OPENERS:
         stop -= 1         # "фигуристка «": a quote the role does not hold
     while stop - 1 > head and tokens[stop - 1].pos in ("CCONJ", "ADP"):
@@ -321,22 +405,58 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         head = candidates[-1]
         stop = gap(head)
     if head is None or _addressee(analysis, head, name_first, oblique) \
-            or _belongs_to_noun(analysis, head, name_first):
+            or _belongs_to_noun(analysis, head, name_first) \
+            or _complement_before_subject(analysis, head, name_first, floor):
         return None
-    while stop - 1 > head and tokens[stop - 1].pos == "ADJ":
-        stop -= 1         # "главы ведомства 30-летнего Ивана Муравьева": the age is his
+    while stop - 1 > head and tokens[stop - 1].pos == "ADJ" and tokens[name_first].pos != "PUNCT":
+        # "главы ведомства 30-летнего Ивана Муравьева": the age is his; but before a link
+        # ("президент бакинского пресс-клуба, руководитель …") no name follows to hold it
+        stop -= 1
     nearest = candidates[0]
-    if nearest != head and nearest == stop - 1 and stop == name_first and (
-            case not in (*_AMBIGUOUS_CASES, None) or not head <= tokens[nearest].head < nearest):
+    # "митрополит Волоколамский Иларион": adjectives of the name may stand between
+    next_to_name = all(tokens[i].pos == "ADJ" for i in range(stop, name_first))
+    if nearest != head and nearest == stop - 1 and next_to_name and (
+            case not in (*_AMBIGUOUS_CASES, None) or not head <= tokens[nearest].head < nearest
+            or nearest - 1 > head and analysis.lemma(nearest) in _rank_words()
+            and tokens[nearest].feats.get("Number") != "Plur"):
         # "главного психиатра Минобороны полковника Олега Друзя", "командир группы
-        # подполковник Йонатан Нетаньяху": two titles, each his own; "заместителя министра
-        # Ивана Петрова" is one (in the genitive the parser hangs "министра" on it)
+        # подполковник Йонатан Нетаньяху", "префекта Конгрегации по делам епископов кардинала
+        # Марка Уэллета" (a rank, ``role_ranks.txt``): two titles, each his own; "заместителя
+        # министра Ивана Петрова" is one (in the genitive the parser hangs "министра" on it)
         first = _extend_adjectives(analysis, nearest, head + 1)
-        if first > head + 1 and tokens[first - 1].pos in ("NOUN", "PROPN"):
+        if first > head + 1 and (tokens[first - 1].pos in ("NOUN", "PROPN")
+                                 or tokens[first - 1].text in _CLOSING):
             role = _role(analysis, first, nearest, stop)
             role.stacked = True
             return role
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+_OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _complement_before_subject(analysis: Analysis, head: int, name_first: int,
+                               floor: int) -> bool:
+    """"Претендент на участие в выборах президента Ксения Собчак едет": a title in an
+    oblique case right before a name that is no form of that case ("Ксения" reads only as a
+    nominative) is another phrase's complement, not the name's apposition. Not after an
+    acting abbreviation ("И. о. главы администрации Рустем Рахматуллин") or across a
+    bracket ("с музыкантами (Юрий Антонов, …)")."""
+    tokens = analysis.tokens
+    title_case = tokens[head].feats.get("Case")
+    wanted = _OC_CASES.get(title_case or "")
+    if wanted is None or any(t.text in _BRACKETS or t.text in _LINKS or t.text == ":"
+                             for t in tokens[head + 1:name_first]):
+        return False
+    first = _extend_adjectives(analysis, head, floor)
+    if _acting_short(analysis, first) < first:
+        return False
+    name = tokens[name_first]
+    word = name.text.lower()
+    forms = analysis.morph.parse(word) if word.isalpha() else []
+    return name.feats.get("Case") == "Nom" and bool(forms) \
+        and analysis.morph.word_is_known(word) \
+        and not any(form.tag.case == wanted for form in forms)
 
 
 def _person_noun(analysis: Analysis, index: int) -> bool:
@@ -471,12 +591,30 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
             break
         stop += 1
     closed = stop >= sentence.stop or tokens[stop].text in _CLOSERS
-    if not closed:
+    if not closed or _opens_next_chain(analysis, first, stop, sentence.stop, names, name_stops,
+                                       oblique):
         return None
     stop = _noun_phrase_stop(analysis, head, min(stop, sentence.stop))
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, first, head, stop)
+
+
+def _opens_next_chain(analysis: Analysis, first: int, stop: int, end: int, names: set[int],
+                      name_stops: dict[int, int] | None, oblique=frozenset()) -> bool:
+    """"Станислав Полищук (110 тыс. рублей), кандидат от партии «Честно», экс-депутат Госдумы
+    Роман Худяков": a title after a name's comma that the next name's chain of titles reaches
+    back to is that next person's."""
+    tokens = analysis.tokens
+    if not name_stops or stop >= end or tokens[stop].text not in {",", *_LINKS}:
+        return False
+    following = next((i for i in range(stop + 1, min(end, stop + 1 + _MAX_ROLE_TOKENS))
+                      if i in name_stops), None)
+    if following is None or any(tokens[i].pos in ("VERB", "AUX") or tokens[i].text == "и"
+                                for i in range(stop + 1, following)):
+        return False
+    chain = _chain_before(analysis, following, names, {}, oblique)
+    return any(role.first <= first for role in chain)
 
 
 def _phrase_from(analysis: Analysis, head: int, names: set[int]) -> Role:
@@ -886,7 +1024,8 @@ def apposition_roles(analysis: Analysis, entities: list[Entity]) -> Appositions:
             beside += [(entity, role, indices) for role in next_to]
             for role in next_to + predicated:
                 used.update(range(role.first, role.stop))
-                if all(fold(role.text) != fold(r) for r in entity.roles):
+                if is_position(analysis, role) \
+                        and all(fold(role.text) != fold(r) for r in entity.roles):
                     entity.roles.append(role.text)
                 holding = holders.setdefault(analysis.lemma(role.head), [])
                 if all(e is not entity for e in holding):
@@ -901,14 +1040,14 @@ def referred_roles(analysis: Analysis, pronouns: dict[int, Entity], zero_subject
     министром"; the role words become ``used`` (no title mention of anyone)."""
     for entity, role in pronoun_roles(analysis, pronouns, zero_subject, appositions.people):
         appositions.used.update(range(role.first, role.stop))
-        if all(fold(role.text) != fold(r) for r in entity.roles):
+        if is_position(analysis, role) and all(fold(role.text) != fold(r) for r in entity.roles):
             entity.roles.append(role.text)
 
 
 def title_roles(analysis: Analysis, entity: Entity, role: Role) -> None:
     """The phrase of a title the resolver linked ("британский премьер") is a role of its
     person (an office only if the person was known to hold it: the resolver's check)."""
-    if not any(_contains(r, role.text) for r in entity.roles):
+    if is_position(analysis, role) and not any(_contains(r, role.text) for r in entity.roles):
         entity.roles.append(role.text)
 
 

@@ -14,7 +14,8 @@ from svodka.analysis import Analysis
 from svodka.extractors.quotes.context import Candidate, Context, build_context
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
 from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
-                                               cue_comma_clause, cue_that, inverted)
+                                               cue_comma_clause, cue_that, fronted_that,
+                                               inverted)
 from svodka.extractors.quotes.speaker import EntityIndex, Speaker, find_speaker, person_genders
 from svodka.record import Entity, Quote
 
@@ -30,6 +31,7 @@ RULES = [
     according_to_which,
     cue_that,
     cue_comma_clause,
+    fronted_that,
     inverted,
 ]
 

@@ -111,6 +111,17 @@ def _split_after_note(ctx: Context, chain: list[Segment]
     return None, chain
 
 
+def _before_editors_note(text: str, start: int, end: int) -> int:
+    """Where a line piece of a quote ends when the line breaks inside an editor's note
+    («Что касается санкций (Совета Безопасности. — ⏎RT⏎) ООН, то …», decision D8): before the
+    note's opening bracket."""
+    opening = text.rfind("(", start, end)
+    if opening < 0 or ")" in text[opening:end] \
+            or text[opening:end].rstrip()[-1:] not in SPEECH_DASHES:
+        return end
+    return opening
+
+
 def quoted_segments(ctx: Context) -> list[Candidate]:
     """Quoted speech with its attribution before, after or inside the marks."""
     found: list[Candidate] = []
@@ -145,6 +156,11 @@ def quoted_segments(ctx: Context) -> list[Candidate]:
             if not segment.opened:
                 start = max(start, last_attribution_end.get(segment.region, start))
             span = trim(ctx.text, start, segment.inner_end)
+            if not segment.closed:
+                before_note = trim(ctx.text, start,
+                                   _before_editors_note(ctx.text, start, segment.inner_end))
+                if ctx.words_in(*before_note) >= MIN_WORDS:
+                    span = before_note  # "Тогда (во время холодной войны. — ⏎RT⏎)" stays whole
             if ctx.words_in(*span) < MIN_WORDS:
                 continue
             found.append(Candidate(*span, "direct", attribution.rule, cue=attribution.cue,

@@ -13,7 +13,9 @@ from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE
 
 # Words allowed between a cue and its ", что": "заявил журналистам в понедельник, что".
 _THAT_WINDOW = 10
-# ", однако сами США делают то же самое": the narrator takes the word back
+# ", однако сами США делают то же самое": the narrator takes the word back, where the narrator
+# speaks in the sentence ("Как мы видим, США обвиняют …"); otherwise ", однако B" goes on with
+# the speaker's words ("напомнил, что «Зенит» богаче, однако команда завершает выступление")
 _NARRATOR_TURNS = ("однако",)
 # An attribution after inverted content is short: ", сообщил глава МИД Сергей Лавров.", but a
 # title may take 15 words: ", считает директор центра … НИУ ВШЭ Георгий Остапкович."
@@ -29,17 +31,28 @@ def _sentences(ctx: Context):
 def _finite(ctx: Context, index: int) -> bool:
     """A finite cue in the third person (not "напомним", "сообщивший", "заявив"), or a short
     adjective ("уверен")."""
-    return ctx.tokens[index].pos == "ADJ" or ctx.is_reporting(index)
+    return ctx.tokens[index].pos == "ADJ" or ctx.is_reporting(index) \
+        or _neuter_past(ctx, index)
+
+
+def _neuter_past(ctx: Context, index: int) -> bool:
+    """"уточнило издание", "рассказывало агентство": the tagger reads a neuter past tense as a
+    participle, but no Russian participle ends in "-ло"."""
+    token = ctx.tokens[index]
+    return token.pos == "VERB" and token.feats.get("VerbForm") == "Part" \
+        and ctx.word(index).lower().endswith("ло") \
+        and ctx.lemma(index) not in ctx.lexicon.not_cues
 
 
 def _reports(ctx: Context, index: int) -> bool:
     """A cue that reports someone's words: finite, a gerund ("добавив, что") or an active
-    participle of the speaker ("Шона Эджетта, отметившего, что"); not the author's
+    participle of the speaker ("Шона Эджетта, отметившего, что", also where the parse lost the
+    participle's noun: "и Жозе Маурисио, пообещавший, что"); not the author's
     "напомним, что", "стоит отметить, что", "могу сказать, что"."""
     feats = ctx.tokens[index].feats
     return _finite(ctx, index) or feats.get("VerbForm") == "Conv" or ctx.is_impersonal_cue(index) or (
         feats.get("VerbForm") == "Part" and feats.get("Voice") == "Act"
-        and ctx.tokens[index].rel.startswith("acl"))
+        and (ctx.tokens[index].rel.startswith("acl") or ctx.word(index - 1) == ","))
 
 
 def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
@@ -62,16 +75,19 @@ def _content_end(ctx: Context, cue: int, first: int, stop: int) -> int:
                 back -= 1
             if back >= first + MIN_WORDS and ctx.word(back) == ",":
                 return ctx.tokens[back].start
+    narrator = ctx.first_person(ctx.sentence(cue).start, ctx.tokens[cue].start)
     for index in range(first + MIN_WORDS, stop - 1):
-        if ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
+        if narrator and ctx.word(index) == "," and ctx.word(index + 1).lower() in _NARRATOR_TURNS:
             return ctx.tokens[index].start
-        if ctx.word(index) == ":" and ctx.word(index + 1) in QUOTE_MARKS:
-            return ctx.tokens[index].start  # "…, что X: «…»": the words in marks follow
+        if ctx.word(index) in (":", "(") and ctx.word(index + 1) in QUOTE_MARKS:
+            # "…, что X: «…»", "…, что X («…»)": the words in marks are a quote of their own
+            return ctx.tokens[index].start
     return ctx.tokens[stop - 1].end
 
 
-# between the content and the speaker's next predicate: ", и призвал", ", а также призвала"
-_LINKING_WORDS = frozenset({"и", "а", "также", "затем", "потом"})
+# between the content and the speaker's next predicate: ", и призвал", ", а также призвала", ", но
+# предостерегает"
+_LINKING_WORDS = frozenset({"и", "а", "но", "также", "затем", "потом"})
 # "…, назвав помощь «неоценимой»": the speaker's gloss on what was said
 _NAMING = frozenset({"назвать", "охарактеризовать"})
 
@@ -163,29 +179,67 @@ def _next_line_pieces(ctx: Context, that: int, sentence) -> list[tuple[int, int]
     """"сообщил, что \nМОК отклонил заявки\n на выступление на ОИ …. В их числе …": the dump
     broke the sentence at links after "что"; the content is the next lines up to the end of
     the sentence, and each line's piece is a quote of its own."""
-    region = sentence.region
-    regions = ctx.analysis.regions
-    if ctx.word(that).lower() != "что" or region + 1 >= len(regions) \
-            or ctx.text[ctx.tokens[that].end:ctx.region(region)[1]].strip():
+    if ctx.word(that).lower() != "что" \
+            or ctx.text[ctx.tokens[that].end:ctx.region(sentence.region)[1]].strip():
         return []
-    pieces = []
+    return _line_pieces(ctx, sentence.region, any_opening=True)
+
+
+def _broken_at_line_end(ctx: Context, sentence) -> bool:
+    """Does the sentence stop at its line's end with no final punctuation ("утверждала, что
+    опасность в интернет-пространстве ⏎исходит именно от России⏎.")? The dump broke it at a
+    link, and the next lines go on with it."""
+    last = sentence.stop - 1
+    return ctx.word(last) not in FINAL_PUNCT and ctx.word(last) != ":" \
+        and not ctx.text[ctx.tokens[last].end:ctx.region(sentence.region)[1]].strip()
+
+
+def _line_pieces(ctx: Context, region: int, any_opening: bool = False) -> list[tuple[int, int]]:
+    """The pieces of a sentence the dump broke at links, on the lines after ``region``: each
+    line that goes on with the sentence (a lowercase word or a comma opens it; any word for
+    the first line when ``any_opening``), up to the line where the sentence ends."""
+    regions = ctx.analysis.regions
+    pieces: list[tuple[int, int]] = []
     for at in range(region + 1, min(region + 1 + _LINE_PIECES, len(regions))):
         start, end = ctx.region(at)
         line = ctx.text[start:end].strip()
-        if pieces and not (line[:1].islower() or line[:1] in ",;"):
+        if not line or (not (pieces == [] and any_opening)
+                        and not (line[:1].islower() or line[:1] in ",;")):
             break       # the next line starts a sentence of its own
         first = ctx.analysis.sentence_of(start)
         if first is not None:   # the sentence the piece closes ends in this line
             end = min(end, ctx.analysis.sentences[first].end)
+        while start < end and ctx.text[start] in " ,;\n":
+            start += 1
         pieces.append(trim(ctx.text, start, end))
         if line.rstrip()[-1:] in ".!?…" or ctx.text[start:end].rstrip()[-1:] in ".!?…":
             break
     return [p for p in pieces if ctx.words_in(*p) >= MIN_WORDS]
 
 
+def _bracketed_words_in_marks(ctx: Context, offset: int) -> tuple[int, int] | None:
+    """"сказал, что A («B»)": the words in marks in brackets right after the content are the
+    speaker's own, a direct quote (the inner span of the segment)."""
+    rest = ctx.text[offset:offset + 4].lstrip()
+    if not rest.startswith("(") or rest[1:2] not in QUOTE_MARKS:
+        return None
+    opening = ctx.text.index("(", offset) + 1
+    for segment in ctx.segments:
+        if segment.start == opening and segment.closed \
+                and ctx.text[segment.end:segment.end + 1] == ")" \
+                and ctx.words_in(segment.inner_start, segment.inner_end) >= MIN_WORDS:
+            return trim(ctx.text, segment.inner_start, segment.inner_end)
+    return None
+
+
 def _authors_conviction(ctx: Context, cue: int, sentence) -> bool:
-    """"Уверен, что …" opening a sentence with no subject: the author's "I am sure"."""
-    return cue == sentence.first and ctx.tokens[cue].pos == "ADJ" \
+    """"Уверен, что …" opening a clause with no subject: the author's "I am sure"; also after a
+    dash or a negation ("…» – не уверена, что лайт")."""
+    first = cue
+    while first > sentence.first and (ctx.word(first - 1).lower() in ("не", "совсем", "вовсе")):
+        first -= 1
+    opens = first == sentence.first or ctx.is_dash(first - 1)
+    return opens and ctx.tokens[cue].pos == "ADJ" \
         and not ctx.is_impersonal_cue(cue) and not any(
         ctx.tokens[c].rel.startswith("nsubj") for c in ctx.analysis.children(cue))
 
@@ -201,10 +255,35 @@ def _first_person_before(ctx: Context, cue: int) -> bool:
     return False
 
 
+def _cue_on_the_line_before(ctx: Context, sentence) -> int | None:
+    """"Пресс-секретарь напомнил⏎, что …", "Чак Уотсон ⏎заявил⏎, что …": the dump broke the
+    line at a link on the cue; the sentence opening with ", что" has its cue at the end of the
+    line before."""
+    if sentence.first == 0 or sentence.stop - sentence.first < 3 \
+            or ctx.word(sentence.first) != "," or ctx.word(sentence.first + 1).lower() != "что" \
+            or ctx.tokens[sentence.first].start != ctx.region(sentence.region)[0]:
+        return None
+    cue = sentence.first - 1
+    previous = ctx.sentence(cue)
+    if previous.region != sentence.region - 1 or previous.region in ctx.skipped_regions \
+            or not ctx.is_any_cue(cue) or not _reports(ctx, cue):
+        return None
+    return cue
+
+
 def cue_that(ctx: Context) -> list[Candidate]:
     """Х заявил, что … / Отмечается, что …"""
     found = []
     for sentence in _sentences(ctx):
+        cue = _cue_on_the_line_before(ctx, sentence)
+        if cue is not None:
+            span = trim(ctx.text, ctx.tokens[sentence.first + 2].start,
+                        _content_end(ctx, cue, sentence.first + 2, sentence.stop))
+            if not _too_short(ctx, *span):
+                token = ctx.tokens[cue]
+                found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                       cue_span=(token.start, token.end),
+                                       impersonal=ctx.is_impersonal_cue(cue)))
         for cue in range(sentence.first, sentence.stop):
             noun = ctx.tokens[cue].pos == "NOUN" and ctx.lemma(cue) in ctx.lexicon.cue_nouns
             if not noun and (not ctx.is_any_cue(cue) or not _reports(ctx, cue)):
@@ -225,12 +304,22 @@ def cue_that(ctx: Context) -> list[Candidate]:
                                            impersonal=ctx.is_impersonal_cue(cue)))
                 continue
             start = ctx.tokens[that + 1].start
-            span = trim(ctx.text, start, _content_end(ctx, cue, that + 1, sentence.stop))
+            end = _content_end(ctx, cue, that + 1, sentence.stop)
+            span = trim(ctx.text, start, end)
             if _too_short(ctx, *span):
                 continue
-            found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
-                                   cue_span=(token.start, token.end),
-                                   impersonal=ctx.is_impersonal_cue(cue)))
+            spans = [span]
+            if end == ctx.tokens[sentence.stop - 1].end and _broken_at_line_end(ctx, sentence):
+                spans += _line_pieces(ctx, sentence.region)
+            marked = _bracketed_words_in_marks(ctx, end)
+            for span in spans:
+                found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                       cue_span=(token.start, token.end),
+                                       group=-1 - token.start if len(spans) > 1 or marked else None,
+                                       impersonal=ctx.is_impersonal_cue(cue)))
+            if marked is not None:
+                found.append(Candidate(*marked, "direct", "bracketed_speech", cue=cue,
+                                       cue_span=(token.start, token.end), group=-1 - token.start))
     return found
 
 
@@ -254,7 +343,10 @@ def cue_comma_clause(ctx: Context) -> list[Candidate]:
         for cue in range(sentence.first, stop - 1):
             if ctx.is_punct(cue) and cue > sentence.first:
                 break
-            if ctx.word(cue + 1) != "," or not ctx.is_cue(cue) or not ctx.is_reporting(cue):
+            if not ctx.is_cue(cue) or not ctx.is_reporting(cue):
+                continue
+            comma = _comma_after_subject(ctx, cue, sentence.stop)
+            if comma is None:
                 continue
             if ctx.lemma(cue) in ctx.lexicon.asking or any(
                     ctx.tokens[c].rel in ("obj", "ccomp", "xcomp") and c < cue
@@ -262,7 +354,7 @@ def cue_comma_clause(ctx: Context) -> list[Candidate]:
                 continue
             if any(ctx.tokens[i].pos in ("VERB", "AUX") for i in range(sentence.first, cue)):
                 continue
-            first = cue + 2
+            first = comma + 1
             if first >= sentence.stop or ctx.word(first).lower() in _NOT_CONTENT_OPENERS \
                     or ctx.tokens[first].feats.get("VerbForm") in ("Conv", "Part", "Inf") \
                     or any(ctx.lemma(i) in ctx.lexicon.question_words | {"что", "ли"}
@@ -279,6 +371,28 @@ def cue_comma_clause(ctx: Context) -> list[Candidate]:
                                    cue_span=(token.start, token.end)))
             break
     return found
+
+
+# "Однако тут же добавил он, …": the subject after the cue is this many words at most
+_SUBJECT_AFTER_WORDS = 3
+
+
+def _comma_after_subject(ctx: Context, cue: int, stop: int) -> int | None:
+    """The comma closing the cue's clause: right after the cue ("Эксперты полагают, …"), or
+    after its subject when it follows ("Однако тут же добавил он, …")."""
+    if ctx.word(cue + 1) == ",":
+        return cue + 1
+    for comma in range(cue + 2, min(cue + 2 + _SUBJECT_AFTER_WORDS, stop)):
+        if ctx.word(comma) == ",":
+            # the words between are the subject, in the nominative (the parse often hangs a
+            # pronoun there on the content's verb)
+            nominative = all(ctx.tokens[i].pos in ("NOUN", "PRON", "PROPN", "ADJ")
+                             and ctx.tokens[i].feats.get("Case") == "Nom"
+                             for i in range(cue + 1, comma))
+            return comma if nominative else None
+        if ctx.is_punct(comma):
+            return None
+    return None
 
 
 def _own_subject(ctx: Context, first: int, stop: int) -> bool:
@@ -300,7 +414,7 @@ def _has_marks_opening(text: str, start: int, end: int) -> bool:
 
 def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     """(cue token, speaker tokens so far) of "по словам Х", "по его словам", "как сообщил Х"."""
-    phrase = ctx.phrase_at(index, stop)
+    phrase = ctx.phrase_at(index, stop) or _speakers_own_data(ctx, index, stop)
     if phrase is not None:
         return phrase
     cue = ctx.as_cue_at(index, stop)
@@ -309,13 +423,46 @@ def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     return None
 
 
+_SINGULAR_POSSESSIVES = frozenset({"его", "ее", "её"})
+
+
+def _speakers_own_data(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
+    """"— отметила юрист. По её данным, …": "по его данным" right after a sentence that
+    reports someone's words is that speaker's own account, a quote (guidelines, decision 2 as
+    refined); a portal's or a database's "данные" stay data."""
+    if ctx.word(index).lower() != "по" or index + 3 >= stop \
+            or ctx.word(index + 1).lower() not in _SINGULAR_POSSESSIVES \
+            or ctx.lemma(index + 2) != "данные" or ctx.word(index + 3) != ",":
+        return None
+    sentence = ctx.sentence(index)
+    if index != sentence.first or sentence.first == 0:
+        return None
+    previous = ctx.sentence(sentence.first - 1)
+    if not any(ctx.is_cue(i) and _finite(ctx, i) and _person_subject(ctx, i)
+               for i in range(previous.first, previous.stop)):
+        return None     # "… подтвердил портал Mil Radar. По его данным, …": data
+    return index + 2, range(index + 1, index + 2)
+
+
+def _person_subject(ctx: Context, cue: int) -> bool:
+    return any(ctx.tokens[c].rel.startswith("nsubj") and ctx.tokens[c].feats.get("Animacy") == "Anim"
+               for c in ctx.analysis.children(cue))
+
+
 def _has_predicate(ctx: Context, start: int, end: int) -> bool:
     """A clause with a predicate of its own, not a participle's or a gerund's phrase ("…, –
     сказала Фаркас, в прошлом занимавшая должность помощника замглавы Пентагона")."""
     return any((ctx.tokens[i].pos in ("VERB", "AUX")
                 and ctx.tokens[i].feats.get("VerbForm") not in ("Part", "Conv"))
-               or ctx.tokens[i].feats.get("Variant") == "Short"
+               or ctx.tokens[i].feats.get("Variant") == "Short" or _comparative_predicate(ctx, i)
                for i in ctx.analysis.tokens_between(start, end))
+
+
+def _comparative_predicate(ctx: Context, index: int) -> bool:
+    """"реальная цена … в 10 раз ниже": a comparative with a subject of its own is a
+    predicate."""
+    return ctx.tokens[index].feats.get("Degree") == "Cmp" and any(
+        ctx.tokens[c].rel.startswith("nsubj") for c in ctx.analysis.children(index))
 
 
 def _too_short(ctx: Context, start: int, end: int) -> bool:
@@ -330,6 +477,7 @@ def _is_clause(ctx: Context, start: int, end: int) -> bool:
     between two nominals is a predicate ("основные сдерживающие факторы – сокращение …")."""
     tokens = ctx.analysis.tokens_between(start, end)
     return any(ctx.tokens[i].pos in ("VERB", "AUX") or ctx.tokens[i].feats.get("Variant") == "Short"
+               or _comparative_predicate(ctx, i)
                or (i > tokens.start and ctx.is_dash(i)
                    and ctx.tokens[i - 1].pos in ("NOUN", "PROPN", "PRON", "ADJ"))
                for i in tokens)
@@ -404,6 +552,10 @@ def according_to(ctx: Context) -> list[Candidate]:
             if phrase is None:
                 continue
             cue, speaker = phrase
+            if _compares(ctx, sentence, index):
+                continue    # "оказался не таким плохим, как ожидалось": a comparison
+            if _inside_reported_clause(ctx, sentence, index):
+                continue    # "полагает, что A, которой, как считают Х, B": nested in A
             if ctx.lemma(cue) == "говориться" and cue + 1 < sentence.stop \
                     and ctx.word(cue + 1) == ",":
                 continue    # "Как говорится, не надо и к гадалке ходить": a saying
@@ -415,25 +567,64 @@ def according_to(ctx: Context) -> list[Candidate]:
                 comma = _phrase_end(ctx, comma + 2, sentence.stop)
             if not len(speaker):
                 speaker = range(cue + 1, comma)
+            pieces: list[tuple[int, int]] = []
             if comma + 1 < sentence.stop and ctx.word(comma) == ",":
                 start, end = ctx.tokens[comma + 1].start, ctx.tokens[sentence.stop - 1].end
                 if index >= 2 and ctx.lemma(index - 2) == "который":
                     end = _relative_clause_end(ctx, comma + 1, sentence.stop)
                 end = min(end, _marked_after_colon(ctx, comma + 1, sentence.stop))
+                if end == ctx.tokens[sentence.stop - 1].end and _broken_at_line_end(ctx, sentence):
+                    pieces = _line_pieces(ctx, sentence.region)
+                spans = [trim(ctx.text, start, end)]
+            elif comma == sentence.stop - 1 and ctx.word(comma) == "," \
+                    and _broken_at_line_end(ctx, sentence):
+                # "Как заявили в СК, ⏎взрыв на борту произошёл⏎ уже после …": the dump broke
+                # the sentence right after the phrase
+                pieces = _line_pieces(ctx, sentence.region, any_opening=True)
+                if not pieces:
+                    continue
+                spans, pieces = pieces[:1], pieces[1:]
             elif index > sentence.first:
-                start, end = sentence.start, ctx.tokens[index - 1].start
+                spans = [trim(ctx.text, sentence.start, ctx.tokens[index - 1].start)]
             else:
                 continue
-            span = trim(ctx.text, start, end)
+            span = spans[0]
             if _too_short(ctx, *span) or not _is_clause(ctx, *span):
                 continue
             if ctx.lemma(cue) in _RATING_PHRASE_NOUNS and _ranks(ctx, sentence):
                 continue    # "в пятерку самых популярных деревьев, по версии Х, вошли …"
-            found.append(Candidate(*span, "indirect", "according_to", cue=cue,
-                                   cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
-                                   speaker_tokens=None if ctx.word(index).lower() == "как"
-                                   else speaker))
+            for span in spans + pieces:
+                found.append(Candidate(*span, "indirect", "according_to", cue=cue,
+                                       cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
+                                       speaker_tokens=None if ctx.word(index).lower() == "как"
+                                       else speaker,
+                                       group=-1 - ctx.tokens[cue].start if pieces else None))
     return found
+
+
+# "не таким плохим, как ожидалось", "так же быстро, как предсказывали": the correlative word
+# makes "как" compare
+_CORRELATIVES = frozenset({"такой", "так", "столь", "настолько"})
+_CORRELATIVE_REACH = 6
+
+
+def _compares(ctx: Context, sentence, index: int) -> bool:
+    """Is "как" at ``index`` the second half of a comparison (a correlative word shortly
+    before it), not an attribution?"""
+    return ctx.word(index).lower() == "как" and any(
+        ctx.lemma(i) in _CORRELATIVES and ctx.word(i + 1) != ","     # not "Так, как заявил …"
+        for i in range(max(sentence.first, index - _CORRELATIVE_REACH), index - 1))
+
+
+def _inside_reported_clause(ctx: Context, sentence, index: int) -> bool:
+    """Is ``index`` inside the "что" clause of a cue before it in the sentence? Speech reported
+    inside reported speech is part of the outer quote (guidelines: only the outer quote)."""
+    for cue in range(sentence.first, index):
+        if ctx.is_any_cue(cue) and _reports(ctx, cue):
+            that = that_after(ctx, cue, sentence.stop)
+            if that is not None and that < index:
+                return True
+    return False
 
 
 # Statements and documents whose content "согласно которому" introduces (not a law or a decree:
@@ -482,11 +673,18 @@ def inverted(ctx: Context) -> list[Candidate]:
             if any(_phrase_at(ctx, i, cue) for i in range(sentence.first, cue - 1)):
                 continue    # "Задержание, по словам адвоката, напоминало боевик": not a cue
             tail = cue + 1      # the attribution; marks around a name belong to it
+            aside = False       # it ends in an aside the sentence never closes: "(см. ⏎"
             while tail < sentence.stop and (not ctx.is_punct(tail)
-                                            or ctx.word(tail) in QUOTE_MARKS
+                                            or ctx.word(tail) in QUOTE_MARKS or ctx.word(tail) == "("
                                             or _abbreviation_period(ctx, tail, sentence.stop)):
+                if ctx.word(tail) == "(":
+                    closing = _closing_bracket(ctx, tail, sentence.stop)
+                    if closing is None:
+                        aside = True
+                        break
+                    tail = closing  # "«Ломоносов» (МГУ) Василий Петров": part of the title
                 tail += 1
-            if tail == cue + 1 or tail - cue > _TAIL_WINDOW:
+            if tail == cue + 1 or tail - cue > _TAIL_WINDOW or _predicative(ctx, cue, tail):
                 continue
             before = trim(ctx.text, sentence.start, ctx.tokens[comma].start)
             if tail < sentence.stop and ctx.word(tail) == ",":
@@ -505,7 +703,7 @@ def inverted(ctx: Context) -> list[Candidate]:
                     tail = sentence.stop - 1
                 else:
                     spans, kind, rule = [after], "indirect", "parenthetical"
-            elif tail >= sentence.stop - 1 or ctx.word(tail) == ":":
+            elif aside or tail >= sentence.stop - 1 or ctx.word(tail) == ":":
                 # "…, заявил «НГ» Константин Мерзликин: «…»": the words after the colon are
                 # a quote of their own
                 spans, kind, rule = [before], "indirect", "inverted"
@@ -532,6 +730,53 @@ def inverted(ctx: Context) -> list[Candidate]:
                                        cue_span=(token.start, token.end),
                                        speaker_tokens=range(cue + 1, tail),
                                        impersonal=ctx.is_impersonal_cue(cue)))
+    return found
+
+
+def _predicative(ctx: Context, cue: int, stop: int) -> bool:
+    """"…, посчитали нецелесообразным": the cue with an adjective in the instrumental judges
+    the thing before it, it reports no words."""
+    return any(ctx.tokens[i].pos == "ADJ" and ctx.tokens[i].feats.get("Case") == "Ins"
+               and ctx.tokens[i].head == cue for i in range(cue + 1, stop))
+
+
+def _closing_bracket(ctx: Context, opening: int, stop: int) -> int | None:
+    """Index of the ")" closing the bracket at ``opening`` within the sentence."""
+    for index in range(opening + 1, stop):
+        if ctx.word(index) == ")":
+            return index
+        if ctx.word(index) == "(":
+            return None
+    return None
+
+
+def fronted_that(ctx: Context) -> list[Candidate]:
+    """"О том, что A, доложил Х", "В том, что A, сомневаются и …" (decision D3): the cue's
+    complement stands before it; A is the quote, from after "что" to the comma before the
+    cue's own words. The parse hangs "том" on the cue."""
+    found = []
+    for sentence in _sentences(ctx):
+        first = sentence.first
+        while first < sentence.stop and ctx.tokens[first].pos in ("CCONJ", "PART"):
+            first += 1      # "А о том, что …"
+        if first + 4 >= sentence.stop or ctx.word(first).lower() not in ("о", "об", "в") \
+                or ctx.word(first + 1).lower() != "том" or ctx.word(first + 2) != "," \
+                or ctx.word(first + 3).lower() != "что":
+            continue
+        cue = ctx.tokens[first + 1].head
+        if cue <= first + 4 or cue >= sentence.stop or not ctx.is_any_cue(cue) \
+                or not _finite(ctx, cue):
+            continue
+        comma = next((i for i in range(cue - 1, first + 3, -1) if ctx.word(i) == ","), None)
+        if comma is None:
+            continue
+        span = trim(ctx.text, ctx.tokens[first + 4].start, ctx.tokens[comma].start)
+        if _too_short(ctx, *span) or not _is_clause(ctx, *span):
+            continue
+        token = ctx.tokens[cue]
+        found.append(Candidate(*span, "indirect", "fronted_that", cue=cue,
+                               cue_span=(token.start, token.end),
+                               impersonal=ctx.is_impersonal_cue(cue)))
     return found
 
 

@@ -35,6 +35,19 @@ def classify(error: dict, text: str) -> str:
     sentence = _sentence_before(text, start)
     line_start = text.rfind("\n", 0, start) + 1
     opens_line = not text[line_start:start].strip(" " + MARKS + "—–-")
+    note = re.search(r"\([^()\n]*[—–-]\s*$", text[start:end + 40].split("\n")[0]) \
+        and "\nRT\n" in text[start:end + 80]
+    if note:
+        return "editor's note inside a quote (`(FTC. — ⏎RT⏎)`, D8)"
+    if re.search(r"\(\s*(?:с\.\s*)?\d+\s*\)", text[end:end + 14]) \
+            or text[start:end].lstrip(" «").startswith(("– ", "— ")):
+        return "excerpt: a page-cited book passage or interview turns in marks (D4, D5)"
+    if text[end:end + 3].lstrip().startswith("(«") or text[start - 3:start].endswith("(«"):
+        return "marks in brackets after a reported clause (`сказал, что A («B»)`, D2)"
+    if error["kind"] == "indirect" and any(len(m.split()) >= 3 for m in re.findall(
+            r"«([^«»]+)»", text[start:end + 1])) \
+            and re.search(r",\s*что\s*$", text[max(0, start - 40):start]):
+        return "partly quoted: marks inside a reported clause"
     if error["error"] == "boundary":
         gold, found = error["text"], error.get("found", "")
         if gold in found:
