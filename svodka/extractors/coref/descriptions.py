@@ -13,6 +13,10 @@ place besides its name.
   best-scored earlier mention, when its score reaches
   ``RANKER_THRESHOLD`` (chosen on RuCoCo training articles the ranker was not trained on,
   ``python -m svodka.extractors.coref.tune``).
+- ``ranker:<score>:noun`` — a plain noun in no list that is a clause's subject ("альянс",
+  "сторона"), asked last, all at once, against the earlier organizations and places
+  (``NOUN_THRESHOLD``); the descriptions' ranker (``ranker.description_model``) was trained
+  with every such noun a candidate, so the lists are its feature rather than its gate.
 
 A description is a phrase read off slovnet's syntax: a head noun from the description lists
 (people: ``role_words.txt``; organizations: ``org_descriptors.txt``, ``org_heads.txt``,
@@ -41,12 +45,12 @@ __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "descri
 
 # the least ranker probability that links a description no rule decided, and whether the
 # ranker is asked about every description the rules leave open or only about subjects and
-# descriptions after a demonstrative: chosen with ``tune`` / ``tune --everywhere`` on 150
-# tuning articles (docs/coref.md, "Trained on svodka's own mentions")
+# descriptions after a demonstrative: chosen with ``tune --grid`` on 150 tuning articles for
+# the descriptions' model (docs/coref.md, "Nouns in no list"; 0.8 for the pronouns' model)
 RANKER_THRESHOLD = 0.5
 RANKER_EVERYWHERE = True
 # the least ranker probability that links a noun in no description list ("сторона",
-# "россиянин", "альянс": rule ``ranker:<score>:noun``); above 1 no such noun is asked about.
+# "альянс": rule ``ranker:<score>:noun``); above 1 no such noun is asked about.
 # Chosen with ``tune`` on the tuning articles (docs/coref.md, "Nouns in no list").
 NOUN_THRESHOLD = 0.4
 # the nearest earlier mentions of entities of its kind such a noun is compared with
