@@ -125,13 +125,19 @@ def _cited_after(ctx: Context, cue: int, quote: Candidate) -> list[int]:
     Policy бывшего посла Уильяма Тейлора" — the first animate noun in the accusative or
     genitive after the cue, in its sentence and outside the quote."""
     stop = min(ctx.sentence(cue).stop, cue + 1 + _WINDOW * 2)
+    subjects = 0
     for i in range(cue + 1, stop):
         token = ctx.tokens[i]
         if ctx.word(i) in FINAL_PUNCT or quote.start <= token.start < quote.end:
             return []
-        if token.pos in ("NOUN", "PROPN") and token.feats.get("Animacy") == "Anim" \
-                and token.feats.get("Case") in ("Acc", "Gen") and not token.rel.startswith("nsubj"):
+        second_subject = token.rel == "nsubj" and token.head == cue and subjects > 0
+        if token.pos in ("NOUN", "PROPN") and token.feats.get("Animacy") == "Anim" and (
+                second_subject or token.feats.get("Case") in ("Acc", "Gen")
+                and not token.rel.startswith("nsubj")):
+            # (a citing verb has one subject: a second "subject" after the first, "— цитирует
+            # Интерфакс Канделаки", is whom it quotes)
             return [i]
+        subjects += token.rel == "nsubj" and token.head == cue
     return []
 
 def _subject_before(ctx: Context, cue: int) -> tuple[range, int] | None:

@@ -301,8 +301,14 @@ def _apposed_person(ctx: Context, head: int,
         return None
     for mention, entity in found:
         token = ctx.analysis.token_at(mention.start)
-        if entity.type == "PER" and mention.kind == "name" and token is not None \
-                and ctx.tokens[token].head == head and ctx.tokens[token].rel == "appos":
+        if entity.type != "PER" or mention.kind != "name" or token is None \
+                or ctx.tokens[token].rel != "appos":
+            continue
+        anchor = ctx.tokens[token].head
+        if anchor == head or (anchor > head and ctx.tokens[anchor].pos in ("NOUN", "PROPN")
+                              and ctx.tokens[anchor].feats.get("Animacy") == "Inan"):
+            # a person is no apposition to a thing: "представителя Министерства объединения
+            # Пэк Тхэ Хёна" names the representative, whatever the parse hung the name on
             return entity
     return None
 

@@ -7,6 +7,11 @@ Reads the JSON's ``errors`` and each gold article's text, and puts every missed 
 characters around the span — a cue's lemma or the parse is not consulted — so a class is where
 to look, not a diagnosis: the docs' table was checked by reading the examples it prints. Batches
 not in the gold folder (a blind batch) are never read.
+
+    python tests/data/quotes/error_classes.py --speakers [out/eval/quotes.json] [--examples]
+
+puts every speaker error (a matched quote whose speaker differs from the gold's) in a class of
+`speaker_class`, from the found and gold names, the article's gold quotes and the words around.
 """
 from __future__ import annotations
 
@@ -95,9 +100,70 @@ def classify(error: dict, text: str) -> str:
     return "indirect, other (a cue without что, a parenthetical)"
 
 
+def _stems(name: str) -> set[str]:
+    return {w[:4] for w in re.findall(r"\w+", name.lower().replace("ё", "е")) if len(w) > 2}
+
+
+def speaker_class(error: dict, document: dict) -> str:
+    """Why a matched quote got another speaker than the gold's (a class, read from the names
+    and the words around: where to look, checked by reading the examples)."""
+    found, gold = error.get("speaker"), error.get("gold_speaker")
+    text, start, end = document["text"], error["start"], error["end"]
+    if gold is None:
+        return "a speaker where the gold names none (a saying, an unnamed source)"
+    if re.search(r",| и ", gold) and found is not None and _stems(found) & _stems(gold):
+        return "one of a group the gold names as the speaker"
+    if found is None:
+        return "no speaker where the gold names one (a description, a voice, a pronoun)"
+    if _stems(found) & _stems(gold) or found.lower()[:5] == gold.lower()[:5]:
+        return "the same entity under another name or form (a case form, a spelling, a part)"
+    earlier = {q.get("speaker") for q in document["quotes"] if q["end"] <= start}
+    if found in earlier:
+        return "a speaker quoted before instead of the new one"
+    attribution = text[end:end + 150].split("\n")[0] + " " + text[max(0, start - 150):start]
+    if _stems(found) & set().union(*(_stems(w) for w in re.findall(r"\w+", attribution))):
+        return "another name of the attribution (an addressee, a channel, an owner)"
+    return "another entity (a resolver link, an organization's other name)"
+
+
+def speakers(results: dict) -> None:
+    documents = {}
+    for path in HERE.glob("*.json"):
+        document = json.loads(path.read_text("utf-8"))
+        documents[document["id"]] = document
+    counts: Counter = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for error in results["errors"]:
+        if error["error"] != "speaker" or error["document"] not in documents:
+            continue
+        cause = speaker_class(error, documents[error["document"]])
+        counts[cause, error["batch"]] += 1
+        examples[cause].append(f'{error["batch"]} {error["document"]} {error["start"]}: '
+                               f'{error.get("speaker")} ≠ {error.get("gold_speaker")}')
+    _table(counts, examples)
+
+
+def _table(counts: Counter, examples: dict[str, list[str]]) -> None:
+    batches = sorted({batch for _, batch in counts})
+    print("| cause | " + " | ".join(batches) + " | all |")
+    print("|---|" + "---|" * (len(batches) + 1))
+    for cause in sorted({c for c, _ in counts}, key=lambda c: -sum(
+            n for (k, _), n in counts.items() if k == c)):
+        row = [counts[cause, b] for b in batches]
+        print(f"| {cause} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
+    if "--examples" in sys.argv:
+        for cause, found in examples.items():
+            print(f"\n## {cause}")
+            for line in found[:8]:
+                print("  " + line)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     results = json.loads(Path(args[0] if args else "out/eval/quotes.json").read_text("utf-8"))
+    if "--speakers" in sys.argv:
+        speakers(results)
+        return
     texts = {}
     for path in HERE.glob("*.json"):
         document = json.loads(path.read_text("utf-8"))
@@ -110,18 +176,7 @@ def main() -> None:
         cause = classify(error, texts[error["document"]])
         counts[cause, error["batch"]] += 1
         examples[cause].append(f'{error["document"]} {error["start"]}: {error["text"][:70]}')
-    batches = sorted({batch for _, batch in counts})
-    print("| cause | " + " | ".join(batches) + " | all |")
-    print("|---|" + "---|" * (len(batches) + 1))
-    for cause in sorted({c for c, _ in counts}, key=lambda c: -sum(
-            n for (k, _), n in counts.items() if k == c)):
-        row = [counts[cause, b] for b in batches]
-        print(f"| {cause} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
-    if "--examples" in sys.argv:
-        for cause, found in examples.items():
-            print(f"\n## {cause}")
-            for line in found[:6]:
-                print("  " + line)
+    _table(counts, examples)
 
 
 if __name__ == "__main__":
