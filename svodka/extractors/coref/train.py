@@ -322,9 +322,9 @@ def fit(examples: Examples, seed: int = 0) -> TreeEnsemble:
     return export(model)
 
 
-def export(model) -> TreeEnsemble:
+def export(model, features: tuple[str, ...] = FEATURES) -> TreeEnsemble:
     """The fitted trees as flat arrays (no missing values occur in the features, so the
-    trees' missing-value branches are not kept)."""
+    trees' missing-value branches are not kept); ``features`` names the columns."""
     import numpy
 
     # scikit-learn 1.9.1 keeps the trees in private attributes; the version is pinned.
@@ -342,7 +342,7 @@ def export(model) -> TreeEnsemble:
         value=numpy.where(leaf, flat["value"], 0.0).astype(float),
         roots=offsets.astype(numpy.int32),
         baseline=float(numpy.ravel(model._baseline_prediction)[0]),
-        depth=int(flat["depth"].max()), features=FEATURES)
+        depth=int(flat["depth"].max()), features=features)
 
 
 def save(model: TreeEnsemble, path: Path) -> None:
