@@ -332,6 +332,12 @@ def pair_features(analysis, anaphor: MentionView, candidates: list[MentionView]
     return rows
 
 
+# rows walked through the trees at once: each step holds a few (rows × trees) arrays of 8
+# bytes, so the pronouns' batch of 6,000 rows (200 pronouns × 30 candidates) held about 70 MB
+# at a time, the largest transient of a long article's extraction; 500 rows hold 6 MB
+WALK_ROWS = 500
+
+
 @dataclass(slots=True)
 class TreeEnsemble:
     """Boosted regression trees as flat arrays: every tree's nodes one after another. A leaf
@@ -349,13 +355,23 @@ class TreeEnsemble:
     _children: "numpy.ndarray | None" = field(default=None, repr=False, compare=False)
 
     def predict_proba(self, rows) -> "numpy.ndarray":
-        """Probability of the positive class for each row (all trees walked at once)."""
+        """Probability of the positive class for each row (all trees walked at once, a block
+        of rows at a time)."""
         import numpy
 
         rows = numpy.asarray(rows, dtype=float)
         if self._children is None:
             # node n's left child at 2n, its right one at 2n + 1: one gather a step, not two
             self._children = numpy.stack([self.left, self.right], axis=1).ravel()
+        if len(rows) <= WALK_ROWS:
+            return self._walk(rows)
+        # each row's walk and sum are its own, so a block's scores are the whole batch's
+        return numpy.concatenate([self._walk(rows[first:first + WALK_ROWS])
+                                  for first in range(0, len(rows), WALK_ROWS)])
+
+    def _walk(self, rows: "numpy.ndarray") -> "numpy.ndarray":
+        import numpy
+
         # flat positions in the rows, so a step gathers from one vector instead of indexing
         # rows × trees two ways (the walk was half of the resolver's CPU)
         values = rows.ravel()
