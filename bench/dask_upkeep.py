@@ -46,9 +46,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--configs", nargs="+",
+                        default=["default", "no_profiler", "quiet", "quiet_no_amm_no_stealing"])
     args = parser.parse_args()
     configs = {"default": {}, "no_profiler": {"distributed.worker.profile.enabled": False},
-               "quiet": QUIET_CLUSTER}
+               "quiet": QUIET_CLUSTER,
+               # what an ingest's scheduler does not need either: the active memory manager
+               # (replicas, spilling) and work stealing (the parent keeps 3 tasks a worker)
+               "quiet_no_amm_no_stealing": QUIET_CLUSTER | {
+                   "distributed.scheduler.active-memory-manager.start": False,
+                   "distributed.scheduler.work-stealing": False}}
+    configs = {name: configs[name] for name in args.configs}
     for round_ in range(1, args.rounds + 1):
         for name, config in configs.items():
             print(json.dumps({"round": round_, "config": name,

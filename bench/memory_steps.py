@@ -1,6 +1,6 @@
 """Which step of one long article's extraction holds the memory: tracemalloc per step.
 
-    python bench/memory_steps.py [--mb 2] [--article FILE] [--top 12] [--entities]
+    python bench/memory_steps.py [--mb 2] [--article FILE] [--top 12] [--entities] [--rss]
 
 Builds the synthetic article of ``bench/memory.py`` (or reads ``--article``), loads the models,
 then extracts it with tracemalloc on, wrapping each pipeline step (the language pass, dates,
@@ -10,11 +10,17 @@ extraction started, and the source lines that hold the most at the end. tracemal
 Python's allocations only (numpy's buffers included, BLAS scratch not) and slows the run
 about twofold, so a 2 MiB article is the usual size; RSS is ``bench/memory.py``'s.
 ``--entities`` also wraps the steps inside the entities step (mentions, linking, the
-resolver...), one row each, summed over their calls.
+resolver...), one row each, summed over their calls, and the resolver's own steps.
+``--rss`` reads the process's resident memory instead of tracemalloc (no slowdown, so a
+10 MiB article is fine): for each step the RSS held when it returns and the process's peak
+RSS so far, both above the RSS before the extraction started; a step that raises the peak
+holds the peak. RSS counts what the allocator keeps as well as what Python holds.
 """
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import sys
 import time
 import tracemalloc
@@ -28,7 +34,11 @@ STEPS = ("analyze", "extract_dates", "extract_entities", "extract_quotes", "spee
 # what resolve_entities calls (svodka/extractors/entities/__init__.py), in its order
 ENTITY_STEPS = ("find_mentions", "find_events", "outside_mentions", "propagate",
                 "written_nominatives", "subject_nominatives", "owners", "link", "shared_names",
-                "_entity", "_resolve", "feminine_names")
+                "_entity", "_resolve", "feminine_names",
+                # what _resolve calls (the resolver's steps), in its order
+                "quoted_spans", "person_genders", "apposition_roles", "link_pronouns",
+                "person_slots", "referred_roles", "link_titles", "link_descriptions",
+                "apposition_links", "descriptor_links", "link_anaphoric", "link_by_ranker")
 
 
 def main() -> int:
@@ -37,6 +47,10 @@ def main() -> int:
     parser.add_argument("--article", type=Path, help="a text file instead of the synthetic one")
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--entities", action="store_true", help="rows for the entities' steps")
+    parser.add_argument("--rss", action="store_true", help="resident memory, not tracemalloc")
+    parser.add_argument("--trim", action="store_true",
+                        help="with --rss: glibc's malloc_trim after each step (what the "
+                             "allocator keeps that Python freed)")
     args = parser.parse_args()
 
     import svodka
@@ -55,6 +69,16 @@ def main() -> int:
 
     def wrapped(name, function):
         def step(*arguments, **keywords):
+            if args.rss:
+                peak_before = _peak_rss()
+                cpu = time.process_time()
+                result = function(*arguments, **keywords)
+                if args.trim:
+                    _malloc_trim()
+                held, peak = _rss(), _peak_rss()
+                rows.append((name, time.process_time() - cpu, held - base, peak - base,
+                             peak - peak_before))
+                return result
             before = tracemalloc.get_traced_memory()[0]
             tracemalloc.reset_peak()
             inside = len(peaks)
@@ -76,6 +100,24 @@ def main() -> int:
         for name in ENTITY_STEPS:
             if hasattr(entities, name):
                 setattr(entities, name, wrapped(f"  {name}", getattr(entities, name)))
+    if args.rss:
+        base = _rss()
+        article = svodka.extract(text, models=models)
+        print(f"{len(text.encode('utf-8')) / 1e6:.2f} MB article: {len(article.entities)} "
+              f"entities, {len(article.quotes)} quotes; RSS {base / 1e6:.0f} MB at the start, "
+              f"peak {_peak_rss() / 1e6:.0f} MB; MB above the start:")
+        print("\n| step | calls | CPU-s | RSS after | peak RSS so far | peak raised by |")
+        print("|---|---:|---:|---:|---:|---:|")
+        merged_rss: dict[str, list] = {}
+        for name, cpu, held, peak, rise in rows:
+            row = merged_rss.setdefault(name, [0, 0.0, held, peak, 0])
+            row[0] += 1
+            row[1] += cpu
+            row[2], row[3], row[4] = held, max(row[3], peak), row[4] + rise
+        for name, (calls, cpu, held, peak, rise) in merged_rss.items():
+            print(f"| {name} | {calls} | {cpu:.1f} | {held / 1e6:.0f} | {peak / 1e6:.0f} | "
+                  f"{rise / 1e6:.0f} |")
+        return 0
     tracemalloc.start(1)
     base = tracemalloc.get_traced_memory()[0]
     article = svodka.extract(text, models=models)
@@ -104,6 +146,20 @@ def main() -> int:
         where = frame.filename.split("site-packages/")[-1].split("/svodka/", 1)[-1]
         print(f"| `{where}:{frame.lineno}` | {stat.size / 1e6:.1f} | {stat.count} |")
     return 0
+
+
+def _rss() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _malloc_trim() -> None:
+    import ctypes
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 if __name__ == "__main__":

@@ -70,6 +70,12 @@ CLUSTERS = [
     # ... and only when the complement agrees with what the person's role says
     ("Президент Ирана Махмуд Ахмадинежад выступил в ООН. Речь президента Сирии длилась час.",
      {"Президент Ирана": ("Махмуд Ахмадинежад", "title:apposition")}, {"президента Сирии"}),
+    # a person's plain noun in no list is an unnamed person as often as the one named before
+    # (the sixth session's plain nouns are organizations' and places' only)
+    ("Губернатор Александр Карлин спросил коллегу, кто так пошутил. «Как мог, как мог», – "
+     "ответил коллега. Женщина знает, что за кресло борются Хиллари Клинтон и Дональд Трамп. "
+     "«Оба мне не нравятся», — резюмирует дама.",
+     {"Губернатор": ("Александр Карлин", "title:apposition")}, {"коллега", "дама"}),
 ]
 
 
@@ -139,3 +145,56 @@ def test_description_types():
     assert description_type("ведомство") == "ORG"
     assert description_type("страна") == "LOC"
     assert description_type("документ") is None
+
+
+def _linked_nouns(text: str, models, scores: dict[str, float], threshold: float = 0.6):
+    """The plain nouns ``link_anaphoric`` links with a ranker that scores each (anaphor,
+    candidate) by their texts (``scores``; 0 for any other pair), and what it was asked:
+    anaphor text → candidate texts."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import descriptions
+    from svodka.extractors.entities import resolve_entities
+
+    analysis = analyze(text, models=models)
+    entities, _ = resolve_entities(analysis)
+    for entity in entities:       # what the installed ranker linked: asked here again
+        entity.mentions = [m for m in entity.mentions if not (m.rule or "").startswith("ranker")]
+    asked = {}
+
+    def batch(analysis_, pairs):
+        rows = []
+        for (start, end), candidates in pairs:
+            asked[text[start:end]] = [text[s:e] for s, e in candidates]
+            rows.append([scores.get((text[start:end], text[s:e]), 0.0) for s, e in candidates])
+        return rows
+
+    links = descriptions.link_anaphoric(analysis, entities, [], set(), scorer=lambda *a: None,
+                                        noun_threshold=threshold, batch_scorer=batch)
+    return {link_.mention.text: (link_.entity.name, link_.mention.rule) for link_ in links}, asked
+
+
+def test_a_plain_noun_in_no_list_is_asked_about_and_linked_by_the_ranker(models):
+    """"альянс" is in no description list: the ranker is asked about it (a clause's subject)
+    against organizations and places only, and the link carries its score
+    ("ranker:0.75:noun"); an animate one ("россиянин", "коллега") is asked about nobody: a
+    person's plain noun is an unnamed person as often as the one named before."""
+    text = ("Генсек НАТО Йенс Столтенберг прибыл в Вильнюс. Альянс усилит присутствие в "
+            "Прибалтике. Задержанный в Москве Иван Сидоров дал показания. Позже россиянин "
+            "отказался от них.")
+    linked, asked = _linked_nouns(text, models, {("Альянс", "НАТО"): 0.75,
+                                                 ("россиянин", "Иван Сидоров"): 0.7})
+    assert linked["Альянс"] == ("НАТО", "ranker:0.75:noun")
+    assert "Йенс Столтенберг" not in asked["Альянс"] and "НАТО" in asked["Альянс"]
+    assert "Вильнюс" in asked["Альянс"]
+    assert "россиянин" not in asked and "россиянин" not in linked
+    assert "присутствие" not in asked and "присутствие" not in linked   # an object: not asked
+
+
+def test_a_plain_noun_under_the_threshold_stays_unlinked(models):
+    text = ("Генсек НАТО Йенс Столтенберг прибыл в Вильнюс. Альянс усилит присутствие в "
+            "Прибалтике.")
+    linked, asked = _linked_nouns(text, models, {("Альянс", "НАТО"): 0.55})
+    assert "Альянс" in asked and "НАТО" in asked["Альянс"]      # asked, and said too little
+    assert "Альянс" not in linked
+    linked, _ = _linked_nouns(text, models, {("Альянс", "НАТО"): 0.55}, threshold=0.5)
+    assert linked["Альянс"][0] == "НАТО"

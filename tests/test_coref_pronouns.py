@@ -216,3 +216,40 @@ def test_contested_choices_and_pronouns_after_an_open_one():
 
 def test_every_kind_has_a_threshold():
     assert set(pronouns.thresholds()) == set(pronouns.SETTINGS)
+
+
+def test_a_batch_reads_the_owners_of_its_own_stretch_of_text(models):
+    """A batch of pronouns builds the owners of the words its windows and quotes reach, not
+    the whole article's; for every word in that stretch they are the whole article's."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import quoted_spans
+    from svodka.extractors.coref.pronouns import _MentionSpans, _owners, _reach
+    from svodka.extractors.entities import resolve_entities
+    from svodka.layout import analyze_layout
+
+    text = ("Президент России Владимир Путин провел совещание с членами правительства в Кремле "
+            "в понедельник вечером. "
+            "Министр финансов Антон Силуанов встретился с главой ЦБ Эльвирой Набиуллиной. "
+            "Премьер Михаил Мишустин одобрил бюджет. Депутаты Госдумы его поддержали. "
+            "Компания «Газпром» отчиталась о прибыли. Акционеры остались довольны.\n\n"
+            "«Она согласилась с нашими предложениями», — сказал Силуанов. "
+            "Набиуллина заявила, что ее позиция не изменилась.")
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    entities, coreference = resolve_entities(analysis)
+    quoted = quoted_spans(analysis)
+    whole = _owners(analysis, entities, coreference.links)
+    pronoun = next(i for i, t in enumerate(analysis.tokens) if t.text == "Она")
+    low, high = _reach(analysis, [(pronoun, "personal quoted")], quoted)
+    # three sentences back, and the author's words before and after the quote
+    quote = text.index("«Она")
+    assert low == min(analysis.sentences[analysis.tokens[pronoun].sent - 3].start, quote - 200)
+    assert high >= text.index("Силуанов.", text.index("сказал"))
+    near = _MentionSpans(entities, coreference.links).owners(analysis, low, high)
+    inside = [i for i, t in enumerate(analysis.tokens) if low <= t.start < high]
+    assert all(near.get(i) == whole.get(i) for i in inside)
+    said = next(i for i in inside if analysis.tokens[i].text == "Силуанов")
+    assert near[said][0].name == "Антон Силуанов"
+    # the first sentence's names are out of reach, and left out
+    first = next(i for i, t in enumerate(analysis.tokens) if t.text == "Путин")
+    assert analysis.tokens[first].end < low
+    assert whole[first][0].name == "Владимир Путин" and first not in near

@@ -208,3 +208,41 @@ def test_the_ranker_is_asked_about_every_description_the_rules_leave_open(models
     assert "французским лидером" not in asked
     link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=True)
     assert "Эммануэль Макрон" in asked["французским лидером"]
+
+
+def test_speech_in_straight_marks_is_read_as_speech(models):
+    """newsru.com writes speech in straight "…": a word inside it is in speech (the sixth
+    session's features), the same speech as another word of it; the author's words that
+    split the quote and the name after it are not."""
+    from svodka.analysis import analyze
+    from svodka.layout import analyze_layout
+
+    text = ('"Министр выполнит все обещания, - подчеркнул Песков. - Правительство его '
+            'поддерживает", - сказал Дмитрий Песков журналистам.')
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    minister, government = view(analysis, span(text, "Министр")), view(analysis, span(text, "Правительство"))
+    author, name = view(analysis, span(text, "Песков")), view(analysis, span(text, "Дмитрий Песков"))
+    assert minister.speech == 0 and government.speech > 0      # two parts of one quote
+    assert author.speech == -1 and name.speech == -1
+    rows = pair_features(analysis, government, [minister, author])
+    assert rows[0][FEATURES.index("anaphor in speech")] == 1
+    assert rows[0][FEATURES.index("candidate in speech")] == 1
+    assert rows[1][FEATURES.index("candidate in speech")] == 0
+    assert minister.animate and not government.animate
+
+
+def test_a_model_over_the_older_features_still_scores(models, analyses, tmp_path):
+    """A model trained before features were appended reads the rows' first columns: the
+    pronouns' installed model keeps working beside the descriptions' newer one."""
+    installed = ranker.load_model()
+    if installed is None:
+        pytest.skip("the ranker's model file is not installed")
+    assert FEATURES[:len(installed.features)] == installed.features
+    analysis = analyses["Она"]
+    candidates = [span(analysis.text, "Антон Силуанов"), span(analysis.text, "Эльвирой Набиуллиной")]
+    rows = pair_features(analysis, view(analysis, span(analysis.text, "Она")),
+                         [view(analysis, c) for c in candidates])
+    short = [row[:len(installed.features)] for row in rows]
+    assert installed.predict_proba(rows).tolist() == installed.predict_proba(short).tolist()
+    scores = antecedent_scores(analysis, span(analysis.text, "Она"), candidates, model=installed)
+    assert scores[1] > scores[0]

@@ -76,3 +76,24 @@ def test_a_cached_view_is_the_view_of_its_own_article(analysis, models):
     again = view(analysis, name)                       # back to the first article
     assert again is not first and again == first       # rebuilt, and alike
     assert again.kind == NAME and again.gender == 1    # Силуанов: a man
+
+
+def test_rows_walked_block_by_block_score_as_all_at_once(analysis, model, monkeypatch):
+    """The walk takes ``WALK_ROWS`` rows at a time (its arrays are rows × trees): a row's
+    score does not depend on which rows share its block."""
+    text = analysis.text
+    candidates = [view(analysis, span(text, f)) for f in
+                  ("Министр финансов Антон Силуанов", "главой ЦБ Эльвирой Набиуллиной",
+                   "ставка", "Она")]
+    rows = []
+    for pronoun in ("Она", "Он", "ней"):
+        rows += pair_features(analysis, view(analysis, span(text, pronoun)),
+                              candidates[:3] if pronoun == "Она" else candidates)
+    assert len(rows) == 11
+    at_once = model.predict_proba(rows)
+    monkeypatch.setattr(ranker, "WALK_ROWS", 3)        # blocks of 3, 3, 3 and 2 rows
+    by_blocks = model.predict_proba(rows)
+    assert len(by_blocks) == 11
+    assert by_blocks.tolist() == at_once.tolist()      # equal bit for bit
+    for row, score in zip(rows, by_blocks):
+        assert score == pytest.approx(walked(model, row), abs=1e-12)

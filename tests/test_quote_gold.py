@@ -149,6 +149,41 @@ def test_fourth_fresh_batch_is_the_seeded_selection_in_order():
             path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
 
+FIFTH = "fresh-2026-12e"
+
+
+def test_fifth_fresh_batch_is_ten_each_of_ng1_rt1_and_rt3_apart_from_the_rest():
+    fifth = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == FIFTH]
+    assert sorted(name[:3] for name in fifth) == ["ng1"] * 10 + ["rt1"] * 10 + ["rt3"] * 10
+    others = [json.loads(path.read_text(encoding="utf-8"))["source"]
+              for path in validate.gold_files(GOLD) if _batch_of(path) != FIFTH]
+    fifth_sources = [json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["source"]
+                     for name in fifth]
+    # apart from every earlier file by its source line, not only by its name
+    assert not {(s["file"], s["line"]) for s in others} & {(s["file"], s["line"])
+                                                            for s in fifth_sources}
+    # lines docs/analyst-read-2026-12d.md read by hand are kept out of the held-out batch
+    assert not {"rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509", "ng1-0835",
+                "ng1-0390", "ng1-0958", "ng1-0952", "ng1-0934"} & set(fifth)
+    stats = validate.summary(GOLD, FIFTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+@needs_shared(NEWS)
+def test_fifth_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, FIFTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == FIFTH}
+    # adding the fifth batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD, FOURTH):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document

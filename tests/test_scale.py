@@ -16,11 +16,12 @@ from test_store import TOKAYEV_ASTANA, WEATHER
 
 from pg import postgres_server, table_contents  # noqa: F401
 from svodka.ingest.run import pool_environment
-from svodka.ingest.work import EXTRACTION_GC, start_worker
+from svodka.ingest.work import EXTRACTION_GC, process, start_worker
 from svodka.reading import Document, Rejection
 from svodka.scale import PARTITION, partition_size, read_partition, write_partition
 from svodka.scale.cluster import loopback_cluster
-from svodka.scale.engine import dask_executor, undo_malloc_trimming, worker_settings
+from svodka.scale.engine import (Packed, dask_executor, extract_partition,
+                                 undo_malloc_trimming, worker_settings)
 from svodka.scale.probe import extraction_cost, process_settings
 from svodka.store import prepare
 
@@ -221,3 +222,21 @@ def test_the_tuned_gc_nests_and_the_last_to_leave_puts_the_old_one_back():
             assert gc.get_threshold() == EXTRACTION_GC
         assert gc.get_threshold() == EXTRACTION_GC and gc.get_freeze_count() > 0
     assert gc.get_threshold() == before != EXTRACTION_GC and gc.get_freeze_count() == 0
+
+
+def test_a_partition_travels_as_one_buffer_of_the_records_a_local_worker_returns():
+    """The Dask transport: every result pickled on the worker as it is extracted, one bytes
+    object per partition; the parent unpacks what :func:`process` gives in a local worker."""
+    tasks = [(Document(TOKAYEV_ASTANA.text, path="feed.jsonl"), "line 1"),
+             (Document("Без новостей.", path="feed.jsonl"), "line 2"),
+             (Document(WEATHER.text, path="feed.jsonl"), "line 3")]
+    packed, seconds = extract_partition(tasks)
+    assert isinstance(packed, Packed) and isinstance(packed.blob, bytes)
+    assert len(packed.ends) == 3 and seconds["extract_cpu"] > 0
+    unpacked = packed.results()
+    assert unpacked == [process(*task) for task in tasks]
+    tokayev, empty, weather = unpacked
+    assert "Касым-Жомарт Токаев" in {e.name for e in tokayev.article.entities}
+    assert empty.article.text == "Без новостей." and empty.article.entities == []
+    assert "5 см" in [a.text for a in weather.article.amounts]
+    assert Packed.of([]).results() == []

@@ -51,3 +51,31 @@ def coref(
     else:
         report = train(data, articles, dev_articles, out or DEFAULT_MODEL, cache, mentions)
     typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+@train_app.command()
+def speakers(
+    gold: Annotated[Path | None, typer.Argument(
+        help="Folder of quote gold files (default tests/data/quotes).")] = None,
+    out: Annotated[Path | None, typer.Option(
+        help="Where the model goes (default svodka/data/models/quote_speaker_ranker.npz).")
+    ] = None,
+    cache: Annotated[Path | None, typer.Option(
+        help="Keep the candidate rows here (outside the repository) for a faster re-run.")
+    ] = None,
+    always_save: Annotated[bool, typer.Option(
+        help="Write the model even when it does not beat the rules leave-one-batch-out.")
+    ] = False,
+) -> None:
+    """The quote speaker re-ranker on the quote gold: prints the leave-one-batch-out table
+    (rules vs rules + ranker) and writes the model only when it beats the rules."""
+    from svodka.extractors.quotes.train_speakers import DEFAULT_GOLD, DEFAULT_MODEL, train
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    gold = gold or DEFAULT_GOLD
+    if not gold.is_dir():
+        typer.echo(f"svodka: no quote gold folder at {gold}", err=True)
+        raise typer.Exit(code=2)
+    report = train(gold, out or DEFAULT_MODEL, cache, always_save)
+    typer.echo(report.pop("table"))
+    typer.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -13,6 +13,10 @@ place besides its name.
   best-scored earlier mention, when its score reaches
   ``RANKER_THRESHOLD`` (chosen on RuCoCo training articles the ranker was not trained on,
   ``python -m svodka.extractors.coref.tune``).
+- ``ranker:<score>:noun`` — a plain noun in no list that is a clause's subject ("альянс",
+  "сторона"), asked last, all at once, against the earlier organizations and places
+  (``NOUN_THRESHOLD``); the descriptions' ranker (``ranker.description_model``) was trained
+  with every such noun a candidate, so the lists are its feature rather than its gate.
 
 A description is a phrase read off slovnet's syntax: a head noun from the description lists
 (people: ``role_words.txt``; organizations: ``org_descriptors.txt``, ``org_heads.txt``,
@@ -31,7 +35,8 @@ from functools import lru_cache
 
 from svodka.data import load_list, load_table
 from svodka.extractors.coref import Link, country_names
-from svodka.extractors.coref.ranker import antecedent_scores
+from svodka.extractors.coref.ranker import (antecedent_scores, description_model,
+                                            pair_features, view)
 from svodka.record import Entity, Mention
 from svodka.text import OPENING_QUOTES, fold, is_latin
 
@@ -40,10 +45,16 @@ __all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "descri
 
 # the least ranker probability that links a description no rule decided, and whether the
 # ranker is asked about every description the rules leave open or only about subjects and
-# descriptions after a demonstrative: chosen with ``tune`` / ``tune --everywhere`` on 150
-# tuning articles (docs/coref.md, "Trained on svodka's own mentions")
-RANKER_THRESHOLD = 0.8
+# descriptions after a demonstrative: chosen with ``tune --grid`` on 150 tuning articles for
+# the descriptions' model (docs/coref.md, "Nouns in no list"; 0.8 for the pronouns' model)
+RANKER_THRESHOLD = 0.5
 RANKER_EVERYWHERE = True
+# the least ranker probability that links a noun in no description list ("сторона",
+# "альянс": rule ``ranker:<score>:noun``); above 1 no such noun is asked about.
+# Chosen with ``tune`` on the tuning articles (docs/coref.md, "Nouns in no list").
+NOUN_THRESHOLD = 0.4
+# the nearest earlier mentions of entities of its kind such a noun is compared with
+NOUN_CANDIDATES = 20
 # how many sentences back a description's antecedent may be mentioned (names: anywhere)
 REACH_SENTENCES = 5
 # the nearest earlier mentions the ranker compares (its training used at most 40)
@@ -284,15 +295,19 @@ class _Known:
 
 
 def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: set[int],
-                   threshold: float | None = None, scorer=antecedent_scores,
-                   everywhere: bool | None = None) -> list[Link]:
+                   threshold: float | None = None, scorer=None,
+                   everywhere: bool | None = None, noun_threshold: float | None = None,
+                   batch_scorer=None) -> list[Link]:
     """Descriptions standing alone ("министр", "ведомство", "турецкий лидер") → the earlier
     entity they refer to (see the module doc); ``links`` are the resolver's links so far, whose
     mentions are candidates too, and ``taken`` the words already a name or a mention.
     ``scorer`` is asked as ``antecedent_scores`` is; ``everywhere`` asks it about every
     description the rules leave open, not only subjects and demonstratives (the ranker's
-    training reads what it is asked: ``train.py``, ``--own``)."""
+    training reads what it is asked: ``train.py``, ``--own``). Plain nouns in no list are
+    asked about last, all at once, by ``batch_scorer`` (``_batch_scores``' signature), at
+    ``noun_threshold`` (``NOUN_THRESHOLD``)."""
     tokens = analysis.tokens
+    scorer = scorer or description_scores
     threshold = RANKER_THRESHOLD if threshold is None else threshold
     everywhere = RANKER_EVERYWHERE if everywhere is None else everywhere
     known = [_known(analysis, e, m) for e in entities for m in e.mentions]
@@ -308,7 +323,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     for k in known:
         for i in range(k.first, k.stop):
             lemmas.setdefault(analysis.lemma(i), set()).add(id(k.entity))
-    found = []
+    found, pending = [], []
+    noun_threshold = NOUN_THRESHOLD if noun_threshold is None else noun_threshold
     for index, token in enumerate(tokens):
         if token.pos != "NOUN" or index in covered or token.feats.get("Number") == "Plur" \
                 or not token.text[:1].isalpha():
@@ -318,8 +334,10 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
                             and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))
-        if type_ is None and lemma not in lemmas and not demonstrative:
-            continue      # another noun refers back only by repeating a word of the name
+        unlisted = type_ is None and lemma not in lemmas and not demonstrative
+        if unlisted and not (noun_threshold <= 1 and _plain_noun(analysis, index)):
+            continue      # another noun refers back by repeating a word of the name, or
+            # when the ranker, asked about every plain noun at the end, says so
         children = analysis.children(index)
         if any(analysis.lemma(c) in _NOT_ANAPHORIC for c in children):
             continue
@@ -337,6 +355,9 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if _names_ahead(analysis, stop, people):
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
+        if unlisted:
+            pending.append((index, first, stop, at))
+            continue
         chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
                          threshold, demonstrative, bare=stop == index + 1, scorer=scorer,
                          everywhere=everywhere)
@@ -352,7 +373,114 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
             lemmas.setdefault(analysis.lemma(i), set()).add(id(entity))
         known.insert(at, _Known(first, stop, start, end, entity, False))
         starts.insert(at, first)
+    if pending:
+        found += _link_nouns(analysis, pending, known, covered, noun_threshold,
+                             batch_scorer or _batch_scores)
     return found
+
+
+# Where a plain noun is asked about: a clause's subject, where a reader expects an anaphor.
+# Asked in every position (as the model was trained), the batch cost 9.5 % of the
+# extraction's CPU (bench/extract.py --n 40 --compare main: 1.095x); a subset of the asked
+# nouns keeps each link's score, so the thresholds chosen over all of them still hold.
+_NOUN_ROLES = frozenset({"nsubj", "nsubj:pass"})
+
+
+def _plain_noun(analysis, index: int) -> bool:
+    """A singular common noun that is a clause's subject, written in lowercase or opening its
+    sentence: what may be a description of a named thing although no list holds it
+    ("сторона", "альянс", "россиянин")."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    if token.rel not in _NOUN_ROLES:
+        return False
+    first = analysis.sentences[token.sent].first
+    opening = index == first or all(tokens[i].pos == "PUNCT" for i in range(first, index))
+    return token.text[:1].islower() or opening and token.text[1:].islower()
+
+
+def _noun_types(analysis, index: int) -> tuple[str, ...]:
+    """Who a plain noun may describe: an organization or a place ("альянс", "сторона",
+    "республика"); an animate one nobody. A person's plain noun is an unnamed person as often
+    as a named one: at the tuned threshold «— ответил коллега» and «— резюмирует дама» went to
+    the person named before, two quotes of the dev quote gold given a speaker they have not."""
+    return () if analysis.tokens[index].feats.get("Animacy") == "Anim" else ("ORG", "LOC")
+
+
+def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], threshold: float,
+                batch_scorer) -> list[Link]:
+    """Plain nouns (``_plain_noun``) → the entity of the best-scored earlier mention of an
+    entity of their kind, when the ranker's score reaches ``threshold`` (rule
+    ``ranker:<score>:noun``). Scored in one batch after every listed description is decided:
+    their mentions are candidates too, and one batch costs a fraction of a call each."""
+    tokens = analysis.tokens
+    starts = [k.first for k in known]
+    outlets = _outlets()
+    asked = []
+    for index, first, stop, _ in pending:
+        if any(i in covered for i in range(first, stop)):
+            continue
+        types = _noun_types(analysis, index)
+        if not types:
+            continue
+        floor = max(0, tokens[index].sent - REACH_SENTENCES)
+        before = known[max(0, bisect_left(starts, first) - LOOKBACK):bisect_left(starts, first)]
+        reach = [k for k in before if k.entity.type in types and k.end <= tokens[first].start
+                 and (k.name or tokens[k.first].sent >= floor)
+                 and fold(k.entity.name) not in outlets][-NOUN_CANDIDATES:]
+        if reach:
+            asked.append((index, first, stop, reach))
+    if not asked:
+        return []
+    scores = batch_scorer(analysis, [((tokens[first].start, tokens[stop - 1].end),
+                                      [(k.start, k.end) for k in reach])
+                                     for _, first, stop, reach in asked])
+    if scores is None:
+        return []
+    links = []
+    for (index, first, stop, reach), row in zip(asked, scores):
+        if not row:
+            continue
+        best = max(range(len(reach)), key=lambda i: row[i])
+        if row[best] < threshold or any(i in covered for i in range(first, stop)) or not _fits(
+                analysis, index, first, stop, [k for k in known if k.entity is reach[best].entity]):
+            continue
+        start, end = tokens[first].start, tokens[stop - 1].end
+        links.append(Link(reach[best].entity, Mention(
+            start, end, analysis.text[start:end], analysis.lemma(index), "title",
+            rule=f"ranker:{row[best]:.2f}:noun"), index))
+        covered.update(range(first, stop))
+    return links
+
+
+def _batch_scores(analysis, asked) -> list[list[float]] | None:
+    """``antecedent_scores`` for many (anaphor, candidates) at once, with the descriptions'
+    model: one walk of the trees for every row."""
+    model = description_model()
+    if model is None:
+        return None
+    rows, sizes = [], []
+    for anaphor, candidates in asked:
+        order = sorted(range(len(candidates)), key=lambda i: candidates[i])
+        found = pair_features(analysis, view(analysis, anaphor),
+                              [view(analysis, candidates[i]) for i in order])
+        placed = [None] * len(candidates)
+        for position, index in enumerate(order):
+            placed[index] = found[position][:len(model.features)]
+        rows += placed
+        sizes.append(len(candidates))
+    probabilities = model.predict_proba(rows).tolist()
+    scores, at = [], 0
+    for size in sizes:
+        scores.append(probabilities[at:at + size])
+        at += size
+    return scores
+
+
+def description_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]]
+                       ) -> list[float] | None:
+    """``antecedent_scores`` with the descriptions' model (``ranker.description_model``)."""
+    return antecedent_scores(analysis, anaphor, candidates, model=description_model())
 
 
 def _complement_name(index: int, head: int, type_: str | None, named: dict[int, str]) -> bool:
@@ -431,7 +559,7 @@ def _fits(analysis, head: int, first: int, stop: int, mentions: list[_Known]) ->
 
 def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
             before: list[_Known], threshold: float, demonstrative: bool = False,
-            bare: bool = True, scorer=antecedent_scores, everywhere: bool = False
+            bare: bool = True, scorer=description_scores, everywhere: bool = False
             ) -> tuple[Entity, str] | None:
     tokens = analysis.tokens
     floor = max(0, tokens[head].sent - REACH_SENTENCES)

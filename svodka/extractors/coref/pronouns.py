@@ -21,6 +21,7 @@ step costs a few milliseconds an article.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -119,17 +120,18 @@ def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]
     model = load_model()
     if model is None:
         return []
-    anaphors, owner, open_at = _open_pronouns(analysis, entities, links, quoted)
+    anaphors, spans, open_at = _open_pronouns(analysis, entities, links, quoted)
     decisions = []
     for first in range(0, len(anaphors), BATCH):
-        decisions += _decide_batch(analysis, model, anaphors[first:first + BATCH], owner,
-                                   open_at, quoted)
+        batch = anaphors[first:first + BATCH]
+        owner = spans.owners(analysis, *_reach(analysis, batch, quoted))
+        decisions += _decide_batch(analysis, model, batch, owner, open_at, quoted)
     return sorted(decisions, key=lambda d: d.token)
 
 
 def _open_pronouns(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]):
-    """(token, kind) of every pronoun no link holds, the owner of each mention's words, and
-    the open pronouns' tokens."""
+    """(token, kind) of every pronoun no link holds, the mentions' spans (``_MentionSpans``:
+    whose words they are), and the open pronouns' tokens."""
     linked = {link_.token for link_ in links}
     anaphors = []
     for index in range(len(analysis.tokens)):
@@ -139,17 +141,18 @@ def _open_pronouns(analysis, entities: list[Entity], links, quoted: list[tuple[i
         if kind is not None:
             anaphors.append((index, kind))
     if not anaphors:
-        return [], {}, set()
-    return anaphors, _owners(analysis, entities, links), {index for index, _ in anaphors}
+        return [], _MentionSpans([], []), set()
+    return anaphors, _MentionSpans(entities, links), {index for index, _ in anaphors}
 
 
 def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]):
     """(pronoun token, kind, candidates, feature rows) for every open pronoun the ranker
     scores, exactly as ``decide`` builds them: the ranker's training reads these, so it
     learns on the phrases it is asked about (``train.py``, ``--own``)."""
-    anaphors, owner, open_at = _open_pronouns(analysis, entities, links, quoted)
+    anaphors, spans, open_at = _open_pronouns(analysis, entities, links, quoted)
     for first in range(0, len(anaphors), BATCH):
         batch = anaphors[first:first + BATCH]
+        owner = spans.owners(analysis, *_reach(analysis, batch, quoted))
         _, rows, groups, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
         at = 0
         for number, pool, size in groups:
@@ -366,11 +369,60 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
     return found
 
 
+def _reach(analysis, anaphors, quoted: list[tuple[int, int]]) -> tuple[int, int]:
+    """The characters a batch of pronouns reads the mentions of: the sentences of their
+    windows, and around a quote holding one the author's words ``quote_speakers`` reads."""
+    tokens, sentences = analysis.tokens, analysis.sentences
+    low, high = len(analysis.text), 0
+    for index, _ in anaphors:
+        token = tokens[index]
+        low = min(low, sentences[max(0, token.sent - WINDOW_SENTENCES)].start)
+        high = max(high, sentences[token.sent].end)
+        at = bisect_left(quoted, (token.start + 1,)) - 1
+        if at >= 0 and quoted[at][0] <= token.start < quoted[at][1]:
+            low = min(low, quoted[at][0] - _AUTHOR_REACH)
+            high = max(high, quoted[at][1] + _AUTHOR_REACH)
+    return low, high
+
+
+class _MentionSpans:
+    """Every mention's span and entity, ranked as ``_owners`` reads them (a word in two
+    mentions is the first one's), and found by where they start: a batch of pronouns builds
+    the owners of the words it reads (``_reach``), not of the whole article's (on a 10 MB
+    article a dict of a few hundred thousand words and tuples). Flat arrays, no object a
+    span."""
+
+    def __init__(self, entities: list[Entity], links):
+        self.span_starts = array("q", (m.start for e in entities for m in e.mentions))
+        self.span_starts.extend(link_.mention.start for link_ in links)
+        self.span_ends = array("q", (m.end for e in entities for m in e.mentions))
+        self.span_ends.extend(link_.mention.end for link_ in links)
+        self.entities = [e for e in entities for _ in e.mentions]
+        self.entities += [link_.entity for link_ in links]
+        self.by_start = array("q", sorted(range(len(self.entities)),
+                                          key=self.span_starts.__getitem__))
+        self.starts = array("q", (self.span_starts[rank] for rank in self.by_start))
+        self.longest = max((end - start for start, end in zip(self.span_starts, self.span_ends)),
+                           default=0)
+
+    def owners(self, analysis, low: int, high: int) -> dict[int, tuple[Entity, int]]:
+        """``_owners`` of every word in ``[low, high)`` (and of the rest of the mentions
+        holding one)."""
+        first = bisect_left(self.starts, low - self.longest)
+        stop = bisect_left(self.starts, high)
+        ranks = sorted(rank for rank in self.by_start[first:stop] if self.span_ends[rank] > low)
+        return _owners_of(analysis, [(self.span_starts[rank], self.span_ends[rank],
+                                      self.entities[rank]) for rank in ranks])
+
+
 def _owners(analysis, entities: list[Entity], links) -> dict[int, tuple[Entity, int]]:
-    """Token → (entity, head token of the mention holding it)."""
+    """Token → (entity, head token of the mention holding it), over the whole article."""
+    return _MentionSpans(entities, links).owners(analysis, 0, len(analysis.text))
+
+
+def _owners_of(analysis, spans: list[tuple[int, int, Entity]]) -> dict[int, tuple[Entity, int]]:
+    """Token → (entity, head token of the mention holding it), the first span's."""
     owner: dict[int, tuple[Entity, int]] = {}
-    spans = [(m.start, m.end, e) for e in entities for m in e.mentions]
-    spans += [(l.mention.start, l.mention.end, l.entity) for l in links]
     tokens = analysis.tokens
     for start, end, entity in spans:
         inside = analysis.tokens_between(start, end)

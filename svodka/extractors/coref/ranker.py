@@ -25,6 +25,10 @@ from svodka.text import CLOSING_QUOTES, OPENING_QUOTES
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "coref_ranker.npz"
+# The model descriptions ask (trained by ``svodka train coref --out`` this file, over svodka's
+# own mentions with every singular common noun a description candidate); without it they ask
+# ``MODEL_FILE``'s, as pronouns always do.
+DESCRIPTION_MODEL_FILE = "coref_ranker_descriptions.npz"
 
 # Personal, possessive and reflexive pronouns, by lowercase form: the lemma code and the
 # (number, gender) they say, None where the form does not tell.
@@ -78,6 +82,8 @@ class MentionView:
     word_class: int         # the head lemma is a role (1), organization (2), place (3) noun
     demonstrative: bool     # "этот министр", "данное ведомство"
     headline: bool
+    speech: int = -1        # start of the speech holding the span, straight "…" included
+    animate: bool = False   # the head noun is animate ("мужчина", "россиянин")
 
 
 FEATURES = (
@@ -92,6 +98,9 @@ FEATURES = (
     "earlier candidates with its head lemma", "candidate tokens", "candidate nested",
     "anaphor tokens", "anaphor word class", "candidate word class", "anaphor demonstrative",
     "candidate in the headline",
+    # since the sixth session (a model trained before reads the features up to here, and
+    # still works: ``load_model`` accepts a model over a prefix of FEATURES)
+    "anaphor in speech", "candidate in speech", "same speech", "anaphor animate",
 )
 _DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "сей", "такой"})
 
@@ -106,13 +115,27 @@ _MAX_CACHED_VIEWS = 2_000   # a news article asks for a few hundred; a 10 MB one
 
 def view(analysis, span: tuple[int, int]) -> MentionView:
     cache = _VIEWS_PER_THREAD
-    if getattr(cache, "analysis", None) is not analysis or \
-            len(cache.views) >= _MAX_CACHED_VIEWS:
-        cache.analysis, cache.views = analysis, {}
+    if getattr(cache, "analysis", None) is not analysis:
+        cache.analysis, cache.views, cache.speech = analysis, {}, None
+    elif len(cache.views) >= _MAX_CACHED_VIEWS:
+        cache.views = {}
     found = cache.views.get(span)
     if found is None:
         found = cache.views[span] = _view(analysis, span)
     return found
+
+
+def _speech_start(analysis, offset: int) -> int:
+    """Where the speech holding ``offset`` starts (``coref.quoted_spans``: «…» and straight
+    "…", without the author's words that split a quote), -1 outside speech."""
+    cache = _VIEWS_PER_THREAD
+    if cache.speech is None:
+        from svodka.extractors.coref import quoted_spans
+        spans = quoted_spans(analysis)
+        cache.speech = ([s for s, _ in spans], [e for _, e in spans])
+    starts, ends = cache.speech
+    at = bisect_right(starts, offset) - 1
+    return starts[at] if at >= 0 and offset < ends[at] else -1
 
 
 def _view(analysis, span: tuple[int, int]) -> MentionView:
@@ -155,7 +178,8 @@ def _view(analysis, span: tuple[int, int]) -> MentionView:
         _ner_type(analysis, inside, head), _quote_start(analysis, start, sentence.region),
         _governing_verb(analysis, head), word_classes().get(lemma, 0),
         any(analysis.lemma(i) in _DEMONSTRATIVES for i in inside if i != head),
-        analysis.regions[sentence.region].kind == "headline")
+        analysis.regions[sentence.region].kind == "headline", _speech_start(analysis, start),
+        token.feats.get("Animacy") == "Anim")
 
 
 @lru_cache(maxsize=1)
@@ -302,8 +326,16 @@ def pair_features(analysis, anaphor: MentionView, candidates: list[MentionView]
             seen_lemmas[c.lemma], c.size, float(nested),
             anaphor.size, anaphor.word_class, c.word_class, float(anaphor.demonstrative),
             float(c.headline),
+            float(anaphor.speech >= 0), float(c.speech >= 0),
+            float(anaphor.speech >= 0 and anaphor.speech == c.speech), float(anaphor.animate),
         ])
     return rows
+
+
+# rows walked through the trees at once: each step holds a few (rows × trees) arrays of 8
+# bytes, so the pronouns' batch of 6,000 rows (200 pronouns × 30 candidates) held about 70 MB
+# at a time, the largest transient of a long article's extraction; 500 rows hold 6 MB
+WALK_ROWS = 500
 
 
 @dataclass(slots=True)
@@ -323,13 +355,23 @@ class TreeEnsemble:
     _children: "numpy.ndarray | None" = field(default=None, repr=False, compare=False)
 
     def predict_proba(self, rows) -> "numpy.ndarray":
-        """Probability of the positive class for each row (all trees walked at once)."""
+        """Probability of the positive class for each row (all trees walked at once, a block
+        of rows at a time)."""
         import numpy
 
         rows = numpy.asarray(rows, dtype=float)
         if self._children is None:
             # node n's left child at 2n, its right one at 2n + 1: one gather a step, not two
             self._children = numpy.stack([self.left, self.right], axis=1).ravel()
+        if len(rows) <= WALK_ROWS:
+            return self._walk(rows)
+        # each row's walk and sum are its own, so a block's scores are the whole batch's
+        return numpy.concatenate([self._walk(rows[first:first + WALK_ROWS])
+                                  for first in range(0, len(rows), WALK_ROWS)])
+
+    def _walk(self, rows: "numpy.ndarray") -> "numpy.ndarray":
+        import numpy
+
         # flat positions in the rows, so a step gathers from one vector instead of indexing
         # rows × trees two ways (the walk was half of the resolver's CPU)
         values = rows.ravel()
@@ -355,30 +397,37 @@ class TreeEnsemble:
                    tuple(str(f) for f in arrays["features"]))
 
 
-@lru_cache(maxsize=1)
-def load_model() -> TreeEnsemble | None:
+@lru_cache(maxsize=2)
+def load_model(name: str = MODEL_FILE) -> TreeEnsemble | None:
     """The trained model, or ``None`` when its file is not installed."""
-    resource = resources.files("svodka.data").joinpath("models", MODEL_FILE)
+    resource = resources.files("svodka.data").joinpath("models", name)
     if not resource.is_file():
-        log.info("no %s: the coreference ranker is off", MODEL_FILE)
+        log.info("no %s: the coreference ranker is off", name)
         return None
     import numpy
 
     with resource.open("rb") as stream:
         with numpy.load(stream, allow_pickle=False) as arrays:
             model = TreeEnsemble.from_arrays(arrays)
-    if model.features != FEATURES:
-        log.warning("%s was trained on other features; the coreference ranker is off",
-                    MODEL_FILE)
+    if FEATURES[:len(model.features)] != model.features:
+        log.warning("%s was trained on other features; the coreference ranker is off", name)
         return None
     return model
 
 
-def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]]
-                      ) -> list[float] | None:
+def description_model() -> TreeEnsemble | None:
+    """The model descriptions ask: ``DESCRIPTION_MODEL_FILE``'s, else the pronouns'."""
+    if resources.files("svodka.data").joinpath("models", DESCRIPTION_MODEL_FILE).is_file():
+        return load_model(DESCRIPTION_MODEL_FILE) or load_model()
+    return load_model()
+
+
+def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]],
+                      model: TreeEnsemble | None = None) -> list[float] | None:
     """For each candidate span (an earlier mention), the probability that it is the same
-    thing as the ``anaphor`` span; ``None`` only when the model file is absent."""
-    model = load_model()
+    thing as the ``anaphor`` span; ``None`` only when the model file is absent. ``model``:
+    the pronouns' (``load_model()``) unless given."""
+    model = model or load_model()
     if model is None:
         return None
     if not candidates:
@@ -386,7 +435,7 @@ def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple
     order = sorted(range(len(candidates)), key=lambda i: candidates[i])
     views = [view(analysis, candidates[i]) for i in order]
     rows = pair_features(analysis, view(analysis, anaphor), views)
-    probabilities = model.predict_proba(rows)
+    probabilities = model.predict_proba([row[:len(model.features)] for row in rows])
     scores = [0.0] * len(candidates)
     for position, index in enumerate(order):
         scores[index] = float(probabilities[position])

@@ -134,7 +134,8 @@ def article_examples(text: str, chains: list[list[tuple[int, int]]], models) -> 
     return examples
 
 
-def own_examples(text: str, chains: list[list[tuple[int, int]]], models) -> Examples:
+def own_examples(text: str, chains: list[list[tuple[int, int]]], models,
+                 negatives: bool = True) -> Examples:
     """Pairs over svodka's own mentions, as the resolver asks the ranker about them: every
     pronoun (those the rules link too: more examples of the same kind) with the phrases
     ``pronouns.decide`` scores for it, and every
@@ -157,7 +158,7 @@ def own_examples(text: str, chains: list[list[tuple[int, int]]], models) -> Exam
 
     def add(anaphor: tuple[int, int], kind: int, candidates: list[tuple[int, int]], rows):
         chains_of_anaphor = align(anaphor)
-        if not chains_of_anaphor or not rows:
+        if not rows or not chains_of_anaphor and not (negatives and kind == DESCRIPTION):
             return
         for candidate, row in zip(candidates, rows):
             examples.rows.append(row)
@@ -179,10 +180,16 @@ def own_examples(text: str, chains: list[list[tuple[int, int]]], models) -> Exam
                                                              views))
         return None       # link nothing: every later description is asked too
 
+    def record_batch(analysis_, asked):
+        for anaphor, candidates in asked:
+            record(analysis_, anaphor, candidates)
+        return None
+
     for entity in entities:
         entity.mentions = [m for m in entity.mentions
                            if not (m.rule or "").startswith(("description:head", "ranker"))]
-    link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=True)
+    link_anaphoric(analysis, entities, [], set(), scorer=record, everywhere=True,
+                   noun_threshold=0.0, batch_scorer=record_batch)
     return examples
 
 
@@ -315,9 +322,9 @@ def fit(examples: Examples, seed: int = 0) -> TreeEnsemble:
     return export(model)
 
 
-def export(model) -> TreeEnsemble:
+def export(model, features: tuple[str, ...] = FEATURES) -> TreeEnsemble:
     """The fitted trees as flat arrays (no missing values occur in the features, so the
-    trees' missing-value branches are not kept)."""
+    trees' missing-value branches are not kept); ``features`` names the columns."""
     import numpy
 
     # scikit-learn 1.9.1 keeps the trees in private attributes; the version is pinned.
@@ -335,7 +342,7 @@ def export(model) -> TreeEnsemble:
         value=numpy.where(leaf, flat["value"], 0.0).astype(float),
         roots=offsets.astype(numpy.int32),
         baseline=float(numpy.ravel(model._baseline_prediction)[0]),
-        depth=int(flat["depth"].max()), features=FEATURES)
+        depth=int(flat["depth"].max()), features=features)
 
 
 def save(model: TreeEnsemble, path: Path) -> None:

@@ -32,7 +32,37 @@ def tuning_articles(path: Path, count: int):
 
 
 def ranker_score(rule: str | None) -> float | None:
-    return float(rule.split(":", 1)[1]) if rule and rule.startswith("ranker:") else None
+    return float(rule.split(":")[1]) if rule and rule.startswith("ranker:") else None
+
+
+def description_score(mention) -> tuple[float, bool] | None:
+    """(score, a plain noun in no list) of a description the ranker linked; None for any
+    other mention (a pronoun's ranker link keeps its own thresholds, ``tune_pronouns``)."""
+    score = ranker_score(mention.rule)
+    if score is None or mention.kind == "pronoun":
+        return None
+    return score, mention.rule.endswith(":noun")
+
+
+def scores_at(runs, listed: float, nouns: float) -> tuple[CorefScores, int, int]:
+    """The scores with the descriptions the ranker linked under the thresholds dropped, and
+    how many listed descriptions and plain nouns it linked."""
+    total, kept = CorefScores.empty(), [0, 0]
+    for doc, article in runs:
+        chains = []
+        for entity in article.entities:
+            spans = []
+            for mention in entity.mentions:
+                found = description_score(mention)
+                if found is not None:
+                    score, noun = found
+                    if score < (nouns if noun else listed):
+                        continue
+                    kept[noun] += 1
+                spans.append((mention.start, mention.end))
+            chains.append(spans)
+        total.add(score_coref(doc.text, doc.chains, chains))
+    return total, kept[0], kept[1]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -45,40 +75,89 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--everywhere", action="store_true",
                         help="ask the ranker about every description the rules leave open, "
                              "not only subjects and descriptions after a demonstrative")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="the descriptions' ranker to tune (default: the installed one)")
+    parser.add_argument("--grid", default=None,
+                        help="pairs LISTED:NOUNS of thresholds, comma-separated, each run "
+                             "through the resolver again on the same analyses (what a "
+                             "threshold changes downstream, pronouns linked to a "
+                             "description, is then counted), e.g. 0.8:1.01,0.8:0.6")
     args = parser.parse_args(argv)
     models = load_models()
+    if args.model is not None:
+        from svodka.extractors.coref.train import load
+        candidate = load(args.model)
+        descriptions.description_model = lambda: candidate
     chosen, where = descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE
-    descriptions.RANKER_THRESHOLD = 0.0
+    nouns = descriptions.NOUN_THRESHOLD
+    descriptions.RANKER_THRESHOLD = descriptions.NOUN_THRESHOLD = 0.0
     descriptions.RANKER_EVERYWHERE = args.everywhere or where
     try:
+        if args.grid:
+            grid = [tuple(float(t) for t in pair.split(":")) for pair in args.grid.split(",")]
+            return print_grid(Path(args.path), args.articles, models, grid)
         runs = [(doc, extract(doc.text, models=models))
                 for doc in tuning_articles(Path(args.path), args.articles)]
     finally:
         descriptions.RANKER_THRESHOLD, descriptions.RANKER_EVERYWHERE = chosen, where
+        descriptions.NOUN_THRESHOLD = nouns
     print_rules(runs)
     print_missed(runs, models.morph)
     print(f"{len(runs)} articles (training articles {DEFAULT_ARTICLES + 1}–"
-          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed threshold {chosen}, "
-          f"ranker asked {'everywhere' if where or args.everywhere else 'of subjects'}")
-    print("threshold  link P  link R  link F1  description R  ranker mentions")
-    for threshold in THRESHOLDS:
-        total, kept = CorefScores.empty(), 0
-        for doc, article in runs:
-            chains = []
-            for entity in article.entities:
-                spans = []
-                for mention in entity.mentions:
-                    score = ranker_score(mention.rule)
-                    if score is not None:
-                        if score < threshold:
-                            continue
-                        kept += 1
-                    spans.append((mention.start, mention.end))
-                chains.append(spans)
-            total.add(score_coref(doc.text, doc.chains, chains))
+          f"{DEFAULT_ARTICLES + len(runs)} in name order); installed thresholds: listed "
+          f"descriptions {chosen}, plain nouns {nouns}; ranker asked "
+          f"{'everywhere' if where or args.everywhere else 'of subjects'}")
+    for title, grid in (("listed descriptions' threshold (plain nouns at the installed one)",
+                         [(t, nouns) for t in THRESHOLDS]),
+                        ("plain nouns' threshold (listed descriptions at the installed one)",
+                         [(chosen, t) for t in THRESHOLDS])):
+        print(title)
+        print("threshold  link P  link R  link F1  description R  listed linked  nouns linked")
+        for listed, noun in grid:
+            total, kept_listed, kept_nouns = scores_at(runs, listed, noun)
+            links = total.links
+            varied = listed if noun == nouns and title.startswith("listed") else noun
+            print(f"{varied:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  "
+                  f"{links.f1:7.3f}  {total.description_links.value:13.3f}  "
+                  f"{kept_listed:13d}  {kept_nouns:12d}")
+
+
+def print_grid(path: Path, count: int, models, grid: list[tuple[float, float]]) -> None:
+    """Each (listed, nouns) pair of thresholds, installed and run through the extraction
+    again over analyses made once; the per-rule table of each run."""
+    from svodka import pipeline
+
+    documents = list(tuning_articles(path, count))
+    made = {}
+    analyze = pipeline.analyze
+
+    def analyze_once(text, regions, models=None):
+        if text not in made:
+            made[text] = analyze(text, regions, models=models)
+        return made[text]
+
+    pipeline.analyze = analyze_once
+    rows = []
+    try:
+        for listed, nouns in grid:
+            descriptions.RANKER_THRESHOLD, descriptions.NOUN_THRESHOLD = listed, nouns
+            runs = [(doc, pipeline.extract(doc.text, models=models, with_tone=False))
+                    for doc in documents]
+            print(f"listed {listed}, nouns {nouns}:")
+            print_rules(runs)
+            total, kept_listed, kept_nouns = scores_at(runs, 0.0, 0.0)
+            rows.append((listed, nouns, total, kept_listed, kept_nouns))
+    finally:
+        pipeline.analyze = analyze
+    print(f"{len(documents)} articles (training articles {DEFAULT_ARTICLES + 1}–"
+          f"{DEFAULT_ARTICLES + len(documents)} in name order), each pair extracted")
+    print("listed  nouns  link P  link R  link F1  description R  pronoun R  listed linked  "
+          "nouns linked")
+    for listed, nouns, total, kept_listed, kept_nouns in rows:
         links = total.links
-        print(f"{threshold:9.2f}  {links.precision:6.3f}  {links.recall:6.3f}  {links.f1:7.3f}  "
-              f"{total.description_links.value:13.3f}  {kept:15d}")
+        print(f"{listed:6.2f}  {nouns:5.2f}  {links.precision:6.3f}  {links.recall:6.3f}  "
+              f"{links.f1:7.3f}  {total.description_links.value:13.3f}  "
+              f"{total.pronoun_links.value:9.3f}  {kept_listed:13d}  {kept_nouns:12d}")
 
 
 def print_missed(runs, morph, top: int = 25) -> None:
@@ -182,9 +261,14 @@ def missed_classes(runs, morph) -> Counter:
     return classes
 
 
-def rule_key(rule: str) -> str:
+def rule_key(rule: str, kind: str = "title") -> str:
+    """A rule's row: the ranker's by score band, apart for pronouns, listed descriptions and
+    plain nouns (each link kind's precision is read on its own)."""
     score = ranker_score(rule)
-    return rule if score is None else f"ranker {min(int(score * 10), 9) / 10:.1f}–"
+    if score is None:
+        return rule
+    what = "pronoun" if kind == "pronoun" else "noun" if rule.endswith(":noun") else "listed"
+    return f"ranker {what} {min(int(score * 10), 9) / 10:.1f}–"
 
 
 def print_rules(runs) -> None:
@@ -203,7 +287,7 @@ def print_rules(runs) -> None:
             for hit, mention in hits:
                 if mention.kind == "name" or not mention.rule:
                     continue
-                key = rule_key(mention.rule)
+                key = rule_key(mention.rule, mention.kind)
                 others = set().union(*(chains_of[h] for h, m in hits if h and m is not mention))
                 if hit is None or not others:
                     other[key] += 1
@@ -211,11 +295,11 @@ def print_rules(runs) -> None:
                     right[key] += 1
                 else:
                     wrong[key] += 1
-    print("rule                  right  wrong  precision  unjudged")
+    print("rule                        right  wrong  precision  unjudged")
     for key in sorted(set(right) | set(wrong) | set(other)):
         judged = right[key] + wrong[key]
         share = f"{right[key] / judged:9.3f}" if judged else "        –"
-        print(f"{key:20s}  {right[key]:5d}  {wrong[key]:5d}  {share}  {other[key]:8d}")
+        print(f"{key:26s}  {right[key]:5d}  {wrong[key]:5d}  {share}  {other[key]:8d}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from svodka.extractors.quotes.indirect import (according_to, according_to_which,
                                                cue_comma_clause, cue_that, fronted_that,
                                                inverted)
 from svodka.extractors.quotes.speaker import EntityIndex, Speaker, find_speaker, person_genders
+from svodka.extractors.quotes.speaker_ranker import rerank_speakers
 from svodka.record import Entity, Quote
 
 __all__ = ["extract_quotes", "RULES"]
@@ -81,9 +82,11 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
 
 
 def extract_quotes(analysis: Analysis, entities: list[Entity],
-                   dateline: tuple[int, int] | None = None) -> list[Quote]:
+                   dateline: tuple[int, int] | None = None, *, rerank: bool = True
+                   ) -> list[Quote]:
     """Quotes of an analysed article. ``dateline`` is the layout's dateline span, whose agency
-    is never a speaker by default."""
+    is never a speaker by default. ``rerank=False`` keeps the rules' speakers even where the
+    trained re-ranker (``speaker_ranker``, when its model is installed) would override them."""
     ctx = build_context(analysis)
     candidates = _propose(ctx)
     quotes = []
@@ -97,4 +100,4 @@ def extract_quotes(analysis: Analysis, entities: list[Entity],
             speaker=entity.id if entity else None, speaker_name=entity.name if entity else None,
             cue=cue, cue_span=candidate.cue_span, rule=candidate.rule,
             speaker_text=speaker.text, speaker_span=speaker.span))
-    return quotes
+    return rerank_speakers(analysis, entities, quotes) if rerank else quotes

@@ -6,6 +6,7 @@
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12b list
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12c show ng1-0123
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12d list
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12e list   # 10 per dump, three dumps
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -64,6 +65,7 @@ class Batch:
     excluded: frozenset[str] = field(default_factory=frozenset)
     # id prefix -> first line drawn from that dump (the lines before it were read by an analyst)
     first_line: dict[str, int] = field(default_factory=dict)
+    per_file: int = PER_FILE
 
 
 BATCHES = {
@@ -85,6 +87,15 @@ BATCHES = {
                             {"ng0": "ng_0", "rt0": "russia_today_0"},
                             frozenset({"ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496", "ng0-0968"}),
                             {"rt0": 200}),
+    # Drawn while fresh-2026-12d was being read to improve quote speakers: 10 articles from each
+    # of three dumps. docs/analyst-read-2026-12d.md read russia_today_1 lines 347, 920, 839, 446,
+    # 509 and ng_1 lines 835, 390, 958, 952, 934 by hand (its 12b read is of gold articles).
+    "fresh-2026-12e": Batch("fresh-2026-12e", 20261210,
+                            {"ng1": "ng_1", "rt1": "russia_today_1", "rt3": "russia_today_3"},
+                            frozenset({"rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509",
+                                       "ng1-0835", "ng1-0390", "ng1-0958", "ng1-0952",
+                                       "ng1-0934"}),
+                            per_file=10),
 }
 BATCH = "fresh-2026-12"
 
@@ -95,8 +106,20 @@ def already_in_gold(batch: str = BATCH) -> set[str]:
     A later batch drawn from the same dump must not change an earlier batch's selection, so
     only earlier parts are excluded; a batch never repeats one of their articles."""
     earlier = set(list(BATCHES)[:list(BATCHES).index(batch)])
-    return {path.stem for path in HERE.glob("*.json")
-            if json.loads(path.read_text(encoding="utf-8")).get("batch") in earlier | {None}}
+    ids = set()
+    for path in HERE.glob("*.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if gold.get("batch") in earlier | {None}:
+            # by the file's source too, not only its name, so a misnamed file still counts
+            ids |= {path.stem, source_id(gold["source"])}
+    return ids
+
+
+def source_id(source: dict) -> str:
+    """``{"file": "ng_1.jsonlines.zip", "line": 12}`` -> ``ng1-0012`` (the naming of the files)."""
+    stem = source["file"].removesuffix(".jsonlines.zip")
+    prefix = stem.replace("ng_", "ng") if stem.startswith("ng_") else "rt" + stem.rsplit("_", 1)[1]
+    return f"{prefix}-{source['line']:04d}"
 
 
 def pool(prefix: str, stem: str, news: Path, excluded: set[str],
@@ -120,7 +143,8 @@ def pool(prefix: str, stem: str, news: Path, excluded: set[str],
 
 
 def selection(news: Path, batch: str = BATCH) -> list[dict]:
-    """15 articles per dump: a seeded shuffle taken in order, negatives capped at one in six."""
+    """15 (or the batch's ``per_file``) articles per dump: a seeded shuffle taken in order,
+    negatives capped at one in six."""
     spec = BATCHES[batch]
     excluded, chosen = already_in_gold(batch) | spec.excluded, []
     rng = random.Random(spec.seed)
@@ -130,9 +154,9 @@ def selection(news: Path, batch: str = BATCH) -> list[dict]:
         taken: list[dict] = []
         for article in candidates:
             negatives = sum(not a["speech"] for a in taken) + (not article["speech"])
-            if negatives <= MAX_NEGATIVE_SHARE * PER_FILE:
+            if negatives <= MAX_NEGATIVE_SHARE * spec.per_file:
                 taken.append(article)
-            if len(taken) == PER_FILE:
+            if len(taken) == spec.per_file:
                 break
         chosen += taken
     return chosen
