@@ -67,8 +67,10 @@ def same_word_forms(morph: Morphology, a: str, b: str) -> bool:
         # "Дейра эз-Зора" / "Дейр эз-Зор", "Аль-Каиду" / "Аль-Каида": part by part
         parts_a, parts_b = a.split("-"), b.split("-")
         return len(parts_a) == len(parts_b) and all(
-            x == y or (x.isalpha() and y.isalpha() and case_stem(x) == case_stem(y)
-                       and len(case_stem(x)) >= 2)
+            x == y or (x.isalpha() and y.isalpha() and len(case_stem(x)) >= 2
+                       # "ислам", "ислама": the bare form's own stem cuts "ам" off
+                       and (case_stem(x) == case_stem(y) or x == case_stem(y)
+                            or y == case_stem(x)))
             for x, y in zip(parts_a, parts_b))
     if not a.isalpha() or not b.isalpha():
         return False
@@ -82,6 +84,7 @@ def fold_case_forms(named: list[Named], morph: Morphology) -> None:
     place."""
     _written_alike(named, morph)
     _places_alike(named, morph)
+    _last_word_alike(named, morph)
 
 
 def _declined_words(m_text: str, normal: str) -> int:
@@ -175,6 +178,72 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
             if (m.type, m.normal) in keys:
                 m.normal = target
                 m.canonical = m.canonical or canonical
+
+
+# a Russian surname and the same +а are a man and a woman ("Сидоркин", "Сидоркина")
+_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын")
+
+
+def _last_word_alike(named: list[Named], morph: Morphology) -> None:
+    """"Джабхат ан-Нусрой", "… ан-Нусры", "… ан-Нусре" beside "Джабхат ан-Нусра"; "Нико
+    Хюлькенбергу" beside "Нико Хюлькенберг": a person's or organization's name of several
+    words whose other words are written alike and whose last word (or its last hyphenated
+    part), a hyphenated one or one pymorphy does not know, differs only in a case ending takes the one form that
+    reads as a nominative, the one the text writes when several do; else stays as it is.
+    Known last words are left to the normalizer: "Александра Петрова" is a woman's name."""
+    mentions = [m for m in named if m.kind == "name" and not m.nested and m.type in ("PER", "ORG")
+                and len(m.normal.split()) > 1]
+    by_head: dict[tuple, set[str]] = {}
+    for m in mentions:
+        words = fold(m.normal).split()
+        by_head.setdefault((m.type, tuple(words[:-1])), set()).add(m.normal)
+    written = {(m.type, fold(m.text)) for m in mentions}
+    for (type_, _), normals in by_head.items():
+        for group in _groups_alike(morph, [n for n in sorted(normals)
+                                           if _foreign_last_word(morph, fold(n).split()[-1])]):
+            _one_nominative(group, type_, mentions, written, morph)
+
+
+def _groups_alike(morph: Morphology, normals: list[str]) -> list[list[str]]:
+    """Names of one head whose last words are forms of one word, each with every other ("аль-
+    Фатха" with "аль-Фатх", "аль-Ислама" with "аль-Ислам": two groups)."""
+    groups: list[list[str]] = []
+    for normal in normals:
+        last = fold(normal).split()[-1]
+        group = next((g for g in groups if all(_last_words_alike(morph, fold(n).split()[-1], last)
+                                               for n in g)), None)
+        if group is None:
+            groups.append([normal])
+        else:
+            group.append(normal)
+    return [g for g in groups if len(g) > 1]
+
+
+def _one_nominative(group: list[str], type_: str, mentions: list[Named], written: set,
+                    morph: Morphology) -> None:
+    """The group's one nominative, the one the text writes when several read so."""
+    bare = {w for n in group for w in _words(n.split()[-1]) if case_stem(w) == w}
+    nominative = [n for n in group if _reads_nominative(morph, n.split()[-1], bare)]
+    chosen = [n for n in nominative if (type_, fold(n)) in written] or nominative
+    if len(chosen) != 1:
+        return
+    for m in mentions:
+        if m.type == type_ and m.normal in group:
+            m.normal = chosen[0]
+
+
+def _foreign_last_word(morph: Morphology, word: str) -> bool:
+    """A word pymorphy does not know, or a hyphenated one ("аль-Ислама": its parts are
+    compared one by one, by stem)."""
+    part = word.split("-")[-1]
+    return part.isalpha() and ("-" in word or not morph.word_is_known(part))
+
+
+def _last_words_alike(morph: Morphology, a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    if longer == shorter + "а" and shorter.endswith(_SURNAME_SUFFIXES):
+        return False
+    return same_word_forms(morph, a, b)
 
 
 def _fewest_endings(keys: list[tuple[str, str]]) -> list[tuple[str, str]]:

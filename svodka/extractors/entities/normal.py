@@ -121,6 +121,35 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
 
 
+# endings of a Russian first name's oblique cases that no foreign name written as a
+# nominative ends in ("Паулу", "Ники", "Моти", "Урсу" are nominatives of their own)
+_OBLIQUE_NAME_ENDINGS = ("ы", "ой", "ей", "ою", "ею", "ом", "ем", "ём", "ии", "ея", "ия")
+
+
+def _oblique_first_name_nominative(morph, word: str) -> str:
+    """"Иванны Климпуш-Цинцадзе", tagged a nominative: a first name (a word before the last)
+    left as written that pymorphy knows in the singular only in an oblique case is put in the
+    nominative, whatever the tagger read."""
+    named = _oblique_only_name(morph, word.lower())
+    if not named:
+        return word
+    from natasha.shape import recover_shape
+    return recover_shape(named, word)
+
+
+def _oblique_only_name(morph, word: str) -> str | None:
+    """The nominative of a first name pymorphy reads, in the singular, only in an oblique
+    case ("иванны" → "иванна"; not "александра", a woman's nominative too), else None."""
+    if not word.endswith(_OBLIQUE_NAME_ENDINGS) or not morph.word_is_known(word):
+        return None
+    names = [p for p in morph.parse(word) if "Name" in p.tag.grammemes
+             and p.feats.get("Number") != "Plur"]
+    if not names or any(p.feats.get("Case") == "Nom" for p in names):
+        return None
+    lemmas = {p.normal_form for p in names}
+    return lemmas.pop() if len(lemmas) == 1 else None
+
+
 def _foreign(morph, word: str, case: str) -> bool:
     """A name pymorphy does not know, or knows only as some other word in another case
     ("Майка Пенса": "пенса" is only a genitive of the coin "пенс", never an accusative)."""
@@ -178,6 +207,10 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
     words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
                              person, seen, foreign and i == stop - 1) if i in chosen
              else tokens[i].text for i in range(first, stop)]
+    if person:
+        words = [_oblique_first_name_nominative(morph, word) if first + offset < stop - 1
+                 and fold_word(word) == fold_word(tokens[first + offset].text) else word
+                 for offset, word in enumerate(words)]
     return join_words(analysis.text, tokens, first, stop, words)
 
 
