@@ -55,6 +55,8 @@ RANKER_EVERYWHERE = True
 NOUN_THRESHOLD = 0.4
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
+# Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
+BATCH_ANAPHORS = 250
 # how many sentences back a description's antecedent may be mentioned (names: anywhere)
 REACH_SENTENCES = 5
 # the nearest earlier mentions the ranker compares (its training used at most 40)
@@ -459,21 +461,25 @@ def _batch_scores(analysis, asked) -> list[list[float]] | None:
     model = description_model()
     if model is None:
         return None
-    rows, sizes = [], []
-    for anaphor, candidates in asked:
-        order = sorted(range(len(candidates)), key=lambda i: candidates[i])
-        found = pair_features(analysis, view(analysis, anaphor),
-                              [view(analysis, candidates[i]) for i in order])
-        placed = [None] * len(candidates)
-        for position, index in enumerate(order):
-            placed[index] = found[position][:len(model.features)]
-        rows += placed
-        sizes.append(len(candidates))
-    probabilities = model.predict_proba(rows).tolist()
-    scores, at = [], 0
-    for size in sizes:
-        scores.append(probabilities[at:at + size])
-        at += size
+    scores = []
+    # A block at a time: a 10 MiB article asks about ~10⁵ nouns, and their feature rows all
+    # at once held ~250 MB; each row is walked alone, so blocks give the same scores.
+    for block in range(0, len(asked), BATCH_ANAPHORS):
+        rows, sizes = [], []
+        for anaphor, candidates in asked[block:block + BATCH_ANAPHORS]:
+            order = sorted(range(len(candidates)), key=lambda i: candidates[i])
+            found = pair_features(analysis, view(analysis, anaphor),
+                                  [view(analysis, candidates[i]) for i in order])
+            placed = [None] * len(candidates)
+            for position, index in enumerate(order):
+                placed[index] = found[position][:len(model.features)]
+            rows += placed
+            sizes.append(len(candidates))
+        probabilities = model.predict_proba(rows).tolist()
+        at = 0
+        for size in sizes:
+            scores.append(probabilities[at:at + size])
+            at += size
     return scores
 
 
