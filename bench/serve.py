@@ -46,6 +46,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for_server(server: subprocess.Popen, base: str, tree) -> None:
+    """Wait (at most 5 minutes) until the server answers ``/api/stats``; exit if it died."""
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or server.poll() is not None:
+            sys.exit(f"bench: the server from {tree} did not start")
+        time.sleep(0.3)
+
+
 def ensure_store(db: str, news: Path, workers: int, limit: int | None) -> dict:
     from svodka.store import open_store
 
@@ -397,16 +411,7 @@ def measure(args, requests: list[tuple[str, str]], tree: Path) -> tuple[dict, di
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     base = f"http://{HOST}:{port}"
     try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit(f"bench: the server from {tree} did not start")
-            time.sleep(0.3)
+        wait_for_server(server, base, tree)
         asyncio.run(burst(base, requests[:args.warmup], args.concurrency, args.client))
         measured = requests[args.warmup:args.warmup + args.requests]
         client_cpu, server_cpu = time.process_time(), server_cpu_seconds(server.pid)

@@ -20,11 +20,10 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import HOST, RawConnection, free_port  # noqa: E402
+from serve import HOST, RawConnection, free_port, wait_for_server  # noqa: E402
 
 
 def article_ids(db: str, count: int, seed: int) -> list[str]:
@@ -42,16 +41,7 @@ def measure(db: str, tree: Path, paths: list[str], passes: int) -> list[tuple[fl
                               env=dict(os.environ, PYTHONPATH=str(tree)),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                if httpx.get(f"http://{HOST}:{port}/api/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit(f"bench: the server from {tree} did not start")
-            time.sleep(0.3)
+        wait_for_server(server, f"http://{HOST}:{port}", tree)
 
         async def views():
             connection = RawConnection(HOST, port)
