@@ -35,8 +35,8 @@ from functools import lru_cache
 
 from svodka.data import load_list, load_table
 from svodka.extractors.coref import Link, country_names
-from svodka.extractors.coref.ranker import (antecedent_scores, description_model,
-                                            pair_features, view)
+from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
+                                            description_model)
 from svodka.record import Entity, Mention
 from svodka.text import OPENING_QUOTES, fold, is_latin
 
@@ -467,13 +467,7 @@ def _batch_scores(analysis, asked) -> list[list[float]] | None:
     for block in range(0, len(asked), BATCH_ANAPHORS):
         rows, sizes = [], []
         for anaphor, candidates in asked[block:block + BATCH_ANAPHORS]:
-            order = sorted(range(len(candidates)), key=lambda i: candidates[i])
-            found = pair_features(analysis, view(analysis, anaphor),
-                                  [view(analysis, candidates[i]) for i in order])
-            placed = [None] * len(candidates)
-            for position, index in enumerate(order):
-                placed[index] = found[position][:len(model.features)]
-            rows += placed
+            rows += candidate_rows(analysis, anaphor, candidates, model)
             sizes.append(len(candidates))
         probabilities = model.predict_proba(rows).tolist()
         at = 0

@@ -432,11 +432,19 @@ def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple
         return None
     if not candidates:
         return []
+    probabilities = model.predict_proba(candidate_rows(analysis, anaphor, candidates, model))
+    return [float(p) for p in probabilities]
+
+
+def candidate_rows(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]],
+                   model: TreeEnsemble) -> list[list[float]]:
+    """The ``model``'s feature rows of (``anaphor``, each candidate), in the candidates' order.
+    ``pair_features`` reads the candidates in text order (ranks, nearness), so they are sorted
+    for it and the rows put back."""
     order = sorted(range(len(candidates)), key=lambda i: candidates[i])
-    views = [view(analysis, candidates[i]) for i in order]
-    rows = pair_features(analysis, view(analysis, anaphor), views)
-    probabilities = model.predict_proba([row[:len(model.features)] for row in rows])
-    scores = [0.0] * len(candidates)
+    rows = pair_features(analysis, view(analysis, anaphor),
+                         [view(analysis, candidates[i]) for i in order])
+    placed: list[list[float]] = [[]] * len(candidates)
     for position, index in enumerate(order):
-        scores[index] = float(probabilities[position])
-    return scores
+        placed[index] = rows[position][:len(model.features)]
+    return placed
