@@ -10,6 +10,9 @@ from svodka.text import fold
 
 __all__ = ["fold", "is_adjective", "is_first_name", "lemma_key", "PersonName", "person_name"]
 
+# a Russian man's surname ends so; the same + "а" is a woman's ("Сидоркин", "Сидоркина")
+MASCULINE_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын")
+
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # pymorphy's readings that say "this is a name": preferred over common nouns ("Путина" is a
 # surname's genitive before it is "путина", the fishing season).

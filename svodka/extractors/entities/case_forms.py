@@ -28,6 +28,7 @@ from collections import Counter
 
 from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.types import Named
+from svodka.names import MASCULINE_SURNAME_ENDINGS
 from svodka.text import fold
 
 # case endings of nouns and adjectives, longest first
@@ -180,16 +181,13 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
                 m.canonical = m.canonical or canonical
 
 
-# a Russian surname and the same +а are a man and a woman ("Сидоркин", "Сидоркина")
-_SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын")
-
-
 def _last_word_alike(named: list[Named], morph: Morphology) -> None:
     """"Джабхат ан-Нусрой", "… ан-Нусры", "… ан-Нусре" beside "Джабхат ан-Нусра"; "Нико
     Хюлькенбергу" beside "Нико Хюлькенберг": a person's or organization's name of several
     words whose other words are written alike and whose last word (or its last hyphenated
-    part), a hyphenated one or one pymorphy does not know, differs only in a case ending takes the one form that
-    reads as a nominative, the one the text writes when several do; else stays as it is.
+    part), a hyphenated one or one pymorphy does not know, differs only in a case ending
+    takes the one form that reads as a nominative, the one the text writes when several do;
+    else stays as it is.
     Known last words are left to the normalizer: "Александра Петрова" is a woman's name."""
     mentions = [m for m in named if m.kind == "name" and not m.nested and m.type in ("PER", "ORG")
                 and len(m.normal.split()) > 1]
@@ -241,7 +239,7 @@ def _foreign_last_word(morph: Morphology, word: str) -> bool:
 
 def _last_words_alike(morph: Morphology, a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
-    if longer == shorter + "а" and shorter.endswith(_SURNAME_SUFFIXES):
+    if longer == shorter + "а" and shorter.endswith(MASCULINE_SURNAME_ENDINGS):
         return False
     return same_word_forms(morph, a, b)
 

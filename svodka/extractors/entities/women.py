@@ -13,16 +13,15 @@ name is then the fullest form whose first names read as feminine nominatives ("�
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from svodka.analysis import Analysis
 from svodka.analysis.morphology import Morphology
 from svodka.extractors.coref.gender import verb_gender
+from svodka.names import MASCULINE_SURNAME_ENDINGS
 from svodka.record import Entity
 from svodka.text import fold
 
-MASCULINE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
 
 
 def _feminine_name_reading(morph: Morphology, written: str) -> str | None:
@@ -36,7 +35,7 @@ def _feminine_name_reading(morph: Morphology, written: str) -> str | None:
 
 def _surname_with_ending(written: str, normal: str) -> bool:
     low_written, low_normal = written.lower(), normal.lower()
-    return bool(MASCULINE_SURNAME.search(low_normal)) and low_written.startswith(low_normal) \
+    return low_normal.endswith(MASCULINE_SURNAME_ENDINGS) and low_written.startswith(low_normal) \
         and low_written != low_normal
 
 
@@ -67,7 +66,7 @@ _FIRST_DECLENSION_ENDINGS = ("ы", "и", "е", "у", "ой", "ою", "ей")
 def _consonant_surname_with_a(written: str, normal: str) -> bool:
     low_written, low_normal = written.lower(), normal.lower()
     return low_normal[-1:] in _CONSONANTS and low_written == low_normal + "а" \
-        and not MASCULINE_SURNAME.search(low_normal)
+        and not low_normal.endswith(MASCULINE_SURNAME_ENDINGS)
 
 
 def _surname_in_first_declension(mentions, renamed: dict[str, str]) -> dict[str, str]:
