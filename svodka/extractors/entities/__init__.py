@@ -23,6 +23,7 @@ from svodka.extractors.coref import (Coreference, antecedent, link_descriptions,
 from svodka.extractors.coref.descriptions import (apposition_links, descriptor_links,
                                                   link_anaphoric)
 from svodka.extractors.coref.pronouns import link_by_ranker
+from svodka.extractors.entities.canonical import own_name_of
 from svodka.extractors.entities.case_forms import fold_case_forms
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
@@ -160,6 +161,11 @@ def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool
     text gives that name several owners: then the organization is named with its own
     ("Министерство обороны России", not "Министерство обороны")."""
     normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
+    for normal in ([] if owned else normals):
+        own = own_name_of(normal)
+        if own and fold(own.name) == fold(known_name(normal).canonical if known_name(normal)
+                                          else normal):
+            return own.name     # "Банк России", not "Центробанк" nor "ЦБ РФ"
     for normal in ([] if owned else normals):
         known = known_name(normal)
         if known and fold(known.canonical) == fold(normal):

@@ -263,6 +263,14 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
                        or same_name_word(words[0], full[0])
                        or same_name_word(_first_name(words[0]), _first_name(full[0]))
                        or (len(full) > 2 and same_name_word(words[0], full[-2]))}
+        if len(words) == 1 and len(fitting) > 1:
+            # "Джош Джеймс … Джеймс Мэттис … — проинформировал Джеймс": a lone word that is
+            # one person's surname and only another's first name ("Андрей Дмитриев" and
+            # "Дмитрий Шляхтин" for "Дмитриев") names the one whose surname it is
+            surnames = {r: full for r, full in fitting.items()
+                        if same_name_word(words[0], full[-1])}
+            if len(surnames) == 1:
+                fitting = surnames
         if len(fitting) > 1 and mentions[i].gender:
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
@@ -278,6 +286,11 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
                                 reverse=True)
             big.extend(small)
             members[joined] = big
+            # the joined group keeps its full name's gender: "Хиллари" joining "Хиллари
+            # Клинтон" first must not hide her from "написала Клинтон"
+            known = gender.get(target) or gender.get(root)
+            if known:
+                gender[joined] = known
             inherited = generations.get(root) or generations.get(target) or generation
             if inherited:
                 generations[joined] = inherited
