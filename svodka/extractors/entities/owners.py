@@ -211,13 +211,3 @@ def _join_written_owners(members: list[int], owned: list[Owned], groups: Groups)
     for same in by_owner.values():
         for i in same[1:]:
             groups.union(same[0], i)
-
-
-def shared_names(keys: list, owned: list[Owned]) -> set:
-    """The name keys the text gives to more than one owner ("Министерство обороны" of
-    Russia's and Britain's): an entity of such a name is named with its owner."""
-    owners_of: dict = {}
-    for key, found in zip(keys, owned):
-        if found.owner is not None:
-            owners_of.setdefault(key, set()).add(found.owner)
-    return {key for key, found in owners_of.items() if len(found) > 1}
