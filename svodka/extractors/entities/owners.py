@@ -91,8 +91,8 @@ def owners(analysis: Analysis, named: list[Named]) -> list[Owned]:
             or _owner_after_name(analysis, m, place_at) \
             or _owner_by_adjective(analysis, m, place_keys) or NO_OWNER
         if own is not None:
-            # "Банк России", "ЦБ РФ": the text writes the owner; "Пентагон", "ФРС": the
-            # table gives it
+            # "Банк России", "ЦБ РФ": the text writes the owner; a bare own name would
+            # have it from the table alone
             owner = Owned(own.owner, own.generic, True, implied=owner.owner != own.owner)
         found.append(owner)
     return found
@@ -183,9 +183,9 @@ def join_by_owner(members: list[int], owned: list[Owned], groups: Groups) -> Non
     each owner's mentions join, and those without an owner join only each other, for good:
     their group is ``CONTESTED`` and no later rule joins it to an owned one.
 
-    An own name ("Банк России") joins the mentions the text itself gives its owner ("ЦБ
-    РФ", and with them "ЦБ"), never the generic name alone: in "ФРС повысила ставку, ЦБ
-    её сохранил" the ЦБ is Russia's, not the one owner the table gives."""
+    An own name whose owner only ``owned_names.tsv`` gives (``implied``) joins the mentions
+    the text itself gives that owner ("ЦБ РФ", and with them "ЦБ"), never the generic name
+    alone: the table is no evidence of whose a bare "ЦБ" is."""
     implied = [i for i in members if owned[i].implied]
     members = [i for i in members if not owned[i].implied]
     _join_written_owners(members, owned, groups)
