@@ -18,8 +18,6 @@ LOOKBACK_MENTIONS = 60
 VOICE_REACH = 300
 # How far back (in characters) the last speaker is still the one "он" or "посол" refers to.
 SPEAKER_MEMORY = 1500
-# How far ahead (in characters) a pronoun or a title with no one before it looks for a name.
-FORWARD_CHARS = 400
 
 
 @dataclass(slots=True)
@@ -132,19 +130,6 @@ class EntityIndex:
                 return entity
         return None
 
-    def following(self, offset: int, gender: str | None, ctx: Context) -> Entity | None:
-        """The first person named after ``offset`` as a subject, outside quotes, if soon."""
-        for i in range(bisect_left(self.starts, offset), len(self.mentions)):
-            start, _, _, entity = self.mentions[i]
-            if start - offset > FORWARD_CHARS:
-                return None
-            token = ctx.analysis.token_at(start)
-            if entity.type == "PER" and self.fits(entity, gender) and token is not None \
-                    and ctx.tokens[token].feats.get("Case") == "Nom" \
-                    and not self.inside_quote(start):
-                return entity
-        return None
-
     def titled(self, anchor: int, gender: str | None, stems: list[str]) -> Entity | None:
         """The person whose role has the title word and most of the phrase's other words
         ("президент Украины": the president of Ukraine, not the last president mentioned)."""
@@ -157,17 +142,6 @@ class EntityIndex:
                 if score > best_score:
                     best, best_score = entity, score
         return best
-
-    def salient(self, anchor: int, gender: str | None) -> Entity | None:
-        """The person mentioned most often before ``anchor`` (the last of equals)."""
-        counts: dict[str, int] = {}
-        order: list[Entity] = []
-        for entity in self._before(anchor):
-            if entity.type == "PER" and self.fits(entity, gender):
-                if entity.id not in counts:
-                    order.append(entity)
-                counts[entity.id] = counts.get(entity.id, 0) + 1
-        return max(order, key=lambda e: counts[e.id], default=None)
 
     def is_title(self, lemma: str) -> bool:
         if self._titles is None:
