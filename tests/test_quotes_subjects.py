@@ -104,13 +104,16 @@ def test_a_speaking_pronoun_is_the_main_subject_before(text, expected, models):
 
 
 # A place in the genitive right after a voice noun is whose voice it is (as an organization
-# is): "в сообщении пресс-службы Кремля" is the Kremlin's, not the last organization's.
+# is): "в сообщении пресс-службы Кремля" is the Kremlin's, not the last organization's; and a
+# bare "говорится в сообщении" later is the same statement's.
 def test_a_place_owning_the_voice_speaks(models):
     assert_quotes(
         "Оба президента договорились о сотрудничестве в борьбе с ИГ, «Аль-Каидой» и "
         "«Талибаном».\nВ сообщении пресс-службы Кремля говорится, что Путин проинформировал "
-        "Трампа об итогах встречи.",
-        [("Путин проинформировал Трампа об итогах встречи", "indirect", "Кремль")])
+        "Трампа об итогах встречи.\nСтороны также обсудили положение дел на Корейском "
+        "полуострове.\n«Президенты договорились продолжить контакты», — говорится в сообщении.",
+        [("Путин проинформировал Трампа об итогах встречи", "indirect", "Кремль"),
+         ("Президенты договорились продолжить контакты", "direct", "Кремль")])
 
 
 # "по мнению Х, <apposition>, …": a genitive noun group naming someone after the phrase's

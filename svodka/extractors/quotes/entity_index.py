@@ -52,15 +52,22 @@ class EntityIndex:
                     index.voices.append((token.start, ctx.lemma(i), owner))
         return index
 
-    def owner(self, ctx: Context, noun: int) -> Entity | None:
+    def owner(self, ctx: Context, noun: int, chained: bool = False) -> Entity | None:
         """Whose "пресс-служба" or "доклад" this is: the organization named right after it
-        ("пресс-служба МИД"), or the one whose verb has it ("Офис … выпустил доклад")."""
-        if noun + 1 < len(ctx.tokens) and not ctx.tokens[noun + 1].rel.startswith("nsubj"):
+        ("пресс-служба МИД"), a place in the genitive ("пресс-служба Кремля"), the owner of a
+        voice in the genitive ("сообщение пресс-службы Кремля"), or the one whose verb has it
+        ("Офис … выпустил доклад")."""
+        after = noun + 1
+        if after < len(ctx.tokens) and not ctx.tokens[after].rel.startswith("nsubj"):
             # (a subject is the channel: "— приводит текст документа ТАСС")
-            owner = self.starting_at(ctx.tokens[noun + 1].start, "ORG")
+            owner = self.starting_at(ctx.tokens[after].start, "ORG")
             if owner is None and ctx.lemma(noun) in ctx.lexicon.documents:
                 # "указ Петра I", "резолюция … Анны Фотыги": a person's document
-                owner = self.starting_at(ctx.tokens[noun + 1].start, "PER")
+                owner = self.starting_at(ctx.tokens[after].start, "PER")
+            if owner is None and ctx.tokens[after].feats.get("Case") == "Gen":
+                owner = self.starting_at(ctx.tokens[after].start, "LOC")
+                if owner is None and not chained and ctx.lemma(after) in ctx.lexicon.org_nouns:
+                    owner = self.owner(ctx, after, chained=True)
             if owner is not None:
                 return owner
         verb = ctx.tokens[noun].head
