@@ -42,6 +42,16 @@ class Morphology:
         """Lowercase lemma with ё as е, cached across articles (``feats`` sorted pairs)."""
         return _lemma(self.vocab, word, pos, feats)
 
+    def noun_cases(self, word: str, person: bool = False) -> set[str]:
+        """The cases (pymorphy's names: nomn, gent …) the dictionary allows ``word`` as a
+        noun — as one naming a person, if ``person`` ("советник": nomn only, though a thing's
+        accusative reads alike); empty when no such reading exists. The tagger picks one case
+        in context and can be wrong where the forms cannot ("Экс-советник Дональда Трампа
+        пояснил": both tagged genitive)."""
+        parses = [p for p in self.parse(word) if p.tag.POS == "NOUN"
+                  and (not person or p.tag.animacy == "anim")]
+        return {p.tag.case for p in parses if p.tag.case}
+
     def inflect(self, word: str, feats: set[str]) -> str | None:
         """The likeliest reading of ``word`` put into ``feats``, Universal Dependencies names
         ({"Gen"}, {"Nom", "Plur"}), or None."""
