@@ -29,20 +29,20 @@ SPEAKERS = [
      "В команду вошёл директор управления по общественным связям при Билле Клинтоне Миньон Мур.",
      {"Мы будем поддерживать молодых политиков": "Хиллари Клинтон"},
      ["Билл Клинтон"]),
-    # a lone word that is one person's surname and only another's first name is the surname
-    ("Официальный представитель Центрального командования США Джош Джеймс заявил, что "
-     "американская сторона расследует сообщения о жертвах.\n"
-     "«Мы выясняем это», — проинформировал Джеймс.\n"
-     "Вместе с тем глава Минобороны США Джеймс Мэттис подчеркнул, что речи о расширении "
-     "операции не идёт.",
-     {"Мы выясняем это": "Джош Джеймс",
-      "речи о расширении операции не идёт": "Джеймс Мэттис"},
-     ["Джеймс Мэттис"]),
+    # a lone word that is one person's surname and only close to another's first name
+    # ("Дмитриев" / "Дмитрий") is the surname
     ("— Знакомы ли вы с бегуном Андреем Дмитриевым, который стал новым информатором?\n"
      "— Нет. Я тренирую Дмитрия Шляхтина.\n"
      "Дмитриев заявил, что тренер знал о допинге.",
      {"тренер знал о допинге": "Андрей Дмитриев"},
      ["Дмитрий Шляхтин"]),
+    # the same word as one person's first name and another's surname may be either: "Филиппе"
+    # (Коутиньо) stays apart from Максимилиан Филипп
+    ("Гол записал на свой счёт Филиппе Коутиньо. «Ливерпуль» хочет оставить у себя Филиппе "
+     "надолго. «Мы очень довольны его игрой», — сказал Юрген Клопп. Максимилиан Филипп "
+     "отметился дублем.",
+     {"Мы очень довольны его игрой": "Юрген Клопп"},
+     ["Максимилиан Филипп"]),
     # a foreign name the text writes both declined and as a subject is named in the nominative
     ("Об этом сообщил журналистам представитель южнокорейского Министерства объединения "
      "Пэк Тхэ Хёна.\n«Мы надеемся, что этот шаг не станет нарушением», — добавил Пэк Тхэ Хён.",
@@ -96,3 +96,14 @@ def test_organization_under_its_other_names(text, name, forms, others):
     names = [e.name for e in article.entities]
     for other in others:
         assert other in names, names
+
+
+def test_first_name_of_one_is_no_surname_of_another():
+    """"Филиппе" written as Коутиньо's first name is no form of Максимилиан Филипп's surname
+    (a lone word that is the same as a first name may be either person: it joins neither)."""
+    article = svodka.extract(
+        "Гол записал на свой счёт Филиппе Коутиньо. «Ливерпуль» хочет оставить у себя Филиппе "
+        "надолго. Максимилиан Филипп отметился дублем.")
+    philipp = [e for e in article.entities if e.name == "Максимилиан Филипп"]
+    assert len(philipp) == 1
+    assert {m.text for m in philipp[0].mentions if m.kind == "name"} == {"Максимилиан Филипп"}

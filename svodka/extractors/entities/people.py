@@ -264,12 +264,15 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
                        or same_name_word(_first_name(words[0]), _first_name(full[0]))
                        or (len(full) > 2 and same_name_word(words[0], full[-2]))}
         if len(words) == 1 and len(fitting) > 1:
-            # "Джош Джеймс … Джеймс Мэттис … — проинформировал Джеймс": a lone word that is
-            # one person's surname and only another's first name ("Андрей Дмитриев" and
-            # "Дмитрий Шляхтин" for "Дмитриев") names the one whose surname it is
+            # "Андрей Дмитриев … Дмитрий Шляхтин … Дмитриев заявил": a lone word that is one
+            # person's surname and only close to another's first name names the one whose
+            # surname it is; the same word as a first name ("Филиппе" of "Филиппе Коутиньо"
+            # beside "Максимилиан Филипп", "Джеймс" of "Джеймс Мэттис" beside "Джош Джеймс")
+            # may be either
             surnames = {r: full for r, full in fitting.items()
                         if same_name_word(words[0], full[-1])}
-            if len(surnames) == 1:
+            first_names = {_first_name(full[0]) for r, full in fitting.items() if r not in surnames}
+            if len(surnames) == 1 and _first_name(words[0]) not in first_names:
                 fitting = surnames
         if len(fitting) > 1 and mentions[i].gender:
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
