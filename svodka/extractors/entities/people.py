@@ -272,7 +272,9 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             surnames = {r: full for r, full in fitting.items()
                         if same_name_word(words[0], full[-1])}
             first_names = {_first_name(full[0]) for r, full in fitting.items() if r not in surnames}
-            if len(surnames) == 1 and _first_name(words[0]) not in first_names:
+            written = words_of(mentions[i].text)
+            if len(surnames) == 1 and not {_first_name(words[0]),
+                                           *map(_first_name, written[:1])} & first_names:
                 fitting = surnames
         if len(fitting) > 1 and mentions[i].gender:
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
