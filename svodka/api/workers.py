@@ -22,9 +22,25 @@ STARTUP_FAILURE = 3      # uvicorn's exit code for a worker that could not start
 logger = logging.getLogger("uvicorn.error")
 
 
+def shares_ports() -> bool:
+    """Whether this system lets several sockets listen on one port (Linux, the BSDs)."""
+    return hasattr(socket, "SO_REUSEPORT")
+
+
+def claim_port(host: str, port: int) -> None:
+    """Fail as uvicorn would when the port is taken — also by another server's
+    ``SO_REUSEPORT`` sockets, which new ones would otherwise silently join."""
+    with socket.socket(_family(host), socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
 def reuse_port_socket(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(_family(host), socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
@@ -43,6 +59,7 @@ def run_workers(count: int, options: dict) -> int:
     """Serve ``options`` (``uvicorn.Config``'s keywords, host and port included) with
     ``count`` worker processes until a signal; the exit status."""
     spawn = multiprocessing.get_context("spawn")
+    claim_port(options["host"], options["port"])
     sockets = [reuse_port_socket(options["host"], options["port"]) for _ in range(count)]
 
     def start(sock):
