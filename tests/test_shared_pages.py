@@ -162,29 +162,3 @@ def test_the_shared_directory_is_bounded(tmp_path):
     assert pages.get(("/a", b"9")) == ([(b"content-type", b"text/html")], b"x" * 300)
     assert pages.get(("/a", b"0")) is None
 
-
-def test_two_workers_do_not_join_another_server_on_their_port(tmp_path, records):
-    """Each worker listens with SO_REUSEPORT; a second server started on the port of a
-    running one (whose sockets allow sharing too) must fail, not split its clients."""
-    import socket
-    import subprocess
-    import sys
-
-    from svodka.store import open_store
-
-    url = f"sqlite:///{tmp_path / 'p.db'}"
-    with open_store(url) as store:
-        store.add_article(records[0])
-    running = socket.socket()
-    running.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    running.bind(("127.0.0.1", 0))
-    running.listen()
-    port = running.getsockname()[1]
-    try:
-        second = subprocess.run([sys.executable, "-m", "svodka", "serve", "--db", url,
-                                 "--port", str(port), "--workers", "2"],
-                                capture_output=True, text=True, timeout=180)
-    finally:
-        running.close()
-    assert second.returncode == 1
-    assert f"cannot listen on 127.0.0.1:{port}" in second.stderr

@@ -14,9 +14,6 @@ from svodka.cli.corpus import open_or_exit
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 ANY_ADDRESS = ("0.0.0.0", "::")
-# A worker answers uvicorn's supervisor's pings only once it has imported the app; on a
-# loaded machine that took over uvicorn's 5 s, and every worker was killed and restarted,
-# over and over, without ever serving (used where ports cannot be shared).
 WORKER_START_SECONDS = 120
 
 
@@ -50,7 +47,6 @@ def serve(
                                     STORE_URL_VARIABLE, SWITCH_INTERVAL)
     from svodka.api.guard import ServerLimits
     from svodka.api.protocol import with_header_timeout
-    from svodka.api.workers import run_workers, shares_ports
     from svodka.store import masked
 
     store = open_or_exit(db)   # a missing or unreachable store fails here, in one line
@@ -85,23 +81,15 @@ def serve(
         shared = tempfile.mkdtemp(prefix="svodka-pages-") if page_cache_mb > 0 else None
         if shared:
             os.environ[SHARED_PAGES_VARIABLE] = shared
-        # each worker on a socket of its own, so a burst's connections are spread evenly
+        # A worker answers its supervisor's pings only once it has imported the app; on a
+        # loaded machine that took over uvicorn's 5 s, and every worker was killed and
+        # restarted, over and over, without ever serving.
         try:
-            if shares_ports():
-                status = run_workers(workers, dict(options, factory=True,
-                                                   app="svodka.api.factory:app_from_env"))
-            else:
-                status = 0
-                uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
-                            timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
-        except OSError as error:         # the port is taken
-            typer.echo(f"svodka: cannot listen on {host}:{port}: {error.strerror}", err=True)
-            status = 1
+            uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
+                        timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
         finally:
             if shared:
                 shutil.rmtree(shared, ignore_errors=True)
-        if status:
-            raise typer.Exit(status)
     else:
         uvicorn.run(create_app(store=store, allowed_hosts=hosts, limits=limits,
                                close_store=True), **options)
