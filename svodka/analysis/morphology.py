@@ -56,10 +56,32 @@ class Morphology:
         """The likeliest reading of ``word`` put into ``feats``, Universal Dependencies names
         ({"Gen"}, {"Nom", "Plur"}), or None."""
         for parse in self.parse(word):
-            inflected = parse.inflect(feats)
+            inflected = inflect_form(parse, feats)
             if inflected:
                 return inflected.word
         return None
+
+
+def inflect_form(parse, feats: set[str]):
+    """``parse.inflect(feats)`` that keeps the word's own stem: a quality adjective's lexeme
+    holds several superlatives with one tag, and pymorphy may pick another's ("лучшей" ->
+    "наихорошая", "высшей" -> "высочайшая"); the form sharing most of the word's beginning is
+    the one the text would write ("лучшая", "высшая")."""
+    inflected = parse.inflect(feats)
+    if inflected is None or "Supr" not in parse.tag:
+        return inflected
+    alike = [form for form in parse.lexeme if form.tag == inflected.tag]
+    return max(alike, key=lambda form: (_shared_prefix(form.word, parse.word),
+                                        form.word == inflected.word))
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared
 
 
 @lru_cache(maxsize=20_000)
