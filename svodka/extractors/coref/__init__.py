@@ -981,6 +981,9 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     most = max(counts.values())
     top = next(s.entity for s in reversed(before) if not s.unnamed
                and counts.get(id(s.entity)) == most)
+    if not _phrase_agrees(analysis, index, [index, *analysis.children(index)], top):
+        return None     # "— рассказывает RT директор крупной украинской исследовательской
+        # компании": a complement the person's roles and names never mention is someone new
     return top, "title:focus"
 
 
