@@ -979,6 +979,9 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     if not counts:
         return None
     most = max(counts.values())
+    if list(counts.values()).count(most) > 1:
+        return None     # a tie is no focus: "Что Захару Прилепину… Что Сергей Безруков
+        # сыграет… «Поэтом можешь ты не быть…», – заметил классик" (each named once)
     top = next(s.entity for s in reversed(before) if not s.unnamed
                and counts.get(id(s.entity)) == most)
     if not _phrase_agrees(analysis, index, [index, *analysis.children(index)], top):
