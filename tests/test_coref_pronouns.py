@@ -125,6 +125,40 @@ def test_pronouns_in_speech_and_plurals(text, linked, not_to, models):
     assert set(linked.values()) | set(not_to.values()) <= names, names
 
 
+# "который" stands for the word its relative clause hangs on, and agrees with it in number
+# (and gender, singular): a clause the parser hung on a word it does not agree with links
+# nothing. text, {word: the entity it joins}, {word: an entity it must not join}
+RELATIVE = [
+    ("Владелец телеканала Борис Березовский, который некогда был тесно связан с Кремлем, "
+     "уехал в Лондон.", {"который": "Борис Березовский"}, {}),
+    ("Компания «Газпром», акции которой выросли на 5 %, отчиталась о прибыли.",
+     {"которой": "Газпром"}, {}),
+    # "которые" is plural: not Италия, which the clause's "представителями" is not
+    ("Колосков встретился с представителями ассоциаций Италии, которые рассказали ему о рынке.",
+     {"ему": "Колосков"}, {"которые": "Италия"}),
+    # "которая" (feminine) cannot be "Путин" whatever the parse
+    ("Владимир Путин подписал поправку в Конституцию России, которая вступит в силу в июле.",
+     {}, {"которая": "Владимир Путин"}),
+]
+
+
+@pytest.mark.parametrize("text, linked, not_to", RELATIVE)
+def test_relative_pronouns_join_the_word_their_clause_hangs_on(text, linked, not_to, models):
+    from conftest import referring_links
+
+    article = svodka.extract(text, models=models)
+    assert_spans_valid(article)
+    found = referring_links(article)
+    for words, name in linked.items():
+        assert found.get(words) == [name], found
+    for words, name in not_to.items():
+        assert name not in found.get(words, []), found
+    rules = {m.rule for e in article.entities for m in e.mentions if m.text.startswith("котор")}
+    assert rules <= {"pronoun:relative"}, rules
+    names = {e.name for e in article.entities}
+    assert set(linked.values()) | set(not_to.values()) <= names, names
+
+
 def test_a_quote_speaker_is_found_in_the_authors_words(models):
     """``quote_speakers``: the speaking subject after the «…» or before it, in its paragraph."""
     from svodka.analysis import analyze

@@ -31,7 +31,7 @@ from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
 __all__ = ["AFTER_OPEN", "CONTESTED", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
-           "quote_speakers", "scored_pools", "thresholds"]
+           "quote_speakers", "relative_links", "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
 WINDOW_SENTENCES = 3
@@ -367,6 +367,75 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
         resolved[decision.token] = entity
         found.append((decision, entity))
     return found
+
+
+# how far up from "который" its relative clause's verb may be ("акции которой выросли": two)
+_RELATIVE_STEPS = 4
+
+
+def relative_links(analysis, entities: list[Entity], links) -> list:
+    """Links (``coref.Link``, rule ``pronoun:relative``) for "который" whose relative clause
+    (slovnet's ``acl:relcl``) hangs on a word of an entity's mention, or on a noun with a name
+    in apposition: "Борис Березовский, который некогда был связан с Кремлем", "Компания
+    «Газпром», акции которой выросли". "который" agrees with the word it stands for in number,
+    and in gender when singular; when it does not ("представителям ассоциаций Италии, которые
+    рассказали"), the parser hung the clause on the wrong word and nothing is linked."""
+    from svodka.extractors.coref import Link
+
+    tokens = analysis.tokens
+    relatives = [i for i, token in enumerate(tokens)
+                 if token.pos in ("PRON", "DET") and token.text[:1] in "кК"
+                 and analysis.lemma(i) == "который"]
+    if not relatives:
+        return []
+    spans = _MentionSpans(entities, links)
+    taken = {link_.token for link_ in links}
+    found = []
+    for index in relatives:
+        if index in taken:
+            continue
+        noun = _relative_antecedent(analysis, index)
+        if noun is None or not _agrees(tokens[index], tokens[noun]):
+            continue
+        owner = spans.owners(analysis, tokens[noun].start, tokens[noun].end)
+        target = _target_of(analysis, noun, owner, set())
+        if not isinstance(target, Entity):
+            continue
+        token = tokens[index]
+        found.append(Link(target, Mention(token.start, token.end, token.text, token.text.lower(),
+                                          "pronoun", rule="pronoun:relative"), index))
+    return found
+
+
+def _relative_antecedent(analysis, index: int) -> int | None:
+    """The word the relative clause holding "который" at ``index`` hangs on, if the clause
+    lies after that word in the same sentence. When the parser made no relative clause of it
+    (it sometimes takes the clause for the main one), the noun right before the comma that
+    opens it: "Борис Березовский, который…", "Лесин, с которым…"."""
+    tokens = analysis.tokens
+    at, steps = index, 0
+    while steps < _RELATIVE_STEPS and tokens[at].head >= 0:
+        if tokens[at].rel == "acl:relcl":
+            noun = tokens[at].head
+            if tokens[noun].pos in _NOUNS and noun < index \
+                    and tokens[noun].sent == tokens[index].sent:
+                return noun
+            return None
+        at, steps = tokens[at].head, steps + 1
+    before = index - 1
+    if before >= 0 and tokens[before].pos == "ADP":
+        before -= 1
+    if before >= 1 and tokens[before].text == "," and tokens[before - 1].pos in _NOUNS \
+            and tokens[before - 1].sent == tokens[index].sent:
+        return before - 1
+    return None
+
+
+def _agrees(relative, noun) -> bool:
+    number = relative.feats.get("Number")
+    if number is None or number != noun.feats.get("Number"):
+        return False
+    return number == "Plur" or relative.feats.get("Gender") == noun.feats.get("Gender")
 
 
 def _reach(analysis, anaphors, quoted: list[tuple[int, int]]) -> tuple[int, int]:
