@@ -128,7 +128,9 @@ def census(documents, show: int = 0, seed: int = 1):
                     cls = "(c1) linked into its chain, names split"
                 else:
                     cls = "(c2) wrong entity"
-                    open_kinds["wrong: " + str(rule_of.get(anaphor, ("?", "?"))[1]).split(":")[0]] += 1
+                    rule = str(rule_of.get(anaphor, ("?", "?"))[1])
+                    open_kinds["wrong: " + (rule.split(":")[0] if rule.startswith("ranker")
+                                            else rule)] += 1
                 pronoun_classes[cls] += 1
                 samples.setdefault(("pronoun", cls), []).append((text, anaphor, name))
     rng = random.Random(seed)
@@ -165,7 +167,9 @@ def main(argv=None) -> None:
           other)
     for (side, cls), rows in sorted(shown.items()):
         for text, a, b in rows:
-            context = text[max(0, min(a[0], b[0]) - 40):max(a[1], b[1]) + 40].replace("\n", " ")
+            first, last = sorted((a, b))
+            context = (text[max(0, first[0] - 60):first[1] + 60] + " … "
+                       + text[max(0, last[0] - 60):last[1] + 60]).replace("\n", " ")
             print(f"[{side} {cls}] {text[a[0]:a[1]]!r} ~ {text[b[0]:b[1]]!r}: …{context}…")
 
 

@@ -248,6 +248,18 @@ def test_contested_choices_and_pronouns_after_an_open_one():
     assert [d.token for d, _ in accepted(contested + open_first, never)] == []
 
 
+def test_a_choice_contested_by_another_entity_needs_more_than_one_contested_by_a_phrase():
+    """Contested by another entity's subject ("Компания «Северсталь» отчиталась…") and by a
+    subject that is no entity ("Один из раненых сообщил…") are two settings."""
+    putin = Entity("e1", "PER", "Владимир Путин", [], [], [])
+    limits = {"personal": (0.5, 0.0), pronouns.CONTESTED: (2.0, 0.0),
+              pronouns.CONTESTED_BY_PHRASE: (0.7, 0.0)}
+    decisions = [Decision(3, "personal", putin, 0.95, contested=True),
+                 Decision(5, "personal", putin, 0.8, contested_by_phrase=True),
+                 Decision(7, "personal", putin, 0.6, contested_by_phrase=True)]
+    assert [d.token for d, _ in accepted(decisions, limits)] == [5]
+
+
 def test_every_kind_has_a_threshold():
     assert set(pronouns.thresholds()) == set(pronouns.SETTINGS)
 
