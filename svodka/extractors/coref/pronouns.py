@@ -262,7 +262,7 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
         groups.append((number, pool, len(features)))
 
     def contested(number: int, pool: list[Candidate], best: int) -> str | None:
-        return _contested(pool, best, anaphor_of[number], view_of)
+        return _contested(analysis, pool, best, anaphor_of[number], view_of)
 
     return decisions, rows, groups, contested
 
@@ -312,23 +312,38 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
-def _contested(pool: list[Candidate], best: int, anaphor, view_of) -> str | None:
+def _contested(analysis, pool: list[Candidate], best: int, anaphor, view_of) -> str | None:
     """Is something else, agreeing with the pronoun in gender and number, the subject of a
     phrase after the one the ranker chose? "Ольга Петрова продала акции. Компания
     «Северсталь» отчиталась о прибыли. Она выросла": the reader is not sure either —
-    ``"entity"`` when another entity's mention is such a subject, ``"phrase"`` when only a
-    phrase that is no entity is ("Один из раненых"), else None."""
+    ``"entity"`` when another entity's mention is such a subject, or a phrase that is the
+    subject of a verb above the pronoun ("глава Белого дома был вынужден пояснить, что он"),
+    ``"phrase"`` when only another phrase that is no entity is ("Один из раненых"), else
+    None."""
     chosen = pool[best]
     found = None
+    above = None
     for candidate in pool[best + 1:]:
         if candidate.start <= chosen.start or candidate.target is chosen.target \
                 or isinstance(candidate.target, int):
             continue
         seen = view_of((candidate.start, candidate.end))
         if seen.subject and seen.gender == anaphor.gender and seen.number == anaphor.number:
-            if candidate.target is not None:
-                return "entity"
+            if above is None:
+                above = _words_above(analysis, anaphor.head)
+            if candidate.target is not None or (
+                    seen.head >= 0 and analysis.tokens[seen.head].head in above):
+                return "entity"   # (or the subject of a verb above: "глава … пояснил, что он")
             found = "phrase"
+    return found
+
+
+def _words_above(analysis, index: int) -> set[int]:
+    """The words above ``index`` in its sentence's tree."""
+    found, head, steps = set(), analysis.tokens[index].head if index >= 0 else -1, 0
+    while head >= 0 and steps < 40:
+        found.add(head)
+        head, steps = analysis.tokens[head].head, steps + 1
     return found
 
 
