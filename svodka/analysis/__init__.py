@@ -117,7 +117,8 @@ class Analysis:
         token = self.tokens[index]
         if token.lemma_ is None:
             if token.pos in ("PUNCT", "NUM", "SYM", "X") or not token.text[:1].isalpha():
-                token.lemma_ = token.text.lower()
+                # one string per form, as the texts are: numbers and marks repeat
+                token.lemma_ = sys.intern(token.text.lower())
             else:
                 token.lemma_ = self.morph.lemma(token.text, token.pos,
                                                 tuple(sorted(token.feats.items())))
