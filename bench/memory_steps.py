@@ -156,7 +156,8 @@ def main() -> int:
         where = frame.filename.split("site-packages/")[-1].split("/svodka/", 1)[-1]
         print(f"| `{where}:{frame.lineno}` | {stat.size / 1e6:.1f} | {stat.count} |")
     for step, diffs in held_by:
-        print(f"\n| held by `{step}` when it returns, allocated at | MB | blocks |\n|---|---:|---:|")
+        print(f"\n| held by `{step}` when it returns, allocated at | MB | blocks |")
+        print("|---|---:|---:|")
         for diff in sorted(diffs, key=lambda d: -d.size_diff)[:args.top]:
             frame = diff.traceback[0]
             where = frame.filename.split("site-packages/")[-1].split("/svodka/", 1)[-1]

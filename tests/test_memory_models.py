@@ -1,4 +1,5 @@
-"""The loaded models hold one copy of navec's words: slovnet's three packs each ship their own."""
+"""One copy of what repeats: navec's words (slovnet's three packs each ship their own), a name
+written alike in NER spans, the lemma of a number."""
 from __future__ import annotations
 
 from navec.vocab import Vocab as NavecVocab
@@ -30,3 +31,17 @@ def test_counts_read_as_before():
     navec = NavecVocab(["москва", "киев", "<unk>", "<pad>"], [500000, 3, 0, 0])
     compact_counts(navec)
     assert navec.count("москва") == 500000 and navec.top(1) == ["москва"]
+
+
+def test_a_name_written_alike_is_one_string(models):
+    from svodka.analysis import analyze
+
+    text = ("Владимир Путин прилетел в Казань в 2024 году. "
+            "В Казани Владимир Путин в 2024 году открыл мост.")
+    analysis = analyze(text, models=models)
+    people = [span for span in analysis.ner if span.type == "PER"]
+    assert [span.text for span in people] == ["Владимир Путин", "Владимир Путин"]
+    assert people[0].text is people[1].text
+    assert [text[s.start:s.end] for s in analysis.ner] == [s.text for s in analysis.ner]
+    years = [analysis.lemma(i) for i, t in enumerate(analysis.tokens) if t.text == "2024"]
+    assert years == ["2024", "2024"] and years[0] is years[1]

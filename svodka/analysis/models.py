@@ -89,11 +89,15 @@ def _load() -> Models:
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
     embedding = NewsEmbedding()
-    taggers = NewsMorphTagger(embedding), NewsSyntaxParser(embedding), NewsNERTagger(embedding)
-    for tagger in taggers:
+    compact_counts(embedding.vocab)
+    taggers = []
+    for load in (NewsMorphTagger, NewsSyntaxParser, NewsNERTagger):
+        # each tagger's copy of the words is dropped before the next loads, so the loading
+        # process never holds all of them at once
+        tagger = load(embedding)
         speed_up(tagger.infer.model)
         share_words(tagger.infer.encoder.words_vocab, embedding.vocab)
-    compact_counts(embedding.vocab)
+        taggers.append(tagger)
     return Models(
         segmenter=Segmenter(),
         morph_vocab=morph_vocab(),
