@@ -84,9 +84,6 @@ class MentionView:
     headline: bool
     speech: int = -1        # start of the speech holding the span, straight "…" included
     animate: bool = False   # the head noun is animate ("мужчина", "россиянин")
-    # the common nouns that say what the span is: its own ("министр финансов Антон
-    # Силуанов", «Восточный порт») and a noun in apposition to its head ("Силуанов, министр")
-    nouns: frozenset = frozenset()
 
 
 FEATURES = (
@@ -195,15 +192,20 @@ def _view(analysis, span: tuple[int, int]) -> MentionView:
         _governing_verb(analysis, head), word_classes().get(lemma, 0),
         any(analysis.lemma(i) in _DEMONSTRATIVES for i in inside if i != head),
         analysis.regions[sentence.region].kind == "headline", _speech_start(analysis, start),
-        token.feats.get("Animacy") == "Anim", _nouns(analysis, inside, head))
+        token.feats.get("Animacy") == "Anim")
 
 
-def _nouns(analysis, inside: range, head: int) -> frozenset:
-    """Lemmas of the common nouns of the span and of a noun in apposition to its head."""
+def nouns_of(analysis, seen: MentionView) -> frozenset:
+    """The common nouns that say what a span is: lemmas of its own ("министр финансов Антон
+    Силуанов", «Восточный порт») and of a noun in apposition to its head ("Силуанов,
+    министр"). Read only for the descriptions' semantic columns, so not part of the view."""
+    if seen.head < 0:
+        return frozenset()
     tokens = analysis.tokens
-    apposed = [c for c in analysis.children(head) if tokens[c].rel == "appos"]
-    if tokens[head].rel == "appos" and tokens[head].head >= 0:
-        apposed.append(tokens[head].head)
+    inside = analysis.tokens_between(seen.start, seen.end)
+    apposed = [c for c in analysis.children(seen.head) if tokens[c].rel == "appos"]
+    if tokens[seen.head].rel == "appos" and tokens[seen.head].head >= 0:
+        apposed.append(tokens[seen.head].head)
     return frozenset(analysis.lemma(i) for i in (*inside, *apposed)
                      if tokens[i].pos == "NOUN" and tokens[i].text[:1].isalpha())
 
@@ -538,7 +540,7 @@ def candidate_rows(analysis, anaphor: tuple[int, int], candidates: list[tuple[in
     rows = pair_features(analysis, seen, views)
     if len(model.features) > len(FEATURES):
         semantic = model.meaning.columns(analysis.models.embedding, seen.lemma,
-                                         [(c.ner, c.nouns) for c in views])
+                                         [(c.ner, nouns_of(analysis, c)) for c in views])
         rows = [row + extra for row, extra in zip(rows, semantic)]
     placed: list[list[float]] = [[]] * len(candidates)
     for position, index in enumerate(order):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from svodka.extractors.coref.ranker import (
     DESCRIPTION, DESCRIPTION_FEATURES, FEATURES, MEANING_AXES, MODEL_FILE, NAME, PRONOUN,
-    Meaning, MentionView, TreeEnsemble, pair_features, unit_vector, view,
+    Meaning, MentionView, TreeEnsemble, nouns_of, pair_features, unit_vector, view,
 )
 
 log = logging.getLogger(__name__)
@@ -64,14 +64,14 @@ class Examples:
     articles: int = 0
 
     def add_pair(self, row: list[float], label: int, kind: int, anaphor: MentionView,
-                 candidate: MentionView, rule_choice: bool = False) -> None:
+                 nouns: frozenset, rule_choice: bool = False) -> None:
         self.rows.append(row)
         self.labels.append(label)
         self.groups.append(self.anaphors)
         self.kinds.append(kind)
         self.rule_choice.append(rule_choice)
         self.anaphor_lemmas.append(anaphor.lemma)
-        self.candidate_nouns.append(candidate.nouns)
+        self.candidate_nouns.append(nouns)
 
     def extend(self, other: "Examples") -> None:
         offset = self.anaphors
@@ -141,7 +141,8 @@ def article_examples(text: str, chains: list[list[tuple[int, int]]], models) -> 
         pick = rule_pick(anaphor, candidates)
         for position, (j, row) in enumerate(zip(reach, rows)):
             examples.add_pair(row, int(bool(chains_of[spans[j]] & chains_of[spans[index]])),
-                              anaphor.kind, anaphor, mentions[j], position == pick)
+                              anaphor.kind, anaphor, nouns_of(analysis, mentions[j]),
+                              position == pick)
         examples.anaphors += 1
     return examples
 
@@ -175,7 +176,7 @@ def own_examples(text: str, chains: list[list[tuple[int, int]]], models,
         seen = view(analysis, anaphor)
         for candidate, row in zip(candidates, rows):
             examples.add_pair(row, int(bool(align(candidate) & chains_of_anaphor)), kind, seen,
-                              view(analysis, candidate))
+                              nouns_of(analysis, view(analysis, candidate)))
         examples.anaphors += 1
 
     quoted = quoted_spans(analysis)
