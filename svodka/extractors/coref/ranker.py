@@ -457,8 +457,6 @@ class Meaning:
                 candidates: list[tuple[int, frozenset]]) -> list[list[float]]:
         """``SEMANTIC_FEATURES`` for one anaphor and each candidate (its NER type code and
         its ``nouns``); ``vectors`` is navec's (``analysis.models.embedding``)."""
-        import numpy
-
         anaphor = unit_vector(vectors, anaphor_lemma)
         if anaphor is None:
             return [[0.0] * len(SEMANTIC_FEATURES) for _ in candidates]
@@ -468,12 +466,26 @@ class Meaning:
         for ner, nouns in candidates:
             row = list(own)
             row[4] = kinds[ner - 1] if 1 <= ner <= 3 else 0.0
-            known = [v for v in (unit_vector(vectors, noun) for noun in nouns if noun !=
-                                 anaphor_lemma) if v is not None]
-            if known:
-                row[5] = float(numpy.max(numpy.stack(known) @ anaphor))
+            words, matrix = _noun_vectors(vectors, nouns)
+            similar = [s for word, s in zip(words, (matrix @ anaphor).tolist())
+                       if word != anaphor_lemma] if words else ()
+            if similar:
+                row[5] = max(similar)
             rows.append(row)
         return rows
+
+
+@lru_cache(maxsize=512)
+def _noun_vectors(vectors, nouns: frozenset) -> tuple[tuple[str, ...], "numpy.ndarray | None"]:
+    """The nouns navec knows and their unit vectors, one row each: an article's candidates
+    are asked about again by each description after them (512 sets: about 2 MB)."""
+    import numpy
+
+    known = [(noun, v) for noun, v in ((n, unit_vector(vectors, n)) for n in sorted(nouns))
+             if v is not None]
+    if not known:
+        return (), None
+    return tuple(n for n, _ in known), numpy.stack([v for _, v in known])
 
 
 def unit_vector(vectors, word: str):
