@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.data import load_list, load_table
-from svodka.extractors.coref import Link, country_names
+from svodka.extractors.coref import Link, _cues, country_names, speaks
 from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
                                             description_model)
 from svodka.record import Entity, Mention
@@ -423,7 +423,7 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
         if any(i in covered for i in range(first, stop)):
             continue
         types = _noun_types(analysis, index)
-        if not types:
+        if not types or _speaking(analysis, index):
             continue
         floor = max(0, tokens[index].sent - REACH_SENTENCES)
         before = known[max(0, bisect_left(starts, first) - LOOKBACK):bisect_left(starts, first)]
@@ -453,6 +453,19 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
             rule=f"ranker:{row[best]:.2f}:noun"), index))
         covered.update(range(first, stop))
     return links
+
+
+def _speaking(analysis, head: int) -> bool:
+    """Does the description speak: a cue's subject (``coref.speaks``), also of a cue
+    coordinated with its verb ("Женщина в курсе …, но отмечает, что …")?"""
+    if speaks(analysis, head):
+        return True
+    tokens = analysis.tokens
+    if tokens[head].rel not in ("nsubj", "nsubj:pass") or tokens[head].head < 0:
+        return False
+    cues = _cues()
+    return any(tokens[c].rel == "conj" and analysis.lemma(c) in cues
+               for c in analysis.children(tokens[head].head))
 
 
 def _batch_scores(analysis, asked) -> list[list[float]] | None:
@@ -589,6 +602,10 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
         return None       # the ranker is asked where a reader expects an anaphor: a subject,
         # or after a demonstrative (elsewhere it linked next to nothing at its threshold and
         # cost 2-3 % of the extraction's CPU)
+    if _speaking(analysis, head):
+        return None       # "— отмечает издание", "Женщина … отмечает": who speaks is the
+        # speaker rules' (who spoke last, the cue's subject); the ranker knows no quotes, and
+        # with the meaning of nouns it gave two dev quotes that have no speaker one
     outlets = _outlets()
     reach = [k for k in reach if fold(k.entity.name) not in outlets]
     if not reach:
