@@ -16,7 +16,10 @@ place besides its name.
 - ``ranker:<score>:noun`` — a plain noun in no list that is a clause's subject ("альянс",
   "сторона"), asked last, all at once, against the earlier organizations and places
   (``NOUN_THRESHOLD``); the descriptions' ranker (``ranker.description_model``) was trained
-  with every such noun a candidate, so the lists are its feature rather than its gate.
+  with every such noun a candidate, so the lists are its feature rather than its gate; it
+  also reads what the head noun means (``ranker.SEMANTIC_FEATURES``: navec's vector against
+  person / organization / place prototypes and the candidate's nouns). A description that
+  speaks is left to the speaker rules.
 
 A description is a phrase read off slovnet's syntax: a head noun from the description lists
 (people: ``role_words.txt``; organizations: ``org_descriptors.txt``, ``org_heads.txt``,
