@@ -12,6 +12,7 @@ from functools import lru_cache
 
 
 from svodka.analysis import Analysis
+from svodka.analysis.morphology import inflect_form
 from svodka.extractors.entities.coordination import shared_noun_name
 from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
                                                undeclined_woman)
@@ -60,8 +61,8 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
         if person and not morph.word_is_known(lowered) and not _keeps_stem(form, lowered):
             continue
         # natasha's MorphForm.inflect speaks Universal Dependencies feature names
-        inflected = (form.inflect({"Nom", number}) if number in ("Sing", "Plur") else None) \
-            or form.inflect({"Nom"})
+        inflected = (inflect_form(form, {"Nom", number}) if number in ("Sing", "Plur")
+                     else None) or inflect_form(form, {"Nom"})
         if inflected:
             return inflected.word
     return lowered
