@@ -22,7 +22,7 @@ from svodka.extractors.coref import (Coreference, antecedent, link_descriptions,
                                     link_titles, person_genders, person_slots, quoted_spans)
 from svodka.extractors.coref.descriptions import (apposition_links, descriptor_links,
                                                   link_anaphoric)
-from svodka.extractors.coref.pronouns import link_by_ranker
+from svodka.extractors.coref.pronouns import link_by_ranker, relative_links
 from svodka.extractors.entities.case_forms import fold_case_forms
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
@@ -118,7 +118,8 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     links += descriptors
     taken |= {link_.token for link_ in descriptors}
     links += link_anaphoric(analysis, entities, links, taken)
-    return Coreference(genders, links + link_by_ranker(analysis, entities, links, quoted))
+    links += link_by_ranker(analysis, entities, links, quoted)
+    return Coreference(genders, links + relative_links(analysis, entities, links))
 
 
 def _without_signoffs(analysis: Analysis, named: list[Named]) -> list[Named]:

@@ -176,14 +176,24 @@ def inflected_indices(tokens, first: int, stop: int) -> set[int]:
 
 
 def join_words(text: str, tokens, first: int, stop: int, words: list[str]) -> str:
-    """Words joined with the original spacing (any run of whitespace becomes one space)."""
-    parts = []
+    """Words joined with the original spacing (any run of whitespace becomes one space); a
+    hashtag sign is no part of a name ("Ирина #Старых" of a post's caption is Ирина Старых)."""
+    parts: list[str] = []
+    gap = ""
     for offset, index in enumerate(range(first, stop)):
         if offset:
-            gap = text[tokens[index - 1].end:tokens[index].start]
+            gap = gap or text[tokens[index - 1].end:tokens[index].start]
+        if tokens[index].text in _HASHTAG_SIGNS and index + 1 < stop and \
+                tokens[index + 1].start == tokens[index].end:
+            continue
+        if offset and parts:
             parts.append(" " if gap else "")
         parts.append(words[offset])
+        gap = ""
     return "".join(parts)
+
+
+_HASHTAG_SIGNS = ("#", "@")
 
 
 def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozenset()) -> str:
