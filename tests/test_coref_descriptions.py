@@ -198,3 +198,33 @@ def test_a_plain_noun_under_the_threshold_stays_unlinked(models):
     assert "Альянс" not in linked
     linked, _ = _linked_nouns(text, models, {("Альянс", "НАТО"): 0.55}, threshold=0.5)
     assert linked["Альянс"][0] == "НАТО"
+
+
+# A description whose head word names nothing of its entity, which only what the word means
+# can join ("ведомство" is an office, "предприниматель" a person, "производитель" a company).
+MEANING = [
+    ("Генпрокуратура Украины возбудила дело против депутата. В пресс-службе ведомства "
+     "сообщили, что дело передано в суд.",
+     {"ведомства": "Генпрокуратура Украины"}, {"пресс-службе", "депутата"}),
+    ("Суд в Москве арестовал бизнесмена Ивана Петрова. Адвокат предпринимателя обжалует "
+     "решение.",
+     {"предпринимателя": "Иван Петров"}, {"Адвокат"}),
+    ("Компания Apple представила новый iPhone. Акции производителя выросли на 3%.",
+     {"производителя": "Apple"}, {"Акции"}),
+]
+
+
+@pytest.mark.parametrize("text, linked, unlinked", MEANING)
+def test_the_ranker_knows_what_a_description_means(text, linked, unlinked, models):
+    """The descriptions' model with the meaning of nouns (``ranker.SEMANTIC_FEATURES``) links
+    these above its threshold; the model before it (no such features) left all three open."""
+    from svodka.extractors.coref.ranker import description_model
+
+    model = description_model()
+    if model is None or model.meaning is None:
+        pytest.skip("no descriptions' model with the meaning of nouns installed")
+    titles = _titles(svodka.extract(text))
+    for description, entity in linked.items():
+        assert titles[description][0] == entity
+        assert titles[description][1].startswith("ranker:")
+    assert not unlinked & set(titles)

@@ -246,3 +246,66 @@ def test_a_model_over_the_older_features_still_scores(models, analyses, tmp_path
     assert installed.predict_proba(rows).tolist() == installed.predict_proba(short).tolist()
     scores = antecedent_scores(analysis, span(analysis.text, "Она"), candidates, model=installed)
     assert scores[1] > scores[0]
+
+
+def test_the_descriptions_model_is_trained_with_the_meaning_of_nouns(tmp_path, models):
+    """``--semantic``: the model reads ``DESCRIPTION_FEATURES`` and keeps, in its own file,
+    the prototypes and axes its semantic columns compare a head noun with."""
+    import json
+
+    from svodka.extractors.coref.ranker import DESCRIPTION_FEATURES, SEMANTIC_FEATURES
+    from svodka.extractors.coref.train import load, train
+
+    for name, (text, chains) in ARTICLES.items():
+        entities = [[_offsets(text, f, n) for f, n in chain] for chain in chains]
+        (tmp_path / name).write_text(json.dumps({"text": text, "entities": entities,
+                                                 "includes": []}, ensure_ascii=False))
+    report = train(tmp_path, articles=10, out=tmp_path / "model.npz", mentions="own",
+                   semantic=True)
+    assert report["train pairs"] > 2
+    model = load(tmp_path / "model.npz")
+    assert model.features == DESCRIPTION_FEATURES
+    assert model.meaning.prototypes.shape == (3, 300)
+    assert model.meaning.axes.shape == (300, ranker.MEANING_AXES)
+    text = ("Министр финансов Антон Силуанов выступил в Думе. Министерство объявило о новых "
+            "мерах. Ведомство сообщило о них.")
+    from svodka.analysis import analyze
+    from svodka.layout import analyze_layout
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    rows = ranker.candidate_rows(analysis, span(text, "Ведомство"),
+                                 [span(text, "Антон Силуанов"), span(text, "Министерство")], model)
+    assert all(len(row) == len(FEATURES) + len(SEMANTIC_FEATURES) for row in rows)
+    has_vector = DESCRIPTION_FEATURES.index("anaphor head has a vector")
+    assert rows[0][has_vector] == rows[1][has_vector] == 1.0
+    # Силуанов is described by "министр" (his own phrase's apposition): a noun near "ведомство"
+    assert rows[0][DESCRIPTION_FEATURES.index("anaphor ~ candidate's nouns")] > 0.1
+    assert len(antecedent_scores(analysis, span(text, "Ведомство"),
+                                 [span(text, "Министерство")], model=model)) == 1
+
+
+def test_a_candidate_is_described_by_its_own_and_its_apposed_nouns(models):
+    from svodka.analysis import analyze
+    from svodka.layout import analyze_layout
+
+    text = "Антон Силуанов, министр финансов, выступил в Думе. Порт «Восточный» закрыт."
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    nouns = ranker.nouns_of(analysis, view(analysis, span(text, "Антон Силуанов")))
+    assert "министр" in nouns and "дума" not in nouns
+    assert "порт" in ranker.nouns_of(analysis, view(analysis, span(text, "Порт «Восточный»")))
+
+
+@pytest.mark.parametrize("noun, kind", [
+    ("ведомство", "ORG"), ("министерство", "ORG"), ("компания", "ORG"),
+    ("политик", "PER"), ("футболист", "PER"), ("фигурант", "PER"),
+    ("столица", "LOC"), ("город", "LOC"),
+])
+def test_the_descriptions_model_knows_what_a_noun_means(models, noun, kind):
+    """The prototypes the training command computed from RuCoCo's training articles: a
+    noun is nearest to the kind of thing it describes, though no list names it."""
+    from svodka.extractors.coref.ranker import _PROTOTYPE_TYPES, description_model, unit_vector
+
+    model = description_model()
+    if model is None or model.meaning is None:
+        pytest.skip("no descriptions' model with the meaning of nouns installed")
+    similarity = model.meaning.prototypes @ unit_vector(models.embedding, noun)
+    assert _PROTOTYPE_TYPES[int(similarity.argmax())] == kind

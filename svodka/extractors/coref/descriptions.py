@@ -16,7 +16,10 @@ place besides its name.
 - ``ranker:<score>:noun`` — a plain noun in no list that is a clause's subject ("альянс",
   "сторона"), asked last, all at once, against the earlier organizations and places
   (``NOUN_THRESHOLD``); the descriptions' ranker (``ranker.description_model``) was trained
-  with every such noun a candidate, so the lists are its feature rather than its gate.
+  with every such noun a candidate, so the lists are its feature rather than its gate; it
+  also reads what the head noun means (``ranker.SEMANTIC_FEATURES``: navec's vector against
+  person / organization / place prototypes and the candidate's nouns). A description that
+  speaks is left to the speaker rules.
 
 A description is a phrase read off slovnet's syntax: a head noun from the description lists
 (people: ``role_words.txt``; organizations: ``org_descriptors.txt``, ``org_heads.txt``,
@@ -34,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.data import load_list, load_table
-from svodka.extractors.coref import Link, country_names
+from svodka.extractors.coref import Link, _cues, country_names, speaks
 from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
                                             description_model)
 from svodka.record import Entity, Mention
@@ -432,7 +435,7 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
         if any(i in covered for i in range(first, stop)):
             continue
         types = _noun_types(analysis, index)
-        if not types:
+        if not types or _speaking(analysis, index):
             continue
         floor = max(0, tokens[index].sent - REACH_SENTENCES)
         before = known[max(0, bisect_left(starts, first) - LOOKBACK):bisect_left(starts, first)]
@@ -462,6 +465,19 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
             rule=f"ranker:{row[best]:.2f}:noun"), index))
         covered.update(range(first, stop))
     return links
+
+
+def _speaking(analysis, head: int) -> bool:
+    """Does the description speak: a cue's subject (``coref.speaks``), also of a cue
+    coordinated with its verb ("Женщина в курсе …, но отмечает, что …")?"""
+    if speaks(analysis, head):
+        return True
+    tokens = analysis.tokens
+    if tokens[head].rel not in ("nsubj", "nsubj:pass") or tokens[head].head < 0:
+        return False
+    cues = _cues()
+    return any(tokens[c].rel == "conj" and analysis.lemma(c) in cues
+               for c in analysis.children(tokens[head].head))
 
 
 def _batch_scores(analysis, asked) -> list[list[float]] | None:
@@ -598,6 +614,10 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
         return None       # the ranker is asked where a reader expects an anaphor: a subject,
         # or after a demonstrative (elsewhere it linked next to nothing at its threshold and
         # cost 2-3 % of the extraction's CPU)
+    if _speaking(analysis, head):
+        return None       # "— отмечает издание", "Женщина … отмечает": who speaks is the
+        # speaker rules' (who spoke last, the cue's subject); the ranker knows no quotes, and
+        # with the meaning of nouns it gave two dev quotes that have no speaker one
     outlets = _outlets()
     reach = [k for k in reach if fold(k.entity.name) not in outlets]
     if not reach:

@@ -103,6 +103,19 @@ FEATURES = (
     "anaphor in speech", "candidate in speech", "same speech", "anaphor animate",
 )
 _DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "сей", "такой"})
+# What a description's head noun means, read from navec's vector of its lemma (the copy the
+# taggers hold, ``analysis.models.embedding``): only the descriptions' model reads these
+# columns, after ``FEATURES`` (the pronouns' model is trained on ``FEATURES`` alone). The
+# prototypes (mean vectors of the nouns that describe a person, an organization, a place) and
+# the meaning's axes (principal components of the descriptions' head nouns) are computed by
+# the training command from the training articles and stored in the model file.
+MEANING_AXES = 8
+SEMANTIC_FEATURES = (
+    "anaphor head has a vector", "anaphor ~ person nouns", "anaphor ~ organization nouns",
+    "anaphor ~ place nouns", "anaphor ~ candidate's type", "anaphor ~ candidate's nouns",
+    *(f"anaphor meaning {axis}" for axis in range(1, MEANING_AXES + 1)),
+)
+DESCRIPTION_FEATURES = FEATURES + SEMANTIC_FEATURES
 
 
 # Views of the current article's spans, per thread: the pronouns' batches and every
@@ -180,6 +193,21 @@ def _view(analysis, span: tuple[int, int]) -> MentionView:
         any(analysis.lemma(i) in _DEMONSTRATIVES for i in inside if i != head),
         analysis.regions[sentence.region].kind == "headline", _speech_start(analysis, start),
         token.feats.get("Animacy") == "Anim")
+
+
+def nouns_of(analysis, seen: MentionView) -> frozenset:
+    """The common nouns that say what a span is: lemmas of its own ("министр финансов Антон
+    Силуанов", «Восточный порт») and of a noun in apposition to its head ("Силуанов,
+    министр"). Read only for the descriptions' semantic columns, so not part of the view."""
+    if seen.head < 0:
+        return frozenset()
+    tokens = analysis.tokens
+    inside = analysis.tokens_between(seen.start, seen.end)
+    apposed = [c for c in analysis.children(seen.head) if tokens[c].rel == "appos"]
+    if tokens[seen.head].rel == "appos" and tokens[seen.head].head >= 0:
+        apposed.append(tokens[seen.head].head)
+    return frozenset(analysis.lemma(i) for i in (*inside, *apposed)
+                     if tokens[i].pos == "NOUN" and tokens[i].text[:1].isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -352,6 +380,8 @@ class TreeEnsemble:
     baseline: float
     depth: int
     features: tuple[str, ...]
+    # the semantic columns' data (``Meaning``), in a model trained on ``SEMANTIC_FEATURES``
+    meaning: "Meaning | None" = None
     _children: "numpy.ndarray | None" = field(default=None, repr=False, compare=False)
 
     def predict_proba(self, rows) -> "numpy.ndarray":
@@ -385,16 +415,90 @@ class TreeEnsemble:
 
     def arrays(self) -> dict:
         import numpy
-        return {"feature": self.feature, "threshold": self.threshold, "left": self.left,
-                "right": self.right, "value": self.value, "roots": self.roots,
-                "baseline": numpy.array([self.baseline]), "depth": numpy.array([self.depth]), "features": numpy.array(self.features)}
+        arrays = {"feature": self.feature, "threshold": self.threshold, "left": self.left,
+                  "right": self.right, "value": self.value, "roots": self.roots,
+                  "baseline": numpy.array([self.baseline]), "depth": numpy.array([self.depth]),
+                  "features": numpy.array(self.features)}
+        if self.meaning is not None:
+            arrays |= self.meaning.arrays()
+        return arrays
 
     @classmethod
     def from_arrays(cls, arrays) -> "TreeEnsemble":
+        meaning = Meaning.from_arrays(arrays) if "prototypes" in arrays else None
         return cls(arrays["feature"], arrays["threshold"], arrays["left"], arrays["right"],
                    arrays["value"], arrays["roots"],
                    float(arrays["baseline"][0]), int(arrays["depth"][0]),
-                   tuple(str(f) for f in arrays["features"]))
+                   tuple(str(f) for f in arrays["features"]), meaning)
+
+
+# rows of the prototypes, by the candidate NER type code (``_NER``) minus one
+_PROTOTYPE_TYPES = ("PER", "ORG", "LOC")
+
+
+@dataclass(slots=True)
+class Meaning:
+    """What the semantic columns compare a description's head noun with: unit-length mean
+    vectors of the nouns that describe a person, an organization, a place (``prototypes``,
+    3 × 300) and the axes of the head nouns' meaning (``center``, ``axes``: 300 × k),
+    all from the training articles."""
+    prototypes: "numpy.ndarray"
+    center: "numpy.ndarray"
+    axes: "numpy.ndarray"
+
+    def arrays(self) -> dict:
+        return {"prototypes": self.prototypes, "center": self.center, "axes": self.axes}
+
+    @classmethod
+    def from_arrays(cls, arrays) -> "Meaning":
+        return cls(arrays["prototypes"], arrays["center"], arrays["axes"])
+
+    def columns(self, vectors, anaphor_lemma: str,
+                candidates: list[tuple[int, frozenset]]) -> list[list[float]]:
+        """``SEMANTIC_FEATURES`` for one anaphor and each candidate (its NER type code and
+        its ``nouns``); ``vectors`` is navec's (``analysis.models.embedding``)."""
+        anaphor = unit_vector(vectors, anaphor_lemma)
+        if anaphor is None:
+            return [[0.0] * len(SEMANTIC_FEATURES) for _ in candidates]
+        kinds = (self.prototypes @ anaphor).tolist()
+        own = [1.0, *kinds, 0.0, 0.0, *((anaphor - self.center) @ self.axes).tolist()]
+        rows = []
+        for ner, nouns in candidates:
+            row = list(own)
+            row[4] = kinds[ner - 1] if 1 <= ner <= 3 else 0.0
+            words, matrix = _noun_vectors(vectors, nouns)
+            similar = [s for word, s in zip(words, (matrix @ anaphor).tolist())
+                       if word != anaphor_lemma] if words else ()
+            if similar:
+                row[5] = max(similar)
+            rows.append(row)
+        return rows
+
+
+@lru_cache(maxsize=512)
+def _noun_vectors(vectors, nouns: frozenset) -> tuple[tuple[str, ...], "numpy.ndarray | None"]:
+    """The nouns navec knows and their unit vectors, one row each: an article's candidates
+    are asked about again by each description after them (512 sets: about 2 MB)."""
+    import numpy
+
+    known = [(noun, v) for noun, v in ((n, unit_vector(vectors, n)) for n in sorted(nouns))
+             if v is not None]
+    if not known:
+        return (), None
+    return tuple(n for n, _ in known), numpy.stack([v for _, v in known])
+
+
+def unit_vector(vectors, word: str):
+    """navec's vector of ``word`` scaled to length 1, None for a word it does not know."""
+    import numpy
+
+    if not word:
+        return None
+    vector = vectors.get(word)
+    if vector is None:
+        return None
+    norm = float(numpy.linalg.norm(vector))
+    return vector / norm if norm else None
 
 
 @lru_cache(maxsize=2)
@@ -409,7 +513,8 @@ def load_model(name: str = MODEL_FILE) -> TreeEnsemble | None:
     with resource.open("rb") as stream:
         with numpy.load(stream, allow_pickle=False) as arrays:
             model = TreeEnsemble.from_arrays(arrays)
-    if FEATURES[:len(model.features)] != model.features:
+    if DESCRIPTION_FEATURES[:len(model.features)] != model.features or (
+            len(model.features) > len(FEATURES) and model.meaning is None):
         log.warning("%s was trained on other features; the coreference ranker is off", name)
         return None
     return model
@@ -442,8 +547,13 @@ def candidate_rows(analysis, anaphor: tuple[int, int], candidates: list[tuple[in
     ``pair_features`` reads the candidates in text order (ranks, nearness), so they are sorted
     for it and the rows put back."""
     order = sorted(range(len(candidates)), key=lambda i: candidates[i])
-    rows = pair_features(analysis, view(analysis, anaphor),
-                         [view(analysis, candidates[i]) for i in order])
+    seen = view(analysis, anaphor)
+    views = [view(analysis, candidates[i]) for i in order]
+    rows = pair_features(analysis, seen, views)
+    if len(model.features) > len(FEATURES):
+        semantic = model.meaning.columns(analysis.models.embedding, seen.lemma,
+                                         [(c.ner, nouns_of(analysis, c)) for c in views])
+        rows = [row + extra for row, extra in zip(rows, semantic)]
     placed: list[list[float]] = [[]] * len(candidates)
     for position, index in enumerate(order):
         placed[index] = rows[position][:len(model.features)]

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from svodka.extractors.coref.ranker import (
-    DESCRIPTION, FEATURES, MODEL_FILE, NAME, PRONOUN, MentionView, TreeEnsemble, pair_features,
-    view,
+    DESCRIPTION, DESCRIPTION_FEATURES, FEATURES, MEANING_AXES, MODEL_FILE, NAME, PRONOUN,
+    Meaning, MentionView, TreeEnsemble, nouns_of, pair_features, unit_vector, view,
 )
 
 log = logging.getLogger(__name__)
@@ -57,8 +57,21 @@ class Examples:
     groups: list[int] = field(default_factory=list)
     kinds: list[int] = field(default_factory=list)
     rule_choice: list[bool] = field(default_factory=list)   # the rule's pick for its anaphor
+    # what the semantic columns read, per row: the anaphor's head lemma, the candidate's nouns
+    anaphor_lemmas: list[str] = field(default_factory=list)
+    candidate_nouns: list[frozenset] = field(default_factory=list)
     anaphors: int = 0
     articles: int = 0
+
+    def add_pair(self, row: list[float], label: int, kind: int, anaphor: MentionView,
+                 nouns: frozenset, rule_choice: bool = False) -> None:
+        self.rows.append(row)
+        self.labels.append(label)
+        self.groups.append(self.anaphors)
+        self.kinds.append(kind)
+        self.rule_choice.append(rule_choice)
+        self.anaphor_lemmas.append(anaphor.lemma)
+        self.candidate_nouns.append(nouns)
 
     def extend(self, other: "Examples") -> None:
         offset = self.anaphors
@@ -67,6 +80,8 @@ class Examples:
         self.groups += [g + offset for g in other.groups]
         self.kinds += other.kinds
         self.rule_choice += other.rule_choice
+        self.anaphor_lemmas += other.anaphor_lemmas
+        self.candidate_nouns += other.candidate_nouns
         self.anaphors += other.anaphors
         self.articles += other.articles
 
@@ -125,11 +140,9 @@ def article_examples(text: str, chains: list[list[tuple[int, int]]], models) -> 
         rows = pair_features(analysis, anaphor, candidates)
         pick = rule_pick(anaphor, candidates)
         for position, (j, row) in enumerate(zip(reach, rows)):
-            examples.rows.append(row)
-            examples.labels.append(int(bool(chains_of[spans[j]] & chains_of[spans[index]])))
-            examples.groups.append(examples.anaphors)
-            examples.kinds.append(anaphor.kind)
-            examples.rule_choice.append(position == pick)
+            examples.add_pair(row, int(bool(chains_of[spans[j]] & chains_of[spans[index]])),
+                              anaphor.kind, anaphor, nouns_of(analysis, mentions[j]),
+                              position == pick)
         examples.anaphors += 1
     return examples
 
@@ -160,12 +173,10 @@ def own_examples(text: str, chains: list[list[tuple[int, int]]], models,
         chains_of_anaphor = align(anaphor)
         if not rows or not chains_of_anaphor and not (negatives and kind == DESCRIPTION):
             return
+        seen = view(analysis, anaphor)
         for candidate, row in zip(candidates, rows):
-            examples.rows.append(row)
-            examples.labels.append(int(bool(align(candidate) & chains_of_anaphor)))
-            examples.groups.append(examples.anaphors)
-            examples.kinds.append(kind)
-            examples.rule_choice.append(False)
+            examples.add_pair(row, int(bool(align(candidate) & chains_of_anaphor)), kind, seen,
+                              nouns_of(analysis, view(analysis, candidate)))
         examples.anaphors += 1
 
     quoted = quoted_spans(analysis)
@@ -295,31 +306,105 @@ def accuracy(examples: Examples, scores) -> list[RankerReport]:
     return reports
 
 
-def training_documents(data: Path, articles: int | None, mentions: str = "gold"):
-    """The first ``articles`` training articles in name order; over svodka's own mentions
-    the tuning articles (``TUNING``, where the thresholds are chosen) are skipped."""
+def training_documents(data: Path, articles: int | None, mentions: str = "gold",
+                       skip: int = 0):
+    """The first ``articles`` training articles in name order after the first ``skip``;
+    over svodka's own mentions the tuning articles (``TUNING``, where the thresholds are
+    chosen) are left out (and not counted)."""
     from svodka.eval.coref import load_rucoco
 
     count = 0
     for position, document in enumerate(load_rucoco(data, "train")):
         if mentions == "own" and position in TUNING:
             continue
-        if articles is not None and count >= articles:
-            return
         count += 1
+        if count <= skip:
+            continue
+        if articles is not None and count > skip + articles:
+            return
         yield document
 
 
-def fit(examples: Examples, seed: int = 0) -> TreeEnsemble:
-    """scikit-learn's HistGradientBoostingClassifier, exported to plain arrays."""
+def meaning_of(examples: Examples, vectors) -> Meaning:
+    """The semantic columns' data from the training examples: for each candidate type
+    (person, organization, place) the mean unit vector of the head nouns of the descriptions
+    whose gold chain holds a candidate of that type, each anaphor counted once; and the first
+    ``MEANING_AXES`` principal axes of the descriptions' head nouns (each lemma once)."""
+    import numpy
+
+    typed: dict[int, dict[int, str]] = {1: {}, 2: {}, 3: {}}
+    lemmas = set()
+    for row, label, group, kind, lemma in zip(examples.rows, examples.labels, examples.groups,
+                                              examples.kinds, examples.anaphor_lemmas):
+        if kind != DESCRIPTION:
+            continue
+        lemmas.add(lemma)
+        ner = int(row[FEATURES.index("candidate NER type")])
+        if label and ner in typed:
+            typed[ner][group] = lemma
+    prototypes = []
+    for ner in (1, 2, 3):
+        found = [v for v in (unit_vector(vectors, w) for w in typed[ner].values())
+                 if v is not None]
+        mean = numpy.mean(found, axis=0) if found else numpy.zeros(300)
+        prototypes.append(mean / (numpy.linalg.norm(mean) or 1.0))
+    known = [v for v in (unit_vector(vectors, w) for w in sorted(lemmas)) if v is not None]
+    if len(known) > MEANING_AXES:
+        known = numpy.stack(known)
+        center = known.mean(axis=0)
+        axes = numpy.linalg.svd(known - center, full_matrices=False)[2][:MEANING_AXES].T
+    else:       # too few descriptions to tell axes (a tiny corpus): the columns stay 0
+        center, axes = numpy.zeros(300), numpy.zeros((300, MEANING_AXES))
+    return Meaning(numpy.asarray(prototypes, dtype=numpy.float32),
+                   center.astype(numpy.float32), axes.astype(numpy.float32))
+
+
+def semantic_rows(examples: Examples, meaning: Meaning, vectors) -> list[list[float]]:
+    """The examples' rows with the semantic columns (``Meaning.columns``) after them."""
+    ner_column = FEATURES.index("candidate NER type")
+    rows: list[list[float]] = []
+    start = 0
+    total = len(examples.rows)
+    while start < total:
+        stop = start
+        while stop < total and examples.groups[stop] == examples.groups[start]:
+            stop += 1
+        extra = meaning.columns(vectors, examples.anaphor_lemmas[start], [
+            (int(examples.rows[i][ner_column]), examples.candidate_nouns[i])
+            for i in range(start, stop)])
+        rows += [examples.rows[i][:len(FEATURES)] + more
+                 for i, more in zip(range(start, stop), extra)]
+        start = stop
+    return rows
+
+
+def fit(examples: Examples, seed: int = 0, meaning: Meaning | None = None,
+        vectors=None) -> TreeEnsemble:
+    """scikit-learn's HistGradientBoostingClassifier, exported to plain arrays; with a
+    ``meaning`` over ``DESCRIPTION_FEATURES`` (the semantic columns read from ``vectors``)."""
     import numpy
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     model = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.1, max_leaf_nodes=31,
                                            max_depth=MAX_DEPTH, l2_regularization=1.0,
                                            random_state=seed)
-    model.fit(numpy.asarray(examples.rows, dtype=float), numpy.asarray(examples.labels))
-    return export(model)
+    rows = examples.rows if meaning is None else semantic_rows(examples, meaning, vectors)
+    model.fit(numpy.asarray(rows, dtype=float), numpy.asarray(examples.labels))
+    if meaning is None:
+        return export(model)
+    exported = export(model, DESCRIPTION_FEATURES)
+    exported.meaning = meaning
+    return exported
+
+
+def scores_of(model: TreeEnsemble, examples: Examples, vectors=None):
+    """The model's probabilities for the examples' rows (with the semantic columns when the
+    model reads them)."""
+    if model.meaning is not None and len(model.features) > len(FEATURES):
+        rows = semantic_rows(examples, model.meaning, vectors)
+    else:
+        rows = [row[:len(model.features)] for row in examples.rows]
+    return model.predict_proba(rows)
 
 
 def export(model, features: tuple[str, ...] = FEATURES) -> TreeEnsemble:
@@ -362,42 +447,49 @@ def load(path: Path) -> TreeEnsemble:
 
 def train(data: Path = DEFAULT_DATA, articles: int | None = DEFAULT_ARTICLES,
           dev_articles: int | None = None, out: Path | None = DEFAULT_MODEL,
-          cache: Path | None = None, mentions: str = "gold") -> dict:
+          cache: Path | None = None, mentions: str = "gold", semantic: bool = False,
+          skip: int = 0, more_caches: tuple[Path, ...] = ()) -> dict:
     """Train on ``articles`` training articles, report on the dev articles, save to ``out``.
 
     ``mentions``: pairs over RuCoCo's ``gold`` mentions, or over svodka's ``own`` mentions
     and phrases as the resolver asks about them (``own_examples``); the dev report then puts
     the model installed at ``out`` beside the new one, on the same pairs.
     ``cache`` keeps the feature rows (outside the repository: they derive from RuCoCo) so a
-    second run with the same articles skips the language pass."""
+    second run with the same articles skips the language pass; ``more_caches`` (caches of
+    other training articles, ``skip``) are added to the training rows. ``semantic``: the
+    descriptions' model, over ``DESCRIPTION_FEATURES``."""
     import pickle
 
     from svodka.analysis import load_models
     from svodka.eval.coref import load_rucoco
 
     started = time.perf_counter()
-    key = (str(data), articles, dev_articles, FEATURES, mentions)
+    key = (str(data), articles, dev_articles, FEATURES, mentions, skip)
     cached = pickle.loads(cache.read_bytes()) if cache and cache.exists() else None
     if cached and cached[0] == key:
         training, dev = Examples(**cached[1]), Examples(**cached[2])
     else:
         models = load_models()
-        training = collect(training_documents(data, articles, mentions), models, mentions)
+        training = collect(training_documents(data, articles, mentions, skip), models,
+                           mentions)
         dev = collect(load_rucoco(data, "dev", dev_articles), models, mentions)
         if cache:
             cache.parent.mkdir(parents=True, exist_ok=True)
             fields = Examples.__slots__
             cache.write_bytes(pickle.dumps((key, {f: getattr(training, f) for f in fields},
                                             {f: getattr(dev, f) for f in fields})))
+    for more in more_caches:
+        training.extend(Examples(**pickle.loads(more.read_bytes())[1]))
     prepared = time.perf_counter() - started
-    model = fit(training)
+    vectors = load_models().embedding
+    meaning = meaning_of(training, vectors) if semantic else None
+    model = fit(training, meaning=meaning, vectors=vectors)
     trained = time.perf_counter() - started - prepared
-    reports = accuracy(dev, model.predict_proba(dev.rows))
+    reports = accuracy(dev, scores_of(model, dev, vectors)) if dev.rows else []
     installed = None
-    if mentions == "own" and out is not None and out.exists():
+    if mentions == "own" and out is not None and out.exists() and dev.rows:
         old = load(out)
-        if old.features == FEATURES:
-            installed = [r.to_dict() for r in accuracy(dev, old.predict_proba(dev.rows))]
+        installed = [r.to_dict() for r in accuracy(dev, scores_of(old, dev, vectors))]
     if out is not None:
         save(model, out)
     return {"mentions": mentions,
@@ -417,7 +509,7 @@ def evaluate(data: Path = DEFAULT_DATA, model_path: Path = DEFAULT_MODEL,
 
     model = load(model_path)
     dev = collect(load_rucoco(data, "dev", dev_articles), load_models(), mentions)
-    scores = model.predict_proba(dev.rows)
+    scores = scores_of(model, dev, load_models().embedding)
     return {"mentions": mentions, "dev articles": dev.articles, "dev pairs": len(dev.rows),
             "model": str(model_path),
             "accuracy": [r.to_dict() for r in accuracy(dev, scores)]}
@@ -442,6 +534,13 @@ def main() -> None:
                         help="keep the feature rows here (outside the repository)")
     parser.add_argument("--mentions", choices=("gold", "own"), default="own",
                         help="pairs over RuCoCo's gold mentions or svodka's own")
+    parser.add_argument("--semantic", action="store_true",
+                        help="the descriptions' model: add the head noun's meaning "
+                             "(navec) to the features")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="start after this many training articles")
+    parser.add_argument("--more-cache", type=Path, action="append", default=[],
+                        help="add the training rows of this cache (other articles)")
     parser.add_argument("--evaluate-only", action="store_true",
                         help="report the model at --out on the dev articles; train nothing")
     arguments = parser.parse_args()
@@ -451,7 +550,8 @@ def main() -> None:
                           arguments.mentions)
     else:
         report = train(arguments.data, arguments.articles, arguments.dev_articles,
-                       arguments.out, arguments.cache, arguments.mentions)
+                       arguments.out, arguments.cache, arguments.mentions, arguments.semantic,
+                       arguments.skip, tuple(arguments.more_cache))
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 

@@ -82,8 +82,12 @@ def main(argv: list[str] | None = None) -> None:
                              "through the resolver again on the same analyses (what a "
                              "threshold changes downstream, pronouns linked to a "
                              "description, is then counted), e.g. 0.8:1.01,0.8:0.6")
+    parser.add_argument("--with-installed", action="store_true",
+                        help="with --model and --grid: first a row of the installed model at "
+                             "the installed thresholds, on the same analyses")
     args = parser.parse_args(argv)
     models = load_models()
+    installed = descriptions.description_model
     if args.model is not None:
         from svodka.extractors.coref.train import load
         candidate = load(args.model)
@@ -95,6 +99,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         if args.grid:
             grid = [tuple(float(t) for t in pair.split(":")) for pair in args.grid.split(",")]
+            if args.with_installed:
+                grid.insert(0, (chosen, nouns, installed))
             return print_grid(Path(args.path), args.articles, models, grid)
         runs = [(doc, extract(doc.text, models=models))
                 for doc in tuning_articles(Path(args.path), args.articles)]
@@ -139,23 +145,27 @@ def print_grid(path: Path, count: int, models, grid: list[tuple[float, float]]) 
     pipeline.analyze = analyze_once
     rows = []
     try:
-        for listed, nouns in grid:
+        chosen_model = descriptions.description_model
+        for listed, nouns, *model in grid:
             descriptions.RANKER_THRESHOLD, descriptions.NOUN_THRESHOLD = listed, nouns
+            descriptions.description_model = model[0] if model else chosen_model
             runs = [(doc, pipeline.extract(doc.text, models=models, with_tone=False))
                     for doc in documents]
-            print(f"listed {listed}, nouns {nouns}:")
+            print(f"{'installed model, ' if model else ''}listed {listed}, nouns {nouns}:")
             print_rules(runs)
             total, kept_listed, kept_nouns = scores_at(runs, 0.0, 0.0)
-            rows.append((listed, nouns, total, kept_listed, kept_nouns))
+            rows.append(("installed" if model else "model", listed, nouns, total, kept_listed,
+                         kept_nouns))
+        descriptions.description_model = chosen_model
     finally:
         pipeline.analyze = analyze
     print(f"{len(documents)} articles (training articles {DEFAULT_ARTICLES + 1}–"
           f"{DEFAULT_ARTICLES + len(documents)} in name order), each pair extracted")
-    print("listed  nouns  link P  link R  link F1  description R  pronoun R  listed linked  "
-          "nouns linked")
-    for listed, nouns, total, kept_listed, kept_nouns in rows:
+    print("model      listed  nouns  link P  link R  link F1  description R  pronoun R  "
+          "listed linked  nouns linked")
+    for label, listed, nouns, total, kept_listed, kept_nouns in rows:
         links = total.links
-        print(f"{listed:6.2f}  {nouns:5.2f}  {links.precision:6.3f}  {links.recall:6.3f}  "
+        print(f"{label:9s}  {listed:6.2f}  {nouns:5.2f}  {links.precision:6.3f}  {links.recall:6.3f}  "
               f"{links.f1:7.3f}  {total.description_links.value:13.3f}  "
               f"{total.pronoun_links.value:9.3f}  {kept_listed:13d}  {kept_nouns:12d}")
 
