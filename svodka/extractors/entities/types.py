@@ -19,6 +19,12 @@ class Named:
     nested: bool = False
     rule: str = ""
     gender: str | None = None   # the tagger's Masc/Fem for a person's name, when it says
+    # the gender the words agreeing with this mention say ("Белкина осталась": Fem), see
+    # ``women.agreeing_gender``; unlike the tagger's guess, it keeps a woman from a man
+    agrees: str | None = None
+    # the written name is the nominative subject of its clause: it is no oblique form of
+    # another name ("Белкина осталась" is not the genitive of "Белкин")
+    subject: bool = False
 
 
 class Groups:
@@ -26,11 +32,15 @@ class Groups:
 
     ``owners`` (one per mention, see ``owners.py``): two groups whose owners differ never
     join ("МИД России" and "МИД Японии"), whichever linking rule asks; a group without an
-    owner takes the owner of the group it joins."""
+    owner takes the owner of the group it joins. ``genders`` (one per mention, the gender
+    its own predicate gives): a group of a man and one of a woman never join either ("Саша
+    Белкин приехал" and "Белкина осталась"), the costliest error a linker can make."""
 
-    def __init__(self, size: int, owners: list[str | None] | None = None) -> None:
+    def __init__(self, size: int, owners: list[str | None] | None = None,
+                 genders: list[str | None] | None = None) -> None:
         self.parent = list(range(size))
         self.owner = list(owners) if owners is not None else [None] * size
+        self.gender = list(genders) if genders is not None else [None] * size
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -43,12 +53,18 @@ class Groups:
         a, b = self.find(a), self.find(b)
         if a == b:
             return True
-        owner_a, owner_b = self.owner[a], self.owner[b]
-        if owner_a is not None and owner_b is not None and owner_a != owner_b:
+        if not self.may_join(a, b):
             return False
         self.parent[max(a, b)] = min(a, b)
-        self.owner[min(a, b)] = owner_a or owner_b
+        self.owner[min(a, b)] = self.owner[a] or self.owner[b]
+        self.gender[min(a, b)] = self.gender[a] or self.gender[b]
         return True
+
+    def may_join(self, a: int, b: int) -> bool:
+        """Whether the groups of ``a`` and ``b`` may be one: no two owners, no two genders."""
+        a, b = self.find(a), self.find(b)
+        return all(x is None or y is None or x == y
+                   for x, y in ((self.owner[a], self.owner[b]), (self.gender[a], self.gender[b])))
 
     def owner_of(self, i: int) -> str | None:
         return self.owner[self.find(i)]
