@@ -181,7 +181,7 @@ def join_by_owner(members: list[int], owned: list[Owned], groups: Groups) -> Non
         groups.owner[groups.find(by_owner[None][0])] = CONTESTED
     for same in by_owner.values():
         for i in same[1:]:
-            groups.union(same[0], i)
+            groups.union(same[0], i, same_name=True)
 
 
 def shared_names(keys: list, owned: list[Owned]) -> set:

@@ -292,7 +292,7 @@ def _feminine_subject_of(mentions: list[Named], members: dict[int, list[int]], g
     name's surname + а is no genitive of it but a woman's name, and joins only a group that
     is a woman's or that writes her surname so too ("Евгения Медведева", which the
     normalizer may have read as "Евгений Медведев")."""
-    if not mentions[i].subject or groups.gender[groups.find(target)] == "Fem":
+    if not mentions[i].subject or groups.gender(target) == "Fem":
         return False
     written = words_of(mentions[i].text)
     if not written or written[-1] != full[-1] + "а":

@@ -160,7 +160,9 @@ def agreeing_gender(analysis: Analysis, tokens: range) -> str | None:
     tagger's reading of the name itself: "Ерофеева", "Белкина" are also men's genitives.
     The one notion of a mention's own gender the linker (a woman's mention never joins a man)
     and the feminine names below read."""
-    return verb_gender(analysis, tokens) or _described_as(analysis, tokens)
+    gender = verb_gender(analysis, tokens) or _described_as(analysis, tokens)
+    # "от которого Севастовой становилось не по себе": a neuter verb has no subject of hers
+    return gender if gender in ("Masc", "Fem") else None
 
 
 def _gender(analysis: Analysis, entity: Entity) -> str | None:
