@@ -111,6 +111,11 @@ BRACKETS = [
      "Брендт Кристенсен", "Brendt Christensen", True),
     ("Брендт Кристенсен (Brendt Christensen) не признал вины, сообщил Джон Смит (John Smith).",
      "Джон Смит", "John Smith", True),
+    # NEREL dev: a one-word nickname, and a Latin spelling with a letter Russian lacks
+    ("Рэпер Шон Комбс (Diddy) и министр Томас Шефер (Thomas Schäfer) встретились.",
+     "Шон Комбс", "Diddy", True),
+    ("Рэпер Шон Комбс (Diddy) и министр Томас Шефер (Thomas Schäfer) встретились.",
+     "Томас Шефер", "Thomas Schäfer", True),
 ]
 
 

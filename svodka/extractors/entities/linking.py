@@ -271,10 +271,13 @@ def _someone_else(m: Named, bracketed: Named) -> bool:
     is one word after a full name, a nickname ("Александр Залдостанов (Хирург)")."""
     if m.type != "PER" or bracketed.type != "PER" or not has_cyrillic(m.text):
         return False
-    if is_latin(bracketed.normal):
+    if not has_cyrillic(bracketed.text):
         # "Макс Ферстаппен (Toro Roso)", "Нико Хюлькенбергу (Force India)": the team, not
-        # his Latin spelling, which opens the surname with a letter that can spell it
-        return not _may_spell(fold(bracketed.normal).split()[-1], fold(m.normal).split()[-1])
+        # his Latin spelling, which opens the surname with a letter that can spell it; one
+        # word is a nickname ("Шон Комбс (Diddy)")
+        latin = fold(bracketed.normal).split()
+        return len(latin) > 1 and is_latin(bracketed.normal) \
+            and not _may_spell(latin[-1], fold(m.normal).split()[-1])
     words = fold(m.normal).replace(".", " ").split()
     others = fold(bracketed.normal).replace(".", " ").split()
     if len(others) == 1 and len(words) > 1:
