@@ -42,14 +42,46 @@ class Morphology:
         """Lowercase lemma with ё as е, cached across articles (``feats`` sorted pairs)."""
         return _lemma(self.vocab, word, pos, feats)
 
+    def noun_cases(self, word: str, person: bool = False) -> set[str]:
+        """The cases (pymorphy's names: nomn, gent …) the dictionary allows ``word`` as a
+        noun — as one naming a person, if ``person`` ("советник": nomn only, though a thing's
+        accusative reads alike); empty when no such reading exists. The tagger picks one case
+        in context and can be wrong where the forms cannot ("Экс-советник Дональда Трампа
+        пояснил": both tagged genitive)."""
+        parses = [p for p in self.parse(word) if p.tag.POS == "NOUN"
+                  and (not person or p.tag.animacy == "anim")]
+        return {p.tag.case for p in parses if p.tag.case}
+
     def inflect(self, word: str, feats: set[str]) -> str | None:
         """The likeliest reading of ``word`` put into ``feats``, Universal Dependencies names
         ({"Gen"}, {"Nom", "Plur"}), or None."""
         for parse in self.parse(word):
-            inflected = parse.inflect(feats)
+            inflected = inflect_form(parse, feats)
             if inflected:
                 return inflected.word
         return None
+
+
+def inflect_form(parse, feats: set[str]):
+    """``parse.inflect(feats)`` that keeps the word's own stem: a quality adjective's lexeme
+    holds several superlatives with one tag, and pymorphy may pick another's ("лучшей" ->
+    "наихорошая", "высшей" -> "высочайшая"); the form sharing most of the word's beginning is
+    the one the text would write ("лучшая", "высшая")."""
+    inflected = parse.inflect(feats)
+    if inflected is None or "Supr" not in parse.tag:
+        return inflected
+    alike = [form for form in parse.lexeme if form.tag == inflected.tag]
+    return max(alike, key=lambda form: (_shared_prefix(form.word, parse.word),
+                                        form.word == inflected.word))
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared
 
 
 @lru_cache(maxsize=20_000)

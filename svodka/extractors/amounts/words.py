@@ -136,8 +136,25 @@ def qualifier_before(analysis: Analysis, index: int, floor: int) -> tuple[str, i
             if start < floor:
                 continue
             if all(matches(analysis, start + k, word) for k, word in enumerate(words)):
+                if approx in _NEGATED and _negated_verb(analysis, start, floor):
+                    return _NEGATED[approx], start - 2
                 return approx, start
     return None
+
+
+# "не должен превышать 25 лет": a bound the text negates is the other bound
+_NEGATED = {"over": "under", "under": "over"}
+
+
+def _negated_verb(analysis: Analysis, start: int, floor: int) -> bool:
+    """Whether the verb at ``start`` is negated across one modal word ("не должен",
+    "не может", "не будет"); a "не" right before it is the table's own phrase."""
+    tokens = analysis.tokens
+    if start - 2 < floor or tokens[start].pos != "VERB":
+        return False
+    modal = tokens[start - 1]
+    return tokens[start - 2].text.lower() == "не" and \
+        (modal.pos in ("VERB", "AUX") or analysis.lemma(start - 1) in ("должный", "должен"))
 
 
 @lru_cache(maxsize=None)

@@ -945,20 +945,12 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
             # or the one who spoke is in the words reported ("Буш выразил…, сообщил представитель");
             # not a subordinate clause's subject ("когда республиканец прибыл") nor one of the
             # other sex
-        first_sent = _window_start(analysis, index, quoted, 1)
-        newer = {id(s.entity): s.entity for s in before if not s.unnamed and s.main
-                 and s.sent > last.sent and s.sent >= first_sent and gender is not None
-                 and s.entity is not last.entity and genders.get(id(s.entity)) == gender}
-        if len(newer) == 1:
+        newcomer = _newcomer(before, last, gender, genders)
+        if newcomer is not None:
             # "Не осталась в стороне и глава департамента Кармен Фарина. «…», — заявила
-            # чиновница": the one the sentence before the quote brought in, not who spoke earlier
-            # (one named in the last speaker's own sentence is what was said: "По мнению
-            # политолога, Трамп начинает понимать…")
-            return next(iter(newer.values())), "title:new-subject"
-        newcomer = _introduced_after(analysis, before, last, token.sent)
-        if newcomer is not None and (gender is None
-                                     or genders.get(id(newcomer.entity)) in (gender, None)):
-            return newcomer.entity, "title:introduced"
+            # чиновница"; "— пояснил Бышок. … Такого мнения придерживается политолог Владимир
+            # Брутер. «…», — пояснил эксперт": the one brought in since, not who spoke before
+            return newcomer, "title:newcomer"
         if gender is None or genders.get(id(last.entity)) in (gender, None):
             return last.entity, "title:last-speaker"
     if gender is not None:
@@ -979,16 +971,19 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     return top, "title:focus"
 
 
-def _introduced_after(analysis, before: list[Slot], last: Slot, sent: int) -> Slot | None:
-    """The one person named as a main clause's subject after the last speaker's turn, in an
-    earlier sentence ("— пояснил Бышок. … Такого мнения придерживается политолог Владимир
-    Брутер. «…», — пояснил эксперт": Брутер)."""
-    tokens = analysis.tokens
-    turn = tokens[last.first].sent
-    named = {id(s.entity): s for s in before
-             if not s.unnamed and s.main and s.subject and turn < s.sent < sent
-             and s.entity is not last.entity and not s.speaker}
-    return next(iter(named.values())) if len(named) == 1 else None
+def _newcomer(before: list[Slot], last: Slot, gender: str | None,
+              genders: dict[int, str | None]) -> Entity | None:
+    """The person brought in since the last speaker's turn: named as a main clause's subject
+    in a later sentence, of a gender that fits — the one of the latest such sentence, if it
+    holds only one (one named in the last speaker's own sentence is what was said: "По мнению
+    политолога, Трамп начинает понимать…")."""
+    found = [s for s in before if not s.unnamed and s.main and s.sent > last.sent
+             and s.entity is not last.entity
+             and (gender is None or genders.get(id(s.entity)) in (gender, None))]
+    if not found:
+        return None
+    people = {id(s.entity): s.entity for s in found if s.sent == found[-1].sent}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _speaking_pronoun(analysis, speakers: list[Slot], index: int, forms, genders,

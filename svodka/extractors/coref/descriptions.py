@@ -83,7 +83,7 @@ def apposition_links(analysis, beside) -> list[Link]:
             first = head = first - 2    # "Один из адвокатов … Марк Фейгин": one of the plural
         elif tokens[head].feats.get("Number") == "Plur":
             continue
-        if role.stop <= name.start and not _agree(tokens[head], tokens[name.start]):
+        if role.stop <= name.start and not _agree(analysis, head, name.start):
             continue
         start, end = tokens[first].start, tokens[role.stop - 1].end
         if (start, end) in seen:
@@ -213,9 +213,18 @@ _DEMONSTRATIVES = frozenset({"этот", "данный", "тот", "указан
 _DEMONSTRATIVE_STARTS = ("эт", "т", "данн", "указанн", "упомянут")
 
 
-def _agree(title, name) -> bool:
-    cases = title.feats.get("Case"), name.feats.get("Case")
-    return None in cases or cases[0] == cases[1]
+def _agree(analysis, title: int, name: int) -> bool:
+    """Do a title and the name after it stand in one case, as an apposition does? The tagger's
+    cases, and the dictionary's: "Экс-советник Дональда Трампа пояснил" is the adviser
+    (nominative only, as a person) of Trump (genitive or accusative), whatever case the
+    tagger read into the title."""
+    tokens = analysis.tokens
+    cases = tokens[title].feats.get("Case"), tokens[name].feats.get("Case")
+    if None not in cases and cases[0] != cases[1]:
+        return False
+    title_cases = analysis.morph.noun_cases(tokens[title].text, person=True)
+    name_cases = analysis.morph.noun_cases(tokens[name].text)
+    return not title_cases or not name_cases or bool(title_cases & name_cases)
 
 
 @lru_cache(maxsize=1)

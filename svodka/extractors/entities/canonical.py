@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from svodka.analysis.morphology import Morphology
+from svodka.analysis.morphology import Morphology, inflect_form
 from svodka.data import load_table
 from svodka.extractors.entities.gazetteer import Known, gazetteer, known_name
 from svodka.extractors.entities.similarity import same_word
@@ -82,7 +82,7 @@ def _genitive(morph: Morphology, name: str) -> str:
         parses = [p for p in morph.parse(word.lower())
                   if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF")]
         parses.sort(key=lambda p: "sing" not in p.tag)
-        inflected = next((f for f in (p.inflect({"Gen"}) for p in parses) if f), None)
+        inflected = next((f for f in (inflect_form(p, {"Gen"}) for p in parses) if f), None)
         form = inflected.word if inflected else word.lower()
         words.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
         head_seen = bool(parses) and parses[0].tag.POS == "NOUN"

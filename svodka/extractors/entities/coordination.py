@@ -8,6 +8,7 @@ marks the first adjective alone as a name ("Донецкой") and the last with
 from __future__ import annotations
 
 from svodka.analysis import Analysis
+from svodka.analysis.morphology import inflect_form
 
 JOINTS = frozenset({"и", ",", "или"})
 
@@ -57,7 +58,7 @@ def _nominative(analysis: Analysis, index: int, pos: str, feats: set[str]) -> st
         # the adjective's singular reading: "Кафанского" is no plural
         if form.pos == pos and form.feats.get("Case") == token.feats.get("Case") and \
                 (pos == "NOUN" or form.feats.get("Number") != "Plur"):
-            inflected = form.inflect(feats)
+            inflected = inflect_form(form, feats)
             if inflected:
                 return inflected.word
     return None

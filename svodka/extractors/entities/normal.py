@@ -12,6 +12,7 @@ from functools import lru_cache
 
 
 from svodka.analysis import Analysis
+from svodka.analysis.morphology import inflect_form
 from svodka.extractors.entities.coordination import shared_noun_name
 from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
                                                undeclined_woman)
@@ -60,8 +61,8 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
         if person and not morph.word_is_known(lowered) and not _keeps_stem(form, lowered):
             continue
         # natasha's MorphForm.inflect speaks Universal Dependencies feature names
-        inflected = (form.inflect({"Nom", number}) if number in ("Sing", "Plur") else None) \
-            or form.inflect({"Nom"})
+        inflected = (inflect_form(form, {"Nom", number}) if number in ("Sing", "Plur")
+                     else None) or inflect_form(form, {"Nom"})
         if inflected:
             return inflected.word
     return lowered
@@ -175,14 +176,24 @@ def inflected_indices(tokens, first: int, stop: int) -> set[int]:
 
 
 def join_words(text: str, tokens, first: int, stop: int, words: list[str]) -> str:
-    """Words joined with the original spacing (any run of whitespace becomes one space)."""
-    parts = []
+    """Words joined with the original spacing (any run of whitespace becomes one space); a
+    hashtag sign is no part of a name ("Ирина #Старых" of a post's caption is Ирина Старых)."""
+    parts: list[str] = []
+    gap = ""
     for offset, index in enumerate(range(first, stop)):
         if offset:
-            gap = text[tokens[index - 1].end:tokens[index].start]
+            gap = gap or text[tokens[index - 1].end:tokens[index].start]
+        if tokens[index].text in _HASHTAG_SIGNS and index + 1 < stop and \
+                tokens[index + 1].start == tokens[index].end:
+            continue
+        if offset and parts:
             parts.append(" " if gap else "")
         parts.append(words[offset])
+        gap = ""
     return "".join(parts)
+
+
+_HASHTAG_SIGNS = ("#", "@")
 
 
 def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozenset()) -> str:

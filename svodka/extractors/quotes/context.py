@@ -5,6 +5,7 @@ before its speaker is resolved.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -101,6 +102,7 @@ class Context:
     lexicon: Lexicon
     segments: list[Segment]
     skipped_regions: frozenset[int]
+    segment_starts: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -207,6 +209,14 @@ class Context:
         return self.tokens[index].pos == "PUNCT" or not any(
             ch.isalnum() for ch in self.word(index))
 
+    def quoted_at(self, offset: int) -> Segment | None:
+        """The segment whose quoted words (marks excluded) hold ``offset``, if any."""
+        at = bisect_right(self.segment_starts, offset) - 1
+        # top-level segments do not nest: the nearest one opening before is all to check
+        if at >= 0 and self.segments[at].inner_start <= offset < self.segments[at].inner_end:
+            return self.segments[at]
+        return None
+
     def first_token_from(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
         return self.analysis.first_token_from(offset)
@@ -241,4 +251,5 @@ def build_context(analysis: Analysis) -> Context:
     ctx = Context(analysis, lexicon(), find_segments(analysis.text, analysis.regions),
                   skipped_regions(analysis))
     ctx.segments.sort(key=lambda s: (s.start, -s.end))
+    ctx.segment_starts = [s.start for s in ctx.segments]
     return ctx

@@ -18,8 +18,6 @@ LOOKBACK_MENTIONS = 60
 VOICE_REACH = 300
 # How far back (in characters) the last speaker is still the one "он" or "посол" refers to.
 SPEAKER_MEMORY = 1500
-# How far ahead (in characters) a pronoun or a title with no one before it looks for a name.
-FORWARD_CHARS = 400
 
 
 @dataclass(slots=True)
@@ -54,15 +52,22 @@ class EntityIndex:
                     index.voices.append((token.start, ctx.lemma(i), owner))
         return index
 
-    def owner(self, ctx: Context, noun: int) -> Entity | None:
+    def owner(self, ctx: Context, noun: int, chained: bool = False) -> Entity | None:
         """Whose "пресс-служба" or "доклад" this is: the organization named right after it
-        ("пресс-служба МИД"), or the one whose verb has it ("Офис … выпустил доклад")."""
-        if noun + 1 < len(ctx.tokens) and not ctx.tokens[noun + 1].rel.startswith("nsubj"):
+        ("пресс-служба МИД"), a place in the genitive ("пресс-служба Кремля"), the owner of a
+        voice in the genitive ("сообщение пресс-службы Кремля"), or the one whose verb has it
+        ("Офис … выпустил доклад")."""
+        after = noun + 1
+        if after < len(ctx.tokens) and not ctx.tokens[after].rel.startswith("nsubj"):
             # (a subject is the channel: "— приводит текст документа ТАСС")
-            owner = self.starting_at(ctx.tokens[noun + 1].start, "ORG")
+            owner = self.starting_at(ctx.tokens[after].start, "ORG")
             if owner is None and ctx.lemma(noun) in ctx.lexicon.documents:
                 # "указ Петра I", "резолюция … Анны Фотыги": a person's document
-                owner = self.starting_at(ctx.tokens[noun + 1].start, "PER")
+                owner = self.starting_at(ctx.tokens[after].start, "PER")
+            if owner is None and ctx.tokens[after].feats.get("Case") == "Gen":
+                owner = self.starting_at(ctx.tokens[after].start, "LOC")
+                if owner is None and not chained and ctx.lemma(after) in ctx.lexicon.org_nouns:
+                    owner = self.owner(ctx, after, chained=True)
             if owner is not None:
                 return owner
         verb = ctx.tokens[noun].head
@@ -132,19 +137,6 @@ class EntityIndex:
                 return entity
         return None
 
-    def following(self, offset: int, gender: str | None, ctx: Context) -> Entity | None:
-        """The first person named after ``offset`` as a subject, outside quotes, if soon."""
-        for i in range(bisect_left(self.starts, offset), len(self.mentions)):
-            start, _, _, entity = self.mentions[i]
-            if start - offset > FORWARD_CHARS:
-                return None
-            token = ctx.analysis.token_at(start)
-            if entity.type == "PER" and self.fits(entity, gender) and token is not None \
-                    and ctx.tokens[token].feats.get("Case") == "Nom" \
-                    and not self.inside_quote(start):
-                return entity
-        return None
-
     def titled(self, anchor: int, gender: str | None, stems: list[str]) -> Entity | None:
         """The person whose role has the title word and most of the phrase's other words
         ("президент Украины": the president of Ukraine, not the last president mentioned)."""
@@ -157,17 +149,6 @@ class EntityIndex:
                 if score > best_score:
                     best, best_score = entity, score
         return best
-
-    def salient(self, anchor: int, gender: str | None) -> Entity | None:
-        """The person mentioned most often before ``anchor`` (the last of equals)."""
-        counts: dict[str, int] = {}
-        order: list[Entity] = []
-        for entity in self._before(anchor):
-            if entity.type == "PER" and self.fits(entity, gender):
-                if entity.id not in counts:
-                    order.append(entity)
-                counts[entity.id] = counts.get(entity.id, 0) + 1
-        return max(order, key=lambda e: counts[e.id], default=None)
 
     def is_title(self, lemma: str) -> bool:
         if self._titles is None:

@@ -526,6 +526,35 @@ def _phrase_end(ctx: Context, first: int, stop: int) -> int:
     return index
 
 
+# how many words an apposition to "по словам Х" may have ("американиста Сергея Судакова")
+_APPOSITION_WORDS = 6
+
+
+def _apposition_end(ctx: Context, comma: int, stop: int) -> int | None:
+    """The comma closing an apposition right after the phrase's comma: a noun group in the
+    genitive of "по словам / мнению Х" naming someone, as Х's last word is ("профессора
+    Академии военных наук, американиста Сергея Судакова,"); None when the words after the
+    comma are no such group (the content, a second speaker joined by "и")."""
+    if comma >= stop or ctx.word(comma) != "," or comma == 0:
+        return None
+    before = ctx.tokens[comma - 1]
+    if before.pos not in ("NOUN", "PROPN") or before.feats.get("Case") != "Gen":
+        return None
+    end = comma + 1
+    while end < stop and end - comma <= _APPOSITION_WORDS + 1:
+        token = ctx.tokens[end]
+        if ctx.word(end) == ",":
+            break
+        if token.pos not in ("NOUN", "PROPN", "ADJ") or token.feats.get("Case") != "Gen" \
+                and not any(p.tag.case == "gent" for p in ctx.analysis.morph.parse(token.text)):
+            return None     # (the tagger may read "Сергея" as an accusative: the form is both)
+        end += 1
+    if end >= stop or ctx.word(end) != "," or end == comma + 1 \
+            or not any(ctx.tokens[i].pos == "PROPN" for i in range(comma + 1, end)):
+        return None
+    return end
+
+
 # "по версии Х" reads as "по мнению Х" (decision 3), except in a ranking, where it names
 # whose list it is: "лучшим фильмом года, по версии журнала, стал …".
 _RATING_PHRASE_NOUNS = frozenset({"версия"})
@@ -565,6 +594,13 @@ def according_to(ctx: Context) -> list[Candidate]:
                 # "Как отмечает агентство, ссылаясь на министра Х, …": the source is part of
                 # the attribution, not of what was said
                 comma = _phrase_end(ctx, comma + 2, sentence.stop)
+            apposition = _apposition_end(ctx, comma, sentence.stop)
+            if apposition is not None:
+                # "По мнению профессора Академии военных наук, американиста Сергея Судакова, …":
+                # the name in apposition belongs to the attribution, not to what was said
+                if len(speaker) and speaker.stop == comma:
+                    speaker = range(speaker.start, apposition)
+                comma = apposition
             if not len(speaker):
                 speaker = range(cue + 1, comma)
             pieces: list[tuple[int, int]] = []

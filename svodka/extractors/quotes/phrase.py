@@ -8,8 +8,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from svodka.data import load_list
-from svodka.extractors.quotes.context import (FINAL_PUNCT, POSSESSIVE_PRONOUNS, QUOTE_MARKS,
-                                              Candidate, Context)
+from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE_PRONOUNS,
+                                              QUOTE_MARKS, Candidate, Context)
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 
 # How many words around a cue may name its speaker when the parse does not say.
@@ -55,10 +55,10 @@ def _addressed(ctx: Context, cue: int, subject: int) -> bool:
         return False
     if ctx.tokens[cue].feats.get("Tense") == "Pres":
         return False    # "…, сообщает РИА Новости": the agency reports on its own account
-    return _outlet_length(ctx, subject) > 0
+    return outlet_length(ctx, subject) > 0
 
 
-def _outlet_length(ctx: Context, first: int) -> int:
+def outlet_length(ctx: Context, first: int) -> int:
     """How many words from ``first`` name a listed outlet ("RT" 1, "РИА Новости" 2), or 0."""
     stop = first + 1
     while stop < len(ctx.tokens) and stop - first < 3 and ctx.tokens[stop].pos == "PROPN":
@@ -77,7 +77,7 @@ def _past_addressee(ctx: Context, cue: int, tokens: range) -> range:
                  None)
     if first is None or first < cue or not _addressed(ctx, cue, first):
         return tokens
-    after = first + _outlet_length(ctx, first)
+    after = first + outlet_length(ctx, first)
     while after < tokens.stop and ctx.word(after) in QUOTE_MARKS:
         after += 1
     return range(after, tokens.stop) if after < tokens.stop else range(0)
@@ -214,6 +214,31 @@ def _elided_subject(ctx: Context, cue: int) -> tuple[range, int] | None:
 
 def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     """(tokens, head) of the words naming the speaker."""
+    phrase = _phrase(ctx, quote)
+    if phrase is not None and ctx.lemma(phrase[1]) == "который":
+        return _relative_antecedent(ctx, phrase[1])
+    return phrase
+
+
+def _relative_antecedent(ctx: Context, relative: int) -> tuple[range, int] | None:
+    """"опроверг Вайнштока, который … заявил, что": the relative pronoun stands for the noun
+    its clause follows, when number and gender agree; else no one is named."""
+    comma = relative - 1
+    if comma < 1 or ctx.word(comma) != ",":
+        return None
+    noun = comma - 1
+    token, pronoun = ctx.tokens[noun], ctx.tokens[relative].feats
+    if token.pos not in ("NOUN", "PROPN") or any(
+            pronoun.get(f) and token.feats.get(f) and pronoun[f] != token.feats[f]
+            for f in ("Number", "Gender")):
+        return None
+    first = noun
+    while token.pos == "PROPN" and first > 0 and ctx.tokens[first - 1].pos == "PROPN":
+        first -= 1      # "Семена Вайнштока": the whole name
+    return range(first, noun + 1), noun
+
+
+def _phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     if quote.speaker_tokens is not None:
         tokens = _clip(ctx, quote.speaker_tokens, quote.speaker_tokens.start, quote) \
             if len(quote.speaker_tokens) else quote.speaker_tokens
@@ -258,6 +283,10 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
                 roots = [after]
             else:
                 roots = [_speaker_after_addressee(ctx, cue, roots[0])]
+    # a subject in someone's quoted words is the parse gluing the cue to the quote ("«Деньги
+    # заложены…», – заявил Козак, добавив, что": "добавив" hung on "заложены"); who spoke
+    # is found outside the marks
+    roots = [r for r in roots if not _quoted_words(ctx, r, cue, quote)]
     if roots and ctx.lemma(roots[0]) in _WORDS_OF:     # "приводит его слова": "его"
         roots = children(ctx, roots[0], ("nmod",)) or [
             c for c in children(ctx, roots[0], ("det", "nmod:poss"))
@@ -295,6 +324,18 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
             return None     # "— рассказали ТАСС": told the outlet, no one named
         tokens = range(after, tokens.stop)
     return (tokens, _window_head(ctx, tokens)) if len(tokens) else None
+
+def _quoted_words(ctx: Context, index: int, cue: int, quote: Candidate) -> bool:
+    """Is the word in the quote itself or in someone's words in other marks than the cue's
+    own (not a name in marks: "«Нафтогаз» объявил", "«Оппозиционный блок» убежден")?"""
+    start = ctx.tokens[index].start
+    if quote.start <= start < quote.end:
+        return True
+    segment = ctx.quoted_at(start)
+    return segment is not None \
+        and not segment.inner_start <= ctx.tokens[cue].start < segment.inner_end \
+        and ctx.words_in(segment.inner_start, segment.inner_end) >= MIN_WORDS
+
 
 def _subject_or_head(ctx: Context, tokens: range) -> int:
     """The subject among the words, else their syntactic head: ", заявил в четверг

@@ -16,7 +16,7 @@ from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
-from svodka.extractors.quotes.phrase import speaker_phrase
+from svodka.extractors.quotes.phrase import outlet_length, speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
 from svodka.text import fold_word
@@ -74,6 +74,7 @@ def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
     or after a site it was published on ("в сообщении на официальном сайте МИД РФ")."""
     voices = ctx.lexicon.org_nouns | ctx.lexicon.media
     linking = True      # only prepositions, adjectives and voice nouns so far
+    genitive = True     # only adjectives and voice nouns: a place here is whose voice it is
     for offset in range(1, 6):
         at = head + offset
         if at >= len(ctx.tokens) or ctx.is_punct(at):
@@ -86,11 +87,31 @@ def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
             return None     # "в ответе на запрос RT": RT asked, the answer is someone else's
         start = ctx.tokens[at].start
         entity = index.starting_at(start, "ORG") or index.starting_at(start, "PER")
+        if entity is None and genitive and ctx.tokens[at].feats.get("Case") == "Gen":
+            entity = index.starting_at(start, "LOC")    # "в сообщении пресс-службы Кремля"
         if entity is not None:
             return entity
         linking = linking and (ctx.tokens[at].pos in ("ADP", "ADJ", "DET")
                                or ctx.lemma(at) in voices)
+        genitive = genitive and (ctx.tokens[at].pos == "ADJ" or ctx.lemma(at) in voices)
     return None
+
+
+def _members_of(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
+    """People of a named organization speak for it: "депутаты СДПГ", "представители
+    Пентагона", "эксперты из Института экономики роста" → the organization in the genitive
+    right after the plural head (not where they are: "источники в Кремле")."""
+    if ctx.tokens[head].feats.get("Number") != "Plur":
+        return None
+    at = head + 1
+    if at < len(ctx.tokens) and ctx.lemma(at) == "из":
+        at += 1
+    while at < len(ctx.tokens) and at - head <= 3 and ctx.tokens[at].pos == "ADJ":
+        at += 1     # "эксперты из Американского института …"
+    if at >= len(ctx.tokens) or ctx.tokens[at].feats.get("Case") not in ("Gen", None) \
+            or outlet_length(ctx, at):
+        return None     # "собеседники RT": the outlet is whom they spoke to
+    return index.starting_at(ctx.tokens[at].start, "ORG")
 
 
 def _country(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
@@ -134,36 +155,13 @@ def _stems(ctx: Context, tokens: range) -> list[str]:
     return stems
 
 
-def _referent(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
-              title: list[str] | None = None, after: int | None = None) -> Entity | None:
-    """Who "он" or "посол" is: the person holding that title, else the last speaker, else the
-    last person mentioned — each only if the grammatical gender fits. An article opening
-    with "«…», — заявил он" names him just after: "…, Гэллоуэй выразил мнение"."""
-    if title:
-        holder = index.titled(anchor, gender, title)
-        if holder is not None:
-            return holder
-    previous = index.last_speaker(anchor, gender)
-    if previous is not None:
-        return previous
-    found = index.salient(anchor, gender) if title else index.recent(anchor, "PER", gender)
-    if found is None and after is not None and _opens_article(ctx, anchor):
-        found = index.following(after, gender, ctx)
-    return found
-
-
-def _opens_article(ctx: Context, offset: int) -> bool:
-    """Is ``offset`` in the first sentence after the headline?"""
-    at = ctx.analysis.sentence_of(offset)
-    return at is not None and all(ctx.analysis.sentences[i].region in ctx.skipped_regions
-                                  for i in range(at))
-
-
 def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
                     gender: str | None) -> Entity | None:
     """The person the sentence before ``anchor`` (and its own words before it) is about: "…
-    не согласилась директор РГАЛИ Татьяна Горяева. «…» – настаивала она" — a subject in the
-    nominative naming a person, outside any quote; the main clause's subject first."""
+    направит член комитета Госдумы Наталья Кувшинова. «…», — объясняет она" — a main clause's
+    subject in the nominative naming a person of that gender, outside any quote (a
+    subordinate clause's subject is not in focus: "Заслуживает внимания, что … Мас
+    провозгласил"); the first such subject."""
     at = ctx.analysis.sentence_of(anchor)
     if at is None:
         return None
@@ -171,10 +169,10 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
     first = sentences[at].first
     if at > 0 and sentences[at - 1].region not in ctx.skipped_regions:
         first = sentences[at - 1].first
-    found: list[tuple[bool, Entity]] = []
     for i in range(first, ctx.first_token_from(anchor)):
         token = ctx.tokens[i]
         if not token.rel.startswith("nsubj") or token.feats.get("Case") != "Nom" \
+                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
                 or index.inside_quote(token.start, direct=True):
             continue
         phrase = subtree(ctx, i)
@@ -183,23 +181,8 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
             head = ctx.analysis.token_at(mention.start)
             if entity.type == "PER" and head is not None \
                     and ctx.tokens[head].feats.get("Case") == "Nom" and index.fits(entity, gender):
-                found.append((token.head >= 0 and ctx.tokens[token.head].head < 0, entity))
-                break
-    return max(found, key=lambda item: item[0])[1] if found else None
-
-
-def _pronoun_referent(ctx: Context, index: EntityIndex, anchor: int,
-                      gender: str | None, after: int) -> Entity | None:
-    """Who "он" is: the person the previous sentence is about, else the last speaker (an
-    unnamed one too: "— добавил он" after "сообщил очевидец" is no one), else the last person
-    mentioned — each only if the grammatical gender fits."""
-    subject = _subject_before(ctx, index, anchor, gender)
-    if subject is not None:
-        return subject
-    turn = index.last_turn(anchor)
-    if turn is not None and turn[1] is None:
-        return None
-    return _referent(ctx, index, anchor, gender, after=after)
+                return entity
+    return None
 
 
 def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
@@ -216,7 +199,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # the resolver's cluster for this very word comes first: "— пояснил эксперт" is the
         # expert it linked, decided once in extractors/coref, never again here
         return _linked(index, ctx, [head]) or _named_in(ctx, [(m, e) for m, e in found
-                               if not m.start <= ctx.tokens[head].start < m.end], "PER")
+                               if not m.start <= ctx.tokens[head].start < m.end], "PER") \
+            or _members_of(ctx, index, head)
     apposed = _apposed_person(ctx, head, found)
     if apposed is not None:
         return apposed      # "директор по закупкам … Роман Зимонас": the name the phrase gives
@@ -227,7 +211,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in _PRONOUN_GENDER:
         # the resolver left "он" alone (its link would have been found above): the quote
         # may still continue the last speaker's turn ("«…», — добавил он")
-        return index.last_speaker(anchor, _PRONOUN_GENDER[lemma])
+        gender = _PRONOUN_GENDER[lemma]
+        return _subject_before(ctx, index, anchor, gender) or index.last_speaker(anchor, gender)
     if ctx.tokens[head].pos in ("PRON", "DET", "NUM"):
         # "Тот, что стоял впереди Марины", "один из пользователей": no one, unless a name in
         # the nominative says who ("одного из персонажей актер Билл Мюррей, который")
@@ -241,8 +226,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     people = _person_word(ctx, head) if ctx.tokens[head].pos in ("NOUN", "PROPN") else None
     if people is None and index.is_title(lemma):
         people = "sing"
-    if people == "plur":
-        return person       # a group: "эксперты", "опрошенные ветераны"
+    if people == "plur":    # a group: "эксперты", "опрошенные ветераны" → no one
+        return person or _members_of(ctx, index, head)
     if lemma in lexicon.media:
         return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma)
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
@@ -378,11 +363,19 @@ def _place_of(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> E
 def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> list[Entity]:
     """People named in the genitive as the head noun's dependents ("супруга Родченкова"),
     not in apposition to it ("адвокат Иван Петров")."""
-    if ctx.tokens[head].feats.get("Case") == "Gen":
+    morph = ctx.analysis.morph
+    head_cases = morph.noun_cases(ctx.word(head), person=True)
+    if ctx.tokens[head].feats.get("Case") == "Gen" and (not head_cases or "gent" in head_cases):
         return []       # "по словам адвоката Ивана Петрова": all genitive, no telling
     spans = []
-    for child in children(ctx, head, ("nmod",)):
-        if ctx.tokens[child].feats.get("Case") == "Gen" and ctx.tokens[child].pos == "PROPN":
+    for child in children(ctx, head, ("nmod", "appos")):
+        if ctx.tokens[child].pos != "PROPN":
+            continue
+        child_cases = morph.noun_cases(ctx.word(child))
+        genitive = ctx.tokens[child].rel == "nmod" and ctx.tokens[child].feats.get("Case") == "Gen"
+        # an "apposition" in a case the head cannot take is its owner: "Экс-советник Дональда
+        # Трампа", both tagged genitive
+        if genitive or head_cases and child_cases and not head_cases & child_cases:
             tokens = subtree(ctx, child)
             spans.append((ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end))
     return [entity for mention, entity in found if entity.type == "PER" and any(

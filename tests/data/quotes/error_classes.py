@@ -12,6 +12,11 @@ not in the gold folder (a blind batch) are never read.
 
 puts every speaker error (a matched quote whose speaker differs from the gold's) in a class of
 `speaker_class`, from the found and gold names, the article's gold quotes and the words around.
+
+    python tests/data/quotes/error_classes.py --causes [out/eval/quotes.json] [--examples]
+
+runs svodka again on those articles and puts each error whose gold speaker is a candidate (an
+entity of the record) by what the speaker phrase svodka read is made of (`phrase_cause`).
 """
 from __future__ import annotations
 
@@ -143,6 +148,71 @@ def speakers(results: dict) -> None:
     _table(counts, examples)
 
 
+_PRONOUNS = frozenset({"он", "она", "они", "его", "ее", "её", "их", "ему", "ей", "им", "я", "мы",
+                       "ты", "вы", "который", "которая", "которые", "тот", "та", "там"})
+
+
+def phrase_cause(phrase: str | None, lexicon, morph) -> str:
+    """What the speaker phrase svodka read is made of: where its speaker went wrong."""
+    if not phrase:
+        return "no speaker phrase (the parse gave the cue no subject, the words lost)"
+    words = re.findall(r"[\w-]+", phrase)
+    lowered = [w.lower() for w in words]
+    if any(w in _PRONOUNS for w in lowered[:2]):
+        return "a pronoun (он, её, который, там) not linked or linked to another"
+    lemmas = [morph.parse(w)[0].normal_form.replace("ё", "е") if morph.parse(w) else w
+              for w in lowered]
+    if any(lemma in lexicon.org_nouns or lemma in lexicon.media for lemma in lemmas):
+        return "an organization's voice or a document (сообщение, доклад, издание)"
+    nominal = next((p for w in words for p in morph.parse(w)[:1]
+                    if p.tag.POS == "NOUN" and "nomn" in p.tag or p.tag.POS == "NOUN"), None)
+    if nominal is not None and "plur" in nominal.tag and "anim" in nominal.tag:
+        return "a group of people (депутаты, учёные, представители)"
+    if nominal is not None and "anim" in nominal.tag and not {"Name", "Surn"} & set(
+            str(nominal.tag).replace(" ", ",").split(",")) and words[0][:1].islower() \
+            or nominal is not None and "anim" in nominal.tag and nominal.word == lowered[0]:
+        return "a title or description (эксперт, глава МИД, экс-президент Грузии)"
+    return "other words: the parse's subject or the phrase's end is wrong"
+
+
+def speaker_causes(results: dict) -> None:
+    """Every speaker error whose gold speaker is a candidate (some entity's canonical name in
+    svodka's record), by what its speaker phrase is made of; svodka is run again on the
+    articles to read the phrase. Not candidates (a name form, an entity never found) are one
+    row: they belong to the entity layer."""
+    import svodka
+    from svodka.analysis.morphology import morphology
+    from svodka.extractors.quotes.context import lexicon
+    from svodka.text import fold
+
+    documents = {}
+    for path in HERE.glob("*.json"):
+        document = json.loads(path.read_text("utf-8"))
+        documents[document["id"]] = document
+    errors = [e for e in results["errors"] if e["error"] == "speaker"
+              and e["document"] in documents]
+    counts: Counter = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    morph, words = morphology(), lexicon()
+    for name in sorted({e["document"] for e in errors}):
+        article = svodka.extract(documents[name]["text"], with_tone=False)
+        names = {fold(e.name) for e in article.entities}
+        for error in (e for e in errors if e["document"] == name):
+            gold, found = error.get("gold_speaker"), error.get("speaker")
+            if gold is None:
+                cause = "a speaker where the gold names none"
+            elif fold(gold) not in names:
+                cause = "gold speaker is no entity's name (a name form, an entity not found)"
+            else:
+                quote = max(article.quotes, key=lambda q: min(q.end, error["end"])
+                            - max(q.start, error["start"]))
+                kind = "nobody" if found is None else "another candidate"
+                cause = f"{kind}: " + phrase_cause(quote.speaker_text, words, morph)
+            counts[cause, error["batch"]] += 1
+            examples[cause].append(f'{error["batch"]} {name} {error["start"]}: {found} ≠ {gold}')
+    _table(counts, examples)
+
+
 def _table(counts: Counter, examples: dict[str, list[str]]) -> None:
     batches = sorted({batch for _, batch in counts})
     print("| cause | " + " | ".join(batches) + " | all |")
@@ -161,6 +231,9 @@ def _table(counts: Counter, examples: dict[str, list[str]]) -> None:
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     results = json.loads(Path(args[0] if args else "out/eval/quotes.json").read_text("utf-8"))
+    if "--causes" in sys.argv:
+        speaker_causes(results)
+        return
     if "--speakers" in sys.argv:
         speakers(results)
         return
