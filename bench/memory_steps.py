@@ -1,6 +1,7 @@
 """Which step of one long article's extraction holds the memory: tracemalloc per step.
 
     python bench/memory_steps.py [--mb 2] [--article FILE] [--top 12] [--entities] [--rss]
+                                  [--held-by STEP]
 
 Builds the synthetic article of ``bench/memory.py`` (or reads ``--article``), loads the models,
 then extracts it with tracemalloc on, wrapping each pipeline step (the language pass, dates,
@@ -29,8 +30,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+# with_tones judges each mention's tone as it copies it (mention_tones is its generator)
 STEPS = ("analyze", "extract_dates", "extract_entities", "extract_quotes", "speech_pronouns",
-         "tone_mentions", "with_tones", "extract_amounts")
+         "with_tones", "extract_amounts")
 # what resolve_entities calls (svodka/extractors/entities/__init__.py), in its order
 ENTITY_STEPS = ("find_mentions", "find_events", "outside_mentions", "propagate",
                 "written_nominatives", "subject_nominatives", "owners", "link", "shared_names",
@@ -48,6 +50,9 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=12)
     parser.add_argument("--entities", action="store_true", help="rows for the entities' steps")
     parser.add_argument("--rss", action="store_true", help="resident memory, not tracemalloc")
+    parser.add_argument("--held-by", metavar="STEP", action="append", default=[],
+                        help="(tracemalloc) the source lines whose memory STEP still holds when "
+                             "it returns: a snapshot before and after it, compared; repeatable")
     parser.add_argument("--trim", action="store_true",
                         help="with --rss: glibc's malloc_trim after each step (what the "
                              "allocator keeps that Python freed)")
@@ -65,6 +70,7 @@ def main() -> int:
     models = load_models()
     svodka.extract("Прогрев: одна короткая статья.", models=models)
     rows = []
+    held_by: list = []    # (step, tracemalloc's StatisticDiff list) for --held-by
     peaks: list[int] = []     # each step's peak: a step's own includes the steps inside it
 
     def wrapped(name, function):
@@ -79,6 +85,7 @@ def main() -> int:
                 rows.append((name, time.process_time() - cpu, held - base, peak - base,
                              peak - peak_before))
                 return result
+            snapshot = tracemalloc.take_snapshot() if name.strip() in args.held_by else None
             before = tracemalloc.get_traced_memory()[0]
             tracemalloc.reset_peak()
             inside = len(peaks)
@@ -89,6 +96,9 @@ def main() -> int:
             peaks.append(peak)
             rows.append((name, time.process_time() - cpu, current - base, peak - base,
                          peak - before))
+            if snapshot is not None:
+                held_by.append((name.strip(), tracemalloc.take_snapshot().compare_to(
+                    snapshot, "lineno")))
             return result
         return step
 
@@ -145,6 +155,14 @@ def main() -> int:
         frame = stat.traceback[0]
         where = frame.filename.split("site-packages/")[-1].split("/svodka/", 1)[-1]
         print(f"| `{where}:{frame.lineno}` | {stat.size / 1e6:.1f} | {stat.count} |")
+    for step, diffs in held_by:
+        print(f"\n| held by `{step}` when it returns, allocated at | MB | blocks |")
+        print("|---|---:|---:|")
+        for diff in sorted(diffs, key=lambda d: -d.size_diff)[:args.top]:
+            frame = diff.traceback[0]
+            where = frame.filename.split("site-packages/")[-1].split("/svodka/", 1)[-1]
+            print(f"| `{where}:{frame.lineno}` | {diff.size_diff / 1e6:.1f} | "
+                  f"{diff.count_diff} |")
     return 0
 
 

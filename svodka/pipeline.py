@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from svodka.analysis import analyze
@@ -16,8 +17,8 @@ from svodka.extractors.coref.pronouns import speech_pronouns
 from svodka.layout import Layout, analyze_layout
 from svodka.reading import Document
 from svodka.reading.provenance import check_url, settle_date
-from svodka.record import Article, Dateline, Entity, EntityTone, Source, Span
-from svodka.sentiment import MentionTone, tone_mentions
+from svodka.record import Article, Dateline, Entity, EntityTone, Mention, Source, Span
+from svodka.sentiment import MentionTone, mention_tones
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -70,7 +71,7 @@ def extract(text: str, published: str | None = None, *, source: Source | None = 
     quotes = extract_quotes(analysis, entities, dateline and (dateline.start, dateline.end))
     entities = speech_pronouns(analysis, entities, quotes)
     if with_tone:
-        entities = with_tones(text, entities, tone_mentions(analysis, entities, quotes))
+        entities = with_tones(text, entities, mention_tones(analysis, entities, quotes))
     return Article(
         id=id or article_id(text),
         text=text,
@@ -89,22 +90,22 @@ def extract(text: str, published: str | None = None, *, source: Source | None = 
     )
 
 
-def with_tones(text: str, entities: list[Entity],
-               tones: dict[tuple[int, int], MentionTone]) -> list[Entity]:
-    """New entities whose mentions carry their tone, and each entity its tone counts."""
-    result = []
-    for entity in entities:
-        mentions = []
-        for mention in entity.mentions:
-            found = tones.get((mention.start, mention.end))
-            if found is None:
-                mentions.append(mention)
-                continue
-            evidence = found.evidence and Span(*found.evidence, text[slice(*found.evidence)])
-            mentions.append(replace(mention, tone=found.tone, tone_evidence=evidence,
-                                    tone_source=found.source, tone_quote=found.quote))
-        result.append(replace(entity, mentions=mentions, tone=EntityTone.of(mentions)))
-    return result
+def with_tones(text: str, entities: list[Entity], tones: Iterable[MentionTone]) -> list[Entity]:
+    """The entities with their mentions carrying their tone (``tones``: one per mention, entity
+    by entity in order, as :func:`~svodka.sentiment.mention_tones` gives them), and each entity
+    its tone counts. Each entity of ``entities`` is replaced in place as its tones arrive, so a
+    long article's mentions are not held twice."""
+    tones = iter(tones)
+    for index, entity in enumerate(entities):
+        mentions = [_with_tone(text, mention, next(tones)) for mention in entity.mentions]
+        entities[index] = replace(entity, mentions=mentions, tone=EntityTone.of(mentions))
+    return entities
+
+
+def _with_tone(text: str, mention: Mention, found: MentionTone) -> Mention:
+    evidence = found.evidence and Span(*found.evidence, text[slice(*found.evidence)])
+    return replace(mention, tone=found.tone, tone_evidence=evidence, tone_source=found.source,
+                   tone_quote=found.quote)
 
 
 def extract_document(document: Document, models: Models | None = None) -> Article:

@@ -125,6 +125,40 @@ def test_pronouns_in_speech_and_plurals(text, linked, not_to, models):
     assert set(linked.values()) | set(not_to.values()) <= names, names
 
 
+# "который" stands for the word its relative clause hangs on, and agrees with it in number
+# (and gender, singular): a clause the parser hung on a word it does not agree with links
+# nothing. text, {word: the entity it joins}, {word: an entity it must not join}
+RELATIVE = [
+    ("Владелец телеканала Борис Березовский, который некогда был тесно связан с Кремлем, "
+     "уехал в Лондон.", {"который": "Борис Березовский"}, {}),
+    ("Компания «Газпром», акции которой выросли на 5 %, отчиталась о прибыли.",
+     {"которой": "Газпром"}, {}),
+    # "которые" is plural: not Италия, which the clause's "представителями" is not
+    ("Колосков встретился с представителями ассоциаций Италии, которые рассказали ему о рынке.",
+     {"ему": "Колосков"}, {"которые": "Италия"}),
+    # "которая" (feminine) cannot be "Путин" whatever the parse
+    ("Владимир Путин подписал поправку в Конституцию России, которая вступит в силу в июле.",
+     {}, {"которая": "Владимир Путин"}),
+]
+
+
+@pytest.mark.parametrize("text, linked, not_to", RELATIVE)
+def test_relative_pronouns_join_the_word_their_clause_hangs_on(text, linked, not_to, models):
+    from conftest import referring_links
+
+    article = svodka.extract(text, models=models)
+    assert_spans_valid(article)
+    found = referring_links(article)
+    for words, name in linked.items():
+        assert found.get(words) == [name], found
+    for words, name in not_to.items():
+        assert name not in found.get(words, []), found
+    rules = {m.rule for e in article.entities for m in e.mentions if m.text.startswith("котор")}
+    assert rules <= {"pronoun:relative"}, rules
+    names = {e.name for e in article.entities}
+    assert set(linked.values()) | set(not_to.values()) <= names, names
+
+
 def test_a_quote_speaker_is_found_in_the_authors_words(models):
     """``quote_speakers``: the speaking subject after the «…» or before it, in its paragraph."""
     from svodka.analysis import analyze
@@ -212,6 +246,18 @@ def test_contested_choices_and_pronouns_after_an_open_one():
     # as installed before this setting existed, neither links
     never = {"personal": (0.5, 0.0)}
     assert [d.token for d, _ in accepted(contested + open_first, never)] == []
+
+
+def test_a_choice_contested_by_another_entity_needs_more_than_one_contested_by_a_phrase():
+    """Contested by another entity's subject ("Компания «Северсталь» отчиталась…") and by a
+    subject that is no entity ("Один из раненых сообщил…") are two settings."""
+    putin = Entity("e1", "PER", "Владимир Путин", [], [], [])
+    limits = {"personal": (0.5, 0.0), pronouns.CONTESTED: (2.0, 0.0),
+              pronouns.CONTESTED_BY_PHRASE: (0.7, 0.0)}
+    decisions = [Decision(3, "personal", putin, 0.95, contested=True),
+                 Decision(5, "personal", putin, 0.8, contested_by_phrase=True),
+                 Decision(7, "personal", putin, 0.6, contested_by_phrase=True)]
+    assert [d.token for d, _ in accepted(decisions, limits)] == [5]
 
 
 def test_every_kind_has_a_threshold():

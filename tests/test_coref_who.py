@@ -26,10 +26,11 @@ LINKS = [
      "него фантастической работы!»",
      {"лидер": "Дональд Трамп"}, set()),
     # a «…» inside the author's words («НГ») does not end the quote: "Он" is inside it,
-    # the speaker's to mean, not the professor named just before
+    # the speaker's to mean — Тиллерсон, of whom the speaker speaks — not the professor
+    # named just before (linked since the seventh session: "contested by no entity")
     ("«Тиллерсон стал ошеломительным провалом, – заявил «НГ» профессор Джорджтаунского "
      "университета Андерс Аслунд. – Он много говорил и мало делал».",
-     {"профессор Джорджтаунского университета": "Андерс Аслунд"}, {"Он"}),
+     {"профессор Джорджтаунского университета": "Андерс Аслунд", "Он": "Тиллерсон"}, set()),
     # a pronoun is not the subject of its own clause (Russian says "своё" for that)
     ("Представитель Управления ООН в Йемене Джейми Макголдрик призвал стороны объявить "
      "гуманитарную паузу. «Я призываю все стороны конфликта срочно обеспечить гуманитарную "

@@ -118,9 +118,13 @@ def test_no_cache_when_its_size_is_zero(tmp_path, records):
                 assert "x-svodka-cache" not in page.headers
 
 
-def test_svodka_serve_starts_two_workers_and_each_keeps_answers(tmp_path, records):
+def test_svodka_serve_starts_two_workers_that_share_their_kept_answers(tmp_path, records):
     """uvicorn hands its settings to worker processes by pickling them; the header-timeout
-    protocol made per call could not be pickled, so `--workers 2` never answered."""
+    protocol made per call could not be pickled, so `--workers 2` never answered. Each
+    worker kept its own answers, so a page was computed once per worker: now the first
+    request computes it and every later one, on whichever worker, is a kept answer; the
+    directory they share lives as long as the server."""
+    import os
     import socket
     import subprocess
     import sys
@@ -136,9 +140,12 @@ def test_svodka_serve_starts_two_workers_and_each_keeps_answers(tmp_path, record
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", url,
                                "--port", str(port), "--workers", "2"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                              env=dict(os.environ, TMPDIR=str(scratch)))
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -151,13 +158,18 @@ def test_svodka_serve_starts_two_workers_and_each_keeps_answers(tmp_path, record
                 pass
             assert time.monotonic() < deadline, "svodka serve --workers 2 did not answer"
             time.sleep(0.5)
+        # a new connection each time, to either worker
         seen = [httpx.get(base + "/search", params={"q": "бюджет"}, timeout=30)
-                for _ in range(6)]
+                for _ in range(8)]
         assert all(r.status_code == 200 and "Силуанов" in r.text for r in seen)
-        assert "hit" in {r.headers["x-svodka-cache"] for r in seen}
+        assert [r.headers["x-svodka-cache"] for r in seen] == ["miss"] + ["hit"] * 7
+        assert len({r.content for r in seen}) == 1
+        [shared] = scratch.glob("svodka-pages-*")
+        assert any(shared.iterdir())
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        server.wait(timeout=60)
+    assert not shared.exists()
 
 
 def test_a_worker_process_hands_the_gil_over_as_often_as_a_single_server(tmp_path, records,

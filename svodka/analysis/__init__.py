@@ -117,7 +117,8 @@ class Analysis:
         token = self.tokens[index]
         if token.lemma_ is None:
             if token.pos in ("PUNCT", "NUM", "SYM", "X") or not token.text[:1].isalpha():
-                token.lemma_ = token.text.lower()
+                # one string per form, as the texts are: numbers and marks repeat
+                token.lemma_ = sys.intern(token.text.lower())
             else:
                 token.lemma_ = self.morph.lemma(token.text, token.pos,
                                                 tuple(sorted(token.feats.items())))
@@ -245,11 +246,13 @@ def _ner_chunks(text: str, sentences: list[Sentence]):
 def _recognize(models: Models, text: str, sentences: list[Sentence]) -> list[NerSpan]:
     chunks = list(_ner_chunks(text, sentences))
     spans: list[NerSpan] = []
+    names: dict[str, str] = {}    # one string per name written alike: a long article repeats them
     texts = (text[s:e] for s, e in chunks)     # sliced as slovnet batches them, not all at once
     for (c_start, _), chunk_spans in zip(chunks, recognize(models.ner_tagger, texts)):
         for span in chunk_spans:
             start, end = c_start + span.start, c_start + span.stop
-            spans.append(NerSpan(start, end, span.type, text[start:end]))
+            name = text[start:end]
+            spans.append(NerSpan(start, end, sys.intern(span.type), names.setdefault(name, name)))
     return spans
 
 

@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from datetime import date
 
 import logging
+import os
 import threading
 
 from fastapi import Request, Response
@@ -62,13 +63,16 @@ def _templates() -> Jinja2Templates:
 def create_app(store_url: str | None = None, *, store=None,
                allowed_hosts: tuple[str, ...] | list[str] = LOCAL_HOSTS,
                limits: ServerLimits = ServerLimits(),
-               today: Callable[[], date] = date.today, close_store: bool = False):
+               today: Callable[[], date] = date.today, close_store: bool = False,
+               shared_pages: str | os.PathLike | None = None):
     """The ASGI app over ``store`` or, when none is given, ``open_store(store_url)`` (which
     must exist: serving never creates a store).
 
     Only requests with a Host among ``allowed_hosts`` are answered; ``limits`` bound what
     one request may cost. ``today`` decides what "this month" means on the home page.
     A store opened here, or handed over with ``close_store``, is closed at shutdown.
+    ``shared_pages``: a directory, private to this server, through which its worker
+    processes share the answers they keep (:class:`svodka.api.cache.SharedPages`).
     """
     owns_store = store is None or close_store
     if store is None:
@@ -101,7 +105,8 @@ def create_app(store_url: str | None = None, *, store=None,
     app.include_router(correction_pages.router)
     _add_error_pages(app)
     # innermost: a kept answer still passes the Host check and gets the security headers
-    app.add_middleware(PageCache, store=store, today=today, max_bytes=limits.page_cache_bytes)
+    app.add_middleware(PageCache, store=store, today=today, max_bytes=limits.page_cache_bytes,
+                       shared_directory=shared_pages)
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes, seconds=limits.body_seconds)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostCheck, allowed=allowed_hosts)

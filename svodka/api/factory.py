@@ -11,6 +11,7 @@ STORE_URL_VARIABLE = "SVODKA_DB"
 ALLOWED_HOSTS_VARIABLE = "SVODKA_ALLOWED_HOSTS"
 MAX_CHARS_VARIABLE = "SVODKA_SERVE_MAX_CHARS"
 PAGE_CACHE_VARIABLE = "SVODKA_SERVE_PAGE_CACHE_MB"
+SHARED_PAGES_VARIABLE = "SVODKA_SERVE_SHARED_PAGES"
 # Searches run in threads that hand the GIL over every 5 ms by default; a short request
 # waiting behind them then waits 5 ms at each step.
 SWITCH_INTERVAL = 0.001
@@ -18,7 +19,8 @@ SWITCH_INTERVAL = 0.001
 
 def app_from_env():
     """``create_app`` over the store named by ``$SVODKA_DB`` (default: svodka.db), answering
-    the Host names in ``$SVODKA_ALLOWED_HOSTS`` (comma-separated; default: this machine)."""
+    the Host names in ``$SVODKA_ALLOWED_HOSTS`` (comma-separated; default: this machine),
+    sharing kept answers with the other workers through ``$SVODKA_SERVE_SHARED_PAGES``."""
     hosts = [h for h in os.environ.get(ALLOWED_HOSTS_VARIABLE, "").split(",") if h]
     given = {}
     if os.environ.get(MAX_CHARS_VARIABLE):
@@ -29,4 +31,5 @@ def app_from_env():
     # a worker is a fresh interpreter: the parent's setting does not reach it
     sys.setswitchinterval(SWITCH_INTERVAL)
     return create_app(os.environ.get(STORE_URL_VARIABLE) or None,
-                      allowed_hosts=hosts or LOCAL_HOSTS, limits=limits)
+                      allowed_hosts=hosts or LOCAL_HOSTS, limits=limits,
+                      shared_pages=os.environ.get(SHARED_PAGES_VARIABLE) or None)

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 from typing import Annotated
 
 import typer
@@ -32,7 +34,8 @@ def serve(
         min=1, help="Longest text /extract and the paste page accept, in characters.")] = None,
     page_cache_mb: Annotated[int, typer.Option(
         min=0, max=4096, help="Answers to GET requests kept in memory per worker, in MB; "
-                              "renewed whenever the store changes (0: keep none).")] = 64,
+                              "renewed whenever the store changes (0: keep none); "
+                              "several workers also share them through files.")] = 64,
 ) -> None:
     """Serve the corpus: pages at /, JSON at /api, API docs at /docs."""
     import uvicorn
@@ -40,7 +43,8 @@ def serve(
     from svodka.analysis import load_models
     from svodka.api import create_app
     from svodka.api.factory import (ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE,
-                                    PAGE_CACHE_VARIABLE, STORE_URL_VARIABLE, SWITCH_INTERVAL)
+                                    PAGE_CACHE_VARIABLE, SHARED_PAGES_VARIABLE,
+                                    STORE_URL_VARIABLE, SWITCH_INTERVAL)
     from svodka.api.guard import ServerLimits
     from svodka.api.protocol import with_header_timeout
     from svodka.store import masked
@@ -73,11 +77,19 @@ def serve(
         os.environ[ALLOWED_HOSTS_VARIABLE] = ",".join(hosts)
         os.environ[MAX_CHARS_VARIABLE] = str(limits.max_chars)
         os.environ[PAGE_CACHE_VARIABLE] = str(page_cache_mb)
+        # the workers share the answers they keep through files only they can read
+        shared = tempfile.mkdtemp(prefix="svodka-pages-") if page_cache_mb > 0 else None
+        if shared:
+            os.environ[SHARED_PAGES_VARIABLE] = shared
         # A worker answers its supervisor's pings only once it has imported the app; on a
         # loaded machine that took over uvicorn's 5 s, and every worker was killed and
         # restarted, over and over, without ever serving.
-        uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
-                    timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
+        try:
+            uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
+                        timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
+        finally:
+            if shared:
+                shutil.rmtree(shared, ignore_errors=True)
     else:
         uvicorn.run(create_app(store=store, allowed_hosts=hosts, limits=limits,
                                close_store=True), **options)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:   # numpy loads with the model, not with `import svodka` (svod
     from svodka.sentiment.features import MentionView
     from svodka.sentiment.model import ToneModel
 
-__all__ = ["MentionTone", "ToneItem", "tone", "tone_items", "tone_mentions", "judge"]
+__all__ = ["MentionTone", "ToneItem", "tone", "tone_items", "tone_mentions", "mention_tones",
+           "judge"]
 
 # Lines judged in one language pass by tone_items: slovnet is much faster in batches.
 BATCH = 256
@@ -138,3 +139,40 @@ def tone_mentions(analysis: Analysis, entities, quotes) -> dict[tuple[int, int],
             tones[(mention.start, mention.end)] = judge(
                 analysis, mention.start, mention.end, kind, quote_spans, model)
     return tones
+
+
+def mention_tones(analysis: Analysis, entities, quotes) -> Iterator[MentionTone]:
+    """The tone of each mention of ``entities``, entity by entity in their order, as
+    :func:`tone_mentions` gives it for the mention's span: where two mentions share a span,
+    both get the tone the later is judged with. Judged as they are asked for, so a long
+    article's tones are not held in one table beside its mentions."""
+    from svodka.sentiment.model import load_model
+
+    quote_spans = [(q.start, q.end) for q in quotes]
+    model = load_model()
+    shared = _shared_span_kinds(entities, len(analysis.text) + 1)
+    for entity in entities:
+        for mention in entity.mentions:
+            kind = entity.type if mention.kind == "name" else mention.kind
+            if shared:
+                kind = shared.get((mention.start, mention.end), kind)
+            yield judge(analysis, mention.start, mention.end, kind, quote_spans, model)
+
+
+def _shared_span_kinds(entities, stride: int) -> dict[tuple[int, int], str]:
+    """The kind the last mention of a span is judged as, for the spans two mentions share:
+    found over one int per mention rather than a table of every span."""
+    import numpy as np
+
+    keys = np.fromiter((m.start * stride + m.end for e in entities for m in e.mentions),
+                       dtype=np.int64)
+    values, counts = np.unique(keys, return_counts=True)
+    repeated = set(values[counts > 1].tolist())
+    kinds: dict[tuple[int, int], str] = {}
+    if repeated:
+        for entity in entities:
+            for mention in entity.mentions:
+                if mention.start * stride + mention.end in repeated:
+                    kinds[(mention.start, mention.end)] = \
+                        entity.type if mention.kind == "name" else mention.kind
+    return kinds

@@ -22,7 +22,7 @@ from svodka.store import (corrections as _corrections, read, schema, search as _
                           write)
 from svodka.store.engine import (StoreUnavailable, describe_error, make_engine, masked,
                                  normalize_url, sqlite_path, write_transaction)
-from svodka.store.migrations import migrate
+from svodka.store.migrations import LATEST, migrate, up_to_date
 from svodka.store.prepare import Prepared, prepare
 
 __all__ = ["Store", "open_store", "prepare", "Prepared", "StoreUnavailable", "masked",
@@ -49,8 +49,13 @@ class Store:
         if not create and path is not None and not os.path.exists(path):
             raise StoreUnavailable("no store at that path (svodka ingest makes one)")
         self.engine = make_engine(self.url)
-        with write_transaction(self.engine) as conn:
-            self.schema_version = migrate(conn)
+        with self.engine.connect() as conn:
+            current = up_to_date(conn)
+        if current:
+            self.schema_version = LATEST
+        else:
+            with write_transaction(self.engine) as conn:
+                self.schema_version = migrate(conn)
         self._near: NearDuplicateIndex | None = None
         self._staged_near: NearDuplicateIndex | None = None   # the ordered pass's, between calls
 

@@ -179,6 +179,15 @@ def current_version(conn: Connection) -> int:
     return version or 0
 
 
+def up_to_date(conn: Connection) -> bool:
+    """Whether the schema is at :data:`LATEST`, asked without writing anything: a reader
+    (each worker of ``svodka serve``) then opens the store without the write lock, which an
+    ingest may hold for a long batch."""
+    if not inspect(conn).has_table(schema.schema_version.name):
+        return False
+    return current_version(conn) == LATEST
+
+
 def migrate(conn: Connection) -> int:
     """Bring the schema up to :data:`LATEST` inside the caller's (write) transaction."""
     if conn.dialect.name == "postgresql":

@@ -700,8 +700,13 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             continue      # a title refers back only to the person named most so far
         if lemma in offices and not any(lemma in fold(r) for r in found[0].roles):
             continue      # "президент" alone: the person only if known to hold the office
-        if any(s.entity is found[0] and s.sent == token.sent for s in before):
-            continue      # named in the same sentence: the title is someone else's
+        if any(s.entity is found[0] and s.sent == token.sent for s in slots):
+            continue      # named in the same sentence, before or after: the title is someone
+            # else's ("Единственный ученый, с которым сравнивали Хокинга, – Ньютон")
+        if token.rel == "nmod" and any(link_.token == token.head and link_.entity is found[0]
+                                       for link_ in links):
+            continue      # the complement of the person's own title is someone else:
+            # "— пояснил советник американского лидера" (the adviser, not the leader)
         if not _phrase_agrees(analysis, index, range(phrase.first, phrase.stop), found[0]):
             continue      # "министр финансов" after "Премьер-министр Дмитрий Медведев"
         if not subject:
@@ -966,8 +971,14 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     if not counts:
         return None
     most = max(counts.values())
+    if list(counts.values()).count(most) > 1:
+        return None     # a tie is no focus: "Что Захару Прилепину… Что Сергей Безруков
+        # сыграет… «Поэтом можешь ты не быть…», – заметил классик" (each named once)
     top = next(s.entity for s in reversed(before) if not s.unnamed
                and counts.get(id(s.entity)) == most)
+    if not _phrase_agrees(analysis, index, [index, *analysis.children(index)], top):
+        return None     # "— рассказывает RT директор крупной украинской исследовательской
+        # компании": a complement the person's roles and names never mention is someone new
     return top, "title:focus"
 
 

@@ -30,8 +30,8 @@ from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_featu
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
-__all__ = ["AFTER_OPEN", "CONTESTED", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
-           "quote_speakers", "scored_pools", "thresholds"]
+__all__ = ["AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
+           "quote_speakers", "relative_links", "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
 WINDOW_SENTENCES = 3
@@ -47,12 +47,15 @@ MAX_PHRASE_TOKENS = 12
 _KIND_OF_CODE = {0: "personal", 1: "personal", 3: "plural", 4: "reflexive", 5: "reflexive"}
 KINDS = ("personal", "personal quoted", "personal speaking", "plural", "plural quoted",
          "plural speaking", "reflexive", "reflexive quoted")
-# Two settings beside the kinds' thresholds, each the score a link needs in a case the kind's
-# threshold alone does not decide: a choice another agreeing subject contests, and the best
-# entity's phrase of a pronoun whose best antecedent is an earlier pronoun left unlinked
-# ("… Он сказал, что его …": the second follows the first, which no one took)
-CONTESTED, AFTER_OPEN = "contested", "after an open pronoun"
-SETTINGS = KINDS + (CONTESTED, AFTER_OPEN)
+# Three settings beside the kinds' thresholds, each the score a link needs in a case the kind's
+# threshold alone does not decide: a choice another entity's agreeing subject contests
+# ("Ольга Петрова … Компания «Северсталь» отчиталась… Она"), one that only a subject which is
+# no entity contests ("Один из раненых сообщил…"), and the best entity's phrase of a pronoun
+# whose best antecedent is an earlier pronoun left unlinked ("… Он сказал, что его …": the
+# second follows the first, which no one took)
+CONTESTED, CONTESTED_BY_PHRASE = "contested", "contested by no entity"
+AFTER_OPEN = "after an open pronoun"
+SETTINGS = KINDS + (CONTESTED, CONTESTED_BY_PHRASE, AFTER_OPEN)
 _NOUNS = ("NOUN", "PROPN")
 # words that only extend a name or a word: no phrase heads of their own
 _ATTACHED = ("flat:name", "flat", "fixed", "compound", "flat:foreign")
@@ -77,7 +80,8 @@ class Decision:
     span: tuple[int, int] = (0, 0)    # the winning phrase
     rule: str = "ranker"              # or "reflexive:subject"
     rival: float = 0.0                # the best score of a phrase that is no entity
-    contested: bool = False           # a later subject agrees too (see _contested)
+    contested: bool = False           # a later subject of another entity agrees too
+    contested_by_phrase: bool = False  # ... only a later subject that is no entity's
     # when ``target`` is an open pronoun: the best-scored entity's phrase, and its score
     entity: Entity | None = None
     entity_score: float = 0.0
@@ -176,9 +180,10 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
             continue
         best = max(some, key=lambda n: chunk[n])
         index, kind = anaphors[number]
+        by = contested(number, pool, best)
         decision = Decision(index, kind, pool[best].target, float(chunk[best]),
                             (pool[best].start, pool[best].end), rival=rival,
-                            contested=contested(number, pool, best))
+                            contested=by == "entity", contested_by_phrase=by == "phrase")
         named = [n for n in some if isinstance(pool[n].target, Entity)]
         if isinstance(decision.target, int) and named:
             runner_up = max(named, key=lambda n: chunk[n])
@@ -256,8 +261,8 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
         rows += features
         groups.append((number, pool, len(features)))
 
-    def contested(number: int, pool: list[Candidate], best: int) -> bool:
-        return _contested(pool, best, anaphor_of[number], view_of)
+    def contested(number: int, pool: list[Candidate], best: int) -> str | None:
+        return _contested(analysis, pool, best, anaphor_of[number], view_of)
 
     return decisions, rows, groups, contested
 
@@ -307,19 +312,39 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return at >= 0 and spans[at][0] <= offset < spans[at][1]
 
 
-def _contested(pool: list[Candidate], best: int, anaphor, view_of) -> bool:
+def _contested(analysis, pool: list[Candidate], best: int, anaphor, view_of) -> str | None:
     """Is something else, agreeing with the pronoun in gender and number, the subject of a
     phrase after the one the ranker chose? "Ольга Петрова продала акции. Компания
-    «Северсталь» отчиталась о прибыли. Она выросла": the reader is not sure either."""
+    «Северсталь» отчиталась о прибыли. Она выросла": the reader is not sure either —
+    ``"entity"`` when another entity's mention is such a subject, or a phrase that is the
+    subject of a verb above the pronoun ("глава Белого дома был вынужден пояснить, что он"),
+    ``"phrase"`` when only another phrase that is no entity is ("Один из раненых"), else
+    None."""
     chosen = pool[best]
+    found = None
+    above = None
     for candidate in pool[best + 1:]:
         if candidate.start <= chosen.start or candidate.target is chosen.target \
                 or isinstance(candidate.target, int):
             continue
         seen = view_of((candidate.start, candidate.end))
         if seen.subject and seen.gender == anaphor.gender and seen.number == anaphor.number:
-            return True
-    return False
+            if above is None:
+                above = _words_above(analysis, anaphor.head)
+            if candidate.target is not None or (
+                    seen.head >= 0 and analysis.tokens[seen.head].head in above):
+                return "entity"   # (or the subject of a verb above: "глава … пояснил, что он")
+            found = "phrase"
+    return found
+
+
+def _words_above(analysis, index: int) -> set[int]:
+    """The words above ``index`` in its sentence's tree."""
+    found, head, steps = set(), analysis.tokens[index].head if index >= 0 else -1, 0
+    while head >= 0 and steps < 40:
+        found.add(head)
+        head, steps = analysis.tokens[head].head, steps + 1
+    return found
 
 
 def link_by_ranker(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]],
@@ -355,7 +380,9 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
         least, margin = limits.get(decision.kind, never)
         if decision.rule == "ranker" and (
                 decision.score < least or decision.score < decision.rival - margin
-                or decision.contested and decision.score < limits.get(CONTESTED, never)[0]):
+                or decision.contested and decision.score < limits.get(CONTESTED, never)[0]
+                or decision.contested_by_phrase
+                and decision.score < limits.get(CONTESTED_BY_PHRASE, never)[0]):
             continue
         target = decision.target
         entity = resolved.get(target) if isinstance(target, int) else target
@@ -367,6 +394,75 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
         resolved[decision.token] = entity
         found.append((decision, entity))
     return found
+
+
+# how far up from "который" its relative clause's verb may be ("акции которой выросли": two)
+_RELATIVE_STEPS = 4
+
+
+def relative_links(analysis, entities: list[Entity], links) -> list:
+    """Links (``coref.Link``, rule ``pronoun:relative``) for "который" whose relative clause
+    (slovnet's ``acl:relcl``) hangs on a word of an entity's mention, or on a noun with a name
+    in apposition: "Борис Березовский, который некогда был связан с Кремлем", "Компания
+    «Газпром», акции которой выросли". "который" agrees with the word it stands for in number,
+    and in gender when singular; when it does not ("представителям ассоциаций Италии, которые
+    рассказали"), the parser hung the clause on the wrong word and nothing is linked."""
+    from svodka.extractors.coref import Link
+
+    tokens = analysis.tokens
+    relatives = [i for i, token in enumerate(tokens)
+                 if token.pos in ("PRON", "DET") and token.text[:1] in "кК"
+                 and analysis.lemma(i) == "который"]
+    if not relatives:
+        return []
+    spans = _MentionSpans(entities, links)
+    taken = {link_.token for link_ in links}
+    found = []
+    for index in relatives:
+        if index in taken:
+            continue
+        noun = _relative_antecedent(analysis, index)
+        if noun is None or not _agrees(tokens[index], tokens[noun]):
+            continue
+        owner = spans.owners(analysis, tokens[noun].start, tokens[noun].end)
+        target = _target_of(analysis, noun, owner, set())
+        if not isinstance(target, Entity):
+            continue
+        token = tokens[index]
+        found.append(Link(target, Mention(token.start, token.end, token.text, token.text.lower(),
+                                          "pronoun", rule="pronoun:relative"), index))
+    return found
+
+
+def _relative_antecedent(analysis, index: int) -> int | None:
+    """The word the relative clause holding "который" at ``index`` hangs on, if the clause
+    lies after that word in the same sentence. When the parser made no relative clause of it
+    (it sometimes takes the clause for the main one), the noun right before the comma that
+    opens it: "Борис Березовский, который…", "Лесин, с которым…"."""
+    tokens = analysis.tokens
+    at, steps = index, 0
+    while steps < _RELATIVE_STEPS and tokens[at].head >= 0:
+        if tokens[at].rel == "acl:relcl":
+            noun = tokens[at].head
+            if tokens[noun].pos in _NOUNS and noun < index \
+                    and tokens[noun].sent == tokens[index].sent:
+                return noun
+            return None
+        at, steps = tokens[at].head, steps + 1
+    before = index - 1
+    if before >= 0 and tokens[before].pos == "ADP":
+        before -= 1
+    if before >= 1 and tokens[before].text == "," and tokens[before - 1].pos in _NOUNS \
+            and tokens[before - 1].sent == tokens[index].sent:
+        return before - 1
+    return None
+
+
+def _agrees(relative, noun) -> bool:
+    number = relative.feats.get("Number")
+    if number is None or number != noun.feats.get("Number"):
+        return False
+    return number == "Plur" or relative.feats.get("Gender") == noun.feats.get("Gender")
 
 
 def _reach(analysis, anaphors, quoted: list[tuple[int, int]]) -> tuple[int, int]:

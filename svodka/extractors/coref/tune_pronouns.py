@@ -21,7 +21,8 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from svodka.extractors.coref.pronouns import CONTESTED, KINDS, SETTINGS, Decision, accepted
+from svodka.extractors.coref.pronouns import (CONTESTED, CONTESTED_BY_PHRASE, KINDS, SETTINGS,
+                                              Decision, accepted)
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +213,9 @@ def losses(prepared: list[Prepared], limits: dict[str, tuple[float, float]]
                         what = "under the threshold: " + decision.kind
                     elif decision.contested and decision.score < limits.get(CONTESTED, OFF)[0]:
                         what = "contested by a later subject"
+                    elif decision.contested_by_phrase \
+                            and decision.score < limits.get(CONTESTED_BY_PHRASE, OFF)[0]:
+                        what = "contested by a later subject that is no entity"
                     elif decision.score < decision.rival - margin:
                         what = "a phrase that is no entity scores higher"
                     else:

@@ -22,16 +22,17 @@ from svodka.extractors.coref import (Coreference, antecedent, link_descriptions,
                                     link_titles, person_genders, person_slots, quoted_spans)
 from svodka.extractors.coref.descriptions import (apposition_links, descriptor_links,
                                                   link_anaphoric)
-from svodka.extractors.coref.pronouns import link_by_ranker
+from svodka.extractors.coref.pronouns import link_by_ranker, relative_links
+from svodka.extractors.entities.canonical import own_name_of
 from svodka.extractors.entities.case_forms import fold_case_forms
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
-from svodka.extractors.entities.linking import link, link_key
+from svodka.extractors.entities.linking import link
 from svodka.extractors.entities.mentions import Found, find_mentions
 from svodka.extractors.entities.normal import (normalize, subject_nominatives, written_nominatives,
                                               written_surname)
 from svodka.extractors.entities.outside import outside_mentions
-from svodka.extractors.entities.owners import owners, shared_names
+from svodka.extractors.entities.owners import owners
 from svodka.extractors.entities.people import is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
@@ -64,11 +65,12 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     _agreement(analysis, named)
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
-    keys = [link_key(m, analysis.morph, o.base) for m, o in zip(named, owned)]
-    shared = shared_names(keys, owned)
+    # an organization the text names with its owner is named so ("Следственный комитет
+    # России", not "Следственный комитет"): the owner is part of whose it is
     entities = [_entity(named, members, analysis.morph,
-                        {i for i in members if owned[i].written}
-                        if any(keys[i] in shared and owned[i].owner for i in members) else set())
+                        {i for i in members if owned[i].written and not owned[i].implied}
+                        if any(owned[i].written and not owned[i].implied for i in members)
+                        else set())
                 for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
@@ -120,7 +122,8 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     links += descriptors
     taken |= {link_.token for link_ in descriptors}
     links += link_anaphoric(analysis, entities, links, taken)
-    return Coreference(genders, links + link_by_ranker(analysis, entities, links, quoted))
+    links += link_by_ranker(analysis, entities, links, quoted)
+    return Coreference(genders, links + relative_links(analysis, entities, links))
 
 
 def _agreement(analysis: Analysis, named: list[Named]) -> None:
@@ -166,8 +169,8 @@ def _named(analysis: Analysis, found: Found, seen=frozenset()) -> Named:
 
 def _entity(named: list[Named], members: list[int], morph: Morphology,
             with_owner: set[int] = frozenset()) -> Entity | None:
-    """``with_owner``: where the name is one the text gives several owners, the mentions
-    whose words say whose it is, to name it by ("Минобороны России")."""
+    """``with_owner``: where the text writes whose the organization is, the mentions whose
+    words say so, to name it by ("Минобороны России")."""
     mentions = sorted((named[i] for i in members), key=lambda m: m.start)
     types = Counter(m.type for m in mentions if not m.nested) or Counter(m.type for m in mentions)
     type_ = types.most_common(1)[0][0]
@@ -182,10 +185,15 @@ def _entity(named: list[Named], members: list[int], morph: Morphology,
 
 
 def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool = False) -> str:
-    """The fullest nominative form; the alias table's name when the text uses it, unless the
-    text gives that name several owners: then the organization is named with its own
-    ("Министерство обороны России", not "Министерство обороны")."""
+    """The fullest nominative form; a country's own name for its organization and the alias
+    table's name when the text uses them ("Банк России", not "Центробанк"), unless the text
+    writes whose the organization is: then it is named with its owner ("Министерство обороны
+    России", not "Министерство обороны")."""
     normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
+    for normal in ([] if owned else normals):
+        own = own_name_of(normal)
+        if own and fold(own.name) == fold(normal):
+            return normal       # "Банк России", not "Центробанк" nor "ЦБ РФ"
     for normal in ([] if owned else normals):
         known = known_name(normal)
         if known and fold(known.canonical) == fold(normal):
@@ -198,12 +206,33 @@ def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool
     # a patronymic is never a name on its own: "Франц Клинцевич" with "— отметил Клинцевич"
     # is a surname
     alone = {fold(m.normal) for m in mentions if m.kind == "name" and len(m.normal.split()) == 1}
+    declined = _declined_forms(normals) if type_ == "PER" else set()
     name = max(normals, key=lambda n: (not (_first_and_patronymic(n, morph)
                                             and fold(n.split()[-1]) not in alone),
                                        len(n.split()),
                                        has_cyrillic(n, count_yo=False), not n.isupper(),
-                                       fold(n) in written, len(n)))
+                                       fold(n) in written, fold(n) not in declined, len(n)))
     return written_surname(name, mentions) if type_ == "PER" else name
+
+
+# the endings a man's foreign surname takes in the oblique cases the normalizer leaves as written
+_OBLIQUE_ENDINGS = ("а", "я", "у", "ю", "ом", "ем", "е")
+
+
+def _declined_forms(normals: list[str]) -> set[str]:
+    """"Пэк Тхэ Хёна" beside "Пэк Тхэ Хён": a name that is another name of the same person
+    with a case ending on its last word is that name declined, not its nominative."""
+    folded = {fold(n) for n in normals}
+    declined = set()
+    for name in folded:
+        *first, last = name.split()
+        if not first:
+            continue        # "Ирина" / "Ирин": a lone word says too little
+        for ending in _OBLIQUE_ENDINGS:
+            if last.endswith(ending) and len(last) - len(ending) >= 2 \
+                    and " ".join([*first, last[:-len(ending)]]) in folded:
+                declined.add(name)
+    return declined
 
 
 def _first_and_patronymic(name: str, morph: Morphology) -> bool:

@@ -5,10 +5,13 @@
 - the place that ends an organization's name is written by its canonical name: "Совет
   Безопасности Российской Федерации" and "Совет Безопасности РФ" are "Совет Безопасности
   России", "МИД РК" is "МИД Казахстана";
-- hyphens and spaces do not matter: "Jay Z" = "JAY-Z".
+- hyphens and spaces do not matter: "Jay Z" = "JAY-Z";
+- an organization a country has under a name of its own is that country's organization of
+  the generic name (``owned_names.tsv``): "Банк России" is Russia's "Центральный банк".
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.analysis.morphology import Morphology, inflect_form
@@ -50,6 +53,30 @@ def known_loosely(name: str) -> Known | None:
     found = {gazetteer().names[key] for key in _by_shape().get((len(words), words[0][:_PREFIX]), ())
              if all(_close(w, k) for w, k in zip(words, key.split()))}
     return found.pop() if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class OwnName:
+    """"Банк России": the organization's own name, the generic name it has as its owner's
+    ("Центральный банк") and the owner's folded canonical name ("россия")."""
+    name: str
+    generic: str
+    owner: str
+
+
+@lru_cache(maxsize=1)
+def _own_names() -> dict[str, OwnName]:
+    names = {}
+    for name, generic, owner in load_table("owned_names.tsv"):
+        place = known_loosely(owner)
+        names[key_text(name)] = OwnName(name, generic, key_text(place.canonical if place else owner))
+    return names
+
+
+def own_name_of(name: str) -> OwnName | None:
+    """The ``owned_names.tsv`` row of a name or of its alias row's canonical name."""
+    known = known_loosely(name)
+    return _own_names().get(key_text(known.canonical if known else name))
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from svodka.analysis.morphology import Morphology
-from svodka.extractors.entities.canonical import key_text, known_loosely, with_canonical_place
+from svodka.extractors.entities.canonical import (key_text, known_loosely, own_name_of,
+                                                  with_canonical_place)
 from svodka.extractors.entities.gazetteer import gazetteer, known_name
 from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import link_person_names, retype_surnames
@@ -37,6 +38,9 @@ def link_key(m: Named, morph: Morphology, base: str | None = None) -> tuple[str,
     """The key mentions of one thing share; ``base``: an owned organization's name without
     its owner ("Министерство обороны" of "Министерство обороны России"), whose owner
     ``owners.join_by_owner`` compares apart."""
+    own = own_name_of(m.canonical or m.normal) if m.type in ("ORG", "LOC") else None
+    if own is not None:
+        return family(m.type), key_text(own.generic)   # "Банк России": Russia's "ЦБ"
     canonical = m.canonical
     if canonical is None:
         name = own_name(base or m.normal) if m.type == "ORG" else m.normal

@@ -123,6 +123,17 @@ def list_types(analysis: Analysis, mentions: list[Found]) -> list[Found]:
 
 
 _NOT_IN_NAMES = {"ADV", "PART", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"}
+# pymorphy's classes of words that are never a name: an adverb, a conjunction, a particle, a
+# preposition, an interjection or a predicative opening a sentence ("Напоследок")
+_NEVER_NAMES = {"ADVB", "CONJ", "PRCL", "PREP", "INTJ", "PRED"}
+
+
+def _never_a_name(analysis: Analysis, word: str) -> bool:
+    """"Напоследок Гомельский": the tagger took a sentence's opening adverb for a first name;
+    pymorphy's dictionary knows the word, and only as words of these classes."""
+    word = word.lower()
+    return analysis.morph.word_is_known(word) and all(
+        p.tag.POS in _NEVER_NAMES for p in analysis.morph.parse(word))
 
 
 def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
@@ -134,7 +145,8 @@ def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
         # a capitalized word inside a sentence may be a name the tagger misreads ("Ван")
         token = tokens[index]
         starts = index == analysis.sentences[token.sent].first
-        return token.pos in _NOT_IN_NAMES and (starts or token.text[:1].islower())
+        return (token.pos in _NOT_IN_NAMES or starts and _never_a_name(analysis, token.text)) \
+            and (starts or token.text[:1].islower())
 
     role_words = gazetteer().role_words
     for m in mentions:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from svodka.analysis import Analysis
 from svodka.data import load_table
-from svodka.extractors.entities.canonical import key_text, known_loosely
+from svodka.extractors.entities.canonical import key_text, known_loosely, own_name_of
 from svodka.extractors.entities.types import Groups, Named
 from svodka.text import fold
 
@@ -35,6 +35,9 @@ class Owned:
     owner: str | None = None
     base: str | None = None
     written: bool = False       # the owner is a word of the name itself, not an adjective before it
+    # the owner comes from ``owned_names.tsv`` ("Банк России" is Russia's "Центральный
+    # банк"), not from the words of the text
+    implied: bool = False
 
 
 NO_OWNER = Owned()
@@ -73,7 +76,9 @@ def owners(analysis: Analysis, named: list[Named]) -> list[Owned]:
     place_at = {m.start: m for m in named if m.type == "LOC"}
     found = []
     for m in named:
-        if m.type != "ORG" or m.kind != "name":
+        own = own_name_of(m.canonical or m.normal) \
+            if m.type in ("ORG", "LOC") and m.kind == "name" else None
+        if (m.type != "ORG" or m.kind != "name") and own is None:
             found.append(NO_OWNER)
             continue
         inside = []
@@ -82,9 +87,14 @@ def owners(analysis: Analysis, named: list[Named]) -> list[Owned]:
                 break
             if end <= m.end:
                 inside.append(named[j])
-        found.append(_owner_in_name(analysis, m, inside)
-                     or _owner_after_name(analysis, m, place_at)
-                     or _owner_by_adjective(analysis, m, place_keys) or NO_OWNER)
+        owner = _owner_in_name(analysis, m, inside) \
+            or _owner_after_name(analysis, m, place_at) \
+            or _owner_by_adjective(analysis, m, place_keys) or NO_OWNER
+        if own is not None:
+            # "Банк России", "ЦБ РФ": the text writes the owner; a bare own name would
+            # have it from the table alone
+            owner = Owned(own.owner, own.generic, True, implied=owner.owner != own.owner)
+        found.append(owner)
     return found
 
 
@@ -171,7 +181,26 @@ def _adjective_owner(analysis: Analysis, index: int, place_keys: set[str]) -> st
 def join_by_owner(members: list[int], owned: list[Owned], groups: Groups) -> None:
     """Mentions sharing one name key: all join when at most one owner is among them; else
     each owner's mentions join, and those without an owner join only each other, for good:
-    their group is ``CONTESTED`` and no later rule joins it to an owned one."""
+    their group is ``CONTESTED`` and no later rule joins it to an owned one.
+
+    An own name whose owner only ``owned_names.tsv`` gives (``implied``) joins the mentions
+    the text itself gives that owner ("ЦБ РФ", and with them "ЦБ"), never the generic name
+    alone: the table is no evidence of whose a bare "ЦБ" is."""
+    implied = [i for i in members if owned[i].implied]
+    members = [i for i in members if not owned[i].implied]
+    _join_written_owners(members, owned, groups)
+    by_owner: dict[str | None, list[int]] = {}
+    for i in implied:
+        by_owner.setdefault(owned[i].owner, []).append(i)
+    for owner, same in by_owner.items():
+        for i in same[1:]:
+            groups.union(same[0], i)
+        written = [i for i in members if owned[i].owner == owner]
+        if written:
+            groups.union(written[0], same[0])
+
+
+def _join_written_owners(members: list[int], owned: list[Owned], groups: Groups) -> None:
     by_owner: dict[str | None, list[int]] = {}
     for i in members:
         by_owner.setdefault(owned[i].owner, []).append(i)
@@ -182,13 +211,3 @@ def join_by_owner(members: list[int], owned: list[Owned], groups: Groups) -> Non
     for same in by_owner.values():
         for i in same[1:]:
             groups.union(same[0], i, same_name=True)
-
-
-def shared_names(keys: list, owned: list[Owned]) -> set:
-    """The name keys the text gives to more than one owner ("Министерство обороны" of
-    Russia's and Britain's): an entity of such a name is named with its owner."""
-    owners_of: dict = {}
-    for key, found in zip(keys, owned):
-        if found.owner is not None:
-            owners_of.setdefault(key, set()).add(found.owner)
-    return {key for key, found in owners_of.items() if len(found) > 1}

@@ -266,6 +266,19 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
         # "Саша Белкин приехал … Белкина осталась": a man's group and a woman's never join
         fitting = {r: full for r, full in fitting.items() if groups.may_join(r, i)
                    and not _feminine_subject_of(mentions, members, groups, i, r, full)}
+        if len(words) == 1 and len(fitting) > 1:
+            # "Андрей Дмитриев … Дмитрий Шляхтин … Дмитриев заявил": a lone word that is one
+            # person's surname and only close to another's first name names the one whose
+            # surname it is; the same word as a first name ("Филиппе" of "Филиппе Коутиньо"
+            # beside "Максимилиан Филипп", "Джеймс" of "Джеймс Мэттис" beside "Джош Джеймс")
+            # may be either
+            surnames = {r: full for r, full in fitting.items()
+                        if same_name_word(words[0], full[-1])}
+            first_names = {_first_name(full[0]) for r, full in fitting.items() if r not in surnames}
+            written = words_of(mentions[i].text)
+            if len(surnames) == 1 and not {_first_name(words[0]),
+                                           *map(_first_name, written[:1])} & first_names:
+                fitting = surnames
         if len(fitting) > 1 and mentions[i].gender:
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
@@ -281,6 +294,11 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
                                 reverse=True)
             big.extend(small)
             members[joined] = big
+            # the joined group keeps its full name's gender: "Хиллари" joining "Хиллари
+            # Клинтон" first must not hide her from "написала Клинтон"
+            known = gender.get(target) or gender.get(root)
+            if known:
+                gender[joined] = known
             inherited = generations.get(root) or generations.get(target) or generation
             if inherited:
                 generations[joined] = inherited

@@ -383,6 +383,10 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             tokens[i].feats.get("Case") for i in heads) \
             and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
         return None       # "адвокат Александра Кокорина": the name is whose, not who
+    if case == "Gen" and not agreeing and tokens[name_first].rel == "nmod" \
+            and tokens[name_first].head in heads:
+        return None       # "Джина Хаспел – заместитель Помпео": an undeclined name the parser
+        # makes the complement of a title in another case is whose deputy, not who
     if case and not agreeing and case != "Gen":
         acting = _acting(analysis, heads[-1], floor, case)
         if acting is not None:      # "исполняющий обязанности президента Александр Турчинов"
@@ -956,10 +960,14 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
         # bracketed name the actor's; "работа оператора (Максим Шинкаренко)" stays his
         return []
     skipped = name_starts      # "адвокат Александра Кокорина Андрей Ромашов"
+    linked_case = None         # the case of the title after the last link crossed
     while True:
         role = role_before(analysis, stop, names, skipped, oblique)
         if role is None:
             break
+        if linked_case is not None and not _agrees(analysis, role.head, linked_case):
+            break          # titles chained by a comma agree in case: in "во время встречи с
+            # президентом, патриарх Кирилл" the instrumental is the meeting's, not his
         roles.insert(0, role)
         if role.stacked:
             stop = role.first
@@ -969,6 +977,7 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
         if link < 0 or tokens[link].text not in _LINKS | {","}:
             break
         stop = link        # "посла ... - постоянного представителя ... Романа Василенко"
+        linked_case = tokens[role.head].feats.get("Case")
         # past a link, a name closes the chain: in "на лауреата Синклера Льюиса, графа
         # Германа Кайзерлинга" the laureate is Льюис, not Кайзерлинг
         skipped = {}

@@ -13,6 +13,12 @@ not in the gold folder (a blind batch) are never read.
 puts every speaker error (a matched quote whose speaker differs from the gold's) in a class of
 `speaker_class`, from the found and gold names, the article's gold quotes and the words around.
 
+    python tests/data/quotes/error_classes.py --speakers --names [out/eval/quotes.json] [--examples]
+
+runs svodka on each article with a speaker error (a few minutes) and puts each error in a class
+of `name_class`: is the gold speaker an entity's canonical name (a choice among candidates), one
+of its other forms, or a form no entity holds (a name never found, a group, a description)?
+
     python tests/data/quotes/error_classes.py --causes [out/eval/quotes.json] [--examples]
 
 runs svodka again on those articles and puts each error whose gold speaker is a candidate (an
@@ -131,6 +137,39 @@ def speaker_class(error: dict, document: dict) -> str:
     return "another entity (a resolver link, an organization's other name)"
 
 
+def _fold(name: str) -> str:
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def name_class(error: dict, document: dict, entities: list) -> str:
+    """Whether the gold speaker is a name svodka's entities hold, and in which form (from the
+    entities svodka finds in the article; a class, checked by reading the examples)."""
+    found, gold = error.get("speaker"), error.get("gold_speaker")
+    if gold is None:
+        return "speaker where the gold names none"
+    canonical = [e for e in entities if _fold(e.name) == _fold(gold)]
+    if canonical:
+        other = [e for e in entities if found and _fold(e.name) == _fold(found)]
+        if other and _stems(found) & _stems(gold) and other[0].type == canonical[0].type:
+            return "split: a short or other form of the gold's entity is an entity of its own"
+        return "candidate: the gold's speaker is an entity, svodka picks nobody or another"
+    holders = [e for e in entities if _fold(gold) in {_fold(e.name)} | {_fold(a) for a in e.aliases}
+               | {_fold(m.normal) for m in e.mentions} | {_fold(m.text) for m in e.mentions}]
+    if holders:
+        if found and any(_fold(found) == _fold(e.name) for e in holders):
+            return "canonical name: the right entity, named by another of its forms"
+        return "form of an entity: svodka names another entity or nobody"
+    if re.search(r",| и ", gold):
+        return "a group the gold names (several speakers)"
+    if found and _stems(found) & _stems(gold):
+        return "a form no entity has: spelling, owner, a word more or less"
+    if re.search(r"[A-Za-z]", gold):
+        return "never found: a name in Latin script"
+    if _fold(gold) in _fold(document["text"]):
+        return "never found: a name the text writes, no entity holds"
+    return "gold's name not written so (a description, a case form, an inferred name)"
+
+
 def speakers(results: dict) -> None:
     documents = {}
     for path in HERE.glob("*.json"):
@@ -138,10 +177,18 @@ def speakers(results: dict) -> None:
         documents[document["id"]] = document
     counts: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
+    entities: dict[str, list] = {}
     for error in results["errors"]:
         if error["error"] != "speaker" or error["document"] not in documents:
             continue
-        cause = speaker_class(error, documents[error["document"]])
+        if "--names" in sys.argv:
+            if error["document"] not in entities:
+                from svodka import extract
+                entities[error["document"]] = extract(
+                    documents[error["document"]]["text"], with_tone=False).entities
+            cause = name_class(error, documents[error["document"]], entities[error["document"]])
+        else:
+            cause = speaker_class(error, documents[error["document"]])
         counts[cause, error["batch"]] += 1
         examples[cause].append(f'{error["batch"]} {error["document"]} {error["start"]}: '
                                f'{error.get("speaker")} ≠ {error.get("gold_speaker")}')

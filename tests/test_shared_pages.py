@@ -1,0 +1,164 @@
+"""Answers shared by a server's worker processes (svodka/api/cache.py, SharedPages): a page
+one worker computed is a kept answer for the other, and an ingest or a correction — through
+either worker or another program — is seen by both on their next request."""
+from __future__ import annotations
+
+import os
+import re
+from datetime import date
+
+import pytest
+from fastapi.testclient import TestClient
+
+MINISTER = ("Министр финансов Антон Силуанов выступил в Государственной думе. "
+            "«Дефицит бюджета в следующем году сократится вдвое», — заявил Силуанов.")
+DEPUTY = ("Председатель комитета Андрей Макаров раскритиковал проект. "
+          "«Бюджет составлен без учёта регионов», — сказал Макаров журналистам.")
+TODAY = date(2025, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def records(models):
+    import svodka
+    from svodka.reading import Document
+
+    return [svodka.extract_document(Document(text, "jsonl", url=url), models=models)
+            for url, text in [("http://www.ng.ru/economics/2017-04-18/1_budget.html", MINISTER),
+                              ("http://www.ng.ru/politics/2018-03-05/2_duma.html", DEPUTY)]]
+
+
+@pytest.fixture
+def workers(tmp_path, records):
+    """Two apps on their own store handles and one shared directory, as `svodka serve
+    --workers 2` runs them."""
+    from svodka.api import create_app
+    from svodka.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    shared = tmp_path / "pages"
+    shared.mkdir()
+    stores = [open_store(url) for _ in range(2)]
+    assert stores[0].add_article(records[0]) == "stored"
+    clients = [TestClient(create_app(store=store, today=lambda: TODAY, shared_pages=shared),
+                          base_url="http://127.0.0.1") for store in stores]
+    for client in clients:
+        client.__enter__()
+    yield clients, url, shared
+    for client in clients:
+        client.__exit__(None, None, None)
+    for store in stores:
+        store.close()
+
+
+def kept(response) -> str:
+    return response.headers["x-svodka-cache"]
+
+
+def heading(page: str) -> str:
+    return re.sub(r"<[^>]+>", "", re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)).strip()
+
+
+def test_a_page_one_worker_computed_is_kept_for_the_other(workers):
+    (first, second), _, shared = workers
+    computed = first.get("/search", params={"q": "бюджет"})
+    assert computed.status_code == 200 and kept(computed) == "miss"
+    assert "Силуанов" in computed.text
+    served = second.get("/search", params={"q": "бюджет"})
+    assert served.status_code == 200 and kept(served) == "hit"
+    assert served.content == computed.content
+    assert served.headers["content-type"] == computed.headers["content-type"]
+    assert served.headers["content-security-policy"] == computed.headers["content-security-policy"]
+    # another URL is another answer, computed by whoever is asked first
+    assert kept(second.get("/search", params={"q": "дефицит"})) == "miss"
+    assert kept(first.get("/search", params={"q": "дефицит"})) == "hit"
+    assert len(os.listdir(shared)) == 2
+
+
+def test_an_ingest_by_another_program_is_seen_by_both_workers(workers, records):
+    from svodka.store import open_store
+
+    (first, second), url, shared = workers
+    for client in (first, second):
+        before = client.get("/api/search", params={"q": "бюджет"}).json()
+        assert {item["article_id"] for item in before["items"]} == {records[0].id}
+    old_files = set(os.listdir(shared))
+    with open_store(url) as ingest:             # `svodka ingest` beside the server
+        assert ingest.add_article(records[1]) == "stored"
+    after = second.get("/api/search", params={"q": "бюджет"})
+    assert kept(after) == "miss"
+    assert {item["article_id"] for item in after.json()["items"]} == {r.id for r in records}
+    # the first worker finds the second's fresh answer, not its own older one
+    again = first.get("/api/search", params={"q": "бюджет"})
+    assert kept(again) == "hit" and again.content == after.content
+    # the older generation's answers are gone from the directory
+    assert old_files and not old_files & set(os.listdir(shared))
+    page = first.get("/search", params={"q": "Макаров"})
+    assert kept(page) == "miss" and "Макаров" in page.text
+
+
+def test_a_correction_and_its_undo_through_one_worker_are_seen_by_the_other(workers):
+    (first, second), _, _ = workers
+    siluanov = next(e for e in first.get("/api/entities", params={"name": "Силуанов"}).json()
+                    ["items"] if e["type"] == "PER")["id"]
+    path = f"/entities/{siluanov}"
+    assert kept(first.get(path)) == "miss"
+    shown = second.get(path)
+    assert kept(shown) == "hit" and heading(shown.text) == "Антон Силуанов"
+    renamed = first.post(f"/api/entities/{siluanov}/rename",
+                         json={"name": "Антон Германович Силуанов", "who": "аналитик"})
+    assert renamed.status_code == 201, renamed.text
+    seen = second.get(path)
+    assert kept(seen) == "miss" and heading(seen.text) == "Антон Германович Силуанов"
+    assert kept(first.get(path)) == "hit"
+    assert second.post(f"/api/corrections/{renamed.json()['id']}/undo",
+                       json={"who": "аналитик"}).status_code == 200
+    undone = first.get(path)
+    assert kept(undone) == "miss" and heading(undone.text) == "Антон Силуанов"
+
+
+def test_answers_computed_while_the_store_changed_are_not_shared(tmp_path, records):
+    """A request that began before an ingest must not leave its answer under the new
+    state's name."""
+    from svodka.api.cache import PageCache
+    from svodka.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    shared = tmp_path / "pages"
+    shared.mkdir()
+    with open_store(url) as store:
+        store.add_article(records[0])
+
+        async def app(scope, receive, send):     # stands in for a page computed slowly
+            with open_store(url) as ingest:      # ... during which an ingest commits
+                ingest.add_article(records[1])
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            await send({"type": "http.response.body", "body": b"before the ingest"})
+
+        cache = PageCache(app, store, lambda: TODAY, 1 << 20, shared_directory=shared)
+        import asyncio
+
+        async def ask():
+            sent = []
+
+            async def send(message):
+                sent.append(message)
+            await cache({"type": "http", "method": "GET", "path": "/", "query_string": b""},
+                         None, send)
+            return sent
+
+        asyncio.run(ask())
+        assert os.listdir(shared) == [] and cache.entries == {}
+        assert store.count_articles() == 2
+
+
+def test_the_shared_directory_is_bounded(tmp_path):
+    from svodka.api.cache import SharedPages
+
+    pages = SharedPages(tmp_path, max_bytes=1000)
+    pages.renew(("day", (1, 0, 0, 0, 0)))
+    for n in range(10):
+        pages.put(("/a", str(n).encode()), [(b"content-type", b"text/html")], b"x" * 300)
+        assert sum(os.path.getsize(tmp_path / name) for name in os.listdir(tmp_path)) < 1500
+    assert pages.get(("/a", b"9")) == ([(b"content-type", b"text/html")], b"x" * 300)
+    assert pages.get(("/a", b"0")) is None
+
