@@ -62,7 +62,12 @@ def verb_gender(analysis, tokens: range) -> str | None:
         elif head < 0 or not rel.startswith("nsubj"):
             return None
         verb = analysis.tokens[head]
-        if verb.feats.get("Tense") == "Past" or verb.feats.get("Variant") == "Short":
-            return verb.feats.get("Gender")
-        return None
+        if verb.feats.get("Tense") != "Past" and verb.feats.get("Variant") != "Short":
+            return None
+        if any(analysis.tokens[k].rel.startswith("nsubj") for k in analysis.children(head)
+               if k != i and k not in tokens):
+            # "что Иванка Трамп …, что её никто не избирал": a verb the parser gives two
+            # subjects agrees with one of them, which one it does not say
+            return None
+        return verb.feats.get("Gender")
     return None

@@ -38,8 +38,9 @@ from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
 from svodka.extractors.entities.types import Named
-from svodka.extractors.entities.women import feminine_names
+from svodka.extractors.entities.women import agreeing_gender, feminine_names
 from svodka.layout.boilerplate import is_editorial_signoff
+from svodka.names import MASCULINE_SURNAME_ENDINGS
 from svodka.record import Entity, Mention
 from svodka.text import fold, has_cyrillic
 
@@ -61,6 +62,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     written_nominatives(named)
     subject_nominatives(analysis, named, seen)
     fold_case_forms(named, analysis.morph)
+    _agreement(analysis, named)
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
     # an organization the text names with its owner is named so ("Следственный комитет
@@ -122,6 +124,30 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     links += link_anaphoric(analysis, entities, links, taken)
     links += link_by_ranker(analysis, entities, links, quoted)
     return Coreference(genders, links + relative_links(analysis, entities, links))
+
+
+def _agreement(analysis: Analysis, named: list[Named]) -> None:
+    """What a person's name mention's own clause says of it, for the linker: the gender its
+    predicate agrees in ("Белкина осталась"), and whether it is the nominative subject (then
+    it is no oblique form of another name). Sets ``agrees`` and ``subject`` in place."""
+    tokens = analysis.tokens
+    for m in named:
+        if m.type != "PER" or m.kind != "name":
+            continue
+        span = analysis.tokens_between(m.start, m.end)
+        if not len(span):
+            continue
+        m.agrees = agreeing_gender(analysis, span)
+        heads = [i for i in span if tokens[i].head not in span]
+        m.subject = len(heads) == 1 and tokens[heads[0]].rel.startswith("nsubj") \
+            and tokens[heads[0]].feats.get("Case") == "Nom"
+        written, normal = m.text.split(), m.normal.split()
+        if m.subject and len(written) == len(normal) \
+                and fold(written[-1]) == fold(normal[-1]) + "а" \
+                and fold(normal[-1]).endswith(MASCULINE_SURNAME_ENDINGS):
+            # "Саша Белкина говорит": the subject's "Белкина" is her nominative, not his genitive
+            m.normal = " ".join([*normal[:-1], written[-1]])
+            m.agrees = m.agrees or "Fem"
 
 
 def _without_signoffs(analysis: Analysis, named: list[Named]) -> list[Named]:

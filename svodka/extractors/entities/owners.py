@@ -210,4 +210,4 @@ def _join_written_owners(members: list[int], owned: list[Owned], groups: Groups)
         groups.owner[groups.find(by_owner[None][0])] = CONTESTED
     for same in by_owner.values():
         for i in same[1:]:
-            groups.union(same[0], i)
+            groups.union(same[0], i, same_name=True)

@@ -234,7 +234,7 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
         if not words:
             continue
         root = groups.find(i)
-        seen = (root, tuple(words), mentions[i].gender, unions)
+        seen = (root, tuple(words), mentions[i].gender, mentions[i].subject, unions)
         if seen in done:
             continue      # the same name of the same group, nothing joined since: same answer
         done.add(seen)
@@ -263,6 +263,9 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
                        or same_name_word(words[0], full[0])
                        or same_name_word(_first_name(words[0]), _first_name(full[0]))
                        or (len(full) > 2 and same_name_word(words[0], full[-2]))}
+        # "Саша Белкин приехал … Белкина осталась": a man's group and a woman's never join
+        fitting = {r: full for r, full in fitting.items() if groups.may_join(r, i)
+                   and not _feminine_subject_of(mentions, members, groups, i, r, full)}
         if len(words) == 1 and len(fitting) > 1:
             # "Андрей Дмитриев … Дмитрий Шляхтин … Дмитриев заявил": a lone word that is one
             # person's surname and only close to another's first name names the one whose
@@ -299,6 +302,21 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             inherited = generations.get(root) or generations.get(target) or generation
             if inherited:
                 generations[joined] = inherited
+
+
+def _feminine_subject_of(mentions: list[Named], members: dict[int, list[int]], groups, i: int,
+                         target: int, full: list[str]) -> bool:
+    """"Белкина говорит" beside "Саша Белкин": a nominative subject written as the other
+    name's surname + а is no genitive of it but a woman's name, and joins only a group that
+    is a woman's or that writes her surname so too ("Евгения Медведева", which the
+    normalizer may have read as "Евгений Медведев")."""
+    if not mentions[i].subject or groups.gender(target) == "Fem":
+        return False
+    written = words_of(mentions[i].text)
+    if not written or written[-1] != full[-1] + "а":
+        return False
+    return not any(words_of(mentions[j].text)[-1:] == written[-1:]
+                   for j in members.get(groups.find(target), []))
 
 
 # case endings a surname takes ("Клинтона", "Клинтону", "Клинтоном"); "Арсенал" is no

@@ -153,17 +153,26 @@ def _feminine_noun(analysis: Analysis, index: int) -> bool:
         {"anim", "femn", "nomn"} <= set(parses[0].tag.grammemes)
 
 
+def agreeing_gender(analysis: Analysis, tokens: range) -> str | None:
+    """The gender the words agreeing with one name mention say ("Masc", "Fem" or None): the
+    past-tense verb or short participle it is the subject of ("Белкина осталась"), a feminine
+    noun in apposition ("кёрлингистка Сидорова"), the verb of the noun it stands by. Not the
+    tagger's reading of the name itself: "Ерофеева", "Белкина" are also men's genitives.
+    The one notion of a mention's own gender the linker (a woman's mention never joins a man)
+    and the feminine names below read."""
+    gender = verb_gender(analysis, tokens) or _described_as(analysis, tokens)
+    # "от которого Севастовой становилось не по себе": a neuter verb has no subject of hers
+    return gender if gender in ("Masc", "Fem") else None
+
+
 def _gender(analysis: Analysis, entity: Entity) -> str | None:
-    """The gender the words agreeing with her name say: a past-tense verb she is the subject
-    of, a feminine noun in apposition, the verb of the noun her name stands by. Not the
-    tagger's reading of the names themselves: "Ерофеева", "Балагова" are also genitives of
-    men's surnames. None when the signs disagree or there are none."""
+    """The gender the words agreeing with her names say (:func:`agreeing_gender`). None
+    when the signs disagree or there are none."""
     votes: Counter = Counter()
     for mention in entity.mentions:
         if mention.kind != "name":
             continue
-        tokens = analysis.tokens_between(mention.start, mention.end)
-        votes[verb_gender(analysis, tokens) or _described_as(analysis, tokens)] += 1
+        votes[agreeing_gender(analysis, analysis.tokens_between(mention.start, mention.end))] += 1
     votes.pop(None, None)
     return next(iter(votes)) if len(votes) == 1 else None
 
