@@ -100,6 +100,17 @@ def test_woman_in_any_case_stays_one(extract):
         ["Евгения Медведева", "Медведеву", "Медведева"]
 
 
+
+def test_woman_beside_a_group_noun_stays_one(extract):
+    # the verb agrees with "дуэт", the noun her name stands beside, not with her
+    # (russia_today_0:68, merge7's records check)
+    article = extract("Российский дуэт Анастасия Брызгалова — Александр Крушельницкий начал "
+                      "турнир с победы. Брызгалова похожа на свою маму.")
+    woman = _holding(article, "Анастасия Брызгалова")
+    assert [m.text for m in woman.mentions if m.kind == "name"] == \
+        ["Анастасия Брызгалова", "Брызгалова"]
+    assert _holding(article, "Александр Крушельницкий") is not woman
+
 # a Latin name in brackets after a person's: his spelling, or his team (ng0-0631 of the
 # sixth session's analyst read: the teams were made aliases of their drivers)
 BRACKETS = [

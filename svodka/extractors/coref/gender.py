@@ -54,10 +54,12 @@ def verb_gender(analysis, tokens: range) -> str | None:
         rel = analysis.tokens[i].rel
         if rel in ("appos", "flat:name") and head >= 0 \
                 and analysis.tokens[head].rel.startswith("nsubj") \
+                and analysis.tokens[head].feats.get("Animacy") != "Inan" \
                 and 0 < tokens.start - head <= 6 and not any(
                     analysis.tokens[k].pos in ("VERB", "AUX") for k in range(head, tokens.start)):
             # "Не осталась в стороне и глава департамента образования Кармен Фарина": the
-            # verb agrees with the title the name stands beside
+            # verb agrees with the title the name stands beside; not with a thing or a group
+            # ("Российский дуэт Анастасия Брызгалова — Александр Крушельницкий начал")
             i, head = head, analysis.tokens[head].head
         elif head < 0 or not rel.startswith("nsubj"):
             return None
