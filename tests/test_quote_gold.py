@@ -184,6 +184,44 @@ def test_fifth_fresh_batch_is_the_seeded_selection_in_order():
             path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
 
+SIXTH = "fresh-2026-12f"
+
+
+def test_sixth_fresh_batch_is_ten_each_of_ng0_rt0_and_rt2_apart_from_the_rest():
+    sixth = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == SIXTH]
+    assert sorted(name[:3] for name in sixth) == ["ng0"] * 10 + ["rt0"] * 10 + ["rt2"] * 10
+    others = [json.loads(path.read_text(encoding="utf-8"))["source"]
+              for path in validate.gold_files(GOLD) if _batch_of(path) != SIXTH]
+    sixth_sources = [json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["source"]
+                     for name in sixth]
+    # apart from every earlier file by its source line, not only by its name
+    assert not {(s["file"], s["line"]) for s in others} & {(s["file"], s["line"])
+                                                            for s in sixth_sources}
+    # lines an analyst read by hand (docs/analyst-read-2026-12d.md, -12e.md and the reads
+    # before them) are kept out of the held-out batch; russia_today_0 only from line 200
+    assert not {"rt2-0653", "rt2-0173", "rt2-0126", "rt2-0375", "rt2-0940", "ng0-0618",
+                "ng0-0961", "ng0-0631", "ng0-0181", "ng0-0980", "ng0-0117", "ng0-0451",
+                "ng0-0464", "ng0-0496", "ng0-0968"} & set(sixth)
+    assert all(int(name[4:]) >= 200 for name in sixth if name.startswith("rt0"))
+    stats = validate.summary(GOLD, SIXTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+@needs_shared(NEWS)
+def test_sixth_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, SIXTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == SIXTH}
+    # adding the sixth batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD, FOURTH, FIFTH):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document

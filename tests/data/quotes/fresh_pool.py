@@ -7,6 +7,7 @@
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12c show ng1-0123
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12d list
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12e list   # 10 per dump, three dumps
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12f list   # ng_0, rt0 (from 200), rt2
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -95,6 +96,19 @@ BATCHES = {
                             frozenset({"rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509",
                                        "ng1-0835", "ng1-0390", "ng1-0958", "ng1-0952",
                                        "ng1-0934"}),
+                            per_file=10),
+    # Drawn while fresh-2026-12e was being read to improve quote speakers: 10 articles from each
+    # of three dumps. docs/analyst-read-2026-12e.md read russia_today_2 lines 653, 173, 126, 375,
+    # 940 and ng_0 lines 618, 961, 631, 181, 980; earlier reads ng_0 lines 117, 451, 464, 496,
+    # 968 and 383, 851, 879, 928, 947, and russia_today_0 lines 1-199 (issue 15's 200 articles).
+    "fresh-2026-12f": Batch("fresh-2026-12f", 20261212,
+                            {"ng0": "ng_0", "rt0": "russia_today_0", "rt2": "russia_today_2"},
+                            frozenset({"rt2-0653", "rt2-0173", "rt2-0126", "rt2-0375", "rt2-0940",
+                                       "ng0-0618", "ng0-0961", "ng0-0631", "ng0-0181", "ng0-0980",
+                                       "ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496", "ng0-0968",
+                                       "ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928",
+                                       "ng0-0947"}),
+                            {"rt0": 200},
                             per_file=10),
 }
 BATCH = "fresh-2026-12"
