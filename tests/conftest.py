@@ -104,3 +104,24 @@ def assert_links(text: str, linked: dict[str, str], unlinked: set[str], models):
         assert words not in found, found
     assert any(entity.mentions for entity in article.entities), "no names were found"
     return article
+
+
+# two ng.ru articles whose URLs carry their dates: the kept-answer tests' store
+# (test_page_cache.py, test_shared_pages.py)
+BUDGET_ARTICLES = [
+    ("http://www.ng.ru/economics/2017-04-18/1_budget.html",
+     "Министр финансов Антон Силуанов выступил в Государственной думе. "
+     "«Дефицит бюджета в следующем году сократится вдвое», — заявил Силуанов."),
+    ("http://www.ng.ru/politics/2018-03-05/2_duma.html",
+     "Председатель комитета Андрей Макаров раскритиковал проект. "
+     "«Бюджет составлен без учёта регионов», — сказал Макаров журналистам."),
+]
+
+
+@pytest.fixture(scope="session")
+def budget_records(models):
+    import svodka
+    from svodka.reading import Document
+
+    return [svodka.extract_document(Document(text, "jsonl", url=url), models=models)
+            for url, text in BUDGET_ARTICLES]

@@ -111,6 +111,12 @@ PLURAL = [
 @needs_model
 @pytest.mark.parametrize("text, linked, not_to", SPEECH + PLURAL)
 def test_pronouns_in_speech_and_plurals(text, linked, not_to, models):
+    _linked_as_told(text, linked, not_to, models)
+
+
+def _linked_as_told(text, linked, not_to, models):
+    """Each word joins its one entity, none the entity it must not; the people the text names
+    were found (staying apart is not finding no one). Returns the article."""
     from conftest import referring_links
 
     article = svodka.extract(text, models=models)
@@ -120,9 +126,9 @@ def test_pronouns_in_speech_and_plurals(text, linked, not_to, models):
         assert found.get(words) == [name], found
     for words, name in not_to.items():
         assert name not in found.get(words, []), found
-    # the people the text names were found: staying apart is not finding no one
     names = {e.name for e in article.entities}
     assert set(linked.values()) | set(not_to.values()) <= names, names
+    return article
 
 
 # "который" stands for the word its relative clause hangs on, and agrees with it in number
@@ -144,19 +150,9 @@ RELATIVE = [
 
 @pytest.mark.parametrize("text, linked, not_to", RELATIVE)
 def test_relative_pronouns_join_the_word_their_clause_hangs_on(text, linked, not_to, models):
-    from conftest import referring_links
-
-    article = svodka.extract(text, models=models)
-    assert_spans_valid(article)
-    found = referring_links(article)
-    for words, name in linked.items():
-        assert found.get(words) == [name], found
-    for words, name in not_to.items():
-        assert name not in found.get(words, []), found
+    article = _linked_as_told(text, linked, not_to, models)
     rules = {m.rule for e in article.entities for m in e.mentions if m.text.startswith("котор")}
     assert rules <= {"pronoun:relative"}, rules
-    names = {e.name for e in article.entities}
-    assert set(linked.values()) | set(not_to.values()) <= names, names
 
 
 def test_a_quote_speaker_is_found_in_the_authors_words(models):

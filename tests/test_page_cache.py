@@ -8,20 +8,10 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 
-MINISTER = ("Министр финансов Антон Силуанов выступил в Государственной думе. "
-            "«Дефицит бюджета в следующем году сократится вдвое», — заявил Силуанов.")
-DEPUTY = ("Председатель комитета Андрей Макаров раскритиковал проект. "
-          "«Бюджет составлен без учёта регионов», — сказал Макаров журналистам.")
-
 
 @pytest.fixture(scope="module")
-def records(models):
-    import svodka
-    from svodka.reading import Document
-
-    return [svodka.extract_document(Document(text, "jsonl", url=url), models=models)
-            for url, text in [("http://www.ng.ru/economics/2017-04-18/1_budget.html", MINISTER),
-                              ("http://www.ng.ru/politics/2018-03-05/2_duma.html", DEPUTY)]]
+def records(budget_records):
+    return budget_records
 
 
 @pytest.fixture
