@@ -134,3 +134,31 @@ BRACKETS = [
 def test_latin_name_in_brackets(extract, text, person, bracketed, same):
     article = extract(text)
     assert (_holding(article, person) is _holding(article, bracketed)) == same
+
+
+# two organizations, one named inside the other's words: a common noun that narrows the longer
+# name makes it another organization; an owner's name inside it does not (analyst read
+# 2026-12f, ng1-0529). sentences; names that must be two entities; names that must be one
+ORGANIZATIONS = [
+    ("Соревнования организовали Федерация бокса России и Федерация бокса студентов России. "
+     "Президент Федерации бокса России приехал на турнир.",
+     ["Федерация бокса России", "Федерация бокса студентов России"], None),
+    ("Российская академия наук и Российская академия естественных наук провели конференцию.",
+     ["Российская академия наук", "Российская академия естественных наук"], None),
+    ("Председатель Комитета Госдумы по обороне Владимир Шаманов заявил о планах. Комитет по "
+     "обороне рассмотрит законопроект.", None, ["Комитета Госдумы по обороне", "Комитет по обороне"]),
+]
+
+
+@pytest.mark.parametrize("text, apart, together", ORGANIZATIONS)
+def test_organization_inside_another_name(extract, text, apart, together):
+    article = extract(text)
+    orgs = [e for e in article.entities if e.type == "ORG"]
+    if apart:
+        assert sorted(e.name for e in orgs if e.name in apart) == sorted(apart), \
+            [(e.name, [m.text for m in e.mentions]) for e in orgs]
+    if together:
+        holding = [e for e in orgs if any(m.text in together for m in e.mentions)]
+        assert len(holding) == 1, [(e.name, [m.text for m in e.mentions]) for e in orgs]
+        assert sorted({m.text for m in holding[0].mentions if m.kind == "name"}) == \
+            sorted(together)

@@ -45,6 +45,11 @@ def _words(normal: str) -> list[str]:
     return [w for w in (w.strip(QUOTES_AND_APOSTROPHE) for w in fold(normal).split()) if w]
 
 
+def _written_words(normal: str) -> list[str]:
+    """:func:`_words` as the text capitalizes them, word for word."""
+    return [w for w in (w.strip(QUOTES_AND_APOSTROPHE) for w in normal.split()) if w]
+
+
 def _is_adjective(word: str) -> bool:
     return len(word) > 3 and word.endswith(_ADJECTIVE_ENDINGS)
 
@@ -63,9 +68,12 @@ def _close(word: str, other: str) -> bool:
     return word == other or (same_word(word, other) and len(word) == len(other))
 
 
-def _fits(short: list[str], full: list[str]) -> bool:
+def _fits(short: list[str], full: list[str], written: list[str] | None = None) -> bool:
     """Every word of ``short`` is a word of ``full``, in order, the first being the full
-    name's first word or its head."""
+    name's first word or its head; a lowercase word of ``full`` left out between two of them
+    narrows it to another organization ("Федерация бокса России" is no "Федерация бокса
+    студентов России"), a name left out is whose it is ("Комитет Госдумы по обороне").
+    ``written``: ``full``'s words as the text capitalizes them (``full`` is folded)."""
     if len(short) >= len(full):
         return False
     head = _head(full)
@@ -77,9 +85,11 @@ def _fits(short: list[str], full: list[str]) -> bool:
             continue
         position = start + 1
         for word in short[1:]:
+            skipped = position
             while position < len(full) and not _close(word, full[position]):
                 position += 1
-            if position == len(full):
+            if position == len(full) or (written is not None and any(
+                    w[:1].islower() for w in written[skipped:position])):
                 break
             position += 1
         else:
@@ -91,10 +101,12 @@ def link_short_names(mentions: list[Named], groups) -> None:
     names = [i for i, m in enumerate(mentions)
              if m.type in ("ORG", "LOC") and m.kind == "name" and not m.normal.isupper()]
     full_words = {i: _words(mentions[i].normal) for i in names}
+    written = {i: _written_words(mentions[i].normal) for i in names}
     for i, m in enumerate(mentions):
         # "МАГАТЭ ... Агентство": an abbreviation stands for its full name
         if m.type == "ORG" and m.kind == "name" and m.normal in _expansions():
             full_words[i] = _words(_expansions()[m.normal])
+            written[i] = _written_words(_expansions()[m.normal])
     by_first: dict[str, set[int]] = {}
     for i, words in full_words.items():
         if 1 < len(words) <= _MAX_WORDS:
@@ -111,7 +123,8 @@ def link_short_names(mentions: list[Named], groups) -> None:
         key = (m.type, tuple(short))
         if key not in fitting:
             fitting[key] = [j for j in by_first.get(short[0][:_STEM_LETTERS], ())
-                            if mentions[j].type == m.type and _fits(short, full_words[j])]
+                            if mentions[j].type == m.type
+                            and _fits(short, full_words[j], written[j])]
         roots = {groups.find(j) for j in fitting[key]}
         roots.discard(groups.find(i))
         if len(roots) == 1:
