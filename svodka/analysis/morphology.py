@@ -6,6 +6,7 @@ caches that key on it (lemmas, number words, readings) serve every article.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from svodka.text import fold_word
@@ -71,17 +72,8 @@ def inflect_form(parse, feats: set[str]):
     if inflected is None or "Supr" not in parse.tag:
         return inflected
     alike = [form for form in parse.lexeme if form.tag == inflected.tag]
-    return max(alike, key=lambda form: (_shared_prefix(form.word, parse.word),
+    return max(alike, key=lambda form: (len(os.path.commonprefix([form.word, parse.word])),
                                         form.word == inflected.word))
-
-
-def _shared_prefix(a: str, b: str) -> int:
-    shared = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        shared += 1
-    return shared
 
 
 @lru_cache(maxsize=20_000)

@@ -8,6 +8,7 @@ the syntactic head and the adjectives that agree with it, so "Министерс
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 
@@ -78,12 +79,7 @@ def _zero_plural(form, word: str) -> bool:
 def _keeps_stem(form, word: str) -> bool:
     """A guessed parse of an unknown surname may not change its stem ("Шольцем" -> "Шолец")."""
     normal = form.normal_form
-    shared = 0
-    for x, y in zip(normal, word):
-        if x != y:
-            break
-        shared += 1
-    return shared >= len(normal) - 1
+    return len(os.path.commonprefix([normal, word])) >= len(normal) - 1
 
 
 def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = False,
