@@ -468,8 +468,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     noun_threshold = NOUN_THRESHOLD if noun_threshold is None else noun_threshold
     for index, token in enumerate(tokens):
         if token.pos != "NOUN" or index in covered or token.feats.get("Number") == "Plur" \
-                or not token.text[:1].isalpha():
-            continue
+                or not token.text[:1].isalpha() or token.rel == "fixed":
+            continue      # "во главе с": a fixed phrase names nobody
         lemma = analysis.lemma(index)
         type_ = description_type(lemma)
         demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
@@ -677,9 +677,16 @@ def _heads(analysis, known: _Known) -> list[int]:
     ("порт" of «Восточный порт»; not "сотрудничество" of «Соглашение о … сотрудничестве»)."""
     tokens = analysis.tokens
     span = range(known.first, known.stop)
-    heads = [i for i in span if tokens[i].head not in span]
+    heads = [i for i in span if tokens[i].head not in span and not _after_preposition(analysis, i)]
     heads += [i for i in span if tokens[i].pos in ("NOUN", "PROPN")][:1]
     return heads
+
+
+def _after_preposition(analysis, index: int) -> bool:
+    """A word under a preposition (of «Госдума по международным делам», «сборная России по
+    синхронному плаванию»: the parser may hang it outside the name) names no holder: "на
+    самом деле", "в синхронном плавании" are no mention of them."""
+    return any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
 
 
 _STEM = 5
