@@ -57,6 +57,9 @@ RANKER_EVERYWHERE = True
 # "альянс": rule ``ranker:<score>:noun``); above 1 no such noun is asked about.
 # Chosen with ``tune`` on the tuning articles (docs/coref.md, "Nouns in no list").
 NOUN_THRESHOLD = 0.4
+# whether a place's or an organization's description inside a person's title ("президента
+# страны", "главы государства") is linked as any other (rule suffix ":inside")
+INSIDE_TITLES = True
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
@@ -464,14 +467,20 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         for i in range(k.first, k.stop):
             lemmas.setdefault(analysis.lemma(i), set()).add(id(k.entity))
     genders = chain_genders(analysis, entities, links)
+    titles = [range(k.first, k.stop) for k in known
+              if not k.name and k.entity.type == "PER"] if INSIDE_TITLES else []
     found, pending = [], []
     noun_threshold = NOUN_THRESHOLD if noun_threshold is None else noun_threshold
     for index, token in enumerate(tokens):
-        if token.pos != "NOUN" or index in covered or token.feats.get("Number") == "Plur" \
+        inside = _inside_title(analysis, index, titles, named) if index in covered else None
+        if token.pos != "NOUN" or index in covered and inside is None \
+                or token.feats.get("Number") == "Plur" \
                 or not token.text[:1].isalpha() or token.rel == "fixed":
             continue      # "во главе с": a fixed phrase names nobody
         lemma = analysis.lemma(index)
         type_ = description_type(lemma)
+        if inside is not None and type_ not in ("LOC", "ORG"):
+            continue
         demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
                             and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))
@@ -483,17 +492,22 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if any(analysis.lemma(c) in _NOT_ANAPHORIC for c in children):
             continue
         first, stop = description_phrase(analysis, index)
-        if any(i in covered and not _complement_name(i, index, type_, named)
+        own = covered
+        if inside is not None:      # "президента страны": the title's words are no bar
+            first, stop = max(first, inside.start), min(stop, inside.stop)
+            own = covered.difference(inside)
+        if any(i in own and not _complement_name(i, index, type_, named)
                for i in range(first, stop) if i != index and (
                 tokens[i].head == index or i == stop - 1 and tokens[i].pos == "PROPN")):
             continue      # "компания «Газпром»", "президент Путин": a name's own descriptor
         following = stop < len(tokens) and tokens[stop]
-        if following and following.sent == token.sent and following.pos == "PROPN":
-            continue      # a name the model missed
+        if following and following.sent == token.sent and following.pos == "PROPN" \
+                and inside is None:
+            continue      # a name the model missed (after a title's word: its person's)
         if following and following.sent == token.sent and (
                 following.text == "№" or following.pos == "NUM" and stop == index + 1):
             continue      # "школа № 179": a number names one of its own
-        if _names_ahead(analysis, stop, people):
+        if inside is None and _names_ahead(analysis, stop, people):
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
         if unlisted:
@@ -505,6 +519,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if chosen is None:
             continue
         entity, rule = chosen
+        if inside is not None:
+            rule += ":inside"
         start, end = tokens[first].start, tokens[stop - 1].end
         link_ = Link(entity, Mention(start, end, analysis.text[start:end],
                                      analysis.lemma(index), "title", rule=rule), index)
@@ -518,6 +534,19 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         found += _link_nouns(analysis, pending, known, covered, noun_threshold,
                              batch_scorer or _batch_scores, genders)
     return found
+
+
+def _inside_title(analysis, index: int, titles: list[range], named: dict[int, str]
+                  ) -> range | None:
+    """The person's title ``index`` stands inside as the genitive complement of one of its
+    words ("бывшего президента страны Леонида Кучму", "главы государства", "лидер
+    организации"), not a name: a description of a place or an organization of its own, read
+    as any other. None elsewhere."""
+    token = analysis.tokens[index]
+    if index in named or token.rel != "nmod" or token.feats.get("Case") != "Gen" \
+            or any(analysis.tokens[c].rel == "case" for c in analysis.children(index)):
+        return None
+    return next((span for span in titles if index in span and token.head in span), None)
 
 
 # Where a plain noun is asked about: a clause's subject, where a reader expects an anaphor.
