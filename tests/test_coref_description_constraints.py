@@ -42,7 +42,8 @@ def _linked(text: str, models) -> dict[str, str]:
     analysis = analyze(text, models=models)
     entities, _ = resolve_entities(analysis)
     for entity in entities:       # what the installed model and the rules linked: asked again
-        entity.mentions = [m for m in entity.mentions if m.kind == "name"]
+        entity.mentions = [m for m in entity.mentions
+                           if m.kind == "name" or m.rule == "title:apposition"]
     links = descriptions.link_anaphoric(
         analysis, entities, [], set(), scorer=lambda _a, _anaphor, cands: [0.99] * len(cands),
         noun_threshold=2.0)
@@ -84,3 +85,14 @@ def test_fixed_phrases_and_a_names_tail_are_no_descriptions(models):
     assert not any("деле" in words for words in found), found
     assert "главе" not in found, found
     assert "Комитет" in found and "Комитет" in found["Комитет"], found
+
+
+def test_a_place_inside_a_persons_title_is_a_description_of_its_own(models):
+    """«страны» in «Бывший президент страны Леонид Кучма» is Украина's mention (RuCoCo marks
+    it so), inside Кучма's title; a person's noun there («помощник президента») is not read."""
+    found = _linked("Украина готовится к выборам. Бывший президент страны Леонид Кучма "
+                    "поддержал реформу.", models)
+    assert found.get("страны") == "Украина", found
+    found = _linked("Дмитрий Медведев прилетел в Рим. Об этом сообщил помощник президента "
+                    "Сергей Приходько.", models)
+    assert "президента" not in found, found
