@@ -87,12 +87,14 @@ def test_fixed_phrases_and_a_names_tail_are_no_descriptions(models):
     assert "Комитет" in found and "Комитет" in found["Комитет"], found
 
 
-def test_a_place_inside_a_persons_title_is_a_description_of_its_own(models):
-    """«страны» in «Бывший президент страны Леонид Кучма» is Украина's mention (RuCoCo marks
-    it so), inside Кучма's title; a person's noun there («помощник президента») is not read."""
+def test_a_description_inside_a_persons_title_is_one_of_its_own(models):
+    """«страны» in «Бывший президент страны Леонид Кучма» is Украина's mention, «президента»
+    in «помощник президента Сергей Приходько» Медведев's (RuCoCo marks both), inside
+    another person's title; the title's own head is still that person's."""
     found = _linked("Украина готовится к выборам. Бывший президент страны Леонид Кучма "
                     "поддержал реформу.", models)
     assert found.get("страны") == "Украина", found
     found = _linked("Дмитрий Медведев прилетел в Рим. Об этом сообщил помощник президента "
                     "Сергей Приходько.", models)
-    assert "президента" not in found, found
+    assert found.get("президента") == "Дмитрий Медведев", found
+    assert "помощник" not in found and "помощник президента" not in found, found

@@ -60,6 +60,7 @@ NOUN_THRESHOLD = 0.4
 # whether a place's or an organization's description inside a person's title ("президента
 # страны", "главы государства") is linked as any other (rule suffix ":inside")
 INSIDE_TITLES = True
+INSIDE_TYPES = ("LOC", "ORG", "PER")
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
@@ -479,7 +480,7 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
             continue      # "во главе с": a fixed phrase names nobody
         lemma = analysis.lemma(index)
         type_ = description_type(lemma)
-        if inside is not None and type_ not in ("LOC", "ORG"):
+        if inside is not None and type_ not in INSIDE_TYPES:
             continue
         demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
                             and analysis.lemma(i) in _DEMONSTRATIVES
