@@ -158,6 +158,11 @@ def report(phases: dict, records: list[dict]) -> None:
         handler_cpu = sum(hop["cpu"] for r in computed for hop in r["hops"])
         n = phase["n"]
         cpu = phase["cpu"]
+        opened = 0
+        for pid in {r["pid"] for r in inside}:
+            mine = [r for r in inside if r["pid"] == pid]
+            opened += (max(r["connects_after"] for r in mine)
+                       - min(r["connects_before"] for r in mine))
 
         def per_request(part):
             user, system = cpu[part]
@@ -169,7 +174,7 @@ def report(phases: dict, records: list[dict]) -> None:
               f"{1000 * phase['server_cpu'] / n:.2f} | "
               f"{1000 * handler_cpu / max(1, len(computed)):.2f} | "
               f"{per_request('pool threads')} | {per_request('event loops')} | "
-              f"{per_request('supervisor')} | {sum(r['connects'] for r in inside)} | "
+              f"{per_request('supervisor')} | {opened} | "
               f"{cpu['switches'] / n:.1f} | "
               f"{statistics.median(walls):.1f} / {percentile(walls, .95):.1f} | "
               f"{statistics.median(client):.1f} / {percentile(client, .95):.1f} |")

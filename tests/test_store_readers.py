@@ -55,9 +55,9 @@ def test_a_store_from_an_older_version_is_still_migrated_on_open(tmp_path):
 
 
 def test_readers_at_once_reuse_their_connections_on_the_next_burst(tmp_path):
-    """A server's worker reads from ~13 threads at once under a burst: the connections they
-    opened are kept for the next requests, not closed and opened again (each new one reads
-    the schema again and starts with a cold page cache: ~0.8 ms of CPU)."""
+    """A server's worker reads from up to ~13 threads at once under a burst: the connections
+    they opened are kept for the next requests, not closed and opened again (each new one
+    reads the schema again and starts with a cold page cache: ~0.8 ms of CPU)."""
     from sqlalchemy import event
 
     from svodka.store import open_store

@@ -133,7 +133,7 @@ def _install() -> None:
             import asyncio
             task = asyncio.current_task()
             record = {"path": scope["path"], "entered": time.perf_counter(), "sql": 0.0,
-                      "connects": connects["n"]}
+                      "connects_before": connects["n"]}
             current[task] = record
 
             async def noting_send(message):
@@ -148,7 +148,9 @@ def _install() -> None:
             finally:
                 current.pop(task, None)
                 record["left"] = time.perf_counter()
-                record["connects"] = connects["n"] - record["connects"]
+                # the process's count so far: requests overlap, so a phase's connections
+                # are the last count less the first, per process
+                record["connects_after"] = connects["n"]
                 out.write(json.dumps(record) + "\n")
         return probed
 

@@ -18,11 +18,11 @@ DEFAULT_URL = "svodka.db"
 BUSY_TIMEOUT_MS = 60_000
 SCHEMES = ("sqlite", "postgresql", "postgresql+psycopg")
 # SQLite connections kept open for reuse. SQLAlchemy keeps 5 and closes the others when
-# they come back: under the serving benchmark's burst (~13 requests at once a worker) each
-# worker opened 40-140 connections, each costing ~0.8 ms of CPU and ~11 ms under load
-# (the schema read again, a cold page cache), where a kept one costs 0.09 ms. A reader's
-# connection holds a file handle and its page cache (≤ 2 MB); the overflow reaches the
-# server's thread pool (40 threads), beyond which a request would wait for a connection.
+# they come back: under the serving benchmark's burst the two workers opened 11, each
+# costing ~0.8 ms of CPU and ~11 ms under load (the schema read again, a cold page cache),
+# where a kept one costs 0.09 ms. A reader's connection holds a file handle and its page
+# cache (≤ 2 MB); the overflow reaches the server's thread pool (40 threads), beyond which
+# a request would wait for a connection.
 SQLITE_POOL_SIZE = 16
 SQLITE_POOL_OVERFLOW = 24
 
