@@ -17,6 +17,7 @@ from datetime import date
 
 import logging
 import os
+import threading
 
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
@@ -33,8 +34,8 @@ import svodka
 from svodka.api.cache import PageCache
 from svodka.api import (correction_pages, correction_routes, exports, json_routes, pages,
                         relations)
-from svodka.api.guard import (LOCAL_HOSTS, MAX_BODY_BYTES, BodyLimit, ComputeSlots, HostCheck,
-                              SecurityHeaders, ServerLimits, Turns)
+from svodka.api.guard import (LOCAL_HOSTS, MAX_BODY_BYTES, BodyLimit, HostCheck, SecurityHeaders,
+                              ServerLimits)
 from svodka.errors import QueryTooCostly
 from svodka.store.lemmas import query_terms
 from svodka.web import (STATIC, TEMPLATES, amount_value, number, path_segment, plural,
@@ -92,7 +93,7 @@ def create_app(store_url: str | None = None, *, store=None,
                                      "dates, each pointing at its place in the text.")
     app.state.store = store
     app.state.limits = limits
-    app.state.search_turns = Turns(limits.search_slots)
+    app.state.search_slots = threading.BoundedSemaphore(limits.search_slots)
     app.state.today = today
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
@@ -103,8 +104,7 @@ def create_app(store_url: str | None = None, *, store=None,
     app.include_router(pages.router)
     app.include_router(correction_pages.router)
     _add_error_pages(app)
-    app.add_middleware(ComputeSlots, slots=limits.compute_slots)
-    # innermost but for the slots: a kept answer still passes the Host check and gets the security headers
+    # innermost: a kept answer still passes the Host check and gets the security headers
     app.add_middleware(PageCache, store=store, today=today, max_bytes=limits.page_cache_bytes,
                        shared_directory=shared_pages)
     app.add_middleware(BodyLimit, limit=limits.max_body_bytes, seconds=limits.body_seconds)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from svodka.api.state import bounded_search_list, get_store, search_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.export import article_facts, table_rows, to_csv, to_json
 from svodka.api.json_routes import EntityType
 from svodka.store.listing import SearchFilters
@@ -34,7 +34,7 @@ def download(names: list[str], rows: list[dict], format: str, filename: str) -> 
 @router.get("/export/search.{format}", summary="Search results as CSV or JSON")
 def search_rows(request: Request, format: Format,
                 q: Annotated[str, Query(min_length=1, max_length=500)],
-                store=Depends(search_store), kind: Literal["article", "quote", "amount"] | None = None,
+                store=Depends(get_store), kind: Literal["article", "quote", "amount"] | None = None,
                 entity: FilterText = None, speaker: FilterText = None, source: FilterText = None,
                 date_from: FilterDate = None, date_to: FilterDate = None,
                 sort: Literal["relevance", "date"] = "relevance",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import weakref
 from dataclasses import dataclass
 
 log = logging.getLogger(__name__)
@@ -26,8 +25,6 @@ class ServerLimits:
     search_slots: int = 2               # searches at once; the rest wait (query_seconds,
                                         # then 503), leaving the GIL to other requests; two,
                                         # as a search is now mostly SQLite, without the GIL
-    compute_slots: int = 2              # other answers computed at once per process; the
-                                        # rest wait their turn on the event loop (ComputeSlots)
     body_seconds: float = 10.0          # the longest pause while a body arrives; then 408
     header_seconds: float = 10.0        # a request's headers, from the connection or the
                                         # previous response; then the connection is closed
@@ -65,69 +62,6 @@ class HostCheck:
                 await send({"type": "http.response.body", "body": body})
                 return
         await self.app(scope, receive, send)
-
-class Turns:
-    """At most ``count`` holders at once; the others wait in order on the event loop, which
-    costs them nothing (a thread waiting for the GIL wakes every switch interval)."""
-
-    def __init__(self, count: int):
-        self.count = count
-        # asyncio's semaphore belongs to the loop it first waits on; tests run several loops
-        self._by_loop: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-    def semaphore(self) -> asyncio.Semaphore:
-        loop = asyncio.get_running_loop()
-        semaphore = self._by_loop.get(loop)
-        if semaphore is None:
-            semaphore = self._by_loop[loop] = asyncio.Semaphore(self.count)
-        return semaphore
-
-    async def take(self, seconds: float | None = None) -> bool:
-        """Wait for a turn, at most ``seconds``; whether one was taken."""
-        semaphore = self.semaphore()
-        if not semaphore.locked():          # a free turn is taken whatever the limit
-            await semaphore.acquire()
-            return True
-        try:
-            await asyncio.wait_for(semaphore.acquire(), seconds)
-        except asyncio.TimeoutError:
-            return False
-        return True
-
-    def give_back(self) -> None:
-        self.semaphore().release()
-
-
-# Handlers that take turns of their own: searches the search slots (``search_store`` in
-# svodka/api/state.py), extraction its one slot.
-OWN_TURNS_PATHS = ("/search", "/api/search", "/export/search", "/extract", "/api/extract",
-                   "/paste")
-
-
-class ComputeSlots:
-    """At most ``slots`` answers computed at once in this process (searches and extraction
-    bound themselves); the others wait their turn on the event loop.
-
-    Under the benchmark's burst each worker had ~13 handler threads sharing one GIL with
-    the event loop: a computed answer took ~4 ms of CPU and ~220 ms of waiting — ~80 ms for
-    its thread to get the GIL at all, ~65 ms for the loop to take its result back — and
-    every waiting thread woke each switch interval, spending CPU on waiting
-    (``bench/serve_probe.py``, docs/serve.md). Innermost but for the routes, so a kept
-    answer never waits here."""
-
-    def __init__(self, app, slots: int):
-        self.app = app
-        self.turns = Turns(slots)
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope["path"].startswith(OWN_TURNS_PATHS):
-            return await self.app(scope, receive, send)
-        await self.turns.take()
-        try:
-            await self.app(scope, receive, send)
-        finally:
-            self.turns.give_back()
-
 
 # Pages use only their own CSS/JS; the offline API docs need one inline bootstrap script.
 PAGE_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

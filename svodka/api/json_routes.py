@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from svodka.api.extracting import ISO_DATE, extract_for, parse_body, public_record
-from svodka.api.state import bounded_search_list, get_store, search_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.errors import InputRejected
 from svodka.store.listing import SearchFilters
 
@@ -89,7 +89,7 @@ def get_article(article_id: Id, store=Depends(get_store),
 
 @router.get("/api/search", tags=["corpus"], summary="Morphology-aware search")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
-                 store=Depends(search_store),
+                 store=Depends(get_store),
            kind: Literal["article", "quote", "amount"] | None = None,
            entity: Text = None, speaker: Text = None, date_from: DateFrom = None,
            date_to: DateTo = None, offset: Offset = 0, limit: Limit = 20,

@@ -15,7 +15,7 @@ from urllib.parse import quote as url_quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from svodka.api.extracting import extract_for
-from svodka.api.state import bounded_search_list, get_store, search_store
+from svodka.api.state import bounded_search_list, get_store
 from svodka.errors import InputRejected
 from svodka.store.listing import SearchFilters, empty_facets
 from svodka.web import article_view, mentions_chart, search_href
@@ -62,7 +62,7 @@ FilterDate = Annotated[str, Query(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")]
 
 
 @router.get("/search")
-def search(request: Request, store=Depends(search_store),
+def search(request: Request, store=Depends(get_store),
            q: Annotated[str, Query(max_length=500)] = "",
            kind: Literal["", "article", "quote", "amount"] = "", speaker: FilterText = "",
            entity: FilterText = "", source: FilterText = "", date_from: FilterDate = "",
