@@ -30,7 +30,7 @@ from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_featu
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
-__all__ = ["AFTER_LINKED", "AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
+__all__ = ["AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
            "quote_speakers", "relative_links", "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
@@ -55,11 +55,7 @@ KINDS = ("personal", "personal quoted", "personal speaking", "plural", "plural q
 # second follows the first, which no one took)
 CONTESTED, CONTESTED_BY_PHRASE = "contested", "contested by no entity"
 AFTER_OPEN = "after an open pronoun"
-# the score of the nearest earlier pronoun agreeing with this one, when no other phrase that
-# agrees stands between and that pronoun is linked ("Петров … Он заявил … Его слова …": the
-# second follows the first wherever the first went)
-AFTER_LINKED = "after a linked pronoun"
-SETTINGS = KINDS + (CONTESTED, CONTESTED_BY_PHRASE, AFTER_OPEN, AFTER_LINKED)
+SETTINGS = KINDS + (CONTESTED, CONTESTED_BY_PHRASE, AFTER_OPEN)
 _NOUNS = ("NOUN", "PROPN")
 # words that only extend a name or a word: no phrase heads of their own
 _ATTACHED = ("flat:name", "flat", "fixed", "compound", "flat:foreign")
@@ -89,10 +85,6 @@ class Decision:
     # when ``target`` is an open pronoun: the best-scored entity's phrase, and its score
     entity: Entity | None = None
     entity_score: float = 0.0
-    # the nearest earlier agreeing phrase when it is a pronoun (its Entity or open pronoun's
-    # token, ``Candidate.target``), and that pronoun's score: the chain this one continues
-    chain: object = None
-    chain_score: float = 0.0
 
 
 def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -165,7 +157,7 @@ def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int
     for first in range(0, len(anaphors), BATCH):
         batch = anaphors[first:first + BATCH]
         owner = spans.owners(analysis, *_reach(analysis, batch, quoted))
-        _, rows, groups, _, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
+        _, rows, groups, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
         at = 0
         for number, pool, size in groups:
             yield batch[number][0], batch[number][1], pool, rows[at:at + size]
@@ -174,8 +166,8 @@ def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int
 
 def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
                   quoted: list[tuple[int, int]]) -> list[Decision]:
-    decisions, rows, groups, contested, chained = _batch_rows(analysis, anaphors, owner,
-                                                              open_at, quoted)
+    decisions, rows, groups, contested = _batch_rows(analysis, anaphors, owner, open_at,
+                                                     quoted)
     scores = model.predict_proba(rows) if rows else []
     at = 0
     for number, pool, size in groups:
@@ -196,9 +188,6 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
         if isinstance(decision.target, int) and named:
             runner_up = max(named, key=lambda n: chunk[n])
             decision.entity, decision.entity_score = pool[runner_up].target, float(chunk[runner_up])
-        link_ = chained(number, pool)
-        if link_ is not None:
-            decision.chain, decision.chain_score = pool[link_].target, float(chunk[link_])
         decisions.append(decision)
     return decisions
 
@@ -275,10 +264,7 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
     def contested(number: int, pool: list[Candidate], best: int) -> str | None:
         return _contested(analysis, pool, best, anaphor_of[number], view_of)
 
-    def chained(number: int, pool: list[Candidate]) -> int | None:
-        return _chained(pool, anaphor_of[number], view_of)
-
-    return decisions, rows, groups, contested, chained
+    return decisions, rows, groups, contested
 
 
 # how far from its «…» the author's words naming the speaker may stand
@@ -352,29 +338,6 @@ def _contested(analysis, pool: list[Candidate], best: int, anaphor, view_of) -> 
     return found
 
 
-def _chained(pool: list[Candidate], anaphor, view_of) -> int | None:
-    """The pronoun this one continues: the nearest earlier phrase that agrees with it in
-    gender and number, when that phrase is a pronoun of an entity or an open one ("Он
-    заявил… Его слова…"); None when the nearest agreeing phrase is anything else (a
-    competitor stands between) or no phrase agrees."""
-    from svodka.extractors.coref.ranker import PRONOUN
-
-    for number in range(len(pool) - 1, -1, -1):
-        seen = view_of((pool[number].start, pool[number].end))
-        if not _agrees_with(anaphor, seen):
-            continue
-        if seen.kind == PRONOUN and pool[number].target is not None:
-            return number
-        return None
-    return None
-
-
-def _agrees_with(anaphor, seen) -> bool:
-    """Gender and number not against the anaphor's (an unknown one agrees)."""
-    return not (anaphor.gender and seen.gender and anaphor.gender != seen.gender) and \
-        not (anaphor.number and seen.number and anaphor.number != seen.number)
-
-
 def _words_above(analysis, index: int) -> set[int]:
     """The words above ``index`` in its sentence's tree."""
     found, head, steps = set(), analysis.tokens[index].head if index >= 0 else -1, 0
@@ -398,22 +361,10 @@ def link_by_ranker(analysis, entities: list[Entity], links, quoted: list[tuple[i
     found = []
     for decision, entity in accepted(decisions, limits):
         token = tokens[decision.token]
-        rule = decision.rule if decision.rule != "ranker" else f"ranker:{decision.score:.2f}" \
-            if passes(decision, limits) else f"pronoun:chain:{decision.chain_score:.2f}"
+        rule = decision.rule if decision.rule != "ranker" else f"ranker:{decision.score:.2f}"
         found.append(Link(entity, Mention(token.start, token.end, token.text, token.text.lower(),
                                           "pronoun", rule=rule), decision.token))
     return found
-
-
-def passes(decision: Decision, limits: dict[str, tuple[float, float]]) -> bool:
-    """Does the decision's own score make a link (the reflexive rule needs none)?"""
-    never = (2.0, 0.0)
-    least, margin = limits.get(decision.kind, never)
-    return decision.rule != "ranker" or not (
-        decision.score < least or decision.score < decision.rival - margin
-        or decision.contested and decision.score < limits.get(CONTESTED, never)[0]
-        or decision.contested_by_phrase
-        and decision.score < limits.get(CONTESTED_BY_PHRASE, never)[0])
 
 
 def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
@@ -421,22 +372,17 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
     """The decisions that make a link under ``limits`` (kind → the score the best entity's
     phrase needs, and how far it may stay under the best phrase that is no entity), each with
     its entity (a pronoun whose best antecedent is an open pronoun takes that one's entity, if
-    it got one). The reflexive rule needs no threshold. A pronoun its own score leaves open,
-    of a kind that is ever linked and not contested, follows the pronoun it continues
-    (``Decision.chain``) when that one was linked and scores ``after a linked pronoun``."""
+    it got one). The reflexive rule needs no threshold."""
     resolved: dict[int, Entity] = {}
     found = []
     never = (2.0, 0.0)
     for decision in decisions:
-        least = limits.get(decision.kind, never)[0]
-        if not passes(decision, limits):
-            chain = decision.chain
-            entity = resolved.get(chain) if isinstance(chain, int) else chain
-            if entity is not None and least <= 1.0 and not decision.contested \
-                    and decision.chain_score >= limits.get(AFTER_LINKED, never)[0]:
-                # the pronoun it continues went to an entity: this one follows it
-                resolved[decision.token] = entity
-                found.append((decision, entity))
+        least, margin = limits.get(decision.kind, never)
+        if decision.rule == "ranker" and (
+                decision.score < least or decision.score < decision.rival - margin
+                or decision.contested and decision.score < limits.get(CONTESTED, never)[0]
+                or decision.contested_by_phrase
+                and decision.score < limits.get(CONTESTED_BY_PHRASE, never)[0]):
             continue
         target = decision.target
         entity = resolved.get(target) if isinstance(target, int) else target
