@@ -1,0 +1,153 @@
+"""Lines that are one sentence: the line breaks a scraped dump puts where the page had a link.
+
+Russia Today's dumps cut a sentence at every link, so one sentence arrives as several lines:
+``«…слов» — ⏎приводит⏎ слова Шумера издание Politico.`` Read line by line, the cue is cut from
+its quote, names are split and subjects lost. The layout joins such lines into one paragraph
+region (which then holds a newline inside); the language pass reads the newline as a space.
+
+A break joins when the line before it does not end a sentence (no final ``. ! ? …``, no colon)
+and one of ``JOIN_RULES`` (named, pure, tried in order) says the two lines are one sentence.
+Headlines, subheadings, list items, captions and verse end without punctuation too, but the
+next line opens with a capital, a dash or a number and no link edge, so none of the rules fires.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from svodka.data import load_list
+from svodka.text import CLOSING_QUOTES, DASHES, OPENING_QUOTES
+
+__all__ = ["JOIN_RULES", "join_rule", "line_joins", "sentence_lines", "verse_lines"]
+
+# A colon opens a block or a list of its own; a semicolon ends a list item.
+_SENTENCE_END = ".!?…:;"
+# The next line opens with the punctuation that goes on with the sentence before it.
+_CONTINUING_PUNCT = ",;:.?!)…" + CLOSING_QUOTES
+# A closing fragment ("Politico.", "Дональд Трамп.") and a link's words are short.
+_FRAGMENT_WORDS = 3
+# A subheading ("Закрались сомнения", "Фрегат XXI века") is short; a line longer than this
+# that stops without punctuation was cut inside its sentence.
+_SUBHEADING_WORDS = 6
+# Verse: at least this many short lines in a row, most of them opening with a capital (a
+# sentence the dump cut at links runs over short lines too, but they open lowercase).
+_VERSE_LINES = 4
+_VERSE_LINE_WORDS = 8
+
+
+@lru_cache(maxsize=None)
+def _open_words() -> frozenset[str]:
+    """Prepositions and conjunctions no sentence ends with ("заявил в", "сообщил, что")."""
+    return frozenset(load_list("line_open_words.txt"))
+
+
+def lowercase_next(before: str, gap: str, after: str) -> bool:
+    """"…заявил ⏎в понедельник …": the next line opens with a lowercase word."""
+    return after[:1].islower()
+
+
+def punctuation_next(before: str, gap: str, after: str) -> bool:
+    """"Порошенко боится⏎, суд подыгрывает»", "…на Мальдивах⏎. По словам защиты": the next
+    line opens with the comma, period or closing mark of the sentence before."""
+    return after[:1] in _CONTINUING_PUNCT and not after.startswith("...")
+
+
+def dash_cue_next(before: str, gap: str, after: str) -> bool:
+    """"«…» ⏎— приводит слова …": a dash and a lowercase word go on with the quote the line
+    before closed (a list item's dash follows no closing mark)."""
+    return before[-1:] in CLOSING_QUOTES + "," and after[:1] in DASHES \
+        and after[1:].lstrip()[:1].islower()
+
+
+def link_edge(before: str, gap: str, after: str) -> bool:
+    """"Главный редактор RT ⏎Маргарита Симоньян отреагировала", "…военной операции ⏎Израиля":
+    a space on either side of the newline is where a link's text was cut out of its sentence,
+    when one side is too short to stand alone or the line before too long for a subheading
+    (a subheading may keep a trailing space: "Закрались сомнения ⏎По итогам встречи …")."""
+    return gap != "\n" and before[-1:].isalnum() and not after[:1] in DASHES and (
+        len(after.split()) <= _FRAGMENT_WORDS or len(before.split()) > _SUBHEADING_WORDS)
+
+
+def open_end(before: str, gap: str, after: str) -> bool:
+    """"…сообщил, что⏎Россия …", "…по словам⏎Шумера …": the line stops on an opening bracket
+    or mark, or a preposition or conjunction, where no sentence ends (a comma or a dash ends
+    many a verse line before a capital, so those join only a lowercase next line)."""
+    if after[:1] in DASHES:
+        return False
+    if before[-1:] in "(" + OPENING_QUOTES:
+        return True
+    words = before.split()
+    return bool(words) and words[-1] in _open_words()     # "Группа С" is no "с"
+
+
+def closing_fragment(before: str, gap: str, after: str) -> bool:
+    """"…слова Шумера издание⏎Politico.": a short piece that ends the sentence the line before
+    left open (a subheading ends without a period, a closing fragment with one)."""
+    return before[-1:].isalnum() and len(after.split()) <= _FRAGMENT_WORDS \
+        and after[-1:] in ".!?…" and not after[:1] in DASHES and not after[:1].isdigit()
+
+
+JOIN_RULES: list[Callable[[str, str, str], bool]] = [
+    lowercase_next, punctuation_next, dash_cue_next, link_edge, open_end, closing_fragment,
+]
+
+
+def join_rule(before: str, gap: str, after: str) -> str | None:
+    """The rule that reads the stripped lines ``before`` and ``after`` (``gap`` is what lies
+    between them: one newline and maybe spaces) as one sentence, or None."""
+    if not before or not after or gap.count("\n") != 1 or before[-1] in _SENTENCE_END \
+            or before.endswith(("...", "?»", "!»", ".»", "…»")):
+        return None
+    for rule in JOIN_RULES:
+        if rule(before, gap, after):
+            return rule.__name__
+    return None
+
+
+def verse_lines(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indices of the lines of a poem (``_VERSE_LINES`` or more short lines in a row, most
+    opening with a capital): a verse line stays a line even where its sentence runs on."""
+    verse: set[int] = set()
+    run: list[int] = []
+    for index, (start, end) in enumerate(lines + [(len(text), len(text))]):
+        short = end > start and len(text[start:end].split()) <= _VERSE_LINE_WORDS and (
+            not run or text[lines[run[-1]][1]:start].count("\n") == 1)
+        if short:
+            run.append(index)
+            continue
+        capitals = sum(text[lines[i][0]].isupper() for i in run)
+        if len(run) >= _VERSE_LINES and capitals * 2 > len(run):
+            verse.update(run)
+        run = [index] if end > start and len(text[start:end].split()) <= _VERSE_LINE_WORDS else []
+    return verse
+
+
+def line_joins(text: str, lines: list[tuple[int, int]]) -> list[str | None]:
+    """For each break between ``lines[i]`` and ``lines[i + 1]`` (trimmed ``(start, end)`` body
+    lines in order), the rule that joins them into one sentence, or None. Only lines with
+    nothing but whitespace between them join, so a credit or caption between two lines keeps
+    them apart, and verse lines never join."""
+    verse = verse_lines(text, lines)
+    joins: list[str | None] = []
+    sentence_start = lines[0][0] if lines else 0
+    for index in range(1, len(lines)):
+        (_, previous_end), (start, end) = lines[index - 1], lines[index]
+        gap = text[previous_end:start]
+        rule = None
+        if index not in verse and index - 1 not in verse and not gap.strip():
+            rule = join_rule(text[sentence_start:previous_end], gap, text[start:end])
+        joins.append(rule)
+        if rule is None:
+            sentence_start = start
+    return joins
+
+
+def sentence_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``lines`` with the consecutive lines that are one sentence joined into one span."""
+    joined = lines[:1]
+    for (start, end), rule in zip(lines[1:], line_joins(text, lines)):
+        if rule:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
