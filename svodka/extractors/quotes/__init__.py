@@ -25,7 +25,7 @@ from svodka.extractors.quotes.indirect import (according_to, according_to_which,
 from svodka.extractors.quotes.speaker import EntityIndex, Speaker, find_speaker, person_genders
 from svodka.extractors.quotes.speaker_ranker import rerank_speakers
 from svodka.record import Entity, Quote
-from svodka.text import QUOTE_MARKS
+from svodka.text import CLOSING_QUOTES, OPENING_QUOTES
 
 __all__ = ["extract_quotes", "RULES"]
 
@@ -90,8 +90,9 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
 
 def line_pieces(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` cut at its newlines: each line's piece of three words or more, trimmed
-    as a quote's edge is (a piece's own final period, trailing comma or dash goes with the
-    break, and so does a nested name's mark cut from its pair: «Олимп-2⏎», ⏎«Албанизацию»)."""
+    as a quote's edge is: a piece's own final period, trailing comma or dash goes with the
+    break, and so does a mark whose pair lies in another piece; a nested name whole in the
+    piece keeps its marks («своего неба» в Сирии …, as the latest gold batches annotate it)."""
     text = ctx.analysis.text
     if "\n" not in text[start:end]:
         return [(start, end)]
@@ -103,9 +104,11 @@ def line_pieces(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
         trimmed = trim(text, piece_start, piece_end)
         s = trimmed[0] if piece_start != start else piece_start
         e = trimmed[1] if newline != -1 else piece_end
-        if piece_start != start and s < e and text[s] in QUOTE_MARKS:
+        if piece_start != start and s < e and text[s] in OPENING_QUOTES \
+                and not any(mark in text[s + 1:e] for mark in CLOSING_QUOTES):
             s = trim(text, s + 1, e)[0]
-        if newline != -1 and s < e and text[e - 1] in QUOTE_MARKS:
+        if newline != -1 and s < e and text[e - 1] in CLOSING_QUOTES \
+                and not any(mark in text[s:e - 1] for mark in OPENING_QUOTES):
             e = trim(text, s, e - 1)[1]
         if s < e and ctx.words_in(s, e) >= MIN_WORDS:
             pieces.append((s, e))
