@@ -9,8 +9,8 @@ body lines (``svodka.layout.body_lines``: headline, dateline, credits and captio
 apart) with only whitespace and one newline between them is counted:
 
 - ``mid-sentence`` (issue 15's definition): the line ends without ``. ! ? … » " :`` and the next
-  starts lowercase, with a comma, a dash or a closing mark, or one of the two is a short fragment
-  (three words or fewer);
+  ``opens`` lowercase, with a comma, a dash or a closing mark, or one of the two is a short
+  ``fragment`` (three words or fewer: subheadings are counted here too);
 - ``joined``: the layout reads the two lines as one sentence, by the rule of
   ``svodka.layout.lines.JOIN_RULES`` named.
 Reads no model; takes a few seconds.
@@ -30,14 +30,17 @@ DUMPS = ("russia_today_0", "russia_today_1", "russia_today_2", "russia_today_3",
 _FRAGMENT_WORDS = 3
 
 
-def mid_sentence(before: str, after: str) -> bool:
+def mid_sentence(before: str, after: str) -> str | None:
     """Issue 15's definition of a break inside a sentence (the census's yardstick, not the
-    layout's rule)."""
+    layout's rule): "opens" when the next line opens lowercase or with punctuation, "fragment"
+    when one of the lines is short (subheadings too), else None."""
     if before[-1:] in ".!?…»\":":
-        return False
-    opens = after[:1].islower() or after[:1] in ",-–—»”\"" or after[:1] in ".;)"
-    short = len(before.split()) <= _FRAGMENT_WORDS or len(after.split()) <= _FRAGMENT_WORDS
-    return opens or short
+        return None
+    if after[:1].islower() or after[:1] in ",-–—»”\"" or after[:1] in ".;)":
+        return "opens"
+    if len(before.split()) <= _FRAGMENT_WORDS or len(after.split()) <= _FRAGMENT_WORDS:
+        return "fragment"
+    return None
 
 
 def pairs(text: str):
@@ -73,7 +76,9 @@ def main() -> int:
             for before, after, rule in pairs(document.text):
                 counts["pairs"] += 1
                 mid = mid_sentence(before, after)
-                counts["mid"] += mid
+                counts["mid"] += mid is not None
+                counts[mid] += 1
+                counts[f"{mid} joined"] += rule is not None
                 counts["joined"] += rule is not None
                 counts["both"] += bool(mid and rule)
                 if rule:
@@ -82,13 +87,13 @@ def main() -> int:
                     sample.append((dump, name, rule or "-", before, after))
             counts["articles"] += 1
         rows.append((dump, counts, rules))
-    print("| dump | articles | line pairs | mid-sentence (issue 15) | joined | both | "
-          "joined by rule |")
+    print("| dump | articles | line pairs | mid-sentence (issue 15): opens / fragment | "
+          "joined of them | joined in all | joined by rule |")
     print("|---|---|---|---|---|---|---|")
     for dump, c, rules in rows:
         by_rule = ", ".join(f"{r} {n}" for r, n in rules.most_common())
-        print(f"| {dump} | {c['articles']} | {c['pairs']} | {c['mid']} | {c['joined']} | "
-              f"{c['both']} | {by_rule} |")
+        print(f"| {dump} | {c['articles']} | {c['pairs']} | {c['opens']} / {c['fragment']} | "
+              f"{c['opens joined']} / {c['fragment joined']} | {c['joined']} | {by_rule} |")
     if args.show:
         for dump, name, rule, before, after in random.Random(args.seed).sample(
                 sample, min(args.show, len(sample))):

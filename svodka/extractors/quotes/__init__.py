@@ -91,8 +91,8 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
 def line_pieces(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` cut at its newlines: each line's piece of three words or more, trimmed
     as a quote's edge is: a piece's own final period, trailing comma or dash goes with the
-    break, and so does a mark whose pair lies in another piece; a nested name whole in the
-    piece keeps its marks («своего неба» в Сирии …, as the latest gold batches annotate it)."""
+    break, and so does a mark whose pair lies in another piece (or nowhere: a segment the
+    marks left open at the paragraph's start); a nested name whole in the piece keeps its marks («своего неба» в Сирии …, as the latest gold batches annotate it)."""
     text = ctx.analysis.text
     if "\n" not in text[start:end]:
         return [(start, end)]
@@ -104,7 +104,7 @@ def line_pieces(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
         trimmed = trim(text, piece_start, piece_end)
         s = trimmed[0] if piece_start != start else piece_start
         e = trimmed[1] if newline != -1 else piece_end
-        if piece_start != start and s < e and text[s] in OPENING_QUOTES \
+        if s < e and text[s] in OPENING_QUOTES \
                 and not any(mark in text[s + 1:e] for mark in CLOSING_QUOTES):
             s = trim(text, s + 1, e)[0]
         if newline != -1 and s < e and text[e - 1] in CLOSING_QUOTES \
