@@ -62,10 +62,17 @@ def dash_cue_next(before: str, gap: str, after: str) -> bool:
 def link_edge(before: str, gap: str, after: str) -> bool:
     """"Главный редактор RT ⏎Маргарита Симоньян отреагировала", "…военной операции ⏎Израиля":
     a space on either side of the newline is where a link's text was cut out of its sentence,
-    when one side is too short to stand alone or the line before too long for a subheading
-    (a subheading may keep a trailing space: "Закрались сомнения ⏎По итогам встречи …")."""
-    return gap != "\n" and before[-1:].isalnum() and not after[:1] in DASHES and (
-        len(after.split()) <= _FRAGMENT_WORDS or len(before.split()) > _SUBHEADING_WORDS)
+    when the next line is too short to stand alone, or the line before is itself such a piece
+    (it opens lowercase). A line of its own that opens with a capital may be a linked headline
+    or a caption with a trailing space ("Спасаясь от бомб западной коалиции и террористов:
+    жители Мосула бегут из города ⏎С начала операции …"), and a long line opening with a mark
+    a quote's own paragraph."""
+    if gap == "\n" or not before[-1:].isalnum() or after[:1] in DASHES:
+        return False
+    if len(after.split()) <= _FRAGMENT_WORDS:
+        return True
+    last_line = before.rsplit("\n", 1)[-1].strip()
+    return not last_line[:1].isupper() and after[:1] not in OPENING_QUOTES
 
 
 def open_end(before: str, gap: str, after: str) -> bool:
