@@ -146,3 +146,12 @@ def test_joined_paragraphs_keep_every_span_exact(models, lines):
         assert piece == piece.strip() and "\n\n" not in piece
     for quote in article.quotes:
         assert "\n" not in quote.text
+
+
+def test_a_joined_paragraph_stays_bounded():
+    # thousands of unpunctuated lowercase lines (a table, tags) do not make one region
+    text = "Заголовок\n\n" + "слово и ещё слово в строке\n" * 2000
+    paragraphs = analyze_layout(text).paragraphs
+    assert len(paragraphs) > 1
+    assert max(p.end - p.start for p in paragraphs) <= 5000
+    assert sum(text[p.start:p.end].count("\n") + 1 for p in paragraphs) == 2000

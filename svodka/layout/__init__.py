@@ -32,7 +32,8 @@ _HEADLINE_MAX_WORDS = 35
 @dataclass(frozen=True, slots=True, order=True)
 class Region:
     """A stretch of text the language pass reads as one: no token, sentence or name crosses
-    its edges. ``kind`` says what it is: "headline", "dateline" or "paragraph"."""
+    its edges. ``kind`` says what it is: "headline", "dateline" or "paragraph" (a paragraph
+    may span several lines of one sentence, newlines inside)."""
     start: int
     end: int
     kind: str = "paragraph"

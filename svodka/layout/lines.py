@@ -5,7 +5,8 @@ Russia Today's dumps cut a sentence at every link, so one sentence arrives as se
 its quote, names are split and subjects lost. The layout joins such lines into one paragraph
 region (which then holds a newline inside); the language pass reads the newline as a space.
 
-A break joins when the line before it does not end a sentence (no final ``. ! ? …``, no colon)
+A break joins when the line before it does not end a sentence (no final ``. ! ? …``, no colon
+or semicolon)
 and one of ``JOIN_RULES`` (named, pure, tried in order) says the two lines are one sentence.
 Headlines, subheadings, list items, captions and verse end without punctuation too, but the
 next line opens with a capital, a dash or a number and no link edge, so none of the rules fires.
@@ -26,13 +27,13 @@ _SENTENCE_END = ".!?…:;"
 _CONTINUING_PUNCT = ",;:.?!)…" + CLOSING_QUOTES
 # A closing fragment ("Politico.", "Дональд Трамп.") and a link's words are short.
 _FRAGMENT_WORDS = 3
-# A subheading ("Закрались сомнения", "Фрегат XXI века") is short; a line longer than this
-# that stops without punctuation was cut inside its sentence.
-_SUBHEADING_WORDS = 6
 # Verse: at least this many short lines in a row, most of them opening with a capital (a
 # sentence the dump cut at links runs over short lines too, but they open lowercase).
 _VERSE_LINES = 4
 _VERSE_LINE_WORDS = 8
+# A joined paragraph stops growing here: a sentence is far shorter, and a page of thousands of
+# unpunctuated lines (a table, a dump of tags) must not become one region for the taggers.
+_MAX_PARAGRAPH_CHARS = 5000
 
 
 @lru_cache(maxsize=None)
@@ -71,8 +72,7 @@ def link_edge(before: str, gap: str, after: str) -> bool:
         return False
     if len(after.split()) <= _FRAGMENT_WORDS:
         return True
-    last_line = before.rsplit("\n", 1)[-1].strip()
-    return not last_line[:1].isupper() and after[:1] not in OPENING_QUOTES
+    return not before[:1].isupper() and after[:1] not in OPENING_QUOTES
 
 
 def open_end(before: str, gap: str, after: str) -> bool:
@@ -133,19 +133,21 @@ def line_joins(text: str, lines: list[tuple[int, int]]) -> list[str | None]:
     """For each break between ``lines[i]`` and ``lines[i + 1]`` (trimmed ``(start, end)`` body
     lines in order), the rule that joins them into one sentence, or None. Only lines with
     nothing but whitespace between them join, so a credit or caption between two lines keeps
-    them apart, and verse lines never join."""
+    them apart, and verse lines never join. Each rule reads the two lines alone, so a run of
+    many joined lines costs linear time."""
     verse = verse_lines(text, lines)
     joins: list[str | None] = []
-    sentence_start = lines[0][0] if lines else 0
+    paragraph_start = lines[0][0] if lines else 0
     for index in range(1, len(lines)):
-        (_, previous_end), (start, end) = lines[index - 1], lines[index]
+        (previous_start, previous_end), (start, end) = lines[index - 1], lines[index]
         gap = text[previous_end:start]
         rule = None
-        if index not in verse and index - 1 not in verse and not gap.strip():
-            rule = join_rule(text[sentence_start:previous_end], gap, text[start:end])
+        if index not in verse and index - 1 not in verse and not gap.strip() \
+                and end - paragraph_start <= _MAX_PARAGRAPH_CHARS:
+            rule = join_rule(text[previous_start:previous_end], gap, text[start:end])
         joins.append(rule)
         if rule is None:
-            sentence_start = start
+            paragraph_start = start
     return joins
 
 
