@@ -34,6 +34,9 @@ _VERSE_LINE_WORDS = 8
 # A joined paragraph stops growing here: a sentence is far shorter, and a page of thousands of
 # unpunctuated lines (a table, a dump of tags) must not become one region for the taggers.
 _MAX_PARAGRAPH_CHARS = 5000
+# A subheading is short ("Вне зоны торговли", "Заявки Дзюбы и Ионова на место в сборной"); a
+# line opening with a capital and longer than this is no subheading.
+_SUBHEADING_WORDS = 8
 
 
 @lru_cache(maxsize=None)
@@ -148,6 +151,28 @@ def line_joins(text: str, lines: list[tuple[int, int]]) -> list[str | None]:
         joins.append(rule)
         if rule is None:
             paragraph_start = start
+    return _link_pieces(text, lines, joins, verse)
+
+
+def _link_pieces(text: str, lines: list[tuple[int, int]], joins: list[str | None],
+                 verse: set[int]) -> list[str | None]:
+    """A line between a link edge and a lowercase or punctuation continuation is a piece of the
+    sentence whatever its length or capital: "…губернатор штата Южная Каролина ⏎Никки Хейлей
+    сменит Саманту Пауэр⏎ на посту посла США в ООН", "…и никакого ⏎«своего неба» в Сирии у
+    Соединённых Штатов нет⏎ и быть не может." A short line with a capital before it is taken
+    for a subheading ("Вне зоны торговли ⏎Кроме выхода из …⏎ Транстихоокеанского …")."""
+    for index in range(len(joins) - 1):
+        if joins[index] is not None or joins[index + 1] not in ("lowercase_next",
+                                                                  "punctuation_next"):
+            continue
+        (previous_start, previous_end), (start, end) = lines[index], lines[index + 1]
+        gap = text[previous_end:start]
+        previous = text[previous_start:previous_end]
+        subheading = previous[:1].isupper() and len(previous.split()) <= _SUBHEADING_WORDS
+        if index not in verse and not subheading and gap.count("\n") == 1 and gap != "\n" and not gap.strip() \
+                and text[previous_end - 1].isalnum() and text[start] not in DASHES \
+                and lines[index + 2][1] - lines[index][0] <= _MAX_PARAGRAPH_CHARS:
+            joins[index] = "link_piece"
     return joins
 
 
