@@ -931,6 +931,10 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
         if holder is not None and genders.get(id(holder)) in (gender, None):
             return holder, "title:role-owner"
         return None
+    if any(tokens[c].rel == "acl" and tokens[c].feats.get("VerbForm") == "Part" and c > index
+           for c in analysis.children(index)):
+        return None       # "Европейский дипломат, ознакомившийся с докладом, сообщил": a title
+        # the text singles out by a participle of its own is someone new, not who spoke last
     gender = "Fem" if token.feats.get("Gender") == "Fem" else None
     verb = tokens[token.head] if token.rel.startswith("nsubj") else None
     if verb is not None and verb.feats.get("Tense") == "Past":

@@ -444,6 +444,12 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
     nearest = candidates[0]
     # "митрополит Волоколамский Иларион": adjectives of the name may stand between
     next_to_name = all(tokens[i].pos == "ADJ" for i in range(stop, name_first))
+    ranked = _rank_complement(analysis, head, nearest, stop)
+    if ranked is not None and next_to_name:
+        # "министр обороны РФ генерал армии Сергей Шойгу": a rank with its own complement
+        role = _role(analysis, nearest, nearest, stop)
+        role.stacked = True
+        return role
     if nearest != head and nearest == stop - 1 and next_to_name and (
             case not in (*_AMBIGUOUS_CASES, None) or not head <= tokens[nearest].head < nearest
             or nearest - 1 > head and analysis.lemma(nearest) in _rank_words()
@@ -459,6 +465,23 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             role.stacked = True
             return role
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+def _rank_complement(analysis: Analysis, head: int, nearest: int, stop: int) -> int | None:
+    """"министр обороны РФ генерал армии": a rank (``role_ranks.txt``) after a post's
+    complement, followed only by its own genitive words ("армии", "юстиции", "первого ранга"),
+    is a title of its own; returns the rank's index."""
+    tokens = analysis.tokens
+    if nearest == head or nearest - 1 <= head or nearest + 1 >= stop \
+            or analysis.lemma(nearest) not in _rank_words() \
+            or tokens[nearest].feats.get("Number") == "Plur" \
+            or tokens[nearest - 1].pos not in ("NOUN", "PROPN") \
+            or tokens[nearest].feats.get("Case") != tokens[head].feats.get("Case"):
+        return None
+    if all(tokens[i].pos in ("NOUN", "ADJ") and tokens[i].feats.get("Case") == "Gen"
+           for i in range(nearest + 1, stop)):
+        return nearest
+    return None
 
 
 _OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -601,6 +624,8 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
     if index >= sentence.stop or not (_is_role_word(analysis, index)
                                       or _participle_title(analysis, index)):
         return None
+    if _negated(analysis, index):
+        return None       # "я не считаю, что Дональд Трамп — представитель партии"
     head = index
     stop = head + 1
     while stop < sentence.stop and stop - first < _MAX_ROLE_TOKENS:
@@ -890,7 +915,32 @@ def _unreal(analysis: Analysis, head: int) -> bool:
     tokens = analysis.tokens
     words = [i for i in (head, *analysis.children(head))
              if i == head or tokens[i].rel in ("aux", "aux:pass", "cop", "advmod", "discourse")]
-    return any(_future(tokens[i]) or tokens[i].text.lower() == "бы" for i in words)
+    return any(_future(tokens[i]) or tokens[i].text.lower() == "бы" for i in words) \
+        or _negated(analysis, head)
+
+
+def _negated(analysis: Analysis, head: int) -> bool:
+    """"Трамп — не представитель партии"; "я не считаю, что Дональд Трамп — представитель
+    «экстремальной» партии": a negated predicate, or one the clause of a negated verb of
+    thinking or saying holds, gives no post."""
+    tokens = analysis.tokens
+
+    def negative(index: int) -> bool:
+        return any(tokens[c].text.lower() == "не" and tokens[c].rel == "advmod" and c < index
+                   for c in analysis.children(index))
+    if negative(head):
+        return True
+    governor = tokens[head].head
+    if tokens[head].rel == "ccomp" and governor >= 0 and negative(governor):
+        return True
+    # the parser may hang the clause elsewhere: read the verb right before its "что"
+    mark = next((c for c in analysis.children(head) if tokens[c].rel == "mark"
+                 and tokens[c].text.lower() == "что"), None)
+    verb = mark - 1 if mark is not None else -1
+    while verb >= 0 and tokens[verb].text == ",":
+        verb -= 1
+    return verb > 0 and tokens[verb].pos == "VERB" and tokens[verb].sent == tokens[head].sent \
+        and tokens[verb - 1].text.lower() == "не"
 
 
 def _future(token) -> bool:
