@@ -437,6 +437,7 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             or _belongs_to_noun(analysis, head, name_first) \
             or _complement_before_subject(analysis, head, name_first, floor):
         return None
+    stop = _own_apposition_stop(analysis, head, stop, name_first)
     while stop - 1 > head and tokens[stop - 1].pos == "ADJ" and tokens[name_first].pos != "PUNCT":
         # "главы ведомства 30-летнего Ивана Муравьева": the age is his; but before a link
         # ("президент бакинского пресс-клуба, руководитель …") no name follows to hold it
@@ -465,6 +466,25 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             role.stacked = True
             return role
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+def _own_apposition_stop(analysis: Analysis, head: int, stop: int, name_first: int) -> int:
+    """"Спикер палаты представителей республиканец Пол Райан", "эксперт Нобелевского комитета
+    славист Антон Карлгрен": a noun for a person in the nominative right before the name,
+    after the title's genitive complement, is an apposition of its own, no part of the title
+    (a title word there is a second title: "командир группы подполковник")."""
+    tokens = analysis.tokens
+    last = stop - 1
+    if last - 1 <= head or stop != name_first or tokens[head].feats.get("Case") != "Nom":
+        return stop
+    word = tokens[last]
+    # the tagger may misread it ("славист" as a feminine genitive): the dictionary decides
+    if word.pos == "NOUN" and not _is_role_word(analysis, last) \
+            and analysis.morph.noun_cases(word.text.lower(), person=True) == {"nomn"} \
+            and tokens[last - 1].pos in ("NOUN", "PROPN") \
+            and tokens[last - 1].feats.get("Case") not in ("Nom", None):
+        return last
+    return stop
 
 
 def _rank_complement(analysis: Analysis, head: int, nearest: int, stop: int) -> int | None:
