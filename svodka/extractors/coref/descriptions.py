@@ -376,9 +376,11 @@ def _place_fits(lemma: str, entity: Entity) -> bool:
         return True
     countries, world = _places()
     names = {fold(entity.name), *(fold(a) for a in entity.aliases)}
+    # "СССР", "ГДР", "КНДР": a place named by capitals is a state, of today or of history
+    state = any(n.isupper() and 2 <= len(n) <= 5 for n in (entity.name, *entity.aliases))
     if kind == "country":
-        return bool(names & countries)
-    if names & countries:
+        return state or bool(names & countries)
+    if state or names & countries:
         return False
     return kind == "region" or not names & world
 
