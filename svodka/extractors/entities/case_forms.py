@@ -92,7 +92,8 @@ def fold_case_forms(named: list[Named], morph: Morphology) -> None:
 def _places_taken_for_people(named: list[Named], morph: Morphology) -> None:
     """"не заботиться об Африне" beside "Африн" (a place), "планетой — Меркурием" beside
     "Меркурий": a person of one word that is a case form of a place's or an organization's
-    one-word name in the same text is that place or organization, with its type and name.
+    one-word name in the same text is that place or organization: it takes its type, and
+    then one nominative with its other forms.
     Unless a person's longer name holds that word ("Джордж Вашингтон" beside "Вашингтон"):
     then the one word may be him."""
     others = {}
@@ -113,9 +114,8 @@ def _places_taken_for_people(named: list[Named], morph: Morphology) -> None:
         place = next((other for key, other in others.items()
                       if key == fold(m.normal) or same_word_forms(morph, word, key)), None)
         if place is not None:
-            m.type, m.normal = place.type, place.normal
-            m.canonical = m.canonical or place.canonical
-            m.rule = "place_taken_for_person"
+            # its nominative is chosen with the place's other forms below
+            m.type, m.rule = place.type, "place_taken_for_person"
 
 
 def _declined_words(m_text: str, normal: str) -> int:
