@@ -385,6 +385,10 @@ def _ner_tokens(analysis: Analysis) -> set[int]:
     return tokens
 
 
+# "больше в семь раз": a bare comparative before a ratio says which way, not a bound
+COMPARATIVES = frozenset({"больше", "меньше", "более", "менее"})
+
+
 def _to_amount(analysis: Analysis, candidate: Candidate, floor: int, dates: list[DateRef]) -> Amount:
     tokens, text = analysis.tokens, analysis.text
     start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
@@ -394,6 +398,9 @@ def _to_amount(analysis: Analysis, candidate: Candidate, floor: int, dates: list
         approx = qualifier[0] if qualifier else "exact"
         if approx == "up_to" and after_change_verb(analysis, qualifier[1], floor):
             approx = "exact"             # "снизился до 5%" is the new value
+        elif candidate.unit == "times" and qualifier and qualifier[1] == candidate.first - 1 \
+                and tokens[qualifier[1]].text.lower() in COMPARATIVES:
+            approx = "exact"             # "больше в семь раз" is the ratio; "более чем в 3 раза" over
     return Amount(
         start, end, text[start:end], candidate.kind, candidate.value, candidate.unit, approx,
         of=candidate.of, to=candidate.to, noun=candidate.noun, rule=candidate.rule,
