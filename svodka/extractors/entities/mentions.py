@@ -248,7 +248,11 @@ def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
         if m.stop - m.first == 1 and m.type in ("PER", "LOC", "ORG"):
             if inside is None:
                 inside = _capitalized_inside(analysis)
-            if _opening_common_word(analysis, m.first, inside):
+            # an organization is often named by a common noun ("Нацбанк Казахстана",
+            # "Минфин"): only a word that is no noun at all ("Залечь") is none
+            if _opening_common_word(analysis, m.first, inside) and not (
+                    m.type == "ORG" and any(p.tag.POS == "NOUN"
+                                            for p in morph.parse(tokens[m.first].text.lower()))):
                 continue
         if m.stop - m.first == 1 and m.type in ("PER", "LOC"):
             word = tokens[m.first].text
