@@ -106,7 +106,8 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     word = _inflect(morph, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
                     person, foreign)
     lowered = text.lower()
-    if not person and word == lowered:
+    if not person and word == lowered and pos in ("NOUN", "PROPN"):
+        # an adjective is no such head: "прямой" is also an oblique form of the noun "прямая"
         word = _oblique_only_nominative(morph, lowered, case) or word
     if person and word == lowered:
         # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
@@ -189,9 +190,11 @@ def inflected_indices(tokens, first: int, stop: int) -> set[int]:
     """The head words of ``tokens[first:stop]`` and the adjectives that agree with them."""
     roots = [i for i in range(first, stop) if not first <= tokens[i].head < stop]
     # "в испанской Ла Лиге": the parser may hang the noun on a foreign article it read as an
-    # adjective; the noun after it, in the same case, is the head
+    # adjective; the capitalized noun after it, in the same case, is the head (not so in
+    # "прямой демократический референдум", all lowercase)
     roots += [i for i in range(first, stop) for root in roots
               if tokens[root].pos in _AGREEING and tokens[i].head == root and i > root
+              and tokens[root].text[:1].isupper() and tokens[i].text[:1].isupper()
               and tokens[i].pos in ("NOUN", "PROPN")
               and tokens[i].feats.get("Case") == tokens[root].feats.get("Case")]
     chosen = set(roots)
