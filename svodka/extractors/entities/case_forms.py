@@ -95,7 +95,7 @@ def _places_taken_for_people(named: list[Named], morph: Morphology) -> None:
     one-word name in the same text is that place or organization: it takes its type, and
     then one nominative with its other forms.
     Unless a person's longer name holds that word ("Джордж Вашингтон" beside "Вашингтон"):
-    then the one word may be him."""
+    then the one word may be him; and only a declined form, not one written alike."""
     others = {}
     for m in named:
         if m.kind == "name" and not m.nested and m.type in ("LOC", "ORG") \
@@ -111,8 +111,10 @@ def _places_taken_for_people(named: list[Named], morph: Morphology) -> None:
         word = fold(m.text)
         if any(same_word_forms(morph, word, w) for w in people_words):
             continue
+        # written alike, the tagger's two types are two readings of one word ("Аматэрасу"
+        # the goddess beside her shrine): only a declined form is the place's
         place = next((other for key, other in others.items()
-                      if key == fold(m.normal) or same_word_forms(morph, word, key)), None)
+                      if key != word and same_word_forms(morph, word, key)), None)
         if place is not None:
             # its nominative is chosen with the place's other forms below
             m.type, m.rule = place.type, "place_taken_for_person"
