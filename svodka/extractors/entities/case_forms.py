@@ -91,14 +91,16 @@ def fold_case_forms(named: list[Named], morph: Morphology) -> None:
 
 def _places_taken_for_people(named: list[Named], morph: Morphology) -> None:
     """"не заботиться об Африне" beside "Африн" (a place), "планетой — Меркурием" beside
-    "Меркурий": a person of one word that is a case form of a place's or an organization's
-    one-word name in the same text is that place or organization: it takes its type, and
-    then one nominative with its other forms.
+    "Меркурий": a person of one word that is a case form of a place's one-word name in the
+    same text is that place: it takes its type, and then one nominative with its other
+    forms.
     Unless a person's longer name holds that word ("Джордж Вашингтон" beside "Вашингтон"):
     then the one word may be him; and only a declined form, not one written alike."""
     others = {}
     for m in named:
-        if m.kind == "name" and not m.nested and m.type in ("LOC", "ORG") \
+        # places only: "торпедировать Себастьяна" is a man beside the quoted «Себастьян», a
+        # name of something (bench/merge_audit.py, russia_today_2:15)
+        if m.kind == "name" and not m.nested and m.type == "LOC" \
                 and len(m.normal.split()) == 1 and m.normal.replace("-", "").isalpha():
             others.setdefault(fold(m.normal), m)
     if not others:
