@@ -213,6 +213,15 @@ def _outlet_in_focus(ctx: Context, index: EntityIndex, anchor: int) -> Entity | 
     organization introduced as an outlet: by a media word ("журнал Forbes"), by speaking
     ("пишет Asian Review") or by being one (`quote_outlets.txt`). A media noun with no such
     antecedent names no one."""
+    return _organization_in_focus(ctx, index, anchor, _introduced_as_outlet)
+
+
+def _organization_in_focus(ctx: Context, index: EntityIndex, anchor: int,
+                           test=lambda ctx, subject, phrase, entity: True) -> Entity | None:
+    """The organization a sentence before ``anchor`` (this one, or the two before it) is about:
+    the nearest subject naming one that passes ``test``. "Исследовательский центр Rasmussen
+    Reports поинтересовался у американцев … «…», — говорится в отчёте социологов" → the
+    centre."""
     at = ctx.analysis.sentence_of(anchor)
     if at is None:
         return None
@@ -225,13 +234,14 @@ def _outlet_in_focus(ctx: Context, index: EntityIndex, anchor: int) -> Entity | 
     for i in reversed(range(first, ctx.first_token_from(anchor))):
         token = ctx.tokens[i]
         if not token.rel.startswith("nsubj") or token.feats.get("Case") not in ("Nom", None) \
+                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
                 or index.inside_quote(token.start):
-            continue
+            continue    # a main clause's subject: not "…, в которых содержится описание X"
         phrase = subtree(ctx, i)
         start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
         for mention, entity in index.overlapping(start, end):
             if entity.type == "ORG" and start <= mention.start < end \
-                    and _introduced_as_outlet(ctx, i, phrase, entity):
+                    and entity.id not in index.publishers and test(ctx, i, phrase, entity):
                 return entity
     return None
 
@@ -297,7 +307,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         kinds = _kind_words(ctx, head)
         return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
             index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
-            index.voice(anchor, lemma, kinds, lexicon.documents)
+            index.voice(anchor, lemma, kinds, lexicon.documents) or \
+            _organization_in_focus(ctx, index, anchor)
     owners = _owners(ctx, head, found) if people == "sing" else []
     if owners:      # "супруга Родченкова", "адвокат Навального": someone of theirs, not them
         person = _named_in(ctx, [(m, e) for m, e in found if e not in owners], "PER")
