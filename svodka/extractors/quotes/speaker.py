@@ -268,7 +268,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # expert it linked, decided once in extractors/coref, never again here
         return _linked(index, ctx, [head]) or _named_in(ctx, [(m, e) for m, e in found
                                if not m.start <= ctx.tokens[head].start < m.end], "PER") \
-            or _members_of(ctx, index, head)
+            or _members_of(ctx, index, head) or (
+                _outlet_in_focus(ctx, index, anchor) if lemma in lexicon.media
+                and quote.cue is not None and ctx.tokens[quote.cue].feats.get("Number") == "Sing"
+                else None)  # "…, пишет Asian Review. … — перечисляет СМИ": one outlet (D6)
     apposed = _apposed_person(ctx, head, found)
     if apposed is not None:
         return apposed      # "директор по закупкам … Роман Зимонас": the name the phrase gives
