@@ -195,6 +195,14 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
     return None
 
 
+def _issuer_stated(ctx: Context, head: int) -> bool:
+    """Is the document the object of a verb, its issuer the sentence's own subject
+    ("американская разведка обнародовала доклад, в котором …")? Then an issuer no entity
+    names is no one, not the organization in focus (the parse may hang the subject elsewhere)."""
+    verb = ctx.tokens[head].head
+    return verb >= 0 and ctx.tokens[verb].pos == "VERB" and ctx.tokens[head].rel.startswith("obj")
+
+
 def _spokesman(index: EntityIndex, anchor: int, organization: Entity | None) -> Entity | None:
     """The person who spoke last, when a role the text gave him names ``organization``: the
     "представитель ФИФА" who goes on speaking after "директор департамента ФИФА … Колин Смит"
@@ -311,7 +319,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
             index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
             index.voice(anchor, lemma, kinds, lexicon.documents) or \
-            _organization_in_focus(ctx, index, anchor)
+            (None if _issuer_stated(ctx, head) else _organization_in_focus(ctx, index, anchor))
     owners = _owners(ctx, head, found) if people == "sing" else []
     if owners:      # "супруга Родченкова", "адвокат Навального": someone of theirs, not them
         person = _named_in(ctx, [(m, e) for m, e in found if e not in owners], "PER")
