@@ -25,15 +25,20 @@ def _key(*parts: object) -> str:
                         .encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+# Asked for every article the writer adds: built once, not for each call.
+_STORED_SOURCE = select(t.articles.c.path, t.articles.c.url).where(
+    t.articles.c.id == bindparam("article_id"))
+_KNOWN_COPY = select(t.duplicates.c.key).where(
+    t.duplicates.c.article_id == bindparam("article_id")).limit(1)
+
+
 def stored_source(conn: Connection, article_id: str) -> tuple[str | None, str | None] | None:
-    row = conn.execute(select(t.articles.c.path, t.articles.c.url)
-                       .where(t.articles.c.id == article_id)).first()
+    row = conn.execute(_STORED_SOURCE, {"article_id": article_id}).first()
     return (row.path, row.url) if row else None
 
 
 def is_known_copy(conn: Connection, article_id: str) -> bool:
-    return conn.execute(select(t.duplicates.c.key).where(t.duplicates.c.article_id == article_id)
-                        .limit(1)).first() is not None
+    return conn.execute(_KNOWN_COPY, {"article_id": article_id}).first() is not None
 
 
 def add_duplicate(conn: Connection, copy_id: str, original_id: str, kind: str,
