@@ -141,6 +141,35 @@ def _execute_rows(conn: Connection, key: tuple, make, rows: list[dict]):
     return conn.exec_driver_sql(sql, [tuple([row[name] for name in order]) for row in rows])
 
 
+def insert_ids(conn: Connection, table, rows: list[dict]) -> list[int]:
+    """INSERT every row; the ids the database gave them, in the order of ``rows``.
+
+    On SQLite a row at a time through the driver, reading each id as it is given (the
+    same ids: SQLite numbers the rows of one multi-row INSERT in order too), instead of
+    SQLAlchemy's batched INSERT … RETURNING with its per-row parameter handling."""
+    if conn.dialect.name != "sqlite":
+        return conn.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
+                            rows).scalars().all()
+    columns = tuple(rows[0])
+    sql, order = _driver_statement(conn, ("plain", table.name, columns),
+                                   lambda: table.insert(), columns)
+    cursor = conn.connection.cursor()
+    try:
+        ids = []
+        for row in rows:
+            cursor.execute(sql, tuple([row[name] for name in order]))
+            ids.append(cursor.lastrowid)
+        return ids
+    finally:
+        cursor.close()
+
+
+def insert_rows(conn: Connection, table, rows: list[dict]) -> None:
+    """A plain INSERT of every row (a conflict is an error)."""
+    if rows:
+        _execute_rows(conn, ("plain", table.name), lambda: table.insert(), rows)
+
+
 def insert_ignore(conn: Connection, table, rows: list[dict]) -> int:
     """INSERT … ON CONFLICT DO NOTHING, so re-adding anything is a no-op; rows inserted."""
     if not rows:

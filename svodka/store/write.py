@@ -5,11 +5,11 @@ import hashlib
 
 from collections import Counter
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, select
 
 from svodka.reading import Rejection
 from svodka.store import schema as t
-from svodka.store.engine import add_counts, insert_ignore
+from svodka.store.engine import add_counts, insert_ids, insert_ignore, insert_rows
 from svodka.store.prepare import Prepared
 from svodka.store.resolve import resolve_article
 
@@ -190,16 +190,14 @@ def _index(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None
              "lemmas": u.lemmas} for u in prepared.units]
     if not rows:
         return
-    ids = conn.execute(t.search_units.insert().returning(t.search_units.c.id,
-                                                         sort_by_parameter_order=True),
-                       rows).scalars().all()
+    ids = insert_ids(conn, t.search_units, rows)
     if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO search_fts(rowid, lemmas) VALUES (:id, :lemmas)"),
-                     [{"id": i, "lemmas": r["lemmas"]} for i, r in zip(ids, rows)])
+        conn.exec_driver_sql("INSERT INTO search_fts(rowid, lemmas) VALUES (?, ?)",
+                             [(i, r["lemmas"]) for i, r in zip(ids, rows)])
     article = prepared.article
     common = {"published": article.published, "source": article.source.domain,
               "entity_types": entity_types_value({e.type for e in article.entities})}
-    conn.execute(t.search_facets.insert(), [
+    insert_rows(conn, t.search_facets, [
         {"id": i, "kind": u.kind, **common,
          "quote_kind": article.quotes[u.n].kind if u.kind == "quote" else None}
         for i, u in zip(ids, prepared.units)])
