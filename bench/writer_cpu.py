@@ -146,42 +146,55 @@ def table_hash(store) -> str:
     return digest.hexdigest()[:16]
 
 
-def measure(articles_path: Path) -> dict:
+def measure(articles_path: Path, feed: Path) -> dict:
     """In this process, with svodka from PYTHONPATH: the worker's and the parent's share."""
     import gc
 
-    from svodka.ingest.work import writer_gc
-    from svodka.store import open_store, prepare
+    from svodka.ingest import iter_items
+    from svodka.ingest.run import ingest_items
+    from svodka.store import Store, open_store, prepare
 
     articles = pickle.loads(articles_path.read_bytes())
     started = time.thread_time()
-    pickles = [pickle.dumps(prepare(article), protocol=pickle.HIGHEST_PROTOCOL)
-               for article in articles]
+    pickles = {article.id: pickle.dumps(prepare(article), protocol=pickle.HIGHEST_PROTOCOL)
+               for article in articles}
     worker = time.thread_time() - started
     del articles
     gc.collect()
     watch = instrument()
-    with tempfile.TemporaryDirectory() as folder, writer_gc():
+    watch.wrap(Store, "add_prepared", "other")
+
+    def replay(tasks, _workers):
+        """The results as a pool hands them to the parent: pickled by the worker."""
+        from svodka.pipeline import article_id
+
+        for task in tasks:
+            if isinstance(task, tuple):
+                document = task[0]
+                pickle.dumps(task, protocol=pickle.HIGHEST_PROTOCOL)   # sent to a worker
+                unpickled = time.thread_time()
+                result = pickle.loads(pickles[document.id or article_id(document.text)])
+                watch.seconds["unpickle"] += time.thread_time() - unpickled
+                yield result
+            else:
+                yield task
+
+    with tempfile.TemporaryDirectory() as folder:
         store = open_store(str(Path(folder) / "writer.db"))
-        started = time.thread_time()
-        statuses = []
-        for at in range(0, len(pickles), BATCH):
-            unpickled = time.thread_time()
-            batch = [pickle.loads(p) for p in pickles[at:at + BATCH]]
-            watch.seconds["unpickle"] += time.thread_time() - unpickled
-            watch.stack.append(["other", time.thread_time(), 0.0])
-            statuses += store.add_prepared(batch)
-            label, began, inner = watch.stack.pop()
-            watch.seconds[label] += time.thread_time() - began - inner
-        parent = time.thread_time() - started
+        watch.stack.append(["ingest loop", time.thread_time(), 0.0])
+        summary = ingest_items(iter_items([str(feed)]), store, workers=2, executor=replay)
+        label, began, inner = watch.stack.pop()
+        parent = time.thread_time() - began
+        watch.seconds[label] += parent - inner - watch.seconds["unpickle"]
         digest = table_hash(store)
         store.close()
-    n = len(pickles)
-    return {"documents": n, "stored": statuses.count("stored"),
+    n = summary.read
+    return {"documents": n, "stored": summary.stored,
             "worker_prepare_ms": round(worker / n * 1000, 2),
             "parent_ms": round(parent / n * 1000, 2),
             "by_stage_ms": {k: round(v / n * 1000, 3) for k, v in watch.seconds.most_common()},
-            "pickle_kb": round(sum(map(len, pickles)) / n / 1024, 1), "tables": digest}
+            "pickle_kb": round(sum(map(len, pickles.values())) / n / 1024, 1),
+            "tables": digest}
 
 
 def main() -> None:
@@ -192,16 +205,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="repeat, trees interleaved")
     parser.add_argument("--keep", type=Path, default=Path("/tmp/svodka-bench"))
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--feed", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure)))
+        print(json.dumps(measure(args.measure, args.feed)))
         return
     args.keep.mkdir(parents=True, exist_ok=True)
     articles = extracted_articles(args.limit, args.keep)
+    feed = args.keep / f"news-{args.limit}.jsonl"
     for round_ in range(args.rounds):
         for tree in args.trees:
             environment = os.environ | {"PYTHONPATH": str(Path(tree).resolve())}
-            done = subprocess.run([sys.executable, __file__, "--measure", str(articles)],
+            done = subprocess.run([sys.executable, __file__, "--measure", str(articles),
+                                   "--feed", str(feed)],
                                   env=environment, capture_output=True, text=True, check=True)
             result = json.loads(done.stdout.splitlines()[-1])
             print(json.dumps({"round": round_ + 1, "tree": tree, **result},

@@ -169,16 +169,20 @@ def delete_staged(conn: Connection, article_id: str) -> None:
 def _count_by_month(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:
     article = prepared.article
     quoted = Counter(corpus[q.speaker] for q in article.quotes if q.speaker in corpus)
+    counted = []   # each entity's counts, once for both months
+    for entity in article.entities:
+        tones = [m.tone for m in entity.mentions]
+        counted.append((corpus[entity.id], entity.type, len(tones), tones.count(1),
+                        tones.count(-1)))
     rows = {}
     for month in ((article.published or t.NO_MONTH)[:7], t.ALL_MONTHS):
-        for entity in article.entities:
-            corpus_id = corpus[entity.id]
+        for corpus_id, type_, mentions, positive, negative in counted:
             row = rows.setdefault((corpus_id, month), {
-                "entity_id": corpus_id, "month": month, "type": entity.type, "mentions": 0,
+                "entity_id": corpus_id, "month": month, "type": type_, "mentions": 0,
                 "quotes": quoted[corpus_id], "positive": 0, "negative": 0})
-            row["mentions"] += len(entity.mentions)
-            row["positive"] += sum(m.tone == 1 for m in entity.mentions)
-            row["negative"] += sum(m.tone == -1 for m in entity.mentions)
+            row["mentions"] += mentions
+            row["positive"] += positive
+            row["negative"] += negative
     add_counts(conn, t.entity_months, list(rows.values()),
                ("mentions", "quotes", "positive", "negative"))
 
