@@ -9,17 +9,23 @@ is what caps the speed-up (docs/scale.md). This measures that CPU apart from ext
 1. the first ``--limit`` news articles are extracted once (two processes) and kept as
    pickled records in ``--keep`` (a second run reuses them);
 2. for each tree of ``--trees`` (svodka as found there, e.g. ``git archive`` of main), a fresh
-   process prepares every record as a worker does (``prepare``, then a pickle: the worker's
-   share, timed too) and then, timed by thread CPU, does the parent's part: unpickling the
-   results and ``Store.add_prepared`` in batches of 64 into a fresh SQLite store.
+   process prepares every record as a worker does (``prepare``: the worker's share, timed
+   too) and then runs the parent's part under thread CPU: ``ingest_items`` over the same
+   feed, its executor replaying the records as a pool hands them over (each pickled by the
+   worker, unpickled here), into a fresh SQLite store, batches of 64.
 
 The parent's part is split by stage with exclusive thread CPU (a stage's time excludes the
-stages it calls): ``sql`` (SQLAlchemy and sqlite3 executing statements, by statement kind and
-table), ``resolve`` (corpus entity resolution's own Python), ``near_duplicates`` (MinHash LSH
-query and insert), ``rows`` (building the rows the writer inserts), ``corrections``,
-``unpickle``; ``other`` is the rest of ``add_prepared``. Each tree's stored tables are hashed,
-so trees that write the same store print the same hash. CPU time, so a loaded machine
-inflates it little.
+stages it calls): ``sql …`` (SQLAlchemy and sqlite3 executing statements, by statement kind
+and table; ``sql as text`` is every statement sent to the driver as a string, which since
+the eighth session holds the inserts, and search units' ids are read from the driver inside
+``rows``), ``resolve`` (corpus entity resolution's own Python),
+``rows`` (building the rows the writer inserts), ``lookups`` (is this id stored or a copy),
+``near_duplicates`` (MinHash LSH query and insert), ``corrections``, ``unpickle``,
+``other`` (the rest of ``Store.add_prepared``) and ``ingest loop`` (the rest of
+``ingest_items``: reading the input, ids, known-id checks' Python, batching). Each tree's
+tables are hashed (search unit ids included), so trees that write the same store print the
+same hash. CPU time, so a loaded machine inflates it little (but it does: compare trees
+within a round).
 """
 from __future__ import annotations
 
@@ -114,7 +120,7 @@ def instrument() -> Stopwatch:
 
     watch = Stopwatch()
     watch.wrap(Connection, "execute", _statement_label)
-    watch.wrap(Connection, "exec_driver_sql", "sql transaction")
+    watch.wrap(Connection, "exec_driver_sql", "sql as text")
     watch.wrap(Connection, "begin_nested", "sql transaction")
     watch.wrap(Connection, "commit", "sql transaction")
     watch.wrap(NearDuplicateIndex, "best_match", "near_duplicates")
