@@ -122,6 +122,8 @@ def test_share(models, sentence, span, value, of):
     ("Число туристов достигнет 5–7 млн человек.", "5–7 млн", 5_000_000, 7_000_000),
     ("Стоимость проекта составит от 5 до 7 млн рублей.", "от 5 до 7 млн рублей", 5_000_000,
      7_000_000),
+    # «с … до» with no word of change in its clause is a range too (analyst read 2026-12f)
+    ("В опросе участвовали молодые люди в возрасте с 15 до 25 лет.", "с 15 до 25 лет", 15, 25),
 ])
 def test_range(models, sentence, span, value, to):
     amount = find(amounts_of(sentence, models), span)
@@ -176,10 +178,16 @@ def test_measure_and_period_come_from_the_clause(models):
     assert second.measure.startswith("объем инвестиций") and second.period is None
 
 
-def test_change_is_two_amounts(models):
-    amounts = amounts_of("Инфляция замедлилась с 7,5% до 7%.", models)
-    assert [(a.text, a.value, a.approx) for a in amounts] == [("7,5%", 7.5, "exact"),
-                                                              ("7%", 7, "exact")]
+@pytest.mark.parametrize("sentence, before, after", [
+    ("Инфляция замедлилась с 7,5% до 7%.", ("7,5%", 7.5), ("7%", 7)),
+    ("Пенсионный возраст повысят с 60 до 65 лет.", ("60", 60), ("65 лет", 65)),
+    # a noun of change does what its verb does
+    ("Ожидается рост ВВП с 2% до 3%.", ("2%", 2), ("3%", 3)),
+])
+def test_change_is_two_amounts(models, sentence, before, after):
+    amounts = amounts_of(sentence, models)
+    assert [(a.text, a.value, a.approx) for a in amounts] == [(*before, "exact"),
+                                                              (*after, "exact")]
 
 
 # sentence, a piece of text that must not be (part of) an amount
@@ -319,6 +327,17 @@ FACT_AMOUNTS = [
      "%", "exact"),
     ("Билеты продавались так здорово, что и без того немалую вместимость арены увеличили до 90 "
      "тысяч зрителей.", "90 тысяч", "count", 90000, None, "exact"),
+    # ... and after "с <value>": "до" ends the change, it bounds nothing (analyst read 2026-12g)
+    ("По прогнозу PwC, ВВП России повысится с нынешних $3,75 трлн до $4,74 трлн.",
+     "$4,74 трлн", "money", 4_740_000_000_000, "USD", "exact"),
+    # speeds in words; bounds with a comma or «как минимум»; a comparative before a ratio
+    # (analyst read 2026-12g)
+    ("Частицы летят со скоростью 300-1200 километров в секунду.",
+     "300-1200 километров в секунду", "other", 300, "km/s", "range"),
+    ("Снижение ставки составит как минимум четыре процентных пункта.",
+     "четыре процентных пункта", "percent", 4, "pp", "over"),
+    ("Инфляция опустилась, то есть больше, чем на 4 п.п.", "4 п.п", "percent", 4, "pp", "over"),
+    ("По массе планета была больше в семь раз.", "в семь раз", "other", 7, "times", "exact"),
     # ... also in a clause whose verb a dash stands for
     ("Напомним, что с начала 2018 года Dow Jones поднимался выше 26 400 пунктов, S&P 500 вырос "
      "до 2 850 пунктов, а Nasdaq — до 7 460 пунктов.", "7 460", "count", 7460, None, "exact"),

@@ -18,7 +18,7 @@ from svodka.extractors.amounts.bare import elided_count
 from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
-                                             fraction_words,
+                                             fraction_words, is_change_word,
                                              qualifier_before, skip_period, symbol_unit, unit_at,
                                              unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
@@ -125,7 +125,10 @@ def symbol_money(s: Scan, i: int):
 
 
 def from_to(s: Scan, i: int):
-    """ "от 5 до 7 млн рублей" is one range; "с 7,5% до 7%" is two amounts."""
+    """ "от 5 до 7 млн рублей" is one range; "ставка снижена с 7,5% до 7%" is two amounts (a
+    value before and after a change) — in news «с … до» nearly always is, even when the verb
+    of change stands clauses away ("вырос более чем вдвое, с 313 до 766 млрд"). The exception
+    is an age: "в возрасте с 15 до 25 лет", "граждане с 60 до 64 лет" is one range."""
     opener = s.low(i)
     if opener not in ("от", "с", "со") or i + 1 >= s.limit:
         return None
@@ -153,7 +156,7 @@ def from_to(s: Scan, i: int):
     if unit is None and lower_unit is None:
         return None if opener != "от" else _count_range(s, i, lower, upper)
     unit = unit or lower_unit[0]
-    if opener == "от":
+    if opener == "от" or _age_range(s, i, unit):
         lower_value = lower.value if lower.multiplier or not upper.multiplier else \
             lower.value * upper.multiplier
         return [Candidate(i, upper_end, unit.kind, _tidy(lower_value), unit.code,
@@ -162,6 +165,19 @@ def from_to(s: Scan, i: int):
                       rule="change_from"),
             Candidate(upper.first, upper_end, unit.kind, upper.value, unit.code, approx="exact",
                       rule="change_to")]
+
+
+def _age_range(s: Scan, opener: int, unit) -> bool:
+    """Years after "возраст" or a noun of people, in a sentence that names no change."""
+    if unit.code != "year" or opener == 0:
+        return False
+    analysis = s.analysis
+    before = analysis.tokens[opener - 1]
+    if before.pos != "NOUN" or not (before.feats.get("Animacy") == "Anim"
+                                    or analysis.lemma(opener - 1) == "возраст"):
+        return False
+    sentence = analysis.sentences[before.sent]
+    return not any(is_change_word(analysis, k) for k in range(sentence.first, sentence.stop))
 
 
 def _count_range(s: Scan, i: int, lower: Number, upper: Number):
@@ -369,6 +385,10 @@ def _ner_tokens(analysis: Analysis) -> set[int]:
     return tokens
 
 
+# "больше в семь раз": a bare comparative before a ratio says which way, not a bound
+COMPARATIVES = frozenset({"больше", "меньше", "более", "менее"})
+
+
 def _to_amount(analysis: Analysis, candidate: Candidate, floor: int, dates: list[DateRef]) -> Amount:
     tokens, text = analysis.tokens, analysis.text
     start, end = tokens[candidate.first].start, tokens[candidate.stop - 1].end
@@ -378,6 +398,9 @@ def _to_amount(analysis: Analysis, candidate: Candidate, floor: int, dates: list
         approx = qualifier[0] if qualifier else "exact"
         if approx == "up_to" and after_change_verb(analysis, qualifier[1], floor):
             approx = "exact"             # "снизился до 5%" is the new value
+        elif candidate.unit == "times" and qualifier and qualifier[1] == candidate.first - 1 \
+                and tokens[qualifier[1]].text.lower() in COMPARATIVES:
+            approx = "exact"             # "больше в семь раз" is the ratio; "более чем в 3 раза" over
     return Amount(
         start, end, text[start:end], candidate.kind, candidate.value, candidate.unit, approx,
         of=candidate.of, to=candidate.to, noun=candidate.noun, rule=candidate.rule,

@@ -162,17 +162,50 @@ def change_verbs() -> frozenset[str]:
     return frozenset(load_list("amount_change_verbs.txt"))
 
 
+@lru_cache(maxsize=None)
+def change_nouns() -> frozenset[str]:
+    return frozenset(load_list("amount_change_nouns.txt"))
+
+
+def is_change_word(analysis: Analysis, index: int) -> bool:
+    """A verb (or participle) of change, or its noun: "снизилась", "повышенный", "рост"."""
+    token = analysis.tokens[index]
+    lemma = analysis.lemma(index)
+    if token.pos in ("VERB", "ADJ"):
+        return lemma.removesuffix("ся").removesuffix("сь") in change_verbs()
+    return token.pos == "NOUN" and lemma in change_nouns()
+
+
 # words that may stand between a verb of change and its "до": "сократилась в 2017 году до"
 CHANGE_GAP = 4
 # how far back a gapped clause's "— до" looks for the verb it leaves out
 GAPPED_CLAUSE = 10
 
 
+# "с нынешних $3,75 трлн до": words between "с" and its "до"
+FROM_VALUE_GAP = 5
+
+
+def _closes_from(analysis: Analysis, index: int, floor: int) -> bool:
+    seen_number = False
+    for k in range(index - 1, max(floor, index - 1 - FROM_VALUE_GAP) - 1, -1):
+        token = analysis.tokens[k]
+        if token.text.lower() in ("с", "со"):
+            return seen_number
+        if token.pos == "PUNCT" and token.text not in (",", "."):
+            return False
+        seen_number = seen_number or token.pos == "NUM" or token.text[:1].isdigit()
+    return False
+
+
 def after_change_verb(analysis: Analysis, index: int, floor: int) -> bool:
     """Whether the "до" at ``index`` follows a verb of change in its clause ("снизился до
-    5%", "численность увеличена почти вдвое, до 69"): the amount is the new value."""
+    5%", "численность увеличена почти вдвое, до 69") or closes a "с <value> до" ("с нынешних
+    $3,75 трлн до $4,74 трлн"): the amount is the new value."""
     if analysis.tokens[index].text.lower() != "до":
         return False
+    if _closes_from(analysis, index, floor):
+        return True
     gap = CHANGE_GAP
     if index - 1 >= floor and analysis.tokens[index - 1].text in DASHES:
         # "прибыль сократилась до 760 млн рублей, а выручка — до 6,24 млрд": the dash stands
@@ -182,7 +215,6 @@ def after_change_verb(analysis: Analysis, index: int, floor: int) -> bool:
         token = analysis.tokens[k]
         if token.pos == "PUNCT" and token.text != ",":
             return False
-        if token.pos in ("VERB", "ADJ") and \
-                analysis.lemma(k).removesuffix("ся").removesuffix("сь") in change_verbs():
+        if token.pos in ("VERB", "ADJ") and is_change_word(analysis, k):
             return True
     return False

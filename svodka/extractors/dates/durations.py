@@ -195,8 +195,8 @@ def _is_age(c: Cursor, i: int, end: int, prefix: str) -> bool:
     if in_years and opener == i and _apposition(c, i, end):
         return True                    # "Клэренс Картер, 49 лет, был казнен"
     if in_years and c.low(opener) in RANGE_ENDS and opener > c.first and \
-            _animate_noun(c.analysis.tokens[opener - 1]):
-        return True                    # "детям до 12 лет"
+            _animate_noun(c.analysis.tokens[_range_owner(c, opener)]):
+        return True                    # "детям до 12 лет", "дети с 6 до 12 лет"
     if in_years and prefix not in SPAN_PREFIXES and _age_named_before(c, opener):
         return True                    # "пенсионный возраст повысится до 60 лет"
     cue = i - 1
@@ -204,6 +204,15 @@ def _is_age(c: Cursor, i: int, end: int, prefix: str) -> bool:
         cue -= 1                       # "ему было всего пять лет", "исполнилось бы 125 лет"
     return c.low(cue) in AGE_BEFORE or c.low(end) in AGE_AFTER or \
         in_years and c.low(opener - 1) in AGE_BEFORE_YEARS
+
+
+def _range_owner(c: Cursor, end_word: int) -> int:
+    """The word before a range's end ("детям до"), or before its whole "с 6 до" ("дети с 6 до")."""
+    owner = end_word - 1
+    if owner - 1 > c.first and c.analysis.tokens[owner].pos == "NUM" and \
+            c.low(owner - 1) in ("с", "со", "от"):
+        owner -= 2
+    return owner
 
 
 def _animate_noun(token) -> bool:
