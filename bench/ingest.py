@@ -148,8 +148,10 @@ def run(news: Path, workers: int, db: Path, engine: str = "local",
                "--workers", str(workers), "--engine", engine, "--quiet", "--timings"]
     started, cpu_before = time.perf_counter(), _children_cpu()
     environment = os.environ | ({"PYTHONPATH": str(tree)} if tree else {})
+    # `python -m` puts the working directory first on sys.path, ahead of PYTHONPATH: run from
+    # a checkout's root, a "tree" run imported that checkout's svodka, not the tree's.
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=environment)
+                               env=environment, cwd=str(tree) if tree else None)
     sampler = MemorySampler(process.pid)
     sampler.start()
     stdout, stderr = process.communicate()
@@ -218,6 +220,7 @@ def main() -> None:
     parser.add_argument("--no-docs", action="store_true",
                         help="a trial: print the table, write neither --out nor --results")
     args = parser.parse_args()
+    args.keep = args.keep.resolve()
     args.keep.mkdir(parents=True, exist_ok=True)
     source = sample_feed(args.news, args.limit, args.keep) if args.limit else args.news
     if args.workers:
@@ -232,7 +235,8 @@ def main() -> None:
             name = f"news-w{workers}.db" if engine == "local" else f"news-{engine}{workers}.db"
             if tree:
                 name = f"{Path(tree).name}-{name}"
-            result = run(source, int(workers), args.keep / name, engine, Path(tree) if tree else None)
+            result = run(source, int(workers), args.keep / name, engine,
+                         Path(tree).resolve() if tree else None)
             base = base or result["wall_docs_per_s"]
             result |= {"round": round_ + 1, "speed_up": round(result["wall_docs_per_s"] / base, 2)}
             print(json.dumps(result, ensure_ascii=False), flush=True)
