@@ -1,6 +1,6 @@
 """Benchmark: the ingest parent's CPU per document, by stage, on the same prepared records.
 
-    python bench/writer_cpu.py [--limit 300] [--trees . /tmp/main] [--rounds 2] [--keep DIR]
+    python bench/writer_cpu.py [--limit 300] [--trees . /tmp/main] [--rounds 2] [--plain]
 
 The parent of ``svodka ingest`` (either engine, SQLite) receives every prepared record as a
 pickle and writes it as the only writer; with two workers on two cores its CPU per document
@@ -152,7 +152,7 @@ def table_hash(store) -> str:
     return digest.hexdigest()[:16]
 
 
-def measure(articles_path: Path, feed: Path) -> dict:
+def measure(articles_path: Path, feed: Path, plain: bool = False) -> dict:
     """In this process, with svodka from PYTHONPATH: the worker's and the parent's share."""
     import gc
 
@@ -167,8 +167,9 @@ def measure(articles_path: Path, feed: Path) -> dict:
     worker = time.thread_time() - started
     del articles
     gc.collect()
-    watch = instrument()
-    watch.wrap(Store, "add_prepared", "other")
+    watch = Stopwatch() if plain else instrument()
+    if not plain:
+        watch.wrap(Store, "add_prepared", "other")
 
     def replay(tasks, _workers):
         """The results as a pool hands them to the parent: pickled by the worker."""
@@ -210,11 +211,13 @@ def main() -> None:
                         help="svodka trees to measure (e.g. a `git archive` of main)")
     parser.add_argument("--rounds", type=int, default=1, help="repeat, trees interleaved")
     parser.add_argument("--keep", type=Path, default=Path("/tmp/svodka-bench"))
+    parser.add_argument("--plain", action="store_true",
+                        help="no stages: the parent's CPU without the stopwatch's own cost")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--feed", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.measure, args.feed)))
+        print(json.dumps(measure(args.measure, args.feed, args.plain)))
         return
     args.keep.mkdir(parents=True, exist_ok=True)
     articles = extracted_articles(args.limit, args.keep)
@@ -223,7 +226,7 @@ def main() -> None:
         for tree in args.trees:
             environment = os.environ | {"PYTHONPATH": str(Path(tree).resolve())}
             done = subprocess.run([sys.executable, __file__, "--measure", str(articles),
-                                   "--feed", str(feed)],
+                                   "--feed", str(feed)] + ["--plain"] * args.plain,
                                   env=environment, capture_output=True, text=True, check=True)
             result = json.loads(done.stdout.splitlines()[-1])
             print(json.dumps({"round": round_ + 1, "tree": tree, **result},
