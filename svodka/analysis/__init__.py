@@ -2,7 +2,9 @@
 
 Every extractor reads an :class:`Analysis`; none of them runs a model of its own. The pass
 works region by region (headline, dateline, paragraphs from the layout), so no token,
-sentence or NER span ever crosses a paragraph.
+sentence or NER span ever crosses a paragraph. A paragraph may hold newlines (the lines of one
+sentence the dump cut at links, joined by ``svodka.layout.lines``): razdel and slovnet read
+them as spaces, so a sentence, a name or a cue's subject is seen whole across them.
 
 The public API an extractor uses:
 

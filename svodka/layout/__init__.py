@@ -4,6 +4,13 @@ Nothing here reads language: it works on lines. Credits ("Фото: МИД РК"
 and the other lines :mod:`svodka.layout.boilerplate` finds: captions, teasers, embedded posts,
 page script) are kept as spans with their kind but excluded from extraction; every later span
 stays inside one region, so no span ever crosses a paragraph.
+
+A paragraph is a body line, or several consecutive body lines that are one sentence cut where
+the page had a link (:mod:`svodka.layout.lines`): such a paragraph holds newlines inside, the
+language pass reads them as spaces, and the record's ``paragraphs`` are these joined spans.
+Entity mentions, amounts and dates may then cross such a newline («Дональд⏎Трамп»); quote
+spans never do (the quote gold's rule): a quote is cut at the newlines into one quote per line
+piece (``svodka.extractors.quotes``).
 """
 from __future__ import annotations
 
@@ -12,9 +19,10 @@ from dataclasses import dataclass, field
 
 from svodka.layout.boilerplate import classify, is_code, is_credit
 from svodka.layout.dateline import DatelineMatch, find_dateline
+from svodka.layout.lines import sentence_lines
 from svodka.record import Credit, Paragraph, Span
 
-__all__ = ["Layout", "Region", "analyze_layout", "DatelineMatch"]
+__all__ = ["Layout", "Region", "analyze_layout", "body_lines", "DatelineMatch"]
 
 _LINE = re.compile(r"[^\n]+")
 _HEADLINE_MAX_CHARS = 250
@@ -24,7 +32,8 @@ _HEADLINE_MAX_WORDS = 35
 @dataclass(frozen=True, slots=True, order=True)
 class Region:
     """A stretch of text the language pass reads as one: no token, sentence or name crosses
-    its edges. ``kind`` says what it is: "headline", "dateline" or "paragraph"."""
+    its edges. ``kind`` says what it is: "headline", "dateline" or "paragraph" (a paragraph
+    may span several lines of one sentence, newlines inside)."""
     start: int
     end: int
     kind: str = "paragraph"
@@ -65,6 +74,18 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def analyze_layout(text: str) -> Layout:
+    layout, body = _layout_lines(text)
+    layout.paragraphs = [Paragraph(s, e) for s, e in sentence_lines(text, body)]
+    return layout
+
+
+def body_lines(text: str) -> list[tuple[int, int]]:
+    """The article's body lines (no headline, dateline, credit or blank line), before the
+    lines of one sentence are joined into paragraphs."""
+    return _layout_lines(text)[1]
+
+
+def _layout_lines(text: str) -> tuple[Layout, list[tuple[int, int]]]:
     layout = Layout()
     lines = [_trimmed(text, m.start(), m.end()) for m in _LINE.finditer(text)]
     lines = [(s, e) for s, e in lines if e > s]
@@ -86,8 +107,7 @@ def analyze_layout(text: str) -> Layout:
             rest = _trimmed(text, dateline.end, e)
             rest = (rest[0] + _leading_junk(text, rest[0], rest[1]), rest[1])
             body[0] = rest if rest[1] > rest[0] else None
-    layout.paragraphs = [Paragraph(s, e) for s, e in (b for b in body if b)]
-    return layout
+    return layout, [b for b in body if b]
 
 
 def _leading_junk(text: str, start: int, end: int) -> int:

@@ -931,6 +931,11 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
         if holder is not None and genders.get(id(holder)) in (gender, None):
             return holder, "title:role-owner"
         return None
+    if any(tokens[c].rel == "acl" and c > index and _past_participle(analysis, c)
+           for c in analysis.children(index)):
+        return None       # "Европейский дипломат, ознакомившийся с докладом, сообщил": a title
+        # the text singles out by a deed of its own is someone new, not who spoke last; a
+        # present participle describes ("Политик, являющийся депутатом уже четыре созыва")
     gender = "Fem" if token.feats.get("Gender") == "Fem" else None
     verb = tokens[token.head] if token.rel.startswith("nsubj") else None
     if verb is not None and verb.feats.get("Tense") == "Past":
@@ -980,6 +985,16 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
         return None     # "— рассказывает RT директор крупной украинской исследовательской
         # компании": a complement the person's roles and names never mention is someone new
     return top, "title:focus"
+
+
+def _past_participle(analysis, index: int) -> bool:
+    """A past participle by every reading pymorphy has of the word ("ознакомившийся"; the
+    tagger may call it present)."""
+    token = analysis.tokens[index]
+    if token.feats.get("VerbForm") != "Part":
+        return False
+    forms = [f for f in analysis.morph.parse(token.text.lower()) if f.tag.POS == "PRTF"]
+    return bool(forms) and all(f.tag.tense == "past" for f in forms)
 
 
 def _newcomer(before: list[Slot], last: Slot, gender: str | None,

@@ -59,7 +59,24 @@ def _is_role_word(analysis: Analysis, index: int) -> bool:
     if not (lemma in words or "-" in lemma
             and any(_part_lemma(analysis, part) in words for part in lemma.split("-"))):
         return False
-    return token.rel != "fixed" and not _misread_subject(analysis, index, lemma)
+    return token.rel != "fixed" and not _misread_subject(analysis, index, lemma) \
+        and not _cited_word(analysis, index)
+
+
+def _cited_word(analysis: Analysis, index: int) -> bool:
+    """"понятие «собственник», которого нет в Конституции", "слово «президент»": a word in
+    quotation marks standing in apposition to the inanimate noun before the marks is the word
+    cited, a term, not anyone's title."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    opening = index - 1
+    while opening >= 0 and tokens[opening].pos == "ADJ":
+        opening -= 1
+    if opening < 1 or tokens[opening].text not in _OPENING_TO_CLOSING \
+            or token.rel not in ("appos", "flat", "nmod") or token.head != opening - 1:
+        return False
+    noun = tokens[opening - 1]
+    return noun.pos == "NOUN" and noun.feats.get("Animacy") == "Inan"
 
 
 def _misread_subject(analysis: Analysis, index: int, lemma: str) -> bool:
@@ -251,11 +268,19 @@ def _circumstance(analysis: Analysis, head: int, index: int, stop: int) -> bool:
     body: "посол в Бельгии"."""
     tokens = analysis.tokens
     token = tokens[index]
-    if token.pos != "ADP" or token.text.lower() in _ROLE_PREPOSITIONS or token.head < 0 \
-            or tokens[token.head].head != head:
+    if token.pos != "ADP" or token.head < 0 or tokens[token.head].head != head:
+        return False
+    if token.text.lower() in _ROLE_PREPOSITIONS and not _compound(analysis, index):
         return False
     # "кандидат в президенты", "кандидат в депутаты": a group naming a post completes the title
     return _names_nothing(analysis, _group(analysis, index, stop, upto_role=False))
+
+
+def _compound(analysis: Analysis, index: int) -> bool:
+    """"по сравнению с", "по поводу": a preposition the parser makes one word with the
+    following ones (``fixed``) says in what respect, not whose or of what ("другой футболист
+    по сравнению с тем")."""
+    return any(analysis.tokens[c].rel == "fixed" for c in analysis.children(index))
 
 
 def _group(analysis: Analysis, index: int, stop: int, upto_role: bool) -> range:
@@ -412,6 +437,7 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             or _belongs_to_noun(analysis, head, name_first) \
             or _complement_before_subject(analysis, head, name_first, floor):
         return None
+    stop = _own_apposition_stop(analysis, head, stop, name_first)
     while stop - 1 > head and tokens[stop - 1].pos == "ADJ" and tokens[name_first].pos != "PUNCT":
         # "главы ведомства 30-летнего Ивана Муравьева": the age is his; but before a link
         # ("президент бакинского пресс-клуба, руководитель …") no name follows to hold it
@@ -419,6 +445,12 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
     nearest = candidates[0]
     # "митрополит Волоколамский Иларион": adjectives of the name may stand between
     next_to_name = all(tokens[i].pos == "ADJ" for i in range(stop, name_first))
+    ranked = _rank_complement(analysis, head, nearest, stop)
+    if ranked is not None and next_to_name:
+        # "министр обороны РФ генерал армии Сергей Шойгу": a rank with its own complement
+        role = _role(analysis, nearest, nearest, stop)
+        role.stacked = True
+        return role
     if nearest != head and nearest == stop - 1 and next_to_name and (
             case not in (*_AMBIGUOUS_CASES, None) or not head <= tokens[nearest].head < nearest
             or nearest - 1 > head and analysis.lemma(nearest) in _rank_words()
@@ -434,6 +466,42 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             role.stacked = True
             return role
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+def _own_apposition_stop(analysis: Analysis, head: int, stop: int, name_first: int) -> int:
+    """"Спикер палаты представителей республиканец Пол Райан", "эксперт Нобелевского комитета
+    славист Антон Карлгрен": a noun for a person in the nominative right before the name,
+    after the title's genitive complement, is an apposition of its own, no part of the title
+    (a title word there is a second title: "командир группы подполковник")."""
+    tokens = analysis.tokens
+    last = stop - 1
+    if last - 1 <= head or stop != name_first or tokens[head].feats.get("Case") != "Nom":
+        return stop
+    word = tokens[last]
+    # the tagger may misread it ("славист" as a feminine genitive): the dictionary decides
+    if word.pos == "NOUN" and not _is_role_word(analysis, last) \
+            and analysis.morph.noun_cases(word.text.lower(), person=True) == {"nomn"} \
+            and tokens[last - 1].pos in ("NOUN", "PROPN") \
+            and tokens[last - 1].feats.get("Case") not in ("Nom", None):
+        return last
+    return stop
+
+
+def _rank_complement(analysis: Analysis, head: int, nearest: int, stop: int) -> int | None:
+    """"министр обороны РФ генерал армии": a rank (``role_ranks.txt``) after a post's
+    complement, followed only by its own genitive words ("армии", "юстиции", "первого ранга"),
+    is a title of its own; returns the rank's index."""
+    tokens = analysis.tokens
+    if nearest == head or nearest - 1 <= head or nearest + 1 >= stop \
+            or analysis.lemma(nearest) not in _rank_words() \
+            or tokens[nearest].feats.get("Number") == "Plur" \
+            or tokens[nearest - 1].pos not in ("NOUN", "PROPN") \
+            or tokens[nearest].feats.get("Case") != tokens[head].feats.get("Case"):
+        return None
+    if all(tokens[i].pos in ("NOUN", "ADJ") and tokens[i].feats.get("Case") == "Gen"
+           for i in range(nearest + 1, stop)):
+        return nearest
+    return None
 
 
 _OC_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -573,8 +641,11 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
     index = first
     while index < sentence.stop and tokens[index].pos == "ADJ":
         index += 1
-    if index >= sentence.stop or not _is_role_word(analysis, index):
+    if index >= sentence.stop or not (_is_role_word(analysis, index)
+                                      or _participle_title(analysis, index)):
         return None
+    if _negated(analysis, index):
+        return None       # "я не считаю, что Дональд Трамп — представитель партии"
     head = index
     stop = head + 1
     while stop < sentence.stop and stop - first < _MAX_ROLE_TOKENS:
@@ -602,6 +673,19 @@ def role_after(analysis: Analysis, name_stop: int, names: set[int],
     while stop > head + 1 and tokens[stop - 1].pos in ("ADP", "CCONJ"):
         stop -= 1
     return _role(analysis, first, head, stop)
+
+
+def _participle_title(analysis: Analysis, index: int) -> bool:
+    """"Эндрю Дрисман, управляющий проектом в Лаборатории прикладной физики": a participle
+    whose form is a listed title ("управляющий", "заведующий", "командующий") names the post,
+    unless it takes an object in the accusative as a verb does ("ведущий переговоры")."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    if token.pos != "VERB" or token.feats.get("VerbForm") != "Part" \
+            or token.feats.get("Case") != "Nom" or fold_word(token.text) not in gazetteer().role_words:
+        return False
+    return not any(tokens[c].rel == "obj" and tokens[c].feats.get("Case") == "Acc"
+                   for c in analysis.children(index))
 
 
 def _opens_next_chain(analysis: Analysis, first: int, stop: int, end: int, names: set[int],
@@ -696,6 +780,10 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
             # "стал его директором и первым ректором"
             roles += [_phrase_from(analysis, c, names) for c in _conjuncts(analysis, child)
                       if _is_role_word(analysis, c) and tokens[c].feats.get("Case") == "Ins"]
+        elif _is_role_word(analysis, child) and tokens[child].feats.get("Case") == "Nom" \
+                and not has_object and _as_title(analysis, child):
+            # "Венди Видом была разоблачена как редактор контента по соцсетям телеканала CBS"
+            roles.append(_phrase_from(analysis, child, names))
         elif analysis.lemma(child) in _POSTS and not _left_post(analysis, child):
             # "занял пост генерального директора", "назначен на должность министра"
             for title in analysis.children(child):
@@ -707,6 +795,15 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
             # "Стал генералом, работал министром": the next verb shares the subject
             roles += predicate_roles(analysis, child, skip, names, depth + 1)
     return roles
+
+
+def _as_title(analysis: Analysis, index: int) -> bool:
+    """"как редактор" with no other preposition: the post in which the predicate's subject
+    acts or is known; "как и министр" compares the subject with someone else."""
+    tokens = analysis.tokens
+    marks = [c for c in analysis.children(index) if tokens[c].rel in ("case", "mark")]
+    return len(marks) == 1 and tokens[marks[0]].text.lower() == "как" and marks[0] < index \
+        and tokens[marks[0] + 1].text.lower() != "и"
 
 
 def _conjuncts(analysis: Analysis, index: int) -> list[int]:
@@ -752,7 +849,7 @@ def _appointed(analysis: Analysis, name_first: int, name_stop: int, names: set[i
         verbs.add(head)
         if head >= 0 and tokens[head].feats.get("Case") == "Ins":
             verbs.add(tokens[head].head)        # the name hung on the post
-    roles = []
+    roles = _elected(analysis, name_first, name_stop, names)
     for verb in verbs:
         if not _appoints(analysis, verb) or _unreal(analysis, verb) \
                 or tokens[verb].pos not in ("VERB", "AUX"):
@@ -763,6 +860,29 @@ def _appointed(analysis: Analysis, name_first: int, name_stop: int, names: set[i
                     and tokens[child].rel in ("xcomp", "obl", "nmod"):
                 roles.append(_phrase_from(analysis, child, names))
     return roles
+
+
+def _elected(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
+    """"для переизбрания мэром Чикаго демократа Рама Эммануэля", "после назначения министром
+    Ивана Петрова": a noun that governs a bare title in the instrumental and the person in the
+    genitive makes that person the holder (the parser may hang the name on a noun for a person
+    before it: "демократа")."""
+    tokens = analysis.tokens
+    anchor = next((i for i in range(name_first, name_stop)
+                   if not name_first <= tokens[i].head < name_stop), None)
+    if anchor is None or tokens[anchor].feats.get("Case") != "Gen":
+        return []
+    if tokens[anchor].rel == "appos" and tokens[anchor].head >= 0 \
+            and _person_noun(analysis, tokens[anchor].head):
+        anchor = tokens[anchor].head
+    governor = tokens[anchor].head
+    if tokens[anchor].rel != "nmod" or governor < 0 or tokens[governor].pos != "NOUN" \
+            or tokens[anchor].feats.get("Case") != "Gen":
+        return []
+    return [_phrase_from(analysis, child, names) for child in analysis.children(governor)
+            if governor < child < anchor and tokens[child].rel == "nmod"
+            and tokens[child].feats.get("Case") == "Ins" and _bare(analysis, child)
+            and _is_role_word(analysis, child)]
 
 
 def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: set[int]) -> list[Role]:
@@ -784,7 +904,29 @@ def role_predicate(analysis: Analysis, name_first: int, name_stop: int, names: s
     for head in sorted(heads):
         if not _unreal(analysis, head):
             roles += predicate_roles(analysis, head, skip, names)
-    return roles + _appointed(analysis, name_first, name_stop, names)
+    return roles + _appointed(analysis, name_first, name_stop, names) \
+        + _as_title_of_root(analysis, name_first, heads, names)
+
+
+def _as_title_of_root(analysis: Analysis, name_first: int, heads: set[int],
+                      names: set[int]) -> list[Role]:
+    """"Венди Видом была разоблачена как редактор контента …, который … сообщал": the parser
+    may hang the subject on a later clause's verb; the sentence's root with no subject of its
+    own that agrees with the name in gender still says in what post she is known."""
+    tokens = analysis.tokens
+    name = tokens[name_first]
+    sentence = analysis.sentences[name.sent]
+    root = next((i for i in range(sentence.first, sentence.stop) if tokens[i].rel == "root"), None)
+    if root is None or root in heads or root < name_first or not heads \
+            or tokens[root].pos not in ("VERB", "AUX") \
+            or name.feats.get("Gender") is None \
+            or tokens[root].feats.get("Gender") != name.feats.get("Gender") \
+            or any(tokens[c].rel.startswith(("nsubj", "csubj")) for c in analysis.children(root)) \
+            or _unreal(analysis, root):
+        return []
+    return [_phrase_from(analysis, child, names) for child in analysis.children(root)
+            if _is_role_word(analysis, child) and tokens[child].feats.get("Case") == "Nom"
+            and _as_title(analysis, child)]
 
 
 def _unreal(analysis: Analysis, head: int) -> bool:
@@ -793,7 +935,32 @@ def _unreal(analysis: Analysis, head: int) -> bool:
     tokens = analysis.tokens
     words = [i for i in (head, *analysis.children(head))
              if i == head or tokens[i].rel in ("aux", "aux:pass", "cop", "advmod", "discourse")]
-    return any(_future(tokens[i]) or tokens[i].text.lower() == "бы" for i in words)
+    return any(_future(tokens[i]) or tokens[i].text.lower() == "бы" for i in words) \
+        or _negated(analysis, head)
+
+
+def _negated(analysis: Analysis, head: int) -> bool:
+    """"Трамп — не представитель партии"; "я не считаю, что Дональд Трамп — представитель
+    «экстремальной» партии": a negated predicate, or one the clause of a negated verb of
+    thinking or saying holds, gives no post."""
+    tokens = analysis.tokens
+
+    def negative(index: int) -> bool:
+        return any(tokens[c].text.lower() == "не" and tokens[c].rel == "advmod" and c < index
+                   for c in analysis.children(index))
+    if negative(head):
+        return True
+    governor = tokens[head].head
+    if tokens[head].rel == "ccomp" and governor >= 0 and negative(governor):
+        return True
+    # the parser may hang the clause elsewhere: read the verb right before its "что"
+    mark = next((c for c in analysis.children(head) if tokens[c].rel == "mark"
+                 and tokens[c].text.lower() == "что"), None)
+    verb = mark - 1 if mark is not None else -1
+    while verb >= 0 and tokens[verb].text == ",":
+        verb -= 1
+    return verb > 0 and tokens[verb].pos == "VERB" and tokens[verb].sent == tokens[head].sent \
+        and tokens[verb - 1].text.lower() == "не"
 
 
 def _future(token) -> bool:

@@ -4,6 +4,12 @@
 quote spans. An earlier rule wins where two overlap (quotes never overlap), so direct speech
 in marks comes first and a cue inside a quote never makes a quote of its own. The rule that
 found a quote is kept in ``Quote.rule`` for ``svodka extract --explain``.
+
+A paragraph may hold a sentence the dump cut at links into several lines (the layout joins
+them, ``svodka.layout.lines``), so rules read it whole; the quote it finds is then cut at the
+newlines, as the gold annotates it (``tests/data/quotes/GUIDELINES.md``: spans never cross a
+newline; each line piece is a quote, one- and two-word pieces are not): every piece keeps the
+quote's kind, cue and speaker.
 """
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ import logging
 from bisect import bisect_right
 
 from svodka.analysis import Analysis
-from svodka.extractors.quotes.context import Candidate, Context, build_context
+from svodka.extractors.quotes.context import MIN_WORDS, Candidate, Context, build_context, trim
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
 from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
                                                cue_comma_clause, cue_that, fronted_that,
@@ -19,6 +25,7 @@ from svodka.extractors.quotes.indirect import (according_to, according_to_which,
 from svodka.extractors.quotes.speaker import EntityIndex, Speaker, find_speaker, person_genders
 from svodka.extractors.quotes.speaker_ranker import rerank_speakers
 from svodka.record import Entity, Quote
+from svodka.text import CLOSING_QUOTES, OPENING_QUOTES
 
 __all__ = ["extract_quotes", "RULES"]
 
@@ -81,6 +88,34 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
     return speakers
 
 
+def line_pieces(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at its newlines: each line's piece of three words or more, trimmed
+    as a quote's edge is: a piece's own final period, trailing comma or dash goes with the
+    break, and so does a mark whose pair lies in another piece (or nowhere: a segment the
+    marks left open at the paragraph's start); a nested name whole in the piece keeps its marks («своего неба» в Сирии …, as the latest gold batches annotate it)."""
+    text = ctx.analysis.text
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    pieces = []
+    piece_start = start
+    while piece_start < end:
+        newline = text.find("\n", piece_start, end)
+        piece_end = end if newline == -1 else newline
+        trimmed = trim(text, piece_start, piece_end)
+        s = trimmed[0] if piece_start != start else piece_start
+        e = trimmed[1] if newline != -1 else piece_end
+        if s < e and text[s] in OPENING_QUOTES \
+                and not any(mark in text[s + 1:e] for mark in CLOSING_QUOTES):
+            s = trim(text, s + 1, e)[0]
+        if newline != -1 and s < e and text[e - 1] in CLOSING_QUOTES \
+                and not any(mark in text[s:e - 1] for mark in OPENING_QUOTES):
+            e = trim(text, s, e - 1)[1]
+        if s < e and ctx.words_in(s, e) >= MIN_WORDS:
+            pieces.append((s, e))
+        piece_start = piece_end + 1
+    return pieces
+
+
 def extract_quotes(analysis: Analysis, entities: list[Entity],
                    dateline: tuple[int, int] | None = None, *, rerank: bool = True
                    ) -> list[Quote]:
@@ -95,9 +130,11 @@ def extract_quotes(analysis: Analysis, entities: list[Entity],
     for candidate, speaker in zip(candidates, speakers):
         entity = speaker.entity
         cue = text[candidate.cue_span[0]:candidate.cue_span[1]] if candidate.cue_span else None
-        quotes.append(Quote(
-            candidate.start, candidate.end, text[candidate.start:candidate.end], candidate.kind,
-            speaker=entity.id if entity else None, speaker_name=entity.name if entity else None,
-            cue=cue, cue_span=candidate.cue_span, rule=candidate.rule,
-            speaker_text=speaker.text, speaker_span=speaker.span))
+        for start, end in line_pieces(ctx, candidate.start, candidate.end):
+            quotes.append(Quote(
+                start, end, text[start:end], candidate.kind,
+                speaker=entity.id if entity else None,
+                speaker_name=entity.name if entity else None,
+                cue=cue, cue_span=candidate.cue_span, rule=candidate.rule,
+                speaker_text=speaker.text, speaker_span=speaker.span))
     return rerank_speakers(analysis, entities, quotes) if rerank else quotes
