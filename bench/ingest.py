@@ -1,11 +1,11 @@
 """Benchmark: ingest the shared news corpus into fresh SQLite stores, local and Dask engines.
 
     python bench/ingest.py [--news DIR] [--limit N] [--runs local:1 local:2 dask:2] [--rounds R]
-                           [--keep DIR] [--out docs/performance.md] [--results FILE]
+                           [--keep DIR] [--out docs/performance.md] [--results FILE] [--no-docs]
 
 A run may name another svodka tree, ``dask:2@/tmp/before`` (``git archive`` of a commit), so
 before and after alternate on the same load; ``--results`` keeps a trial's numbers out of
-``bench/corpus-results.json``.
+``bench/corpus-results.json``, ``--no-docs`` writes neither (the table is printed).
 
 Each run is the real command (``svodka ingest --quiet``) in a subprocess. Every process of
 the run is sampled (psutil, every 0.2 s) for its resident memory, so the writer (the parent,
@@ -148,8 +148,10 @@ def run(news: Path, workers: int, db: Path, engine: str = "local",
                "--workers", str(workers), "--engine", engine, "--quiet", "--timings"]
     started, cpu_before = time.perf_counter(), _children_cpu()
     environment = os.environ | ({"PYTHONPATH": str(tree)} if tree else {})
+    # `python -m` puts the working directory first on sys.path, ahead of PYTHONPATH: run from
+    # a checkout's root, a "tree" run imported that checkout's svodka, not the tree's.
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env=environment)
+                               env=environment, cwd=str(tree) if tree else None)
     sampler = MemorySampler(process.pid)
     sampler.start()
     stdout, stderr = process.communicate()
@@ -215,7 +217,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     parser.add_argument("--results", type=Path, default=RESULTS,
                         help="where the runs' numbers go (a trial run: not the repository's)")
+    parser.add_argument("--no-docs", action="store_true",
+                        help="a trial: print the table, write neither --out nor --results")
     args = parser.parse_args()
+    args.keep = args.keep.resolve()
     args.keep.mkdir(parents=True, exist_ok=True)
     source = sample_feed(args.news, args.limit, args.keep) if args.limit else args.news
     if args.workers:
@@ -230,7 +235,8 @@ def main() -> None:
             name = f"news-w{workers}.db" if engine == "local" else f"news-{engine}{workers}.db"
             if tree:
                 name = f"{Path(tree).name}-{name}"
-            result = run(source, int(workers), args.keep / name, engine, Path(tree) if tree else None)
+            result = run(source, int(workers), args.keep / name, engine,
+                         Path(tree).resolve() if tree else None)
             base = base or result["wall_docs_per_s"]
             result |= {"round": round_ + 1, "speed_up": round(result["wall_docs_per_s"] / base, 2)}
             print(json.dumps(result, ensure_ascii=False), flush=True)
@@ -264,6 +270,9 @@ def main() -> None:
                      for r in runs]
     lines += ["", "With one worker the writer process extracts too, so its peak holds the models and "
               "the writer's state together; with more, each worker is a process of its own."]
+    if args.no_docs:
+        print("\n".join(lines))
+        return
     results = (json.loads(args.results.read_text(encoding="utf-8"))
                if args.results.exists() else {})
     results.update(ingest=runs, ingest_lines=lines)

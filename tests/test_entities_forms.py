@@ -105,6 +105,12 @@ ONE_ENTITY = [
     ("Ирина Старых выиграла гонку преследования на чемпионате Европы.\n\nРезультаты женского "
      "пасьюта: 1. Ирина #Старых #Россия 2. Юлия #Джима #Украина",
      "PER", "Ирина Старых", ["Ирина Старых", "Ирина #Старых"]),
+    # a place's case form that the tagger took for a person takes the place's type and joins
+    # it (analyst read 2026-12g: ng1-0502)
+    ("Дамаск направил добровольцев в Африн. Можно сказать, что сирийско-турецкая война уже "
+     "началась. Видимо, Дамаску сейчас предписано не заботиться об Африне, а решать проблему "
+     "в Восточной Гуте.",
+     "LOC", "Африн", ["Африн", "Африне"]),
 ]
 
 
@@ -173,6 +179,17 @@ NAME_FORMS = [
      "ORG", ["Высшая школа экономики"], ["Высочайшая школа экономики"]),
     ("Законопроект о санкциях внесут в высшую палату конгресса США на следующей неделе.",
      "ORG", ["высшая палата конгресса США"], ["высочайшая палата конгресса США"]),
+    # an organization's name in the accusative that pymorphy does not know: a first-declension
+    # noun, whose accusative alone ends in -у (analyst read 2026-12g: ng1-0502)
+    ("Врагами Иерусалима являются шиитские и алавитские военизированные формирования, "
+     "включая разношерстное проиранское ополчение, «Хезболлу» и Вооруженные силы Дамаска.",
+     "ORG", ["Хезболла"], ["Хезболлу"]),
+    # a head word the tagger read in a case pymorphy has no reading for, and a noun the parser
+    # hung on a foreign article (rt3-0197)
+    ("Жозе Моуринью возглавлял ведущие мировые футбольные клубы в испанской Ла Лиге («Реал "
+     "Мадрид»), английской Премьер-лиге («Челси»), итальянской Серии А («Интер») и "
+     "португальской Примейра-лиге («Порту»).",
+     "ORG", ["Ла Лига", "португальская Примейра-лига"], ["Ла Лиге", "португальская Примейра-лиге"]),
 ]
 
 
@@ -222,6 +239,26 @@ def test_film_is_no_organization(extract):
     people = {e.name: e for e in article.entities if e.type == "PER"}
     assert "Антон Мегердичев" in people, sorted(people)
     assert not [e for e in article.entities if "Движение" in e.name]
+
+
+# a verse, its lines capitalized (ng1-0825, analyst read 2026-12g): the words opening its
+# lines that pymorphy knows only as common words are no names; "Ракка", a place, is one
+VERSE = ("В моей среде плыть тяжело:\nКислотно, смрадно, грустно.\nНо есть миры, где правит\n"
+         "кайф\nИз квашеной капусты.\nТам Русь смеется широко,\nЦелуются взасос.\n"
+         "Свобода – ценность не для всех.\nПонятнее – застенок.\nИнфарктом строится успех\n"
+         "Поднявшихся с коленок.\nИ поколенье молодых\nС презрением взирает\n"
+         "На пап и мам, и всех блатных\nПриспособленцев в латах.\nИ хочется их всех послать,\n"
+         "Залечь в берлогу пандой.\nЖизнь удивила нас опять:\nФалуджа, бомбы, Ракка.\n"
+         "А мы, как раки, лезем вспять\nИ избегаем драки.")
+
+
+def test_words_opening_verse_lines_are_no_names(extract):
+    article = extract(VERSE)
+    found = {(e.type, e.name) for e in article.entities}
+    assert ("LOC", "Ракка") in found, found
+    wrong = {name for _, name in found} & {"Кислотно", "Инфаркт", "Инфарктом", "Приспособленец",
+                                            "Приспособленцев", "Залечь"}
+    assert not wrong, found
 
 
 @pytest.mark.parametrize("text, name, word, why", NOT_NAMES)

@@ -1,4 +1,4 @@
-"""The analyst's read of 10 unseen articles (docs/analyst-read-2026-12d.md): entity errors the
+"""The analyst's read of 10 unseen articles (docs/analyst-read-2026-12d.md, -12g.md): entity errors the
 whole article brings about (in a lone sentence the tagger reads these names right).
 
 The articles are read from ../shared/data/news (line numbers 1-based, as the analyst gave
@@ -14,7 +14,7 @@ import pytest
 from conftest import SHARED, needs_shared
 
 NEWS = SHARED / "data" / "news"
-DUMPS = {"rt1": "russia_today_1", "ng1": "ng_1"}
+DUMPS = {"rt1": "russia_today_1", "rt3": "russia_today_3", "ng1": "ng_1"}
 
 
 @lru_cache(maxsize=None)
@@ -47,6 +47,16 @@ READ = [
      "aircraft models are no people or places"),
     ("ng1-0390", ("PER", "Илья Шестаков"), [("PER", "Селедка"), ("LOC", "Минтай")],
      "fish are no people or places"),
+    # docs/analyst-read-2026-12g.md
+    ("rt3-0503", ("ORG", "Ренессанс Капитал"), [("ORG", "БРИКС")],
+     "a teaser of another article is not read for names"),
+    ("ng1-0825", ("LOC", "Русь"), [("PER", "Кислотно"), ("PER", "Инфаркт"),
+                                   ("PER", "Приспособленец"), ("ORG", "Залечь")],
+     "a common word opening a verse line is no name"),
+    ("ng1-0502", ("LOC", "Африн"), [("PER", "Африн"), ("ORG", "Хезболлу")],
+     "a place's case form is that place; an accusative is no name"),
+    ("rt3-0708", ("LOC", "Меркурий"), [("PER", "Меркурием")],
+     "a planet's instrumental is that planet"),
 ]
 
 

@@ -285,3 +285,85 @@ def test_a_store_from_before_the_monthly_counts_gets_them_when_opened(store_url)
         assert (upgraded.top_entities(by="mentions", limit=10),
                 upgraded.top_entities(by="quotes", since="2025-01-01", limit=10)) == expected
         assert expected[0][0]["name"] == "Касым-Жомарт Токаев"
+
+
+def _counting_savepoints(monkeypatch) -> list:
+    from sqlalchemy.engine import Connection
+
+    opened = []
+    begin_nested = Connection.begin_nested
+
+    def counted(self):
+        opened.append(1)
+        return begin_nested(self)
+
+    monkeypatch.setattr(Connection, "begin_nested", counted)
+    return opened
+
+
+def test_a_batch_nothing_refuses_is_written_without_a_savepoint_per_article(tmp_path,
+                                                                            monkeypatch):
+    from svodka.store import prepare
+
+    opened = _counting_savepoints(monkeypatch)
+    with open_store(str(tmp_path / "batch.db")) as store:
+        statuses = store.add_prepared([prepare(a) for a in (TOKAYEV_ASTANA, TOKAYEV_BRUSSELS)])
+        assert statuses == ["stored", "stored"] and opened == []
+        assert store.get_article(TOKAYEV_BRUSSELS.id) == TOKAYEV_BRUSSELS
+
+
+def test_one_refused_article_leaves_the_batch_as_if_it_had_not_been_in_it(tmp_path,
+                                                                         monkeypatch):
+    """The first try goes without savepoints; the database refusing one article sends the
+    batch again, each article in a savepoint of its own: the others stored as they would
+    have been alone, the refused one a rejection."""
+    from sqlalchemy.exc import IntegrityError
+
+    from pg import table_contents
+    from svodka.store import prepare, write
+
+    refused = news("Сбой в системе\n\nБанк России сообщил о сбое платежной системы в пятницу.")
+    add_rows = write._add_article_rows
+
+    def refusing(conn, prepared):
+        if prepared.article.id == refused.id:
+            raise IntegrityError("INSERT INTO articles", {}, Exception("refused"))
+        return add_rows(conn, prepared)
+
+    with open_store(str(tmp_path / "alone.db")) as alone:
+        assert alone.add_prepared([prepare(TOKAYEV_ASTANA), prepare(TOKAYEV_BRUSSELS)]) == \
+            ["stored", "stored"]
+    monkeypatch.setattr(write, "_add_article_rows", refusing)
+    opened = _counting_savepoints(monkeypatch)
+    with open_store(str(tmp_path / "refused.db")) as store:
+        statuses = store.add_prepared([prepare(a) for a in
+                                       (TOKAYEV_ASTANA, refused, TOKAYEV_BRUSSELS)])
+        assert statuses == ["stored", "rejected", "stored"] and len(opened) == 3
+        assert store.get_article(refused.id) is None and store.stats()["rejected"] == 1
+    together = table_contents(str(tmp_path / "refused.db"))
+    assert [row[0] for row in together.pop("rejections")] != []
+    expected = table_contents(str(tmp_path / "alone.db"))
+    expected.pop("rejections")
+    assert together == expected
+
+
+def test_search_units_are_numbered_in_the_order_written_and_indexed_under_that_number(
+        store_url):
+    from sqlalchemy import text
+
+    from svodka.store import prepare
+
+    with open_store(store_url) as store:
+        store.add_prepared([prepare(a) for a in (TOKAYEV_ASTANA, WEATHER)])
+        written = [(a.id, u.kind, u.n) for a in (TOKAYEV_ASTANA, WEATHER)
+                   for u in prepare(a).units]
+        with store.engine.connect() as conn:
+            units = conn.execute(text("SELECT id, article_id, kind, n FROM search_units "
+                                      "ORDER BY id")).all()
+            facets = conn.execute(text("SELECT id, kind FROM search_facets ORDER BY id")).all()
+        assert len(written) == 5
+        assert [tuple(u[1:]) for u in units] == written
+        assert [u[0] for u in units] == list(range(units[0][0], units[0][0] + len(written)))
+        assert [tuple(f) for f in facets] == [(u[0], u[2]) for u in units]
+        hits = store.search("товарооборот")
+        assert {hit["article_id"] for hit in hits} == {TOKAYEV_ASTANA.id}

@@ -5,11 +5,11 @@ import hashlib
 
 from collections import Counter
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, bindparam, select
 
 from svodka.reading import Rejection
 from svodka.store import schema as t
-from svodka.store.engine import add_counts, insert_ignore
+from svodka.store.engine import add_counts, insert_ids, insert_ignore, insert_rows
 from svodka.store.prepare import Prepared
 from svodka.store.resolve import resolve_article
 
@@ -25,15 +25,20 @@ def _key(*parts: object) -> str:
                         .encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
+# Asked for every article the writer adds: built once, not for each call.
+_STORED_SOURCE = select(t.articles.c.path, t.articles.c.url).where(
+    t.articles.c.id == bindparam("article_id"))
+_KNOWN_COPY = select(t.duplicates.c.key).where(
+    t.duplicates.c.article_id == bindparam("article_id")).limit(1)
+
+
 def stored_source(conn: Connection, article_id: str) -> tuple[str | None, str | None] | None:
-    row = conn.execute(select(t.articles.c.path, t.articles.c.url)
-                       .where(t.articles.c.id == article_id)).first()
+    row = conn.execute(_STORED_SOURCE, {"article_id": article_id}).first()
     return (row.path, row.url) if row else None
 
 
 def is_known_copy(conn: Connection, article_id: str) -> bool:
-    return conn.execute(select(t.duplicates.c.key).where(t.duplicates.c.article_id == article_id)
-                        .limit(1)).first() is not None
+    return conn.execute(_KNOWN_COPY, {"article_id": article_id}).first() is not None
 
 
 def add_duplicate(conn: Connection, copy_id: str, original_id: str, kind: str,
@@ -164,16 +169,20 @@ def delete_staged(conn: Connection, article_id: str) -> None:
 def _count_by_month(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None:
     article = prepared.article
     quoted = Counter(corpus[q.speaker] for q in article.quotes if q.speaker in corpus)
+    counted = []   # each entity's counts, once for both months
+    for entity in article.entities:
+        tones = [m.tone for m in entity.mentions]
+        counted.append((corpus[entity.id], entity.type, len(tones), tones.count(1),
+                        tones.count(-1)))
     rows = {}
     for month in ((article.published or t.NO_MONTH)[:7], t.ALL_MONTHS):
-        for entity in article.entities:
-            corpus_id = corpus[entity.id]
+        for corpus_id, type_, mentions, positive, negative in counted:
             row = rows.setdefault((corpus_id, month), {
-                "entity_id": corpus_id, "month": month, "type": entity.type, "mentions": 0,
+                "entity_id": corpus_id, "month": month, "type": type_, "mentions": 0,
                 "quotes": quoted[corpus_id], "positive": 0, "negative": 0})
-            row["mentions"] += len(entity.mentions)
-            row["positive"] += sum(m.tone == 1 for m in entity.mentions)
-            row["negative"] += sum(m.tone == -1 for m in entity.mentions)
+            row["mentions"] += mentions
+            row["positive"] += positive
+            row["negative"] += negative
     add_counts(conn, t.entity_months, list(rows.values()),
                ("mentions", "quotes", "positive", "negative"))
 
@@ -185,16 +194,14 @@ def _index(conn: Connection, prepared: Prepared, corpus: dict[str, str]) -> None
              "lemmas": u.lemmas} for u in prepared.units]
     if not rows:
         return
-    ids = conn.execute(t.search_units.insert().returning(t.search_units.c.id,
-                                                         sort_by_parameter_order=True),
-                       rows).scalars().all()
+    ids = insert_ids(conn, t.search_units, rows)
     if conn.dialect.name == "sqlite":
-        conn.execute(text("INSERT INTO search_fts(rowid, lemmas) VALUES (:id, :lemmas)"),
-                     [{"id": i, "lemmas": r["lemmas"]} for i, r in zip(ids, rows)])
+        conn.exec_driver_sql("INSERT INTO search_fts(rowid, lemmas) VALUES (?, ?)",
+                             [(i, r["lemmas"]) for i, r in zip(ids, rows)])
     article = prepared.article
     common = {"published": article.published, "source": article.source.domain,
               "entity_types": entity_types_value({e.type for e in article.entities})}
-    conn.execute(t.search_facets.insert(), [
+    insert_rows(conn, t.search_facets, [
         {"id": i, "kind": u.kind, **common,
          "quote_kind": article.quotes[u.n].kind if u.kind == "quote" else None}
         for i, u in zip(ids, prepared.units)])

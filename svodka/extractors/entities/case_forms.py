@@ -81,11 +81,45 @@ def same_word_forms(morph: Morphology, a: str, b: str) -> bool:
 
 
 def fold_case_forms(named: list[Named], morph: Morphology) -> None:
-    """Mentions of one name in different cases get one nominative; changes ``normal`` in
-    place."""
+    """Mentions of one name in different cases get one nominative; changes ``normal`` (and
+    a person's ``type`` that is a place's case form) in place."""
+    _places_taken_for_people(named, morph)
     _written_alike(named, morph)
     _places_alike(named, morph)
     _last_word_alike(named, morph)
+
+
+def _places_taken_for_people(named: list[Named], morph: Morphology) -> None:
+    """"не заботиться об Африне" beside "Африн" (a place), "планетой — Меркурием" beside
+    "Меркурий": a person of one word that is a case form of a place's one-word name in the
+    same text is that place: it takes its type, and then one nominative with its other
+    forms.
+    Unless a person's longer name holds that word ("Джордж Вашингтон" beside "Вашингтон"):
+    then the one word may be him; and only a declined form, not one written alike."""
+    others = {}
+    for m in named:
+        # places only: "торпедировать Себастьяна" is a man beside the quoted «Себастьян», a
+        # name of something (bench/merge_audit.py, russia_today_2:15)
+        if m.kind == "name" and not m.nested and m.type == "LOC" \
+                and len(m.normal.split()) == 1 and m.normal.replace("-", "").isalpha():
+            others.setdefault(fold(m.normal), m)
+    if not others:
+        return
+    people_words = {fold(w) for m in named if m.type == "PER" and len(m.text.split()) > 1
+                    for w in m.text.split()}
+    for m in named:
+        if m.type != "PER" or m.kind != "name" or m.nested or len(m.text.split()) != 1:
+            continue
+        word = fold(m.text)
+        if any(same_word_forms(morph, word, w) for w in people_words):
+            continue
+        # written alike, the tagger's two types are two readings of one word ("Аматэрасу"
+        # the goddess beside her shrine): only a declined form is the place's
+        place = next((other for key, other in others.items()
+                      if key != word and same_word_forms(morph, word, key)), None)
+        if place is not None:
+            # its nominative is chosen with the place's other forms below
+            m.type, m.rule = place.type, "place_taken_for_person"
 
 
 def _declined_words(m_text: str, normal: str) -> int:

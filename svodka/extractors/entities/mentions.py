@@ -13,7 +13,7 @@ from svodka.analysis import Analysis
 from svodka.data import load_list
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
-                                                 common_abbreviation, gazetteer)
+                                                 common_abbreviation, gazetteer, known_name)
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (described_organizations,
                                                      institution_of_organization,
@@ -197,33 +197,37 @@ _VERB_FORMS = {"PRTF", "PRTS", "GRND", "VERB", "INFN"}
 _MODEL_CODE = re.compile(r"^[А-ЯЁA-Z][а-яёa-zА-ЯЁA-Z]{0,3}-\d{1,4}[А-ЯЁA-Zа-яёa-z]{0,3}$")
 
 
-def _common_nouns(analysis: Analysis) -> frozenset[str]:
-    """Lemmas of the nouns the text writes in lowercase and never capitalizes inside a
-    sentence ("кремль" beside "стены Кремля" is a name)."""
+def _capitalized_inside(analysis: Analysis) -> frozenset[str]:
+    """Lemmas the text capitalizes where neither a sentence nor a line opens ("стены Кремля"):
+    there a capital says "name"."""
     tokens = analysis.tokens
-    lower, capital = set(), set()
-    for i, token in enumerate(tokens):
-        if not token.text.isalpha():
-            continue
-        if token.pos == "NOUN" and token.text[:1].islower():
-            lower.add(analysis.lemma(i))
-        elif token.text[:1].isupper() and i > analysis.sentences[token.sent].first \
-                and tokens[i - 1].text[:1].isalnum():
-            capital.add(analysis.lemma(i))
-    return frozenset(lower - capital)
+    return frozenset(analysis.lemma(i) for i, token in enumerate(tokens)
+                     if token.text[:1].isupper() and token.text.isalpha()
+                     and i > analysis.sentences[token.sent].first
+                     and tokens[i - 1].text[:1].isalnum() and not _opens_line(analysis, i))
 
 
-def _common_noun(analysis: Analysis, index: int, common: frozenset[str]) -> bool:
-    """"Селедка" opening a headline over "селедку", "селедки": a word capitalized only as a
-    sentence's first word, that the text also writes in lowercase and pymorphy knows as a
-    noun and as no name, is that noun."""
+def _opens_line(analysis: Analysis, index: int) -> bool:
+    text, start = analysis.text, analysis.tokens[index].start
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
+
+
+def _opening_common_word(analysis: Analysis, index: int, inside: frozenset[str]) -> bool:
+    """"Кислотно, смрадно, грустно.", "Инфарктом строится успех", "всех блатных /
+    Приспособленцев в латах", "Селедка" opening a headline: a word capitalized only because
+    it opens its sentence or its line (a verse's), that pymorphy knows and only as a common
+    word (no reading as a name, surname, patronymic, place or organization), is that word.
+    Capitalized anywhere else in the text, it is a name ("Кремль")."""
     tokens = analysis.tokens
     word = tokens[index].text.lower()
-    opening = analysis.sentences[tokens[index].sent].first
-    if any(tokens[i].text[:1].isalnum() for i in range(opening, index)):
-        return False      # capitalized inside a sentence: a name ("полет на Луну", "Кремль")
-    if not word.isalpha() or analysis.lemma(index) not in common \
-            or not analysis.morph.word_is_known(word):
+    opens_sentence = index == analysis.sentences[tokens[index].sent].first
+    if not (opens_sentence or _opens_line(analysis, index)):
+        return False
+    if not word.isalpha() or analysis.lemma(index) in inside \
+            or not analysis.morph.word_is_known(word) \
+            or any(known_name(form) for form in (word, analysis.lemma(index),
+                                                 analysis.morph.inflect(word, {"Nom"})) if form):
         return False
     return not any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in analysis.morph.parse(word))
 
@@ -235,19 +239,24 @@ def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Capitalized words that name no person or place: a participle opening a sentence
     ("Поделенная, как любит режиссер, на главы, …": every pymorphy reading is a verb form),
     a one-word name right after a participle of naming, the name of a thing ("малой
-    планеты, названной Пулкова"), a model's code ("Ту-154", "Ан-26") and a common noun the
-    text also writes in lowercase ("Селедка", "Минтай": fish)."""
+    планеты, названной Пулкова"), a model's code ("Ту-154", "Ан-26") and a common word that
+    opens its sentence or line ("Селедка", "Кислотно", "Залечь")."""
     tokens, morph = analysis.tokens, analysis.morph
     kept = []
-    common = None
+    inside = None
     for m in mentions:
+        if m.stop - m.first == 1 and m.type in ("PER", "LOC", "ORG"):
+            if inside is None:
+                inside = _capitalized_inside(analysis)
+            # an organization is often named by a common noun ("Нацбанк Казахстана",
+            # "Минфин"): only a word that is no noun at all ("Залечь") is none
+            if _opening_common_word(analysis, m.first, inside) and not (
+                    m.type == "ORG" and any(p.tag.POS == "NOUN"
+                                            for p in morph.parse(tokens[m.first].text.lower()))):
+                continue
         if m.stop - m.first == 1 and m.type in ("PER", "LOC"):
             word = tokens[m.first].text
             if _MODEL_CODE.match(word):
-                continue
-            if common is None:
-                common = _common_nouns(analysis)
-            if _common_noun(analysis, m.first, common):
                 continue
             parses = morph.parse(word.lower()) if word.isalpha() else []
             if parses and morph.word_is_known(word.lower()) \

@@ -106,6 +106,9 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     word = _inflect(morph, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
                     person, foreign)
     lowered = text.lower()
+    if not person and word == lowered and pos in ("NOUN", "PROPN"):
+        # an adjective is no such head: "прямой" is also an oblique form of the noun "прямая"
+        word = _oblique_only_nominative(morph, lowered, case) or word
     if person and word == lowered:
         # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
         # foreign man's name pymorphy does not know ("Хэннигсена")
@@ -116,6 +119,32 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
     from natasha.shape import recover_shape
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
+
+
+# the accusative of a first-declension noun and its nominative: "«Хезболлу»" → "Хезболла"
+_ACCUSATIVE_NOMINATIVE = {"у": "а", "ю": "я"}
+
+
+def _oblique_only_nominative(morph, word: str, case: str) -> str | None:
+    """The nominative of an organization's or place's head word whose case the tagger read
+    right but no reading of pymorphy's fits: "португальской Примейра-лиге" (pymorphy's
+    "лиге" is only a dative or locative of "лига", the tagger read a genitive) takes the one
+    lemma of readings that are all oblique; "«Хезболлу»", a word pymorphy does not know read
+    as an accusative in -у/-ю, is a first-declension noun ("Хезболла"): no other noun's
+    accusative singular ends so. None when neither holds."""
+    last = word.rsplit("-", 1)[-1]
+    if not last.isalpha():
+        return None
+    if morph.word_is_known(last):
+        nouns = [p for p in morph.parse(word) if p.pos in ("NOUN", "PROPN")
+                 and p.feats.get("Number") == "Sing"]
+        lemmas = {p.normal_form for p in nouns}
+        if len(lemmas) == 1 and not any(p.feats.get("Case") == "Nom" for p in nouns):
+            return lemmas.pop()
+        return None
+    if case == "Acc" and len(last) > 3 and last[-1] in _ACCUSATIVE_NOMINATIVE:
+        return word[:-1] + _ACCUSATIVE_NOMINATIVE[word[-1]]
+    return None
 
 
 # endings of a Russian first name's oblique cases that no foreign name written as a
@@ -160,6 +189,14 @@ def _foreign(morph, word: str, case: str) -> bool:
 def inflected_indices(tokens, first: int, stop: int) -> set[int]:
     """The head words of ``tokens[first:stop]`` and the adjectives that agree with them."""
     roots = [i for i in range(first, stop) if not first <= tokens[i].head < stop]
+    # "в испанской Ла Лиге": the parser may hang the noun on a foreign article it read as an
+    # adjective; the capitalized noun after it, in the same case, is the head (not so in
+    # "прямой демократический референдум", all lowercase)
+    roots += [i for i in range(first, stop) for root in roots
+              if tokens[root].pos in _AGREEING and tokens[i].head == root and i > root
+              and tokens[root].text[:1].isupper() and tokens[i].text[:1].isupper()
+              and tokens[i].pos in ("NOUN", "PROPN")
+              and tokens[i].feats.get("Case") == tokens[root].feats.get("Case")]
     chosen = set(roots)
     frontier = list(roots)
     while frontier:

@@ -29,6 +29,9 @@ class EntityIndex:
     voices: list[tuple[int, str, Entity]] = field(default_factory=list)
     genders: dict[str, str | None] = field(default_factory=dict)
     speakers: list[tuple[int, Entity | None]] = field(default_factory=list)
+    # offsets of the turns in ``speakers`` an organization's unnamed representative spoke:
+    # the "он" who goes on speaking is that person, whose words are the organization's
+    represented: set[int] = field(default_factory=set)
     publishers: frozenset[str] = frozenset()    # named only in the dateline: the agency
     quoted: list[tuple[int, int, str]] = field(default_factory=list)  # quotes, sorted, with kind
     _titles: str | None = None
@@ -185,8 +188,11 @@ class EntityIndex:
         return None
 
     def last_speaker(self, anchor: int, gender: str | None) -> Entity | None:
-        """The person who last spoke before ``anchor``, if not too long ago."""
+        """The person who last spoke before ``anchor``, if not too long ago; an organization
+        when its representative spoke ("Представитель СК сообщил, что … Она также сказала")."""
         turn = self.last_turn(anchor)
+        if turn is not None and turn[0] in self.represented:
+            return turn[1]
         if turn is None or turn[1] is None or turn[1].type != "PER":
             return None
         return turn[1] if self.fits(turn[1], gender) else None

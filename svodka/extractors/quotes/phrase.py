@@ -65,7 +65,7 @@ def outlet_length(ctx: Context, first: int) -> int:
         stop += 1
     for end in range(stop, first, -1):
         words = " ".join(ctx.word(i) for i in range(first, end)).lower().replace("ё", "е")
-        if words in _outlets():
+        if words in outlets():
             return end - first
     return 0
 
@@ -90,7 +90,7 @@ def _only_asides(ctx: Context, cue: int, subject: int) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _outlets() -> frozenset[str]:
+def outlets() -> frozenset[str]:
     return frozenset(load_list("quote_outlets.txt"))
 
 

@@ -16,10 +16,10 @@ from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
-from svodka.extractors.quotes.phrase import outlet_length, speaker_phrase
+from svodka.extractors.quotes.phrase import outlet_length, outlets, speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
-from svodka.text import fold_word
+from svodka.text import fold, fold_word
 
 __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
 
@@ -104,6 +104,8 @@ def _members_of(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
     if ctx.tokens[head].feats.get("Number") != "Plur":
         return None
     at = head + 1
+    while at < len(ctx.tokens) and at - head <= 2 and ctx.tokens[at].pos == "PART":
+        at += 1     # "Чиновники же из администрации Сочи"
     if at < len(ctx.tokens) and ctx.lemma(at) == "из":
         at += 1
     while at < len(ctx.tokens) and at - head <= 3 and ctx.tokens[at].pos == "ADJ":
@@ -177,12 +179,86 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
             continue
         phrase = subtree(ctx, i)
         start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
-        for mention, entity in index.overlapping(start, end):
+        found = index.overlapping(start, end)
+        for mention, entity in found:
             head = ctx.analysis.token_at(mention.start)
             if entity.type == "PER" and head is not None \
                     and ctx.tokens[head].feats.get("Case") == "Nom" and index.fits(entity, gender):
                 return entity
+        if ctx.lemma(i) in ctx.lexicon.representatives and token.feats.get("Number") == "Sing" \
+                and not any(entity.type == "PER" for _, entity in found):
+            # "представитель нацкомитета партии посоветовал … «…», — заявил он": the person
+            # is unnamed, the words are the organization's
+            organization = next((e for _, e in found if e.type == "ORG"), None)
+            if organization is not None:
+                return _spokesman(index, anchor, organization) or organization
     return None
+
+
+def _issuer_stated(ctx: Context, head: int) -> bool:
+    """Is the document the object of a verb, its issuer the sentence's own subject
+    ("американская разведка обнародовала доклад, в котором …")? Then an issuer no entity
+    names is no one, not the organization in focus (the parse may hang the subject elsewhere)."""
+    verb = ctx.tokens[head].head
+    return verb >= 0 and ctx.tokens[verb].pos == "VERB" and ctx.tokens[head].rel.startswith("obj")
+
+
+def _spokesman(index: EntityIndex, anchor: int, organization: Entity | None) -> Entity | None:
+    """The person who spoke last, when a role the text gave him names ``organization``: the
+    "представитель ФИФА" who goes on speaking after "директор департамента ФИФА … Колин Смит"
+    is Смит, not FIFA at large."""
+    person = index.last_speaker(anchor, None)
+    if organization is None or person is None or person.type != "PER":
+        return None
+    names = {fold(name) for name in (organization.name, *organization.aliases)}
+    return person if any(name in fold(role) for role in person.roles for name in names) else None
+
+
+def _outlet_in_focus(ctx: Context, index: EntityIndex, anchor: int) -> Entity | None:
+    """The outlet a bare "издание", "агентство", "СМИ" refers back to: "журнал Forbes
+    опубликовал … Издание сообщило, что", "…, пишет Asian Review. … — перечисляет СМИ". The
+    nearest subject (of this sentence before ``anchor``, or of the two before it) that names an
+    organization introduced as an outlet: by a media word ("журнал Forbes"), by speaking
+    ("пишет Asian Review") or by being one (`quote_outlets.txt`). A media noun with no such
+    antecedent names no one."""
+    return _organization_in_focus(ctx, index, anchor, _introduced_as_outlet)
+
+
+def _organization_in_focus(ctx: Context, index: EntityIndex, anchor: int,
+                           test=lambda ctx, subject, phrase, entity: True) -> Entity | None:
+    """The organization a sentence before ``anchor`` (this one, or the two before it) is about:
+    the nearest subject naming one that passes ``test``. "Исследовательский центр Rasmussen
+    Reports поинтересовался у американцев … «…», — говорится в отчёте социологов" → the
+    centre."""
+    at = ctx.analysis.sentence_of(anchor)
+    if at is None:
+        return None
+    sentences = ctx.analysis.sentences
+    first = sentences[at].first
+    for back in (1, 2):
+        if at - back < 0 or sentences[at - back].region in ctx.skipped_regions:
+            break
+        first = sentences[at - back].first
+    for i in reversed(range(first, ctx.first_token_from(anchor))):
+        token = ctx.tokens[i]
+        if not token.rel.startswith("nsubj") or token.feats.get("Case") not in ("Nom", None) \
+                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
+                or index.inside_quote(token.start):
+            continue    # a main clause's subject: not "…, в которых содержится описание X"
+        phrase = subtree(ctx, i)
+        start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
+        for mention, entity in index.overlapping(start, end):
+            if entity.type == "ORG" and start <= mention.start < end \
+                    and entity.id not in index.publishers and test(ctx, i, phrase, entity):
+                return entity
+    return None
+
+
+def _introduced_as_outlet(ctx: Context, subject: int, phrase: range, entity: Entity) -> bool:
+    verb = ctx.tokens[subject].head
+    return any(ctx.lemma(j) in ctx.lexicon.media for j in phrase) \
+        or (verb >= 0 and ctx.lemma(verb) in ctx.lexicon.cues) \
+        or fold(entity.name) in outlets()
 
 
 def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
@@ -200,7 +276,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # expert it linked, decided once in extractors/coref, never again here
         return _linked(index, ctx, [head]) or _named_in(ctx, [(m, e) for m, e in found
                                if not m.start <= ctx.tokens[head].start < m.end], "PER") \
-            or _members_of(ctx, index, head)
+            or _members_of(ctx, index, head) or (
+                _outlet_in_focus(ctx, index, anchor) if lemma in lexicon.media
+                and quote.cue is not None and ctx.tokens[quote.cue].feats.get("Number") == "Sing"
+                else None)  # "…, пишет Asian Review. … — перечисляет СМИ": one outlet (D6)
     apposed = _apposed_person(ctx, head, found)
     if apposed is not None:
         return apposed      # "директор по закупкам … Роман Зимонас": the name the phrase gives
@@ -229,7 +308,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if people == "plur":    # a group: "эксперты", "опрошенные ветераны" → no one
         return person or _members_of(ctx, index, head)
     if lemma in lexicon.media:
-        return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma)
+        return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma) \
+            or _outlet_in_focus(ctx, index, anchor)
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
             return _linked(index, ctx, [c for c in ctx.analysis.children(head)
@@ -238,7 +318,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         kinds = _kind_words(ctx, head)
         return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
             index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
-            index.voice(anchor, lemma, kinds, lexicon.documents)
+            index.voice(anchor, lemma, kinds, lexicon.documents) or \
+            (None if _issuer_stated(ctx, head) else _organization_in_focus(ctx, index, anchor))
     owners = _owners(ctx, head, found) if people == "sing" else []
     if owners:      # "супруга Родченкова", "адвокат Навального": someone of theirs, not them
         person = _named_in(ctx, [(m, e) for m, e in found if e not in owners], "PER")
@@ -246,7 +327,9 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if person is not None:
         return person
     if lemma in lexicon.representatives:
-        return organization     # an unnamed representative of no named body: null
+        # "— добавил представитель ФИФА" after the FIFA director spoke: him; an unnamed
+        # representative of no named body: null
+        return _spokesman(index, anchor, organization) or organization
     if people == "sing":
         if _unlisted_name(ctx, head, tokens):
             return None     # "директор по закупкам … Роман Зимонас": named, but no entity
@@ -475,4 +558,8 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
     if entity is not None or _unnamed_person(ctx, head):
         index.speakers.append((quote.start, entity))    # an unnamed one too: "очевидец"
+        if entity is not None and entity.type == "ORG" \
+                and ctx.lemma(head) in ctx.lexicon.representatives \
+                and ctx.tokens[head].feats.get("Number") == "Sing":
+            index.represented.add(quote.start)
     return Speaker(entity, ctx.text[start:end], (start, end))

@@ -1,0 +1,127 @@
+"""How often four classes of entity error occur in extracted records (issue 15).
+
+    python bench/entity_census.py --extract 300 /tmp/records.jsonl   # the first 300 RT articles
+    python bench/entity_census.py /tmp/records.jsonl [--show]       # count (and list) each class
+
+The classes, each found from the records alone (text, credits and entities), so that a run on
+the old code and one on the new code count the same way:
+
+- ``other_text``: a name mention inside a teaser or an embedded post (a credit line that is
+  another text, not the article's);
+- ``opening_word``: an entity of one word, every mention of it first in its line or sentence,
+  that pymorphy knows only as a common word (no Name/Surn/Patr/Geox/Orgn/Trad reading):
+  "Кислотно", "Инфарктом" at the start of a verse line;
+- ``case_split``: two entities of one article, one of them a one-word name that is the
+  other's name or a case form of it, with different types or unjoined ("Африне" PER beside
+  "Африн" LOC, "Меркурием" PER beside "Меркурий" LOC), people with people left out;
+- ``oblique_name``: an entity whose one-word name pymorphy reads in no nominative (a form it
+  knows, not a guess): "Хезболлу", "Иуду".
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+OTHER_TEXTS = {"teaser", "embed"}
+_SENTENCE_END = re.compile(r"[.!?…]\s*[»\"]?\s*$")
+
+
+def _extract(limit: int, out: Path) -> None:
+    from record_hashes import NEWS, news_documents
+
+    import svodka
+    from svodka.analysis import load_models
+    models = load_models()
+    with out.open("w", encoding="utf-8") as stream:
+        for name, document in news_documents(NEWS, limit):
+            record = svodka.extract_document(document, models).to_dict()
+            record["id"] = record.get("id") or name
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _opens(text: str, start: int) -> bool:
+    """First in its line, or first in its sentence (after a full stop, or a quote/dash that
+    opens the line)."""
+    before = text[:start].rsplit("\n", 1)[-1]
+    stripped = before.strip(" \t«\"—–-(")
+    return not stripped or bool(_SENTENCE_END.search(before))
+
+
+def _common_only(morph, word: str) -> bool:
+    word = word.lower()
+    return word.isalpha() and morph.word_is_known(word) and not any(
+        NAME_GRAMMEMES & set(p.tag.grammemes) for p in morph.parse(word))
+
+
+def _names(entity: dict) -> list[dict]:
+    return [m for m in entity["mentions"] if m.get("kind", "name") == "name"]
+
+
+def census(records: list[dict], morph) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {"other_text": [], "opening_word": [], "case_split": [],
+                                   "oblique_name": []}
+    for record in records:
+        text, rid = record["text"], record["id"]
+        others = [(c["start"], c["end"]) for c in record.get("credits", [])
+                  if c.get("kind") in OTHER_TEXTS]
+        entities = record["entities"]
+        for entity in entities:
+            names = _names(entity)
+            for m in names:
+                if any(s <= m["start"] and m["end"] <= e for s, e in others):
+                    found["other_text"].append(f"{rid}: {m['text']} ({entity['type']})")
+            words = {m["text"] for m in names}
+            if names and all(len(w.split()) == 1 for w in words) \
+                    and all(_opens(text, m["start"]) and _common_only(morph, m["text"])
+                            for m in names):
+                found["opening_word"].append(f"{rid}: {entity['name']} ({entity['type']})")
+            name = entity["name"]
+            if len(name.split()) == 1 and name.isalpha() and morph.word_is_known(name.lower()) \
+                    and not any("nomn" in p.tag for p in morph.parse(name.lower())):
+                found["oblique_name"].append(f"{rid}: {name} ({entity['type']})")
+        for a in entities:
+            if len(a["name"].split()) != 1 or not a["name"].isalpha():
+                continue
+            lemmas = {p.normal_form for p in morph.parse(a["name"].lower())} | {a["name"].lower()}
+            for b in entities:
+                if b is a or (a["type"] == "PER" and b["type"] == "PER"):
+                    continue
+                if b["name"].lower() in lemmas and (b["name"] != a["name"] or b["type"] != a["type"]
+                                                    or b["id"] < a["id"]):
+                    found["case_split"].append(
+                        f"{rid}: {a['name']} ({a['type']}) beside {b['name']} ({b['type']})")
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("records", type=Path)
+    parser.add_argument("--extract", type=int, metavar="N",
+                        help="first write the records of the first N RT articles to RECORDS")
+    parser.add_argument("--show", action="store_true", help="list every case")
+    args = parser.parse_args()
+    if args.extract:
+        _extract(args.extract, args.records)
+    from svodka.analysis.morphology import morphology
+    records = [json.loads(line) for line in args.records.open(encoding="utf-8")]
+    found = census(records, morphology())
+    entities = sum(len(r["entities"]) for r in records)
+    print(f"{len(records)} articles, {entities} entities")
+    for kind, cases in found.items():
+        articles = len(Counter(case.split(":")[0] for case in cases))
+        print(f"{kind}: {len(cases)} in {articles} articles")
+        if args.show:
+            for case in cases:
+                print(f"  {case}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
