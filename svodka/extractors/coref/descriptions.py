@@ -35,6 +35,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from svodka.data import load_list, load_table
 from svodka.extractors.coref import Link, _cues, country_names, speaks
@@ -43,8 +44,8 @@ from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
 from svodka.record import Entity, Mention
 from svodka.text import OPENING_QUOTES, fold, is_latin
 
-__all__ = ["RANKER_THRESHOLD", "apposition_links", "description_phrase", "description_words",
-           "descriptor_links", "link_anaphoric"]
+__all__ = ["RANKER_THRESHOLD", "apposition_links", "chain_genders", "description_phrase",
+           "description_words", "descriptor_links", "link_anaphoric", "person_noun_gender"]
 
 # the least ranker probability that links a description no rule decided, and whether the
 # ranker is asked about every description the rules leave open or only about subjects and
@@ -56,6 +57,10 @@ RANKER_EVERYWHERE = True
 # "альянс": rule ``ranker:<score>:noun``); above 1 no such noun is asked about.
 # Chosen with ``tune`` on the tuning articles (docs/coref.md, "Nouns in no list").
 NOUN_THRESHOLD = 0.4
+# whether a place's or an organization's description inside a person's title ("президента
+# страны", "главы государства") is linked as any other (rule suffix ":inside")
+INSIDE_TITLES = True
+INSIDE_TYPES = ("LOC", "ORG", "PER")
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
@@ -297,6 +302,133 @@ def description_type(lemma: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _noun_genders() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("coref_noun_genders.tsv")}
+
+
+# how a feminine noun is made from a masculine one: "спортсмен" → "спортсменка", "певец" →
+# "певица", "американец" → "американка", "россиянин" → "россиянка", "актёр" → "актриса",
+# "поэт" → "поэтесса"; not "-ница" ("представительница", "руководительница": women are
+# called "представитель" as often)
+def _feminine_forms(lemma: str) -> list[str]:
+    forms = [lemma + "ка", lemma + "есса"]
+    if lemma.endswith("ец"):
+        forms += [lemma[:-2] + "ица", lemma[:-2] + "ка"]
+    if lemma.endswith(("анин", "янин")):
+        forms.append(lemma[:-2] + "ка")
+    if lemma.endswith(("ер", "ёр")):
+        forms.append(lemma[:-2] + "риса")
+    return forms
+
+
+def person_noun_gender(morph, lemma: str) -> str | None:
+    """Who a person noun may describe: "Masc" (a man only: "спортсмен", since a woman is
+    "спортсменка"), "Fem" ("спортсменка", "девушка"), or None, anyone ("министр", "посол",
+    "врач", "глава"; ``coref_noun_genders.tsv`` says so where the dictionary misleads)."""
+    lemma = lemma.rsplit("-", 1)[-1]        # "экс-чемпион"
+    override = _noun_genders().get(lemma)
+    if override is not None:
+        return None if override == "any" else override
+    parses = [p for p in morph.parse(lemma)
+              if p.tag.POS == "NOUN" and "anim" in p.tag and p.normal_form == lemma]
+    if not parses or "Ms-f" in parses[0].tag:
+        return None
+    if "femn" in parses[0].tag:
+        return "Fem"
+    if "masc" in parses[0].tag and any(
+            morph.word_is_known(form) and any(p.tag.POS == "NOUN" and "femn" in p.tag
+                                              and p.normal_form == form
+                                              for p in morph.parse(form))
+            for form in _feminine_forms(lemma)):
+        return "Masc"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _place_kinds() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_table("coref_place_kinds.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """(countries, continents and parts of the world), folded, with their other names."""
+    text = resources.files("svodka.data").joinpath("places.txt").read_text(encoding="utf-8")
+    parts, countries = text.split("# Countries", 1)
+    def names(lines: str) -> set[str]:
+        return {fold(line.strip()) for line in lines.splitlines()
+                if line.strip() and not line.lstrip().startswith("#")}
+    country, world = names(countries), names(parts)
+    for row in load_table("aliases.tsv"):
+        if len(row) > 2 and fold(row[0]) in country:
+            country |= {fold(alias) for alias in row[2].split(",")}
+    for row in load_table("quote_country_adjectives.tsv"):
+        country |= {fold(name) for name in row[1:]}
+    return frozenset(country), frozenset(world)
+
+
+def _place_fits(lemma: str, entity: Entity) -> bool:
+    """Is the place ``entity`` of the kind the noun says? A country noun ("страна",
+    "государство") only a country of places.txt; a region noun ("регион", "область") no
+    country; a city noun ("город", "столица") neither a country nor a part of the world."""
+    kind = _place_kinds().get(lemma)
+    if kind is None or entity.type != "LOC":
+        return True
+    countries, world = _places()
+    names = {fold(entity.name), *(fold(a) for a in entity.aliases)}
+    # "СССР", "ГДР", "КНДР": a place named by capitals is a state, of today or of history
+    state = any(n.isupper() and 2 <= len(n) <= 5 for n in (entity.name, *entity.aliases))
+    if kind == "country":
+        return state or bool(names & countries)
+    if state or names & countries:
+        return False
+    return kind == "region" or not names & world
+
+
+def chain_genders(analysis, entities: list[Entity], links: list[Link]) -> dict[int, str | None]:
+    """``id(person)`` → the gender a chain is known to have: what the words agreeing with
+    its names say (``women.entity_gender``, the one notion the linker reads); where they say
+    nothing, its mentions linked so far, when they agree — a gendered person noun
+    ("Спортсменка") or a third-person "он"/"она" ("Ей"). Else None: anyone."""
+    # imported here: the entities package imports this module
+    from svodka.extractors.entities.women import entity_gender
+    genders = {id(e): entity_gender(analysis, e) for e in entities if e.type == "PER"}
+    votes: dict[int, set[str]] = {}
+    tokens = analysis.tokens
+    for link_ in links:
+        key = id(link_.entity)
+        if genders.get(key, "known") is not None:
+            continue
+        if link_.mention.kind == "pronoun":
+            gender = tokens[link_.token].feats.get("Gender") \
+                if analysis.lemma(link_.token) in ("он", "она") else None
+        else:
+            gender = person_noun_gender(analysis.morph, analysis.lemma(link_.token))
+        if gender in ("Masc", "Fem"):
+            votes.setdefault(key, set()).add(gender)
+    for key, said in votes.items():
+        if len(said) == 1:
+            genders[key] = said.pop()
+    return genders
+
+
+def _kind_fits(analysis, head: int, entity: Entity, genders: dict[int, str | None]) -> bool:
+    """The hard constraints on what a description's head noun may describe: a place of its
+    kind (``_place_fits``), and a person of its gender — "спортсмен" never a woman the words
+    agreeing with her name show to be one (``women.entity_gender``), "спортсменка" never such
+    a man; "министр", "глава" anyone."""
+    lemma = analysis.lemma(head)
+    if entity.type == "LOC":
+        return _place_fits(lemma, entity)
+    if entity.type != "PER":
+        return True
+    gender = genders.get(id(entity))
+    if gender is None:
+        return True
+    allowed = person_noun_gender(analysis.morph, lemma)
+    return allowed is None or allowed == gender
+
+
 @dataclass(slots=True)
 class _Known:
     """An earlier mention a description may refer back to."""
@@ -337,14 +469,21 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     for k in known:
         for i in range(k.first, k.stop):
             lemmas.setdefault(analysis.lemma(i), set()).add(id(k.entity))
+    genders = chain_genders(analysis, entities, links)
+    titles = [range(k.first, k.stop) for k in known
+              if not k.name and k.entity.type == "PER"] if INSIDE_TITLES else []
     found, pending = [], []
     noun_threshold = NOUN_THRESHOLD if noun_threshold is None else noun_threshold
     for index, token in enumerate(tokens):
-        if token.pos != "NOUN" or index in covered or token.feats.get("Number") == "Plur" \
-                or not token.text[:1].isalpha():
-            continue
+        inside = _inside_title(analysis, index, titles, named) if index in covered else None
+        if token.pos != "NOUN" or index in covered and inside is None \
+                or token.feats.get("Number") == "Plur" \
+                or not token.text[:1].isalpha() or token.rel == "fixed":
+            continue      # "во главе с": a fixed phrase names nobody
         lemma = analysis.lemma(index)
         type_ = description_type(lemma)
+        if inside is not None and type_ not in INSIDE_TYPES:
+            continue
         demonstrative = any(tokens[i].text.lower().startswith(_DEMONSTRATIVE_STARTS)
                             and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))
@@ -356,17 +495,22 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if any(analysis.lemma(c) in _NOT_ANAPHORIC for c in children):
             continue
         first, stop = description_phrase(analysis, index)
-        if any(i in covered and not _complement_name(i, index, type_, named)
+        own = covered
+        if inside is not None:      # "президента страны": the title's words are no bar
+            first, stop = max(first, inside.start), min(stop, inside.stop)
+            own = covered.difference(inside)
+        if any(i in own and not _complement_name(i, index, type_, named)
                for i in range(first, stop) if i != index and (
                 tokens[i].head == index or i == stop - 1 and tokens[i].pos == "PROPN")):
             continue      # "компания «Газпром»", "президент Путин": a name's own descriptor
         following = stop < len(tokens) and tokens[stop]
-        if following and following.sent == token.sent and following.pos == "PROPN":
-            continue      # a name the model missed
+        if following and following.sent == token.sent and following.pos == "PROPN" \
+                and inside is None:
+            continue      # a name the model missed (after a title's word: its person's)
         if following and following.sent == token.sent and (
                 following.text == "№" or following.pos == "NUM" and stop == index + 1):
             continue      # "школа № 179": a number names one of its own
-        if _names_ahead(analysis, stop, people):
+        if inside is None and _names_ahead(analysis, stop, people):
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
         if unlisted:
@@ -374,10 +518,12 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
             continue
         chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
                          threshold, demonstrative, bare=stop == index + 1, scorer=scorer,
-                         everywhere=everywhere)
+                         everywhere=everywhere, genders=genders)
         if chosen is None:
             continue
         entity, rule = chosen
+        if inside is not None:
+            rule += ":inside"
         start, end = tokens[first].start, tokens[stop - 1].end
         link_ = Link(entity, Mention(start, end, analysis.text[start:end],
                                      analysis.lemma(index), "title", rule=rule), index)
@@ -389,8 +535,21 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         starts.insert(at, first)
     if pending:
         found += _link_nouns(analysis, pending, known, covered, noun_threshold,
-                             batch_scorer or _batch_scores)
+                             batch_scorer or _batch_scores, genders)
     return found
+
+
+def _inside_title(analysis, index: int, titles: list[range], named: dict[int, str]
+                  ) -> range | None:
+    """The person's title ``index`` stands inside as the genitive complement of one of its
+    words ("бывшего президента страны Леонида Кучму", "главы государства", "лидер
+    организации"), not a name: a description of a place or an organization of its own, read
+    as any other. None elsewhere."""
+    token = analysis.tokens[index]
+    if index in named or token.rel != "nmod" or token.feats.get("Case") != "Gen" \
+            or any(analysis.tokens[c].rel == "case" for c in analysis.children(index)):
+        return None
+    return next((span for span in titles if index in span and token.head in span), None)
 
 
 # Where a plain noun is asked about: a clause's subject, where a reader expects an anaphor.
@@ -422,7 +581,7 @@ def _noun_types(analysis, index: int) -> tuple[str, ...]:
 
 
 def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], threshold: float,
-                batch_scorer) -> list[Link]:
+                batch_scorer, genders: dict[int, str | None]) -> list[Link]:
     """Plain nouns (``_plain_noun``) → the entity of the best-scored earlier mention of an
     entity of their kind, when the ranker's score reaches ``threshold`` (rule
     ``ranker:<score>:noun``). Scored in one batch after every listed description is decided:
@@ -457,7 +616,8 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
             continue
         best = max(range(len(reach)), key=lambda i: row[i])
         if row[best] < threshold or any(i in covered for i in range(first, stop)) or not _fits(
-                analysis, index, first, stop, [k for k in known if k.entity is reach[best].entity]):
+                analysis, index, first, stop, [k for k in known if k.entity is reach[best].entity],
+                genders):
             continue
         start, end = tokens[first].start, tokens[stop - 1].end
         links.append(Link(reach[best].entity, Mention(
@@ -549,19 +709,30 @@ def _heads(analysis, known: _Known) -> list[int]:
     ("порт" of «Восточный порт»; not "сотрудничество" of «Соглашение о … сотрудничестве»)."""
     tokens = analysis.tokens
     span = range(known.first, known.stop)
-    heads = [i for i in span if tokens[i].head not in span]
+    heads = [i for i in span if tokens[i].head not in span and not _after_preposition(analysis, i)]
     heads += [i for i in span if tokens[i].pos in ("NOUN", "PROPN")][:1]
     return heads
+
+
+def _after_preposition(analysis, index: int) -> bool:
+    """A word under a preposition (of «Госдума по международным делам», «сборная России по
+    синхронному плаванию»: the parser may hang it outside the name) names no holder: "на
+    самом деле", "в синхронном плавании" are no mention of them."""
+    return any(analysis.tokens[c].rel == "case" for c in analysis.children(index))
 
 
 _STEM = 5
 
 
-def _fits(analysis, head: int, first: int, stop: int, mentions: list[_Known]) -> bool:
-    """Do the description's own words agree with what the entity's mentions say? A place
+def _fits(analysis, head: int, first: int, stop: int, mentions: list[_Known],
+          genders: dict[int, str | None]) -> bool:
+    """Do the description's own words agree with what the entity's mentions say? Its head
+    noun's kind and gender (``_kind_fits``) first. A place
     adjective ("московская школа", "американский президент") or a genitive complement ("главе
     государства") that no mention of the entity repeats makes it another one ("Высшая школа
     экономики", "президент Владимир Путин", "глава Министерства культуры")."""
+    if mentions and not _kind_fits(analysis, head, mentions[0].entity, genders):
+        return False
     words = {analysis.lemma(i)[:_STEM] for k in mentions for i in range(k.first, k.stop)}
     words |= {w[:_STEM] for k in mentions for role in k.entity.roles for w in fold(role).split()}
     tokens = analysis.tokens
@@ -584,8 +755,9 @@ def _fits(analysis, head: int, first: int, stop: int, mentions: list[_Known]) ->
 
 def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
             before: list[_Known], threshold: float, demonstrative: bool = False,
-            bare: bool = True, scorer=description_scores, everywhere: bool = False
-            ) -> tuple[Entity, str] | None:
+            bare: bool = True, scorer=description_scores, everywhere: bool = False,
+            genders: dict[int, str | None] | None = None) -> tuple[Entity, str] | None:
+    genders = genders or {}
     tokens = analysis.tokens
     floor = max(0, tokens[head].sent - REACH_SENTENCES)
     reach = [k for k in before if (type_ is None or k.entity.type == type_)
@@ -599,7 +771,8 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
                if (type_ is None or k.entity.type == type_)
                and any(analysis.lemma(i) == lemma for i in _heads(analysis, k) if i != head)}
     holders = {key: entity for key, entity in holders.items()
-               if _fits(analysis, head, first, stop, [k for k in before if k.entity is entity])}
+               if _fits(analysis, head, first, stop, [k for k in before if k.entity is entity],
+                        genders)}
     if len(holders) == 1 and not any(k.entity is next(iter(holders.values())) for k in reach):
         holders = {}
     if len(holders) == 1:
@@ -628,6 +801,7 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
         return None
     best = max(range(len(reach)), key=lambda i: scores[i])
     if scores[best] < threshold or not _fits(
-            analysis, head, first, stop, [k for k in before if k.entity is reach[best].entity]):
+            analysis, head, first, stop, [k for k in before if k.entity is reach[best].entity],
+            genders):
         return None
     return reach[best].entity, f"ranker:{scores[best]:.2f}"

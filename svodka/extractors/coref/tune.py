@@ -277,7 +277,8 @@ def rule_key(rule: str, kind: str = "title") -> str:
     score = ranker_score(rule)
     if score is None:
         return rule
-    what = "pronoun" if kind == "pronoun" else "noun" if rule.endswith(":noun") else "listed"
+    what = "pronoun" if kind == "pronoun" else "noun" if rule.endswith(":noun") else \
+        "inside" if rule.endswith(":inside") else "listed"
     return f"ranker {what} {min(int(score * 10), 9) / 10:.1f}–"
 
 

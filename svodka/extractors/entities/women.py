@@ -165,9 +165,10 @@ def agreeing_gender(analysis: Analysis, tokens: range) -> str | None:
     return gender if gender in ("Masc", "Fem") else None
 
 
-def _gender(analysis: Analysis, entity: Entity) -> str | None:
-    """The gender the words agreeing with her names say (:func:`agreeing_gender`). None
-    when the signs disagree or there are none."""
+def entity_gender(analysis: Analysis, entity: Entity) -> str | None:
+    """The gender the words agreeing with a person's names say (:func:`agreeing_gender`). None
+    when the signs disagree or there are none. The descriptions read it too: "спортсмен"
+    never describes a woman."""
     votes: Counter = Counter()
     for mention in entity.mentions:
         if mention.kind != "name":
@@ -181,7 +182,7 @@ def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
     """Women's name mentions, names and aliases made feminine; changes ``entities`` in place."""
     morph = analysis.morph
     for entity in entities:
-        if entity.type != "PER" or _gender(analysis, entity) != "Fem":
+        if entity.type != "PER" or entity_gender(analysis, entity) != "Fem":
             continue
         renamed: dict[str, str] = {}
         for mention in entity.mentions:
