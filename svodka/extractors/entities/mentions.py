@@ -229,7 +229,12 @@ def _opening_common_word(analysis: Analysis, index: int, inside: frozenset[str])
             or any(known_name(form) for form in (word, analysis.lemma(index),
                                                  analysis.morph.inflect(word, {"Nom"})) if form):
         return False
-    return not any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in analysis.morph.parse(word))
+    parses = analysis.morph.parse(word)
+    head = tokens[index].head
+    if tokens[index].rel in ("nsubj", "nsubj:pass") and head >= 0 and tokens[head].pos == "VERB" \
+            and not any("nomn" in p.tag for p in parses):
+        return False                   # "Колосков встретился": a verb's subject no common reading can be
+    return not any(_NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses)
 
 
 _NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
