@@ -222,6 +222,60 @@ def test_sixth_fresh_batch_is_the_seeded_selection_in_order():
             path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
 
+SEVENTH = "fresh-2026-12g"
+# lines analysts read by hand in ng_1, russia_today_1 and russia_today_3 (docs/analyst-read-2026-12d.md,
+# -12f.md, the 12c read and the eighth session's read): kept out of the held-out batch
+READ_BY_ANALYSTS_BEFORE_12G = {
+    "rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509", "ng1-0835", "ng1-0390", "ng1-0958",
+    "ng1-0952", "ng1-0934", "rt1-0355", "rt1-0420", "rt1-0356", "rt1-0645", "rt1-0585", "ng1-0922",
+    "ng1-0704", "ng1-0173", "ng1-0040", "ng1-0529", "ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661",
+    "ng1-0026", "rt3-0503", "rt3-0197", "rt3-0708", "rt3-0408", "rt3-0738", "ng1-0825", "ng1-0502",
+    "ng1-0849", "ng1-0193", "ng1-0327"}
+
+
+def test_seventh_fresh_batch_is_ten_each_of_ng1_rt1_and_rt3_apart_from_the_rest():
+    seventh = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == SEVENTH]
+    assert sorted(name[:3] for name in seventh) == ["ng1"] * 10 + ["rt1"] * 10 + ["rt3"] * 10
+    others = [json.loads(path.read_text(encoding="utf-8"))["source"]
+              for path in validate.gold_files(GOLD) if _batch_of(path) != SEVENTH]
+    seventh_sources = [json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["source"]
+                       for name in seventh]
+    # apart from every earlier file by its source line, not only by its name
+    assert not {(s["file"], s["line"]) for s in others} & {(s["file"], s["line"])
+                                                            for s in seventh_sources}
+    assert not READ_BY_ANALYSTS_BEFORE_12G & set(seventh)
+    stats = validate.summary(GOLD, SEVENTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+def test_seventh_fresh_batch_reads_a_named_and_a_null_speaker_as_written():
+    # ng1-0391: «…, - сказала председатель комиссии Татьяна Гладких. - …» is two direct quotes of
+    # one speaker; rt3-0771: a refugee's unnamed voice is direct with no speaker
+    gold = json.loads((GOLD / "ng1-0391.json").read_text(encoding="utf-8"))
+    assert [(q["kind"], q["speaker"]) for q in gold["quotes"][:2]] == [
+        ("direct", "Татьяна Гладких"), ("direct", "Татьяна Гладких")]
+    assert gold["quotes"][0]["text"].startswith("Мы дали оценку этим материалам")
+    refugees = json.loads((GOLD / "rt3-0771.json").read_text(encoding="utf-8"))
+    assert refugees["quotes"][0] == {**refugees["quotes"][0], "kind": "direct", "speaker": None,
+                                     "text": "Мы бежим от голода. Мы пытались спастись от всех этих ужасов"}
+
+
+@needs_shared(NEWS)
+def test_seventh_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, SEVENTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == SEVENTH}
+    assert not READ_BY_ANALYSTS_BEFORE_12G & set(chosen)
+    # adding the seventh batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD, FOURTH, FIFTH, SIXTH):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document

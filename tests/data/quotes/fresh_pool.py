@@ -8,6 +8,7 @@
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12d list
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12e list   # 10 per dump, three dumps
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12f list   # ng_0, rt0 (from 200), rt2
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12g list   # ng_1, rt1, rt3 again
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -109,6 +110,25 @@ BATCHES = {
                                        "ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928",
                                        "ng0-0947"}),
                             {"rt0": 200},
+                            per_file=10),
+    # Drawn while fresh-2026-12f was being read to improve quote speakers: 10 articles from each
+    # of three dumps, the batch nobody has seen. Kept out: the lines analysts read by hand in
+    # these dumps (docs/analyst-read-2026-12d.md: rt1 347, 920, 839, 446, 509, ng1 835, 390,
+    # 958, 952, 934; -12f.md: rt1 355, 420, 356, 645, 585, ng1 922, 704, 173, 40, 529; the
+    # 12c read: ng1 18, 767, 411, 661, 26) and the eighth session's read (rt3 503, 197, 708,
+    # 408, 738; ng1 825, 502, 849, 193, 327).
+    "fresh-2026-12g": Batch("fresh-2026-12g", 20261214,
+                            {"ng1": "ng_1", "rt1": "russia_today_1", "rt3": "russia_today_3"},
+                            frozenset({"rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509",
+                                       "ng1-0835", "ng1-0390", "ng1-0958", "ng1-0952",
+                                       "ng1-0934",
+                                       "rt1-0355", "rt1-0420", "rt1-0356", "rt1-0645", "rt1-0585",
+                                       "ng1-0922", "ng1-0704", "ng1-0173", "ng1-0040",
+                                       "ng1-0529",
+                                       "ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661", "ng1-0026",
+                                       "rt3-0503", "rt3-0197", "rt3-0708", "rt3-0408", "rt3-0738",
+                                       "ng1-0825", "ng1-0502", "ng1-0849", "ng1-0193",
+                                       "ng1-0327"}),
                             per_file=10),
 }
 BATCH = "fresh-2026-12"
