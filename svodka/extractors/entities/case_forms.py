@@ -80,6 +80,38 @@ def same_word_forms(morph: Morphology, a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and case_stem(a) == case_stem(b)
 
 
+class _FormIndex:
+    """Words by what ``same_word_forms`` compares (lemmas, the stem a case ending leaves), so
+    finding a word's forms among many costs a few lookups, not one comparison each: a 10 MB
+    article names thousands of people."""
+
+    def __init__(self, morph: Morphology, words) -> None:
+        self.morph = morph
+        self.order = {w: i for i, w in enumerate(words)}
+        self.by_key: dict[tuple[str, str], list[str]] = {}
+        self.hyphenated = [w for w in self.order if "-" in w]
+        for w in self.order:
+            for key in self._keys(w):
+                self.by_key.setdefault(key, []).append(w)
+
+    def _keys(self, word: str) -> set[tuple[str, str]]:
+        keys = {("word", word)}
+        if word.isalpha():
+            if self.morph.word_is_known(word):
+                keys.update(("lemma", lemma) for lemma in _lemmas(self.morph, word))
+            if len(word) >= 4:
+                keys.add(("stem", case_stem(word)))
+        return keys
+
+    def forms_of(self, word: str) -> list[str]:
+        """The indexed words that are forms of ``word``, in the order they were given."""
+        candidates = {w for key in self._keys(word) for w in self.by_key.get(key, ())}
+        if "-" in word:
+            candidates.update(self.hyphenated)
+        return [w for w in sorted(candidates, key=self.order.__getitem__)
+                if same_word_forms(self.morph, word, w)]
+
+
 def fold_case_forms(named: list[Named], morph: Morphology) -> None:
     """Mentions of one name in different cases get one nominative; changes ``normal`` (and
     a person's ``type`` that is a place's case form) in place."""
@@ -105,18 +137,20 @@ def _places_taken_for_people(named: list[Named], morph: Morphology) -> None:
             others.setdefault(fold(m.normal), m)
     if not others:
         return
-    people_words = {fold(w) for m in named if m.type == "PER" and len(m.text.split()) > 1
-                    for w in m.text.split()}
+    people_words = _FormIndex(morph, {fold(w) for m in named if m.type == "PER"
+                                      and len(m.text.split()) > 1 for w in m.text.split()})
+    places = _FormIndex(morph, others)
+    decided: dict[str, Named | None] = {}
     for m in named:
         if m.type != "PER" or m.kind != "name" or m.nested or len(m.text.split()) != 1:
             continue
         word = fold(m.text)
-        if any(same_word_forms(morph, word, w) for w in people_words):
-            continue
-        # written alike, the tagger's two types are two readings of one word ("Аматэрасу"
-        # the goddess beside her shrine): only a declined form is the place's
-        place = next((other for key, other in others.items()
-                      if key != word and same_word_forms(morph, word, key)), None)
+        if word not in decided:
+            # written alike, the tagger's two types are two readings of one word ("Аматэрасу"
+            # the goddess beside her shrine): only a declined form is the place's
+            decided[word] = None if people_words.forms_of(word) else next(
+                (others[key] for key in places.forms_of(word) if key != word), None)
+        place = decided[word]
         if place is not None:
             # its nominative is chosen with the place's other forms below
             m.type, m.rule = place.type, "place_taken_for_person"
