@@ -25,37 +25,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve import workload  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "probe"))
+from timed_sqlite import timed_connection  # noqa: E402
+
 spent = {"sql": 0.0, "template": 0.0, "store": 0.0, "highlight": 0.0}
 PARTS = ("sql", "store", "highlight", "template")
 
 
-class TimedCursor(sqlite3.Cursor):
-    def _timed(self, method, *args):
-        started = time.perf_counter()
-        try:
-            return method(self, *args)
-        finally:
-            spent["sql"] += time.perf_counter() - started
-
-    def execute(self, *args):
-        return self._timed(sqlite3.Cursor.execute, *args)
-
-    def executemany(self, *args):
-        return self._timed(sqlite3.Cursor.executemany, *args)
-
-    def fetchone(self):
-        return self._timed(sqlite3.Cursor.fetchone)
-
-    def fetchmany(self, *args):
-        return self._timed(sqlite3.Cursor.fetchmany, *args)
-
-    def fetchall(self):
-        return self._timed(sqlite3.Cursor.fetchall)
+def _add_sql(seconds: float) -> None:
+    spent["sql"] += seconds
 
 
-class TimedConnection(sqlite3.Connection):
-    def cursor(self, factory=None):
-        return super().cursor(factory or TimedCursor)
+TimedConnection = timed_connection(_add_sql)
 
 
 def instrument() -> None:

@@ -21,6 +21,8 @@ import sqlite3
 import threading
 import time
 
+from timed_sqlite import timed_connection
+
 PROBE_DIR = os.environ.get("SVODKA_PROBE_DIR")
 _local = threading.local()
 
@@ -32,32 +34,13 @@ def _schedstat() -> tuple[int, int]:
     return int(cpu), int(waited)
 
 
-class _TimedCursor(sqlite3.Cursor):
-    def _timed(self, method, *args):
-        record = getattr(_local, "record", None)
-        started = time.perf_counter()
-        try:
-            return method(self, *args)
-        finally:
-            if record is not None:
-                record["sql"] += time.perf_counter() - started
-
-    def execute(self, *args):
-        return self._timed(sqlite3.Cursor.execute, *args)
-
-    def fetchone(self):
-        return self._timed(sqlite3.Cursor.fetchone)
-
-    def fetchmany(self, *args):
-        return self._timed(sqlite3.Cursor.fetchmany, *args)
-
-    def fetchall(self):
-        return self._timed(sqlite3.Cursor.fetchall)
+def _add_to_request(seconds: float) -> None:
+    record = getattr(_local, "record", None)
+    if record is not None:
+        record["sql"] += seconds
 
 
-class _TimedConnection(sqlite3.Connection):
-    def cursor(self, factory=None):
-        return super().cursor(factory or _TimedCursor)
+_TimedConnection = timed_connection(_add_to_request)
 
 
 def _install() -> None:
