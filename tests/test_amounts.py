@@ -327,6 +327,12 @@ FACT_AMOUNTS = [
      "%", "exact"),
     ("Билеты продавались так здорово, что и без того немалую вместимость арены увеличили до 90 "
      "тысяч зрителей.", "90 тысяч", "count", 90000, None, "exact"),
+    # ... with the verb's own -ся lemma in the table, and inside a bracket after the change
+    # (analyst read 2026-12h)
+    ("Напомним, ещё 6 февраля его цена опускалась до $5,9 тыс.", "$5,9 тыс", "money", 5900,
+     "USD", "exact"),
+    ("Так, эфириум опустился на 0,73% (до $931 за монету).", "$931", "money", 931, "USD",
+     "exact"),
     # ... and after "с <value>": "до" ends the change, it bounds nothing (analyst read 2026-12g)
     ("По прогнозу PwC, ВВП России повысится с нынешних $3,75 трлн до $4,74 трлн.",
      "$4,74 трлн", "money", 4_740_000_000_000, "USD", "exact"),

@@ -172,7 +172,9 @@ def is_change_word(analysis: Analysis, index: int) -> bool:
     token = analysis.tokens[index]
     lemma = analysis.lemma(index)
     if token.pos in ("VERB", "ADJ"):
-        return lemma.removesuffix("ся").removesuffix("сь") in change_verbs()
+        # the table holds both "поднять" and "опуститься": the lemma as it is, or without -ся
+        return lemma in change_verbs() or \
+            lemma.removesuffix("ся").removesuffix("сь") in change_verbs()
     return token.pos == "NOUN" and lemma in change_nouns()
 
 
@@ -213,8 +215,8 @@ def after_change_verb(analysis: Analysis, index: int, floor: int) -> bool:
         index, gap = index - 1, GAPPED_CLAUSE
     for k in range(index - 1, max(floor, index - 1 - gap) - 1, -1):
         token = analysis.tokens[k]
-        if token.pos == "PUNCT" and token.text != ",":
-            return False
+        if token.pos == "PUNCT" and token.text not in (",", "("):
+            return False                 # "опустился на 0,73% (до $931)": the bracket holds it
         if token.pos in ("VERB", "ADJ") and is_change_word(analysis, k):
             return True
     return False
