@@ -171,52 +171,6 @@ def _quoted_name_end(ctx: Context, opening: int, stop: int) -> int | None:
     return None
 
 
-# A sentence the dump broke at links runs over this many lines at most.
-_LINE_PIECES = 3
-
-
-def _next_line_pieces(ctx: Context, that: int, sentence) -> list[tuple[int, int]]:
-    """"сообщил, что \nМОК отклонил заявки\n на выступление на ОИ …. В их числе …": the dump
-    broke the sentence at links after "что"; the content is the next lines up to the end of
-    the sentence, and each line's piece is a quote of its own."""
-    if ctx.word(that).lower() != "что" \
-            or ctx.text[ctx.tokens[that].end:ctx.region(sentence.region)[1]].strip():
-        return []
-    return _line_pieces(ctx, sentence.region, any_opening=True)
-
-
-def _broken_at_line_end(ctx: Context, sentence) -> bool:
-    """Does the sentence stop at its line's end with no final punctuation ("утверждала, что
-    опасность в интернет-пространстве ⏎исходит именно от России⏎.")? The dump broke it at a
-    link, and the next lines go on with it."""
-    last = sentence.stop - 1
-    return ctx.word(last) not in FINAL_PUNCT and ctx.word(last) != ":" \
-        and not ctx.text[ctx.tokens[last].end:ctx.region(sentence.region)[1]].strip()
-
-
-def _line_pieces(ctx: Context, region: int, any_opening: bool = False) -> list[tuple[int, int]]:
-    """The pieces of a sentence the dump broke at links, on the lines after ``region``: each
-    line that goes on with the sentence (a lowercase word or a comma opens it; any word for
-    the first line when ``any_opening``), up to the line where the sentence ends."""
-    regions = ctx.analysis.regions
-    pieces: list[tuple[int, int]] = []
-    for at in range(region + 1, min(region + 1 + _LINE_PIECES, len(regions))):
-        start, end = ctx.region(at)
-        line = ctx.text[start:end].strip()
-        if not line or (not (pieces == [] and any_opening)
-                        and not (line[:1].islower() or line[:1] in ",;")):
-            break       # the next line starts a sentence of its own
-        first = ctx.analysis.sentence_of(start)
-        if first is not None:   # the sentence the piece closes ends in this line
-            end = min(end, ctx.analysis.sentences[first].end)
-        while start < end and ctx.text[start] in " ,;\n":
-            start += 1
-        pieces.append(trim(ctx.text, start, end))
-        if line.rstrip()[-1:] in ".!?…" or ctx.text[start:end].rstrip()[-1:] in ".!?…":
-            break
-    return [p for p in pieces if ctx.words_in(*p) >= MIN_WORDS]
-
-
 def _bracketed_words_in_marks(ctx: Context, offset: int) -> tuple[int, int] | None:
     """"сказал, что A («B»)": the words in marks in brackets right after the content are the
     speaker's own, a direct quote (the inner span of the segment)."""
@@ -255,35 +209,10 @@ def _first_person_before(ctx: Context, cue: int) -> bool:
     return False
 
 
-def _cue_on_the_line_before(ctx: Context, sentence) -> int | None:
-    """"Пресс-секретарь напомнил⏎, что …", "Чак Уотсон ⏎заявил⏎, что …": the dump broke the
-    line at a link on the cue; the sentence opening with ", что" has its cue at the end of the
-    line before."""
-    if sentence.first == 0 or sentence.stop - sentence.first < 3 \
-            or ctx.word(sentence.first) != "," or ctx.word(sentence.first + 1).lower() != "что" \
-            or ctx.tokens[sentence.first].start != ctx.region(sentence.region)[0]:
-        return None
-    cue = sentence.first - 1
-    previous = ctx.sentence(cue)
-    if previous.region != sentence.region - 1 or previous.region in ctx.skipped_regions \
-            or not ctx.is_any_cue(cue) or not _reports(ctx, cue):
-        return None
-    return cue
-
-
 def cue_that(ctx: Context) -> list[Candidate]:
     """Х заявил, что … / Отмечается, что …"""
     found = []
     for sentence in _sentences(ctx):
-        cue = _cue_on_the_line_before(ctx, sentence)
-        if cue is not None:
-            span = trim(ctx.text, ctx.tokens[sentence.first + 2].start,
-                        _content_end(ctx, cue, sentence.first + 2, sentence.stop))
-            if not _too_short(ctx, *span):
-                token = ctx.tokens[cue]
-                found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
-                                       cue_span=(token.start, token.end),
-                                       impersonal=ctx.is_impersonal_cue(cue)))
         for cue in range(sentence.first, sentence.stop):
             noun = ctx.tokens[cue].pos == "NOUN" and ctx.lemma(cue) in ctx.lexicon.cue_nouns
             if not noun and (not ctx.is_any_cue(cue) or not _reports(ctx, cue)):
@@ -298,25 +227,17 @@ def cue_that(ctx: Context) -> list[Candidate]:
                 continue
             token = ctx.tokens[cue]
             if that + 1 >= sentence.stop:
-                for span in _next_line_pieces(ctx, that, sentence):
-                    found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
-                                           cue_span=(token.start, token.end), group=-1 - token.start,
-                                           impersonal=ctx.is_impersonal_cue(cue)))
                 continue
             start = ctx.tokens[that + 1].start
             end = _content_end(ctx, cue, that + 1, sentence.stop)
             span = trim(ctx.text, start, end)
             if _too_short(ctx, *span):
                 continue
-            spans = [span]
-            if end == ctx.tokens[sentence.stop - 1].end and _broken_at_line_end(ctx, sentence):
-                spans += _line_pieces(ctx, sentence.region)
             marked = _bracketed_words_in_marks(ctx, end)
-            for span in spans:
-                found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
-                                       cue_span=(token.start, token.end),
-                                       group=-1 - token.start if len(spans) > 1 or marked else None,
-                                       impersonal=ctx.is_impersonal_cue(cue)))
+            found.append(Candidate(*span, "indirect", "cue_that", cue=cue,
+                                   cue_span=(token.start, token.end),
+                                   group=-1 - token.start if marked else None,
+                                   impersonal=ctx.is_impersonal_cue(cue)))
             if marked is not None:
                 found.append(Candidate(*marked, "direct", "bracketed_speech", cue=cue,
                                        cue_span=(token.start, token.end), group=-1 - token.start))
@@ -603,38 +524,24 @@ def according_to(ctx: Context) -> list[Candidate]:
                 comma = apposition
             if not len(speaker):
                 speaker = range(cue + 1, comma)
-            pieces: list[tuple[int, int]] = []
             if comma + 1 < sentence.stop and ctx.word(comma) == ",":
                 start, end = ctx.tokens[comma + 1].start, ctx.tokens[sentence.stop - 1].end
                 if index >= 2 and ctx.lemma(index - 2) == "который":
                     end = _relative_clause_end(ctx, comma + 1, sentence.stop)
                 end = min(end, _marked_after_colon(ctx, comma + 1, sentence.stop))
-                if end == ctx.tokens[sentence.stop - 1].end and _broken_at_line_end(ctx, sentence):
-                    pieces = _line_pieces(ctx, sentence.region)
-                spans = [trim(ctx.text, start, end)]
-            elif comma == sentence.stop - 1 and ctx.word(comma) == "," \
-                    and _broken_at_line_end(ctx, sentence):
-                # "Как заявили в СК, ⏎взрыв на борту произошёл⏎ уже после …": the dump broke
-                # the sentence right after the phrase
-                pieces = _line_pieces(ctx, sentence.region, any_opening=True)
-                if not pieces:
-                    continue
-                spans, pieces = pieces[:1], pieces[1:]
+                span = trim(ctx.text, start, end)
             elif index > sentence.first:
-                spans = [trim(ctx.text, sentence.start, ctx.tokens[index - 1].start)]
+                span = trim(ctx.text, sentence.start, ctx.tokens[index - 1].start)
             else:
                 continue
-            span = spans[0]
             if _too_short(ctx, *span) or not _is_clause(ctx, *span):
                 continue
             if ctx.lemma(cue) in _RATING_PHRASE_NOUNS and _ranks(ctx, sentence):
                 continue    # "в пятерку самых популярных деревьев, по версии Х, вошли …"
-            for span in spans + pieces:
-                found.append(Candidate(*span, "indirect", "according_to", cue=cue,
-                                       cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
-                                       speaker_tokens=None if ctx.word(index).lower() == "как"
-                                       else speaker,
-                                       group=-1 - ctx.tokens[cue].start if pieces else None))
+            found.append(Candidate(*span, "indirect", "according_to", cue=cue,
+                                   cue_span=(ctx.tokens[index].start, ctx.tokens[cue].end),
+                                   speaker_tokens=None if ctx.word(index).lower() == "как"
+                                   else speaker))
     return found
 
 
