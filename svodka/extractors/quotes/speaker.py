@@ -157,6 +157,33 @@ def _stems(ctx: Context, tokens: range) -> list[str]:
     return stems
 
 
+def _main_clause_subjects(ctx: Context, index: EntityIndex, anchor: int, *,
+                          sentences_back: int, nearest_first: bool, cases: tuple,
+                          direct: bool):
+    """The subjects of main clauses (not "…, в которых содержится описание X") before
+    ``anchor``, in its sentence and up to ``sentences_back`` before it (none across a skipped
+    region), outside quotes (only direct ones, when ``direct``), in a case of ``cases``:
+    (token, its phrase, the phrase's start and end offsets)."""
+    at = ctx.analysis.sentence_of(anchor)
+    if at is None:
+        return
+    sentences = ctx.analysis.sentences
+    first = sentences[at].first
+    for back in range(1, sentences_back + 1):
+        if at - back < 0 or sentences[at - back].region in ctx.skipped_regions:
+            break
+        first = sentences[at - back].first
+    order = range(first, ctx.first_token_from(anchor))
+    for i in reversed(order) if nearest_first else order:
+        token = ctx.tokens[i]
+        if not token.rel.startswith("nsubj") or token.feats.get("Case") not in cases \
+                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
+                or index.inside_quote(token.start, direct=direct):
+            continue
+        phrase = subtree(ctx, i)
+        yield i, phrase, ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
+
+
 def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
                     gender: str | None) -> Entity | None:
     """The person the sentence before ``anchor`` (and its own words before it) is about: "…
@@ -164,21 +191,10 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
     subject in the nominative naming a person of that gender, outside any quote (a
     subordinate clause's subject is not in focus: "Заслуживает внимания, что … Мас
     провозгласил"); the first such subject."""
-    at = ctx.analysis.sentence_of(anchor)
-    if at is None:
-        return None
-    sentences = ctx.analysis.sentences
-    first = sentences[at].first
-    if at > 0 and sentences[at - 1].region not in ctx.skipped_regions:
-        first = sentences[at - 1].first
-    for i in range(first, ctx.first_token_from(anchor)):
+    for i, _, start, end in _main_clause_subjects(ctx, index, anchor, sentences_back=1,
+                                                  nearest_first=False, cases=("Nom",),
+                                                  direct=True):
         token = ctx.tokens[i]
-        if not token.rel.startswith("nsubj") or token.feats.get("Case") != "Nom" \
-                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
-                or index.inside_quote(token.start, direct=True):
-            continue
-        phrase = subtree(ctx, i)
-        start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
         found = index.overlapping(start, end)
         for mention, entity in found:
             head = ctx.analysis.token_at(mention.start)
@@ -230,23 +246,9 @@ def _organization_in_focus(ctx: Context, index: EntityIndex, anchor: int,
     the nearest subject naming one that passes ``test``. "Исследовательский центр Rasmussen
     Reports поинтересовался у американцев … «…», — говорится в отчёте социологов" → the
     centre."""
-    at = ctx.analysis.sentence_of(anchor)
-    if at is None:
-        return None
-    sentences = ctx.analysis.sentences
-    first = sentences[at].first
-    for back in (1, 2):
-        if at - back < 0 or sentences[at - back].region in ctx.skipped_regions:
-            break
-        first = sentences[at - back].first
-    for i in reversed(range(first, ctx.first_token_from(anchor))):
-        token = ctx.tokens[i]
-        if not token.rel.startswith("nsubj") or token.feats.get("Case") not in ("Nom", None) \
-                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
-                or index.inside_quote(token.start):
-            continue    # a main clause's subject: not "…, в которых содержится описание X"
-        phrase = subtree(ctx, i)
-        start, end = ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
+    for i, phrase, start, end in _main_clause_subjects(ctx, index, anchor, sentences_back=2,
+                                                       nearest_first=True,
+                                                       cases=("Nom", None), direct=False):
         for mention, entity in index.overlapping(start, end):
             if entity.type == "ORG" and start <= mention.start < end \
                     and entity.id not in index.publishers and test(ctx, i, phrase, entity):
