@@ -283,6 +283,8 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
                        if gender.get(groups.find(r)) == mentions[i].gender}
+        if len(words) == 1 and len(fitting) > 1:
+            fitting = _family_member_in_focus(mentions, members, i, words[0], fitting)
         if len(fitting) == 1:
             target, full = next(iter(fitting.items()))
             groups.union(target, i)
@@ -302,6 +304,34 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             inherited = generations.get(root) or generations.get(target) or generation
             if inherited:
                 generations[joined] = inherited
+
+
+def _family_member_in_focus(mentions: list[Named], members: dict[int, list[int]], i: int,
+                            word: str, fitting: dict[int, list[str]]) -> dict[int, list[str]]:
+    """"Джохар Царнаев … Тамерлан был убит …, Джохар был обнаружен … Царнаев не признал себя
+    виновным": a lone surname that several people of one family share (gender already
+    agreed) names the one of them named last before it, as a reader takes it; a headline's
+    surname, before anyone is named, the one named first after it. When the last two were
+    named in one breath («Джохар и Тамерлан … Царнаев»), or the word is not the surname of
+    all of them, no one is chosen."""
+    if not all(same_name_word(word, full[-1]) for full in fitting.values()):
+        return fitting
+    start = mentions[i].start
+    before = {r: max((mentions[j].end for j in members.get(r, []) if mentions[j].end <= start),
+                     default=None) for r in fitting}
+    named = sorted(((end, r) for r, end in before.items() if end is not None), reverse=True)
+    if named:
+        if len(named) > 1 and named[0][0] - named[1][0] < _BREATH:
+            return fitting
+        return {named[0][1]: fitting[named[0][1]]}
+    after = sorted((min(mentions[j].start for j in members.get(r, [i])), r) for r in fitting)
+    if len(after) > 1 and after[1][0] - after[0][0] < _BREATH:
+        return fitting
+    return {after[0][1]: fitting[after[0][1]]}
+
+
+# characters between two people's names that a reader takes as one breath (a list, a pair)
+_BREATH = 40
 
 
 def _feminine_subject_of(mentions: list[Named], members: dict[int, list[int]], groups, i: int,
