@@ -77,3 +77,15 @@ def test_a_persons_we_binds_no_reflexive_to_that_person(models):
                              "журналистам.", models=models)
     assert "reflexive:speaker" not in _rules(article, "своей").values()
     assert "Владимир Путин" in {e.name for e in article.entities}
+
+
+def test_a_plural_surname_is_the_family_not_one_of_it(models):
+    # RuCoCo puts «Лофнеров» with «Родители маньяка», not with the father
+    text = ("Рэнди Лофнер и его жена Эми Лофнер заявили, что потрясены. Соседи Лофнеров "
+            "рассказали, что семья жила замкнуто. Дом Лофнеров окружила полиция. Рэнди Лофнер "
+            "отказался от комментариев.")
+    article = svodka.extract(text, models=models)
+    family = [e for e in article.entities if any(m.text == "Лофнеров" for m in e.mentions)]
+    assert len(family) == 1 and {m.text for m in family[0].mentions} == {"Лофнеров"}
+    father = [e for e in article.entities if e.name == "Рэнди Лофнер"]
+    assert len(father) == 1 and [m.text for m in father[0].mentions].count("Рэнди Лофнер") == 2

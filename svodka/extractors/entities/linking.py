@@ -16,7 +16,7 @@ from svodka.extractors.entities.canonical import (key_text, known_loosely, own_n
                                                   with_canonical_place)
 from svodka.extractors.entities.gazetteer import gazetteer, known_name
 from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
-from svodka.extractors.entities.people import link_person_names, retype_surnames
+from svodka.extractors.entities.people import link_person_names, plural_surname, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.transliteration import link_transliterations
@@ -42,6 +42,8 @@ def link_key(m: Named, morph: Morphology, base: str | None = None) -> tuple[str,
     if own is not None:
         return family(m.type), key_text(own.generic)   # "Банк России": Russia's "ЦБ"
     canonical = m.canonical
+    if m.type == "PER" and plural_surname(m.text.split(), m.normal.split()):
+        return family(m.type), key_text(m.normal) + " *"    # "Лофнеров": the family, not "Лофнер"
     if canonical is None:
         name = own_name(base or m.normal) if m.type == "ORG" else m.normal
         known = known_loosely(name)

@@ -283,6 +283,9 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
                        if gender.get(groups.find(r)) == mentions[i].gender}
+        if len(words) == 1 and any(plural_surname(words_of(mentions[i].text), full)
+                                   for full in fitting.values()):
+            continue      # "дом Лофнеров": the family, none of its members alone
         if len(words) == 1 and len(fitting) > 1:
             fitting = _family_member_in_focus(mentions, members, i, words[0], fitting)
         if len(fitting) == 1:
@@ -332,6 +335,26 @@ def _family_member_in_focus(mentions: list[Named], members: dict[int, list[int]]
 
 # characters between two people's names that a reader takes as one breath (a list, a pair)
 _BREATH = 40
+
+
+# a surname's plural endings that no singular case of it has: "Лофнеров", "Лофнеры" (of
+# "Лофнер"), "Петровых", "Петровы" (of "Петров"; "Петровым" is also "with Петров": left out)
+_PLURAL_AFTER_CONSONANT = ("ов", "ы", "ам", "ами", "ах")
+_PLURAL_AFTER_OV = ("ых", "ы")
+
+
+def plural_surname(written: list[str], full: list[str]) -> bool:
+    """"Лофнеров" of "Рэнди Лофнер", "Петровых" of "Иван Петров": the written word is the
+    plural of the full name's surname — a family, none of its members alone."""
+    if len(written) != 1:
+        return False
+    word, surname = written[0].lower(), full[-1].lower()
+    if not word.startswith(surname) or surname[-1:] in "аеёиоуыэюяйь":
+        return False
+    rest = word[len(surname):]
+    endings = _PLURAL_AFTER_OV if surname.endswith(("ов", "ев", "ёв", "ин", "ын")) \
+        else _PLURAL_AFTER_CONSONANT
+    return rest in endings
 
 
 def _feminine_subject_of(mentions: list[Named], members: dict[int, list[int]], groups, i: int,
