@@ -287,7 +287,7 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
                                    for full in fitting.values()):
             continue      # "дом Лофнеров": the family, none of its members alone
         if len(words) == 1 and len(fitting) > 1:
-            fitting = _family_member_in_focus(mentions, members, i, words[0], fitting)
+            fitting = _family_member_in_focus(mentions, members, root, words[0], fitting)
         if len(fitting) == 1:
             target, full = next(iter(fitting.items()))
             groups.union(target, i)
@@ -309,28 +309,45 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
                 generations[joined] = inherited
 
 
-def _family_member_in_focus(mentions: list[Named], members: dict[int, list[int]], i: int,
+def _family_member_in_focus(mentions: list[Named], members: dict[int, list[int]], group: int,
                             word: str, fitting: dict[int, list[str]]) -> dict[int, list[str]]:
     """"Джохар Царнаев … Тамерлан был убит …, Джохар был обнаружен … Царнаев не признал себя
     виновным": a lone surname that several people of one family share (gender already
     agreed) names the one of them named last before it, as a reader takes it; a headline's
-    surname, before anyone is named, the one named first after it. When the last two were
-    named in one breath («Джохар и Тамерлан … Царнаев»), or the word is not the surname of
-    all of them, no one is chosen."""
+    surname, before anyone is named, the one named first after it. Every mention of the lone
+    surname's group must point to the same one. No one is chosen when the last two were named
+    in one breath («Джохар и Тамерлан … Царнаев»), when two of them share a first name too
+    (Степан Бандера and his grandson Степан Бандера-младший: a reader goes by the context), or
+    when the word is not the surname of all of them."""
     if not all(same_name_word(word, full[-1]) for full in fitting.values()):
         return fitting
-    start = mentions[i].start
-    before = {r: max((mentions[j].end for j in members.get(r, []) if mentions[j].end <= start),
-                     default=None) for r in fitting}
-    named = sorted(((end, r) for r, end in before.items() if end is not None), reverse=True)
-    if named:
-        if len(named) > 1 and named[0][0] - named[1][0] < _BREATH:
-            return fitting
-        return {named[0][1]: fitting[named[0][1]]}
-    after = sorted((min(mentions[j].start for j in members.get(r, [i])), r) for r in fitting)
-    if len(after) > 1 and after[1][0] - after[0][0] < _BREATH:
+    first_names = [_first_name(full[0]) for full in fitting.values()]
+    if len(set(first_names)) < len(first_names):
         return fitting
-    return {after[0][1]: fitting[after[0][1]]}
+    starts = {r: sorted(mentions[j].start for j in members.get(r, [])) for r in fitting}
+    chosen = {_named_last_before(starts, mentions[j].start, mentions[j].end)
+              for j in members.get(group, [])}
+    if len(chosen) != 1 or None in chosen:
+        return fitting
+    target = chosen.pop()
+    return {target: fitting[target]}
+
+
+def _named_last_before(starts: dict[int, list[int]], start: int, end: int) -> int | None:
+    """Of the groups (their mentions' starts), the one named last before ``start`` — or, when
+    none is, the one named first after ``end``; None when the two nearest are one breath
+    apart."""
+    before = sorted(((max(s for s in group if s < start), r) for r, group in starts.items()
+                     if any(s < start for s in group)), reverse=True)
+    if before:
+        if len(before) > 1 and before[0][0] - before[1][0] < _BREATH:
+            return None
+        return before[0][1]
+    after = sorted((min(s for s in group if s >= end), r) for r, group in starts.items()
+                   if any(s >= end for s in group))
+    if not after or len(after) > 1 and after[1][0] - after[0][0] < _BREATH:
+        return None
+    return after[0][1]
 
 
 # characters between two people's names that a reader takes as one breath (a list, a pair)
