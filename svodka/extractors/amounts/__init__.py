@@ -19,8 +19,8 @@ from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
                                              fraction_words, is_change_word,
-                                             qualifier_before, skip_period, symbol_unit, unit_at,
-                                             unit_parts)
+                                             qualifier_before, skip_period, subunits, symbol_unit,
+                                             unit_at, unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
 from svodka.record import Amount, DateRef
 
@@ -295,8 +295,10 @@ def _rate_denominator(s: Scan, number: Number) -> bool:
 
 
 def _second_unit(s: Scan, value: float | int, code: str, end: int):
-    """ "82 километра 169 метров" → 82.169 km: a smaller unit right after a measurement."""
-    parts = unit_parts().get(code)
+    """ "82 километра 169 метров" → 82.169 km, "2 доллара 50 центов" → 2.5 USD: a smaller
+    unit right after a measurement or a sum."""
+    parts = dict(unit_parts().get(code, {}))
+    parts.update((form, minor.per_major) for form, minor in subunits().items() if code in minor.majors)
     smaller = read_number(s.analysis, end, s.limit) if parts else None
     if smaller is None or not smaller.digits or smaller.to is not None or smaller.multiplier:
         return value, code, end
@@ -420,6 +422,23 @@ def _implied_currency(amounts: list[Amount], first: int) -> None:
             amount.kind, amount.unit, amount.rule = "money", next(iter(currencies)), "implied_money"
 
 
+def _in_major_currency(amounts: list[Amount], first: int) -> None:
+    """ "подорожала на 55 центов, до 60,3 доллара": a sum in a minor unit is recorded in its
+    major currency — the one the sentence names if the minor unit belongs to it (euro cents
+    beside euros), else the minor unit's default (a cent alone is a US cent)."""
+    minors = subunits()
+    named = {a.unit for a in amounts[first:] if a.kind == "money" and a.unit not in minors}
+    for amount in amounts[first:]:
+        minor = minors.get(amount.unit) if amount.kind == "money" else None
+        if minor is None:
+            continue
+        fitting = named & minor.majors
+        amount.unit = next(iter(fitting)) if len(fitting) == 1 else minor.default
+        amount.value = _tidy(amount.value / minor.per_major)
+        if amount.to is not None:
+            amount.to = _tidy(amount.to / minor.per_major)
+
+
 def _dates_by_sentence(analysis: Analysis, dates: list[DateRef]):
     """The dates overlapping each sentence: an amount's clause never leaves its sentence, and
     looking through every date of a 10 MB text for each of its amounts would be quadratic."""
@@ -463,5 +482,6 @@ def extract_amounts(analysis: Analysis, dates: list[DateRef]) -> list[Amount]:
                     step = max(c.stop for c in found)
                 break
             i = step
+        _in_major_currency(amounts, sentence_first_amount)
         _implied_currency(amounts, sentence_first_amount)
     return amounts
