@@ -23,6 +23,7 @@ from svodka.extractors.amounts.words import (adjective_stems, after_change_verb,
                                              unit_at, unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
 from svodka.record import Amount, DateRef
+from svodka.text import DASHES
 
 
 @dataclass(slots=True)
@@ -120,8 +121,28 @@ def symbol_money(s: Scan, i: int):
         return None
     approx = "range" if number.to is not None else None
     end = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    upper = _signed_upper(s, end, unit.code) if number.to is None else None
+    if upper is not None:               # "$51,80 — $51,97" is one range
+        lower_value = number.value if number.multiplier or not upper.multiplier else \
+            number.value * upper.multiplier
+        upper_end = skip_period(s.analysis, upper.stop, s.limit) if upper.multiplier \
+            else upper.stop
+        return [Candidate(i, upper_end, "money", _tidy(lower_value), unit.code, to=upper.value,
+                          approx="range", rule="symbol_range")]
     return [Candidate(i, end, "money", number.value, unit.code, to=number.to,
                       approx=approx, rule="symbol_money")]
+
+
+def _signed_upper(s: Scan, at: int, code: str) -> Number | None:
+    """The second sum of "$51,80 — $51,97": a dash, the same currency sign, digits."""
+    tokens = s.analysis.tokens
+    if at + 2 >= s.limit or tokens[at].text not in DASHES:
+        return None
+    sign = symbol_unit(tokens[at + 1].text)
+    if sign is None or sign.code != code:
+        return None
+    upper = read_number(s.analysis, at + 2, s.limit)
+    return upper if upper is not None and upper.digits and upper.to is None else None
 
 
 def from_to(s: Scan, i: int):
