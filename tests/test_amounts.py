@@ -416,6 +416,12 @@ def test_a_range_of_two_signed_sums_keeps_its_upper_bound(models):
     assert (amount.value, amount.to) == (51.8, 51.97)
 
 
+def test_one_time_after_a_preposition_is_no_count(models):
+    texts = [a.text for a in amounts_of("Я пересматривала эти прыжки не по одному разу, "
+                                         "а он прыгнул семь раз.", models)]
+    assert "одному" not in texts and "семь" in texts
+
+
 def test_a_plus_between_two_numbers_is_no_sign(models):
     texts = [a.text for a in amounts_of("Он набрал 22 (9+13) очка, а рейтинг вырос на +5%.", models)]
     assert "13" not in texts and "5%" in texts

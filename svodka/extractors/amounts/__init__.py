@@ -259,6 +259,9 @@ def number_phrase(s: Scan, i: int):
             return Skip(end)             # hours and minutes are times, not amounts
         if unit.code == "times" and s.low(i - 1) != "в":
             # "семь раз побеждал" counts occasions; "в 3 раза" multiplies
+            if number.value == 1 and not number.digits and i > s.floor and \
+                    s.analysis.tokens[i - 1].pos == "ADP":
+                return Skip(end)         # "не по одному разу": more than once, no count
             return [Candidate(i, number.stop, "count", number.value, to=number.to,
                               approx=approx, noun=s.analysis.tokens[number.stop].text,
                               rule="count_times")]
