@@ -175,9 +175,12 @@ def _middle_initials(words: list[str]) -> int:
     return sum(1 for w in words[1:-1] if _is_initial(w))
 
 
-def link_person_names(mentions: list[Named], groups, morph: Morphology) -> None:
-    """Full names first (variants of one name join), then the short names that fit them."""
-    people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"]
+def link_person_names(mentions: list[Named], groups, morph: Morphology,
+                      families: frozenset[int] = frozenset()) -> None:
+    """Full names first (variants of one name join), then the short names that fit them;
+    ``families`` (``family_names``) join none."""
+    people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"
+              and i not in families]
     several = [i for i in people if len(words_of(mentions[i].normal)) > 1]
     _link_fitting(mentions, groups, several, morph)
     _link_fitting(mentions, groups, people, morph)
@@ -283,9 +286,6 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
                        if gender.get(groups.find(r)) == mentions[i].gender}
-        if len(words) == 1 and any(plural_surname(words_of(mentions[i].text), full)
-                                   for full in fitting.values()):
-            continue      # "дом Лофнеров": the family, none of its members alone
         if len(words) == 1 and len(fitting) > 1:
             fitting = _family_member_in_focus(mentions, members, root, words[0], fitting)
         if len(fitting) == 1:
@@ -360,18 +360,33 @@ _PLURAL_AFTER_CONSONANT = ("ов", "ы", "ам", "ами", "ах")
 _PLURAL_AFTER_OV = ("ых", "ы")
 
 
-def plural_surname(written: list[str], full: list[str]) -> bool:
-    """"Лофнеров" of "Рэнди Лофнер", "Петровых" of "Иван Петров": the written word is the
-    plural of the full name's surname — a family, none of its members alone."""
-    if len(written) != 1:
-        return False
-    word, surname = written[0].lower(), full[-1].lower()
-    if not word.startswith(surname) or surname[-1:] in "аеёиоуыэюяйь":
-        return False
-    rest = word[len(surname):]
-    endings = _PLURAL_AFTER_OV if surname.endswith(("ов", "ев", "ёв", "ин", "ын")) \
-        else _PLURAL_AFTER_CONSONANT
-    return rest in endings
+def _plural_surname(word: str, written: set[str]) -> bool:
+    for ending in {*_PLURAL_AFTER_OV, *_PLURAL_AFTER_CONSONANT}:
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < 3 or stem[-1] in "аеёиоуыэюяйь":
+            continue
+        if stem.endswith(("ов", "ев", "ёв")) and ending in _PLURAL_AFTER_OV \
+                or stem.endswith(("ин", "ын")) and ending == "ых":   # ("Марины" is Марина's)
+            return True
+        if ending in _PLURAL_AFTER_CONSONANT and stem in written:
+            return True
+    return False
+
+
+def family_names(mentions: list[Named]) -> frozenset[int]:
+    """The person mentions that are a surname written in the plural — a family, none of its
+    members alone: "Лофнеров", "Лофнеры" beside "Рэнди Лофнер"; "Петровых", "Петровы". A
+    consonant-final surname needs a full name ending in it ("Жармухамедов" is one man when no
+    "… Жармухамед" is written; "Анны" is Анна's)."""
+    # the surnames full names end with, as written: "Рэнди Лофнер"
+    written = {words[-1].lower() for m in mentions
+               if m.type == "PER" and len(words := words_of(m.text)) > 1}
+    found = set()
+    for i, m in enumerate(mentions):
+        words = words_of(m.text)
+        if m.type == "PER" and len(words) == 1 and _plural_surname(words[0].lower(), written):
+            found.add(i)
+    return frozenset(found)
 
 
 def _feminine_subject_of(mentions: list[Named], members: dict[int, list[int]], groups, i: int,
