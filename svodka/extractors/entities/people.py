@@ -286,7 +286,8 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
                        if gender.get(groups.find(r)) == mentions[i].gender}
-        if len(words) == 1 and len(fitting) > 1:
+        if len(words) == 1 and len(fitting) > 1 and not generation:
+            # ("Дукурс-старший" is the father: a generation no one of them is given stays apart)
             fitting = _family_member_in_focus(mentions, members, root, words[0], fitting)
         if len(fitting) == 1:
             target, full = next(iter(fitting.items()))
