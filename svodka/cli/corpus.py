@@ -139,6 +139,8 @@ def ingest(
         import json
         typer.echo("stages " + json.dumps(summary.to_dict()["stages"]))
         typer.echo("marks " + json.dumps(clock.marks()))
+    from svodka.cli import end_without_teardown
+    end_without_teardown()   # the store is closed, the workers stopped: nothing left to tidy
 
 
 def _with_progress(run, total: int | None, quiet: bool):

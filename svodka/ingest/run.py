@@ -87,15 +87,11 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
                 yield _resolve(pending.popleft())
         while pending:
             yield _resolve(pending.popleft())
-    except BaseException:
+        clock.mark("all_results")
+        clock.mark("engine_stop_begin")
+    finally:
+        # the workers end without tearing their models down (work.py, start_worker)
         pool.shutdown(wait=True)
-        raise
-    clock.mark("all_results")
-    clock.mark("engine_stop_begin")
-    # Every result is in the parent: the workers end (each process tearing down its models
-    # took ~1.3 s under load, bench/ingest_stages.py) while the parent writes its last batch
-    # and closes the store; the interpreter joins them before it exits.
-    pool.shutdown(wait=False)
     clock.mark("engine_stopped")
 
 

@@ -154,8 +154,9 @@ class LoadModels:
     idempotent = True
 
     def setup(self, worker) -> None:
-        from svodka.ingest.work import load_worker_models
+        from svodka.ingest.work import end_without_teardown_at_exit, load_worker_models
 
+        end_without_teardown_at_exit()
         worker.svodka_malloc_undone = undo_malloc_trimming()
         worker.svodka_models_from = time.time()
         load_worker_models()
