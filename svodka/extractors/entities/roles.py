@@ -601,6 +601,20 @@ def _complement_before_subject(analysis: Analysis, head: int, name_first: int,
         and not any(form.tag.case == wanted for form in forms)
 
 
+def _described_before(analysis: Analysis, link: int, case: str) -> int | None:
+    """The comma that opens a description of a person between two links of a chain of titles
+    ("руководитель проекта, известный московский библиофил, профессор Алексей Венгеров"):
+    adjectives and a noun for a person that is no title, all in the chain's case; None when
+    the words before ``link`` are not such a description."""
+    tokens = analysis.tokens
+    noun = link - 1
+    if noun < 1 or not _person_noun(analysis, noun) or not _agrees(analysis, noun, case):
+        return None
+    first = _extend_adjectives(analysis, noun, analysis.sentences[tokens[noun].sent].first)
+    opening = first - 1
+    return opening if opening > 0 and tokens[opening].text == "," else None
+
+
 def _person_noun(analysis: Analysis, index: int) -> bool:
     """A common noun for a person that is no title: "зятя", "дочь", "супруга"."""
     token = analysis.tokens[index]
@@ -626,8 +640,10 @@ def _relative_of(analysis: Analysis, role: Role, name_first: int) -> bool:
         return tokens[before].feats.get("Gender") == "Fem" \
             and tokens[role.head].feats.get("Gender") == "Masc" \
             and _feminine_name(analysis, name_first)
-    if name.feats.get("Case") in ("Gen", None):
+    if name.feats.get("Case") is None:
         return False
+    # the dictionary, not the tagger, says whether the name can be the genitive ("Мария",
+    # tagged genitive after "режиссера", cannot)
     return all(form.tag.case != "gent" for form in analysis.morph.parse(name.text.lower()))
 
 
@@ -1210,6 +1226,11 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
     linked_case = None         # the case of the title after the last link crossed
     while True:
         role = role_before(analysis, stop, names, skipped, oblique)
+        if role is None and linked_case is not None:
+            described = _described_before(analysis, stop, linked_case)
+            if described is not None:
+                stop = described   # "руководитель проекта «Библиохроника», известный
+                continue           # московский библиофил, профессор Алексей Венгеров"
         if role is None:
             break
         if linked_case is not None and not _agrees(analysis, role.head, linked_case):
