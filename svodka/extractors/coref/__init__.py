@@ -961,7 +961,11 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
             # чиновница"; "— пояснил Бышок. … Такого мнения придерживается политолог Владимир
             # Брутер. «…», — пояснил эксперт": the one brought in since, not who spoke before
             return newcomer, "title:newcomer"
-        if gender is None or genders.get(id(last.entity)) in (gender, None):
+        if (gender is None or genders.get(id(last.entity)) in (gender, None)) \
+                and _phrase_agrees(analysis, index, [index, *analysis.children(index)],
+                                   last.entity):
+            # "как заявил журналистам представитель Кувейта" after the OPEC secretary
+            # general spoke: a complement his roles and names never mention is someone new
             return last.entity, "title:last-speaker"
     if gender is not None:
         found = antecedent(analysis, slots, index, gender, genders, quoted)
