@@ -969,7 +969,8 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
             return last.entity, "title:last-speaker"
     if gender is not None:
         found = antecedent(analysis, slots, index, gender, genders, quoted)
-        if found is not None:
+        if found is not None and _phrase_agrees(analysis, index,
+                                                [index, *analysis.children(index)], found[0]):
             return found[0], "title:" + found[1].split(":")[1]
     # no one spoke or fits nearby: the person the article is about (named most so far)
     counts: Counter = Counter()
