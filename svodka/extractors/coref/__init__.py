@@ -961,12 +961,11 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
             # чиновница"; "— пояснил Бышок. … Такого мнения придерживается политолог Владимир
             # Брутер. «…», — пояснил эксперт": the one brought in since, not who spoke before
             return newcomer, "title:newcomer"
-        if (gender is None or genders.get(id(last.entity)) in (gender, None)) \
-                and _names_known(analysis, index, last.entity):
+        if gender is None or genders.get(id(last.entity)) in (gender, None):
             return last.entity, "title:last-speaker"
     if gender is not None:
         found = antecedent(analysis, slots, index, gender, genders, quoted)
-        if found is not None and _names_known(analysis, index, found[0]):
+        if found is not None:
             return found[0], "title:" + found[1].split(":")[1]
     # no one spoke or fits nearby: the person the article is about (named most so far)
     counts: Counter = Counter()
@@ -986,14 +985,6 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
         return None     # "— рассказывает RT директор крупной украинской исследовательской
         # компании": a complement the person's roles and names never mention is someone new
     return top, "title:focus"
-
-
-def _names_known(analysis, index: int, entity: Entity) -> bool:
-    """"как заявил журналистам представитель Кувейта" after the OPEC secretary general spoke:
-    a name in the title's complement that the person's roles and names never mention makes
-    someone new; a common noun there ("по словам главы ведомства") refers back."""
-    return not _named_complement(analysis, index) \
-        or _phrase_agrees(analysis, index, [index, *analysis.children(index)], entity)
 
 
 def _past_participle(analysis, index: int) -> bool:
