@@ -45,6 +45,8 @@ def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
         return None                      # "в ночь с 15 на 16 июля"
     if _list_marker(s, i, stop) or s.low(i - 1) in APPROXIMATE_AFTER:
         return None
+    if _place_after_person(s, i, stop):
+        return None                      # "Себастьен Лёб (1), Иван Мюллер (2)": places
     shared = _shared_unit(s, stop)
     if shared:
         return shared[0].kind, shared[0].code, stop
@@ -61,6 +63,16 @@ def _list_marker(s, i: int, stop: int) -> bool:
     with nothing before it."""
     opens = i == s.floor or i - 1 == s.floor and s.low(i - 1) == "("
     return opens and (s.low(stop) in LIST_ENDS or s.low(i - 1) == "(")
+
+
+def _place_after_person(s, i: int, stop: int) -> bool:
+    """A number alone in brackets right after a person's name is his place or rank in a
+    list ("Себастьен Лёб (1), Иван Мюллер (2)"), not a count: a person counts nothing;
+    "ФСБ (207), МВД (98)" after organizations still counts."""
+    if s.low(i - 1) != "(" or s.low(stop) != ")" or i - 2 < s.floor:
+        return False
+    name_end = s.analysis.tokens[i - 2].end
+    return any(span.type == "PER" and span.end == name_end for span in s.analysis.ner)
 
 
 def _shared_unit(s, stop: int):
