@@ -128,6 +128,12 @@ BRACKETS = [
      "«Хонде».", "Норберт Мичелис", "Zengo Motorsport", False),
     ("В зачёт пошли очки Грегуара Демюстье (Craft-Bamboo) и Тома Коронеля (Roal Motorsport).",
      "Грегуара Демюстье", "Craft-Bamboo", False),
+    # factRuEval dev: the span took in the word before the first name; an article before a
+    # one-word name
+    ("Задержан оператор Аль-Джазиры Сами аль-Хадж (Sami al-Haj).",
+     "Аль-Джазиры Сами аль-Хадж", "Sami al-Haj", True),
+    ("Михаэль Шумахер допустил ошибку в повороте Раскассэ (La Rascasse).",
+     "Раскассэ", "La Rascasse", True),
     # NEREL dev: a one-word nickname, and a Latin spelling with a letter Russian lacks
     ("Рэпер Шон Комбс (Diddy) и министр Томас Шефер (Thomas Schäfer) встретились.",
      "Шон Комбс", "Diddy", True),

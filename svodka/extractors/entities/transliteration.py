@@ -90,4 +90,9 @@ def may_be_spelling(latin: str, cyrillic_name: str) -> bool:
     words = fold(cyrillic_name).replace("-", " ").split()
     if len(latin_words) < 2 or not words:
         return True
-    return may_spell(latin_words[0], words[0]) and may_spell(latin_words[-1], words[-1])
+    # a one-word name is spelled by the last Latin word, after an article ("Раскассэ (La
+    # Rascasse)"); the first Latin word spells some word before the surname, since the span
+    # may have taken in a word before the first name ("Аль-Джазиры Сами аль-Хадж (Sami
+    # al-Haj)")
+    firsts = any(may_spell(latin_words[0], w) for w in words[:-1]) if len(words) > 1 else True
+    return firsts and may_spell(latin_words[-1], words[-1])
