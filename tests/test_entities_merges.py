@@ -134,6 +134,9 @@ BRACKETS = [
      "Аль-Джазиры Сами аль-Хадж", "Sami al-Haj", True),
     ("Михаэль Шумахер допустил ошибку в повороте Раскассэ (La Rascasse).",
      "Раскассэ", "La Rascasse", True),
+    # NEREL dev: a German V is written Ф
+    ("По словам премьер-министра земли Гессен Фолькера Буфье (Volker Bouffier), это может "
+     "быть первым политическим самоубийством.", "Фолькера Буфье", "Volker Bouffier", True),
     # NEREL dev: a one-word nickname, and a Latin spelling with a letter Russian lacks
     ("Рэпер Шон Комбс (Diddy) и министр Томас Шефер (Thomas Schäfer) встретились.",
      "Шон Комбс", "Diddy", True),

@@ -101,12 +101,14 @@ def _syntax_cut(analysis: Analysis, m: Found) -> int | None:
         if not left_case or not right_case or left_case == right_case:
             continue
         # each part may be in the case the tagger read (its word next to the cut, at least:
-        # "Мегин" of "Мегин Келли" is read as a man's nominative), and one part cannot be in
-        # the other's
-        left_cases = name_cases(morph, tokens[cut - 1].text)
-        right_cases = name_cases(morph, tokens[cut].text)
+        # "Мегин" of "Мегин Келли" is read as a man's nominative), and one part's word pymorphy
+        # knows cannot be in the other's: a word it does not know may be a woman's surname,
+        # which does not decline ("вице-губернатора штата Кэтлин Кеннеди Таунсенд")
+        before, after = tokens[cut - 1].text, tokens[cut].text
+        left_cases, right_cases = name_cases(morph, before), name_cases(morph, after)
         if left_case in left_cases and right_case in right_cases \
-                and (left_case not in right_cases or right_case not in left_cases):
+                and (left_case not in right_cases and morph.word_is_known(after.lower())
+                     or right_case not in left_cases and morph.word_is_known(before.lower())):
             return cut
     return None
 
