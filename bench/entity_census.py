@@ -79,7 +79,7 @@ def _names(entity: dict) -> list[dict]:
     return [m for m in entity["mentions"] if m.get("kind", "name") == "name"]
 
 
-_PERSON_END = re.compile(r"\w\.\s+[А-ЯЁ]")
+_PERSON_END = re.compile(r"(?:[а-яё]{2}|[А-ЯЁ]{2})\.\s+[А-ЯЁ]")
 _FACILITY_BEFORE = re.compile(r"(\w+)\s*«$")
 
 

@@ -47,6 +47,24 @@ def test_one_span_over_two_people(extract, text, people, not_people):
         assert name not in found, (name, found)
 
 
+def test_span_across_a_sentence_end_is_cut(models):
+    # RT (census of 300 articles): slovnet's span "ВМФ.\nКозюлин" over an abbreviation that
+    # ends a sentence and the surname opening the next line
+    from svodka.analysis import analyze
+    from svodka.extractors.entities.found import Found
+    from svodka.extractors.entities.two_people import split_two_people
+
+    text = ("Ключевыми достижениями стало поступление новых ракет в РВСН, ВКС и ВМФ.\n"
+            "Козюлин подчеркнул, что Россия находится на пороге создания оружия.")
+    analysis = analyze(text, models=models)
+    first = analysis.token_at(text.index("ВМФ"))
+    stop = analysis.token_at(text.index("Козюлин")) + 1
+    pieces = split_two_people(analysis, [Found(first, stop, "PER", "slovnet")])
+    words = [text[analysis.tokens[p.first].start:analysis.tokens[p.stop - 1].end]
+             for p in pieces]
+    assert words == ["ВМФ", "Козюлин"]
+
+
 # one person's name of several words stays whole: the words agree in case, or the parser
 # reads them as one phrase
 ONE_PERSON = [

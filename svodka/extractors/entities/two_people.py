@@ -114,12 +114,17 @@ def _syntax_cut(analysis: Analysis, m: Found) -> int | None:
 
 
 def _sentence_end(analysis: Analysis, m: Found) -> int | None:
-    """The index of a full stop that ends a sentence inside the span."""
-    tokens = analysis.tokens
+    """The index of a full stop that ends a sentence inside the span: after a word (no
+    initial: "Хуа. Том Чилтон"), after an abbreviation ("в РВСН, ВКС и ВМФ.\nКозюлин
+    подчеркнул"), or before a line break."""
+    tokens, text = analysis.tokens, analysis.text
     for i in range(m.first + 1, m.stop - 1):
         before, after = tokens[i - 1].text, tokens[i + 1].text
-        if tokens[i].text == "." and len(before) >= _MIN_BEFORE_STOP and before.isalpha() \
-                and any(ch in _VOWELS for ch in before.lower()) and after[:1].isupper():
+        if tokens[i].text != "." or not before.isalpha() or not after[:1].isupper():
+            continue
+        word = len(before) >= _MIN_BEFORE_STOP and any(ch in _VOWELS for ch in before.lower())
+        abbreviation = len(before) >= 2 and before.isupper()
+        if word or abbreviation or "\n" in text[tokens[i].end:tokens[i + 1].start]:
             return i
     return None
 
