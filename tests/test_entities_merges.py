@@ -130,7 +130,8 @@ BRACKETS = [
      "Грегуара Демюстье", "Craft-Bamboo", False),
     # factRuEval dev: the span took in the word before the first name; an article before a
     # one-word name
-    ("Задержан оператор Аль-Джазиры Сами аль-Хадж (Sami al-Haj).",
+    ("Задержаны фотограф Ассошиэйтед Пресс Билал Хассеин (Bilal Hussein), и оператор "
+     "Аль-Джазиры Сами аль-Хадж (Sami al-Haj).",
      "Аль-Джазиры Сами аль-Хадж", "Sami al-Haj", True),
     ("Михаэль Шумахер допустил ошибку в повороте Раскассэ (La Rascasse).",
      "Раскассэ", "La Rascasse", True),

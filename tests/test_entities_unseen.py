@@ -142,6 +142,14 @@ def test_places_in_brackets_are_no_counts(extract):
     assert {"Себастьен Лёб", "Иван Мюллер", "Хосе Мария Лопес"} <= set(_people(article))
 
 
+def test_goals_in_brackets_still_count(extract):
+    # RT (the census' place_count): numbers after players that do not run up one by one are
+    # what they scored
+    article = extract("Лучшими снайперами стали Александр Овечкин (47 голов), Владимир "
+                      "Тарасенко (34) и Евгений Малкин (33).")
+    assert sorted(a.value for a in article.amounts) == [33, 34, 47]
+
+
 # sentences, the one entity's type and name, the aliases it must hold
 ONE_THING = [
     # rt2-0611: CERN's acronym comes from its French name, not the Russian words
