@@ -93,6 +93,8 @@ def test_cues_with_a_clause(text, expected, models):
     "Это говорит о том, что экономика восстанавливается быстрее, чем ожидалось.",
     "Архиепископ не ожидал, что женщина посмеет публично его обличать.",
     "Матч, как и ожидалось, закончился победой хозяев.",
+    # a relative "то, что": what is planned, not a clause someone holds
+    "В 2018 году правительство рассчитывает только на то, что уже запланировано.",
 ])
 def test_evidence_and_surprise_are_no_ones_words(sentence, models):
     # a thing "говорит о том, что" as evidence; "не ожидал, что" tells a surprise

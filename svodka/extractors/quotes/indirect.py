@@ -267,8 +267,11 @@ def cue_that(ctx: Context) -> list[Candidate]:
             that = that_after(ctx, cue, sentence.stop)
             if that is None:
                 continue
-            if _correlative(ctx, cue, that) and _evidence(ctx, cue):
-                continue    # "Результаты говорят о том, что …": evidence, no one's words
+            if _correlative(ctx, cue, that) and (
+                    _evidence(ctx, cue) or ctx.tokens[that].rel not in ("mark", "")):
+                # "Результаты говорят о том, что …": evidence, no one's words; "рассчитывает
+                # на то, что уже запланировано": "что" is the relative clause's subject, no clause
+                continue
             if ctx.lemma(cue) in _EXPECTING and ctx.word(cue - 1).lower() == "не":
                 continue    # "Архиепископ не ожидал, что …": surprise told, no forecast
             token = ctx.tokens[cue]
