@@ -34,6 +34,7 @@ class Speaker:
     entity: Entity | None
     text: str | None = None
     span: tuple[int, int] | None = None
+    others: tuple[Entity, ...] = ()     # a joint statement's other speakers, in text order
 
 
 def _cue_gender(ctx: Context, quote: Candidate) -> str | None:
@@ -542,6 +543,40 @@ def _source_named(ctx: Context, index: EntityIndex, first: int) -> Entity | None
     return None
 
 
+_JOINING = frozenset({"и", ","})
+
+
+def _joint(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
+           entity: Entity) -> tuple[Entity, ...]:
+    """A coordinated subject speaks jointly: "Голдфин и Уилсон сообщили, что", "Начальник
+    штаба ВВС США Дэвид Голдфин и министр ВВС Хезер Уилсон считают" → both, as the gold
+    writes them ("A и B", "A, B и C"). The names must be of ``entity``'s type, named in the
+    phrase, each next one joined to the one before by "и" or a comma as a conjunct (not "X с
+    Y", not "X Y-а": a genitive owner), and a verb cue must not be singular."""
+    cue = quote.cue
+    if cue is not None and ctx.tokens[cue].pos in ("VERB", "AUX") \
+            and ctx.tokens[cue].feats.get("Number") == "Sing":
+        return ()
+    start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
+    named: list[tuple[Mention, Entity]] = []
+    for mention, other in index.overlapping(start, end):
+        if other.type == entity.type and mention.kind == "name" and start <= mention.start \
+                and mention.end <= end and all(other is not e for _, e in named):
+            named.append((mention, other))
+    if len(named) < 2 or all(e is not entity for _, e in named):
+        return ()
+    for (before, _), (after, _) in zip(named, named[1:]):
+        first = ctx.first_token_from(before.end)
+        last = ctx.analysis.token_at(after.start)
+        previous = ctx.analysis.token_at(before.start)
+        if last is None or previous is None or not any(
+                ctx.word(i) in _JOINING for i in range(first, last)) \
+                or not any(ctx.tokens[i].rel == "conj" for i in range(first, last + 1)) \
+                or ctx.tokens[last].feats.get("Case") != ctx.tokens[previous].feats.get("Case"):
+            return ()
+    return tuple(e for _, e in named if e is not entity)
+
+
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
@@ -564,4 +599,5 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
                 and ctx.lemma(head) in ctx.lexicon.representatives \
                 and ctx.tokens[head].feats.get("Number") == "Sing":
             index.represented.add(quote.start)
-    return Speaker(entity, ctx.text[start:end], (start, end))
+    others = _joint(ctx, index, quote, tokens, entity) if entity is not None else ()
+    return Speaker(entity, ctx.text[start:end], (start, end), others)

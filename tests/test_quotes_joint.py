@@ -1,0 +1,59 @@
+"""Speakers the text names jointly or behind a title (issue 15, ninth session): real sentences in,
+speakers out. Each row failed before the rule it names."""
+from __future__ import annotations
+
+import pytest
+
+import svodka
+
+
+# A coordinated subject speaks jointly, written as the gold writes it ("A и B", "A, B и C";
+# GUIDELINES: "Joint statements"); the others' ids are in `co_speakers`.
+@pytest.mark.parametrize("text, speakers", [
+    # fresh-2026-12g rt1-0352: titles with their names, the parse hangs the second on the first
+    ("Начальник штаба ВВС США Дэвид Голдфин и министр ВВС Хезер Уилсон считают, что космос "
+     "превращается в пространство для проведения военных операций. Голдфин и Уилсон сообщили, "
+     "что в 2018-м финансовом году расходы на космическую деятельность могут быть увеличены.",
+     ["Дэвид Голдфин и Хезер Уилсон", "Дэвид Голдфин и Хезер Уилсон"]),
+    # fresh-2026-12f rt0-0769: names in apposition to a plural title
+    ("Колумнисты газеты The New York Times Марк Пенн и Эндрю Стайн считают, что демократам "
+     "нужна новая программа.", ["Марк Пенн и Эндрю Стайн"]),
+    # "по словам" with both names in the genitive, three of them with commas
+    ("По словам Ивана Петрова и Сергея Сидорова, завод закроют в мае.",
+     ["Иван Петров и Сергей Сидоров"]),
+    # not joint: "X с Y" is no coordination, a singular verb has one subject, an owner in the
+    # genitive is whose lawyer it is (that one speaks, unnamed)
+    ("Иван Петров с Сергеем Сидоровым заявили, что завод закроют в мае.", ["Иван Петров"]),
+    ("Иван Петров заявил, что Сергей Сидоров и Анна Иванова уедут в мае.", ["Иван Петров"]),
+    ("Адвокат Ивана Петрова и Сергея Сидорова заявил, что завод закроют в мае.", [None]),
+])
+def test_joint_statement(text, speakers, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == speakers
+
+
+def test_joint_statement_record(models):
+    article = svodka.extract("Голдфин и Уилсон сообщили, что расходы на космос будут увеличены.",
+                             models=models)
+    (quote,) = article.quotes
+    names = {e.id: e.name for e in article.entities}
+    assert names[quote.speaker] == "Голдфин"
+    assert [names[i] for i in quote.co_speakers] == ["Уилсон"]
+    assert quote.to_dict()["co_speakers"] == quote.co_speakers
+    single = svodka.extract("Дэвид Голдфин сообщил, что расходы на космос будут увеличены.",
+                            models=models).quotes[0]
+    assert single.speaker_name == "Дэвид Голдфин" and "co_speakers" not in single.to_dict()
+
+
+# A role word hyphenated to a common noun opening the line is a title, not part of the name
+# (fresh-2026-12g rt1-0798, six quotes); a double name keeps its hyphen.
+@pytest.mark.parametrize("text, speaker", [
+    ("Юрист-международник Илларион Гирс (подвергся преследованиям в Латвии) заявил, что "
+     "Латвия ставит перед собой несколько целей.", "Илларион Гирс"),
+    ("Политолог-международник Илларион Гирс заявил, что Латвия ставит перед собой цели.",
+     "Илларион Гирс"),
+    ("Жан-Поль Бельмондо заявил, что снимется в новом фильме.", "Жан-Поль Бельмондо"),
+])
+def test_title_glued_to_a_name(text, speaker, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == [speaker]
