@@ -73,6 +73,21 @@ CASES = [
     ("Купюра в 20 долларов США появится в 2020 году.", "20 долларов США", "money", 20, "USD",
      "exact"),
     ("Вес новорожденного составил 3 400 г.", "3 400 г", "other", 3400, "g", "exact"),
+    # minor units of money are sums in the major currency (analyst read 2026-12h: «55 центов»)
+    ("Нефть Brent подорожала на 55 центов за баррель.", "55 центов", "money", 0.55, "USD",
+     "exact"),
+    ("Проезд в метро подорожает на 50 копеек.", "50 копеек", "money", 0.5, "RUB", "exact"),
+    ("Билет стоит 2 доллара 50 центов.", "2 доллара 50 центов", "money", 2.5, "USD", "exact"),
+    ("Евро подешевел на 12 центов, до 1,05 евро.", "12 центов", "money", 0.12, "EUR", "exact"),
+    # analyst read 2026-12i: a negated bound before «чем», a sign before a change, a range of
+    # two sums each with its sign, a range of index points
+    ("Экспорт должен вырасти не менее чем на 20%.", "20%", "percent", 20, "%", "over"),
+    ("Цены выросли не более чем на 5%.", "5%", "percent", 5, "%", "under"),
+    ("Акции Сбербанка подорожали на +2,18%.", "2,18%", "percent", 2.18, "%", "exact"),
+    ("Нефть торговалась в диапазоне $51,80 — $51,97 за баррель.", "$51,80 — $51,97", "money",
+     51.8, "USD", "range"),
+    ("Индекс держится в позитивном коридоре 2015—2022 пункта.", "2015—2022", "count", 2015,
+     None, "range"),
     ("Помещение площадью около 1500 кв. метров сдается в аренду.", "1500 кв. метров", "other",
      1500, "m2", "about"),
     ("Алгоритм проанализировал четыре гигабайта писем.", "четыре гигабайта", "other", 4, "GB",
@@ -393,3 +408,20 @@ def test_not_a_fact_amount(models, sentence, piece, kept):
     assert not any(piece in text for text in found), found
     if kept:
         assert kept in found, found
+
+
+def test_a_range_of_two_signed_sums_keeps_its_upper_bound(models):
+    amount = find(amounts_of("Нефть торговалась в диапазоне $51,80 — $51,97 за баррель.", models),
+                  "$51,80 — $51,97")
+    assert (amount.value, amount.to) == (51.8, 51.97)
+
+
+def test_one_time_after_a_preposition_is_no_count(models):
+    texts = [a.text for a in amounts_of("Я пересматривала эти прыжки не по одному разу, "
+                                         "а он прыгнул семь раз.", models)]
+    assert "одному" not in texts and "семь" in texts
+
+
+def test_a_plus_between_two_numbers_is_no_sign(models):
+    texts = [a.text for a in amounts_of("Он набрал 22 (9+13) очка, а рейтинг вырос на +5%.", models)]
+    assert "13" not in texts and "5%" in texts

@@ -103,3 +103,15 @@ def test_credits_teasers_and_embeds_are_not_read_by_the_extractors(models):
     assert article.quotes == []
     assert {credit.kind for credit in article.credits} == {"caption", "credit", "teaser", "embed"}
     assert_spans_valid(article)
+
+
+def test_a_tweets_signature_with_brackets_in_its_name_is_an_embed(models):
+    text = ("Пользователи соцсетей высмеяли указы президента.\n"
+            "«История возненавидит меня. Наверняка»\n"
+            "pic.twitter.com/snVU1y5oGj\n"
+            "— (((adam epstein))) (@eppyad) \n"
+            "30 января 2017 г.\n"
+            "Придумывают пользователи и псевдоуказы.")
+    article = svodka.extract(text)
+    assert article.dates == []
+    assert "embed" in {credit.kind for credit in article.credits}

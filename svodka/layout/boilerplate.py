@@ -22,9 +22,10 @@ SIGNOFF = "signoff"
 _MAX_CREDIT_CHARS = 200
 _MAX_CAPTION_WORDS = 12
 _TWEET_LOOKBACK = 6
-# "— Donald J. Trump (@realDonaldTrump)", "Публикация от Maria Baydina (@mbaydina)"
+# "— Donald J. Trump (@realDonaldTrump)", "Публикация от Maria Baydina (@mbaydina)"; a display
+# name may hold brackets itself: "— (((adam epstein))) (@eppyad)"
 _POST_SIGNATURE = re.compile(r"^(?:[—–-]\s*|Публикация от\s+|A post shared by\s+)"
-                             r"[^()\n]{1,80}\(@\w{1,40}\)", re.I)
+                             r"[^\n]{1,80}?\(@\w{1,40}\)", re.I)
 _DATE_LINE = re.compile(r"^(?:\d{1,2}\s+[а-яё]+\s+\d{4}\s*г?\.?|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})\s*$")
 _EMBED_PIECE = re.compile(r"(?:pic\.twitter\.com/|https?://t\.co/|instagram\.com/p/)")
 _HASHTAGS_ONLY = re.compile(r"^(?:[#@][\w.]+\s*)+$")

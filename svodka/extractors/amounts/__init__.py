@@ -19,10 +19,11 @@ from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
                                              fraction_words, is_change_word,
-                                             qualifier_before, skip_period, symbol_unit, unit_at,
-                                             unit_parts)
+                                             qualifier_before, skip_period, subunits, symbol_unit,
+                                             unit_at, unit_parts)
 from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
 from svodka.record import Amount, DateRef
+from svodka.text import DASHES
 
 
 @dataclass(slots=True)
@@ -120,8 +121,28 @@ def symbol_money(s: Scan, i: int):
         return None
     approx = "range" if number.to is not None else None
     end = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    upper = _signed_upper(s, end, unit.code) if number.to is None else None
+    if upper is not None:               # "$51,80 — $51,97" is one range
+        lower_value = number.value if number.multiplier or not upper.multiplier else \
+            number.value * upper.multiplier
+        upper_end = skip_period(s.analysis, upper.stop, s.limit) if upper.multiplier \
+            else upper.stop
+        return [Candidate(i, upper_end, "money", _tidy(lower_value), unit.code, to=upper.value,
+                          approx="range", rule="symbol_range")]
     return [Candidate(i, end, "money", number.value, unit.code, to=number.to,
                       approx=approx, rule="symbol_money")]
+
+
+def _signed_upper(s: Scan, at: int, code: str) -> Number | None:
+    """The second sum of "$51,80 — $51,97": a dash, the same currency sign, digits."""
+    tokens = s.analysis.tokens
+    if at + 2 >= s.limit or tokens[at].text not in DASHES:
+        return None
+    sign = symbol_unit(tokens[at + 1].text)
+    if sign is None or sign.code != code:
+        return None
+    upper = read_number(s.analysis, at + 2, s.limit)
+    return upper if upper is not None and upper.digits and upper.to is None else None
 
 
 def from_to(s: Scan, i: int):
@@ -238,6 +259,9 @@ def number_phrase(s: Scan, i: int):
             return Skip(end)             # hours and minutes are times, not amounts
         if unit.code == "times" and s.low(i - 1) != "в":
             # "семь раз побеждал" counts occasions; "в 3 раза" multiplies
+            if number.value == 1 and not number.digits and i > s.floor and \
+                    s.analysis.tokens[i - 1].pos == "ADP":
+                return Skip(end)         # "не по одному разу": more than once, no count
             return [Candidate(i, number.stop, "count", number.value, to=number.to,
                               approx=approx, noun=s.analysis.tokens[number.stop].text,
                               rule="count_times")]
@@ -295,8 +319,10 @@ def _rate_denominator(s: Scan, number: Number) -> bool:
 
 
 def _second_unit(s: Scan, value: float | int, code: str, end: int):
-    """ "82 километра 169 метров" → 82.169 km: a smaller unit right after a measurement."""
-    parts = unit_parts().get(code)
+    """ "82 километра 169 метров" → 82.169 km, "2 доллара 50 центов" → 2.5 USD: a smaller
+    unit right after a measurement or a sum."""
+    parts = dict(unit_parts().get(code, {}))
+    parts.update((form, minor.per_major) for form, minor in subunits().items() if code in minor.majors)
     smaller = read_number(s.analysis, end, s.limit) if parts else None
     if smaller is None or not smaller.digits or smaller.to is not None or smaller.multiplier:
         return value, code, end
@@ -420,6 +446,23 @@ def _implied_currency(amounts: list[Amount], first: int) -> None:
             amount.kind, amount.unit, amount.rule = "money", next(iter(currencies)), "implied_money"
 
 
+def _in_major_currency(amounts: list[Amount], first: int) -> None:
+    """ "подорожала на 55 центов, до 60,3 доллара": a sum in a minor unit is recorded in its
+    major currency — the one the sentence names if the minor unit belongs to it (euro cents
+    beside euros), else the minor unit's default (a cent alone is a US cent)."""
+    minors = subunits()
+    named = {a.unit for a in amounts[first:] if a.kind == "money" and a.unit not in minors}
+    for amount in amounts[first:]:
+        minor = minors.get(amount.unit) if amount.kind == "money" else None
+        if minor is None:
+            continue
+        fitting = named & minor.majors
+        amount.unit = next(iter(fitting)) if len(fitting) == 1 else minor.default
+        amount.value = _tidy(amount.value / minor.per_major)
+        if amount.to is not None:
+            amount.to = _tidy(amount.to / minor.per_major)
+
+
 def _dates_by_sentence(analysis: Analysis, dates: list[DateRef]):
     """The dates overlapping each sentence: an amount's clause never leaves its sentence, and
     looking through every date of a 10 MB text for each of its amounts would be quadratic."""
@@ -463,5 +506,6 @@ def extract_amounts(analysis: Analysis, dates: list[DateRef]) -> list[Amount]:
                     step = max(c.stop for c in found)
                 break
             i = step
+        _in_major_currency(amounts, sentence_first_amount)
         _implied_currency(amounts, sentence_first_amount)
     return amounts

@@ -24,6 +24,7 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
     "10:30". A unit after the number makes it a measure again: "на уровне 2,9 тыс. руб"."""
     analysis, i = s.analysis, number.first
     tokens, text = analysis.tokens, analysis.text
+    signed = unit_follows and _plus_sign(text, tokens[i].start)
     before = _list_start(s, i) - 1
     if before > s.floor and tokens[before].text == "." and tokens[before].start == \
             tokens[before - 1].end:
@@ -33,7 +34,8 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
         # a label takes digits: "глава 5", but "глава одного из пяти кланов"
         if (previous[0] in label_words() or previous[1] in label_words()) and not unit_follows \
                 and number.digits \
-                or LATIN.search(tokens[before].text) or previous[0] in ("+", "#"):
+                or LATIN.search(tokens[before].text) or previous[0] == "#" \
+                or previous[0] == "+" and not signed:
             return True
     if number.stop < s.limit and tokens[number.stop].text in CODES:
         return True                      # "159 УК РФ"
@@ -43,7 +45,7 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
     before, after = text[start - 1:start], text[end:end + 1]
     if before in (":", "/") or after in (":", "/") and text[end + 1:end + 2].isdecimal():
         return True                      # "10:30", "2:1", "16/1"
-    if before in GLUED_SIGNS or after in GLUED_SIGNS:
+    if (before in GLUED_SIGNS and not signed) or after in GLUED_SIGNS:
         return True                      # "?id=30977", "22 (9+13) очков"
     if after in KEYCAPS:
         return True                      # emoji digits of a tweet: "3⃣0⃣0⃣0⃣ км"
@@ -55,6 +57,12 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
             tokens[i].text.isdecimal():
         return True                      # "007", "01": codes; "0,5%" is a number
     return _inside_title(s, i)
+
+
+def _plus_sign(text: str, start: int) -> bool:
+    """ "подорожали на +2,18%": a plus standing alone before a number is its sign; "9+13"
+    and "C+5" join two things."""
+    return text[start - 1:start] == "+" and not text[start - 2:start - 1].isalnum()
 
 
 def _list_start(s, index: int) -> int:

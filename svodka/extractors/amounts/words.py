@@ -25,10 +25,27 @@ class Unit:
     follows: str | None = None   # a word that may come after ("долларов США")
 
 
+@dataclass(slots=True, frozen=True)
+class Subunit:
+    per_major: int           # 100 cents make a dollar
+    default: str             # the major currency when the sentence names none it belongs to
+    majors: frozenset[str]   # every major currency it may be a part of, the default included
+
+
+@lru_cache(maxsize=None)
+def subunits() -> dict[str, Subunit]:
+    """Minor units by the pseudo-code their ``Unit`` carries ("цент"): an amount in one is
+    turned into its major currency once, when the amount is made."""
+    return {row[0]: Subunit(int(row[1]), row[2], frozenset([row[2], *row[3:4][0].split()])
+                            if len(row) > 3 else frozenset([row[2]]))
+            for row in load_table("currency_subunits.tsv")}
+
+
 @lru_cache(maxsize=None)
 def _units() -> tuple[Unit, ...]:
     rows = [Unit(row[1], "money", tuple(row[0].split()), row[2] if len(row) > 2 else None)
             for row in load_table("currencies.tsv")]
+    rows += [Unit(form, "money", (form,)) for form in subunits()]
     rows += [Unit(row[1], row[2], tuple(row[0].split())) for row in load_table("units.tsv")]
     return tuple(sorted(rows, key=lambda unit: -len(unit.words)))
 

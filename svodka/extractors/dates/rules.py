@@ -184,9 +184,18 @@ def year_span(c: Cursor, i: int, prefix: str) -> Found | None:
         first, last, end = int(c.low(i + 1)), int(c.low(middle + 1)), c.year_word(middle + 2)
     else:
         return None
-    if last <= first:
+    if last <= first or _counted_after(c, end):
         return None
     return Found(end, "range", f"{first}/{last}", "year_span")
+
+
+def _counted_after(c: Cursor, i: int) -> bool:
+    """ "в коридоре 2015—2022 пункта": a genitive noun right after two numbers is what they
+    count (index points, dollars), so they are no years."""
+    if not c.first <= i < c.stop or c.low(i) in YEAR_WORDS:
+        return False
+    token = c.analysis.tokens[i]
+    return token.pos == "NOUN" and token.feats.get("Case") == "Gen" and token.text.islower()
 
 
 def decade(c: Cursor, i: int, prefix: str) -> Found | None:
