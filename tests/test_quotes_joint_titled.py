@@ -93,3 +93,21 @@ def test_title_of_an_organization(text, speakers, models):
 def test_addressee_before_the_object(text, speakers, models):
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes] == speakers
+
+
+# A title of an organization no one was given a role at, speaking right after a person spoke
+# (the quote's own sentences between), is that person, if no role of theirs names another
+# place (fresh-2026-12g rt3-0643, 12f rt2-0118); after a narrator's sentence, no one.
+@pytest.mark.parametrize("text, speakers", [
+    ("Автор второй шайбы Сергей Плотников уверен, что Кузнецов заиграет в составе любой "
+     "тройки.\n«Что-то сегодня явно было не так. Мы выиграли и идём дальше», — сказал форвард "
+     "СКА.", ["Сергей Плотников", "Сергей Плотников"]),
+    ("«Я думаю, что счёт не по игре», — выразил мнение Головин в эфире «Матч ТВ».\nПо словам "
+     "полузащитника ЦСКА, его команда могла сыграть лучше.", ["Головин", "Головин"]),
+    ("Автор второй шайбы Сергей Плотников уверен, что Кузнецов заиграет в составе любой "
+     "тройки. Сборная проведёт следующий матч в среду.\n«Что-то сегодня явно было не так. Мы "
+     "выиграли и идём дальше», — сказал форвард СКА.", ["Сергей Плотников", None]),
+])
+def test_title_goes_on_with_who_spoke(text, speakers, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == speakers
