@@ -110,6 +110,16 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
     i = subject + 1
     while i < stop and (ctx.word(i) in QUOTE_MARKS or ctx.tokens[i].pos == "ADJ"):
         i += 1      # "подтвердил «НГ» бывший депутат …": past the marks and the adjectives
+    if told and i < stop and ctx.tokens[i].rel == "obj" and ctx.tokens[i].head == cue \
+            and ctx.tokens[i].pos == "NOUN":
+        # "— прокомментировал RT ситуацию на биржах Манаенко": past what was commented on to
+        # the name closing the clause (no case ending shows it is the subject)
+        i = subtree(ctx, i).stop - 1
+        if i < stop and ctx.tokens[i].pos == "PROPN" and (i + 1 >= stop or ctx.is_punct(i + 1)) \
+                and any({"Surn", "Name"} & p.tag.grammemes
+                        for p in ctx.analysis.morph.parse(ctx.word(i))[:3]):
+            return i
+        return subject
     if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
             and (ctx.tokens[i].feats.get("Case") == "Nom"
                  # "– сказала «НГ» Фаркас": a name right after the outlet told is who spoke,
