@@ -111,3 +111,26 @@ def test_addressee_before_the_object(text, speakers, models):
 def test_title_goes_on_with_who_spoke(text, speakers, models):
     article = svodka.extract(text, models=models)
     assert [q.speaker_name for q in article.quotes] == speakers
+
+
+# A media noun refers back to the outlet that reported last, also from an inverted attribution
+# ("…, передаёт The Hill.") and past a teaser the page inserted between (fresh-2026-12g
+# rt1-0893: "…, отмечает Reuters, … ⏎ Также по теме ⏎ … ⏎ Вместе с тем агентство отмечает:"; the
+# first quote relays unnamed officials, so no one: GUIDELINES).
+@pytest.mark.parametrize("text, speakers", [
+    ("Россиянка получила разрешение на въезд в США, передаёт The Hill. Издание отмечает, что "
+     "разрешение было выдано в 2015 году.", ["The Hill", "The Hill"]),
+    ("Пункт базирования находится в 100 километрах от границы, отмечает Reuters, ссылаясь на "
+     "представителей американских властей.\n Также по теме \n Брат Каддафи — RT: Запад плетёт "
+     "заговор против России \nПо сведениям других источников, группа спецназа насчитывает 22 "
+     "человека.\nВместе с тем агентство отмечает, что нельзя утверждать однозначно, что в "
+     "Египте находятся российские военные.", [None, "Reuters"]),
+    # a sentence's own subject still comes first for "по его мнению" (12f rt2-0118)
+    ("«Когда мы сами делаем такие подарки, то сложнее получается зацепиться», — добавил "
+     "Бабаев.\nОдин из лидеров команды Александр Головин не стал сильно сокрушаться, поскольку "
+     "счёт, по его мнению, не отразил происходившего на поле.",
+     ["Бабаев", "Александр Головин"]),
+])
+def test_outlet_in_focus_reported_inverted(text, speakers, models):
+    article = svodka.extract(text, models=models)
+    assert [q.speaker_name for q in article.quotes] == speakers

@@ -160,29 +160,42 @@ def _stems(ctx: Context, tokens: range) -> list[str]:
 
 def _main_clause_subjects(ctx: Context, index: EntityIndex, anchor: int, *,
                           sentences_back: int, nearest_first: bool, cases: tuple,
-                          direct: bool):
+                          direct: bool, inverted: bool = False):
     """The subjects of main clauses (not "…, в которых содержится описание X") before
-    ``anchor``, in its sentence and up to ``sentences_back`` before it (none across a skipped
-    region), outside quotes (only direct ones, when ``direct``), in a case of ``cases``:
+    ``anchor``, in its sentence and up to ``sentences_back`` before it (a teaser or embed
+    between is read past, neither counted nor searched), outside quotes (only direct ones, when ``direct``), in a case of ``cases``:
     (token, its phrase, the phrase's start and end offsets)."""
     at = ctx.analysis.sentence_of(anchor)
     if at is None:
         return
     sentences = ctx.analysis.sentences
-    first = sentences[at].first
-    for back in range(1, sentences_back + 1):
-        if at - back < 0 or sentences[at - back].region in ctx.skipped_regions:
+    first, back, skipped = sentences[at].first, 0, set()
+    for earlier in range(at - 1, -1, -1):
+        if back == sentences_back:
             break
-        first = sentences[at - back].first
-    order = range(first, ctx.first_token_from(anchor))
+        if sentences[earlier].region in ctx.skipped_regions:
+            skipped.add(earlier)    # a teaser or an embed between: read past, not counted
+            continue
+        first, back = sentences[earlier].first, back + 1
+    order = [i for i in range(first, ctx.first_token_from(anchor))
+             if ctx.tokens[i].sent not in skipped]
     for i in reversed(order) if nearest_first else order:
         token = ctx.tokens[i]
         if not token.rel.startswith("nsubj") or token.feats.get("Case") not in cases \
-                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
+                or token.head < 0 or not _main_verb(ctx, token.head, inverted) \
                 or index.inside_quote(token.start, direct=direct):
             continue
         phrase = subtree(ctx, i)
         yield i, phrase, ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
+
+
+def _main_verb(ctx: Context, verb: int, inverted: bool) -> bool:
+    """The sentence's root, or (``inverted``) the cue of an inverted attribution hung on it
+    ("…, передаёт The Hill."; "…, отмечает Reuters, ссылаясь на …"): an outlet's report."""
+    token = ctx.tokens[verb]
+    return token.head < 0 or (inverted and token.rel == "parataxis"
+                              and ctx.tokens[token.head].head < 0
+                              and ctx.lemma(verb) in ctx.lexicon.cues)
 
 
 def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
@@ -249,7 +262,8 @@ def _organization_in_focus(ctx: Context, index: EntityIndex, anchor: int,
     centre."""
     for i, phrase, start, end in _main_clause_subjects(ctx, index, anchor, sentences_back=2,
                                                        nearest_first=True,
-                                                       cases=("Nom", None), direct=False):
+                                                       cases=("Nom", None), direct=False,
+                                                       inverted=True):
         for mention, entity in index.overlapping(start, end):
             if entity.type == "ORG" and start <= mention.start < end \
                     and entity.id not in index.publishers and test(ctx, i, phrase, entity):
