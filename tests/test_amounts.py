@@ -425,3 +425,9 @@ def test_one_time_after_a_preposition_is_no_count(models):
 def test_a_plus_between_two_numbers_is_no_sign(models):
     texts = [a.text for a in amounts_of("Он набрал 22 (9+13) очка, а рейтинг вырос на +5%.", models)]
     assert "13" not in texts and "5%" in texts
+
+
+def test_a_telephone_number_is_no_amount(models):
+    texts = [a.text for a in amounts_of("Справки по телефону +7 (495) 123-45-67, приняли 200 "
+                                         "заявок.", models)]
+    assert "495" not in texts and "200" in texts

@@ -395,6 +395,24 @@ def test_the_lists_pages_in_turn_are_the_plain_searchs_hits_in_its_order(bench, 
     assert {page["total"] for page in pages} == {expected_total}
 
 
+def test_the_lists_pages_sorted_by_date_in_turn_are_its_one_long_page(bench):
+    """A page is cut from the hits in the list's order (ORDER BY … LIMIT/OFFSET): pages of
+    two, newest first and the undated last, join into the one long page, and the page past
+    the end is empty."""
+    from svodka.store.listing import SearchFilters
+
+    store = bench.app.state.store
+    whole = store.search_list("бюджет", SearchFilters(), sort="date", offset=0, limit=100)
+    assert whole["total"] == 6 and len(whole["items"]) == 6
+    dated = [hit["published"] for hit in whole["items"] if hit["published"]]
+    assert dated == sorted(dated, reverse=True) and len(dated) == 4
+    assert [hit["published"] for hit in whole["items"][4:]] == [None, None]
+    pages = [store.search_list("бюджет", SearchFilters(), sort="date", offset=offset, limit=2)
+             for offset in (0, 2, 4, 6)]
+    assert [hit for page in pages for hit in page["items"]] == whole["items"]
+    assert pages[-1]["items"] == [] and pages[-1]["total"] == 6
+
+
 def test_an_entitys_articles_come_from_covering_indexes_also_in_an_older_store(bench,
                                                                                tmp_path):
     """Migration 10: an entity's articles are read from (entity, article) index pairs, not a

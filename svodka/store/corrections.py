@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, and_, bindparam, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, func, or_, select, text as sql_text
 
 from svodka.record import Article, Entity
 from svodka.store import schema as t
@@ -83,8 +83,14 @@ def _log(conn: Connection, kind: str, subject: str, payload: dict, who: str, why
         who=who, why=(why or "").strip(), created=now())).inserted_primary_key[0]
 
 
+# Written out: every article page asks both (see svodka.store.listing for why).
+_ANY_CORRECTION = sql_text("SELECT 1 FROM corrections LIMIT 1")
+_ARTICLE_ENTITIES = sql_text("SELECT local_id, entity_id FROM article_entities "
+                             "WHERE article_id = :article_id")
+
+
 def has_any(conn: Connection) -> bool:
-    return conn.execute(select(t.corrections.c.id).limit(1)).first() is not None
+    return conn.execute(_ANY_CORRECTION).first() is not None
 
 
 def _rows(conn: Connection, active_only: bool = False) -> list:
@@ -601,9 +607,7 @@ def corrected_article(conn: Connection, article: Article) -> tuple[Article, dict
     is ``None`` when that speaker has no mention in the article); merged and renamed
     entities carry their corpus entity's name.
     """
-    ae = t.article_entities.c
-    original = dict(conn.execute(select(ae.local_id, ae.entity_id)
-                                 .where(ae.article_id == article.id)).all())
+    original = dict(conn.execute(_ARTICLE_ENTITIES, {"article_id": article.id}).all())
     if not has_any(conn):
         return article, original
     m, q, e = t.mentions.c, t.quotes.c, t.entities.c

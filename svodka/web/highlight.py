@@ -115,8 +115,10 @@ def render_block(text: str, block: Block, marks: list[tuple[int, Mark]], opened:
     stack: list[tuple[int, Mark]] = []
     for position, following in zip(bounds, bounds[1:] + [None]):
         _close_ending(stack, position, block, out, tags=tags)
-        for index, mark in sorted(starts.get(position, ()),
-                                  key=lambda item: (-item[1].end, item[1].rank, item[0])):
+        starting = starts.get(position, ())
+        if len(starting) > 1:
+            starting = sorted(starting, key=lambda item: (-item[1].end, item[1].rank, item[0]))
+        for index, mark in starting:
             first = index not in opened
             out.append(mark.open(first=True) if first else _reopen(tags, index, mark))
             opened.add(index)

@@ -51,6 +51,9 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
         return True                      # emoji digits of a tweet: "3⃣0⃣0⃣0⃣ км"
     if i - 2 >= s.floor and tokens[i - 1].text == "(" and MODEL_NAME.search(tokens[i - 2].text):
         return True                      # "ФАБ-250 (500)": another model of the series
+    if i - 2 >= s.floor and tokens[i - 1].text == "(" and tokens[i - 2].text.isdecimal() and \
+            text[tokens[i - 2].start - 1:tokens[i - 2].start] == "+":
+        return True                      # "+7 (495) 123-45-67": a telephone's area code
     if before.isalnum() or before == "%" or after.isalpha():
         return True                      # glued to letters: URLs, codes
     if number.digits and len(tokens[i].text) > 1 and tokens[i].text[0] == "0" and \
