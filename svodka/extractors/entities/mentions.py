@@ -154,13 +154,28 @@ def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     for m in mentions:
         if m.type != "PER":
             continue
-        while m.stop - m.first > 1 and (loose(m.first) or role_words.holds(analysis, m.first)):
+        while m.stop - m.first > 1 and (loose(m.first) or role_words.holds(analysis, m.first)
+                                        or _compound_role(analysis, m.first, role_words)):
             m.first += 1
             m.rule = "trim_person_edges"
         while m.stop - m.first > 1 and loose(m.stop - 1):
             m.stop -= 1
             m.rule = "trim_person_edges"
     return mentions
+
+
+def _compound_role(analysis: Analysis, index: int, role_words) -> bool:
+    """"Юрист-международник Илларион Гирс" opening a line: a role word joined by a hyphen to a
+    common noun is a title, capitalized only because it opens the sentence. Not a double name
+    ("Римский-Корсаков", "Жан-Поль"): the second part must be a known word that is no name."""
+    first, dash, rest = analysis.tokens[index].text.partition("-")
+    if not dash or not rest or "-" in rest or not rest.islower():
+        return False
+    morph = analysis.morph
+    if not any(fold(p.normal_form) in role_words for p in morph.parse(first.lower())[:2]):
+        return False
+    return morph.word_is_known(rest) and all(
+        not _NAME_GRAMMEMES & set(p.tag.grammemes) for p in morph.parse(rest))
 
 
 # the dative endings an outlet told takes after a cue ("сказал Сулейман Р-Спорту")
