@@ -16,6 +16,21 @@ the old code and one on the new code count the same way:
   "Африн" LOC, "Меркурием" PER beside "Меркурий" LOC), people with people left out;
 - ``oblique_name``: an entity whose one-word name pymorphy reads in no nominative (a form it
   knows, not a guess): "Хезболлу", "Иуду".
+
+The classes of the ninth session (issue 15, names on unseen news):
+
+- ``two_people``: a person's name mention over two people: two halves of two words or more
+  whose words share no case (``two_people.name_cases``: "Габриэль Гиффордс Джареда
+  Лофнера"), or a full stop after a word inside it ("Хуа. Том Чилтон");
+- ``oblique_person``: a person's name of several words with a word that cannot be a
+  nominative: pymorphy reads it as a name or animate noun only in oblique cases ("Барака
+  Обама"), or knows it only as another word, in no nominative ("Стэнли Кубрика");
+- ``team_alias``: a person with an alias of two Latin words or more that cannot spell his
+  name ("Норберт Мичелис" / "Zengo Motorsport");
+- ``facility_person``: a person named in quotes after a facility noun ("на автодроме «Поль
+  Рикар»");
+- ``place_count``: a count that is a number alone in brackets after a person's name
+  ("Себастьен Лёб (1)").
 """
 from __future__ import annotations
 
@@ -64,10 +79,84 @@ def _names(entity: dict) -> list[dict]:
     return [m for m in entity["mentions"] if m.get("kind", "name") == "name"]
 
 
+_PERSON_END = re.compile(r"(?:[а-яё]{2}|[А-ЯЁ]{2})\.\s+[А-ЯЁ]")
+_FACILITY_BEFORE = re.compile(r"(\w+)\s*«$")
+
+
+def _two_people(morph, words: list[str]) -> bool:
+    from svodka.extractors.entities.two_people import name_cases
+
+    if not all(w.replace("-", "").isalpha() for w in words):
+        return False
+    for cut in range(2, len(words) - 1):
+        halves = [words[:cut], words[cut:]]
+        shared = [frozenset.intersection(*(name_cases(morph, w) for w in half)) for half in halves]
+        if all(shared) and not shared[0] & shared[1]:
+            return True
+    return False
+
+
+_OBLIQUE_ENDINGS = ("а", "я", "ы", "ом", "ем", "ым", "им", "ой", "ей")
+
+
+def _no_nominative(morph, word: str) -> bool:
+    """A word pymorphy knows (not a guess) that cannot be a nominative: its readings as a name
+    are all oblique ("Барака", "Обаму"), or it has no name reading and no nominative and ends
+    in a case ending ("Кубрика")."""
+    low = word.lower()
+    if not low.isalpha() or not morph.word_is_known(low):
+        return False
+    parses = [p for p in morph.parse(low) if "plur" not in p.tag.grammemes]
+    named = [p for p in parses if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    if named:
+        return not any("nomn" in p.tag.grammemes for p in named)
+    return low.endswith(_OBLIQUE_ENDINGS) and bool(parses) and \
+        not any("nomn" in p.tag.grammemes for p in parses)
+
+
+def _facility_nouns(morph) -> frozenset[str]:
+    from svodka.data import load_list
+    return frozenset(load_list("facility_descriptors.txt"))
+
+
+def census_names(record: dict, morph, found: dict[str, list[str]]) -> None:
+    """The ninth session's classes, for one record."""
+    from svodka.extractors.entities.transliteration import may_be_spelling
+
+    text, rid = record["text"], record["id"]
+    facilities = _facility_nouns(morph)
+    person_ends = set()
+    for entity in record["entities"]:
+        if entity["type"] != "PER":
+            continue
+        for m in _names(entity):
+            person_ends.add(m["end"])
+            words = m["text"].split()
+            if _PERSON_END.search(m["text"]) or len(words) >= 4 and _two_people(morph, words):
+                found["two_people"].append(f"{rid}: {m['text']}")
+            before = _FACILITY_BEFORE.search(text[max(0, m["start"] - 30):m["start"]])
+            if before and any(p.normal_form in facilities for p in morph.parse(before.group(1).lower())):
+                found["facility_person"].append(f"{rid}: {entity['name']} ({m['text']})")
+        name_words = entity["name"].split()
+        if len(name_words) > 1 and any(_no_nominative(morph, w) for w in name_words):
+            found["oblique_person"].append(f"{rid}: {entity['name']}")
+        for alias in entity["aliases"]:
+            if alias.isascii() and len(alias.replace("-", " ").split()) > 1 \
+                    and not may_be_spelling(alias, entity["name"]):
+                found["team_alias"].append(f"{rid}: {entity['name']} / {alias}")
+    for amount in record.get("amounts", []):
+        start, end = amount["start"], amount["end"]
+        if amount["kind"] == "count" and text[start - 1:start] == "(" \
+                and text[end:end + 1] == ")" and start - 2 in person_ends:
+            found["place_count"].append(f"{rid}: {text[max(0, start - 30):end + 1]!r}")
+
+
 def census(records: list[dict], morph) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"other_text": [], "opening_word": [], "case_split": [],
-                                   "oblique_name": []}
+                                   "oblique_name": [], "two_people": [], "oblique_person": [],
+                                   "team_alias": [], "facility_person": [], "place_count": []}
     for record in records:
+        census_names(record, morph, found)
         text, rid = record["text"], record["id"]
         others = [(c["start"], c["end"]) for c in record.get("credits", [])
                   if c.get("kind") in OTHER_TEXTS]

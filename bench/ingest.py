@@ -146,7 +146,7 @@ def run(news: Path, workers: int, db: Path, engine: str = "local",
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     command = [sys.executable, "-m", "svodka", "ingest", str(news), "--db", str(db),
                "--workers", str(workers), "--engine", engine, "--quiet", "--timings"]
-    started, cpu_before = time.perf_counter(), _children_cpu()
+    started, cpu_before, launch = time.perf_counter(), _children_cpu(), time.time()
     environment = os.environ | ({"PYTHONPATH": str(tree)} if tree else {})
     # `python -m` puts the working directory first on sys.path, ahead of PYTHONPATH: run from
     # a checkout's root, a "tree" run imported that checkout's svodka, not the tree's.
@@ -159,8 +159,11 @@ def run(news: Path, workers: int, db: Path, engine: str = "local",
     sampler.join()
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr}")
-    seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
+    seconds, cpu, ended = time.perf_counter() - started, _children_cpu() - cpu_before, time.time()
     stages = json.loads(re.search(r"^stages (.*)$", stdout, re.M).group(1))
+    from ingest_stages import steps_of   # when each step of the run ended (svodka/ingest/clock.py)
+    marks = re.search(r"^marks (.*)$", stdout, re.M)
+    steps = steps_of(json.loads(marks.group(1)) if marks else {}, launch, ended)
     line = " ".join(stdout.split("\nstages ")[0].split())
     numbers = dict(re.findall(r"(read|stored|duplicates|rejected) (\d+)", line))
     inner = float(re.search(r"in ([\d.]+)s", line).group(1))
@@ -172,7 +175,7 @@ def run(news: Path, workers: int, db: Path, engine: str = "local",
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("", "-wal") if Path(f"{db}{s}").exists())
     stored = int(numbers["stored"])
     return {"engine": engine, "workers": workers, "tree": str(tree) if tree else None,
-            "stages": stages, "read": int(numbers["read"]), "stored": stored,
+            "stages": stages, "steps": steps, "read": int(numbers["read"]), "stored": stored,
             "duplicates": int(numbers["duplicates"]), "rejected": int(numbers["rejected"]),
             "seconds": round(inner, 1), "wall_seconds": round(seconds, 1),
             "docs_per_s": round(int(numbers["read"]) / inner, 2),

@@ -206,11 +206,16 @@ class Quote:
     rule: str | None = None        # which rule found it: `svodka extract --explain`
     speaker_text: str | None = None  # the words that named the speaker ("Посол", "в пресс-службе")
     speaker_span: tuple[int, int] | None = None
+    # a joint statement ("Голдфин и Уилсон сообщили"): the other speakers' entity ids, after
+    # ``speaker``; ``speaker_name`` then names them all ("Дэвид Голдфин и Хезер Уилсон")
+    co_speakers: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["cue_span"] = list(self.cue_span) if self.cue_span else None
         data["speaker_span"] = list(self.speaker_span) if self.speaker_span else None
+        if not self.co_speakers:
+            del data["co_speakers"]     # (a record without joint statements is as before)
         return data
 
     @classmethod

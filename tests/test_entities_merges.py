@@ -122,6 +122,22 @@ BRACKETS = [
      "Брендт Кристенсен", "Brendt Christensen", True),
     ("Брендт Кристенсен (Brendt Christensen) не признал вины, сообщил Джон Смит (John Smith).",
      "Джон Смит", "John Smith", True),
+    # a team whose first letters happen to fit the surname ("Motorsport" / "Мичелис"), a
+    # hyphenated one (ng0-0233)
+    ("«Обидчиком» на этот раз выступил Норберт Мичелис (Zengo Motorsport) на клиентской "
+     "«Хонде».", "Норберт Мичелис", "Zengo Motorsport", False),
+    ("В зачёт пошли очки Грегуара Демюстье (Craft-Bamboo) и Тома Коронеля (Roal Motorsport).",
+     "Грегуара Демюстье", "Craft-Bamboo", False),
+    # factRuEval dev: the span took in the word before the first name; an article before a
+    # one-word name
+    ("Задержаны фотограф Ассошиэйтед Пресс Билал Хассеин (Bilal Hussein), и оператор "
+     "Аль-Джазиры Сами аль-Хадж (Sami al-Haj).",
+     "Аль-Джазиры Сами аль-Хадж", "Sami al-Haj", True),
+    ("Михаэль Шумахер допустил ошибку в повороте Раскассэ (La Rascasse).",
+     "Раскассэ", "La Rascasse", True),
+    # NEREL dev: a German V is written Ф
+    ("По словам премьер-министра земли Гессен Фолькера Буфье (Volker Bouffier), это может "
+     "быть первым политическим самоубийством.", "Фолькера Буфье", "Volker Bouffier", True),
     # NEREL dev: a one-word nickname, and a Latin spelling with a letter Russian lacks
     ("Рэпер Шон Комбс (Diddy) и министр Томас Шефер (Thomas Schäfer) встретились.",
      "Шон Комбс", "Diddy", True),
@@ -133,7 +149,16 @@ BRACKETS = [
 @pytest.mark.parametrize("text, person, bracketed, same", BRACKETS)
 def test_latin_name_in_brackets(extract, text, person, bracketed, same):
     article = extract(text)
-    assert (_holding(article, person) is _holding(article, bracketed)) == same
+    if same:
+        assert _holding(article, person) is _holding(article, bracketed)
+        return
+    # his team is an organization of its own, not another name of his (ng0-0233 of the
+    # 2026-12h analyst read: "Норберт Мичелис (Zengo Motorsport)")
+    holder = _holding(article, person)
+    assert bracketed not in holder.aliases
+    teams = [e for e in article.entities
+             if any(m.kind == "name" and m.text == bracketed for m in e.mentions)]
+    assert [e.type for e in teams] == ["ORG"], [(e.name, e.type) for e in article.entities]
 
 
 # two organizations, one named inside the other's words: a common noun that narrows the longer

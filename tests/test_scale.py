@@ -46,6 +46,61 @@ def test_the_dask_engine_gives_the_local_engines_tables(tmp_path):
     assert table_contents(urls["dask"]) == table_contents(urls["local"])
 
 
+def _started_here(before: set[int]) -> list[str]:
+    """Processes this test process started since ``before`` that are still alive
+    (multiprocessing's resource tracker lives as long as the interpreter, by design)."""
+    import psutil
+
+    alive = []
+    for child in psutil.Process().children(recursive=True):
+        try:
+            if child.pid not in before and child.is_running() \
+                    and child.status() != psutil.STATUS_ZOMBIE \
+                    and "resource_tracker" not in " ".join(child.cmdline()):
+                alive.append(" ".join(child.cmdline()))
+        except psutil.Error:
+            continue
+    return alive
+
+
+@needs_shared(NEWS_ZIP)
+def test_an_ingest_that_fails_while_the_cluster_starts_leaves_no_worker_and_resumes(tmp_path):
+    """The cluster's workers start while the parent reads the input; when reading fails
+    before any of them has joined, every process started is stopped, nothing half-written
+    stays, and the next run stores what a local run stores."""
+    import psutil
+
+    from svodka.ingest import ingest, iter_items
+    from svodka.ingest.run import ingest_items
+    from svodka.store import open_store
+
+    feed = write_jsonl(tmp_path / "feed.jsonl", news_excerpts(4, skip=300))
+    before = {child.pid for child in psutil.Process().children(recursive=True)}
+    workers_when_it_failed = []
+
+    def a_feed_that_breaks(execute):
+        items = iter_items([str(feed)])
+        yield next(items)
+        yield next(items)
+        workers_when_it_failed.append(len(execute.client.scheduler_info()["workers"]))
+        raise OSError("the disk with the feed went away")
+
+    with open_store(tmp_path / "dask.db") as store:
+        with pytest.raises(OSError, match="went away"):
+            with dask_executor(workers=2) as execute:
+                ingest_items(a_feed_that_breaks(execute), store, 2, executor=execute)
+        assert workers_when_it_failed == [0]          # it failed while the workers started
+        assert _started_here(before) == []
+        assert store.stats()["articles"] == 0
+        resumed = ingest([str(feed)], store, workers=2, engine="dask")
+    assert (resumed.read, resumed.stored) == (4, 4)
+    with open_store(tmp_path / "local.db") as store:
+        ingest([str(feed)], store)
+    assert table_contents(f"sqlite:///{tmp_path / 'dask.db'}") \
+        == table_contents(f"sqlite:///{tmp_path / 'local.db'}")
+    assert _started_here(before) == []
+
+
 def test_partitions_give_every_worker_several_tasks_and_shrink_at_the_end():
     assert partition_size(80, 2) == 10          # 8 tasks for 80 documents, 4 per worker
     assert partition_size(10_000, 2) == PARTITION
@@ -120,6 +175,7 @@ def pool_worker():
 def dask_client():
     """A worker of the LocalCluster that ``svodka ingest --engine dask`` starts."""
     with dask_executor(workers=1) as execute:
+        execute.client.wait_for_workers(1)   # the executor returns while its worker starts
         yield execute.client
 
 

@@ -88,11 +88,15 @@ def ingest(
 
     Idempotent and resumable: run it again after any interruption.
     """
+    from svodka.ingest import clock
+    clock.reset()
+    clock.mark("cli_imported")
     from sqlalchemy.exc import SQLAlchemyError
 
     from svodka.ingest import estimate_total, expand
     from svodka.ingest import ingest as run_ingest
     from svodka.reading import JsonFields
+    clock.mark("ingest_imported")
 
     if workers < 1:
         raise typer.BadParameter("at least 1", param_hint="--workers")
@@ -106,6 +110,7 @@ def ingest(
         if value:
             setattr(fields, name, (value,))
     store = open_or_exit(db, create=True)
+    clock.mark("store_open")
     if load_in_workers and store.engine.dialect.name != "postgresql":
         store.close()
         raise typer.BadParameter("needs a PostgreSQL store (SQLite keeps one writer)",
@@ -123,6 +128,7 @@ def ingest(
         raise typer.Exit(code=2)
     finally:
         store.close()
+        clock.mark("store_closed")
     rate = summary.read / summary.seconds if summary.seconds else 0.0
     reasons = ", ".join(f"{k} {v}" for k, v in sorted(summary.reasons.items()))
     typer.echo(f"read {summary.read} = stored {summary.stored} + duplicates "
@@ -132,6 +138,9 @@ def ingest(
     if timings:
         import json
         typer.echo("stages " + json.dumps(summary.to_dict()["stages"]))
+        typer.echo("marks " + json.dumps(clock.marks()))
+    from svodka.cli import end_without_teardown
+    end_without_teardown()   # the store is closed, the workers stopped: nothing left to tidy
 
 
 def _with_progress(run, total: int | None, quiet: bool):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from svodka.ingest import clock
 from svodka.ingest.run import BATCH, Summary, ingest_items
 from svodka.ingest.sources import Item, estimate_total, expand, iter_items
 from svodka.limits import MAX_CHARS
@@ -34,6 +35,7 @@ def ingest(paths: list[str], store: Store, workers: int = 1, fields: JsonFields 
     if engine == "dask":
         from svodka.scale import dask_executor
         with dask_executor(workers, scheduler, parquet_dir) as executor:
+            clock.mark("engine_ready")
             return ingest_items(all_items(), store, workers, on_progress, executor, batch_size,
                                 max_chars, load_in_workers)
     if engine != "local":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from svodka.errors import InputRejected
+from svodka.ingest import clock
 from svodka.ingest.sources import Item
 from svodka.ingest.work import (SINGLE_THREADED, extraction_gc, one_blas_thread, run_task,
                                 start_worker, writer_gc)
@@ -76,8 +77,9 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
     """Results in input order, with a bounded number of documents in flight."""
     window = workers * 8
     pool_environment()
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
-                             initializer=start_worker, initargs=(os.getpid(),)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"),
+                               initializer=start_worker, initargs=(os.getpid(),))
+    try:
         pending: deque = deque()
         for task in tasks:
             pending.append(pool.submit(run_task, *task) if isinstance(task, tuple) else task)
@@ -85,6 +87,12 @@ def _in_pool(tasks: Iterable[tuple | Result], workers: int) -> Iterator[Result]:
                 yield _resolve(pending.popleft())
         while pending:
             yield _resolve(pending.popleft())
+        clock.mark("all_results")
+        clock.mark("engine_stop_begin")
+    finally:
+        # the workers end without tearing their models down (work.py, start_worker)
+        pool.shutdown(wait=True)
+    clock.mark("engine_stopped")
 
 
 def pool_environment() -> None:
@@ -139,6 +147,8 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
 
     def tasks() -> Iterator[tuple | Result]:
         for item in items:
+            if not summary.read:
+                clock.mark("first_read")
             summary.read += 1
             value = item.value
             if isinstance(value, Rejection):
@@ -153,6 +163,7 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
                 yield "duplicate"
             else:
                 yield (value, item.locator)
+        clock.mark("input_read")
 
     def _staged_task(value, locator: str, position: int) -> tuple | Result:
         aid, url = value.id or article_id(value.text), check_url(value.url).url
@@ -199,7 +210,9 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
         result = next(results, _END)
         summary.stages["wait_for_results"] += time.perf_counter() - waited
         if result is _END:
+            clock.mark("last_result")
             break
+        clock.mark("first_result")
         if isinstance(result, Rejection):
             rejections.append(result)
             summary.rejected += 1
@@ -227,6 +240,7 @@ def ingest_items(items: Iterable[Item], store: Store, workers: int = 1,
     flush()
     if load_in_workers:
         _finish(store, summary, awaited, batch_size)
+    clock.mark("loop_end")
     summary.seconds = time.perf_counter() - started
     summary.stages.update(getattr(executor, "stages", {}))
     summary.check()

@@ -138,7 +138,27 @@ def one_blas_thread():
 def start_worker(parent_pid: int) -> None:
     """Process-pool initializer: tie the worker to its parent, then load the models once."""
     exit_with_parent(parent_pid)
+    end_without_teardown_at_exit()
     load_worker_models()
+
+
+def end_without_teardown_at_exit() -> None:
+    """A worker process that exits skips tearing down its models object by object (half of
+    its exit's CPU, ~0.07 s, and 1.3 s of wall time at a load average of ~18, which the pool's
+    or the cluster's stop waited for): its results are in the parent by then, and what it
+    holds open (a store connection with --load-in-workers) has committed with its tasks.
+    The standard streams are flushed first; multiprocessing has run its own exit steps."""
+    import atexit
+
+    def end_now() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
+        os._exit(0)
+
+    atexit.register(end_now)
 
 
 def load_worker_models() -> None:

@@ -21,10 +21,11 @@ import sys
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from svodka.ingest import clock
 from svodka.ingest.work import SINGLE_THREADED
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,7 @@ def cluster_environment() -> dict[str, str]:
 PARTITION = 32              # at most this many documents per task
 PARTITIONS_PER_WORKER = 4   # so that no worker idles while another finishes a long one
 IN_FLIGHT_PER_WORKER = 3    # partitions submitted ahead of the ones being written
+WORKER_START_TIMEOUT = 600  # seconds the parent waits for a first worker (loaded machines)
 
 
 def partition_size(remaining: int, workers: int) -> int:
@@ -126,10 +128,23 @@ def extract_partition(tasks: list[tuple], path: str | None = None) -> tuple[Pack
         started = time.perf_counter()
         results = stage_results(tasks[0][3], [task[2] for task in tasks], results)
         seconds["store_stage"] = time.perf_counter() - started
-        return results, seconds
+        return results, seconds | _finished()
     if path is not None:
         results = [_pickled(result) for result in results]
-    return Packed.of(results), seconds
+    return Packed.of(results), seconds | _finished()
+
+
+def _finished() -> dict:
+    """When and where a task ended, for the run's marks (which worker finished last)."""
+    try:
+        from distributed import get_worker
+        where = get_worker().address
+    except (ImportError, ValueError):
+        where = ""
+    return {FINISHED: (where, time.time())}
+
+
+FINISHED = "_finished"
 
 
 class LoadModels:
@@ -139,12 +154,13 @@ class LoadModels:
     idempotent = True
 
     def setup(self, worker) -> None:
-        from svodka.ingest.work import load_worker_models
+        from svodka.ingest.work import end_without_teardown_at_exit, load_worker_models
 
+        end_without_teardown_at_exit()
         worker.svodka_malloc_undone = undo_malloc_trimming()
-        started = time.perf_counter()
+        worker.svodka_models_from = time.time()
         load_worker_models()
-        worker.svodka_model_seconds = time.perf_counter() - started
+        worker.svodka_models_at = time.time()
 
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
@@ -181,8 +197,9 @@ def worker_settings(dask_worker) -> dict:
             **process_settings()}
 
 
-def _model_seconds(dask_worker) -> float:
-    return getattr(dask_worker, "svodka_model_seconds", 0.0)
+def _model_times(dask_worker) -> tuple[float, float]:
+    return (getattr(dask_worker, "svodka_models_from", 0.0),
+            getattr(dask_worker, "svodka_models_at", 0.0))
 
 
 @contextmanager
@@ -202,42 +219,92 @@ def dask_executor(workers: int = 1, scheduler: str | None = None,
 
 @contextmanager
 def _dask_executor(workers: int, scheduler: str | None, parquet_dir: str | Path | None):
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     stages: Counter = Counter()
     started = time.perf_counter()
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-    else:
-        client = Client(scheduler)
-    client.register_plugin(_worker_plugin())
-    if cluster is not None:
-        client.wait_for_workers(workers)
-    stages["cluster_start"] = time.perf_counter() - started
-    try:   # the plugin has run on every worker by now: registering waits for it
-        loads = client.run(_model_seconds)
-        stages["model_load_per_worker"] = max(loads.values(), default=0.0)
-    except Exception:  # timing only: it must never fail an ingest
-        log.debug("no model load times from the workers", exc_info=True)
-    folder = Path(parquet_dir) if parquet_dir else None
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    slots = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+    with ExitStack() as stack:   # what was started is stopped, however the run ends
+        if scheduler is None:
+            client, slots = _start_local_cluster(workers, stack)
+        else:
+            client = stack.enter_context(Client(scheduler))
+            client.register_plugin(_worker_plugin())   # waits for the workers' model loads
+            slots = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        stages["cluster_start"] = time.perf_counter() - started
+        clock.mark("cluster_up")
+        folder = Path(parquet_dir) if parquet_dir else None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
 
-    def execute(tasks: Iterable, _workers: int) -> Iterator:
-        yield from _run(client, tasks, folder, slots, stages)
+        def execute(tasks: Iterable, _workers: int) -> Iterator:
+            yield from _run(client, tasks, folder, slots, stages)
+            _model_load_times(client, stages)
 
-    execute.stages = stages
-    execute.client = client
-    try:
+        execute.stages = stages
+        execute.client = client
         yield execute
+        clock.mark("engine_stop_begin")
+    clock.mark("engine_stopped")
+
+
+def _start_local_cluster(workers: int, stack: ExitStack):
+    """A LocalCluster whose scheduler is up and whose workers are still starting: the parent
+    reads the input and submits the first partitions while the worker processes start and
+    load their models (the plugin runs when a worker joins, before its first task), and each
+    worker takes tasks as soon as its own models are loaded. Waiting for the whole cluster
+    first left the parent idle through the slowest worker's start (issue 13)."""
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
+                           dashboard_address=None)
+    stack.callback(_stop_local_cluster, cluster)
+    client = Client(cluster)
+    stack.callback(client.close)     # first: the client goes before its cluster
+    client.register_plugin(_worker_plugin())
+    cluster.scale(workers)
+    return client, workers
+
+
+# How long a worker of svodka's own LocalCluster may take to stop by itself once every result
+# is in the parent: it holds nothing the store needs (records, Parquet files and the
+# workers' own transactions are finished with their tasks), and a graceful stop took ~1 s
+# under load against ~0.4 with this (bench/ingest_stages.py).
+STOP_GRACE = 0.5
+
+
+def _stop_local_cluster(cluster) -> None:
+    """Stop every worker at once, each given :data:`STOP_GRACE` before it is killed, then
+    the scheduler; Dask's own close is the fallback."""
+    import asyncio
+
+    async def stop_workers() -> None:
+        await asyncio.gather(*(nanny.close(timeout=STOP_GRACE, reason="svodka-done")
+                               for nanny in list(cluster.workers.values())),
+                             return_exceptions=True)
+
+    nanny_log = logging.getLogger("distributed.nanny")
+    level = nanny_log.level
+    nanny_log.setLevel(logging.ERROR)   # "still alive after 0.4 seconds, killing" is the plan
+    try:
+        cluster.sync(stop_workers)
+    except Exception:   # a worker that would not stop: Dask's close below deals with it
+        log.debug("stopping the workers at once failed", exc_info=True)
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        nanny_log.setLevel(level)
+        cluster.close()
+        clock.mark("engine_stopped")
+
+
+def _model_load_times(client, stages: Counter) -> None:
+    """Each worker's model load, from the plugin's marks (timing only: never fails a run)."""
+    try:
+        loads = client.run(_model_times)
+        stages["model_load_per_worker"] = max((end - start for start, end in loads.values()),
+                                              default=0.0)
+        clock.mark("models_loading_first", min(start for start, _ in loads.values()))
+        clock.mark("models_loaded_last", max(end for _, end in loads.values()))
+    except Exception:
+        log.debug("no model load times from the workers", exc_info=True)
 
 
 def _worker_plugin():
@@ -264,6 +331,8 @@ def _run(client, tasks: Iterable, folder: Path | None, slots: int,
     done: dict = {}                 # future key -> results, fetched as tasks finish
     finished = as_completed()
     number = 0
+    last_task: dict[str, float] = {}   # worker -> when its last task ended
+    joined = False                     # a worker is known to have joined
 
     def fill() -> Iterator:
         nonlocal exhausted
@@ -285,19 +354,27 @@ def _run(client, tasks: Iterable, folder: Path | None, slots: int,
         path = str(folder / f"part-{number:06d}.parquet") if folder is not None else None
         started = time.perf_counter()
         future = client.submit(extract_partition, partition, path, pure=False)
+        clock.mark("first_submit")
         stages["submit"] += time.perf_counter() - started
         pending.append(future)
         finished.add(future)
         number += 1
 
     def collect(block: bool) -> None:
+        nonlocal joined
         started = time.perf_counter()
+        if block and not joined:   # a cluster whose workers never come must not hang the run
+            client.wait_for_workers(1, timeout=WORKER_START_TIMEOUT)
+            joined = True
         batch = finished.next_batch(block=block)
         stages["wait_for_workers"] += time.perf_counter() - started
         started = time.perf_counter()
         for future in batch:
             results, seconds = future.result()
             done[future.key] = results.results() if isinstance(results, Packed) else results
+            if FINISHED in seconds:
+                where, at = seconds.pop(FINISHED)
+                last_task[where] = max(at, last_task.get(where, 0.0))
             stages.update(seconds)
         stages["fetch"] += time.perf_counter() - started
 
@@ -311,6 +388,10 @@ def _run(client, tasks: Iterable, folder: Path | None, slots: int,
             yield from fill()
         if not pending:
             if exhausted and not waiting:
+                if last_task:
+                    clock.mark("first_worker_done", min(last_task.values()))
+                    clock.mark("last_worker_done", max(last_task.values()))
+                clock.mark("all_results")
                 return
             continue
         if pending[0].key not in done:

@@ -45,6 +45,8 @@ def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
         return None                      # "в ночь с 15 на 16 июля"
     if _list_marker(s, i, stop) or s.low(i - 1) in APPROXIMATE_AFTER:
         return None
+    if _place_after_person(s, i, stop):
+        return None                      # "Себастьен Лёб (1), Иван Мюллер (2)": places
     shared = _shared_unit(s, stop)
     if shared:
         return shared[0].kind, shared[0].code, stop
@@ -61,6 +63,26 @@ def _list_marker(s, i: int, stop: int) -> bool:
     with nothing before it."""
     opens = i == s.floor or i - 1 == s.floor and s.low(i - 1) == "("
     return opens and (s.low(stop) in LIST_ENDS or s.low(i - 1) == "(")
+
+
+def _place_after_person(s, i: int, stop: int) -> bool:
+    """A number alone in brackets right after a person's name, in a sentence whose such
+    numbers run up one by one, is his place in a list ("Себастьен Лёб (1), Иван Мюллер (2),
+    Хосе Мария Лопес (3)"), not a count; "Владимир Тарасенко (34) и Евгений Малкин (33)"
+    (goals) and "ФСБ (207), МВД (98)" still count."""
+    if not _bracketed_after_person(s, i, stop):
+        return False
+    tokens = s.analysis.tokens
+    places = [int(tokens[k].text) for k in range(s.floor + 2, s.end - 1)
+              if tokens[k].text.isdecimal() and _bracketed_after_person(s, k, k + 1)]
+    return len(places) >= 2 and all(b == a + 1 for a, b in zip(places, places[1:]))
+
+
+def _bracketed_after_person(s, i: int, stop: int) -> bool:
+    if s.low(i - 1) != "(" or s.low(stop) != ")" or i - 2 < s.floor:
+        return False
+    name_end = s.analysis.tokens[i - 2].end
+    return any(span.type == "PER" and span.end == name_end for span in s.analysis.ner)
 
 
 def _shared_unit(s, stop: int):

@@ -786,6 +786,7 @@ def role_owner(analysis, index: int, organizations: list[Entity], people: list[E
         return None
     forms = {fold(form) for e in organizations
              for form in (e.name, *e.aliases, *(m.text for m in e.mentions if m.kind == "name"))}
+    ministers = {minister for form in forms for minister in [_minister_of(form)] if minister}
     found = []
     for person in {id(p): p for p in people}.values():
         if person.type != "PER":
@@ -793,11 +794,28 @@ def role_owner(analysis, index: int, organizations: list[Entity], people: list[E
         for role in person.roles:
             words = fold(role).split()
             heads = {w.removeprefix("экс-").removeprefix("вице-") for w in words}
+            text = f" {' '.join(words)} "
             if (lemma in heads or (lemma in _HEADS and heads & _HEADS)) \
-                    and any(f" {form} " in f" {' '.join(words)} " for form in forms):
+                    and any(f" {form} " in text for form in forms) \
+                    or (lemma in _HEADS or lemma == "министр") \
+                    and any(f" {minister} " in text for minister in ministers):
                 found.append(person)
                 break
     return found[0] if len(found) == 1 else None
+
+
+def _minister_of(form: str) -> str | None:
+    """Who heads a ministry: "Минобороны" (Министерство обороны) → "министр обороны", "мид
+    украины" → "министр иностранных дел украины" ("Глава Минобороны" is the "министр обороны
+    России" the text named)."""
+    from svodka.extractors.entities.gazetteer import known_name
+
+    first, _, rest = form.partition(" ")
+    known = known_name(first)
+    full = fold(known.canonical) if known is not None and known.type == "ORG" else first
+    if not full.startswith("министерство "):
+        return None
+    return " ".join(("министр", full.removeprefix("министерство "), rest)).strip()
 
 
 def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
@@ -907,6 +925,33 @@ def _complement(analysis, index: int) -> list[int]:
             or tokens[tokens[i].head].head == index]
 
 
+def _speaker_just_before(analysis, slots: list[Slot], index: int, gender: str | None,
+                         genders: dict[int, str | None], quoted: list[tuple[int, int]]
+                         ) -> tuple[Entity, str] | None:
+    """"Плотников уверен, что … «…», — сказал форвард СКА", "— выразил мнение Головин. По
+    словам полузащитника ЦСКА, …": a title of an organization no one was given a role at goes
+    on with the person who spoke in the sentence just before (the quote's own sentences
+    between do not count), if no role of theirs names
+    another place ("— заявил глава МВД Северного Рейна" after a minister of elsewhere is
+    someone new) and the sex fits."""
+    token = analysis.tokens[index]
+    before = [s for s in slots if s.first < index and s.speaker]
+    if not before:
+        return None
+    last = before[-1]
+    sentences = analysis.sentences
+    if last.unnamed or last.sent >= token.sent or any(
+            not _inside(quoted, analysis.tokens[sentences[i].first].start)
+            for i in range(last.sent + 1, token.sent)) or any(
+            s.unnamed and s.first > last.first for s in slots if s.first < index):
+        return None
+    if gender is not None and genders.get(id(last.entity)) not in (gender, None):
+        return None
+    if not _phrase_agrees(analysis, index, [index, *analysis.children(index)], last.entity):
+        return None
+    return last.entity, "title:speaker-before"
+
+
 def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[int, int]],
                     genders: dict[int, str | None], owners: dict[int, Entity]
                     ) -> tuple[Entity, str] | None:
@@ -924,13 +969,14 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
         # "— сказала глава ЦИКа": the one person the text gave a role at that organization
         # ("глава Центризбиркома Элла Памфилова"), else someone new
         verb = tokens[token.head] if token.rel.startswith("nsubj") else None
-        gender = verb.feats.get("Gender") if verb is not None \
-            and verb.feats.get("Tense") == "Past" else None
+        # the holder's sex as a past verb or a short adjective shows it ("заявил", "убеждён")
+        gender = verb.feats.get("Gender") if verb is not None and (
+            verb.feats.get("Tense") == "Past" or verb.feats.get("Variant") == "Short") else None
         holder = role_owner(analysis, index, [owners[i] for i in following if i in owners],
                             [s.entity for s in slots if not s.unnamed and s.first < index])
-        if holder is not None and genders.get(id(holder)) in (gender, None):
+        if holder is not None and (gender is None or genders.get(id(holder)) in (gender, None)):
             return holder, "title:role-owner"
-        return None
+        return _speaker_just_before(analysis, slots, index, gender, genders, quoted)
     if any(tokens[c].rel == "acl" and c > index and _past_participle(analysis, c)
            for c in analysis.children(index)):
         return None       # "Европейский дипломат, ознакомившийся с докладом, сообщил": a title

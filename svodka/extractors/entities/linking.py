@@ -19,7 +19,7 @@ from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import family_names, link_person_names, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
-from svodka.extractors.entities.transliteration import link_transliterations
+from svodka.extractors.entities.transliteration import link_transliterations, may_be_spelling
 from svodka.extractors.entities.types import Groups, Named, family
 from svodka.text import DASHES, OPENING_QUOTES, QUOTES_AND_APOSTROPHE, fold, has_cyrillic, is_latin
 
@@ -279,38 +279,16 @@ def _someone_else(m: Named, bracketed: Named) -> bool:
     if m.type != "PER" or bracketed.type != "PER" or not has_cyrillic(m.text):
         return False
     if not has_cyrillic(bracketed.text):
-        # "Макс Ферстаппен (Toro Roso)", "Нико Хюлькенбергу (Force India)": the team, not
-        # his Latin spelling, which opens the surname with a letter that can spell it; one
-        # word is a nickname ("Шон Комбс (Diddy)")
-        latin = fold(bracketed.normal).split()
-        return len(latin) > 1 and is_latin(bracketed.normal) \
-            and not _may_spell(latin[-1], fold(m.normal).split()[-1])
+        # "Макс Ферстаппен (Toro Roso)", "Норберт Мичелис (Zengo Motorsport)": the team, not
+        # his Latin spelling, which opens his first name and surname with letters that can
+        # spell them; one word is a nickname ("Шон Комбс (Diddy)")
+        return is_latin(bracketed.normal) and not may_be_spelling(bracketed.normal, m.normal)
     words = fold(m.normal).replace(".", " ").split()
     others = fold(bracketed.normal).replace(".", " ").split()
     if len(others) == 1 and len(words) > 1:
         return False      # "Александр Залдостанов (Хирург)": a nickname after a full name
     return not any(same_word(a, b) or a[:1] == b[:1] and (len(a) == 1 or len(b) == 1)
                    for a in words for b in others)
-
-
-# the Cyrillic letters a Latin name's first letters are written with in Russian news
-_FIRST_LETTERS = (("ch", "чкхш"), ("th", "тсф"), ("sh", "ш"), ("zh", "ж"), ("kh", "х"),
-                  ("ph", "ф"), ("c", "кцсч"), ("g", "гджх"), ("h", "хг"), ("j", "джхйяю"),
-                  ("y", "йиюяе"), ("w", "ву"), ("x", "ксзх"), ("q", "к"), ("z", "зц"),
-                  ("s", "сзш"), ("k", "кх"), ("b", "б"), ("d", "д"), ("f", "ф"), ("l", "л"),
-                  ("m", "м"), ("n", "н"), ("p", "п"), ("r", "р"), ("t", "тц"), ("v", "в"))
-_VOWELS = "аеэиоуюяыёй"
-
-
-def _may_spell(latin: str, cyrillic: str) -> bool:
-    """Whether a Latin word may be the Cyrillic one's spelling, by its first letters
-    ("christensen" / "кристенсен" yes; "roso" / "ферстаппен" no)."""
-    if not latin or not cyrillic:
-        return False
-    for start, letters in _FIRST_LETTERS:
-        if latin.startswith(start):
-            return cyrillic[0] in letters
-    return cyrillic[0] in _VOWELS if latin[0] in "aeiouy" else True
 
 
 def _other_form(m: Named, text: str, by_start: dict[int, int], starts: list[int]) -> int | None:

@@ -22,6 +22,8 @@ from svodka.extractors.entities.organizations import (described_organizations,
                                                      place_adjective_of_organization,
                                                      quoted_organizations)
 from svodka.extractors.entities.products import product_names
+from svodka.extractors.entities.transliteration import may_be_spelling
+from svodka.extractors.entities.two_people import split_two_people
 from svodka.text import BRACKETS, CLOSING_QUOTES, OPENING_QUOTES, fold
 from svodka.text import QUOTES_AND_APOSTROPHE as _QUOTES
 
@@ -152,13 +154,28 @@ def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     for m in mentions:
         if m.type != "PER":
             continue
-        while m.stop - m.first > 1 and (loose(m.first) or role_words.holds(analysis, m.first)):
+        while m.stop - m.first > 1 and (loose(m.first) or role_words.holds(analysis, m.first)
+                                        or _compound_role(analysis, m.first, role_words)):
             m.first += 1
             m.rule = "trim_person_edges"
         while m.stop - m.first > 1 and loose(m.stop - 1):
             m.stop -= 1
             m.rule = "trim_person_edges"
     return mentions
+
+
+def _compound_role(analysis: Analysis, index: int, role_words) -> bool:
+    """"Юрист-международник Илларион Гирс" opening a line: a role word joined by a hyphen to a
+    common noun is a title, capitalized only because it opens the sentence. Not a double name
+    ("Римский-Корсаков", "Жан-Поль"): the second part must be a known word that is no name."""
+    first, dash, rest = analysis.tokens[index].text.partition("-")
+    if not dash or not rest or "-" in rest or not rest.islower():
+        return False
+    morph = analysis.morph
+    if not any(fold(p.normal_form) in role_words for p in morph.parse(first.lower())[:2]):
+        return False
+    return morph.word_is_known(rest) and all(
+        not _NAME_GRAMMEMES & set(p.tag.grammemes) for p in morph.parse(rest))
 
 
 # the dative endings an outlet told takes after a cue ("сказал Сулейман Р-Спорту")
@@ -327,10 +344,15 @@ def _region(analysis: Analysis, index: int) -> int:
     return analysis.sentences[analysis.tokens[index].sent].region
 
 
+_VOWELS = set("аеёиоуыэюяaeiouy")
+
+
 def _is_initial(token) -> bool:
+    """"В", "Дж", "Вл": an initial of several letters is a consonant cluster; "Хуа" of "Ма
+    Цинь Хуа. Том Чилтон" is a word that ends a sentence."""
     text = token.text
     return text[:1].isupper() and text.isalpha() and len(text) <= _MAX_INITIAL_LETTERS \
-        and (len(text) == 1 or text[1:].islower())
+        and (len(text) == 1 or text[1:].islower() and not _VOWELS & set(text[1:].lower()))
 
 
 def listed_abbreviations(analysis: Analysis, mentions: list[Found]) -> list[Found]:
@@ -587,6 +609,79 @@ def _latin_name(tokens, first: int, stop: int) -> bool:
         and all(w.isascii() and any(ch.isalpha() for ch in w) for w in words)
 
 
+@lru_cache(maxsize=1)
+def _facility_nouns():
+    from svodka.extractors.entities.gazetteer import WordList
+    return WordList.of(load_list("facility_descriptors.txt"))
+
+
+def quoted_facilities(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """"на автодроме «Поль Рикар»": a quoted name after a facility noun
+    (``facility_descriptors.txt``) is a place, though it is also a person's name; so is the
+    same quoted name elsewhere in the text ("«Поль Рикар» устроил гонщикам сауну")."""
+    tokens = analysis.tokens
+    nouns = _facility_nouns()
+    coverage = Coverage(mentions)
+    names: set[str] = set()
+    for index in range(len(tokens) - 2):
+        if tokens[index + 1].text not in OPENING_QUOTES or not nouns.holds(analysis, index):
+            continue
+        first = index + 2
+        stop = next((i for i in range(first, min(first + _MAX_BRACKETED, len(tokens)))
+                     if tokens[i].text in CLOSING_QUOTES or tokens[i].sent != tokens[index].sent),
+                    None)
+        if stop is None or stop == first or tokens[stop].text not in CLOSING_QUOTES \
+                or not tokens[first].text[:1].isupper():
+            continue
+        held = coverage.overlapping(first, stop)
+        if any(m.first < first or m.stop > stop for m in held):
+            continue
+        for m in held:
+            coverage.remove(m)
+            m.stop = m.first        # emptied; dropped below
+        mentions.append(coverage.add(Found(first, stop, "LOC", "quoted_facilities")))
+        names.add(_words_of(tokens, first, stop))
+    for m in mentions:
+        if m.type == "PER" and m.first > 0 and tokens[m.first - 1].text in OPENING_QUOTES \
+                and _words_of(tokens, m.first, m.stop) in names:
+            m.type, m.rule = "LOC", "quoted_facilities"
+    return [m for m in mentions if m.stop > m.first]
+
+
+def _words_of(tokens, first: int, stop: int) -> str:
+    return " ".join(fold(tokens[i].text) for i in range(first, stop))
+
+
+def teams_after_people(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """"Норберт Мичелис (Zengo Motorsport)", "Макс Ферстаппен (Toro Roso)": Latin words in
+    brackets right after a person's name that cannot spell it are whom he plays or works for
+    (a team, a club, a company), an organization; "Брендт Кристенсен (Brendt Christensen)" is
+    his spelling, and one word may be a nickname ("Шон Комбс (Diddy)")."""
+    tokens = analysis.tokens
+    coverage = Coverage(mentions)
+    for m in [m for m in mentions if m.type == "PER" and not m.nested]:
+        opening = m.stop
+        closing = next((i for i in range(opening + 1, min(opening + _MAX_BRACKETED + 2,
+                                                            len(tokens)))
+                        if tokens[i].text in ("(", ")")), None)
+        if opening >= len(tokens) or tokens[opening].text != "(" or closing is None \
+                or tokens[closing].text != ")" or tokens[closing].sent != tokens[opening].sent \
+                or not _latin_name(tokens, opening + 1, closing):
+            continue
+        inside = analysis.text[tokens[opening + 1].start:tokens[closing - 1].end]
+        person = analysis.text[tokens[m.first].start:tokens[m.stop - 1].end]
+        if may_be_spelling(inside, person):
+            continue
+        held = coverage.overlapping(opening + 1, closing)
+        if not held:
+            mentions.append(coverage.add(Found(opening + 1, closing, "ORG",
+                                               "teams_after_people")))
+        elif len(held) == 1 and (held[0].first, held[0].stop) == (opening + 1, closing) \
+                and held[0].type == "PER":
+            held[0].type, held[0].rule = "ORG", "teams_after_people"
+    return mentions
+
+
 def bracketed_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"концерн «Фольксваген» (Volkswagen)", "Бюро США по патентам (USPTO)", "Комитет защиты
     журналистов (КЗЖ) (Committee to Protect Journalists)": a Latin name in brackets right
@@ -700,6 +795,7 @@ RULES = [
     list_types,
     trim_punctuation,
     trim_person_edges,
+    split_two_people,
     outlets_told,
     no_names,
     extend_initials,
@@ -719,6 +815,8 @@ RULES = [
     institution_of_organization,
     place_adjective_of_organization,
     organization_complements,
+    teams_after_people,
+    quoted_facilities,
     bracketed_names,
     media_sites,
     places_in_organizations,

@@ -113,7 +113,8 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
         # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
         # foreign man's name pymorphy does not know ("Хэннигсена")
         word = feminine_nominative(lowered, case, feats.get("Gender")) or word
-        if word == lowered and feats.get("Gender") != "Fem" and _foreign(morph, lowered, case):
+        if word == lowered and feats.get("Gender") != "Fem" \
+                and _foreign(morph, lowered, case, foreign):
             word = foreign_nominative(lowered, case, seen) or word
     # Imported here: importing natasha loads numpy, and `import svodka` must not, so that the
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
@@ -176,12 +177,18 @@ def _oblique_only_name(morph, word: str) -> str | None:
     return lemmas.pop() if len(lemmas) == 1 else None
 
 
-def _foreign(morph, word: str, case: str) -> bool:
+def _foreign(morph, word: str, case: str, beside_foreign: bool = False) -> bool:
     """A name pymorphy does not know, or knows only as some other word in another case
-    ("Майка Пенса": "пенса" is only a genitive of the coin "пенс", never an accusative)."""
+    ("Майка Пенса": "пенса" is only a genitive of the coin "пенс", never an accusative).
+    ``beside_foreign``: the first names show no Russian declension; then a surname pymorphy
+    knows only as a thing is unknown too ("Стэнли Кубрика": "кубрик" is a cabin, "Массимо
+    Карреры": "карреры" an indeclinable neuter)."""
     if not morph.word_is_known(word):
         return True
     parses = morph.parse(word)
+    if beside_foreign and not any(_NAME_TAGS & set(p.tag.grammemes)
+                                  or p.feats.get("Animacy") == "Anim" for p in parses):
+        return True
     return not any(_NAME_TAGS & set(p.tag.grammemes) or p.feats.get("Case") == case
                    for p in parses)
 
@@ -248,6 +255,8 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
     chosen -= {i for i in range(first, stop - 1) if tokens[i + 1].text == "."
                and tokens[i + 1].start == tokens[i].end}
     foreign = person and _undeclined_given_names(morph, [t.text for t in tokens[first:stop - 1]])
+    if person:
+        chosen -= {i for i in range(first, stop - 1) if _undeclined_first_name(morph, tokens[i].text)}
     words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
                              person, seen, foreign and i == stop - 1) if i in chosen
              else tokens[i].text for i in range(first, stop)]
@@ -256,6 +265,18 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
                  and fold_word(word) == fold_word(tokens[first + offset].text) else word
                  for offset, word in enumerate(words)]
     return join_words(analysis.text, tokens, first, stop, words)
+
+
+# a first name pymorphy does not know that ends so is a foreign one that does not decline
+# ("Фелипе Массы", "Жозе Моуринью", "Андре Виллаш-Боаш"): a Russian name takes -е only in the
+# dative or locative, and pymorphy knows those forms of the names it knows ("Иване", "Сергее")
+_UNDECLINED_NAME_ENDINGS = ("е", "э", "о")
+
+
+def _undeclined_first_name(morph, word: str) -> bool:
+    lowered = word.lower()
+    return lowered.endswith(_UNDECLINED_NAME_ENDINGS) and lowered.isalpha() \
+        and has_cyrillic(lowered) and not morph.word_is_known(lowered)
 
 
 def _undeclined_given_names(morph, given: list[str]) -> bool:

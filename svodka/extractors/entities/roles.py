@@ -167,6 +167,8 @@ def _may_hold(analysis: Analysis, index: int, names: set[int]) -> bool:
         return False
     if token.text in _QUOTES or token.text in _BRACKETS:
         return True
+    if token.pos == "VERB" and token.feats.get("VerbForm") == "Part" and token.rel == "amod":
+        return True       # "Представитель переходной команды избранного президента Шон Спайсер"
     return token.pos in _INSIDE and any(ch.isalnum() for ch in token.text)
 
 
@@ -399,11 +401,15 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
         if _is_role_word(analysis, index):
             heads.append(index)
         index -= 1
-    if not heads or tokens[name_first - 1].pos in ("ADP", "CCONJ"):
+    if not heads or tokens[name_first - 1].pos in ("ADP", "CCONJ") \
+            or _coordinated_with_title(analysis, name_first, heads) \
+            or case == "Gen" and _inside_title_phrase(analysis, name_first, names, heads):
         return None
     # an apposition agrees in case with its name: in "заявил президент на встрече с главой
     # МВД Владимиром Колокольцевым" the role is "главой МВД", not the phrase from "президент"
-    agreeing = [i for i in heads if _agrees(analysis, i, case)]
+    agreeing = [i for i in heads if _agrees(analysis, i, case)
+                or case == "Gen" and tokens[i].feats.get("Case") == "Acc"
+                and _accusative_form(analysis, name_first)]
     if case and not agreeing and case == "Gen" and all(
             tokens[i].feats.get("Case") for i in heads) \
             and _inflected_genitive(analysis, name_first, name_first + 1, oblique):
@@ -445,6 +451,13 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
     nearest = candidates[0]
     # "митрополит Волоколамский Иларион": adjectives of the name may stand between
     next_to_name = all(tokens[i].pos == "ADJ" for i in range(stop, name_first))
+    joined = _joined_title(analysis, head, nearest)
+    if joined is not None:
+        # "Депутат Верховной рады и бывший лидер организации «Правый сектор» Дмитрий Ярош":
+        # two titles of one man; the chain reads the first past the conjunction
+        role = _role(analysis, joined, nearest, stop)
+        role.stacked = True
+        return role
     ranked = _rank_complement(analysis, head, nearest, stop)
     if ranked is not None and next_to_name:
         # "министр обороны РФ генерал армии Сергей Шойгу": a rank with its own complement
@@ -466,6 +479,63 @@ def role_before(analysis: Analysis, name_first: int, names: set[int],
             role.stacked = True
             return role
     return _role(analysis, _extend_adjectives(analysis, head, floor), head, stop)
+
+
+def _accusative_form(analysis: Analysis, name_first: int) -> bool:
+    """"цитируют … главу канцелярии президента Польши Кшиштофа Щерского": an animate name
+    the tagger reads as a genitive has the accusative's form too, and so agrees with a title
+    in the accusative; the dictionary decides."""
+    cases = {form.tag.case for form in analysis.morph.parse(analysis.tokens[name_first].text.lower())
+             if form.tag.POS == "NOUN" and form.tag.animacy == "anim"}
+    return {"gent", "accs"} <= cases
+
+
+def _joined_title(analysis: Analysis, head: int, nearest: int) -> int | None:
+    """Where the second of two titles joined by a conjunction begins ("депутат Верховной
+    рады и бывший лидер …"): the parser makes it a conjunct of the first title word, in its
+    case, right after the conjunction; None when the titles are not so joined."""
+    tokens = analysis.tokens
+    # the parser hangs the second title on the first, or both on a word before them
+    # ("настоятель собора, сценарист и кинорежиссер Александр Новопашин")
+    siblings = tokens[head].rel == "conj" and tokens[nearest].head == tokens[head].head
+    if nearest <= head or tokens[nearest].rel != "conj" \
+            or not (tokens[nearest].head == head or siblings) \
+            or tokens[nearest].feats.get("Case") != tokens[head].feats.get("Case"):
+        return None
+    first = _extend_adjectives(analysis, nearest, head + 1)
+    conjunction = tokens[first - 1]
+    if conjunction.pos != "CCONJ" or conjunction.head != nearest:
+        return None
+    return first
+
+
+def _coordinated_with_title(analysis: Analysis, name_first: int, heads: list[int]) -> bool:
+    """"со стороны адвоката или самого Виктора": a name the parser joins to the title by a
+    conjunction is a second person beside the title's holder, not the holder."""
+    tokens = analysis.tokens
+    name = tokens[name_first]
+    return name.rel == "conj" and name.head in heads and any(
+        tokens[i].pos == "CCONJ" and tokens[i].head == name_first
+        for i in range(name.head + 1, name_first))
+
+
+def _inside_title_phrase(analysis: Analysis, name_first: int, names: set[int],
+                         heads: list[int]) -> bool:
+    """"взгляды будущего советника Трампа по нацбезопасности": a genitive name followed by
+    a title's complement ("по", "при", "от") the parser hangs on the title stands inside the
+    title's phrase — whose adviser, not who."""
+    tokens = analysis.tokens
+    after = name_first + 1
+    while after in names:
+        after += 1
+    if after >= len(tokens) or tokens[after].sent != tokens[name_first].sent:
+        return False
+    word = tokens[after]
+    # a title's own complement opens with "по", "при", "от"; "князя Александра Невского в
+    # Новосибирске" says where the church stands, whatever the parser hangs it on
+    if word.pos != "ADP" or word.text.lower() not in _ROLE_PREPOSITIONS or word.head <= after:
+        return False
+    return tokens[word.head].head in heads
 
 
 def _own_apposition_stop(analysis: Analysis, head: int, stop: int, name_first: int) -> int:
@@ -531,6 +601,20 @@ def _complement_before_subject(analysis: Analysis, head: int, name_first: int,
         and not any(form.tag.case == wanted for form in forms)
 
 
+def _described_before(analysis: Analysis, link: int, case: str) -> int | None:
+    """The comma that opens a description of a person between two links of a chain of titles
+    ("руководитель проекта, известный московский библиофил, профессор Алексей Венгеров"):
+    adjectives and a noun for a person that is no title, all in the chain's case; None when
+    the words before ``link`` are not such a description."""
+    tokens = analysis.tokens
+    noun = link - 1
+    if noun < 1 or not _person_noun(analysis, noun) or not _agrees(analysis, noun, case):
+        return None
+    first = _extend_adjectives(analysis, noun, analysis.sentences[tokens[noun].sent].first)
+    opening = first - 1
+    return opening if opening > 0 and tokens[opening].text == "," else None
+
+
 def _person_noun(analysis: Analysis, index: int) -> bool:
     """A common noun for a person that is no title: "зятя", "дочь", "супруга"."""
     token = analysis.tokens[index]
@@ -556,8 +640,10 @@ def _relative_of(analysis: Analysis, role: Role, name_first: int) -> bool:
         return tokens[before].feats.get("Gender") == "Fem" \
             and tokens[role.head].feats.get("Gender") == "Masc" \
             and _feminine_name(analysis, name_first)
-    if name.feats.get("Case") in ("Gen", None):
+    if name.feats.get("Case") is None:
         return False
+    # the dictionary, not the tagger, says whether the name can be the genitive ("Мария",
+    # tagged genitive after "режиссера", cannot)
     return all(form.tag.case != "gent" for form in analysis.morph.parse(name.text.lower()))
 
 
@@ -749,6 +835,15 @@ def _bare(analysis: Analysis, index: int) -> bool:
 _LEAVING = {"от", "с", "из"}
 
 
+def _participle_between(analysis: Analysis, verb: int, post: int) -> bool:
+    """"руководила персоналом Клинтон, занимавшей на тот момент пост сенатора": a participle
+    opened by a comma between the verb and the post holds the post for its own noun,
+    whatever the parser hangs "пост" on."""
+    tokens = analysis.tokens
+    return any(tokens[i].feats.get("VerbForm") == "Part" and tokens[i - 1].text == ","
+               for i in range(verb + 1, post))
+
+
 def _left_post(analysis: Analysis, post: int) -> bool:
     """"отстранил от должности", "ушёл с поста": the subject leaves or removes someone from
     the post; "назначен на должность", "занял пост" give it."""
@@ -784,7 +879,8 @@ def predicate_roles(analysis: Analysis, head: int, skip: range, names: set[int],
                 and not has_object and _as_title(analysis, child):
             # "Венди Видом была разоблачена как редактор контента по соцсетям телеканала CBS"
             roles.append(_phrase_from(analysis, child, names))
-        elif analysis.lemma(child) in _POSTS and not _left_post(analysis, child):
+        elif analysis.lemma(child) in _POSTS and not _left_post(analysis, child) \
+                and not _participle_between(analysis, head, child):
             # "занял пост генерального директора", "назначен на должность министра"
             for title in analysis.children(child):
                 if title > child and _is_role_word(analysis, title):
@@ -1130,6 +1226,11 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
     linked_case = None         # the case of the title after the last link crossed
     while True:
         role = role_before(analysis, stop, names, skipped, oblique)
+        if role is None and linked_case is not None:
+            described = _described_before(analysis, stop, linked_case)
+            if described is not None:
+                stop = described   # "руководитель проекта «Библиохроника», известный
+                continue           # московский библиофил, профессор Алексей Венгеров"
         if role is None:
             break
         if linked_case is not None and not _agrees(analysis, role.head, linked_case):
@@ -1138,6 +1239,8 @@ def _chain_before(analysis: Analysis, name_first: int, names: set[int],
         roles.insert(0, role)
         if role.stacked:
             stop = role.first
+            if tokens[stop - 1].pos == "CCONJ" and tokens[role.head].rel == "conj":
+                stop -= 1      # "депутат Верховной рады и бывший лидер …": past the "и"
             skipped = {}
             continue
         link = role.first - 1

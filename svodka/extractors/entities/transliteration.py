@@ -59,3 +59,40 @@ def link_transliterations(mentions: list[Named], groups, family) -> None:
         roots.discard(groups.find(i))
         if len(roots) == 1:
             groups.union(roots.pop(), i)
+
+
+# the Cyrillic letters a Latin name's first letters are written with in Russian news
+_FIRST_LETTERS = (("ch", "чкхш"), ("th", "тсф"), ("sh", "ш"), ("zh", "ж"), ("kh", "х"),
+                  ("ph", "ф"), ("c", "кцсч"), ("g", "гджх"), ("h", "хг"), ("j", "джхйяю"),
+                  ("y", "йиюяе"), ("w", "ву"), ("x", "ксзх"), ("q", "к"), ("z", "зц"),
+                  ("s", "сзш"), ("k", "кх"), ("b", "б"), ("d", "д"), ("f", "ф"), ("l", "л"),
+                  ("m", "м"), ("n", "н"), ("p", "п"), ("r", "р"), ("t", "тц"), ("v", "вф"))
+_VOWELS = "аеэиоуюяыёй"
+
+
+def may_spell(latin: str, cyrillic: str) -> bool:
+    """Whether a Latin word may be the Cyrillic one's spelling, by its first letters
+    ("christensen" / "кристенсен" yes; "roso" / "ферстаппен" no)."""
+    if not latin or not cyrillic:
+        return False
+    for start, letters in _FIRST_LETTERS:
+        if latin.startswith(start):
+            return cyrillic[0] in letters
+    return cyrillic[0] in _VOWELS if latin[0] in "aeiouy" else True
+
+
+def may_be_spelling(latin: str, cyrillic_name: str) -> bool:
+    """Whether a Latin name of several words may be the spelling of a Cyrillic one, by the
+    first letters of its first and last words ("Brendt Christensen" / "Брендт Кристенсен",
+    "Kim Jong-un" / "Ким Чен Ын"; not "Zengo Motorsport" / "Норберт Мичелис"). One word is a
+    nickname as well as a spelling ("Шон Комбс (Diddy)"): it may."""
+    latin_words = fold(latin).replace("-", " ").split()
+    words = fold(cyrillic_name).replace("-", " ").split()
+    if len(latin_words) < 2 or not words:
+        return True
+    # a one-word name is spelled by the last Latin word, after an article ("Раскассэ (La
+    # Rascasse)"); the first Latin word spells some word before the surname, since the span
+    # may have taken in a word before the first name ("Аль-Джазиры Сами аль-Хадж (Sami
+    # al-Haj)")
+    firsts = any(may_spell(latin_words[0], w) for w in words[:-1]) if len(words) > 1 else True
+    return firsts and may_spell(latin_words[-1], words[-1])

@@ -117,7 +117,7 @@ def _described_as(analysis: Analysis, tokens: range) -> str | None:
     tokens_ = analysis.tokens
     before = tokens.start - 1
     if before >= 0 and tokens_[before].sent == tokens_[tokens.start].sent and \
-            _feminine_noun(analysis, before):
+            _feminine_noun(analysis, before) and _same_case(tokens_[before], tokens_[tokens.start]):
         return "Fem"
     for i in tokens:
         head = tokens_[i].head
@@ -131,6 +131,13 @@ def _described_as(analysis: Analysis, tokens: range) -> str | None:
                 verb_gender(analysis, range(head, head + 1))
         return None
     return None
+
+
+def _same_case(noun, name) -> bool:
+    """An apposition agrees in case with its name: "дочь Барака Обамы" is no woman named
+    Обама but a man's genitive after the noun it depends on."""
+    cases = {noun.feats.get("Case"), name.feats.get("Case")}
+    return None in cases or len(cases) == 1
 
 
 def _animate(analysis: Analysis, index: int) -> bool:

@@ -88,6 +88,11 @@ def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
     return speakers
 
 
+def joint_name(names: list[str]) -> str:
+    """The gold's way of writing a joint statement's speakers: "A", "A и B", "A, B и C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " и " + names[-1]
+
+
 def line_pieces(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` cut at its newlines: each line's piece of three words or more, trimmed
     as a quote's edge is: a piece's own final period, trailing comma or dash goes with the
@@ -129,12 +134,14 @@ def extract_quotes(analysis: Analysis, entities: list[Entity],
     speakers = _speakers(ctx, entities, candidates, dateline)
     for candidate, speaker in zip(candidates, speakers):
         entity = speaker.entity
+        joint = (entity, *speaker.others) if entity is not None else ()
         cue = text[candidate.cue_span[0]:candidate.cue_span[1]] if candidate.cue_span else None
         for start, end in line_pieces(ctx, candidate.start, candidate.end):
             quotes.append(Quote(
                 start, end, text[start:end], candidate.kind,
                 speaker=entity.id if entity else None,
-                speaker_name=entity.name if entity else None,
+                speaker_name=joint_name([e.name for e in joint]) if entity else None,
                 cue=cue, cue_span=candidate.cue_span, rule=candidate.rule,
-                speaker_text=speaker.text, speaker_span=speaker.span))
+                speaker_text=speaker.text, speaker_span=speaker.span,
+                co_speakers=[e.id for e in speaker.others]))
     return rerank_speakers(analysis, entities, quotes) if rerank else quotes

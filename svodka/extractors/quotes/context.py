@@ -33,8 +33,10 @@ class Lexicon:
     cite: frozenset[str]
     phrases: frozenset[tuple[str, ...]]         # preposition, then the noun's lemmas
     cue_phrases: dict[str, tuple[tuple[str, ...], ...]]   # "прийти" → (("к", "вывод"),)
+    that_phrases: tuple[tuple[str, ...], ...]   # cues only before "что": ("обратить", "внимание")
     anonymous: frozenset[str]
     org_nouns: frozenset[str]                   # documents included
+    governments: frozenset[str]                 # "власти": a government speaks
     documents: frozenset[str]
     representatives: frozenset[str]
     cue_nouns: frozenset[str]
@@ -65,9 +67,11 @@ def lexicon() -> Lexicon:
         cite=frozenset(load_list("quote_cues_cite.txt")),
         phrases=frozenset((row[0], *row[1].split()) for row in load_table("quote_phrases.tsv")),
         cue_phrases=_verb_phrases(load_list("quote_cue_phrases.txt")),
+        that_phrases=tuple(tuple(line.split()) for line in load_list("quote_cue_phrases_that.txt")),
         anonymous=frozenset(load_list("quote_anonymous.txt")),
         org_nouns=frozenset(load_list("quote_org_nouns.txt")
                             + load_list("quote_document_nouns.txt")),
+        governments=frozenset(load_list("quote_government_nouns.txt")),
         documents=frozenset(load_list("quote_document_nouns.txt")),
         representatives=frozenset(load_list("quote_representatives.txt")),
         cue_nouns=frozenset(load_list("quote_cue_nouns.txt")),

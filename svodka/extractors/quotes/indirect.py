@@ -151,7 +151,7 @@ def that_after(ctx: Context, cue: int, stop: int) -> int | None:
 
 
 # a cue's object that holds the speaker's own view: "выразил уверенность в том, что"
-_OPINION_NOUNS = frozenset({"уверенность", "надежда", "сомнение", "опасение", "мнение",
+_OPINION_NOUNS = frozenset({"уверенность", "надежда", "сомнение", "опасение", "мнение", "гипотеза",
                             "убеждение", "предположение", "версия", "позиция"})
 
 
@@ -209,13 +209,55 @@ def _first_person_before(ctx: Context, cue: int) -> bool:
     return False
 
 
+def _that_phrase(ctx: Context, cue: int) -> bool:
+    """A verb phrase that reports words only before "что": "обратил внимание(, что)", "не
+    скрывает(, что)" (`quote_cue_phrases_that.txt`)."""
+    lemma = ctx.lemma(cue)
+    before = ctx.word(cue - 1).lower()
+    for words in ctx.lexicon.that_phrases:
+        negated = words[0] == "не"
+        verb, rest = (words[1], words[2:]) if negated else (words[0], words[1:])
+        if lemma != verb or not ctx.lemmas_at(cue + 1, rest) \
+                or negated != (before == "не") or ctx.word(cue - 2).lower() == "не":
+            continue    # not "не столько обращают внимание на то, что A, сколько …"
+        after = cue + 1 + len(rest)
+        if ctx.word(after).lower() == "на" and ctx.word(after + 1).lower() == "то":
+            after += 2
+        # the clause right after: not "обращаешь внимание на параллели … с тем, что"
+        return ctx.word(after) == "," and ctx.word(after + 1).lower() == "что"
+    return False
+
+
+# verbs whose infinitive is their own subject's act: "поспешили заявить", "стали объяснять" (not
+# "Тренер предложил сказать всем, что …": someone else is to speak)
+_SUBJECT_SPEAKS = frozenset({"стать", "начать", "начинать", "поспешить", "спешить", "продолжить",
+                             "решить", "успеть"})
+
+
+def _told_to(ctx: Context, cue: int) -> bool:
+    """An infinitive cue under a finite verb of the speaker's: "Некоторые компании поспешили
+    заявить, что", "полицейские стали объяснять, что" (not the author's "стоит отметить", "могу
+    сказать", nor a negated "не могут сказать, что")."""
+    token = ctx.tokens[cue]
+    if token.feats.get("VerbForm") != "Inf" or token.head < 0 or token.rel != "xcomp":
+        return False
+    head = token.head
+    if ctx.lemma(head) not in _SUBJECT_SPEAKS or not ctx.is_reporting(head) \
+            or ctx.word(head - 1).lower() == "не" \
+            or ctx.word(cue - 1).lower() == "не":
+        return False
+    return any(ctx.tokens[c].rel.startswith("nsubj") and ctx.lemma(c) not in ("я", "мы", "ты", "вы")
+               for c in ctx.analysis.children(head))
+
+
 def cue_that(ctx: Context) -> list[Candidate]:
     """Х заявил, что … / Отмечается, что …"""
     found = []
     for sentence in _sentences(ctx):
         for cue in range(sentence.first, sentence.stop):
             noun = ctx.tokens[cue].pos == "NOUN" and ctx.lemma(cue) in ctx.lexicon.cue_nouns
-            if not noun and (not ctx.is_any_cue(cue) or not _reports(ctx, cue)):
+            cue_like = ctx.is_any_cue(cue) or _that_phrase(ctx, cue)
+            if not noun and (not cue_like or not (_reports(ctx, cue) or _told_to(ctx, cue))):
                 continue
             if any(ctx.lemma(c) in ("я", "мы") for c in ctx.analysis.children(cue)
                    if ctx.tokens[c].rel.startswith("nsubj")) or _first_person_before(ctx, cue):
@@ -225,6 +267,13 @@ def cue_that(ctx: Context) -> list[Candidate]:
             that = that_after(ctx, cue, sentence.stop)
             if that is None:
                 continue
+            if _correlative(ctx, cue, that) and (
+                    _evidence(ctx, cue) or ctx.tokens[that].rel not in ("mark", "")):
+                # "Результаты говорят о том, что …": evidence, no one's words; "рассчитывает
+                # на то, что уже запланировано": "что" is the relative clause's subject, no clause
+                continue
+            if ctx.lemma(cue) in _EXPECTING and ctx.word(cue - 1).lower() == "не":
+                continue    # "Архиепископ не ожидал, что …": surprise told, no forecast
             token = ctx.tokens[cue]
             if that + 1 >= sentence.stop:
                 continue
@@ -242,6 +291,35 @@ def cue_that(ctx: Context) -> list[Candidate]:
                 found.append(Candidate(*marked, "direct", "bracketed_speech", cue=cue,
                                        cue_span=(token.start, token.end), group=-1 - token.start))
     return found
+
+
+# "не ожидал, что …", "не рассчитывал, что …": the narrator tells a surprise (a forecast is
+# "специалисты ожидали, что …", decision G2)
+_EXPECTING = frozenset({"ожидать", "рассчитывать"})
+# the pronoun of a complement "о том / на то / тому / тем, что"
+_CORRELATIVES_OF_THAT = frozenset({"то", "том", "тому", "тем", "того"})
+
+
+# speech verbs that also mean "indicate" with a thing for subject: "результаты говорят о том,
+# что", "всё указывает на то, что", "это напоминает о том, что"
+_EVIDENCE_READINGS = frozenset({"говорить", "указывать", "указать", "напоминать", "напомнить"})
+
+
+def _evidence(ctx: Context, cue: int) -> bool:
+    """Does the cue with a correlative complement tell evidence, not words: "это" for subject
+    ("это решило исход борьбы плюс к тому, что"), or a thing with a verb that also means
+    "indicate" ("Последние результаты говорят о том, что"; a party still speaks: "британская
+    сторона сослалась на то, что")?"""
+    if any(ctx.lemma(c) in _THINGS_AS_PRONOUNS for c in ctx.analysis.children(cue)
+           if ctx.tokens[c].rel.startswith("nsubj")):
+        return True
+    return ctx.lemma(cue) in _EVIDENCE_READINGS and _thing_says(ctx, cue, cue)
+
+
+def _correlative(ctx: Context, cue: int, that: int) -> bool:
+    """Is the cue's "что" clause the complement of a correlative pronoun ("говорит о том,
+    что", "указывает на то, что")?"""
+    return any(ctx.word(i).lower() in _CORRELATIVES_OF_THAT for i in range(cue + 1, that))
 
 
 # After "Х полагают," these open no content of the cue's own: a relative or question word (a
@@ -335,7 +413,8 @@ def _has_marks_opening(text: str, start: int, end: int) -> bool:
 
 def _phrase_at(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
     """(cue token, speaker tokens so far) of "по словам Х", "по его словам", "как сообщил Х"."""
-    phrase = ctx.phrase_at(index, stop) or _speakers_own_data(ctx, index, stop)
+    phrase = ctx.phrase_at(index, stop) or _speakers_own_data(ctx, index, stop) \
+        or _person_sources_data(ctx, index, stop)
     if phrase is not None:
         return phrase
     cue = ctx.as_cue_at(index, stop)
@@ -363,6 +442,31 @@ def _speakers_own_data(ctx: Context, index: int, stop: int) -> tuple[int, range]
                for i in range(previous.first, previous.stop)):
         return None     # "… подтвердил портал Mil Radar. По его данным, …": data
     return index + 2, range(index + 1, index + 2)
+
+
+# "по данным / по информации / по сведениям Х": data, unless Х is a person (decisions 2, E1, G3)
+_DATA_NOUNS = frozenset({"данные", "информация", "сведение"})
+# a source is a person though the word is inanimate: "по данным источника РИА Новости"
+_PERSON_SOURCES = frozenset({"источник"})
+
+
+def _person_sources_data(ctx: Context, index: int, stop: int) -> tuple[int, range] | None:
+    """"По данным пресс-секретаря Навального Киры Ярмыш, …", "по сведениям других источников",
+    "по информации законодателя": a person's data are that person's words (decisions 2, E1,
+    G3); "по данным МВД", "по информации Росстата" stay data."""
+    if ctx.word(index).lower() != "по" or index + 2 >= stop \
+            or ctx.lemma(index + 1) not in _DATA_NOUNS:
+        return None
+    source = index + 2
+    if ctx.tokens[source].pos in ("ADJ", "DET") and source + 1 < stop:
+        source += 1     # "по сведениям других источников"
+    token = ctx.tokens[source]
+    if token.pos not in ("NOUN", "PROPN") or token.feats.get("Case") != "Gen":
+        return None
+    if ctx.lemma(source) in _PERSON_SOURCES or (
+            token.feats.get("Animacy") == "Anim" and token.pos == "NOUN"):
+        return index + 1, range(index + 2, index + 2)
+    return None
 
 
 def _person_subject(ctx: Context, cue: int) -> bool:
@@ -447,6 +551,19 @@ def _phrase_end(ctx: Context, first: int, stop: int) -> int:
     return index
 
 
+def _names_its_holder(ctx: Context, comma: int, stop: int) -> bool:
+    """A participle or a relative clause right after the phrase's noun: "версии, выдвинутой
+    Брауном", "версии, которую озвучивают учителя"."""
+    if comma + 1 >= stop or ctx.word(comma) != ",":
+        return False
+    token = ctx.tokens[comma + 1]
+    # a participle agrees with the noun; not "по его словам, подписано два протокола"
+    return ctx.lemma(comma + 1) == "который" or (
+        token.pos == "VERB" and token.feats.get("VerbForm") == "Part"
+        and token.feats.get("Variant") != "Short"
+        and token.feats.get("Case") == ctx.tokens[comma - 1].feats.get("Case"))
+
+
 # how many words an apposition to "по словам Х" may have ("американиста Сергея Судакова")
 _APPOSITION_WORDS = 6
 
@@ -515,6 +632,13 @@ def according_to(ctx: Context) -> list[Candidate]:
                 # "Как отмечает агентство, ссылаясь на министра Х, …": the source is part of
                 # the attribution, not of what was said
                 comma = _phrase_end(ctx, comma + 2, sentence.stop)
+            if comma == cue + 1 and not len(speaker) \
+                    and _names_its_holder(ctx, comma, sentence.stop):
+                # "Согласно версии, выдвинутой Брауном и Батыгиным, …", "Согласно
+                # распространённой версии, которую часто озвучивают учителя, …": the clause
+                # after the noun names whose view it is
+                speaker = range(comma + 1, _phrase_end(ctx, comma + 1, sentence.stop))
+                comma = speaker.stop
             apposition = _apposition_end(ctx, comma, sentence.stop)
             if apposition is not None:
                 # "По мнению профессора Академии военных наук, американиста Сергея Судакова, …":
@@ -607,6 +731,8 @@ def inverted(ctx: Context) -> list[Candidate]:
     for sentence in _sentences(ctx):
         for cue in range(sentence.first + 2, sentence.stop):
             comma = cue - 2 if ctx.is_dash(cue - 1) else cue - 1
+            if ctx.word(comma).lower() == "также" and ctx.word(comma - 1) == ",":
+                comma -= 1      # "…, также констатирует регулятор." (not "…, где отвечал за")
             if ctx.word(comma) != "," or not _finite(ctx, cue) or not (
                     ctx.is_any_cue(cue) or (ctx.lemma(cue) in ctx.lexicon.inverted
                                             and _subject_after(ctx, cue, sentence.stop))):
@@ -791,11 +917,17 @@ def colon_unmarked(ctx: Context) -> list[Candidate]:
     return found
 
 
+# "Это говорит о том, что …" (not "все": "Все говорят о том, что …" are people)
+_THINGS_AS_PRONOUNS = frozenset({"это", "что"})
+
+
 def _thing_says(ctx: Context, cue: int, colon: int) -> bool:
     """"Об этом говорит его личная статистика: …": a thing for subject "says" only as
     evidence; an organization, a document or a medium may speak. The subject is the cue's,
     else the noun in the nominative between the cue and the colon."""
     subjects = [c for c in ctx.analysis.children(cue) if ctx.tokens[c].rel.startswith("nsubj")]
+    if any(ctx.lemma(s) in _THINGS_AS_PRONOUNS for s in subjects):
+        return True     # "Это говорит о том, что …"
     subjects = subjects or [i for i in range(cue + 1, colon) if ctx.tokens[i].pos in (
         "NOUN", "PROPN") and ctx.tokens[i].feats.get("Case") == "Nom"][-1:]
     if not subjects:
@@ -803,8 +935,11 @@ def _thing_says(ctx: Context, cue: int, colon: int) -> bool:
     subject = subjects[0]
     lexicon = ctx.lexicon
     token = ctx.tokens[subject]
+    if ctx.word(subject - 1) in QUOTE_MARKS or (
+            ctx.word(subject)[:1].isupper() and subject != ctx.sentence(subject).first):
+        return False    # a name: "«Интерфакс» пишет о том, что …"
     return token.pos == "NOUN" and token.feats.get("Animacy") == "Inan" \
-        and ctx.lemma(subject) not in lexicon.org_nouns | lexicon.media \
+        and ctx.lemma(subject) not in lexicon.org_nouns | lexicon.media | lexicon.governments \
         and ctx.lemma(subject) not in lexicon.org_kinds
 
 

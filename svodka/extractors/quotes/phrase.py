@@ -110,6 +110,22 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
     i = subject + 1
     while i < stop and (ctx.word(i) in QUOTE_MARKS or ctx.tokens[i].pos == "ADJ"):
         i += 1      # "подтвердил «НГ» бывший депутат …": past the marks and the adjectives
+    if told and i < stop and ctx.tokens[i].rel == "obj" and ctx.tokens[i].head == cue \
+            and ctx.tokens[i].pos == "NOUN":
+        # "— прокомментировал RT ситуацию на биржах Манаенко": past what was commented on to
+        # the name closing the clause (no case ending shows it is the subject)
+        end = subtree(ctx, i).stop
+        for j in range(i + 1, min(end, stop)):
+            if ctx.tokens[j].pos in ("NOUN", "PROPN") and ctx.tokens[j].feats.get("Case") == "Nom" \
+                    and ctx.tokens[j].feats.get("Animacy") == "Anim":
+                return j    # the parse hung the speaker on the object: "протесты мусульман директор …"
+        i, last = end, end - 1
+        if last < stop and ctx.tokens[last].pos == "PROPN" and (i >= stop or ctx.is_punct(i)) \
+                and any({"Surn", "Name"} & p.tag.grammemes
+                        for p in ctx.analysis.morph.parse(ctx.word(last))[:3]):
+            return last
+        while i < stop and (ctx.word(i) in QUOTE_MARKS or ctx.tokens[i].pos == "ADJ"):
+            i += 1      # "прокомментировала RT назначение Пауэлла заместитель директора …"
     if i < stop and ctx.tokens[i].pos in ("NOUN", "PROPN") \
             and (ctx.tokens[i].feats.get("Case") == "Nom"
                  # "– сказала «НГ» Фаркас": a name right after the outlet told is who spoke,

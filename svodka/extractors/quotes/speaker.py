@@ -34,6 +34,7 @@ class Speaker:
     entity: Entity | None
     text: str | None = None
     span: tuple[int, int] | None = None
+    others: tuple[Entity, ...] = ()     # a joint statement's other speakers, in text order
 
 
 def _cue_gender(ctx: Context, quote: Candidate) -> str | None:
@@ -159,29 +160,42 @@ def _stems(ctx: Context, tokens: range) -> list[str]:
 
 def _main_clause_subjects(ctx: Context, index: EntityIndex, anchor: int, *,
                           sentences_back: int, nearest_first: bool, cases: tuple,
-                          direct: bool):
+                          direct: bool, inverted: bool = False):
     """The subjects of main clauses (not "…, в которых содержится описание X") before
-    ``anchor``, in its sentence and up to ``sentences_back`` before it (none across a skipped
-    region), outside quotes (only direct ones, when ``direct``), in a case of ``cases``:
+    ``anchor``, in its sentence and up to ``sentences_back`` before it (a teaser or embed
+    between is read past, neither counted nor searched), outside quotes (only direct ones, when ``direct``), in a case of ``cases``:
     (token, its phrase, the phrase's start and end offsets)."""
     at = ctx.analysis.sentence_of(anchor)
     if at is None:
         return
     sentences = ctx.analysis.sentences
-    first = sentences[at].first
-    for back in range(1, sentences_back + 1):
-        if at - back < 0 or sentences[at - back].region in ctx.skipped_regions:
+    first, back, skipped = sentences[at].first, 0, set()
+    for earlier in range(at - 1, -1, -1):
+        if back == sentences_back:
             break
-        first = sentences[at - back].first
-    order = range(first, ctx.first_token_from(anchor))
+        if sentences[earlier].region in ctx.skipped_regions:
+            skipped.add(earlier)    # a teaser or an embed between: read past, not counted
+            continue
+        first, back = sentences[earlier].first, back + 1
+    order = [i for i in range(first, ctx.first_token_from(anchor))
+             if ctx.tokens[i].sent not in skipped]
     for i in reversed(order) if nearest_first else order:
         token = ctx.tokens[i]
         if not token.rel.startswith("nsubj") or token.feats.get("Case") not in cases \
-                or token.head < 0 or ctx.tokens[token.head].head >= 0 \
+                or token.head < 0 or not _main_verb(ctx, token.head, inverted) \
                 or index.inside_quote(token.start, direct=direct):
             continue
         phrase = subtree(ctx, i)
         yield i, phrase, ctx.tokens[phrase.start].start, ctx.tokens[phrase.stop - 1].end
+
+
+def _main_verb(ctx: Context, verb: int, inverted: bool) -> bool:
+    """The sentence's root, or (``inverted``) the cue of an inverted attribution hung on it
+    ("…, передаёт The Hill."; "…, отмечает Reuters, ссылаясь на …"): an outlet's report."""
+    token = ctx.tokens[verb]
+    return token.head < 0 or (inverted and token.rel == "parataxis"
+                              and ctx.tokens[token.head].head < 0
+                              and ctx.lemma(verb) in ctx.lexicon.cues)
 
 
 def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
@@ -248,7 +262,8 @@ def _organization_in_focus(ctx: Context, index: EntityIndex, anchor: int,
     centre."""
     for i, phrase, start, end in _main_clause_subjects(ctx, index, anchor, sentences_back=2,
                                                        nearest_first=True,
-                                                       cases=("Nom", None), direct=False):
+                                                       cases=("Nom", None), direct=False,
+                                                       inverted=True):
         for mention, entity in index.overlapping(start, end):
             if entity.type == "ORG" and start <= mention.start < end \
                     and entity.id not in index.publishers and test(ctx, i, phrase, entity):
@@ -542,6 +557,40 @@ def _source_named(ctx: Context, index: EntityIndex, first: int) -> Entity | None
     return None
 
 
+_JOINING = frozenset({"и", ","})
+
+
+def _joint(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
+           entity: Entity) -> tuple[Entity, ...]:
+    """A coordinated subject speaks jointly: "Голдфин и Уилсон сообщили, что", "Начальник
+    штаба ВВС США Дэвид Голдфин и министр ВВС Хезер Уилсон считают" → both, as the gold
+    writes them ("A и B", "A, B и C"). The names must be of ``entity``'s type, named in the
+    phrase, each next one joined to the one before by "и" or a comma as a conjunct (not "X с
+    Y", not "X Y-а": a genitive owner), and a verb cue must not be singular."""
+    cue = quote.cue
+    if cue is not None and ctx.tokens[cue].pos in ("VERB", "AUX") \
+            and ctx.tokens[cue].feats.get("Number") == "Sing":
+        return ()
+    start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
+    named: list[tuple[Mention, Entity]] = []
+    for mention, other in index.overlapping(start, end):
+        if other.type == entity.type and mention.kind == "name" and start <= mention.start \
+                and mention.end <= end and all(other is not e for _, e in named):
+            named.append((mention, other))
+    if len(named) < 2 or all(e is not entity for _, e in named):
+        return ()
+    for (before, _), (after, _) in zip(named, named[1:]):
+        first = ctx.first_token_from(before.end)
+        last = ctx.analysis.token_at(after.start)
+        previous = ctx.analysis.token_at(before.start)
+        if last is None or previous is None or not any(
+                ctx.word(i) in _JOINING for i in range(first, last)) \
+                or not any(ctx.tokens[i].rel == "conj" for i in range(first, last + 1)) \
+                or ctx.tokens[last].feats.get("Case") != ctx.tokens[previous].feats.get("Case"):
+            return ()
+    return tuple(e for _, e in named if e is not entity)
+
+
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
@@ -564,4 +613,5 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
                 and ctx.lemma(head) in ctx.lexicon.representatives \
                 and ctx.tokens[head].feats.get("Number") == "Sing":
             index.represented.add(quote.start)
-    return Speaker(entity, ctx.text[start:end], (start, end))
+    others = _joint(ctx, index, quote, tokens, entity) if entity is not None else ()
+    return Speaker(entity, ctx.text[start:end], (start, end), others)

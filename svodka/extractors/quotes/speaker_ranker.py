@@ -354,5 +354,5 @@ def rerank_speakers(analysis: Analysis, entities: list[Entity], quotes: list[Quo
             quote, speaker=entity.id if entity else None,
             speaker_name=entity.name if entity else None,
             speaker_text=analysis.text[span[0]:span[1]] if span else None, speaker_span=span,
-            rule=f"{quote.rule}+ranker"))
+            rule=f"{quote.rule}+ranker", co_speakers=[]))
     return result
