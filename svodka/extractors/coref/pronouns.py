@@ -221,6 +221,13 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
         if kind.startswith("reflexive"):
             subject = _clause_subject(analysis, index)
             target = None if subject is None else _target_of(analysis, subject, owner, open_at)
+            if target is None and subject is not None and kind.endswith("quoted"):
+                target = _speaker_of_first_person(analysis, quoted, subject, owner)
+                if target is not None:
+                    decisions.append(Decision(index, kind, target, 1.0,
+                                              (tokens[subject].start, tokens[subject].end),
+                                              "reflexive:speaker"))
+                    continue
             if target is not None:
                 decisions.append(Decision(index, kind, target, 1.0,
                                           (tokens[subject].start, tokens[subject].end),
@@ -622,6 +629,19 @@ _FIRST_PERSON = {
     "ORG": frozenset("мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашем "
                      "наших нашими нашу".split()),
 }
+
+
+def _speaker_of_first_person(analysis, quoted: list[tuple[int, int]], subject: int, owner
+                             ) -> Entity | None:
+    """"«Я сделаю всё для своей страны», — заявил Путин": "своей" is bound by "Я", and "Я"
+    is whoever says the «…» — the one speaker the author's words name next to it, a person
+    for "я", an organization for "мы" (as ``speech_pronouns`` reads them)."""
+    word = analysis.tokens[subject].text.lower()
+    speakers = quote_speakers(analysis, quoted, analysis.tokens[subject].start, owner)
+    if len(speakers) != 1 or speakers[0].type not in _FIRST_PERSON \
+            or word not in _FIRST_PERSON[speakers[0].type]:
+        return None
+    return speakers[0]
 
 
 def speech_pronouns(analysis, entities: list[Entity], quotes) -> list[Entity]:

@@ -16,7 +16,7 @@ from svodka.extractors.entities.canonical import (key_text, known_loosely, own_n
                                                   with_canonical_place)
 from svodka.extractors.entities.gazetteer import gazetteer, known_name
 from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
-from svodka.extractors.entities.people import link_person_names, retype_surnames
+from svodka.extractors.entities.people import family_names, link_person_names, retype_surnames
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.transliteration import link_transliterations, may_be_spelling
@@ -71,8 +71,11 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
     owned = owned if owned is not None else [NO_OWNER] * len(mentions)
     groups = Groups(len(mentions), [o.owner for o in owned], [m.agrees for m in mentions])
     by_key: dict[tuple[str, str], list[int]] = {}
+    families = family_names(mentions)
     for i, m in enumerate(mentions):
-        by_key.setdefault(link_key(m, morph, owned[i].base), []).append(i)
+        family_type, key = link_key(m, morph, owned[i].base)
+        # "дом Лофнеров": the family, no key of "Лофнер"'s
+        by_key.setdefault((family_type, key + " *" if i in families else key), []).append(i)
     for members in by_key.values():
         join_by_owner(members, owned, groups)
     _link_acronyms(mentions, groups, morph)
@@ -82,7 +85,7 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
     retype_surnames(mentions, morph, text)
-    link_person_names(mentions, groups, morph)
+    link_person_names(mentions, groups, morph, families)
     clusters: dict[int, list[int]] = {}
     for i in range(len(mentions)):
         clusters.setdefault(groups.find(i), []).append(i)

@@ -175,9 +175,12 @@ def _middle_initials(words: list[str]) -> int:
     return sum(1 for w in words[1:-1] if _is_initial(w))
 
 
-def link_person_names(mentions: list[Named], groups, morph: Morphology) -> None:
-    """Full names first (variants of one name join), then the short names that fit them."""
-    people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"]
+def link_person_names(mentions: list[Named], groups, morph: Morphology,
+                      families: frozenset[int] = frozenset()) -> None:
+    """Full names first (variants of one name join), then the short names that fit them;
+    ``families`` (``family_names``) join none."""
+    people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"
+              and i not in families]
     several = [i for i in people if len(words_of(mentions[i].normal)) > 1]
     _link_fitting(mentions, groups, several, morph)
     _link_fitting(mentions, groups, people, morph)
@@ -283,6 +286,9 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             # "Малашенко женился": of Игорь and Елена Малашенко, the man
             fitting = {r: full for r, full in fitting.items()
                        if gender.get(groups.find(r)) == mentions[i].gender}
+        if len(words) == 1 and len(fitting) > 1 and not generation:
+            # ("Дукурс-старший" is the father: a generation no one of them is given stays apart)
+            fitting = _family_member_in_focus(mentions, members, root, words[0], fitting)
         if len(fitting) == 1:
             target, full = next(iter(fitting.items()))
             groups.union(target, i)
@@ -302,6 +308,86 @@ def _link_fitting(mentions: list[Named], groups, people: list[int], morph: Morph
             inherited = generations.get(root) or generations.get(target) or generation
             if inherited:
                 generations[joined] = inherited
+
+
+def _family_member_in_focus(mentions: list[Named], members: dict[int, list[int]], group: int,
+                            word: str, fitting: dict[int, list[str]]) -> dict[int, list[str]]:
+    """"Джохар Царнаев … Тамерлан был убит …, Джохар был обнаружен … Царнаев не признал себя
+    виновным": a lone surname that several people of one family share (gender already
+    agreed) names the one of them named last before it, as a reader takes it; a headline's
+    surname, before anyone is named, the one named first after it. Every mention of the lone
+    surname's group must point to the same one. No one is chosen when the last two were named
+    in one breath («Джохар и Тамерлан … Царнаев»), when two of them share a first name too
+    (Степан Бандера and his grandson Степан Бандера-младший: a reader goes by the context), or
+    when the word is not the surname of all of them."""
+    if not all(same_name_word(word, full[-1]) for full in fitting.values()):
+        return fitting
+    first_names = [_first_name(full[0]) for full in fitting.values()]
+    if len(set(first_names)) < len(first_names):
+        return fitting
+    starts = {r: sorted(mentions[j].start for j in members.get(r, [])) for r in fitting}
+    chosen = {_named_last_before(starts, mentions[j].start, mentions[j].end)
+              for j in members.get(group, [])}
+    if len(chosen) != 1 or None in chosen:
+        return fitting
+    target = chosen.pop()
+    return {target: fitting[target]}
+
+
+def _named_last_before(starts: dict[int, list[int]], start: int, end: int) -> int | None:
+    """Of the groups (their mentions' starts), the one named last before ``start`` — or, when
+    none is, the one named first after ``end``; None when the two nearest are one breath
+    apart."""
+    before = sorted(((max(s for s in group if s < start), r) for r, group in starts.items()
+                     if any(s < start for s in group)), reverse=True)
+    if before:
+        if len(before) > 1 and before[0][0] - before[1][0] < _BREATH:
+            return None
+        return before[0][1]
+    after = sorted((min(s for s in group if s >= end), r) for r, group in starts.items()
+                   if any(s >= end for s in group))
+    if not after or len(after) > 1 and after[1][0] - after[0][0] < _BREATH:
+        return None
+    return after[0][1]
+
+
+# characters between two people's names that a reader takes as one breath (a list, a pair)
+_BREATH = 40
+
+
+# a surname's plural endings that no singular case of it has: "Лофнеров", "Лофнеры" (of
+# "Лофнер"), "Петровых", "Петровы" (of "Петров"; "Петровым" is also "with Петров": left out)
+_PLURAL_AFTER_CONSONANT = ("ов", "ы", "ам", "ами", "ах")
+_PLURAL_AFTER_OV = ("ых", "ы")
+
+
+def _plural_surname(word: str, written: set[str]) -> bool:
+    for ending in {*_PLURAL_AFTER_OV, *_PLURAL_AFTER_CONSONANT}:
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < 3 or stem[-1] in "аеёиоуыэюяйь":
+            continue
+        if stem.endswith(("ов", "ев", "ёв")) and ending in _PLURAL_AFTER_OV \
+                or stem.endswith(("ин", "ын")) and ending == "ых":   # ("Марины" is Марина's)
+            return True
+        if ending in _PLURAL_AFTER_CONSONANT and stem in written:
+            return True
+    return False
+
+
+def family_names(mentions: list[Named]) -> frozenset[int]:
+    """The person mentions that are a surname written in the plural — a family, none of its
+    members alone: "Лофнеров", "Лофнеры" beside "Рэнди Лофнер"; "Петровых", "Петровы". A
+    consonant-final surname needs a full name ending in it ("Жармухамедов" is one man when no
+    "… Жармухамед" is written; "Анны" is Анна's)."""
+    # the surnames full names end with, as written: "Рэнди Лофнер"
+    written = {words[-1].lower() for m in mentions
+               if m.type == "PER" and len(words := words_of(m.text)) > 1}
+    found = set()
+    for i, m in enumerate(mentions):
+        words = words_of(m.text)
+        if m.type == "PER" and len(words) == 1 and _plural_surname(words[0].lower(), written):
+            found.add(i)
+    return frozenset(found)
 
 
 def _feminine_subject_of(mentions: list[Named], members: dict[int, list[int]], groups, i: int,
