@@ -276,6 +276,67 @@ def test_seventh_fresh_batch_is_the_seeded_selection_in_order():
             path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
 
+EIGHTH = "fresh-2026-12h"
+# lines analysts read by hand in ng_0 and russia_today_2 (docs/analyst-read-2026-12e.md, -12h.md
+# and the earlier ng_0 reads); russia_today_0 was read up to line 199
+READ_BY_ANALYSTS_BEFORE_12H = {
+    "rt2-0653", "rt2-0173", "rt2-0126", "rt2-0375", "rt2-0940", "ng0-0618", "ng0-0961", "ng0-0631",
+    "ng0-0181", "ng0-0980", "rt2-0081", "rt2-0255", "rt2-0611", "rt2-0727", "rt2-0749", "ng0-0233",
+    "ng0-0745", "ng0-0769", "ng0-0947", "ng0-0972", "ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496",
+    "ng0-0968", "ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928"}
+
+
+def test_eighth_fresh_batch_is_ten_each_of_ng0_rt0_and_rt2_apart_from_the_rest():
+    eighth = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == EIGHTH]
+    assert sorted(name[:3] for name in eighth) == ["ng0"] * 10 + ["rt0"] * 10 + ["rt2"] * 10
+    others = [json.loads(path.read_text(encoding="utf-8"))["source"]
+              for path in validate.gold_files(GOLD) if _batch_of(path) != EIGHTH]
+    eighth_sources = [json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["source"]
+                      for name in eighth]
+    # apart from every earlier file by its source line, not only by its name
+    assert not {(s["file"], s["line"]) for s in others} & {(s["file"], s["line"])
+                                                            for s in eighth_sources}
+    assert not READ_BY_ANALYSTS_BEFORE_12H & set(eighth)
+    assert all(int(name[4:]) >= 200 for name in eighth if name.startswith("rt0"))
+    stats = validate.summary(GOLD, EIGHTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+def test_eighth_fresh_batch_reads_a_split_quote_and_a_line_piece_as_written():
+    # ng0-0133: «…, – сказал эксперт. – …» is two direct quotes of Юрий Рубинский, and the
+    # inverted «Это должно предотвратить …, объяснил Рубинский» is indirect, his
+    gold = json.loads((GOLD / "ng0-0133.json").read_text(encoding="utf-8"))
+    rubinsky = [q for q in gold["quotes"] if q["speaker"] == "Юрий Рубинский"]
+    assert [q["kind"] for q in rubinsky[:3]] == ["indirect", "direct", "direct"]
+    assert rubinsky[1]["text"].startswith("Саркози – не первый и не последний президент")
+    assert rubinsky[2]["text"].startswith("Хотя на Саркози постоянно висят")
+    assert any(q["kind"] == "indirect" and q["text"].startswith("Это должно предотвратить")
+               for q in rubinsky)
+    # rt0-0635: a statement broken by the editor's «(это дело. — ⏎RT⏎)» is one quote per line
+    # piece; the last piece «был отравлен» is two words and stays out
+    police = [q for q in json.loads((GOLD / "rt0-0635.json").read_text(encoding="utf-8"))["quotes"]
+              if q["speaker"] == "британская полиция"]
+    assert [q["text"] for q in police] == [
+        "На данном этапе нет никаких оснований связывать",
+        "с покушениями на убийство в Солсбери, также нет никаких свидетельств того, что он"]
+
+
+@needs_shared(NEWS)
+def test_eighth_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, EIGHTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == EIGHTH}
+    assert not READ_BY_ANALYSTS_BEFORE_12H & set(chosen)
+    # adding the eighth batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document
