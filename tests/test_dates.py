@@ -289,3 +289,16 @@ def test_a_past_active_participle_gives_its_tense(models):
     assert date.value == "2017-10-22"
     tokens = analysis.tokens_between(date.start, date.end)
     assert clause_tense(analysis, tokens.start, tokens.stop) == "past"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # an article with no publication date (the RT feed): the paragraph's year carries on
+    # (analyst read 2026-12j), unless the months run back from it
+    ("В 2016 году пик метеорного потока придётся на 22 декабря.", "на 22 декабря", "2016-12-22"),
+    ("В середине декабря 2017 года самолёты сблизились. 13 декабря истребитель поднялся в воздух.",
+     "13 декабря", "2017-12-13"),
+    ("В декабре 2012 года он уехал. В феврале он вернулся.", "В феврале", "--02"),
+    ("Встреча пройдёт 5 марта.", "5 марта", "--03-05"),
+])
+def test_an_undated_articles_paragraph_year_carries_on(models, text, span, value):
+    assert find(dates_of(text, models, None), span).value == value

@@ -130,6 +130,21 @@ def _settled(ref: DateRef, published: date, paragraph_year: tuple | None,
     return value
 
 
+def _carried(value: str, paragraph_year: tuple | None) -> str:
+    """A date of an article with no publication date ("--12-22") takes the year its paragraph
+    named just before, when its month does not run back from that year's ("В 2016 году пик
+    придётся на 22 декабря" is 2016-12-22); else it stays without a year. No tense can be read
+    against a publication date that is not there."""
+    if paragraph_year is None:
+        return value
+    explicit_year, explicit_month, _ = paragraph_year
+    month = int(value[2:4]) if value[2:4].isdecimal() else None
+    if explicit_month is not None and month is not None and month < explicit_month:
+        return value
+    return "/".join(f"{explicit_year:04d}{part[1:]}" if part.startswith("--") else part
+                    for part in value.split("/"))
+
+
 def _relation(value: str, published: date) -> str | None:
     """Whether a day or month lies "before" or "after" the publication (a month holding the
     publication day is neither)."""
@@ -153,8 +168,6 @@ def settle_years(analysis: Analysis, found: list[DateRef], guessed: set[int],
                  published: date | None) -> list[DateRef]:
     """``found`` with the guessed years (dates starting at an offset in ``guessed``) and the
     bare weekdays read against their context."""
-    if published is None:
-        return found
     settled: list[DateRef] = []
     paragraph, paragraph_year = None, None
     for ref in found:
@@ -166,10 +179,13 @@ def settle_years(analysis: Analysis, found: list[DateRef], guessed: set[int],
                 analysis.tokens[tokens.start].sent - analysis.tokens[paragraph_year[2]].sent > \
                 SENTENCES_CARRIED:
             paragraph_year = None
-        if ref.value and ref.start in guessed and ref.rule != "from_to":
+        if published is None and ref.value and ref.value.startswith("--") and \
+                ref.rule != "from_to":
+            ref = replace(ref, value=_carried(ref.value, paragraph_year))
+        elif ref.value and ref.start in guessed and ref.rule != "from_to":
             tense = clause_tense(analysis, tokens.start, tokens.stop)
             ref = replace(ref, value=_settled(ref, published, paragraph_year, tense))
-        elif ref.value and ref.rule == "weekday" and \
+        elif published is not None and ref.value and ref.rule == "weekday" and \
                 clause_tense(analysis, tokens.start, tokens.stop) == "future":
             ref = replace(ref, value=_weekday_ahead(ref.value, published))
         elif _names_a_year(ref):
