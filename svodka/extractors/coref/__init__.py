@@ -925,6 +925,18 @@ def _complement(analysis, index: int) -> list[int]:
             or tokens[tokens[i].head].head == index]
 
 
+def _narrative_between(analysis, first_sent: int, last_sent: int,
+                       quoted: list[tuple[int, int]]) -> bool:
+    """Whether a sentence that reports no one's words (no quote in it, no one speaking in it:
+    "Министр подчеркнул, что …" goes on with the speaker) stands between two sentences."""
+    sentences = analysis.sentences
+    return any(not any(start < sentences[i].end and end > sentences[i].start
+                       for start, end in quoted)
+               and not any(speaks(analysis, k) for k in range(sentences[i].first,
+                                                              sentences[i].stop))
+               for i in range(first_sent + 1, last_sent))
+
+
 def _speaker_just_before(analysis, slots: list[Slot], index: int, gender: str | None,
                          genders: dict[int, str | None], quoted: list[tuple[int, int]]
                          ) -> tuple[Entity, str] | None:
@@ -1007,7 +1019,13 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
             # чиновница"; "— пояснил Бышок. … Такого мнения придерживается политолог Владимир
             # Брутер. «…», — пояснил эксперт": the one brought in since, not who spoke before
             return newcomer, "title:newcomer"
-        if gender is None or genders.get(id(last.entity)) in (gender, None):
+        if (gender is None or genders.get(id(last.entity)) in (gender, None)) and (
+                not _narrative_between(analysis, last.sent, token.sent, quoted)
+                or _phrase_agrees(analysis, index, [index, *analysis.children(index)],
+                                  last.entity)):
+            # "Премьер Гройсман рассчитывал, что … Производители же переложили … — рассказывает
+            # RT директор компании": once the narrative moved on, a title whose complement the
+            # speaker's roles and names never mention is someone new
             return last.entity, "title:last-speaker"
     if gender is not None:
         found = antecedent(analysis, slots, index, gender, genders, quoted)
