@@ -47,9 +47,16 @@ class Scan:
     limit: int                   # index of the next token that belongs to a date (or sentence end)
     ner_tokens: set[int] = field(default_factory=set)
     end: int = 0                 # index after the sentence's last token (dates included)
+    person_ends: frozenset[int] = frozenset()   # where the text's person names end
 
     def low(self, i: int) -> str:
         return self.analysis.tokens[i].text.lower() if self.floor <= i < self.limit else ""
+
+    def after(self, number: Number) -> int:
+        """The token after a number; "5 тыс. голосов": the period belongs to the multiplier's
+        abbreviation."""
+        return skip_period(self.analysis, number.stop, self.limit) if number.multiplier \
+            else number.stop
 
 
 SKIP = "skip"
@@ -120,17 +127,19 @@ def symbol_money(s: Scan, i: int):
     if number is None or not number.digits:
         return None
     approx = "range" if number.to is not None else None
-    end = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    end = s.after(number)
     upper = _signed_upper(s, end, unit.code) if number.to is None else None
     if upper is not None:               # "$51,80 — $51,97" is one range
-        lower_value = number.value if number.multiplier or not upper.multiplier else \
-            number.value * upper.multiplier
-        upper_end = skip_period(s.analysis, upper.stop, s.limit) if upper.multiplier \
-            else upper.stop
-        return [Candidate(i, upper_end, "money", _tidy(lower_value), unit.code, to=upper.value,
-                          approx="range", rule="symbol_range")]
+        return [Candidate(i, s.after(upper), "money", _range_lower(number, upper), unit.code,
+                          to=upper.value, approx="range", rule="symbol_range")]
     return [Candidate(i, end, "money", number.value, unit.code, to=number.to,
                       approx=approx, rule="symbol_money")]
+
+
+def _range_lower(lower: Number, upper: Number) -> float | int:
+    """ "от 5 до 7 млн": the lower bound takes the upper's multiplier when it has none."""
+    return _tidy(lower.value if lower.multiplier or not upper.multiplier
+                 else lower.value * upper.multiplier)
 
 
 def _signed_upper(s: Scan, at: int, code: str) -> Number | None:
@@ -158,7 +167,7 @@ def from_to(s: Scan, i: int):
     lower = read_number(s.analysis, i + 2 if sign else i + 1, s.limit)
     if lower is None or is_label(s, lower):
         return None
-    after_lower = skip_period(s.analysis, lower.stop, s.limit) if lower.multiplier else lower.stop
+    after_lower = s.after(lower)
     lower_unit = (sign, after_lower) if sign else unit_at(s.analysis, after_lower, s.limit)
     middle = lower_unit[1] if lower_unit else after_lower
     if s.low(middle) != "до" or middle + 1 >= s.limit:
@@ -172,15 +181,12 @@ def from_to(s: Scan, i: int):
     upper_end, unit = _unit_after(s, upper)
     if upper_sign and unit is None:
         unit = upper_sign
-        upper_end = skip_period(s.analysis, upper.stop, s.limit) if upper.multiplier \
-            else upper.stop
+        upper_end = s.after(upper)
     if unit is None and lower_unit is None:
         return None if opener != "от" else _count_range(s, i, lower, upper)
     unit = unit or lower_unit[0]
     if opener == "от" or _age_range(s, i, unit):
-        lower_value = lower.value if lower.multiplier or not upper.multiplier else \
-            lower.value * upper.multiplier
-        return [Candidate(i, upper_end, unit.kind, _tidy(lower_value), unit.code,
+        return [Candidate(i, upper_end, unit.kind, _range_lower(lower, upper), unit.code,
                           to=upper.value, approx="range", rule="from_to")]
     return [Candidate(lower.first, middle, unit.kind, lower.value, unit.code, approx="exact",
                       rule="change_from"),
@@ -283,8 +289,7 @@ def number_phrase(s: Scan, i: int):
                           rule="count_elided" if kind == "count" else "bare_unit")]
     if noun is not None and is_ordinal(s.analysis, number, noun):
         return Skip(number.stop)         # "на 59 месте", "во 2 туре"
-    # "5 тыс. голосов": the period belongs to the multiplier's abbreviation
-    end = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    end = s.after(number)
     return [Candidate(i, end, "count", number.value, to=number.to, approx=approx,
                       noun=s.analysis.tokens[noun].text if noun is not None else None,
                       rule="count" if noun is not None else "count_bare")]
@@ -344,7 +349,7 @@ def _tidy(value: float | int) -> float | int:
 
 def _unit_after(s: Scan, number: Number):
     """The currency or unit right after a number, and the index after it."""
-    at = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    at = s.after(number)
     found = unit_at(s.analysis, at, s.limit)
     if found is None:
         return number.stop, None
@@ -381,7 +386,7 @@ def _counted_noun(s: Scan, number: Number) -> int | None:
     """The noun a number counts: its syntactic head, or the next noun past adjectives."""
     tokens = s.analysis.tokens
     # "5 тыс. голосов": the noun comes after the abbreviation's period
-    after = skip_period(s.analysis, number.stop, s.limit) if number.multiplier else number.stop
+    after = s.after(number)
     for index in range(number.first, number.stop):
         head = tokens[index].head
         if after <= head < min(s.limit, after + 4) and tokens[head].pos == "NOUN" \
@@ -479,6 +484,7 @@ def extract_amounts(analysis: Analysis, dates: list[DateRef]) -> list[Amount]:
     """Every amount in the analyzed text, in order, outside the given ``dates``."""
     covered = _covered(analysis, dates)
     ner_tokens = _ner_tokens(analysis)
+    person_ends = frozenset(span.end for span in analysis.ner if span.type == "PER")
     amounts: list[Amount] = []
     for sentence, sentence_dates in _dates_by_sentence(analysis, dates):
         sentence_first_amount = len(amounts)
@@ -492,7 +498,7 @@ def extract_amounts(analysis: Analysis, dates: list[DateRef]) -> list[Amount]:
                 limit = i
                 while limit < sentence.stop and not covered[limit]:
                     limit += 1
-            scan = Scan(analysis, sentence.first, limit, ner_tokens, sentence.stop)
+            scan = Scan(analysis, sentence.first, limit, ner_tokens, sentence.stop, person_ends)
             step = i + 1
             for rule in RULES:
                 found = rule(scan, i)

@@ -81,8 +81,7 @@ def _place_after_person(s, i: int, stop: int) -> bool:
 def _bracketed_after_person(s, i: int, stop: int) -> bool:
     if s.low(i - 1) != "(" or s.low(stop) != ")" or i - 2 < s.floor:
         return False
-    name_end = s.analysis.tokens[i - 2].end
-    return any(span.type == "PER" and span.end == name_end for span in s.analysis.ner)
+    return s.analysis.tokens[i - 2].end in s.person_ends
 
 
 def _shared_unit(s, stop: int):

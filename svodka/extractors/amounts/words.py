@@ -36,9 +36,12 @@ class Subunit:
 def subunits() -> dict[str, Subunit]:
     """Minor units by the pseudo-code their ``Unit`` carries ("цент"): an amount in one is
     turned into its major currency once, when the amount is made."""
-    return {row[0]: Subunit(int(row[1]), row[2], frozenset([row[2], *row[3:4][0].split()])
-                            if len(row) > 3 else frozenset([row[2]]))
-            for row in load_table("currency_subunits.tsv")}
+    found: dict[str, Subunit] = {}
+    for row in load_table("currency_subunits.tsv"):
+        form, per_major, default = row[:3]
+        others = row[3].split() if len(row) > 3 else []
+        found[form] = Subunit(int(per_major), default, frozenset([default, *others]))
+    return found
 
 
 @lru_cache(maxsize=None)

@@ -115,7 +115,7 @@ def _settled(ref: DateRef, published: date, paragraph_year: tuple | None,
     month = _month_of(value)
     if paragraph_year and paragraph_year[0] != year and tense != "future":
         explicit_year, explicit_month, _ = paragraph_year
-        if explicit_month is None or month is None or month >= explicit_month:
+        if _runs_forward(explicit_month, month):
             carried = _with_year(value, year, explicit_year)
             # a past event is not after the publication: "в 2019-м … в октябре был запущен"
             if not (tense == "past" and _relation(carried, published) == "after"):
@@ -130,6 +130,12 @@ def _settled(ref: DateRef, published: date, paragraph_year: tuple | None,
     return value
 
 
+def _runs_forward(explicit_month: int | None, month: int | None) -> bool:
+    """Whether a date's month may lie in the year named before it ("в апреле 2013 года … в
+    сентябре"), not back from it ("в декабре 2012 года … в феврале")."""
+    return explicit_month is None or month is None or month >= explicit_month
+
+
 def _carried(value: str, paragraph_year: tuple | None) -> str:
     """A date of an article with no publication date ("--12-22") takes the year its paragraph
     named just before, when its month does not run back from that year's ("В 2016 году пик
@@ -138,8 +144,7 @@ def _carried(value: str, paragraph_year: tuple | None) -> str:
     if paragraph_year is None:
         return value
     explicit_year, explicit_month, _ = paragraph_year
-    month = int(value[2:4]) if value[2:4].isdecimal() else None
-    if explicit_month is not None and month is not None and month < explicit_month:
+    if not _runs_forward(explicit_month, int(value[2:4]) if value[2:4].isdecimal() else None):
         return value
     return "/".join(f"{explicit_year:04d}{part[1:]}" if part.startswith("--") else part
                     for part in value.split("/"))
