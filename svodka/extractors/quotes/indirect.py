@@ -179,7 +179,8 @@ _QUOTED_NAME_WORDS = 3
 
 def _quoted_name_end(ctx: Context, opening: int, stop: int) -> int | None:
     """Index of the mark closing a short capitalized name opened at ``opening``."""
-    if not ctx.word(opening + 1)[:1].isupper():
+    first = ctx.word(opening + 1)[:1]
+    if not (first.isupper() or first.isdigit()):     # «НГ», «112 Украина»
         return None
     for index in range(opening + 1, min(opening + 2 + _QUOTED_NAME_WORDS, stop)):
         if ctx.word(index) in QUOTE_MARKS:
@@ -227,6 +228,10 @@ def _first_person_before(ctx: Context, cue: int) -> bool:
     return False
 
 
+# The genitive noun phrase of whose attention a phrase draws is this many words at most.
+_ADDRESSEE_WORDS = 4
+
+
 def _that_phrase(ctx: Context, cue: int) -> bool:
     """A verb phrase that reports words only before "что": "обратил внимание(, что)", "не
     скрывает(, что)" (`quote_cue_phrases_that.txt`)."""
@@ -239,8 +244,14 @@ def _that_phrase(ctx: Context, cue: int) -> bool:
                 or negated != (before == "не") or ctx.word(cue - 2).lower() == "не":
             continue    # not "не столько обращают внимание на то, что A, сколько …"
         after = cue + 1 + len(rest)
-        if ctx.word(after).lower() == "на" and ctx.word(after + 1).lower() == "то":
-            after += 2
+        # whose attention, in the genitive: "обратили внимание представителя СНБ на то, что"
+        addressee = after
+        while addressee < min(after + _ADDRESSEE_WORDS, len(ctx.tokens)) \
+                and ctx.tokens[addressee].pos in ("NOUN", "PROPN", "ADJ") \
+                and ctx.tokens[addressee].feats.get("Case", "Gen") == "Gen":
+            addressee += 1
+        if ctx.word(addressee).lower() == "на" and ctx.word(addressee + 1).lower() == "то":
+            after = addressee + 2
         # the clause right after: not "обращаешь внимание на параллели … с тем, что"
         return ctx.word(after) == "," and ctx.word(after + 1).lower() == "что"
     return False
@@ -260,7 +271,11 @@ def _told_to(ctx: Context, cue: int) -> bool:
     if token.feats.get("VerbForm") != "Inf" or token.head < 0 or token.rel != "xcomp":
         return False
     head = token.head
-    if ctx.lemma(head) not in _SUBJECT_SPEAKS or not ctx.is_reporting(head) \
+    feats = ctx.tokens[head].feats
+    # finite, third person ("стать" is no cue of its own: quote_not_cues.txt)
+    finite = feats.get("VerbForm", "Fin") == "Fin" and feats.get("Person") not in ("1", "2") \
+        and feats.get("Mood") != "Imp"
+    if ctx.lemma(head) not in _SUBJECT_SPEAKS or not finite \
             or ctx.word(head - 1).lower() == "не" \
             or ctx.word(cue - 1).lower() == "не":
         return False
