@@ -39,6 +39,10 @@ def test_a_worker_ahead_of_another_stops_accepting_and_one_behind_goes_on(tmp_pa
     other.closed()
     other.closed()
     assert (mine.mine, other.mine) == (1, 1) and not mine.ahead() and not other.ahead()
+    # a stopping worker gives its slot up; its connections close after that, quietly
+    mine.release()
+    mine.closed()
+    assert other.others() == []
 
 
 def test_the_slot_of_a_worker_that_died_is_not_waited_for_and_is_taken_again(tmp_path):

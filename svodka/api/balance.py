@@ -90,6 +90,8 @@ class ConnectionShares:
         return SLOT.unpack_from(self._map, self._slot)[1]
 
     def _add(self, change: int) -> None:
+        if self._map.closed:     # stopping: connections close after the slot was given up
+            return
         SLOT.pack_into(self._map, self._slot, self.pid, self.mine + change)
 
     def opened(self) -> None:
