@@ -96,8 +96,9 @@ def test_a_worker_two_connections_ahead_answers_with_connection_close(tmp_path, 
 
 
 def test_svodka_serve_gives_each_of_two_workers_half_of_twenty_connections(tmp_path, records):
-    """Three times over: 20 connections opened at once, one request on each; then the
-    connections each worker process holds are counted from the kernel's sockets."""
+    """Three times over, and once more after a worker was killed and started again: 20
+    connections opened at once, one request on each; then the connections each worker
+    process holds are counted from the kernel's sockets."""
     import asyncio
     import socket
     import subprocess
@@ -141,18 +142,28 @@ def test_svodka_serve_gives_each_of_two_workers_half_of_twenty_connections(tmp_p
         return held
 
     # both workers have started (each says so once), not just the first to answer
-    started, lines = threading.Event(), []
+    lines: list[str] = []
+    starts = [threading.Event(), threading.Event()]     # two workers up; the third start
 
     def read_log():
         for line in server.stderr:
             lines.append(line.decode(errors="replace"))
-            if sum("Application startup complete" in seen for seen in lines) == 2:
-                started.set()
+            count = sum("Application startup complete" in seen for seen in lines)
+            for wanted, event in zip((2, 3), starts):
+                if count >= wanted:
+                    event.set()
     threading.Thread(target=read_log, daemon=True).start()
     try:
-        assert started.wait(180), "".join(lines)[-2000:]
+        assert starts[0].wait(180), "".join(lines)[-2000:]
         time.sleep(0.5)
         splits = [asyncio.run(twenty_at_once()) for _ in range(3)]
+        # a worker killed outright: uvicorn starts another, which takes the dead one's slot
+        victim = next(child for child in psutil.Process(server.pid).children()
+                      if "spawn_main" in " ".join(child.cmdline()))
+        victim.kill()
+        assert starts[1].wait(180), "".join(lines)[-2000:]
+        time.sleep(0.5)
+        splits.append(asyncio.run(twenty_at_once()))
     finally:
         server.terminate()
         server.wait(timeout=60)
