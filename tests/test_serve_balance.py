@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from svodka.api import balance
-from svodka.api.balance import ConnectionShares, ShedWhenAhead, create_shares_file
+from svodka.api.balance import ConnectionShares, ShedWhenAhead, create_shares_file, read_slots
 
 
 def _dead_pid() -> int:
@@ -141,6 +141,14 @@ def test_svodka_serve_gives_each_of_two_workers_half_of_twenty_connections(tmp_p
         await asyncio.sleep(0.5)     # the workers see the connections close
         return held
 
+    def both_listening(gone: int = 0) -> None:
+        """Until both workers hold a slot (a worker says it started before it listens)."""
+        [path] = scratch.glob("svodka-connections-*")
+        deadline = time.monotonic() + 60
+        while sum(1 for pid, _ in read_slots(str(path)) if pid not in (0, gone)) < 2:
+            assert time.monotonic() < deadline, read_slots(str(path))
+            time.sleep(0.1)
+
     # both workers have started (each says so once), not just the first to answer
     lines: list[str] = []
     starts = [threading.Event(), threading.Event()]     # two workers up; the third start
@@ -155,14 +163,14 @@ def test_svodka_serve_gives_each_of_two_workers_half_of_twenty_connections(tmp_p
     threading.Thread(target=read_log, daemon=True).start()
     try:
         assert starts[0].wait(180), "".join(lines)[-2000:]
-        time.sleep(0.5)
+        both_listening()
         splits = [asyncio.run(twenty_at_once()) for _ in range(3)]
         # a worker killed outright: uvicorn starts another, which takes the dead one's slot
         victim = next(child for child in psutil.Process(server.pid).children()
                       if "spawn_main" in " ".join(child.cmdline()))
         victim.kill()
         assert starts[1].wait(180), "".join(lines)[-2000:]
-        time.sleep(0.5)
+        both_listening(victim.pid)
         splits.append(asyncio.run(twenty_at_once()))
     finally:
         server.terminate()

@@ -50,6 +50,14 @@ def create_shares_file(directory: str | None, workers: int) -> str:
     return path
 
 
+def read_slots(path: str) -> list[tuple[int, int]]:
+    """(pid, open connections) of every slot; pid 0 for a free one."""
+    with open(path, "rb") as file:
+        data = file.read()
+    return [SLOT.unpack_from(data, offset)
+            for offset in range(0, len(data) // SLOT.size * SLOT.size, SLOT.size)]
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -159,6 +167,7 @@ class BalancedListener:
         self._timer: asyncio.TimerHandle | None = None
         self._ahead_since: float | None = None
         self._serving = True
+        self._starting: set[asyncio.Task] = set()    # the loop keeps only weak references
         sock.setblocking(False)
         sock.listen(backlog)         # uvicorn binds the socket; the server listens
         loop.add_reader(sock.fileno(), self._accept_ready)
@@ -188,7 +197,9 @@ class BalancedListener:
                 return
             self._ahead_since = None
             connection.setblocking(False)
-            self.loop.create_task(self._serve(connection, _Lease(self.shares)))
+            task = self.loop.create_task(self._serve(connection, _Lease(self.shares)))
+            self._starting.add(task)
+            task.add_done_callback(self._starting.discard)
 
     def _pause(self, seconds: float = RECHECK_SECONDS) -> None:
         self.loop.remove_reader(self.sock.fileno())
