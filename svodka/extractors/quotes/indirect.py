@@ -816,9 +816,9 @@ def inverted(ctx: Context) -> list[Candidate]:
                 spans, kind, rule = [before], "indirect", "inverted"
             else:
                 continue
-            if rule == "inverted":
-                before = (ctx.tokens[_after_connective(ctx, sentence.first, comma)].start,
-                          before[1])
+            after_link = _after_connective(ctx, sentence.first, comma)
+            if rule == "inverted" and after_link != sentence.first:
+                before = trim(ctx.text, ctx.tokens[after_link].start, before[1])
                 spans = [before]
             if rule == "inverted" and _about_this(ctx.text, *before):
                 continue    # "Об этом, кажется, говорит и оформление проекта: …": no content
