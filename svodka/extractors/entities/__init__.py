@@ -29,8 +29,8 @@ from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link
 from svodka.extractors.entities.mentions import Found, find_mentions
-from svodka.extractors.entities.normal import (normalize, subject_nominatives, written_nominatives,
-                                              written_surname)
+from svodka.extractors.entities.normal import (genitive_dependents, normalize, subject_nominatives,
+                                              written_nominatives, written_surname)
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.owners import owners
 from svodka.extractors.entities.people import is_patronymic
@@ -63,6 +63,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     subject_nominatives(analysis, named, seen)
     fold_case_forms(named, analysis.morph)
     _agreement(analysis, named)
+    genitive_dependents(analysis, named)
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
     # an organization the text names with its owner is named so ("Следственный комитет

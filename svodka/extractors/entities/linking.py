@@ -209,18 +209,47 @@ def _link_abbreviation_forms(mentions: list[Named], groups: Groups) -> None:
             groups.union(roots.pop(), i)
 
 
+_MIN_HEAD_ACRONYM = 3
+
+
+def head_acronym(normal: str) -> str | None:
+    """"Главное управление разведки Минобороны Украины" -> "ГУР": the initials of the words
+    before the owner's name (the first capitalized word after lowercase ones), which the text
+    may abbreviate alone ("На службе в ГУР состоит с 2008 года"); at least three letters.
+    None when the name has no such owner."""
+    words = normal.replace("-", " ").split()
+    for cut in range(2, len(words)):
+        if words[cut][:1].isupper():
+            head = [w for w in words[:cut] if w.lower() not in _FUNCTION_WORDS]
+            if any(not w.islower() for w in words[1:cut]) or len(head) < _MIN_HEAD_ACRONYM:
+                return None
+            return "".join(w[0].upper() for w in head)
+    return None
+
+
 def _link_acronyms(mentions: list[Named], groups: Groups, morph: Morphology) -> None:
     by_acronym: dict[str, int] = {}
+    by_head: dict[str, set[int]] = {}
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC"):
             short = acronym(m.normal)
             if short:
                 by_acronym.setdefault(fold(with_canonical_place(short, morph)), i)
+        if m.type == "ORG" and m.kind == "name":
+            head = head_acronym(m.normal)
+            if head:
+                by_head.setdefault(fold(head), set()).add(i)
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.normal.split()[0].isupper():
             full = by_acronym.get(fold(with_canonical_place(m.normal, morph)))
             if full is not None and not _listed_for_another(m, mentions[full]):
                 groups.union(full, i)
+                continue
+            # the abbreviation alone of a name written with its owner, when one organization
+            # of the article has it
+            heads = {groups.find(j) for j in by_head.get(fold(m.normal), ())}
+            if m.type == "ORG" and len(heads) == 1 and known_name(m.normal) is None:
+                groups.union(heads.pop(), i)
 
 
 def _listed_for_another(short: Named, full: Named) -> bool:

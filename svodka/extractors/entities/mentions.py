@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list
+from svodka.data import load_list, load_table
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
                                                  common_abbreviation, gazetteer, known_name)
@@ -257,6 +257,15 @@ def _opening_common_word(analysis: Analysis, index: int, inside: frozenset[str])
 _NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 
 
+@lru_cache(maxsize=1)
+def _description_nouns() -> frozenset[str]:
+    """The nouns that stand for an organization named before them ("ведомство",
+    "министерство", "компания"; ``coref_descriptions.tsv``): alone, capitalized only because
+    it opens a sentence ("В МИД РФ ситуацию назвали беспрецедентной. Министерство заявило"),
+    such a noun is the description the resolver links, not a name of its own."""
+    return frozenset(row[0] for row in load_table("coref_descriptions.tsv"))
+
+
 def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Capitalized words that name no person or place: a participle opening a sentence
     ("Поделенная, как любит режиссер, на главы, …": every pymorphy reading is a verb form),
@@ -274,7 +283,8 @@ def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
             # "Минфин"): only a word that is no noun at all ("Залечь") is none
             if _opening_common_word(analysis, m.first, inside) and not (
                     m.type == "ORG" and any(p.tag.POS == "NOUN"
-                                            for p in morph.parse(tokens[m.first].text.lower()))):
+                                            for p in morph.parse(tokens[m.first].text.lower()))
+                    and analysis.lemma(m.first) not in _description_nouns()):
                 continue
         if m.stop - m.first == 1 and m.type in ("PER", "LOC"):
             word = tokens[m.first].text
