@@ -111,6 +111,41 @@ def test_abbreviation_shared_by_two_full_names_joins_neither(extract):
         assert not ("МИД" in names and len(names) > 1), (entity.name, names)
 
 
+# sentence, two names of one thing (each a name mention of one entity), a name it must not have
+ONE_THING_TWO_NAMES = [
+    # ng1-0880: "Дума" is the last piece of "Госдума"
+    ("Документы направят в Думу на ратификацию до начала января. Присоединение задержится в "
+     "связи со сменой состава Госдумы.", "Дума", "Госдума", None),
+    # rt0-0922: the festival's name goes on over "и студентов"; the edition's number joins it
+    ("Юность и будущее: в России пройдёт Всемирный фестиваль молодёжи и студентов. XIX "
+     "Всемирный фестиваль молодёжи и студентов стартует в Сочи.",
+     "Всемирный фестиваль молодёжи и студентов",
+     "XIX Всемирный фестиваль молодёжи и студентов", "Всемирный фестиваль молодёжи"),
+]
+
+
+@pytest.mark.parametrize("text, one, other, wrong", ONE_THING_TWO_NAMES)
+def test_one_thing_under_two_names(extract, text, one, other, wrong):
+    article = extract(text)
+    holding = [e for e in article.entities
+               if one in {m.normal for m in e.mentions if m.kind == "name"}]
+    assert len(holding) == 1, [(e.name, e.aliases) for e in article.entities]
+    assert other in {m.normal for m in holding[0].mentions if m.kind == "name"}, \
+        (holding[0].name, holding[0].aliases)
+    if wrong:
+        assert all(wrong not in (e.name, *e.aliases) for e in article.entities)
+
+
+def test_numbered_editions_stay_apart(extract):
+    # two editions numbered: the bare name is neither
+    text = ("XVIII Всемирный фестиваль молодёжи и студентов прошёл в Кито. XIX Всемирный "
+            "фестиваль молодёжи и студентов пройдёт в Сочи.")
+    events = [e for e in extract(text).entities if e.type == "EVENT"]
+    names = sorted(e.name for e in events)
+    assert names == ["XIX Всемирный фестиваль молодёжи и студентов",
+                     "XVIII Всемирный фестиваль молодёжи и студентов"], names
+
+
 # sentence, the organization's normal name, a broken form that must not be it
 NORMAL_FORMS = [
     # ng0-0887: the parser hung "писателей" outside the name; it keeps its genitive

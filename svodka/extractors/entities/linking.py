@@ -78,6 +78,7 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
         by_key.setdefault((family_type, key + " *" if i in families else key), []).append(i)
     for members in by_key.values():
         join_by_owner(members, owned, groups)
+    _link_editions(mentions, groups)
     _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
@@ -147,6 +148,52 @@ def _link_compounds(mentions: list[Named], groups: Groups) -> None:
             continue
         roots = {groups.find(j) for j in by_start.get(fold(word)[:_MIN_PIECE], ())
                  if _is_compound_of(m.normal, mentions[j].normal)}
+        roots.discard(groups.find(i))
+        if len(roots) == 1:
+            groups.union(roots.pop(), i)
+    _link_compound_tails(mentions, groups)
+
+
+# an edition's number before an event's name: "XIX Всемирный фестиваль", "12-я конференция"
+_EDITION = re.compile(r"^(?:[IVXLC]+|\d{1,3}-?[а-яё]{0,2})\s+(?=\w)")
+
+
+def _link_editions(mentions: list[Named], groups: Groups) -> None:
+    """"XIX Всемирный фестиваль молодёжи и студентов" and "Всемирный фестиваль молодёжи и
+    студентов": an event named once with its edition's number and once without is one
+    event, when the article numbers one edition of it only."""
+    bare: dict[str, set[int]] = {}
+    numbered: dict[str, set[str]] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "EVENT" or m.kind != "name":
+            continue
+        found = _EDITION.match(m.normal)
+        name = fold(m.normal[found.end():]) if found else fold(m.normal)
+        bare.setdefault(name, set()).add(i)
+        if found:
+            numbered.setdefault(name, set()).add(fold(found.group(0)))
+    for name, editions in numbered.items():
+        members = sorted(bare[name])
+        if len(editions) == 1:
+            for j in members[1:]:
+                groups.union(members[0], j)
+
+
+_MAX_COMPOUND_PREFIX = 4
+
+
+def _link_compound_tails(mentions: list[Named], groups: Groups) -> None:
+    """"Дума" beside "Госдума": a one-word organization that is the whole last piece of one
+    organization's compound word, after a prefix of at most four letters ("гос", "сбер"),
+    is that organization."""
+    words = {i: fold(m.normal) for i, m in enumerate(mentions)
+             if m.type == "ORG" and m.kind == "name" and " " not in m.normal.strip()
+             and m.normal.isalpha() and not m.normal.isupper()}
+    for i, short in words.items():
+        if len(short) < 4:
+            continue
+        roots = {groups.find(j) for j, long in words.items()
+                 if long.endswith(short) and 2 <= len(long) - len(short) <= _MAX_COMPOUND_PREFIX}
         roots.discard(groups.find(i))
         if len(roots) == 1:
             groups.union(roots.pop(), i)

@@ -840,3 +840,32 @@ def find_mentions(analysis: Analysis, rules=RULES) -> list[Found]:
     for rule in rules:
         mentions = rule(analysis, mentions)
     return mentions
+
+
+def coordinated_complements(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """"Всемирный фестиваль молодёжи и студентов", "Министерство энергетики и угольной
+    промышленности": a name of an organization or an event that ends on a lowercase genitive
+    complement goes on over the complement's conjunct after "и" (with its adjectives), which
+    the parser hangs on that complement in the same case."""
+    tokens = analysis.tokens
+    starts = {m.first for m in mentions}
+    for m in mentions:
+        last = m.stop - 1
+        if m.type not in ("ORG", "EVENT") or m.stop - m.first < 2 \
+                or tokens[last].pos != "NOUN" or not tokens[last].text.islower() \
+                or tokens[last].feats.get("Case") != "Gen" \
+                or m.stop + 1 >= len(tokens) or tokens[m.stop].text != "и":
+            continue
+        conjunct = next((i for i in range(m.stop + 1, min(m.stop + 4, len(tokens)))
+                         if tokens[i].head == last and tokens[i].rel == "conj"), None)
+        if conjunct is None or tokens[conjunct].pos != "NOUN" \
+                or tokens[conjunct].feats.get("Case") != "Gen" \
+                or tokens[conjunct].sent != tokens[last].sent \
+                or not all(tokens[i].text.islower() and tokens[i].text.isalpha()
+                           for i in range(m.stop + 1, conjunct + 1)) \
+                or not all(tokens[i].head == conjunct and tokens[i].pos == "ADJ"
+                           for i in range(m.stop + 1, conjunct)) \
+                or any(i in starts for i in range(m.stop, conjunct + 1)):
+            continue
+        m.stop = conjunct + 1
+    return mentions
