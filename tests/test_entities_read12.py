@@ -136,6 +136,26 @@ def test_one_thing_under_two_names(extract, text, one, other, wrong):
         assert all(wrong not in (e.name, *e.aliases) for e in article.entities)
 
 
+def test_compound_tail_joins_a_common_noun_only(extract):
+    # RT: two companies of a sanctions list; "Дума" (a common noun) still joins "Госдума"
+    text = ("Из списка исключены компании «Белтехэкспорт», «Трайпл», «АкваТрайпл». Документы "
+            "направят в Думу. Сменится состав Госдумы.")
+    article = extract(text)
+    names = {e.name: {m.normal for m in e.mentions if m.kind == "name"}
+             for e in article.entities}
+    assert names.get("Госдума") == {"Дума", "Госдума"}, names
+    assert names.get("Трайпл") == {"Трайпл"} and names.get("АкваТрайпл") == {"АкваТрайпл"}, names
+
+
+def test_conjunct_of_the_head_is_another_name(extract):
+    # RT: "Чудова монастыря и храма": the monastery's own head, not its complement, before "и"
+    text = ("Шлямин обратил внимание на аналогию оставшихся построек Чудова монастыря и храма "
+            "митрополита Алексия со Стеной Плача.")
+    names = [e.name for e in extract(text).entities]
+    assert "Чудова монастырь" in names, names
+    assert not any("и храма" in name for name in names), names
+
+
 def test_numbered_editions_stay_apart(extract):
     # two editions numbered: the bare name is neither
     text = ("XVIII Всемирный фестиваль молодёжи и студентов прошёл в Кито. XIX Всемирный "

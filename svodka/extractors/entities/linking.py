@@ -82,6 +82,7 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
     _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
+    _link_compound_tails(mentions, groups, morph)
     _link_abbreviation_forms(mentions, groups)
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
@@ -151,7 +152,6 @@ def _link_compounds(mentions: list[Named], groups: Groups) -> None:
         roots.discard(groups.find(i))
         if len(roots) == 1:
             groups.union(roots.pop(), i)
-    _link_compound_tails(mentions, groups)
 
 
 # an edition's number before an event's name: "XIX Всемирный фестиваль", "12-я конференция"
@@ -182,15 +182,18 @@ def _link_editions(mentions: list[Named], groups: Groups) -> None:
 _MAX_COMPOUND_PREFIX = 4
 
 
-def _link_compound_tails(mentions: list[Named], groups: Groups) -> None:
-    """"Дума" beside "Госдума": a one-word organization that is the whole last piece of one
-    organization's compound word, after a prefix of at most four letters ("гос", "сбер"),
-    is that organization."""
+def _link_compound_tails(mentions: list[Named], groups: Groups, morph: Morphology) -> None:
+    """"Дума" beside "Госдума": a one-word organization named by a common noun pymorphy knows
+    that is the whole last piece of one organization's compound word, after a prefix of at
+    most four letters ("гос", "сбер"), is that organization; "Трайпл" and "АкваТрайпл", two
+    companies of a list, are two."""
     words = {i: fold(m.normal) for i, m in enumerate(mentions)
              if m.type == "ORG" and m.kind == "name" and " " not in m.normal.strip()
              and m.normal.isalpha() and not m.normal.isupper()}
     for i, short in words.items():
-        if len(short) < 4:
+        if len(short) < 4 or not morph.word_is_known(short) \
+                or not any(p.tag.POS == "NOUN" and "Name" not in p.tag.grammemes
+                           for p in morph.parse(short)):
             continue
         roots = {groups.find(j) for j, long in words.items()
                  if long.endswith(short) and 2 <= len(long) - len(short) <= _MAX_COMPOUND_PREFIX}

@@ -846,7 +846,8 @@ def coordinated_complements(analysis: Analysis, mentions: list[Found]) -> list[F
     """"Всемирный фестиваль молодёжи и студентов", "Министерство энергетики и угольной
     промышленности": a name of an organization or an event that ends on a lowercase genitive
     complement goes on over the complement's conjunct after "и" (with its adjectives), which
-    the parser hangs on that complement in the same case."""
+    the parser hangs on that complement in the same case. Not where that last word is the
+    name's own head: "построек Чудова монастыря и храма митрополита Алексия" are two."""
     tokens = analysis.tokens
     starts = {m.first for m in mentions}
     for m in mentions:
@@ -854,6 +855,7 @@ def coordinated_complements(analysis: Analysis, mentions: list[Found]) -> list[F
         if m.type not in ("ORG", "EVENT") or m.stop - m.first < 2 \
                 or tokens[last].pos != "NOUN" or not tokens[last].text.islower() \
                 or tokens[last].feats.get("Case") != "Gen" \
+                or not m.first <= tokens[last].head < last \
                 or m.stop + 1 >= len(tokens) or tokens[m.stop].text != "и":
             continue
         conjunct = next((i for i in range(m.stop + 1, min(m.stop + 4, len(tokens)))
