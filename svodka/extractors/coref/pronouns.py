@@ -198,7 +198,10 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
             runner_up = max(named, key=lambda n: chunk[n])
             decision.entity, decision.entity_score = pool[runner_up].target, float(chunk[runner_up])
         focus = in_focus(number, pool)
-        if focus is not None:
+        if focus is not None and _same(pool[focus].target, decision.target, decision.entity):
+            # only where the ranker's own best entity is the one in focus: a later subject
+            # contesting the ranker's choice ("Ольга Петрова … Компания «Северсталь»
+            # отчиталась о прибыли. Она выросла") is no one's to take
             decision.focus, decision.focus_score = pool[focus].target, float(chunk[focus])
         decisions.append(decision)
     return decisions
@@ -290,6 +293,12 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
         return _subject_in_focus(analysis, index, pool, anaphor_of[number], view_of)
 
     return decisions, rows, groups, contested, in_focus
+
+
+def _same(target: object, *others: object) -> bool:
+    """Is ``target`` (an Entity, or an open pronoun's token) one of ``others``?"""
+    return any(target is other or isinstance(target, int) and target == other
+               for other in others)
 
 
 def _main_subject(analysis, sent: int, before: int | None = None) -> int | None:
