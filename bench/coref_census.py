@@ -145,12 +145,18 @@ def main(argv=None) -> None:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=100)
     parser.add_argument("--show", type=int, default=0, help="examples printed per class")
+    parser.add_argument("--split", choices=("dev", "train"), default="dev",
+                        help="train with --skip 1200: the tuning articles, for choosing")
+    parser.add_argument("--skip", type=int, default=0, help="articles of the split skipped first")
     args = parser.parse_args(argv)
     if not args.path.exists():
         sys.exit(f"{args.path}: RuCoCo not found (../shared)")
     from svodka.eval.coref import load_rucoco
 
-    documents = list(load_rucoco(args.path, "dev", args.limit))
+    from itertools import islice
+
+    documents = list(islice(load_rucoco(args.path, args.split), args.skip,
+                            args.skip + args.limit))
     pronouns, names, other, forms, kinds, shown = census(documents, args.show)
 
     def table(title, counter):
@@ -158,7 +164,7 @@ def main(argv=None) -> None:
         for key, count in counter.most_common():
             print(f"  {count:6d}  {key}")
 
-    print(f"{len(documents)} dev articles")
+    print(f"{len(documents)} {args.split} articles from {args.skip + 1}")
     table("missed pronoun → name pairs", pronouns)
     table("  never attempted, by form and part of speech", Counter(dict(forms.most_common(25))))
     table("  attempted-open kinds / wrong links' rules", kinds)

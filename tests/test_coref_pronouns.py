@@ -256,6 +256,54 @@ def test_a_choice_contested_by_another_entity_needs_more_than_one_contested_by_a
     assert [d.token for d, _ in accepted(decisions, limits)] == [5]
 
 
+def test_a_subject_pronoun_left_open_takes_its_subject_in_focus():
+    """``subject in focus``: a subject pronoun the ranker leaves open goes to the agreeing
+    subject in focus when the ranker scores that subject's phrase at least the setting; an open
+    pronoun in focus passes on what it got; the ranker's own link comes first."""
+    company = Entity("e1", "ORG", "Содэксим", [], [], [])
+    putin = Entity("e2", "PER", "Владимир Путин", [], [], [])
+    limits = {"personal": (0.5, 0.0), pronouns.FOCUS: (0.3, 0.0)}
+    decisions = [
+        Decision(3, "personal", company, 0.34, focus=company, focus_score=0.34),   # focus
+        Decision(5, "personal", company, 0.2, focus=company, focus_score=0.2),     # too low
+        Decision(7, "personal", 3, 0.3, focus=3, focus_score=0.4),    # the open "она" at 3
+        Decision(9, "personal", putin, 0.9, focus=company, focus_score=0.9),   # ranker's own
+    ]
+    linked = [(d.token, e.name, d.rule) for d, e in accepted(decisions, limits)]
+    assert linked == [(3, "Содэксим", "pronoun:focus"), (7, "Содэксим", "pronoun:focus"),
+                      (9, "Владимир Путин", "ranker")]
+    never = dict(limits, **{pronouns.FOCUS: (2.0, 0.0)})
+    assert [d.token for d, _ in accepted(decisions, never)] == [9]
+
+
+@needs_model
+def test_the_subject_in_focus_agrees_with_the_pronoun(models):
+    """"она" after a company that was the last sentence's subject is the company's; a
+    masculine subject in focus is never "она"'s."""
+    text = ("Компания «Содэксим» была отобрана для реализации этих договоренностей. "
+            "В частности, она должна была реализовывать товары, полученные от алжирской стороны.")
+    decisions = _decisions(text, models)
+    assert decisions["она"].focus is not None and decisions["она"].focus.name == "Содэксим"
+    text = ("Глава МИД Сергей Лавров провел переговоры в Женеве. "
+            "По итогам встречи она заявила, что стороны договорились.")
+    assert _decisions(text, models)["она"].focus is None
+
+
+def _decisions(text, models):
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import quoted_spans
+    from svodka.extractors.entities import resolve_entities
+    from svodka.layout import analyze_layout
+
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    entities, coreference = resolve_entities(analysis)
+    rules = [link_ for link_ in coreference.links
+             if not link_.mention.rule.startswith(("ranker", "reflexive", "pronoun:focus"))]
+    quoted = quoted_spans(analysis)
+    return {analysis.tokens[d.token].text: d
+            for d in pronouns.decide(analysis, entities, rules, quoted)}
+
+
 def test_every_kind_has_a_threshold():
     assert set(pronouns.thresholds()) == set(pronouns.SETTINGS)
 

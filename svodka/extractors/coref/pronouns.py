@@ -30,7 +30,7 @@ from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_featu
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
-__all__ = ["AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
+__all__ = ["AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "FOCUS", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
            "quote_speakers", "relative_links", "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
@@ -55,7 +55,12 @@ KINDS = ("personal", "personal quoted", "personal speaking", "plural", "plural q
 # second follows the first, which no one took)
 CONTESTED, CONTESTED_BY_PHRASE = "contested", "contested by no entity"
 AFTER_OPEN = "after an open pronoun"
-SETTINGS = KINDS + (CONTESTED, CONTESTED_BY_PHRASE, AFTER_OPEN)
+# A subject "он"/"она" the ranker leaves open is the subject in focus when that one agrees:
+# the main subject of its own sentence before it, else of the sentence before ("Компания
+# «Содэксим» была отобрана… В частности, она должна была…"); the setting is the score the
+# ranker gives that subject's phrase at least (``pronoun:focus``)
+FOCUS = "subject in focus"
+SETTINGS = KINDS + (CONTESTED, CONTESTED_BY_PHRASE, AFTER_OPEN, FOCUS)
 _NOUNS = ("NOUN", "PROPN")
 # words that only extend a name or a word: no phrase heads of their own
 _ATTACHED = ("flat:name", "flat", "fixed", "compound", "flat:foreign")
@@ -85,6 +90,10 @@ class Decision:
     # when ``target`` is an open pronoun: the best-scored entity's phrase, and its score
     entity: Entity | None = None
     entity_score: float = 0.0
+    # a subject pronoun's subject in focus (an Entity, or an open pronoun's token) when it
+    # agrees, and the ranker's score of its phrase
+    focus: object = None
+    focus_score: float = 0.0
 
 
 def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -157,7 +166,7 @@ def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int
     for first in range(0, len(anaphors), BATCH):
         batch = anaphors[first:first + BATCH]
         owner = spans.owners(analysis, *_reach(analysis, batch, quoted))
-        _, rows, groups, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
+        _, rows, groups, _, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
         at = 0
         for number, pool, size in groups:
             yield batch[number][0], batch[number][1], pool, rows[at:at + size]
@@ -166,8 +175,8 @@ def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int
 
 def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
                   quoted: list[tuple[int, int]]) -> list[Decision]:
-    decisions, rows, groups, contested = _batch_rows(analysis, anaphors, owner, open_at,
-                                                     quoted)
+    decisions, rows, groups, contested, in_focus = _batch_rows(analysis, anaphors, owner,
+                                                               open_at, quoted)
     scores = model.predict_proba(rows) if rows else []
     at = 0
     for number, pool, size in groups:
@@ -188,6 +197,12 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
         if isinstance(decision.target, int) and named:
             runner_up = max(named, key=lambda n: chunk[n])
             decision.entity, decision.entity_score = pool[runner_up].target, float(chunk[runner_up])
+        focus = in_focus(number, pool)
+        if focus is not None and _same(pool[focus].target, decision.target, decision.entity):
+            # only where the ranker's own best entity is the one in focus: a later subject
+            # contesting the ranker's choice ("Ольга Петрова … Компания «Северсталь»
+            # отчиталась о прибыли. Она выросла") is no one's to take
+            decision.focus, decision.focus_score = pool[focus].target, float(chunk[focus])
         decisions.append(decision)
     return decisions
 
@@ -271,7 +286,59 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
     def contested(number: int, pool: list[Candidate], best: int) -> str | None:
         return _contested(analysis, pool, best, anaphor_of[number], view_of)
 
-    return decisions, rows, groups, contested
+    def in_focus(number: int, pool: list[Candidate]) -> int | None:
+        index, kind = anaphors[number]
+        if kind != "personal":
+            return None
+        return _subject_in_focus(analysis, index, pool, anaphor_of[number], view_of)
+
+    return decisions, rows, groups, contested, in_focus
+
+
+def _same(target: object, *others: object) -> bool:
+    """Is ``target`` (an Entity, or an open pronoun's token) one of ``others``?"""
+    return any(target is other or isinstance(target, int) and target == other
+               for other in others)
+
+
+def _main_subject(analysis, sent: int, before: int | None = None) -> int | None:
+    """The subject of the sentence's main verb (the root's), if it stands before ``before``."""
+    tokens = analysis.tokens
+    sentence = analysis.sentences[sent]
+    for index in range(sentence.first, sentence.stop if before is None else before):
+        token = tokens[index]
+        if token.rel in ("nsubj", "nsubj:pass") and token.head >= 0 \
+                and tokens[token.head].head < 0:
+            return index
+    return None
+
+
+def _subject_in_focus(analysis, index: int, pool: list[Candidate], anaphor, view_of
+                      ) -> int | None:
+    """For a subject "он"/"она": the pool's phrase of the subject in focus — the main subject
+    of its own sentence before it, else of the sentence before in its paragraph — when that
+    phrase stands for an entity (or an open pronoun) and agrees with it in gender and number
+    ("Компания «Содэксим» была отобрана… В частности, она должна была…")."""
+    tokens = analysis.tokens
+    token = tokens[index]
+    if not token.rel.startswith("nsubj") or not anaphor.gender or not anaphor.number:
+        return None
+    subject = _main_subject(analysis, token.sent, index)
+    if subject is None and token.sent > 0:
+        sentence = analysis.sentences[token.sent]
+        if sentence.region == analysis.sentences[token.sent - 1].region:
+            subject = _main_subject(analysis, token.sent - 1)
+    if subject is None:
+        return None
+    at = tokens[subject].start
+    found = [n for n, c in enumerate(pool) if c.start <= at < c.end and c.target is not None]
+    if not found:
+        return None
+    best = min(found, key=lambda n: pool[n].end - pool[n].start)    # the subject's own phrase
+    seen = view_of((pool[best].start, pool[best].end))
+    if seen.gender != anaphor.gender or seen.number != anaphor.number:
+        return None
+    return best
 
 
 # how far from its «…» the author's words naming the speaker may stand
@@ -379,28 +446,44 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
     """The decisions that make a link under ``limits`` (kind → the score the best entity's
     phrase needs, and how far it may stay under the best phrase that is no entity), each with
     its entity (a pronoun whose best antecedent is an open pronoun takes that one's entity, if
-    it got one). The reflexive rule needs no threshold."""
+    it got one). The reflexive rule needs no threshold. A subject pronoun they leave open
+    takes its subject in focus (``FOCUS``), as rule ``pronoun:focus``."""
+    from dataclasses import replace
+
     resolved: dict[int, Entity] = {}
     found = []
     never = (2.0, 0.0)
     for decision in decisions:
         least, margin = limits.get(decision.kind, never)
-        if decision.rule == "ranker" and (
+        entity = None
+        if decision.rule != "ranker" or not (
                 decision.score < least or decision.score < decision.rival - margin
                 or decision.contested and decision.score < limits.get(CONTESTED, never)[0]
                 or decision.contested_by_phrase
                 and decision.score < limits.get(CONTESTED_BY_PHRASE, never)[0]):
-            continue
-        target = decision.target
-        entity = resolved.get(target) if isinstance(target, int) else target
-        if entity is None and decision.entity is not None \
-                and decision.entity_score >= max(least, limits.get(AFTER_OPEN, never)[0]):
-            entity = decision.entity     # the pronoun it follows was left open: its own best
+            target = decision.target
+            entity = resolved.get(target) if isinstance(target, int) else target
+            if entity is None and decision.entity is not None \
+                    and decision.entity_score >= max(least, limits.get(AFTER_OPEN, never)[0]):
+                entity = decision.entity     # the pronoun it follows was left open: its own best
+        if entity is None and decision.rule == "ranker":
+            entity = _in_focus(decision, limits, resolved)
+            if entity is not None:
+                decision = replace(decision, rule="pronoun:focus")
         if entity is None:
             continue
         resolved[decision.token] = entity
         found.append((decision, entity))
     return found
+
+
+def _in_focus(decision: Decision, limits, resolved: dict[int, Entity]) -> Entity | None:
+    """The entity of the subject in focus of a pronoun the ranker leaves open, if the ranker
+    scores that subject's phrase at least ``FOCUS``."""
+    if decision.focus is None or decision.focus_score < limits.get(FOCUS, (2.0, 0.0))[0]:
+        return None
+    focus = decision.focus
+    return resolved.get(focus) if isinstance(focus, int) else focus
 
 
 # how far up from "который" its relative clause's verb may be ("акции которой выросли": two)
