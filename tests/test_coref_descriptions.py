@@ -187,7 +187,22 @@ def test_a_plain_noun_in_no_list_is_asked_about_and_linked_by_the_ranker(models)
     assert "Йенс Столтенберг" not in asked["Альянс"] and "НАТО" in asked["Альянс"]
     assert "Вильнюс" in asked["Альянс"]
     assert "россиянин" not in asked and "россиянин" not in linked
-    assert "присутствие" not in asked and "присутствие" not in linked   # an object: not asked
+    # an object is asked about too, and a score of nothing links it to nothing
+    assert "НАТО" in asked["присутствие"] and "присутствие" not in linked
+
+
+def test_a_plain_noun_is_asked_about_in_any_position_not_only_as_a_subject(models):
+    """"альянс" as an object and "стороны" as a genitive complement refer back as a subject
+    does: both are asked about and linked at the ranker's score; the preposition's noun of
+    a fixed phrase ("во главе с") is not."""
+    text = ("Генсек НАТО Йенс Столтенберг прибыл в Вильнюс. Россия критикует альянс за учения "
+            "в Прибалтике. Делегация Китая во главе с министром посетила Минск. Позиция "
+            "стороны не изменилась.")
+    linked, asked = _linked_nouns(text, models, {("альянс", "НАТО"): 0.75,
+                                                 ("стороны", "Китая"): 0.7})
+    assert linked["альянс"] == ("НАТО", "ranker:0.75:noun")
+    assert linked["стороны"][0] == "Китай" and linked["стороны"][1] == "ranker:0.70:noun"
+    assert "главе" not in asked
 
 
 def test_a_plain_noun_under_the_threshold_stays_unlinked(models):

@@ -13,7 +13,7 @@ place besides its name.
   best-scored earlier mention, when its score reaches
   ``RANKER_THRESHOLD`` (chosen on RuCoCo training articles the ranker was not trained on,
   ``python -m svodka.extractors.coref.tune``).
-- ``ranker:<score>:noun`` — a plain noun in no list that is a clause's subject ("альянс",
+- ``ranker:<score>:noun`` — a plain noun in no list, in any referring position ("альянс",
   "сторона"), asked last, all at once, against the earlier organizations and places
   (``NOUN_THRESHOLD``); the descriptions' ranker (``ranker.description_model``) was trained
   with every such noun a candidate, so the lists are its feature rather than its gate; it
@@ -552,32 +552,42 @@ def _inside_title(analysis, index: int, titles: list[range], named: dict[int, st
     return next((span for span in titles if index in span and token.head in span), None)
 
 
-# Where a plain noun is asked about: a clause's subject, where a reader expects an anaphor.
-# Asked in every position (as the model was trained), the batch cost 9.5 % of the
-# extraction's CPU (bench/extract.py --n 40 --compare main: 1.095x); a subset of the asked
-# nouns keeps each link's score, so the thresholds chosen over all of them still hold.
-_NOUN_ROLES = frozenset({"nsubj", "nsubj:pass"})
+# Where a plain noun is asked about: in any position a noun phrase refers from — a subject, an
+# object, a prepositional or genitive complement, an apposition, a conjunct, a headline's
+# noun ("Россия критикует альянс", "по словам стороны") — as the model was trained. Subjects
+# only until the tenth session: asked everywhere the batch had cost 9.5 % of the extraction's
+# CPU in the sixth (bench/extract.py --n 40: 1.095x); one batch per article now costs a few
+# per cent (docs/coref.md, "Plain nouns in every position").
+NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos", "conj",
+                        "root"})
 
 
 def _plain_noun(analysis, index: int) -> bool:
-    """A singular common noun that is a clause's subject, written in lowercase or opening its
-    sentence: what may be a description of a named thing although no list holds it
+    """A singular common noun in a referring position (``NOUN_ROLES``), written in lowercase
+    or opening its sentence: what may be a description of a named thing although no list holds it
     ("сторона", "альянс", "россиянин")."""
     tokens = analysis.tokens
     token = tokens[index]
-    if token.rel not in _NOUN_ROLES:
+    if token.rel not in NOUN_ROLES:
         return False
     first = analysis.sentences[token.sent].first
     opening = index == first or all(tokens[i].pos == "PUNCT" for i in range(first, index))
     return token.text[:1].islower() or opening and token.text[1:].islower()
 
 
+# whether an animate plain noun ("россиянин", "свидетель", "торговец") may describe a person
+NOUN_PEOPLE = False
+
+
 def _noun_types(analysis, index: int) -> tuple[str, ...]:
     """Who a plain noun may describe: an organization or a place ("альянс", "сторона",
-    "республика"); an animate one nobody. A person's plain noun is an unnamed person as often
-    as a named one: at the tuned threshold «— ответил коллега» and «— резюмирует дама» went to
-    the person named before, two quotes of the dev quote gold given a speaker they have not."""
-    return () if analysis.tokens[index].feats.get("Animacy") == "Anim" else ("ORG", "LOC")
+    "республика"); an animate one a person when ``NOUN_PEOPLE``. A person's plain noun
+    that speaks is left to the speaker rules (``_speaking``): at the tuned threshold
+    «— ответил коллега» and «— резюмирует дама» went to the person named before, two quotes
+    of the dev quote gold given a speaker they have not."""
+    if analysis.tokens[index].feats.get("Animacy") == "Anim":
+        return ("PER",) if NOUN_PEOPLE else ()
+    return ("ORG", "LOC")
 
 
 def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], threshold: float,
