@@ -510,6 +510,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if following and following.sent == token.sent and (
                 following.text == "№" or following.pos == "NUM" and stop == index + 1):
             continue      # "школа № 179": a number names one of its own
+        if inside is None and _quoted_name_after(analysis, stop):
+            continue      # "в соцсети «ВКонтакте»": the quoted name's own descriptor
         if inside is None and _names_ahead(analysis, stop, people):
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
@@ -537,6 +539,19 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         found += _link_nouns(analysis, pending, known, covered, noun_threshold,
                              batch_scorer or _batch_scores, genders)
     return found
+
+
+def _quoted_name_after(analysis, stop: int) -> bool:
+    """Does a name in quote marks follow the phrase in its sentence ("соцсети «ВКонтакте»",
+    "газеты «Ведомости»")? Then the phrase says what that name is, and refers to nothing
+    earlier."""
+    tokens = analysis.tokens
+    at = stop
+    while at < len(tokens) and tokens[at].text in OPENING_QUOTES \
+            and tokens[at].sent == tokens[stop - 1].sent:
+        at += 1
+    return at > stop and at < len(tokens) and tokens[at].sent == tokens[stop - 1].sent \
+        and tokens[at].text[:1].isupper()
 
 
 def _inside_title(analysis, index: int, titles: list[range], named: dict[int, str]
