@@ -619,7 +619,7 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
         if any(i in covered for i in range(first, stop)):
             continue
         types = _noun_types(analysis, index)
-        if not types or _speaking(analysis, index):
+        if not types or _speaking(analysis, index) or _qualified(analysis, index):
             continue
         floor = max(0, tokens[index].sent - REACH_SENTENCES)
         before = known[max(0, bisect_left(starts, first) - LOOKBACK):bisect_left(starts, first)]
@@ -650,6 +650,17 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
             rule=f"ranker:{row[best]:.2f}:noun"), index))
         covered.update(range(first, stop))
     return links
+
+
+def _qualified(analysis, index: int) -> bool:
+    """Does a word other than a place adjective say which one the plain noun is ("заинтересованной
+    стороны", "в положительную сторону", "одной стороне", "протестующей стороны")? A noun in no list names a kind, and
+    such an adjective picks one of that kind, not the thing named before; a place adjective
+    ("российская сторона") is checked against the entity by ``_fits``."""
+    tokens = analysis.tokens
+    return any(tokens[c].rel in ("amod", "det", "nummod") and c < index
+               and not analysis.lemma(c).endswith(("ский", "цкий"))
+               for c in analysis.children(index))
 
 
 def _speaking(analysis, head: int) -> bool:
