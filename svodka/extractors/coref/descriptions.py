@@ -13,7 +13,7 @@ place besides its name.
   best-scored earlier mention, when its score reaches
   ``RANKER_THRESHOLD`` (chosen on RuCoCo training articles the ranker was not trained on,
   ``python -m svodka.extractors.coref.tune``).
-- ``ranker:<score>:noun`` — a plain noun in no list, in any referring position ("альянс",
+- ``ranker:<score>:noun`` — a plain noun in no list that is a clause's subject ("альянс",
   "сторона"), asked last, all at once, against the earlier organizations and places
   (``NOUN_THRESHOLD``); the descriptions' ranker (``ranker.description_model``) was trained
   with every such noun a candidate, so the lists are its feature rather than its gate; it
@@ -567,14 +567,14 @@ def _inside_title(analysis, index: int, titles: list[range], named: dict[int, st
     return next((span for span in titles if index in span and token.head in span), None)
 
 
-# Where a plain noun is asked about: in any position a noun phrase refers from — a subject, an
-# object, a prepositional or genitive complement, an apposition, a conjunct, a headline's
-# noun ("Россия критикует альянс", "по словам стороны") — as the model was trained. Subjects
-# only until the tenth session: asked everywhere the batch had cost 9.5 % of the extraction's
-# CPU in the sixth (bench/extract.py --n 40: 1.095x); one batch per article now costs a few
-# per cent (docs/coref.md, "Plain nouns in every position").
-NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos", "conj",
-                        "root"})
+# Where a plain noun is asked about: a clause's subject, where a reader expects an anaphor.
+# Every referring position (EVERY_NOUN_ROLE: object, oblique, genitive complement,
+# apposition, conjunct, a headline's root) links more — dev description recall 0.307 ->
+# 0.310 at link P 0.918 — but cost 1.14-1.16x main's CPU per RT article (bench/extract.py
+# --n 80, tenth session; docs/coref.md, "Plain nouns in every position"), over the 1.05 line.
+NOUN_ROLES = frozenset({"nsubj", "nsubj:pass"})
+EVERY_NOUN_ROLE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos",
+                             "conj", "root"})
 
 
 def _plain_noun(analysis, index: int) -> bool:
