@@ -30,6 +30,9 @@ DASHES = "-–—"
 SPEECH_DASHES = DASHES + "―"
 
 BRACKETS = "()[]"
+# Characters a page carries that a reader never sees: soft hyphen, zero-width space and joiners,
+# the byte-order mark ("«Правый сектор»\u00ad\u00ad, — сообщила …").
+INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
 
 _YO = str.maketrans("ёЁ", "еЕ")
 _NAME_CHARACTERS = str.maketrans({**{mark: "'" for mark in APOSTROPHES},

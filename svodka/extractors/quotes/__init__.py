@@ -61,12 +61,34 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+def _through_marks(ctx: Context, candidate: Candidate) -> Candidate:
+    """An indirect quote whose content opens marks that close after it: the sentence split
+    inside the marks («Тредиаковский, пишет Абрамзон, «совершил прорыв … . Тредиаковский
+    предложил …»»). Content wholly in those marks is direct speech, the marks left out
+    (GUIDELINES: `По его словам, «…»`); content partly in marks runs on to their close."""
+    if candidate.kind != "indirect":
+        return candidate
+    text = ctx.text
+    opening = next((i for i in range(candidate.start, candidate.end)
+                    if text[i] in OPENING_QUOTES), None)
+    segment = ctx.quoted_at(opening + 1) if opening is not None else None
+    if segment is None or segment.start != opening or not segment.closed \
+            or segment.end < candidate.end:
+        return candidate    # «…», но …: the marks close inside the content
+    if not text[candidate.start:opening].strip():
+        candidate.start, candidate.end = trim(text, segment.inner_start, segment.inner_end)
+        candidate.kind = "direct"
+    elif segment.end > candidate.end:
+        candidate.end = trim(text, candidate.start, segment.end)[1]
+    return candidate
+
+
 def _propose(ctx: Context) -> list[Candidate]:
     candidates: list[Candidate] = []
     for rule in RULES:
         found = rule(ctx)
         log.debug("rule %s proposed %d quotes", rule.__name__, len(found))
-        candidates.extend(found)
+        candidates.extend(_through_marks(ctx, candidate) for candidate in found)
     return _without_overlaps(candidates)
 
 

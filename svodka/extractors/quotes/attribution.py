@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, QUOTE_MARKS, Context
 from svodka.extractors.quotes.indirect import that_after
 from svodka.extractors.quotes.marks import Segment
+from svodka.text import INVISIBLE
 
 # Tokens allowed between the dash and the cue: "— заявил", "— также отметил", "— Иванов сказал".
 _CUE_WINDOW = 4
@@ -105,7 +106,7 @@ def postposed_dash(ctx: Context, segment: Segment) -> Attribution | None:
             return _cue_attribution(ctx, cue, "postposed_dash", region_end) if cue else None
         if word == ",":
             seen_comma = True
-        elif word not in FINAL_PUNCT:
+        elif word not in FINAL_PUNCT and word.strip(INVISIBLE):
             break
         index += 1
     if seen_comma and index < len(ctx.tokens) and ctx.is_any_cue(index):

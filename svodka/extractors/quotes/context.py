@@ -48,6 +48,7 @@ class Lexicon:
     countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
     inverted: frozenset[str]                    # "…, делится супруга": after the content only
     rating_words: frozenset[str]                # "по версии Х" in a ranking is no one's words
+    connectives: tuple[tuple[str, ...], ...]    # "Однако", "В то же время": the narrator's link
 
 
 def _verb_phrases(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -83,6 +84,9 @@ def lexicon() -> Lexicon:
         countries={row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")},
         inverted=frozenset(load_list("quote_cues_inverted.txt")),
         rating_words=frozenset(load_list("quote_rating_words.txt")),
+        connectives=tuple(sorted((tuple(line.split())
+                                  for line in load_list("quote_leading_connectives.txt")),
+                                 key=len, reverse=True)),
     )
 
 

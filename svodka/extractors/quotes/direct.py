@@ -17,20 +17,29 @@ _SPEECH_PARAGRAPH_TOKENS = 400
 
 
 def _chains(ctx: Context) -> list[list[Segment]]:
-    """Top-level segments grouped so that an unclosed one continues into the next paragraph."""
+    """Top-level segments grouped so that an unclosed one continues into the next paragraph:
+    one that opens again at its start («A ¶ «B», — сказал Х), or one whose only mark closes
+    («A ¶ B», — сказал Х: the dump's paragraphs do not repeat the opening mark)."""
     chains: list[list[Segment]] = []
     open_chain: list[Segment] | None = None
     # a closing mark without its opening one («A», — сказал Х. — B») comes where it closes
     ordered = sorted(ctx.segments, key=lambda s: (s.start if s.opened else s.end - 1, -s.end))
+    closers = {s.region: s for s in ctx.segments if not s.opened and s.closed}
     for segment in ordered:
         if segment.region in ctx.skipped_regions:
             continue
         if segment.opened and chains and chains[-1][-1].opened \
                 and chains[-1][-1].end > segment.start:
             continue    # nested inside the previous one
+        closer = closers.get(segment.region)
+        next_paragraph = open_chain is not None and segment.region == open_chain[-1].region + 1
+        if next_paragraph and closer is not None and segment is not closer \
+                and segment.end <= closer.end:
+            continue    # «A ¶ B «C» D», — сказал Х: C is nested in the continued quote
         continues = (open_chain is not None and segment.opened
                      and (segment.region == open_chain[-1].region + 1 or segment.after_note)
-                     and segment.start == ctx.region(segment.region)[0])
+                     and segment.start == ctx.region(segment.region)[0]) \
+            or (next_paragraph and segment is closer)
         if continues:
             open_chain.append(segment)
         else:
@@ -111,15 +120,55 @@ def _split_after_note(ctx: Context, chain: list[Segment]
     return None, chain
 
 
+# How far after a line's end the closing bracket of an editor's note stands ("\n— RT\n)")
+_NOTE_REACH = 40
+
+
 def _before_editors_note(text: str, start: int, end: int) -> int:
     """Where a line piece of a quote ends when the line breaks inside an editor's note
-    («Что касается санкций (Совета Безопасности. — ⏎RT⏎) ООН, то …», decision D8): before the
-    note's opening bracket."""
+    («Что касается санкций (Совета Безопасности. — ⏎RT⏎) ООН, то …», «Мы просим Вас
+    (госсекретаря США Тиллерсона. ⏎— RT⏎) воспользоваться …», decision D8): before the note's
+    opening bracket."""
     opening = text.rfind("(", start, end)
-    if opening < 0 or ")" in text[opening:end] \
-            or text[opening:end].rstrip()[-1:] not in SPEECH_DASHES:
+    if opening < 0 or ")" in text[opening:end]:
         return end
-    return opening
+    if text[opening:end].rstrip()[-1:] in SPEECH_DASHES:
+        return opening
+    # the dash opens the signature's line ("(в Польше. ⏎— RT⏎) произошло …") and the quote goes
+    # on after the note; a note that ends the quote ("(о выдвинутых обвинениях. ⏎— RT⏎), —
+    # рассказывает Х") stays with it, as the gold has it
+    closing = text.find(")", end, end + _NOTE_REACH)
+    signed = text[end:end + 3].lstrip()[:1] in SPEECH_DASHES and closing != -1
+    goes_on = signed and text[closing + 1:closing + 3].lstrip()[:1].isalnum()
+    return opening if goes_on else end
+
+
+# An interview is laid out as turns: at least this many paragraphs that open with a dash and
+# end with a question mark (the interviewer's questions).
+_INTERVIEW_QUESTIONS = 3
+
+
+def _is_interview(ctx: Context) -> bool:
+    questions = 0
+    for region in ctx.analysis.regions:
+        line = ctx.text[region.start:region.end].strip()
+        if line[:1] in SPEECH_DASHES and line.endswith("?"):
+            questions += 1
+            if questions >= _INTERVIEW_QUESTIONS:
+                return True
+    return False
+
+
+def _interview_heading(ctx: Context, chain: list[Segment]) -> bool:
+    """«Роберто Манчини: «Мы не заслужили поражения»» on a line of its own in an interview laid
+    out as turns: a rubric line that heads the answers, not a quote (decision I7)."""
+    last = chain[-1]
+    if len(chain) > 1 or not last.closed:
+        return False
+    r_start, r_end = ctx.region(last.region)
+    if ctx.text[last.end:r_end].strip() or not ctx.text[r_start:last.start].rstrip().endswith(":"):
+        return False
+    return _is_interview(ctx)
 
 
 def quoted_segments(ctx: Context) -> list[Candidate]:
@@ -129,8 +178,9 @@ def quoted_segments(ctx: Context) -> list[Candidate]:
     last_attribution: dict[int, tuple[Attribution, int]] = {}
     for group, chain in enumerate(_chains(ctx)):
         first = chain[0]
-        split = _split_inside(ctx, first) if len(chain) == 1 and first.opened and first.closed \
-            else None
+        # «A, — заявил он. — B ¶ …: a paragraph open to its end splits as a closed one does
+        split = _split_inside(ctx, first) if len(chain) == 1 and first.opened \
+            and (first.closed or _attribution(ctx, chain) is None) else None
         if split:
             pieces, cue, end = split
             token = ctx.tokens[cue]
@@ -148,6 +198,8 @@ def quoted_segments(ctx: Context) -> list[Candidate]:
         if attribution is None and not first.opened:
             attribution = _resumed(ctx, first, last_attribution.get(first.region))
         if attribution is None:
+            continue
+        if attribution.rule == "name_colon" and _interview_heading(ctx, chain):
             continue
         if attribution.rule == "split_quote" and first.region in last_attribution:
             group = last_attribution[first.region][1]

@@ -100,8 +100,10 @@ def _speaker_goes_on(ctx: Context, cue: int, index: int) -> bool:
     if token.rel not in ("conj", "advcl") or token.pos != "VERB":
         return False
     form = token.feats.get("VerbForm", "Fin")
-    if token.head == cue and form == "Conv":
-        # not "признался, что получает удовольствие, выступая в НХЛ"
+    if form == "Conv" and (token.head == cue or _nominal_content_head(ctx, cue, token.head)):
+        # not "признался, что получает удовольствие, выступая в НХЛ"; "отметили, что это
+        # нормальное явление, сославшись на опыт …": a gerund the parse hangs on a nominal
+        # predicate ("явление" cannot refer to anything) is the speaker's
         return ctx.is_any_cue(index) or ctx.lemma(index) in _NAMING
     if form != "Fin" or not _agree(ctx, index, cue):
         return False
@@ -110,6 +112,12 @@ def _speaker_goes_on(ctx: Context, cue: int, index: int) -> bool:
     head = token.head
     return head == cue or (head >= 0 and ctx.tokens[head].head == cue
                            and token.rel == "conj" and not _agree(ctx, index, head))
+
+
+def _nominal_content_head(ctx: Context, cue: int, head: int) -> bool:
+    """Is ``head`` the content's predicate, a noun or an adjective (no verb to hang a gerund on)?"""
+    return head >= 0 and ctx.tokens[head].head == cue and ctx.tokens[head].rel == "ccomp" \
+        and ctx.tokens[head].pos in ("NOUN", "ADJ")
 
 
 def _agree(ctx: Context, one: int, other: int) -> bool:
@@ -124,11 +132,13 @@ def that_after(ctx: Context, cue: int, stop: int) -> int | None:
     "сообщил «НГ», что"; of the comma before a reported question: "поинтересовался(,) какие
     меры …"."""
     asking = ctx.lemma(cue) in ctx.lexicon.asking
+    # the cue phrase's own noun holds the words: "дали показания о том, что"
+    own_nouns = {word for words in ctx.lexicon.cue_phrases.get(ctx.lemma(cue), ()) for word in words}
     index = cue + 1
     while index < min(cue + 1 + _THAT_WINDOW, stop - 1):
         word = ctx.word(index)
         if word == ",":
-            if asking and (ctx.lemma(index + 1) in ctx.lexicon.question_words
+            if asking and (_question_word_at(ctx, index + 1)
                            or (index + 2 < stop and ctx.word(index + 2).lower() == "ли")):
                 return index
             return index + 1 if ctx.word(index + 1).lower() == "что" else None
@@ -144,10 +154,18 @@ def that_after(ctx: Context, cue: int, stop: int) -> int | None:
             return None     # not "до этого заявления казалось, что": the noun reports nothing
         if word.lower() in ("о", "об") and ctx.word(index + 1).lower() == "том" \
                 and ctx.tokens[index - 1].pos == "NOUN" and index - 1 > cue \
-                and ctx.lemma(index - 1) not in ctx.lexicon.cue_nouns | _OPINION_NOUNS:
+                and ctx.lemma(index - 1) not in ctx.lexicon.cue_nouns | _OPINION_NOUNS | own_nouns:
             return None     # "отреагировал на известие о том, что": the news, not his words
         index += 1
     return None
+
+
+def _question_word_at(ctx: Context, index: int) -> bool:
+    """A reported question opens here: "какие меры …", or a preposition before its question
+    word: "по какой причине …", "с кем …"."""
+    if ctx.tokens[index].pos == "ADP":
+        index += 1
+    return ctx.lemma(index) in ctx.lexicon.question_words
 
 
 # a cue's object that holds the speaker's own view: "выразил уверенность в том, что"
@@ -161,7 +179,8 @@ _QUOTED_NAME_WORDS = 3
 
 def _quoted_name_end(ctx: Context, opening: int, stop: int) -> int | None:
     """Index of the mark closing a short capitalized name opened at ``opening``."""
-    if not ctx.word(opening + 1)[:1].isupper():
+    first = ctx.word(opening + 1)[:1]
+    if not (first.isupper() or first.isdigit()):     # «НГ», «112 Украина»
         return None
     for index in range(opening + 1, min(opening + 2 + _QUOTED_NAME_WORDS, stop)):
         if ctx.word(index) in QUOTE_MARKS:
@@ -209,6 +228,10 @@ def _first_person_before(ctx: Context, cue: int) -> bool:
     return False
 
 
+# The genitive noun phrase of whose attention a phrase draws is this many words at most.
+_ADDRESSEE_WORDS = 4
+
+
 def _that_phrase(ctx: Context, cue: int) -> bool:
     """A verb phrase that reports words only before "что": "обратил внимание(, что)", "не
     скрывает(, что)" (`quote_cue_phrases_that.txt`)."""
@@ -221,8 +244,14 @@ def _that_phrase(ctx: Context, cue: int) -> bool:
                 or negated != (before == "не") or ctx.word(cue - 2).lower() == "не":
             continue    # not "не столько обращают внимание на то, что A, сколько …"
         after = cue + 1 + len(rest)
-        if ctx.word(after).lower() == "на" and ctx.word(after + 1).lower() == "то":
-            after += 2
+        # whose attention, in the genitive: "обратили внимание представителя СНБ на то, что"
+        addressee = after
+        while addressee < min(after + _ADDRESSEE_WORDS, len(ctx.tokens)) \
+                and ctx.tokens[addressee].pos in ("NOUN", "PROPN", "ADJ") \
+                and ctx.tokens[addressee].feats.get("Case", "Gen") == "Gen":
+            addressee += 1
+        if ctx.word(addressee).lower() == "на" and ctx.word(addressee + 1).lower() == "то":
+            after = addressee + 2
         # the clause right after: not "обращаешь внимание на параллели … с тем, что"
         return ctx.word(after) == "," and ctx.word(after + 1).lower() == "что"
     return False
@@ -242,7 +271,11 @@ def _told_to(ctx: Context, cue: int) -> bool:
     if token.feats.get("VerbForm") != "Inf" or token.head < 0 or token.rel != "xcomp":
         return False
     head = token.head
-    if ctx.lemma(head) not in _SUBJECT_SPEAKS or not ctx.is_reporting(head) \
+    feats = ctx.tokens[head].feats
+    # finite, third person ("стать" is no cue of its own: quote_not_cues.txt)
+    finite = feats.get("VerbForm", "Fin") == "Fin" and feats.get("Person") not in ("1", "2") \
+        and feats.get("Mood") != "Imp"
+    if ctx.lemma(head) not in _SUBJECT_SPEAKS or not finite \
             or ctx.word(head - 1).lower() == "не" \
             or ctx.word(cue - 1).lower() == "не":
         return False
@@ -621,6 +654,11 @@ def according_to(ctx: Context) -> list[Candidate]:
             cue, speaker = phrase
             if _compares(ctx, sentence, index):
                 continue    # "оказался не таким плохим, как ожидалось": a comparison
+            if index > sentence.first and _ABOUT_THIS.fullmatch(
+                    ctx.text[sentence.start:ctx.tokens[index].start].rstrip(" ,")):
+                # "Об этом, как сообщил телеканал Х, заявил его представитель": what follows
+                # attributes the sentence before; it says nothing new
+                continue
             if _inside_reported_clause(ctx, sentence, index):
                 continue    # "полагает, что A, которой, как считают Х, B": nested in A
             if ctx.lemma(cue) == "говориться" and cue + 1 < sentence.stop \
@@ -778,6 +816,10 @@ def inverted(ctx: Context) -> list[Candidate]:
                 spans, kind, rule = [before], "indirect", "inverted"
             else:
                 continue
+            after_link = _after_connective(ctx, sentence.first, comma)
+            if rule == "inverted" and after_link != sentence.first:
+                before = trim(ctx.text, ctx.tokens[after_link].start, before[1])
+                spans = [before]
             if rule == "inverted" and _about_this(ctx.text, *before):
                 continue    # "Об этом, кажется, говорит и оформление проекта: …": no content
             if rule == "inverted" and _object_of(ctx, cue, sentence.first, comma):
@@ -800,6 +842,18 @@ def inverted(ctx: Context) -> list[Candidate]:
                                        speaker_tokens=range(cue + 1, tail),
                                        impersonal=ctx.is_impersonal_cue(cue)))
     return found
+
+
+def _after_connective(ctx: Context, first: int, stop: int) -> int:
+    """The first token after a leading connective and its comma ("Однако случится это ещё
+    нескоро", "В то же время государство не должно …"), or ``first``."""
+    for words in ctx.lexicon.connectives:
+        if all(ctx.word(first + i).lower() == word for i, word in enumerate(words)):
+            after = first + len(words)
+            if after < stop and ctx.word(after) == ",":
+                after += 1
+            return after if after + MIN_WORDS <= stop else first
+    return first
 
 
 def _predicative(ctx: Context, cue: int, stop: int) -> bool:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from svodka.layout import Region
-from svodka.text import DASHES, QUOTE_MARKS
+from svodka.text import DASHES, INVISIBLE, QUOTE_MARKS
 
 _MARK = re.compile(f"[{re.escape(QUOTE_MARKS)}]")
 _OPENING_CONTEXT = set("([{«„“/:'") | set(DASHES)
@@ -27,7 +27,8 @@ _CLOSING_CONTEXT = set(".,;:!?)]}…»") | set(DASHES)
 # How deep a closing mark looks for its opening one; deeper opens stay unmatched.
 _STACK_LOOKUP = 4
 # «… по карте «Стрелка», – отметил Х: one mark closes the inner quote and the outer one
-_ATTRIBUTION_AFTER = re.compile(r",\s*[—–-]\s")
+# (soft hyphens and zero-width marks the page left after the mark are not there for a reader)
+_ATTRIBUTION_AFTER = re.compile(f"[{INVISIBLE}]*" + r",\s*[—–-]\s")
 
 # a line holding only an editor's note signature: "RT", "— RT", ". — RT" (at most three words)
 _NOTE_LINE = re.compile(r"\s*(?:\.\s*)?(?:[—–-]\s*)?[\w«»\"'.-]+(?:\s[\w«»\"'.-]+){0,2}\s*")
