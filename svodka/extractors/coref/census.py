@@ -72,7 +72,8 @@ class Considered:
         descriptions._choose, descriptions._link_nouns = self._choose, self._nouns
 
 
-def census(text: str, chains, article, considered: Considered, morph) -> Counter:
+def census(text: str, chains, article, considered: Considered, morph, show: str = ""
+           ) -> Counter:
     """The classes (``CLASSES``) of the description → name pairs svodka misses in one
     article; the key "found" counts the pairs it gets."""
     from svodka.eval.coref import adjacent_phrases
@@ -113,17 +114,27 @@ def census(text: str, chains, article, considered: Considered, morph) -> Counter
             elif description in considered_gold:
                 counts[CLASSES[8] if description in listed_gold else CLASSES[9]] += 1
             else:
-                readings = [morph.parse(w)[0] for w in _WORD.findall(text, *description)]
+                words = _WORD.findall(text, *description)
+                readings = [morph.parse(w)[0] for w in words]
                 noun = next((r for r in readings if r.pos == "NOUN"), None)
                 plural = noun is not None and noun.feats.get("Number") == "Plur"
                 if noun is None:
-                    counts[CLASSES[7]] += 1
+                    key = CLASSES[7]
                 elif description_type(fold_word(noun.normal)):
-                    counts[CLASSES[1 + plural]] += 1
+                    key = CLASSES[1 + plural]
                 elif noun.feats.get("Animacy") == "Anim":
-                    counts[CLASSES[3 + plural]] += 1
+                    key = CLASSES[3 + plural]
                 else:
-                    counts[CLASSES[5 + plural]] += 1
+                    key = CLASSES[5 + plural]
+                counts[key] += 1
+                if show and key.startswith(show):
+                    left = text.rfind("\n", 0, description[0]) + 1
+                    print(f"{key[16:]}: {text[max(left, description[0] - 120):description[0]]}"
+                          f"[[{text[description[0]:description[1]]}]]"
+                          f"{text[description[1]:description[1] + 60]}".replace("\n", " / "))
+                word = fold_word(noun.normal) if noun is not None else \
+                    fold_word(words[0]) if words else "?"
+                counts[key, word] += 1
     return counts
 
 
@@ -134,23 +145,40 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?", default="../shared/data/rucoco/rucoco-train.zip")
     parser.add_argument("--limit", type=int, default=100, help="the first N dev articles")
+    parser.add_argument("--show", default="", metavar="CLASS",
+                        help="print each missed pair of the classes starting so, in context")
+    parser.add_argument("--top", type=int, default=15,
+                        help="the commonest words of each never-a-mention class (by pairs)")
+    parser.add_argument("--tuning", type=int, default=0, metavar="N",
+                        help="the N tuning articles after the ranker's 1,200 (tune's), not dev")
     args = parser.parse_args(argv)
     models = load_models()
     total: Counter = Counter()
     documents = 0
-    for doc in load_rucoco(Path(args.path), "dev", args.limit):
+    if args.tuning:
+        from svodka.extractors.coref.tune import tuning_articles
+        documents_of = tuning_articles(Path(args.path), args.tuning)
+    else:
+        documents_of = load_rucoco(Path(args.path), "dev", args.limit)
+    split = "tuning" if args.tuning else "dev"
+    for doc in documents_of:
         with Considered() as considered:
             article = extract(doc.text, models=models, with_tone=False)
-        total += census(doc.text, doc.chains, article, considered, models.morph)
+        total += census(doc.text, doc.chains, article, considered, models.morph, args.show)
         documents += 1
-    missed = sum(count for key, count in total.items() if key != "found")
+    missed = sum(count for key, count in total.items()
+                 if key != "found" and isinstance(key, str))
     pairs = missed + total["found"]
-    print(f"{documents} dev articles: {pairs} gold description → name pairs, "
+    print(f"{documents} {split} articles: {pairs} gold description → name pairs, "
           f"{total['found']} found ({total['found'] / max(pairs, 1):.3f}), {missed} missed")
     print("| why missed | pairs | share of missed |")
     print("|---|---|---|")
     for name in CLASSES:
         print(f"| {name} | {total[name]:,} | {total[name] / max(missed, 1):.3f} |")
+    for name in CLASSES[1:8]:
+        words = sorted(((count, key[1]) for key, count in total.items()
+                        if isinstance(key, tuple) and key[0] == name), reverse=True)[:args.top]
+        print(f"{name}: " + ", ".join(f"{word} {count}" for count, word in words))
 
 
 if __name__ == "__main__":

@@ -510,6 +510,8 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         if following and following.sent == token.sent and (
                 following.text == "№" or following.pos == "NUM" and stop == index + 1):
             continue      # "школа № 179": a number names one of its own
+        if inside is None and _quoted_name_after(analysis, stop):
+            continue      # "в соцсети «ВКонтакте»": the quoted name's own descriptor
         if inside is None and _names_ahead(analysis, stop, people):
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
@@ -539,6 +541,19 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
     return found
 
 
+def _quoted_name_after(analysis, stop: int) -> bool:
+    """Does a name in quote marks follow the phrase in its sentence ("соцсети «ВКонтакте»",
+    "газеты «Ведомости»")? Then the phrase says what that name is, and refers to nothing
+    earlier."""
+    tokens = analysis.tokens
+    at = stop
+    while at < len(tokens) and tokens[at].text in OPENING_QUOTES \
+            and tokens[at].sent == tokens[stop - 1].sent:
+        at += 1
+    return at > stop and at < len(tokens) and tokens[at].sent == tokens[stop - 1].sent \
+        and tokens[at].text[:1].isupper()
+
+
 def _inside_title(analysis, index: int, titles: list[range], named: dict[int, str]
                   ) -> range | None:
     """The person's title ``index`` stands inside as the genitive complement of one of its
@@ -553,31 +568,41 @@ def _inside_title(analysis, index: int, titles: list[range], named: dict[int, st
 
 
 # Where a plain noun is asked about: a clause's subject, where a reader expects an anaphor.
-# Asked in every position (as the model was trained), the batch cost 9.5 % of the
-# extraction's CPU (bench/extract.py --n 40 --compare main: 1.095x); a subset of the asked
-# nouns keeps each link's score, so the thresholds chosen over all of them still hold.
-_NOUN_ROLES = frozenset({"nsubj", "nsubj:pass"})
+# Every referring position (EVERY_NOUN_ROLE: object, oblique, genitive complement,
+# apposition, conjunct, a headline's root) links more — dev description recall 0.307 ->
+# 0.310 at link P 0.918 — but cost 1.14-1.16x main's CPU per RT article (bench/extract.py
+# --n 80, tenth session; docs/coref.md, "Plain nouns in every position"), over the 1.05 line.
+NOUN_ROLES = frozenset({"nsubj", "nsubj:pass"})
+EVERY_NOUN_ROLE = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "appos",
+                             "conj", "root"})
 
 
 def _plain_noun(analysis, index: int) -> bool:
-    """A singular common noun that is a clause's subject, written in lowercase or opening its
-    sentence: what may be a description of a named thing although no list holds it
+    """A singular common noun in a referring position (``NOUN_ROLES``), written in lowercase
+    or opening its sentence: what may be a description of a named thing although no list holds it
     ("сторона", "альянс", "россиянин")."""
     tokens = analysis.tokens
     token = tokens[index]
-    if token.rel not in _NOUN_ROLES:
+    if token.rel not in NOUN_ROLES:
         return False
     first = analysis.sentences[token.sent].first
     opening = index == first or all(tokens[i].pos == "PUNCT" for i in range(first, index))
     return token.text[:1].islower() or opening and token.text[1:].islower()
 
 
+# whether an animate plain noun ("россиянин", "свидетель", "торговец") may describe a person
+NOUN_PEOPLE = False
+
+
 def _noun_types(analysis, index: int) -> tuple[str, ...]:
     """Who a plain noun may describe: an organization or a place ("альянс", "сторона",
-    "республика"); an animate one nobody. A person's plain noun is an unnamed person as often
-    as a named one: at the tuned threshold «— ответил коллега» and «— резюмирует дама» went to
-    the person named before, two quotes of the dev quote gold given a speaker they have not."""
-    return () if analysis.tokens[index].feats.get("Animacy") == "Anim" else ("ORG", "LOC")
+    "республика"); an animate one a person when ``NOUN_PEOPLE``. A person's plain noun
+    that speaks is left to the speaker rules (``_speaking``): at the tuned threshold
+    «— ответил коллега» and «— резюмирует дама» went to the person named before, two quotes
+    of the dev quote gold given a speaker they have not."""
+    if analysis.tokens[index].feats.get("Animacy") == "Anim":
+        return ("PER",) if NOUN_PEOPLE else ()
+    return ("ORG", "LOC")
 
 
 def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], threshold: float,
@@ -594,7 +619,7 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
         if any(i in covered for i in range(first, stop)):
             continue
         types = _noun_types(analysis, index)
-        if not types or _speaking(analysis, index):
+        if not types or _speaking(analysis, index) or _qualified(analysis, index):
             continue
         floor = max(0, tokens[index].sent - REACH_SENTENCES)
         before = known[max(0, bisect_left(starts, first) - LOOKBACK):bisect_left(starts, first)]
@@ -625,6 +650,17 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
             rule=f"ranker:{row[best]:.2f}:noun"), index))
         covered.update(range(first, stop))
     return links
+
+
+def _qualified(analysis, index: int) -> bool:
+    """Does a word other than a place adjective say which one the plain noun is ("заинтересованной
+    стороны", "в положительную сторону", "одной стороне", "протестующей стороны")? A noun in no list names a kind, and
+    such an adjective picks one of that kind, not the thing named before; a place adjective
+    ("российская сторона") is checked against the entity by ``_fits``."""
+    tokens = analysis.tokens
+    return any(tokens[c].rel in ("amod", "det", "nummod") and c < index
+               and not analysis.lemma(c).endswith(("ский", "цкий"))
+               for c in analysis.children(index))
 
 
 def _speaking(analysis, head: int) -> bool:
