@@ -26,6 +26,10 @@ __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
 _SPEAKER_TYPES = ("PER", "ORG", "LOC")
 # whose name follows these nouns asked for the words, not said them
 _ASKING_NOUNS = frozenset({"запрос", "вопрос", "просьба"})
+# "по МСФО", "о России", "против Китая": what a document or statement is about
+_TOPIC_PREPOSITIONS = frozenset({"по", "о", "об", "обо", "про", "против", "насчет"})
+# the person a journalist talked to: a description of the last speaker, named or not
+_INTERLOCUTORS = frozenset({"собеседник", "собеседница"})
 _PRONOUN_GENDER = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem"}
 
 
@@ -86,6 +90,8 @@ def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
             return None
         if ctx.lemma(at) in _ASKING_NOUNS:
             return None     # "в ответе на запрос RT": RT asked, the answer is someone else's
+        if ctx.tokens[at].pos == "ADP" and ctx.lemma(at) in _TOPIC_PREPOSITIONS:
+            return None     # "отчётность компании по МСФО": the standard, not the owner
         start = ctx.tokens[at].start
         entity = index.starting_at(start, "ORG") or index.starting_at(start, "PER")
         if entity is None and genitive and ctx.tokens[at].feats.get("Case") == "Gen":
@@ -287,7 +293,14 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
     found = [(m, e) for m, e in index.overlapping(start, end)
-             if e.type in _SPEAKER_TYPES and not _asker(ctx, m)]
+             if e.type in _SPEAKER_TYPES and not _asker(ctx, m) and not _topic(ctx, m)]
+    if _declared_unnamed(ctx, index, head, tokens):
+        # "— пояснил собеседник RT", "цитирует … одного из неназванных представителей": the
+        # text says it names no one; a name apposed is the only way it still does
+        return _apposed_person(ctx, head, found)
+    channel = _channel(ctx, head, tokens)
+    if channel is not None:
+        return _channel_speaker(ctx, index, anchor, gender, channel, found)
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
         # the resolver's cluster for this very word comes first: "— пояснил эксперт" is the
         # expert it linked, decided once in extractors/coref, never again here
@@ -356,6 +369,47 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     return organization or _nominative_place(ctx, found)
 
 
+def _declared_unnamed(ctx: Context, index: EntityIndex, head: int, tokens: range) -> bool:
+    """Is the phrase an unnamed source: its head a source noun ("собеседник RT", "источник в
+    партии"), or a word before any relative clause declaring it unnamed ("одного из
+    неназванных представителей администрации, который …")?"""
+    if ctx.lemma(head) in _unnamed_sources():
+        return True
+    if ctx.lemma(head) in _INTERLOCUTORS:
+        # "собеседник RT" is whoever spoke last: a named expert goes on, and so does the
+        # unnamed "источник в администрации" ("— пояснил собеседник RT": still no one)
+        turn = index.last_turn(ctx.tokens[head].start)
+        return turn is not None and turn[1] is None
+    for i in tokens:
+        if ctx.lemma(i) == "который" or (ctx.is_punct(i) and i > head):
+            break
+        if ctx.lemma(i) in _unnamed_sources() and ctx.tokens[i].pos in ("ADJ", "VERB"):
+            return True
+    return False
+
+
+def _channel(ctx: Context, head: int, tokens: range) -> int | None:
+    """The channel noun the phrase is built on, when it is one: "интервью CBS, в котором" (the
+    head, or the noun a relative "в котором" refers to)."""
+    if ctx.lemma(head) in _channel_nouns():
+        return head
+    if ctx.lemma(head) == "который":
+        for i in tokens:
+            if i < head and ctx.lemma(i) in _channel_nouns():
+                return i
+    return None
+
+
+def _channel_speaker(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
+                     channel: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """Who spoke through a channel: a person named in the nominative outside the channel's
+    own words, else the person who is the subject before ("Тиллерсон дал интервью CBS, в
+    котором заявил"); never the channel (CBS)."""
+    inside = set(subtree(ctx, channel))
+    outside = [(m, e) for m, e in found if ctx.analysis.token_at(m.start) not in inside]
+    return _nominative_person(ctx, outside) or _subject_before(ctx, index, anchor, gender)
+
+
 def _nominative_place(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
     """A place speaks as its government only as the subject ("Вашингтон заявил"), not where
     someone spoke ("сказал нам на конгрессе в Баку один фидешник")."""
@@ -366,6 +420,15 @@ def _nominative_place(ctx: Context, found: list[tuple[Mention, Entity]]) -> Enti
                 and ctx.tokens[token].feats.get("Case") == "Nom":
             return entity
     return None
+
+
+def _topic(ctx: Context, mention: Mention) -> bool:
+    """A name after a preposition of topic or standard is what the words were about, never
+    who said them: "в отчётности российской компании по МСФО", "в докладе о России"."""
+    token = ctx.analysis.token_at(mention.start)
+    return token is not None and any(
+        ctx.tokens[c].rel == "case" and ctx.lemma(c) in _TOPIC_PREPOSITIONS and c < token
+        for c in ctx.analysis.children(token))
 
 
 def _asker(ctx: Context, mention: Mention) -> bool:
@@ -443,6 +506,16 @@ def can_speak(entity: Entity) -> bool:
 @lru_cache(maxsize=None)
 def _not_speakers() -> frozenset[str]:
     return frozenset(load_list("quote_not_speakers.txt"))
+
+
+@lru_cache(maxsize=None)
+def _unnamed_sources() -> frozenset[str]:
+    return frozenset(load_list("quote_unnamed_sources.txt"))
+
+
+@lru_cache(maxsize=None)
+def _channel_nouns() -> frozenset[str]:
+    return frozenset(load_list("quote_channel_nouns.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -591,6 +664,29 @@ def _joint(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     return tuple(e for _, e in named if e is not entity)
 
 
+def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
+              entity: Entity | None) -> Entity | None:
+    """A past-tense or short-form cue agrees in gender with its subject: "— ранее заявляла
+    Трамп" is a woman, so not Дональд Трамп but the namesake of that gender the text names
+    (Меланья Трамп), else no one. Only when the head names the person (a name, a title, a
+    pronoun): "— сообщила пресс-служба Иванова" agrees with "пресс-служба", not with him."""
+    gender = _cue_gender(ctx, quote)
+    if entity is None or entity.type != "PER" or gender not in ("Masc", "Fem") \
+            or ctx.tokens[quote.cue].feats.get("Number") == "Plur" \
+            or index.genders.get(entity.id) in (None, gender):
+        return entity
+    token = ctx.tokens[head]
+    if ctx.lemma(head) not in _PRONOUN_GENDER and not any(
+            e is entity for _, e in index.overlapping(token.start, token.end)):
+        return entity
+    words = {fold_word(ctx.word(head)), ctx.lemma(head)}
+    for other in index.entities:
+        if other.type == "PER" and other is not entity and index.fits(other, gender) \
+                and any(words & set(fold(name).split()) for name in (other.name, *other.aliases)):
+            return other
+    return None
+
+
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
@@ -603,9 +699,10 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     entity = resolve(ctx, index, quote, tokens, head)
     if entity is not None and not can_speak(entity):
         entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
+    entity = _agreeing(ctx, index, quote, head, entity)
     cue_gender = _cue_gender(ctx, quote)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
-            and ctx.lemma(head) not in _PRONOUN_GENDER:
+            and ctx.lemma(head) not in _PRONOUN_GENDER and index.genders.get(entity.id) is None:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
     if entity is not None or _unnamed_person(ctx, head):
         index.speakers.append((quote.start, entity))    # an unnamed one too: "очевидец"
