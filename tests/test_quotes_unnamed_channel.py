@@ -66,6 +66,16 @@ def test_a_topic_is_not_the_issuer(models):
     assert speakers(text, models) == ["Газпром"]
 
 
+# "в распоряжении RT" is who holds a document, not who issued it (fresh-2026-12d rt0-0396,
+# fresh-2026-12h rt2-0551 and rt2-0577: RT became the report's or the letter's voice); an order
+# is still a document ("говорится в распоряжении правительства").
+def test_who_holds_a_document_did_not_issue_it(models):
+    text = ("Полиция Кёльна подготовила доклад о событиях новогодней ночи. «В прошлую новогоднюю "
+            "ночь на площади было слишком много посетителей», — гласит доклад, оказавшийся в "
+            "распоряжении RT.")
+    assert speakers(text, models) == ["Полиция Кёльна"]
+
+
 # A past-tense cue agrees with its subject in gender: "— сказала Клинтон" is the woman of that
 # name, not the man the resolver linked the bare surname to (fresh-2026-12h rt2-0548: «…», —
 # ранее заявляла Трамп → Дональд Трамп). The masculine cue keeps him.

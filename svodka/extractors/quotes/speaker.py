@@ -15,7 +15,7 @@ from functools import lru_cache
 from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
-from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
+from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders
 from svodka.extractors.quotes.phrase import outlet_length, outlets, speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
@@ -424,11 +424,12 @@ def _nominative_place(ctx: Context, found: list[tuple[Mention, Entity]]) -> Enti
 
 def _topic(ctx: Context, mention: Mention) -> bool:
     """A name after a preposition of topic or standard is what the words were about, never
-    who said them: "в отчётности российской компании по МСФО", "в докладе о России"."""
+    who said them: "в отчётности российской компании по МСФО", "в докладе о России"; nor is
+    who holds the document ("доклад, оказавшийся в распоряжении RT")."""
     token = ctx.analysis.token_at(mention.start)
-    return token is not None and any(
+    return token is not None and (any(
         ctx.tokens[c].rel == "case" and ctx.lemma(c) in _TOPIC_PREPOSITIONS and c < token
-        for c in ctx.analysis.children(token))
+        for c in ctx.analysis.children(token)) or at_disposal(ctx, ctx.tokens[token].head))
 
 
 def _asker(ctx: Context, mention: Mention) -> bool:
