@@ -120,10 +120,21 @@ def _places() -> dict:
         "dask-before": lambda tasks: in_other_dask_worker(tasks, QUIET_CLUSTER, plugin=False),
         # a cluster started without svodka's settings, with the worker plugin's fallback
         "dask-plugin": lambda tasks: in_other_dask_worker(tasks, QUIET_CLUSTER, plugin=True),
+        # svodka's cluster with one malloc arena: the task thread allocates from the main
+        # arena, as a pool worker's main thread does, not from an arena of its own
+        "dask-one-arena": lambda tasks: in_other_dask_worker(tasks, one_arena(), plugin=True),
     }
 
 
-PLACES = ("plain", "plain-before", "local", "dask", "dask-before", "dask-plugin")
+def one_arena() -> dict:
+    from svodka.scale.engine import CLUSTER_SETTINGS, WORKER_ENVIRONMENT
+
+    return CLUSTER_SETTINGS | {"distributed.nanny.pre-spawn-environ":
+                               WORKER_ENVIRONMENT | {"MALLOC_ARENA_MAX": "1"}}
+
+
+PLACES = ("plain", "plain-before", "local", "dask", "dask-before", "dask-plugin",
+          "dask-one-arena")
 
 
 def run_place(where: str, news: Path, limit: int) -> dict:

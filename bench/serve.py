@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -129,16 +132,22 @@ class RawConnection:
     a request where httpx took 1.8-2.6 ms — on two cores, as much as the server itself, taken
     from the machine the server is measured on (the report prints both per request)."""
 
-    def __init__(self, host: str, port: int):
+    def __init__(self, host: str, port: int, answered: collections.Counter | None = None):
         self.host, self.port = host, port
         self.reader = self.writer = None
+        # answers by the client end's port, to charge each server worker its connections
+        self.answered = answered if answered is not None else collections.Counter()
+        self.local_port = 0
 
     async def get(self, path: str) -> tuple[int, dict[bytes, bytes]]:
         for attempt in (1, 2):
             if self.writer is None:
                 self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+                self.local_port = self.writer.get_extra_info("sockname")[1]
             try:
-                return await self._exchange(path)
+                answer = await self._exchange(path)
+                self.answered[self.local_port] += 1
+                return answer
             except (ConnectionError, asyncio.IncompleteReadError):
                 self.close()            # an idle connection the server closed: once more
                 if attempt == 2:
@@ -216,11 +225,12 @@ async def burst(base: str, requests: list[tuple[str, str]], concurrency: int,
 async def raw_burst(base: str, requests: list[tuple[str, str]], concurrency: int) -> dict:
     """:func:`burst` with :class:`RawConnection` clients, one connection each."""
     host, port = base.removeprefix("http://").rsplit(":", 1)
-    result = {"timings": {}, "missed": {}, "kept": {}, "errors": {}, "reasons": {}}
+    result = {"timings": {}, "missed": {}, "kept": {}, "errors": {}, "reasons": {},
+              "answered": collections.Counter()}
     queue = list(reversed(requests))
 
     async def worker():
-        connection = RawConnection(host, int(port))
+        connection = RawConnection(host, int(port), result["answered"])
         try:
             while queue:
                 kind, path = queue.pop()
@@ -252,6 +262,92 @@ def _count(result: dict, kind: str, took: float, hit: bool, problem: str | None)
     if problem:
         result["errors"][kind] = result["errors"].get(kind, 0) + 1
         result["reasons"][problem] = result["reasons"].get(problem, 0) + 1
+
+
+class WorkerSplit:
+    """Which server worker holds each of the burst's connections, and what it spent.
+
+    A thread lists the server's established sockets with ``ss`` every ``every`` seconds
+    (the client end's port and the worker's pid); with the answers the raw client counted
+    per port that gives connections and requests per worker. Each worker's CPU seconds and
+    the machine's idle CPU seconds are read at the start and the end (``psutil``)."""
+
+    def __init__(self, server_pid: int, port: int, every: float = 0.1):
+        import psutil
+
+        self.port, self.every = port, every
+        # uvicorn's workers, not multiprocessing's resource tracker
+        self.workers = [child.pid for child in psutil.Process(server_pid).children()
+                        if "spawn_main" in " ".join(child.cmdline())] or [server_pid]
+        self.holder: dict[int, int] = {}     # the client end's port -> the worker's pid
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _listing(self) -> None:
+        listing = subprocess.run(["ss", "-tnpH", "state", "established",
+                                  f"( sport = :{self.port} )"], capture_output=True,
+                                 text=True).stdout
+        for peer, pid in re.findall(r":(\d+)\s+users:\(\([^)]*?pid=(\d+)", listing):
+            self.holder[int(peer)] = int(pid)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.every):
+            self._listing()
+
+    def _cpu(self) -> dict[int, float]:
+        import psutil
+
+        seconds = {}
+        for pid in self.workers:
+            try:
+                times = psutil.Process(pid).cpu_times()
+            except psutil.Error:
+                continue
+            seconds[pid] = times.user + times.system
+        return seconds
+
+    def __enter__(self) -> "WorkerSplit":
+        import psutil
+
+        self._cpu_before, self._idle_before = self._cpu(), psutil.cpu_times().idle
+        self._started = time.monotonic()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import psutil
+
+        self._stop.set()
+        self._thread.join()
+        self.seconds = time.monotonic() - self._started
+        after, self.idle = self._cpu(), psutil.cpu_times().idle - self._idle_before
+        self.cpu = {pid: after[pid] - self._cpu_before.get(pid, 0.0) for pid in after}
+
+    def summary(self, answered: collections.Counter) -> dict:
+        """Per worker (most requests first): connections, requests, CPU seconds; and the
+        requests whose connection no listing saw."""
+        rows = {pid: [0, 0, self.cpu.get(pid, 0.0)] for pid in self.workers}
+        unseen = 0
+        for port, count in answered.items():
+            pid = self.holder.get(port)
+            if pid in rows:
+                rows[pid][0] += 1
+                rows[pid][1] += count
+            else:
+                unseen += count
+        ordered = sorted(rows.values(), key=lambda row: -row[1])
+        return {"connections": [r[0] for r in ordered], "requests": [r[1] for r in ordered],
+                "cpu": [r[2] for r in ordered], "unseen": unseen,
+                "idle_cores": self.idle / self.seconds}
+
+
+def split_line(split: dict) -> str:
+    unseen = split["unseen"]
+    return (f"Per worker: connections {'/'.join(map(str, split['connections']))}, requests "
+            f"{'/'.join(map(str, split['requests']))}, CPU s "
+            f"{'/'.join(f'{c:.2f}' for c in split['cpu'])}"
+            f"{f', requests on connections no listing saw {unseen}' if unseen else ''}"
+            f"; the machine idle {split['idle_cores']:.2f} of {_cpus()} cores.")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -321,7 +417,9 @@ def report(runs: list[tuple[str, dict, dict | None]], stats: dict, args, load: f
         lines = [f"### {name}", "",
                  f"{result['seconds']:.1f}s ({count / result['seconds']:.0f} req/s); CPU per "
                  f"request: the server {result['server_cpu_ms']:.1f} ms, the client "
-                 f"{result['client_cpu_ms']:.1f} ms.", ""] + table(result)
+                 f"{result['client_cpu_ms']:.1f} ms."
+                 + (f" {split_line(result['split'])}" if "split" in result else ""), ""
+                 ] + table(result)
         if sequential:
             lines += ["", f"Then {args.sequential} requests one at a time (service time, no "
                           f"queueing; the server's CPU per request "
@@ -379,6 +477,9 @@ def main() -> None:
                         help="the load's HTTP client: raw sockets parsed by hand (0.1 ms of "
                              "CPU a request), or httpx (until the sixth session; 1.8-2.6 ms "
                              "a request, on the two cores the server is measured on)")
+    parser.add_argument("--worker-split", action="store_true",
+                        help="count the burst's connections, requests and CPU per server "
+                             "worker (ss every 0.1 s; raw client only)")
     parser.add_argument("--no-docs", action="store_true", help="print only")
     args = parser.parse_args()
     if not 1 <= args.concurrency <= 64 or not 1 <= args.requests <= 20_000:
@@ -415,7 +516,12 @@ def measure(args, requests: list[tuple[str, str]], tree: Path) -> tuple[dict, di
         asyncio.run(burst(base, requests[:args.warmup], args.concurrency, args.client))
         measured = requests[args.warmup:args.warmup + args.requests]
         client_cpu, server_cpu = time.process_time(), server_cpu_seconds(server.pid)
-        result = asyncio.run(burst(base, measured, args.concurrency, args.client))
+        if args.worker_split and args.client == "raw":
+            with WorkerSplit(server.pid, port) as split:
+                result = asyncio.run(burst(base, measured, args.concurrency, args.client))
+            result["split"] = split.summary(result["answered"])
+        else:
+            result = asyncio.run(burst(base, measured, args.concurrency, args.client))
         result["client_cpu_ms"] = (time.process_time() - client_cpu) * 1000 / len(measured)
         result["server_cpu_ms"] = ((server_cpu_seconds(server.pid) - server_cpu) * 1000
                                    / len(measured))

@@ -124,6 +124,8 @@ SHARES = [
     ("После выборов сменится треть сената.", "треть", 1, 3),
     ("Штат телеканала был урезан на четверть.", "четверть", 1, 4),
     ("Байден победил на 19 из последних 24 праймериз.", "19 из последних 24", 19, 24),
+    # the counted noun between the number and «из» (analyst read 2026-12k)
+    ("Дома команда набрала семь очков из девяти возможных.", "семь очков из девяти", 7, 9),
 ]
 
 
@@ -162,6 +164,9 @@ def test_range(models, sentence, span, value, to):
     ("Она была переизбрана с 54 процентным преимуществом.", "54 процентным", "percent", 54, "%"),
     ("В синагоге погиб один человек.", "один", "count", 1, None),
     ("Тарасенко удалось забросить одну шайбу.", "одну", "count", 1, None),
+    # the second of two parallel phrases leaves the unit out (analyst read 2026-12k)
+    ("122,17 балла у Бурова и 103,17 у Кротова — за медали с такими оценками не борются.",
+     "103,17", "other", 103.17, "point"),
 ])
 def test_bare_numbers(models, sentence, span, kind, value, unit):
     amount = find(amounts_of(sentence, models), span)
@@ -241,6 +246,9 @@ NOT_AMOUNTS = [
     ("31-летний Комри перенес третью операцию на бедре.", "третью"),
     ("Но несмотря на это, одним утром она проснулась знаменитой.", "одним"),
     ("Агент 007 вернулся на экраны.", "007"),
+    # hours of the day spelled out (analyst read 2026-12k)
+    ("Мы хорошие люди, а поэты работают с девяти до шести.", "девяти"),
+    ("Мы хорошие люди, а поэты работают с девяти до шести.", "шести"),
 ]
 
 
@@ -425,6 +433,24 @@ def test_one_time_after_a_preposition_is_no_count(models):
 def test_a_plus_between_two_numbers_is_no_sign(models):
     texts = [a.text for a in amounts_of("Он набрал 22 (9+13) очка, а рейтинг вырос на +5%.", models)]
     assert "13" not in texts and "5%" in texts
+
+
+def test_a_share_needs_the_total_to_count_the_same_thing(models):
+    found = {a.text: a.kind for a in amounts_of("На встречу приехали два человека из 15 стран.",
+                                                 models)}
+    assert found == {"два": "count", "15": "count"}
+
+
+def test_hours_spelled_out_are_still_counts_in_a_sentence_of_change(models):
+    found = [(a.text, a.value) for a in amounts_of(
+        "Число членов совета сократили с девяти до шести.", models)]
+    assert found == [("девяти", 9), ("шести", 6)]
+
+
+def test_a_parallel_phrase_after_millions_is_not_guessed(models):
+    found = {a.text: a.unit for a in amounts_of(
+        "Выручка составила 5 млн рублей в 2015 году и 7 в 2016 году.", models)}
+    assert found["5 млн рублей"] == "RUB" and found.get("7") != "RUB"
 
 
 def test_a_telephone_number_is_no_amount(models):

@@ -133,6 +133,9 @@ CASES = [
      "2025-11-27"),
     ("Футболисты получили, соответственно, 1 год 6 месяцев и 1 год 5 месяцев.", None,
      "1 год 6 месяцев", "duration", "P1Y6M"),
+    # a book's imprint: the year between the publisher and the page count (analyst read 12k)
+    ("Новый сборник поэта. – СПб.: Красный матрос, 2017. – 44 с. ISBN 978-5-7187-0551-0", None,
+     "2017", "year", "2017"),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
@@ -20,8 +21,8 @@ from svodka.ingest.work import EXTRACTION_GC, process, start_worker
 from svodka.reading import Document, Rejection
 from svodka.scale import PARTITION, partition_size, read_partition, write_partition
 from svodka.scale.cluster import loopback_cluster
-from svodka.scale.engine import (Packed, dask_executor, extract_partition,
-                                 undo_malloc_trimming, worker_settings)
+from svodka.scale.engine import (HEARTBEAT_SECONDS, Packed, dask_executor, extract_partition,
+                                 slower_heartbeats, undo_malloc_trimming, worker_settings)
 from svodka.scale.probe import extraction_cost, process_settings
 from svodka.store import prepare
 
@@ -112,6 +113,24 @@ def test_partitions_give_every_worker_several_tasks_and_shrink_at_the_end():
     assert sum(sizes) == 80 and len(sizes) >= 8 and sizes[-1] == 1
 
 
+def test_the_first_tasks_are_small_and_grow_so_results_come_back_from_the_start():
+    def sizes_of(documents: int, workers: int) -> list[int]:
+        sizes, left = [], documents
+        while left:
+            sizes.append(partition_size(left, workers, submitted=len(sizes)))
+            left -= sizes[-1]
+        return sizes
+
+    sizes = sizes_of(1000, 2)
+    # each worker's first task is two documents, then four, eight, sixteen, 32
+    assert sizes[:10] == [2, 2, 4, 4, 8, 8, 16, 16, PARTITION, PARTITION]
+    assert sum(sizes) == 1000 and max(sizes) == PARTITION and sizes[-1] == 1
+    # without the count of tasks sent, the rule is the plain one: a full partition first
+    assert partition_size(1000, 2) == PARTITION
+    assert sizes_of(80, 2)[:6] == [2, 2, 4, 4, 8, 8] and sum(sizes_of(80, 2)) == 80
+    assert sizes_of(5, 4) == [1, 1, 1, 1, 1]
+
+
 @needs_shared(NEWS_ZIP)
 def test_a_cluster_of_separate_processes_loads_postgresql_like_the_local_engine(
         tmp_path, postgres_server):
@@ -191,6 +210,32 @@ def test_a_dask_worker_computes_with_the_settings_of_a_local_pool_worker(pool_wo
     assert local["gc"] == {"enabled": True, "thresholds": EXTRACTION_GC, "frozen": True}
     for setting in ("environment", "blas_threads", "gc", "switch_interval"):
         assert dask[setting] == local[setting], setting
+
+
+def _heartbeat_ms(dask_worker) -> float:
+    return dask_worker.periodic_callbacks["heartbeat"].callback_time
+
+
+def test_svodkas_cluster_asks_its_workers_for_a_heartbeat_every_two_seconds(dask_client):
+    """Dask asks up to ten workers for one every 0.5 s; the worker learns the interval from
+    the scheduler's answer to its first heartbeat."""
+    import distributed.scheduler
+
+    deadline = time.monotonic() + 60
+    while set(dask_client.run(_heartbeat_ms).values()) != {HEARTBEAT_SECONDS * 1000}:
+        assert time.monotonic() < deadline, dask_client.run(_heartbeat_ms)
+        time.sleep(0.5)
+    assert distributed.scheduler.heartbeat_interval(2) == HEARTBEAT_SECONDS == 2.0
+    assert distributed.scheduler.heartbeat_interval(1000) == 6.0   # Dask's, when longer
+
+
+def test_slower_heartbeats_give_dask_its_own_interval_back():
+    import distributed.scheduler
+
+    dask_interval = distributed.scheduler.heartbeat_interval
+    with slower_heartbeats(3.0):
+        assert distributed.scheduler.heartbeat_interval(2) == 3.0
+    assert distributed.scheduler.heartbeat_interval is dask_interval
 
 
 def test_the_parent_extracting_itself_uses_one_blas_thread_like_a_pool_worker(

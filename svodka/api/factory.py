@@ -5,6 +5,7 @@ import os
 import sys
 
 from svodka.api import create_app
+from svodka.api.balance import SHARES_VARIABLE, ShedWhenAhead
 from svodka.api.guard import LOCAL_HOSTS, ServerLimits
 
 STORE_URL_VARIABLE = "SVODKA_DB"
@@ -30,6 +31,9 @@ def app_from_env():
     limits = ServerLimits(**given)
     # a worker is a fresh interpreter: the parent's setting does not reach it
     sys.setswitchinterval(SWITCH_INTERVAL)
-    return create_app(os.environ.get(STORE_URL_VARIABLE) or None,
-                      allowed_hosts=hosts or LOCAL_HOSTS, limits=limits,
-                      shared_pages=os.environ.get(SHARED_PAGES_VARIABLE) or None)
+    app = create_app(os.environ.get(STORE_URL_VARIABLE) or None,
+                     allowed_hosts=hosts or LOCAL_HOSTS, limits=limits,
+                     shared_pages=os.environ.get(SHARED_PAGES_VARIABLE) or None)
+    if os.environ.get(SHARES_VARIABLE):
+        app.add_middleware(ShedWhenAhead)     # outermost: kept answers never carry it
+    return app

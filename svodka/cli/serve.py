@@ -57,6 +57,7 @@ def serve(
 
     from svodka.analysis import load_models
     from svodka.api import create_app
+    from svodka.api.balance import SHARES_VARIABLE, create_shares_file
     from svodka.api.factory import (ALLOWED_HOSTS_VARIABLE, MAX_CHARS_VARIABLE,
                                     PAGE_CACHE_VARIABLE, SHARED_PAGES_VARIABLE,
                                     STORE_URL_VARIABLE, SWITCH_INTERVAL)
@@ -97,15 +98,21 @@ def serve(
                   if page_cache_mb > 0 else None)
         if shared:
             os.environ[SHARED_PAGES_VARIABLE] = shared
+        # each worker's count of open connections, so that none takes more than its share
+        # of a burst (svodka/api/balance.py)
+        shares = create_shares_file(shared_pages_root(), workers)
+        os.environ[SHARES_VARIABLE] = shares
         # A worker answers its supervisor's pings only once it has imported the app; on a
         # loaded machine that took over uvicorn's 5 s, and every worker was killed and
         # restarted, over and over, without ever serving.
         try:
             uvicorn.run("svodka.api.factory:app_from_env", factory=True, workers=workers,
-                        timeout_worker_healthcheck=WORKER_START_SECONDS, **options)
+                        timeout_worker_healthcheck=WORKER_START_SECONDS,
+                        loop="svodka.api.balance:BalancedLoop", **options)
         finally:
             if shared:
                 shutil.rmtree(shared, ignore_errors=True)
+            os.unlink(shares)
     else:
         uvicorn.run(create_app(store=store, allowed_hosts=hosts, limits=limits,
                                close_store=True), **options)

@@ -33,14 +33,24 @@ log = logging.getLogger(__name__)
 # The cluster's own upkeep, slowed down: an idle LocalCluster of two workers burned ~0.07
 # CPU-s per second of wall time with Dask's defaults (event loops ticking every 20 ms, the
 # worker thread sampled every 10 ms for a profile nobody reads, memory polled every 100 ms)
-# and 0.016 with these (bench/dask_upkeep.py); on a busy machine those seconds came out of
-# the cores extraction needed.
+# and 0.016 with the first four of these (bench/dask_upkeep.py); on a busy machine those
+# seconds came out of the cores extraction needed. The tenth session slowed the event loops'
+# health tick further, the system monitor (whose samples only ride on heartbeats) and the
+# client's poll of the scheduler's worker list (svodka asks for it once, for an external
+# scheduler): with HEARTBEAT_SECONDS, 0.004 CPU-s a second against 0.012.
 QUIET_CLUSTER = {
     "distributed.worker.profile.enabled": False,
-    "distributed.admin.tick.interval": "200ms",
-    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "10s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.client.scheduler-info-interval": "30s",
 }
+
+# How often a worker of svodka's own LocalCluster reports to the scheduler: Dask asks every
+# 0.5 s up to 10 workers. A heartbeat carries metrics no ingest decision reads (tasks finish
+# through their own messages, and a worker pauses on memory by itself), and each costs the
+# worker's event loop and the scheduler, which a LocalCluster runs in the writer's process.
+HEARTBEAT_SECONDS = 2.0
 
 # What a worker process is started with: the local engine's pool workers' settings, and NOT
 # Dask's MALLOC_TRIM_THRESHOLD_=65536. Setting that variable at all pins glibc's mmap
@@ -62,17 +72,28 @@ def cluster_environment() -> dict[str, str]:
 
 
 PARTITION = 32              # at most this many documents per task
+FIRST_PARTITION = 2         # each worker's first task; every later round of tasks doubles it
 PARTITIONS_PER_WORKER = 4   # so that no worker idles while another finishes a long one
 IN_FLIGHT_PER_WORKER = 3    # partitions submitted ahead of the ones being written
 WORKER_START_TIMEOUT = 600  # seconds the parent waits for a first worker (loaded machines)
 
 
-def partition_size(remaining: int, workers: int) -> int:
+def partition_size(remaining: int, workers: int, submitted: int | None = None) -> int:
     """Documents for the next task, ``remaining`` being the documents known to be waiting:
     big enough to amortize scheduling, small enough that every worker gets several tasks and
-    the last ones are short (a guided self-scheduling rule)."""
-    share = math.ceil(remaining / (max(1, workers) * PARTITIONS_PER_WORKER))
-    return max(1, min(PARTITION, share))
+    the last ones are short (a guided self-scheduling rule).
+
+    Given ``submitted``, the tasks sent so far, the first ones are small too and grow:
+    :data:`FIRST_PARTITION` documents for each worker's first task, twice that for its
+    second, and so on up to :data:`PARTITION`. The parent's first result then comes after
+    two documents, not a whole partition of 32 (7.6 s into an idle 1,000-article run), and
+    the writer starts alongside the workers instead of waiting for them."""
+    workers = max(1, workers)
+    share = math.ceil(remaining / (workers * PARTITIONS_PER_WORKER))
+    size = min(PARTITION, share)
+    if submitted is not None:
+        size = min(size, FIRST_PARTITION << min(submitted // workers, 8))
+    return max(1, size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +276,7 @@ def _start_local_cluster(workers: int, stack: ExitStack):
     first left the parent idle through the slowest worker's start (issue 13)."""
     from distributed import Client, LocalCluster
 
+    stack.enter_context(slower_heartbeats())
     cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
                            dashboard_address=None)
     stack.callback(_stop_local_cluster, cluster)
@@ -263,6 +285,27 @@ def _start_local_cluster(workers: int, stack: ExitStack):
     client.register_plugin(_worker_plugin())
     cluster.scale(workers)
     return client, workers
+
+
+@contextmanager
+def slower_heartbeats(seconds: float = HEARTBEAT_SECONDS):
+    """Schedulers started in this process meanwhile ask their workers for a heartbeat every
+    ``seconds`` (or Dask's own interval, when a large cluster makes that longer). Dask has no
+    setting for it: the scheduler tells each worker the interval from a function of the
+    number of workers, which this replaces for the while."""
+    import distributed.scheduler as scheduler
+
+    dask_interval = scheduler.heartbeat_interval
+
+    def interval(workers: int) -> float:
+        return max(seconds, dask_interval(workers))
+
+    scheduler.heartbeat_interval = interval
+    try:
+        yield
+    finally:
+        if scheduler.heartbeat_interval is interval:
+            scheduler.heartbeat_interval = dask_interval
 
 
 # How long a worker of svodka's own LocalCluster may take to stop by itself once every result
@@ -347,7 +390,7 @@ def _run(client, tasks: Iterable, folder: Path | None, slots: int,
 
     def submit() -> None:
         nonlocal number
-        size = partition_size(len(waiting), slots)
+        size = partition_size(len(waiting), slots, submitted=number)
         if not exhausted and len(waiting) < size:
             return
         partition = [waiting.popleft() for _ in range(min(size, len(waiting)))]

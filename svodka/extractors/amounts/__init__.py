@@ -183,7 +183,9 @@ def from_to(s: Scan, i: int):
         unit = upper_sign
         upper_end = s.after(upper)
     if unit is None and lower_unit is None:
-        return None if opener != "от" else _count_range(s, i, lower, upper)
+        if opener != "от":
+            return Skip(upper.stop) if _clock_hours(s, lower, upper) else None
+        return _count_range(s, i, lower, upper)
     unit = unit or lower_unit[0]
     if opener == "от" or _age_range(s, i, unit):
         return [Candidate(i, upper_end, unit.kind, _range_lower(lower, upper), unit.code,
@@ -203,8 +205,22 @@ def _age_range(s: Scan, opener: int, unit) -> bool:
     if before.pos != "NOUN" or not (before.feats.get("Animacy") == "Anim"
                                     or analysis.lemma(opener - 1) == "возраст"):
         return False
-    sentence = analysis.sentences[before.sent]
-    return not any(is_change_word(analysis, k) for k in range(sentence.first, sentence.stop))
+    return not _sentence_names_change(analysis, opener)
+
+
+def _clock_hours(s: Scan, lower: Number, upper: Number) -> bool:
+    """ "поэты работают с девяти до шести": hours of the day spelled out, in a sentence that
+    names no change ("сократили с девяти до шести" would be two counts)."""
+    if lower.digits or upper.digits or lower.multiplier or upper.multiplier or \
+            not 0 < lower.value <= 24 or not 0 < upper.value <= 24 or \
+            _counted_noun(s, upper) is not None:
+        return False
+    return not _sentence_names_change(s.analysis, lower.first)
+
+
+def _sentence_names_change(analysis, token: int) -> bool:
+    sentence = analysis.sentences[analysis.tokens[token].sent]
+    return any(is_change_word(analysis, k) for k in range(sentence.first, sentence.stop))
 
 
 def _count_range(s: Scan, i: int, lower: Number, upper: Number):
@@ -358,17 +374,35 @@ def _unit_after(s: Scan, number: Number):
 
 
 def _share(s: Scan, number: Number):
-    """ "21 из 34 элементов", "19 из последних 24 праймериз"."""
-    if s.low(number.stop) != "из" or number.to is not None:
+    """ "21 из 34 элементов", "19 из последних 24 праймериз", "семь очков из девяти
+    возможных" (the counted noun between; the total counts the same thing, so no other noun
+    follows it: "два человека из 15 стран" is not a share)."""
+    if number.to is not None:
         return None
-    at = number.stop + 1
-    if at + 1 < s.limit and s.analysis.tokens[at].pos == "ADJ":
+    tokens = s.analysis.tokens
+    counted = s.low(number.stop) != "из" and number.stop + 1 < s.limit and \
+        tokens[number.stop].pos == "NOUN" and s.low(number.stop + 1) == "из"
+    if s.low(number.stop) != "из" and not counted:
+        return None
+    at = number.stop + (2 if counted else 1)
+    if at + 1 < s.limit and tokens[at].pos == "ADJ":
         at += 1
     total = read_number(s.analysis, at, s.limit)
     if total is None or total.value < number.value:
         return None
+    if counted and _another_noun_after(s, total, s.analysis.lemma(number.stop)):
+        return None
     return [Candidate(number.first, total.stop, "share", number.value, of=total.value,
                       rule="share")]
+
+
+def _another_noun_after(s: Scan, total: Number, counted: str) -> bool:
+    """Whether the total counts a noun other than the one counted before "из"."""
+    index = s.after(total)
+    while index < s.limit and s.analysis.tokens[index].pos == "ADJ":
+        index += 1
+    return index < s.limit and s.analysis.tokens[index].pos == "NOUN" and \
+        s.analysis.lemma(index) != counted
 
 
 def _fraction(s: Scan, number: Number):

@@ -5,7 +5,8 @@ number counts things named before, so it is a count (NEREL train marks such numb
 NUMBER in two thirds of the cases). It is no amount when it is a year, a time ("в 10.25"),
 a list marker ("1. Принять ...", "(1)"), part of a code or of a date written with spaces
 ("от 21 10 2016"), or the first day of "в ночь с 15 на 16". After an age cue it is an age
-("которому исполнилось 90", "Лаурентий, 27,"); before "и 36 лет" it shares the unit.
+("которому исполнилось 90", "Лаурентий, 27,"); before "и 36 лет" it shares the unit, and
+after "122,17 балла у Бурова и" the unit the parallel phrase left out.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ TIME = re.compile(r"^([01]?\d|2[0-3])\.[0-5]\d$")
 LIST_ENDS = frozenset({".", ")"})
 LIST_JOINTS = frozenset({"и", ",", "или"})
 LIST_MAX = 5
+GAP_JOINTS = frozenset({"и", ",", "а"})
+GAP_WINDOW = 6
 # words right before a bare number that make it an age: "мне 94", "исполнилось 90"
 AGE_CUES = frozenset({"ему", "ей", "мне", "им", "исполнилось", "исполнится", "исполняется",
                       "стукнуло", "стукнет", "которому", "которой", "старше", "младше", "моложе"})
@@ -47,7 +50,7 @@ def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
         return None
     if _place_after_person(s, i, stop):
         return None                      # "Себастьен Лёб (1), Иван Мюллер (2)": places
-    shared = _shared_unit(s, stop)
+    shared = _shared_unit(s, stop) or _gapped_unit(s, i, stop)
     if shared:
         return shared[0].kind, shared[0].code, stop
     if any(s.low(k) in AGE_CUES for k in range(max(s.floor, i - AGE_CUE_WINDOW), i)):
@@ -96,6 +99,21 @@ def _shared_unit(s, stop: int):
         if found:
             return found
         stop = following.stop
+    return None
+
+
+def _gapped_unit(s, i: int, stop: int):
+    """ "122,17 балла у Бурова и 103,17 у Кротова": the second of two parallel phrases leaves
+    out the unit; the same preposition after both numbers shows the parallel."""
+    tokens = s.analysis.tokens
+    if s.low(i - 1) not in GAP_JOINTS or stop >= s.end or tokens[stop].pos != "ADP":
+        return None
+    for k in range(i - 2, max(s.floor, i - 2 - GAP_WINDOW) - 1, -1):
+        before = read_number(s.analysis, k, s.end) if tokens[k].text[:1].isdecimal() else None
+        found = before and unit_at(s.analysis, before.stop, s.end)
+        if found:                        # "5 млн рублей … и 7 в": the 7 is millions too, unsaid
+            parallel = s.low(found[1]) == s.low(stop) and not before.multiplier
+            return found if parallel else None
     return None
 
 

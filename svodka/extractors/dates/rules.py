@@ -362,7 +362,8 @@ def year(c: Cursor, i: int, prefix: str) -> Found | None:
         return Found(i + 1, "year", c.low(i), "year_list")
     previous = c.analysis.tokens[i - 1].text if i > c.first else ""
     following = "," if c.comma_after(i) else c.low(i + 1)
-    if not (prefix or previous == "(" or following in (")", ",") or _names_an_edition(c, i)):
+    if not (prefix or previous == "(" or following in (")", ",") or _names_an_edition(c, i)
+            or _imprint_year(c, i)):
         return None
     if following.isalpha() and c.analysis.tokens[i + 1].pos == "NOUN":
         return None                    # "в 2000 раз", "2000 человек"
@@ -378,6 +379,15 @@ def _names_an_edition(c: Cursor, i: int) -> bool:
     if before.text in ("»", '"'):
         return True
     return before.pos in ("NOUN", "PROPN") and c.lemma_in(i - 1, QUANTITY_NOUNS) is None
+
+
+def _imprint_year(c: Cursor, i: int) -> bool:
+    """ "М.: Вече, 2017. – 368 с.": a book's imprint, the year between the publisher and the
+    page count."""
+    after = [token.text.lower() for token in c.analysis.tokens[i + 1:i + 5]]
+    # the page count is past the sentence's end, so the tokens are read beyond the cursor
+    return i > c.first and c.low(i - 1) == "," and len(after) == 4 and after[0] == "." and \
+        after[1] in DASHES and after[2].isdecimal() and after[3] in ("с", "стр")
 
 
 def _year_list_ends(c: Cursor, i: int) -> bool:
