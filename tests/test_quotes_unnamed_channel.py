@@ -28,19 +28,6 @@ def test_an_unnamed_source_is_no_one(text, expected, models):
     assert speakers(text, models) == expected
 
 
-# "собеседник RT" is whoever spoke last: the unnamed source goes on unnamed (fresh-2026-12h
-# rt0-0228), a named expert goes on as himself.
-@pytest.mark.parametrize("text, expected", [
-    ("Представитель Кремля Дмитрий Песков прокомментировал ситуацию. Отмена неприкосновенности "
-     "невыгодна президенту, рассказал RT источник в администрации. «Он теряет рычаг давления на "
-     "депутатов», — пояснил собеседник RT.", [None, None]),
-    ("«Это целенаправленная диверсия», — сказал RT глава федерации Дмитрий Свищёв. «Спорт стал "
-     "разменной монетой», — отметил собеседник RT.", ["Дмитрий Свищёв", "Дмитрий Свищёв"]),
-])
-def test_the_interlocutor_is_the_last_speaker(text, expected, models):
-    assert speakers(text, models) == expected
-
-
 # A channel ("интервью CBS", "в эфире") is where the words were said: the speaker is who gave
 # the interview (fresh-2026-12h ng0-0203), never the channel.
 @pytest.mark.parametrize("text, expected", [

@@ -28,8 +28,6 @@ _SPEAKER_TYPES = ("PER", "ORG", "LOC")
 _ASKING_NOUNS = frozenset({"запрос", "вопрос", "просьба"})
 # "по МСФО", "о России", "против Китая": what a document or statement is about
 _TOPIC_PREPOSITIONS = frozenset({"по", "о", "об", "обо", "про", "против", "насчет"})
-# the person a journalist talked to: a description of the last speaker, named or not
-_INTERLOCUTORS = frozenset({"собеседник", "собеседница"})
 _PRONOUN_GENDER = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem"}
 
 
@@ -294,8 +292,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     gender = _cue_gender(ctx, quote)
     found = [(m, e) for m, e in index.overlapping(start, end)
              if e.type in _SPEAKER_TYPES and not _asker(ctx, m) and not _topic(ctx, m)]
-    if _declared_unnamed(ctx, index, head, tokens):
-        # "— пояснил собеседник RT", "цитирует … одного из неназванных представителей": the
+    if _declared_unnamed(ctx, head, tokens):
+        # "— сообщил RT источник в партии", "цитирует … одного из неназванных представителей": the
         # text says it names no one; a name apposed is the only way it still does
         return _apposed_person(ctx, head, found)
     channel = _channel(ctx, head, tokens)
@@ -369,17 +367,12 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     return organization or _nominative_place(ctx, found)
 
 
-def _declared_unnamed(ctx: Context, index: EntityIndex, head: int, tokens: range) -> bool:
-    """Is the phrase an unnamed source: its head a source noun ("собеседник RT", "источник в
-    партии"), or a word before any relative clause declaring it unnamed ("одного из
+def _declared_unnamed(ctx: Context, head: int, tokens: range) -> bool:
+    """Is the phrase an unnamed source: its head a source noun ("источник в партии",
+    "инсайдер"), or a word before any relative clause declaring it unnamed ("одного из
     неназванных представителей администрации, который …")?"""
     if ctx.lemma(head) in _unnamed_sources():
         return True
-    if ctx.lemma(head) in _INTERLOCUTORS:
-        # "собеседник RT" is whoever spoke last: a named expert goes on, and so does the
-        # unnamed "источник в администрации" ("— пояснил собеседник RT": still no one)
-        turn = index.last_turn(ctx.tokens[head].start)
-        return turn is not None and turn[1] is None
     for i in tokens:
         if ctx.lemma(i) == "который" or (ctx.is_punct(i) and i > head):
             break
@@ -394,6 +387,9 @@ def _channel(ctx: Context, head: int, tokens: range) -> int | None:
     if ctx.lemma(head) in _channel_nouns():
         return head
     if ctx.lemma(head) == "который":
+        if any(ctx.tokens[i].pos == "PRON" and ctx.tokens[i].feats.get("Case") == "Nom"
+               for i in tokens if i > head):
+            return None     # "интервью … изданию Rzeczpospolita, в котором он": "он" says who
         for i in tokens:
             if i < head and ctx.lemma(i) in _channel_nouns():
                 return i
@@ -403,11 +399,24 @@ def _channel(ctx: Context, head: int, tokens: range) -> int | None:
 def _channel_speaker(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
                      channel: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
     """Who spoke through a channel: a person named in the nominative outside the channel's
-    own words, else the person who is the subject before ("Тиллерсон дал интервью CBS, в
+    own words, else the one whose interview it is, else the person who is the subject before ("Тиллерсон дал интервью CBS, в
     котором заявил"); never the channel (CBS)."""
     inside = set(subtree(ctx, channel))
     outside = [(m, e) for m, e in found if ctx.analysis.token_at(m.start) not in inside]
-    return _nominative_person(ctx, outside) or _subject_before(ctx, index, anchor, gender)
+    return _nominative_person(ctx, outside) or _giver(ctx, channel, found) \
+        or _subject_before(ctx, index, anchor, gender)
+
+
+def _giver(ctx: Context, channel: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """The person whose interview it is, in the genitive ("интервью российского посла Сергея
+    Андреева изданию Rzeczpospolita"); the dative outlet is whom it was given to."""
+    inside = set(subtree(ctx, channel))
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "PER" and mention.kind == "name" and token in inside \
+                and ctx.tokens[token].feats.get("Case") == "Gen":
+            return entity
+    return None
 
 
 def _nominative_place(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
@@ -669,23 +678,23 @@ def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
               entity: Entity | None) -> Entity | None:
     """A past-tense or short-form cue agrees in gender with its subject: "— ранее заявляла
     Трамп" is a woman, so not Дональд Трамп but the namesake of that gender the text names
-    (Меланья Трамп), else no one. Only when the head names the person (a name, a title, a
-    pronoun): "— сообщила пресс-служба Иванова" agrees with "пресс-служба", not with him."""
+    (Меланья Трамп). Only when the head is the person's name: a title agrees with itself ("—
+    сказал глава МИД" of a woman), "— сообщила пресс-служба Иванова" with "пресс-служба"."""
     gender = _cue_gender(ctx, quote)
     if entity is None or entity.type != "PER" or gender not in ("Masc", "Fem") \
             or ctx.tokens[quote.cue].feats.get("Number") == "Plur" \
             or index.genders.get(entity.id) in (None, gender):
         return entity
     token = ctx.tokens[head]
-    if ctx.lemma(head) not in _PRONOUN_GENDER and not any(
-            e is entity for _, e in index.overlapping(token.start, token.end)):
-        return entity
+    if not any(e is entity and m.kind == "name"
+               for m, e in index.overlapping(token.start, token.end)):
+        return entity   # a title agrees with itself: "— сказал глава МИД" of a woman minister
     words = {fold_word(ctx.word(head)), ctx.lemma(head)}
     for other in index.entities:
         if other.type == "PER" and other is not entity and index.fits(other, gender) \
                 and any(words & set(fold(name).split()) for name in (other.name, *other.aliases)):
             return other
-    return None
+    return entity   # a gender guessed from a foreign name's form is too weak to unsay him
 
 
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
