@@ -31,6 +31,23 @@ The classes of the ninth session (issue 15, names on unseen news):
   Рикар»");
 - ``place_count``: a count that is a number alone in brackets after a person's name
   ("Себастьен Лёб (1)").
+
+The classes of the tenth session (issue 15, the analysts' reads 12i–12k):
+
+- ``man_as_woman``: a person named with a first name pymorphy knows only as a man's and an
+  -ова/-ева/-ина surname ("Иван Шмелева" of "Ивана Шмелева");
+- ``ambiguous_genitive``: a person every name mention of whom is written in a form that reads
+  both as a woman's nominative and as a man's genitive, named as a woman ("Евгения Чернова",
+  "Валентина Качева"): to read, not all are wrong;
+- ``description_org``: an organization of one word that is a noun standing for an
+  organization named before ("Министерство", "Компания": ``coref_descriptions.tsv``);
+- ``abbreviation_split``: an abbreviation beside another organization of the article whose
+  name it abbreviates without its owner ("ГУР" / "Главное управление разведки Минобороны
+  Украины");
+- ``second_head``: a name whose normal form changed a lowercase word after its head noun
+  ("Союз российские писатели" of "Союза российских писателей");
+- ``disagreeing_name``: an adjective in the nominative before a noun it cannot agree with
+  ("Вооружённые сила США").
 """
 from __future__ import annotations
 
@@ -151,12 +168,102 @@ def census_names(record: dict, morph, found: dict[str, list[str]]) -> None:
             found["place_count"].append(f"{rid}: {text[max(0, start - 30):end + 1]!r}")
 
 
+_FEMININE_SURNAME = ("ова", "ева", "ёва", "ина", "ына")
+
+
+def _grammemes(morph, word: str, tag: str) -> list[set]:
+    return [set(p.tag.grammemes) for p in morph.parse(word.lower()) if tag in p.tag.grammemes]
+
+
+def _only_mans(morph, word: str) -> bool:
+    names = _grammemes(morph, word, "Name") if morph.word_is_known(word.lower()) else []
+    return bool(names) and all("masc" in g for g in names)
+
+
+def _fem_nom_or_masc_gen(morph, word: str, tag: str) -> bool:
+    readings = _grammemes(morph, word, tag)
+    return any({"femn", "nomn"} <= g for g in readings) and \
+        any({"masc", "gent"} <= g for g in readings)
+
+
+def _first_noun(morph, words: list[str]) -> int | None:
+    for k, word in enumerate(words):
+        parses = morph.parse(word.lower())
+        if parses and parses[0].tag.POS == "NOUN":
+            return k
+    return None
+
+
+def _agree(morph, adjective: str, noun: str) -> bool:
+    adjectives = [g for g in _grammemes(morph, adjective, "ADJF") if "nomn" in g]
+    nouns = [g for g in _grammemes(morph, noun, "NOUN") if "nomn" in g]
+    if not adjectives or not nouns:
+        return True
+    for a in adjectives:
+        for n in nouns:
+            if "plur" in a and "plur" in n:
+                return True
+            if "sing" in a and "sing" in n and ({"masc", "femn", "neut"} & a & n):
+                return True
+    return False
+
+
+def census_tenth(record: dict, morph, found: dict[str, list[str]]) -> None:
+    """The tenth session's classes, for one record."""
+    from svodka.data import load_table
+    from svodka.extractors.entities.linking import head_acronym
+
+    rid = record["id"]
+    descriptions = {row[0] for row in load_table("coref_descriptions.tsv")}
+    organizations = [e for e in record["entities"] if e["type"] == "ORG"]
+    heads = {}
+    for entity in organizations:
+        for name in {entity["name"], *entity["aliases"]}:
+            head = head_acronym(name)
+            if head:
+                heads.setdefault(head, entity["id"])
+    for entity in record["entities"]:
+        name, words = entity["name"], entity["name"].split()
+        names = _names(entity)
+        if entity["type"] == "PER" and len(words) > 1:
+            if any(_only_mans(morph, w) for w in words[:-1]) \
+                    and words[-1].lower().endswith(_FEMININE_SURNAME):
+                found["man_as_woman"].append(f"{rid}: {name}")
+            elif names and all(len(m["text"].split()) > 1
+                               and _fem_nom_or_masc_gen(morph, m["text"].split()[0], "Name")
+                               and _fem_nom_or_masc_gen(morph, m["text"].split()[-1], "Surn")
+                               for m in names) and name.lower().endswith(_FEMININE_SURNAME):
+                found["ambiguous_genitive"].append(f"{rid}: {name}")
+        if entity["type"] == "ORG" and len(words) == 1 and name.isalpha() \
+                and any(p.normal_form in descriptions for p in morph.parse(name.lower())):
+            found["description_org"].append(f"{rid}: {name}")
+        if entity["type"] == "ORG" and len(words) == 1 and name.isupper() \
+                and heads.get(name) not in (None, entity["id"]):
+            found["abbreviation_split"].append(f"{rid}: {name} beside {heads[name]}")
+        for m in names:
+            written, normal = m["text"].split(), m["normal"].split()
+            head = _first_noun(morph, written) if entity["type"] != "PER" else None
+            if head is not None and len(written) == len(normal) and any(
+                    w.islower() and w.isalpha() and w.lower() != n.lower()
+                    for w, n in zip(written[head + 1:], normal[head + 1:])):
+                found["second_head"].append(f"{rid}: {m['normal']} ({m['text']})")
+                break
+        if entity["type"] != "PER" and any(
+                w1.isalpha() and w2.isalpha() and not w2.isupper() and not _agree(morph, w1, w2)
+                for w1, w2 in zip(words, words[1:])):
+            found["disagreeing_name"].append(f"{rid}: {name}")
+
+
 def census(records: list[dict], morph) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {"other_text": [], "opening_word": [], "case_split": [],
                                    "oblique_name": [], "two_people": [], "oblique_person": [],
-                                   "team_alias": [], "facility_person": [], "place_count": []}
+                                   "team_alias": [], "facility_person": [], "place_count": [],
+                                   "man_as_woman": [], "ambiguous_genitive": [],
+                                   "description_org": [], "abbreviation_split": [],
+                                   "second_head": [], "disagreeing_name": []}
     for record in records:
         census_names(record, morph, found)
+        census_tenth(record, morph, found)
         text, rid = record["text"], record["id"]
         others = [(c["start"], c["end"]) for c in record.get("credits", [])
                   if c.get("kind") in OTHER_TEXTS]

@@ -28,9 +28,9 @@ from svodka.extractors.entities.case_forms import fold_case_forms
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link
-from svodka.extractors.entities.mentions import Found, find_mentions
-from svodka.extractors.entities.normal import (normalize, subject_nominatives, written_nominatives,
-                                              written_surname)
+from svodka.extractors.entities.mentions import Found, coordinated_complements, find_mentions
+from svodka.extractors.entities.normal import (genitive_dependents, normalize, subject_nominatives,
+                                              written_nominatives, written_surname)
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.owners import owners
 from svodka.extractors.entities.people import is_patronymic
@@ -54,7 +54,7 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
 def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     """Entities with every mention (names, titles, pronouns), and the resolver's findings
     (each person's gender) that the quotes read."""
-    found = find_events(analysis, find_mentions(analysis))
+    found = coordinated_complements(analysis, find_events(analysis, find_mentions(analysis)))
     seen = frozenset(token.text.lower() for token in analysis.tokens)
     named = _without_signoffs(analysis, [_named(analysis, f, seen) for f in found]
                               + outside_mentions(analysis))
@@ -63,6 +63,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     subject_nominatives(analysis, named, seen)
     fold_case_forms(named, analysis.morph)
     _agreement(analysis, named)
+    genitive_dependents(analysis, named)
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
     # an organization the text names with its owner is named so ("Следственный комитет

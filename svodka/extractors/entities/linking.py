@@ -78,9 +78,11 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
         by_key.setdefault((family_type, key + " *" if i in families else key), []).append(i)
     for members in by_key.values():
         join_by_owner(members, owned, groups)
+    _link_editions(mentions, groups)
     _link_acronyms(mentions, groups, morph)
     _link_brackets(mentions, groups, text)
     _link_compounds(mentions, groups)
+    _link_compound_tails(mentions, groups, morph)
     _link_abbreviation_forms(mentions, groups)
     link_short_names(mentions, groups)
     link_transliterations(mentions, groups, family)
@@ -152,6 +154,54 @@ def _link_compounds(mentions: list[Named], groups: Groups) -> None:
             groups.union(roots.pop(), i)
 
 
+# an edition's number before an event's name: "XIX Всемирный фестиваль", "12-я конференция"
+_EDITION = re.compile(r"^(?:[IVXLC]+|\d{1,3}-?[а-яё]{0,2})\s+(?=\w)")
+
+
+def _link_editions(mentions: list[Named], groups: Groups) -> None:
+    """"XIX Всемирный фестиваль молодёжи и студентов" and "Всемирный фестиваль молодёжи и
+    студентов": an event named once with its edition's number and once without is one
+    event, when the article numbers one edition of it only."""
+    bare: dict[str, set[int]] = {}
+    numbered: dict[str, set[str]] = {}
+    for i, m in enumerate(mentions):
+        if m.type != "EVENT" or m.kind != "name":
+            continue
+        found = _EDITION.match(m.normal)
+        name = fold(m.normal[found.end():]) if found else fold(m.normal)
+        bare.setdefault(name, set()).add(i)
+        if found:
+            numbered.setdefault(name, set()).add(fold(found.group(0)))
+    for name, editions in numbered.items():
+        members = sorted(bare[name])
+        if len(editions) == 1:
+            for j in members[1:]:
+                groups.union(members[0], j)
+
+
+_MAX_COMPOUND_PREFIX = 4
+
+
+def _link_compound_tails(mentions: list[Named], groups: Groups, morph: Morphology) -> None:
+    """"Дума" beside "Госдума": a one-word organization named by a common noun pymorphy knows
+    that is the whole last piece of one organization's compound word, after a prefix of at
+    most four letters ("гос", "сбер"), is that organization; "Трайпл" and "АкваТрайпл", two
+    companies of a list, are two."""
+    words = {i: fold(m.normal) for i, m in enumerate(mentions)
+             if m.type == "ORG" and m.kind == "name" and " " not in m.normal.strip()
+             and m.normal.isalpha() and not m.normal.isupper()}
+    for i, short in words.items():
+        if len(short) < 4 or not morph.word_is_known(short) \
+                or not any(p.tag.POS == "NOUN" and "Name" not in p.tag.grammemes
+                           for p in morph.parse(short)):
+            continue
+        roots = {groups.find(j) for j, long in words.items()
+                 if long.endswith(short) and 2 <= len(long) - len(short) <= _MAX_COMPOUND_PREFIX}
+        roots.discard(groups.find(i))
+        if len(roots) == 1:
+            groups.union(roots.pop(), i)
+
+
 # "ЦИКа", "УИКах", "МИДе": an abbreviation with a lowercase case ending
 _ABBREVIATION_FORM = re.compile(r"^([A-ZА-ЯЁ]{2,6})[а-яё]{0,3}$")     # ("USNews" is a name)
 
@@ -209,18 +259,47 @@ def _link_abbreviation_forms(mentions: list[Named], groups: Groups) -> None:
             groups.union(roots.pop(), i)
 
 
+_MIN_HEAD_ACRONYM = 3
+
+
+def head_acronym(normal: str) -> str | None:
+    """"Главное управление разведки Минобороны Украины" -> "ГУР": the initials of the words
+    before the owner's name (the first capitalized word after lowercase ones), which the text
+    may abbreviate alone ("На службе в ГУР состоит с 2008 года"); at least three letters.
+    None when the name has no such owner."""
+    words = normal.replace("-", " ").split()
+    for cut in range(2, len(words)):
+        if words[cut][:1].isupper():
+            head = [w for w in words[:cut] if w.lower() not in _FUNCTION_WORDS]
+            if any(not w.islower() for w in words[1:cut]) or len(head) < _MIN_HEAD_ACRONYM:
+                return None
+            return "".join(w[0].upper() for w in head)
+    return None
+
+
 def _link_acronyms(mentions: list[Named], groups: Groups, morph: Morphology) -> None:
     by_acronym: dict[str, int] = {}
+    by_head: dict[str, set[int]] = {}
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC"):
             short = acronym(m.normal)
             if short:
                 by_acronym.setdefault(fold(with_canonical_place(short, morph)), i)
+        if m.type == "ORG" and m.kind == "name":
+            head = head_acronym(m.normal)
+            if head:
+                by_head.setdefault(fold(head), set()).add(i)
     for i, m in enumerate(mentions):
         if m.type in ("ORG", "LOC") and m.normal.split()[0].isupper():
             full = by_acronym.get(fold(with_canonical_place(m.normal, morph)))
             if full is not None and not _listed_for_another(m, mentions[full]):
                 groups.union(full, i)
+                continue
+            # the abbreviation alone of a name written with its owner, when one organization
+            # of the article has it
+            heads = {groups.find(j) for j in by_head.get(fold(m.normal), ())}
+            if m.type == "ORG" and len(heads) == 1 and known_name(m.normal) is None:
+                groups.union(heads.pop(), i)
 
 
 def _listed_for_another(short: Named, full: Named) -> bool:

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list
+from svodka.data import load_list, load_table
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
                                                  common_abbreviation, gazetteer, known_name)
@@ -257,6 +257,15 @@ def _opening_common_word(analysis: Analysis, index: int, inside: frozenset[str])
 _NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 
 
+@lru_cache(maxsize=1)
+def _description_nouns() -> frozenset[str]:
+    """The nouns that stand for an organization named before them ("ведомство",
+    "министерство", "компания"; ``coref_descriptions.tsv``): alone, capitalized only because
+    it opens a sentence ("В МИД РФ ситуацию назвали беспрецедентной. Министерство заявило"),
+    such a noun is the description the resolver links, not a name of its own."""
+    return frozenset(row[0] for row in load_table("coref_descriptions.tsv"))
+
+
 def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Capitalized words that name no person or place: a participle opening a sentence
     ("Поделенная, как любит режиссер, на главы, …": every pymorphy reading is a verb form),
@@ -274,7 +283,8 @@ def no_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
             # "Минфин"): only a word that is no noun at all ("Залечь") is none
             if _opening_common_word(analysis, m.first, inside) and not (
                     m.type == "ORG" and any(p.tag.POS == "NOUN"
-                                            for p in morph.parse(tokens[m.first].text.lower()))):
+                                            for p in morph.parse(tokens[m.first].text.lower()))
+                    and analysis.lemma(m.first) not in _description_nouns()):
                 continue
         if m.stop - m.first == 1 and m.type in ("PER", "LOC"):
             word = tokens[m.first].text
@@ -829,4 +839,35 @@ def find_mentions(analysis: Analysis, rules=RULES) -> list[Found]:
     mentions = from_ner(analysis)
     for rule in rules:
         mentions = rule(analysis, mentions)
+    return mentions
+
+
+def coordinated_complements(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """"Всемирный фестиваль молодёжи и студентов", "Министерство энергетики и угольной
+    промышленности": a name of an organization or an event that ends on a lowercase genitive
+    complement goes on over the complement's conjunct after "и" (with its adjectives), which
+    the parser hangs on that complement in the same case. Not where that last word is the
+    name's own head: "построек Чудова монастыря и храма митрополита Алексия" are two."""
+    tokens = analysis.tokens
+    starts = {m.first for m in mentions}
+    for m in mentions:
+        last = m.stop - 1
+        if m.type not in ("ORG", "EVENT") or m.stop - m.first < 2 \
+                or tokens[last].pos != "NOUN" or not tokens[last].text.islower() \
+                or tokens[last].feats.get("Case") != "Gen" \
+                or not m.first <= tokens[last].head < last \
+                or m.stop + 1 >= len(tokens) or tokens[m.stop].text != "и":
+            continue
+        conjunct = next((i for i in range(m.stop + 1, min(m.stop + 4, len(tokens)))
+                         if tokens[i].head == last and tokens[i].rel == "conj"), None)
+        if conjunct is None or tokens[conjunct].pos != "NOUN" \
+                or tokens[conjunct].feats.get("Case") != "Gen" \
+                or tokens[conjunct].sent != tokens[last].sent \
+                or not all(tokens[i].text.islower() and tokens[i].text.isalpha()
+                           for i in range(m.stop + 1, conjunct + 1)) \
+                or not all(tokens[i].head == conjunct and tokens[i].pos == "ADJ"
+                           for i in range(m.stop + 1, conjunct)) \
+                or any(i in starts for i in range(m.stop, conjunct + 1)):
+            continue
+        m.stop = conjunct + 1
     return mentions

@@ -106,8 +106,10 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     word = _inflect(morph, text, pos, case, feats.get("Gender", ""), feats.get("Number", ""),
                     person, foreign)
     lowered = text.lower()
-    if not person and word == lowered and pos in ("NOUN", "PROPN"):
-        # an adjective is no such head: "прямой" is also an oblique form of the noun "прямая"
+    if not person and word == lowered and pos in ("NOUN", "PROPN") \
+            and feats.get("Number") != "Plur":
+        # an adjective is no such head: "прямой" is also an oblique form of the noun "прямая";
+        # a plural's nominative may be written as its accusative ("на Вооружённые силы США")
         word = _oblique_only_nominative(morph, lowered, case) or word
     if person and word == lowered:
         # no name form fits: a woman's surname read as an adjective ("Рябчиковой"), or a
@@ -196,6 +198,11 @@ def _foreign(morph, word: str, case: str, beside_foreign: bool = False) -> bool:
 def inflected_indices(tokens, first: int, stop: int) -> set[int]:
     """The head words of ``tokens[first:stop]`` and the adjectives that agree with them."""
     roots = [i for i in range(first, stop) if not first <= tokens[i].head < stop]
+    # "альманаха Союза российских писателей": a lowercase noun after the head noun is its
+    # complement and keeps its case, though the parser hung it outside the span
+    nouns = [i for i in roots if tokens[i].pos in ("NOUN", "PROPN")]
+    roots = [i for i in roots if not (nouns and i > nouns[0] and tokens[i].pos == "NOUN"
+                                      and tokens[i].text.islower())]
     # "в испанской Ла Лиге": the parser may hang the noun on a foreign article it read as an
     # adjective; the capitalized noun after it, in the same case, is the head (not so in
     # "прямой демократический референдум", all lowercase)
@@ -396,3 +403,58 @@ def written_surname(name: str, mentions: list) -> str:
     if len({fold_word(f) for f in forms}) != 1:
         return name
     return " ".join([*words[:-1], forms.pop()])
+
+
+# how a name stands by the noun it depends on: in apposition, as its complement, or listed with
+# it; in each the name takes that noun's case when the noun is a genitive
+_CASE_SHARING = ("appos", "nmod", "conj")
+
+
+def genitive_dependents(analysis: Analysis, named: list) -> None:
+    """"студентка семинара Евгения Чернова", "стихи критика, журналиста … Яна Шенкмана": a
+    person's name the tagger read as a woman's nominative that hangs on a genitive noun
+    before it (its apposition, complement or conjunct) is in the genitive too, and where every
+    word reads as a man's genitive name ("Евгения" of "Евгений", "Чернова" of "Чернов") it is
+    his: "Евгений Чернов". Not when the words agreeing with the name make her a woman
+    ("дочь бизнесмена Александра Петрова заявила"). Changes ``normal`` in place."""
+    tokens, morph = analysis.tokens, analysis.morph
+    for m in named:
+        written = m.text.split()
+        if m.type != "PER" or m.kind != "name" or len(written) < 2 or m.agrees == "Fem" \
+                or fold_word(m.normal) != fold_word(m.text):
+            continue
+        span = analysis.tokens_between(m.start, m.end)
+        if len(span) != len(written):
+            continue
+        heads = [i for i in span if tokens[i].head not in span]
+        if len(heads) != 1 or tokens[heads[0]].rel not in _CASE_SHARING:
+            continue
+        governor = tokens[heads[0]].head
+        if not 0 <= governor < span.start or tokens[governor].pos not in ("NOUN", "PROPN") \
+                or tokens[governor].feats.get("Case") != "Gen":
+            continue
+        nominatives = [_mans_genitive_name(morph, w, last=k == len(written) - 1)
+                       for k, w in enumerate(written)]
+        if all(nominatives):
+            from natasha.shape import recover_shape
+            m.normal = " ".join(recover_shape(n, w) for n, w in zip(nominatives, written))
+
+
+def _mans_genitive_name(morph, word: str, last: bool) -> str | None:
+    """The nominative of ``word`` read as a man's genitive name (a surname when ``last``),
+    when it also reads as a woman's nominative one: "евгения" → "евгений", "чернова" →
+    "чернов"; a surname pymorphy does not know takes off its -а ("шенкмана" → "шенкман").
+    None when it has no such pair of readings."""
+    low = word.lower()
+    if not low.isalpha():
+        return None
+    if last and not morph.word_is_known(low):
+        stem = low[:-1]
+        return stem if low.endswith("а") and stem[-1:] not in "аеёиоуыэюяй" \
+            and len(stem) >= 3 else None
+    tags = {"Surn"} if last else {"Name"}
+    parses = [p for p in morph.parse(low) if tags & set(p.tag.grammemes)]
+    feminine = any({"femn", "nomn", "sing"} <= set(p.tag.grammemes) for p in parses)
+    masculine = [p.normal_form for p in parses
+                 if {"masc", "gent", "sing"} <= set(p.tag.grammemes)]
+    return masculine[0] if feminine and masculine else None

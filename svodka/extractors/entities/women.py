@@ -101,6 +101,16 @@ def _feminine(morph: Morphology, written: str, normal: str) -> str:
     return normal
 
 
+def _only_a_mans_name(morph: Morphology, written: str) -> bool:
+    """A first name pymorphy knows only as a man's, in any case ("Ивана", "Виктора"): no
+    sign elsewhere makes "Ивана Шмелева" a woman."""
+    low = written.lower()
+    if not low.isalpha() or not morph.word_is_known(low):
+        return False
+    names = [p for p in morph.parse(low) if "Name" in p.tag.grammemes]
+    return bool(names) and all("masc" in p.tag.grammemes for p in names)
+
+
 def _reads_feminine(morph: Morphology, normal: str) -> bool:
     """Whether every first name of ``normal`` has a feminine nominative reading, or none is
     a name pymorphy knows ("Симона Халеп" yes, "Симоне Халеп" no)."""
@@ -123,7 +133,8 @@ def _described_as(analysis: Analysis, tokens: range) -> str | None:
         head = tokens_[i].head
         if head in tokens or head < 0:
             continue
-        if tokens_[i].rel == "appos" and _animate(analysis, head):
+        if tokens_[i].rel == "appos" and _animate(analysis, head) \
+                and _may_stand_in(analysis, tokens, tokens_[head].feats.get("Case")):
             # "медалистка Олимпиады в Пхенчхане Евгения Медведева", "Лидер сборной Румынии
             # Симона Халеп не одобрила"; not a thing's verb: "поэма … Венедикта Ерофеева
             # произвела впечатление"
@@ -131,6 +142,27 @@ def _described_as(analysis: Analysis, tokens: range) -> str | None:
                 verb_gender(analysis, range(head, head + 1))
         return None
     return None
+
+
+_CASE_GRAMMEMES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+                   "Loc": "loct"}
+
+
+def _may_stand_in(analysis: Analysis, tokens: range, case: str | None) -> bool:
+    """Whether each word of a name has a reading in ``case``, as an apposition to a noun in that
+    case must: "Ивана Шмелева", which the parser hung on "сотрудница", is a man's genitive
+    and no apposition to her ("Выступала сотрудница музея …, которая … «Лето Господне»
+    Ивана Шмелева"). A word pymorphy does not know may be in any case."""
+    grammeme = _CASE_GRAMMEMES.get(case or "")
+    if grammeme is None:
+        return True
+    for i in tokens:
+        word = analysis.tokens[i].text.lower()
+        if not word.isalpha() or not analysis.morph.word_is_known(word):
+            continue
+        if not any(grammeme in p.tag.grammemes for p in analysis.morph.parse(word)):
+            return False
+    return True
 
 
 def _same_case(noun, name) -> bool:
@@ -194,7 +226,8 @@ def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
         renamed: dict[str, str] = {}
         for mention in entity.mentions:
             written, normal = mention.text.split(), mention.normal.split()
-            if mention.kind != "name" or len(written) != len(normal):
+            if mention.kind != "name" or len(written) != len(normal) \
+                    or any(_only_a_mans_name(morph, w) for w in written[:-1]):
                 continue
             feminine = _feminine_mention(morph, written, normal)
             if feminine != mention.normal:
