@@ -5,7 +5,7 @@ import csv
 import json
 
 import pytest
-from test_store import TOKAYEV_ASTANA, TOKAYEV_BRUSSELS, WEATHER
+from test_store import TOKAYEV_ASTANA, TOKAYEV_BRUSSELS, WEATHER, news
 
 from svodka.export import TABLES, export_tables
 from svodka.store import open_store
@@ -49,3 +49,41 @@ def test_jsonl_and_csv_carry_the_same_rows(store, tmp_path):
 def test_an_unknown_format_is_refused(store, tmp_path):
     with pytest.raises(ValueError):
         export_tables(store, tmp_path, "xlsx")
+
+
+# A joint statement (GUIDELINES: "Joint statements"): the first speaker is `speaker_id`, the
+# others' corpus ids are `co_speakers`, a JSON list as the entities' aliases and roles are.
+JOINT = news(
+    "ВВС США ждут новые бомбардировщики\n\n"
+    "Начальник штаба ВВС Дэвид Голдфин и министр ВВС Хезер Уилсон выступили в Конгрессе. "
+    "Как сообщили Голдфин и Уилсон, первые самолеты поступят в войска в 2025 году.",
+    published="2025-02-01",
+    entities=[("e1", "PER", "Дэвид Голдфин", ["Голдфин"], ["начальник штаба ВВС"],
+               ["Дэвид Голдфин", "Голдфин и"]),
+              ("e2", "PER", "Хезер Уилсон", ["Уилсон"], ["министр ВВС"],
+               ["Хезер Уилсон", "Уилсон,"])],
+    quotes=[("первые самолеты поступят в войска в 2025 году", "e1", "сообщили")])
+JOINT.quotes[0].co_speakers = ["e2"]
+
+
+@pytest.mark.parametrize("format", ["parquet", "csv", "jsonl"])
+def test_a_joint_statement_keeps_its_other_speakers(store, tmp_path, format):
+    store.add_article(JOINT)
+    rows = _read(export_tables(store, tmp_path / format, format)["quotes"][0], format)
+    entities = _read(export_tables(store, tmp_path / f"{format}-e", format)["entities"][0], format)
+    names = {e["id"]: e["name"] for e in entities}
+    joint = next(q for q in rows if q["article_id"] == JOINT.id)
+    assert names[joint["speaker_id"]] == "Дэвид Голдфин"
+    assert [names[i] for i in json.loads(joint["co_speakers"])] == ["Хезер Уилсон"]
+    single = next(q for q in rows if q["speaker_name"] == "Касым-Жомарт Токаев")
+    assert json.loads(single["co_speakers"]) == []
+
+
+def _read(path: str, format: str) -> list[dict]:
+    if format == "parquet":
+        import pyarrow.parquet as pq
+        return pq.read_table(path).to_pylist()
+    with open(path, encoding="utf-8", newline="") as stream:
+        if format == "csv":
+            return list(csv.DictReader(stream))
+        return [json.loads(line) for line in stream]

@@ -61,8 +61,32 @@ def _rows(store: Store, name: str, **equal: str) -> tuple[list[str], list[dict]]
         for row in rows:
             row["aliases"] = json.dumps(sorted(aliases.get(row["id"], [])), ensure_ascii=False)
             row["roles"] = json.dumps(sorted(roles.get(row["id"], [])), ensure_ascii=False)
-    names = [c.name for c in columns] + (["aliases", "roles"] if name == "entities" else [])
-    return names, rows
+    if name == "quotes":
+        joint = _co_speakers(store, **equal)
+        for row in rows:
+            row["co_speakers"] = json.dumps(joint.get((row["article_id"], row["n"]), []))
+    extra = {"entities": ["aliases", "roles"], "quotes": ["co_speakers"]}.get(name, [])
+    return [c.name for c in columns] + extra, rows
+
+
+def _co_speakers(store: Store, **equal: str) -> dict[tuple[str, int], list[str]]:
+    """The other speakers of each joint statement, ``{(article id, quote n): [corpus ids]}``.
+    They live only in the stored record, so only records that hold one are read."""
+    a, ae = schema.articles, schema.article_entities
+    query = select(a.c.id, a.c.record).where(a.c.record.contains('"co_speakers"'))
+    if "article_id" in equal:
+        query = query.where(a.c.id == equal["article_id"])
+    joint: dict[tuple[str, int], list[str]] = {}
+    with store.engine.connect() as conn:
+        live = dict(conn.execute(select(schema.entity_redirects)).all())
+        for article_id, record in conn.execute(query):
+            corpus = dict(conn.execute(select(ae.c.local_id, ae.c.entity_id)
+                                       .where(ae.c.article_id == article_id)).all())
+            for n, quote in enumerate(json.loads(record).get("quotes", [])):
+                others = [corpus[local] for local in quote.get("co_speakers", []) if local in corpus]
+                if others:
+                    joint[(article_id, n)] = [live.get(i, i) for i in others]
+    return joint
 
 
 def export_tables(store: Store, out: str | Path, format: str = "parquet") -> dict[str, tuple[str, int]]:

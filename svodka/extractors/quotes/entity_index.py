@@ -49,6 +49,8 @@ class EntityIndex:
                                 key=lambda item: (item[0], item[1]))
         index.starts = [item[0] for item in index.mentions]
         for i, token in enumerate(ctx.tokens):
+            if at_disposal(ctx, i):
+                continue    # "доклад, оказавшийся в распоряжении RT": RT holds it, issued nothing
             if ctx.lemma(i) in ctx.lexicon.org_nouns or ctx.lemma(i) in ctx.lexicon.media:
                 owner = index.owner(ctx, i)
                 if owner is not None:
@@ -233,6 +235,22 @@ class EntityIndex:
                     and _has_kind(entity, kinds):
                 return entity
         return None
+
+
+# "оказался в распоряжении", "(есть в распоряжении RT)": having it, not ordering it
+_HAVING = frozenset({"быть", "есть", "оказаться", "оказываться", "находиться", "иметься",
+                     "попасть", "поступить", "появиться"})
+
+
+def at_disposal(ctx: Context, noun: int) -> bool:
+    """Is ``noun`` the "распоряжение" of "в распоряжении X" (at X's disposal) — not an order
+    ("говорится в распоряжении правительства")? Its verb is one of having, or a copula."""
+    if noun <= 0 or ctx.lemma(noun) != "распоряжение" or ctx.lemma(noun - 1) != "в":
+        return False
+    verb = ctx.tokens[noun].head
+    return (verb >= 0 and ctx.lemma(verb) in _HAVING) or any(
+        ctx.tokens[c].rel == "cop" for c in ctx.analysis.children(noun))
+
 
 def _has_kind(entity: Entity, kinds: tuple[str, ...]) -> bool:
     words = {word for name in (entity.name, *entity.aliases)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
-from svodka.extractors.quotes.entity_index import EntityIndex, person_genders
+from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders
 from svodka.extractors.quotes.phrase import outlet_length, outlets, speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
@@ -26,6 +26,8 @@ __all__ = ["EntityIndex", "Speaker", "find_speaker", "person_genders"]
 _SPEAKER_TYPES = ("PER", "ORG", "LOC")
 # whose name follows these nouns asked for the words, not said them
 _ASKING_NOUNS = frozenset({"запрос", "вопрос", "просьба"})
+# "по МСФО", "о России", "против Китая": what a document or statement is about
+_TOPIC_PREPOSITIONS = frozenset({"по", "о", "об", "обо", "про", "против", "насчет"})
 _PRONOUN_GENDER = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem"}
 
 
@@ -86,6 +88,8 @@ def _next_named(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
             return None
         if ctx.lemma(at) in _ASKING_NOUNS:
             return None     # "в ответе на запрос RT": RT asked, the answer is someone else's
+        if ctx.tokens[at].pos == "ADP" and ctx.lemma(at) in _TOPIC_PREPOSITIONS:
+            return None     # "отчётность компании по МСФО": the standard, not the owner
         start = ctx.tokens[at].start
         entity = index.starting_at(start, "ORG") or index.starting_at(start, "PER")
         if entity is None and genitive and ctx.tokens[at].feats.get("Case") == "Gen":
@@ -287,7 +291,14 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
     found = [(m, e) for m, e in index.overlapping(start, end)
-             if e.type in _SPEAKER_TYPES and not _asker(ctx, m)]
+             if e.type in _SPEAKER_TYPES and not _asker(ctx, m) and not _topic(ctx, m)]
+    if _declared_unnamed(ctx, head, tokens):
+        # "— сообщил RT источник в партии", "цитирует … одного из неназванных представителей": the
+        # text says it names no one; a name apposed is the only way it still does
+        return _apposed_person(ctx, head, found)
+    channel = _channel(ctx, head, tokens)
+    if channel is not None:
+        return _channel_speaker(ctx, index, anchor, gender, channel, found)
     if lemma in lexicon.anonymous:      # "источник", "СМИ" → null; "эксперт Сергей Иванов"
         # the resolver's cluster for this very word comes first: "— пояснил эксперт" is the
         # expert it linked, decided once in extractors/coref, never again here
@@ -356,6 +367,58 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     return organization or _nominative_place(ctx, found)
 
 
+def _declared_unnamed(ctx: Context, head: int, tokens: range) -> bool:
+    """Is the phrase an unnamed source: its head a source noun ("источник в партии",
+    "инсайдер"), or a word before any relative clause declaring it unnamed ("одного из
+    неназванных представителей администрации, который …")?"""
+    if ctx.lemma(head) in _unnamed_sources():
+        return True
+    for i in tokens:
+        if ctx.lemma(i) == "который" or (ctx.is_punct(i) and i > head):
+            break
+        if ctx.lemma(i) in _unnamed_sources() and ctx.tokens[i].pos in ("ADJ", "VERB"):
+            return True
+    return False
+
+
+def _channel(ctx: Context, head: int, tokens: range) -> int | None:
+    """The channel noun the phrase is built on, when it is one: "интервью CBS, в котором" (the
+    head, or the noun a relative "в котором" refers to)."""
+    if ctx.lemma(head) in _channel_nouns():
+        return head
+    if ctx.lemma(head) == "который":
+        if any(ctx.tokens[i].pos == "PRON" and ctx.tokens[i].feats.get("Case") == "Nom"
+               for i in tokens if i > head):
+            return None     # "интервью … изданию Rzeczpospolita, в котором он": "он" says who
+        for i in tokens:
+            if i < head and ctx.lemma(i) in _channel_nouns():
+                return i
+    return None
+
+
+def _channel_speaker(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
+                     channel: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """Who spoke through a channel: a person named in the nominative outside the channel's
+    own words, else the one whose interview it is, else the person who is the subject before ("Тиллерсон дал интервью CBS, в
+    котором заявил"); never the channel (CBS)."""
+    inside = set(subtree(ctx, channel))
+    outside = [(m, e) for m, e in found if ctx.analysis.token_at(m.start) not in inside]
+    return _nominative_person(ctx, outside) or _giver(ctx, channel, found) \
+        or _subject_before(ctx, index, anchor, gender)
+
+
+def _giver(ctx: Context, channel: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
+    """The person whose interview it is, in the genitive ("интервью российского посла Сергея
+    Андреева изданию Rzeczpospolita"); the dative outlet is whom it was given to."""
+    inside = set(subtree(ctx, channel))
+    for mention, entity in found:
+        token = ctx.analysis.token_at(mention.start)
+        if entity.type == "PER" and mention.kind == "name" and token in inside \
+                and ctx.tokens[token].feats.get("Case") == "Gen":
+            return entity
+    return None
+
+
 def _nominative_place(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
     """A place speaks as its government only as the subject ("Вашингтон заявил"), not where
     someone spoke ("сказал нам на конгрессе в Баку один фидешник")."""
@@ -366,6 +429,16 @@ def _nominative_place(ctx: Context, found: list[tuple[Mention, Entity]]) -> Enti
                 and ctx.tokens[token].feats.get("Case") == "Nom":
             return entity
     return None
+
+
+def _topic(ctx: Context, mention: Mention) -> bool:
+    """A name after a preposition of topic or standard is what the words were about, never
+    who said them: "в отчётности российской компании по МСФО", "в докладе о России"; nor is
+    who holds the document ("доклад, оказавшийся в распоряжении RT")."""
+    token = ctx.analysis.token_at(mention.start)
+    return token is not None and (any(
+        ctx.tokens[c].rel == "case" and ctx.lemma(c) in _TOPIC_PREPOSITIONS and c < token
+        for c in ctx.analysis.children(token)) or at_disposal(ctx, ctx.tokens[token].head))
 
 
 def _asker(ctx: Context, mention: Mention) -> bool:
@@ -443,6 +516,16 @@ def can_speak(entity: Entity) -> bool:
 @lru_cache(maxsize=None)
 def _not_speakers() -> frozenset[str]:
     return frozenset(load_list("quote_not_speakers.txt"))
+
+
+@lru_cache(maxsize=None)
+def _unnamed_sources() -> frozenset[str]:
+    return frozenset(load_list("quote_unnamed_sources.txt"))
+
+
+@lru_cache(maxsize=None)
+def _channel_nouns() -> frozenset[str]:
+    return frozenset(load_list("quote_channel_nouns.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -591,6 +674,29 @@ def _joint(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     return tuple(e for _, e in named if e is not entity)
 
 
+def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
+              entity: Entity | None) -> Entity | None:
+    """A past-tense or short-form cue agrees in gender with its subject: "— ранее заявляла
+    Трамп" is a woman, so not Дональд Трамп but the namesake of that gender the text names
+    (Меланья Трамп). Only when the head is the person's name: a title agrees with itself ("—
+    сказал глава МИД" of a woman), "— сообщила пресс-служба Иванова" with "пресс-служба"."""
+    gender = _cue_gender(ctx, quote)
+    if entity is None or entity.type != "PER" or gender not in ("Masc", "Fem") \
+            or ctx.tokens[quote.cue].feats.get("Number") == "Plur" \
+            or index.genders.get(entity.id) in (None, gender):
+        return entity
+    token = ctx.tokens[head]
+    if not any(e is entity and m.kind == "name"
+               for m, e in index.overlapping(token.start, token.end)):
+        return entity   # a title agrees with itself: "— сказал глава МИД" of a woman minister
+    words = {fold_word(ctx.word(head)), ctx.lemma(head)}
+    for other in index.entities:
+        if other.type == "PER" and other is not entity and index.fits(other, gender) \
+                and any(words & set(fold(name).split()) for name in (other.name, *other.aliases)):
+            return other
+    return entity   # a gender guessed from a foreign name's form is too weak to unsay him
+
+
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
@@ -603,9 +709,10 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     entity = resolve(ctx, index, quote, tokens, head)
     if entity is not None and not can_speak(entity):
         entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
+    entity = _agreeing(ctx, index, quote, head, entity)
     cue_gender = _cue_gender(ctx, quote)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
-            and ctx.lemma(head) not in _PRONOUN_GENDER:
+            and ctx.lemma(head) not in _PRONOUN_GENDER and index.genders.get(entity.id) is None:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
     if entity is not None or _unnamed_person(ctx, head):
         index.speakers.append((quote.start, entity))    # an unnamed one too: "очевидец"
