@@ -337,6 +337,61 @@ def test_eighth_fresh_batch_is_the_seeded_selection_in_order():
             path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
 
+NINTH = "fresh-2026-12i"
+# lines analysts read by hand in ng_1, russia_today_1 and russia_today_3: the reads kept out of
+# the seventh batch and docs/analyst-read-2026-12i.md (rt1, rt3) and -12j.md (ng1)
+READ_BY_ANALYSTS_BEFORE_12I = READ_BY_ANALYSTS_BEFORE_12G | {
+    "rt1-0010", "rt1-0335", "rt1-0359", "rt1-0501", "rt1-0729", "rt3-0069", "rt3-0430", "rt3-0676",
+    "rt3-0697", "rt3-0929", "ng1-0232", "ng1-0254", "ng1-0287", "ng1-0505", "ng1-0880"}
+
+
+def test_ninth_fresh_batch_is_ten_each_of_ng1_rt1_and_rt3_apart_from_the_rest():
+    ninth = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == NINTH]
+    assert sorted(name[:3] for name in ninth) == ["ng1"] * 10 + ["rt1"] * 10 + ["rt3"] * 10
+    others = [json.loads(path.read_text(encoding="utf-8"))["source"]
+              for path in validate.gold_files(GOLD) if _batch_of(path) != NINTH]
+    ninth_sources = [json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["source"]
+                     for name in ninth]
+    # apart from every earlier file by its source line, not only by its name
+    assert not {(s["file"], s["line"]) for s in others} & {(s["file"], s["line"])
+                                                            for s in ninth_sources}
+    assert not READ_BY_ANALYSTS_BEFORE_12I & set(ninth)
+    stats = validate.summary(GOLD, NINTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+def test_ninth_fresh_batch_reads_an_addressee_and_a_line_piece_as_written():
+    # rt3-0510: «…», — цитирует Соколова ТАСС is the minister's, not the agency's; the inverted
+    # «Начисление … штрафов …, считает эксперт … Дмитрий Романенко» is indirect, his
+    gold = json.loads((GOLD / "rt3-0510.json").read_text(encoding="utf-8"))
+    assert (gold["quotes"][0]["kind"], gold["quotes"][0]["speaker"]) == ("indirect", "Дмитрий Романенко")
+    assert gold["quotes"][0]["text"].startswith("Начисление украинской Госавиаслужбой штрафов")
+    sokolov = [q for q in gold["quotes"] if q["speaker"] == "Максим Соколов"]
+    assert [q["kind"] for q in sokolov] == ["indirect", "direct"]
+    assert sokolov[1]["text"] == "По крайней мере я на данный момент ничего официально не получал"
+    # rt1-0932: Захарова's statement broken twice by the editor's «(… — ⏎RT⏎)» is three quotes
+    zakharova = [q["text"] for q in json.loads((GOLD / "rt1-0932.json").read_text(encoding="utf-8"))
+                 ["quotes"][:3]]
+    assert zakharova[1:] == ["по предварительным данным, в результате произошедшего боевого столкновения",
+                             "причины которого сейчас выясняются"]
+
+
+@needs_shared(NEWS)
+def test_ninth_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, NINTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == NINTH}
+    assert not READ_BY_ANALYSTS_BEFORE_12I & set(chosen)
+    # adding the ninth batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document

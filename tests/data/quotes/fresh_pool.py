@@ -10,6 +10,7 @@
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12f list   # ng_0, rt0 (from 200), rt2
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12g list   # ng_1, rt1, rt3 again
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12h list   # ng_0, rt0 (from 200), rt2
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12i list   # ng_1, rt1, rt3 (tenth session)
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -146,6 +147,28 @@ BATCHES = {
                                        "ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496", "ng0-0968",
                                        "ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928"}),
                             {"rt0": 200},
+                            per_file=10),
+    # Drawn in the tenth session while fresh-2026-12h and all earlier batches were being read to
+    # improve quote speakers: 10 articles from each of ng_1, russia_today_1 and russia_today_3,
+    # the batch nobody has seen. Kept out: every line of these dumps an analyst read by hand
+    # (fresh-2026-12g's list above; docs/analyst-read-2026-12i.md: rt1 10, 335, 359, 501, 729,
+    # rt3 69, 430, 676, 697, 929; -12j.md: ng1 232, 254, 287, 505, 880).
+    "fresh-2026-12i": Batch("fresh-2026-12i", 20261220,
+                            {"ng1": "ng_1", "rt1": "russia_today_1", "rt3": "russia_today_3"},
+                            frozenset({"rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509",
+                                       "ng1-0835", "ng1-0390", "ng1-0958", "ng1-0952",
+                                       "ng1-0934",
+                                       "rt1-0355", "rt1-0420", "rt1-0356", "rt1-0645", "rt1-0585",
+                                       "ng1-0922", "ng1-0704", "ng1-0173", "ng1-0040",
+                                       "ng1-0529",
+                                       "ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661", "ng1-0026",
+                                       "rt3-0503", "rt3-0197", "rt3-0708", "rt3-0408", "rt3-0738",
+                                       "ng1-0825", "ng1-0502", "ng1-0849", "ng1-0193",
+                                       "ng1-0327",
+                                       "rt1-0010", "rt1-0335", "rt1-0359", "rt1-0501", "rt1-0729",
+                                       "rt3-0069", "rt3-0430", "rt3-0676", "rt3-0697", "rt3-0929",
+                                       "ng1-0232", "ng1-0254", "ng1-0287", "ng1-0505",
+                                       "ng1-0880"}),
                             per_file=10),
 }
 BATCH = "fresh-2026-12"
