@@ -364,6 +364,9 @@ def test_pronoun_opening_an_article_after_someone_unnamed_stays_unnamed(models):
     # on its own sources the channel speaks for itself
     ("Американский телеканал Эй-Би-Си со ссылкой на собственные источники сообщил, что "
      "Скрипаль был отравлен через вентиляцию автомобиля.", "Эй-Би-Си"),
+    # whose words a relayed report cites is named: theirs, whoever relayed them (read 12l)
+    ("Премьер-министр Японии Синдзо Абэ встретился с президентом России.\n\n«Курс на решение "
+     "просматривается», — цитирует слова Абэ РИА Новости со ссылкой на агентство Киодо.", "Абэ"),
     # someone of a named person's is not that person
     ("Супруга Григория Родченкова, которая проходит свидетелем по делу, заявила, что не знает "
      "о доходах мужа.", None),

@@ -15,7 +15,7 @@ from svodka.extractors.quotes.syntax import children, head_of, subtree
 # How many words around a cue may name its speaker when the parse does not say.
 _WINDOW = 8
 # "приводит слова министра", "приводит текст документа": whose words they are follows
-_WORDS_OF = frozenset({"слово", "текст"})
+WORDS_OF = frozenset({"слово", "текст"})
 
 
 def _clip(ctx: Context, tokens: range, head: int, quote: Candidate) -> range:
@@ -303,7 +303,7 @@ def _phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     # заложены…», – заявил Козак, добавив, что": "добавив" hung on "заложены"); who spoke
     # is found outside the marks
     roots = [r for r in roots if not _quoted_words(ctx, r, cue, quote)]
-    if roots and ctx.lemma(roots[0]) in _WORDS_OF:     # "приводит его слова": "его"
+    if roots and ctx.lemma(roots[0]) in WORDS_OF:     # "приводит его слова": "его"
         roots = children(ctx, roots[0], ("nmod",)) or [
             c for c in children(ctx, roots[0], ("det", "nmod:poss"))
             if ctx.lemma(c) in POSSESSIVE_PRONOUNS] or roots

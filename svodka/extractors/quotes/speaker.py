@@ -16,7 +16,7 @@ from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders
-from svodka.extractors.quotes.phrase import outlet_length, outlets, speaker_phrase
+from svodka.extractors.quotes.phrase import WORDS_OF, outlet_length, outlets, speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
 from svodka.text import fold, fold_word
@@ -703,7 +703,11 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
         return Speaker(None)
     tokens, head = phrase
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
-    source = _relayed_source(ctx, index, quote, tokens)
+    # "приводит слова Абэ РИА Новости со ссылкой на агентство Киодо": the words are Абэ's,
+    # whoever relayed them
+    owner_named = 0 <= ctx.tokens[head].head < len(ctx.tokens) and \
+        ctx.lemma(ctx.tokens[head].head) in WORDS_OF
+    source = None if owner_named else _relayed_source(ctx, index, quote, tokens)
     if source is not None:      # "— сообщает РИА Новости со ссылкой на местные СМИ"
         return Speaker(source[0], ctx.text[start:end], (start, end))
     entity = resolve(ctx, index, quote, tokens, head)
