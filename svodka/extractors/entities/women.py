@@ -102,8 +102,8 @@ def _feminine(morph: Morphology, written: str, normal: str) -> str:
 
 
 def _only_a_mans_name(morph: Morphology, written: str) -> bool:
-    """A first name pymorphy knows only as a man's, in any case ("Ивана", "Виктора"): no
-    sign elsewhere makes "Ивана Шмелева" a woman."""
+    """A first name pymorphy knows only as a man's, in any case ("Ивана", "Виктора"): only
+    the mention's own words make "Ивана Шмелева" a woman, no sign elsewhere."""
     low = written.lower()
     if not low.isalpha() or not morph.word_is_known(low):
         return False
@@ -226,8 +226,12 @@ def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
         renamed: dict[str, str] = {}
         for mention in entity.mentions:
             written, normal = mention.text.split(), mention.normal.split()
-            if mention.kind != "name" or len(written) != len(normal) \
-                    or any(_only_a_mans_name(morph, w) for w in written[:-1]):
+            if mention.kind != "name" or len(written) != len(normal):
+                continue
+            # "Ивана Шмелева" stays a man's unless its own words say she is a woman ("—
+            # сказала представитель полиции Джозефа Реджетти")
+            if any(_only_a_mans_name(morph, w) for w in written[:-1]) and agreeing_gender(
+                    analysis, analysis.tokens_between(mention.start, mention.end)) != "Fem":
                 continue
             feminine = _feminine_mention(morph, written, normal)
             if feminine != mention.normal:

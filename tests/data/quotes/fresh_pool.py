@@ -72,6 +72,18 @@ class Batch:
     per_file: int = PER_FILE
 
 
+# every line of ng_1, russia_today_1 and russia_today_3 an analyst had read by hand before
+# fresh-2026-12g was drawn (see that batch's note below)
+READ_BEFORE_12G = frozenset({
+    "rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509",
+    "ng1-0835", "ng1-0390", "ng1-0958", "ng1-0952", "ng1-0934",
+    "rt1-0355", "rt1-0420", "rt1-0356", "rt1-0645", "rt1-0585",
+    "ng1-0922", "ng1-0704", "ng1-0173", "ng1-0040", "ng1-0529",
+    "ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661", "ng1-0026",
+    "rt3-0503", "rt3-0197", "rt3-0708", "rt3-0408", "rt3-0738",
+    "ng1-0825", "ng1-0502", "ng1-0849", "ng1-0193", "ng1-0327",
+})
+
 BATCHES = {
     "fresh-2026-12": Batch("fresh-2026-12", 20261204,
                            {"rt2": "russia_today_2", "rt3": "russia_today_3"}),
@@ -121,16 +133,7 @@ BATCHES = {
     # 408, 738; ng1 825, 502, 849, 193, 327).
     "fresh-2026-12g": Batch("fresh-2026-12g", 20261214,
                             {"ng1": "ng_1", "rt1": "russia_today_1", "rt3": "russia_today_3"},
-                            frozenset({"rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509",
-                                       "ng1-0835", "ng1-0390", "ng1-0958", "ng1-0952",
-                                       "ng1-0934",
-                                       "rt1-0355", "rt1-0420", "rt1-0356", "rt1-0645", "rt1-0585",
-                                       "ng1-0922", "ng1-0704", "ng1-0173", "ng1-0040",
-                                       "ng1-0529",
-                                       "ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661", "ng1-0026",
-                                       "rt3-0503", "rt3-0197", "rt3-0708", "rt3-0408", "rt3-0738",
-                                       "ng1-0825", "ng1-0502", "ng1-0849", "ng1-0193",
-                                       "ng1-0327"}),
+                            READ_BEFORE_12G,
                             per_file=10),
     # Drawn in the ninth session while fresh-2026-12g and all earlier batches were being read to
     # improve quote speakers: 10 articles from each of ng_0, russia_today_0 and russia_today_2,
@@ -155,16 +158,7 @@ BATCHES = {
     # rt3 69, 430, 676, 697, 929; -12j.md: ng1 232, 254, 287, 505, 880).
     "fresh-2026-12i": Batch("fresh-2026-12i", 20261220,
                             {"ng1": "ng_1", "rt1": "russia_today_1", "rt3": "russia_today_3"},
-                            frozenset({"rt1-0347", "rt1-0920", "rt1-0839", "rt1-0446", "rt1-0509",
-                                       "ng1-0835", "ng1-0390", "ng1-0958", "ng1-0952",
-                                       "ng1-0934",
-                                       "rt1-0355", "rt1-0420", "rt1-0356", "rt1-0645", "rt1-0585",
-                                       "ng1-0922", "ng1-0704", "ng1-0173", "ng1-0040",
-                                       "ng1-0529",
-                                       "ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661", "ng1-0026",
-                                       "rt3-0503", "rt3-0197", "rt3-0708", "rt3-0408", "rt3-0738",
-                                       "ng1-0825", "ng1-0502", "ng1-0849", "ng1-0193",
-                                       "ng1-0327",
+                            READ_BEFORE_12G | frozenset({
                                        "rt1-0010", "rt1-0335", "rt1-0359", "rt1-0501", "rt1-0729",
                                        "rt3-0069", "rt3-0430", "rt3-0676", "rt3-0697", "rt3-0929",
                                        "ng1-0232", "ng1-0254", "ng1-0287", "ng1-0505",
