@@ -22,6 +22,20 @@ def models():
 
 
 @pytest.fixture(scope="session")
+def extract(models):
+    """``svodka.extract`` with the session's models: text in, article out."""
+    import svodka
+
+    def run(text: str):
+        return svodka.extract(text, models=models)
+    return run
+
+
+def entity_names(article, type_: str) -> list[str]:
+    return [e.name for e in article.entities if e.type == type_]
+
+
+@pytest.fixture(scope="session")
 def sample_text() -> str:
     if not SAMPLE.exists():
         pytest.skip("the shared sample article is not here")

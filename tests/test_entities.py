@@ -7,15 +7,6 @@ from svodka.extractors.entities.linking import acronym, compound_of
 from conftest import assert_spans_valid
 
 
-@pytest.fixture(scope="module")
-def extract(models):
-    import svodka
-
-    def run(text: str):
-        return svodka.extract(text, models=models)
-    return run
-
-
 def _by_name(article):
     return {e.name: e for e in article.entities}
 

@@ -8,18 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def extract(models):
-    import svodka
-
-    def run(text: str):
-        return svodka.extract(text, models=models)
-    return run
-
-
-def _names(article, type_: str) -> list[str]:
-    return [e.name for e in article.entities if e.type == type_]
+from conftest import entity_names
 
 
 # sentences, type, the one entity's name, the words (as written) all its mentions hold
@@ -195,7 +184,7 @@ NAME_FORMS = [
 
 @pytest.mark.parametrize("text, type_, names, not_names", NAME_FORMS)
 def test_name_forms(extract, text, type_, names, not_names):
-    found = _names(extract(text), type_)
+    found = entity_names(extract(text), type_)
     for name in names:
         assert name in found, f"{name!r} not in {found}"
     for name in not_names:

@@ -6,15 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def extract(models):
-    import svodka
-
-    def run(text: str):
-        return svodka.extract(text, models=models)
-    return run
-
-
 def _people(article) -> list:
     return [e for e in article.entities if e.type == "PER"]
 

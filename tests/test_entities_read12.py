@@ -9,18 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="module")
-def extract(models):
-    import svodka
-
-    def run(text: str):
-        return svodka.extract(text, models=models)
-    return run
-
-
-def _names(article, type_: str) -> list[str]:
-    return [e.name for e in article.entities if e.type == type_]
+from conftest import entity_names
 
 
 # sentence, the people it names, names that must not be people
@@ -48,7 +37,7 @@ MEN_IN_THE_GENITIVE = [
 
 @pytest.mark.parametrize("text, people, not_people", MEN_IN_THE_GENITIVE)
 def test_mans_genitive_name_stays_his(extract, text, people, not_people):
-    found = _names(extract(text), "PER")
+    found = entity_names(extract(text), "PER")
     for name in people:
         assert name in found, (name, found)
     for name in not_people:
@@ -71,7 +60,7 @@ DESCRIPTION_NOUNS = [
 def test_description_noun_opening_a_sentence_is_no_organization(extract, text, organizations,
                                                                   not_entities):
     article = extract(text)
-    found = _names(article, "ORG")
+    found = entity_names(article, "ORG")
     for name in organizations:
         assert name in found, (name, found)
     every = [e.name for e in article.entities]
@@ -103,7 +92,7 @@ def test_abbreviation_shared_by_two_full_names_joins_neither(extract):
     text = ("Глава Министерства иностранных дел Украины встретился с послом. Представитель "
             "Министерства иностранных дел Польши был там же. В МИД отказались от комментариев.")
     article = extract(text)
-    organizations = _names(article, "ORG")
+    organizations = entity_names(article, "ORG")
     assert "Министерство иностранных дел Украины" in organizations, organizations
     assert "Министерство иностранных дел Польши" in organizations, organizations
     for entity in article.entities:
@@ -182,6 +171,6 @@ NORMAL_FORMS = [
 
 @pytest.mark.parametrize("text, name, broken", NORMAL_FORMS)
 def test_organization_normal_form(extract, text, name, broken):
-    found = _names(extract(text), "ORG")
+    found = entity_names(extract(text), "ORG")
     assert name in found, found
     assert broken not in found, found

@@ -403,14 +403,15 @@ def _channel_speaker(ctx: Context, index: EntityIndex, anchor: int, gender: str 
     котором заявил"); never the channel (CBS)."""
     inside = set(subtree(ctx, channel))
     outside = [(m, e) for m, e in found if ctx.analysis.token_at(m.start) not in inside]
-    return _nominative_person(ctx, outside) or _giver(ctx, channel, found) \
+    return _nominative_person(ctx, outside) or _giver(ctx, inside, found) \
         or _subject_before(ctx, index, anchor, gender)
 
 
-def _giver(ctx: Context, channel: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
+def _giver(ctx: Context, inside: set[int],
+           found: list[tuple[Mention, Entity]]) -> Entity | None:
     """The person whose interview it is, in the genitive ("интервью российского посла Сергея
-    Андреева изданию Rzeczpospolita"); the dative outlet is whom it was given to."""
-    inside = set(subtree(ctx, channel))
+    Андреева изданию Rzeczpospolita"), among the channel's words ``inside``; the dative outlet
+    is whom it was given to."""
     for mention, entity in found:
         token = ctx.analysis.token_at(mention.start)
         if entity.type == "PER" and mention.kind == "name" and token in inside \
@@ -675,12 +676,12 @@ def _joint(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
 
 
 def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
-              entity: Entity | None) -> Entity | None:
+              entity: Entity | None, gender: str | None) -> Entity | None:
     """A past-tense or short-form cue agrees in gender with its subject: "— ранее заявляла
     Трамп" is a woman, so not Дональд Трамп but the namesake of that gender the text names
     (Меланья Трамп). Only when the head is the person's name: a title agrees with itself ("—
-    сказал глава МИД" of a woman), "— сообщила пресс-служба Иванова" with "пресс-служба"."""
-    gender = _cue_gender(ctx, quote)
+    сказал глава МИД" of a woman), "— сообщила пресс-служба Иванова" with "пресс-служба".
+    ``gender`` is the cue's (:func:`_cue_gender`)."""
     if entity is None or entity.type != "PER" or gender not in ("Masc", "Fem") \
             or ctx.tokens[quote.cue].feats.get("Number") == "Plur" \
             or index.genders.get(entity.id) in (None, gender):
@@ -713,8 +714,8 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     entity = resolve(ctx, index, quote, tokens, head)
     if entity is not None and not can_speak(entity):
         entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
-    entity = _agreeing(ctx, index, quote, head, entity)
     cue_gender = _cue_gender(ctx, quote)
+    entity = _agreeing(ctx, index, quote, head, entity, cue_gender)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
             and ctx.lemma(head) not in _PRONOUN_GENDER and index.genders.get(entity.id) is None:
         index.genders[entity.id] = cue_gender    # "рассказала Александра Тиман": a woman
