@@ -380,8 +380,8 @@ def _share(s: Scan, number: Number):
     if number.to is not None:
         return None
     tokens = s.analysis.tokens
-    counted = s.low(number.stop) != "из" and number.stop + 1 < s.limit and \
-        tokens[number.stop].pos == "NOUN" and s.low(number.stop + 1) == "из"
+    counted = number.stop + 1 < s.limit and tokens[number.stop].pos == "NOUN" and \
+        s.low(number.stop + 1) == "из"
     if s.low(number.stop) != "из" and not counted:
         return None
     at = number.stop + (2 if counted else 1)
