@@ -292,8 +292,8 @@ def _phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         voice = _voice_of(ctx, cue, places)
         if not voice and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
             voice = _voice_of(ctx, head, places)    # "сообщили в Росатоме, отметив, что"
-        addressee = roots and (ctx.tokens[roots[0]].feats.get("Case") == "Dat"
-                               and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim"
+        addressee = roots and ((ctx.tokens[roots[0]].feats.get("Case") == "Dat"
+                                and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim")
                                or _told_outlet(ctx, cue, roots[0]))
         if not voice and not roots:
             voice = _voice_before(ctx, cue, quote)

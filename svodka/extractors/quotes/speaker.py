@@ -245,10 +245,11 @@ def _woman_titled(ctx: Context, index: EntityIndex, anchor: int, noun: int, verb
 
 def _holder_in_focus(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
                      stems: list[str]) -> Entity | None:
-    """The person the sentence before is about, when a bare title that follows may name him:
-    "Ахмадинежад … раскритиковал действующего президента Хасана Рухани. «…», — сказал бывший
-    президент" → Ахмадинежад, not Рухани whom the role "президент" also fits. The subject (of
-    :func:`_subject_before`) must hold the title among the roles the text gave him."""
+    """The person the sentence before is about, when a bare title the resolver left unlinked
+    may name him: "Военный эксперт Дмитрий Литовкин пояснил RT, что … «…», — констатировал
+    эксперт" → Литовкин, before any other holder of the title further back. The subject (of
+    :func:`_subject_before`) must hold the title among the roles the text gave him: a minister
+    just named is no "эксперт"."""
     person = _subject_before(ctx, index, anchor, gender)
     if person is None or person.type != "PER":
         return None
