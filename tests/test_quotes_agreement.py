@@ -72,3 +72,15 @@ def test_an_outlet_before_a_plural_cue_was_told(models):
 ])
 def test_a_title_in_focus_is_its_holder(text, expected, models):
     assert speakers(text, models) == expected
+
+
+# "…, передаёт The Hill" is the outlet's report on its sentence wherever the parse hung the cue
+# (fresh-2026-12f rt0-0947: on the subject, not the root), so a bare "Издание отмечает" next
+# is that outlet; the words it relays keep their own source.
+def test_the_outlet_of_an_inverted_aside_is_the_outlet_after_it(models):
+    text = ("Российский адвокат Наталия Весельницкая, встретившаяся с сыном американского "
+            "президента Дональдом Трампом — младшим, получила разрешение на въезд в США «по "
+            "особым обстоятельствам», передаёт The Hill со ссылкой на Министерство юстиции. "
+            "Издание отмечает, что разрешение было выдано Весельницкой ещё при администрации "
+            "президента США Барака Обамы.")
+    assert speakers(text, models) == ["Министерство юстиции", "The Hill"]

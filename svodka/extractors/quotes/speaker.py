@@ -200,8 +200,17 @@ def _main_verb(ctx: Context, verb: int, inverted: bool) -> bool:
     ("…, передаёт The Hill."; "…, отмечает Reuters, ссылаясь на …"): an outlet's report."""
     token = ctx.tokens[verb]
     return token.head < 0 or (inverted and token.rel == "parataxis"
-                              and ctx.tokens[token.head].head < 0
-                              and ctx.lemma(verb) in ctx.lexicon.cues)
+                              and ctx.lemma(verb) in ctx.lexicon.cues
+                              and (ctx.tokens[token.head].head < 0 or _reporting_aside(ctx, verb)))
+
+
+def _reporting_aside(ctx: Context, verb: int) -> bool:
+    """"…, получила разрешение, передаёт The Hill со ссылкой на …": a present-tense cue after a
+    comma is the outlet's report on the whole sentence, wherever the parse hung it (here on the
+    subject "адвокат", not on the root)."""
+    return verb > 0 and ctx.word(verb - 1) == "," \
+        and ctx.tokens[verb].feats.get("Tense") == "Pres" \
+        and ctx.tokens[verb].feats.get("Person") == "3"
 
 
 def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
