@@ -150,7 +150,7 @@ class EntityIndex:
             if entity.type != "PER" or not self.fits(entity, gender):
                 continue
             for role in entity.roles:
-                score = _title_score(fold_word(role), stems)
+                score = title_score(fold_word(role), stems)
                 if score > best_score:
                     best, best_score = entity, score
         return best
@@ -259,7 +259,7 @@ def _has_kind(entity: Entity, kinds: tuple[str, ...]) -> bool:
                for kind in kinds for word in words)
 
 
-def _title_score(role: str, stems: list[str]) -> int:
+def title_score(role: str, stems: list[str]) -> int:
     """How well a role fits a title phrase: 0 when the title word is missing, or when both
     say whose title it is and disagree ("глава государства" is not "глава ФСКН")."""
     if stems[0] not in role:

@@ -58,6 +58,13 @@ def _addressed(ctx: Context, cue: int, subject: int) -> bool:
     return outlet_length(ctx, subject) > 0
 
 
+def _told_outlet(ctx: Context, cue: int, subject: int) -> bool:
+    """"В пресс-службе Игоря Шувалова RT сообщили": a plural telling cue does not agree with
+    an outlet's name, which takes a singular verb ("RT сообщил"); the outlet was told."""
+    return ctx.tokens[cue].feats.get("Number") == "Plur" and ctx.lemma(cue) in _telling() \
+        and outlet_length(ctx, subject) > 0
+
+
 def outlet_length(ctx: Context, first: int) -> int:
     """How many words from ``first`` name a listed outlet ("RT" 1, "РИА Новости" 2), or 0."""
     stop = first + 1
@@ -285,8 +292,9 @@ def _phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
         voice = _voice_of(ctx, cue, places)
         if not voice and head >= 0 and ctx.tokens[cue].rel in ("advcl", "conj", "xcomp"):
             voice = _voice_of(ctx, head, places)    # "сообщили в Росатоме, отметив, что"
-        addressee = roots and ctx.tokens[roots[0]].feats.get("Case") == "Dat" \
-            and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim"
+        addressee = roots and ((ctx.tokens[roots[0]].feats.get("Case") == "Dat"
+                                and ctx.tokens[roots[0]].feats.get("Animacy") != "Anim")
+                               or _told_outlet(ctx, cue, roots[0]))
         if not voice and not roots:
             voice = _voice_before(ctx, cue, quote)
         if not roots or (voice and addressee):

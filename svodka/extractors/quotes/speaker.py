@@ -15,7 +15,9 @@ from functools import lru_cache
 from svodka.data import load_list
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
-from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders
+from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders, \
+    title_score
+from svodka.extractors.quotes.nationality import conflicts, phrase_country
 from svodka.extractors.quotes.phrase import WORDS_OF, outlet_length, outlets, speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
@@ -198,8 +200,17 @@ def _main_verb(ctx: Context, verb: int, inverted: bool) -> bool:
     ("…, передаёт The Hill."; "…, отмечает Reuters, ссылаясь на …"): an outlet's report."""
     token = ctx.tokens[verb]
     return token.head < 0 or (inverted and token.rel == "parataxis"
-                              and ctx.tokens[token.head].head < 0
-                              and ctx.lemma(verb) in ctx.lexicon.cues)
+                              and ctx.lemma(verb) in ctx.lexicon.cues
+                              and (ctx.tokens[token.head].head < 0 or _reporting_aside(ctx, verb)))
+
+
+def _reporting_aside(ctx: Context, verb: int) -> bool:
+    """"…, получила разрешение, передаёт The Hill со ссылкой на …": a present-tense cue after a
+    comma is the outlet's report on the whole sentence, wherever the parse hung it (here on the
+    subject "адвокат", not on the root)."""
+    return verb > 0 and ctx.word(verb - 1) == "," \
+        and ctx.tokens[verb].feats.get("Tense") == "Pres" \
+        and ctx.tokens[verb].feats.get("Person") == "3"
 
 
 def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
@@ -209,9 +220,9 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
     subject in the nominative naming a person of that gender, outside any quote (a
     subordinate clause's subject is not in focus: "Заслуживает внимания, что … Мас
     провозгласил"); the first such subject."""
-    for i, _, start, end in _main_clause_subjects(ctx, index, anchor, sentences_back=1,
-                                                  nearest_first=False, cases=("Nom",),
-                                                  direct=True):
+    for i, phrase, start, end in _main_clause_subjects(ctx, index, anchor, sentences_back=1,
+                                                       nearest_first=False, cases=("Nom",),
+                                                       direct=True):
         token = ctx.tokens[i]
         found = index.overlapping(start, end)
         for mention, entity in found:
@@ -225,8 +236,34 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
             # is unnamed, the words are the organization's
             organization = next((e for _, e in found if e.type == "ORG"), None)
             if organization is not None:
-                return _spokesman(index, anchor, organization) or organization
+                return _woman_titled(ctx, index, anchor, i, token.head, phrase) \
+                    or _spokesman(index, anchor, organization) or organization
     return None
+
+
+def _woman_titled(ctx: Context, index: EntityIndex, anchor: int, noun: int, verb: int | None,
+                  tokens: range) -> Entity | None:
+    """A feminine verb on a masculine title says a woman holds it ("— сказала официальный
+    представитель МИД", "представитель МИД обвинила"): the woman the text gave that title,
+    not the organization she speaks for."""
+    if verb is None or verb < 0 or ctx.tokens[verb].feats.get("Gender") != "Fem" \
+            or ctx.tokens[noun].feats.get("Gender") != "Masc":
+        return None
+    return index.titled(anchor, "Fem", _stems(ctx, tokens))
+
+
+def _holder_in_focus(ctx: Context, index: EntityIndex, anchor: int, gender: str | None,
+                     stems: list[str]) -> Entity | None:
+    """The person the sentence before is about, when a bare title the resolver left unlinked
+    may name him: "Военный эксперт Дмитрий Литовкин пояснил RT, что … «…», — констатировал
+    эксперт" → Литовкин, before any other holder of the title further back. The subject (of
+    :func:`_subject_before`) must hold the title among the roles the text gave him: a minister
+    just named is no "эксперт"."""
+    person = _subject_before(ctx, index, anchor, gender)
+    if person is None or person.type != "PER":
+        return None
+    return person if any(title_score(fold_word(role), stems) for role in person.roles) \
+        else None
 
 
 def _issuer_stated(ctx: Context, head: int) -> bool:
@@ -290,8 +327,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     anchor = min(quote.start, start)
     after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
+    country = phrase_country(ctx, head)     # "японский премьер": not a Russian one
     found = [(m, e) for m, e in index.overlapping(start, end)
-             if e.type in _SPEAKER_TYPES and not _asker(ctx, m) and not _topic(ctx, m)]
+             if e.type in _SPEAKER_TYPES and not _asker(ctx, m) and not _topic(ctx, m)
+             and not conflicts(ctx, e, country)]
     if _declared_unnamed(ctx, head, tokens):
         # "— сообщил RT источник в партии", "цитирует … одного из неназванных представителей": the
         # text says it names no one; a name apposed is the only way it still does
@@ -304,6 +343,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # expert it linked, decided once in extractors/coref, never again here
         return _linked(index, ctx, [head]) or _named_in(ctx, [(m, e) for m, e in found
                                if not m.start <= ctx.tokens[head].start < m.end], "PER") \
+            or (_holder_in_focus(ctx, index, anchor, gender, _stems(ctx, tokens))
+                if ctx.tokens[head].feats.get("Number") == "Sing" else None) \
             or _members_of(ctx, index, head) or (
                 _outlet_in_focus(ctx, index, anchor) if lemma in lexicon.media
                 and quote.cue is not None and ctx.tokens[quote.cue].feats.get("Number") == "Sing"
@@ -344,10 +385,15 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
                                         if ctx.lemma(c) in POSSESSIVE_PRONOUNS])
             # "его пресс-служба": the person's, if the resolver knows who "его" is
         kinds = _kind_words(ctx, head)
-        return _next_named(ctx, index, head) or index.owner(ctx, head) or organization or (
-            index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None) or \
-            index.voice(anchor, lemma, kinds, lexicon.documents) or \
-            (None if _issuer_stated(ctx, head) else _organization_in_focus(ctx, index, anchor))
+        guesses = (lambda: _next_named(ctx, index, head), lambda: index.owner(ctx, head),
+                   lambda: organization,
+                   lambda: index.of_kind(anchor, kinds) if kinds and kinds[0] != lemma else None,
+                   lambda: index.voice(anchor, lemma, kinds, lexicon.documents),
+                   lambda: None if _issuer_stated(ctx, head) else _organization_in_focus(
+                       ctx, index, anchor, lambda _c, _s, _p, e: not conflicts(ctx, e, country)))
+        # "в российском ведомстве": not the last ministry of another country named
+        return next((e for e in (guess() for guess in guesses)
+                     if e is not None and not conflicts(ctx, e, country)), None)
     owners = _owners(ctx, head, found) if people == "sing" else []
     if owners:      # "супруга Родченкова", "адвокат Навального": someone of theirs, not them
         person = _named_in(ctx, [(m, e) for m, e in found if e not in owners], "PER")
@@ -357,13 +403,17 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.representatives:
         # "— добавил представитель ФИФА" after the FIFA director spoke: him; an unnamed
         # representative of no named body: null
-        return _spokesman(index, anchor, organization) or organization
+        return _woman_titled(ctx, index, anchor, head, quote.cue, tokens) \
+            or _spokesman(index, anchor, organization) or organization
     if people == "sing":
         if _unlisted_name(ctx, head, tokens):
             return None     # "директор по закупкам … Роман Зимонас": named, but no entity
-        # a title the resolver did not link: the person the text gave that role, else
-        # someone unnamed ("— заявил глава МВД Северного Рейна — Вестфалии")
-        return index.titled(anchor, gender, _stems(ctx, tokens))
+        # a title the resolver did not link: the person in focus who holds it, else the
+        # person the text gave that role, else someone unnamed ("— заявил глава МВД Северного
+        # Рейна — Вестфалии")
+        stems = _stems(ctx, tokens)
+        return _holder_in_focus(ctx, index, anchor, gender, stems) \
+            or index.titled(anchor, gender, stems)
     return organization or _nominative_place(ctx, found)
 
 
@@ -714,6 +764,8 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     entity = resolve(ctx, index, quote, tokens, head)
     if entity is not None and not can_speak(entity):
         entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
+    if conflicts(ctx, entity, phrase_country(ctx, head)):
+        entity = None       # "Японский премьер заявил" is not "президент России" Путин
     cue_gender = _cue_gender(ctx, quote)
     entity = _agreeing(ctx, index, quote, head, entity, cue_gender)
     if entity is not None and entity.type == "PER" and cue_gender in ("Masc", "Fem") \
