@@ -457,3 +457,30 @@ def test_a_telephone_number_is_no_amount(models):
     texts = [a.text for a in amounts_of("Справки по телефону +7 (495) 123-45-67, приняли 200 "
                                          "заявок.", models)]
     assert "495" not in texts and "200" in texts
+
+
+@pytest.mark.parametrize("sentence, span, value, to, approx", [
+    # analyst read 2026-12m: one number, not a count and a 427-ruble purchase
+    ("Рыбу закупили на фантастическую сумму – 10 339 479 427,5 руб.", "10 339 479 427,5 руб",
+     10339479427.5, None, "exact"),
+    ("За него проголосовали 56 млн 206 тыс. 514 избирателей.", "56 млн 206 тыс. 514",
+     56206514, None, "exact"),
+    ("Бюджет составит 5 млрд 300 млн рублей.", "5 млрд 300 млн рублей", 5300000000, None, "exact"),
+    ("Каждый из них брал четыре или пять взяток.", "четыре или пять", 4, 5, "range"),
+    ("Эта цифра перевалила за 60 тыс. т.", "60 тыс. т", 60000, None, "over"),
+])
+def test_a_number_read_as_one_phrase(models, sentence, span, value, to, approx):
+    amount = find(amounts_of(sentence, models), span)
+    assert (amount.value, amount.to, amount.approx) == (value, to, approx)
+
+
+@pytest.mark.parametrize("sentence, pieces, kept", [
+    # separate numbers stay separate: a comma, a date after "тыс.", numbers far apart
+    ("Выделено 5 млн, 300 тыс. уже потрачено.", ["5 млн", "300 тыс."], None),
+    ("Население превысило 5 тыс. 12 декабря город отметил юбилей.", ["5 тыс"], None),
+    ("Где-то четверть века назад здесь был рынок, а треть сената сменится.", ["треть"],
+     "четверть"),
+])
+def test_numbers_that_stay_apart(models, sentence, pieces, kept):
+    texts = [a.text for a in amounts_of(sentence, models)]
+    assert all(piece in texts for piece in pieces) and (kept is None or kept not in texts)

@@ -305,3 +305,16 @@ def test_a_past_active_participle_gives_its_tense(models):
 ])
 def test_an_undated_articles_paragraph_year_carries_on(models, text, span, value):
     assert find(dates_of(text, models, None), span).value == value
+
+
+@pytest.mark.parametrize("text, found, missing", [
+    # analyst read 2026-12m: a habit is no one day; a quarter of a century is 25 years
+    ("Каждый четверг я покупаю хлеб, а во вторник купила мясо.", {"во вторник": "2018-02-27"},
+     "четверг"),
+    ("Где-то четверть века назад здесь был рынок.", {"четверть века назад": "1993"}, "века назад"),
+    ("За четверть века город вырос.", {"За четверть века": "P25Y"}, None),
+])
+def test_habits_and_fractions_of_a_unit(models, text, found, missing):
+    dates = {d.text.lower(): d.value for d in dates_of(text, models, "2018-03-05")}
+    assert all(dates.get(span.lower()) == value for span, value in found.items())
+    assert missing is None or missing not in dates

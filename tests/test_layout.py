@@ -111,6 +111,21 @@ def test_an_embedded_tweet_is_its_text_signature_and_date():
     assert [kind for kind, _ in _kinds(text)] == ["embed"] * 3
 
 
+def test_a_tweets_lines_before_its_link_line_are_part_of_it():
+    # analyst read 2026-12m: the link line is seen first, the dialogue above it stayed prose
+    text = ("А накануне американский лидер обронил загадочную фразу.\n"
+            "TRUMP: \"Maybe it's the calm before the storm.\"\n"
+            "REPORTER: \"What storm Mr. President?\"\n"
+            "TRUMP: \"You'll find out.\"      (via Satellite News) \n"
+            "pic.twitter.com/bWMzGrDPNa\n"
+            "— Kyle Griffin (@kylegriffin1) \n"
+            "October 5, 2017\n"
+            "«Вы узнаете», — ответил он журналистам.")
+    assert [kind for kind, _ in _kinds(text)] == ["embed"] * 6
+    paragraphs = analyze_layout(text).paragraphs
+    assert [text[p.start:p.end][:6] for p in paragraphs] == ["А нака", "«Вы уз"]
+
+
 def test_page_script_left_in_the_text_is_code():
     text = ("Бой пройдёт в Москве 3 февраля.\n"
             ' jwplayer.key="kESrsgULvYO7r2MfUelqj3vs+2i8JdQBqjGNmA==";\n'

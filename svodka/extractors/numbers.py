@@ -23,7 +23,11 @@ HYPHENATED = re.compile(r"^(\d+(?:[.,]\d+)?)-(\w+)$")
 COMPOUND_STEMS = ("летн", "месячн", "недельн", "дневн", "процентн", "кратн")
 DIGIT_RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)[-–—](\d+(?:[.,]\d+)?)$")
 THOUSANDS_GROUP = re.compile(r"^\d{3}$")
+# the last group may carry the decimals: "10 339 479 427,5 руб."
+LAST_THOUSANDS_GROUP = re.compile(r"^\d{3}[.,]\d+$")
 DASHES = tuple(_DASHES)
+# fraction nouns that stand alone for "one of": "треть сената", "четверть века"
+FRACTION_NOUNS = {"половина": 2, "треть": 3, "четверть": 4}
 # Spaces that may separate groups of digits: "10 000", "10\u00a0000", "10\u202f000".
 GROUP_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009")
 
@@ -158,6 +162,10 @@ def _read_digits(analysis: Analysis, index: int, stop: int) -> Number | None:
             digits += tokens[end].text
             end += 1
         value = int(digits)
+        if end < stop and LAST_THOUSANDS_GROUP.match(tokens[end].text) \
+                and _glued(analysis, end - 1, end):
+            value = _as_number(digits + tokens[end].text)
+            end += 1
     return Number(index, end, value)
 
 
@@ -222,6 +230,29 @@ def _read_range_tail(analysis: Analysis, number: Number, stop: int) -> None:
             number.stop = end + 2
 
 
+# "четыре или пять взяток", "60 или даже 70 лет": an estimate between two near numbers
+ALTERNATIVE_JOINTS = ("или", "либо")
+ALTERNATIVE_FILLERS = ("даже", "же", "и")
+
+
+def _read_alternative(analysis: Analysis, number: Number, stop: int) -> None:
+    tokens = analysis.tokens
+    end = number.stop
+    if number.to is not None or number.multiplier is not None or end + 1 >= stop \
+            or tokens[end].text.lower() not in ALTERNATIVE_JOINTS:
+        return
+    first = end + 1
+    if tokens[first].text.lower() in ALTERNATIVE_FILLERS:
+        first += 1
+    upper = _read_digits(analysis, first, stop) if number.digits else \
+        _read_words(analysis, first, stop) if first < stop else None
+    if upper is None or upper.to is not None or not isinstance(number.value, int) \
+            or not isinstance(upper.value, int) or not number.value < upper.value <= 2 * number.value:
+        return
+    number.to = upper.value
+    number.stop = upper.stop
+
+
 def _read_multiplier(analysis: Analysis, number: Number, stop: int) -> None:
     if number.multiplier is not None or number.stop >= stop:
         return
@@ -233,6 +264,42 @@ def _read_multiplier(analysis: Analysis, number: Number, stop: int) -> None:
     if number.to is not None:
         number.to = _scaled(number.to, factor)
     number.stop += 1
+
+
+def _read_lower_orders(analysis: Analysis, number: Number, stop: int) -> None:
+    """ "56 млн 206 тыс. 514 голосов" is one number, 56 206 514: each next part has a smaller
+    multiplier; a bare last part (under 1000) only after two parts, since "5 тыс. 12 декабря"
+    ends a sentence before a date."""
+    tokens, parts = analysis.tokens, 1
+    while number.multiplier is not None and number.to is None and number.stop < stop:
+        start = number.stop
+        if tokens[start].text == "." and start + 1 < stop:
+            start += 1      # the abbreviation's dot: "тыс. 514"
+        if not _spaced(analysis, number.stop - 1, start):
+            return
+        part = _read_digits(analysis, start, stop)
+        if part is None or part.to is not None or not isinstance(part.value, int) \
+                or part.value >= 1000:
+            return
+        factor = multiplier_at(analysis, part.stop) if part.stop < stop else None
+        if factor is None:
+            if number.multiplier == 1000 and parts >= 2:
+                number.value += part.value
+                number.stop = part.stop
+            return
+        if factor >= number.multiplier:
+            return
+        number.value += _scaled(part.value, factor)
+        number.multiplier = factor
+        number.stop = part.stop + 1
+        parts += 1
+
+
+def _spaced(analysis: Analysis, left: int, right: int) -> bool:
+    """Only spaces between two tokens (the dot of "тыс." counted as part of the left one)."""
+    tokens = analysis.tokens
+    gap = analysis.text[tokens[left].end:tokens[right].start]
+    return gap.replace(".", "", 1).strip(" \u00a0\u202f\u2009") == "" and "\n" not in gap
 
 
 def _scaled(value: float | int, factor: float | int) -> float | int:
@@ -252,7 +319,9 @@ def read_number(analysis: Analysis, index: int, stop: int) -> Number | None:
         return _read_bare_multiplier(analysis, index)
     _read_half(analysis, number, stop)
     _read_range_tail(analysis, number, stop)
+    _read_alternative(analysis, number, stop)
     _read_multiplier(analysis, number, stop)
+    _read_lower_orders(analysis, number, stop)
     return number
 
 

@@ -161,8 +161,9 @@ def classify(lines: list[str]) -> dict[int, str]:
             if index + 1 < len(lines) and _DATE_LINE.match(lines[index + 1]):
                 kinds[index + 1] = EMBED
             back = index - 1
-            while back >= 0 and index - back <= _TWEET_LOOKBACK and back not in kinds \
-                    and _is_embed_piece(lines[back]):
+            # the post's link line ("pic.twitter.com/…") is marked before its signature is seen
+            while back >= 0 and index - back <= _TWEET_LOOKBACK and (kinds.get(back) == EMBED or (
+                    back not in kinds and _is_embed_piece(lines[back]))):
                 kinds[back] = EMBED
                 back -= 1
         elif _is_embed_piece(line) and (_EMBED_PIECE.search(line) or _HASHTAGS_ONLY.match(line)):

@@ -21,7 +21,9 @@ from svodka.extractors.amounts.words import (adjective_stems, after_change_verb,
                                              fraction_words, is_change_word,
                                              qualifier_before, skip_period, subunits, symbol_unit,
                                              unit_at, unit_parts)
-from svodka.extractors.numbers import Number, multiplier_at, read_number, split_compound
+from svodka.extractors.numbers import (FRACTION_NOUNS, Number, multiplier_at, read_number,
+                                      split_compound)
+from svodka.extractors.dates.values import group_lemmas
 from svodka.record import Amount, DateRef
 from svodka.text import DASHES
 
@@ -62,8 +64,6 @@ class Scan:
 SKIP = "skip"
 # how many tokens before "на 100" the rate's own number may stand
 RATE_WINDOW = 4
-# fraction nouns that stand alone for "one of": "треть сената" (not the ordinals of fractions.tsv)
-FRACTION_NOUNS = frozenset({"треть", "четверть", "половина"})
 FRACTION_STEMS = ("трет", "четверт", "полов")
 ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
 YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
@@ -254,6 +254,8 @@ def lone_fraction(s: Scan, i: int):
     before = tokens[i - 1] if i > s.floor else None
     if before is not None and (before.pos in ("ADJ", "NUM", "DET") or s.low(i - 1) in ("с", "в")):
         return None                      # "во второй половине", "три с половиной", "в половине"
+    if i + 1 < len(tokens) and forms(s.analysis, i + 1)[1] in group_lemmas("unit"):
+        return None                      # "четверть века назад" is a time, the dates' part
     denominator = fraction_words()[normal]
     factor = multiplier_at(s.analysis, i + 1) if i + 1 < s.limit else None
     if factor:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from svodka.analysis import Analysis
 from svodka.data import month_numbers
 from svodka.extractors.dates import values
+from svodka.extractors.numbers import FRACTION_NOUNS
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
 from svodka.extractors.dates.years import settle_years
 from svodka.extractors.dates.durations import (SPAN_ADJECTIVES, duration, duration_range,
@@ -94,7 +95,7 @@ def _opening_lemmas() -> frozenset[str]:
     return frozenset(group_lemmas("anchor") | group_lemmas("season") | group_lemmas("unit")
                      | group_lemmas("several") | group_lemmas("decade") | group_lemmas("ordinal")
                      | group_lemmas("adjective")
-                     | SPAN_ADJECTIVES)
+                     | SPAN_ADJECTIVES | frozenset(FRACTION_NOUNS))
 
 
 def _may_open(c: Cursor, i: int) -> bool:

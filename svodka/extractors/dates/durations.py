@@ -9,7 +9,8 @@ from svodka.extractors.dates import values
 from svodka.extractors.dates.values import (Found, after_phrases, date_words, group_lemmas,
                                             qualifier_phrases, several_lemmas)
 from svodka.extractors.dates.rules import Cursor
-from svodka.extractors.numbers import lemma_of, number_word, read_number, split_compound
+from svodka.extractors.numbers import (FRACTION_NOUNS, lemma_of, number_word, read_number,
+                                      split_compound)
 
 UNIT_ORDER = "YMWD"
 PLURALIA = frozenset({"сутки"})          # plural in form, one day in "за сутки"
@@ -68,6 +69,13 @@ def _describes_person(c: Cursor, i: int) -> bool:
     return token.pos == "PROPN" or any("anim" in parse.tag for parse in morph.parse(token.text))
 
 
+def _fraction_of_unit(c: Cursor, at: int) -> int | None:
+    """The denominator of a fraction noun before a time unit ("четверть века"), or None."""
+    if at + 1 >= c.stop or c.analysis.tokens[at].pos != "NOUN" or _unit(c, at + 1) is None:
+        return None
+    return FRACTION_NOUNS.get(lemma_of(c.low(at), frozenset(FRACTION_NOUNS), c.analysis.morph))
+
+
 def _unit(c: Cursor, i: int) -> tuple[int, str] | None:
     """The length and ISO designator of the time unit at ``i`` ("десятилетий" → (10, "Y"))."""
     code = c.word(i, "unit")
@@ -96,6 +104,12 @@ def _duration_part(c: Cursor, at: int, prefix: str) -> tuple[float | int | None,
     if half:
         length = values.unit_length(half)
         return length[0], length[1], at + 1
+    denominator = _fraction_of_unit(c, at)
+    if denominator:                    # "четверть века назад": 25 years
+        length, code = _unit(c, at + 1)
+        if length % denominator:
+            return None                # "треть века": no whole number of years
+        return length // denominator, code, at + 2
     if c.lemma_in(at, several_lemmas()) and _unit(c, at + 1):
         return None, _unit(c, at + 1)[1], at + 2
     unit = _unit(c, at) if lemma_of(c.low(at), group_lemmas("unit"), c.analysis.morph,

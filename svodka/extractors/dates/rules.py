@@ -467,6 +467,8 @@ def _past_event(c: Cursor, i: int) -> bool:
 
 def weekday(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "во вторник" → the latest Tuesday on or before publication; with a day, that day."""
+    if prefix.startswith("кажд") or i > 0 and c.low(i - 1).startswith("кажд"):
+        return None                                 # "каждый четверг": a habit, no one day
     anchor = c.word(i, "anchor") is not None       # "в минувшее воскресенье"
     number = date_words("weekday").get(c.low(i + 1 if anchor else i))
     if number is None:

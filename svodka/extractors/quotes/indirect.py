@@ -963,12 +963,20 @@ def colon_unmarked(ctx: Context) -> list[Candidate]:
             if colon >= sentence.stop or ctx.word(colon) != ":" or _thing_says(ctx, cue, colon):
                 continue
             span = _after_colon(ctx, colon, sentence)
-            if span is None or ctx.words_in(*span) < MIN_WORDS:
+            if span is None or ctx.words_in(*span) < MIN_WORDS or _names_only(ctx, *span):
                 continue
             token = ctx.tokens[cue]
             found.append(Candidate(*span, "direct", "colon_unmarked", cue=cue,
                                    cue_span=(token.start, token.end)))
     return found
+
+
+def _names_only(ctx: Context, start: int, end: int) -> bool:
+    """"ответили другие операторы: МТС, «Вымпелком» и Tele2": a list of names after the colon
+    says who, not what."""
+    words = [i for i in ctx.analysis.tokens_between(start, end) if not ctx.is_punct(i)]
+    return all(ctx.tokens[i].pos in ("PROPN", "CCONJ") or ctx.word(i)[:1].isupper()
+               or not ctx.word(i).isalpha() for i in words)
 
 
 # "Это говорит о том, что …" (not "все": "Все говорят о том, что …" are people)
