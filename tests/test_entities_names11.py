@@ -123,3 +123,36 @@ def test_set_phrases_name_no_one(extract, text, none_of, found):
         assert not _holders(article, written), written
     for written in found:
         assert _holders(article, written), written
+
+
+def test_two_surnames_in_one_span_are_two_people(extract):
+    # RuCoCo training article (name census): slovnet's one span "Дымовский Медведеву" made a
+    # third person that both lone surnames fitted, so neither joined its full name
+    article = extract("Алексей Дымовский обратился к президенту Дмитрию Медведеву. Об этом "
+                      "написал Дымовский Медведеву в открытом письме. Дымовский ждёт ответа, "
+                      "Медведев молчит.")
+    people = {e.name: {m.text for m in e.mentions if m.kind == "name"}
+              for e in article.entities if e.type == "PER"}
+    assert people == {"Алексей Дымовский": {"Алексей Дымовский", "Дымовский"},
+                      "Дмитрий Медведев": {"Дмитрию Медведеву", "Медведеву", "Медведев"}}
+
+
+def test_first_name_and_surname_stay_one_span(extract):
+    # the cut above needs two words that are only surnames: a first name always shares a case
+    article = extract("Об этом написал Алексей Медведеву в открытом письме. Алексею Дымовскому "
+                      "ответил Медведев.")
+    assert _holders(article, "Алексею Дымовскому")
+    assert not _holders(article, "Дымовскому")
+
+
+def test_place_written_in_another_case_is_one_place(extract):
+    # RuCoCo training article (name census): "в Аквиле", which the normalizer made "Аквиль",
+    # was a place of its own beside "Аквила"
+    article = extract("Землетрясение разрушило центр Аквилы. В Аквиле остались без крова 17 "
+                      "тысяч человек. Аквила - административный центр области Абруццо. "
+                      "Берлускони прибыл в Аквилу.")
+    aquila = _one(article, "Аквиле")
+    assert aquila.name == "Аквила"
+    assert {m.text for m in aquila.mentions if m.kind == "name"} == {
+        "Аквилы", "Аквиле", "Аквила", "Аквилу"}
+    assert _one(article, "Абруццо") is not aquila
