@@ -40,6 +40,14 @@ def test_one_kennedy_under_three_names(extract):
     assert _one(article, "Оливера Стоуна").name == "Оливер Стоун"
 
 
+def test_name_inside_a_title_that_opens_otherwise_is_found(extract):
+    # RuCoCo training article (name census): RuCoCo marks "Пауля" inside the comedy's title
+    article = extract("Осьминог Пауль предсказал победу Испании. Про головоногого пророка "
+                      "сняли черную комедию «Убить осьминога Пауля». Пауль все-таки приносит "
+                      "пользу.")
+    assert _one(article, "Пауля") is _one(article, "Пауль")
+
+
 @pytest.mark.parametrize("text, initial, full", [
     ("Джордж У. Буш встретился с Тони Блэром. Джордж Уокер Буш назвал встречу полезной.",
      "Джордж У. Буш", "Джордж Уокер Буш"),

@@ -86,13 +86,15 @@ _MAX_TITLE = 16
 
 
 def work_titles(analysis: Analysis) -> list[range]:
-    """The tokens inside «…» of each quoted name a product noun introduces ("фильм Оливера
-    Стоуна «Джон Ф. Кеннеди. Выстрелы в Далласе»"): a name there is the title's words, no
-    later mention of a person (``propagate`` leaves them)."""
+    """The tokens inside «…» of each quoted title a product noun introduces that opens with a
+    name ("фильм Оливера Стоуна «Джон Ф. Кеннеди. Выстрелы в Далласе»"): that name is the
+    title's words, no later mention of a person (``propagate`` leaves them). A title that
+    opens otherwise may name someone inside («Убить осьминога Пауля»)."""
     tokens = analysis.tokens
     titles = []
     for i in range(len(tokens) - 1):
-        if tokens[i].text in _OPENING and _introduced_as_product(analysis, i + 1):
+        if tokens[i].text in _OPENING and tokens[i + 1].pos == "PROPN" \
+                and _introduced_as_product(analysis, i + 1):
             closing = next((j for j in range(i + 2, min(len(tokens), i + _MAX_TITLE))
                             if tokens[j].text in _CLOSING), None)
             if closing is not None:
