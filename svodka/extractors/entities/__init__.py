@@ -33,7 +33,7 @@ from svodka.extractors.entities.normal import (genitive_dependents, normalize, s
                                               written_nominatives, written_surname)
 from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.owners import owners
-from svodka.extractors.entities.people import is_patronymic
+from svodka.extractors.entities.people import has_initial, is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
@@ -211,6 +211,8 @@ def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool
     name = max(normals, key=lambda n: (not (_first_and_patronymic(n, morph)
                                             and fold(n.split()[-1]) not in alone),
                                        len(n.split()),
+                                       # "Джон Фитцджеральд Кеннеди", not "Джон Ф. Кеннеди"
+                                       type_ != "PER" or not has_initial(n),
                                        has_cyrillic(n, count_yo=False), not n.isupper(),
                                        fold(n) in written, fold(n) not in declined, len(n)))
     return written_surname(name, mentions) if type_ == "PER" else name

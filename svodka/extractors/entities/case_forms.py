@@ -210,12 +210,11 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
             key = parent[key]
         return key
 
+    forms = _written_forms(mentions)
     for i, (type_a, a) in enumerate(normals):
-        words_a = fold(a).split()
         for type_b, b in normals[i + 1:]:
-            words_b = fold(b).split()
-            if type_a == type_b and len(words_a) == len(words_b) \
-                    and all(same_word_forms(morph, x, y) for x, y in zip(words_a, words_b)):
+            if type_a == type_b and any(_alike(morph, x, y) for x in forms[(type_a, a)]
+                                        for y in forms[(type_b, b)]):
                 parent[find((type_b, b))] = find((type_a, a))
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key in normals:
@@ -247,6 +246,22 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
             if (m.type, m.normal) in keys:
                 m.normal = target
                 m.canonical = m.canonical or canonical
+
+
+def _written_forms(mentions: list[Named]) -> dict[tuple[str, str], set[str]]:
+    """Each (type, normal) with its own form and the forms the text writes it in: "в Аквиле",
+    which the normalizer made "Аквиль", is compared as "Аквиле" too, a case form of
+    "Аквила"."""
+    forms: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        forms.setdefault((m.type, m.normal), {fold(m.normal)}).add(fold(m.text))
+    return forms
+
+
+def _alike(morph: Morphology, a: str, b: str) -> bool:
+    words_a, words_b = a.split(), b.split()
+    return len(words_a) == len(words_b) \
+        and all(same_word_forms(morph, x, y) for x, y in zip(words_a, words_b))
 
 
 def _last_word_alike(named: list[Named], morph: Morphology) -> None:

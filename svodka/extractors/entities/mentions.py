@@ -22,6 +22,7 @@ from svodka.extractors.entities.organizations import (described_organizations,
                                                      place_adjective_of_organization,
                                                      quoted_organizations)
 from svodka.extractors.entities.products import product_names
+from svodka.extractors.entities.set_phrases import set_phrases
 from svodka.extractors.entities.transliteration import may_be_spelling
 from svodka.extractors.entities.two_people import split_two_people
 from svodka.text import BRACKETS, CLOSING_QUOTES, OPENING_QUOTES, fold
@@ -808,6 +809,7 @@ RULES = [
     split_two_people,
     outlets_told,
     no_names,
+    set_phrases,
     extend_initials,
     places_before_people,
     listed_abbreviations,

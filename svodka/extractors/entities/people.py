@@ -182,8 +182,40 @@ def link_person_names(mentions: list[Named], groups, morph: Morphology,
     people = [i for i, m in enumerate(mentions) if m.type == "PER" and m.kind == "name"
               and i not in families]
     several = [i for i in people if len(words_of(mentions[i].normal)) > 1]
+    link_spelled_initials(mentions, groups, several)
     _link_fitting(mentions, groups, several, morph)
     _link_fitting(mentions, groups, people, morph)
+
+
+def has_initial(normal: str) -> bool:
+    """"Джон Ф. Кеннеди", "В. Путин": a first or middle name given by its initial only."""
+    words = normal.replace(".", ". ").split()[:-1]
+    return any(w.endswith(".") and _is_initial(w.rstrip(".")) for w in words)
+
+
+def _spells_out(short: list[str], full: list[str]) -> bool:
+    """Word for word the same name, ``short`` giving an initial where ``full`` spells the
+    word out ("джон ф кеннеди" / "джон фитцджеральд кеннеди"), at least one such initial."""
+    return len(short) == len(full) and any(_is_initial(w) and not _is_initial(f)
+                                           for w, f in zip(short, full)) \
+        and all(same_name_word(w, f) or _is_initial(w) and f.startswith(w)
+                for w, f in zip(short, full))
+
+
+def link_spelled_initials(mentions: list[Named], groups, several: list[int]) -> None:
+    """"Джон Ф. Кеннеди" is "Джон Фитцджеральд Кеннеди" when the text spells out that one
+    name only: joined before short names are fitted, a "Джон Кеннеди" then fits one person,
+    not two. Two spelled-out names the initial fits ("Джон Фрэнк Кеннеди" too): none."""
+    spelled = {i: words_of(mentions[i].normal) for i in several}
+    for i, words in spelled.items():
+        if not has_initial(mentions[i].normal):
+            continue
+        generation = _generation(mentions[i].normal)
+        roots = {groups.find(j) for j, full in spelled.items()
+                 if _spells_out(words, full) and _generation(mentions[j].normal) == generation}
+        roots.discard(groups.find(i))
+        if len(roots) == 1:
+            groups.union(roots.pop(), i)
 
 
 def _full_names(mentions: list[Named], groups, people: list[int]):

@@ -28,12 +28,27 @@ def _introduced_as_product(analysis: Analysis, index: int) -> bool:
     tokens = analysis.tokens
     if index < 2 or tokens[index - 1].text not in _OPENING or not tokens[index].text[:1].isupper():
         return False
-    noun = index - 2
+    noun = _before_author(analysis, index - 2)
     if tokens[noun].sent != tokens[index].sent or tokens[noun].pos not in ("NOUN", "PROPN"):
         return False
     # "самолет «Аэрофлота»": a genitive in quotes is the owner, an organization indeed
     return tokens[index].feats.get("Case", "Nom") == "Nom" \
         and gazetteer().product_words.holds(analysis, noun)
+
+
+_MAX_AUTHOR = 3
+
+
+def _before_author(analysis: Analysis, index: int) -> int:
+    """"фильма Оливера Стоуна «Джон Ф. Кеннеди…»": the word before a genitive name of up to
+    three capitalized words (whose work it is) standing right before the quote; else
+    ``index`` itself."""
+    tokens = analysis.tokens
+    word = index
+    while index - word < _MAX_AUTHOR and word > 0 and tokens[word].pos == "PROPN" \
+            and tokens[word].text[:1].isupper() and tokens[word].feats.get("Case") == "Gen":
+        word -= 1
+    return word if word < index else index
 
 
 def _model_code(token) -> bool:
@@ -67,11 +82,29 @@ def _quoted_words(analysis: Analysis, opening: int) -> tuple[str, ...] | None:
 
 
 _MAX_QUOTED = 8
+_MAX_TITLE = 16
+
+
+def work_titles(analysis: Analysis) -> list[range]:
+    """The tokens inside «…» of each quoted title a product noun introduces that opens with a
+    name ("фильм Оливера Стоуна «Джон Ф. Кеннеди. Выстрелы в Далласе»"): that name is the
+    title's words, no later mention of a person (``propagate`` leaves them). A title that
+    opens otherwise may name someone inside («Убить осьминога Пауля»)."""
+    tokens = analysis.tokens
+    titles = []
+    for i in range(len(tokens) - 1):
+        if tokens[i].text in _OPENING and tokens[i + 1].pos == "PROPN" \
+                and _introduced_as_product(analysis, i + 1):
+            closing = next((j for j in range(i + 2, min(len(tokens), i + _MAX_TITLE))
+                            if tokens[j].text in _CLOSING), None)
+            if closing is not None:
+                titles.append(range(i + 1, closing))
+    return titles
 
 
 def product_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     tokens = analysis.tokens
-    products, whole = set(), set()
+    products, whole, openings = set(), set(), set()
     for i in range(len(tokens) - 1):
         if tokens[i].text not in _OPENING:
             continue
@@ -79,6 +112,9 @@ def product_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
         if introduced or _followed_by_code(analysis, i + 1):
             products.add(_key(analysis, i + 1))
         if introduced:
+            # «Джон Ф. Кеннеди. Выстрелы в Далласе»: a name opening a work's title is the
+            # title's, there
+            openings.add(i + 1)
             # "атомная подлодка «Дмитрий Донской»", "фильм «Движение вверх»": the whole
             # quoted name, whatever its words, and its later mentions
             words = _quoted_words(analysis, i)
@@ -90,7 +126,8 @@ def product_names(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     def is_product(m: Found) -> bool:
         if m.type not in _TYPES or m.nested or m.canonical is not None:
             return False
-        if tuple(fold(analysis.lemma(i)) for i in range(m.first, m.stop)) in whole:
+        if m.first in openings \
+                or tuple(fold(analysis.lemma(i)) for i in range(m.first, m.stop)) in whole:
             return True
         return _key(analysis, m.first) in products \
             and all(_model_code(tokens[i]) for i in range(m.first + 1, m.stop))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from svodka.analysis import Analysis
+from svodka.extractors.entities.products import work_titles
 from svodka.extractors.entities.types import Named
 from svodka.text import QUOTES_AND_APOSTROPHE, fold
 
@@ -75,6 +76,8 @@ def propagate(analysis: Analysis, named: list[Named]) -> list[Named]:
     covered = set()
     for m in named:
         covered.update(analysis.tokens_between(m.start, m.end))
+    for title in work_titles(analysis):
+        covered.update(title)
     added = []
     for index, token in enumerate(analysis.tokens):
         if index in covered or not token.text[:1].isupper() or token.pos not in ("PROPN", "NOUN"):

@@ -22,6 +22,7 @@ from svodka.text import QUOTES_AND_APOSTROPHE, fold
 
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 _ARTICLES = {"the"}
+_AND = {"и", "&"}
 _STATE_FORMS = {"республика", "королевство", "княжество", "султанат", "эмират",
                 "государство", "федерация"}
 _STEM_LETTERS = 4
@@ -93,8 +94,16 @@ def _fits(short: list[str], full: list[str], written: list[str] | None = None) -
                 break
             position += 1
         else:
-            return True
+            if not _coordinated_after(full, position):
+                return True
     return False
+
+
+def _coordinated_after(full: list[str], position: int) -> bool:
+    """"Министерство культуры" is no "Министерство культуры и спорта": the full name goes on
+    with "и" right after the short one's last word, whose complement it extends to another
+    organization's."""
+    return position < len(full) and full[position] in _AND
 
 
 def link_short_names(mentions: list[Named], groups) -> None:

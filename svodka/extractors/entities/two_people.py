@@ -113,6 +113,25 @@ def _syntax_cut(analysis: Analysis, m: Found) -> int | None:
     return None
 
 
+def _surname_only(morph, word: str) -> bool:
+    """pymorphy reads the word as a surname and never as a first name or patronymic."""
+    tags = [set(p.tag.grammemes) for p in morph.parse(word.lower())]
+    return any("Surn" in t for t in tags) and not any({"Name", "Patr"} & t for t in tags)
+
+
+def _two_surnames_cut(analysis: Analysis, m: Found) -> int | None:
+    """"написал Дымовский Медведеву": two words, each only a surname to pymorphy, in cases
+    neither can share, are two people (a first name and a surname always share one)."""
+    tokens, morph = analysis.tokens, analysis.morph
+    if m.stop - m.first != 2:
+        return None
+    first, second = tokens[m.first].text, tokens[m.first + 1].text
+    if not (_surname_only(morph, first) and _surname_only(morph, second)):
+        return None
+    left, right = name_cases(morph, first), name_cases(morph, second)
+    return m.first + 1 if left and right and not left & right else None
+
+
 def _sentence_end(analysis: Analysis, m: Found) -> int | None:
     """The index of a full stop that ends a sentence inside the span: after a word (no
     initial: "Хуа. Том Чилтон"), after an abbreviation ("в РВСН, ВКС и ВМФ.\nКозюлин
@@ -147,7 +166,8 @@ def split_two_people(analysis: Analysis, mentions: list[Found]) -> list[Found]:
         if not all(_word(tokens[i]) for i in range(m.first, m.stop)):
             result.append(m)
             continue
-        cut = _morphology_cut(analysis, m) or _syntax_cut(analysis, m)
+        cut = _morphology_cut(analysis, m) or _syntax_cut(analysis, m) \
+            or _two_surnames_cut(analysis, m)
         if cut is None:
             result.append(m)
             continue
