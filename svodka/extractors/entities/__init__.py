@@ -169,11 +169,14 @@ def _with_owner(named: list[Named], members: list[int], owned: list[Owned],
                 morph: Morphology) -> list[Named]:
     """An organization the text names with its owner is named so ("Следственный комитет
     России", not "Следственный комитет"): the owner is part of whose it is. The mentions that
-    write the owner, a country adjective's written out after the name ("британское
-    Минобороны", "британском Министерстве обороны": "… Великобритании")."""
-    return [replace(named[i], normal=owned_name(named[i], owned[i], morph))
-            for i in sorted(members, key=lambda i: named[i].start)
-            if owned[i].written and not owned[i].implied or owned[i].country]
+    write the owner; where none does, those with a country adjective, the country written out
+    after the name ("британское Минобороны", "британском Министерстве обороны": "…
+    Великобритании"; a form the text writes, "МИД РФ", goes before one it does not)."""
+    members = sorted(members, key=lambda i: named[i].start)
+    return [named[i] for i in members
+            if owned[i].written and not owned[i].implied and not owned[i].country] \
+        or [replace(named[i], normal=owned_name(named[i], owned[i], morph))
+            for i in members if owned[i].country]
 
 
 def _entity(named: list[Named], members: list[int], morph: Morphology,
