@@ -19,6 +19,7 @@ from functools import lru_cache
 from svodka.analysis import Analysis, Morphology
 from svodka.data import load_table
 from svodka.extractors.entities.canonical import genitive, key_text, known_loosely, own_name_of
+from svodka.extractors.entities.organizations import org_head
 from svodka.extractors.entities.types import Groups, Named
 from svodka.text import fold
 
@@ -165,18 +166,23 @@ def _owner_by_adjective(analysis: Analysis, m: Named, place_keys: set[str]) -> O
         if owner is not None:
             words = m.normal.split()
             return Owned(owner, " ".join(words[1:]) if len(words) > 1 else None, True,
-                         country=_country(analysis, first))
+                         country=_country(analysis, first, span[1:]))
     before = first - 1
     if before >= 0 and tokens[before].sent == tokens[first].sent \
             and tokens[before].feats.get("Case") == tokens[first].feats.get("Case"):
         owner = _adjective_owner(analysis, before, place_keys)
         if owner is not None:
-            return Owned(owner, None, country=_country(analysis, before))
+            return Owned(owner, None, country=_country(analysis, before, span))
     return None
 
 
-def _country(analysis: Analysis, index: int) -> str | None:
-    """The listed country of the adjective at ``index``, as a name ("Великобритания")."""
+def _country(analysis: Analysis, index: int, name: range) -> str | None:
+    """The listed country of the adjective at ``index``, as a name ("Великобритания"), when
+    the ``name`` it owns is an institution every country has ("Министерство обороны", "МИД",
+    "дипломатическое ведомство": ``org_heads.txt``), so the country says which; not a proper
+    name ("испанская Ла Лига", "английская Премьер-лига")."""
+    if not any(org_head(analysis, i) for i in name):
+        return None
     return _country_of_adjective().get(fold(analysis.lemma(index)))
 
 
