@@ -1,9 +1,10 @@
 """Speakers that were no candidate at all (issue 15, eleventh session): the gold speaker was
 no entity's canonical name, so no choice among svodka's entities could name it. Each row is
 news text cut from a quote gold article (rt2-0470, rt1-0893, rt3-0834) where the entity layer
-now finds the name a reader gives the speaker; each also holds an entity that must stay as it
-is (another country's ministry, a surname-first name at a sentence's start, a function word
-still trimmed), so a rule that renames or trims everything fails.
+now finds the name a reader gives the speaker (the first, third and fourth rows fail on main
+21df066; the second guards the rule's limits); each also holds an entity that must stay as it
+is (another country's ministry, a league, a surname-first name at a sentence's start, a
+function word still trimmed), so a rule that renames or trims everything fails.
 """
 from __future__ import annotations
 
