@@ -62,9 +62,8 @@ def _country_of_adjective() -> dict[str, str]:
 def owned_name(m: Named, owned: Owned, morph: Morphology) -> str:
     """The name an organization's mention gives it: "британское Минобороны" and "британском
     Министерстве обороны" are "Минобороны Великобритании" and "Министерство обороны
-    Великобритании", as the text would write them with the owner after the name (and as
-    "ВВС Бельгии" beside "бельгийские ВВС" is written); other mentions keep their normal
-    form."""
+    Великобритании", as the text would write them with the owner after the name (as it
+    writes "Минобороны Бельгии"); other mentions keep their normal form."""
     if owned.country is None:
         return m.normal
     return f"{owned.base or m.normal} {genitive(morph, owned.country)}"
