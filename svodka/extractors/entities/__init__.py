@@ -16,6 +16,7 @@ The steps, each in its own module:
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from svodka.analysis import Analysis, Morphology
 from svodka.extractors.coref import (Coreference, antecedent, link_descriptions, link_pronouns,
@@ -32,7 +33,7 @@ from svodka.extractors.entities.mentions import Found, coordinated_complements, 
 from svodka.extractors.entities.normal import (genitive_dependents, normalize, subject_nominatives,
                                               written_nominatives, written_surname)
 from svodka.extractors.entities.outside import outside_mentions
-from svodka.extractors.entities.owners import owners
+from svodka.extractors.entities.owners import Owned, owned_name, owners
 from svodka.extractors.entities.people import has_initial, is_patronymic
 from svodka.extractors.entities.propagate import propagate
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
@@ -66,12 +67,8 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     genitive_dependents(analysis, named)
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
-    # an organization the text names with its owner is named so ("Следственный комитет
-    # России", not "Следственный комитет"): the owner is part of whose it is
-    entities = [_entity(named, members, analysis.morph,
-                        {i for i in members if owned[i].written and not owned[i].implied}
-                        if any(owned[i].written and not owned[i].implied for i in members)
-                        else set())
+    entities = [_entity(named, members, analysis.morph, _with_owner(named, members, owned,
+                                                                    analysis.morph))
                 for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
@@ -168,15 +165,28 @@ def _named(analysis: Analysis, found: Found, seen=frozenset()) -> Named:
                  nested=found.nested, rule=found.rule, gender=gender)
 
 
+def _with_owner(named: list[Named], members: list[int], owned: list[Owned],
+                morph: Morphology) -> list[Named]:
+    """An organization the text names with its owner is named so ("Следственный комитет
+    России", not "Следственный комитет"): the owner is part of whose it is. The mentions that
+    write the owner; where none does, those with a country adjective, the country written out
+    after the name ("британское Минобороны", "британском Министерстве обороны": "…
+    Великобритании"; a form the text writes, "МИД РФ", goes before one it does not)."""
+    members = sorted(members, key=lambda i: named[i].start)
+    return [named[i] for i in members
+            if owned[i].written and not owned[i].implied and not owned[i].country] \
+        or [replace(named[i], normal=owned_name(named[i], owned[i], morph))
+            for i in members if owned[i].country]
+
+
 def _entity(named: list[Named], members: list[int], morph: Morphology,
-            with_owner: set[int] = frozenset()) -> Entity | None:
+            with_owner: list[Named] = ()) -> Entity | None:
     """``with_owner``: where the text writes whose the organization is, the mentions whose
     words say so, to name it by ("Минобороны России")."""
     mentions = sorted((named[i] for i in members), key=lambda m: m.start)
     types = Counter(m.type for m in mentions if not m.nested) or Counter(m.type for m in mentions)
     type_ = types.most_common(1)[0][0]
-    name = _name([named[i] for i in sorted(with_owner, key=lambda i: named[i].start)]
-                 or mentions, morph, type_, bool(with_owner))
+    name = _name(list(with_owner) or mentions, morph, type_, bool(with_owner))
     aliases = []
     for m in mentions:
         if fold(m.normal) != fold(name) and all(fold(a) != fold(m.normal) for a in aliases):

@@ -90,15 +90,15 @@ def _place_genitives(morph: Morphology) -> dict[str, str]:
              gazetteer().abbreviations.items()]
     genitives: dict[str, str] = {}
     for canonical, forms in rows:
-        target = _genitive(morph, canonical)
+        target = genitive(morph, canonical)
         for form in forms:
             form = form.strip()
             if form:
-                genitives.setdefault(fold(_genitive(morph, form)), target)
+                genitives.setdefault(fold(genitive(morph, form)), target)
     return genitives
 
 
-def _genitive(morph: Morphology, name: str) -> str:
+def genitive(morph: Morphology, name: str) -> str:
     """"Российская Федерация" -> "Российской Федерации": the adjectives and the head noun
     are inflected, the words after the head ("Министерство обороны") are already genitive."""
     words, head_seen = [], False

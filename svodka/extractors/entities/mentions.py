@@ -127,13 +127,15 @@ def list_types(analysis: Analysis, mentions: list[Found]) -> list[Found]:
 
 _NOT_IN_NAMES = {"ADV", "PART", "CCONJ", "SCONJ", "ADP", "PRON", "VERB", "AUX"}
 # pymorphy's classes of words that are never a name: an adverb, a conjunction, a particle, a
-# preposition, an interjection or a predicative opening a sentence ("Напоследок")
-_NEVER_NAMES = {"ADVB", "CONJ", "PRCL", "PREP", "INTJ", "PRED"}
+# preposition, an interjection, a predicative or a full adjective opening a sentence
+# ("Напоследок", "Неудержимый Овечкин, старательный Кузнецов" under a headline)
+_NEVER_NAMES = {"ADVB", "CONJ", "PRCL", "PREP", "INTJ", "PRED", "ADJF"}
 
 
 def _never_a_name(analysis: Analysis, word: str) -> bool:
     """"Напоследок Гомельский": the tagger took a sentence's opening adverb for a first name;
-    pymorphy's dictionary knows the word, and only as words of these classes."""
+    pymorphy's dictionary knows the word, and only as words of these classes (a surname
+    declined like an adjective, "Жуковский", "Толстой", has a surname reading too)."""
     word = word.lower()
     return analysis.morph.word_is_known(word) and all(
         p.tag.POS in _NEVER_NAMES for p in analysis.morph.parse(word))
@@ -149,7 +151,7 @@ def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
         token = tokens[index]
         starts = index == analysis.sentences[token.sent].first
         return (token.pos in _NOT_IN_NAMES or starts and _never_a_name(analysis, token.text)) \
-            and (starts or token.text[:1].islower())
+            and (starts or token.text[:1].islower()) and not _particle_name(token.text)
 
     role_words = gazetteer().role_words
     for m in mentions:
@@ -163,6 +165,14 @@ def trim_person_edges(analysis: Analysis, mentions: list[Found]) -> list[Found]:
             m.stop -= 1
             m.rule = "trim_person_edges"
     return mentions
+
+
+def _particle_name(word: str) -> bool:
+    """"Тамер аль-Рифаи", "Абдель Фаттах ас-Сиси": a lowercase particle joined by a hyphen to a
+    capitalized word is part of the name, though the tagger reads it as a particle (a function
+    word's parts are all lowercase: "всё-таки", "из-за")."""
+    particle, dash, rest = word.partition("-")
+    return bool(dash) and particle.isalpha() and particle.islower() and rest[:1].isupper()
 
 
 def _compound_role(analysis: Analysis, index: int, role_words) -> bool:

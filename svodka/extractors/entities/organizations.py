@@ -58,7 +58,8 @@ def _is_genitive_place(analysis: Analysis, m: Found) -> bool:
     return head.text.isupper() or head.feats.get("Case") == "Gen"
 
 
-def _org_head(analysis: Analysis, index: int) -> bool:
+def org_head(analysis: Analysis, index: int) -> bool:
+    """An institution noun (``org_heads.txt``) or a listed organization's abbreviation."""
     token = analysis.tokens[index]
     if token.text.isupper():
         known = abbreviation_of(token.text)
@@ -125,7 +126,7 @@ def _institution_start(analysis: Analysis, place_first: int) -> int | None:
     words = 0
     while index >= 0 and words <= _MAX_TAIL_WORDS and tokens[index].sent == tokens[place_first].sent:
         token = tokens[index]
-        if _org_head(analysis, index):
+        if org_head(analysis, index):
             if token.feats.get("Number") == "Plur":
                 return None      # "ведомств РК": institutions in general, not one of them
             start = index

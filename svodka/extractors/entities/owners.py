@@ -16,9 +16,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from svodka.analysis import Analysis
+from svodka.analysis import Analysis, Morphology
 from svodka.data import load_table
-from svodka.extractors.entities.canonical import key_text, known_loosely, own_name_of
+from svodka.extractors.entities.canonical import genitive, key_text, known_loosely, own_name_of
+from svodka.extractors.entities.organizations import org_head
 from svodka.extractors.entities.types import Groups, Named
 from svodka.text import fold
 
@@ -38,6 +39,9 @@ class Owned:
     # the owner comes from ``owned_names.tsv`` ("Банк России" is Russia's "Центральный
     # банк"), not from the words of the text
     implied: bool = False
+    # the country a listed country adjective stands for, as a name ("Великобритания" of
+    # "британское Минобороны"): the organization is named with it (``owned_name``)
+    country: str | None = None
 
 
 NO_OWNER = Owned()
@@ -47,12 +51,22 @@ CONTESTED = "*"
 
 @lru_cache(maxsize=1)
 def _country_of_adjective() -> dict[str, str]:
-    """"британский" -> "великобритания": the adjective's country by its canonical name."""
+    """"британский" -> "Великобритания": the adjective's country by its canonical name."""
     countries = {}
     for adjective, country, *_ in load_table("quote_country_adjectives.tsv"):
         known = known_loosely(country)
-        countries[fold(adjective)] = key_text(known.canonical if known else country)
+        countries[fold(adjective)] = known.canonical if known else country
     return countries
+
+
+def owned_name(m: Named, owned: Owned, morph: Morphology) -> str:
+    """The name an organization's mention gives it: "британское Минобороны" and "британском
+    Министерстве обороны" are "Минобороны Великобритании" and "Министерство обороны
+    Великобритании", as the text would write them with the owner after the name (as it
+    writes "Минобороны Бельгии"); other mentions keep their normal form."""
+    if owned.country is None:
+        return m.normal
+    return f"{owned.base or m.normal} {genitive(morph, owned.country)}"
 
 
 def place_key(m: Named, analysis: Analysis | None = None) -> str:
@@ -150,14 +164,25 @@ def _owner_by_adjective(analysis: Analysis, m: Named, place_keys: set[str]) -> O
         owner = _adjective_owner(analysis, first, place_keys)
         if owner is not None:
             words = m.normal.split()
-            return Owned(owner, " ".join(words[1:]) if len(words) > 1 else None, True)
+            return Owned(owner, " ".join(words[1:]) if len(words) > 1 else None, True,
+                         country=_country(analysis, first, span[1:]))
     before = first - 1
     if before >= 0 and tokens[before].sent == tokens[first].sent \
             and tokens[before].feats.get("Case") == tokens[first].feats.get("Case"):
         owner = _adjective_owner(analysis, before, place_keys)
         if owner is not None:
-            return Owned(owner, None)
+            return Owned(owner, None, country=_country(analysis, before, span))
     return None
+
+
+def _country(analysis: Analysis, index: int, name: range) -> str | None:
+    """The listed country of the adjective at ``index``, as a name ("Великобритания"), when
+    the ``name`` it owns is an institution every country has ("Министерство обороны", "МИД",
+    "дипломатическое ведомство": ``org_heads.txt``), so the country says which; not a proper
+    name ("испанская Ла Лига", "английская Премьер-лига")."""
+    if not any(org_head(analysis, i) for i in name):
+        return None
+    return _country_of_adjective().get(fold(analysis.lemma(index)))
 
 
 def _adjective_owner(analysis: Analysis, index: int, place_keys: set[str]) -> str | None:
@@ -169,7 +194,7 @@ def _adjective_owner(analysis: Analysis, index: int, place_keys: set[str]) -> st
         return None
     country = _country_of_adjective().get(lemma)
     if country is not None:
-        return country
+        return key_text(country)
     # "бельгийский" is Бельгия's when the text names Бельгия; else the adjective stands for
     # its place by itself
     stem = lemma[:-len("ский")]
