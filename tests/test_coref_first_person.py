@@ -15,7 +15,7 @@ def _links(article) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {}
     for entity in article.entities:
         for mention in entity.mentions:
-            if mention.kind == "pronoun":
+            if mention.kind == "pronoun" or mention.rule == "description:our":
                 found.setdefault(mention.text, []).append((entity.name, mention.rule))
     return found
 
@@ -36,6 +36,19 @@ GROUPS = [
     ("Замминистра юстиции России Юрий Калинин заявил: «Сегодня у нас в изоляторах "
      "содержится избыточное количество людей».",
      {"нас": ("Россия", "pronoun:speaker-group")}, set()),
+    # «наша страна»: a possessive before a noun of a place is that place as a whole phrase
+    ("Министр иностранных дел России Сергей Лавров провел переговоры в Вашингтоне. «Мы "
+     "готовы к диалогу, и наша страна это знает», — сказал глава МИД России.",
+     {"Мы": ("МИД России", "pronoun:speaker-group"),
+      "наша страна": ("Россия", "description:our")}, {"наша"}),
+    ("Как заявил Кейтаро Сугхара, представитель японской компании Idemitsu Kosan, «мы "
+     "ожидаем сокращения экспорта, и наша компания к этому готова».",
+     {"мы": ("Idemitsu Kosan", "pronoun:speaker-group"),
+      "наша компания": ("Idemitsu Kosan", "description:our")}, {"наша"}),
+    # an organization's «наша страна» is no country it names: neither the phrase nor «наша»
+    # is the ministry's, while its «Мы» is
+    ("«Мы готовы к переговорам, наша страна открыта», — сообщили в МИД России.",
+     {"Мы": ("МИД России", "pronoun:speaker")}, {"наша", "наша страна"}),
     # a person with no title may speak for any group: «Мы» is left, «я» is his
     ("«Мы будем бороться, я в этом уверен», — заявил Алексей Навальный.",
      {"я": ("Алексей Навальный", "pronoun:speaker")}, {"Мы"}),

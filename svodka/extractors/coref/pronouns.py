@@ -727,8 +727,7 @@ def speech_pronouns(analysis, entities: list[Entity], quotes) -> list[Entity]:
     """Entities with the first-person words of direct quotes as their speaker's pronoun
     mentions (``pronoun:speaker``): "«Я не подпишу этот закон», — заявил Путин" → "Я" is
     Путин; "мы" and "наш" are an organization's ("«Мы готовы», — сообщили в МИД"), and a
-    person's are the body their title names (``first_person.voices``, rule
-    ``pronoun:speaker-group``). Quotes read the resolver, so this runs after them
+    person's are the body their title names (``first_person.quote_mentions``). Quotes read the resolver, so this runs after them
     and returns new entities (as ``with_tones`` does), the quotes' entity ids unchanged."""
     from dataclasses import replace
 
@@ -738,14 +737,8 @@ def speech_pronouns(analysis, entities: list[Entity], quotes) -> list[Entity]:
         speaker = by_id.get(quote.speaker)
         if speaker is None or quote.kind not in first_person.QUOTE_KINDS:
             continue
-        for words, entity in first_person.voices(speaker, entities, analysis.text):
-            rule = "pronoun:speaker" if entity is speaker else "pronoun:speaker-group"
-            for index in analysis.tokens_between(quote.start, quote.end):
-                token = analysis.tokens[index]
-                if token.text.lower() in words and token.pos in ("PRON", "DET"):
-                    added.setdefault(entity.id, []).append(Mention(
-                        token.start, token.end, token.text, token.text.lower(), "pronoun",
-                        rule=rule))
+        for entity, mention in first_person.quote_mentions(analysis, quote, speaker, entities):
+            added.setdefault(entity.id, []).append(mention)
     if not added:
         return entities
     result, before = [], -1
