@@ -8,6 +8,7 @@ import pytest
 
 import svodka
 from conftest import assert_spans_valid
+from svodka.extractors.coref import first_person
 
 
 def _links(article) -> dict[str, list[tuple[str, str]]]:
@@ -56,7 +57,8 @@ GROUPS = [
 
 
 @pytest.mark.parametrize("text, linked, unlinked", GROUPS)
-def test_a_quotes_we_is_the_speakers_body(text, linked, unlinked, models):
+def test_a_quotes_we_is_the_speakers_body(text, linked, unlinked, models, monkeypatch):
+    monkeypatch.setattr(first_person, "OUR_PHRASES", True)     # an option, off by default
     article = svodka.extract(text, models=models)
     assert_spans_valid(article)
     found = _links(article)
@@ -64,3 +66,11 @@ def test_a_quotes_we_is_the_speakers_body(text, linked, unlinked, models):
         assert found.get(word) == [(name, rule)], found
     for word in unlinked:
         assert word not in found, found
+
+
+def test_our_country_is_an_option_off_by_default(models):
+    """Off, «наша» alone is the speaker's body's, as its «Мы» is; the phrase is no one's."""
+    text, linked, _ = GROUPS[3]
+    found = _links(svodka.extract(text, models=models))
+    assert found.get("Мы") == found.get("наша") == [linked["Мы"]], found
+    assert "наша страна" not in found, found

@@ -22,6 +22,10 @@ FIRST_PERSON = SINGULAR | PLURAL
 # the quotes whose first-person words are their speaker's: the speaker's own words
 QUOTE_KINDS = ("direct",)
 
+# «наша страна» as the body's description (``description:our``): off — on the tuning
+# articles it made one link, a wrong one (docs/coref.md, eleventh session)
+OUR_PHRASES = False
+
 # the types of the body a person's title may name, in the order a «мы» is given to them:
 # an organization they work for before the country it belongs to («глава МИД России» → МИД)
 GROUP_TYPES = ("ORG", "LOC")
@@ -46,7 +50,7 @@ def quote_mentions(analysis, quote, speaker: Entity, entities: list[Entity]
             if speaker.type == "PER":
                 found.append((speaker, _pronoun(token, "pronoun:speaker")))
             continue
-        described = _described(analysis, index)
+        described = _described(analysis, index) if OUR_PHRASES else None
         if described is not None:
             head, kind = described
             body = _body(speaker, entities, text, (kind,))
