@@ -39,8 +39,14 @@ def quote_mentions(analysis, quote, speaker: Entity, entities: list[Entity]
     компании» — a possessive before a noun that describes a place or an organization — is
     that body's description as a whole (``description:our``) when the body is of the noun's
     type, and nobody's otherwise: the possessive alone would stand for the whole phrase."""
-    found = []
+    found, bodies = [], {}
     text = analysis.text
+
+    def body_of(types: tuple[str, ...]) -> Entity | None:
+        if types not in bodies:       # once a quote: a long one says «мы» many times
+            bodies[types] = _body(speaker, entities, text, types)
+        return bodies[types]
+
     for index in analysis.tokens_between(quote.start, quote.end):
         token = analysis.tokens[index]
         word = token.text.lower()
@@ -53,13 +59,13 @@ def quote_mentions(analysis, quote, speaker: Entity, entities: list[Entity]
         described = _described(analysis, index) if OUR_PHRASES else None
         if described is not None:
             head, kind = described
-            body = _body(speaker, entities, text, (kind,))
+            body = body_of((kind,))
             if body is not None:
                 phrase = text[token.start:analysis.tokens[head].end]
                 found.append((body, Mention(token.start, analysis.tokens[head].end, phrase,
                                             phrase.lower(), "title", rule="description:our")))
             continue
-        body = _body(speaker, entities, text, GROUP_TYPES)
+        body = body_of(GROUP_TYPES)
         if body is not None:
             found.append((body, _pronoun(token, "pronoun:speaker" if body is speaker
                                          else "pronoun:speaker-group")))
