@@ -74,3 +74,12 @@ def test_our_country_is_an_option_off_by_default(models):
     found = _links(svodka.extract(text, models=models))
     assert found.get("Мы") == found.get("наша") == [linked["Мы"]], found
     assert "наша страна" not in found, found
+
+
+def test_a_persons_we_can_be_left_alone(models, monkeypatch):
+    """``PERSON_GROUPS`` off: the person's «мы» is nobody's, their «я» still theirs."""
+    monkeypatch.setattr(first_person, "PERSON_GROUPS", False)
+    text, linked, _ = GROUPS[1]
+    found = _links(svodka.extract(text, models=models))
+    assert found.get("я") == [linked["я"]], found
+    assert "Мы" not in found, found

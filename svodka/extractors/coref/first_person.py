@@ -22,6 +22,10 @@ FIRST_PERSON = SINGULAR | PLURAL
 # the quotes whose first-person words are their speaker's: the speaker's own words
 QUOTE_KINDS = ("direct",)
 
+# a person's «мы» as their titled body's (``pronoun:speaker-group``); False: left alone, as
+# before the eleventh session (on dev it cost link precision, docs/coref.md)
+PERSON_GROUPS = True
+
 # «наша страна» as the body's description (``description:our``): off — on the tuning
 # articles it made one link, a wrong one (docs/coref.md, eleventh session)
 OUR_PHRASES = False
@@ -82,7 +86,7 @@ def _body(speaker: Entity, entities: list[Entity], text: str, types: tuple[str, 
     person's titled body."""
     if speaker.type == "ORG":
         return speaker if "ORG" in types else None
-    if speaker.type == "PER":
+    if speaker.type == "PER" and PERSON_GROUPS:
         return group_of(speaker, entities, text, types)
     return None
 
