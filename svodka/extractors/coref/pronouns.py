@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.extractors.coref import first_person
 from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_features, view
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
@@ -706,12 +707,7 @@ def _clause_subject(analysis, index: int) -> int | None:
 
 
 # First-person words inside a direct quote: whose they are, by the speaker's type
-_FIRST_PERSON = {
-    "PER": frozenset("я меня мне мной мною мой моя мое моё мои моего моей моему моим моем моём "
-                     "моих моими мою".split()),
-    "ORG": frozenset("мы нас нам нами наш наша наше наши нашего нашей нашему нашим нашем "
-                     "наших нашими нашу".split()),
-}
+_FIRST_PERSON = {"PER": first_person.SINGULAR, "ORG": first_person.PLURAL}
 
 
 def _speaker_of_first_person(analysis, quoted: list[tuple[int, int]], subject: int, owner
@@ -730,24 +726,19 @@ def _speaker_of_first_person(analysis, quoted: list[tuple[int, int]], subject: i
 def speech_pronouns(analysis, entities: list[Entity], quotes) -> list[Entity]:
     """Entities with the first-person words of direct quotes as their speaker's pronoun
     mentions (``pronoun:speaker``): "«Я не подпишу этот закон», — заявил Путин" → "Я" is
-    Путин; "мы" and "наш" are an organization's ("«Мы готовы», — сообщили в МИД"), not a
-    person's, who may speak for any group. Quotes read the resolver, so this runs after them
+    Путин; "мы" and "наш" are an organization's ("«Мы готовы», — сообщили в МИД"), and a
+    person's are the body their title names (``first_person.quote_mentions``). Quotes read the resolver, so this runs after them
     and returns new entities (as ``with_tones`` does), the quotes' entity ids unchanged."""
     from dataclasses import replace
 
     by_id = {entity.id: entity for entity in entities}
     added: dict[str, list[Mention]] = {}
     for quote in quotes:
-        entity = by_id.get(quote.speaker)
-        if entity is None or quote.kind != "direct" or entity.type not in _FIRST_PERSON:
+        speaker = by_id.get(quote.speaker)
+        if speaker is None or quote.kind not in first_person.QUOTE_KINDS:
             continue
-        words = _FIRST_PERSON[entity.type]
-        for index in analysis.tokens_between(quote.start, quote.end):
-            token = analysis.tokens[index]
-            if token.text.lower() in words and token.pos in ("PRON", "DET"):
-                added.setdefault(entity.id, []).append(Mention(
-                    token.start, token.end, token.text, token.text.lower(), "pronoun",
-                    rule="pronoun:speaker"))
+        for entity, mention in first_person.quote_mentions(analysis, quote, speaker, entities):
+            added.setdefault(entity.id, []).append(mention)
     if not added:
         return entities
     result, before = [], -1
