@@ -24,7 +24,8 @@ from svodka.extractors.entities.organizations import (described_organizations,
 from svodka.extractors.entities.products import product_names
 from svodka.extractors.entities.transliteration import may_be_spelling
 from svodka.extractors.entities.two_people import split_two_people
-from svodka.text import BRACKETS, CLOSING_QUOTES, OPENING_QUOTES, fold
+from svodka.text import (BRACKETS, CLOSING_QUOTES, CYRILLIC_VOWELS, LATIN_VOWELS,
+                         OPENING_QUOTES, fold)
 from svodka.text import QUOTES_AND_APOSTROPHE as _QUOTES
 
 
@@ -354,7 +355,7 @@ def _region(analysis: Analysis, index: int) -> int:
     return analysis.sentences[analysis.tokens[index].sent].region
 
 
-_VOWELS = set("аеёиоуыэюяaeiouy")
+_VOWELS = set(CYRILLIC_VOWELS + LATIN_VOWELS)
 
 
 def _is_initial(token) -> bool:
