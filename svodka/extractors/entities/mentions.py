@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list, load_table
+from svodka.data import load_list, load_set, load_table
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
                                                  common_abbreviation, gazetteer, known_name)
@@ -183,15 +183,10 @@ def _compound_role(analysis: Analysis, index: int, role_words) -> bool:
 _DATIVE_ENDINGS = ("у", "ю", "е")
 
 
-@lru_cache(maxsize=1)
-def _outlets() -> frozenset[str]:
-    return frozenset(load_list("quote_outlets.txt"))
-
-
 def _names_an_outlet(word: str) -> bool:
-    folded = fold(word)
-    return folded in _outlets() or any(
-        folded.endswith(ending) and folded[:-len(ending)] in _outlets()
+    folded, outlets = fold(word), load_set("quote_outlets.txt")
+    return folded in outlets or any(
+        folded.endswith(ending) and folded[:-len(ending)] in outlets
         for ending in _DATIVE_ENDINGS)
 
 
