@@ -34,6 +34,11 @@ BRACKETS = "()[]"
 # the byte-order mark ("«Правый сектор»\u00ad\u00ad, — сообщила …").
 INVISIBLE = "\u00ad\u200b\u200c\u200d\ufeff"
 
+# Vowel letters, lowercase: a name's last letter, an initial or a first sound is tested
+# against them. Latin "y" counts ("Yvonne", "Kennedy").
+CYRILLIC_VOWELS = "аеёиоуыэюя"
+LATIN_VOWELS = "aeiouy"
+
 _YO = str.maketrans("ёЁ", "еЕ")
 _NAME_CHARACTERS = str.maketrans({**{mark: "'" for mark in APOSTROPHES},
                                   **{dash: "-" for dash in SPEECH_DASHES + "‐‑‒"}})

@@ -121,7 +121,7 @@ def assert_links(text: str, linked: dict[str, str], unlinked: set[str], models):
 
 
 # two ng.ru articles whose URLs carry their dates: the kept-answer tests' store
-# (test_page_cache.py, test_shared_pages.py)
+# (test_page_cache.py, test_shared_pages.py, the live server of test_serve_balance.py)
 BUDGET_ARTICLES = [
     ("http://www.ng.ru/economics/2017-04-18/1_budget.html",
      "Министр финансов Антон Силуанов выступил в Государственной думе. "
@@ -139,3 +139,48 @@ def budget_records(models):
 
     return [svodka.extract_document(Document(text, "jsonl", url=url), models=models)
             for url, text in BUDGET_ARTICLES]
+
+
+class LiveServer:
+    """A ``svodka serve --workers 2`` process (started by the ``two_workers`` fixture) on a free
+    port over a store holding the first budget record. ``scratch`` is its TMPDIR, where the
+    workers keep what they share (pages, connection counts) and must remove it on stopping."""
+
+    def __init__(self, process, port: int, scratch: Path):
+        self.process, self.port, self.scratch = process, port, scratch
+        self.base = f"http://127.0.0.1:{port}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=60)
+
+
+@pytest.fixture
+def two_workers(tmp_path, budget_records):
+    """The live two-worker server (:class:`LiveServer`), its stderr piped for the test to read;
+    stopped at the end if the test did not stop it."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    from svodka.store import open_store
+
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    with open_store(url) as store:
+        store.add_article(budget_records[0])
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", url,
+                                "--port", str(port), "--workers", "2"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env=dict(os.environ, TMPDIR=str(scratch)))
+    server = LiveServer(process, port, scratch)
+    try:
+        yield server
+    finally:
+        if process.poll() is None:
+            server.stop()

@@ -108,35 +108,17 @@ def test_no_cache_when_its_size_is_zero(tmp_path, records):
                 assert "x-svodka-cache" not in page.headers
 
 
-def test_svodka_serve_starts_two_workers_that_share_their_kept_answers(tmp_path, records):
+def test_svodka_serve_starts_two_workers_that_share_their_kept_answers(two_workers):
     """uvicorn hands its settings to worker processes by pickling them; the header-timeout
     protocol made per call could not be pickled, so `--workers 2` never answered. Each
     worker kept its own answers, so a page was computed once per worker: now the first
     request computes it and every later one, on whichever worker, is a kept answer; the
     directory they share lives as long as the server."""
-    import os
-    import socket
-    import subprocess
-    import sys
     import time
 
     import httpx
 
-    from svodka.store import open_store
-
-    url = f"sqlite:///{tmp_path / 'w.db'}"
-    with open_store(url) as store:
-        store.add_article(records[0])
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", url,
-                               "--port", str(port), "--workers", "2"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              env=dict(os.environ, TMPDIR=str(scratch)))
-    base = f"http://127.0.0.1:{port}"
+    server, base = two_workers.process, two_workers.base
     try:
         deadline = time.monotonic() + 180
         while True:
@@ -154,11 +136,10 @@ def test_svodka_serve_starts_two_workers_that_share_their_kept_answers(tmp_path,
         assert all(r.status_code == 200 and "Силуанов" in r.text for r in seen)
         assert [r.headers["x-svodka-cache"] for r in seen] == ["miss"] + ["hit"] * 7
         assert len({r.content for r in seen}) == 1
-        [shared] = scratch.glob("svodka-pages-*")
+        [shared] = two_workers.scratch.glob("svodka-pages-*")
         assert any(shared.iterdir())
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        two_workers.stop()
     assert not shared.exists()
 
 

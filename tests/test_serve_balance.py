@@ -95,33 +95,17 @@ def test_a_worker_two_connections_ahead_answers_with_connection_close(tmp_path, 
     assert shed.headers["connection"] == "close"
 
 
-def test_svodka_serve_gives_each_of_two_workers_half_of_twenty_connections(tmp_path, records):
+def test_svodka_serve_gives_each_of_two_workers_half_of_twenty_connections(two_workers):
     """Three times over, and once more after a worker was killed and started again: 20
     connections opened at once, one request on each; then the connections each worker
     process holds are counted from the kernel's sockets."""
     import asyncio
-    import socket
-    import subprocess
-    import sys
     import threading
     import time
 
     import psutil
 
-    from svodka.store import open_store
-
-    url = f"sqlite:///{tmp_path / 'b.db'}"
-    with open_store(url) as store:
-        store.add_article(records[0])
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    server = subprocess.Popen([sys.executable, "-m", "svodka", "serve", "--db", url,
-                               "--port", str(port), "--workers", "2"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              env=dict(os.environ, TMPDIR=str(scratch)))
+    server, port, scratch = two_workers.process, two_workers.port, two_workers.scratch
 
     async def twenty_at_once() -> list[int]:
         opened = await asyncio.gather(*(asyncio.open_connection("127.0.0.1", port)
@@ -173,14 +157,8 @@ def test_svodka_serve_gives_each_of_two_workers_half_of_twenty_connections(tmp_p
         both_listening(victim.pid)
         splits.append(asyncio.run(twenty_at_once()))
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        two_workers.stop()
     # 10/10, or 10/9 when a worker that had to take one more (the other busy for longer
     # than PATIENCE_SECONDS on a loaded machine) closed it after its answer
     assert all(len(split) == 2 and split[1] == 10 and split[0] >= 9 for split in splits), splits
     assert not list(scratch.glob("svodka-connections-*"))     # removed when the server stops
-
-
-@pytest.fixture(scope="module")
-def records(budget_records):
-    return budget_records

@@ -22,6 +22,13 @@ def load_list(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def load_set(name: str) -> frozenset[str]:
+    """A ``.txt`` file as a set of its lines, for membership tests: one set a file, however
+    many modules ask ("quote_outlets.txt" is read by entities, coref and quotes)."""
+    return frozenset(load_list(name))
+
+
+@lru_cache(maxsize=None)
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """A ``.tsv`` file as rows of stripped cells."""
     return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in _lines(name))

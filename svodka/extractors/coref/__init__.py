@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from svodka.data import load_list, load_table
+from svodka.data import load_list, load_set, load_table
 from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
 from svodka.text import OPENING_QUOTES, fold
@@ -635,7 +635,7 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
         if speaks(analysis, index) and (lemma in _EXPERTS or lemma in _TURN_WORDS or _demonym(lemma)) \
                 and token.sent > 0 and not any(
                 analysis.lemma(c) in _POSSESSIVES | _OTHERS or (
-                    tokens[c].rel == "nmod" and fold(tokens[c].text) not in _outlet_names())
+                    tokens[c].rel == "nmod" and fold(tokens[c].text) not in load_set("quote_outlets.txt"))
                 for c in analysis.children(index)):
             # "«…», — сказал он. Эксперт напомнил, что …": the commentator who spoke within
             # the last five sentences, or the one brought in since; farther back "эксперт" may
@@ -890,13 +890,8 @@ def _owned_complement(analysis, index: int, owners: dict) -> bool:
 def _told_outlet(analysis, index: int) -> bool:
     """Is the title's complement a listed outlet ("— рассказала девушка RT"): whom she told,
     not whose she is?"""
-    return any(fold(analysis.tokens[i].text) in _outlet_names()
+    return any(fold(analysis.tokens[i].text) in load_set("quote_outlets.txt")
                for i in _complement(analysis, index))
-
-
-@lru_cache(maxsize=1)
-def _outlet_names() -> frozenset[str]:
-    return frozenset(load_list("quote_outlets.txt"))
 
 
 def _nominal(analysis, index: int) -> bool:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from svodka.data import load_list, load_table
+from svodka.data import load_list, load_set, load_table
 from svodka.extractors.coref import Link, _cues, country_names, speaks
 from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
                                             description_model)
@@ -233,11 +233,6 @@ def _agree(analysis, title: int, name: int) -> bool:
     title_cases = analysis.morph.noun_cases(tokens[title].text, person=True)
     name_cases = analysis.morph.noun_cases(tokens[name].text)
     return not title_cases or not name_cases or bool(title_cases & name_cases)
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> frozenset[str]:
-    return frozenset(load_list("quote_outlets.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -613,7 +608,7 @@ def _link_nouns(analysis, pending, known: list[_Known], covered: set[int], thres
     their mentions are candidates too, and one batch costs a fraction of a call each."""
     tokens = analysis.tokens
     starts = [k.first for k in known]
-    outlets = _outlets()
+    outlets = load_set("quote_outlets.txt")
     asked = []
     for index, first, stop, _ in pending:
         if any(i in covered for i in range(first, stop)):
@@ -827,7 +822,7 @@ def _choose(analysis, head: int, first: int, stop: int, type_: str | None,
         return None       # "— отмечает издание", "Женщина … отмечает": who speaks is the
         # speaker rules' (who spoke last, the cue's subject); the ranker knows no quotes, and
         # with the meaning of nouns it gave two dev quotes that have no speaker one
-    outlets = _outlets()
+    outlets = load_set("quote_outlets.txt")
     reach = [k for k in reach if fold(k.entity.name) not in outlets]
     if not reach:
         return None       # "ведомство", "издание": not the agency reporting the news

@@ -17,8 +17,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from svodka.data import load_table
+from svodka.text import CYRILLIC_VOWELS
 
-_VOWELS = set("аеёиоуыэюя")
 _HUSHING = set("жшчщц")
 _SOFT = set("ьй")
 
@@ -29,8 +29,8 @@ def _letter_fits(letter: str, after: str) -> bool:
     if after == "any":
         return True
     if after == "vowel":
-        return letter in _VOWELS
-    if letter in _VOWELS or letter in _SOFT:
+        return letter in CYRILLIC_VOWELS
+    if letter in CYRILLIC_VOWELS or letter in _SOFT:
         return False
     return letter in _HUSHING if after == "hush" else True
 

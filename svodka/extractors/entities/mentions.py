@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list, load_table
+from svodka.data import load_list, load_set, load_table
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
                                                  common_abbreviation, gazetteer, known_name)
@@ -25,7 +25,8 @@ from svodka.extractors.entities.products import product_names
 from svodka.extractors.entities.set_phrases import set_phrases
 from svodka.extractors.entities.transliteration import may_be_spelling
 from svodka.extractors.entities.two_people import split_two_people
-from svodka.text import BRACKETS, CLOSING_QUOTES, OPENING_QUOTES, fold
+from svodka.text import (BRACKETS, CLOSING_QUOTES, CYRILLIC_VOWELS, LATIN_VOWELS,
+                         OPENING_QUOTES, fold)
 from svodka.text import QUOTES_AND_APOSTROPHE as _QUOTES
 
 
@@ -193,15 +194,10 @@ def _compound_role(analysis: Analysis, index: int, role_words) -> bool:
 _DATIVE_ENDINGS = ("у", "ю", "е")
 
 
-@lru_cache(maxsize=1)
-def _outlets() -> frozenset[str]:
-    return frozenset(load_list("quote_outlets.txt"))
-
-
 def _names_an_outlet(word: str) -> bool:
-    folded = fold(word)
-    return folded in _outlets() or any(
-        folded.endswith(ending) and folded[:-len(ending)] in _outlets()
+    folded, outlets = fold(word), load_set("quote_outlets.txt")
+    return folded in outlets or any(
+        folded.endswith(ending) and folded[:-len(ending)] in outlets
         for ending in _DATIVE_ENDINGS)
 
 
@@ -365,7 +361,7 @@ def _region(analysis: Analysis, index: int) -> int:
     return analysis.sentences[analysis.tokens[index].sent].region
 
 
-_VOWELS = set("аеёиоуыэюяaeiouy")
+_VOWELS = set(CYRILLIC_VOWELS + LATIN_VOWELS)
 
 
 def _is_initial(token) -> bool:

@@ -18,7 +18,7 @@ from svodka.extractors.entities.coordination import shared_noun_name
 from svodka.extractors.entities.foreign import (feminine_nominative, foreign_nominative,
                                                undeclined_woman)
 from svodka.extractors.entities.gazetteer import abbreviation_of
-from svodka.text import fold_word, has_cyrillic
+from svodka.text import CYRILLIC_VOWELS, fold_word, has_cyrillic
 
 _INFLECTABLE = {"NOUN", "PROPN", "ADJ", "DET", "VERB", "NUM"}
 _AGREEING = {"ADJ", "DET", "VERB", "NUM"}     # words that follow their head into the nominative
@@ -450,7 +450,7 @@ def _mans_genitive_name(morph, word: str, last: bool) -> str | None:
         return None
     if last and not morph.word_is_known(low):
         stem = low[:-1]
-        return stem if low.endswith("а") and stem[-1:] not in "аеёиоуыэюяй" \
+        return stem if low.endswith("а") and stem[-1:] not in CYRILLIC_VOWELS + "й" \
             and len(stem) >= 3 else None
     tags = {"Surn"} if last else {"Name"}
     parses = [p for p in morph.parse(low) if tags & set(p.tag.grammemes)]

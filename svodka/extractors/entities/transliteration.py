@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from svodka.extractors.entities.similarity import close_names
 from svodka.extractors.entities.types import Named
-from svodka.text import fold, is_cyrillic, is_latin
+from svodka.text import CYRILLIC_VOWELS, LATIN_VOWELS, fold, is_cyrillic, is_latin
 
 # longest first: "sch" before "sh", "sh" before "s"
 _DIGRAPHS = [("sch", "ш"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("th", "т"),
@@ -67,7 +67,8 @@ _FIRST_LETTERS = (("ch", "чкхш"), ("th", "тсф"), ("sh", "ш"), ("zh", "ж
                   ("y", "йиюяе"), ("w", "ву"), ("x", "ксзх"), ("q", "к"), ("z", "зц"),
                   ("s", "сзш"), ("k", "кх"), ("b", "б"), ("d", "д"), ("f", "ф"), ("l", "л"),
                   ("m", "м"), ("n", "н"), ("p", "п"), ("r", "р"), ("t", "тц"), ("v", "вф"))
-_VOWELS = "аеэиоуюяыёй"
+# a Latin vowel opens a Cyrillic vowel, or й ("Ioannis" → "Йоаннис")
+_VOWELS = CYRILLIC_VOWELS + "й"
 
 
 def may_spell(latin: str, cyrillic: str) -> bool:
@@ -78,7 +79,7 @@ def may_spell(latin: str, cyrillic: str) -> bool:
     for start, letters in _FIRST_LETTERS:
         if latin.startswith(start):
             return cyrillic[0] in letters
-    return cyrillic[0] in _VOWELS if latin[0] in "aeiouy" else True
+    return cyrillic[0] in _VOWELS if latin[0] in LATIN_VOWELS else True
 
 
 def may_be_spelling(latin: str, cyrillic_name: str) -> bool:

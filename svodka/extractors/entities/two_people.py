@@ -24,13 +24,14 @@ from functools import lru_cache
 from svodka.analysis import Analysis
 from svodka.extractors.entities.found import Found
 from svodka.extractors.entities.foreign import nominative_candidates
+from svodka.text import CYRILLIC_VOWELS
 
 _NAME_TAGS = {"Name", "Surn", "Patr"}
 # pymorphy's case names, and the Universal Dependencies ones the tagger writes
 _CASES = {"nomn": "Nom", "gent": "Gen", "gen2": "Gen", "datv": "Dat", "accs": "Acc",
           "ablt": "Ins", "loct": "Loc", "loc2": "Loc"}
 _OBLIQUE = ("Gen", "Dat", "Acc", "Ins", "Loc")
-_VOWELS = set("аеёиоуыэюя")
+_VOWELS = set(CYRILLIC_VOWELS)
 _MIN_PART = 2           # words in each part, where morphology alone decides
 _MIN_BEFORE_STOP = 3    # letters of a word a full stop ends, so that it is no initial
 

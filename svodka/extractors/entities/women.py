@@ -14,12 +14,13 @@ name is then the fullest form whose first names read as feminine nominatives ("�
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from svodka.analysis import Analysis
 from svodka.analysis.morphology import Morphology
 from svodka.extractors.coref.gender import verb_gender
 from svodka.names import MASCULINE_SURNAME_ENDINGS
-from svodka.record import Entity
+from svodka.record import Entity, Mention
 from svodka.text import fold
 
 
@@ -208,11 +209,17 @@ def entity_gender(analysis: Analysis, entity: Entity) -> str | None:
     """The gender the words agreeing with a person's names say (:func:`agreeing_gender`). None
     when the signs disagree or there are none. The descriptions read it too: "спортсмен"
     never describes a woman."""
-    votes: Counter = Counter()
-    for mention in entity.mentions:
-        if mention.kind != "name":
-            continue
-        votes[agreeing_gender(analysis, analysis.tokens_between(mention.start, mention.end))] += 1
+    return _one_gender(gender for _, gender in _name_genders(analysis, entity))
+
+
+def _name_genders(analysis: Analysis, entity: Entity) -> list[tuple[Mention, str | None]]:
+    """Each name mention of ``entity``, in order, with its :func:`agreeing_gender`."""
+    return [(m, agreeing_gender(analysis, analysis.tokens_between(m.start, m.end)))
+            for m in entity.mentions if m.kind == "name"]
+
+
+def _one_gender(genders: Iterable[str | None]) -> str | None:
+    votes = Counter(genders)
     votes.pop(None, None)
     return next(iter(votes)) if len(votes) == 1 else None
 
@@ -221,17 +228,19 @@ def feminine_names(analysis: Analysis, entities: list[Entity]) -> None:
     """Women's name mentions, names and aliases made feminine; changes ``entities`` in place."""
     morph = analysis.morph
     for entity in entities:
-        if entity.type != "PER" or entity_gender(analysis, entity) != "Fem":
+        if entity.type != "PER":
+            continue
+        names = _name_genders(analysis, entity)     # each mention's gender, worked out once
+        if _one_gender(gender for _, gender in names) != "Fem":
             continue
         renamed: dict[str, str] = {}
-        for mention in entity.mentions:
+        for mention, gender in names:
             written, normal = mention.text.split(), mention.normal.split()
-            if mention.kind != "name" or len(written) != len(normal):
+            if len(written) != len(normal):
                 continue
             # "Ивана Шмелева" stays a man's unless its own words say she is a woman ("—
             # сказала представитель полиции Джозефа Реджетти")
-            if any(_only_a_mans_name(morph, w) for w in written[:-1]) and agreeing_gender(
-                    analysis, analysis.tokens_between(mention.start, mention.end)) != "Fem":
+            if any(_only_a_mans_name(morph, w) for w in written[:-1]) and gender != "Fem":
                 continue
             feminine = _feminine_mention(morph, written, normal)
             if feminine != mention.normal:

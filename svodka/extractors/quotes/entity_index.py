@@ -116,13 +116,6 @@ class EntityIndex:
                 found.append((mention, entity))
         return found
 
-    def add(self, entity: Entity) -> None:
-        mention = entity.mentions[0]
-        at = bisect_left(self.starts, mention.start)
-        self.mentions.insert(at, (mention.start, mention.end, mention, entity))
-        self.starts.insert(at, mention.start)
-        self._titles = None
-
     def recent(self, anchor: int, type_: str, gender: str | None = None,
                skip: frozenset[str] = frozenset(), within: int | None = None) -> Entity | None:
         """The last entity of ``type_`` mentioned before ``anchor`` that fits, outside the

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from svodka.data import load_list
+from svodka.data import load_list, load_set
 from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE_PRONOUNS,
                                               QUOTE_MARKS, Candidate, Context)
 from svodka.extractors.quotes.syntax import children, head_of, subtree
@@ -96,9 +96,8 @@ def _only_asides(ctx: Context, cue: int, subject: int) -> bool:
     return all(ctx.is_punct(i) or ctx.tokens[i].pos == "ADV" for i in range(cue + 1, subject))
 
 
-@lru_cache(maxsize=None)
 def outlets() -> frozenset[str]:
-    return frozenset(load_list("quote_outlets.txt"))
+    return load_set("quote_outlets.txt")
 
 
 @lru_cache(maxsize=None)

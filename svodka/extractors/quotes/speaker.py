@@ -616,35 +616,6 @@ def _owners(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> lis
         start < mention.end and mention.start < end for start, end in spans)]
 
 
-def _new_entity(ctx: Context, entities: list[Entity], tokens: range, head: int,
-                people_only: bool = False) -> Entity | None:
-    """A named speaker the NER missed becomes an entity of its own (not a name in the
-    genitive after a nominative head: "супруга Родченкова" is not Родченков)."""
-    genitive_owner = ctx.tokens[head].feats.get("Case") not in (None, "Gen") \
-        and ctx.lemma(head) not in ctx.lexicon.representatives   # "представители Росатома"
-    names = [i for i in tokens if ctx.tokens[i].pos == "PROPN" and _person_word(ctx, i) is None
-             and not (genitive_owner and ctx.tokens[i].feats.get("Case") == "Gen")]
-    if not names or names[-1] - names[0] + 1 != len(names):
-        return None
-    morph = ctx.analysis.morph
-    person = any({"Name", "Surn"} & set(str(morph.parse(ctx.word(i))[0].tag).replace(" ", ",")
-                                         .split(",")) for i in names)
-    if people_only and not person:
-        return None     # "источник в Кремле" names no one
-    numbers = [int(e.id[1:]) for e in entities if e.id[1:].isdigit()]
-    start, end = ctx.tokens[names[0]].start, ctx.tokens[names[-1]].end
-    if person:
-        name = " ".join(ctx.lemma(i).capitalize() for i in names)
-    elif len(names) == 1 and not ctx.word(names[0]).isupper():
-        name = ctx.lemma(names[0]).capitalize()     # "Росатома" → Росатом; "МВД" stays
-    else:
-        name = " ".join(ctx.word(i) for i in names)
-    entity = Entity(f"e{max(numbers, default=0) + 1}", "PER" if person else "ORG", name,
-                    mentions=[Mention(start, end, ctx.text[start:end], name)])
-    entities.append(entity)
-    return entity
-
-
 def _relayed_source(ctx: Context, index: EntityIndex, quote: Candidate,
                     tokens: range) -> tuple[Entity | None] | None:
     """A channel relaying a source speaks for that source: "… со ссылкой на Генштаб" → the

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from svodka.analysis import Analysis
+from svodka.data import load_set
 from svodka.extractors.coref.ranker import TreeEnsemble
 from svodka.record import Entity, Quote
 from svodka.text import fold
@@ -139,13 +140,6 @@ def _phrase_classes() -> dict[str, int]:
     return classes
 
 
-@lru_cache(maxsize=1)
-def _outlets() -> frozenset[str]:
-    from svodka.data import load_list
-    return frozenset(fold(line) for line in load_list("quote_outlets.txt")
-                     if line and not line.startswith("#"))
-
-
 def quote_candidates(analysis: Analysis, entities: list[Entity], quotes: list[Quote],
                      index: int, mentions: "_Mentions | None" = None) -> list[SpeakerCandidate]:
     """The candidates of ``quotes[index]``, nobody first, each with its feature row."""
@@ -253,7 +247,7 @@ def quote_candidates(analysis: Analysis, entities: list[Entity], quotes: list[Qu
             float(in_other), float(_TYPES.get(entity.type, 4)), float(_KINDS.get(kind, 0)),
             float(len(entity.mentions)), float(entity_first if entity_first is not None else 99),
             float(len(positions)), float(entity.id == previous),
-            float(spoken.get(entity.id, 0)), float(fold(entity.name) in _outlets()),
+            float(spoken.get(entity.id, 0)), float(fold(entity.name) in load_set("quote_outlets.txt")),
             *shared,
             float(0 if not gender or not cue_gender else (1 if gender == cue_gender else -1)),
             float(len(inside)), *quote_level,
