@@ -311,7 +311,8 @@ def test_words_reported_left_open_go_to_the_last_speaker():
 @needs_model
 def test_words_reported_are_the_last_speakers_if_an_entity_and_agreeing(models):
     """"по ее словам" after "отметила Елена Тюрина" is hers; after "уточняет источник" (no
-    entity spoke) and for "его" after a woman spoke, no speaker."""
+    entity spoke), for "его" after a woman spoke, and past another agreeing subject, no
+    speaker."""
     said = ("Резюмируя данные исследования, глава института Елена Тюрина отметила, что "
             "розничные цены на продукты по-прежнему растут. Причем розница, по {} словам, "
             "часто не связана с ценами производителя.")
@@ -320,6 +321,12 @@ def test_words_reported_are_the_last_speakers_if_an_entity_and_agreeing(models):
     assert _decisions(said.format("его"), models)["его"].speaker is None
     text = ("Решение о назначении Владислава Соловьева пока не принято, уточняет источник, "
             "близкий к компании. По его словам, перестановки возможны не раньше лета.")
+    assert _decisions(text, models)["его"].speaker is None
+    # someone the pronoun may mean came between: the subject of its own sentence
+    text = ("«Когда мы сами делаем такие подарки, то сложнее получается зацепиться», — добавил "
+            "Роман Бабаев. Один из лидеров команды Александр Головин хоть и был расстроен таким "
+            "поражением, но не стал сильно сокрушаться, поскольку счёт, по его мнению, не "
+            "отразил происходившего на поле.")
     assert _decisions(text, models)["его"].speaker is None
 
 
