@@ -289,6 +289,47 @@ def test_the_subject_in_focus_agrees_with_the_pronoun(models):
     assert _decisions(text, models)["она"].focus is None
 
 
+def test_words_reported_left_open_go_to_the_last_speaker():
+    """``words of the last speaker``: "по его словам" the ranker leaves open goes to the last
+    speaker when the ranker scores that speaker's phrase at least the setting; the ranker's
+    own link and the subject in focus come first."""
+    tyurina = Entity("e1", "PER", "Елена Тюрина", [], [], [])
+    putin = Entity("e2", "PER", "Владимир Путин", [], [], [])
+    limits = {"personal": (0.5, 0.0), pronouns.WORDS_OF: (0.6, 0.0)}
+    decisions = [
+        Decision(3, "personal", tyurina, 0.8, contested=True, speaker=tyurina,
+                 speaker_score=0.7),                                             # speaker
+        Decision(5, "personal", tyurina, 0.3, speaker=tyurina, speaker_score=0.5),  # too low
+        Decision(9, "personal", putin, 0.9, speaker=tyurina, speaker_score=0.9),   # ranker's
+    ]
+    linked = [(d.token, e.name, d.rule) for d, e in accepted(decisions, limits)]
+    assert linked == [(3, "Елена Тюрина", "pronoun:words-of"), (9, "Владимир Путин", "ranker")]
+    never = dict(limits, **{pronouns.WORDS_OF: (2.0, 0.0)})
+    assert [d.token for d, _ in accepted(decisions, never)] == [9]
+
+
+@needs_model
+def test_words_reported_are_the_last_speakers_if_an_entity_and_agreeing(models):
+    """"по ее словам" after "отметила Елена Тюрина" is hers; after "уточняет источник" (no
+    entity spoke), for "его" after a woman spoke, and past another agreeing subject, no
+    speaker."""
+    said = ("Резюмируя данные исследования, глава института Елена Тюрина отметила, что "
+            "розничные цены на продукты по-прежнему растут. Причем розница, по {} словам, "
+            "часто не связана с ценами производителя.")
+    decision = _decisions(said.format("ее"), models)["ее"]
+    assert decision.speaker is not None and decision.speaker.name == "Елена Тюрина"
+    assert _decisions(said.format("его"), models)["его"].speaker is None
+    text = ("Решение о назначении Владислава Соловьева пока не принято, уточняет источник, "
+            "близкий к компании. По его словам, перестановки возможны не раньше лета.")
+    assert _decisions(text, models)["его"].speaker is None
+    # someone the pronoun may mean came between: the subject of its own sentence
+    text = ("«Когда мы сами делаем такие подарки, то сложнее получается зацепиться», — добавил "
+            "Роман Бабаев. Один из лидеров команды Александр Головин хоть и был расстроен таким "
+            "поражением, но не стал сильно сокрушаться, поскольку счёт, по его мнению, не "
+            "отразил происходившего на поле.")
+    assert _decisions(text, models)["его"].speaker is None
+
+
 def _decisions(text, models):
     from svodka.analysis import analyze
     from svodka.extractors.coref import quoted_spans
@@ -298,7 +339,8 @@ def _decisions(text, models):
     analysis = analyze(text, analyze_layout(text).regions(), models=models)
     entities, coreference = resolve_entities(analysis)
     rules = [link_ for link_ in coreference.links
-             if not link_.mention.rule.startswith(("ranker", "reflexive", "pronoun:focus"))]
+             if not link_.mention.rule.startswith(("ranker", "reflexive", "pronoun:focus",
+                                                   "pronoun:words-of"))]
     quoted = quoted_spans(analysis)
     return {analysis.tokens[d.token].text: d
             for d in pronouns.decide(analysis, entities, rules, quoted)}

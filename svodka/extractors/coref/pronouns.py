@@ -28,10 +28,12 @@ from functools import lru_cache
 
 from svodka.extractors.coref import first_person
 from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_features, view
+from svodka.extractors.coref.words_of import WORDS_OF, last_speaker
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
 
-__all__ = ["AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "FOCUS", "KINDS", "SETTINGS", "accepted", "decide", "link_by_ranker", "pronoun_kind",
+__all__ = ["AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "FOCUS", "KINDS",
+           "SETTINGS", "WORDS_OF", "accepted", "decide", "link_by_ranker", "pronoun_kind",
            "quote_speakers", "relative_links", "scored_pools", "thresholds"]
 
 # how many sentences before a pronoun's own its antecedent may be in
@@ -61,7 +63,9 @@ AFTER_OPEN = "after an open pronoun"
 # «Содэксим» была отобрана… В частности, она должна была…"); the setting is the score the
 # ranker gives that subject's phrase at least (``pronoun:focus``)
 FOCUS = "subject in focus"
-SETTINGS = KINDS + (CONTESTED, CONTESTED_BY_PHRASE, AFTER_OPEN, FOCUS)
+# "по его словам" the ranker leaves open: the phrase of the one who spoke last, and the score
+# the ranker gives it at least (``words_of.py``, ``pronoun:words-of``)
+SETTINGS = KINDS + (CONTESTED, CONTESTED_BY_PHRASE, AFTER_OPEN, FOCUS, WORDS_OF)
 _NOUNS = ("NOUN", "PROPN")
 # words that only extend a name or a word: no phrase heads of their own
 _ATTACHED = ("flat:name", "flat", "fixed", "compound", "flat:foreign")
@@ -95,6 +99,9 @@ class Decision:
     # agrees, and the ranker's score of its phrase
     focus: object = None
     focus_score: float = 0.0
+    # a possessive reporting words ("по его словам"): the last speaker, as ``focus``
+    speaker: object = None
+    speaker_score: float = 0.0
 
 
 def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
@@ -167,7 +174,7 @@ def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int
     for first in range(0, len(anaphors), BATCH):
         batch = anaphors[first:first + BATCH]
         owner = spans.owners(analysis, *_reach(analysis, batch, quoted))
-        _, rows, groups, _, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
+        _, rows, groups, _, _, _ = _batch_rows(analysis, batch, owner, open_at, quoted)
         at = 0
         for number, pool, size in groups:
             yield batch[number][0], batch[number][1], pool, rows[at:at + size]
@@ -176,8 +183,8 @@ def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int
 
 def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
                   quoted: list[tuple[int, int]]) -> list[Decision]:
-    decisions, rows, groups, contested, in_focus = _batch_rows(analysis, anaphors, owner,
-                                                               open_at, quoted)
+    decisions, rows, groups, contested, in_focus, speaker_of = _batch_rows(
+        analysis, anaphors, owner, open_at, quoted)
     scores = model.predict_proba(rows) if rows else []
     at = 0
     for number, pool, size in groups:
@@ -204,6 +211,9 @@ def _decide_batch(analysis, model, anaphors, owner, open_at: set[int],
             # contesting the ranker's choice ("Ольга Петрова … Компания «Северсталь»
             # отчиталась о прибыли. Она выросла") is no one's to take
             decision.focus, decision.focus_score = pool[focus].target, float(chunk[focus])
+        speaker = speaker_of(number, pool)
+        if speaker is not None:
+            decision.speaker, decision.speaker_score = pool[speaker].target, float(chunk[speaker])
         decisions.append(decision)
     return decisions
 
@@ -293,7 +303,11 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
             return None
         return _subject_in_focus(analysis, index, pool, anaphor_of[number], view_of)
 
-    return decisions, rows, groups, contested, in_focus
+    def speaker_of(number: int, pool: list[Candidate]) -> int | None:
+        index, kind = anaphors[number]
+        return last_speaker(analysis, index, kind, pool, anaphor_of[number], view_of, quoted)
+
+    return decisions, rows, groups, contested, in_focus, speaker_of
 
 
 def _same(target: object, *others: object) -> bool:
@@ -448,7 +462,8 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
     phrase needs, and how far it may stay under the best phrase that is no entity), each with
     its entity (a pronoun whose best antecedent is an open pronoun takes that one's entity, if
     it got one). The reflexive rule needs no threshold. A subject pronoun they leave open
-    takes its subject in focus (``FOCUS``), as rule ``pronoun:focus``."""
+    takes its subject in focus (``FOCUS``), as rule ``pronoun:focus``; a possessive of "по
+    его словам" the last speaker (``WORDS_OF``), as rule ``pronoun:words-of``."""
     from dataclasses import replace
 
     resolved: dict[int, Entity] = {}
@@ -467,10 +482,14 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
             if entity is None and decision.entity is not None \
                     and decision.entity_score >= max(least, limits.get(AFTER_OPEN, never)[0]):
                 entity = decision.entity     # the pronoun it follows was left open: its own best
-        if entity is None and decision.rule == "ranker":
-            entity = _in_focus(decision, limits, resolved)
+        for target, score, setting, rule in (
+                (decision.focus, decision.focus_score, FOCUS, "pronoun:focus"),
+                (decision.speaker, decision.speaker_score, WORDS_OF, "pronoun:words-of")):
+            if entity is not None or decision.rule != "ranker":
+                break
+            entity = _by_setting(target, score, setting, limits, resolved)
             if entity is not None:
-                decision = replace(decision, rule="pronoun:focus")
+                decision = replace(decision, rule=rule)
         if entity is None:
             continue
         resolved[decision.token] = entity
@@ -478,13 +497,14 @@ def accepted(decisions: list[Decision], limits: dict[str, tuple[float, float]]
     return found
 
 
-def _in_focus(decision: Decision, limits, resolved: dict[int, Entity]) -> Entity | None:
-    """The entity of the subject in focus of a pronoun the ranker leaves open, if the ranker
-    scores that subject's phrase at least ``FOCUS``."""
-    if decision.focus is None or decision.focus_score < limits.get(FOCUS, (2.0, 0.0))[0]:
+def _by_setting(target: object, score: float, setting: str, limits,
+                resolved: dict[int, Entity]) -> Entity | None:
+    """The entity of ``target`` (an Entity, or an open pronoun's token: what it got) that a
+    rule beside the ranker names for a pronoun the ranker leaves open — the subject in focus,
+    the last speaker — if the ranker scores that phrase at least the ``setting``."""
+    if target is None or score < limits.get(setting, (2.0, 0.0))[0]:
         return None
-    focus = decision.focus
-    return resolved.get(focus) if isinstance(focus, int) else focus
+    return resolved.get(target) if isinstance(target, int) else target
 
 
 # how far up from "который" its relative clause's verb may be ("акции которой выросли": two)

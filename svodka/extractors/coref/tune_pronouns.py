@@ -66,7 +66,8 @@ def prepare(document, models) -> Prepared:
     entities, coreference = resolve_entities(analysis)
     ours = {(link_.mention.start, link_.mention.end) for link_ in coreference.links
             if link_.mention.kind == "pronoun" and link_.mention.rule
-            and link_.mention.rule.startswith(("ranker", "reflexive", "pronoun:focus"))}
+            and link_.mention.rule.startswith(("ranker", "reflexive", "pronoun:focus",
+                                                     "pronoun:words-of"))}
     rules = [link_ for link_ in coreference.links
              if (link_.mention.start, link_.mention.end) not in ours]
     for entity in entities:
