@@ -15,18 +15,16 @@ at least the setting ``WORDS_OF`` (chosen on tuning articles).
 """
 from __future__ import annotations
 
-from functools import lru_cache
 
 WORDS_OF = "words of the last speaker"
 # the pronoun kinds the rule reads: outside speech, not itself a speech verb's subject
 _KINDS = ("personal", "plural")
 
 
-@lru_cache(maxsize=1)
 def _nouns() -> frozenset[str]:
-    from svodka.data import load_list
+    from svodka.data import load_set
 
-    return frozenset(load_list("coref_words_of.txt"))
+    return load_set("coref_words_of.txt")
 
 
 def reports_words(analysis, index: int) -> bool:
