@@ -392,6 +392,64 @@ def test_ninth_fresh_batch_is_the_seeded_selection_in_order():
             path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
 
+TENTH = "fresh-2026-12j"
+# lines analysts read by hand in ng_0, russia_today_0 and russia_today_2: the reads kept out of
+# the eighth batch, docs/analyst-read-2026-12j.md (rt0) and -12k.md (rt2, ng0)
+READ_BY_ANALYSTS_BEFORE_12J = READ_BY_ANALYSTS_BEFORE_12H | {
+    "rt0-0889", "rt0-0544", "rt0-0922", "rt0-0802", "rt0-0776", "rt2-0842", "rt2-0108", "rt2-0752",
+    "rt2-0125", "rt2-0405", "ng0-0609", "ng0-0876", "ng0-0461", "ng0-0360", "ng0-0887"}
+
+
+def test_tenth_fresh_batch_is_ten_each_of_ng0_rt0_and_rt2_apart_from_the_rest():
+    tenth = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == TENTH]
+    assert sorted(name[:3] for name in tenth) == ["ng0"] * 10 + ["rt0"] * 10 + ["rt2"] * 10
+    others = [json.loads(path.read_text(encoding="utf-8"))["source"]
+              for path in validate.gold_files(GOLD) if _batch_of(path) != TENTH]
+    tenth_sources = [json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))["source"]
+                     for name in tenth]
+    # apart from every earlier file by its source line, not only by its name
+    assert not {(s["file"], s["line"]) for s in others} & {(s["file"], s["line"])
+                                                            for s in tenth_sources}
+    assert not READ_BY_ANALYSTS_BEFORE_12J & set(tenth)
+    assert all(int(name[4:]) >= 200 for name in tenth if name.startswith("rt0"))
+    stats = validate.summary(GOLD, TENTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+def test_tenth_fresh_batch_reads_a_transcript_and_a_negated_agreement_as_written():
+    # rt0-0575: in the black-box transcript «- Бася! — вызывает он главу персонала. — Выглядит …»
+    # is two direct quotes of the unnamed captain (null), and «- Да? — удивляется женщина» is
+    # the stewardess the text names, Бася
+    transcript = json.loads((GOLD / "rt0-0575.json").read_text(encoding="utf-8"))["quotes"]
+    at = [q["text"] for q in transcript].index("Бася!")
+    assert [(q["kind"], q["speaker"], q["text"]) for q in transcript[at:at + 3]] == [
+        ("direct", None, "Бася!"),
+        ("direct", None, "Выглядит не очень, появился туман. Неизвестно, приземлимся ли мы!"),
+        ("direct", "Бася", "Да?")]
+    # ng0-0504: «Эксперт не вполне согласилась с тем, что Ципрас предал референдум: «5 июля …»»
+    # keeps the content of the negated agreement (indirect) and the marked sentence (direct)
+    babynina = [q for q in json.loads((GOLD / "ng0-0504.json").read_text(encoding="utf-8"))["quotes"]
+                if q["speaker"] == "Людмила Бабынина"]
+    assert [(q["kind"], q["text"][:24]) for q in babynina[1:3]] == [
+        ("indirect", "Ципрас предал референдум"), ("direct", "5 июля греки поддержали ")]
+
+
+@needs_shared(NEWS)
+def test_tenth_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, TENTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == TENTH}
+    assert not READ_BY_ANALYSTS_BEFORE_12J & set(chosen)
+    # adding the tenth batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+
+
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():
     from svodka.reading.jsonl import JsonFields, record_to_document

@@ -11,6 +11,7 @@
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12g list   # ng_1, rt1, rt3 again
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12h list   # ng_0, rt0 (from 200), rt2
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12i list   # ng_1, rt1, rt3 (tenth session)
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12j list   # ng_0, rt0, rt2 (eleventh)
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -84,6 +85,17 @@ READ_BEFORE_12G = frozenset({
     "ng1-0825", "ng1-0502", "ng1-0849", "ng1-0193", "ng1-0327",
 })
 
+# every line of ng_0 and russia_today_2 an analyst had read by hand before fresh-2026-12h was
+# drawn (see that batch's note below; russia_today_0 is drawn from line 200 on)
+READ_BEFORE_12H = frozenset({
+    "rt2-0653", "rt2-0173", "rt2-0126", "rt2-0375", "rt2-0940",
+    "ng0-0618", "ng0-0961", "ng0-0631", "ng0-0181", "ng0-0980",
+    "rt2-0081", "rt2-0255", "rt2-0611", "rt2-0727", "rt2-0749",
+    "ng0-0233", "ng0-0745", "ng0-0769", "ng0-0947", "ng0-0972",
+    "ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496", "ng0-0968",
+    "ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928",
+})
+
 BATCHES = {
     "fresh-2026-12": Batch("fresh-2026-12", 20261204,
                            {"rt2": "russia_today_2", "rt3": "russia_today_3"}),
@@ -143,12 +155,7 @@ BATCHES = {
     # 117, 451, 464, 496, 968 and 383, 851, 879, 928, 947) and russia_today_0 lines 1-199.
     "fresh-2026-12h": Batch("fresh-2026-12h", 20261217,
                             {"ng0": "ng_0", "rt0": "russia_today_0", "rt2": "russia_today_2"},
-                            frozenset({"rt2-0653", "rt2-0173", "rt2-0126", "rt2-0375", "rt2-0940",
-                                       "ng0-0618", "ng0-0961", "ng0-0631", "ng0-0181", "ng0-0980",
-                                       "rt2-0081", "rt2-0255", "rt2-0611", "rt2-0727", "rt2-0749",
-                                       "ng0-0233", "ng0-0745", "ng0-0769", "ng0-0947", "ng0-0972",
-                                       "ng0-0117", "ng0-0451", "ng0-0464", "ng0-0496", "ng0-0968",
-                                       "ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928"}),
+                            READ_BEFORE_12H,
                             {"rt0": 200},
                             per_file=10),
     # Drawn in the tenth session while fresh-2026-12h and all earlier batches were being read to
@@ -163,6 +170,21 @@ BATCHES = {
                                        "rt3-0069", "rt3-0430", "rt3-0676", "rt3-0697", "rt3-0929",
                                        "ng1-0232", "ng1-0254", "ng1-0287", "ng1-0505",
                                        "ng1-0880"}),
+                            per_file=10),
+    # Drawn in the eleventh session while fresh-2026-12i and all earlier batches were being read
+    # to improve quote speakers: 10 articles from each of ng_0, russia_today_0 and
+    # russia_today_2, the batch nobody has seen. Kept out: every line of these dumps an analyst
+    # read by hand (fresh-2026-12h's list above; docs/analyst-read-2026-12j.md: rt0 889, 544,
+    # 922, 802, 776; -12k.md: rt2 842, 108, 752, 125, 405, ng0 609, 876, 461, 360, 887; -12b.md
+    # reads gold articles) and russia_today_0 lines 1-199.
+    "fresh-2026-12j": Batch("fresh-2026-12j", 20261222,
+                            {"ng0": "ng_0", "rt0": "russia_today_0", "rt2": "russia_today_2"},
+                            READ_BEFORE_12H | frozenset({
+                                       "rt0-0889", "rt0-0544", "rt0-0922", "rt0-0802", "rt0-0776",
+                                       "rt2-0842", "rt2-0108", "rt2-0752", "rt2-0125", "rt2-0405",
+                                       "ng0-0609", "ng0-0876", "ng0-0461", "ng0-0360",
+                                       "ng0-0887"}),
+                            {"rt0": 200},
                             per_file=10),
 }
 BATCH = "fresh-2026-12"
