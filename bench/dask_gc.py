@@ -19,8 +19,9 @@ size and the CPU of a pickle round trip, whole and by field.
 
 ``pickling``: the thread CPU of pickling (the worker's part) and unpickling (the writer's
 part) a prepared record, with its classes pickled by their fields' values
-(:mod:`svodka.pickling`) and as pickle takes a slotted dataclass apart without it (a dict of
-slots), alternating ``--rounds`` times in one process.
+(:mod:`svodka.pickling`, ``by_fields``) and as Python pickles them without it (``default``:
+a dict of slots, or ``dataclasses``' ``__getstate__`` for a frozen class), alternating
+``--rounds`` times in one process.
 """
 from __future__ import annotations
 
@@ -187,7 +188,7 @@ def pickling(limit: int, rounds: int) -> list[dict]:
 
     rows = []
     for round_ in range(1, rounds + 1):
-        for form in ("by_fields", "slots_dict"):
+        for form in ("by_fields", "default"):
             for cls, reduce in decorated.items():
                 if form == "by_fields":
                     cls.__reduce__ = reduce
