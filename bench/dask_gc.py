@@ -1,7 +1,7 @@
 """Benchmark: what Python's cyclic GC costs the processes of an ingest (issue 13).
 
     python bench/dask_gc.py [--limit 60] [--modes default tuned default tuned]
-                            [--where extract writer transfer]
+                            [--where extract writer transfer pickling] [--rounds 3]
 
 ``extract``: one process loads the models and extracts ``--limit`` news articles (after two
 warm-up ones), with the GC as Python starts it (``default``: thresholds 700, 10, 10) or as
@@ -16,6 +16,12 @@ three times over (a fresh store each time), under each mode; reported per articl
 
 ``transfer``: what sending a prepared record from a worker to the parent costs: its pickled
 size and the CPU of a pickle round trip, whole and by field.
+
+``pickling``: the thread CPU of pickling (the worker's part) and unpickling (the writer's
+part) a prepared record, with its classes pickled by their fields' values
+(:mod:`svodka.pickling`, ``by_fields``) and as Python pickles them without it (``default``:
+a dict of slots, or ``dataclasses``' ``__getstate__`` for a frozen class), alternating
+``--rounds`` times in one process.
 """
 from __future__ import annotations
 
@@ -149,11 +155,64 @@ def transfer(limit: int) -> dict:
     return row
 
 
+def _pickled_by_fields() -> list[type]:
+    """The classes :func:`svodka.pickling.pickled_by_fields` decorated, from the modules whose
+    objects make a prepared record, a document and a rejection."""
+    import svodka.names
+    import svodka.reading.document
+    import svodka.record
+    import svodka.store.keys
+    prepare_module = sys.modules["svodka.store.prepare"]
+    return [cls for module in (svodka.names, svodka.reading.document, svodka.record,
+                               svodka.store.keys, prepare_module)
+            for cls in vars(module).values() if isinstance(cls, type)
+            and "pickled_by_fields" in getattr(cls.__dict__.get("__reduce__"), "__qualname__", "")]
+
+
+def pickling(limit: int, rounds: int) -> list[dict]:
+    from threadpoolctl import threadpool_limits
+
+    from dask_cpu import documents
+    from svodka.ingest.work import process
+
+    tasks = documents(ROOT.parent / "shared" / "data" / "news", limit)
+    with threadpool_limits(1, "blas"):
+        results = [process(*task) for task in tasks]
+    decorated = {cls: cls.__dict__["__reduce__"] for cls in _pickled_by_fields()}
+
+    def per_record_ms(work, repeats: int = 10) -> float:
+        started = time.thread_time()
+        for _ in range(repeats):
+            work()
+        return round((time.thread_time() - started) / repeats / len(results) * 1000, 3)
+
+    rows = []
+    for round_ in range(1, rounds + 1):
+        for form in ("by_fields", "default"):
+            for cls, reduce in decorated.items():
+                if form == "by_fields":
+                    cls.__reduce__ = reduce
+                elif "__reduce__" in cls.__dict__:
+                    del cls.__reduce__
+            blobs = [pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]
+            assert [pickle.loads(blob) for blob in blobs] == results
+            rows.append({"where": "pickling", "round": round_, "form": form,
+                         "classes": len(decorated), "docs": len(results),
+                         "bytes": sum(map(len, blobs)) // len(blobs),
+                         "dumps_ms": per_record_ms(lambda: [
+                             pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in results]),
+                         "loads_ms": per_record_ms(lambda: [pickle.loads(b) for b in blobs])})
+    for cls, reduce in decorated.items():
+        cls.__reduce__ = reduce
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=60)
     parser.add_argument("--modes", nargs="+", default=["default", "tuned", "default", "tuned"])
     parser.add_argument("--where", nargs="+", default=["extract", "writer", "transfer"])
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -166,6 +225,9 @@ def main() -> None:
             print(out.stdout.strip().splitlines()[-1], flush=True)
     if "transfer" in args.where:
         print(json.dumps(transfer(args.limit)), flush=True)
+    if "pickling" in args.where:
+        for row in pickling(args.limit, args.rounds):
+            print(json.dumps(row), flush=True)
     if "writer" in args.where:
         for row in writer(args.modes, args.limit):
             print(json.dumps(row), flush=True)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.pickling import pickled_by_fields
 from svodka.text import fold
 
 __all__ = ["fold", "is_adjective", "is_first_name", "lemma_key", "PersonName", "person_name"]
@@ -55,6 +56,7 @@ def lemma_key(name: str) -> str:
     return " ".join(_lemma(word) for word in _WORD.findall(fold(name.replace("-", " "))))
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PersonName:
     first: str | None      # folded; None when the name is a surname alone

@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from typing import Any
 
+from svodka.pickling import pickled_by_fields
+
 
 @cache
 def _field_names(cls) -> frozenset[str]:
@@ -19,6 +21,7 @@ def _drop_private(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if not key.startswith("_")}
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Span:
     start: int
@@ -33,6 +36,7 @@ class Span:
         return cls(data["start"], data["end"], data["text"])
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Credit:
     """A line that is not the article's prose, kept in the text but not read by extraction."""
@@ -49,6 +53,7 @@ class Credit:
         return cls(data["start"], data["end"], data["text"], data.get("kind", "credit"))
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Paragraph:
     start: int
@@ -62,6 +67,7 @@ class Paragraph:
         return cls(data["start"], data["end"])
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Source:
     path: str | None = None
@@ -79,6 +85,7 @@ class Source:
                    data.get("domain"), data.get("url_problem"))
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Dateline:
     start: int
@@ -97,6 +104,7 @@ class Dateline:
                    data.get("agency"))
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Mention:
     start: int
@@ -133,6 +141,7 @@ class Mention:
                    data.get("tone_source"), data.get("tone_quote"), data.get("rule"))
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class EntityTone:
     """Tone toward one entity over an article: mentions per class and a summary."""
@@ -161,6 +170,7 @@ class EntityTone:
         return cls(tones.count(1), tones.count(-1), tones.count(0))
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Entity:
     id: str
@@ -193,6 +203,7 @@ class Entity:
                    tone=EntityTone.from_dict(data["tone"]) if data.get("tone") else None)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Quote:
     start: int
@@ -228,6 +239,7 @@ class Quote:
         return cls(**values)
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Amount:
     start: int
@@ -257,6 +269,7 @@ class Amount:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class DateRef:
     start: int
@@ -278,6 +291,7 @@ class DateRef:
                    data.get("rule"))
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Article:
     id: str

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from svodka.pickling import pickled_by_fields
 
+
+@pickled_by_fields
 @dataclass(slots=True)
 class Document:
     text: str
@@ -17,6 +20,7 @@ class Document:
     encoding: str | None = None
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Rejection:
     """An input that could not become a document, kept with enough to retry it."""

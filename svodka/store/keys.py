@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 
 from svodka import kb
 from svodka.names import PersonName, fold, lemma_key, person_name
+from svodka.pickling import pickled_by_fields
 from svodka.record import Entity
 
 # Kinds of key: name (the canonical name), full (a person's first name and surname), sur (a
@@ -21,6 +22,7 @@ def corpus_entity_id(type_: str, key: str) -> str:
     return f"{type_.lower()[:8]}-{digest[:10]}"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What one article says about one entity, as keys."""

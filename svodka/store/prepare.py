@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from svodka.dedup import signature
+from svodka.pickling import pickled_by_fields
 from svodka.record import Article
 from svodka.store.keys import Evidence, evidence
 from svodka.store.lemmas import lemma_groups, word_forms, words
@@ -20,6 +21,7 @@ _SENTENCE_END = re.compile(r"[.!?…]\s|\n")
 _CONTEXT_CHARS = 300
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class SearchUnit:
     kind: str              # article | quote | amount
@@ -32,6 +34,7 @@ class SearchUnit:
     lemmas: str
 
 
+@pickled_by_fields
 @dataclass(slots=True)
 class Prepared:
     article: Article
