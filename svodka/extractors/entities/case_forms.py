@@ -64,6 +64,8 @@ def same_word_forms(morph: Morphology, a: str, b: str) -> bool:
     it does not know one of them, one stem once a case ending is cut."""
     if a == b:
         return True
+    if a[:1] != b[:1]:
+        return False    # a case ending never changes a name's first letter (and this is cheap)
     if "-" in a and "-" in b:
         # "Дейра эз-Зора" / "Дейр эз-Зор", "Аль-Каиду" / "Аль-Каида": part by part
         parts_a, parts_b = a.split("-"), b.split("-")
