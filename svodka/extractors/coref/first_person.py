@@ -35,21 +35,25 @@ OUR_PHRASES = False
 GROUP_TYPES = ("ORG", "LOC")
 
 
-def quote_mentions(analysis, quote, speaker: Entity, entities: list[Entity]
-                   ) -> list[tuple[Entity, Mention]]:
+def quote_mentions(analysis, quote, speaker: Entity, entities: list[Entity],
+                   bodies: dict | None = None) -> list[tuple[Entity, Mention]]:
     """The first-person words of ``speaker``'s quote as mentions of whose they are: a
     person's «я» their own (``pronoun:speaker``) and «мы» the body their title names
     (``pronoun:speaker-group``); an organization's «мы» its own. «наша страна», «нашей
     компании» — a possessive before a noun that describes a place or an organization — is
     that body's description as a whole (``description:our``) when the body is of the noun's
     type, and nobody's otherwise: the possessive alone would stand for the whole phrase."""
-    found, bodies = [], {}
+    found = []
+    bodies = {} if bodies is None else bodies
     text = analysis.text
 
     def body_of(types: tuple[str, ...]) -> Entity | None:
-        if types not in bodies:       # once a quote: a long one says «мы» many times
-            bodies[types] = _body(speaker, entities, text, types)
-        return bodies[types]
+        # once a speaker: ``bodies`` is shared by an article's quotes (a 10 MB article holds
+        # thousands, and each look scans every entity's mentions)
+        key = (speaker.id, types)
+        if key not in bodies:
+            bodies[key] = _body(speaker, entities, text, types)
+        return bodies[key]
 
     for index in analysis.tokens_between(quote.start, quote.end):
         token = analysis.tokens[index]

@@ -753,11 +753,13 @@ def speech_pronouns(analysis, entities: list[Entity], quotes) -> list[Entity]:
 
     by_id = {entity.id: entity for entity in entities}
     added: dict[str, list[Mention]] = {}
+    bodies: dict = {}
     for quote in quotes:
         speaker = by_id.get(quote.speaker)
         if speaker is None or quote.kind not in first_person.QUOTE_KINDS:
             continue
-        for entity, mention in first_person.quote_mentions(analysis, quote, speaker, entities):
+        for entity, mention in first_person.quote_mentions(analysis, quote, speaker, entities,
+                                                            bodies):
             added.setdefault(entity.id, []).append(mention)
     if not added:
         return entities
