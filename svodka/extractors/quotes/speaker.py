@@ -125,11 +125,8 @@ def _members_of(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
 
 def _country(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
     """"британская сторона": the country, if the article names it."""
-    for child in children(ctx, head, ("amod",)):
-        names = ctx.lexicon.countries.get(ctx.lemma(child))
-        if names:
-            return index.place_named(names)
-    return None
+    country = phrase_country(ctx, head)
+    return index.place_named(ctx.lexicon.countries[country]) if country else None
 
 
 def _kind_words(ctx: Context, head: int) -> tuple[str, ...]:
