@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import re
 import zipfile
 
 import pytest
@@ -449,6 +450,77 @@ def test_tenth_fresh_batch_is_the_seeded_selection_in_order():
         assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
             path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
+
+
+ELEVENTH = "fresh-2026-12k"
+# the analysts' reads written before the eleventh batch was drawn (12b to 12n); -12b.md reads gold
+ANALYST_READS_BEFORE_12K = [ROOT / "docs" / f"analyst-read-2026-12{letter}.md"
+                            for letter in "bdefghijklmn"]
+
+
+def _ids_read_by_analysts(prefixes: tuple[str, ...]) -> set[str]:
+    """Every article of these dumps an analyst's read names, by its id (``rt1-0776``)."""
+    pattern = re.compile(r"\b(?:%s)-\d{4}\b" % "|".join(prefixes))
+    return {found for doc in ANALYST_READS_BEFORE_12K
+            for found in pattern.findall(doc.read_text(encoding="utf-8"))}
+
+
+def _source_lines(keep) -> set[tuple[str, int]]:
+    """(dump, line) of every gold file whose batch ``keep`` accepts."""
+    sources = (json.loads(path.read_text(encoding="utf-8"))["source"]
+               for path in validate.gold_files(GOLD) if keep(_batch_of(path)))
+    return {(source["file"], source["line"]) for source in sources}
+
+
+def test_eleventh_fresh_batch_is_ten_each_of_ng1_rt1_and_rt3_none_an_analyst_read():
+    eleventh = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == ELEVENTH]
+    assert sorted(name[:3] for name in eleventh) == ["ng1"] * 10 + ["rt1"] * 10 + ["rt3"] * 10
+    # apart from every other file by its source line, not only by its name
+    assert not (_source_lines(lambda batch: batch != ELEVENTH)
+                & _source_lines(lambda batch: batch == ELEVENTH))
+    read = _ids_read_by_analysts(("ng1", "rt1", "rt3"))
+    # the -12m read (rt1-0776 …) and the -12n read (rt3-0680 …) are among those kept out
+    assert {"rt1-0776", "ng1-0607", "rt3-0680", "rt3-0094"} <= read
+    assert not read & set(eleventh)
+    stats = validate.summary(GOLD, ELEVENTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+def _quotes(article_id: str) -> list[dict]:
+    return json.loads((GOLD / f"{article_id}.json").read_text(encoding="utf-8"))["quotes"]
+
+
+def test_eleventh_fresh_batch_reads_a_parenthetical_a_channel_and_line_pieces_as_written():
+    # ng1-0445: «Россия всегда отличалась поисками социальной правды, отметил Валерий Коваленко, и
+    # потенциал этих поисков …» has a whole clause before the cue: two indirect quotes (L1)
+    kovalenko = [q["text"] for q in _quotes("ng1-0445") if q["speaker"] == "Валерий Коваленко"]
+    assert kovalenko[2:4] == ["Россия всегда отличалась поисками социальной правды",
+                              "потенциал этих поисков также формирует историческую память россиян"]
+    # rt1-0760: «…», — ⏎цитирует главу МВФ⏎ Кристин Лагард пресс-служба фонда is Lagarde's own
+    assert [q["speaker"] for q in _quotes("rt1-0760")][:2] == ["Кристин Лагард", "Денис Денисов"]
+    # rt3-0424: «Поэтому, если министр (Владимир Омелян. — ⏎RT⏎) призывает …» keeps the
+    # three-word piece before the editor's bracket; the one-word «Они (…» piece is left out
+    pieces = [q["text"] for q in _quotes("rt3-0424") if q["speaker"] in ("Юрий Барзыкин",
+                                                                          "Мария Захарова")]
+    assert "Поэтому, если министр" in pieces and "Они" not in pieces
+    assert any(text.startswith("направлены в первую очередь") for text in pieces)
+
+
+@needs_shared(NEWS)
+def test_eleventh_fresh_batch_is_the_seeded_selection_in_order():
+    import sys
+    sys.path.insert(0, str(GOLD))
+    import fresh_pool
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, ELEVENTH)]
+    assert len(chosen) == 30
+    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
+                           if _batch_of(path) == ELEVENTH}
+    # the batch's kept-out lines are a superset of the ninth batch's (one named constant)
+    assert fresh_pool.BATCHES[NINTH].excluded < fresh_pool.BATCHES[ELEVENTH].excluded
+    # adding the eleventh batch's files leaves the earlier batches' selections as they were
+    for earlier in (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH):
+        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
 
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():

@@ -12,6 +12,7 @@
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12h list   # ng_0, rt0 (from 200), rt2
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12i list   # ng_1, rt1, rt3 (tenth session)
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12j list   # ng_0, rt0, rt2 (eleventh)
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12k list   # ng_1, rt1, rt3 (twelfth)
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -83,6 +84,14 @@ READ_BEFORE_12G = frozenset({
     "ng1-0018", "ng1-0767", "ng1-0411", "ng1-0661", "ng1-0026",
     "rt3-0503", "rt3-0197", "rt3-0708", "rt3-0408", "rt3-0738",
     "ng1-0825", "ng1-0502", "ng1-0849", "ng1-0193", "ng1-0327",
+})
+
+# every line of ng_1, russia_today_1 and russia_today_3 an analyst had read by hand before
+# fresh-2026-12i was drawn (see that batch's note below)
+READ_BEFORE_12I = READ_BEFORE_12G | frozenset({
+    "rt1-0010", "rt1-0335", "rt1-0359", "rt1-0501", "rt1-0729",
+    "rt3-0069", "rt3-0430", "rt3-0676", "rt3-0697", "rt3-0929",
+    "ng1-0232", "ng1-0254", "ng1-0287", "ng1-0505", "ng1-0880",
 })
 
 # every line of ng_0 and russia_today_2 an analyst had read by hand before fresh-2026-12h was
@@ -165,11 +174,7 @@ BATCHES = {
     # rt3 69, 430, 676, 697, 929; -12j.md: ng1 232, 254, 287, 505, 880).
     "fresh-2026-12i": Batch("fresh-2026-12i", 20261220,
                             {"ng1": "ng_1", "rt1": "russia_today_1", "rt3": "russia_today_3"},
-                            READ_BEFORE_12G | frozenset({
-                                       "rt1-0010", "rt1-0335", "rt1-0359", "rt1-0501", "rt1-0729",
-                                       "rt3-0069", "rt3-0430", "rt3-0676", "rt3-0697", "rt3-0929",
-                                       "ng1-0232", "ng1-0254", "ng1-0287", "ng1-0505",
-                                       "ng1-0880"}),
+                            READ_BEFORE_12I,
                             per_file=10),
     # Drawn in the eleventh session while fresh-2026-12i and all earlier batches were being read
     # to improve quote speakers: 10 articles from each of ng_0, russia_today_0 and
@@ -185,6 +190,22 @@ BATCHES = {
                                        "ng0-0609", "ng0-0876", "ng0-0461", "ng0-0360",
                                        "ng0-0887"}),
                             {"rt0": 200},
+                            per_file=10),
+    # Drawn in the twelfth session while fresh-2026-12j and all earlier batches were being read
+    # to improve quote speakers: 10 articles from each of ng_1, russia_today_1 and
+    # russia_today_3, the batch nobody has seen. Kept out: every line of these dumps an analyst
+    # read by hand (fresh-2026-12i's list above; docs/analyst-read-2026-12l.md: rt3 94, 984, 109,
+    # 985, 715, ng1 943, 117, 362, 364, 202; -12m.md: rt1 776, 152, 208, 337, 911, ng1 607, 208,
+    # 651, 658, 782; -12n.md: rt3 680, 568, 274, 849, 566; -12b.md reads gold articles).
+    "fresh-2026-12k": Batch("fresh-2026-12k", 20261225,
+                            {"ng1": "ng_1", "rt1": "russia_today_1", "rt3": "russia_today_3"},
+                            READ_BEFORE_12I | frozenset({
+                                       "rt3-0094", "rt3-0984", "rt3-0109", "rt3-0985", "rt3-0715",
+                                       "ng1-0943", "ng1-0117", "ng1-0362", "ng1-0364", "ng1-0202",
+                                       "rt1-0776", "rt1-0152", "rt1-0208", "rt1-0337", "rt1-0911",
+                                       "ng1-0607", "ng1-0208", "ng1-0651", "ng1-0658", "ng1-0782",
+                                       "rt3-0680", "rt3-0568", "rt3-0274", "rt3-0849",
+                                       "rt3-0566"}),
                             per_file=10),
 }
 BATCH = "fresh-2026-12"
