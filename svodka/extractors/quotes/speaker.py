@@ -18,7 +18,8 @@ from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, C
 from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders, \
     title_score
 from svodka.extractors.quotes.nationality import conflicts, phrase_country
-from svodka.extractors.quotes.phrase import WORDS_OF, outlet_length, outlets, speaker_phrase
+from svodka.extractors.quotes.phrase import WORDS_OF, outlet_length, outlets, reporting_cue, \
+    speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
 from svodka.text import fold, fold_word
@@ -350,7 +351,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if apposed is not None:
         return apposed      # "директор по закупкам … Роман Зимонас": the name the phrase gives
     for mention, entity in found:
-        if mention.start <= ctx.tokens[head].start < mention.end:
+        if mention.start <= ctx.tokens[head].start < mention.end \
+                and not _pronoun_disagrees(ctx, index, quote, head, entity):
             return entity
     person = _named_in(ctx, found, "PER")
     if lemma in _PRONOUN_GENDER:
@@ -412,6 +414,19 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         return _holder_in_focus(ctx, index, anchor, gender, stems) \
             or index.titled(anchor, gender, stems)
     return organization or _nominative_place(ctx, found)
+
+
+def _pronoun_disagrees(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
+                       entity: Entity) -> bool:
+    """Is "она" of "— сказала она" linked to a man (or "он" to a woman)? The pronoun and the
+    cue's gender both say who may speak; a person of the other gender is no speaker, and the
+    quote goes on as if the pronoun were unlinked (the subject before, the last speaker of
+    that gender)."""
+    if ctx.lemma(head) not in _PRONOUN_GENDER or entity.type != "PER":
+        return False
+    said = {_PRONOUN_GENDER[ctx.lemma(head)], _cue_gender(ctx, quote)} - {None}
+    known = index.genders.get(entity.id)
+    return known is not None and len(said) == 1 and known not in said
 
 
 def _declared_unnamed(ctx: Context, head: int, tokens: range) -> bool:
@@ -717,6 +732,7 @@ def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
 
 
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
+    quote = reporting_cue(ctx, quote)   # "отметил, что … допущены ошибки: «…»": "отметил"
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
         return Speaker(None)
