@@ -369,8 +369,6 @@ def _phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
             if ctx.lemma(c) in POSSESSIVE_PRONOUNS] or roots
     if roots:
         tokens = _clip(ctx, subtree(ctx, roots[0]), roots[0], quote)
-        if cite:
-            tokens = _without_citer(ctx, cue, roots[0], tokens)
         stop = tokens.stop
         while stop < cue and ctx.tokens[stop].pos in ("PROPN", "NOUN"):
             stop += 1       # a name the parse left out: "Глава … доктор Захир Хамду Хаджу подтвердил"
@@ -402,21 +400,6 @@ def _phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
             return None     # "— рассказали ТАСС": told the outlet, no one named
         tokens = range(after, tokens.stop)
     return (tokens, _window_head(ctx, tokens)) if len(tokens) else None
-
-def _without_citer(ctx: Context, cue: int, root: int, tokens: range) -> range:
-    """"— цитирует скаута «Спорт-Экспресс»": a citing verb with no subject of its own has it
-    glued to its object by the parse; a listed outlet after the object's head is who cites,
-    not whose scout he is, so the object's words stop before it."""
-    if children(ctx, cue, ("nsubj",)):
-        return tokens
-    for i in range(root + 1, tokens.stop):
-        if ctx.word(i) not in QUOTE_MARKS and outlet_length(ctx, i) > 0:
-            stop = i
-            while stop > tokens.start and ctx.word(stop - 1) in QUOTE_MARKS:
-                stop -= 1
-            return range(tokens.start, stop)
-    return tokens
-
 
 def _quoted_words(ctx: Context, index: int, cue: int, quote: Candidate) -> bool:
     """Is the word in the quote itself or in someone's words in other marks than the cue's
