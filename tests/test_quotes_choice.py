@@ -64,14 +64,17 @@ SPEAKERS = [
 ]
 
 
+def _speaker_of(article, words: str) -> str | None:
+    """The speaker of the first quote holding ``words``, which must be found."""
+    quotes = [quote for quote in article.quotes if words in quote.text]
+    assert quotes, [quote.text for quote in article.quotes]
+    return quotes[0].speaker_name
+
+
 @pytest.mark.parametrize("text, speakers", SPEAKERS)
 def test_the_cue_chooses_among_candidates(text, speakers, models):
     article = svodka.extract(text, models=models)
-    found = {quote.text: quote.speaker_name for quote in article.quotes}
-    for words, name in speakers.items():
-        quotes = [text for text in found if words in text]
-        assert quotes, found     # the quote itself is found
-        assert found[quotes[0]] == name, found
+    assert {words: _speaker_of(article, words) for words in speakers} == speakers
 
 
 def test_a_pronoun_linked_to_a_man_is_not_the_woman_who_spoke(models):
@@ -82,7 +85,4 @@ def test_a_pronoun_linked_to_a_man_is_not_the_woman_who_spoke(models):
     article = svodka.extract(gold["text"], models=models)
     assert any(entity.name.startswith("Иван") and "Айвазовский" in entity.name
                for entity in article.entities)     # the painter is a candidate
-    found = {quote.text: quote.speaker_name for quote in article.quotes}
-    quotes = [text for text in found if "Айвазовский учился в Петербургской академии" in text]
-    assert quotes, found
-    assert found[quotes[0]] == "Ольга Гутман", found
+    assert _speaker_of(article, "Айвазовский учился в Петербургской академии") == "Ольга Гутман"
