@@ -5,6 +5,7 @@ From syntax (the cue's subject, the object of "цитирует", the "в …" o
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from svodka.data import load_list, load_set
@@ -185,7 +186,8 @@ def _voice_before(ctx: Context, cue: int, quote: Candidate) -> list[int]:
     its sentence and outside the quote."""
     feats = ctx.tokens[cue].feats
     if not (ctx.is_impersonal_cue(cue) or feats.get("Voice") in ("Pass", "Mid")
-            or feats.get("Variant") == "Short" or feats.get("Gender") == "Neut"):
+            or feats.get("Variant") == "Short" or feats.get("Gender") == "Neut"
+            or _indefinite_personal(ctx, cue)):
         return []       # a cue with a subject of its own, lost by the parse
     first = ctx.sentence(cue).first
     for i in range(cue - 1, first - 1, -1):
@@ -195,6 +197,14 @@ def _voice_before(ctx: Context, cue: int, quote: Candidate) -> list[int]:
                 and any(ctx.lemma(j) == "в" for j in range(max(first, i - 4), i)):
             return [i]
     return []
+
+
+def _indefinite_personal(ctx: Context, cue: int) -> bool:
+    """A plural cue with no subject speaks for a body: "в организации внезапно заявили, что"
+    (they said), however the parse hung "в организации" (here on the reported verb)."""
+    feats = ctx.tokens[cue].feats
+    return feats.get("Number") == "Plur" and feats.get("VerbForm", "Fin") == "Fin" \
+        and feats.get("Person") in (None, "3") and not children(ctx, cue, ("nsubj",))
 
 
 # words that may stand before a cue continuing the previous sentence's subject: "И сказал",
@@ -234,6 +244,37 @@ def _elided_subject(ctx: Context, cue: int) -> tuple[range, int] | None:
     return None
 
 
+# rules whose cue is the verb before a colon, however deep in the sentence it stands
+_COLON_RULES = frozenset({"colon_cue", "colon_clause"})
+# conjunctions opening a reported clause: "отметил, что …", "потребовал, чтобы …"
+_REPORTED_CLAUSE_MARKS = frozenset({"что", "чтобы"})
+
+
+def reporting_cue(ctx: Context, quote: Candidate) -> Candidate:
+    """The quote read from the verb that reports the clause its colon ends: "Василий Петров
+    отметил, что … могли быть допущены ошибки: «…»" — not "допущены" (whose subject is
+    "ошибки") but "отметил", whose subject spoke. Only for a colon's cue: a verb after ", что"
+    is what was reported; the cue (or the reporting verb with a subject: "Эксперт согласилась
+    с тем, что Ципрас предал референдум: «…»") before it is who reports. Read from the words,
+    not the parse, which often hangs such a clause on the quote's own verb."""
+    cue = quote.cue
+    if quote.rule not in _COLON_RULES or cue is None or ctx.tokens[cue].end > quote.start:
+        return quote
+    first = ctx.sentence(cue).first
+    mark = next((i for i in range(cue - 1, first, -1)
+                 if ctx.lemma(i) in _REPORTED_CLAUSE_MARKS and ctx.word(i - 1) == ","), None)
+    if mark is None:
+        return quote
+    for verb in range(mark - 2, first - 1, -1):
+        if ctx.word(verb) in FINAL_PUNCT or ctx.word(verb) in QUOTE_MARKS:
+            return quote
+        if ctx.tokens[verb].pos in ("VERB", "AUX", "ADJ") and (
+                ctx.is_any_cue(verb) or ctx.is_reporting(verb) and children(ctx, verb, ("nsubj",))):
+            token = ctx.tokens[verb]
+            return replace(quote, cue=verb, cue_span=(token.start, token.end))
+    return quote
+
+
 def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     """(tokens, head) of the words naming the speaker."""
     phrase = _phrase(ctx, quote)
@@ -242,11 +283,23 @@ def speaker_phrase(ctx: Context, quote: Candidate) -> tuple[range, int] | None:
     return phrase
 
 
+def _relative_clause_comma(ctx: Context, relative: int) -> int | None:
+    """The comma opening the relative clause: right before "который", or before the
+    prepositional phrase it closes ("…, по словам которого", "…, по мнению которой")."""
+    comma = relative - 1
+    if comma >= 1 and ctx.word(comma) != "," and ctx.tokens[relative].feats.get("Case") == "Gen":
+        phrase_start = next((i for i in range(comma, max(0, relative - 4), -1)
+                             if ctx.phrase_at(i, relative + 1) is not None), None)
+        comma = phrase_start - 1 if phrase_start is not None else comma
+    return comma if comma >= 1 and ctx.word(comma) == "," else None
+
+
 def _relative_antecedent(ctx: Context, relative: int) -> tuple[range, int] | None:
     """"опроверг Вайнштока, который … заявил, что": the relative pronoun stands for the noun
-    its clause follows, when number and gender agree; else no one is named."""
-    comma = relative - 1
-    if comma < 1 or ctx.word(comma) != ",":
+    its clause follows, when number and gender agree; else no one is named. The clause may
+    open with the phrase the relative hangs on: "Валентин Горбунов, по словам которого …"."""
+    comma = _relative_clause_comma(ctx, relative)
+    if comma is None:
         return None
     noun = comma - 1
     token, pronoun = ctx.tokens[noun], ctx.tokens[relative].feats

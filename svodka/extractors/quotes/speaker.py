@@ -18,7 +18,8 @@ from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, C
 from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders, \
     title_score
 from svodka.extractors.quotes.nationality import conflicts, phrase_country
-from svodka.extractors.quotes.phrase import WORDS_OF, outlet_length, outlets, speaker_phrase
+from svodka.extractors.quotes.phrase import WORDS_OF, outlet_length, outlets, reporting_cue, \
+    speaker_phrase
 from svodka.extractors.quotes.syntax import children, head_of, subtree
 from svodka.record import Entity, Mention
 from svodka.text import fold, fold_word
@@ -121,6 +122,29 @@ def _members_of(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
             or outlet_length(ctx, at):
         return None     # "собеседники RT": the outlet is whom they spoke to
     return index.starting_at(ctx.tokens[at].start, "ORG")
+
+
+# how many sentences back a bare group may repeat the group an organization was named with
+_GROUP_SENTENCES_BACK = 3
+
+
+def _group_named_before(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
+    """A bare plural group repeats the same group named with its organization a few sentences
+    before ("специалисты Breakthrough Listen установили … Специалисты отмечают, что" → the
+    project): the same word, plural, with the organization right after it there (as
+    :func:`_members_of` reads it), in the same or the previous paragraph."""
+    token = ctx.tokens[head]
+    if token.feats.get("Number") != "Plur" or any(
+            ctx.tokens[c].rel in ("nmod", "amod", "det") for c in ctx.analysis.children(head)):
+        return None     # "эксперты банка", "другие специалисты": not a bare repetition
+    sentence = token.sent
+    first = ctx.analysis.sentences[max(0, sentence - _GROUP_SENTENCES_BACK)].first
+    regions = {ctx.analysis.sentences[sentence].region - 1, ctx.analysis.sentences[sentence].region}
+    for i in range(ctx.sentence(head).first - 1, first - 1, -1):
+        if ctx.lemma(i) == ctx.lemma(head) and ctx.analysis.sentences[ctx.tokens[i].sent].region \
+                in regions and not index.inside_quote(ctx.tokens[i].start, direct=False):
+            return _members_of(ctx, index, i)
+    return None
 
 
 def _country(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
@@ -342,7 +366,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
                                if not m.start <= ctx.tokens[head].start < m.end], "PER") \
             or (_holder_in_focus(ctx, index, anchor, gender, _stems(ctx, tokens))
                 if ctx.tokens[head].feats.get("Number") == "Sing" else None) \
-            or _members_of(ctx, index, head) or (
+            or _members_of(ctx, index, head) or _group_named_before(ctx, index, head) or (
                 _outlet_in_focus(ctx, index, anchor) if lemma in lexicon.media
                 and quote.cue is not None and ctx.tokens[quote.cue].feats.get("Number") == "Sing"
                 else None)  # "…, пишет Asian Review. … — перечисляет СМИ": one outlet (D6)
@@ -350,7 +374,8 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if apposed is not None:
         return apposed      # "директор по закупкам … Роман Зимонас": the name the phrase gives
     for mention, entity in found:
-        if mention.start <= ctx.tokens[head].start < mention.end:
+        if mention.start <= ctx.tokens[head].start < mention.end \
+                and not _pronoun_disagrees(ctx, index, quote, head, entity):
             return entity
     person = _named_in(ctx, found, "PER")
     if lemma in _PRONOUN_GENDER:
@@ -372,7 +397,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if people is None and index.is_title(lemma):
         people = "sing"
     if people == "plur":    # a group: "эксперты", "опрошенные ветераны" → no one
-        return person or _members_of(ctx, index, head)
+        return person or _members_of(ctx, index, head) or _group_named_before(ctx, index, head)
     if lemma in lexicon.media:
         return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma) \
             or _outlet_in_focus(ctx, index, anchor)
@@ -412,6 +437,19 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         return _holder_in_focus(ctx, index, anchor, gender, stems) \
             or index.titled(anchor, gender, stems)
     return organization or _nominative_place(ctx, found)
+
+
+def _pronoun_disagrees(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
+                       entity: Entity) -> bool:
+    """Is "она" of "— сказала она" linked to a man (or "он" to a woman)? The pronoun and the
+    cue's gender both say who may speak; a person of the other gender is no speaker, and the
+    quote goes on as if the pronoun were unlinked (the subject before, the last speaker of
+    that gender)."""
+    if ctx.lemma(head) not in _PRONOUN_GENDER or entity.type != "PER":
+        return False
+    said = {_PRONOUN_GENDER[ctx.lemma(head)], _cue_gender(ctx, quote)} - {None}
+    known = index.genders.get(entity.id)
+    return known is not None and len(said) == 1 and known not in said
 
 
 def _declared_unnamed(ctx: Context, head: int, tokens: range) -> bool:
@@ -637,6 +675,17 @@ def _relayed_source(ctx: Context, index: EntityIndex, quote: Candidate,
     return None
 
 
+def _person_citing(ctx: Context, index: EntityIndex, head: int, source: Entity | None) -> bool:
+    """Does a person named as the subject cite a text or a body ("– заявил Пиккель, ссылаясь
+    на Катехизис Католической церкви")? The words are his; only a channel, or a person
+    relaying another person, speaks for the source it names."""
+    if source is None or source.type == "PER":
+        return False
+    token = ctx.tokens[head]
+    return any(entity.type == "PER" and mention.kind == "name"
+               for mention, entity in index.overlapping(token.start, token.end))
+
+
 def _source_named(ctx: Context, index: EntityIndex, first: int) -> Entity | None:
     stop = ctx.sentence(first).stop if first < len(ctx.tokens) else first
     if stop == first or (stop < len(ctx.tokens) and ctx.word(stop - 1) not in FINAL_PUNCT
@@ -717,6 +766,7 @@ def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
 
 
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
+    quote = reporting_cue(ctx, quote)   # "отметил, что … допущены ошибки: «…»": "отметил"
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
         return Speaker(None)
@@ -727,7 +777,8 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     owner_named = 0 <= ctx.tokens[head].head < len(ctx.tokens) and \
         ctx.lemma(ctx.tokens[head].head) in WORDS_OF
     source = None if owner_named else _relayed_source(ctx, index, quote, tokens)
-    if source is not None:      # "— сообщает РИА Новости со ссылкой на местные СМИ"
+    if source is not None and not _person_citing(ctx, index, head, source[0]):
+        # "— сообщает РИА Новости со ссылкой на местные СМИ": the channel relays the source
         return Speaker(source[0], ctx.text[start:end], (start, end))
     entity = resolve(ctx, index, quote, tokens, head)
     if entity is not None and not can_speak(entity):
