@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from svodka.data import load_table
 from svodka.record import Entity
+from svodka.text import fold
 
-__all__ = ["person_genders", "verb_gender"]
+__all__ = ["gender_agreeing", "person_genders", "verb_gender"]
 
 
 def person_genders(analysis, entities: list[Entity]) -> dict[int, str | None]:
@@ -73,3 +75,20 @@ def verb_gender(analysis, tokens: range) -> str | None:
             return None
         return verb.feats.get("Gender")
     return None
+
+
+def gender_agreeing(links: list, genders: dict[int, str | None]) -> list:
+    """The links a pronoun's own gender does not contradict: "— сказала она" never stands for
+    a man. The pronoun ranker scores phrases, and a man's name inside the quote she speaks can
+    outscore the woman introduced two paragraphs up; a pronoun so left open is the quote
+    reader's to give to the last speaker of its gender. A person of unknown gender keeps it."""
+    forms = _pronoun_genders()
+    return [link_ for link_ in links
+            if link_.entity.type != "PER" or link_.mention.kind != "pronoun"
+            or None in (demanded := forms.get(fold(link_.mention.text)),
+                        known := genders.get(id(link_.entity)))
+            or demanded == known]
+
+
+def _pronoun_genders() -> dict[str, str]:
+    return {row[0]: row[2] for row in load_table("coref_pronouns.tsv") if row[1] == "Sing"}
