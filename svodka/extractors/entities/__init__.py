@@ -121,7 +121,7 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     links += descriptors
     taken |= {link_.token for link_ in descriptors}
     links += link_anaphoric(analysis, entities, links, taken)
-    links += gender_agreeing(link_by_ranker(analysis, entities, links, quoted), genders)
+    links += gender_agreeing(analysis, link_by_ranker(analysis, entities, links, quoted))
     return Coreference(genders, links + relative_links(analysis, entities, links))
 
 
