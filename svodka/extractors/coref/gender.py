@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections import Counter
 
+from svodka.data import load_table
 from svodka.record import Entity
+from svodka.text import fold
 
-__all__ = ["person_genders", "verb_gender"]
+__all__ = ["gender_agreeing", "person_genders", "verb_gender"]
 
 
-def person_genders(analysis, entities: list[Entity]) -> dict[int, str | None]:
-    """``id(entity)`` → "Masc", "Fem" or None for every person."""
+def person_genders(analysis, entities: list[Entity], verbs_only: bool = False
+                   ) -> dict[int, str | None]:
+    """``id(entity)`` → "Masc", "Fem" or None for every person; ``verbs_only``: None where
+    no verb agreeing with a name decides."""
     genders: dict[int, str | None] = {}
     for entity in entities:
         if entity.type != "PER":
@@ -35,7 +39,7 @@ def person_genders(analysis, entities: list[Entity]) -> dict[int, str | None]:
                 if token.pos == "PROPN" and token.feats.get("Gender") in ("Masc", "Fem"):
                     tagged[token.feats["Gender"]] += 1
                     break
-        genders[id(entity)] = _winner(votes) or _winner(tagged)
+        genders[id(entity)] = _winner(votes) or (None if verbs_only else _winner(tagged))
     return genders
 
 
@@ -73,3 +77,24 @@ def verb_gender(analysis, tokens: range) -> str | None:
             return None
         return verb.feats.get("Gender")
     return None
+
+
+def gender_agreeing(analysis, links: list) -> list:
+    """The links a pronoun's own gender does not contradict: "— сказала она" never stands for
+    a man. The pronoun ranker scores phrases, and a man's name inside the quote she speaks can
+    outscore the woman introduced two paragraphs up; a pronoun so left open is the quote
+    reader's to give to the last speaker of its gender. Only a gender the verbs agreeing with
+    the person's names attest counts: the tagger's guess at a foreign first name ("Энн-Мари")
+    is no evidence against "она"."""
+    forms = _pronoun_genders()
+    people = list({id(link_.entity): link_.entity for link_ in links
+                   if link_.entity.type == "PER"}.values())
+    attested = person_genders(analysis, people, verbs_only=True)
+    return [link_ for link_ in links
+            if None in (demanded := forms.get(fold(link_.mention.text)),
+                        known := attested.get(id(link_.entity)))
+            or link_.mention.kind != "pronoun" or demanded == known]
+
+
+def _pronoun_genders() -> dict[str, str]:
+    return {row[0]: row[2] for row in load_table("coref_pronouns.tsv") if row[1] == "Sing"}

@@ -23,6 +23,7 @@ from svodka.extractors.coref import (Coreference, antecedent, link_descriptions,
                                     link_titles, person_genders, person_slots, quoted_spans)
 from svodka.extractors.coref.descriptions import (apposition_links, descriptor_links,
                                                   link_anaphoric)
+from svodka.extractors.coref.gender import gender_agreeing
 from svodka.extractors.coref.pronouns import link_by_ranker, relative_links
 from svodka.extractors.entities.canonical import own_name_of
 from svodka.extractors.entities.case_forms import fold_case_forms
@@ -120,7 +121,7 @@ def _resolve(analysis, entities: list[Entity]) -> Coreference:
     links += descriptors
     taken |= {link_.token for link_ in descriptors}
     links += link_anaphoric(analysis, entities, links, taken)
-    links += link_by_ranker(analysis, entities, links, quoted)
+    links += gender_agreeing(analysis, link_by_ranker(analysis, entities, links, quoted))
     return Coreference(genders, links + relative_links(analysis, entities, links))
 
 

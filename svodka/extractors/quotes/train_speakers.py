@@ -46,9 +46,9 @@ class QuoteGroup:
     rules: int
 
 
-def document_groups(text: str, gold, document: str, batch: str, models=None
-                    ) -> list[QuoteGroup]:
-    """The groups of one gold article: svodka's quotes (rules only) matched to the gold's."""
+def matched_candidates(text: str, gold, models=None):
+    """svodka's quotes of one gold article (rules only), their candidates, the article's
+    entities, and the (gold, svodka) index pairs of the quotes ``svodka eval quotes`` matches."""
     from svodka.analysis import analyze
     from svodka.extractors import extract_entities, extract_quotes
     from svodka.layout import analyze_layout
@@ -62,9 +62,16 @@ def document_groups(text: str, gold, document: str, batch: str, models=None
                             rerank=False)
     pairs = match_one_to_one([Span(q.start, q.end, "quote") for q in gold],
                              [Span(q.start, q.end, "quote") for q in quotes])
-    candidates = article_candidates(analysis, entities, quotes)
+    return quotes, article_candidates(analysis, entities, quotes), entities, \
+        sorted(pairs, key=lambda pair: pair[1])
+
+
+def document_groups(text: str, gold, document: str, batch: str, models=None
+                    ) -> list[QuoteGroup]:
+    """The groups of one gold article: svodka's quotes (rules only) matched to the gold's."""
+    _, candidates, _, pairs = matched_candidates(text, gold, models)
     groups = []
-    for g, p in sorted(pairs, key=lambda pair: pair[1]):
+    for g, p in pairs:
         group = candidates[p]
         labels = [int(same_speaker(gold[g].speaker, c.entity.name if c.entity else None))
                   for c in group]
