@@ -13,7 +13,7 @@ from svodka.analysis import Analysis
 from svodka.data import load_list, load_table
 from svodka.extractors.quotes.marks import Segment, find_segments
 from svodka.text import QUOTE_MARKS as _QUOTE_MARKS
-from svodka.text import SPEECH_DASHES
+from svodka.text import SPEECH_DASHES, fold
 
 # token texts: razdel keeps a doubled hyphen "--" as one token
 DASHES = frozenset(SPEECH_DASHES) | {"--"}
@@ -23,6 +23,9 @@ FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "!!!"})
 POSSESSIVE_PRONOUNS = frozenset({"его", "ее", "их", "он", "она", "они", "свой"})
 # A quote shorter than this many words is a fragment («водевилем»), not speech.
 MIN_WORDS = 3
+# country words shorter than this are abbreviations ("США", "РФ"), matched whole; longer ones
+# by their stem (quotes/nationality)
+STEM_FROM = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class Lexicon:
     media: frozenset[str]
     org_kinds: dict[str, tuple[str, ...]]
     countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
+    country_stems: dict[str, tuple[str, ...]]   # "японский" → ("японск", "япони"): nationality
     inverted: frozenset[str]                    # "…, делится супруга": after the content only
     rating_words: frozenset[str]                # "по версии Х" in a ranking is no one's words
     connectives: tuple[tuple[str, ...], ...]    # "Однако", "В то же время": the narrator's link
@@ -59,8 +63,20 @@ def _verb_phrases(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {verb: tuple(words) for verb, words in phrases.items()}
 
 
+def _country_stems(countries: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each adjective's stems: its own ("японск") and its country's one-word names ("япони",
+    "сша"; shorter than ``STEM_FROM`` letters whole), read by ``nationality.conflicts``."""
+    stems = {}
+    for key, names in countries.items():
+        words = [fold(name) for name in names if " " not in name.strip()]
+        own = [key[:-2]] + [w[:-1] if len(w) >= STEM_FROM else w for w in words]
+        stems[key] = tuple(dict.fromkeys(own))
+    return stems
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    countries = {row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")}
     return Lexicon(
         cues=frozenset(load_list("quote_cues.txt")),
         impersonal=frozenset(load_list("quote_cues_impersonal.txt")),
@@ -81,7 +97,8 @@ def lexicon() -> Lexicon:
         not_cues=frozenset(load_list("quote_not_cues.txt")),
         media=frozenset(load_list("quote_media_nouns.txt")),
         org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},
-        countries={row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")},
+        countries=countries,
+        country_stems=_country_stems(countries),
         inverted=frozenset(load_list("quote_cues_inverted.txt")),
         rating_words=frozenset(load_list("quote_rating_words.txt")),
         connectives=tuple(sorted((tuple(line.split())

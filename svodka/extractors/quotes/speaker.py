@@ -317,14 +317,13 @@ def _introduced_as_outlet(ctx: Context, subject: int, phrase: range, entity: Ent
 
 
 def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
-            head: int) -> Entity | None:
+            head: int, country: str | None) -> Entity | None:
     lemma = ctx.lemma(head)
     lexicon = ctx.lexicon
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     anchor = min(quote.start, start)
     after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
-    country = phrase_country(ctx, head)     # "японский премьер": not a Russian one
     found = [(m, e) for m, e in index.overlapping(start, end)
              if e.type in _SPEAKER_TYPES and not _asker(ctx, m) and not _topic(ctx, m)
              and not conflicts(ctx, e, country)]
@@ -729,10 +728,11 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     source = None if owner_named else _relayed_source(ctx, index, quote, tokens)
     if source is not None:      # "— сообщает РИА Новости со ссылкой на местные СМИ"
         return Speaker(source[0], ctx.text[start:end], (start, end))
-    entity = resolve(ctx, index, quote, tokens, head)
+    country = phrase_country(ctx, head)     # "японский премьер": not a Russian one
+    entity = resolve(ctx, index, quote, tokens, head, country)
     if entity is not None and not can_speak(entity):
         entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
-    if conflicts(ctx, entity, phrase_country(ctx, head)):
+    if conflicts(ctx, entity, country):
         entity = None       # "Японский премьер заявил" is not "президент России" Путин
     cue_gender = _cue_gender(ctx, quote)
     entity = _agreeing(ctx, index, quote, head, entity, cue_gender)
