@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from svodka.data import load_list
+from svodka.data import load_set
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders, \
@@ -364,7 +363,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
-    if lemma in _governments():     # "власти США заявляют", "британские власти": the country
+    if lemma in lexicon.governments:     # "власти США заявляют", "британские власти": the country
         return organization or _country(ctx, index, head) or _place_of(ctx, head, found)
     # (a capitalized "Республиканец заявил" is tagged PROPN: no name is there, it is a title)
     people = _person_word(ctx, head) if ctx.tokens[head].pos in ("NOUN", "PROPN") else None
@@ -560,24 +559,16 @@ def can_speak(entity: Entity) -> bool:
                    for name in names)
 
 
-@lru_cache(maxsize=None)
 def _not_speakers() -> frozenset[str]:
-    return frozenset(load_list("quote_not_speakers.txt"))
+    return load_set("quote_not_speakers.txt")
 
 
-@lru_cache(maxsize=None)
 def _unnamed_sources() -> frozenset[str]:
-    return frozenset(load_list("quote_unnamed_sources.txt"))
+    return load_set("quote_unnamed_sources.txt")
 
 
-@lru_cache(maxsize=None)
 def _channel_nouns() -> frozenset[str]:
-    return frozenset(load_list("quote_channel_nouns.txt"))
-
-
-@lru_cache(maxsize=None)
-def _governments() -> frozenset[str]:
-    return frozenset(load_list("quote_government_nouns.txt"))
+    return load_set("quote_channel_nouns.txt")
 
 
 def _place_of(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
