@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from svodka.data import load_list, load_set, load_table
+from svodka.data import load_set, load_table
 from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
 from svodka.text import OPENING_QUOTES, fold
@@ -314,19 +314,16 @@ _QUOTING = frozenset({"цитировать", "процитировать"})
 _RELAYING = _QUOTING | {"приводить", "передавать"}
 
 
-@lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
-    return frozenset(load_list("quote_cues.txt"))
+    return load_set("quote_cues.txt")
 
 
-@lru_cache(maxsize=1)
 def _statement_nouns() -> frozenset[str]:
-    return frozenset(load_list("quote_cue_nouns.txt"))
+    return load_set("quote_cue_nouns.txt")
 
 
-@lru_cache(maxsize=1)
 def _impersonal_cues() -> frozenset[str]:
-    return frozenset(load_list("quote_cues_impersonal.txt"))
+    return load_set("quote_cues_impersonal.txt")
 
 
 def name_slots(analysis, entities: list[Entity], types=("PER",),
@@ -574,10 +571,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     tokens = analysis.tokens
     slots = name_slots(analysis, entities, quoted=quoted)
     starts = [s.first for s in slots]
-    offices = frozenset(load_list("coref_offices.txt"))
+    offices = load_set("coref_offices.txt")
     # "— пояснил эксперт" after a named expert spoke is that expert; "источник" is no one
-    anonymous = frozenset(load_list("quote_anonymous.txt")) - frozenset(
-        load_list("quote_commentators.txt"))
+    anonymous = load_set("quote_anonymous.txt") - load_set("quote_commentators.txt")
     owners = {i: e for e in entities if e.type in ("PER", "ORG") for m in e.mentions
               for i in analysis.tokens_between(m.start, m.end)}
     speakers = person_slots(analysis, entities, quoted, frozenset(holders))
