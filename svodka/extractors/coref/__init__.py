@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from svodka.data import load_set, load_table
+from svodka.data import load_keyed, load_set, load_table
 from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
 from svodka.text import OPENING_QUOTES, fold
@@ -86,11 +86,11 @@ class Coreference:
 
 
 def _pronoun_forms() -> dict[str, tuple[str, str]]:
-    return {row[0]: (row[1], row[2]) for row in load_table("coref_pronouns.tsv")}
+    return load_keyed("coref_pronouns.tsv")     # form → (number, gender)
 
 
 def _descriptions() -> dict[str, tuple[str, ...]]:
-    return {row[0]: row[1:] for row in load_table("coref_descriptions.tsv")}
+    return load_keyed("coref_descriptions.tsv")
 
 
 def quoted_spans(analysis) -> list[tuple[int, int]]:
@@ -843,10 +843,9 @@ def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
 def country_names() -> dict[str, tuple[str, ...]]:
     """A country's adjective → its names ("американский" → США, Соединённые Штаты…)."""
-    return {row[0]: tuple(row[1:]) for row in load_table("quote_country_adjectives.tsv")}
+    return load_keyed("quote_country_adjectives.tsv")
 
 
 # a complement that names the place the text is about, whichever it is

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list, load_set, load_table
+from svodka.data import load_keyed, load_list, load_set, load_table
 from svodka.extractors.quotes.marks import Segment, find_segments
 from svodka.text import QUOTE_MARKS as _QUOTE_MARKS
 from svodka.text import SPEECH_DASHES, fold
@@ -76,7 +76,7 @@ def _country_stems(countries: dict[str, tuple[str, ...]]) -> dict[str, tuple[str
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    countries = {row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")}
+    countries = load_keyed("quote_country_adjectives.tsv")
     return Lexicon(
         cues=load_set("quote_cues.txt"),
         impersonal=load_set("quote_cues_impersonal.txt"),
@@ -96,7 +96,7 @@ def lexicon() -> Lexicon:
         question_words=load_set("quote_question_words.txt"),
         not_cues=load_set("quote_not_cues.txt"),
         media=load_set("quote_media_nouns.txt"),
-        org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},
+        org_kinds=load_keyed("quote_org_kinds.tsv"),
         countries=countries,
         country_stems=_country_stems(countries),
         inverted=load_set("quote_cues_inverted.txt"),
