@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from svodka.analysis import Analysis
 from svodka.record import Entity
 
 __all__ = ["person_genders", "verb_gender"]
 
 
-def person_genders(analysis, entities: list[Entity]) -> dict[int, str | None]:
+def person_genders(analysis: Analysis, entities: list[Entity]) -> dict[int, str | None]:
     """``id(entity)`` → "Masc", "Fem" or None for every person."""
     genders: dict[int, str | None] = {}
     for entity in entities:
@@ -45,7 +46,7 @@ def _winner(votes: Counter) -> str | None:
     return "Masc" if votes["Masc"] > votes["Fem"] else "Fem"
 
 
-def verb_gender(analysis, tokens: range) -> str | None:
+def verb_gender(analysis: Analysis, tokens: range) -> str | None:
     """The gender of the past-tense verb or short adjective a name is the subject of."""
     for i in tokens:
         head = analysis.tokens[i].head
