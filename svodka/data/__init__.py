@@ -35,6 +35,14 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=None)
+def load_keyed(name: str) -> dict[str, tuple[str, ...]]:
+    """A ``.tsv`` file as its first cell → the row's other cells ("британский" →
+    ("Великобритания", …)); a key written twice keeps its last row. One dict a file, shared
+    by every module that asks: read it, never edit it."""
+    return {row[0]: row[1:] for row in load_table(name)}
+
+
+@lru_cache(maxsize=None)
 def month_numbers() -> dict[str, int]:
     """Every written form of a month ("ноября", "ноя") to its number."""
     forms: dict[str, int] = {}

@@ -26,10 +26,10 @@ import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from itertools import combinations
 from pathlib import Path
 
+from svodka.data import load_set
 from svodka.eval.report import Measure, Result
 from svodka.eval.scoring import PRF, Share, pair_prf
 from svodka.eval.systems import predict_all
@@ -78,9 +78,7 @@ def choose_dev(names: Sequence[str], size: int = DEV_SIZE) -> list[str]:
 
 
 def dev_names() -> frozenset[str]:
-    text = resources.files("svodka.data").joinpath(DEV_LIST).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return load_set(DEV_LIST)
 
 
 def load_rucoco(path: Path, split: str = "dev", limit: int | None = None

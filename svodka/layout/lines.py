@@ -14,9 +14,8 @@ next line opens with a capital, a dash or a number and no link edge, so none of 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
-from svodka.data import load_list
+from svodka.data import load_set
 from svodka.text import CLOSING_QUOTES, DASHES, OPENING_QUOTES
 
 __all__ = ["JOIN_RULES", "join_rule", "line_joins", "sentence_lines", "verse_lines"]
@@ -39,10 +38,9 @@ _MAX_PARAGRAPH_CHARS = 5000
 _SUBHEADING_WORDS = 8
 
 
-@lru_cache(maxsize=None)
 def _open_words() -> frozenset[str]:
     """Prepositions and conjunctions no sentence ends with ("заявил в", "сообщил, что")."""
-    return frozenset(load_list("line_open_words.txt"))
+    return load_set("line_open_words.txt")
 
 
 def lowercase_next(before: str, gap: str, after: str) -> bool:

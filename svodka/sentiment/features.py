@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from svodka.analysis import Analysis
-from svodka.data import load_list
+from svodka.data import load_set
 
 # Tokens either side of the mention that count as its "window".
 WINDOW = 5
@@ -43,10 +43,10 @@ class ToneWords:
 
 @lru_cache(maxsize=1)
 def tone_words() -> ToneWords:
-    return ToneWords(frozenset(load_list("tone_positive.txt")),
-                     frozenset(load_list("tone_negative.txt")),
-                     frozenset(load_list("tone_negation.txt")),
-                     frozenset(load_list("quote_cues.txt")))
+    return ToneWords(load_set("tone_positive.txt"),
+                     load_set("tone_negative.txt"),
+                     load_set("tone_negation.txt"),
+                     load_set("quote_cues.txt"))
 
 
 def navec():

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list, load_table
+from svodka.data import load_set, load_table
 from svodka.extractors.numbers import normal_form
 from svodka.text import DASHES, fold_word
 
@@ -72,9 +72,8 @@ def adjective_stems() -> tuple[tuple[str, str, str], ...]:
     return tuple((stem, unit, kind) for stem, unit, kind in load_table("amount_adjectives.tsv"))
 
 
-@lru_cache(maxsize=None)
 def label_words() -> frozenset[str]:
-    return frozenset(load_list("amount_blockers.txt"))
+    return load_set("amount_blockers.txt")
 
 
 @lru_cache(maxsize=None)
@@ -177,14 +176,12 @@ def _negated_verb(analysis: Analysis, start: int, floor: int) -> bool:
         (modal.pos in ("VERB", "AUX") or analysis.lemma(start - 1) in ("должный", "должен"))
 
 
-@lru_cache(maxsize=None)
 def change_verbs() -> frozenset[str]:
-    return frozenset(load_list("amount_change_verbs.txt"))
+    return load_set("amount_change_verbs.txt")
 
 
-@lru_cache(maxsize=None)
 def change_nouns() -> frozenset[str]:
-    return frozenset(load_list("amount_change_nouns.txt"))
+    return load_set("amount_change_nouns.txt")
 
 
 def is_change_word(analysis: Analysis, index: int) -> bool:

@@ -31,7 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from svodka.data import load_list, load_set, load_table
+from svodka.analysis import Analysis
+from svodka.data import load_keyed, load_set, load_table
 from svodka.extractors.coref.gender import person_genders
 from svodka.record import Entity, Mention
 from svodka.text import OPENING_QUOTES, fold
@@ -86,14 +87,14 @@ class Coreference:
 
 
 def _pronoun_forms() -> dict[str, tuple[str, str]]:
-    return {row[0]: (row[1], row[2]) for row in load_table("coref_pronouns.tsv")}
+    return load_keyed("coref_pronouns.tsv")     # form → (number, gender)
 
 
 def _descriptions() -> dict[str, tuple[str, ...]]:
-    return {row[0]: row[1:] for row in load_table("coref_descriptions.tsv")}
+    return load_keyed("coref_descriptions.tsv")
 
 
-def quoted_spans(analysis) -> list[tuple[int, int]]:
+def quoted_spans(analysis: Analysis) -> list[tuple[int, int]]:
     """«…» spans of speech (not a name in marks), paragraph by paragraph, sorted; a straight
     "…" pair is speech as well.
 
@@ -170,7 +171,7 @@ def _mention_head(analysis, first: int, stop: int) -> int | None:
     return None
 
 
-def clause_subject(analysis, index: int) -> int | None:
+def clause_subject(analysis: Analysis, index: int) -> int | None:
     """The subject of the clause a non-subject word belongs to: up from the word through the
     nouns it hangs on ("его заявление" → "цитирует") to the first verb, and that verb's
     subject ("ТАСС")."""
@@ -223,7 +224,7 @@ def _unnamed_above(analysis, index: int, named_words: set[int]) -> bool:
     return False
 
 
-def bound_by(analysis, entities: list[Entity], index: int) -> list[Entity]:
+def bound_by(analysis: Analysis, entities: list[Entity], index: int) -> list[Entity]:
     """The entities a third-person pronoun at ``index`` cannot be: its own clause's subject.
     Russian says "своё" for that ("Путин изложил свою позицию"), so "его", "ему", "её" there
     is someone else: "цитирует ТАСС его заявление", "назвал решение Салеха безрассудным, а его
@@ -276,7 +277,7 @@ def _is_subject(analysis, first: int, stop: int) -> tuple[bool, bool]:
     return True, head >= 0 and tokens[head].head < 0
 
 
-def speaks(analysis, index: int) -> bool:
+def speaks(analysis: Analysis, index: int) -> bool:
     """Is the word at ``index`` who speaks: a speech verb's subject ("— отметил он") or
     whose words they are ("по словам чиновника")?"""
     token = analysis.tokens[index]
@@ -314,22 +315,19 @@ _QUOTING = frozenset({"цитировать", "процитировать"})
 _RELAYING = _QUOTING | {"приводить", "передавать"}
 
 
-@lru_cache(maxsize=1)
 def _cues() -> frozenset[str]:
-    return frozenset(load_list("quote_cues.txt"))
+    return load_set("quote_cues.txt")
 
 
-@lru_cache(maxsize=1)
 def _statement_nouns() -> frozenset[str]:
-    return frozenset(load_list("quote_cue_nouns.txt"))
+    return load_set("quote_cue_nouns.txt")
 
 
-@lru_cache(maxsize=1)
 def _impersonal_cues() -> frozenset[str]:
-    return frozenset(load_list("quote_cues_impersonal.txt"))
+    return load_set("quote_cues_impersonal.txt")
 
 
-def name_slots(analysis, entities: list[Entity], types=("PER",),
+def name_slots(analysis: Analysis, entities: list[Entity], types=("PER",),
                quoted: list[tuple[int, int]] | None = None) -> list[Slot]:
     """Name mentions of ``types`` outside speech, in text order."""
     slots = []
@@ -364,7 +362,7 @@ def _window_start(analysis, index: int, quoted: list[tuple[int, int]], sentences
     return max(0, sent - sentences)
 
 
-def unnamed_slots(analysis, taken: set[int], titles: frozenset[str] = frozenset(),
+def unnamed_slots(analysis: Analysis, taken: set[int], titles: frozenset[str] = frozenset(),
                   named: frozenset[int] = frozenset()) -> list[Slot]:
     """Subjects naming one person but no entity ("Один из раненых сообщил", "очевидец
     рассказал"): a later "он" may be them, so they compete with the named. A title the text
@@ -427,7 +425,7 @@ def _names_within(analysis, index: int, named: frozenset[int]) -> bool:
     return False
 
 
-def antecedent(analysis, slots: list[Slot], index: int, gender: str | None,
+def antecedent(analysis: Analysis, slots: list[Slot], index: int, gender: str | None,
                genders: dict[int, str | None], quoted: list[tuple[int, int]],
                sentences: int = PRONOUN_SENTENCES) -> tuple[Entity, str] | None:
     """(entity, rule) for a word at ``index`` that refers back to a person of ``gender``;
@@ -479,7 +477,7 @@ def _agreeing(window: list[Slot], gender, gender_of, key) -> tuple[Entity, str] 
     return None
 
 
-def person_slots(analysis, entities: list[Entity], quoted: list[tuple[int, int]],
+def person_slots(analysis: Analysis, entities: list[Entity], quoted: list[tuple[int, int]],
                  titles: frozenset[str] = frozenset()) -> list[Slot]:
     """Everyone a "он" may refer to: people's names and unnamed persons, in text order."""
     named = name_slots(analysis, entities, quoted=quoted)
@@ -492,7 +490,7 @@ def person_slots(analysis, entities: list[Entity], quoted: list[tuple[int, int]]
     return sorted(named + unnamed, key=lambda s: s.first)
 
 
-def link_pronouns(analysis, entities: list[Entity], genders: dict[int, str | None],
+def link_pronouns(analysis: Analysis, entities: list[Entity], genders: dict[int, str | None],
                   quoted: list[tuple[int, int]], titles: frozenset[str] = frozenset()
                   ) -> list[Link]:
     """"он", "его", "ей"… outside speech → the person they stand for (see the module doc)."""
@@ -561,7 +559,7 @@ def _nearer_noun(analysis, last: int, index: int, gender: str) -> bool:
     return False
 
 
-def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None],
+def link_titles(analysis: Analysis, entities: list[Entity], genders: dict[int, str | None],
                 holders: dict[str, list[Entity]], first_seen: dict[int, int],
                 taken: set[int], quoted: list[tuple[int, int]], is_title, phrase_of,
                 pronouns: list[Link] = (), roles_only: list | None = None) -> list[Link]:
@@ -574,10 +572,9 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
     tokens = analysis.tokens
     slots = name_slots(analysis, entities, quoted=quoted)
     starts = [s.first for s in slots]
-    offices = frozenset(load_list("coref_offices.txt"))
+    offices = load_set("coref_offices.txt")
     # "— пояснил эксперт" after a named expert spoke is that expert; "источник" is no one
-    anonymous = frozenset(load_list("quote_anonymous.txt")) - frozenset(
-        load_list("quote_commentators.txt"))
+    anonymous = load_set("quote_anonymous.txt") - load_set("quote_commentators.txt")
     owners = {i: e for e in entities if e.type in ("PER", "ORG") for m in e.mentions
               for i in analysis.tokens_between(m.start, m.end)}
     speakers = person_slots(analysis, entities, quoted, frozenset(holders))
@@ -760,7 +757,7 @@ _DATIVE_PREPOSITIONS = frozenset({"к", "ко", "по", "благодаря", "�
                                   "навстречу", "подобно"})
 
 
-def plural_by_preposition(analysis, index: int) -> bool:
+def plural_by_preposition(analysis: Analysis, index: int) -> bool:
     """"примкнувшие к ним отряды": "ним" after a dative preposition is plural."""
     token = analysis.tokens[index]
     if token.text.lower() not in ("ним", "им"):
@@ -776,7 +773,7 @@ _HEADS = frozenset({"глава", "руководитель", "директор"
 _NEW = frozenset({"новый", "новоиспеченный", "новоиспечённый", "будущий", "очередной"})
 
 
-def role_owner(analysis, index: int, organizations: list[Entity], people: list[Entity]
+def role_owner(analysis: Analysis, index: int, organizations: list[Entity], people: list[Entity]
                ) -> Entity | None:
     """The one person in ``people`` whose role names one of ``organizations`` with the same
     head word, or another word for its head ("экс-глава ЦРУ" = "бывший директор ЦРУ",
@@ -847,10 +844,9 @@ def _phrase_agrees(analysis, head: int, words, entity: Entity) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
 def country_names() -> dict[str, tuple[str, ...]]:
     """A country's adjective → its names ("американский" → США, Соединённые Штаты…)."""
-    return {row[0]: tuple(row[1:]) for row in load_table("quote_country_adjectives.tsv")}
+    return load_keyed("quote_country_adjectives.tsv")
 
 
 # a complement that names the place the text is about, whichever it is
@@ -1111,7 +1107,7 @@ _OTHERS = {"другой", "иной", "бывший", "прежний", "буд
            "один", "этот", "тот", "такой"}
 
 
-def link_descriptions(analysis, entities: list[Entity], taken: set[int],
+def link_descriptions(analysis: Analysis, entities: list[Entity], taken: set[int],
                       quoted: list[tuple[int, int]]) -> list[Link]:
     """"ведомство", "министерство" alone → the last organization of that kind named within
     the last sentences; nothing when the word has a complement of its own ("министерство

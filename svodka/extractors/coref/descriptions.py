@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from svodka.analysis import Analysis
 from svodka.data import load_list, load_set, load_table
 from svodka.extractors.coref import Link, _cues, country_names, speaks
 from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
@@ -77,7 +78,7 @@ _NOT_ANAPHORIC = frozenset({"его", "ее", "её", "их", "свой", "мо�
                             "очередной", "новый", "какой", "некоторый", "многий", "весь"})
 
 
-def apposition_links(analysis, beside) -> list[Link]:
+def apposition_links(analysis: Analysis, beside) -> list[Link]:
     """A title mention for each role written next to a person's name (``beside``: the
     (person, role, name's words) the roles found). A plural role shared by a list of names
     ("актеры Андрей Мерзликин и Алиса Гребенщикова") is no one person's mention, nor is a role
@@ -112,7 +113,7 @@ def name_descriptors() -> dict[str, str]:
     return words
 
 
-def descriptor_links(analysis, entities: list[Entity], taken: set[int],
+def descriptor_links(analysis: Analysis, entities: list[Entity], taken: set[int],
                      links: list[Link] = ()) -> list[Link]:
     """A title mention for the descriptor written right before a name (rule
     ``title:descriptor``), so the descriptor and the name together are the phrase a reader
@@ -248,7 +249,7 @@ def description_words() -> dict[str, str]:
     return words
 
 
-def description_phrase(analysis, head: int) -> tuple[int, int]:
+def description_phrase(analysis: Analysis, head: int) -> tuple[int, int]:
     """(first, stop) token indices of the phrase ``head`` heads: its adjectives, numbers and
     demonstratives before it, and a genitive complement after it with everything that
     depends on that ("пресс-служба министерства", "глава МВД Северного Рейна — Вестфалии")."""
@@ -380,7 +381,8 @@ def _place_fits(lemma: str, entity: Entity) -> bool:
     return kind == "region" or not names & world
 
 
-def chain_genders(analysis, entities: list[Entity], links: list[Link]) -> dict[int, str | None]:
+def chain_genders(analysis: Analysis, entities: list[Entity],
+                  links: list[Link]) -> dict[int, str | None]:
     """``id(person)`` → the gender a chain is known to have: what the words agreeing with
     its names say (``women.entity_gender``, the one notion the linker reads); where they say
     nothing, its mentions linked so far, when they agree — a gendered person noun
@@ -435,7 +437,7 @@ class _Known:
     name: bool
 
 
-def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: set[int],
+def link_anaphoric(analysis: Analysis, entities: list[Entity], links: list[Link], taken: set[int],
                    threshold: float | None = None, scorer=None,
                    everywhere: bool | None = None, noun_threshold: float | None = None,
                    batch_scorer=None) -> list[Link]:
@@ -693,8 +695,8 @@ def _batch_scores(analysis, asked) -> list[list[float]] | None:
     return scores
 
 
-def description_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]]
-                       ) -> list[float] | None:
+def description_scores(analysis: Analysis, anaphor: tuple[int, int],
+                       candidates: list[tuple[int, int]]) -> list[float] | None:
     """``antecedent_scores`` with the descriptions' model (``ranker.description_model``)."""
     return antecedent_scores(analysis, anaphor, candidates, model=description_model())
 

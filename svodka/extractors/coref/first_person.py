@@ -11,6 +11,7 @@ an organization makes the whole phrase that body's description.
 """
 from __future__ import annotations
 
+from svodka.analysis import Analysis
 from svodka.record import Entity, Mention
 
 SINGULAR = frozenset("я меня мне мной мною мой моя мое моё мои моего моей моему моим моем моём "
@@ -35,7 +36,7 @@ OUR_PHRASES = False
 GROUP_TYPES = ("ORG", "LOC")
 
 
-def quote_mentions(analysis, quote, speaker: Entity, entities: list[Entity],
+def quote_mentions(analysis: Analysis, quote, speaker: Entity, entities: list[Entity],
                    bodies: dict | None = None) -> list[tuple[Entity, Mention]]:
     """The first-person words of ``speaker``'s quote as mentions of whose they are: a
     person's «я» their own (``pronoun:speaker``) and «мы» the body their title names

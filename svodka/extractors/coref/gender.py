@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from svodka.analysis import Analysis
 from svodka.data import load_table
 from svodka.record import Entity
 from svodka.text import fold
@@ -15,7 +16,7 @@ from svodka.text import fold
 __all__ = ["gender_agreeing", "person_genders", "verb_gender"]
 
 
-def person_genders(analysis, entities: list[Entity], verbs_only: bool = False
+def person_genders(analysis: Analysis, entities: list[Entity], verbs_only: bool = False
                    ) -> dict[int, str | None]:
     """``id(entity)`` → "Masc", "Fem" or None for every person; ``verbs_only``: None where
     no verb agreeing with a name decides."""
@@ -49,7 +50,7 @@ def _winner(votes: Counter) -> str | None:
     return "Masc" if votes["Masc"] > votes["Fem"] else "Fem"
 
 
-def verb_gender(analysis, tokens: range) -> str | None:
+def verb_gender(analysis: Analysis, tokens: range) -> str | None:
     """The gender of the past-tense verb or short adjective a name is the subject of."""
     for i in tokens:
         head = analysis.tokens[i].head

@@ -26,6 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from svodka.analysis import Analysis
 from svodka.extractors.coref import first_person
 from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_features, view
 from svodka.extractors.coref.words_of import WORDS_OF, last_speaker
@@ -104,7 +105,7 @@ class Decision:
     speaker_score: float = 0.0
 
 
-def pronoun_kind(analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
+def pronoun_kind(analysis: Analysis, index: int, quoted: list[tuple[int, int]]) -> str | None:
     """``KINDS``: personal, plural or reflexive; inside speech, or a speech verb's subject."""
     from svodka.extractors.coref import plural_by_preposition, speaks
 
@@ -135,7 +136,7 @@ def thresholds() -> dict[str, tuple[float, float]]:
             for row in load_table("coref_pronoun_thresholds.tsv")}
 
 
-def decide(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]
+def decide(analysis: Analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]
            ) -> list[Decision]:
     """The best antecedent and its score for every pronoun no link in ``links`` holds."""
     model = load_model()
@@ -166,7 +167,7 @@ def _open_pronouns(analysis, entities: list[Entity], links, quoted: list[tuple[i
     return anaphors, _MentionSpans(entities, links), {index for index, _ in anaphors}
 
 
-def scored_pools(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]):
+def scored_pools(analysis: Analysis, entities: list[Entity], links, quoted: list[tuple[int, int]]):
     """(pronoun token, kind, candidates, feature rows) for every open pronoun the ranker
     scores, exactly as ``decide`` builds them: the ranker's training reads these, so it
     learns on the phrases it is asked about (``train.py``, ``--own``)."""
@@ -360,7 +361,7 @@ def _subject_in_focus(analysis, index: int, pool: list[Candidate], anaphor, view
 _AUTHOR_REACH = 200
 
 
-def quote_speakers(analysis, quoted: list[tuple[int, int]], offset: int, owner) -> list:
+def quote_speakers(analysis: Analysis, quoted: list[tuple[int, int]], offset: int, owner) -> list:
     """The entities that speak the «…» holding ``offset``: the subject of a speech verb (or
     "по словам X") in the author's words right after it or right before it, in the sentence
     next to it and its paragraph — "«…», — подчеркнул он." (whatever "он" was linked to),
@@ -436,7 +437,7 @@ def _words_above(analysis, index: int) -> set[int]:
     return found
 
 
-def link_by_ranker(analysis, entities: list[Entity], links, quoted: list[tuple[int, int]],
+def link_by_ranker(analysis: Analysis, entities: list[Entity], links, quoted: list[tuple[int, int]],
                    limits: dict[str, tuple[float, float]] | None = None, decisions=None
                    ) -> list:
     """Links (``coref.Link``) for the open pronouns whose best antecedent is an entity's, or an
@@ -511,7 +512,7 @@ def _by_setting(target: object, score: float, setting: str, limits,
 _RELATIVE_STEPS = 4
 
 
-def relative_links(analysis, entities: list[Entity], links) -> list:
+def relative_links(analysis: Analysis, entities: list[Entity], links) -> list:
     """Links (``coref.Link``, rule ``pronoun:relative``) for "который" whose relative clause
     (slovnet's ``acl:relcl``) hangs on a word of an entity's mention, or on a noun with a name
     in apposition: "Борис Березовский, который некогда был связан с Кремлем", "Компания
@@ -612,7 +613,7 @@ class _MentionSpans:
         self.longest = max((end - start for start, end in zip(self.span_starts, self.span_ends)),
                            default=0)
 
-    def owners(self, analysis, low: int, high: int) -> dict[int, tuple[Entity, int]]:
+    def owners(self, analysis: Analysis, low: int, high: int) -> dict[int, tuple[Entity, int]]:
         """``_owners`` of every word in ``[low, high)`` (and of the rest of the mentions
         holding one)."""
         first = bisect_left(self.starts, low - self.longest)
@@ -743,7 +744,7 @@ def _speaker_of_first_person(analysis, quoted: list[tuple[int, int]], subject: i
     return speakers[0]
 
 
-def speech_pronouns(analysis, entities: list[Entity], quotes) -> list[Entity]:
+def speech_pronouns(analysis: Analysis, entities: list[Entity], quotes) -> list[Entity]:
     """Entities with the first-person words of direct quotes as their speaker's pronoun
     mentions (``pronoun:speaker``): "«Я не подпишу этот закон», — заявил Путин" → "Я" is
     Путин; "мы" and "наш" are an organization's ("«Мы готовы», — сообщили в МИД"), and a

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from svodka.analysis import Analysis
 from svodka.text import CLOSING_QUOTES, OPENING_QUOTES
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,7 @@ _MAX_CACHED_VIEWS = 2_000   # a news article asks for a few hundred; a 10 MB one
 # 20,000 (16 MB of its peak) if it were not bounded
 
 
-def view(analysis, span: tuple[int, int]) -> MentionView:
+def view(analysis: Analysis, span: tuple[int, int]) -> MentionView:
     cache = _VIEWS_PER_THREAD
     if getattr(cache, "analysis", None) is not analysis:
         cache.analysis, cache.views, cache.speech = analysis, {}, None
@@ -195,7 +196,7 @@ def _view(analysis, span: tuple[int, int]) -> MentionView:
         token.feats.get("Animacy") == "Anim")
 
 
-def nouns_of(analysis, seen: MentionView) -> frozenset:
+def nouns_of(analysis: Analysis, seen: MentionView) -> frozenset:
     """The common nouns that say what a span is: lemmas of its own ("министр финансов Антон
     Силуанов", «Восточный порт») and of a noun in apposition to its head ("Силуанов,
     министр"). Read only for the descriptions' semantic columns, so not part of the view."""
@@ -321,7 +322,7 @@ def _dominating_subject(analysis, anaphor: MentionView, candidate: MentionView) 
     return False
 
 
-def pair_features(analysis, anaphor: MentionView, candidates: list[MentionView]
+def pair_features(analysis: Analysis, anaphor: MentionView, candidates: list[MentionView]
                   ) -> list[list[float]]:
     """One feature row (``FEATURES``) per candidate; candidates in text order."""
     rows = []
@@ -527,7 +528,8 @@ def description_model() -> TreeEnsemble | None:
     return load_model()
 
 
-def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]],
+def antecedent_scores(analysis: Analysis, anaphor: tuple[int, int],
+                      candidates: list[tuple[int, int]],
                       model: TreeEnsemble | None = None) -> list[float] | None:
     """For each candidate span (an earlier mention), the probability that it is the same
     thing as the ``anaphor`` span; ``None`` only when the model file is absent. ``model``:
@@ -541,7 +543,7 @@ def antecedent_scores(analysis, anaphor: tuple[int, int], candidates: list[tuple
     return [float(p) for p in probabilities]
 
 
-def candidate_rows(analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]],
+def candidate_rows(analysis: Analysis, anaphor: tuple[int, int], candidates: list[tuple[int, int]],
                    model: TreeEnsemble) -> list[list[float]]:
     """The ``model``'s feature rows of (``anaphor``, each candidate), in the candidates' order.
     ``pair_features`` reads the candidates in text order (ranks, nearness), so they are sorted

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from svodka.analysis import Analysis
 from svodka.extractors.coref.ranker import (
     DESCRIPTION, DESCRIPTION_FEATURES, FEATURES, MEANING_AXES, MODEL_FILE, NAME, PRONOUN,
     Meaning, MentionView, TreeEnsemble, nouns_of, pair_features, unit_vector, view,
@@ -216,7 +217,7 @@ def strip_ranker_links(entities, links) -> list:
     return [link_ for link_ in links if (link_.mention.start, link_.mention.end) not in ranked]
 
 
-def aligner(analysis, chains: list[list[tuple[int, int]]]):
+def aligner(analysis: Analysis, chains: list[list[tuple[int, int]]]):
     """span → the gold chains of the gold mention it matches: the one it overlaps most, by at
     least half of the longer span (``svodka eval coref``'s ``match_mention``), else the one
     whose syntactic head is the span's, else for a name the shortest gold mention holding it

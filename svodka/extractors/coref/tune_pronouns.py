@@ -21,6 +21,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from svodka.analysis import Analysis
 from svodka.extractors.coref.pronouns import (CONTESTED, CONTESTED_BY_PHRASE, KINDS, SETTINGS,
                                               Decision, accepted)
 
@@ -82,7 +83,7 @@ def prepare(document, models) -> Prepared:
                     words=pronoun_words(analysis, rules, quoted))
 
 
-def pronoun_words(analysis, rules, quoted) -> list[tuple[int, int, str, str]]:
+def pronoun_words(analysis: Analysis, rules, quoted) -> list[tuple[int, int, str, str]]:
     """Each word ``svodka eval coref`` counts as a pronoun, with its kind (or why the ranker
     never sees it) and the rule that linked it before the ranker, for ``losses``."""
     from svodka.eval.coref import PRONOUNS

@@ -15,6 +15,7 @@ at least the setting ``WORDS_OF`` (chosen on tuning articles).
 """
 from __future__ import annotations
 
+from svodka.analysis import Analysis
 
 WORDS_OF = "words of the last speaker"
 # the pronoun kinds the rule reads: outside speech, not itself a speech verb's subject
@@ -27,7 +28,7 @@ def _nouns() -> frozenset[str]:
     return load_set("coref_words_of.txt")
 
 
-def reports_words(analysis, index: int) -> bool:
+def reports_words(analysis: Analysis, index: int) -> bool:
     """Is the word at ``index`` the possessive of "по словам", "по мнению", "по данным"…?"""
     token = analysis.tokens[index]
     if token.head < 0 or token.rel not in ("det", "nmod", "nmod:poss"):
@@ -36,7 +37,8 @@ def reports_words(analysis, index: int) -> bool:
         analysis.lemma(c) == "по" for c in analysis.children(token.head))
 
 
-def last_speaker(analysis, index: int, kind: str, pool, anaphor, view_of, quoted) -> int | None:
+def last_speaker(analysis: Analysis, index: int, kind: str, pool, anaphor, view_of,
+                 quoted) -> int | None:
     """The pool's phrase (its number) of the nearest speaker before the possessive at
     ``index``, when the pronoun reports words ("по его словам"), that speaker's phrase stands
     for an entity or an open pronoun, and it agrees with the pronoun."""

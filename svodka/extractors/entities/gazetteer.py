@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list, load_table
+from svodka.data import load_list, load_set, load_table
 from svodka.text import fold
 
 FIRST_LETTERS = 4
@@ -87,10 +87,10 @@ def gazetteer() -> Gazetteer:
                      WordList.of(load_list("org_heads.txt")),
                      WordList.of(load_list("role_words.txt")),
                      WordList.of(load_list("event_words.txt")),
-                     frozenset(load_list("org_forms.txt")),
+                     load_set("org_forms.txt"),
                      WordList.of(load_list("org_descriptors.txt")),
                      WordList.of(load_list("product_words.txt")),
-                     frozenset(load_list("common_abbreviations.txt")),
+                     load_set("common_abbreviations.txt"),
                      WordList.of(load_list("org_complement_nouns.txt")),
                      WordList.of(load_list("event_names.txt")),
                      WordList.of(load_list("event_body_words.txt")),

@@ -748,7 +748,7 @@ _MAX_LABELS = 4         # "news.bbc.co.uk"; a longer run of dotted words is no s
 
 @lru_cache(maxsize=1)
 def _source_words() -> frozenset[str]:
-    return frozenset(load_list("quote_cues.txt")) | _SOURCE_NOUNS
+    return load_set("quote_cues.txt") | _SOURCE_NOUNS
 
 
 def _domain_end(tokens, first: int, domains: frozenset[str]) -> int | None:
@@ -773,7 +773,7 @@ def media_sites(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     NEREL mark it. A site named as a place ("на сайте gosuslugi.ru", "петиция на change.org")
     or inside an address ("newtimes.ru/articles") is no name."""
     tokens = analysis.tokens
-    domains = frozenset(load_list("web_domains.txt"))
+    domains = load_set("web_domains.txt")
     sources = _source_words()
     coverage = Coverage(mentions)
     for first, token in enumerate(tokens):

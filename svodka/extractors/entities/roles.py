@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list, load_table
+from svodka.data import load_set, load_table
 from svodka.extractors.entities.gazetteer import gazetteer
 from svodka.extractors.entities.normal import join_words, nominative_word
 from svodka.record import Entity
@@ -91,9 +91,8 @@ def _misread_subject(analysis: Analysis, index: int, lemma: str) -> bool:
                for form in analysis.morph.parse(token.text.lower()))
 
 
-@lru_cache(maxsize=None)
 def _feat_words() -> frozenset[str]:
-    return frozenset(load_list("role_feats.txt"))
+    return load_set("role_feats.txt")
 
 
 @lru_cache(maxsize=None)
@@ -104,9 +103,8 @@ def _part_words() -> dict[str, frozenset[str]]:
     return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}
 
 
-@lru_cache(maxsize=None)
 def _rank_words() -> frozenset[str]:
-    return frozenset(load_list("role_ranks.txt"))
+    return load_set("role_ranks.txt")
 
 
 def _played_part(analysis: Analysis, head: int) -> bool:

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_list, load_table
+from svodka.data import load_keyed, load_list, load_set, load_table
 from svodka.extractors.quotes.marks import Segment, find_segments
 from svodka.text import QUOTE_MARKS as _QUOTE_MARKS
-from svodka.text import SPEECH_DASHES
+from svodka.text import SPEECH_DASHES, fold
 
 # token texts: razdel keeps a doubled hyphen "--" as one token
 DASHES = frozenset(SPEECH_DASHES) | {"--"}
@@ -23,6 +23,9 @@ FINAL_PUNCT = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "!!!"})
 POSSESSIVE_PRONOUNS = frozenset({"его", "ее", "их", "он", "она", "они", "свой"})
 # A quote shorter than this many words is a fragment («водевилем»), not speech.
 MIN_WORDS = 3
+# country words shorter than this are abbreviations ("США", "РФ"), matched whole; longer ones
+# by their stem (quotes/nationality)
+STEM_FROM = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class Lexicon:
     media: frozenset[str]
     org_kinds: dict[str, tuple[str, ...]]
     countries: dict[str, tuple[str, ...]]       # "британский" → Великобритания, …
+    country_stems: dict[str, tuple[str, ...]]   # "японский" → ("японск", "япони"): nationality
     inverted: frozenset[str]                    # "…, делится супруга": after the content only
     rating_words: frozenset[str]                # "по версии Х" in a ranking is no one's words
     connectives: tuple[tuple[str, ...], ...]    # "Однако", "В то же время": the narrator's link
@@ -59,31 +63,44 @@ def _verb_phrases(lines: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {verb: tuple(words) for verb, words in phrases.items()}
 
 
+def _country_stems(countries: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each adjective's stems: its own ("японск") and its country's one-word names ("япони",
+    "сша"; shorter than ``STEM_FROM`` letters whole), read by ``nationality.conflicts``."""
+    stems = {}
+    for key, names in countries.items():
+        words = [fold(name) for name in names if " " not in name.strip()]
+        own = [key[:-2]] + [w[:-1] if len(w) >= STEM_FROM else w for w in words]
+        stems[key] = tuple(dict.fromkeys(own))
+    return stems
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    countries = load_keyed("quote_country_adjectives.tsv")
     return Lexicon(
-        cues=frozenset(load_list("quote_cues.txt")),
-        impersonal=frozenset(load_list("quote_cues_impersonal.txt")),
-        impersonal_forms=frozenset(load_list("quote_cues_impersonal_forms.txt")),
-        cite=frozenset(load_list("quote_cues_cite.txt")),
+        cues=load_set("quote_cues.txt"),
+        impersonal=load_set("quote_cues_impersonal.txt"),
+        impersonal_forms=load_set("quote_cues_impersonal_forms.txt"),
+        cite=load_set("quote_cues_cite.txt"),
         phrases=frozenset((row[0], *row[1].split()) for row in load_table("quote_phrases.tsv")),
         cue_phrases=_verb_phrases(load_list("quote_cue_phrases.txt")),
         that_phrases=tuple(tuple(line.split()) for line in load_list("quote_cue_phrases_that.txt")),
-        anonymous=frozenset(load_list("quote_anonymous.txt")),
+        anonymous=load_set("quote_anonymous.txt"),
         org_nouns=frozenset(load_list("quote_org_nouns.txt")
                             + load_list("quote_document_nouns.txt")),
-        governments=frozenset(load_list("quote_government_nouns.txt")),
-        documents=frozenset(load_list("quote_document_nouns.txt")),
-        representatives=frozenset(load_list("quote_representatives.txt")),
-        cue_nouns=frozenset(load_list("quote_cue_nouns.txt")),
-        asking=frozenset(load_list("quote_cues_asking.txt")),
-        question_words=frozenset(load_list("quote_question_words.txt")),
-        not_cues=frozenset(load_list("quote_not_cues.txt")),
-        media=frozenset(load_list("quote_media_nouns.txt")),
-        org_kinds={row[0]: row[1:] for row in load_table("quote_org_kinds.tsv")},
-        countries={row[0]: row[1:] for row in load_table("quote_country_adjectives.tsv")},
-        inverted=frozenset(load_list("quote_cues_inverted.txt")),
-        rating_words=frozenset(load_list("quote_rating_words.txt")),
+        governments=load_set("quote_government_nouns.txt"),
+        documents=load_set("quote_document_nouns.txt"),
+        representatives=load_set("quote_representatives.txt"),
+        cue_nouns=load_set("quote_cue_nouns.txt"),
+        asking=load_set("quote_cues_asking.txt"),
+        question_words=load_set("quote_question_words.txt"),
+        not_cues=load_set("quote_not_cues.txt"),
+        media=load_set("quote_media_nouns.txt"),
+        org_kinds=load_keyed("quote_org_kinds.tsv"),
+        countries=countries,
+        country_stems=_country_stems(countries),
+        inverted=load_set("quote_cues_inverted.txt"),
+        rating_words=load_set("quote_rating_words.txt"),
         connectives=tuple(sorted((tuple(line.split())
                                   for line in load_list("quote_leading_connectives.txt")),
                                  key=len, reverse=True)),

@@ -9,15 +9,10 @@ table and not this one ("посол России в США" names both and stays
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
-from svodka.extractors.quotes.context import Context
+from svodka.extractors.quotes.context import STEM_FROM, Context
 from svodka.extractors.quotes.syntax import children
 from svodka.record import Entity
 from svodka.text import fold
-
-# shorter words are abbreviations ("США", "РФ"), matched whole; longer ones by their stem
-_STEM_FROM = 5
 
 
 def phrase_country(ctx: Context, head: int) -> str | None:
@@ -34,7 +29,7 @@ def conflicts(ctx: Context, entity: Entity | None, country: str | None) -> bool:
         return False
     words = {word for text in (entity.name, *entity.aliases, *entity.roles)
              for word in fold(text).replace("-", " ").split()}
-    named = {key for key, stems in _country_stems(ctx).items()
+    named = {key for key, stems in ctx.lexicon.country_stems.items()
              if any(_matches(word, stem) for word in words for stem in stems)}
     own = {key for key in named if _same_country(ctx, key, country)}
     return bool(named) and not own
@@ -47,20 +42,4 @@ def _same_country(ctx: Context, key: str, country: str) -> bool:
 
 
 def _matches(word: str, stem: str) -> bool:
-    return word.startswith(stem) if len(stem) >= _STEM_FROM - 1 else word == stem
-
-
-def _country_stems(ctx: Context) -> dict[str, tuple[str, ...]]:
-    return _stems_of(tuple(sorted((key, names) for key, names in ctx.lexicon.countries.items())))
-
-
-@lru_cache(maxsize=4)
-def _stems_of(table: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
-    """Each adjective's stems: its own ("японск") and its country's one-word names ("япони",
-    "сша")."""
-    stems = {}
-    for key, names in table:
-        words = [fold(name) for name in names if " " not in name.strip()]
-        own = [key[:-2]] + [w[:-1] if len(w) >= _STEM_FROM else w for w in words]
-        stems[key] = tuple(dict.fromkeys(own))
-    return stems
+    return word.startswith(stem) if len(stem) >= STEM_FROM - 1 else word == stem

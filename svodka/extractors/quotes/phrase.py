@@ -6,9 +6,8 @@ From syntax (the cue's subject, the object of "цитирует", the "в …" o
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
-from svodka.data import load_list, load_set
+from svodka.data import load_set
 from svodka.extractors.quotes.context import (FINAL_PUNCT, MIN_WORDS, POSSESSIVE_PRONOUNS,
                                               QUOTE_MARKS, Candidate, Context)
 from svodka.extractors.quotes.syntax import children, head_of, subtree
@@ -101,9 +100,8 @@ def outlets() -> frozenset[str]:
     return load_set("quote_outlets.txt")
 
 
-@lru_cache(maxsize=None)
 def _telling() -> frozenset[str]:
-    return frozenset(load_list("quote_cues_telling.txt"))
+    return load_set("quote_cues_telling.txt")
 
 
 def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = False) -> int:

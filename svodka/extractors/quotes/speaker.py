@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from svodka.data import load_list
+from svodka.data import load_set
 
 from svodka.extractors.quotes.context import FINAL_PUNCT, POSSESSIVE_PRONOUNS, Candidate, Context
 from svodka.extractors.quotes.entity_index import EntityIndex, at_disposal, person_genders, \
@@ -341,14 +340,13 @@ def _introduced_as_outlet(ctx: Context, subject: int, phrase: range, entity: Ent
 
 
 def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
-            head: int) -> Entity | None:
+            head: int, country: str | None) -> Entity | None:
     lemma = ctx.lemma(head)
     lexicon = ctx.lexicon
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     anchor = min(quote.start, start)
     after = max(quote.end, end)
     gender = _cue_gender(ctx, quote)
-    country = phrase_country(ctx, head)     # "японский премьер": not a Russian one
     found = [(m, e) for m, e in index.overlapping(start, end)
              if e.type in _SPEAKER_TYPES and not _asker(ctx, m) and not _topic(ctx, m)
              and not conflicts(ctx, e, country)]
@@ -390,7 +388,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
-    if lemma in _governments():     # "власти США заявляют", "британские власти": the country
+    if lemma in lexicon.governments:     # "власти США заявляют", "британские власти": the country
         return organization or _country(ctx, index, head) or _place_of(ctx, head, found)
     # (a capitalized "Республиканец заявил" is tagged PROPN: no name is there, it is a title)
     people = _person_word(ctx, head) if ctx.tokens[head].pos in ("NOUN", "PROPN") else None
@@ -599,24 +597,16 @@ def can_speak(entity: Entity) -> bool:
                    for name in names)
 
 
-@lru_cache(maxsize=None)
 def _not_speakers() -> frozenset[str]:
-    return frozenset(load_list("quote_not_speakers.txt"))
+    return load_set("quote_not_speakers.txt")
 
 
-@lru_cache(maxsize=None)
 def _unnamed_sources() -> frozenset[str]:
-    return frozenset(load_list("quote_unnamed_sources.txt"))
+    return load_set("quote_unnamed_sources.txt")
 
 
-@lru_cache(maxsize=None)
 def _channel_nouns() -> frozenset[str]:
-    return frozenset(load_list("quote_channel_nouns.txt"))
-
-
-@lru_cache(maxsize=None)
-def _governments() -> frozenset[str]:
-    return frozenset(load_list("quote_government_nouns.txt"))
+    return load_set("quote_channel_nouns.txt")
 
 
 def _place_of(ctx: Context, head: int, found: list[tuple[Mention, Entity]]) -> Entity | None:
@@ -780,10 +770,11 @@ def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     if source is not None and not _person_citing(ctx, index, head, source[0]):
         # "— сообщает РИА Новости со ссылкой на местные СМИ": the channel relays the source
         return Speaker(source[0], ctx.text[start:end], (start, end))
-    entity = resolve(ctx, index, quote, tokens, head)
+    country = phrase_country(ctx, head)     # "японский премьер": not a Russian one
+    entity = resolve(ctx, index, quote, tokens, head, country)
     if entity is not None and not can_speak(entity):
         entity = None       # "— сообщил Ан-26", "написал Twitter": the thing carried the words
-    if conflicts(ctx, entity, phrase_country(ctx, head)):
+    if conflicts(ctx, entity, country):
         entity = None       # "Японский премьер заявил" is not "президент России" Путин
     cue_gender = _cue_gender(ctx, quote)
     entity = _agreeing(ctx, index, quote, head, entity, cue_gender)
