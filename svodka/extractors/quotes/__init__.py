@@ -18,6 +18,7 @@ from bisect import bisect_right
 
 from svodka.analysis import Analysis
 from svodka.extractors.quotes.context import MIN_WORDS, Candidate, Context, build_context, trim
+from svodka.extractors.quotes.dialogue import colon_led_turns, cued_turns
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
 from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
                                                cue_comma_clause, cue_that, fronted_that,
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 RULES = [
     quoted_segments,
     unmarked_dash,
+    cued_turns,
+    colon_led_turns,
     colon_unmarked,
     according_to,
     according_to_which,
