@@ -18,17 +18,17 @@ def opens_turn(paragraph: str) -> bool:
     """``— Видимость какая?``, ``- Да.``, ``— «Спартак» сыграл хорошо?``: a dash, then a capital
     letter or an opening mark."""
     stripped = paragraph.lstrip()
-    if stripped[:1] not in SPEECH_DASHES:
+    if not stripped or stripped[0] not in SPEECH_DASHES:
         return False
     rest = stripped.lstrip(SPEECH_DASHES).lstrip()
-    return rest[:1].isupper() or rest[:1] in OPENING_QUOTES
+    return bool(rest) and (rest[0].isupper() or rest[0] in OPENING_QUOTES)
 
 
 def turn_runs(paragraphs: list[str]) -> list[range]:
     """The runs of consecutive turns, as ranges of paragraph indexes (a run of one included)."""
     runs: list[range] = []
     start = None
-    for index, paragraph in enumerate([*paragraphs, ""]):
+    for index, paragraph in enumerate([*paragraphs, ""]):     # "" closes the last run
         if opens_turn(paragraph):
             if start is None:
                 start = index

@@ -6,8 +6,9 @@ narrated talk.
   splits (``- Бася! — вызывает он. — Выглядит не очень…``) gives one quote per part.
 - A turn with no cue is a quote only inside a narrated talk that a colon cue opens
   (``Микрофоны в кабине регистрируют:`` ⏎ ``- Кто на связи?``): the uncued turns right after
-  the colon, up to the first turn with a cue of its own. The run must hold such a cued turn; an
-  interview's turns carry none and are not quotes (decision 7, H6, K8).
+  the colon, up to the first turn with a cue of its own, in an article where at least half the
+  turns carry a cue of their own. An interview's turns carry none and are not quotes (decision 7,
+  H6, K8), even when one of them is narrated (``— Этого хватит? — спросил журналист.``).
 
 The speaker is the cue's; for the uncued turns it is the colon cue's (recorded voices: none).
 """
@@ -108,17 +109,21 @@ def _colon_cue(ctx: Context, region: int) -> int | None:
 
 def colon_led_turns(ctx: Context) -> list[Candidate]:
     """``Микрофоны в кабине регистрируют:`` ⏎ ``- Кто на связи?`` ⏎ ``- Борт сорок два.`` ⏎
-    ``- Видимость какая? — спрашивает диспетчер.``: the uncued turns a colon cue opens, in a
-    talk whose turns carry cues of their own."""
+    ``- Видимость какая? — спрашивает диспетчер.``: the uncued turns a colon cue opens, in an
+    article whose turns mostly carry cues of their own."""
     regions = ctx.analysis.regions
+    turns = _turns(ctx)
+    cued = {region for region in turns if _turn_parts(ctx, region)}
+    if len(cued) * 2 < len(turns):
+        return []   # mostly uncued turns: an interview, not a narrated talk
     texts = [ctx.text[r.start:r.end] for r in regions]
     found = []
     for run in turn_runs(texts):
         cue = _colon_cue(ctx, run.start - 1) if run.start else None
-        if cue is None or not any(_turn_parts(ctx, region) for region in run):
+        if cue is None:
             continue
         for region in run:
-            if _turn_parts(ctx, region):
+            if region in cued or region in ctx.skipped_regions:
                 break
             start, end = trim(ctx.text, *ctx.region(region))
             if start < end:
