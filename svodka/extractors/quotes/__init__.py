@@ -17,6 +17,7 @@ import logging
 from bisect import bisect_right
 
 from svodka.analysis import Analysis
+from svodka.extractors.quotes.adjacent import neighbour_attributed
 from svodka.extractors.quotes.context import MIN_WORDS, Candidate, Context, build_context, trim
 from svodka.extractors.quotes.dialogue import colon_led_turns, cued_turns
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
@@ -92,7 +93,9 @@ def _propose(ctx: Context) -> list[Candidate]:
         found = rule(ctx)
         log.debug("rule %s proposed %d quotes", rule.__name__, len(found))
         candidates.extend(_through_marks(ctx, candidate) for candidate in found)
-    return _without_overlaps(candidates)
+    kept = _without_overlaps(candidates)
+    # speech in marks whose speaker the adjacent sentence's quote names (quotes.adjacent)
+    return _without_overlaps(kept + neighbour_attributed(ctx, kept))
 
 
 def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],
