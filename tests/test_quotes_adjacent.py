@@ -1,0 +1,47 @@
+"""A speaker named away from the quote (issue 15, twelfth session): speech in marks whose own
+sentence names no one takes the adjacent sentence's quote's speaker (GUIDELINES: direct speech
+"attributed in the same or an adjacent sentence").
+
+Sentences written for these tests in the manner of the read batches (none is a gold article's):
+the text in, every quote out as (text, kind, a part of the speaker's name). Each negative case
+sits next to a quote that must still be found.
+"""
+from __future__ import annotations
+
+from conftest import assert_quotes
+
+
+def test_speech_after_a_sentence_that_names_the_speaker(models):
+    assert_quotes(
+        "Выборы в Подмосковье\n"
+        "По словам главы областного отделения партии Александра Гунько, выдвижение Николая "
+        "Дижура обсуждается. Впрочем, «есть и другие фамилии – окончательное решение мы примем "
+        "в июне на совете».",
+        [("выдвижение Николая Дижура обсуждается", "indirect", "Гунько"),
+         ("есть и другие фамилии – окончательное решение мы примем в июне на совете", "direct",
+          "Гунько")])
+
+
+def test_a_paragraph_of_speech_after_the_paragraph_that_names_the_speaker(models):
+    assert_quotes(
+        "Итоги съёмок\n"
+        "Режиссёр Иван Петров рассказал, что съёмки шли два года.\n"
+        "«Мы снимали зимой и летом, и актёры очень устали от долгой работы».",
+        [("съёмки шли два года", "indirect", "Петров"),
+         ("Мы снимали зимой и летом, и актёры очень устали от долгой работы", "direct",
+          "Петров")])
+
+
+def test_a_title_or_a_scare_quote_next_to_a_quote_stays_out(models):
+    # a title after a word ("назывался «…»") and a verbless phrase are no statements
+    assert_quotes(
+        "Итоги съёмок\n"
+        "Режиссёр Иван Петров рассказал, что съёмки шли два года. Фильм назывался «Как "
+        "закалялась сталь в наши дни». Критики назвали его «большой удачей года».",
+        [("съёмки шли два года", "indirect", "Петров")])
+    # a statement with no quote in the sentence before stays out too
+    assert_quotes(
+        "Итоги съёмок\n"
+        "Режиссёр Иван Петров снял фильм за два года.\n"
+        "«Мы снимали зимой и летом, и актёры очень устали от долгой работы».",
+        [])
