@@ -29,18 +29,23 @@ def _overlaps(kept: list[Candidate], start: int, end: int) -> bool:
 
 
 def _is_statement(ctx: Context, start: int, end: int) -> bool:
+    """A clause: a finite verb ("Имеют право", not "жирно оплаченным спонсорами")."""
     tokens = ctx.analysis.tokens_between(start, end)
-    return ctx.words_in(start, end) >= _MIN_STATEMENT_WORDS \
-        and any(ctx.tokens[i].pos in ("VERB", "AUX") for i in tokens)
+    return ctx.words_in(start, end) >= _MIN_STATEMENT_WORDS and any(
+        ctx.tokens[i].pos in ("VERB", "AUX") and ctx.tokens[i].feats.get("VerbForm") == "Fin"
+        for i in tokens)
 
 
 def _stands_alone(ctx: Context, sentence, mark_start: int, mark_end: int) -> bool:
     """The marks close the sentence, and before them is the sentence start, a comma or a colon
-    («…». / Впрочем, «…». / Но позиции не блестящие: «…».)."""
+    («…». / Впрочем, «…». / Но позиции не блестящие: «…».). A sentence ends with its
+    punctuation: a paragraph of nothing but «…» is a subheading."""
     before = ctx.text[sentence.start:mark_start].rstrip()
     closing = ctx.sentence(ctx.first_token_from(mark_end - 1))
     after = ctx.text[mark_end:closing.end].strip()
-    return (not before or before[-1] in ",:") and all(ch in ".!?…" for ch in after)
+    ends = after or ctx.text[mark_start:mark_end].rstrip()[-2:-1]
+    return (not before or before[-1] in ",:") and all(ch in ".!?…" for ch in after) \
+        and any(ch in ".!?…" for ch in ends)
 
 
 def _neighbour(ctx: Context, kept: list[Candidate], sentence_index: int) -> Candidate | None:
