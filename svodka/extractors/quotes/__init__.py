@@ -94,8 +94,9 @@ def _propose(ctx: Context) -> list[Candidate]:
         log.debug("rule %s proposed %d quotes", rule.__name__, len(found))
         candidates.extend(_through_marks(ctx, candidate) for candidate in found)
     kept = _without_overlaps(candidates)
-    # speech in marks whose speaker the adjacent sentence's quote names (quotes.adjacent)
-    return _without_overlaps(kept + neighbour_attributed(ctx, kept))
+    # speech in marks whose speaker the adjacent sentence's quote names (quotes.adjacent); it
+    # crosses no kept quote, and those it holds are nested speech, so it goes first
+    return _without_overlaps(neighbour_attributed(ctx, kept) + kept)
 
 
 def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],

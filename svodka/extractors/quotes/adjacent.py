@@ -6,8 +6,8 @@ speaker is named away from the quote (GUIDELINES, "What is a quote": direct spee
     фамилии – решение мы примем в июне».
     Рубинский напомнил, что … ⏎ «Сейчас появились новые элементы … ».
 
-This is not a rule over the analysis alone: it reads the quotes the rules kept, and lends the
-neighbouring quote's attribution (its cue and, through a shared group, its speaker) to the
+This is not a rule over the analysis alone: it reads the quotes the rules kept (those reported
+inside the new quote give way to it), and lends the neighbouring quote's attribution (its cue and, through a shared group, its speaker) to the
 unattributed speech. The speech must look like a statement, not a title or a scare quote: it
 closes its sentence, holds a verb and a few words, and nothing but a comma or a colon stands
 between the narrator's words and its opening mark (``Фильм назывался «…»`` stays out).
@@ -25,7 +25,10 @@ _GROUP_BASE = -(1 << 40)
 
 
 def _overlaps(kept: list[Candidate], start: int, end: int) -> bool:
-    return any(c.start < end and start < c.end for c in kept)
+    """A kept quote crosses the marks; one wholly inside is speech the quote reports, which
+    the outer quote replaces (GUIDELINES: nested speech is not annotated)."""
+    return any(c.start < end and start < c.end and not (start <= c.start and c.end <= end)
+               for c in kept)
 
 
 def _is_statement(ctx: Context, start: int, end: int) -> bool:
