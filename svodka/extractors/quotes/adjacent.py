@@ -25,9 +25,11 @@ _GROUP_BASE = -(1 << 40)
 
 
 def _overlaps(kept: list[Candidate], start: int, end: int) -> bool:
-    """A kept quote crosses the marks; one wholly inside is speech the quote reports, which
-    the outer quote replaces (GUIDELINES: nested speech is not annotated)."""
-    return any(c.start < end and start < c.end and not (start <= c.start and c.end <= end)
+    """A kept quote crosses the marks or is their direct speech (a split quote's parts). An
+    indirect one wholly inside is speech the statement reports, which the outer quote replaces
+    (GUIDELINES: nested speech is not annotated)."""
+    return any(c.start < end and start < c.end
+               and not (start <= c.start and c.end <= end and c.kind == "indirect")
                for c in kept)
 
 
