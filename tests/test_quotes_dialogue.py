@@ -77,3 +77,16 @@ LIST = ("Профсоюз учителей выдвинул требования
 
 def test_list_items_are_no_turns(models):
     assert _found(LIST) == [("Мы не отступим", "direct")]
+
+
+# A tweet's signature and a byline open with a dash and a capital too; with no cue they stay out,
+# and the colon before the tweet introduces the tweet, not a talk.
+EMBED = ("Президент ответил критикам в соцсети.\n"
+         "Трамп написал в Twitter:\n"
+         "— Donald J. Trump (@realDonaldTrump) 6 октября 2017 г.\n"
+         "— Мария Иванова, специально для RT\n"
+         "— Это затишье перед бурей, — сказал он позже журналистам.")
+
+
+def test_a_tweets_signature_and_a_byline_are_no_turns(models):
+    assert _found(EMBED) == [("Это затишье перед бурей", "direct")]

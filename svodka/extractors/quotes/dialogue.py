@@ -26,6 +26,7 @@ __all__ = ["cued_turns", "colon_led_turns"]
 # The punctuation that ends a turn's speech before the dash of its cue; "?"/"!" stay in the quote.
 _BEFORE_CUE = frozenset({",", "!", "?", "…", "...", "?!", "!?", "!!", "!!!"})
 _KEPT = _BEFORE_CUE - {","}
+_SENTENCE_ENDS = (".", "!", "?", "…")
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +121,14 @@ def colon_led_turns(ctx: Context) -> list[Candidate]:
     found = []
     for run in turn_runs(texts):
         cue = _colon_cue(ctx, run.start - 1) if run.start else None
-        if cue is None:
+        # an embedded post the layout took out between the colon and the turns: the colon
+        # introduced the post
+        if cue is None or ctx.text[regions[run.start - 1].end:regions[run.start].start].strip():
             continue
         for region in run:
-            if region in cued or region in ctx.skipped_regions:
+            # a turn is an utterance that ends as a sentence does; a byline does not
+            if region in cued or region in ctx.skipped_regions \
+                    or not texts[region].rstrip().endswith(_SENTENCE_ENDS):
                 break
             start, end = trim(ctx.text, *ctx.region(region))
             if start < end:
