@@ -15,6 +15,7 @@ between the narrator's words and its opening mark (``Фильм называлс
 from __future__ import annotations
 
 from svodka.extractors.quotes.context import Candidate, Context, trim
+from svodka.extractors.quotes.indirect import _about_this
 
 __all__ = ["neighbour_attributed"]
 
@@ -53,6 +54,16 @@ def _stands_alone(ctx: Context, sentence, mark_start: int, mark_end: int) -> boo
         and any(ch in ".!?…" for ch in ends)
 
 
+def _told_after(ctx: Context, end: int) -> bool:
+    """«…». Об этом сообщил Х.: the sentence after names the speaker in words the guidelines
+    leave out (attribution in a separate sentence); the statement is no one's quote."""
+    closing = ctx.sentence(ctx.first_token_from(end - 1))
+    if closing.stop >= len(ctx.tokens):
+        return False
+    following = ctx.sentence(closing.stop)
+    return _about_this(ctx.text, following.start, following.end)
+
+
 def _neighbour(ctx: Context, kept: list[Candidate], sentence_index: int) -> Candidate | None:
     """The quote of the sentence before, in the same paragraph; for speech that opens its
     paragraph, the last quote of the paragraph before."""
@@ -86,6 +97,8 @@ def neighbour_attributed(ctx: Context, kept: list[Candidate]) -> list[Candidate]
         sentence_index = ctx.tokens[mark].sent
         sentence = ctx.analysis.sentences[sentence_index]
         if not _stands_alone(ctx, sentence, segment.start, segment.end):
+            continue
+        if _told_after(ctx, segment.end):
             continue
         neighbour = _neighbour(ctx, kept, sentence_index)
         if neighbour is None:
