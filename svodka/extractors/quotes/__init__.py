@@ -17,7 +17,9 @@ import logging
 from bisect import bisect_right
 
 from svodka.analysis import Analysis
+from svodka.extractors.quotes.adjacent import neighbour_attributed
 from svodka.extractors.quotes.context import MIN_WORDS, Candidate, Context, build_context, trim
+from svodka.extractors.quotes.dialogue import colon_led_turns, cued_turns
 from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
 from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
                                                cue_comma_clause, cue_that, fronted_that,
@@ -34,6 +36,8 @@ log = logging.getLogger(__name__)
 RULES = [
     quoted_segments,
     unmarked_dash,
+    cued_turns,
+    colon_led_turns,
     colon_unmarked,
     according_to,
     according_to_which,
@@ -89,7 +93,10 @@ def _propose(ctx: Context) -> list[Candidate]:
         found = rule(ctx)
         log.debug("rule %s proposed %d quotes", rule.__name__, len(found))
         candidates.extend(_through_marks(ctx, candidate) for candidate in found)
-    return _without_overlaps(candidates)
+    kept = _without_overlaps(candidates)
+    # speech in marks whose speaker the adjacent sentence's quote names (quotes.adjacent); it
+    # crosses no kept quote, and those it holds are nested speech, so it goes first
+    return _without_overlaps(neighbour_attributed(ctx, kept) + kept)
 
 
 def _speakers(ctx: Context, entities: list[Entity], candidates: list[Candidate],

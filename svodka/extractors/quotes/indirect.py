@@ -1016,4 +1016,6 @@ def _after_colon(ctx: Context, colon: int, sentence) -> tuple[int, int] | None:
     start, end = ctx.region(region + 1)
     if ctx.text[start] in QUOTE_MARKS:
         return None
+    if ctx.text[ctx.region(region)[1]:start].strip():
+        return None     # the layout took out what the colon introduced (an embedded post)
     return trim(ctx.text, start, end)
