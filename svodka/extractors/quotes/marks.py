@@ -30,6 +30,10 @@ _STACK_LOOKUP = 4
 # (soft hyphens and zero-width marks the page left after the mark are not there for a reader)
 _ATTRIBUTION_AFTER = re.compile(f"[{INVISIBLE}]*" + r",\s*[—–-]\s")
 
+# «… группировки «Джабхат ан-Нусра»*. «Согласно …: a mark ending a sentence that a new quote
+# follows (a footnote star between)
+_NEW_QUOTE_AFTER = re.compile(r"[*\s]*[.!?…]+\s+«")
+
 # a line holding only an editor's note signature: "RT", "— RT", ". — RT" (at most three words)
 _NOTE_LINE = re.compile(r"\s*(?:\.\s*)?(?:[—–-]\s*)?[\w«»\"'.-]+(?:\s[\w«»\"'.-]+){0,2}\s*")
 _NOTE_LINE_CHARS = 30
@@ -83,6 +87,16 @@ def _find_opener(stack: list, mark: str) -> int | None:
     return None
 
 
+def _shared_before_new_quote(text: str, pos: int, r_end: int, stack: list) -> bool:
+    """«A «B». «C …: the mark after B closes A too (one mark for two, as before ", —"), when a
+    new quote opens the next sentence and the rest of the paragraph could not close A anyway
+    (in «A «B». «C» D» the last mark is A's)."""
+    if not _NEW_QUOTE_AFTER.match(text, pos + 1, r_end):
+        return False
+    rest = text[pos + 1:r_end]
+    return rest.count("»") - rest.count("«") < len(stack)
+
+
 def region_segments(text: str, r_start: int, r_end: int, region: int,
                     carried: list[tuple[str, int]] | None = None
                     ) -> tuple[list[Segment], list[tuple[str, int]]]:
@@ -103,7 +117,8 @@ def region_segments(text: str, r_start: int, r_end: int, region: int,
             continue
         opener = stack[found][1]
         del stack[found:]
-        if stack and _ATTRIBUTION_AFTER.match(text, pos + 1, r_end):
+        if stack and (_ATTRIBUTION_AFTER.match(text, pos + 1, r_end)
+                      or _shared_before_new_quote(text, pos, r_end, stack)):
             opener = stack[0][1]
             stack.clear()
         if not stack:
