@@ -41,17 +41,23 @@ def _whole_sentences(ctx: Context, segment: Segment) -> bool:
         or ctx.word(after) in FINAL_PUNCT
 
 
-def _sentence_cue(ctx: Context, first: int, stop: int) -> tuple[int, tuple[int, int]] | None:
-    """The cue of a sentence that reports someone's words: a reporting speech verb outside
-    marks ("напомнил об инциденте", "также добавил, что …"), or its opening "По словам Х,"."""
+def _sentence_cue(ctx: Context, first: int, stop: int) -> Attribution | None:
+    """The cue of a sentence that reports someone's words: its opening "По словам Х," /
+    "По его словам," (the speaker's words as in ``as_cue``), or a reporting speech verb
+    outside marks ("напомнил об инциденте", "также добавил, что …")."""
     phrase = ctx.phrase_at(first, stop)
     if phrase is not None:
-        return phrase[0], (ctx.tokens[first].start, ctx.tokens[phrase[0]].end)
+        noun, speaker = phrase
+        if not len(speaker):
+            comma = next((i for i in range(noun + 1, stop) if ctx.word(i) == ","), noun + 1)
+            speaker = range(noun + 1, comma)
+        return Attribution("after_cue_sentence", noun,
+                           (ctx.tokens[first].start, ctx.tokens[noun].end), speaker_tokens=speaker)
     for index in range(first, stop):
         if ctx.quoted_at(ctx.tokens[index].start) is None and ctx.is_cue(index) \
                 and ctx.is_reporting(index):
             token = ctx.tokens[index]
-            return index, (token.start, token.end)
+            return Attribution("after_cue_sentence", index, (token.start, token.end))
     return None
 
 
@@ -67,11 +73,7 @@ def after_cue_sentence(ctx: Context, segment: Segment) -> Attribution | None:
     before = ctx.sentence(sentence.first - 1)
     if before.region != sentence.region:
         return None
-    found = _sentence_cue(ctx, before.first, before.stop)
-    if found is None:
-        return None
-    cue, span = found
-    return Attribution("after_cue_sentence", cue, span)
+    return _sentence_cue(ctx, before.first, before.stop)
 
 
 def nested_in_statement(ctx: Context, candidate: Candidate) -> bool:
