@@ -24,6 +24,7 @@ from svodka.extractors.quotes.direct import quoted_segments, unmarked_dash
 from svodka.extractors.quotes.indirect import (according_to, according_to_which, colon_unmarked,
                                                cue_comma_clause, cue_that, fronted_that,
                                                inverted)
+from svodka.extractors.quotes.nesting import nested_in_statement
 from svodka.extractors.quotes.speaker import EntityIndex, Speaker, find_speaker, person_genders
 from svodka.extractors.quotes.speaker_ranker import rerank_speakers
 from svodka.record import Entity, Quote
@@ -93,7 +94,8 @@ def _propose(ctx: Context) -> list[Candidate]:
         found = rule(ctx)
         log.debug("rule %s proposed %d quotes", rule.__name__, len(found))
         candidates.extend(_through_marks(ctx, candidate) for candidate in found)
-    kept = _without_overlaps(candidates)
+    # a clause reported inside marked speech is the outer speaker's words, not a quote
+    kept = _without_overlaps([c for c in candidates if not nested_in_statement(ctx, c)])
     # speech in marks whose speaker the adjacent sentence's quote names (quotes.adjacent); it
     # crosses no kept quote, and those it holds are nested speech, so it goes first
     return _without_overlaps(neighbour_attributed(ctx, kept) + kept)

@@ -9,6 +9,7 @@ from svodka.extractors.quotes.attribution import (POSTPOSED, PREPOSED, Attributi
                                                   clause_end, dash_cue)
 from svodka.extractors.quotes.context import MIN_WORDS, QUOTE_MARKS, Candidate, Context, trim
 from svodka.extractors.quotes.marks import Segment
+from svodka.extractors.quotes.nesting import after_cue_sentence
 from svodka.text import SPEECH_DASHES
 
 # An unmarked speech paragraph ("— Мы готовы. Мы ждём, — сказал он") longer than this many
@@ -57,7 +58,7 @@ def _attribution(ctx: Context, chain: list[Segment]) -> Attribution | None:
             if found:
                 return found
     if chain[0].opened:
-        for finder in PREPOSED:
+        for finder in (*PREPOSED, after_cue_sentence):
             found = finder(ctx, chain[0])
             if found:
                 return found
@@ -143,6 +144,18 @@ def _before_editors_note(text: str, start: int, end: int) -> int:
     return opening if goes_on else end
 
 
+def _piece_before_note(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """A line piece cut before an editor's note (D8); None when fewer than three words stand
+    before the note: «Если он (народ. — ⏎RT⏎) хочет …» leaves "Если он" out (G6, L6), where
+    the note's own words made a fragment quote "Если он (народ"."""
+    whole = trim(ctx.text, start, end)
+    cut = _before_editors_note(ctx.text, start, end)
+    if cut == end:
+        return whole
+    before_note = trim(ctx.text, start, cut)
+    return before_note if ctx.words_in(*before_note) >= MIN_WORDS else None
+
+
 # An interview is laid out as turns: at least this many paragraphs that open with a dash and
 # end with a question mark (the interviewer's questions).
 _INTERVIEW_QUESTIONS = 3
@@ -209,11 +222,8 @@ def quoted_segments(ctx: Context) -> list[Candidate]:
                 start = max(start, last_attribution_end.get(segment.region, start))
             span = trim(ctx.text, start, segment.inner_end)
             if not segment.closed:
-                before_note = trim(ctx.text, start,
-                                   _before_editors_note(ctx.text, start, segment.inner_end))
-                if ctx.words_in(*before_note) >= MIN_WORDS:
-                    span = before_note  # "Тогда (во время холодной войны. — ⏎RT⏎)" stays whole
-            if ctx.words_in(*span) < MIN_WORDS:
+                span = _piece_before_note(ctx, start, segment.inner_end)
+            if span is None or ctx.words_in(*span) < MIN_WORDS:
                 continue
             found.append(Candidate(*span, "direct", attribution.rule, cue=attribution.cue,
                                    cue_span=attribution.cue_span,

@@ -30,6 +30,10 @@ _STACK_LOOKUP = 4
 # (soft hyphens and zero-width marks the page left after the mark are not there for a reader)
 _ATTRIBUTION_AFTER = re.compile(f"[{INVISIBLE}]*" + r",\s*[—–-]\s")
 
+# «… группировки «Джабхат ан-Нусра»*. «Согласно …: a mark ending a sentence that a new quote
+# follows (a footnote star between)
+_NEW_QUOTE_AFTER = re.compile(r"[*\s]*[.!?…]+\s+«")
+
 # a line holding only an editor's note signature: "RT", "— RT", ". — RT" (at most three words)
 _NOTE_LINE = re.compile(r"\s*(?:\.\s*)?(?:[—–-]\s*)?[\w«»\"'.-]+(?:\s[\w«»\"'.-]+){0,2}\s*")
 _NOTE_LINE_CHARS = 30
@@ -83,6 +87,14 @@ def _find_opener(stack: list, mark: str) -> int | None:
     return None
 
 
+def _shared_before_new_quote(text: str, pos: int, r_end: int, stack: list,
+                             closers_left: int) -> bool:
+    """«A «B». «C …: the mark after B closes A too (one mark for two, as before ", —"), when a
+    new quote opens the next sentence and the rest of the paragraph could not close A anyway
+    (in «A «B». «C» D» the last mark is A's). ``closers_left``: » minus « after ``pos``."""
+    return bool(_NEW_QUOTE_AFTER.match(text, pos + 1, r_end)) and closers_left < len(stack)
+
+
 def region_segments(text: str, r_start: int, r_end: int, region: int,
                     carried: list[tuple[str, int]] | None = None
                     ) -> tuple[list[Segment], list[tuple[str, int]]]:
@@ -90,8 +102,11 @@ def region_segments(text: str, r_start: int, r_end: int, region: int,
     marks open before an editor's note line, resumed at this region's start (its ")")."""
     segments: list[Segment] = []
     stack: list[tuple[str, int]] = [(carried[0][0], r_start)] if carried else []
+    # » minus « still ahead, kept as the marks go by: one pass, whatever the marks' balance
+    closers_left = text.count("»", r_start, r_end) - text.count("«", r_start, r_end)
     for match in _MARK.finditer(text, r_start, r_end):
         pos = match.start()
+        closers_left += {"«": 1, "»": -1}.get(text[pos], 0)
         role, what = _role(text, pos, r_start, r_end, stack)
         if role == "open":
             stack.append((what, pos))
@@ -103,7 +118,8 @@ def region_segments(text: str, r_start: int, r_end: int, region: int,
             continue
         opener = stack[found][1]
         del stack[found:]
-        if stack and _ATTRIBUTION_AFTER.match(text, pos + 1, r_end):
+        if stack and (_ATTRIBUTION_AFTER.match(text, pos + 1, r_end)
+                      or _shared_before_new_quote(text, pos, r_end, stack, closers_left)):
             opener = stack[0][1]
             stack.clear()
         if not stack:
