@@ -465,6 +465,16 @@ def _slot_first(slot: Slot) -> int:
     return slot.first
 
 
+def _last_speaking(slots: list[Slot], index: int) -> Slot | None:
+    """The last slot before ``index`` that spoke (slots in text order)."""
+    at = bisect_left(slots, index, key=_slot_first)
+    while at > 0:
+        at -= 1
+        if slots[at].speaker:
+            return slots[at]
+    return None
+
+
 def _agreeing(window: list[Slot], gender, gender_of, key) -> tuple[Entity, str] | None:
     agreeing = [s for s in window if gender_of(s) == gender]
     unknown = [s for s in window if gender_of(s) is None]
@@ -658,10 +668,10 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             # ("— рассказала девушка RT": the outlet is whom she told, not whose she is)
             found = _speaking_title(analysis, speakers, index, quoted, genders,
                                     {} if _told_outlet(analysis, index) else owners)
-            last = [s for s in speakers if s.speaker and s.first < index]
+            last = _last_speaking(speakers, index)
             if found is not None and (found[1] != "title:last-speaker" or (
-                    last and last[-1].sent >= _window_start(analysis, index, quoted,
-                                                            EXPERT_SENTENCES))):
+                    last is not None and last.sent >= _window_start(analysis, index, quoted,
+                                                                    EXPERT_SENTENCES))):
                 links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
                                                     "title", rule=found[1]), index))
                 _add_speaker(analysis, speakers, found[0], index)
@@ -712,7 +722,11 @@ def link_titles(analysis, entities: list[Entity], genders: dict[int, str | None]
             continue      # a title refers back only to the person named most so far
         if lemma in offices and not any(lemma in fold(r) for r in found[0].roles):
             continue      # "президент" alone: the person only if known to hold the office
-        if any(s.entity is found[0] and s.sent == token.sent for s in slots):
+        sentence = analysis.sentences[token.sent]
+        if any(s.entity is found[0] for s in slots[bisect_left(slots, sentence.first,
+                                                              key=_slot_first):
+                                                  bisect_left(slots, sentence.stop,
+                                                              key=_slot_first)]):
             continue      # named in the same sentence, before or after: the title is someone
             # else's ("Единственный ученый, с которым сравнивали Хокинга, – Ньютон")
         if token.rel == "nmod" and any(link_.token == token.head and link_.entity is found[0]
@@ -954,15 +968,15 @@ def _speaker_just_before(analysis, slots: list[Slot], index: int, gender: str | 
     another place ("— заявил глава МВД Северного Рейна" after a minister of elsewhere is
     someone new) and the sex fits."""
     token = analysis.tokens[index]
-    before = [s for s in slots if s.first < index and s.speaker]
-    if not before:
+    last = _last_speaking(slots, index)
+    if last is None:
         return None
-    last = before[-1]
     sentences = analysis.sentences
     if last.unnamed or last.sent >= token.sent or any(
             not _inside(quoted, analysis.tokens[sentences[i].first].start)
             for i in range(last.sent + 1, token.sent)) or any(
-            s.unnamed and s.first > last.first for s in slots if s.first < index):
+            s.unnamed for s in slots[bisect_right(slots, last.first, key=_slot_first):
+                                     bisect_left(slots, index, key=_slot_first)]):
         return None
     if gender is not None and genders.get(id(last.entity)) not in (gender, None):
         return None
