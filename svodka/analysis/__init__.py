@@ -103,6 +103,9 @@ class Analysis:
     _token_starts: list[int] = field(default_factory=list, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
     _region_starts: list[int] = field(default_factory=list, repr=False)
+    # the dependents of every token, built on the first ``children`` call (see there)
+    _child_order: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _child_offsets: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._token_starts = [t.start for t in self.tokens]
@@ -165,9 +168,21 @@ class Analysis:
         return range(sentence.first, sentence.stop)
 
     def children(self, index: int) -> list[int]:
-        """Indices of the tokens whose syntactic head is token ``index``."""
-        sentence = self.sentences[self.tokens[index].sent]
-        return [i for i in range(sentence.first, sentence.stop) if self.tokens[i].head == index]
+        """Indices of the tokens whose syntactic head is token ``index``, in text order.
+
+        Extractors ask this millions of times on a long article, so the tokens are ordered by
+        their head once (two int arrays, 8 bytes a token) instead of a scan of the sentence a
+        call."""
+        if self._child_order is None:
+            heads = np.fromiter((t.head for t in self.tokens), dtype=np.int64,
+                                count=len(self.tokens))
+            self._child_order = np.argsort(heads, kind="stable").astype(np.int32)
+            # tokens with no head (-1) first: offsets[h + 1] .. offsets[h + 2] are h's
+            self._child_offsets = np.concatenate(
+                ([0], np.cumsum(np.bincount(heads + 1, minlength=len(self.tokens) + 1))))
+        sent = self.tokens[index].sent
+        found = self._child_order[self._child_offsets[index + 1]:self._child_offsets[index + 2]]
+        return [i for i in found.tolist() if self.tokens[i].sent == sent]
 
 
 def _segment(text: str, regions: Sequence[Region]):

@@ -26,7 +26,7 @@ quote's "я" to its speaker (``pronoun:speaker``); see docs/coref.md.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -431,8 +431,13 @@ def antecedent(analysis: Analysis, slots: list[Slot], index: int, gender: str | 
     """(entity, rule) for a word at ``index`` that refers back to a person of ``gender``;
     ``slots`` in text order, unnamed ones among them."""
     first_sent = _window_start(analysis, index, quoted, sentences)
-    starts = [s.first for s in slots]
-    window = [s for s in slots[:bisect_left(starts, index)] if s.sent >= first_sent]
+    # slots are in text order, so the window is the run of them ending before ``index``
+    # (found from its end: a long article holds 100,000 slots and thousands of pronouns)
+    stop = bisect_left(slots, index, key=_slot_first)
+    begin = stop
+    while begin > 0 and slots[begin - 1].sent >= first_sent:
+        begin -= 1
+    window = slots[begin:stop]
     if not window:
         return None
 
@@ -451,6 +456,20 @@ def antecedent(analysis: Analysis, slots: list[Slot], index: int, gender: str | 
     if speakers and gender_of(speakers[-1]) in (gender, None):
         last = speakers[-1]
         return None if last.unnamed else (last.entity, "pronoun:last-speaker")
+    return None
+
+
+def _slot_first(slot: Slot) -> int:
+    return slot.first
+
+
+def _last_speaking(slots: list[Slot], index: int) -> Slot | None:
+    """The last slot before ``index`` that spoke (slots in text order)."""
+    at = bisect_left(slots, index, key=_slot_first)
+    while at > 0:
+        at -= 1
+        if slots[at].speaker:
+            return slots[at]
     return None
 
 
@@ -530,9 +549,14 @@ def _nearer_thing(analysis, others: list[Slot], slots: list[Slot], entity: Entit
                   gender: str) -> bool:
     """Is an organization or place of the pronoun's gender named as a subject after the
     person ("Компания … Она заявила")? Then "она" may be it: no link."""
-    last = max((s.first for s in slots if s.entity is entity and s.first < index), default=-1)
-    for slot in others:
-        if last < slot.first < index and slot.subject:
+    last, at = -1, bisect_left(slots, index, key=_slot_first)
+    while at > 0 and last < 0:
+        at -= 1
+        if slots[at].entity is entity:
+            last = slots[at].first
+    for slot in others[bisect_left(others, last + 1, key=_slot_first):
+                       bisect_left(others, index, key=_slot_first)]:
+        if slot.subject:
             head = analysis.tokens[slot.first]
             if head.feats.get("Gender") == gender and head.feats.get("Number") != "Plur":
                 return True
@@ -571,7 +595,6 @@ def link_titles(analysis: Analysis, entities: list[Entity], genders: dict[int, s
     государства"), not only the named ones."""
     tokens = analysis.tokens
     slots = name_slots(analysis, entities, quoted=quoted)
-    starts = [s.first for s in slots]
     offices = load_set("coref_offices.txt")
     # "— пояснил эксперт" after a named expert spoke is that expert; "источник" is no one
     anonymous = load_set("quote_anonymous.txt") - load_set("quote_commentators.txt")
@@ -642,10 +665,10 @@ def link_titles(analysis: Analysis, entities: list[Entity], genders: dict[int, s
             # ("— рассказала девушка RT": the outlet is whom she told, not whose she is)
             found = _speaking_title(analysis, speakers, index, quoted, genders,
                                     {} if _told_outlet(analysis, index) else owners)
-            last = [s for s in speakers if s.speaker and s.first < index]
+            last = _last_speaking(speakers, index)
             if found is not None and (found[1] != "title:last-speaker" or (
-                    last and last[-1].sent >= _window_start(analysis, index, quoted,
-                                                            EXPERT_SENTENCES))):
+                    last is not None and last.sent >= _window_start(analysis, index, quoted,
+                                                                    EXPERT_SENTENCES))):
                 links.append(Link(found[0], Mention(token.start, token.end, token.text, lemma,
                                                     "title", rule=found[1]), index))
                 _add_speaker(analysis, speakers, found[0], index)
@@ -691,13 +714,16 @@ def link_titles(analysis: Analysis, entities: list[Entity], genders: dict[int, s
         if not subject and roles_only is None:
             continue
         gender = "Fem" if token.feats.get("Gender") == "Fem" else "Masc"
-        before = slots[:bisect_left(starts, index)]
-        found = antecedent(analysis, before, index, gender, genders, quoted)
+        found = antecedent(analysis, slots, index, gender, genders, quoted)   # (before it)
         if found is None or leader is None or id(found[0]) != leader:
             continue      # a title refers back only to the person named most so far
         if lemma in offices and not any(lemma in fold(r) for r in found[0].roles):
             continue      # "президент" alone: the person only if known to hold the office
-        if any(s.entity is found[0] and s.sent == token.sent for s in slots):
+        sentence = analysis.sentences[token.sent]
+        if any(s.entity is found[0] for s in slots[bisect_left(slots, sentence.first,
+                                                              key=_slot_first):
+                                                  bisect_left(slots, sentence.stop,
+                                                              key=_slot_first)]):
             continue      # named in the same sentence, before or after: the title is someone
             # else's ("Единственный ученый, с которым сравнивали Хокинга, – Ньютон")
         if token.rel == "nmod" and any(link_.token == token.head and link_.entity is found[0]
@@ -938,15 +964,15 @@ def _speaker_just_before(analysis, slots: list[Slot], index: int, gender: str | 
     another place ("— заявил глава МВД Северного Рейна" after a minister of elsewhere is
     someone new) and the sex fits."""
     token = analysis.tokens[index]
-    before = [s for s in slots if s.first < index and s.speaker]
-    if not before:
+    last = _last_speaking(slots, index)
+    if last is None:
         return None
-    last = before[-1]
     sentences = analysis.sentences
     if last.unnamed or last.sent >= token.sent or any(
             not _inside(quoted, analysis.tokens[sentences[i].first].start)
             for i in range(last.sent + 1, token.sent)) or any(
-            s.unnamed and s.first > last.first for s in slots if s.first < index):
+            s.unnamed for s in slots[bisect_right(slots, last.first, key=_slot_first):
+                                     bisect_left(slots, index, key=_slot_first)]):
         return None
     if gender is not None and genders.get(id(last.entity)) not in (gender, None):
         return None
@@ -989,9 +1015,15 @@ def _speaking_title(analysis, slots: list[Slot], index: int, quoted: list[tuple[
     verb = tokens[token.head] if token.rel.startswith("nsubj") else None
     if verb is not None and verb.feats.get("Tense") == "Past":
         gender = verb.feats.get("Gender") or gender
-    starts = [s.first for s in slots]
-    before = slots[:bisect_left(starts, index)]
     offset = token.start
+    # the slots before the title that the rules below read: the last LOOKBACK_SLOTS and all
+    # within SPEAKER_MEMORY characters (not a copy of every slot before: a long article
+    # holds 100,000 of them)
+    stop = bisect_left(slots, index, key=_slot_first)
+    begin = max(0, stop - LOOKBACK_SLOTS)
+    while begin > 0 and offset - tokens[slots[begin - 1].first].start <= SPEAKER_MEMORY:
+        begin -= 1
+    before = slots[begin:stop]
     speakers = [s for s in before if s.speaker
                 and offset - tokens[s.first].start <= SPEAKER_MEMORY]
     if speakers:
@@ -1083,11 +1115,12 @@ def _speaking_pronoun(analysis, speakers: list[Slot], index: int, forms, genders
 def _add_speaker(analysis, slots: list[Slot], entity: Entity, index: int) -> None:
     """Record that the word at ``index``, linked to ``entity``, spoke: it replaces the unnamed
     speaker the word was taken for ("— отметил атлет")."""
-    slots[:] = [s for s in slots if s.first != index]
+    del slots[bisect_left(slots, index, key=_slot_first):
+              bisect_right(slots, index, key=_slot_first)]      # (in text order)
     token = analysis.tokens[index]
     main = token.head >= 0 and analysis.tokens[token.head].head < 0
     insort(slots, Slot(index, index + 1, entity, token.sent, token.rel.startswith("nsubj"),
-                       main, speaker=True), key=lambda s: s.first)
+                       main, speaker=True), key=_slot_first)
 
 
 def _governed_by_speech(analysis, index: int) -> bool:
