@@ -61,6 +61,9 @@ NOUN_THRESHOLD = 0.4
 # страны", "главы государства") is linked as any other (rule suffix ":inside")
 INSIDE_TITLES = True
 INSIDE_TYPES = ("LOC", "ORG", "PER")
+# whether a description the rules and the ranker leave open goes to the one entity of its
+# kind in focus (``focus.in_focus``, rule ``description:focus``)
+FOCUS = True
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
@@ -516,6 +519,10 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
         chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
                          threshold, demonstrative, bare=stop == index + 1, scorer=scorer,
                          everywhere=everywhere, genders=genders)
+        if chosen is None and FOCUS:
+            from svodka.extractors.coref.focus import in_focus
+            chosen = in_focus(analysis, index, first, stop, type_,
+                              known[max(0, at - LOOKBACK):at], genders)
         if chosen is None:
             continue
         entity, rule = chosen

@@ -1,0 +1,49 @@
+"""The one thing in focus: a listed description the rules and the ranker leave open ("в
+стране", "глава государства", "министр") → the only entity of its kind mentioned in the
+sentences just before it (rule ``description:focus``).
+
+A reader takes "страна" for the country the last sentences spoke of when they spoke of one
+country only; two countries (or two people for "министр") leave it open, as before. The kind
+is the description's: a country noun ("страна", "государство") only a country, a city noun a
+city (``descriptions._place_fits``), a person noun a person of its gender (``_kind_fits``);
+the description's own words must agree with the entity (``_fits``: "американский президент"
+is no Путин). A description that speaks is the speaker rules'. Which kinds are read, and how
+many sentences back, were chosen on the tuning articles (docs/coref.md, "The one thing in
+focus").
+"""
+from __future__ import annotations
+
+from svodka.record import Entity
+
+# entity types a description may be linked to by focus, and how many sentences before the
+# description's own (0: only its sentence) are read for the entities in focus
+FOCUS_TYPES: frozenset[str] = frozenset({"LOC"})
+FOCUS_SENTENCES = 1
+
+
+def in_focus(analysis, head: int, first: int, stop: int, type_: str | None, before,
+             genders: dict[int, str | None]) -> tuple[Entity, str] | None:
+    """The entity of ``type_`` alone in focus before the description headed by ``head``
+    (``before``: the earlier mentions, ``descriptions._Known``), when the description's
+    kind and words fit it; else None."""
+    from svodka.extractors.coref import descriptions as d
+
+    if type_ not in FOCUS_TYPES:
+        return None
+    tokens = analysis.tokens
+    lemma = analysis.lemma(head)
+    if type_ == "LOC" and lemma not in d._place_kinds():
+        return None       # "республика", "территория": which place is not said by the noun
+    if d._speaking(analysis, head):
+        return None
+    floor = tokens[head].sent - FOCUS_SENTENCES
+    near = {id(k.entity): k.entity for k in before
+            if tokens[k.first].sent >= floor and k.entity.type == type_
+            and d._kind_fits(analysis, head, k.entity, genders)}
+    if len(near) != 1:
+        return None
+    entity = next(iter(near.values()))
+    if not d._fits(analysis, head, first, stop, [k for k in before if k.entity is entity],
+                   genders):
+        return None
+    return entity, "description:focus"
