@@ -520,9 +520,10 @@ def link_anaphoric(analysis, entities: list[Entity], links: list[Link], taken: s
                          threshold, demonstrative, bare=stop == index + 1, scorer=scorer,
                          everywhere=everywhere, genders=genders)
         if chosen is None and FOCUS:
-            from svodka.extractors.coref.focus import in_focus
+            from svodka.extractors.coref.focus import headline_ahead, in_focus
             chosen = in_focus(analysis, index, first, stop, type_,
-                              known[max(0, at - LOOKBACK):at], genders)
+                              known[max(0, at - LOOKBACK):at], genders) \
+                or headline_ahead(analysis, index, first, stop, type_, known[at:], genders)
         if chosen is None:
             continue
         entity, rule = chosen

@@ -47,3 +47,35 @@ def in_focus(analysis, head: int, first: int, stop: int, type_: str | None, befo
                    genders):
         return None
     return entity, "description:focus"
+
+
+# whether a headline's description with nothing before it goes to the one entity that a
+# later mention names by the same noun (``headline_ahead``, rule ``description:headline``)
+HEADLINE = True
+
+
+def headline_ahead(analysis, head: int, first: int, stop: int, type_: str | None, after,
+                   genders: dict[int, str | None]) -> tuple[Entity, str] | None:
+    """A headline speaks of what the article then names: «Американская журналистка,
+    осужденная в Иране, прекратила голодовку» and later «Американская журналистка Роксана
+    Сабери» — the headline's description is the one entity whose later mentions (``after``,
+    ``descriptions._Known``) hold its head noun, when its words fit it; two such entities,
+    none."""
+    from svodka.extractors.coref import descriptions as d
+
+    if not HEADLINE or type_ is None:
+        return None
+    own = analysis.tokens[head].sent
+    if analysis.regions[analysis.sentences[own].region].kind != "headline":
+        return None
+    lemma = analysis.lemma(head)
+    holders = {id(k.entity): k.entity for k in after
+               if k.entity.type == type_ and analysis.tokens[k.first].sent != own
+               and any(analysis.lemma(i) == lemma for i in d._heads(analysis, k))}
+    if len(holders) != 1:
+        return None
+    entity = next(iter(holders.values()))
+    if not d._fits(analysis, head, first, stop, [k for k in after if k.entity is entity],
+                   genders):
+        return None
+    return entity, "description:headline"
