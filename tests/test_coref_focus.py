@@ -8,6 +8,7 @@ import pytest
 
 import svodka
 from conftest import assert_spans_valid
+from svodka.extractors.coref import focus
 
 
 def _titles(article) -> dict[str, tuple[str, str]]:
@@ -33,12 +34,6 @@ ROWS = [
     # two countries in focus: either of them, so focus says nothing (the ranker may)
     ("Премьер-министр Японии Синдзо Абе прибыл в Китай. В стране готовятся к выборам.",
      {}, {"стране"}, {"Япония", "Китай"}),
-    # one organization in the sentence before; the agency reporting is no "компания"
-    ("Представители «Газпрома» от комментариев отказались. Как заявил источник, компания "
-     "готова к любому развитию событий.",
-     {"компания": ("Газпром", "description:focus")}, set(), {"Газпром"}),
-    ("Завод остановлен, сообщает «Интерфакс». Как заявил источник, компания готова к любому "
-     "развитию событий.", {}, {"компания"}, {"Интерфакс"}),
     # a headline's description is the one entity the article then names by the same noun
     ("Американская журналистка, осужденная в Иране, прекратила голодовку\n\n"
      "Американская журналистка Роксана Сабери, осужденная в Иране на восемь лет за шпионаж, "
@@ -56,12 +51,40 @@ ROWS = [
 ]
 
 
+# with organizations in focus (``focus.FOCUS_TYPES``, an option): one organization in the
+# sentence before; the agency reporting is no "компания"
+ORGANIZATIONS = [
+    ("Представители «Газпрома» от комментариев отказались. Как заявил источник, компания "
+     "готова к любому развитию событий.",
+     {"компания": ("Газпром", "description:focus")}, set(), {"Газпром"}),
+    ("Завод остановлен, сообщает «Интерфакс». Как заявил источник, компания готова к любому "
+     "развитию событий.", {}, {"компания"}, {"Интерфакс"}),
+]
+
 FOCUS_RULES = ("description:focus", "description:headline")
 
 
 @pytest.mark.parametrize("text, linked, unlinked, found", ROWS)
 def test_a_description_joins_the_one_entity_of_its_kind_in_focus(text, linked, unlinked, found,
                                                                  models):
+    _check(text, linked, unlinked, found, models)
+
+
+@pytest.mark.parametrize("text, linked, unlinked, found", ORGANIZATIONS)
+def test_an_organization_in_focus_when_the_option_is_on(text, linked, unlinked, found, models,
+                                                        monkeypatch):
+    monkeypatch.setattr(focus, "FOCUS_TYPES", frozenset({"LOC", "ORG"}))
+    _check(text, linked, unlinked, found, models)
+
+
+def test_organizations_are_not_in_focus_by_default(models):
+    text, _, _, found = ORGANIZATIONS[0]
+    article = svodka.extract(text, models=models)
+    assert "компания" not in _titles(article)
+    assert {e.name for e in article.entities} >= found
+
+
+def _check(text, linked, unlinked, found, models) -> None:
     article = svodka.extract(text, models=models)
     assert_spans_valid(article)
     titles = _titles(article)
