@@ -112,7 +112,10 @@ def census(text: str, chains, article, considered: Considered, morph, show: str 
                 mates = {o for span in chain if span != description for o in owners.get(span, ())}
                 counts[CLASSES[10] if owners[description] & mates else CLASSES[11]] += 1
             elif description in considered_gold:
-                counts[CLASSES[8] if description in listed_gold else CLASSES[9]] += 1
+                key = CLASSES[8] if description in listed_gold else CLASSES[9]
+                counts[key] += 1
+                if show and key.startswith(show):
+                    _print_pair(text, key, description, name)
             else:
                 words = _WORD.findall(text, *description)
                 readings = [morph.parse(w)[0] for w in words]
@@ -128,14 +131,20 @@ def census(text: str, chains, article, considered: Considered, morph, show: str 
                     key = CLASSES[5 + plural]
                 counts[key] += 1
                 if show and key.startswith(show):
-                    left = text.rfind("\n", 0, description[0]) + 1
-                    print(f"{key[16:]}: {text[max(left, description[0] - 120):description[0]]}"
-                          f"[[{text[description[0]:description[1]]}]]"
-                          f"{text[description[1]:description[1] + 60]}".replace("\n", " / "))
+                    _print_pair(text, key, description, name)
                 word = fold_word(noun.normal) if noun is not None else \
                     fold_word(words[0]) if words else "?"
                 counts[key, word] += 1
     return counts
+
+
+def _print_pair(text: str, key: str, description, name) -> None:
+    """One missed pair in context: the description in [[ ]], then the name it should join."""
+    left = text.rfind("\n", 0, description[0]) + 1
+    print(f"{key[4:]}: {text[max(left, description[0] - 120):description[0]]}"
+          f"[[{text[description[0]:description[1]]}]]"
+          f"{text[description[1]:description[1] + 60]}  ⇒ {text[name[0]:name[1]]}"
+          .replace("\n", " / "))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -62,6 +62,9 @@ NOUN_THRESHOLD = 0.4
 # страны", "главы государства") is linked as any other (rule suffix ":inside")
 INSIDE_TITLES = True
 INSIDE_TYPES = ("LOC", "ORG", "PER")
+# whether a description the rules and the ranker leave open goes to the one entity of its
+# kind in focus (``focus.in_focus``, rule ``description:focus``)
+FOCUS = True
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
@@ -519,6 +522,11 @@ def link_anaphoric(analysis: Analysis, entities: list[Entity], links: list[Link]
         chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
                          threshold, demonstrative, bare=stop == index + 1, scorer=scorer,
                          everywhere=everywhere, genders=genders)
+        if chosen is None and FOCUS:
+            from svodka.extractors.coref.focus import headline_ahead, in_focus
+            chosen = in_focus(analysis, index, first, stop, type_,
+                              known[max(0, at - LOOKBACK):at], genders) \
+                or headline_ahead(analysis, index, first, stop, type_, known[at:], genders)
         if chosen is None:
             continue
         entity, rule = chosen
