@@ -8,7 +8,7 @@ import pytest
 
 import svodka
 from conftest import assert_spans_valid
-from svodka.extractors.coref import focus
+from svodka.extractors.coref import descriptions, focus
 
 
 def _titles(article) -> dict[str, tuple[str, str]]:
@@ -62,6 +62,20 @@ ORGANIZATIONS = [
 ]
 
 FOCUS_RULES = ("description:focus", "description:headline")
+
+
+@pytest.fixture(autouse=True)
+def focus_on(monkeypatch):
+    """The rules are installed off (``descriptions.FOCUS``); these rows show them on."""
+    monkeypatch.setattr(descriptions, "FOCUS", True)
+
+
+def test_the_focus_rules_are_off_by_default(models, monkeypatch):
+    monkeypatch.setattr(descriptions, "FOCUS", False)
+    text, linked, _, found = ROWS[0]
+    article = svodka.extract(text, models=models)
+    assert not any(rule in FOCUS_RULES for _, rule in _titles(article).values())
+    assert {e.name for e in article.entities} >= found
 
 
 @pytest.mark.parametrize("text, linked, unlinked, found", ROWS)
