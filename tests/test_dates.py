@@ -367,3 +367,15 @@ def test_a_feast_is_no_weekday(models, text, found, missing):
     assert all(span.lower() in dates and dates[span.lower()] == value
                for span, value in found.items()), dates
     assert not any(missing in span for span in dates), dates
+
+
+def test_a_date_told_in_passing_sets_no_scene(models):
+    """ng0-0601: "6 мая 2012 года" in a reminder does not make the next quote's "25–26 марта"
+    a date of 2012 or of no year."""
+    text = ("Напомним, что Навальный был инициатором многотысячной акции протеста 6 мая 2012 "
+            "года.\nХодорковский не исключил, что его организация присоединится к протестам. "
+            "«Мы определимся с позицией на конференции 25–26 марта в Вильнюсе», – заявил он.")
+    import svodka
+    dates = {d.text: d.value for d in svodka.extract(text, "2018-03-21", models=models).dates}
+    assert dates["6 мая 2012 года"] == "2012-05-06"
+    assert dates["25–26 марта"] == "2018-03-25/2018-03-26"

@@ -11,11 +11,12 @@ holding its closing mark (after the mark). The dates inside the quote that depen
 anchor ("вчера", "во вторник", "в прошлом году", "12 марта" with no year) are read again
 against that day; their ``rule`` gets "+speech_day".
 
-With no such day, a quote that follows a past narrative ("Перенесемся мысленно в 1960 год.
-Святой град, 16 апреля … Газета … описывает происходящее: «… был вчера зажжен …»") cannot be
-read against the publication either: when the last day date of the few sentences before it
-lies in another year than the publication's, the quote's anchor-dependent dates are left
-unresolved (a day keeps its month and day, "--03-12"), with "+past_frame" in ``rule``.
+With no such day, a quote that follows a scene set in the past ("Перенесемся мысленно в 1960
+год. Святой град, 16 апреля, Великая суббота. … Газета … описывает происходящее: «… был вчера
+зажжен …»") cannot be read against the publication either: when the last day date of the few
+sentences before it stands in a sentence with no verb and lies in another year than the
+publication's, the quote's anchor-dependent dates are left unresolved (a day keeps its month
+and day, "--03-12"), with "+past_frame" in ``rule``.
 """
 from __future__ import annotations
 
@@ -54,13 +55,21 @@ def _speech_day(analysis: Analysis, outside: list[DateRef], start: int, end: int
 
 def _past_frame(analysis: Analysis, outside: list[DateRef], start: int,
                 published: date) -> bool:
-    """Whether the last day date of the sentences before the quote is of another year."""
+    """Whether the quote follows a scene set in another year than the publication's: the last
+    day date of the sentences before it stands in a sentence with no verb ("Святой град, 16
+    апреля, Великая суббота."). A day date told in passing ("Напомним, что … акции протеста
+    6 мая 2012 года") sets no scene: the quotes after it are today's."""
     opening = analysis.sentence_of(start)
     if opening is None:
         return False
     earliest = analysis.sentences[max(opening - FRAME_SENTENCES, 0)].start
     before = [ref for ref in outside if earliest <= ref.start and ref.end <= start]
-    return bool(before) and before[-1].value[:4] != f"{published.year:04d}"
+    if not before or before[-1].value[:4] == f"{published.year:04d}":
+        return False
+    scene = analysis.sentence_of(before[-1].start)
+    return scene is not None and scene != opening and not any(
+        analysis.tokens[i].feats.get("VerbForm") == "Fin"
+        for i in analysis.sentence_tokens(scene))
 
 
 def _unresolved(ref: DateRef) -> str | None:
