@@ -51,3 +51,11 @@ def test_common_word_or_letter_is_no_person(extract, text, people, not_people):
     found = set(entity_names(extract(text), "PER"))
     assert set(people) <= found, (people, found)
     assert not set(not_people) & found, (not_people, found)
+
+
+def test_a_place_pymorphy_knows_stays_an_entity(extract):
+    """ng1-0651: "Карфагена" is read only as an inanimate noun, but as a place's name (Geox);
+    the model's PER is a wrong type, not a word that names nothing: it is not dropped."""
+    article = extract("Уже вещает Марк Катон о разрушенье Карфагена.")
+    assert "Марк Катон" in entity_names(article, "PER")
+    assert any(e.name.startswith("Карфаген") for e in article.entities)

@@ -18,7 +18,8 @@ from svodka.extractors.entities.found import Found, is_punct
 from svodka.extractors.entities.mentions import _capitalized_inside
 from svodka.extractors.entities.roles import is_title_word
 
-_NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+# a reading as a name of any kind: a person's, a place's ("Карфагена": Geox), an organization's
+_NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
 
 
 def _one_letter(analysis: Analysis, m: Found) -> bool:
