@@ -20,6 +20,8 @@ from svodka.extractors.entities.roles import is_title_word
 
 # a reading as a name of any kind: a person's, a place's ("Карфагена": Geox), an organization's
 _NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+# after these a capitalized word is a name given on purpose: "его называют Горба" (NEREL)
+_NAMING_VERBS = frozenset({"называть", "назвать", "звать", "прозвать", "именовать", "величать"})
 
 
 def _one_letter(analysis: Analysis, m: Found) -> bool:
@@ -47,15 +49,16 @@ def _likelier_common_noun(analysis: Analysis, index: int) -> bool:
 def _only_a_thing(analysis: Analysis, index: int) -> bool:
     """ "перед Плащаницей", "в своем Откровении", "своим Посланием": a word pymorphy knows only
     as an inanimate noun is no person's name (a name is animate). Unless it acts as a person
-    does, as a verb's subject or after a title: "Пенс заявил", "сенатор Пушков" ("пенс" the
-    coin, "пушков" of "пушок")."""
+    does, as a verb's subject, after a title or a verb of naming: "Пенс заявил", "сенатор
+    Пушков", "его называют Горба" ("пенс" the coin, "пушков" of "пушок", "горба" of "горб")."""
     parses = _known_parses(analysis, index)
     if not parses or not all(p.tag.POS == "NOUN" and "inan" in p.tag.grammemes
                              and not _NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses):
         return False
     token = analysis.tokens[index]
     return not token.rel.startswith("nsubj") and \
-        not (index > 0 and is_title_word(analysis, index - 1))
+        not (index > 0 and (is_title_word(analysis, index - 1)
+                            or analysis.lemma(index - 1) in _NAMING_VERBS))
 
 
 def _named_elsewhere(analysis: Analysis, m: Found, mentions: list[Found],
