@@ -318,3 +318,64 @@ def test_habits_and_fractions_of_a_unit(models, text, found, missing):
     dates = {d.text.lower(): d.value for d in dates_of(text, models, "2018-03-05")}
     assert all(dates.get(span.lower()) == value for span, value in found.items())
     assert missing is None or missing not in dates
+
+
+# a quote with a day of its own: analyst read 2026-12o (ng0-0600, ng0-0760)
+QUOTED_DAYS = [
+    # the Facebook post of 12 March, read in an article of 14 March
+    ("Лидер движения «Божья воля» Мила Одегова в день смерти Табакова, 12 марта, сделала "
+     "запись в Facebook: «Сегодня скончался богохульник Олег Табаков. Скончался, к "
+     "сожалению, без покаяния. ПОД «Божья воля» завтра отнесет заявление митрополиту».",
+     "2018-03-14", {"12 марта": "2018-03-12", "Сегодня": "2018-03-12", "завтра": "2018-03-13"}),
+    # the day after the quote: "«…», — сказал он 5 мая"
+    ("«Вчера мы подписали договор с поставщиками», — сказал глава компании 5 мая 2016 года.",
+     "2018-03-14", {"Вчера": "2016-05-04", "5 мая 2016 года": "2016-05-05"}),
+    # a weekday before the quote is its day as well
+    ("В среду министр заявил: «В прошлом году экспорт вырос, а завтра мы объявим новые "
+     "цифры».", "2018-03-16", {"В среду": "2018-03-14", "В прошлом году": "2017",
+                               "завтра": "2018-03-15"}),
+    # a 1960 newspaper quoted after the narrative moved to 1960: "вчера" is not the
+    # article's yesterday, and no day of the quote's own is written: left unresolved
+    ("Перенесемся мысленно в 1960 год. Святой град, 16 апреля. Начальник миссии прибыл в "
+     "собор.\nЧлены Миссии стоят на границе и ждут своего часа. Газета Jerusalem post "
+     "описывает происходящее: «Благодатный огонь был вчера зажжен в церкви Воскресения и "
+     "привезен к проходу Мандельбаума».",
+     "2018-03-21", {"16 апреля": "1960-04-16", "вчера": None}),
+    # a quote with no day of its own keeps the publication's
+    ("Министр заявил журналистам: «Вчера мы подписали договор».", "2018-03-16",
+     {"Вчера": "2018-03-15"}),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", QUOTED_DAYS)
+def test_quote_with_its_own_day(models, text, published, expected):
+    dates = {d.text: d.value for d in dates_of(text, models, published)}
+    for span, value in expected.items():
+        assert span in dates, (span, dates)
+        assert dates[span] == value, (span, dates)
+
+
+@pytest.mark.parametrize("text, found, missing", [
+    # ng0-0760: "Великая суббота" is the feast, not the Saturday before publication
+    ("Ежегодно в Великую субботу российские телеканалы устраивают прямые трансляции.",
+     {"Ежегодно": None}, "субботу"),
+    ("Святой град, 16 апреля, Великая суббота.", {"16 апреля": "2018-04-16"}, "суббота"),
+    ("В Страстную пятницу и в субботу храм открыт.", {"в субботу": "2018-03-17"}, "пятницу"),
+])
+def test_a_feast_is_no_weekday(models, text, found, missing):
+    dates = {d.text.lower(): d.value for d in dates_of(text, models, "2018-03-21")}
+    assert all(span.lower() in dates and dates[span.lower()] == value
+               for span, value in found.items()), dates
+    assert not any(missing in span for span in dates), dates
+
+
+def test_a_date_told_in_passing_sets_no_scene(models):
+    """ng0-0601: "6 мая 2012 года" in a reminder does not make the next quote's "25–26 марта"
+    a date of 2012 or of no year."""
+    text = ("Напомним, что Навальный был инициатором многотысячной акции протеста 6 мая 2012 "
+            "года.\nХодорковский не исключил, что его организация присоединится к протестам. "
+            "«Мы определимся с позицией на конференции 25–26 марта в Вильнюсе», – заявил он.")
+    import svodka
+    dates = {d.text: d.value for d in svodka.extract(text, "2018-03-21", models=models).dates}
+    assert dates["6 мая 2012 года"] == "2012-05-06"
+    assert dates["25–26 марта"] == "2018-03-25/2018-03-26"

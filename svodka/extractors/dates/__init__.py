@@ -17,6 +17,7 @@ from svodka.extractors.dates import values
 from svodka.extractors.numbers import FRACTION_NOUNS
 from svodka.extractors.dates.values import Found, date_words, group_lemmas, relative_phrases
 from svodka.extractors.dates.years import settle_years
+from svodka.extractors.dates.frames import anchor_quoted
 from svodka.extractors.dates.durations import (SPAN_ADJECTIVES, duration, duration_range,
                                                span_adjective)
 from svodka.extractors.dates.rules import (ROMAN_DIGITS, Cursor, anchored, century,
@@ -136,26 +137,42 @@ def _merge_span(found: list[DateRef], text: str) -> None:
                           "from_to")]
 
 
+def _scan(analysis: Analysis, index: int, anchor, found: list[DateRef],
+          guessed: set[int]) -> None:
+    """The dates of sentence ``index`` read against ``anchor``, added to ``found``; the starts
+    of those given the anchor's year for want of one go to ``guessed``."""
+    text, tokens, sentence = analysis.text, analysis.tokens, analysis.sentences[index]
+    c = Cursor(analysis, sentence.first, sentence.stop, anchor)
+    i = sentence.first
+    while i < sentence.stop:
+        match = _match_at(c, i)
+        if match is None:
+            i += 1
+            continue
+        start, end = tokens[i].start + match.skip_chars, tokens[match.stop - 1].end
+        if text[end - 1] == ",":
+            end -= 1                   # "в 1958," of "в 1958, 1962 и 1970 годах"
+        found.append(DateRef(start, end, text[start:end], match.kind, match.value, match.rule))
+        if match.year_guessed:
+            guessed.add(start)
+        _merge_span(found, text)
+        i = match.stop
+
+
+def _rescan(analysis: Analysis, index: int, anchor) -> list[DateRef]:
+    found: list[DateRef] = []
+    _scan(analysis, index, anchor, found, set())
+    return found
+
+
 def extract_dates(analysis: Analysis, published: str | None) -> list[DateRef]:
-    """Every date in the analyzed text, in order; relative ones resolved against ``published``."""
+    """Every date in the analyzed text, in order; relative ones resolved against ``published``
+    (or, inside a quote, against the quote's own day: ``dates/frames.py``)."""
     anchor = values.parse_published(published)
-    text, tokens = analysis.text, analysis.tokens
     found: list[DateRef] = []
     guessed: set[int] = set()           # starts of the dates given the publication's year
-    for sentence in analysis.sentences:
-        c = Cursor(analysis, sentence.first, sentence.stop, anchor)
-        i = sentence.first
-        while i < sentence.stop:
-            match = _match_at(c, i)
-            if match is None:
-                i += 1
-                continue
-            start, end = tokens[i].start + match.skip_chars, tokens[match.stop - 1].end
-            if text[end - 1] == ",":
-                end -= 1                   # "в 1958," of "в 1958, 1962 и 1970 годах"
-            found.append(DateRef(start, end, text[start:end], match.kind, match.value, match.rule))
-            if match.year_guessed:
-                guessed.add(start)
-            _merge_span(found, text)
-            i = match.stop
-    return settle_years(analysis, found, guessed, anchor)
+    for index in range(len(analysis.sentences)):
+        _scan(analysis, index, anchor, found, guessed)
+    settled = settle_years(analysis, found, guessed, anchor)
+    return anchor_quoted(analysis, settled, anchor,
+                         lambda index, day: _rescan(analysis, index, day))

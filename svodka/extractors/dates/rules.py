@@ -469,6 +469,8 @@ def weekday(c: Cursor, i: int, prefix: str) -> Found | None:
     """ "во вторник" → the latest Tuesday on or before publication; with a day, that day."""
     if prefix.startswith("кажд") or i > 0 and c.low(i - 1).startswith("кажд"):
         return None                                 # "каждый четверг": a habit, no one day
+    if c.lemma_in(i - 1, group_lemmas("feast")):
+        return None                                 # "в Великую субботу": a feast, no weekday
     anchor = c.word(i, "anchor") is not None       # "в минувшее воскресенье"
     number = date_words("weekday").get(c.low(i + 1 if anchor else i))
     if number is None:

@@ -27,6 +27,7 @@ from svodka.extractors.coref.gender import gender_agreeing
 from svodka.extractors.coref.pronouns import link_by_ranker, relative_links
 from svodka.extractors.entities.canonical import own_name_of
 from svodka.extractors.entities.case_forms import fold_case_forms
+from svodka.extractors.entities.common_words import not_people
 from svodka.extractors.entities.events import find_events
 from svodka.extractors.entities.gazetteer import abbreviation_of, known_name
 from svodka.extractors.entities.linking import link
@@ -56,7 +57,8 @@ def extract_entities(analysis: Analysis) -> list[Entity]:
 def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     """Entities with every mention (names, titles, pronouns), and the resolver's findings
     (each person's gender) that the quotes read."""
-    found = coordinated_complements(analysis, find_events(analysis, find_mentions(analysis)))
+    found = coordinated_complements(analysis, find_events(analysis, not_people(
+        analysis, find_mentions(analysis))))
     seen = frozenset(token.text.lower() for token in analysis.tokens)
     named = _without_signoffs(analysis, [_named(analysis, f, seen) for f in found]
                               + outside_mentions(analysis))
