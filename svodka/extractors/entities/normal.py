@@ -40,6 +40,14 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
         # an inanimate common noun ("драга", "орган") is no reading of the surname
         forms = [form for form in forms if _NAME_TAGS & set(form.tag.grammemes)
                  or form.feats.get("Animacy") != "Inan"]
+    if person and not morph.word_is_known(lowered):
+        # a guess from the ending only: no person's name is a neuter noun ("Гэвина" is no
+        # genitive of a "гэвино"), and a woman's unknown name ending in a consonant or a soft
+        # sign does not decline ("Юлии Скрипаль" is no "Скрипаля", "Кейтлин")
+        if gender == "Fem" and lowered[-1:].isalpha() and lowered[-1] not in CYRILLIC_VOWELS + "й" \
+                and not lowered.endswith(("ом", "ем", "ём")):     # a man's instrumental, mistagged
+            return lowered
+        forms = [form for form in forms if form.feats.get("Gender") != "Neut"]
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
     if person and number != "Plur" and gender == "Fem":
@@ -264,14 +272,68 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
     foreign = person and _undeclined_given_names(morph, [t.text for t in tokens[first:stop - 1]])
     if person:
         chosen -= {i for i in range(first, stop - 1) if _undeclined_first_name(morph, tokens[i].text)}
-    words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
-                             person, seen, foreign and i == stop - 1) if i in chosen
+    feats = _agreeing_name_cases(morph, tokens, first, stop) if person else {}
+    words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person),
+                             feats.get(i, tokens[i].feats), person, seen,
+                             foreign and i == stop - 1) if i in chosen
              else tokens[i].text for i in range(first, stop)]
+    if person:
+        words = [_written_lemma(morph, word, seen) if first + offset in chosen
+                 and word == tokens[first + offset].text
+                 and feats.get(first + offset, tokens[first + offset].feats).get("Case") == "Nom"
+                 else word for offset, word in enumerate(words)]
     if person:
         words = [_oblique_first_name_nominative(morph, word) if first + offset < stop - 1
                  and fold_word(word) == fold_word(tokens[first + offset].text) else word
                  for offset, word in enumerate(words)]
     return join_words(analysis.text, tokens, first, stop, words)
+
+
+def _agreeing_name_cases(morph, tokens, first: int, stop: int) -> dict[int, dict]:
+    """"с Анаром Алияром оглы Аллахверановым": the words of one person's name share a case.
+    A word the tagger read as a nominative, which no reading of pymorphy's allows, takes the
+    case the tagger read in the other words of the name when pymorphy allows that one (the
+    surname, tagged a nominative, reads only as an instrumental). The changed features by
+    token index."""
+    cases = [tokens[i].feats.get("Case") for i in range(first, stop)
+             if tokens[i].pos in ("PROPN", "NOUN")]
+    others = {case for case in cases if case and case != "Nom"}
+    if len(others) != 1:
+        return {}
+    case = others.pop()
+    changed = {}
+    for i in range(first, stop):
+        word = tokens[i].text.lower()
+        if tokens[i].feats.get("Case") != "Nom" or not word.isalpha() or not has_cyrillic(word):
+            continue
+        readings = {p.feats.get("Case") for p in morph.parse(word)
+                    if p.pos in ("NOUN", "PROPN") and _NAME_TAGS & set(p.tag.grammemes)}
+        if readings and "Nom" not in readings and case in readings:
+            changed[i] = {**tokens[i].feats, "Case": case}
+    return changed
+
+
+def _written_lemma(morph, word: str, seen) -> str:
+    """"знают как Тюремщицу Джину", "а Джину Хаспел – преступницей": a word of a person's name
+    the tagger read as a nominative that pymorphy reads only in an oblique case, all of one
+    lemma (a name's reading first), is that lemma when the text writes the lemma too ("Джина
+    Хаспел" elsewhere). Without the text's own nominative a foreign name that does not decline
+    keeps its form ("Паулу Бенту": "паулу" is also the accusative of "Паула")."""
+    low = word.lower()
+    if not low.isalpha() or not morph.word_is_known(low):
+        return word
+    nouns = [p for p in morph.parse(low) if p.pos in ("NOUN", "PROPN")]
+    if not nouns or any(p.feats.get("Case") == "Nom" for p in morph.parse(low)):
+        return word
+    named = [p for p in nouns if _NAME_TAGS & set(p.tag.grammemes)] or nouns
+    lemmas = {p.normal_form for p in named if p.feats.get("Number") == "Sing"}
+    if len(lemmas) != 1:
+        return word
+    lemma = lemmas.pop()
+    if lemma not in seen:
+        return word
+    from natasha.shape import recover_shape
+    return recover_shape(lemma, word)
 
 
 # a first name pymorphy does not know that ends so is a foreign one that does not decline
