@@ -316,10 +316,16 @@ def _agreement_feats(morph, tokens, first: int, stop: int, chosen: set[int]) -> 
     changed = {}
     for i in chosen:
         token = tokens[i]
-        head = token.head
-        if token.rel == "amod" and token.pos in ("PROPN", "NOUN") and first <= head < stop:
-            # the adjective's part of speech as pymorphy has it: a participle is a VERB
-            readings = [p.pos for p in morph.parse(token.text.lower()) if p.pos in _AGREEING]
+        head = token.head if token.rel == "amod" else i + 1
+        # the adjective's part of speech as pymorphy has it: a participle is a VERB
+        readings = [p.pos for p in morph.parse(token.text.lower())] \
+            if token.pos in ("PROPN", "NOUN") else []
+        if readings and first <= head < stop and tokens[head].pos in ("PROPN", "NOUN") \
+                and (token.rel == "amod" or not {"NOUN", "PROPN"} & set(readings)
+                     and tokens[head].feats.get("Case") == token.feats.get("Case")):
+            # "о позиции Соединённых Штатов": both hung on "позиции", the participle before
+            # the noun in its case is its adjective all the same
+            readings = [pos for pos in readings if pos in _AGREEING]
             agreement = {k: tokens[head].feats[k] for k in ("Number", "Gender")
                          if k in tokens[head].feats}
             changed[i] = (readings[0] if readings else "ADJ", {**token.feats, **agreement})
