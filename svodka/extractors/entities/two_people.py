@@ -24,7 +24,7 @@ from functools import lru_cache
 from svodka.analysis import Analysis
 from svodka.extractors.entities.found import Found
 from svodka.extractors.entities.foreign import nominative_candidates
-from svodka.text import CYRILLIC_VOWELS, fold
+from svodka.text import CYRILLIC_VOWELS
 
 _NAME_TAGS = {"Name", "Surn", "Patr"}
 # pymorphy's case names, and the Universal Dependencies ones the tagger writes
@@ -149,48 +149,9 @@ def _sentence_end(analysis: Analysis, m: Found) -> int | None:
     return None
 
 
-def _others_surname_cut(analysis: Analysis, m: Found, surnames: dict[str, set[str]]) -> int | None:
-    """"координатор сети штабов Собчак Тимур Валеев" (and "Ксении Собчак" elsewhere): a word
-    the text writes as the surname of a full name with another first name, standing before a
-    first name and a surname, is that other person's (whose штабы), not a third name of this
-    one. Only where pymorphy reads the word as no first name and the next word as one."""
-    tokens, morph = analysis.tokens, analysis.morph
-    if m.stop - m.first < 3:
-        return None
-    word, given = tokens[m.first].text, tokens[m.first + 1].text
-    others = surnames.get(fold(word))
-    if not others or _first_names(morph, word) or not _first_names(morph, given) \
-            or "Patr" in _tags(morph, tokens[m.first + 2].text):
-        return None
-    mine = _first_names(morph, given)
-    if any(_first_names(morph, other) & mine for other in others):
-        return None                  # "Собчак Ксения Анатольевна": her own name reversed
-    return m.first + 1
-
-
-def _first_names(morph, word: str) -> set[str]:
-    return {p.normal_form for p in morph.parse(word.lower()) if "Name" in p.tag.grammemes}
-
-
-def _tags(morph, word: str) -> set[str]:
-    return {g for p in morph.parse(word.lower()) for g in p.tag.grammemes}
-
-
-def _written_surnames(analysis: Analysis, mentions: list[Found]) -> dict[str, set[str]]:
-    """The last word of every person's name of two words or more, with the first words it
-    follows."""
-    tokens = analysis.tokens
-    surnames: dict[str, set[str]] = {}
-    for m in mentions:
-        if m.type == "PER" and m.stop - m.first >= 2:
-            surnames.setdefault(fold(tokens[m.stop - 1].text), set()).add(tokens[m.first].text)
-    return surnames
-
-
 def split_two_people(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """Each person span that holds two people becomes two mentions."""
     tokens = analysis.tokens
-    surnames = _written_surnames(analysis, mentions)
     result: list[Found] = []
     pending = list(mentions)
     while pending:
@@ -207,7 +168,7 @@ def split_two_people(analysis: Analysis, mentions: list[Found]) -> list[Found]:
             result.append(m)
             continue
         cut = _morphology_cut(analysis, m) or _syntax_cut(analysis, m) \
-            or _two_surnames_cut(analysis, m) or _others_surname_cut(analysis, m, surnames)
+            or _two_surnames_cut(analysis, m)
         if cut is None:
             result.append(m)
             continue
