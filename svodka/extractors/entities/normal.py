@@ -344,9 +344,11 @@ def _agreeing_name_cases(morph, tokens, first: int, stop: int) -> dict[int, tupl
     case the tagger read in the other words of the name when pymorphy allows that one (the
     surname, tagged a nominative, reads only as an instrumental). (pos, feats) by token
     index."""
-    cases = [tokens[i].feats.get("Case") for i in range(first, stop)
-             if tokens[i].pos in ("PROPN", "NOUN")]
-    others = {case for case in cases if case and case != "Nom"}
+    # only a word pymorphy declines as a name in the case read is evidence: "заявила Джозефа
+    # Реджетти", the undeclined "Реджетти" tagged a genitive, says nothing of "Джозефа"
+    others = {tokens[i].feats.get("Case") for i in range(first, stop)
+              if tokens[i].pos in ("PROPN", "NOUN") and tokens[i].feats.get("Case") != "Nom"
+              and _declines_as_name(morph, tokens[i].text, tokens[i].feats.get("Case"))}
     if len(others) != 1:
         return {}
     case = others.pop()
@@ -360,6 +362,11 @@ def _agreeing_name_cases(morph, tokens, first: int, stop: int) -> dict[int, tupl
         if readings and "Nom" not in readings and case in readings:
             changed[i] = (_pos_for(tokens[i], True), {**tokens[i].feats, "Case": case})
     return changed
+
+
+def _declines_as_name(morph, word: str, case: str | None) -> bool:
+    return any(_NAME_TAGS & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes
+               and p.feats.get("Case") == case for p in morph.parse(word.lower()))
 
 
 def _written_lemma(morph, word: str, seen) -> str:
