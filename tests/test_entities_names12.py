@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import svodka
 from conftest import entity_names
 
 
@@ -108,3 +109,13 @@ def test_years_ago_still_a_date(extract):
     article = extract("Город основан 800 лет назад.")
     assert [d.text for d in article.dates] == ["800 лет назад"]
     assert not article.amounts
+
+
+def test_a_name_pymorphy_reads_only_as_a_plural_keeps_its_nominative(models):
+    # rt1-0105: "Алжан" and "Жармухамедов" read only as genitive plurals of "Алжана" and
+    # "Жармухамед"; one person is named in the singular
+    article = svodka.extract("Алжан Жармухамедов (№7) также несколько раз выходил на лёд. "
+                             "«Это уже творческий процесс», — подчёркивает Жармухамедов.",
+                             models=models)
+    names = entity_names(article, "PER")
+    assert "Алжан Жармухамедов" in names and "Алжана Жармухамедов" not in names, names

@@ -358,14 +358,18 @@ def _agreeing_name_cases(morph, tokens, first: int, stop: int) -> dict[int, tupl
         if tokens[i].feats.get("Case") != "Nom" or not word.isalpha() or not has_cyrillic(word):
             continue
         readings = {p.feats.get("Case") for p in morph.parse(word)
-                    if p.pos in ("NOUN", "PROPN") and _NAME_TAGS & set(p.tag.grammemes)}
+                    if p.pos in ("NOUN", "PROPN") and _NAME_TAGS & set(p.tag.grammemes)
+                    and p.feats.get("Number") != "Plur"}
         if readings and "Nom" not in readings and case in readings:
             changed[i] = (_pos_for(tokens[i], True), {**tokens[i].feats, "Case": case})
     return changed
 
 
 def _declines_as_name(morph, word: str, case: str | None) -> bool:
+    # one person is named in the singular: "Алжан Жармухамедов" is no genitive plural of
+    # "Алжана" and "Жармухамед", though pymorphy reads both so
     return any(_NAME_TAGS & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes
+               and p.feats.get("Number") != "Plur"
                and p.feats.get("Case") == case for p in morph.parse(word.lower()))
 
 
