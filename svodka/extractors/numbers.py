@@ -321,8 +321,27 @@ def read_number(analysis: Analysis, index: int, stop: int) -> Number | None:
     _read_range_tail(analysis, number, stop)
     _read_alternative(analysis, number, stop)
     _read_multiplier(analysis, number, stop)
+    _read_scaled_range(analysis, number, stop)
     _read_lower_orders(analysis, number, stop)
     return number
+
+
+def _read_scaled_range(analysis: Analysis, number: Number, stop: int) -> None:
+    """ "600 тыс. — 40 тыс. лет назад", "5 млн – 7 млн": two numbers with one multiplier
+    across a dash are one range, its ends in order (a span of years ago runs downward)."""
+    tokens = analysis.tokens
+    dash = number.stop + 1 if number.stop < stop and tokens[number.stop].text == "." \
+        else number.stop
+    if number.multiplier is None or number.to is not None or not number.digits \
+            or dash + 2 >= stop or tokens[dash].text not in DASHES:
+        return
+    upper = _read_digits(analysis, dash + 1, stop)
+    if upper is None or upper.to is not None or upper.stop >= stop \
+            or multiplier_at(analysis, upper.stop) != number.multiplier:
+        return
+    high = _scaled(upper.value, number.multiplier)
+    number.value, number.to = min(number.value, high), max(number.value, high)
+    number.stop = upper.stop + 1
 
 
 def _read_bare_multiplier(analysis: Analysis, index: int) -> Number | None:

@@ -116,6 +116,8 @@ def _duration_part(c: Cursor, at: int, prefix: str) -> tuple[float | int | None,
                                     likeliest=True) else None   # "дело" is no "день"
     if unit and prefix == "на" and c.analysis.tokens[at].feats.get("Case") == "Loc":
         unit = None                    # "на Неделе моды", "на этой неделе" (anchored)
+    if unit and _counted(c, at):
+        return None                    # "40 тыс. лет назад": the number's unit, no bare one
     if unit and (prefix in SPAN_PREFIXES or c.low(at + 1) in AGO or _qualified(c, at)
                  or _after_at(c, at + 1, prefix)):
         plural = c.analysis.tokens[at].feats.get("Number") == "Plur" and \
@@ -154,6 +156,18 @@ def duration_range(c: Cursor, i: int, prefix: str) -> Found | None:
     if _is_age(c, i, end, ""):
         return None
     return Found(end, "duration", None, "duration_range")
+
+
+def _counted(c: Cursor, at: int) -> bool:
+    """"жили 40 тыс. лет назад", "9–10 тыс. лет назад": a unit right after a number or its
+    multiplier is counted by it. A number with a multiplier is the amounts' (years by the
+    thousand are no calendar date), and a counted unit is never a bare one ("лет назад")."""
+    before = at - 1
+    if c.low(before) == "." and before > c.first:
+        before -= 1                    # the abbreviation's dot of "тыс."
+    word = c.low(before)
+    return word[:1].isdecimal() or (word.isalpha() and
+                                    number_word(word, c.analysis.morph) is not None)
 
 
 def duration(c: Cursor, i: int, prefix: str) -> Found | None:

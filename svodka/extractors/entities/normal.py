@@ -40,6 +40,14 @@ def _inflect(morph, word: str, pos: str, case: str, gender: str, number: str,
         # an inanimate common noun ("драга", "орган") is no reading of the surname
         forms = [form for form in forms if _NAME_TAGS & set(form.tag.grammemes)
                  or form.feats.get("Animacy") != "Inan"]
+    if person and not morph.word_is_known(lowered):
+        # a guess from the ending only: no person's name is a neuter noun ("Гэвина" is no
+        # genitive of a "гэвино"), and a woman's unknown name ending in a consonant or a soft
+        # sign does not decline ("Юлии Скрипаль" is no "Скрипаля", "Кейтлин")
+        if gender == "Fem" and lowered[-1:].isalpha() and lowered[-1] not in CYRILLIC_VOWELS + "й" \
+                and not lowered.endswith(("ом", "ем", "ём")):     # a man's instrumental, mistagged
+            return lowered
+        forms = [form for form in forms if form.feats.get("Gender") != "Neut"]
     candidates = [form for form in forms if _pos_matches(form.pos, pos)
                   and form.feats.get("Case") == case]
     if person and number != "Plur" and gender == "Fem":
@@ -97,6 +105,9 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     if abbreviation is not None:
         return abbreviation                # "японского МИДа" -> "японский МИД"
     case = feats.get("Case")
+    if case == "Nom" and not person and pos in ("NOUN", "PROPN") \
+            and feats.get("Number") == "Sing":
+        return _singular_ii_nominative(morph, text)
     if case is None or case == "Nom":
         return text
     if "-" in text and person:
@@ -122,6 +133,19 @@ def nominative_word(morph, text: str, pos: str, feats: dict, person: bool = Fals
     # CLI can still choose the number of BLAS threads before numpy starts its pool.
     from natasha.shape import recover_shape
     return recover_shape(word.replace("ё", "е") if "ё" not in text.lower() else word, text)
+
+
+def _singular_ii_nominative(morph, text: str) -> str:
+    """"на других островах Меланезии", tagged a nominative singular: no singular nominative
+    ends in -ии, which is the genitive, dative or locative of an -ия noun ("Меланезия");
+    the word as written when pymorphy reads it a singular nominative after all."""
+    lowered = text.lower()
+    if not lowered.endswith("ии") or len(lowered) < 5 or not lowered.isalpha() \
+            or any(p.feats.get("Case") == "Nom" and p.feats.get("Number") == "Sing"
+                   for p in morph.parse(lowered)):
+        return text
+    from natasha.shape import recover_shape
+    return recover_shape(lowered[:-1] + "я", text)
 
 
 # the accusative of a first-declension noun and its nominative: "«Хезболлу»" → "Хезболла"
@@ -216,7 +240,8 @@ def inflected_indices(tokens, first: int, stop: int) -> set[int]:
     while frontier:
         head = frontier.pop()
         for i in range(first, stop):
-            if tokens[i].head == head and tokens[i].pos in _AGREEING and i not in chosen:
+            if tokens[i].head == head and i not in chosen \
+                    and (tokens[i].pos in _AGREEING or tokens[i].rel == "amod"):
                 chosen.add(i)
                 frontier.append(i)
     return chosen
@@ -264,14 +289,111 @@ def normalize(analysis: Analysis, first: int, stop: int, type_: str, seen=frozen
     foreign = person and _undeclined_given_names(morph, [t.text for t in tokens[first:stop - 1]])
     if person:
         chosen -= {i for i in range(first, stop - 1) if _undeclined_first_name(morph, tokens[i].text)}
-    words = [nominative_word(morph, tokens[i].text, _pos_for(tokens[i], person), tokens[i].feats,
-                             person, seen, foreign and i == stop - 1) if i in chosen
+    # each inflected word's part of speech and features: the tagger's, or read by agreement
+    read = {i: (_pos_for(tokens[i], person), tokens[i].feats) for i in chosen}
+    read.update(_agreeing_name_cases(morph, tokens, first, stop) if person
+                else _agreement_feats(morph, tokens, first, stop, chosen))
+    words = [nominative_word(morph, tokens[i].text, *read[i], person, seen,
+                             foreign and i == stop - 1) if i in chosen
              else tokens[i].text for i in range(first, stop)]
+    if person:
+        words = [_written_lemma(morph, word, seen) if i in chosen and word == tokens[i].text
+                 and read[i][1].get("Case") == "Nom" else word
+                 for i, word in zip(range(first, stop), words)]
     if person:
         words = [_oblique_first_name_nominative(morph, word) if first + offset < stop - 1
                  and fold_word(word) == fold_word(tokens[first + offset].text) else word
                  for offset, word in enumerate(words)]
     return join_words(analysis.text, tokens, first, stop, words)
+
+
+def _agreement_feats(morph, tokens, first: int, stop: int, chosen: set[int]) -> dict[int, tuple]:
+    """An organization's or place's words read by their agreement where the tagger's own
+    reading of one is wrong: "Соединённых Штатов" (the participle tagged a feminine singular
+    proper noun) is an adjective in its head's number and gender; "Верховной рады" ("рады"
+    tagged an adjective with no case) is a noun in the case, number and gender of the
+    adjective agreeing with it. (pos, feats) by token index."""
+    changed = {}
+    for i in chosen:
+        token = tokens[i]
+        head = token.head if token.rel == "amod" else i + 1
+        # the adjective's part of speech as pymorphy has it: a participle is a VERB
+        readings = [p.pos for p in morph.parse(token.text.lower())] \
+            if token.pos in ("PROPN", "NOUN") else []
+        if readings and first <= head < stop and tokens[head].pos in ("PROPN", "NOUN") \
+                and (token.rel == "amod" or not {"NOUN", "PROPN"} & set(readings)
+                     and tokens[head].feats.get("Case") == token.feats.get("Case")):
+            # "о позиции Соединённых Штатов": both hung on "позиции", the participle before
+            # the noun in its case is its adjective all the same
+            readings = [pos for pos in readings if pos in _AGREEING]
+            agreement = {k: tokens[head].feats[k] for k in ("Number", "Gender")
+                         if k in tokens[head].feats}
+            changed[i] = (readings[0] if readings else "ADJ", {**token.feats, **agreement})
+        elif token.pos == "ADJ" and "Case" not in token.feats:
+            adjective = next((k for k in chosen if tokens[k].head == i and tokens[k].pos == "ADJ"
+                              and tokens[k].rel == "amod" and "Case" in tokens[k].feats), None)
+            if adjective is not None:
+                changed[i] = ("NOUN", {k: v for k, v in tokens[adjective].feats.items()
+                                       if k in ("Case", "Number", "Gender")})
+    return changed
+
+
+def _agreeing_name_cases(morph, tokens, first: int, stop: int) -> dict[int, tuple]:
+    """"с Анаром Алияром оглы Аллахверановым": the words of one person's name share a case.
+    A word the tagger read as a nominative, which no reading of pymorphy's allows, takes the
+    case the tagger read in the other words of the name when pymorphy allows that one (the
+    surname, tagged a nominative, reads only as an instrumental). (pos, feats) by token
+    index."""
+    # only a word pymorphy declines as a name in the case read is evidence: "заявила Джозефа
+    # Реджетти", the undeclined "Реджетти" tagged a genitive, says nothing of "Джозефа"
+    others = {tokens[i].feats.get("Case") for i in range(first, stop)
+              if tokens[i].pos in ("PROPN", "NOUN") and tokens[i].feats.get("Case") != "Nom"
+              and _declines_as_name(morph, tokens[i].text, tokens[i].feats.get("Case"))}
+    if len(others) != 1:
+        return {}
+    case = others.pop()
+    changed = {}
+    for i in range(first, stop):
+        word = tokens[i].text.lower()
+        if tokens[i].feats.get("Case") != "Nom" or not word.isalpha() or not has_cyrillic(word):
+            continue
+        readings = {p.feats.get("Case") for p in morph.parse(word)
+                    if p.pos in ("NOUN", "PROPN") and _NAME_TAGS & set(p.tag.grammemes)
+                    and p.feats.get("Number") != "Plur"}
+        if readings and "Nom" not in readings and case in readings:
+            changed[i] = (_pos_for(tokens[i], True), {**tokens[i].feats, "Case": case})
+    return changed
+
+
+def _declines_as_name(morph, word: str, case: str | None) -> bool:
+    # one person is named in the singular: "Алжан Жармухамедов" is no genitive plural of
+    # "Алжана" and "Жармухамед", though pymorphy reads both so
+    return any(_NAME_TAGS & set(p.tag.grammemes) and "Fixd" not in p.tag.grammemes
+               and p.feats.get("Number") != "Plur"
+               and p.feats.get("Case") == case for p in morph.parse(word.lower()))
+
+
+def _written_lemma(morph, word: str, seen) -> str:
+    """"знают как Тюремщицу Джину", "а Джину Хаспел – преступницей": a word of a person's name
+    the tagger read as a nominative that pymorphy reads only in an oblique case, all of one
+    lemma (a name's reading first), is that lemma when the text writes the lemma too ("Джина
+    Хаспел" elsewhere). Without the text's own nominative a foreign name that does not decline
+    keeps its form ("Паулу Бенту": "паулу" is also the accusative of "Паула")."""
+    low = word.lower()
+    if not low.isalpha() or not morph.word_is_known(low):
+        return word
+    nouns = [p for p in morph.parse(low) if p.pos in ("NOUN", "PROPN")]
+    if not nouns or any(p.feats.get("Case") == "Nom" for p in morph.parse(low)):
+        return word
+    named = [p for p in nouns if _NAME_TAGS & set(p.tag.grammemes)] or nouns
+    lemmas = {p.normal_form for p in named if p.feats.get("Number") == "Sing"}
+    if len(lemmas) != 1:
+        return word
+    lemma = lemmas.pop()
+    if lemma not in seen:
+        return word
+    from natasha.shape import recover_shape
+    return recover_shape(lemma, word)
 
 
 # a first name pymorphy does not know that ends so is a foreign one that does not decline

@@ -264,6 +264,15 @@ def _complement(analysis: Analysis, index: int, starting: dict[int, Found], head
     return None
 
 
+def _before_people(end: int | None, start: int, people: set[int]) -> int | None:
+    """"вратаря сборной СССР по хоккею Виктора Толмачёва": a complement's genitive tail ends
+    where a person's name begins; the name is the person's, not the organization's (the
+    preposition and its noun stay)."""
+    if end is None:
+        return None
+    return next((i for i in range(start + 2, end) if i in people), end)
+
+
 def organization_complements(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"ГУ МВД России по Москве", "Комитет Сената по международным отношениям",
     "Следственного комитета при прокуратуре РФ": a "по"/"при" complement right after an
@@ -278,6 +287,7 @@ def organization_complements(analysis: Analysis, mentions: list[Found]) -> list[
     starting = _top_level_at(mentions)
     coverage = Coverage(mentions)
     heads = gazetteer().org_heads
+    people = {f.first for f in mentions if f.type == "PER"}
     for m in [m for m in mentions if m.type == "ORG" and not m.nested]:
         if m.first not in starting or starting[m.first] is not m:
             continue
@@ -286,7 +296,7 @@ def organization_complements(analysis: Analysis, mentions: list[Found]) -> list[
         for _ in range(2):       # "Совета при Президенте РФ по развитию ..."
             if stop + 1 >= len(tokens) or tokens[stop].sent != tokens[m.first].sent:
                 break
-            end = _complement(analysis, stop, starting, headed)
+            end = _before_people(_complement(analysis, stop, starting, headed), stop, people)
             if end is None or tokens[end - 1].sent != tokens[m.first].sent:
                 break
             stop = end
