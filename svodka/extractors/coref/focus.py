@@ -50,13 +50,23 @@ def in_focus(analysis, head: int, first: int, stop: int, type_: str | None, befo
             if tokens[k.first].sent >= floor and k.entity.type == type_
             and d._kind_fits(analysis, head, k.entity, genders)
             and (media or fold(k.entity.name) not in outlets)}
-    if len(near) != 1:
+    return _the_one_that_fits(analysis, head, first, stop, near, before, genders,
+                              "description:focus")
+
+
+def _the_one_that_fits(analysis, head: int, first: int, stop: int, found: dict, known,
+                       genders: dict[int, str | None], rule: str) -> tuple[Entity, str] | None:
+    """The one entity ``found`` holds, when the description's words fit its mentions among
+    ``known`` (``descriptions._fits``); two or more, or one that does not fit, none."""
+    from svodka.extractors.coref import descriptions as d
+
+    if len(found) != 1:
         return None
-    entity = next(iter(near.values()))
-    if not d._fits(analysis, head, first, stop, [k for k in before if k.entity is entity],
+    entity = next(iter(found.values()))
+    if not d._fits(analysis, head, first, stop, [k for k in known if k.entity is entity],
                    genders):
         return None
-    return entity, "description:focus"
+    return entity, rule
 
 
 # whether a headline's description with nothing before it goes to the one entity that a
@@ -82,10 +92,5 @@ def headline_ahead(analysis, head: int, first: int, stop: int, type_: str | None
     holders = {id(k.entity): k.entity for k in after
                if k.entity.type == type_ and analysis.tokens[k.first].sent != own
                and any(analysis.lemma(i) == lemma for i in d._heads(analysis, k))}
-    if len(holders) != 1:
-        return None
-    entity = next(iter(holders.values()))
-    if not d._fits(analysis, head, first, stop, [k for k in after if k.entity is entity],
-                   genders):
-        return None
-    return entity, "description:headline"
+    return _the_one_that_fits(analysis, head, first, stop, holders, after, genders,
+                              "description:headline")
