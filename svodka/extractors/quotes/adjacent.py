@@ -14,6 +14,8 @@ between the narrator's words and its opening mark (``Фильм называлс
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from svodka.extractors.quotes.context import Candidate, Context, trim
 from svodka.extractors.quotes.indirect import _about_this
 
@@ -25,13 +27,18 @@ _MIN_STATEMENT_WORDS = 4
 _GROUP_BASE = -(1 << 40)
 
 
-def _overlaps(kept: list[Candidate], start: int, end: int) -> bool:
+def _overlaps(kept: list[Candidate], starts: list[int], start: int, end: int) -> bool:
     """A kept quote crosses the marks or is their direct speech (a split quote's parts). An
     indirect one wholly inside is speech the statement reports, which the outer quote replaces
-    (GUIDELINES: nested speech is not annotated)."""
-    return any(c.start < end and start < c.end
-               and not (start <= c.start and c.end <= end and c.kind == "indirect")
-               for c in kept)
+    (GUIDELINES: nested speech is not annotated). ``kept`` is sorted and disjoint (``starts``
+    its starts), so only the run before ``end`` whose ends pass ``start`` is read."""
+    at = bisect_left(starts, end)
+    while at > 0 and kept[at - 1].end > start:
+        at -= 1
+        c = kept[at]
+        if not (start <= c.start and c.end <= end and c.kind == "indirect"):
+            return True
+    return False
 
 
 def _is_statement(ctx: Context, start: int, end: int) -> bool:
@@ -64,7 +71,8 @@ def _told_after(ctx: Context, end: int) -> bool:
     return _about_this(ctx.text, following.start, following.end)
 
 
-def _neighbour(ctx: Context, kept: list[Candidate], sentence_index: int) -> Candidate | None:
+def _neighbour(ctx: Context, kept: list[Candidate], starts: list[int],
+               sentence_index: int) -> Candidate | None:
     """The quote of the sentence before, in the same paragraph; for speech that opens its
     paragraph, the last quote of the paragraph before."""
     sentences = ctx.analysis.sentences
@@ -79,18 +87,24 @@ def _neighbour(ctx: Context, kept: list[Candidate], sentence_index: int) -> Cand
         start, end = ctx.region(previous.region)
     else:
         return None
-    inside = [c for c in kept if start <= c.start and c.end <= end]
-    return inside[-1] if inside else None
+    # the last kept quote wholly inside (kept is sorted and disjoint)
+    at, first = bisect_left(starts, end), bisect_left(starts, start)
+    while at > first:
+        at -= 1
+        if kept[at].end <= end:
+            return kept[at]
+    return None
 
 
 def neighbour_attributed(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     """Unattributed statements in marks that take the adjacent sentence's quote's speaker."""
     found = []
+    starts = [c.start for c in kept]     # (a scan of every kept quote a segment was quadratic)
     for segment in ctx.segments:
         if not (segment.opened and segment.closed) or segment.region in ctx.skipped_regions:
             continue
         start, end = trim(ctx.text, segment.inner_start, segment.inner_end)
-        if start >= end or _overlaps(kept, segment.start, segment.end) \
+        if start >= end or _overlaps(kept, starts, segment.start, segment.end) \
                 or not _is_statement(ctx, start, end):
             continue
         mark = ctx.first_token_from(segment.start)
@@ -100,7 +114,7 @@ def neighbour_attributed(ctx: Context, kept: list[Candidate]) -> list[Candidate]
             continue
         if _told_after(ctx, segment.end):
             continue
-        neighbour = _neighbour(ctx, kept, sentence_index)
+        neighbour = _neighbour(ctx, kept, starts, sentence_index)
         if neighbour is None:
             continue
         if neighbour.group is None:
