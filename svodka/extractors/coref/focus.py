@@ -91,6 +91,6 @@ def headline_ahead(analysis, head: int, first: int, stop: int, type_: str | None
     lemma = analysis.lemma(head)
     holders = {id(k.entity): k.entity for k in after
                if k.entity.type == type_ and analysis.tokens[k.first].sent != own
-               and any(analysis.lemma(i) == lemma for i in d._heads(analysis, k))}
+               and any(word == lemma for _, word in d._head_lemmas(analysis, k))}
     return _the_one_that_fits(analysis, head, first, stop, holders, after, genders,
                               "description:headline")
