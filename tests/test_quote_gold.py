@@ -506,21 +506,27 @@ def test_eleventh_fresh_batch_reads_a_parenthetical_a_channel_and_line_pieces_as
     assert any(text.startswith("направлены в первую очередь") for text in pieces)
 
 
-@needs_shared(NEWS)
-def test_eleventh_fresh_batch_is_the_seeded_selection_in_order():
+def _assert_seeded_selection(batch: str, kept_out_grows_from: str, earlier: tuple[str, ...]):
+    """The batch's files are its seeded selection; its kept-out lines are a superset of an
+    earlier batch's (one named constant); adding its files leaves ``earlier`` selections alone."""
     import sys
     sys.path.insert(0, str(GOLD))
     import fresh_pool
-    chosen = [article["id"] for article in fresh_pool.selection(NEWS, ELEVENTH)]
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, batch)]
     assert len(chosen) == 30
     assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
-                           if _batch_of(path) == ELEVENTH}
-    # the batch's kept-out lines are a superset of the ninth batch's (one named constant)
-    assert fresh_pool.BATCHES[NINTH].excluded < fresh_pool.BATCHES[ELEVENTH].excluded
-    # adding the eleventh batch's files leaves the earlier batches' selections as they were
-    for earlier in (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH):
-        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
-            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+                           if _batch_of(path) == batch}
+    assert fresh_pool.BATCHES[kept_out_grows_from].excluded < fresh_pool.BATCHES[batch].excluded
+    for before in earlier:
+        assert {article["id"] for article in fresh_pool.selection(NEWS, before)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == before}
+
+
+@needs_shared(NEWS)
+def test_eleventh_fresh_batch_is_the_seeded_selection_in_order():
+    _assert_seeded_selection(ELEVENTH, NINTH, (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH,
+                                               EIGHTH, NINTH, TENTH))
+
 
 TWELFTH = "fresh-2026-12l"
 # the analysts' reads written before the twelfth batch was drawn (12b to 12o)
@@ -565,19 +571,8 @@ def test_twelfth_fresh_batch_reads_split_parts_shared_marks_and_line_pieces_as_w
 
 @needs_shared(NEWS)
 def test_twelfth_fresh_batch_is_the_seeded_selection_in_order():
-    import sys
-    sys.path.insert(0, str(GOLD))
-    import fresh_pool
-    chosen = [article["id"] for article in fresh_pool.selection(NEWS, TWELFTH)]
-    assert len(chosen) == 30
-    assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
-                           if _batch_of(path) == TWELFTH}
-    # the batch's kept-out lines are a superset of the tenth batch's (one named constant)
-    assert fresh_pool.BATCHES[TENTH].excluded < fresh_pool.BATCHES[TWELFTH].excluded
-    # adding the twelfth batch's files leaves the earlier batches' selections as they were
-    for earlier in (EIGHTH, TENTH, ELEVENTH):
-        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
-            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+    # 12h and 12j draw from the same three dumps; 12k was the last batch added
+    _assert_seeded_selection(TWELFTH, TENTH, (EIGHTH, TENTH, ELEVENTH))
 
 
 @needs_shared(NEWS)
