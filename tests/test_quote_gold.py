@@ -458,10 +458,10 @@ ANALYST_READS_BEFORE_12K = [ROOT / "docs" / f"analyst-read-2026-12{letter}.md"
                             for letter in "bdefghijklmn"]
 
 
-def _ids_read_by_analysts(prefixes: tuple[str, ...]) -> set[str]:
+def _ids_read_by_analysts(prefixes: tuple[str, ...], reads=ANALYST_READS_BEFORE_12K) -> set[str]:
     """Every article of these dumps an analyst's read names, by its id (``rt1-0776``)."""
     pattern = re.compile(r"\b(?:%s)-\d{4}\b" % "|".join(prefixes))
-    return {found for doc in ANALYST_READS_BEFORE_12K
+    return {found for doc in reads
             for found in pattern.findall(doc.read_text(encoding="utf-8"))}
 
 
@@ -506,21 +506,74 @@ def test_eleventh_fresh_batch_reads_a_parenthetical_a_channel_and_line_pieces_as
     assert any(text.startswith("направлены в первую очередь") for text in pieces)
 
 
-@needs_shared(NEWS)
-def test_eleventh_fresh_batch_is_the_seeded_selection_in_order():
+def _assert_seeded_selection(batch: str, kept_out_grows_from: str, earlier: tuple[str, ...]):
+    """The batch's files are its seeded selection; its kept-out lines are a superset of an
+    earlier batch's (one named constant); adding its files leaves ``earlier`` selections alone."""
     import sys
     sys.path.insert(0, str(GOLD))
     import fresh_pool
-    chosen = [article["id"] for article in fresh_pool.selection(NEWS, ELEVENTH)]
+    chosen = [article["id"] for article in fresh_pool.selection(NEWS, batch)]
     assert len(chosen) == 30
     assert set(chosen) == {path.stem for path in validate.gold_files(GOLD)
-                           if _batch_of(path) == ELEVENTH}
-    # the batch's kept-out lines are a superset of the ninth batch's (one named constant)
-    assert fresh_pool.BATCHES[NINTH].excluded < fresh_pool.BATCHES[ELEVENTH].excluded
-    # adding the eleventh batch's files leaves the earlier batches' selections as they were
-    for earlier in (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH, EIGHTH, NINTH, TENTH):
-        assert {article["id"] for article in fresh_pool.selection(NEWS, earlier)} == {
-            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == earlier}
+                           if _batch_of(path) == batch}
+    assert fresh_pool.BATCHES[kept_out_grows_from].excluded < fresh_pool.BATCHES[batch].excluded
+    for before in earlier:
+        assert {article["id"] for article in fresh_pool.selection(NEWS, before)} == {
+            path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == before}
+
+
+@needs_shared(NEWS)
+def test_eleventh_fresh_batch_is_the_seeded_selection_in_order():
+    _assert_seeded_selection(ELEVENTH, NINTH, (SECOND, THIRD, FOURTH, FIFTH, SIXTH, SEVENTH,
+                                               EIGHTH, NINTH, TENTH))
+
+
+TWELFTH = "fresh-2026-12l"
+# the analysts' reads written before the twelfth batch was drawn (12b to 12o)
+ANALYST_READS_BEFORE_12L = ANALYST_READS_BEFORE_12K + [ROOT / "docs" / "analyst-read-2026-12o.md"]
+
+
+def test_twelfth_fresh_batch_is_ten_each_of_ng0_rt0_and_rt2_none_an_analyst_read():
+    twelfth = [path.stem for path in validate.gold_files(GOLD) if _batch_of(path) == TWELFTH]
+    assert sorted(name[:3] for name in twelfth) == ["ng0"] * 10 + ["rt0"] * 10 + ["rt2"] * 10
+    assert not (_source_lines(lambda batch: batch != TWELFTH)
+                & _source_lines(lambda batch: batch == TWELFTH))
+    read = _ids_read_by_analysts(("ng0", "rt0", "rt2"), ANALYST_READS_BEFORE_12L)
+    # the -12n read (ng0-0250 …), the -12o read (rt2-0618 …) and the repeats of read texts the
+    # two reads name (ng0-0366, ng0-0077, ng0-0327, ng0-0272) are among those kept out
+    assert {"ng0-0250", "rt2-0618", "ng0-0915", "ng0-0366", "ng0-0077", "ng0-0327",
+            "ng0-0272"} <= read
+    assert not read & set(twelfth)
+    assert all(int(name[4:]) >= 200 for name in twelfth if name.startswith("rt0"))
+    stats = validate.summary(GOLD, TWELFTH)
+    assert stats["direct"] >= 30 and stats["indirect"] >= 30 and stats["speaker_null"] >= 10
+
+
+def test_twelfth_fresh_batch_reads_split_parts_shared_marks_and_line_pieces_as_written():
+    # ng0-0758: «Сам виноват, - сказал Том, - бывает, я не особо расстроен» keeps the two-word
+    # first part of a split quote (I3), with the fullest name the article gives
+    assert [(q["speaker"], q["text"]) for q in _quotes("ng0-0758")[1:]] == [
+        ("Том Коронель", "Сам виноват"), ("Том Коронель", "бывает, я не особо расстроен")]
+    # rt0-0356: «„Доходная статья“ создана …, — говорится в пояснительной записке к проекту
+    # резолюции» opens with a nested name (F3); the note speaks for the three senators (I4)
+    note = [q for q in _quotes("rt0-0356") if q["kind"] == "direct"][0]
+    assert note["text"].startswith("Доходная статья» создана")
+    assert note["speaker"] == "Бен Кардин, Гарри Рейд и Дик Дурбин"
+    # rt0-0326: «Риди отметил, что российская сторона ⏎проделала большую работу⏎ в данном
+    # направлении»: the three-word pieces are quotes (E7), the two-word one is not (G6)
+    ridi = [q["text"] for q in _quotes("rt0-0326") if q["speaker"] == "Крэйг Риди"]
+    assert ridi[:2] == ["проделала большую работу", "в данном направлении"]
+    assert "российская сторона" not in ridi
+    # rt2-0612: «Барак и Владимир», — сказал Путин: a whole three-word answer (decision 6)
+    assert ("direct", "Владимир Путин", "Барак и Владимир") in [
+        (q["kind"], q["speaker"], q["text"]) for q in _quotes("rt2-0612")]
+
+
+@needs_shared(NEWS)
+def test_twelfth_fresh_batch_is_the_seeded_selection_in_order():
+    # 12h and 12j draw from the same three dumps; 12k was the last batch added
+    _assert_seeded_selection(TWELFTH, TENTH, (EIGHTH, TENTH, ELEVENTH))
+
 
 @needs_shared(NEWS)
 def test_gold_texts_are_the_articles_as_svodka_reads_them():

@@ -13,6 +13,7 @@
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12i list   # ng_1, rt1, rt3 (tenth session)
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12j list   # ng_0, rt0, rt2 (eleventh)
     python tests/data/quotes/fresh_pool.py --batch fresh-2026-12k list   # ng_1, rt1, rt3 (twelfth)
+    python tests/data/quotes/fresh_pool.py --batch fresh-2026-12l list   # ng_0, rt0, rt2 (thirteenth)
 
 Without ``--batch`` the batch is ``fresh-2026-12`` (its Russia Today part). The articles of each
 batch were chosen and annotated before svodka was run on any of them (GUIDELINES.md, "Fresh set").
@@ -105,6 +106,22 @@ READ_BEFORE_12H = frozenset({
     "ng0-0383", "ng0-0851", "ng0-0879", "ng0-0928",
 })
 
+# every line of ng_0, russia_today_0 and russia_today_2 an analyst had read by hand before
+# fresh-2026-12j was drawn (see that batch's note below)
+READ_BEFORE_12J = READ_BEFORE_12H | frozenset({
+    "rt0-0889", "rt0-0544", "rt0-0922", "rt0-0802", "rt0-0776",
+    "rt2-0842", "rt2-0108", "rt2-0752", "rt2-0125", "rt2-0405",
+    "ng0-0609", "ng0-0876", "ng0-0461", "ng0-0360", "ng0-0887",
+})
+
+# ... and before fresh-2026-12l was drawn: docs/analyst-read-2026-12n.md and -12o.md, with the
+# lines whose composed text repeats a read one (the dump's amp.ng.ru / www.ng.ru pairs)
+READ_BEFORE_12L = READ_BEFORE_12J | frozenset({
+    "ng0-0250", "ng0-0565", "ng0-0571", "ng0-0710", "ng0-0601", "ng0-0366", "ng0-0077",
+    "rt2-0618", "rt2-0754", "rt2-0997", "rt2-0859", "rt2-0792",
+    "ng0-0915", "ng0-0600", "ng0-0670", "ng0-0507", "ng0-0760", "ng0-0327", "ng0-0272",
+})
+
 BATCHES = {
     "fresh-2026-12": Batch("fresh-2026-12", 20261204,
                            {"rt2": "russia_today_2", "rt3": "russia_today_3"}),
@@ -184,11 +201,7 @@ BATCHES = {
     # reads gold articles) and russia_today_0 lines 1-199.
     "fresh-2026-12j": Batch("fresh-2026-12j", 20261222,
                             {"ng0": "ng_0", "rt0": "russia_today_0", "rt2": "russia_today_2"},
-                            READ_BEFORE_12H | frozenset({
-                                       "rt0-0889", "rt0-0544", "rt0-0922", "rt0-0802", "rt0-0776",
-                                       "rt2-0842", "rt2-0108", "rt2-0752", "rt2-0125", "rt2-0405",
-                                       "ng0-0609", "ng0-0876", "ng0-0461", "ng0-0360",
-                                       "ng0-0887"}),
+                            READ_BEFORE_12J,
                             {"rt0": 200},
                             per_file=10),
     # Drawn in the twelfth session while fresh-2026-12j and all earlier batches were being read
@@ -206,6 +219,17 @@ BATCHES = {
                                        "ng1-0607", "ng1-0208", "ng1-0651", "ng1-0658", "ng1-0782",
                                        "rt3-0680", "rt3-0568", "rt3-0274", "rt3-0849",
                                        "rt3-0566"}),
+                            per_file=10),
+    # Drawn in the thirteenth session while fresh-2026-12k and all earlier batches were being
+    # read to improve quote speakers: 10 articles from each of ng_0, russia_today_0 and
+    # russia_today_2, the batch nobody has seen. Kept out: every line of these dumps an analyst
+    # read by hand (fresh-2026-12j's list above; docs/analyst-read-2026-12n.md: ng0 250, 565,
+    # 571, 710, 601 and their repeats 366, 77; -12o.md: rt2 618, 754, 997, 859, 792, ng0 915,
+    # 600, 670, 507, 760 and their repeats 327, 272) and russia_today_0 lines 1-199.
+    "fresh-2026-12l": Batch("fresh-2026-12l", 20261227,
+                            {"ng0": "ng_0", "rt0": "russia_today_0", "rt2": "russia_today_2"},
+                            READ_BEFORE_12L,
+                            {"rt0": 200},
                             per_file=10),
 }
 BATCH = "fresh-2026-12"
