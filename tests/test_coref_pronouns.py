@@ -105,7 +105,32 @@ SPEECH = [
 PLURAL = [
     ("Министр Антон Силуанов встретился с коллегами из Китая. Они обсудили свои планы.",
      {"Министр": "Антон Силуанов"}, {"Они": "Антон Силуанов", "свои": "Антон Силуанов"}),
+    # a dative "им" is "them" (main read every "им" as "him" and gave these to the person;
+    # from RuCoCo tuning articles): not Шрек, not Лебедев
+    ("В технологии 3D Шрек попрощается со зрителями и напомнит им всю историю своей жизни.",
+     {"своей": "Шрек"}, {"им": "Шрек"}),
+    ("Лебедев был направлен в колонию, Ходорковский - в Читинскую область. Но в 2007 году им "
+     "было предъявлено новое обвинение.", {}, {"им": "Лебедев"}),
+    # ... while an instrumental "им" is still "him"
+    ("Премьер Михаил Мишустин подписал постановление. Документ, подписанный им, вступит в силу "
+     "в понедельник.", {"им": "Михаил Мишустин"}, {}),
 ]
+
+
+@pytest.mark.parametrize("text, case, plural", [
+    ("Шрек напомнит им всю историю своей жизни.", "Dat", True),
+    ("Документ, подписанный им, вступит в силу в понедельник.", "Ins", False)])
+def test_the_case_of_im_tells_him_from_them(text, case, plural, models):
+    from svodka.analysis import analyze
+    from svodka.extractors.coref.ranker import pronoun_form
+    from svodka.layout import analyze_layout
+
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    him = next(t for t in analysis.tokens if t.text == "им")
+    assert him.feats.get("Case") == case
+    assert (pronoun_form(him)[1] == "Plur") is plural
+    assert pronouns.pronoun_kind(analysis, analysis.tokens.index(him), []) \
+        == ("plural" if plural else "personal")
 
 
 @needs_model

@@ -28,7 +28,8 @@ from functools import lru_cache
 
 from svodka.analysis import Analysis
 from svodka.extractors.coref import first_person
-from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_features, view
+from svodka.extractors.coref.ranker import (PRONOUN_FORMS, load_model, pair_features,
+                                           pronoun_form, view)
 from svodka.extractors.coref.words_of import WORDS_OF, last_speaker
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
@@ -115,7 +116,7 @@ def pronoun_kind(analysis: Analysis, index: int, quoted: list[tuple[int, int]]) 
     from svodka.extractors.coref import plural_by_preposition, speaks
 
     token = analysis.tokens[index]
-    form = PRONOUN_FORMS.get(token.text.lower())
+    form = pronoun_form(token)
     if form is None or token.pos not in ("PRON", "DET"):
         return None
     kind = _KIND_OF_CODE.get(form[0])
