@@ -59,6 +59,7 @@ def pronoun_form(token) -> tuple[int, str | None, str | None] | None:
         return PRONOUN_FORMS["их"]
     return PRONOUN_FORMS.get(word)
 
+
 PRONOUN, DESCRIPTION, NAME = 0, 1, 2
 _GENDERS = {"Masc": 1, "Fem": 2, "Neut": 3}
 _NUMBERS = {"Sing": 1, "Plur": 2}
