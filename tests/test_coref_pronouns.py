@@ -105,7 +105,32 @@ SPEECH = [
 PLURAL = [
     ("Министр Антон Силуанов встретился с коллегами из Китая. Они обсудили свои планы.",
      {"Министр": "Антон Силуанов"}, {"Они": "Антон Силуанов", "свои": "Антон Силуанов"}),
+    # a dative "им" is "them" (main read every "им" as "him" and gave these to the person;
+    # from RuCoCo tuning articles): not Шрек, not Лебедев
+    ("В технологии 3D Шрек попрощается со зрителями и напомнит им всю историю своей жизни.",
+     {"своей": "Шрек"}, {"им": "Шрек"}),
+    ("Лебедев был направлен в колонию, Ходорковский - в Читинскую область. Но в 2007 году им "
+     "было предъявлено новое обвинение.", {}, {"им": "Лебедев"}),
+    # ... while an instrumental "им" is still "him"
+    ("Премьер Михаил Мишустин подписал постановление. Документ, подписанный им, вступит в силу "
+     "в понедельник.", {"им": "Михаил Мишустин"}, {}),
 ]
+
+
+@pytest.mark.parametrize("text, case, plural", [
+    ("Шрек напомнит им всю историю своей жизни.", "Dat", True),
+    ("Документ, подписанный им, вступит в силу в понедельник.", "Ins", False)])
+def test_the_case_of_im_tells_him_from_them(text, case, plural, models):
+    from svodka.analysis import analyze
+    from svodka.extractors.coref.ranker import pronoun_form
+    from svodka.layout import analyze_layout
+
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    him = next(t for t in analysis.tokens if t.text == "им")
+    assert him.feats.get("Case") == case
+    assert (pronoun_form(him)[1] == "Plur") is plural
+    assert pronouns.pronoun_kind(analysis, analysis.tokens.index(him), []) \
+        == ("plural" if plural else "personal")
 
 
 @needs_model
@@ -385,3 +410,48 @@ def test_a_batch_reads_the_owners_of_its_own_stretch_of_text(models):
     first = next(i for i, t in enumerate(analysis.tokens) if t.text == "Путин")
     assert analysis.tokens[first].end < low
     assert whole[first][0].name == "Владимир Путин" and first not in near
+
+
+# A pronoun outside speech reads its 3-sentence window over author's sentences: a quote of
+# several sentences does not use it up ("«…(four sentences)…», — сказал он": the speaker is
+# named before the quote); a pronoun inside the quote reads the sentences next to it.
+SPEECH_WINDOW = (
+    "Президент Чечни Рамзан Кадыров встретился с послом Польши Михаилом Ковальским. "
+    "\"К нам и ранее поступала информация о бедственном положении беженцев. Это вызывает "
+    "серьезную тревогу. Конечно, случившееся следует расценивать как шаг отчаяния. Люди не "
+    "видят выхода\", - сказал он.")
+
+
+def test_a_pronoun_after_a_long_quote_reads_the_sentence_before_it(models):
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import quoted_spans
+    from svodka.layout import analyze_layout
+
+    analysis = analyze(SPEECH_WINDOW, analyze_layout(SPEECH_WINDOW).regions(), models=models)
+    quoted = quoted_spans(analysis)
+    said = next(t for t in analysis.tokens if t.text == "он")
+    last = said.sent
+    assert last == 4      # the author's sentence, the three before it inside the quote
+    # outside speech: the three spoken sentences are passed over, the speaker's is read
+    assert pronouns._window(analysis, last, quoted, outside=True) == [0, last]
+    # inside speech (as for "нам"): the sentences next to it, counted as before
+    assert pronouns._window(analysis, last, quoted, outside=False) == [1, 2, 3, last]
+    # and the link a reader makes is made
+    linked = _links(svodka.extract(SPEECH_WINDOW, models=models))
+    assert ("Рамзан Кадыров", "pronoun:subject") in linked["он"]
+
+
+def test_speech_passed_over_is_bounded(models):
+    """At most ``SPEECH_SENTENCES_PASSED`` sentences of speech are passed over; author's
+    sentences are always counted."""
+    from svodka.analysis import analyze
+    from svodka.extractors.coref import quoted_spans
+    from svodka.layout import analyze_layout
+
+    text = ("Глава МИД Сергей Лавров провел переговоры. Стороны обсудили кризис. Итоги подвели "
+            "вечером. Журналистов не пустили. Лавров выступил позже. Он был краток.")
+    analysis = analyze(text, analyze_layout(text).regions(), models=models)
+    quoted = quoted_spans(analysis)
+    he = next(t for t in analysis.tokens if t.text == "Он")
+    assert pronouns._window(analysis, he.sent, quoted, outside=True) \
+        == [he.sent - 3, he.sent - 2, he.sent - 1, he.sent]

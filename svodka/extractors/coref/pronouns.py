@@ -28,7 +28,8 @@ from functools import lru_cache
 
 from svodka.analysis import Analysis
 from svodka.extractors.coref import first_person
-from svodka.extractors.coref.ranker import PRONOUN_FORMS, load_model, pair_features, view
+from svodka.extractors.coref.ranker import (PRONOUN_FORMS, load_model, pair_features,
+                                           pronoun_form, view)
 from svodka.extractors.coref.words_of import WORDS_OF, last_speaker
 from svodka.record import Entity, Mention
 from svodka.text import CLOSING_QUOTES
@@ -39,6 +40,11 @@ __all__ = ["AFTER_OPEN", "CONTESTED", "CONTESTED_BY_PHRASE", "Decision", "FOCUS"
 
 # how many sentences before a pronoun's own its antecedent may be in
 WINDOW_SENTENCES = 3
+# For a pronoun outside speech, a sentence wholly inside «…» is not counted in that window: a
+# name inside speech is no one's for it, so "«…(four sentences)…», — сказал он" would
+# otherwise see only the quote and never the speaker named before it. At most this many
+# such sentences are passed over.
+SPEECH_SENTENCES_PASSED = 8
 # the nearest candidates scored for one pronoun
 MAX_CANDIDATES = 30
 # pronouns scored at once: one tree walk for all their rows, and memory bounded however long
@@ -110,7 +116,7 @@ def pronoun_kind(analysis: Analysis, index: int, quoted: list[tuple[int, int]]) 
     from svodka.extractors.coref import plural_by_preposition, speaks
 
     token = analysis.tokens[index]
-    form = PRONOUN_FORMS.get(token.text.lower())
+    form = pronoun_form(token)
     if form is None or token.pos not in ("PRON", "DET"):
         return None
     kind = _KIND_OF_CODE.get(form[0])
@@ -234,6 +240,11 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
             found = by_sentence[sent] = _candidates(analysis, sent, owner, open_at)
         return found
 
+    spoken: dict[int, bool] = {}
+
+    def window(sent: int, kind: str) -> list[int]:
+        return _window(analysis, sent, quoted, not kind.endswith("quoted"), spoken)
+
     views: dict[tuple[int, int], object] = {}
 
     def view_of(span: tuple[int, int]):
@@ -262,7 +273,7 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
                 continue
             # a subject that is no entity ("Рабочие рассказали о своих проблемах") is among
             # the ranker's candidates: the ranker links past it only when sure
-        pool = [c for sent in range(max(0, token.sent - WINDOW_SENTENCES), token.sent + 1)
+        pool = [c for sent in window(token.sent, kind)
                 for c in candidates_of(sent) if c.end <= token.start]
         if not kind.startswith("reflexive"):
             bound = clause_subject(analysis, index)
@@ -309,6 +320,37 @@ def _batch_rows(analysis, anaphors, owner, open_at: set[int], quoted: list[tuple
         return last_speaker(analysis, index, kind, pool, anaphor_of[number], view_of, quoted)
 
     return decisions, rows, groups, contested, in_focus, speaker_of
+
+
+def _window(analysis, sent: int, quoted: list[tuple[int, int]], outside: bool,
+            spoken: dict[int, bool] | None = None) -> list[int]:
+    """The sentences a pronoun of sentence ``sent`` reads candidates in: its own and the
+    ``WINDOW_SENTENCES`` before it; for a pronoun ``outside`` speech, a sentence whose words
+    all lie inside «…» is passed over without being counted (up to
+    ``SPEECH_SENTENCES_PASSED``): "«…», — сказал он" reaches the speaker named before the
+    quote."""
+    spoken = {} if spoken is None else spoken
+    found, at, passed = [sent], sent - 1, 0
+    while at >= 0 and len(found) <= WINDOW_SENTENCES:
+        if outside and passed < SPEECH_SENTENCES_PASSED and _all_spoken(analysis, at, quoted,
+                                                                         spoken):
+            passed += 1
+        else:
+            found.append(at)
+        at -= 1
+    return found[::-1]
+
+
+def _all_spoken(analysis, sent: int, quoted: list[tuple[int, int]], spoken: dict[int, bool]
+                ) -> bool:
+    """Do all the words of sentence ``sent`` lie inside speech?"""
+    found = spoken.get(sent)
+    if found is None:
+        sentence = analysis.sentences[sent]
+        words = [t.start for t in analysis.tokens[sentence.first:sentence.stop]
+                 if t.text[:1].isalnum()]
+        found = spoken[sent] = bool(words) and all(_inside(quoted, w) for w in words)
+    return found
 
 
 def _same(target: object, *others: object) -> bool:
@@ -582,9 +624,10 @@ def _reach(analysis, anaphors, quoted: list[tuple[int, int]]) -> tuple[int, int]
     windows, and around a quote holding one the author's words ``quote_speakers`` reads."""
     tokens, sentences = analysis.tokens, analysis.sentences
     low, high = len(analysis.text), 0
+    spoken: dict[int, bool] = {}
     for index, _ in anaphors:
         token = tokens[index]
-        low = min(low, sentences[max(0, token.sent - WINDOW_SENTENCES)].start)
+        low = min(low, sentences[_window(analysis, token.sent, quoted, True, spoken)[0]].start)
         high = max(high, sentences[token.sent].end)
         at = bisect_left(quoted, (token.start + 1,)) - 1
         if at >= 0 and quoted[at][0] <= token.start < quoted[at][1]:

@@ -47,6 +47,19 @@ for _code, (_forms, _number, _gender) in enumerate((
         PRONOUN_FORMS[_form] = (_code, _number, _gender)
 NOT_A_PRONOUN = len({code for code, _, _ in PRONOUN_FORMS.values()})
 
+
+def pronoun_form(token) -> tuple[int, str | None, str | None] | None:
+    """``PRONOUN_FORMS``' entry for a word, read with its case where the form alone cannot
+    tell: "им" is "him" in the instrumental ("подписан им") but "them" in the dative
+    ("напомнит им", "спасая им жизнь"), and the tagger's case tells them apart (on the
+    tuning articles every "им" whose chain shows its number: 9 dative plural, 1 instrumental
+    singular)."""
+    word = token.text.lower()
+    if word == "им" and token.feats.get("Case") == "Dat":
+        return PRONOUN_FORMS["их"]
+    return PRONOUN_FORMS.get(word)
+
+
 PRONOUN, DESCRIPTION, NAME = 0, 1, 2
 _GENDERS = {"Masc": 1, "Fem": 2, "Neut": 3}
 _NUMBERS = {"Sing": 1, "Plur": 2}
@@ -169,7 +182,7 @@ def _view(analysis, span: tuple[int, int]) -> MentionView:
     token = tokens[head]
     sentence = analysis.sentences[token.sent]
     word = token.text.lower()
-    pronoun = PRONOUN_FORMS.get(word) if len(inside) == 1 else None
+    pronoun = pronoun_form(token) if len(inside) == 1 else None
     kind = PRONOUN if pronoun else (NAME if _named(analysis, inside) else DESCRIPTION)
     gender, number = token.feats.get("Gender"), token.feats.get("Number")
     if pronoun:
