@@ -18,7 +18,7 @@ from svodka.extractors.amounts.bare import elided_count
 from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
-                                             fraction_words, is_change_word,
+                                             fraction_words, in_idiom, is_change_word,
                                              qualifier_before, skip_period, subunits, symbol_unit,
                                              unit_at, unit_parts)
 from svodka.extractors.numbers import (FRACTION_NOUNS, Number, multiplier_at, read_number,
@@ -66,6 +66,8 @@ SKIP = "skip"
 RATE_WINDOW = 4
 FRACTION_STEMS = ("трет", "четверт", "полов")
 ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
+# "53 г. до н.э.": a year of an era, not grams
+ERA = re.compile(r"^\s*(?:до\s+)?н\.\s?э\.")
 YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
@@ -278,9 +280,21 @@ def number_phrase(s: Scan, i: int):
     if _rate_denominator(s, number):
         return Skip(end)                 # "63,6 больничных на 100 работающих"
     approx = "range" if number.to is not None else None
+    if not number.digits and (in_idiom(s.analysis, i, s.floor, s.limit) or
+                              number.to is None and in_idiom(s.analysis, number.stop - 1,
+                                                             s.floor, s.limit)):
+        return Skip(number.stop)         # "все как один", "одно дело", "двух мнений"
+    inverted = _inverted(s, number) if unit is None else None
+    if inverted is not None:
+        return inverted
     if unit is not None:
-        if unit.kind == SKIP:
-            return Skip(end)             # hours and minutes are times, not amounts
+        if unit.kind == SKIP or unit.code == "g" and \
+                ERA.match(s.analysis.text[s.analysis.tokens[end - 1].end:]):
+            return Skip(end)             # hours and minutes are times, not amounts; "53 г. до н.э."
+        upper = _unit_upper(s, number, end, unit.code)
+        if upper is not None:            # "0,25%—0,5%" is one range
+            return [Candidate(i, upper[1], unit.kind, number.value, unit.code, to=upper[0].value,
+                              approx="range", rule=f"{unit.kind}_range")]
         if unit.code == "times" and s.low(i - 1) != "в":
             # "семь раз побеждал" counts occasions; "в 3 раза" multiplies
             if number.value == 1 and not number.digits and i > s.floor and \
@@ -296,13 +310,16 @@ def number_phrase(s: Scan, i: int):
     if number.value == 0 and not number.digits:
         return Skip(number.stop)         # "начинать с нуля", "свести к нулю": idioms
     noun = _counted_noun(s, number)
-    if number.value == 1 and not number.digits and not _one_counts(s, number, noun):
+    if number.value == 1 and number.to is None and not number.digits and \
+            not _one_counts(s, number, noun):
         return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
     if noun is None and number.digits and not number.multiplier:
         elided = elided_count(s, number)   # "погибли 65 человек, 936 получили ранения"
         if elided is None:
             return Skip(number.stop)
         kind, code, end = elided
+        if code == "year" and s.low(i - 1) == "за":
+            approx = "over"              # "те, кому за 50"
         return [Candidate(i, end, kind, number.value, code, to=number.to, approx=approx,
                           rule="count_elided" if kind == "count" else "bare_unit")]
     if noun is not None and is_ordinal(s.analysis, number, noun):
@@ -311,6 +328,42 @@ def number_phrase(s: Scan, i: int):
     return [Candidate(i, end, "count", number.value, to=number.to, approx=approx,
                       noun=s.analysis.tokens[noun].text if noun is not None else None,
                       rule="count" if noun is not None else "count_bare")]
+
+
+def _unit_upper(s: Scan, number: Number, end: int, code: str):
+    """The upper end of "0,25%—0,5%", "$51,80 — $51,97"-like ranges that repeat the unit:
+    a dash, digits, the same unit; (number, index after its unit) or None."""
+    if number.to is not None or not number.digits or end + 1 >= s.limit or \
+            s.analysis.tokens[end].text not in DASHES:
+        return None
+    upper = read_number(s.analysis, end + 1, s.limit)
+    if upper is None or not upper.digits or upper.to is not None or upper.value <= number.value:
+        return None
+    found = unit_at(s.analysis, s.after(upper), s.limit)
+    return (upper, found[1]) if found is not None and found[0].code == code else None
+
+
+def _inverted(s: Scan, number: Number):
+    """ "минут десять", "человек двадцать", "лет семь": a number word after its noun in the
+    genitive plural is an estimate (a time left to the dates, the rest `about`)."""
+    i = number.first
+    if number.digits or number.to is not None or i - 1 < s.floor or \
+            _counted_noun(s, number) is not None:
+        return None
+    tokens = s.analysis.tokens
+    before = tokens[i - 1]
+    if before.pos != "NOUN" or before.feats.get("Case") != "Gen" or \
+            before.feats.get("Number") != "Plur" or \
+            i - 2 >= s.floor and tokens[i - 2].pos in ("NOUN", "ADJ", "ADP", "NUM"):
+        return None                      # "объем продаж десять": the noun is another's
+    found = unit_at(s.analysis, i - 1, s.limit)
+    if found is not None and found[1] == i:
+        if found[0].kind == SKIP:
+            return Skip(number.stop)
+        return [Candidate(i - 1, number.stop, found[0].kind, number.value, found[0].code,
+                          approx="about", rule="inverted_unit")]
+    return [Candidate(i - 1, number.stop, "count", number.value, noun=before.text,
+                      approx="about", rule="inverted_count")]
 
 
 def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
