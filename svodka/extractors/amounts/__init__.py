@@ -72,6 +72,8 @@ YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
 ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
+# "Один удар был низким, другой был пограничным": how far "другой" answers "один"
+OTHER_WINDOW = 8
 # "две трети плюс один голос": arithmetic, not a preposition before "один"
 ARITHMETIC = frozenset({"плюс", "минус"})
 # "один день" is a date, "в одно время" an idiom
@@ -102,6 +104,8 @@ def compound_adjective(s: Scan, i: int):
         if compound is None:
             continue
         value, rest = compound
+        if tokens[i].pos == "ADV":
+            return Skip(stop)            # "стопроцентно пройти": surely, not 100%
         for stem, unit, kind in adjective_stems():
             if rest.startswith(stem):
                 if kind == SKIP:
@@ -140,8 +144,9 @@ def symbol_money(s: Scan, i: int):
 
 def _range_lower(lower: Number, upper: Number) -> float | int:
     """ "от 5 до 7 млн": the lower bound takes the upper's multiplier when it has none."""
-    return _tidy(lower.value if lower.multiplier or not upper.multiplier
-                 else lower.value * upper.multiplier)
+    scaled = lower.value * upper.multiplier if upper.multiplier and not lower.multiplier \
+        else lower.value
+    return _tidy(scaled if scaled <= upper.value else lower.value)   # "от 300 до 3 тыс."
 
 
 def _signed_upper(s: Scan, at: int, code: str) -> Number | None:
@@ -192,10 +197,10 @@ def from_to(s: Scan, i: int):
     if opener == "от" or _age_range(s, i, unit):
         return [Candidate(i, upper_end, unit.kind, _range_lower(lower, upper), unit.code,
                           to=upper.value, approx="range", rule="from_to")]
-    return [Candidate(lower.first, middle, unit.kind, lower.value, unit.code, approx="exact",
-                      rule="change_from"),
-            Candidate(upper.first, upper_end, unit.kind, upper.value, unit.code, approx="exact",
-                      rule="change_to")]
+    return [Candidate(lower.first, middle, unit.kind, lower.value, unit.code, to=lower.to,
+                      approx="range" if lower.to is not None else "exact", rule="change_from"),
+            Candidate(upper.first, upper_end, unit.kind, upper.value, unit.code, to=upper.to,
+                      approx="range" if upper.to is not None else "exact", rule="change_to")]
 
 
 def _age_range(s: Scan, opener: int, unit) -> bool:
@@ -227,12 +232,11 @@ def _sentence_names_change(analysis, token: int) -> bool:
 
 def _count_range(s: Scan, i: int, lower: Number, upper: Number):
     noun = _counted_noun(s, upper)
-    if noun is None:
-        return None
-    lower_value = lower.value * upper.multiplier if upper.multiplier and not lower.multiplier \
-        else lower.value
-    return [Candidate(i, upper.stop, "count", _tidy(lower_value), to=upper.value,
-                      noun=s.analysis.tokens[noun].text, approx="range", rule="from_to")]
+    if noun is None and not (lower.digits and upper.digits and s.low(s.after(upper)) in (")", ".", ",")):
+        return None                      # "(по разным данным, от 40 до 60)": the noun is before
+    return [Candidate(i, s.after(upper), "count", _range_lower(lower, upper), to=upper.value,
+                      noun=s.analysis.tokens[noun].text if noun is not None else None,
+                      approx="range", rule="from_to")]
 
 
 def every_nth(s: Scan, i: int):
@@ -373,6 +377,8 @@ def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
     if noun != number.stop or tokens[number.first].feats.get("Number") == "Plur" or \
             s.low(number.first - 1) in ONE_NOT_COUNTED_AFTER:
         return False
+    if any(s.analysis.lemma(k) == "другой" for k in range(noun + 1, min(s.end, noun + 1 + OTHER_WINDOW))):
+        return False                     # "сменили один материк на другой": one of a pair
     if number.first > s.floor and tokens[number.first - 1].pos == "ADP" and \
             s.low(number.first - 1) not in ARITHMETIC:
         return False                     # "на одном дыхании", "вокруг одной цели", "под одной крышей"
