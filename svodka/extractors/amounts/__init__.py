@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from svodka.analysis import Analysis
 from svodka.extractors.amounts import context
-from svodka.extractors.amounts.bare import elided_count
+from svodka.extractors.amounts.bare import dimension_unit, elided_count
 from svodka.extractors.amounts.grammar import is_ordinal
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
@@ -291,6 +291,9 @@ def number_phrase(s: Scan, i: int):
     inverted = _inverted(s, number) if unit is None else None
     if inverted is not None:
         return inverted
+    dimension = dimension_unit(s, number.stop) if unit is None and number.digits else None
+    if dimension:                        # "115 на 15 метров": the first side takes the unit
+        unit, end = dimension[0], number.stop
     if unit is not None:
         if unit.kind == SKIP or unit.code == "g" and \
                 ERA.match(s.analysis.text[s.analysis.tokens[end - 1].end:]):

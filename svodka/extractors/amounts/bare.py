@@ -31,6 +31,9 @@ AGE_CUE_WINDOW = 4       # "ему тогда было уже за 80"
 APPROXIMATE_AFTER = frozenset({"лет", "года", "минут", "часов", "дней"})
 # "200 метров против 186": the second number of a comparison leaves out the first one's unit
 CONTRASTS = frozenset({"против", "vs"})
+# "115 на 15 метров", "3 x 4 м": the sides of a size share their length unit
+DIMENSION_JOINTS = frozenset({"на", "x", "х", "×"})
+LENGTHS = frozenset({"mm", "cm", "m", "km"})
 # a range alone in brackets, both ends of 3 or 4 digits, is a span of years: "(636–907)"
 YEAR_SPAN_DIGITS = range(3, 5)
 
@@ -60,7 +63,8 @@ def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
     shared = _shared_unit(s, stop) or _gapped_unit(s, i, stop) or _contrasted_unit(s, i)
     if shared:
         return shared[0].kind, shared[0].code, stop
-    if any(s.low(k) in AGE_CUES for k in range(max(s.floor, i - AGE_CUE_WINDOW), i)):
+    if any(s.low(k) in AGE_CUES for k in range(max(s.floor, i - AGE_CUE_WINDOW), i)) or \
+            _after_person_in_dative(s, i):
         return "other", "year", stop
     apposition = _apposition(s, i, stop)
     if apposition:                       # "Лаурентий, 27, из Горловки"; "ул. Останкинская, 35"
@@ -86,6 +90,28 @@ def _contrasted_unit(s, i: int):
         if found:
             return found if found[1] == i - 1 else None
     return None
+
+
+def _after_person_in_dative(s, i: int) -> bool:
+    """ "Веронике Калининой только 18": a number right after a person's name in the dative
+    (only a particle or a dash between) is the person's age."""
+    tokens = s.analysis.tokens
+    k = i - 1
+    while k >= s.floor and i - k <= AGE_CUE_WINDOW and \
+            (tokens[k].pos in ("PART", "ADV") or tokens[k].text in ("—", "–")):
+        k -= 1
+    return k >= s.floor and tokens[k].end in s.person_ends and \
+        tokens[k].feats.get("Case") == "Dat"
+
+
+def dimension_unit(s, stop: int):
+    """ "полотно размером 115 на 15 метров": the first side of a size takes the length unit
+    of the second."""
+    if s.low(stop) not in DIMENSION_JOINTS:
+        return None
+    following = read_number(s.analysis, stop + 1, s.end)
+    found = following and following.digits and unit_at(s.analysis, following.stop, s.end)
+    return found if found and found[0].code in LENGTHS else None
 
 
 def _list_marker(s, i: int, stop: int) -> bool:
