@@ -68,6 +68,8 @@ FRACTION_STEMS = ("трет", "четверт", "полов")
 ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
 # "53 г. до н.э.": a year of an era, not grams
 ERA = re.compile(r"^\s*(?:до\s+)?н\.\s?э\.")
+# "к 2100 году": four digits before a year word are a year the dates left, not an age
+YEAR_FROM = 1000
 YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
@@ -296,8 +298,9 @@ def number_phrase(s: Scan, i: int):
         unit, end = dimension[0], number.stop
     if unit is not None:
         if unit.kind == SKIP or unit.code == "g" and \
-                ERA.match(s.analysis.text[s.analysis.tokens[end - 1].end:]):
-            return Skip(end)             # hours and minutes are times, not amounts; "53 г. до н.э."
+                ERA.match(s.analysis.text[s.analysis.tokens[end - 1].end:]) or \
+                unit.code == "year" and number.digits and number.value >= YEAR_FROM:
+            return Skip(end)             # times; "53 г. до н.э."; "к 2100 году" is a year
         upper = _unit_upper(s, number, end, unit.code)
         if upper is not None:            # "0,25%—0,5%" is one range
             return [Candidate(i, upper[1], unit.kind, number.value, unit.code, to=upper[0].value,
