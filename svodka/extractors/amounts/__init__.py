@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from svodka.analysis import Analysis
 from svodka.extractors.amounts import context
 from svodka.extractors.amounts.bare import dimension_unit, elided_count
-from svodka.extractors.amounts.grammar import is_ordinal
+from svodka.extractors.amounts.grammar import is_ordinal, may_be_genitive_plural
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
                                              fraction_words, in_idiom, is_change_word,
@@ -362,8 +362,7 @@ def _inverted(s: Scan, number: Number):
         return None
     tokens = s.analysis.tokens
     before = tokens[i - 1]
-    if before.pos != "NOUN" or before.feats.get("Case") != "Gen" or \
-            before.feats.get("Number") != "Plur" or \
+    if before.pos != "NOUN" or not may_be_genitive_plural(s.analysis, i - 1) or \
             i - 2 >= s.floor and tokens[i - 2].pos in ("NOUN", "ADJ", "ADP", "NUM"):
         return None                      # "объем продаж десять": the noun is another's
     found = unit_at(s.analysis, i - 1, s.limit)
