@@ -21,8 +21,8 @@ from svodka.extractors.amounts.words import (adjective_stems, after_change_verb,
                                              fraction_words, in_idiom, is_change_word,
                                              qualifier_before, skip_period, subunits, symbol_unit,
                                              unit_at, unit_parts)
-from svodka.extractors.numbers import (FRACTION_NOUNS, Number, multiplier_at, read_number,
-                                      split_compound)
+from svodka.extractors.numbers import (FRACTION_NOUNS, Number, multiplier_at, number_word,
+                                      read_number, split_compound)
 from svodka.extractors.dates.values import group_lemmas
 from svodka.record import Amount, DateRef
 from svodka.text import DASHES
@@ -358,8 +358,8 @@ def _inverted(s: Scan, number: Number):
     genitive plural is an estimate (a time left to the dates, the rest `about`)."""
     i = number.first
     if number.digits or number.to is not None or i - 1 < s.floor or \
-            _counted_noun(s, number) is not None:
-        return None
+            _counted_noun(s, number) is not None or _collective(s, number):
+        return None                      # "Победителей четверо": a count told, not guessed
     tokens = s.analysis.tokens
     before = tokens[i - 1]
     if before.pos != "NOUN" or not may_be_genitive_plural(s.analysis, i - 1) or \
@@ -373,6 +373,11 @@ def _inverted(s: Scan, number: Number):
                           approx="about", rule="inverted_unit")]
     return [Candidate(i - 1, number.stop, "count", number.value, noun=before.text,
                       approx="about", rule="inverted_count")]
+
+
+def _collective(s: Scan, number: Number) -> bool:
+    word = number_word(s.analysis.tokens[number.first].text, s.analysis.morph)
+    return word is not None and word.kind == "collective"
 
 
 def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
