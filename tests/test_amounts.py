@@ -484,3 +484,94 @@ def test_a_number_read_as_one_phrase(models, sentence, span, value, to, approx):
 def test_numbers_that_stay_apart(models, sentence, pieces, kept):
     texts = [a.text for a in amounts_of(sentence, models)]
     assert all(piece in texts for piece in pieces) and (kept is None or kept not in texts)
+
+
+# analyst reads 2026-12o/12p and the census of russia_today_0 (docs/amounts.md, session 13):
+# sentence, span, kind, value, to, unit, approx
+READ13_AMOUNTS = [
+    ("Без промаха это принесло бы пять-шесть метров.", "пять-шесть метров", "other", 5, 6, "m",
+     "range"),
+    ("Люди работают один-два дня в неделю.", "один-два", "count", 1, 2, None, "range"),
+    ("ФРС поднимет её до уровня 0,25%—0,5% к концу года.", "0,25%—0,5%", "percent", 0.25, 0.5,
+     "%", "range"),
+    ("Ставка ФРС выросла с 0,50—0,75% до 1—1,25% годовых.", "1—1,25%", "percent", 1, 1.25, "%",
+     "range"),
+    ("Курс вырос почти до 7 юаней за доллар.", "7 юаней", "money", 7, None, "CNY", "about"),
+    ("Длина крейсера — 200 метров против 186 у американского.", "186", "other", 186, None, "m",
+     "exact"),
+    ("На концерты приходят те, кому за 50.", "50", "other", 50, None, "year", "over"),
+    ("Веронике Калининой только 18, а Полине Камар — 17.", "18", "other", 18, None, "year",
+     "exact"),
+    ("Жертвами давки стали от 300 до 3 тыс. человек.", "от 300 до 3 тыс.", "count", 300, 3000,
+     None, "range"),
+    ("У здания Рады стоят палатки (по разным данным, от 40 до 60).", "от 40 до 60", "count", 40,
+     60, None, "range"),
+    ("Это грандиозное полотно размером 115 на 15 метров.", "115", "other", 115, None, "m",
+     "exact"),
+    ("Он решил снизить добычу до 12 млрд кубов в год.", "12 млрд кубов", "other", 12_000_000_000,
+     None, "m3", "exact"),
+    ("В зале сидело человек двадцать.", "человек двадцать", "count", 20, None, None, "about"),
+    ("Он прошёл километров пять и остановился.", "километров пять", "other", 5, None, "km",
+     "about"),
+    ("Ему тогда было лет семь.", "лет семь", "other", 7, None, "year", "about"),
+    ("Термометры показывали выше 30 ºC.", "30 ºC", "other", 30, None, "C", "exact"),
+    ("Командир имеет сектор обзора на 360° благодаря пяти приборам.", "360°", "other", 360, None,
+     "deg", "exact"),
+    # a collective numeral after its noun is told, not guessed (ng_1 2017-06-01)
+    ("Это первая писательская премия детям. Победителей четверо, все они авторы.", "четверо",
+     "count", 4, None, None, "exact"),
+    ("В армии чаще всего один священник на две-три тысячи военнослужащих.", "две-три тысячи",
+     "count", 2000, 3000, None, "range"),
+    ("Цены варьируются в основном от 1000 до 500 тыс. евро.", "от 1000 до 500 тыс. евро",
+     "money", 1000, 500_000, "EUR", "range"),
+]
+
+
+@pytest.mark.parametrize("sentence, span, kind, value, to, unit, approx", READ13_AMOUNTS)
+def test_amounts_of_the_thirteenth_read(models, sentence, span, kind, value, to, unit, approx):
+    amount = find(amounts_of(sentence, models, "2018-01-01"), span)
+    assert (amount.kind, amount.value, amount.to, amount.unit, amount.approx) == \
+        (kind, value, to, unit, approx)
+
+
+# (sentence, a number that is no amount here, an amount that is, or None): identifiers,
+# versions, years, idioms
+READ13_NOT_AMOUNTS = [
+    ("В строй войдут корабли проектов 22160, 21631, 22800 и 23560, а также 20380, 11356 и "
+     "22350, всего 12 кораблей.", "22350", "12"),
+    ("Протесты 2.0 собрали 50 тыс. человек.", "2.0", "50 тыс."),
+    ("Он забил 11 мячей в Лиге 1.", "1", "11"),
+    ("Расцвет пришёлся на эпоху Танской империи (636–907), когда жили 50 млн человек.", "636–907",
+     "50 млн"),
+    ("Ян Сюн (53 г. до н.э. – 18 г. н.э.) написал словарь из 9 тыс. слов.", "53", "9 тыс."),
+    ("Он отметил, что как один вид спорта долгое время был любим тремя поколениями.", "один",
+     None),
+    ("Один вид двух изогнутых исполинов внушает трепет.", "Один", "двух"),
+    ("На этот счёт двух мнений быть не может, считают 80% опрошенных.", "двух", "80%"),
+    ("Одно дело говорить, другое — делать, сказал он трём министрам.", "Одно", "трём"),
+    ("«Один удар был низким, другой был пограничным», — сказал он о двух ударах.", "Один",
+     "двух"),
+    ("Конфликт длится не один год, погибли 400 человек.", "один", "400"),
+    ("Тот воспользовался своим шансом на все сто, забив два мяча.", "сто", "два"),
+    ("Сейчас нужно стопроцентно пройти подготовку к двум турнирам.", "стопроцентно", "двум"),
+    ("Мне потребовалось минут десять, чтобы прийти в себя.", "десять", None),
+]
+
+
+@pytest.mark.parametrize("sentence, piece, kept", READ13_NOT_AMOUNTS)
+def test_no_amounts_of_the_thirteenth_read(models, sentence, piece, kept):
+    texts = [a.text for a in amounts_of(sentence, models, "2018-01-01")]
+    assert not any(piece in text.split() for text in texts), texts
+    if kept:
+        assert kept in texts, texts
+
+
+@pytest.mark.parametrize("sentence, span, value", [
+    ("Небриха (1441–1522) написал первую грамматику.", "1441–1522", "1441/1522"),
+    ("Расцвет пришёлся на эпоху Танской империи (636–907).", "636–907", "0636/0907"),
+])
+def test_years_in_brackets_are_dates(models, sentence, span, value):
+    analysis = analyze(sentence, models=models)
+    dates = {d.text: d.value for d in extract_dates(analysis, "2018-01-01")}
+    assert dates.get(span) == value, dates
+    assert not extract_amounts(analysis, extract_dates(analysis, "2018-01-01"))

@@ -209,6 +209,23 @@ def _read_words(analysis: Analysis, index: int, stop: int) -> Number | None:
     return Number(index, end, total + group, digits=False, multiplier=multiplier)
 
 
+# kinds of number words that may make one end of "пять-шесть", "один-два", "десять-пятнадцать"
+WORD_RANGE_KINDS = frozenset({"unit", "teen", "tens", "hundreds"})
+
+
+def _read_word_range(analysis: Analysis, index: int) -> Number | None:
+    """ "пять-шесть метров", "один-два дня": two number words joined by a hyphen are one
+    range when they run upward."""
+    lower, dash, upper = analysis.tokens[index].text.partition("-")
+    if not dash:
+        return None
+    low, high = number_word(lower, analysis.morph), number_word(upper, analysis.morph)
+    if low is None or high is None or low.kind not in WORD_RANGE_KINDS or \
+            high.kind not in WORD_RANGE_KINDS or not low.value < high.value:
+        return None
+    return Number(index, index + 1, low.value, high.value, digits=False)
+
+
 def _read_half(analysis: Analysis, number: Number, stop: int) -> None:
     """ "два с половиной" → 2.5."""
     tokens = analysis.tokens
@@ -314,7 +331,8 @@ def read_number(analysis: Analysis, index: int, stop: int) -> Number | None:
     """
     if not 0 <= index < stop:
         return None
-    number = _read_digits(analysis, index, stop) or _read_words(analysis, index, stop)
+    number = _read_digits(analysis, index, stop) or _read_word_range(analysis, index) or \
+        _read_words(analysis, index, stop)
     if number is None:
         return _read_bare_multiplier(analysis, index)
     _read_half(analysis, number, stop)

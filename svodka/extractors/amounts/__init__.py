@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 
 from svodka.analysis import Analysis
 from svodka.extractors.amounts import context
-from svodka.extractors.amounts.bare import elided_count
-from svodka.extractors.amounts.grammar import is_ordinal
+from svodka.extractors.amounts.bare import dimension_unit, elided_count
+from svodka.extractors.amounts.grammar import is_ordinal, may_be_genitive_plural
 from svodka.extractors.amounts.labels import is_label
 from svodka.extractors.amounts.words import (adjective_stems, after_change_verb, forms,
-                                             fraction_words, is_change_word,
+                                             fraction_words, in_idiom, is_change_word,
                                              qualifier_before, skip_period, subunits, symbol_unit,
                                              unit_at, unit_parts)
-from svodka.extractors.numbers import (FRACTION_NOUNS, Number, multiplier_at, read_number,
-                                      split_compound)
+from svodka.extractors.numbers import (FRACTION_NOUNS, Number, multiplier_at, number_word,
+                                      read_number, split_compound)
 from svodka.extractors.dates.values import group_lemmas
 from svodka.record import Amount, DateRef
 from svodka.text import DASHES
@@ -66,10 +66,16 @@ SKIP = "skip"
 RATE_WINDOW = 4
 FRACTION_STEMS = ("трет", "четверт", "полов")
 ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
+# "53 г. до н.э.": a year of an era, not grams
+ERA = re.compile(r"^\s*(?:до\s+)?н\.\s?э\.")
+# "к 2100 году": four digits before a year word are a year the dates left, not an age
+YEAR_FROM = 1000
 YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
 # "еще один", "ни одного", "хотя бы один": an addition or a negation, not a count of one
 ONE_NOT_COUNTED_AFTER = frozenset({"еще", "ещё", "ни", "бы", "и", "в", "за", "по"})
+# "Один удар был низким, другой был пограничным": how far "другой" answers "один"
+OTHER_WINDOW = 8
 # "две трети плюс один голос": arithmetic, not a preposition before "один"
 ARITHMETIC = frozenset({"плюс", "минус"})
 # "один день" is a date, "в одно время" an idiom
@@ -100,6 +106,8 @@ def compound_adjective(s: Scan, i: int):
         if compound is None:
             continue
         value, rest = compound
+        if tokens[i].pos == "ADV":
+            return Skip(stop)            # "стопроцентно пройти": surely, not 100%
         for stem, unit, kind in adjective_stems():
             if rest.startswith(stem):
                 if kind == SKIP:
@@ -138,8 +146,9 @@ def symbol_money(s: Scan, i: int):
 
 def _range_lower(lower: Number, upper: Number) -> float | int:
     """ "от 5 до 7 млн": the lower bound takes the upper's multiplier when it has none."""
-    return _tidy(lower.value if lower.multiplier or not upper.multiplier
-                 else lower.value * upper.multiplier)
+    scaled = lower.value * upper.multiplier if upper.multiplier and not lower.multiplier \
+        else lower.value
+    return _tidy(scaled if scaled <= upper.value else lower.value)   # "от 300 до 3 тыс."
 
 
 def _signed_upper(s: Scan, at: int, code: str) -> Number | None:
@@ -190,10 +199,10 @@ def from_to(s: Scan, i: int):
     if opener == "от" or _age_range(s, i, unit):
         return [Candidate(i, upper_end, unit.kind, _range_lower(lower, upper), unit.code,
                           to=upper.value, approx="range", rule="from_to")]
-    return [Candidate(lower.first, middle, unit.kind, lower.value, unit.code, approx="exact",
-                      rule="change_from"),
-            Candidate(upper.first, upper_end, unit.kind, upper.value, unit.code, approx="exact",
-                      rule="change_to")]
+    return [Candidate(lower.first, middle, unit.kind, lower.value, unit.code, to=lower.to,
+                      approx="range" if lower.to is not None else "exact", rule="change_from"),
+            Candidate(upper.first, upper_end, unit.kind, upper.value, unit.code, to=upper.to,
+                      approx="range" if upper.to is not None else "exact", rule="change_to")]
 
 
 def _age_range(s: Scan, opener: int, unit) -> bool:
@@ -225,12 +234,11 @@ def _sentence_names_change(analysis, token: int) -> bool:
 
 def _count_range(s: Scan, i: int, lower: Number, upper: Number):
     noun = _counted_noun(s, upper)
-    if noun is None:
-        return None
-    lower_value = lower.value * upper.multiplier if upper.multiplier and not lower.multiplier \
-        else lower.value
-    return [Candidate(i, upper.stop, "count", _tidy(lower_value), to=upper.value,
-                      noun=s.analysis.tokens[noun].text, approx="range", rule="from_to")]
+    if noun is None and not (lower.digits and upper.digits and s.low(s.after(upper)) in (")", ".", ",")):
+        return None                      # "(по разным данным, от 40 до 60)": the noun is before
+    return [Candidate(i, s.after(upper), "count", _range_lower(lower, upper), to=upper.value,
+                      noun=s.analysis.tokens[noun].text if noun is not None else None,
+                      approx="range", rule="from_to")]
 
 
 def every_nth(s: Scan, i: int):
@@ -278,9 +286,25 @@ def number_phrase(s: Scan, i: int):
     if _rate_denominator(s, number):
         return Skip(end)                 # "63,6 больничных на 100 работающих"
     approx = "range" if number.to is not None else None
+    if not number.digits and (in_idiom(s.analysis, i, s.floor, s.limit) or
+                              number.to is None and in_idiom(s.analysis, number.stop - 1,
+                                                             s.floor, s.limit)):
+        return Skip(number.stop)         # "все как один", "одно дело", "двух мнений"
+    inverted = _inverted(s, number) if unit is None else None
+    if inverted is not None:
+        return inverted
+    dimension = dimension_unit(s, number.stop) if unit is None and number.digits else None
+    if dimension:                        # "115 на 15 метров": the first side takes the unit
+        unit, end = dimension[0], number.stop
     if unit is not None:
-        if unit.kind == SKIP:
-            return Skip(end)             # hours and minutes are times, not amounts
+        if unit.kind == SKIP or unit.code == "g" and \
+                ERA.match(s.analysis.text[s.analysis.tokens[end - 1].end:]) or \
+                unit.code == "year" and number.digits and number.value >= YEAR_FROM:
+            return Skip(end)             # times; "53 г. до н.э."; "к 2100 году" is a year
+        upper = _unit_upper(s, number, end, unit.code)
+        if upper is not None:            # "0,25%—0,5%" is one range
+            return [Candidate(i, upper[1], unit.kind, number.value, unit.code, to=upper[0].value,
+                              approx="range", rule=f"{unit.kind}_range")]
         if unit.code == "times" and s.low(i - 1) != "в":
             # "семь раз побеждал" counts occasions; "в 3 раза" multiplies
             if number.value == 1 and not number.digits and i > s.floor and \
@@ -296,13 +320,16 @@ def number_phrase(s: Scan, i: int):
     if number.value == 0 and not number.digits:
         return Skip(number.stop)         # "начинать с нуля", "свести к нулю": idioms
     noun = _counted_noun(s, number)
-    if number.value == 1 and not number.digits and not _one_counts(s, number, noun):
+    if number.value == 1 and number.to is None and not number.digits and \
+            not _one_counts(s, number, noun):
         return Skip(number.stop)         # "еще один приступ", "одним из лидеров": not counts
     if noun is None and number.digits and not number.multiplier:
         elided = elided_count(s, number)   # "погибли 65 человек, 936 получили ранения"
         if elided is None:
             return Skip(number.stop)
         kind, code, end = elided
+        if code == "year" and s.low(i - 1) == "за":
+            approx = "over"              # "те, кому за 50"
         return [Candidate(i, end, kind, number.value, code, to=number.to, approx=approx,
                           rule="count_elided" if kind == "count" else "bare_unit")]
     if noun is not None and is_ordinal(s.analysis, number, noun):
@@ -313,6 +340,46 @@ def number_phrase(s: Scan, i: int):
                       rule="count" if noun is not None else "count_bare")]
 
 
+def _unit_upper(s: Scan, number: Number, end: int, code: str):
+    """The upper end of "0,25%—0,5%", "$51,80 — $51,97"-like ranges that repeat the unit:
+    a dash, digits, the same unit; (number, index after its unit) or None."""
+    if number.to is not None or not number.digits or end + 1 >= s.limit or \
+            s.analysis.tokens[end].text not in DASHES:
+        return None
+    upper = read_number(s.analysis, end + 1, s.limit)
+    if upper is None or not upper.digits or upper.to is not None or upper.value <= number.value:
+        return None
+    found = unit_at(s.analysis, s.after(upper), s.limit)
+    return (upper, found[1]) if found is not None and found[0].code == code else None
+
+
+def _inverted(s: Scan, number: Number):
+    """ "минут десять", "человек двадцать", "лет семь": a number word after its noun in the
+    genitive plural is an estimate (a time left to the dates, the rest `about`)."""
+    i = number.first
+    if number.digits or number.to is not None or i - 1 < s.floor or \
+            _counted_noun(s, number) is not None or _collective(s, number):
+        return None                      # "Победителей четверо": a count told, not guessed
+    tokens = s.analysis.tokens
+    before = tokens[i - 1]
+    if before.pos != "NOUN" or not may_be_genitive_plural(s.analysis, i - 1) or \
+            i - 2 >= s.floor and tokens[i - 2].pos in ("NOUN", "ADJ", "ADP", "NUM"):
+        return None                      # "объем продаж десять": the noun is another's
+    found = unit_at(s.analysis, i - 1, s.limit)
+    if found is not None and found[1] == i:
+        if found[0].kind == SKIP:
+            return Skip(number.stop)
+        return [Candidate(i - 1, number.stop, found[0].kind, number.value, found[0].code,
+                          approx="about", rule="inverted_unit")]
+    return [Candidate(i - 1, number.stop, "count", number.value, noun=before.text,
+                      approx="about", rule="inverted_count")]
+
+
+def _collective(s: Scan, number: Number) -> bool:
+    word = number_word(s.analysis.tokens[number.first].text, s.analysis.morph)
+    return word is not None and word.kind == "collective"
+
+
 def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
     """ "погиб один человек", "забросить одну шайбу" count one thing; "еще один игрок",
     "один из лидеров", "в одно время", "по одним данным" do not."""
@@ -320,6 +387,8 @@ def _one_counts(s: Scan, number: Number, noun: int | None) -> bool:
     if noun != number.stop or tokens[number.first].feats.get("Number") == "Plur" or \
             s.low(number.first - 1) in ONE_NOT_COUNTED_AFTER:
         return False
+    if any(s.analysis.lemma(k) == "другой" for k in range(noun + 1, min(s.end, noun + 1 + OTHER_WINDOW))):
+        return False                     # "сменили один материк на другой": one of a pair
     if number.first > s.floor and tokens[number.first - 1].pos == "ADP" and \
             s.low(number.first - 1) not in ARITHMETIC:
         return False                     # "на одном дыхании", "вокруг одной цели", "под одной крышей"

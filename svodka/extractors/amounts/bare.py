@@ -16,6 +16,7 @@ from svodka.extractors.amounts.words import unit_at
 from svodka.extractors.numbers import Number, read_number
 
 YEAR_LIKE = range(1800, 2100)
+DIGIT_RUN = re.compile(r"\d+")
 TIME = re.compile(r"^([01]?\d|2[0-3])\.[0-5]\d$")
 LIST_ENDS = frozenset({".", ")"})
 LIST_JOINTS = frozenset({"и", ",", "или"})
@@ -23,11 +24,18 @@ LIST_MAX = 5
 GAP_JOINTS = frozenset({"и", ",", "а"})
 GAP_WINDOW = 6
 # words right before a bare number that make it an age: "мне 94", "исполнилось 90"
-AGE_CUES = frozenset({"ему", "ей", "мне", "им", "исполнилось", "исполнится", "исполняется",
+AGE_CUES = frozenset({"ему", "ей", "мне", "им", "кому", "исполнилось", "исполнится", "исполняется",
                       "стукнуло", "стукнет", "которому", "которой", "старше", "младше", "моложе"})
 AGE_CUE_WINDOW = 4       # "ему тогда было уже за 80"
 # "около 30 человек ... лет 30 уже": a number after "лет" is an approximate age or span
 APPROXIMATE_AFTER = frozenset({"лет", "года", "минут", "часов", "дней"})
+# "200 метров против 186": the second number of a comparison leaves out the first one's unit
+CONTRASTS = frozenset({"против", "vs"})
+# "115 на 15 метров", "3 x 4 м": the sides of a size share their length unit
+DIMENSION_JOINTS = frozenset({"на", "x", "х", "×"})
+LENGTHS = frozenset({"mm", "cm", "m", "km"})
+# a range alone in brackets, both ends of 3 or 4 digits, is a span of years: "(636–907)"
+YEAR_SPAN_DIGITS = range(3, 5)
 
 
 def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
@@ -39,6 +47,8 @@ def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
     if isinstance(value, int) and value in YEAR_LIKE and len(text) == 4 or \
             number.to is not None and value in YEAR_LIKE and number.to in YEAR_LIKE:
         return None                      # a year the dates extractor left ("(1658-1716)")
+    if _bracketed_years(s, number):
+        return None                      # "Танской империи (636–907)", "Небриха (1441–1522)"
     if TIME.match(text):
         return None                      # "в 10.25 по московскому времени"
     following = tokens[stop].text if stop < s.end else ""
@@ -50,15 +60,58 @@ def elided_count(s, number: Number) -> tuple[str, str | None, int] | None:
         return None
     if _place_after_person(s, i, stop):
         return None                      # "Себастьен Лёб (1), Иван Мюллер (2)": places
-    shared = _shared_unit(s, stop) or _gapped_unit(s, i, stop)
+    shared = _shared_unit(s, stop) or _gapped_unit(s, i, stop) or _contrasted_unit(s, i)
     if shared:
         return shared[0].kind, shared[0].code, stop
-    if any(s.low(k) in AGE_CUES for k in range(max(s.floor, i - AGE_CUE_WINDOW), i)):
+    if any(s.low(k) in AGE_CUES for k in range(max(s.floor, i - AGE_CUE_WINDOW), i)) or \
+            _after_person_in_dative(s, i):
         return "other", "year", stop
     apposition = _apposition(s, i, stop)
     if apposition:                       # "Лаурентий, 27, из Горловки"; "ул. Останкинская, 35"
         return ("other", "year", stop) if apposition == "Anim" else None
     return "count", None, stop
+
+
+def _bracketed_years(s, number: Number) -> bool:
+    text = s.analysis.tokens[number.first].text
+    ends = DIGIT_RUN.findall(text)
+    return number.to is not None and s.low(number.first - 1) == "(" and \
+        s.low(number.stop) == ")" and len(ends) == 2 and \
+        all(len(end) in YEAR_SPAN_DIGITS for end in ends) and number.to <= max(YEAR_LIKE)
+
+
+def _contrasted_unit(s, i: int):
+    """ "длина 200 метров против 186": the unit of the measure right before "против"."""
+    if s.low(i - 1) not in CONTRASTS:
+        return None
+    for k in range(i - 2, max(s.floor, i - 5) - 1, -1):
+        before = read_number(s.analysis, k, s.end) if s.low(k)[:1].isdecimal() else None
+        found = before and unit_at(s.analysis, s.after(before), s.end)
+        if found:
+            return found if found[1] == i - 1 else None
+    return None
+
+
+def _after_person_in_dative(s, i: int) -> bool:
+    """ "Веронике Калининой только 18": a number right after a person's name in the dative
+    (only a particle or a dash between) is the person's age."""
+    tokens = s.analysis.tokens
+    k = i - 1
+    while k >= s.floor and i - k <= AGE_CUE_WINDOW and \
+            (tokens[k].pos in ("PART", "ADV") or tokens[k].text in ("—", "–")):
+        k -= 1
+    return k >= s.floor and tokens[k].end in s.person_ends and \
+        tokens[k].feats.get("Case") == "Dat"
+
+
+def dimension_unit(s, stop: int):
+    """ "полотно размером 115 на 15 метров": the first side of a size takes the length unit
+    of the second."""
+    if s.low(stop) not in DIMENSION_JOINTS:
+        return None
+    following = read_number(s.analysis, stop + 1, s.end)
+    found = following and following.digits and unit_at(s.analysis, following.stop, s.end)
+    return found if found and found[0].code in LENGTHS else None
 
 
 def _list_marker(s, i: int, stop: int) -> bool:

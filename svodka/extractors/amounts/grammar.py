@@ -35,3 +35,10 @@ def is_ordinal(analysis: Analysis, number: Number, noun: int) -> bool:
             any("gent" in tags and "sing" in tags for tags in readings):
         return False                   # "24 места", "3 года"
     return True
+
+
+def may_be_genitive_plural(analysis: Analysis, index: int) -> bool:
+    """Whether the word at ``index`` has a genitive plural reading ("человек", "километров"):
+    the tagger often takes "человек двадцать" for a nominative."""
+    readings = _readings(analysis.tokens[index].text.lower(), analysis.morph)
+    return any("gent" in tags and "plur" in tags for tags in readings)

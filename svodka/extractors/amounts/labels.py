@@ -9,13 +9,19 @@ from svodka.extractors.numbers import Number
 LATIN = re.compile(r"[A-Za-z]")
 # legal codes after an article number: "(159 УК РФ)"
 CODES = frozenset({"УК", "УПК", "КоАП", "ГК", "НК", "ТК", "ЖК", "АПК", "ГПК"})
-LIST_JOINTS = frozenset({",", "и", "или"})
+# what may stand between two numbers of a list: "1, 2 и 7", "22800 и 23560, а также 20380"
+LIST_JOINTS = frozenset({(",",), ("и",), ("или",), ("а", "также"), (",", "а", "также")})
+JOINTS_MAX = 3
+GLUED_COMMA = re.compile(r"^\d+,$")
 GLUED_SIGNS = frozenset({"=", "&", "?", "+", "_"})
-LIST_MAX = 5             # "по пунктам 1, 3 и 7 части 2": each number of the list is a label
+LIST_MAX = 8             # "по пунктам 1, 3 и 7 части 2": each number of the list is a label
 # the combining keycap and the emoji presentation selector that follow a digit in an emoji
 KEYCAPS = frozenset({"\u20e3", "\ufe0f"})
 # a model's name: letters glued to digits ("ФАБ-250", "Су-25", "Т-72")
 MODEL_NAME = re.compile(r"^[^\W\d_]+-?\d+$")
+# a version written with a point and a zero: «Протесты 2.0», "Индустрия 4.0" (a Russian
+# decimal takes a comma, and a measured "2.0" would drop its zero)
+VERSION = re.compile(r"^\d+\.0$")
 TITLE_MAX_TOKENS = 6     # a number inside a short «...» is part of a title: «17 мгновений весны»
 
 
@@ -37,6 +43,8 @@ def is_label(s, number: Number, unit_follows: bool = False) -> bool:
                 or LATIN.search(tokens[before].text) or previous[0] == "#" \
                 or previous[0] == "+" and not signed:
             return True
+    if not unit_follows and VERSION.match(tokens[i].text):
+        return True
     if number.stop < s.limit and tokens[number.stop].text in CODES:
         return True                      # "159 УК РФ"
     if any(index in s.ner_tokens for index in range(i, number.stop)):
@@ -69,14 +77,21 @@ def _plus_sign(text: str, start: int) -> bool:
 
 
 def _list_start(s, index: int) -> int:
-    """The first number of a list "1, 2 и 7" that ends at token ``index``."""
+    """The first number of a list "1, 2 и 7" (", а также 9") that ends at token ``index``."""
     tokens = s.analysis.tokens
     first = index
     for _ in range(LIST_MAX):
-        if first - 2 < s.floor or tokens[first - 1].text.lower() not in LIST_JOINTS or \
-                not tokens[first - 2].text.isdecimal():
+        if first - 1 >= s.floor and GLUED_COMMA.match(tokens[first - 1].text):
+            first -= 1                   # the tokenizer keeps the comma of "22160, 21631"
+            continue
+        for width in range(JOINTS_MAX, 0, -1):
+            joint = first - width - 1
+            words = tuple(t.text.lower() for t in tokens[joint + 1:first]) if joint >= s.floor else ()
+            if words in LIST_JOINTS and tokens[joint].text.isdecimal():
+                first = joint
+                break
+        else:
             break
-        first -= 2
     return first
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from svodka.analysis import Analysis
-from svodka.data import load_set, load_table
+from svodka.data import load_list, load_set, load_table
 from svodka.extractors.numbers import normal_form
 from svodka.text import DASHES, fold_word
 
@@ -70,6 +70,27 @@ def qualifiers() -> tuple[tuple[tuple[str, ...], str], ...]:
 @lru_cache(maxsize=None)
 def adjective_stems() -> tuple[tuple[str, str, str], ...]:
     return tuple((stem, unit, kind) for stem, unit, kind in load_table("amount_adjectives.tsv"))
+
+
+@lru_cache(maxsize=None)
+def idioms() -> tuple[tuple[bool, tuple[str, ...]], ...]:
+    """(only at a sentence's start, words) of ``amount_idioms.txt``."""
+    rows = [phrase.split() for phrase in load_list("amount_idioms.txt")]
+    return tuple((words[0] == "^", tuple(words[1:] if words[0] == "^" else words))
+                 for words in rows)
+
+
+def in_idiom(analysis: Analysis, index: int, floor: int, stop: int) -> bool:
+    """Whether the number word at ``index`` is part of an idiom ("все как один", "одно
+    дело")."""
+    for at_start, words in idioms():
+        for offset in range(len(words)):
+            start = index - offset
+            if start < floor or start + len(words) > stop or at_start and start != floor:
+                continue
+            if all(matches(analysis, start + k, word) for k, word in enumerate(words)):
+                return True
+    return False
 
 
 def label_words() -> frozenset[str]:

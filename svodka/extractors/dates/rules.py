@@ -25,6 +25,8 @@ YEAR_GLUED = re.compile(r"^(1[89]\d\d|20\d\d)(?:г|гг)$")
 YEAR_SUFFIXED = re.compile(r"^(1[89]\d\d|20\d\d)-(?:м|й|го|ом)$")       # "в 1997-м"
 SHORT_YEAR_SUFFIXED = re.compile(r"^(\d\d)-(?:м|й|го|ом)$")                # "37-го года"
 YEAR_RANGE = re.compile(r"^(1[89]\d\d|20\d\d)[-–—](1[89]\d\d|20\d\d|\d\d)$")
+# years of a life or a reign alone in brackets: "Небриха (1441–1522)", "Танская империя (636–907)"
+BRACKETED_YEARS = re.compile(r"^(\d{3,4})[-–—](\d{3,4})$")
 SEASON_YEARS = re.compile(r"^(1[89]\d\d|20\d\d)/(\d\d)$")      # "сезона 2016/17"
 DECADE = re.compile(r"^(1[89]\d0|20\d0|\d0)-(?:х|е)$")
 DAY_RANGE = re.compile(r"^(\d{1,2})[-–—](\d{1,2})$")
@@ -182,11 +184,16 @@ def year_span(c: Cursor, i: int, prefix: str) -> Found | None:
         if c.low(middle) not in ("по", "до") or not YEAR.match(c.low(middle + 1)):
             return None
         first, last, end = int(c.low(i + 1)), int(c.low(middle + 1)), c.year_word(middle + 2)
+    elif c.low(i - 1) == "(" and c.low(i + 1) == ")" and BRACKETED_YEARS.match(c.low(i)):
+        ranged = BRACKETED_YEARS.match(c.low(i))
+        first, last, end = int(ranged[1]), int(ranged[2]), i + 1
+        if c.published is not None and last > c.published.year:
+            return None
     else:
         return None
     if last <= first or _counted_after(c, end):
         return None
-    return Found(end, "range", f"{first}/{last}", "year_span")
+    return Found(end, "range", f"{first:04d}/{last:04d}", "year_span")
 
 
 def _counted_after(c: Cursor, i: int) -> bool:
