@@ -41,6 +41,7 @@ from svodka.analysis import Analysis
 from svodka.data import load_list, load_set, load_table
 from svodka.extractors.coref import Link, _cues, country_names, speaks
 from svodka.extractors.coref.adjective import country_by_adjective, country_noun
+from svodka.extractors.coref.media import outlet_in_focus
 from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
                                             description_model)
 from svodka.record import Entity, Mention
@@ -72,6 +73,9 @@ FOCUS = False
 # американского государства") goes to the one country of the article the adjective names
 # (``adjective.country_by_adjective``, rule ``description:adjective``; thirteenth session)
 ADJECTIVE = True
+# whether a media noun the rules leave open ("агентство", "издание") goes to the one news
+# outlet named just before (``media.outlet_in_focus``, rule ``description:media``)
+MEDIA = True
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
@@ -534,6 +538,9 @@ def link_anaphoric(analysis: Analysis, entities: list[Entity], links: list[Link]
                              known[max(0, at - LOOKBACK):at], threshold, demonstrative,
                              bare=stop == index + 1, scorer=scorer, everywhere=everywhere,
                              genders=genders)
+        if chosen is None and MEDIA:
+            chosen = outlet_in_focus(analysis, index, first, stop,
+                                     known[max(0, at - LOOKBACK):at], genders)
         if chosen is None and FOCUS:
             from svodka.extractors.coref.focus import headline_ahead, in_focus
             chosen = in_focus(analysis, index, first, stop, type_,
