@@ -8,9 +8,10 @@ reporting the news out of its candidates (right for "ведомство", wrong 
 reader takes "агентство" for the one outlet just named; two outlets named leave it open. An
 outlet is an organization named in ``quote_outlets.txt`` (or a part of its name is:
 «ИТАР-ТАСС»), one whose mention holds a media noun («агентство Франс Пресс»), or the subject
-of an outlet's verb (``coref_media_cues.txt``: «пишет The Times»). A media noun that speaks
-is the speaker rules'. How far back is read was chosen on the tuning articles (docs/coref.md,
-"A country by its adjective, an outlet by its noun").
+of an outlet's verb (``coref_media_cues.txt``: «пишет The Times»). Unlike other
+descriptions, a media noun that speaks («по информации агентства», «как пишет издание») is
+linked: whose words they are is the outlet's, and the noun's sentence is where RuCoCo and a
+reader join it (docs/coref.md, "A country by its adjective, an outlet by its noun").
 """
 from __future__ import annotations
 
@@ -33,10 +34,9 @@ def outlet_in_focus(analysis, head: int, first: int, stop: int, before,
     """The one outlet named in the media noun ``head``'s sentence or the ``MEDIA_SENTENCES``
     before (``before``: the earlier mentions, ``descriptions._Known``), when the noun's words
     fit it; else None."""
-    from svodka.extractors.coref import descriptions as d
     from svodka.extractors.coref.focus import _the_one_that_fits
 
-    if not media_noun(analysis.lemma(head)) or d._speaking(analysis, head):
+    if not media_noun(analysis.lemma(head)):
         return None
     tokens = analysis.tokens
     floor = tokens[head].sent - MEDIA_SENTENCES
