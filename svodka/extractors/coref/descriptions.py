@@ -40,6 +40,8 @@ from importlib import resources
 from svodka.analysis import Analysis
 from svodka.data import load_list, load_set, load_table
 from svodka.extractors.coref import Link, _cues, country_names, speaks
+from svodka.extractors.coref.adjective import country_by_adjective, country_noun
+from svodka.extractors.coref.media import outlet_in_focus
 from svodka.extractors.coref.ranker import (antecedent_scores, candidate_rows,
                                             description_model)
 from svodka.record import Entity, Mention
@@ -67,6 +69,15 @@ INSIDE_TYPES = ("LOC", "ORG", "PER")
 # articles it added ~570 linked pairs of which ~360 right (link P 0.9108 → 0.9064, the new
 # pairs about 0.63) — under the 0.90 a link must keep (twelfth session, docs/coref.md)
 FOCUS = False
+# whether a country noun with a country's adjective ("российская сторона", "главы
+# американского государства") goes to the one country of the article the adjective names
+# (``adjective.country_by_adjective``, rule ``description:adjective``; thirteenth session)
+ADJECTIVE = True
+# whether a media noun the rules leave open ("агентство", "издание") goes to the one news
+# outlet named just before (``media.outlet_in_focus``, rule ``description:media``). Off: on
+# 80 tuning articles it made one link (right); it links speaking nouns, so it may move quote
+# speakers for almost no description pairs (thirteenth session, docs/coref.md)
+MEDIA = False
 # the nearest earlier mentions of entities of its kind such a noun is compared with
 NOUN_CANDIDATES = 20
 # Plain nouns scored per walk of the descriptions' trees (``_batch_scores``).
@@ -491,7 +502,8 @@ def link_anaphoric(analysis: Analysis, entities: list[Entity], links: list[Link]
                             and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))
         unlisted = type_ is None and lemma not in lemmas and not demonstrative
-        if unlisted and not (noun_threshold <= 1 and _plain_noun(analysis, index)):
+        if unlisted and not (noun_threshold <= 1 and _plain_noun(analysis, index)) \
+                and not (ADJECTIVE and country_noun(lemma)):
             continue      # another noun refers back by repeating a word of the name, or
             # when the ranker, asked about every plain noun at the end, says so
         children = analysis.children(index)
@@ -518,12 +530,19 @@ def link_anaphoric(analysis: Analysis, entities: list[Entity], links: list[Link]
         if inside is None and _names_ahead(analysis, stop, people):
             continue      # "бывший депутат …, видный оппозиционер Магомед-Сали Аушев": his role
         at = bisect_left(starts, first)
-        if unlisted:
-            pending.append((index, first, stop, at))
+        chosen = country_by_adjective(analysis, index, entities) if ADJECTIVE else None
+        if chosen is None and unlisted:
+            if noun_threshold <= 1 and _plain_noun(analysis, index):
+                pending.append((index, first, stop, at))
             continue
-        chosen = _choose(analysis, index, first, stop, type_, known[max(0, at - LOOKBACK):at],
-                         threshold, demonstrative, bare=stop == index + 1, scorer=scorer,
-                         everywhere=everywhere, genders=genders)
+        if chosen is None:
+            chosen = _choose(analysis, index, first, stop, type_,
+                             known[max(0, at - LOOKBACK):at], threshold, demonstrative,
+                             bare=stop == index + 1, scorer=scorer, everywhere=everywhere,
+                             genders=genders)
+        if chosen is None and MEDIA:
+            chosen = outlet_in_focus(analysis, index, first, stop,
+                                     known[max(0, at - LOOKBACK):at], genders)
         if chosen is None and FOCUS:
             from svodka.extractors.coref.focus import headline_ahead, in_focus
             chosen = in_focus(analysis, index, first, stop, type_,
