@@ -1,0 +1,65 @@
+"""One person, one entity (issue 15, thirteenth session): a monk's surname in brackets after
+the name he took, a pseudonym's real name, and the names that must stay apart.
+
+Sentences from the analyst read docs/analyst-read-2026-12o.md (ng0-0760, ng0-0600)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _people(article) -> list[tuple[str, set[str]]]:
+    """Each person: his name, and the texts of his name mentions."""
+    return [(e.name, {m.text for m in e.mentions if m.kind == "name"})
+            for e in article.entities if e.type == "PER"]
+
+
+def _holder(people, text: str) -> int:
+    """Which person holds the name mention ``text`` (it must be found)."""
+    holders = [k for k, (_, texts) in enumerate(people) if text in texts]
+    assert len(holders) == 1, (text, people)
+    return holders[0]
+
+
+# sentence, mentions that must be one person
+JOINED = [
+    # ng0-0760: the surname a monk bore before his vows, in the same case as his name
+    ("Первый начальник Русской духовной миссии в Иерусалиме Порфирий (Успенский) в своем "
+     "эпохальном труде описал схождение огня.", ["Порфирий", "Успенский"]),
+    ("Архимандрит Августин (Судоплатов) сообщил, что миссия закрыта.",
+     ["Августин", "Судоплатов"]),
+    ("Отец архимандрит Августин совместно с отцом архимандритом Никодимом (Русняком) "
+     "прочитали акафист.", ["Никодимом", "Русняком"]),
+    # ng0-0600: a dative name and a dative surname
+    ("Активисты направили письмо митрополиту Арсению (Епифанову), викарию патриарха.",
+     ["Арсению", "Епифанову"]),
+    # ng0-0600: the pseudonym and the real name it stands for
+    ("Мила Одегова (псевдоним Людмилы Есипенко) сменила в роли вождя движения другого "
+     "активиста.", ["Мила Одегова", "Людмилы Есипенко"]),
+    ("Певица Земфира (настоящее имя — Земфира Рамазанова) выпустила новый альбом.",
+     ["Земфира", "Земфира Рамазанова"]),
+]
+
+
+@pytest.mark.parametrize("text, names", JOINED)
+def test_second_name_joins(extract, text, names):
+    people = _people(extract(text))
+    holders = {_holder(people, name) for name in names}
+    assert len(holders) == 1, people
+
+
+# sentence, mentions that must be two people
+APART = [
+    # the actor after the part he plays: the surname is Хоакин Феникс's
+    ("Хоакин Феникс получил приз за лучшую мужскую роль. Джо (Феникс) живет с мамой и "
+     "работает киллером.", ["Хоакин Феникс", "Джо"]),
+    # two full names: the actress who plays the part
+    ("В сериале «Солдатки» главную героиню Сашу (Настасья Самбурская) ждёт испытание.",
+     ["Сашу", "Настасья Самбурская"]),
+]
+
+
+@pytest.mark.parametrize("text, names", APART)
+def test_other_person_stays_apart(extract, text, names):
+    people = _people(extract(text))
+    holders = [_holder(people, name) for name in names]
+    assert len(set(holders)) == len(holders), people
