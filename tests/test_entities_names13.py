@@ -63,3 +63,31 @@ def test_other_person_stays_apart(extract, text, names):
     people = _people(extract(text))
     holders = [_holder(people, name) for name in names]
     assert len(set(holders)) == len(holders), people
+
+
+# sentences, the person's name, the aliases he must not have (a form the text never writes)
+ALIASES = [
+    # rt2-0618: "Бышка" is the genitive of "Бышок", the nominative the text writes
+    ("«Сейчас у власти находится националистическая партия», — заявил в интервью RT "
+     "политический аналитик Станислав Бышок. По словам Станислава Бышка, опросы показывают "
+     "иное.", "Станислав Бышок", ["Станислав Бышк"]),
+    # rt2-0859: "Булаева" is his genitive, not the village Булаево's
+    ("Замглавы ЦИК Николай Булаев также сообщил, что голосование пройдёт спокойно. По словам "
+     "Николая Булаева, информационный центр ЦИК готов.", "Николай Булаев", ["Николай Булаево"]),
+]
+
+
+@pytest.mark.parametrize("text, name, wrong", ALIASES)
+def test_aliases_take_the_written_surname(extract, text, name, wrong):
+    people = {e.name: e.aliases for e in extract(text).entities if e.type == "PER"}
+    assert name in people, people
+    assert not set(wrong) & set(people[name]), people
+
+
+# a surname that differs in more than its ending keeps its own normal as an alias: "Рудского"
+# is no form of "Рудский"
+def test_other_surname_kept_as_alias(extract):
+    article = extract("Начальник Главного оперативного управления Генштаба Сергей Рудской "
+                      "заявил о провокации. Слова Сергея Рудского подтвердили в министерстве.")
+    people = [e for e in article.entities if e.type == "PER"]
+    assert [e.name for e in people] == ["Сергей Рудской"], [(e.name, e.aliases) for e in people]
