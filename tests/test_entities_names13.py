@@ -91,3 +91,19 @@ def test_other_surname_kept_as_alias(extract):
                       "заявил о провокации. Слова Сергея Рудского подтвердили в министерстве.")
     people = [e for e in article.entities if e.type == "PER"]
     assert [e.name for e in people] == ["Сергей Рудской"], [(e.name, e.aliases) for e in people]
+
+
+# ng0-0600: the adjective of a bishop's see is no person; the bishop is found
+def test_see_adjective_is_no_person(extract):
+    article = extract("Письмо было направлено Арсению, митрополиту Истринскому, викарию "
+                      "патриарха.")
+    names = {m.text for e in article.entities for m in e.mentions if m.kind == "name"}
+    assert "Арсению" in names and "Истринскому" not in names, names
+
+
+# a surname pymorphy knows only as an adjective stays a person where no title comes before it
+def test_adjective_surname_kept(extract):
+    article = extract("«Мы сыграли плохо», — сказал после матча защитник Антон Белый. "
+                      "Позже Белый добавил, что команда исправится.")
+    people = {e.name for e in article.entities if e.type == "PER"}
+    assert "Антон Белый" in people, people
