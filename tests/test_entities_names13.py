@@ -107,3 +107,12 @@ def test_adjective_surname_kept(extract):
                       "Позже Белый добавил, что команда исправится.")
     people = {e.name for e in article.entities if e.type == "PER"}
     assert "Антон Белый" in people, people
+
+
+# a surname that does not decline after a man's oblique first name: the verb's subject writes
+# its nominative ("сообщил Балега"), so he is not "Юрий Балег", not even as an alias
+def test_undeclined_surname_after_oblique_first_name(extract):
+    article = extract("По словам директора обсерватории Юрия Балега, телескоп заработает в "
+                      "мае. «Это важный результат», — сообщил Балега.")
+    people = {e.name: e.aliases for e in article.entities if e.type == "PER"}
+    assert "Юрий Балега" in people and "Юрий Балег" not in people["Юрий Балега"], people
