@@ -40,13 +40,6 @@ JOINED = [
 ]
 
 
-@pytest.mark.parametrize("text, names", JOINED)
-def test_second_name_joins(extract, text, names):
-    people = _people(extract(text))
-    holders = {_holder(people, name) for name in names}
-    assert len(holders) == 1, people
-
-
 # sentence, mentions that must be two people
 APART = [
     # the actor after the part he plays: the surname is Хоакин Феникс's
@@ -58,11 +51,13 @@ APART = [
 ]
 
 
-@pytest.mark.parametrize("text, names", APART)
-def test_other_person_stays_apart(extract, text, names):
+@pytest.mark.parametrize("text, names, one", [(t, n, True) for t, n in JOINED]
+                         + [(t, n, False) for t, n in APART])
+def test_one_person_or_two(extract, text, names, one):
+    """The mentions are found, and are one person (``JOINED``) or each another (``APART``)."""
     people = _people(extract(text))
     holders = [_holder(people, name) for name in names]
-    assert len(set(holders)) == len(holders), people
+    assert len(set(holders)) == (1 if one else len(holders)), people
 
 
 # sentences, the person's name, the aliases he must not have (a form the text never writes)
