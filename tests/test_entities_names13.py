@@ -60,6 +60,13 @@ def test_one_person_or_two(extract, text, names, one):
     assert len(set(holders)) == (1 if one else len(holders)), people
 
 
+def test_monk_named_by_the_name_he_took(extract):
+    # ng0-0760: the surname in brackets is his alias, not his name
+    article = extract("Архимандрит Августин (Судоплатов) с помощником привезли огонь.")
+    people = {e.name: e.aliases for e in article.entities if e.type == "PER"}
+    assert people == {"Августин": ["Судоплатов"]}, people
+
+
 # sentences, the person's name, the aliases he must not have (a form the text never writes)
 ALIASES = [
     # rt2-0618: "Бышка" is the genitive of "Бышок", the nominative the text writes

@@ -38,6 +38,7 @@ from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.owners import Owned, owned_name, owners
 from svodka.extractors.entities.people import has_initial, is_patronymic
 from svodka.extractors.entities.propagate import propagate
+from svodka.extractors.entities.second_names import SECOND_NAME
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
 from svodka.extractors.entities.surname_forms import as_named
@@ -208,7 +209,9 @@ def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool
     table's name when the text uses them ("Банк России", not "Центробанк"), unless the text
     writes whose the organization is: then it is named with its owner ("Министерство обороны
     России", not "Министерство обороны")."""
-    normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
+    # "Порфирий (Успенский)": a monk is named by the name he took, his surname is an alias
+    normals = [m.normal for m in mentions if m.kind == "name" and m.rule != SECOND_NAME] \
+        or [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
     for normal in ([] if owned else normals):
         own = own_name_of(normal)
         if own and fold(own.name) == fold(normal):

@@ -17,7 +17,7 @@ from svodka.extractors.entities.canonical import (key_text, known_loosely, own_n
 from svodka.extractors.entities.gazetteer import gazetteer, known_name
 from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import family_names, link_person_names, retype_surnames
-from svodka.extractors.entities.second_names import is_second_name
+from svodka.extractors.entities.second_names import SECOND_NAME, is_second_name
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.transliteration import link_transliterations, may_be_spelling
@@ -344,11 +344,14 @@ def _link_brackets(mentions: list[Named], groups: Groups, text: str, morph: Morp
             j = by_start.get(m.end + opening + 1)
             # "федеральный суд Сан-Франциско (США)": where it is, not its name
             where = j is not None and m.type == "ORG" and mentions[j].type == "LOC"
-            if j is not None and text[mentions[j].end:mentions[j].end + 1] == ")" \
-                    and family(mentions[j].type) == family(m.type) and not where \
-                    and (not _someone_else(m, mentions[j])
-                         or is_second_name(m, mentions[j], mentions, morph)):
+            closed = j is not None and text[mentions[j].end:mentions[j].end + 1] == ")"
+            if closed and family(mentions[j].type) == family(m.type) and not where \
+                    and not _someone_else(m, mentions[j]):
                 groups.union(i, j)
+                continue
+            if closed and is_second_name(m, mentions[j], mentions, morph) \
+                    and groups.union(i, j):
+                mentions[j].rule = SECOND_NAME     # he is named by the name he took
                 continue
         j = _other_form(m, text, by_start, starts)
         if j is not None and family(mentions[j].type) == family(m.type):

@@ -1,6 +1,6 @@
 """A person's second name in brackets: a monk's or a bishop's surname after the name he took
 ("архимандритом Никодимом (Русняком)", "Порфирий (Успенский)"). The two words are one man;
-the linker joins them, and the surname becomes his alias, not a second person.
+the linker joins them, and the surname becomes his alias, not a second person nor his name.
 
 An actor after the part he plays ("Джо (Феникс)") is two people; what tells them apart is the
 words themselves: a first name alone outside the brackets, one word inside that reads as a
@@ -15,6 +15,9 @@ from svodka.analysis.morphology import Morphology
 from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.types import Named
 from svodka.text import fold
+
+# the rule of a bracketed surname joined to its first name: the entity is not named by it
+SECOND_NAME = "second_name"
 
 
 def is_second_name(m: Named, bracketed: Named, mentions: list[Named],
