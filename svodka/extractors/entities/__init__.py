@@ -38,8 +38,10 @@ from svodka.extractors.entities.outside import outside_mentions
 from svodka.extractors.entities.owners import Owned, owned_name, owners
 from svodka.extractors.entities.people import has_initial, is_patronymic
 from svodka.extractors.entities.propagate import propagate
+from svodka.extractors.entities.second_names import SECOND_NAME
 from svodka.extractors.entities.roles import (apposition_roles, is_title_word, referred_roles,
                                               title_phrase, title_roles)
+from svodka.extractors.entities.surname_forms import as_named
 from svodka.extractors.entities.types import Named
 from svodka.extractors.entities.women import agreeing_gender, feminine_names
 from svodka.layout.boilerplate import is_editorial_signoff
@@ -71,7 +73,7 @@ def resolve_entities(analysis: Analysis) -> tuple[list[Entity], Coreference]:
     owned = owners(analysis, named)
     groups = link(named, analysis.morph, analysis.text, owned)
     entities = [_entity(named, members, analysis.morph, _with_owner(named, members, owned,
-                                                                    analysis.morph))
+                                                                    analysis.morph), seen)
                 for members in groups]
     entities = [e for e in entities if e is not None]
     coreference = _resolve(analysis, entities)
@@ -183,13 +185,17 @@ def _with_owner(named: list[Named], members: list[int], owned: list[Owned],
 
 
 def _entity(named: list[Named], members: list[int], morph: Morphology,
-            with_owner: list[Named] = ()) -> Entity | None:
+            with_owner: list[Named] = (), seen=frozenset()) -> Entity | None:
     """``with_owner``: where the text writes whose the organization is, the mentions whose
-    words say so, to name it by ("Минобороны России")."""
+    words say so, to name it by ("Минобороны России"). ``seen``: the text's lowercase words,
+    against which a person's mention's guessed surname is checked (``surname_forms``)."""
     mentions = sorted((named[i] for i in members), key=lambda m: m.start)
     types = Counter(m.type for m in mentions if not m.nested) or Counter(m.type for m in mentions)
     type_ = types.most_common(1)[0][0]
     name = _name(list(with_owner) or mentions, morph, type_, bool(with_owner))
+    if type_ == "PER":
+        mentions = [replace(m, normal=as_named(m.normal, m.text, name, seen, morph))
+                    if m.kind == "name" else m for m in mentions]
     aliases = []
     for m in mentions:
         if fold(m.normal) != fold(name) and all(fold(a) != fold(m.normal) for a in aliases):
@@ -203,7 +209,9 @@ def _name(mentions: list[Named], morph: Morphology, type_: str = "", owned: bool
     table's name when the text uses them ("Банк России", not "Центробанк"), unless the text
     writes whose the organization is: then it is named with its owner ("Министерство обороны
     России", not "Министерство обороны")."""
-    normals = [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
+    # "Порфирий (Успенский)": a monk is named by the name he took, his surname is an alias
+    normals = [m.normal for m in mentions if m.kind == "name" and m.rule != SECOND_NAME] \
+        or [m.normal for m in mentions if m.kind == "name"] or [m.normal for m in mentions]
     for normal in ([] if owned else normals):
         own = own_name_of(normal)
         if own and fold(own.name) == fold(normal):

@@ -1,6 +1,6 @@
-"""One-word "people" that are no names: a lone capital letter ("задействовать план Б") and a
-common noun capitalized because it opens its sentence ("Вера прекрасно существует без таких
-чудес").
+"""One-word "people" that are no names: a lone capital letter ("задействовать план Б"), a
+see's adjective ("митрополиту Истринскому") and a common noun capitalized because it opens its
+sentence ("Вера прекрасно существует без таких чудес").
 
 ``mentions.no_names`` already drops an opening word that pymorphy knows only as a common word;
 "Вера", "Надежда", "Любовь" are names as well, so that rule keeps them. Here the likeliest
@@ -15,11 +15,13 @@ pymorphy knows foreign surnames that way too ("Уорд", factRuEval's goalkeepe
 from __future__ import annotations
 
 from svodka.analysis import Analysis
+from svodka.data import load_set
 from svodka.extractors.entities.found import Found, is_punct
 from svodka.extractors.entities.mentions import _capitalized_inside
 
 # a reading as a name of any kind: a person's, a place's ("Карфагена": Geox), an organization's
 _NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"}
+_ADJECTIVES = {"ADJF", "ADJS", "PRTF", "PRTS"}
 
 
 def _one_letter(analysis: Analysis, m: Found) -> bool:
@@ -44,6 +46,17 @@ def _likelier_common_noun(analysis: Analysis, index: int) -> bool:
         and not _NAME_GRAMMEMES & set(parses[0].tag.grammemes)
 
 
+def _see_adjective(analysis: Analysis, index: int) -> bool:
+    """ "Арсению, митрополиту Истринскому": after a hierarch's title (``see_titles.txt``), a
+    word pymorphy knows only as an adjective (no surname reading, as "Успенский" has) is his
+    see's adjective, no one's name. Elsewhere such a word may be a surname ("сказал Белый")."""
+    if index == 0 or analysis.lemma(index - 1) not in load_set("see_titles.txt"):
+        return False
+    parses = _known_parses(analysis, index)
+    return bool(parses) and all(p.tag.POS in _ADJECTIVES
+                                and not _NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses)
+
+
 def _named_elsewhere(analysis: Analysis, m: Found, mentions: list[Found],
                      inside: frozenset[str]) -> bool:
     lemma = analysis.lemma(m.first)
@@ -54,13 +67,13 @@ def _named_elsewhere(analysis: Analysis, m: Found, mentions: list[Found],
 
 
 def not_people(analysis: Analysis, mentions: list[Found]) -> list[Found]:
-    """``mentions`` without the one-word people that are a lone letter or a common noun
-    opening its sentence."""
+    """``mentions`` without the one-word people that are a lone letter, a see's adjective or a
+    common noun opening its sentence."""
     tokens, inside = analysis.tokens, None
     kept = []
     for m in mentions:
         if m.type == "PER" and m.stop - m.first == 1:
-            if _one_letter(analysis, m):
+            if _one_letter(analysis, m) or _see_adjective(analysis, m.first):
                 continue
             first = analysis.sentences[tokens[m.first].sent].first
             opens = all(is_punct(tokens[i]) for i in range(first, m.first))   # «Вера …

@@ -17,6 +17,7 @@ from svodka.extractors.entities.canonical import (key_text, known_loosely, own_n
 from svodka.extractors.entities.gazetteer import gazetteer, known_name
 from svodka.extractors.entities.owners import NO_OWNER, Owned, join_by_owner
 from svodka.extractors.entities.people import family_names, link_person_names, retype_surnames
+from svodka.extractors.entities.second_names import SECOND_NAME, is_second_name
 from svodka.extractors.entities.short_names import link_short_names
 from svodka.extractors.entities.similarity import same_word
 from svodka.extractors.entities.transliteration import link_transliterations, may_be_spelling
@@ -80,7 +81,7 @@ def link(mentions: list[Named], morph: Morphology, text: str = "",
         join_by_owner(members, owned, groups)
     _link_editions(mentions, groups)
     _link_acronyms(mentions, groups, morph)
-    _link_brackets(mentions, groups, text)
+    _link_brackets(mentions, groups, text, morph)
     _link_compounds(mentions, groups)
     _link_compound_tails(mentions, groups, morph)
     _link_abbreviation_forms(mentions, groups)
@@ -316,18 +317,21 @@ def _listed_for_another(short: Named, full: Named) -> bool:
 
 # what may stand between a name and its other form: "Шон Картер, известный как Джей Зи",
 # "Фрэнк Кали по прозвищу «Фрэнки Бой»", "Арсен Павлов (он же Моторола)", "Министерство
-# юстиции (далее — Минюст)"
+# юстиции (далее — Минюст)"; a pseudonym's or a monk's other name in brackets: "Мила Одегова
+# (псевдоним Людмилы Есипенко)", "(настоящее имя — …)", "(урождённая …)", "(в миру …)"
 _OTHER_FORM = re.compile(
     r"\s*(?:,\s*)?(?:(?:более|также|широко|больше)\s+)?(?:известн\w*|знаменит\w*)\s+"
     r"(?:как|под\s+(?:именем|псевдонимом|прозвищем))"
     r"|\s*(?:,\s*)?(?:по\s+прозвищу|под\s+псевдонимом|(?:он|она)\s+же)"
-    r"|\s*\(\s*(?:далее\s*[—–-]|(?:он|она)\s+же|известн\w*\s+как)")
+    r"|\s*\(\s*(?:далее\s*[—–-]|(?:он|она)\s+же|известн\w*\s+как|псевдоним"
+    r"|настоящ\w+\s+(?:имя|фамилия)|урожд[её]нн\w+|в\s+миру)")
 _MAX_OTHER_FORM_GAP = 40
 
 
-def _link_brackets(mentions: list[Named], groups: Groups, text: str) -> None:
+def _link_brackets(mentions: list[Named], groups: Groups, text: str, morph: Morphology) -> None:
     """"Брендт Кристенсен (Brendt Christensen)", "Всемирная организация здравоохранения (ВОЗ)":
-    a name followed by another in brackets gives that name's other form; so does a
+    a name followed by another in brackets gives that name's other form; so does a monk's
+    surname after the name he took ("Никодимом (Русняком)", ``second_names``), and a
     pseudonym or a nickname the text introduces ("Шон Картер, известный как Джей Зи")."""
     by_start = {m.start: i for i, m in enumerate(mentions) if m.kind == "name"}
     starts = sorted(by_start)
@@ -340,10 +344,14 @@ def _link_brackets(mentions: list[Named], groups: Groups, text: str) -> None:
             j = by_start.get(m.end + opening + 1)
             # "федеральный суд Сан-Франциско (США)": where it is, not its name
             where = j is not None and m.type == "ORG" and mentions[j].type == "LOC"
-            if j is not None and text[mentions[j].end:mentions[j].end + 1] == ")" \
-                    and family(mentions[j].type) == family(m.type) and not where \
+            closed = j is not None and text[mentions[j].end:mentions[j].end + 1] == ")"
+            if closed and family(mentions[j].type) == family(m.type) and not where \
                     and not _someone_else(m, mentions[j]):
                 groups.union(i, j)
+                continue
+            if closed and is_second_name(m, mentions[j], mentions, morph) \
+                    and groups.union(i, j):
+                mentions[j].rule = SECOND_NAME     # he is named by the name he took
                 continue
         j = _other_form(m, text, by_start, starts)
         if j is not None and family(mentions[j].type) == family(m.type):
