@@ -1,0 +1,123 @@
+"""Institutions written in lowercase words that end on a named organization (issue 15, the
+thirteenth session): "юридический комитет палаты представителей конгресса США", "управление по
+борьбе с терроризмом Госдепа США", "генеральный инспекторат при Госдепе".
+
+NER finds the named organization at the end and nothing before it, so the quotes these
+institutions speak had no candidate. A step of ``mentions.RULES``:
+``rule(analysis, mentions) -> mentions``.
+"""
+from __future__ import annotations
+
+from svodka.analysis import Analysis
+from svodka.extractors.entities.found import Coverage, Found
+from svodka.extractors.entities.gazetteer import gazetteer
+
+_MAX_GENITIVE_WORDS = 3       # "совет директоров Газпрома", "комитет палаты представителей ..."
+_MAX_COMPLEMENT_WORDS = 6     # "по борьбе с незаконным оборотом наркотиков"
+_OWNERS = ("ORG", "LOC")
+
+
+def _lowercase_words(analysis: Analysis, index: int, limit: int, case: str,
+                     starting: dict[int, Found]) -> int:
+    """The index after lowercase adjectives and nouns in ``case`` from ``index``, stopping
+    where a mention begins (the named owner is no part of the complement)."""
+    tokens = analysis.tokens
+    while index < limit and index not in starting and tokens[index].text.isalpha() \
+            and tokens[index].text.islower() and tokens[index].pos in ("ADJ", "NOUN") \
+            and tokens[index].feats.get("Case") == case:
+        index += 1
+    return index
+
+
+def _domain(analysis: Analysis, index: int, starting: dict[int, Found]) -> int | None:
+    """"по борьбе с терроризмом", "по делам беженцев", "по ценным бумагам": a "по"
+    complement whose noun is listed (``org_complement_nouns.txt``), with its genitive words
+    and one "с" + instrumental phrase. The index after it, or None."""
+    tokens = analysis.tokens
+    limit = min(len(tokens), index + _MAX_COMPLEMENT_WORDS)
+    noun = _lowercase_words(analysis, index, limit, "Dat", starting)
+    if noun == index or tokens[noun - 1].pos != "NOUN" \
+            or not gazetteer().org_complement_nouns.holds(analysis, noun - 1):
+        return None
+    stop = _lowercase_words(analysis, noun, limit, "Gen", starting)
+    if stop < limit and tokens[stop].text == "с":
+        after = _lowercase_words(analysis, stop + 1, limit, "Ins", starting)
+        if after > stop + 1 and tokens[after - 1].pos == "NOUN":
+            stop = _lowercase_words(analysis, after, limit, "Gen", starting)
+    return stop
+
+
+def _owner_at(analysis: Analysis, index: int, starting: dict[int, Found], cases: tuple,
+              types: tuple = _OWNERS) -> Found | None:
+    """The named organization or place at ``index`` when its first word is in one of
+    ``cases`` and is not an apposition ("банк ВТБ" names the bank by the abbreviation)."""
+    owner = starting.get(index)
+    if owner is None or owner.type not in types:
+        return None
+    token = analysis.tokens[owner.first]
+    if token.rel == "appos" or token.feats.get("Case") not in cases:
+        return None
+    return owner
+
+
+def _institution_end(analysis: Analysis, head: int, starting: dict[int, Found]) -> Found | None:
+    """The named owner that ends the institution headed at ``head``, or None: "при" + an
+    organization in the locative, "по" + a domain + an owner in the genitive, or genitive
+    words + an organization in the genitive (a place alone is ``organization_of_place``'s)."""
+    tokens = analysis.tokens
+    after = head + 1
+    if after + 1 >= len(tokens):
+        return None
+    word = tokens[after].text.lower()
+    if word == "при":
+        return _owner_at(analysis, after + 1, starting, ("Loc",))
+    if word == "по":
+        stop = _domain(analysis, after + 1, starting)
+        return None if stop is None else _owner_at(analysis, stop, starting, ("Gen",))
+    limit = min(len(tokens), after + _MAX_GENITIVE_WORDS)
+    stop = _lowercase_words(analysis, after, limit, "Gen", starting)
+    return _owner_at(analysis, stop, starting, ("Gen",), ("ORG",))
+
+
+def _adjectives_before(analysis: Analysis, head: int) -> int:
+    """"юридического комитета", "генеральный инспекторат": agreeing lowercase adjectives."""
+    tokens = analysis.tokens
+    start = head
+    case = tokens[head].feats.get("Case")
+    while start > 0 and tokens[start - 1].pos == "ADJ" and tokens[start - 1].text.islower() \
+            and tokens[start - 1].feats.get("Variant") != "Short" \
+            and tokens[start - 1].feats.get("Case") == case \
+            and tokens[start - 1].sent == tokens[head].sent:
+        start -= 1
+    return start
+
+
+def lowercase_institutions(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """"юридического комитета палаты представителей конгресса США", "управление по борьбе с
+    терроризмом Госдепа США", "инспекторатом при Госдепе": a singular lowercase institution
+    noun (``org_heads.txt``) with its adjectives and a complement that ends on a named
+    organization (or, after "по"/"при", a place) names one organization; the owner stays a
+    nested mention of its own entity. Without a named owner ("комитет по этике") the phrase
+    says no more than a kind of institution and stays no name."""
+    tokens = analysis.tokens
+    heads = gazetteer().org_heads
+    coverage = Coverage(mentions)
+    starting = {m.first: m for m in mentions if not m.nested}
+    for head in range(len(tokens) - 2):
+        token = tokens[head]
+        if not token.text.islower() or token.pos != "NOUN" \
+                or token.feats.get("Number") != "Sing" or not heads.holds(analysis, head) \
+                or coverage.overlapping(head, head + 1):
+            continue
+        owner = _institution_end(analysis, head, starting)
+        if owner is None or tokens[owner.stop - 1].sent != token.sent:
+            continue
+        start = _adjectives_before(analysis, head)
+        if any(not owner.covers(m) for m in coverage.overlapping(start, owner.stop)):
+            continue
+        owner.nested = True
+        starting.pop(owner.first, None)
+        found = coverage.add(Found(start, owner.stop, "ORG", "lowercase_institutions"))
+        mentions.append(found)
+        starting[start] = found
+    return mentions
