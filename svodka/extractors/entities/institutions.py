@@ -86,8 +86,9 @@ def _adjectives_before(analysis: Analysis, head: int) -> int:
     case = tokens[head].feats.get("Case")
     while start > 0 and tokens[start - 1].pos == "ADJ" and tokens[start - 1].text.islower() \
             and tokens[start - 1].feats.get("Variant") != "Short" \
-            and tokens[start - 1].feats.get("Case") == case \
-            and tokens[start - 1].sent == tokens[head].sent:
+            and tokens[start - 1].sent == tokens[head].sent \
+            and (tokens[start - 1].feats.get("Case") == case       # the tagger may disagree
+                 or (tokens[start - 1].head == head and tokens[start - 1].rel == "amod")):
         start -= 1
     return start
 
@@ -121,3 +122,22 @@ def lowercase_institutions(analysis: Analysis, mentions: list[Found]) -> list[Fo
         mentions.append(found)
         starting[start] = found
     return mentions
+
+
+def descriptor_compounds(analysis: Analysis, mentions: list[Found]) -> list[Found]:
+    """"Компания-производитель CRRC Tangshan", "компания-разработчик": a descriptor noun
+    (``org_descriptors.txt``) joined by a hyphen to a lowercase common noun says what kind of
+    organization the name after it is; NER tags it an organization of its own, which then
+    outranks the name as a speaker. A capitalized second part ("Банк-Интеграция") is a name."""
+    tokens, morph = analysis.tokens, analysis.morph
+    descriptors = gazetteer().org_descriptors
+    kept = []
+    for m in mentions:
+        if m.type == "ORG" and m.stop - m.first == 1:
+            first, dash, second = tokens[m.first].text.partition("-")
+            if dash and first.isalpha() and second.isalpha() and second.islower() \
+                    and first[1:].islower() and morph.word_is_known(second) \
+                    and any(p.normal_form in descriptors.lemmas for p in morph.parse(first.lower())):
+                continue
+        kept.append(m)
+    return kept
