@@ -11,6 +11,7 @@ from __future__ import annotations
 from svodka.analysis import Analysis
 from svodka.extractors.entities.found import Coverage, Found
 from svodka.extractors.entities.gazetteer import gazetteer
+from svodka.extractors.entities.organizations import domain_noun
 
 _MAX_GENITIVE_WORDS = 3       # "совет директоров Газпрома", "комитет палаты представителей ..."
 _MAX_COMPLEMENT_WORDS = 6     # "по борьбе с незаконным оборотом наркотиков"
@@ -31,13 +32,12 @@ def _lowercase_words(analysis: Analysis, index: int, limit: int, case: str,
 
 def _domain(analysis: Analysis, index: int, starting: dict[int, Found]) -> int | None:
     """"по борьбе с терроризмом", "по делам беженцев", "по ценным бумагам": a "по"
-    complement whose noun is listed (``org_complement_nouns.txt``), with its genitive words
-    and one "с" + instrumental phrase. The index after it, or None."""
+    complement whose noun is listed (``org_complement_nouns.txt``; "по делу" names a case),
+    with its genitive words and one "с" + instrumental phrase. The index after it, or None."""
     tokens = analysis.tokens
     limit = min(len(tokens), index + _MAX_COMPLEMENT_WORDS)
     noun = _lowercase_words(analysis, index, limit, "Dat", starting)
-    if noun == index or tokens[noun - 1].pos != "NOUN" \
-            or not gazetteer().org_complement_nouns.holds(analysis, noun - 1):
+    if noun == index or tokens[noun - 1].pos != "NOUN" or not domain_noun(analysis, noun - 1):
         return None
     stop = _lowercase_words(analysis, noun, limit, "Gen", starting)
     if stop < limit and tokens[stop].text == "с":
