@@ -16,6 +16,7 @@ from svodka.extractors.entities.organizations import domain_noun
 _MAX_GENITIVE_WORDS = 3       # "совет директоров Газпрома", "комитет палаты представителей ..."
 _MAX_COMPLEMENT_WORDS = 6     # "по борьбе с незаконным оборотом наркотиков"
 _OWNERS = ("ORG", "LOC")
+_INSTRUMENTAL_PREPOSITIONS = ("с", "за")   # "по борьбе с терроризмом", "по контролю за оборотом"
 
 
 def _lowercase_words(analysis: Analysis, index: int, limit: int, case: str,
@@ -33,14 +34,14 @@ def _lowercase_words(analysis: Analysis, index: int, limit: int, case: str,
 def _domain(analysis: Analysis, index: int, starting: dict[int, Found]) -> int | None:
     """"по борьбе с терроризмом", "по делам беженцев", "по ценным бумагам": a "по"
     complement whose noun is listed (``org_complement_nouns.txt``; "по делу" names a case),
-    with its genitive words and one "с" + instrumental phrase. The index after it, or None."""
+    with its genitive words and one "с"/"за" + instrumental phrase. The index after it, or None."""
     tokens = analysis.tokens
     limit = min(len(tokens), index + _MAX_COMPLEMENT_WORDS)
     noun = _lowercase_words(analysis, index, limit, "Dat", starting)
     if noun == index or tokens[noun - 1].pos != "NOUN" or not domain_noun(analysis, noun - 1):
         return None
     stop = _lowercase_words(analysis, noun, limit, "Gen", starting)
-    if stop < limit and tokens[stop].text == "с":
+    if stop < limit and tokens[stop].text in _INSTRUMENTAL_PREPOSITIONS:
         after = _lowercase_words(analysis, stop + 1, limit, "Ins", starting)
         if after > stop + 1 and tokens[after - 1].pos == "NOUN":
             stop = _lowercase_words(analysis, after, limit, "Gen", starting)
@@ -80,11 +81,13 @@ def _institution_end(analysis: Analysis, head: int, starting: dict[int, Found]) 
 
 
 def _adjectives_before(analysis: Analysis, head: int) -> int:
-    """"юридического комитета", "генеральный инспекторат": agreeing lowercase adjectives."""
+    """"юридического комитета", "Генеральный инспекторат": agreeing adjectives, lowercase
+    but for the first ("Главного управления")."""
     tokens = analysis.tokens
     start = head
     case = tokens[head].feats.get("Case")
-    while start > 0 and tokens[start - 1].pos == "ADJ" and tokens[start - 1].text.islower() \
+    while start > 0 and tokens[start - 1].pos == "ADJ" and tokens[start].text.islower() \
+            and tokens[start - 1].text[1:].islower() \
             and tokens[start - 1].feats.get("Variant") != "Short" \
             and tokens[start - 1].sent == tokens[head].sent \
             and (tokens[start - 1].feats.get("Case") == case       # the tagger may disagree
@@ -95,8 +98,8 @@ def _adjectives_before(analysis: Analysis, head: int) -> int:
 
 def lowercase_institutions(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"юридического комитета палаты представителей конгресса США", "управление по борьбе с
-    терроризмом Госдепа США", "инспекторатом при Госдепе": a singular lowercase institution
-    noun (``org_heads.txt``) with its adjectives and a complement that ends on a named
+    терроризмом Госдепа США", "инспекторатом при Госдепе": a singular institution noun
+    (``org_heads.txt``, lowercase or a capitalized word NER left alone) with its adjectives and a complement that ends on a named
     organization (or, after "по"/"при", a place) names one organization; the owner stays a
     nested mention of its own entity. Without a named owner ("комитет по этике") the phrase
     says no more than a kind of institution and stays no name."""
@@ -106,7 +109,7 @@ def lowercase_institutions(analysis: Analysis, mentions: list[Found]) -> list[Fo
     starting = {m.first: m for m in mentions if not m.nested}
     for head in range(len(tokens) - 2):
         token = tokens[head]
-        if not token.text.islower() or token.pos != "NOUN" \
+        if not token.text[1:].islower() or token.pos != "NOUN" \
                 or token.feats.get("Number") != "Sing" or not heads.holds(analysis, head) \
                 or coverage.overlapping(head, head + 1):
             continue
