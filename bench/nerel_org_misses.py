@@ -16,7 +16,8 @@ from svodka.eval.systems import Svodka
 
 
 def _show(text: str, start: int, end: int) -> str:
-    return f"{text[max(0, start - 50):start]}[[{text[start:end]}]]{text[end:end + 40]}".replace("\n", " ")
+    shown = f"{text[max(0, start - 50):start]}[[{text[start:end]}]]{text[end:end + 40]}"
+    return shown.replace("\n", " ")
 
 
 def main() -> None:

@@ -99,9 +99,9 @@ def _adjectives_before(analysis: Analysis, head: int) -> int:
 def lowercase_institutions(analysis: Analysis, mentions: list[Found]) -> list[Found]:
     """"юридического комитета палаты представителей конгресса США", "управление по борьбе с
     терроризмом Госдепа США", "инспекторатом при Госдепе": a singular institution noun
-    (``org_heads.txt``, lowercase or a capitalized word NER left alone) with its adjectives and a complement that ends on a named
-    organization (or, after "по"/"при", a place) names one organization; the owner stays a
-    nested mention of its own entity. Without a named owner ("комитет по этике") the phrase
+    (``org_heads.txt``, lowercase or a capitalized word NER left alone) with its adjectives
+    and a complement that ends on a named organization (or, after "по"/"при", a place) names
+    one organization; the owner stays a nested mention of its own entity. Without a named owner ("комитет по этике") the phrase
     says no more than a kind of institution and stays no name."""
     tokens = analysis.tokens
     heads = gazetteer().org_heads
@@ -140,7 +140,8 @@ def descriptor_compounds(analysis: Analysis, mentions: list[Found]) -> list[Foun
             first, dash, second = tokens[m.first].text.partition("-")
             if dash and first.isalpha() and second.isalpha() and second.islower() \
                     and first[1:].islower() and morph.word_is_known(second) \
-                    and any(p.normal_form in descriptors.lemmas for p in morph.parse(first.lower())):
+                    and any(p.normal_form in descriptors.lemmas
+                            for p in morph.parse(first.lower())):
                 continue
         kept.append(m)
     return kept
