@@ -14,6 +14,7 @@ from svodka.data import load_list, load_set, load_table
 from svodka.extractors.entities.found import Coverage, Found, is_punct
 from svodka.extractors.entities.gazetteer import (FIRST_LETTERS, abbreviation_of,
                                                  common_abbreviation, gazetteer, known_name)
+from svodka.extractors.entities.institutions import descriptor_compounds, lowercase_institutions
 from svodka.extractors.entities.normal import normalize
 from svodka.extractors.entities.organizations import (described_organizations,
                                                      institution_of_organization,
@@ -827,10 +828,12 @@ RULES = [
     domain_zones,
     groups_of_people,
     product_names,
+    descriptor_compounds,
     quoted_organizations,
     described_organizations,
     organization_of_place,
     institution_of_organization,
+    lowercase_institutions,
     place_adjective_of_organization,
     organization_complements,
     teams_after_people,

@@ -226,7 +226,7 @@ def _one_noun_phrase(analysis: Analysis, index: int, case: str, limit: int, doma
     if index >= limit or tokens[index].pos not in ("NOUN", "PROPN") \
             or tokens[index].feats.get("Case") != case:
         return None
-    if domain and not _domain_noun(analysis, index):
+    if domain and not domain_noun(analysis, index):
         return None
     index += 1
     while index < limit and tokens[index].pos in ("NOUN", "PROPN", "ADJ") \
@@ -235,7 +235,7 @@ def _one_noun_phrase(analysis: Analysis, index: int, case: str, limit: int, doma
     return index
 
 
-def _domain_noun(analysis: Analysis, index: int) -> bool:
+def domain_noun(analysis: Analysis, index: int) -> bool:
     if not gazetteer().org_complement_nouns.holds(analysis, index):
         return False
     # "по делам беженцев" names a domain, "по делу" a case
