@@ -21,6 +21,7 @@ and day, "--03-12"), with "+past_frame" in ``rule``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Callable
@@ -79,18 +80,31 @@ def _unresolved(ref: DateRef) -> str | None:
         else None
 
 
+class _ByStart:
+    """Indices of dates whose start lies in a span, found by bisect (not a scan of every date
+    for every quote: quadratic on a long article), returned in list order as a scan would."""
+
+    def __init__(self, refs: list[DateRef]):
+        self._order = sorted(range(len(refs)), key=lambda k: refs[k].start)
+        self._starts = [refs[k].start for k in self._order]
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        """Indices ``k`` with ``lo <= refs[k].start <= hi``, ascending."""
+        return sorted(self._order[bisect_left(self._starts, lo):bisect_right(self._starts, hi)])
+
+
 def anchor_quoted(analysis: Analysis, found: list[DateRef], published: date | None,
                   rescan: Rescan) -> list[DateRef]:
     """``found`` with the anchor-dependent dates inside quotes read against the quote's day."""
+    by_start = _ByStart(found)        # starts and ends never change below, only values
     quotes = [(start, end) for start, end in quoted_spans(analysis)
-              if any(start <= ref.start and ref.end <= end for ref in found)]
+              if any(found[k].end <= end for k in by_start.starting_in(start, end))]
     if not quotes:
         return found
     result = list(found)
     for start, end in quotes:
-        inside = [k for k, ref in enumerate(result) if start <= ref.start and ref.end <= end]
-        outside = [ref for ref in result if (ref.end <= start or ref.start >= end)
-                   and ref.value and DAY.match(ref.value)]
+        inside = [k for k in by_start.starting_in(start, end) if result[k].end <= end]
+        outside = _day_dates_around(analysis, result, by_start, start, end)
         day = _speech_day(analysis, outside, start, end)
         if day is not None:
             anchor, suffix = date.fromisoformat(day.value), "+speech_day"
@@ -112,3 +126,17 @@ def anchor_quoted(analysis: Analysis, found: list[DateRef], published: date | No
             value = read[(ref.start, ref.end)] if anchor else _unresolved(ref)
             result[k] = replace(ref, value=value, rule=f"{ref.rule}{suffix}")
     return result
+
+
+def _day_dates_around(analysis: Analysis, result: list[DateRef], by_start: _ByStart,
+                      start: int, end: int) -> list[DateRef]:
+    """The day dates outside the quote ``[start, end)`` that ``_speech_day`` and
+    ``_past_frame`` may read: those from ``FRAME_SENTENCES`` sentences before its opening to
+    the end of its closing sentence, with their values as earlier quotes left them."""
+    opening, closing = analysis.sentence_of(start), analysis.sentence_of(end - 1)
+    if opening is None:
+        return []
+    lo = analysis.sentences[max(opening - FRAME_SENTENCES, 0)].start
+    hi = max(end, analysis.sentences[closing].end) if closing is not None else end
+    return [ref for ref in (result[k] for k in by_start.starting_in(lo, hi))
+            if (ref.end <= start or ref.start >= end) and ref.value and DAY.match(ref.value)]
