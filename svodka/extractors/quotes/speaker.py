@@ -118,8 +118,9 @@ def _members_of(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
     while at < len(ctx.tokens) and at - head <= 3 and ctx.tokens[at].pos == "ADJ":
         at += 1     # "эксперты из Американского института …"
     if at >= len(ctx.tokens) or ctx.tokens[at].feats.get("Case") not in ("Gen", None) \
-            or outlet_length(ctx, at):
-        return None     # "собеседники RT": the outlet is whom they spoke to
+            or (outlet_length(ctx, at) and ctx.lemma(head) not in _outlet_staff()):
+        return None     # "собеседники RT": the outlet is whom they spoke to; "специалисты
+        #                 Bloomberg" work for it
     return index.starting_at(ctx.tokens[at].start, "ORG")
 
 
@@ -258,6 +259,38 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
             if organization is not None:
                 return _woman_titled(ctx, index, anchor, i, token.head, phrase) \
                     or _spokesman(index, anchor, organization) or organization
+    return _caption_person(ctx, index, anchor, gender)
+
+
+def _caption_person(ctx: Context, index: EntityIndex, anchor: int,
+                    gender: str | None) -> Entity | None:
+    """The person a caption line introduces as the speaker of the paragraph under it:
+    "Герольф Аннеманс, бельгийский депутат и член Европарламента ¶ «…», — подчеркнул он" (a
+    round-up of comments, one caption a speaker). The line before ``anchor``'s paragraph must
+    be a paragraph of its own, have no verb, and open with a person's name in the nominative
+    followed by a comma and the description (a photo caption is a bare name); the person must
+    fit the cue's gender."""
+    sentences = ctx.analysis.sentences
+    at = ctx.analysis.sentence_of(anchor)
+    if at is None:
+        return None
+    region = sentences[at].region
+    while at > 0 and sentences[at - 1].region == region:
+        at -= 1     # to the paragraph's first sentence
+    if at == 0 or sentences[at - 1].region in ctx.skipped_regions:
+        return None
+    caption = sentences[at - 1]
+    words = [i for i in range(caption.first, caption.stop) if not ctx.is_punct(i)]
+    if not words or any(ctx.tokens[i].pos in ("VERB", "AUX") for i in words) \
+            or index.inside_quote(caption.start):
+        return None
+    for mention, entity in index.overlapping(caption.start, caption.end):
+        last = ctx.first_token_from(mention.end)
+        return entity if entity.type == "PER" and mention.kind == "name" \
+            and ctx.analysis.token_at(mention.start) == words[0] \
+            and ctx.tokens[words[0]].feats.get("Case") == "Nom" \
+            and last < caption.stop and ctx.word(last) == "," \
+            and index.fits(entity, gender) else None
     return None
 
 
@@ -433,7 +466,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # Рейна — Вестфалии")
         stems = _stems(ctx, tokens)
         return _holder_in_focus(ctx, index, anchor, gender, stems) \
-            or index.titled(anchor, gender, stems)
+            or _caption_person(ctx, index, anchor, gender) or index.titled(anchor, gender, stems)
     return organization or _nominative_place(ctx, found)
 
 
@@ -603,6 +636,10 @@ def _not_speakers() -> frozenset[str]:
 
 def _unnamed_sources() -> frozenset[str]:
     return load_set("quote_unnamed_sources.txt")
+
+
+def _outlet_staff() -> frozenset[str]:
+    return load_set("quote_outlet_staff.txt")
 
 
 def _channel_nouns() -> frozenset[str]:
