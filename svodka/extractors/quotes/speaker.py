@@ -30,6 +30,8 @@ _SPEAKER_TYPES = ("PER", "ORG", "LOC")
 _ASKING_NOUNS = frozenset({"запрос", "вопрос", "просьба"})
 # "по МСФО", "о России", "против Китая": what a document or statement is about
 _TOPIC_PREPOSITIONS = frozenset({"по", "о", "об", "обо", "про", "против", "насчет"})
+# what a channel relays that is figures, not anyone's words
+_DATA_NOUNS = frozenset({"данные", "статистика"})
 _PRONOUN_GENDER = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem"}
 
 
@@ -430,7 +432,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if people == "plur":    # a group: "эксперты", "опрошенные ветераны" → no one
         return person or _members_of(ctx, index, head) or _group_named_before(ctx, index, head)
     if lemma in lexicon.media:
-        return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma) \
+        # the outlet named in apposition before the place it is from: "газета Гонконга South
+        # China Morning Post" is the paper, not Hong Kong
+        return _nominative_person(ctx, found, "ORG") or _next_named(ctx, index, head) \
+            or organization or index.outlet(anchor, lemma) \
             or _outlet_in_focus(ctx, index, anchor)
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
@@ -588,11 +593,15 @@ def _apposed_person(ctx: Context, head: int,
     return None
 
 
-def _nominative_person(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
+def _nominative_person(ctx: Context, found: list[tuple[Mention, Entity]],
+                       type_: str = "PER") -> Entity | None:
+    """The ``type_`` named in the nominative in the phrase; for an organization, a name in
+    Latin letters too ("South China Morning Post"), which no case ending marks."""
     for mention, entity in found:
         token = ctx.analysis.token_at(mention.start)
-        if entity.type == "PER" and mention.kind == "name" and token is not None \
-                and ctx.tokens[token].feats.get("Case") == "Nom":
+        if entity.type == type_ and mention.kind == "name" and token is not None \
+                and (ctx.tokens[token].feats.get("Case") == "Nom"
+                     or (type_ == "ORG" and ctx.tokens[token].pos == "X")):
             return entity
     return None
 
@@ -636,6 +645,10 @@ def _not_speakers() -> frozenset[str]:
 
 def _unnamed_sources() -> frozenset[str]:
     return load_set("quote_unnamed_sources.txt")
+
+
+def _relaying() -> frozenset[str]:
+    return load_set("quote_cues_relaying.txt")
 
 
 def _outlet_staff() -> frozenset[str]:
@@ -698,6 +711,12 @@ def _relayed_source(ctx: Context, index: EntityIndex, quote: Candidate,
         if relayed is not None:
             if relayed < len(ctx.tokens) and ctx.lemma(relayed) in ("собственный", "свой"):
                 return None     # "со ссылкой на собственные источники": its own report
+            noun = relayed
+            while noun < stop - 1 and ctx.tokens[noun].pos == "ADJ":
+                noun += 1
+            if ctx.lemma(noun) in _DATA_NOUNS:
+                return None     # "со ссылкой на данные Bank of China": the channel reads the
+                #                 figures and speaks; data say nothing
             return (_source_named(ctx, index, relayed),)
     return None
 
@@ -792,11 +811,26 @@ def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
     return entity   # a gender guessed from a foreign name's form is too weak to unsay him
 
 
+def _report_continued(ctx: Context, index: EntityIndex, quote: Candidate) -> Entity | None:
+    """"Минобороны России сообщило, что … При этом отмечалось, что …": an impersonal verb that
+    relays a report ("отмечается", "сообщалось", "уточняется"), with no source in its sentence,
+    goes on with the report of the sentence before — its speaker, when the last quote with one
+    began there or in this sentence. "Ожидается", "считается" relay no one's report: null."""
+    if quote.cue is None or not quote.impersonal or ctx.lemma(quote.cue) not in _relaying():
+        return None
+    turn = index.last_turn(quote.start)
+    if turn is None or turn[1] is None:
+        return None
+    here, there = ctx.analysis.sentence_of(quote.start), ctx.analysis.sentence_of(turn[0])
+    return turn[1] if here is not None and there is not None and 0 <= here - there <= 1 \
+        else None
+
+
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     quote = reporting_cue(ctx, quote)   # "отметил, что … допущены ошибки: «…»": "отметил"
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
-        return Speaker(None)
+        return Speaker(_report_continued(ctx, index, quote))
     tokens, head = phrase
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     # "приводит слова Абэ РИА Новости со ссылкой на агентство Киодо": the words are Абэ's,
