@@ -6,8 +6,7 @@ nearest name, the last speaker or the outlet fails.
 from __future__ import annotations
 
 import pytest
-
-import svodka
+from test_quote_speaker_causes import test_speaker_by_cause as check_speakers
 
 # text, {quote text: its speaker's name (None: no one the article names)}
 SPEAKERS = [
@@ -68,8 +67,4 @@ SPEAKERS = [
 
 @pytest.mark.parametrize("text,speakers", SPEAKERS)
 def test_speaker_by_rule(text, speakers, models):
-    article = svodka.extract(text, models=models)
-    found = {quote.text: quote.speaker_name for quote in article.quotes}
-    for quote, name in speakers.items():
-        assert quote in found, found     # the quote itself is found
-        assert found[quote] == name, found
+    check_speakers(text, speakers, models)  # the quotes found, each with its speaker
