@@ -682,10 +682,6 @@ def _unnamed_sources() -> frozenset[str]:
     return load_set("quote_unnamed_sources.txt")
 
 
-def _relaying() -> frozenset[str]:
-    return load_set("quote_cues_relaying.txt")
-
-
 def _outlet_staff() -> frozenset[str]:
     return load_set("quote_outlet_staff.txt")
 
@@ -846,26 +842,11 @@ def _agreeing(ctx: Context, index: EntityIndex, quote: Candidate, head: int,
     return entity   # a gender guessed from a foreign name's form is too weak to unsay him
 
 
-def _report_continued(ctx: Context, index: EntityIndex, quote: Candidate) -> Entity | None:
-    """"Минобороны России сообщило, что … При этом отмечалось, что …": an impersonal verb that
-    relays a report ("отмечается", "сообщалось", "уточняется"), with no source in its sentence,
-    goes on with the report of the sentence before — its speaker, when the last quote with one
-    began there or in this sentence. "Ожидается", "считается" relay no one's report: null."""
-    if quote.cue is None or not quote.impersonal or ctx.lemma(quote.cue) not in _relaying():
-        return None
-    turn = index.last_turn(quote.start)
-    if turn is None or turn[1] is None:
-        return None
-    here, there = ctx.analysis.sentence_of(quote.start), ctx.analysis.sentence_of(turn[0])
-    return turn[1] if here is not None and there is not None and 0 <= here - there <= 1 \
-        else None
-
-
 def find_speaker(ctx: Context, index: EntityIndex, quote: Candidate) -> Speaker:
     quote = reporting_cue(ctx, quote)   # "отметил, что … допущены ошибки: «…»": "отметил"
     phrase = speaker_phrase(ctx, quote)
     if phrase is None:
-        return Speaker(_report_continued(ctx, index, quote))
+        return Speaker(None)
     tokens, head = phrase
     start, end = ctx.tokens[tokens.start].start, ctx.tokens[tokens.stop - 1].end
     # "приводит слова Абэ РИА Новости со ссылкой на агентство Киодо": the words are Абэ's,
