@@ -430,8 +430,6 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if people is None and index.is_title(lemma):
         people = "sing"
     if people == "plur":    # a group: "эксперты", "опрошенные ветераны" → no one
-        if person is not None and _group_of(ctx, head, found, person):
-            person = None   # "сторонники Навального заявили": they spoke, not he
         return person or _members_of(ctx, index, head) or _group_named_before(ctx, index, head)
     if lemma in lexicon.media:
         # the outlet named in apposition before the place it is from: "газета Гонконга South
@@ -587,45 +585,12 @@ def _apposed_person(ctx: Context, head: int,
                 or ctx.tokens[token].rel != "appos":
             continue
         anchor = ctx.tokens[token].head
-        if _one_for_many(ctx, anchor, token) and ctx.lemma(anchor) not in _SPEAKING_FOR:
-            continue    # "по словам помощников Хиллари": hers, not she
         if anchor == head or (anchor > head and ctx.tokens[anchor].pos in ("NOUN", "PROPN")
                               and ctx.tokens[anchor].feats.get("Animacy") == "Inan"):
             # a person is no apposition to a thing: "представителя Министерства объединения
             # Пэк Тхэ Хёна" names the representative, whatever the parse hung the name on
             return entity
     return None
-
-
-# people who speak for the one they are of: "адвокаты Навального" are his voice
-_SPEAKING_FOR = frozenset({"адвокат"})
-
-
-def _group_of(ctx: Context, head: int, found: list[tuple[Mention, Entity]],
-              person: Entity) -> bool:
-    """Is ``person`` whose the plural group is — his name a genitive dependent of the group
-    noun or of a noun joined to it ("сторонники Навального", "помощники и советники Хиллари")?
-    Such a group speaks for itself, an unnamed one (null), unless its people speak for him
-    ("представители", "адвокаты")."""
-    if ctx.lemma(head) in ctx.lexicon.representatives or ctx.lemma(head) in _SPEAKING_FOR:
-        return False
-    nouns = {head, *children(ctx, head, ("conj",))}
-    for mention, entity in found:
-        token = ctx.analysis.token_at(mention.start)
-        if entity is person and mention.kind == "name" and token is not None \
-                and ctx.tokens[token].head in nouns and (ctx.tokens[token].rel == "nmod"
-                                                         or _one_for_many(ctx, head, token)):
-            return True
-    return False
-
-
-def _one_for_many(ctx: Context, head: int, name: int) -> bool:
-    """A single name the parse hung on a plural group as its apposition ("помощников и
-    советников Хиллари Клинтон") is whose the group is: an apposition names the group's
-    members, so a plural group takes several names ("генпрокуроры Карл Расин и Брайан Фрош")."""
-    return ctx.tokens[head].feats.get("Number") == "Plur" \
-        and ctx.tokens[name].feats.get("Number") == "Sing" and ctx.tokens[name].rel == "appos" \
-        and not any(ctx.tokens[c].pos == "PROPN" for c in children(ctx, name, ("conj",)))
 
 
 def _nominative_person(ctx: Context, found: list[tuple[Mention, Entity]],
