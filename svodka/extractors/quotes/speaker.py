@@ -419,7 +419,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if ctx.tokens[head].pos in ("PRON", "DET", "NUM"):
         # "Тот, что стоял впереди Марины", "один из пользователей": no one, unless a name in
         # the nominative says who ("одного из персонажей актер Билл Мюррей, который")
-        return _nominative_person(ctx, found)
+        return _nominative_named(ctx, found)
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
@@ -434,7 +434,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if lemma in lexicon.media:
         # the outlet named in apposition before the place it is from: "газета Гонконга South
         # China Morning Post" is the paper, not Hong Kong
-        return _nominative_person(ctx, found, "ORG") or _next_named(ctx, index, head) \
+        return _nominative_named(ctx, found, "ORG") or _next_named(ctx, index, head) \
             or organization or index.outlet(anchor, lemma) \
             or _outlet_in_focus(ctx, index, anchor)
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
@@ -524,7 +524,7 @@ def _channel_speaker(ctx: Context, index: EntityIndex, anchor: int, gender: str 
     котором заявил"); never the channel (CBS)."""
     inside = set(subtree(ctx, channel))
     outside = [(m, e) for m, e in found if ctx.analysis.token_at(m.start) not in inside]
-    return _nominative_person(ctx, outside) or _giver(ctx, inside, found) \
+    return _nominative_named(ctx, outside) or _giver(ctx, inside, found) \
         or _subject_before(ctx, index, anchor, gender)
 
 
@@ -593,7 +593,7 @@ def _apposed_person(ctx: Context, head: int,
     return None
 
 
-def _nominative_person(ctx: Context, found: list[tuple[Mention, Entity]],
+def _nominative_named(ctx: Context, found: list[tuple[Mention, Entity]],
                        type_: str = "PER") -> Entity | None:
     """The ``type_`` named in the nominative in the phrase; for an organization, a name in
     Latin letters too ("South China Morning Post"), which no case ending marks."""
