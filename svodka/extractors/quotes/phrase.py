@@ -109,7 +109,7 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
     right after the cue, followed by a person in the nominative, is whom she told (``told``:
     the "subject" is known to be the addressee, animate or not)."""
     if (ctx.tokens[subject].feats.get("Animacy") == "Anim" and not told) \
-            or not _only_asides(ctx, cue, subject):
+            or not _only_asides(ctx, cue, subject) or _nominative_pronoun(ctx, subject):
         return subject
     stop = min(ctx.sentence(cue).stop, subject + _WINDOW)
     i = subject + 1
@@ -139,6 +139,15 @@ def _speaker_after_addressee(ctx: Context, cue: int, subject: int, told: bool = 
             and ctx.tokens[i].feats.get("Animacy") == "Anim":
         return i
     return subject
+
+
+def _nominative_pronoun(ctx: Context, index: int) -> bool:
+    """"— рассказал он RT": a personal pronoun in the nominative is the subject, never whom
+    someone told (that is "ему"); the outlet after it is the addressee. (A pronoun carries
+    no animacy, so the inanimate-subject test alone would pass it by.)"""
+    token = ctx.tokens[index]
+    return token.pos == "PRON" and token.feats.get("Case") == "Nom" \
+        and token.feats.get("Person") == "3"
 
 
 def _cited_after(ctx: Context, cue: int, quote: Candidate) -> list[int]:

@@ -30,6 +30,8 @@ _SPEAKER_TYPES = ("PER", "ORG", "LOC")
 _ASKING_NOUNS = frozenset({"запрос", "вопрос", "просьба"})
 # "по МСФО", "о России", "против Китая": what a document or statement is about
 _TOPIC_PREPOSITIONS = frozenset({"по", "о", "об", "обо", "про", "против", "насчет"})
+# what a channel relays that is figures, not anyone's words
+_DATA_NOUNS = frozenset({"данные", "статистика"})
 _PRONOUN_GENDER = {"он": "Masc", "его": "Masc", "она": "Fem", "ее": "Fem"}
 
 
@@ -118,8 +120,9 @@ def _members_of(ctx: Context, index: EntityIndex, head: int) -> Entity | None:
     while at < len(ctx.tokens) and at - head <= 3 and ctx.tokens[at].pos == "ADJ":
         at += 1     # "эксперты из Американского института …"
     if at >= len(ctx.tokens) or ctx.tokens[at].feats.get("Case") not in ("Gen", None) \
-            or outlet_length(ctx, at):
-        return None     # "собеседники RT": the outlet is whom they spoke to
+            or (outlet_length(ctx, at) and ctx.lemma(head) not in _outlet_staff()):
+        return None     # "собеседники RT": the outlet is whom they spoke to; "специалисты
+        #                 Bloomberg" work for it
     return index.starting_at(ctx.tokens[at].start, "ORG")
 
 
@@ -258,6 +261,38 @@ def _subject_before(ctx: Context, index: EntityIndex, anchor: int,
             if organization is not None:
                 return _woman_titled(ctx, index, anchor, i, token.head, phrase) \
                     or _spokesman(index, anchor, organization) or organization
+    return _caption_person(ctx, index, anchor, gender)
+
+
+def _caption_person(ctx: Context, index: EntityIndex, anchor: int,
+                    gender: str | None) -> Entity | None:
+    """The person a caption line introduces as the speaker of the paragraph under it:
+    "Герольф Аннеманс, бельгийский депутат и член Европарламента ¶ «…», — подчеркнул он" (a
+    round-up of comments, one caption a speaker). The line before ``anchor``'s paragraph must
+    be a paragraph of its own, have no verb, and open with a person's name in the nominative
+    followed by a comma and the description (a photo caption is a bare name); the person must
+    fit the cue's gender."""
+    sentences = ctx.analysis.sentences
+    at = ctx.analysis.sentence_of(anchor)
+    if at is None:
+        return None
+    region = sentences[at].region
+    while at > 0 and sentences[at - 1].region == region:
+        at -= 1     # to the paragraph's first sentence
+    if at == 0 or sentences[at - 1].region in ctx.skipped_regions:
+        return None
+    caption = sentences[at - 1]
+    words = [i for i in range(caption.first, caption.stop) if not ctx.is_punct(i)]
+    if not words or any(ctx.tokens[i].pos in ("VERB", "AUX") for i in words) \
+            or index.inside_quote(caption.start):
+        return None
+    for mention, entity in index.overlapping(caption.start, caption.end):
+        last = ctx.first_token_from(mention.end)
+        return entity if entity.type == "PER" and mention.kind == "name" \
+            and ctx.analysis.token_at(mention.start) == words[0] \
+            and ctx.tokens[words[0]].feats.get("Case") == "Nom" \
+            and last < caption.stop and ctx.word(last) == "," \
+            and index.fits(entity, gender) else None
     return None
 
 
@@ -384,7 +419,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if ctx.tokens[head].pos in ("PRON", "DET", "NUM"):
         # "Тот, что стоял впереди Марины", "один из пользователей": no one, unless a name in
         # the nominative says who ("одного из персонажей актер Билл Мюррей, который")
-        return _nominative_person(ctx, found)
+        return _nominative_named(ctx, found)
     organization = _named_in(ctx, found, "ORG")
     if lemma == "сторона":
         return _country(ctx, index, head) or organization or _named_in(ctx, found, "LOC")
@@ -397,7 +432,10 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
     if people == "plur":    # a group: "эксперты", "опрошенные ветераны" → no one
         return person or _members_of(ctx, index, head) or _group_named_before(ctx, index, head)
     if lemma in lexicon.media:
-        return _next_named(ctx, index, head) or organization or index.outlet(anchor, lemma) \
+        # the outlet named in apposition before the place it is from: "газета Гонконга South
+        # China Morning Post" is the paper, not Hong Kong
+        return _nominative_named(ctx, found, "ORG") or _next_named(ctx, index, head) \
+            or organization or index.outlet(anchor, lemma) \
             or _outlet_in_focus(ctx, index, anchor)
     if lemma in lexicon.org_nouns:     # "в ведомстве Михаила Меня" is the ministry's voice
         if any(ctx.lemma(c) in POSSESSIVE_PRONOUNS for c in ctx.analysis.children(head)):
@@ -433,7 +471,7 @@ def resolve(ctx: Context, index: EntityIndex, quote: Candidate, tokens: range,
         # Рейна — Вестфалии")
         stems = _stems(ctx, tokens)
         return _holder_in_focus(ctx, index, anchor, gender, stems) \
-            or index.titled(anchor, gender, stems)
+            or _caption_person(ctx, index, anchor, gender) or index.titled(anchor, gender, stems)
     return organization or _nominative_place(ctx, found)
 
 
@@ -486,7 +524,7 @@ def _channel_speaker(ctx: Context, index: EntityIndex, anchor: int, gender: str 
     котором заявил"); never the channel (CBS)."""
     inside = set(subtree(ctx, channel))
     outside = [(m, e) for m, e in found if ctx.analysis.token_at(m.start) not in inside]
-    return _nominative_person(ctx, outside) or _giver(ctx, inside, found) \
+    return _nominative_named(ctx, outside) or _giver(ctx, inside, found) \
         or _subject_before(ctx, index, anchor, gender)
 
 
@@ -555,11 +593,15 @@ def _apposed_person(ctx: Context, head: int,
     return None
 
 
-def _nominative_person(ctx: Context, found: list[tuple[Mention, Entity]]) -> Entity | None:
+def _nominative_named(ctx: Context, found: list[tuple[Mention, Entity]],
+                       type_: str = "PER") -> Entity | None:
+    """The ``type_`` named in the nominative in the phrase; for an organization, a name in
+    Latin letters too ("South China Morning Post"), which no case ending marks."""
     for mention, entity in found:
         token = ctx.analysis.token_at(mention.start)
-        if entity.type == "PER" and mention.kind == "name" and token is not None \
-                and ctx.tokens[token].feats.get("Case") == "Nom":
+        if entity.type == type_ and mention.kind == "name" and token is not None \
+                and (ctx.tokens[token].feats.get("Case") == "Nom"
+                     or (type_ == "ORG" and ctx.tokens[token].pos == "X")):
             return entity
     return None
 
@@ -603,6 +645,10 @@ def _not_speakers() -> frozenset[str]:
 
 def _unnamed_sources() -> frozenset[str]:
     return load_set("quote_unnamed_sources.txt")
+
+
+def _outlet_staff() -> frozenset[str]:
+    return load_set("quote_outlet_staff.txt")
 
 
 def _channel_nouns() -> frozenset[str]:
@@ -661,6 +707,12 @@ def _relayed_source(ctx: Context, index: EntityIndex, quote: Candidate,
         if relayed is not None:
             if relayed < len(ctx.tokens) and ctx.lemma(relayed) in ("собственный", "свой"):
                 return None     # "со ссылкой на собственные источники": its own report
+            noun = relayed
+            while noun < stop - 1 and ctx.tokens[noun].pos == "ADJ":
+                noun += 1
+            if ctx.lemma(noun) in _DATA_NOUNS:
+                return None     # "со ссылкой на данные Bank of China": the channel reads the
+                #                 figures and speaks; data say nothing
             return (_source_named(ctx, index, relayed),)
     return None
 
