@@ -68,7 +68,8 @@ FRACTION_STEMS = ("трет", "четверт", "полов")
 ORDINAL_LOOKALIKES = frozenset({"третью"})   # "перенес третью операцию"
 # "53 г. до н.э.": a year of an era, not grams
 ERA = re.compile(r"^\s*(?:до\s+)?н\.\s?э\.")
-# "к 2100 году": four digits before a year word are a year the dates left, not an age
+# "к 2100 году": four digits before a singular year word are a year the dates left, not an
+# age; "40 тыс. лет назад", "10 000 лет", "2000 лет" stay amounts of years
 YEAR_FROM = 1000
 YEAR_OF_LIFE = re.compile(r"^(\d{1,3})-м$")
 SPACED_NUMBER = re.compile(r"^(\d{1,3})(?:-ти|-х|-ми)?$")   # "13-ти летний"
@@ -271,6 +272,13 @@ def lone_fraction(s: Scan, i: int):
     return [Candidate(i, i + 1, "share", 1, of=denominator, rule="lone_fraction")]
 
 
+def _a_calendar_year(s: Scan, number, unit_code: str, end: int) -> bool:
+    """«к 2100 году»: digits alone (no multiplier, no range) before «год» in the singular."""
+    return (unit_code == "year" and number.digits and number.multiplier is None
+            and number.to is None and number.value >= YEAR_FROM
+            and s.analysis.tokens[end - 1].text.lower().startswith("год"))
+
+
 def number_phrase(s: Scan, i: int):
     """A number and what follows it: a share, a fraction, a unit, or a counted noun."""
     number = read_number(s.analysis, i, s.limit)
@@ -299,7 +307,7 @@ def number_phrase(s: Scan, i: int):
     if unit is not None:
         if unit.kind == SKIP or unit.code == "g" and \
                 ERA.match(s.analysis.text[s.analysis.tokens[end - 1].end:]) or \
-                unit.code == "year" and number.digits and number.value >= YEAR_FROM:
+                _a_calendar_year(s, number, unit.code, end):
             return Skip(end)             # times; "53 г. до н.э."; "к 2100 году" is a year
         upper = _unit_upper(s, number, end, unit.code)
         if upper is not None:            # "0,25%—0,5%" is one range
