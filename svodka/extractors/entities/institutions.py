@@ -77,7 +77,17 @@ def _institution_end(analysis: Analysis, head: int, starting: dict[int, Found]) 
         return None if stop is None else _owner_at(analysis, stop, starting, ("Gen",))
     limit = min(len(tokens), after + _MAX_GENITIVE_WORDS)
     stop = _lowercase_words(analysis, after, limit, "Gen", starting)
+    if not _bodies_only(analysis, after, stop):
+        return None
     return _owner_at(analysis, stop, starting, ("Gen",), ("ORG",))
+
+
+def _bodies_only(analysis: Analysis, start: int, stop: int) -> bool:
+    """Genitive words between an institution and its owner name a body of the owner
+    ("палаты представителей конгресса США") when their first noun is an institution noun
+    too; a thing of the owner ("службу сообщений Facebook", a product) is no organization."""
+    nouns = [i for i in range(start, stop) if analysis.tokens[i].pos == "NOUN"]
+    return not nouns or gazetteer().org_heads.holds(analysis, nouns[0])
 
 
 def _adjectives_before(analysis: Analysis, head: int) -> int:
