@@ -10,22 +10,12 @@ module is loaded from its file, so everything else it imports is this tree's.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-
-
-def load_descriptions(tree: Path):
-    spec = importlib.util.spec_from_file_location(
-        "base_descriptions", tree / "svodka" / "extractors" / "coref" / "descriptions.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module     # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> int:
@@ -36,10 +26,12 @@ def main() -> int:
 
     import svodka
     import svodka.extractors.entities as entities_step
+    from anchor_quoted import load_tree_module
     from extract import NEWS, build_big_article, select_articles
     from svodka.analysis import load_models
 
-    base, models = load_descriptions(args.base), load_models()
+    base = load_tree_module(args.base, "svodka/extractors/coref/descriptions.py")
+    models = load_models()
     ours = entities_step.link_anaphoric
     seconds = {"this tree": 0.0, "base": 0.0}
     same = []
