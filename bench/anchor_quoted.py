@@ -20,10 +20,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def load_frames(tree: Path):
-    spec = importlib.util.spec_from_file_location(
-        "base_frames", tree / "svodka" / "extractors" / "dates" / "frames.py")
+def load_tree_module(tree: Path, relative: str):
+    """One module of another tree, loaded from its file (as ``base_<name>``): whatever it
+    imports is this tree's."""
+    path = tree / relative
+    spec = importlib.util.spec_from_file_location(f"base_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module     # a dataclass looks its module up
     spec.loader.exec_module(module)
     return module
 
@@ -39,7 +42,8 @@ def main() -> int:
     from svodka.extractors.dates import _rescan, _scan, frames, settle_years, values
     from svodka.pipeline import analyze, analyze_layout, resolve_published
 
-    base, models, texts = load_frames(args.base), load_models(), select_articles(NEWS, 60)
+    base = load_tree_module(args.base, "svodka/extractors/dates/frames.py")
+    models, texts = load_models(), select_articles(NEWS, 60)
     for size in args.mb:
         text = build_big_article(texts, int(size * 1024 * 1024))
         layout = analyze_layout(text)

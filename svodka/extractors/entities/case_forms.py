@@ -213,10 +213,19 @@ def _places_alike(named: list[Named], morph: Morphology) -> None:
         return key
 
     forms = _written_forms(mentions)
+    # only names with a form of as many words, each starting with the same letter, can be
+    # alike (``_alike``, ``same_word_forms``): each name is compared with those, not with every
+    # other one (quadratic in a long article's distinct places)
+    sharing: dict[tuple, list[int]] = {}
+    for i, key in enumerate(normals):
+        for mark in {_form_mark(key[0], form) for form in forms[key]}:
+            sharing.setdefault(mark, []).append(i)
     for i, (type_a, a) in enumerate(normals):
-        for type_b, b in normals[i + 1:]:
-            if type_a == type_b and any(_alike(morph, x, y) for x in forms[(type_a, a)]
-                                        for y in forms[(type_b, b)]):
+        others = sorted({j for form in forms[(type_a, a)]
+                         for j in sharing[_form_mark(type_a, form)] if j > i})
+        for type_b, b in (normals[j] for j in others):
+            if any(_alike(morph, x, y) for x in forms[(type_a, a)]
+                   for y in forms[(type_b, b)]):
                 parent[find((type_b, b))] = find((type_a, a))
     groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for key in normals:
@@ -258,6 +267,11 @@ def _written_forms(mentions: list[Named]) -> dict[tuple[str, str], set[str]]:
     for m in mentions:
         forms.setdefault((m.type, m.normal), {fold(m.normal)}).add(fold(m.text))
     return forms
+
+
+def _form_mark(type_: str, form: str) -> tuple[str, tuple[str, ...]]:
+    """What two forms ``_alike`` may call alike share: the type and each word's first letter."""
+    return type_, tuple(word[:1] for word in form.split())
 
 
 def _alike(morph: Morphology, a: str, b: str) -> bool:
