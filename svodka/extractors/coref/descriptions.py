@@ -503,8 +503,9 @@ def link_anaphoric(analysis: Analysis, entities: list[Entity], links: list[Link]
                             and analysis.lemma(i) in _DEMONSTRATIVES
                             for i in range(max(0, index - 2), index))
         unlisted = type_ is None and lemma not in lemmas and not demonstrative
-        if unlisted and not (noun_threshold <= 1 and _plain_noun(analysis, index)) \
-                and not (ADJECTIVE and country_noun(lemma)):
+        # an unlisted noun the ranker is asked about at the end
+        plain = unlisted and noun_threshold <= 1 and _plain_noun(analysis, index)
+        if unlisted and not plain and not (ADJECTIVE and country_noun(lemma)):
             continue      # another noun refers back by repeating a word of the name, or
             # when the ranker, asked about every plain noun at the end, says so
         children = analysis.children(index)
@@ -533,7 +534,7 @@ def link_anaphoric(analysis: Analysis, entities: list[Entity], links: list[Link]
         at = bisect_left(starts, first)
         chosen = country_by_adjective(analysis, index, entities) if ADJECTIVE else None
         if chosen is None and unlisted:
-            if noun_threshold <= 1 and _plain_noun(analysis, index):
+            if plain:
                 pending.append((index, first, stop, at))
             continue
         before = known[max(0, at - LOOKBACK):at]
